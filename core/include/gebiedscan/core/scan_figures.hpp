@@ -1,0 +1,117 @@
+#pragma once
+#include "gebiedscan/core/area_hierarchy.hpp"
+#include "gebiedscan/core/scan_model.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace gebiedscan {
+
+/// Registrations per base area x category x period. Category index `categories` (one past the
+/// model's last) is "overig": records whose category the model does not know.
+class ScanCounts {
+public:
+    ScanCounts(std::size_t areas, std::size_t modelCategories, std::size_t periods);
+
+    void add(std::size_t area, std::size_t category, std::size_t period, std::uint64_t n = 1)
+    {
+        m_counts[(area * m_categories + category) * m_periods + period] += n;
+    }
+    [[nodiscard]] std::uint64_t at(std::size_t area, std::size_t category, std::size_t period) const
+    {
+        return m_counts[(area * m_categories + category) * m_periods + period];
+    }
+    void merge(const ScanCounts& other);
+
+    [[nodiscard]] std::size_t areas() const { return m_areas; }
+    [[nodiscard]] std::size_t categories() const { return m_categories; } ///< including overig
+    [[nodiscard]] std::size_t periods() const { return m_periods; }
+
+private:
+    std::size_t m_areas, m_categories, m_periods;
+    std::vector<std::uint64_t> m_counts;
+};
+
+/// Direction of a significant change against the reference periods.
+enum class ChangeFlag { None, Rise, Fall };
+
+/// Current period against the reference periods for one area and theme.
+struct ChangeFigure {
+    double expected = 0.0;            ///< reference count scaled to the current period's length
+    std::optional<double> changePct;  ///< (current - expected) / expected * 100; none if expected 0
+    double pValue = 1.0;              ///< exact conditional Poisson test, two-sided
+    ChangeFlag flag = ChangeFlag::None;
+};
+
+/// All gebiedscan figures per level, area and theme slot. Theme slots are the model's themes,
+/// then `totalSlot()` (all known categories) and `overigSlot()` (unknown categories).
+class ScanFigures {
+public:
+    ScanFigures(const ScanModel& model, const AreaHierarchy& areas, const ScanCounts& counts);
+
+    [[nodiscard]] std::size_t themeSlots() const { return m_slots; }
+    [[nodiscard]] std::size_t totalSlot() const { return m_slots - 2; }
+    [[nodiscard]] std::size_t overigSlot() const { return m_slots - 1; }
+    [[nodiscard]] std::size_t categorySlots() const { return m_categories; } ///< incl. overig
+    [[nodiscard]] std::size_t periods() const { return m_periods; }
+    [[nodiscard]] std::size_t currentPeriod() const { return m_current; }
+    [[nodiscard]] const AreaHierarchy& hierarchy() const { return m_areas; }
+    [[nodiscard]] const ScanModel& model() const { return m_model; }
+
+    [[nodiscard]] std::uint64_t themeCount(std::size_t level, std::size_t area, std::size_t slot,
+                                           std::size_t period) const;
+    [[nodiscard]] std::uint64_t categoryCount(std::size_t level, std::size_t area,
+                                              std::size_t category, std::size_t period) const;
+    /// Sum over the reference periods.
+    [[nodiscard]] std::uint64_t referenceCount(std::size_t level, std::size_t area,
+                                               std::size_t slot) const;
+    [[nodiscard]] const ChangeFigure& change(std::size_t level, std::size_t area,
+                                             std::size_t slot) const;
+    /// Current-period count per 1,000 inhabitants; none when the population is unknown or 0.
+    [[nodiscard]] std::optional<double> ratePer1000(std::size_t level, std::size_t area,
+                                                    std::size_t slot) const;
+    /// Rank by current count among areas with the same parent (1 = most); ties share the
+    /// lowest rank ("1, 2, 2, 4").
+    [[nodiscard]] int rank(std::size_t level, std::size_t area, std::size_t slot) const;
+
+private:
+    struct LevelData {
+        std::vector<std::uint64_t> category; // [area][category][period]
+        std::vector<std::uint64_t> theme;    // [area][slot][period]
+        std::vector<ChangeFigure> change;    // [area][slot]
+        std::vector<int> rank;               // [area][slot]
+    };
+
+    const ScanModel& m_model;
+    const AreaHierarchy& m_areas;
+    std::size_t m_slots, m_categories, m_periods, m_current;
+    double m_currentDays = 0.0, m_referenceDays = 0.0;
+    std::vector<LevelData> m_levels;
+};
+
+/// Which published numbers must be shown as "geheim" (suppressed) outside the police.
+/// Primary: a count 1..threshold-1 (the theme's `suppressBelow`, else the model's). Secondary,
+/// so a hidden count cannot be recovered as total minus the rest: when exactly one theme of an
+/// area and period is hidden, the smallest other non-zero theme is hidden too (likewise for the
+/// categories within a theme).
+class SuppressionMask {
+public:
+    SuppressionMask(const ScanFigures& figures);
+
+    [[nodiscard]] bool theme(std::size_t level, std::size_t area, std::size_t slot,
+                             std::size_t period) const;
+    [[nodiscard]] bool category(std::size_t level, std::size_t area, std::size_t category,
+                                std::size_t period) const;
+    /// A theme's derived figures (rate, change, p) are hidden when any of its counts is.
+    [[nodiscard]] bool anyPeriod(std::size_t level, std::size_t area, std::size_t slot) const;
+    [[nodiscard]] std::uint64_t suppressedCells() const { return m_cells; }
+
+private:
+    std::size_t m_slots, m_categories, m_periods;
+    std::vector<std::vector<bool>> m_theme;    // per level: [area][slot][period]
+    std::vector<std::vector<bool>> m_category; // per level: [area][category][period]
+    std::uint64_t m_cells = 0;
+};
+
+} // namespace gebiedscan

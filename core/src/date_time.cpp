@@ -1,0 +1,188 @@
+#include "gebiedscan/core/date_time.hpp"
+
+#include <cctype>
+#include <cstdio>
+
+namespace gebiedscan {
+
+std::int64_t daysFromCivil(int year, unsigned month, unsigned day)
+{
+    const std::int64_t y = static_cast<std::int64_t>(year) - (month <= 2 ? 1 : 0);
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+void civilFromDays(std::int64_t z, int& year, unsigned& month, unsigned& day)
+{
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    day = doy - (153 * mp + 2) / 5 + 1;
+    month = mp < 10 ? mp + 3 : mp - 9;
+    year = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2 ? 1 : 0));
+}
+
+namespace {
+
+bool isLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+unsigned daysInMonth(int y, unsigned m)
+{
+    static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && isLeap(y) ? 29 : kDays[m - 1];
+}
+
+// Reads 1..maxDigits decimal digits; returns the count read.
+std::size_t readNumber(std::string_view s, std::size_t pos, std::size_t maxDigits, unsigned& value)
+{
+    std::size_t n = 0;
+    value = 0;
+    while (pos + n < s.size() && n < maxDigits && std::isdigit(static_cast<unsigned char>(s[pos + n]))) {
+        value = value * 10 + static_cast<unsigned>(s[pos + n] - '0');
+        ++n;
+    }
+    return n;
+}
+
+std::string_view trim(std::string_view s)
+{
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+} // namespace
+
+std::optional<LocalTime> makeLocalTime(int year, unsigned month, unsigned day, unsigned hour,
+                                       unsigned minute, unsigned second)
+{
+    if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1 ||
+        day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 60)
+        return std::nullopt;
+    return LocalTime{daysFromCivil(year, month, day) * kSecondsPerDay + hour * 3600 + minute * 60 +
+                     std::min(second, 59u)};
+}
+
+std::optional<TimeInterval> parseTimeInterval(std::string_view text)
+{
+    const std::string_view s = trim(text);
+    if (s.empty()) return std::nullopt;
+    unsigned a = 0, b = 0, c = 0;
+    std::size_t pos = 0;
+    int year = 0;
+    unsigned month = 0, day = 0;
+
+    const std::size_t n1 = readNumber(s, 0, 8, a);
+    if (n1 == 4 && s.size() == 4) { // a bare year
+        const auto start = makeLocalTime(static_cast<int>(a), 1, 1);
+        const auto end = makeLocalTime(static_cast<int>(a) + 1, 1, 1);
+        if (!start || !end) return std::nullopt;
+        return TimeInterval{*start, *end};
+    }
+    if (n1 == 8) { // 20230501
+        year = static_cast<int>(a / 10000);
+        month = a / 100 % 100;
+        day = a % 100;
+        pos = 8;
+    } else if (n1 == 4 || n1 == 1 || n1 == 2) {
+        if (s.size() <= n1 || (s[n1] != '-' && s[n1] != '/' && s[n1] != '.')) return std::nullopt;
+        const char sep = s[n1];
+        pos = n1 + 1;
+        const std::size_t n2 = readNumber(s, pos, 2, b);
+        if (n2 == 0 || s.size() <= pos + n2 || s[pos + n2] != sep) return std::nullopt;
+        pos += n2 + 1;
+        const std::size_t n3 = readNumber(s, pos, 4, c);
+        if (n3 == 0) return std::nullopt;
+        pos += n3;
+        if (n1 == 4) { // year first
+            if (n3 > 2) return std::nullopt;
+            year = static_cast<int>(a);
+            month = b;
+            day = c;
+        } else { // day first, Dutch order
+            if (n3 != 4) return std::nullopt;
+            year = static_cast<int>(c);
+            month = b;
+            day = a;
+        }
+    } else {
+        return std::nullopt;
+    }
+
+    unsigned hour = 0, minute = 0, second = 0;
+    bool hasTime = false;
+    if (pos < s.size()) {
+        if (s[pos] != 'T' && s[pos] != ' ') return std::nullopt;
+        ++pos;
+        while (pos < s.size() && s[pos] == ' ') ++pos;
+        const std::size_t nh = readNumber(s, pos, 2, hour);
+        if (nh == 0 || pos + nh >= s.size() || s[pos + nh] != ':') return std::nullopt;
+        pos += nh + 1;
+        const std::size_t nm = readNumber(s, pos, 2, minute);
+        if (nm != 2) return std::nullopt;
+        pos += nm;
+        if (pos < s.size() && s[pos] == ':') {
+            const std::size_t ns = readNumber(s, pos + 1, 2, second);
+            if (ns != 2) return std::nullopt;
+            pos += 1 + ns;
+            if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) { // fraction, dropped
+                ++pos;
+                while (pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos]))) ++pos;
+            }
+        }
+        // Optional zone designator: Z, +01, +01:00, -0500 (ignored: local time is assumed).
+        if (pos < s.size() && (s[pos] == 'Z' || s[pos] == 'z')) ++pos;
+        else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
+            ++pos;
+            while (pos < s.size() && (std::isdigit(static_cast<unsigned char>(s[pos])) || s[pos] == ':'))
+                ++pos;
+        }
+        if (pos != s.size()) return std::nullopt;
+        hasTime = true;
+    }
+    const auto start = makeLocalTime(year, month, day, hour, minute, second);
+    if (!start) return std::nullopt;
+    if (hasTime) return TimeInterval{*start, *start};
+    return TimeInterval{*start, LocalTime{start->seconds + kSecondsPerDay}};
+}
+
+std::string formatLocalTime(LocalTime t, bool dateOnly)
+{
+    std::int64_t days = t.seconds / kSecondsPerDay;
+    std::int64_t rest = t.seconds % kSecondsPerDay;
+    if (rest < 0) {
+        rest += kSecondsPerDay;
+        --days;
+    }
+    int y = 0;
+    unsigned m = 0, d = 0;
+    civilFromDays(days, y, m, d);
+    char buf[32];
+    if (dateOnly && rest == 0) std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+    else
+        std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d", y, m, d,
+                      static_cast<int>(rest / 3600), static_cast<int>(rest / 60 % 60),
+                      static_cast<int>(rest % 60));
+    return buf;
+}
+
+int hourOfWeek(LocalTime t)
+{
+    std::int64_t days = t.seconds / kSecondsPerDay;
+    std::int64_t rest = t.seconds % kSecondsPerDay;
+    if (rest < 0) {
+        rest += kSecondsPerDay;
+        --days;
+    }
+    // 1970-01-01 was a Thursday (Monday-based weekday 3).
+    const auto weekday = static_cast<int>(((days % 7) + 7 + 3) % 7);
+    return weekday * 24 + static_cast<int>(rest / 3600);
+}
+
+} // namespace gebiedscan

@@ -1,0 +1,117 @@
+#include "gebiedscan/core/grid.hpp"
+
+#include "gebiedscan/core/error.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace gebiedscan {
+
+namespace {
+const double kSqrt3 = std::sqrt(3.0);
+}
+
+// Hexagon lattice: centres at x = size * (col + (row odd ? 0.5 : 0)), y = row * size * sqrt(3)/2
+// (odd rows shifted right, "odd-r" offset coordinates), size = distance across flats.
+
+Grid::Grid(Shape shape, double cellSize, const Envelope& extent) : m_shape(shape), m_size(cellSize)
+{
+    if (!(cellSize > 0.0)) throw InputError("grid cell size must be positive");
+    if (extent.empty()) throw InputError("grid: empty extent");
+    if (shape == Shape::Square) {
+        m_col0 = static_cast<std::int64_t>(std::floor(extent.minX / cellSize));
+        m_row0 = static_cast<std::int64_t>(std::floor(extent.minY / cellSize));
+        m_cols = static_cast<std::int64_t>(std::floor(extent.maxX / cellSize)) - m_col0 + 1;
+        m_rows = static_cast<std::int64_t>(std::floor(extent.maxY / cellSize)) - m_row0 + 1;
+    } else {
+        const double rowStep = cellSize * kSqrt3 / 2.0;
+        // One cell of margin all round: a hexagon's reach beyond its centre is up to size/sqrt(3).
+        m_row0 = static_cast<std::int64_t>(std::floor(extent.minY / rowStep)) - 1;
+        m_col0 = static_cast<std::int64_t>(std::floor(extent.minX / cellSize)) - 1;
+        m_rows = static_cast<std::int64_t>(std::ceil(extent.maxY / rowStep)) - m_row0 + 2;
+        m_cols = static_cast<std::int64_t>(std::ceil(extent.maxX / cellSize)) - m_col0 + 2;
+    }
+    if (static_cast<double>(m_cols) * static_cast<double>(m_rows) > 5.0e7)
+        throw InputError("grid: more than 50 million cells; choose a larger cell size");
+}
+
+std::int64_t Grid::cellOf(const PointRd& p) const
+{
+    if (!std::isfinite(p.x) || !std::isfinite(p.y)) return -1;
+    std::int64_t col = 0, row = 0;
+    if (m_shape == Shape::Square) {
+        col = static_cast<std::int64_t>(std::floor(p.x / m_size)) - m_col0;
+        row = static_cast<std::int64_t>(std::floor(p.y / m_size)) - m_row0;
+    } else {
+        // Nearest lattice centre: check the candidate rows around p.
+        const double rowStep = m_size * kSqrt3 / 2.0;
+        const auto r0 = static_cast<std::int64_t>(std::floor(p.y / rowStep));
+        double best = INFINITY;
+        for (std::int64_t r = r0; r <= r0 + 1; ++r) {
+            const double shift = (r & 1) ? 0.5 * m_size : 0.0;
+            const auto c0 = static_cast<std::int64_t>(std::floor((p.x - shift) / m_size));
+            for (std::int64_t c = c0; c <= c0 + 1; ++c) {
+                const double dx = p.x - (static_cast<double>(c) * m_size + shift);
+                const double dy = p.y - static_cast<double>(r) * rowStep;
+                const double d = dx * dx + dy * dy;
+                // Ties (points on a hexagon edge) go to the lower row, then the lower column.
+                if (d < best) {
+                    best = d;
+                    col = c;
+                    row = r;
+                }
+            }
+        }
+        col -= m_col0;
+        row -= m_row0;
+    }
+    if (col < 0 || row < 0 || col >= m_cols || row >= m_rows) return -1;
+    return row * m_cols + col;
+}
+
+PointRd Grid::centre(std::size_t cell) const
+{
+    const auto row = static_cast<std::int64_t>(cell) / m_cols + m_row0;
+    const auto col = static_cast<std::int64_t>(cell) % m_cols + m_col0;
+    if (m_shape == Shape::Square)
+        return {(static_cast<double>(col) + 0.5) * m_size, (static_cast<double>(row) + 0.5) * m_size};
+    const double shift = (row & 1) ? 0.5 * m_size : 0.0;
+    return {static_cast<double>(col) * m_size + shift, static_cast<double>(row) * m_size * kSqrt3 / 2.0};
+}
+
+MultiPolygon Grid::polygon(std::size_t cell) const
+{
+    const PointRd c = centre(cell);
+    Ring ring;
+    if (m_shape == Shape::Square) {
+        const double h = m_size / 2.0;
+        ring = {{c.x - h, c.y - h}, {c.x + h, c.y - h}, {c.x + h, c.y + h}, {c.x - h, c.y + h},
+                {c.x - h, c.y - h}};
+    } else {
+        const double r = m_size / kSqrt3; // circumradius
+        for (int k = 0; k < 6; ++k) {
+            const double angle = (30.0 + 60.0 * k) * M_PI / 180.0; // pointy top
+            ring.push_back({c.x + r * std::cos(angle), c.y + r * std::sin(angle)});
+        }
+        ring.push_back(ring.front());
+    }
+    return {Polygon{{ring}}};
+}
+
+std::string Grid::code(std::size_t cell) const
+{
+    const auto row = static_cast<std::int64_t>(cell) / m_cols + m_row0;
+    const auto col = static_cast<std::int64_t>(cell) % m_cols + m_col0;
+    char buf[64];
+    if (m_shape == Shape::Square) {
+        const auto e = static_cast<long long>(std::llround(static_cast<double>(col) * m_size / 100.0));
+        const auto n = static_cast<long long>(std::llround(static_cast<double>(row) * m_size / 100.0));
+        std::snprintf(buf, sizeof buf, "%lldm_E%04lldN%04lld", static_cast<long long>(m_size), e, n);
+    } else {
+        std::snprintf(buf, sizeof buf, "hex%lld_%lld_%lld", static_cast<long long>(m_size),
+                      static_cast<long long>(col), static_cast<long long>(row));
+    }
+    return buf;
+}
+
+} // namespace gebiedscan

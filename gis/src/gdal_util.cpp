@@ -1,0 +1,1 @@
+#include "gebiedscan/core/error.hpp"
