@@ -1,0 +1,82 @@
+#pragma once
+#include "gebiedscan/core/geometry.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gebiedscan::gis {
+
+/// Where to read a vector layer from. `path` is anything GDAL/OGR opens: a file (GeoPackage,
+/// Shapefile, GeoJSON, CSV, GML, ...), a folder, or a PostGIS connection string `PG:...`.
+struct SourceSpec {
+    std::string path;
+    std::string layer;                    ///< empty: the only layer (an error if there are several)
+    std::vector<std::string> openOptions; ///< extra GDAL open options, "KEY=VALUE"
+    std::string xField, yField;           ///< CSV point columns; empty: X/Y, lon/lat, ... detected
+    std::string assumeCrs;                ///< CRS for a layer that has none ("EPSG:4326"); else an error
+    std::string attributeFilter;          ///< OGR SQL WHERE clause (passed to OGR, not concatenated)
+};
+
+/// A feature's geometry converted to core types in the working CRS.
+struct FeatureGeometry {
+    enum class Kind { None, Point, Line, Polygon };
+    Kind kind = Kind::None;
+    std::vector<PointRd> points;             ///< Point / MultiPoint
+    std::vector<std::vector<PointRd>> lines; ///< LineString / MultiLineString parts
+    MultiPolygon polygons;                   ///< Polygon / MultiPolygon
+};
+
+/// One feature: its FID, the values of the selected fields as text (nullopt = NULL/unset), and
+/// its geometry. Dates come as ISO text ("2023-05-01T13:45:00"), numbers in C locale.
+struct Feature {
+    std::int64_t fid = -1;
+    std::int64_t row = 0; ///< 1-based position in the layer, for error messages
+    std::vector<std::optional<std::string>> values;
+    FeatureGeometry geometry;
+};
+
+/// Streams the features of one layer, transformed into the metric working CRS with PROJ
+/// (traditional GIS axis order: x = easting/longitude). Never loads the whole layer.
+class VectorReader {
+public:
+    /// Opens the layer. Throws InputError naming the file and layer when it cannot be opened,
+    /// the layer is missing or ambiguous, or the layer has no CRS and `assumeCrs` is empty.
+    VectorReader(const SourceSpec& source, const std::string& workingCrs = "EPSG:28992");
+    ~VectorReader();
+    VectorReader(const VectorReader&) = delete;
+    VectorReader& operator=(const VectorReader&) = delete;
+
+    /// "incidents.csv, layer 'incidents'": for messages.
+    [[nodiscard]] const std::string& description() const;
+    [[nodiscard]] const std::string& layerName() const;
+    [[nodiscard]] std::vector<std::string> fieldNames() const;
+    /// The layer's CRS as "EPSG:n" when known, else its WKT name.
+    [[nodiscard]] std::string sourceCrs() const;
+    /// Feature count if the driver knows it cheaply.
+    [[nodiscard]] std::optional<std::int64_t> featureCount() const;
+    /// Extent in the working CRS (reads the layer extent; may scan).
+    [[nodiscard]] Envelope extent() const;
+
+    /// Finds a field case-insensitively, first of `candidates` that exists; empty if none.
+    [[nodiscard]] std::string findField(const std::vector<std::string>& candidates) const;
+    /// Chooses the fields whose values `next` returns, in this order. Throws InputError naming
+    /// the field and the available ones when a name does not exist. Empty names give nullopt.
+    void selectFields(const std::vector<std::string>& names);
+    /// Skip geometry reading (faster scans of attributes only).
+    void ignoreGeometry(bool ignore);
+
+    /// Reads the next feature; false at the end. A geometry that cannot be transformed or is
+    /// empty comes back as Kind::None (the caller counts it as invalid).
+    bool next(Feature& feature);
+    /// Starts again at the first feature.
+    void reset();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace gebiedscan::gis
