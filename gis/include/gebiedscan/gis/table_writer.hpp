@@ -10,8 +10,14 @@
 
 namespace gebiedscan::gis {
 
-/// A cell value; monostate is NULL (used for suppressed "geheim" counts and unknown values).
-using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
+/// Marks a count withheld for disclosure control ("geheim"): NULL in GeoPackage, Shapefile and
+/// GeoJSON, the text `WriteOptions::suppressedText` in CSV. Never written as 0.
+struct Suppressed {
+    bool operator==(const Suppressed&) const = default;
+};
+
+/// A cell value; monostate is NULL (unknown or not applicable).
+using Value = std::variant<std::monostate, Suppressed, std::int64_t, double, std::string>;
 
 struct Column {
     enum class Type { Integer, Real, String };
@@ -27,8 +33,6 @@ struct Table {
     std::vector<std::vector<Value>> rows;
     FeatureGeometry::Kind geometryKind = FeatureGeometry::Kind::None;
     std::vector<FeatureGeometry> geometries; ///< empty or one per row
-    /// Text shown in place of NULL in CSV output (e.g. "geheim" for suppressed counts).
-    std::string nullText;
 };
 
 /// Output formats; all are written atomically (temporary name in the same folder, renamed on
@@ -36,6 +40,7 @@ struct Table {
 struct WriteOptions {
     std::string workingCrs = "EPSG:28992";
     bool dutchCsv = false; ///< ';' separator and decimal comma, for Dutch Excel
+    std::string suppressedText = "geheim"; ///< CSV text of a Suppressed value
     std::map<std::string, std::string> metadata; ///< source, period, suppression: stored in outputs
 };
 

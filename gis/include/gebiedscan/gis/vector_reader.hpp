@@ -36,6 +36,7 @@ struct Feature {
     std::int64_t row = 0; ///< 1-based position in the layer, for error messages
     std::vector<std::optional<std::string>> values;
     FeatureGeometry geometry;
+    bool repaired = false; ///< the polygon was invalid and was repaired (see repairInvalidPolygons)
 };
 
 /// Streams the features of one layer, transformed into the metric working CRS with PROJ
@@ -67,6 +68,8 @@ public:
     void selectFields(const std::vector<std::string>& names);
     /// Skip geometry reading (faster scans of attributes only).
     void ignoreGeometry(bool ignore);
+    /// Repair invalid polygons with GEOS MakeValid (keeping the polygonal parts) and flag them.
+    void repairInvalidPolygons(bool repair);
 
     /// Reads the next feature; false at the end. A geometry that cannot be transformed or is
     /// empty comes back as Kind::None (the caller counts it as invalid).

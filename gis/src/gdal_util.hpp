@@ -1,0 +1,55 @@
+#pragma once
+// Private helpers around the GDAL/OGR C++ API. Never include from a public header.
+#include "gebiedscan/core/error.hpp"
+#include "gebiedscan/gis/vector_reader.hpp"
+
+#include <cpl_error.h>
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+
+#include <memory>
+#include <string>
+
+namespace gebiedscan::gis::detail {
+
+template <auto Fn>
+struct CDeleter {
+    template <class T>
+    void operator()(T* p) const noexcept
+    {
+        if (p) Fn(p);
+    }
+};
+
+inline void closeDataset(GDALDataset* ds) { GDALClose(GDALDataset::ToHandle(ds)); }
+inline void destroyFeature(OGRFeature* f) { OGRFeature::DestroyFeature(f); }
+inline void destroyTransform(OGRCoordinateTransformation* t)
+{
+    OGRCoordinateTransformation::DestroyCT(t);
+}
+
+using DatasetPtr = std::unique_ptr<GDALDataset, CDeleter<&closeDataset>>;
+using FeaturePtr = std::unique_ptr<OGRFeature, CDeleter<&destroyFeature>>;
+using TransformPtr = std::unique_ptr<OGRCoordinateTransformation, CDeleter<&destroyTransform>>;
+
+/// Registers GDAL drivers once; quiets GDAL's default stderr handler (errors go into exceptions).
+void ensureGdal();
+
+/// The last GDAL error message, or `fallback` if there is none.
+std::string lastGdalError(const std::string& fallback = "unknown GDAL error");
+
+/// A spatial reference from "EPSG:28992", WKT or a PROJ string, in traditional GIS axis order.
+/// Throws InputError naming `what` when it cannot be parsed.
+OGRSpatialReference makeSrs(const std::string& definition, const std::string& what);
+
+/// "EPSG:n" when the SRS has an EPSG code, else its name.
+std::string srsLabel(const OGRSpatialReference& srs);
+
+/// Converts an OGR geometry (any type; curves linearised) to core types. Returns Kind::None for
+/// empty or unsupported geometries.
+FeatureGeometry toFeatureGeometry(const OGRGeometry* geometry);
+
+/// Converts core geometry to a new OGR geometry (caller owns).
+std::unique_ptr<OGRGeometry> toOgrGeometry(const FeatureGeometry& geometry);
+
+} // namespace gebiedscan::gis::detail

@@ -1,0 +1,286 @@
+#include "gebiedscan/gis/vector_reader.hpp"
+
+#include "gdal_util.hpp"
+
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cctype>
+#include <filesystem>
+
+namespace gebiedscan::gis {
+
+using namespace detail;
+
+namespace {
+
+std::string lower(std::string s)
+{
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+bool isDelimitedText(const std::string& path)
+{
+    const auto ext = lower(std::filesystem::path(path).extension().string());
+    return ext == ".csv" || ext == ".tsv" || ext == ".txt";
+}
+
+// Column names GDAL's CSV driver should take as point coordinates, most specific first.
+const char* const kXNames = "x,x_coord,xcoord,x_rd,rd_x,xco,easting,lon,longitude,lng,long";
+const char* const kYNames = "y,y_coord,ycoord,y_rd,rd_y,yco,northing,lat,latitude";
+
+bool looksLikeLonLat(const OGRLayer& layer)
+{
+    OGREnvelope e;
+    if (const_cast<OGRLayer&>(layer).GetExtent(&e, TRUE) != OGRERR_NONE) return false;
+    return e.MinX >= -180 && e.MaxX <= 180 && e.MinY >= -90 && e.MaxY <= 90;
+}
+
+} // namespace
+
+struct VectorReader::Impl {
+    SourceSpec source;
+    std::string description;
+    DatasetPtr dataset;
+    OGRLayer* layer = nullptr; // borrowed from dataset
+    OGRSpatialReference sourceSrs;
+    OGRSpatialReference workingSrs;
+    TransformPtr transform; // null when the source is already in the working CRS
+    std::vector<int> selected; // field indices, -1 = not present
+    bool ignoreGeometry = false;
+    bool repair = false;
+    std::int64_t row = 0;
+};
+
+VectorReader::VectorReader(const SourceSpec& source, const std::string& workingCrs)
+    : m_impl(std::make_unique<Impl>())
+{
+    ensureGdal();
+    auto& d = *m_impl;
+    d.source = source;
+    const bool isDatabase = source.path.rfind("PG:", 0) == 0;
+    const std::string shownPath = isDatabase ? std::string("PostGIS database") : source.path;
+    if (!isDatabase && !std::filesystem::exists(source.path))
+        throw InputError("cannot open '" + source.path + "': no such file or folder");
+
+    std::vector<std::string> options = source.openOptions;
+    if (!isDatabase && isDelimitedText(source.path)) {
+        options.push_back(std::string("X_POSSIBLE_NAMES=") + (source.xField.empty() ? kXNames : source.xField.c_str()));
+        options.push_back(std::string("Y_POSSIBLE_NAMES=") + (source.yField.empty() ? kYNames : source.yField.c_str()));
+        options.emplace_back("KEEP_GEOM_COLUMNS=YES");
+        options.emplace_back("AUTODETECT_TYPE=NO"); // keep codes like "1.1.1" and dates as text
+        options.emplace_back("EMPTY_STRING_AS_NULL=YES");
+    }
+    std::vector<const char*> optionPtrs;
+    for (const auto& o : options) optionPtrs.push_back(o.c_str());
+    optionPtrs.push_back(nullptr);
+
+    CPLErrorReset();
+    d.dataset.reset(GDALDataset::Open(source.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                      nullptr, optionPtrs.data(), nullptr));
+    if (!d.dataset)
+        throw InputError("cannot open '" + shownPath + "' as a vector layer: " +
+                         lastGdalError("not a format GDAL/OGR can read"));
+
+    const int layerCount = d.dataset->GetLayerCount();
+    std::string available;
+    for (int i = 0; i < layerCount; ++i)
+        available += (i ? ", " : "") + std::string(d.dataset->GetLayer(i)->GetName());
+    if (!source.layer.empty()) {
+        d.layer = d.dataset->GetLayerByName(source.layer.c_str());
+        if (!d.layer)
+            throw InputError("'" + shownPath + "' has no layer '" + source.layer +
+                             "' (layers: " + (available.empty() ? "none" : available) + ")");
+    } else if (layerCount == 1) {
+        d.layer = d.dataset->GetLayer(0);
+    } else if (layerCount == 0) {
+        throw InputError("'" + shownPath + "' contains no vector layer");
+    } else {
+        throw InputError("'" + shownPath + "' has several layers; choose one with --layer (layers: " +
+                         available + ")");
+    }
+    d.description = "'" + shownPath + "', layer '" + d.layer->GetName() + "'";
+
+    d.workingSrs = makeSrs(workingCrs, "working CRS");
+    if (!d.workingSrs.IsProjected())
+        throw InputError("working CRS '" + workingCrs + "' is not projected (metric): use e.g. EPSG:28992");
+    if (const OGRSpatialReference* srs = d.layer->GetSpatialRef()) {
+        d.sourceSrs = *srs;
+        d.sourceSrs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    } else if (!source.assumeCrs.empty()) {
+        d.sourceSrs = makeSrs(source.assumeCrs, d.description);
+    } else if (d.layer->GetGeomType() != wkbNone) {
+        std::string hint = looksLikeLonLat(*d.layer)
+                               ? "; its coordinates look like longitude/latitude: add --assume-crs EPSG:4326"
+                               : "; add --assume-crs EPSG:28992 if it is RD New";
+        throw InputError(d.description + " has no coordinate reference system" + hint);
+    }
+    if (!d.sourceSrs.IsEmpty() && !d.sourceSrs.IsSame(&d.workingSrs)) {
+        d.transform.reset(OGRCreateCoordinateTransformation(&d.sourceSrs, &d.workingSrs));
+        if (!d.transform)
+            throw InputError(d.description + ": cannot transform from " + srsLabel(d.sourceSrs) +
+                             " to " + workingCrs + ": " + lastGdalError());
+    }
+    d.layer->ResetReading();
+}
+
+VectorReader::~VectorReader() = default;
+
+const std::string& VectorReader::description() const { return m_impl->description; }
+const std::string& VectorReader::layerName() const { return m_impl->source.layer.empty() ? m_impl->description : m_impl->source.layer; }
+
+std::vector<std::string> VectorReader::fieldNames() const
+{
+    std::vector<std::string> names;
+    const OGRFeatureDefn* defn = m_impl->layer->GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i) names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+    return names;
+}
+
+std::string VectorReader::sourceCrs() const
+{
+    return m_impl->sourceSrs.IsEmpty() ? std::string("none") : srsLabel(m_impl->sourceSrs);
+}
+
+std::optional<std::int64_t> VectorReader::featureCount() const
+{
+    const GIntBig n = m_impl->layer->GetFeatureCount(FALSE);
+    if (n < 0) return std::nullopt;
+    return static_cast<std::int64_t>(n);
+}
+
+Envelope VectorReader::extent() const
+{
+    OGREnvelope e;
+    if (m_impl->layer->GetExtent(&e, TRUE) != OGRERR_NONE) return {};
+    Envelope out;
+    if (m_impl->transform) {
+        // Transform a densified outline of the envelope, not just its corners.
+        const int n = 21;
+        for (int i = 0; i < n; ++i)
+            for (int j = 0; j < n; ++j) {
+                if (i != 0 && i != n - 1 && j != 0 && j != n - 1) continue;
+                double x = e.MinX + (e.MaxX - e.MinX) * i / (n - 1);
+                double y = e.MinY + (e.MaxY - e.MinY) * j / (n - 1);
+                if (m_impl->transform->Transform(1, &x, &y)) out.expand(PointRd{x, y});
+            }
+    } else {
+        out = Envelope{e.MinX, e.MinY, e.MaxX, e.MaxY};
+    }
+    return out;
+}
+
+std::string VectorReader::findField(const std::vector<std::string>& candidates) const
+{
+    const OGRFeatureDefn* defn = m_impl->layer->GetLayerDefn();
+    for (const auto& candidate : candidates) {
+        const auto wanted = lower(candidate);
+        for (int i = 0; i < defn->GetFieldCount(); ++i)
+            if (lower(defn->GetFieldDefn(i)->GetNameRef()) == wanted) return defn->GetFieldDefn(i)->GetNameRef();
+    }
+    return {};
+}
+
+void VectorReader::selectFields(const std::vector<std::string>& names)
+{
+    auto& d = *m_impl;
+    d.selected.clear();
+    const OGRFeatureDefn* defn = d.layer->GetLayerDefn();
+    for (const auto& name : names) {
+        if (name.empty()) {
+            d.selected.push_back(-1);
+            continue;
+        }
+        int index = defn->GetFieldIndex(name.c_str());
+        if (index < 0) {
+            const auto found = findField({name}); // case-insensitive retry
+            if (!found.empty()) index = defn->GetFieldIndex(found.c_str());
+        }
+        if (index < 0) {
+            std::string list;
+            for (const auto& f : fieldNames()) list += (list.empty() ? "" : ", ") + f;
+            throw InputError(d.description + " has no field '" + name + "' (fields: " + list + ")");
+        }
+        d.selected.push_back(index);
+    }
+}
+
+void VectorReader::ignoreGeometry(bool ignore)
+{
+    m_impl->ignoreGeometry = ignore;
+    m_impl->layer->SetIgnoredFields(ignore ? std::vector<const char*>{"OGR_GEOMETRY", nullptr}.data() : nullptr);
+}
+
+void VectorReader::repairInvalidPolygons(bool repair) { m_impl->repair = repair; }
+
+void VectorReader::reset()
+{
+    m_impl->layer->ResetReading();
+    m_impl->row = 0;
+}
+
+bool VectorReader::next(Feature& feature)
+{
+    auto& d = *m_impl;
+    FeaturePtr f(d.layer->GetNextFeature());
+    if (!f) return false;
+    feature.fid = f->GetFID();
+    feature.row = ++d.row;
+    feature.repaired = false;
+    feature.values.resize(d.selected.size());
+    for (std::size_t i = 0; i < d.selected.size(); ++i) {
+        const int index = d.selected[i];
+        if (index < 0 || !f->IsFieldSetAndNotNull(index)) {
+            feature.values[i].reset();
+            continue;
+        }
+        const OGRFieldType type = f->GetFieldDefnRef(index)->GetType();
+        if (type == OFTDate || type == OFTDateTime) {
+            int y = 0, m = 0, day = 0, h = 0, min = 0, tz = 0;
+            float sec = 0;
+            f->GetFieldAsDateTime(index, &y, &m, &day, &h, &min, &sec, &tz);
+            char buf[40];
+            if (type == OFTDate) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, day);
+            else
+                std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", y, m, day, h, min,
+                              static_cast<int>(sec));
+            feature.values[i] = buf;
+        } else {
+            feature.values[i] = f->GetFieldAsString(index);
+        }
+    }
+    feature.geometry = FeatureGeometry{};
+    if (d.ignoreGeometry) return true;
+    OGRGeometry* g = f->GetGeometryRef();
+    if (!g || g->IsEmpty()) return true;
+    std::unique_ptr<OGRGeometry> owned;
+    const OGRwkbGeometryType type = wkbFlatten(g->getGeometryType());
+    const bool polygonal =
+        OGR_GT_IsSubClassOf(type, wkbCurvePolygon) || OGR_GT_IsSubClassOf(type, wkbMultiSurface);
+    if (d.repair && polygonal) {
+        if (!g->IsValid()) {
+            owned.reset(g->MakeValid());
+            if (!owned) return true; // stays Kind::None: counted as invalid by the caller
+            g = owned.get();
+            feature.repaired = true;
+        }
+    }
+    if (d.transform) {
+        if (!owned) owned.reset(g->clone());
+        if (owned->transform(d.transform.get()) != OGRERR_NONE) return true;
+        g = owned.get();
+    }
+    feature.geometry = toFeatureGeometry(g);
+    // Transformation failures can leave infinities; treat as no geometry.
+    for (const auto& p : feature.geometry.points)
+        if (!std::isfinite(p.x) || !std::isfinite(p.y)) {
+            feature.geometry = FeatureGeometry{};
+            break;
+        }
+    return true;
+}
+
+} // namespace gebiedscan::gis
