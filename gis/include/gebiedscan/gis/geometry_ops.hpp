@@ -1,0 +1,16 @@
+#pragma once
+#include "gebiedscan/core/geometry.hpp"
+
+#include <vector>
+
+namespace gebiedscan::gis {
+
+/// Dissolves polygons into one (GEOS unary union), e.g. buurten into their wijk.
+/// Throws Error with GEOS's message on failure.
+[[nodiscard]] MultiPolygon dissolve(const std::vector<const MultiPolygon*>& parts);
+
+/// True when the polygons intersect the axis-aligned rectangle (GEOS, prepared geometry).
+[[nodiscard]] std::vector<bool> intersectsCells(const MultiPolygon& region,
+                                                const std::vector<Envelope>& cells);
+
+} // namespace gebiedscan::gis

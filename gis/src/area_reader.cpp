@@ -1,0 +1,117 @@
+#include "gebiedscan/gis/area_reader.hpp"
+
+#include "gebiedscan/core/error.hpp"
+
+#include <charconv>
+#include <set>
+
+namespace gebiedscan::gis {
+
+namespace {
+
+std::string levelOfCodeField(const std::string& field)
+{
+    std::string f;
+    for (char c : field) f += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (f.starts_with("bu")) return "buurt";
+    if (f.starts_with("wk") || f.starts_with("wijk")) return "wijk";
+    if (f.starts_with("gm") || f.starts_with("gemeente")) return "gemeente";
+    return "gebied";
+}
+
+} // namespace
+
+std::optional<double> parsePopulation(const std::optional<std::string>& text)
+{
+    if (!text) return std::nullopt;
+    std::string s = *text;
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    while (!s.empty() && s.front() == ' ') s.erase(s.begin());
+    if (s.empty()) return std::nullopt;
+    double v = 0;
+    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+    if (v < 0) return std::nullopt; // CBS: -99997 secret, -99995 missing, ...
+    return v;
+}
+
+AreaLayer readAreaLayer(const SourceSpec& source, const AreaFields& requested, const std::string& workingCrs)
+{
+    VectorReader reader(source, workingCrs);
+    AreaLayer out;
+    out.description = reader.description();
+    AreaFields f = requested;
+
+    if (f.code.empty())
+        f.code = reader.findField({"BU_CODE", "buurtcode", "WK_CODE", "wijkcode", "GM_CODE", "gemeentecode",
+                                   "statcode", "code", "gebiedcode", "id"});
+    if (f.code.empty())
+        throw InputError(out.description + ": no area code field found; name it with --area-code-field");
+    out.levelName = levelOfCodeField(f.code);
+    if (f.name.empty()) {
+        if (out.levelName == "buurt") f.name = reader.findField({"BU_NAAM", "buurtnaam"});
+        else if (out.levelName == "wijk") f.name = reader.findField({"WK_NAAM", "wijknaam"});
+        else if (out.levelName == "gemeente") f.name = reader.findField({"GM_NAAM", "gemeentenaam"});
+        if (f.name.empty()) f.name = reader.findField({"statnaam", "naam", "name", "gebiednaam"});
+    }
+    if (f.parentCodes.empty()) {
+        // CBS layers carry the codes of the higher levels on every row.
+        const auto wk = reader.findField({"WK_CODE", "wijkcode"});
+        const auto gm = reader.findField({"GM_CODE", "gemeentecode"});
+        if (out.levelName == "buurt" && !wk.empty()) {
+            f.parentCodes.push_back(wk);
+            f.parentNames.push_back(reader.findField({"WK_NAAM", "wijknaam"}));
+            out.parentLevelNames.emplace_back("wijk");
+        }
+        if ((out.levelName == "buurt" || out.levelName == "wijk") && !gm.empty()) {
+            f.parentCodes.push_back(gm);
+            f.parentNames.push_back(reader.findField({"GM_NAAM", "gemeentenaam"}));
+            out.parentLevelNames.emplace_back("gemeente");
+        }
+    } else {
+        for (const auto& p : f.parentCodes) out.parentLevelNames.push_back(levelOfCodeField(p) == "gebied" ? p : levelOfCodeField(p));
+    }
+    f.parentNames.resize(f.parentCodes.size());
+    if (f.population.empty()) f.population = reader.findField({"AANT_INW", "aantal_inwoners", "inwoners", "population", "bevolking"});
+
+    std::vector<std::string> select{f.code, f.name, f.population};
+    for (const auto& p : f.parentCodes) select.push_back(p);
+    for (const auto& p : f.parentNames) select.push_back(p);
+    reader.selectFields(select);
+    reader.repairInvalidPolygons(true);
+    out.fields = f;
+    out.parentCodes.resize(f.parentCodes.size());
+    out.parentNames.resize(f.parentCodes.size());
+
+    std::set<std::string> seen;
+    Feature feature;
+    while (reader.next(feature)) {
+        const std::string where = out.description + ", row " + std::to_string(feature.row);
+        if (!feature.values[0] || feature.values[0]->empty())
+            throw InputError(where + ": empty area code in field '" + f.code + "'");
+        std::string code = *feature.values[0];
+        while (!code.empty() && code.back() == ' ') code.pop_back(); // CBS codes may carry padding
+        if (!seen.insert(code).second)
+            throw InputError(out.description + ": area code '" + code + "' occurs more than once in field '" + f.code + "'");
+        if (feature.geometry.kind != FeatureGeometry::Kind::Polygon) {
+            if (feature.geometry.kind == FeatureGeometry::Kind::None)
+                throw InputError(where + " (area '" + code + "'): no usable polygon geometry");
+            throw InputError(out.description + " holds points or lines, not polygons: areas must be polygons");
+        }
+        if (feature.repaired) out.repairedCodes.push_back(code);
+        out.codes.push_back(code);
+        out.names.push_back(feature.values[1].value_or(code));
+        out.population.push_back(parsePopulation(feature.values[2]));
+        for (std::size_t l = 0; l < f.parentCodes.size(); ++l) {
+            std::string parent = feature.values[3 + l].value_or("");
+            while (!parent.empty() && parent.back() == ' ') parent.pop_back();
+            out.parentCodes[l].push_back(parent);
+            out.parentNames[l].push_back(feature.values[3 + f.parentCodes.size() + l].value_or(""));
+        }
+        out.geometries.push_back(std::move(feature.geometry.polygons));
+    }
+    if (out.codes.empty()) throw InputError(out.description + " contains no areas");
+    return out;
+}
+
+} // namespace gebiedscan::gis
