@@ -21,6 +21,12 @@ void ScanCounts::merge(const ScanCounts& other)
     for (std::size_t i = 0; i < m_counts.size(); ++i) m_counts[i] += other.m_counts[i];
 }
 
+void ScanCounts::resizeAreas(std::size_t areas)
+{
+    m_areas = areas;
+    m_counts.resize(areas * m_categories * m_periods, 0);
+}
+
 ScanFigures::ScanFigures(const ScanModel& model, const AreaHierarchy& areas, const ScanCounts& counts)
     : m_model(model), m_areas(areas), m_slots(model.themes.size() + 2),
       m_categories(counts.categories()), m_periods(counts.periods())

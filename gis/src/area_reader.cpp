@@ -2,6 +2,7 @@
 
 #include "gebiedscan/core/error.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <set>
 
@@ -111,6 +112,12 @@ AreaLayer readAreaLayer(const SourceSpec& source, const AreaFields& requested, c
         out.geometries.push_back(std::move(feature.geometry.polygons));
     }
     if (out.codes.empty()) throw InputError(out.description + " contains no areas");
+    // Generic code fields (statcode, code): the level follows from CBS code values.
+    if (out.levelName == "gebied") {
+        for (const auto& [prefix, level] : {std::pair{"BU", "buurt"}, {"WK", "wijk"}, {"GM", "gemeente"}})
+            if (std::all_of(out.codes.begin(), out.codes.end(), [&](const std::string& c) { return c.starts_with(prefix); }))
+                out.levelName = level;
+    }
     return out;
 }
 

@@ -124,6 +124,9 @@ VectorReader::VectorReader(const SourceSpec& source, const std::string& workingC
             throw InputError(d.description + ": cannot transform from " + srsLabel(d.sourceSrs) +
                              " to " + workingCrs + ": " + lastGdalError());
     }
+    if (!source.attributeFilter.empty() &&
+        d.layer->SetAttributeFilter(source.attributeFilter.c_str()) != OGRERR_NONE)
+        throw InputError(d.description + ": invalid filter '" + source.attributeFilter + "': " + lastGdalError());
     d.layer->ResetReading();
 }
 

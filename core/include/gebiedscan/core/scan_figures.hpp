@@ -23,6 +23,9 @@ public:
         return m_counts[(area * m_categories + category) * m_periods + period];
     }
     void merge(const ScanCounts& other);
+    /// Grows (or shrinks) the number of areas; new areas start at zero. Grid scans add cells as
+    /// incidents reach them.
+    void resizeAreas(std::size_t areas);
 
     [[nodiscard]] std::size_t areas() const { return m_areas; }
     [[nodiscard]] std::size_t categories() const { return m_categories; } ///< including overig

@@ -1,0 +1,9 @@
+#pragma once
+// Each subcommand of `gebiedscan` registers itself here; main.cpp calls these in order.
+#include <CLI/CLI.hpp>
+
+namespace gebiedscan::app {
+
+void registerScanCommand(CLI::App& app);
+
+} // namespace gebiedscan::app

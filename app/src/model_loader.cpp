@@ -1,0 +1,136 @@
+#include "model_loader.hpp"
+
+#include "gebiedscan/core/error.hpp"
+
+#include <toml++/toml.h>
+
+#include <fmt/core.h>
+
+namespace gebiedscan::app {
+
+namespace fs = std::filesystem;
+
+fs::path defaultModelPath()
+{
+    for (const fs::path& candidate : {fs::path(GEBIEDSCAN_DATA_DIR) / "model/default_model.toml",
+                                     fs::path("/usr/share/gebiedscan/model/default_model.toml")})
+        if (fs::exists(candidate)) return candidate;
+    throw InputError("default scan model not found (data/model/default_model.toml); give --model");
+}
+
+LocalTime parsePeriodBound(const std::string& text, bool end, const std::string& where)
+{
+    const auto interval = parseTimeInterval(text);
+    if (!interval) throw InputError(where + ": '" + text + "' is not a date (use 2023-01-01)");
+    return end ? interval->end : interval->start;
+}
+
+namespace {
+
+std::string location(const toml::node& node, const fs::path& file)
+{
+    return fmt::format("{}:{}", file.string(), node.source().begin.line);
+}
+
+std::string requireString(const toml::table& t, const char* key, const fs::path& file)
+{
+    if (auto v = t[key].value<std::string>()) return *v;
+    throw InputError(fmt::format("{}: key '{}' is missing or not text", location(t, file), key));
+}
+
+std::vector<std::string> stringList(const toml::table& t, const char* key, const fs::path& file)
+{
+    std::vector<std::string> out;
+    const auto* node = t.get(key);
+    if (!node) return out;
+    const auto* array = node->as_array();
+    if (!array) throw InputError(fmt::format("{}: '{}' must be a list of text", location(*node, file), key));
+    for (const auto& item : *array) {
+        auto s = item.value<std::string>();
+        if (!s) throw InputError(fmt::format("{}: '{}' must be a list of text", location(item, file), key));
+        out.push_back(*s);
+    }
+    return out;
+}
+
+std::string dateText(const toml::node& node, const fs::path& file, const char* key)
+{
+    if (auto d = node.value<toml::date>())
+        return fmt::format("{:04}-{:02}-{:02}", d->year, d->month, d->day);
+    if (auto s = node.value<std::string>()) return *s;
+    if (auto i = node.value<int64_t>()) return std::to_string(*i); // a bare year
+    throw InputError(fmt::format("{}: '{}' must be a date such as 2023-01-01", location(node, file), key));
+}
+
+} // namespace
+
+ScanModel loadScanModel(const fs::path& file)
+{
+    if (!fs::exists(file)) throw InputError("scan model '" + file.string() + "' does not exist");
+    toml::table root;
+    try {
+        root = toml::parse_file(file.string());
+    } catch (const toml::parse_error& e) {
+        throw InputError(fmt::format("{}:{}:{}: {}", file.string(), e.source().begin.line,
+                                     e.source().begin.column, e.description()));
+    }
+    ScanModel model;
+    if (const auto* m = root["model"].as_table()) {
+        model.name = (*m)["name"].value_or(std::string(file.stem().string()));
+        model.suppressBelow = static_cast<int>((*m)["suppress_below"].value_or(int64_t{5}));
+        model.significance = (*m)["significance"].value_or(0.05);
+    } else {
+        model.name = file.stem().string();
+    }
+    if (model.suppressBelow < 0) throw InputError(file.string() + ": suppress_below must be 0 or more");
+    if (!(model.significance > 0 && model.significance < 1))
+        throw InputError(file.string() + ": significance must lie between 0 and 1");
+
+    if (const auto* themes = root["theme"].as_array())
+        for (const auto& node : *themes) {
+            const auto* t = node.as_table();
+            if (!t) throw InputError(location(node, file) + ": [[theme]] must be a table");
+            Theme theme;
+            theme.id = requireString(*t, "id", file);
+            theme.number = (*t)["number"].value_or(std::string());
+            theme.veld = static_cast<int>((*t)["veld"].value_or(int64_t{0}));
+            theme.labelNl = (*t)["label"].value_or(theme.id);
+            theme.labelEn = (*t)["label_en"].value_or(theme.labelNl);
+            theme.suppressBelow = static_cast<int>((*t)["suppress_below"].value_or(int64_t{0}));
+            model.themes.push_back(std::move(theme));
+        }
+    if (const auto* categories = root["category"].as_array())
+        for (const auto& node : *categories) {
+            const auto* t = node.as_table();
+            if (!t) throw InputError(location(node, file) + ": [[category]] must be a table");
+            Category c;
+            c.id = requireString(*t, "id", file);
+            c.themeId = requireString(*t, "theme", file);
+            c.labelNl = (*t)["label"].value_or(c.id);
+            c.codes = stringList(*t, "codes", file);
+            c.labels = stringList(*t, "labels", file);
+            if (!model.themeIndex(c.themeId))
+                throw InputError(fmt::format("{}: category '{}' names unknown theme '{}'", location(node, file), c.id, c.themeId));
+            model.categories.push_back(std::move(c));
+        }
+    if (const auto* periods = root["period"].as_array())
+        for (const auto& node : *periods) {
+            const auto* t = node.as_table();
+            if (!t) throw InputError(location(node, file) + ": [[period]] must be a table");
+            Period p;
+            p.id = requireString(*t, "id", file);
+            const auto role = (*t)["role"].value_or(std::string("reference"));
+            if (role != "current" && role != "reference")
+                throw InputError(fmt::format("{}: role must be 'current' or 'reference'", location(node, file)));
+            p.current = role == "current";
+            const auto* from = t->get("from");
+            const auto* to = t->get("to");
+            if (!from || !to) throw InputError(fmt::format("{}: period '{}' needs from and to", location(node, file), p.id));
+            p.from = parsePeriodBound(dateText(*from, file, "from"), false, location(*from, file));
+            p.to = parsePeriodBound(dateText(*to, file, "to"), true, location(*to, file));
+            model.periods.push_back(p);
+        }
+    return model;
+}
+
+} // namespace gebiedscan::app

@@ -1,0 +1,404 @@
+#include "scan_job.hpp"
+
+#include "console.hpp"
+#include "model_loader.hpp"
+
+#include "gebiedscan/core/error.hpp"
+#include "gebiedscan/core/grid.hpp"
+#include "gebiedscan/core/point_locator.hpp"
+#include "gebiedscan/gis/geometry_ops.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+#include <unordered_map>
+
+namespace gebiedscan::app {
+
+namespace {
+
+// Field names seen in police extracts (BVH/BVI, "Basisvoorziening Handhaving") and BRON.
+const std::vector<std::string> kCategoryFields{
+    "category", "categorie", "code", "incidentcode", "feitcode", "mk_code", "maatschappelijke_klasse",
+    "soort_misdrijf_code", "misdrijfcode", "ap3_code"};
+const std::vector<std::string> kLabelFields{"label", "omschrijving", "mk_omschrijving", "incident",
+                                            "soort_misdrijf", "misdrijf", "maatschappelijke_klasse_omschrijving"};
+const std::vector<std::string> kDateFields{"datum", "date", "pleegdatum", "pleegdatum_van", "begindatum",
+                                           "datum_van", "datumtijd", "datetime", "starttijd",
+                                           "datum_vkl", "jaar_vkl", "jaar"};
+const std::vector<std::string> kDateToFields{"pleegdatum_tot", "datum_tot", "einddatum", "eindtijd"};
+
+std::string fieldOrDetect(const gis::VectorReader& reader, const std::string& given,
+                          const std::vector<std::string>& candidates)
+{
+    return given.empty() ? reader.findField(candidates) : given;
+}
+
+// Resolves the periods: explicit options, else --year, else the model's, else the latest year
+// found in the data (a pass over the date field only).
+void resolvePeriods(const ScanOptions& o, ScanModel& model, gis::VectorReader& reader,
+                    const std::string& dateField, bool& detected)
+{
+    const auto addYears = [&](int year) {
+        model.periods.clear();
+        for (int y = year - o.referenceYears; y <= year; ++y) {
+            Period p;
+            p.id = std::to_string(y);
+            p.current = y == year;
+            p.from = *makeLocalTime(y, 1, 1);
+            p.to = *makeLocalTime(y + 1, 1, 1);
+            model.periods.push_back(p);
+        }
+    };
+    if (!o.periods.empty()) {
+        model.periods.clear();
+        for (const auto& po : o.periods) {
+            Period p;
+            p.id = po.id;
+            p.current = po.current;
+            p.from = parsePeriodBound(po.from, false, "period '" + po.id + "'");
+            p.to = parsePeriodBound(po.to, true, "period '" + po.id + "'");
+            model.periods.push_back(p);
+        }
+        return;
+    }
+    if (o.year) {
+        addYears(*o.year);
+        return;
+    }
+    if (!model.periods.empty()) return;
+
+    reader.selectFields({dateField});
+    reader.ignoreGeometry(true);
+    std::map<int, std::uint64_t> perYear;
+    gis::Feature f;
+    while (reader.next(f)) {
+        if (!f.values[0]) continue;
+        if (const auto t = parseTimeInterval(*f.values[0])) {
+            int y = 0;
+            unsigned m = 0, d = 0;
+            civilFromDays(t->start.seconds / kSecondsPerDay, y, m, d);
+            ++perYear[y];
+        }
+    }
+    reader.ignoreGeometry(false);
+    reader.reset();
+    if (perYear.empty())
+        throw InputError(reader.description() + ": no readable date in field '" + dateField + "'");
+    addYears(perYear.rbegin()->first);
+    detected = true;
+}
+
+Grid parseGrid(const std::string& spec, const Envelope& extent)
+{
+    const auto colon = spec.find(':');
+    const std::string shape = spec.substr(0, colon);
+    double size = 0;
+    const std::string number = colon == std::string::npos ? "" : spec.substr(colon + 1);
+    auto [ptr, ec] = std::from_chars(number.data(), number.data() + number.size(), size);
+    if (colon == std::string::npos || ec != std::errc() || ptr != number.data() + number.size() || !(size > 0))
+        throw InputError("--grid '" + spec + "': use square:SIZE or hex:SIZE in metres, e.g. square:500");
+    if (shape == "square") return Grid(Grid::Shape::Square, size, extent);
+    if (shape == "hex" || shape == "hexagon") return Grid(Grid::Shape::Hexagon, size, extent);
+    throw InputError("--grid '" + spec + "': shape must be square or hex");
+}
+
+// Adds parent levels from per-base-area parent codes (level by level) and dissolves geometries.
+void addParentLevels(ScanResult& r, const std::vector<std::string>& levelNames,
+                     const std::vector<std::vector<std::string>>& baseParentCodes,
+                     const std::vector<std::vector<std::string>>& baseParentNames)
+{
+    // rep[a]: a base area that lies in area a of the current top level (walk up from the base).
+    std::vector<std::size_t> rep(r.areas.levels.back().size(), 0);
+    {
+        std::vector<bool> seen(rep.size(), false);
+        for (std::size_t b = 0; b < r.areas.levels[0].size(); ++b) {
+            std::int64_t a = static_cast<std::int64_t>(b);
+            for (std::size_t l = 0; l + 1 < r.areas.levels.size() && a >= 0; ++l)
+                a = r.areas.levels[l].parent[static_cast<std::size_t>(a)];
+            if (a >= 0 && !seen[static_cast<std::size_t>(a)]) {
+                seen[static_cast<std::size_t>(a)] = true;
+                rep[static_cast<std::size_t>(a)] = b;
+            }
+        }
+    }
+    for (std::size_t l = 0; l < levelNames.size(); ++l) {
+        const auto& top = r.areas.levels.back();
+        std::vector<std::string> codes(top.size()), names(top.size());
+        for (std::size_t a = 0; a < top.size(); ++a) {
+            codes[a] = baseParentCodes[l][rep[a]];
+            names[a] = baseParentNames[l].empty() ? std::string() : baseParentNames[l][rep[a]];
+        }
+        if (std::all_of(codes.begin(), codes.end(), [](const auto& c) { return c.empty(); })) break;
+        r.areas.addParentLevel(levelNames[l], codes, names);
+        const auto& child = r.areas.levels[r.areas.levels.size() - 2];
+        const auto& parent = r.areas.levels.back();
+        std::vector<std::size_t> nextRep(parent.size());
+        std::vector<std::vector<const MultiPolygon*>> parts(parent.size());
+        for (std::size_t a = 0; a < child.size(); ++a) {
+            if (child.parent[a] < 0) continue;
+            const auto p = static_cast<std::size_t>(child.parent[a]);
+            if (parts[p].empty()) nextRep[p] = rep[a];
+            parts[p].push_back(&r.geometries.back()[a]);
+        }
+        std::vector<MultiPolygon> geoms(parent.size());
+        for (std::size_t p = 0; p < parent.size(); ++p) geoms[p] = gis::dissolve(parts[p]);
+        r.geometries.push_back(std::move(geoms));
+        rep = std::move(nextRep);
+    }
+}
+
+} // namespace
+
+ScanResult runScan(const ScanOptions& o)
+{
+    if (o.incidents.path.empty()) throw InputError("no incidents given: use --incidents FILE (or a project file)");
+    if (o.areas.path.empty() && o.grid.empty())
+        throw InputError("no areas given: use --areas FILE (e.g. the CBS Wijk- en Buurtkaart) or --grid square:500");
+
+    ScanResult r;
+    r.model = loadScanModel(o.model.empty() ? defaultModelPath() : o.model);
+
+    // Areas (the partition incidents are assigned to, or the study region of a grid scan).
+    std::optional<gis::AreaLayer> areaLayer;
+    if (!o.areas.path.empty()) {
+        areaLayer = gis::readAreaLayer(o.areas, o.areaFields, o.workingCrs);
+        r.areasDescription = areaLayer->description;
+        r.repairedAreas = areaLayer->repairedCodes;
+        r.fieldsUsed["area_code"] = areaLayer->fields.code;
+        r.fieldsUsed["area_name"] = areaLayer->fields.name;
+        r.fieldsUsed["population"] = areaLayer->fields.population;
+        for (const auto& code : areaLayer->repairedCodes)
+            printWarning(fmt::format("ongeldig polygoon van gebied '{}' hersteld (GEOS MakeValid)", code));
+    }
+    std::unique_ptr<PointLocator> areaLocator;
+    if (areaLayer) areaLocator = std::make_unique<PointLocator>(areaLayer->geometries);
+
+    gis::VectorReader reader(o.incidents, o.workingCrs);
+    r.incidentsDescription = reader.description();
+    r.incidentsCrs = reader.sourceCrs();
+    const std::string categoryField = fieldOrDetect(reader, o.categoryField, kCategoryFields);
+    const std::string labelField = fieldOrDetect(reader, o.labelField, kLabelFields);
+    const std::string dateField = fieldOrDetect(reader, o.dateField, kDateFields);
+    const std::string dateToField = fieldOrDetect(reader, o.dateToField, kDateToFields);
+    std::string fields;
+    for (const auto& name : reader.fieldNames()) fields += (fields.empty() ? "" : ", ") + name;
+    if (categoryField.empty() && labelField.empty())
+        throw InputError(reader.description() + ": no category field found; name it with --category-field (fields: " + fields + ")");
+    if (dateField.empty())
+        throw InputError(reader.description() + ": no date field found; name it with --date-field (fields: " + fields + ")");
+    r.fieldsUsed["category"] = categoryField;
+    r.fieldsUsed["label"] = labelField;
+    r.fieldsUsed["date"] = dateField;
+    r.fieldsUsed["date_to"] = dateToField;
+
+    resolvePeriods(o, r.model, reader, dateField, r.periodsDetected);
+    r.model.validate();
+    const CategoryClassifier classifier(r.model);
+    const std::size_t overig = r.model.categories.size();
+
+    // Base level: the areas themselves, or grid cells.
+    std::optional<Grid> grid;
+    std::unordered_map<std::int64_t, std::int32_t> cellIndex; // grid cell -> base area
+    std::vector<std::int64_t> cells;
+    std::vector<std::int32_t> cellParent; // area containing the cell (centre, else first incident)
+    AreaLevel base;
+    if (!o.grid.empty()) {
+        const Envelope extent = areaLayer ? [&] {
+            Envelope e;
+            for (const auto& g : areaLayer->geometries) e.expand(envelopeOf(g));
+            return e;
+        }()
+                                          : reader.extent();
+        if (extent.empty()) throw InputError(reader.description() + ": empty extent, cannot lay a grid");
+        grid.emplace(parseGrid(o.grid, extent));
+        base.name = "cel";
+        // Cells whose centre lies in the region exist even without incidents (zeros matter for
+        // hotspot statistics); without areas every cell of the extent exists.
+        for (std::size_t c = 0; c < grid->cellCount(); ++c) {
+            const auto owner = areaLocator ? areaLocator->locate(grid->centre(c)) : 0;
+            if (owner < 0) continue;
+            cellIndex.emplace(static_cast<std::int64_t>(c), static_cast<std::int32_t>(cells.size()));
+            cells.push_back(static_cast<std::int64_t>(c));
+            cellParent.push_back(areaLocator ? owner : -1);
+        }
+    } else {
+        base.name = areaLayer->levelName;
+        base.codes = areaLayer->codes;
+        base.names = areaLayer->names;
+        base.population = areaLayer->population;
+    }
+
+    const std::size_t baseCount = grid ? cells.size() : base.codes.size();
+    r.counts = std::make_unique<ScanCounts>(baseCount, r.model.categories.size(), r.model.periods.size());
+    auto& acc = r.accounting;
+    const auto noteRow = [&](std::int64_t row) {
+        if (acc.exampleRows.size() < 20) acc.exampleRows.push_back(row);
+    };
+
+    // Stream the incidents: batches of points are located together (multi-threaded).
+    reader.selectFields({categoryField, labelField, dateField});
+    Progress progress("registraties lezen", reader.featureCount().value_or(-1));
+    constexpr std::size_t kBatch = 65536;
+    struct Pending {
+        std::size_t category; // overig = unknown
+        std::size_t period;
+        std::string unknownKey;
+    };
+    std::vector<PointRd> points;
+    std::vector<Pending> pending;
+    std::vector<std::int32_t> located;
+    const auto flush = [&] {
+        located.resize(points.size());
+        if (grid) {
+            for (std::size_t i = 0; i < points.size(); ++i) {
+                const auto region = areaLocator ? areaLocator->locate(points[i]) : 0;
+                const auto cell = region < 0 ? -1 : grid->cellOf(points[i]);
+                if (cell < 0) {
+                    located[i] = -1;
+                    continue;
+                }
+                auto [it, added] = cellIndex.emplace(cell, static_cast<std::int32_t>(cells.size()));
+                if (added) { // a cell reached only by incidents (its centre is outside the region)
+                    cells.push_back(cell);
+                    cellParent.push_back(areaLocator ? region : -1);
+                    r.counts->resizeAreas(cells.size());
+                }
+                located[i] = it->second;
+            }
+        } else {
+            areaLocator->locate(points, located, o.threads);
+        }
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            if (located[i] < 0) {
+                ++acc.outside;
+                continue;
+            }
+            const auto& p = pending[i];
+            r.counts->add(static_cast<std::size_t>(located[i]), p.category, p.period);
+            if (p.category == overig) {
+                ++acc.unknownCategory;
+                ++acc.unknownCodes[p.unknownKey.empty() ? "(leeg)" : p.unknownKey];
+            } else {
+                ++acc.assigned;
+            }
+        }
+        points.clear();
+        pending.clear();
+    };
+
+    gis::Feature f;
+    while (reader.next(f)) {
+        ++acc.inputRecords;
+        progress.update(static_cast<std::int64_t>(acc.inputRecords));
+        if (f.geometry.kind != gis::FeatureGeometry::Kind::Point || f.geometry.points.size() != 1) {
+            ++acc.invalidGeometry;
+            noteRow(f.row);
+            continue;
+        }
+        const auto when = f.values[2] ? parseTimeInterval(*f.values[2]) : std::nullopt;
+        if (!when) {
+            ++acc.badDate;
+            ++acc.badDateUnparseable;
+            noteRow(f.row);
+            continue;
+        }
+        const auto period = r.model.periodOf(when->start);
+        if (!period) {
+            ++acc.badDate;
+            continue;
+        }
+        const std::string code = f.values[0].value_or("");
+        const std::string label = f.values[1].value_or("");
+        const auto category = classifier.classify(code, label);
+        points.push_back(f.geometry.points[0]);
+        pending.push_back({category.value_or(overig), *period,
+                           category ? std::string() : (code.empty() ? label : code)});
+        if (points.size() == kBatch) flush();
+    }
+    flush();
+    progress.finish();
+
+    // Hierarchy and geometries.
+    r.geometries.emplace_back();
+    if (grid) {
+        for (auto c : cells) {
+            base.codes.push_back(grid->code(static_cast<std::size_t>(c)));
+            base.names.push_back(base.codes.back());
+            base.population.emplace_back(std::nullopt); // population per cell is not known here
+            r.geometries[0].push_back(grid->polygon(static_cast<std::size_t>(c)));
+        }
+        r.areas.levels.push_back(std::move(base));
+        if (areaLayer) {
+            // Cells belong to the area containing their centre (the CBS convention); cells reached
+            // only by incidents belong to the area of their first incident.
+            std::vector<std::string> parentCodes(cells.size()), parentNames(cells.size());
+            for (std::size_t i = 0; i < cells.size(); ++i) {
+                const auto a = static_cast<std::size_t>(cellParent[i]);
+                parentCodes[i] = areaLayer->codes[a];
+                parentNames[i] = areaLayer->names[a];
+            }
+            std::vector<std::string> names{areaLayer->levelName};
+            std::vector<std::vector<std::string>> codes{parentCodes}, pnames{parentNames};
+            for (std::size_t l = 0; l < areaLayer->parentCodes.size(); ++l) {
+                names.push_back(areaLayer->parentLevelNames[l]);
+                std::vector<std::string> c(cells.size()), n(cells.size());
+                for (std::size_t i = 0; i < cells.size(); ++i) {
+                    const auto a = static_cast<std::size_t>(cellParent[i]);
+                    c[i] = areaLayer->parentCodes[l][a];
+                    n[i] = areaLayer->parentNames[l][a];
+                }
+                codes.push_back(std::move(c));
+                pnames.push_back(std::move(n));
+            }
+            // The first parent level keeps the original polygons rather than dissolved cells.
+            r.areas.addParentLevel(names[0], codes[0], pnames[0]);
+            const auto& areaLevel = r.areas.levels.back();
+            std::vector<MultiPolygon> areaGeoms(areaLevel.size());
+            std::map<std::string, std::size_t> byCode;
+            for (std::size_t a = 0; a < areaLayer->codes.size(); ++a) byCode[areaLayer->codes[a]] = a;
+            for (std::size_t p = 0; p < areaLevel.size(); ++p) {
+                const auto a = byCode.at(areaLevel.codes[p]);
+                areaGeoms[p] = areaLayer->geometries[a];
+                r.areas.levels.back().population[p] = areaLayer->population[a];
+            }
+            r.geometries.push_back(std::move(areaGeoms));
+            // Higher levels (e.g. the gemeenten of buurten) follow from the per-cell codes.
+            addParentLevels(r, {names.begin() + 1, names.end()}, {codes.begin() + 1, codes.end()},
+                            {pnames.begin() + 1, pnames.end()});
+        }
+    } else {
+        r.geometries[0] = areaLayer->geometries;
+        r.areas.levels.push_back(std::move(base));
+        auto parentCodes = areaLayer->parentCodes;
+        auto parentNames = areaLayer->parentNames;
+        auto levelNames = areaLayer->parentLevelNames;
+        if (parentCodes.empty()) {
+            // No parent fields: derive wijk and gemeente from CBS codes (BU01060101 -> WK010601 -> GM0106).
+            std::vector<std::string> wk, gm;
+            for (const auto& c : areaLayer->codes) {
+                wk.push_back(cbsParentCode(c));
+                gm.push_back(cbsParentCode(wk.back()));
+            }
+            if (std::any_of(wk.begin(), wk.end(), [](auto& s) { return !s.empty(); })) {
+                const bool isBuurt = areaLayer->levelName == "buurt";
+                parentCodes.push_back(wk);
+                levelNames.emplace_back(isBuurt ? "wijk" : "gemeente");
+                parentNames.emplace_back();
+                if (isBuurt) {
+                    parentCodes.push_back(gm);
+                    levelNames.emplace_back("gemeente");
+                    parentNames.emplace_back();
+                }
+            }
+        }
+        addParentLevels(r, levelNames, parentCodes, parentNames);
+    }
+    r.figures = std::make_unique<ScanFigures>(r.model, r.areas, *r.counts);
+    if (!acc.balanced()) throw Error("internal error: record accounting does not add up");
+    return r;
+}
+
+} // namespace gebiedscan::app

@@ -1,0 +1,47 @@
+#pragma once
+#include "gebiedscan/gis/area_reader.hpp"
+#include "gebiedscan/gis/vector_reader.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gebiedscan::app {
+
+/// A period given by the user: "2023-01-01:2023-12-31" (both ends inclusive) or a year "2023".
+struct PeriodOption {
+    std::string id;
+    std::string from;
+    std::string to;
+    bool current = false;
+};
+
+/// Everything `gebiedscan scan` needs; filled from the project file, then the command line.
+struct ScanOptions {
+    gis::SourceSpec incidents;
+    gis::SourceSpec areas;          ///< path empty: grid over the incidents only
+    gis::AreaFields areaFields;
+    std::string categoryField;      ///< police code (e.g. 1.1.1) or BRON AP3_CODE; detected if empty
+    std::string labelField;         ///< category text; detected if empty
+    std::string dateField;          ///< (start) date or date-time; detected if empty
+    std::string dateToField;        ///< end of a from-to interval; optional
+    std::filesystem::path model;    ///< empty: the default model
+    std::string workingCrs = "EPSG:28992";
+    std::string grid;               ///< "square:500", "hex:250"; empty: the areas themselves
+    std::vector<PeriodOption> periods; ///< overrides the model's periods
+    std::optional<int> year;        ///< current year; references are the years before it
+    int referenceYears = 3;
+    std::filesystem::path outDir;
+    bool strict = false;
+    bool quiet = false;
+    bool internal = false;          ///< police-internal output: no suppression (never for outside)
+    bool dutchCsv = true;           ///< ';' and decimal comma
+    unsigned threads = 0;           ///< 0 = all cores
+};
+
+/// Reads a project file (TOML, section [scan]; paths relative to the file) into `options`.
+/// Throws InputError naming file, line and key.
+void loadProjectFile(const std::filesystem::path& file, ScanOptions& options);
+
+} // namespace gebiedscan::app

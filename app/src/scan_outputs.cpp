@@ -1,0 +1,305 @@
+// Turns scan figures into output tables and writes them: GeoPackage, Shapefile, CSV, GeoJSON,
+// summary.json and a Dutch explanatory note.
+#include "scan_job.hpp"
+
+#include "console.hpp"
+
+#include "gebiedscan/core/error.hpp"
+#include "gebiedscan/gis/atomic_output.hpp"
+#include "gebiedscan/gis/table_writer.hpp"
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+
+namespace gebiedscan::app {
+
+namespace fs = std::filesystem;
+using gis::Column;
+using gis::Value;
+
+namespace {
+
+double round(double v, int decimals)
+{
+    const double f = std::pow(10.0, decimals);
+    return std::round(v * f) / f;
+}
+
+std::string changeLabel(ChangeFlag flag)
+{
+    switch (flag) {
+    case ChangeFlag::Rise: return "stijging";
+    case ChangeFlag::Fall: return "daling";
+    case ChangeFlag::None: break;
+    }
+    return "geen significante verandering";
+}
+
+struct SlotInfo {
+    std::size_t slot;
+    std::string id;
+    std::string label;
+};
+
+std::vector<SlotInfo> slots(const ScanFigures& f)
+{
+    std::vector<SlotInfo> out{{f.totalSlot(), "total", "alle thema's"}};
+    for (std::size_t t = 0; t < f.model().themes.size(); ++t)
+        out.push_back({t, f.model().themes[t].id, f.model().themes[t].number + " " + f.model().themes[t].labelNl});
+    out.push_back({f.overigSlot(), "overig", "overig (onbekende categorie)"});
+    return out;
+}
+
+std::vector<std::string> levelNames(const AreaHierarchy& h)
+{
+    std::vector<std::string> names;
+    for (std::size_t l = 0; l < h.levels.size(); ++l) {
+        std::string n = h.levels[l].name;
+        if (std::find(names.begin(), names.end(), n) != names.end()) n += std::to_string(l);
+        names.push_back(n);
+    }
+    return names;
+}
+
+gis::Table areaTable(const ScanResult& r, std::size_t level, const SuppressionMask* mask,
+                     const std::string& tableName)
+{
+    const auto& f = *r.figures;
+    const auto& lv = r.areas.levels[level];
+    const std::size_t cur = f.currentPeriod();
+    gis::Table t;
+    t.name = tableName;
+    t.columns = {{"code", Column::Type::String, "gebiedscode"},
+                 {"name", Column::Type::String, "naam"},
+                 {"level", Column::Type::String, "niveau (buurt, wijk, gemeente, cel)"},
+                 {"parent_code", Column::Type::String, "code van het bovenliggende gebied"},
+                 {"population", Column::Type::Integer, "inwoners (CBS); leeg = onbekend of geheim"}};
+    const auto all = slots(f);
+    for (const auto& s : all) {
+        t.columns.push_back({"n_" + s.id, Column::Type::Integer, "aantal huidige periode: " + s.label});
+        t.columns.push_back({"exp_" + s.id, Column::Type::Real, "verwacht aantal volgens referentieperiode(n): " + s.label});
+        t.columns.push_back({"chg_" + s.id, Column::Type::Real, "verandering t.o.v. referentie in %: " + s.label});
+        t.columns.push_back({"p_" + s.id, Column::Type::Real, "p-waarde verandering (exacte Poisson-toets): " + s.label});
+        t.columns.push_back({"sig_" + s.id, Column::Type::String, "significante verandering: " + s.label});
+        t.columns.push_back({"rate_" + s.id, Column::Type::Real, "per 1.000 inwoners: " + s.label});
+        t.columns.push_back({"rank_" + s.id, Column::Type::Integer, "rang binnen bovenliggend gebied (1 = meeste): " + s.label});
+    }
+    const auto* parentLevel = level + 1 < r.areas.levels.size() ? &r.areas.levels[level + 1] : nullptr;
+    for (std::size_t a = 0; a < lv.size(); ++a) {
+        std::vector<Value> row;
+        row.emplace_back(lv.codes[a]);
+        row.emplace_back(lv.names[a]);
+        row.emplace_back(lv.name);
+        const auto parent = lv.parent.empty() ? -1 : lv.parent[a];
+        row.emplace_back(parent >= 0 && parentLevel ? Value(parentLevel->codes[static_cast<std::size_t>(parent)]) : Value());
+        row.emplace_back(lv.population[a] ? Value(static_cast<std::int64_t>(std::llround(*lv.population[a]))) : Value());
+        for (const auto& s : all) {
+            const bool hideCount = mask && mask->theme(level, a, s.slot, cur);
+            const bool hideDerived = mask && mask->anyPeriod(level, a, s.slot);
+            const auto& ch = f.change(level, a, s.slot);
+            row.emplace_back(hideCount ? Value(gis::Suppressed{}) : Value(static_cast<std::int64_t>(f.themeCount(level, a, s.slot, cur))));
+            if (hideDerived) {
+                for (int k = 0; k < 4; ++k) row.emplace_back(gis::Suppressed{});
+            } else {
+                row.emplace_back(round(ch.expected, 2));
+                row.emplace_back(ch.changePct ? Value(round(*ch.changePct, 1)) : Value());
+                row.emplace_back(round(ch.pValue, 4));
+                row.emplace_back(changeLabel(ch.flag));
+            }
+            const auto rate = f.ratePer1000(level, a, s.slot);
+            row.emplace_back(hideCount ? Value(gis::Suppressed{}) : rate ? Value(round(*rate, 2)) : Value());
+            row.emplace_back(hideCount ? Value(gis::Suppressed{}) : Value(static_cast<std::int64_t>(f.rank(level, a, s.slot))));
+        }
+        t.rows.push_back(std::move(row));
+    }
+    t.geometryKind = gis::FeatureGeometry::Kind::Polygon;
+    for (const auto& g : r.geometries[level]) {
+        gis::FeatureGeometry fg;
+        fg.kind = gis::FeatureGeometry::Kind::Polygon;
+        fg.polygons = g;
+        t.geometries.push_back(std::move(fg));
+    }
+    return t;
+}
+
+// Long format: one row per level, area, theme (or category) and period with a count in any
+// period. Zero rows are left out (sparse); a missing row means 0, never "geheim".
+gis::Table figuresTable(const ScanResult& r, const SuppressionMask* mask)
+{
+    const auto& f = *r.figures;
+    const auto& model = r.model;
+    gis::Table t;
+    t.name = "figures";
+    t.columns = {{"level", Column::Type::String, "niveau"},
+                 {"area_code", Column::Type::String, "gebiedscode"},
+                 {"theme_number", Column::Type::String, "themanummer (vast model)"},
+                 {"theme", Column::Type::String, "thema"},
+                 {"category", Column::Type::String, "categorie (leeg = hele thema)"},
+                 {"period", Column::Type::String, "periode"},
+                 {"role", Column::Type::String, "huidig of referentie"},
+                 {"count", Column::Type::Integer, "aantal registraties"}};
+    std::vector<std::size_t> catSlot(f.categorySlots(), f.overigSlot());
+    for (std::size_t c = 0; c + 1 < f.categorySlots(); ++c) catSlot[c] = *model.themeIndex(model.categories[c].themeId);
+    const auto themeNumber = [&](std::size_t s) { return s < model.themes.size() ? model.themes[s].number : std::string(); };
+    const auto themeName = [&](std::size_t s) {
+        return s < model.themes.size() ? model.themes[s].labelNl : s == f.totalSlot() ? std::string("Totaal") : std::string("Overig");
+    };
+    for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
+        const auto& lv = r.areas.levels[l];
+        for (std::size_t a = 0; a < lv.size(); ++a) {
+            const auto emit = [&](std::size_t slot, const std::string& category, auto count, auto hidden) {
+                bool any = false;
+                for (std::size_t p = 0; p < f.periods(); ++p) any = any || count(p) > 0;
+                if (!any) return;
+                for (std::size_t p = 0; p < f.periods(); ++p) {
+                    const auto& period = model.periods[p];
+                    t.rows.push_back({lv.name, lv.codes[a], themeNumber(slot), themeName(slot), category, period.id,
+                                      std::string(period.current ? "huidig" : "referentie"),
+                                      hidden(p) ? Value(gis::Suppressed{}) : Value(static_cast<std::int64_t>(count(p)))});
+                }
+            };
+            for (std::size_t s = 0; s < f.themeSlots(); ++s)
+                emit(s, "", [&](std::size_t p) { return f.themeCount(l, a, s, p); },
+                     [&](std::size_t p) { return mask && mask->theme(l, a, s, p); });
+            for (std::size_t c = 0; c < f.categorySlots(); ++c) {
+                const std::string name = c < model.categories.size() ? model.categories[c].labelNl : "onbekende categorie";
+                emit(catSlot[c], name, [&](std::size_t p) { return f.categoryCount(l, a, c, p); },
+                     [&](std::size_t p) { return mask && mask->category(l, a, c, p); });
+            }
+        }
+    }
+    return t;
+}
+
+std::string periodText(const ScanModel& m)
+{
+    std::string cur, refs;
+    for (const auto& p : m.periods) {
+        const std::string span = formatLocalTime(p.from, true) + " t/m " + formatLocalTime(LocalTime{p.to.seconds - kSecondsPerDay}, true);
+        if (p.current) cur = p.id + " (" + span + ")";
+        else refs += (refs.empty() ? "" : ", ") + p.id + " (" + span + ")";
+    }
+    return "huidig: " + cur + "; referentie: " + (refs.empty() ? "geen" : refs);
+}
+
+void writeText(const fs::path& file, const std::string& text)
+{
+    gis::AtomicOutput out(file);
+    {
+        std::ofstream os(out.temp(), std::ios::binary);
+        os << text;
+        os.flush();
+        if (!os) throw OutputError("cannot write '" + file.string() + "'");
+    }
+    out.commit();
+}
+
+} // namespace
+
+std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o)
+{
+    gis::ensureWritableFolder(o.outDir);
+    std::unique_ptr<SuppressionMask> mask;
+    if (!o.internal) mask = std::make_unique<SuppressionMask>(*r.figures);
+    const auto names = levelNames(r.areas);
+
+    std::string suppression;
+    if (o.internal) suppression = "GEEN (interne politie-uitvoer: niet verstrekken buiten de politie)";
+    else {
+        suppression = fmt::format("aantallen 1 t/m {} getoond als 'geheim'", r.model.suppressBelow - 1);
+        for (const auto& t : r.model.themes)
+            if (t.suppressBelow > 0 && t.suppressBelow != r.model.suppressBelow)
+                suppression += fmt::format("; {} {}: 1 t/m {}", t.number, t.labelNl, t.suppressBelow - 1);
+        suppression += "; plus aanvullende onderdrukking zodat een geheim aantal niet uit het totaal volgt";
+    }
+    gis::WriteOptions w;
+    w.workingCrs = o.workingCrs;
+    w.dutchCsv = o.dutchCsv;
+    w.metadata = {{"bron_registraties", r.incidentsDescription},
+                  {"bron_gebieden", r.areasDescription.empty() ? "raster " + o.grid : r.areasDescription},
+                  {"periode", periodText(r.model)},
+                  {"onderdrukking", suppression},
+                  {"model", r.model.name},
+                  {"gemaakt_met", "gebiedscan " GEBIEDSCAN_VERSION}};
+
+    std::vector<gis::Table> tables;
+    for (std::size_t l = 0; l < r.areas.levels.size(); ++l)
+        tables.push_back(areaTable(r, l, mask.get(), l == 0 ? "areas" : "areas_" + names[l]));
+    tables.push_back(figuresTable(r, mask.get()));
+
+    std::vector<fs::path> written;
+    const fs::path gpkg = o.outDir / "gebiedscan.gpkg";
+    gis::writeGeoPackage(gpkg, tables, w);
+    written.push_back(gpkg);
+    for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
+        const std::string stem = "gebiedscan_" + names[l];
+        gis::writeShapefile(o.outDir / (stem + ".shp"), tables[l], w);
+        written.push_back(o.outDir / (stem + ".shp"));
+        gis::writeCsv(o.outDir / (stem + ".csv"), tables[l], w);
+        written.push_back(o.outDir / (stem + ".csv"));
+        gis::writeGeoJson(o.outDir / (stem + ".geojson"), tables[l], w);
+        written.push_back(o.outDir / (stem + ".geojson"));
+    }
+    gis::writeCsv(o.outDir / "gebiedscan_cijfers.csv", tables.back(), w);
+    written.push_back(o.outDir / "gebiedscan_cijfers.csv");
+
+    // summary.json: the record accounting and what was used.
+    const auto& acc = r.accounting;
+    nlohmann::ordered_json s;
+    s["input_records"] = acc.inputRecords;
+    s["assigned"] = acc.assigned;
+    s["outside"] = acc.outside;
+    s["invalid_geometry"] = acc.invalidGeometry;
+    s["bad_date"] = acc.badDate;
+    s["unknown_category"] = acc.unknownCategory;
+    s["bad_date_detail"] = {{"unparseable", acc.badDateUnparseable}, {"out_of_period", acc.badDate - acc.badDateUnparseable}};
+    nlohmann::ordered_json unknown = nlohmann::ordered_json::object();
+    for (const auto& [code, n] : acc.unknownCodes) unknown[code] = n;
+    s["unknown_categories"] = unknown;
+    s["example_problem_rows"] = acc.exampleRows;
+    s["incidents"] = {{"source", r.incidentsDescription}, {"crs", r.incidentsCrs}};
+    s["areas"] = {{"source", r.areasDescription}, {"grid", o.grid}, {"repaired_polygons", r.repairedAreas}};
+    s["fields"] = r.fieldsUsed;
+    s["working_crs"] = o.workingCrs;
+    s["model"] = r.model.name;
+    nlohmann::ordered_json periods = nlohmann::ordered_json::array();
+    for (const auto& p : r.model.periods)
+        periods.push_back({{"id", p.id}, {"role", p.current ? "current" : "reference"}, {"from", formatLocalTime(p.from, true)},
+                           {"to_exclusive", formatLocalTime(p.to, true)}});
+    s["periods"] = periods;
+    s["periods_detected_from_data"] = r.periodsDetected;
+    nlohmann::ordered_json levels = nlohmann::ordered_json::array();
+    for (std::size_t l = 0; l < r.areas.levels.size(); ++l)
+        levels.push_back({{"level", names[l]}, {"areas", r.areas.levels[l].size()}});
+    s["levels"] = levels;
+    s["audience"] = o.internal ? "intern" : "extern";
+    s["suppression"] = {{"rule", suppression}, {"suppressed_cells", mask ? mask->suppressedCells() : 0}};
+    nlohmann::ordered_json files = nlohmann::ordered_json::array();
+    for (const auto& p : written) files.push_back(p.filename().string());
+    s["outputs"] = files;
+    writeText(o.outDir / "summary.json", s.dump(2) + "\n");
+    written.push_back(o.outDir / "summary.json");
+
+    std::string note = fmt::format(
+        "Gebiedscan - toelichting\n========================\n\n"
+        "Model:        {}\nRegistraties: {}\nGebieden:     {}\nPeriode:      {}\n"
+        "Coordinaten:  {} (GeoJSON: WGS84)\nOnderdrukking: {}\n\n"
+        "Verantwoording van de registraties ({} in totaal):\n"
+        "  toegewezen aan een gebied:      {}\n  buiten alle gebieden:           {}\n"
+        "  geen of ongeldige locatie:      {}\n  datum onleesbaar of buiten periode: {}\n"
+        "  onbekende categorie (overig):   {}\n\n"
+        "Verandering: huidige periode tegen de referentieperiode(n), herschaald naar dezelfde lengte;\n"
+        "toets: exacte voorwaardelijke toets van twee Poisson-aantallen (tweezijdig, alfa {}).\n"
+        "Velden van de Shapefile heten kort (max. 10 tekens); zie gebiedscan_<niveau>_velden.csv.\n",
+        r.model.name, r.incidentsDescription, w.metadata["bron_gebieden"], periodText(r.model), o.workingCrs,
+        suppression, acc.inputRecords, acc.assigned, acc.outside, acc.invalidGeometry, acc.badDate,
+        acc.unknownCategory, r.model.significance);
+    writeText(o.outDir / "toelichting.txt", note);
+    written.push_back(o.outDir / "toelichting.txt");
+    return written;
+}
+
+} // namespace gebiedscan::app
