@@ -1,6 +1,7 @@
 #pragma once
 // Private helpers around the GDAL/OGR C++ API. Never include from a public header.
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/gis/table_writer.hpp"
 #include "gebiedscan/gis/vector_reader.hpp"
 
 #include <cpl_error.h>
@@ -51,5 +52,11 @@ FeatureGeometry toFeatureGeometry(const OGRGeometry* geometry);
 
 /// Converts core geometry to a new OGR geometry (caller owns).
 std::unique_ptr<OGRGeometry> toOgrGeometry(const FeatureGeometry& geometry);
+
+/// Shortest round-trip text of a real; decimal comma for Dutch CSV.
+std::string formatReal(double v, bool decimalComma);
+
+/// Sets a feature's fields from a row (Suppressed -> NULL, or its text when `asText`).
+void setFeatureValues(OGRFeature& f, const std::vector<Value>& row, bool asText, const WriteOptions& options);
 
 } // namespace gebiedscan::gis::detail

@@ -36,17 +36,6 @@ OGRwkbGeometryType ogrGeometryType(FeatureGeometry::Kind kind)
     return wkbNone;
 }
 
-std::string formatReal(double v, bool decimalComma)
-{
-    char buf[64];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-    std::string s(buf, ec == std::errc() ? end : buf);
-    if (decimalComma)
-        for (auto& c : s)
-            if (c == '.') c = ',';
-    return s;
-}
-
 GDALDriver* driver(const char* name)
 {
     ensureGdal();
@@ -98,25 +87,7 @@ void writeLayer(GDALDataset& ds, const Table& table, const std::vector<std::stri
     const bool transaction = ds.TestCapability(ODsCTransactions) && ds.StartTransaction() == OGRERR_NONE;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         FeaturePtr f(OGRFeature::CreateFeature(layer->GetLayerDefn()));
-        const auto& row = table.rows[r];
-        for (std::size_t c = 0; c < row.size() && c < table.columns.size(); ++c) {
-            const int index = static_cast<int>(c);
-            const Value& v = row[c];
-            if (std::holds_alternative<std::monostate>(v)) {
-                f->SetFieldNull(index);
-            } else if (std::holds_alternative<Suppressed>(v)) {
-                if (asText) f->SetField(index, options.suppressedText.c_str());
-                else f->SetFieldNull(index);
-            } else if (const auto* i = std::get_if<std::int64_t>(&v)) {
-                if (asText) f->SetField(index, std::to_string(*i).c_str());
-                else f->SetField(index, static_cast<GIntBig>(*i));
-            } else if (const auto* d = std::get_if<double>(&v)) {
-                if (asText) f->SetField(index, formatReal(*d, options.dutchCsv).c_str());
-                else f->SetField(index, *d);
-            } else {
-                f->SetField(index, std::get<std::string>(v).c_str());
-            }
-        }
+        setFeatureValues(*f, table.rows[r], asText, options);
         if (geomType != wkbNone && r < table.geometries.size()) {
             if (auto g = toOgrGeometry(table.geometries[r])) {
                 g->assignSpatialReference(const_cast<OGRSpatialReference*>(srs));
@@ -138,6 +109,43 @@ std::vector<std::string> fullNames(const Table& table)
 }
 
 } // namespace
+
+namespace detail {
+
+std::string formatReal(double v, bool decimalComma)
+{
+    char buf[64];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    std::string s(buf, ec == std::errc() ? end : buf);
+    if (decimalComma)
+        for (auto& c : s)
+            if (c == '.') c = ',';
+    return s;
+}
+
+void setFeatureValues(OGRFeature& f, const std::vector<Value>& row, bool asText, const WriteOptions& options)
+{
+    for (std::size_t c = 0; c < row.size() && static_cast<int>(c) < f.GetFieldCount(); ++c) {
+        const int index = static_cast<int>(c);
+        const Value& v = row[c];
+        if (std::holds_alternative<std::monostate>(v)) {
+            f.SetFieldNull(index);
+        } else if (std::holds_alternative<Suppressed>(v)) {
+            if (asText) f.SetField(index, options.suppressedText.c_str());
+            else f.SetFieldNull(index);
+        } else if (const auto* i = std::get_if<std::int64_t>(&v)) {
+            if (asText) f.SetField(index, std::to_string(*i).c_str());
+            else f.SetField(index, static_cast<GIntBig>(*i));
+        } else if (const auto* d = std::get_if<double>(&v)) {
+            if (asText) f.SetField(index, formatReal(*d, options.dutchCsv).c_str());
+            else f.SetField(index, *d);
+        } else {
+            f.SetField(index, std::get<std::string>(v).c_str());
+        }
+    }
+}
+
+} // namespace detail
 
 std::vector<std::string> shortFieldNames(const std::vector<Column>& columns)
 {
