@@ -5,5 +5,6 @@
 namespace gebiedscan::app {
 
 void registerScanCommand(CLI::App& app);
+void registerSynthCommand(CLI::App& app);
 
 } // namespace gebiedscan::app

@@ -17,6 +17,7 @@ int main(int argc, char** argv)
     app.require_subcommand(1);
     app.set_version_flag("--version", GEBIEDSCAN_VERSION);
     gebiedscan::app::registerScanCommand(app);
+    gebiedscan::app::registerSynthCommand(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
