@@ -1,0 +1,42 @@
+#include "gebiedscan/gis/layer_info.hpp"
+
+#include "gdal_util.hpp"
+
+#include <ogrsf_frmts.h>
+
+namespace gebiedscan::gis {
+
+using namespace detail;
+
+std::vector<LayerInfo> listLayers(const std::string& path)
+{
+    ensureGdal();
+    DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds) throw InputError("cannot open '" + path + "': " + lastGdalError("not a vector dataset"));
+    std::vector<LayerInfo> out;
+    for (auto* layer : ds->GetLayers()) {
+        LayerInfo info;
+        info.name = layer->GetName();
+        const auto gtype = wkbFlatten(layer->GetGeomType());
+        info.spatial = gtype != wkbNone;
+        info.geometryType = OGRGeometryTypeToName(gtype);
+        info.featureCount = layer->GetFeatureCount(FALSE);
+        const auto* defn = layer->GetLayerDefn();
+        for (int i = 0; i < defn->GetFieldCount(); ++i) {
+            const auto* f = defn->GetFieldDefn(i);
+            LayerInfo::Field field{f->GetNameRef(), LayerInfo::FieldType::Other};
+            switch (f->GetType()) {
+            case OFTInteger:
+            case OFTInteger64: field.type = LayerInfo::FieldType::Integer; break;
+            case OFTReal: field.type = LayerInfo::FieldType::Real; break;
+            case OFTString: field.type = LayerInfo::FieldType::String; break;
+            default: break;
+            }
+            info.fields.push_back(field);
+        }
+        out.push_back(std::move(info));
+    }
+    return out;
+}
+
+} // namespace gebiedscan::gis
