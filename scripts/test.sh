@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds and runs the whole test suite: the normal build, then core and gis tests again under
+# AddressSanitizer + UndefinedBehaviorSanitizer. Starts a local PostgreSQL + PostGIS for the
+# PostGIS tests. Idempotent. Set GEBIEDSCAN_SKIP_ASAN=1 to skip the sanitizer pass locally.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh --test
+scripts/start-postgis.sh
+export GEBIEDSCAN_TEST_PG="PG:dbname=gebiedscan_test"
+export QT_QPA_PLATFORM=offscreen
+
+cmake --preset release >/dev/null
+cmake --build build/release --parallel "$(nproc)"
+ctest --test-dir build/release --output-on-failure --parallel "$(nproc)"
+
+if [[ "${GEBIEDSCAN_SKIP_ASAN:-0}" != 1 ]]; then
+  cmake --preset asan >/dev/null
+  cmake --build build/asan --parallel "$(nproc)" --target test_core test_gis
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    ctest --test-dir build/asan --output-on-failure --parallel "$(nproc)" -L 'core|gis'
+fi
