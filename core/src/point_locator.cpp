@@ -60,9 +60,10 @@ PointLocator::PointLocator(const std::vector<MultiPolygon>& areas)
         return;
     }
 
-    // About one cell per edge, square cells, bounded so a huge layer stays within memory.
+    // About four cells per edge (most cells then lie wholly inside one area), square cells,
+    // bounded so a huge layer stays within memory (8 bytes per cell).
     const double w = std::max(m_extent.width(), 1e-9), h = std::max(m_extent.height(), 1e-9);
-    const double target = std::clamp(static_cast<double>(edges.size()), 256.0, 8.0e6);
+    const double target = std::clamp(4.0 * static_cast<double>(edges.size()), 1024.0, 16.0e6);
     const double side = std::sqrt(w * h / target);
     m_nx = std::clamp<std::int64_t>(static_cast<std::int64_t>(std::ceil(w / side)), 1, 8192);
     m_ny = std::clamp<std::int64_t>(static_cast<std::int64_t>(std::ceil(h / side)), 1, 8192);
@@ -90,8 +91,12 @@ PointLocator::PointLocator(const std::vector<MultiPolygon>& areas)
         static_cast<std::size_t>(m_ny));
     for (std::size_t r = 0; r < rowEdgeIds.size(); ++r) {
         auto& ids = rowEdgeIds[r];
-        std::stable_sort(ids.begin(), ids.end(),
-                         [&](auto a, auto b) { return edges[a].area < edges[b].area; });
+        // Grouped by area; within an area by decreasing max(x), so the edges a rightward ray from
+        // a cell can cross (those reaching right of the cell's left side) form a prefix.
+        std::stable_sort(ids.begin(), ids.end(), [&](auto a, auto b) {
+            if (edges[a].area != edges[b].area) return edges[a].area < edges[b].area;
+            return std::max(edges[a].loX, edges[a].hiX) > std::max(edges[b].loX, edges[b].hiX);
+        });
         for (std::size_t k = 0; k < ids.size();) {
             const auto area = edges[ids[k]].area;
             const auto begin = static_cast<std::uint32_t>(m_rowEdges.size());
@@ -166,7 +171,12 @@ PointLocator::PointLocator(const std::vector<MultiPolygon>& areas)
             // An area containing the cell centre without edges in this row cannot occur: a
             // bounded area has edges crossing every horizontal line through its interior.
             if (it == ranges.end()) continue;
-            m_candidates.push_back({area, it->second.first, it->second.second});
+            const double cellMinX = m_extent.minX + static_cast<double>(static_cast<std::int64_t>(cell) % m_nx) * m_cellW;
+            auto end = it->second.first;
+            while (end < it->second.second &&
+                   std::max(m_rowEdges[end].loX, m_rowEdges[end].hiX) >= cellMinX)
+                ++end;
+            m_candidates.push_back({area, it->second.first, end});
         }
     }
     m_cellStart[cells] = static_cast<std::uint32_t>(m_candidates.size());
