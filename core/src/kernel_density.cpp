@@ -175,6 +175,11 @@ void exactPath(std::span<const PointRd> points, std::span<const double> weights,
 // Weights summed per cell of the grid extended by `halo` cells on each side
 // ((nx + 2 halo) x (ny + 2 halo), row 0 north). Events outside the extended grid cannot reach a
 // cell centre of the grid and are counted off-grid.
+//
+// Adding millions of events straight into a grid of megabytes is one cache miss per event. So
+// the events are first distributed (counting sort) over horizontal bands of ~256 KB of cells,
+// then each band is summed while it sits in cache: three sequential passes instead of one
+// random one, several times faster from a million events on (see bench/kde_bench).
 std::vector<double> binEvents(std::span<const PointRd> points, std::span<const double> weights,
                               const RasterGrid& g, std::int32_t halo, KdeResult& out,
                               std::size_t& nonEmpty)
@@ -185,26 +190,56 @@ std::vector<double> binEvents(std::span<const PointRd> points, std::span<const d
     const double inv = 1.0 / g.cellSize;
     const double x0 = g.minX - halo * g.cellSize;
     const double yTop = g.maxY() + halo * g.cellSize;
-    nonEmpty = 0;
+    // Extended-grid cell of a valid event, or -1 outside it.
+    auto cellOf = [&](const PointRd& p) -> std::int64_t {
+        const double fc = std::floor((p.x - x0) * inv);
+        const double fr = std::floor((yTop - p.y) * inv);
+        if (fc < 0 || fr < 0 || fc >= static_cast<double>(ex) || fr >= static_cast<double>(ey)) return -1;
+        return static_cast<std::int64_t>(fr) * ex + static_cast<std::int64_t>(fc);
+    };
+
+    const std::int64_t rowsPerBand = std::max<std::int64_t>(1, 32768 / ex);
+    const std::int64_t bandCells = rowsPerBand * ex;
+    const auto bandCount = static_cast<std::size_t>((ey + rowsPerBand - 1) / rowsPerBand);
+    const bool banded = points.size() > bins.size() / 8 && bandCount > 1 &&
+                        ex * ey < (std::int64_t{1} << 32);
+
+    std::vector<std::size_t> bandStart(bandCount + 1, 0);
     for (std::size_t i = 0; i < points.size(); ++i) {
-        const PointRd p = points[i];
         const double w = weightOf(weights, i);
-        if (!validPoint(p, w)) {
+        if (!validPoint(points[i], w)) {
             ++out.skippedInvalid;
             continue;
         }
         out.totalWeight += w;
-        const double fc = std::floor((p.x - x0) * inv);
-        const double fr = std::floor((yTop - p.y) * inv);
-        if (fc < 0 || fr < 0 || fc >= static_cast<double>(ex) || fr >= static_cast<double>(ey)) {
+        const std::int64_t cell = cellOf(points[i]);
+        if (cell < 0) {
             ++out.eventsOffGrid;
             continue;
         }
-        double& b = bins[static_cast<std::size_t>(static_cast<std::int64_t>(fr) * ex +
-                                                  static_cast<std::int64_t>(fc))];
-        if (b == 0.0) ++nonEmpty;
-        b += w;
+        if (banded) ++bandStart[static_cast<std::size_t>(cell / bandCells) + 1];
+        else bins[static_cast<std::size_t>(cell)] += w;
     }
+    if (banded) {
+        for (std::size_t b = 0; b < bandCount; ++b) bandStart[b + 1] += bandStart[b];
+        std::vector<std::size_t> next(bandStart.begin(), bandStart.end() - 1);
+        std::vector<std::uint32_t> cells(bandStart.back());
+        std::vector<double> cellWeights(weights.empty() ? 0 : bandStart.back());
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            const double w = weightOf(weights, i);
+            if (!validPoint(points[i], w)) continue;
+            const std::int64_t cell = cellOf(points[i]);
+            if (cell < 0) continue;
+            const std::size_t slot = next[static_cast<std::size_t>(cell / bandCells)]++;
+            cells[slot] = static_cast<std::uint32_t>(cell);
+            if (!weights.empty()) cellWeights[slot] = w;
+        }
+        if (weights.empty())
+            for (const std::uint32_t c : cells) bins[c] += 1.0;
+        else
+            for (std::size_t k = 0; k < cells.size(); ++k) bins[cells[k]] += cellWeights[k];
+    }
+    nonEmpty = static_cast<std::size_t>(std::count_if(bins.begin(), bins.end(), [](double v) { return v != 0.0; }));
     return bins;
 }
 
@@ -438,11 +473,12 @@ KdeResult kernelDensity(std::span<const PointRd> points, std::span<const double>
         const std::vector<double> stencil = makeStencil(k, halo, grid.cellSize);
         if (options.method == KdeMethod::Auto && method == KdeMethod::BinnedFft) {
             // Direct stamping costs one multiply-add per stencil cell per non-empty bin; the FFT
-            // three transforms of P log2 P with a larger constant (measured in bench/kde_bench).
+            // three transforms of ~P log2 P plus copies: about 5 P log2 P in the same units
+            // (measured in bench/kde_bench).
             const double p = static_cast<double>(goodFftSize(grid.nx + 2 * halo)) *
                              static_cast<double>(goodFftSize(grid.ny + 2 * halo));
             const double direct = static_cast<double>(nonEmpty) * (2 * halo + 1) * (2 * halo + 1);
-            const double fft = 3.0 * 4.0 * p * std::log2(p);
+            const double fft = 5.0 * p * std::log2(p);
             if (direct < fft) method = KdeMethod::BinnedDirect;
         }
 #ifdef GEBIEDSCAN_HAVE_FFTW
