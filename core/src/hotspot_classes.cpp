@@ -55,3 +55,24 @@ std::string_view lisaLabel(LisaQuadrant quadrant, bool significant, LabelLanguag
 }
 
 } // namespace gebiedscan
+
+namespace gebiedscan {
+
+HotspotClassification classifyHotspots(std::span<const double> z, std::span<const double> p,
+                                       const SpatialWeights& w, PValueCorrection correction,
+                                       bool permutationP)
+{
+    std::vector<std::uint8_t> island(z.size(), 0);
+    for (std::size_t i = 0; i < z.size() && i < w.size(); ++i) island[i] = w.isIsland(i) ? 1 : 0;
+    HotspotClassification c;
+    c.pAdjusted = adjustPValues(p, correction, island);
+    c.bins.resize(z.size(), 0);
+    const bool byZ = correction == PValueCorrection::None && !permutationP;
+    for (std::size_t i = 0; i < z.size(); ++i) {
+        if (island[i]) continue;
+        c.bins[i] = byZ ? hotspotBinFromZ(z[i]) : hotspotBinFromP(c.pAdjusted[i], z[i]);
+    }
+    return c;
+}
+
+} // namespace gebiedscan

@@ -31,3 +31,25 @@ enum class LabelLanguage { Dutch, English };
                                             LabelLanguage language = LabelLanguage::Dutch);
 
 } // namespace gebiedscan
+
+#include "gebiedscan/core/multiple_testing.hpp"
+#include "gebiedscan/core/spatial_weights.hpp"
+
+namespace gebiedscan {
+
+/// Adjusted p-values and Gi_Bin classes of one hotspot analysis.
+struct HotspotClassification {
+    std::vector<double> pAdjusted; ///< p after the correction (islands excluded from m)
+    std::vector<int> bins;         ///< -3 .. 3; 0 for islands
+};
+
+/// Classifies Gi/Gi* results as ArcGIS does: uncorrected analytic results by |z| (2.58, 1.96,
+/// 1.65); permutation or corrected results by p <= 0.01, 0.05, 0.10 with the sign of z.
+/// Islands (no neighbours in `w`) are excluded from the correction and get bin 0.
+[[nodiscard]] HotspotClassification classifyHotspots(std::span<const double> z,
+                                                     std::span<const double> p,
+                                                     const SpatialWeights& w,
+                                                     PValueCorrection correction,
+                                                     bool permutationP);
+
+} // namespace gebiedscan
