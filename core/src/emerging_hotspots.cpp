@@ -60,6 +60,18 @@ NeighbourCsr NeighbourCsr::fromLists(const std::vector<std::vector<std::int32_t>
     return csr;
 }
 
+NeighbourCsr NeighbourCsr::fromWeights(const SpatialWeights& weights)
+{
+    NeighbourCsr csr;
+    csr.offsets.reserve(weights.size() + 1);
+    for (std::size_t i = 0; i < weights.size(); ++i) {
+        for (const std::uint32_t j : weights.neighbours(i))
+            if (j != i) csr.indices.push_back(static_cast<std::int32_t>(j));
+        csr.offsets.push_back(static_cast<std::int64_t>(csr.indices.size()));
+    }
+    return csr;
+}
+
 MannKendall mannKendall(std::span<const double> series)
 {
     std::vector<double> x;

@@ -74,6 +74,13 @@ TEST(EmergingHotspots, SpaceTimeGiStarMatchesSpdep)
     ASSERT_EQ(r.z.size(), expectedZ.size());
     for (std::size_t b = 0; b < expectedZ.size(); ++b) EXPECT_NEAR(r.z[b], expectedZ[b], 1e-12) << b;
     EXPECT_NEAR(r.p[1], std::erfc(1.7928962744719821 / std::sqrt(2.0)), 1e-12);
+
+    // The same through SpatialWeights (with self included, which Gi* adds anyway).
+    std::vector<std::vector<std::size_t>> lists;
+    for (const auto& l : queen) lists.emplace_back(l.begin(), l.end());
+    const auto w = SpatialWeights::fromNeighbourLists(lists).withSelf();
+    const EmergingResult r2 = emergingHotspots(cube, NeighbourCsr::fromWeights(w), o);
+    for (std::size_t b = 0; b < expectedZ.size(); ++b) EXPECT_NEAR(r2.z[b], expectedZ[b], 1e-12) << b;
 }
 
 namespace {

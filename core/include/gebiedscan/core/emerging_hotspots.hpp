@@ -1,5 +1,6 @@
 #pragma once
 #include "gebiedscan/core/date_time.hpp"
+#include "gebiedscan/core/spatial_weights.hpp"
 
 #include <cstdint>
 #include <span>
@@ -69,6 +70,9 @@ struct NeighbourCsr {
     [[nodiscard]] std::size_t locations() const { return offsets.size() - 1; }
     /// From one neighbour list per location.
     [[nodiscard]] static NeighbourCsr fromLists(const std::vector<std::vector<std::int32_t>>& lists);
+    /// The neighbour structure of a weights matrix (contiguity, k nearest, distance band); its
+    /// weights are ignored (Gi* here is binary) and a self-inclusion is dropped.
+    [[nodiscard]] static NeighbourCsr fromWeights(const SpatialWeights& weights);
 };
 
 // ---------------------------------------------------------------------------------------------
