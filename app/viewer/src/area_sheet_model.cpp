@@ -1,0 +1,139 @@
+#include "area_sheet_model.hpp"
+
+#include <QBrush>
+#include <QColor>
+#include <QLocale>
+
+#include <cmath>
+
+namespace gebiedscan::viewer {
+
+AreaSheetModel::AreaSheetModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+int AreaSheetModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int AreaSheetModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QString AreaSheetModel::significanceText(double p, double changePct)
+{
+    if (std::isnan(p)) return {};
+    const QString arrow = std::isnan(changePct) ? QString() : changePct > 0 ? QStringLiteral("▲ ") : QStringLiteral("▼ ");
+    if (p < 0.01) return arrow + tr("significant (p < 0.01)");
+    if (p < 0.05) return arrow + tr("significant (p < 0.05)");
+    return tr("not significant");
+}
+
+QVariant AreaSheetModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+    const Row& r = m_rows[static_cast<std::size_t>(index.row())];
+    const QLocale loc;
+    const QString geheim = tr("geheim");
+    const auto num = [&](double v, int decimals) { return std::isnan(v) ? geheim : loc.toString(v, 'f', decimals); };
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Theme: return r.theme;
+        case Current: return num(r.current, 0);
+        case Reference: return std::isnan(r.reference) ? geheim : loc.toString(r.reference, 'f', 1);
+        case Change:
+            return std::isnan(r.change) ? (std::isnan(r.current) ? geheim : QString())
+                                        : (r.change > 0 ? QStringLiteral("+") : QString()) + loc.toString(r.change, 'f', 0) + QStringLiteral(" %");
+        case Significance: return r.significance.isEmpty() ? significanceText(r.p, r.change) : r.significance;
+        case Rate: return std::isnan(r.rate) ? QString() : loc.toString(r.rate, 'f', 1);
+        case Rank: return std::isnan(r.rank) ? QString() : loc.toString(r.rank, 'f', 0);
+        case Trend: return r.trend;
+        case Hotspot: return r.hotspot;
+        default: return {};
+        }
+    }
+    if (role == Qt::TextAlignmentRole && index.column() >= Current && index.column() <= Change)
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ForegroundRole) {
+        if ((index.column() == Current && std::isnan(r.current)) || (index.column() == Reference && std::isnan(r.reference)))
+            return QBrush(QColor(120, 120, 120));
+        if (index.column() == Significance && !std::isnan(r.p) && r.p < 0.05)
+            return QBrush(r.change > 0 ? QColor(0xb2, 0x18, 0x2b) : QColor(0x21, 0x66, 0xac));
+    }
+    if (role == Qt::ToolTipRole && index.column() == Significance && !std::isnan(r.p))
+        return tr("exact conditional Poisson test, two-sided: p = %1").arg(loc.toString(r.p, 'g', 3));
+    return {};
+}
+
+QVariant AreaSheetModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole) return {};
+    if (orientation == Qt::Vertical) return section + 1;
+    switch (section) {
+    case Theme: return tr("Theme");
+    case Current: return tr("Current");
+    case Reference: return tr("Expected");
+    case Change: return tr("Change");
+    case Significance: return tr("Significance");
+    case Rate: return tr("Per 1,000 inh.");
+    case Rank: return tr("Rank");
+    case Trend: return tr("Trend");
+    case Hotspot: return tr("Hot spot");
+    default: return {};
+    }
+}
+
+void AreaSheetModel::setArea(std::shared_ptr<const LayerData> layer, std::size_t feature, const std::vector<ThemeInfo>& themes,
+                             const QString& hotspotStatus)
+{
+    beginResetModel();
+    m_rows.clear();
+    const auto& l = *layer;
+    const auto num = [&](const QString& field) { return l.number(l.fieldIndex(field), feature); };
+    const auto txt = [&](const QString& field) { return l.text(l.fieldIndex(field), feature); };
+    const auto first = [&](std::initializer_list<QString> names) {
+        for (const auto& n : names)
+            if (l.fieldIndex(n) >= 0) return num(n);
+        return std::nan("");
+    };
+    for (const auto& t : themes) {
+        Row r;
+        r.theme = t.label;
+        r.current = num(QStringLiteral("n_") + t.id);
+        // The scan writes exp_<id> (reference count scaled to the current period) and chg_<id>.
+        r.reference = first({QStringLiteral("exp_") + t.id, QStringLiteral("ref_") + t.id, QStringLiteral("reference_") + t.id});
+        r.change = first({QStringLiteral("chg_") + t.id, QStringLiteral("change_pct_") + t.id});
+        r.significance = txt(QStringLiteral("sig_") + t.id);
+        r.p = num(QStringLiteral("p_") + t.id);
+        r.rate = num(QStringLiteral("rate_") + t.id);
+        r.rank = num(QStringLiteral("rank_") + t.id);
+        r.trend = txt(QStringLiteral("trend_") + t.id);
+        const QString own = txt(QStringLiteral("gi_label_") + t.id);
+        r.hotspot = own.isNull() ? hotspotStatus : own;
+        m_rows.push_back(r);
+    }
+    endResetModel();
+    const QLocale loc;
+    QString name = txt(QStringLiteral("name"));
+    if (name.isNull()) name = txt(QStringLiteral("statnaam"));
+    QString code = txt(QStringLiteral("code"));
+    if (code.isNull()) code = txt(QStringLiteral("statcode"));
+    QStringList parts{QStringLiteral("%1 (%2)").arg(name, code)};
+    const QString level = txt(QStringLiteral("level"));
+    if (!level.isNull()) parts << level;
+    const double pop = num(QStringLiteral("population"));
+    if (!std::isnan(pop)) parts << tr("%1 inhabitants").arg(loc.toString(pop, 'f', 0));
+    const double total = num(QStringLiteral("n_total"));
+    if (!std::isnan(total)) parts << tr("%1 registrations").arg(loc.toString(total, 'f', 0));
+    if (!hotspotStatus.isEmpty()) parts << hotspotStatus;
+    m_headline = parts.join(QStringLiteral(" · "));
+    emit headlineChanged(m_headline);
+}
+
+void AreaSheetModel::clearArea()
+{
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+    m_headline.clear();
+    emit headlineChanged(m_headline);
+}
+
+} // namespace gebiedscan::viewer

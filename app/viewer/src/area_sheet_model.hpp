@@ -1,0 +1,48 @@
+#pragma once
+#include "scan_project.hpp"
+
+#include <QAbstractTableModel>
+
+namespace gebiedscan::viewer {
+
+/// The gebiedscan sheet of one area for the identify panel: one row per theme with the current
+/// and reference counts, change with its significance, rate, rank, trend and hotspot status.
+/// Suppressed values show as "geheim", never as 0.
+class AreaSheetModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Theme, Current, Reference, Change, Significance, Rate, Rank, Trend, Hotspot, ColumnCount };
+
+    explicit AreaSheetModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    /// Shows `feature` of `layer`. `themes` gives the rows (labels included); `hotspotStatus`
+    /// (e.g. "Hot spot, 95% confidence") fills the hotspot column of every theme when the
+    /// hotspot layer is not per theme (gi_label_<theme> fields are used when present).
+    void setArea(std::shared_ptr<const LayerData> layer, std::size_t feature, const std::vector<ThemeInfo>& themes,
+                 const QString& hotspotStatus = {});
+    void clearArea();
+    /// "Assen (GM0106), gemeente · 68,599 inhabitants · 3,410 registrations"
+    [[nodiscard]] QString headline() const { return m_headline; }
+
+    /// Significance text for a two-sided p-value and change direction.
+    [[nodiscard]] static QString significanceText(double p, double changePct);
+
+signals:
+    void headlineChanged(const QString& headline);
+
+private:
+    struct Row {
+        QString theme;
+        double current, reference, change, p, rate, rank;
+        QString significance, trend, hotspot;
+    };
+    std::vector<Row> m_rows;
+    QString m_headline;
+};
+
+} // namespace gebiedscan::viewer

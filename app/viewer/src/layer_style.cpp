@@ -1,0 +1,280 @@
+#include "layer_style.hpp"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace gebiedscan::viewer {
+
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("Legend", text); }
+
+// ColorBrewer 2.0 9-class sequential ramps (Cynthia Brewer, Apache-2.0 style licence).
+const std::vector<QRgb>& rampAnchors(const QString& ramp)
+{
+    static const std::vector<QRgb> ylOrRd{0xffffcc, 0xffeda0, 0xfed976, 0xfeb24c, 0xfd8d3c,
+                                          0xfc4e2a, 0xe31a1c, 0xbd0026, 0x800026};
+    static const std::vector<QRgb> blues{0xf7fbff, 0xdeebf7, 0xc6dbef, 0x9ecae1, 0x6baed6,
+                                         0x4292c6, 0x2171b5, 0x08519c, 0x08306b};
+    static const std::vector<QRgb> greens{0xf7fcf5, 0xe5f5e0, 0xc7e9c0, 0xa1d99b, 0x74c476,
+                                          0x41ab5d, 0x238b45, 0x006d2c, 0x00441b};
+    static const std::vector<QRgb> purples{0xfcfbfd, 0xefedf5, 0xdadaeb, 0xbcbddc, 0x9e9ac8,
+                                           0x807dba, 0x6a51a3, 0x54278f, 0x3f007d};
+    // Diverging, blue (low) to red (high): for changes, where 0 sits in the middle.
+    static const std::vector<QRgb> rdBu{0x2166ac, 0x4393c3, 0x92c5de, 0xd1e5f0, 0xf7f7f7,
+                                        0xfddbc7, 0xf4a582, 0xd6604d, 0xb2182b};
+    if (ramp == QLatin1String("Blues")) return blues;
+    if (ramp == QLatin1String("Greens")) return greens;
+    if (ramp == QLatin1String("Purples")) return purples;
+    if (ramp == QLatin1String("RdBu")) return rdBu;
+    return ylOrRd;
+}
+
+constexpr QRgb kNoDataGrey = 0xffd0d0d0;
+
+} // namespace
+
+QColor rampLightest(const QString& ramp) { return QColor(rampAnchors(ramp).front()); }
+
+QColor rampColour(const QString& ramp, std::size_t i, std::size_t k)
+{
+    const auto& a = rampAnchors(ramp);
+    // Sequential ramps skip the near-white first anchor for k <= 7 so the lowest class still
+    // reads as a colour against the white map background.
+    const bool diverging = ramp == QLatin1String("RdBu");
+    const double lo = diverging || k > 7 ? 0.0 : 1.0;
+    const double hi = static_cast<double>(a.size() - 1);
+    const double t = k <= 1 ? (lo + hi) / 2 : lo + (hi - lo) * static_cast<double>(i) / static_cast<double>(k - 1);
+    const auto j = std::min(static_cast<std::size_t>(std::floor(t)), a.size() - 2);
+    const double f = t - static_cast<double>(j);
+    const QColor c0(a[j]), c1(a[j + 1]);
+    return QColor::fromRgbF(static_cast<float>(c0.redF() + f * (c1.redF() - c0.redF())),
+                            static_cast<float>(c0.greenF() + f * (c1.greenF() - c0.greenF())),
+                            static_cast<float>(c0.blueF() + f * (c1.blueF() - c0.blueF())));
+}
+
+QColor giBinColour(int bin)
+{
+    switch (bin) {
+    case 3: return QColor(0xb2182b);
+    case 2: return QColor(0xef8a62);
+    case 1: return QColor(0xfddbc7);
+    case -1: return QColor(0xd1e5f0);
+    case -2: return QColor(0x67a9cf);
+    case -3: return QColor(0x2166ac);
+    default: return QColor(0xeeeeee);
+    }
+}
+
+QString giBinLabel(int bin)
+{
+    switch (bin) {
+    case 3: return tr("Hot spot, 99% confidence");
+    case 2: return tr("Hot spot, 95% confidence");
+    case 1: return tr("Hot spot, 90% confidence");
+    case -1: return tr("Cold spot, 90% confidence");
+    case -2: return tr("Cold spot, 95% confidence");
+    case -3: return tr("Cold spot, 99% confidence");
+    default: return tr("Not significant");
+    }
+}
+
+int lisaQuadrant(const QString& label)
+{
+    QString s = label.toLower();
+    s.remove(QLatin1Char('-')).remove(QLatin1Char(' ')).remove(QLatin1Char('_'));
+    if (s == u"hh" || s == u"highhigh" || s == u"hooghoog") return 1;
+    if (s == u"ll" || s == u"lowlow" || s == u"laaglaag") return 2;
+    if (s == u"hl" || s == u"highlow" || s == u"hooglaag") return 3;
+    if (s == u"lh" || s == u"lowhigh" || s == u"laaghoog") return 4;
+    return 0;
+}
+
+QString formatBreak(double v, int decimals)
+{
+    return QLocale().toString(v, 'f', decimals);
+}
+
+LayerStyle defaultStyle(const LayerData& layer)
+{
+    LayerStyle s;
+    s.method = ClassificationMethod::NaturalBreaks; // counts are skewed: Jenks reads best
+    switch (layer.kind) {
+    case LayerKind::Areas:
+        s.fill = QColor(0xf0, 0xee, 0xe6);
+        s.stroke = QColor(0x55, 0x55, 0x55);
+        break;
+    case LayerKind::Hotspots:
+        if (layer.fieldIndex("gi_bin") >= 0) {
+            s.mode = StyleMode::GiBins;
+            s.field = QStringLiteral("gi_bin");
+        } else if (layer.fieldIndex("lisa_q") >= 0) {
+            s.mode = StyleMode::Lisa;
+            s.field = QStringLiteral("lisa_q");
+        }
+        s.stroke = QColor(255, 255, 255, 90);
+        s.strokeWidth = 0.3;
+        break;
+    case LayerKind::BlackSpots:
+        s.mode = layer.fieldIndex("score") >= 0 ? StyleMode::SizedPoints : StyleMode::Single;
+        s.field = QStringLiteral("score");
+        s.fill = QColor(20, 20, 20);
+        s.stroke = QColor(255, 255, 255);
+        s.pointSize = 6;
+        s.strokeWidth = 1.0;
+        break;
+    case LayerKind::Points:
+        // Incident points are address-precise: internal use only, so they start hidden.
+        s.visible = false;
+        s.fill = QColor(0x6a, 0x3d, 0x9a);
+        s.pointSize = 3;
+        break;
+    case LayerKind::Lines:
+        s.stroke = QColor(0x70, 0x70, 0x70);
+        s.strokeWidth = 1.0;
+        break;
+    case LayerKind::Other: break;
+    }
+    return s;
+}
+
+Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, const QString& title)
+{
+    Symbology sym;
+    const std::size_t n = layer.featureCount();
+    sym.fill.assign(n, style.fill.rgba());
+    sym.hatched.assign(n, 0);
+    sym.size.assign(n, static_cast<float>(style.pointSize));
+    sym.stroke = style.stroke;
+    sym.strokeWidth = style.strokeWidth;
+    sym.legend.title = title;
+    const int field = layer.fieldIndex(style.field);
+    const auto box = LegendEntry::Symbol::Box;
+
+    switch (style.mode) {
+    case StyleMode::Single: {
+        // Outline-only polygons (boundaries of a higher level) read as lines in the legend.
+        const bool outline = layer.geometry == GeometryKind::Line ||
+                             (layer.geometry == GeometryKind::Polygon && style.fill.alpha() == 0);
+        const auto symbol = layer.geometry == GeometryKind::Point ? LegendEntry::Symbol::Circle
+                            : outline                             ? LegendEntry::Symbol::Line
+                                                                  : box;
+        sym.legend.entries.push_back({layer.name, outline ? style.stroke : style.fill, false, symbol, style.pointSize * 2});
+        sym.legend.title.clear(); // the entry already names the layer
+        break;
+    }
+    case StyleMode::Choropleth: {
+        std::vector<double> values(n);
+        for (std::size_t i = 0; i < n; ++i)
+            values[i] = style.values && i < style.values->size() ? (*style.values)[i] : layer.number(field, i);
+        // Counts of small areas are mostly 0: then 0 gets a class of its own and the positive
+        // values are classified, otherwise every break collapses onto 0 (quantiles) or the
+        // map shows one colour. Not for diverging ramps (changes), where 0 is the midpoint.
+        std::size_t zeros = 0, known = 0, negatives = 0;
+        for (double v : values) {
+            if (std::isnan(v)) continue;
+            ++known;
+            zeros += v == 0 ? 1 : 0;
+            negatives += v < 0 ? 1 : 0;
+        }
+        const bool zeroClass = style.ramp != QLatin1String("RdBu") && style.method != ClassificationMethod::Manual &&
+                               negatives == 0 && zeros > 0 && zeros * 5 > known && zeros < known;
+        std::vector<double> classified = values;
+        if (zeroClass)
+            for (double& v : classified)
+                if (v == 0) v = std::numeric_limits<double>::quiet_NaN();
+        const std::size_t wanted = static_cast<std::size_t>(std::max(zeroClass ? 2 : 1, style.classes)) - (zeroClass ? 1 : 0);
+        sym.classification = classify(classified, wanted, style.method, style.manualBreaks);
+        const auto& c = sym.classification;
+        const std::size_t k = c.classCount();
+        const std::size_t rampK = k; // value classes use the ramp; 0 gets its lightest anchor
+        std::vector<std::size_t> counts(k, 0);
+        std::size_t missing = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (zeroClass && values[i] == 0) {
+                sym.fill[i] = rampLightest(style.ramp).rgba();
+                continue;
+            }
+            const auto cls = c.classOf(classified[i]);
+            if (!cls) {
+                sym.fill[i] = kNoDataGrey;
+                sym.hatched[i] = 1;
+                ++missing;
+                continue;
+            }
+            ++counts[*cls];
+            sym.fill[i] = rampColour(style.ramp, *cls, rampK).rgba();
+        }
+        bool integral = true;
+        for (double b : c.breaks) integral = integral && std::abs(b - std::round(b)) < 1e-9;
+        const double span = c.breaks.empty() ? 0 : c.breaks.back() - c.breaks.front();
+        const int decimals = integral ? 0 : span < 1 ? 3 : span < 10 ? 2 : 1;
+        if (zeroClass)
+            sym.legend.entries.push_back({QStringLiteral("0  (%1)").arg(zeros), rampLightest(style.ramp), false, box, 10});
+        for (std::size_t i = 0; i < k; ++i) {
+            // Classes are right-closed: the lower bound of class 2+ is exclusive, shown as "> a".
+            const QString lower = i == 0 ? formatBreak(c.breaks[i], decimals) : QStringLiteral("> ") + formatBreak(c.breaks[i], decimals);
+            const QString label = QStringLiteral("%1 – %2  (%3)").arg(lower, formatBreak(c.breaks[i + 1], decimals)).arg(counts[i]);
+            sym.legend.entries.push_back({label, rampColour(style.ramp, i, rampK), false, box, 10});
+        }
+        if (missing > 0)
+            sym.legend.entries.push_back({tr("geheim / no data (%1)").arg(missing), QColor(kNoDataGrey), true, box, 10});
+        break;
+    }
+    case StyleMode::GiBins: {
+        std::vector<std::size_t> counts(7, 0);
+        for (std::size_t i = 0; i < n; ++i) {
+            const double v = layer.number(field, i);
+            const int bin = std::isnan(v) ? 0 : std::clamp(static_cast<int>(std::lround(v)), -3, 3);
+            sym.fill[i] = giBinColour(bin).rgba();
+            ++counts[static_cast<std::size_t>(bin + 3)];
+        }
+        for (int bin = 3; bin >= -3; --bin)
+            sym.legend.entries.push_back({QStringLiteral("%1  (%2)").arg(giBinLabel(bin)).arg(counts[static_cast<std::size_t>(bin + 3)]),
+                                          giBinColour(bin), false, box, 10});
+        break;
+    }
+    case StyleMode::Lisa: {
+        static const QRgb colours[5] = {0xffeeeeee, 0xffd7191c, 0xff2c7bb6, 0xfffdae61, 0xffabd9e9};
+        const QString labels[5] = {tr("Not significant"), tr("High-High (cluster)"), tr("Low-Low (cluster)"),
+                                   tr("High-Low (outlier)"), tr("Low-High (outlier)")};
+        std::vector<std::size_t> counts(5, 0);
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto q = static_cast<std::size_t>(lisaQuadrant(layer.text(field, i)));
+            sym.fill[i] = colours[q];
+            ++counts[q];
+        }
+        for (std::size_t q : {1u, 2u, 3u, 4u, 0u})
+            sym.legend.entries.push_back({QStringLiteral("%1  (%2)").arg(labels[q]).arg(counts[q]), QColor(colours[q]), false, box, 10});
+        break;
+    }
+    case StyleMode::SizedPoints: {
+        double maxV = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double v = layer.number(field, i);
+            if (!std::isnan(v)) maxV = std::max(maxV, v);
+        }
+        // Area proportional to the score (perceptually honest), largest symbol 28 px.
+        constexpr double maxSize = 28.0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double v = layer.number(field, i);
+            const double d = std::isnan(v) || maxV <= 0 ? style.pointSize : std::max(style.pointSize, maxSize * std::sqrt(v / maxV));
+            sym.size[i] = static_cast<float>(d);
+        }
+        if (maxV > 0)
+            for (double f : {1.0, 0.5, 0.25}) {
+                const double v = maxV * f;
+                sym.legend.entries.push_back({tr("score %1").arg(formatBreak(v, v < 10 ? 1 : 0)), style.fill, false,
+                                              LegendEntry::Symbol::Circle, std::max(style.pointSize, maxSize * std::sqrt(f))});
+            }
+        break;
+    }
+    }
+    return sym;
+}
+
+} // namespace gebiedscan::viewer

@@ -1,0 +1,579 @@
+#include "main_window.hpp"
+
+#include "gebiedscan/core/error.hpp"
+#include "gebiedscan/gis/coordinate_transform.hpp"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPageLayout>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QPushButton>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace gebiedscan::viewer {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_layers(new LayerListModel(this)), m_sheet(new AreaSheetModel(this)),
+      m_aol(new AolModel(this)), m_project(std::make_unique<ScanProject>(m_layers))
+{
+    try {
+        m_toWgs84 = std::make_unique<gis::CoordinateTransform>("EPSG:28992", "EPSG:4326");
+    } catch (const std::exception& e) {
+        qWarning("no RD -> WGS84 transformation: %s", e.what()); // coordinates then show RD only
+    }
+    buildUi();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildUi()
+{
+    setWindowTitle(tr("Gebiedscan viewer"));
+    resize(1400, 900);
+    m_canvas = new MapCanvas(m_layers, this);
+    setCentralWidget(m_canvas);
+
+    // Menu and toolbar.
+    auto* file = menuBar()->addMenu(tr("&File"));
+    auto* openFolder = file->addAction(tr("Open scan &folder..."), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open scan folder"));
+        if (!dir.isEmpty()) openPath(dir);
+    });
+    openFolder->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Add &layer..."), this, [this] {
+        const QString f = QFileDialog::getOpenFileName(this, tr("Add layer"), m_project->folder(),
+                                                       tr("Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;All files (*)"));
+        if (!f.isEmpty()) openPath(f);
+    });
+    file->addSeparator();
+    auto* png = file->addAction(tr("Export map as &PNG..."), this, [this] {
+        const QString f = QFileDialog::getSaveFileName(this, tr("Export PNG"), m_project->folder() + QStringLiteral("/kaart.png"), tr("PNG image (*.png)"));
+        if (f.isEmpty()) return;
+        bool ok = false;
+        const int dpi = QInputDialog::getInt(this, tr("Resolution"), tr("Dots per inch:"), 300, 72, 600, 1, &ok);
+        if (ok && !exportPng(f, dpi)) QMessageBox::warning(this, tr("Export"), tr("Could not write %1").arg(f));
+    });
+    auto* pdf = file->addAction(tr("Export map as P&DF..."), this, [this] {
+        const QString f = QFileDialog::getSaveFileName(this, tr("Export PDF"), m_project->folder() + QStringLiteral("/kaart.pdf"), tr("PDF document (*.pdf)"));
+        if (!f.isEmpty() && !exportPdf(f)) QMessageBox::warning(this, tr("Export"), tr("Could not write %1").arg(f));
+    });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+
+    auto* view = menuBar()->addMenu(tr("&View"));
+    auto* zoomAll = view->addAction(tr("Zoom to &all layers"), this, [this] { m_canvas->zoomToExtent(m_layers->extent()); });
+    zoomAll->setShortcut(Qt::CTRL | Qt::Key_0);
+    auto* zoomLayer = view->addAction(tr("Zoom to selected &layer"), this, [this] {
+        const int row = currentLayerRow();
+        if (row >= 0) m_canvas->zoomToExtent(m_layers->layer(row).extent);
+    });
+    auto* legend = view->addAction(tr("Show &legend on map"));
+    legend->setCheckable(true);
+    legend->setChecked(true);
+    connect(legend, &QAction::toggled, m_canvas, &MapCanvas::setShowLegend);
+
+    auto* bar = addToolBar(tr("Map"));
+    bar->setObjectName(QStringLiteral("mapToolBar"));
+    bar->addAction(openFolder);
+    bar->addAction(png);
+    bar->addAction(pdf);
+    bar->addSeparator();
+    bar->addAction(zoomAll);
+    bar->addAction(zoomLayer);
+    bar->addSeparator();
+    m_tools = new QActionGroup(this);
+    auto* identify = bar->addAction(tr("Identify"));
+    identify->setCheckable(true);
+    identify->setChecked(true);
+    identify->setToolTip(tr("Click an area to read its gebiedscan"));
+    auto* place = bar->addAction(tr("Place AOL"));
+    place->setCheckable(true);
+    place->setToolTip(tr("Click the map to mark a candidate location for an agreement (AOL)"));
+    m_tools->addAction(identify);
+    m_tools->addAction(place);
+    connect(identify, &QAction::triggered, this, [this] { m_canvas->setTool(MapCanvas::Tool::Identify); });
+    connect(place, &QAction::triggered, this, [this] { m_canvas->setTool(MapCanvas::Tool::PlaceAol); });
+    bar->addSeparator();
+    bar->addWidget(new QLabel(tr("Theme:"), bar));
+    m_themeBox = new QComboBox(bar);
+    m_themeBox->setMinimumContentsLength(22);
+    bar->addWidget(m_themeBox);
+    m_indicatorBox = new QComboBox(bar);
+    m_indicatorBox->addItem(tr("Registrations"), QStringLiteral("n"));
+    m_indicatorBox->addItem(tr("Per 1,000 inhabitants"), QStringLiteral("rate"));
+    m_indicatorBox->addItem(tr("Change (%)"), QStringLiteral("change_pct"));
+    bar->addWidget(m_indicatorBox);
+    bar->addWidget(new QLabel(tr(" Period:"), bar));
+    m_periodBox = new QComboBox(bar);
+    bar->addWidget(m_periodBox);
+    for (auto* box : {m_themeBox, m_indicatorBox, m_periodBox})
+        connect(box, &QComboBox::currentIndexChanged, this, &MainWindow::applyThemeSelection);
+
+    buildLayersDock();
+    buildSheetDock();
+    buildAolDock();
+
+    m_rdLabel = new QLabel(this);
+    m_wgsLabel = new QLabel(this);
+    m_scaleLabel = new QLabel(this);
+    m_renderLabel = new QLabel(this);
+    for (auto* l : {m_rdLabel, m_wgsLabel, m_scaleLabel, m_renderLabel}) statusBar()->addPermanentWidget(l);
+    connect(m_canvas, &MapCanvas::cursorMoved, this, &MainWindow::updateStatus);
+    connect(m_canvas, &MapCanvas::viewChanged, this, [this] {
+        // Scale for a 96 dpi screen: 1 px = 0.2646 mm.
+        const double denominator = m_canvas->view().metresPerPixel / 0.0254 * 96;
+        m_scaleLabel->setText(tr("Scale 1:%1").arg(QLocale().toString(std::round(denominator / 100) * 100, 'f', 0)));
+    });
+    connect(m_canvas, &MapCanvas::frameRendered, this, [this](double ms) { m_renderLabel->setText(tr("%1 ms").arg(ms, 0, 'f', 0)); });
+    connect(m_canvas, &MapCanvas::clicked, this, &MainWindow::handleClick);
+    connect(m_aol, &AolModel::candidatesChanged, this, [this] { m_canvas->setAolMarkers(m_aol->markers()); });
+}
+
+void MainWindow::buildLayersDock()
+{
+    auto* dock = new QDockWidget(tr("Layers"), this);
+    dock->setObjectName(QStringLiteral("layersDock"));
+    auto* w = new QWidget(dock);
+    auto* v = new QVBoxLayout(w);
+    m_layerView = new QListView(w);
+    m_layerView->setModel(m_layers);
+    v->addWidget(m_layerView, 1);
+    auto* buttons = new QHBoxLayout;
+    auto* up = new QPushButton(tr("Up"), w);
+    auto* down = new QPushButton(tr("Down"), w);
+    buttons->addWidget(up);
+    buttons->addWidget(down);
+    v->addLayout(buttons);
+    connect(up, &QPushButton::clicked, this, [this] {
+        const int r = currentLayerRow();
+        if (r > 0 && m_layers->moveRows({}, r, 1, {}, r - 1)) m_layerView->setCurrentIndex(m_layers->index(r - 1));
+    });
+    connect(down, &QPushButton::clicked, this, [this] {
+        const int r = currentLayerRow();
+        if (r >= 0 && r + 1 < m_layers->rowCount() && m_layers->moveRows({}, r, 1, {}, r + 2))
+            m_layerView->setCurrentIndex(m_layers->index(r + 1));
+    });
+
+    auto* form = new QFormLayout;
+    m_opacity = new QSlider(Qt::Horizontal, w);
+    m_opacity->setRange(0, 100);
+    form->addRow(tr("Opacity"), m_opacity);
+    m_modeBox = new QComboBox(w);
+    m_modeBox->addItem(tr("Single colour"), static_cast<int>(StyleMode::Single));
+    m_modeBox->addItem(tr("Choropleth"), static_cast<int>(StyleMode::Choropleth));
+    m_modeBox->addItem(tr("Gi* hot spots"), static_cast<int>(StyleMode::GiBins));
+    m_modeBox->addItem(tr("LISA quadrants"), static_cast<int>(StyleMode::Lisa));
+    m_modeBox->addItem(tr("Sized symbols"), static_cast<int>(StyleMode::SizedPoints));
+    form->addRow(tr("Style"), m_modeBox);
+    m_fieldBox = new QComboBox(w);
+    form->addRow(tr("Field"), m_fieldBox);
+    m_methodBox = new QComboBox(w);
+    m_methodBox->addItem(tr("Quantiles"), static_cast<int>(ClassificationMethod::Quantile));
+    m_methodBox->addItem(tr("Natural breaks (Jenks)"), static_cast<int>(ClassificationMethod::NaturalBreaks));
+    m_methodBox->addItem(tr("Equal interval"), static_cast<int>(ClassificationMethod::EqualInterval));
+    m_methodBox->addItem(tr("Manual"), static_cast<int>(ClassificationMethod::Manual));
+    form->addRow(tr("Classification"), m_methodBox);
+    m_classes = new QSpinBox(w);
+    m_classes->setRange(2, 9);
+    form->addRow(tr("Classes"), m_classes);
+    m_breaks = new QLineEdit(w);
+    m_breaks->setPlaceholderText(tr("e.g. 10; 25; 50"));
+    form->addRow(tr("Manual breaks"), m_breaks);
+    m_rampBox = new QComboBox(w);
+    for (const char* r : {"YlOrRd", "Blues", "Greens", "Purples", "RdBu"}) m_rampBox->addItem(QString::fromLatin1(r));
+    form->addRow(tr("Colours"), m_rampBox);
+    v->addLayout(form);
+    dock->setWidget(w);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+
+    connect(m_layerView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::layerSelectionChanged);
+    connect(m_opacity, &QSlider::valueChanged, this, [this](int value) {
+        const int r = currentLayerRow();
+        if (r >= 0 && !m_updatingControls) m_layers->setData(m_layers->index(r), value / 100.0, LayerListModel::OpacityRole);
+    });
+    connect(m_modeBox, &QComboBox::currentIndexChanged, this, &MainWindow::styleControlsChanged);
+    connect(m_fieldBox, &QComboBox::currentIndexChanged, this, &MainWindow::styleControlsChanged);
+    connect(m_methodBox, &QComboBox::currentIndexChanged, this, &MainWindow::styleControlsChanged);
+    connect(m_classes, &QSpinBox::valueChanged, this, &MainWindow::styleControlsChanged);
+    connect(m_breaks, &QLineEdit::editingFinished, this, &MainWindow::styleControlsChanged);
+    connect(m_rampBox, &QComboBox::currentIndexChanged, this, &MainWindow::styleControlsChanged);
+}
+
+void MainWindow::buildSheetDock()
+{
+    auto* dock = new QDockWidget(tr("Gebiedscan"), this);
+    dock->setObjectName(QStringLiteral("sheetDock"));
+    auto* tabs = new QTabWidget(dock);
+    auto* w = new QWidget(tabs);
+    auto* v = new QVBoxLayout(w);
+    m_headline = new QLabel(tr("Click an area on the map."), w);
+    m_headline->setWordWrap(true);
+    QFont f = m_headline->font();
+    f.setBold(true);
+    m_headline->setFont(f);
+    v->addWidget(m_headline);
+    m_sheetView = new QTableView(w);
+    m_sheetView->setModel(m_sheet);
+    m_sheetView->verticalHeader()->hide();
+    m_sheetView->setAlternatingRowColors(true);
+    m_sheetView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    v->addWidget(m_sheetView, 1);
+    tabs->addTab(w, tr("Sheet"));
+    m_attributes = new QTableWidget(0, 2, tabs);
+    m_attributes->setHorizontalHeaderLabels({tr("Field"), tr("Value")});
+    m_attributes->horizontalHeader()->setStretchLastSection(true);
+    m_attributes->verticalHeader()->hide();
+    tabs->addTab(m_attributes, tr("Attributes"));
+    dock->setWidget(tabs);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    connect(m_sheet, &AreaSheetModel::headlineChanged, m_headline, &QLabel::setText);
+}
+
+void MainWindow::buildAolDock()
+{
+    auto* dock = new QDockWidget(tr("AOL planning"), this);
+    dock->setObjectName(QStringLiteral("aolDock"));
+    auto* w = new QWidget(dock);
+    auto* v = new QVBoxLayout(w);
+    m_aolView = new QTableView(w);
+    m_aolView->setModel(m_aol);
+    m_aolView->horizontalHeader()->setStretchLastSection(true);
+    v->addWidget(m_aolView, 1);
+    auto* h = new QHBoxLayout;
+    auto* remove = new QPushButton(tr("Remove"), w);
+    auto* save = new QPushButton(tr("Save (GeoPackage, Shapefile, CSV)..."), w);
+    auto* load = new QPushButton(tr("Load..."), w);
+    h->addWidget(new QLabel(tr("Use \"Place AOL\" and click the map; double-click a cell to annotate."), w), 1);
+    h->addWidget(remove);
+    h->addWidget(load);
+    h->addWidget(save);
+    v->addLayout(h);
+    dock->setWidget(w);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    connect(remove, &QPushButton::clicked, this, [this] {
+        const auto i = m_aolView->currentIndex();
+        if (i.isValid()) m_aol->removeRows(i.row(), 1);
+    });
+    connect(save, &QPushButton::clicked, this, &MainWindow::saveAol);
+    connect(load, &QPushButton::clicked, this, &MainWindow::loadAol);
+}
+
+bool MainWindow::openPath(const QString& path, bool quiet)
+{
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    try {
+        m_project->open(path);
+    } catch (const std::exception& e) {
+        QApplication::restoreOverrideCursor();
+        const QString msg = tr("Cannot open %1:\n%2").arg(path, QString::fromUtf8(e.what()));
+        if (quiet) qWarning("%s", qPrintable(msg));
+        else QMessageBox::warning(this, tr("Open"), msg);
+        return false;
+    }
+    if (!m_project->aolFile().isEmpty()) {
+        try {
+            m_aol->load(m_project->aolFile());
+        } catch (const std::exception& e) {
+            qWarning("AOL file not loaded: %s", e.what());
+        }
+    }
+    QApplication::restoreOverrideCursor();
+    setWindowTitle(tr("Gebiedscan viewer – %1").arg(QFileInfo(path).fileName()));
+    refreshThemeSelectors();
+    applyThemeSelection();
+    m_canvas->zoomToExtent(m_layers->extent());
+    if (m_layers->rowCount() > 0) m_layerView->setCurrentIndex(m_layers->index(std::max(0, m_project->areaRow())));
+    return true;
+}
+
+void MainWindow::refreshThemeSelectors()
+{
+    m_updatingControls = true;
+    m_themeBox->clear();
+    for (const auto& t : m_project->themes()) m_themeBox->addItem(t.label, t.id);
+    m_periodBox->clear();
+    m_periodBox->addItem(m_project->currentPeriodLabel().isEmpty() ? tr("current") : m_project->currentPeriodLabel(), QString());
+    for (const auto& p : m_project->figures().periods()) m_periodBox->addItem(p, p);
+    m_updatingControls = false;
+}
+
+bool MainWindow::setTheme(const QString& themeId)
+{
+    const int i = m_themeBox->findData(themeId);
+    if (i < 0) return false;
+    m_themeBox->setCurrentIndex(i);
+    applyThemeSelection();
+    return true;
+}
+
+void MainWindow::setIndicator(const QString& indicator)
+{
+    const int i = m_indicatorBox->findData(indicator);
+    if (i >= 0) m_indicatorBox->setCurrentIndex(i);
+}
+
+void MainWindow::setPeriod(const QString& period)
+{
+    const int i = m_periodBox->findData(period);
+    if (i >= 0) m_periodBox->setCurrentIndex(i);
+}
+
+void MainWindow::applyThemeSelection()
+{
+    if (m_updatingControls || m_themeBox->count() == 0) return;
+    m_project->showTheme(m_themeBox->currentData().toString(), m_indicatorBox->currentData().toString(),
+                         m_periodBox->currentData().toString());
+    layerSelectionChanged();
+}
+
+int MainWindow::currentLayerRow() const
+{
+    const auto i = m_layerView->currentIndex();
+    return i.isValid() ? i.row() : -1;
+}
+
+void MainWindow::layerSelectionChanged()
+{
+    const int r = currentLayerRow();
+    if (r < 0) return;
+    m_updatingControls = true;
+    const auto& s = m_layers->style(r);
+    const auto& d = m_layers->layer(r);
+    m_opacity->setValue(static_cast<int>(std::lround(s.opacity * 100)));
+    m_modeBox->setCurrentIndex(m_modeBox->findData(static_cast<int>(s.mode)));
+    m_fieldBox->clear();
+    for (const auto& f : d.fields)
+        if (f.numeric || f.name == u"lisa_q" || f.name.startsWith(QLatin1String("gi_"))) m_fieldBox->addItem(f.name);
+    m_fieldBox->setCurrentIndex(m_fieldBox->findText(s.field));
+    m_methodBox->setCurrentIndex(m_methodBox->findData(static_cast<int>(s.method)));
+    m_classes->setValue(s.classes);
+    QStringList b;
+    for (double x : s.manualBreaks) b << QLocale().toString(x);
+    m_breaks->setText(b.join(QStringLiteral("; ")));
+    m_rampBox->setCurrentIndex(m_rampBox->findText(s.ramp));
+    m_updatingControls = false;
+}
+
+void MainWindow::styleControlsChanged()
+{
+    const int r = currentLayerRow();
+    if (r < 0 || m_updatingControls) return;
+    LayerStyle s = m_layers->style(r);
+    const auto mode = static_cast<StyleMode>(m_modeBox->currentData().toInt());
+    const QString field = m_fieldBox->currentText();
+    if (field != s.field) s.values.reset(); // period values belong to the theme field only
+    s.mode = mode;
+    s.field = field;
+    s.method = static_cast<ClassificationMethod>(m_methodBox->currentData().toInt());
+    s.classes = m_classes->value();
+    s.manualBreaks.clear();
+    for (const QString& part : m_breaks->text().split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const double x = QLocale().toDouble(part.trimmed(), &ok);
+        if (ok) s.manualBreaks.push_back(x);
+    }
+    s.ramp = m_rampBox->currentText();
+    m_layers->setStyle(r, s, s.values ? QString() : QStringLiteral("%1: %2").arg(m_layers->layer(r).name, field));
+}
+
+void MainWindow::updateStatus(PointRd p)
+{
+    m_rdLabel->setText(tr("RD %1, %2").arg(QLocale().toString(p.x, 'f', 0), QLocale().toString(p.y, 'f', 0)));
+    if (m_toWgs84) {
+        const PointRd w = m_toWgs84->transform(p);
+        m_wgsLabel->setText(std::isnan(w.x) ? QString()
+                                            : tr("WGS84 %1° N, %2° E").arg(QLocale().toString(w.y, 'f', 5), QLocale().toString(w.x, 'f', 5)));
+    }
+}
+
+bool MainWindow::identifyAt(PointRd position)
+{
+    const double tol = 6 * m_canvas->view().metresPerPixel;
+    m_attributes->setRowCount(0);
+    // Top visible layer with a hit, skipping the internal incident points.
+    for (int r = 0; r < m_layers->rowCount(); ++r) {
+        if (!m_layers->style(r).visible || m_layers->layer(r).kind == LayerKind::Points) continue;
+        const auto layer = m_layers->layerPtr(r);
+        const auto hit = layer->featureAt(position, tol);
+        if (!hit) continue;
+        for (const auto& f : layer->fields) {
+            const int row = m_attributes->rowCount();
+            m_attributes->insertRow(row);
+            m_attributes->setItem(row, 0, new QTableWidgetItem(f.name));
+            const QString t = *hit < f.texts.size() ? f.texts[*hit] : QString();
+            m_attributes->setItem(row, 1, new QTableWidgetItem(t.isNull() ? QStringLiteral("NULL") : t));
+        }
+        m_canvas->setHighlight(layer, *hit);
+        // A hotspot or black spot on top of the areas: the sheet still shows the area beneath.
+        const int areaRowIndex = m_project->areaRow();
+        std::shared_ptr<const LayerData> areas = layer;
+        std::optional<std::size_t> area = hit;
+        if (layer->kind != LayerKind::Areas && areaRowIndex >= 0) {
+            areas = m_layers->layerPtr(areaRowIndex);
+            area = areas->featureAt(position, 0);
+        }
+        if (!area || areas->kind != LayerKind::Areas) {
+            m_sheet->clearArea();
+            m_headline->setText(layer->name);
+            return false;
+        }
+        QString hotspot;
+        const int hs = m_layers->findKind(LayerKind::Hotspots);
+        if (hs >= 0) {
+            const auto& h = m_layers->layer(hs);
+            if (const auto hf = h.featureAt(areas->labelPoints[*area], 0)) {
+                const QString label = h.text(h.fieldIndex(QStringLiteral("gi_label")), *hf);
+                const double bin = h.number(h.fieldIndex(QStringLiteral("gi_bin")), *hf);
+                hotspot = !label.isEmpty() ? label : std::isnan(bin) ? QString() : giBinLabel(static_cast<int>(bin));
+            }
+        }
+        m_sheet->setArea(areas, *area, m_project->themes().empty() ? ScanProject::themesOf(*areas) : m_project->themes(), hotspot);
+        return true;
+    }
+    m_canvas->setHighlight(nullptr, 0);
+    m_sheet->clearArea();
+    return false;
+}
+
+void MainWindow::handleClick(PointRd position)
+{
+    if (m_canvas->tool() == MapCanvas::Tool::Identify) {
+        identifyAt(position);
+        return;
+    }
+    AolCandidate c;
+    c.position = position;
+    const int ar = m_project->areaRow();
+    if (ar >= 0) {
+        const auto& a = m_layers->layer(ar);
+        if (const auto f = a.featureAt(position, 0)) {
+            QString code = a.text(a.fieldIndex(QStringLiteral("code")), *f);
+            QString name = a.text(a.fieldIndex(QStringLiteral("name")), *f);
+            if (code.isNull()) code = a.text(a.fieldIndex(QStringLiteral("statcode")), *f);
+            if (name.isNull()) name = a.text(a.fieldIndex(QStringLiteral("statnaam")), *f);
+            c.area = QStringLiteral("%1 %2").arg(code, name).trimmed();
+        }
+    }
+    c.theme = m_themeBox->currentText();
+    const int row = m_aol->addCandidate(c);
+    m_aolView->setCurrentIndex(m_aol->index(row, AolModel::Reason));
+}
+
+void MainWindow::saveAol()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Save AOL list in folder"), m_project->folder());
+    if (dir.isEmpty()) return;
+    try {
+        m_aol->save(dir);
+        statusBar()->showMessage(tr("AOL list saved: aol.gpkg, aol.shp, aol.csv in %1").arg(dir), 8000);
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("AOL"), tr("Saving failed:\n%1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
+void MainWindow::loadAol()
+{
+    const QString f = QFileDialog::getOpenFileName(this, tr("Load AOL list"), m_project->folder(), tr("AOL list (*.gpkg *.shp)"));
+    if (f.isEmpty()) return;
+    try {
+        m_aol->load(f);
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("AOL"), tr("Loading failed:\n%1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
+Composition MainWindow::composition() const
+{
+    Composition c;
+    c.title = m_themeBox->count() > 0 ? tr("Gebiedscan: %1").arg(m_themeBox->currentText()) : tr("Gebiedscan");
+    const int ar = m_project->areaRow();
+    if (ar >= 0 && m_layers->style(ar).visible && m_layers->style(ar).mode == StyleMode::Choropleth) {
+        const auto& m = m_layers->style(ar).method;
+        c.subtitle = QStringLiteral("%1 · %2").arg(m_indicatorBox->currentText(),
+                                                   m_methodBox->itemText(m_methodBox->findData(static_cast<int>(m))));
+    }
+    c.footer = m_project->sourceNote();
+    const QString attribution = tr("Boundaries: CBS, Kadaster (CC BY 4.0)");
+    c.footer = c.footer.isEmpty() ? attribution : c.footer + QStringLiteral(" · ") + attribution;
+    c.legends = m_layers->legends();
+    c.aol = m_aol->markers();
+    return c;
+}
+
+QImage MainWindow::renderSheet(QSize size, double scale) const
+{
+    MapView v = m_canvas->view();
+    v.size = size;
+    v.zoomTo(m_layers->extent(), 0.04);
+    // Leave room for the legend on the left so it does not cover the areas.
+    QPainter measuring; // measures only: draw = false never paints
+    const QSizeF legend = drawLegend(measuring, {}, m_layers->legends(), 1.0, false);
+    if (!legend.isEmpty() && legend.width() < size.width() * 0.45) {
+        const double shift = (legend.width() + 20) / 2;
+        v.metresPerPixel *= size.width() / std::max(1.0, size.width() - 2 * shift);
+        v.centre.x -= shift * v.metresPerPixel;
+    }
+    return renderComposition(v, m_layers->snapshots(), composition(), scale);
+}
+
+bool MainWindow::exportPng(const QString& file, int dpi)
+{
+    MapView v = m_canvas->view();
+    const double scale = dpi / 96.0;
+    QImage img = renderComposition(v, m_layers->snapshots(), composition(), scale);
+    img.setDotsPerMeterX(static_cast<int>(std::lround(dpi / 0.0254)));
+    img.setDotsPerMeterY(static_cast<int>(std::lround(dpi / 0.0254)));
+    img.setText(QStringLiteral("Source"), composition().footer);
+    return img.save(file, "PNG");
+}
+
+bool MainWindow::exportPdf(const QString& file)
+{
+    QPdfWriter pdf(file);
+    pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter));
+    pdf.setResolution(300);
+    pdf.setTitle(composition().title);
+    pdf.setCreator(QStringLiteral("gebiedscan-viewer"));
+    QPainter p;
+    if (!p.begin(&pdf)) return false;
+    const QRect page = pdf.pageLayout().paintRectPixels(300);
+    // The view keeps its centre and scale; the page has its own aspect ratio.
+    const double scale = 300.0 / 96.0;
+    MapView v = m_canvas->view();
+    const QSize logical(static_cast<int>(page.width() / scale), static_cast<int>(page.height() / scale));
+    const double keep = std::max(v.size.width() / static_cast<double>(logical.width()),
+                                 v.size.height() / static_cast<double>(logical.height()));
+    v.metresPerPixel *= keep;
+    v.size = logical;
+    RenderOptions o;
+    o.pixelScale = scale;
+    p.drawImage(QPointF(0, 0), renderLayers(v, m_layers->snapshots(), o));
+    paintDecorations(p, v, composition(), scale); // vector text, legend and scale bar
+    return p.end();
+}
+
+} // namespace gebiedscan::viewer

@@ -1,0 +1,110 @@
+#pragma once
+#include "aol_model.hpp"
+#include "area_sheet_model.hpp"
+#include "layer_list_model.hpp"
+#include "map_canvas.hpp"
+#include "scan_project.hpp"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QSlider;
+class QSpinBox;
+class QTableView;
+class QTableWidget;
+class QActionGroup;
+
+namespace gebiedscan {
+namespace gis {
+class CoordinateTransform;
+}
+namespace viewer {
+
+/// The viewer's main window: map canvas in the centre, layers and style on the left, the
+/// gebiedscan sheet of the clicked area on the right, AOL planning at the bottom.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a scan folder or a layer file and zooms to it. Returns false (after telling the
+    /// user, or the log when `quiet`) when it cannot be read.
+    bool openPath(const QString& path, bool quiet = false);
+    /// Selects a theme by id ("woninginbraak"); false when the scan has no such theme.
+    bool setTheme(const QString& themeId);
+    /// "n" (count), "rate" (per 1,000) or "change_pct".
+    void setIndicator(const QString& indicator);
+    /// Period from the figures table, empty = current period.
+    void setPeriod(const QString& period);
+
+    /// The map sheet as an export renders it, for a view of `size` logical pixels fitted to the
+    /// data, at `scale` device pixels per logical pixel.
+    [[nodiscard]] QImage renderSheet(QSize size, double scale = 1.0) const;
+    /// Writes the current view as PNG at `dpi` (metadata set), or as an A4 landscape PDF.
+    bool exportPng(const QString& file, int dpi);
+    bool exportPdf(const QString& file);
+
+    [[nodiscard]] MapCanvas* canvas() const { return m_canvas; }
+    [[nodiscard]] LayerListModel* layers() const { return m_layers; }
+    [[nodiscard]] AreaSheetModel* sheet() const { return m_sheet; }
+    [[nodiscard]] AolModel* aol() const { return m_aol; }
+    [[nodiscard]] const ScanProject& project() const { return *m_project; }
+    /// Handles a map click at an RD position as the current tool would (tests use this).
+    void handleClick(PointRd position);
+    /// Identify at a position: fills the sheet; returns true when an area was hit.
+    bool identifyAt(PointRd position);
+
+private:
+    void buildUi();
+    void buildLayersDock();
+    void buildSheetDock();
+    void buildAolDock();
+    void refreshThemeSelectors();
+    void applyThemeSelection();
+    void layerSelectionChanged();
+    void styleControlsChanged();
+    [[nodiscard]] int currentLayerRow() const;
+    [[nodiscard]] Composition composition() const;
+    void updateStatus(PointRd position);
+    void saveAol();
+    void loadAol();
+
+    LayerListModel* m_layers;
+    AreaSheetModel* m_sheet;
+    AolModel* m_aol;
+    std::unique_ptr<ScanProject> m_project;
+    MapCanvas* m_canvas = nullptr;
+    std::unique_ptr<gis::CoordinateTransform> m_toWgs84;
+
+    QComboBox* m_themeBox = nullptr;
+    QComboBox* m_indicatorBox = nullptr;
+    QComboBox* m_periodBox = nullptr;
+    QListView* m_layerView = nullptr;
+    QSlider* m_opacity = nullptr;
+    QComboBox* m_modeBox = nullptr;
+    QComboBox* m_fieldBox = nullptr;
+    QComboBox* m_methodBox = nullptr;
+    QSpinBox* m_classes = nullptr;
+    QLineEdit* m_breaks = nullptr;
+    QComboBox* m_rampBox = nullptr;
+    QLabel* m_headline = nullptr;
+    QTableView* m_sheetView = nullptr;
+    QTableWidget* m_attributes = nullptr;
+    QTableView* m_aolView = nullptr;
+    QLabel* m_rdLabel = nullptr;
+    QLabel* m_wgsLabel = nullptr;
+    QLabel* m_scaleLabel = nullptr;
+    QLabel* m_renderLabel = nullptr;
+    QActionGroup* m_tools = nullptr;
+    bool m_updatingControls = false;
+};
+
+} // namespace viewer
+} // namespace gebiedscan

@@ -1,0 +1,82 @@
+#pragma once
+#include "layer_list_model.hpp"
+#include "map_decorations.hpp"
+
+#include <QFutureWatcher>
+#include <QImage>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+
+namespace gebiedscan::viewer {
+
+/// The map: own world-to-screen transform (MapView), pan by drag or arrow keys, zoom by wheel,
+/// +/- keys and zoom-to-extent. Layers render to a QImage on a worker thread (QtConcurrent);
+/// until a frame is ready the last one is shown shifted/scaled, so input never waits for drawing.
+class MapCanvas : public QWidget {
+    Q_OBJECT
+public:
+    /// What a left click does.
+    enum class Tool { Identify, PlaceAol };
+
+    explicit MapCanvas(LayerListModel* layers, QWidget* parent = nullptr);
+    ~MapCanvas() override;
+
+    [[nodiscard]] const MapView& view() const { return m_view; }
+    void setView(const MapView& view);
+    void zoomToExtent(const Envelope& extent);
+    void setTool(Tool tool) { m_tool = tool; }
+    [[nodiscard]] Tool tool() const { return m_tool; }
+    void setAolMarkers(std::vector<AolMarker> markers);
+    void setShowLegend(bool show);
+    /// Highlights one feature's outline (identify result); nullptr clears.
+    void setHighlight(std::shared_ptr<const LayerData> layer, std::size_t feature);
+    /// Blocks until the current frame is rendered (tests and --screenshot only).
+    void waitForFrame();
+    /// The last finished frame (may be for an older view while a new one renders).
+    [[nodiscard]] const QImage& frame() const { return m_frame; }
+
+public slots:
+    void requestRender();
+
+signals:
+    /// Cursor position in RD New metres.
+    void cursorMoved(PointRd position);
+    void clicked(PointRd position);
+    void viewChanged();
+    void frameRendered(double milliseconds);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    void startRender();
+    void frameDone();
+
+    LayerListModel* m_layers;
+    MapView m_view;
+    Tool m_tool = Tool::Identify;
+    QImage m_frame;
+    MapView m_frameView; // the view m_frame was rendered for
+    QFutureWatcher<QImage> m_watcher;
+    MapView m_renderingView;
+    std::shared_ptr<std::atomic<int>> m_generation;
+    int m_renderingGeneration = 0;
+    bool m_pending = false;
+    QPoint m_pressPos, m_lastPos;
+    bool m_dragging = false;
+    std::vector<AolMarker> m_aol;
+    bool m_showLegend = true;
+    std::shared_ptr<const LayerData> m_highlightLayer;
+    std::size_t m_highlightFeature = 0;
+    qint64 m_renderStart = 0;
+};
+
+} // namespace gebiedscan::viewer

@@ -1,0 +1,228 @@
+#include "map_layer.hpp"
+
+#include "gebiedscan/gis/layer_info.hpp"
+#include "gebiedscan/gis/vector_reader.hpp"
+
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace gebiedscan::viewer {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double parseNumber(const QString& s)
+{
+    bool ok = false;
+    const double v = s.toDouble(&ok); // C locale: VectorReader gives numbers as C-locale text
+    return ok ? v : kNaN;
+}
+
+double segmentDistance2(const PointRd& p, const PointRd& a, const PointRd& b)
+{
+    const double dx = b.x - a.x, dy = b.y - a.y;
+    const double len2 = dx * dx + dy * dy;
+    double t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0.0;
+    t = std::clamp(t, 0.0, 1.0);
+    const double ex = a.x + t * dx - p.x, ey = a.y + t * dy - p.y;
+    return ex * ex + ey * ey;
+}
+} // namespace
+
+int LayerData::fieldIndex(const QString& fieldName) const
+{
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        if (fields[i].name.compare(fieldName, Qt::CaseInsensitive) == 0) return static_cast<int>(i);
+    return -1;
+}
+
+double LayerData::number(int field, std::size_t feature) const
+{
+    if (field < 0 || static_cast<std::size_t>(field) >= fields.size()) return kNaN;
+    const auto& f = fields[static_cast<std::size_t>(field)];
+    if (f.numeric) return feature < f.numbers.size() ? f.numbers[feature] : kNaN;
+    return feature < f.texts.size() && !f.texts[feature].isNull() ? parseNumber(f.texts[feature]) : kNaN;
+}
+
+QString LayerData::text(int field, std::size_t feature) const
+{
+    if (field < 0 || static_cast<std::size_t>(field) >= fields.size()) return {};
+    const auto& f = fields[static_cast<std::size_t>(field)];
+    return feature < f.texts.size() ? f.texts[feature] : QString();
+}
+
+void LayerData::setFields(const std::vector<std::pair<QString, bool>>& nameAndNumeric)
+{
+    fields.clear();
+    for (const auto& [fieldName, numeric] : nameAndNumeric) fields.push_back({fieldName, numeric, {}, {}});
+}
+
+void LayerData::appendValues(const std::vector<std::optional<QString>>& values)
+{
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        auto& f = fields[i];
+        const bool has = i < values.size() && values[i].has_value();
+        f.texts.push_back(has ? *values[i] : QString());
+        if (f.numeric) f.numbers.push_back(has ? parseNumber(*values[i]) : kNaN);
+    }
+}
+
+void LayerData::addFeature(const std::vector<std::vector<PointRd>>& rings)
+{
+    Envelope env;
+    for (const auto& ring : rings) {
+        for (const auto& p : ring) {
+            coords.push_back(p);
+            env.expand(p);
+        }
+        ringOffsets.push_back(static_cast<std::uint32_t>(coords.size()));
+    }
+    featureRings.push_back(static_cast<std::uint32_t>(ringOffsets.size() - 1));
+    envelopes.push_back(env);
+    if (!env.empty()) extent.expand(env);
+    labelPoints.push_back({});
+    labelPoints.back() = geometry == GeometryKind::Polygon ? interiorPoint(*this, envelopes.size() - 1)
+                         : rings.empty() || rings.front().empty()
+                             ? PointRd{}
+                             : rings.front()[rings.front().size() / 2];
+}
+
+std::optional<std::size_t> LayerData::featureAt(const PointRd& p, double tolerance) const
+{
+    for (std::size_t f = featureCount(); f-- > 0;) {
+        const auto& e = envelopes[f];
+        if (e.empty()) continue;
+        if (p.x < e.minX - tolerance || p.x > e.maxX + tolerance || p.y < e.minY - tolerance ||
+            p.y > e.maxY + tolerance)
+            continue;
+        if (geometry == GeometryKind::Polygon) {
+            bool inside = false;
+            for (auto r = featureRings[f]; r < featureRings[f + 1]; ++r) {
+                const auto b = ringOffsets[r], end = ringOffsets[r + 1];
+                for (auto i = b, j = end - 1; i < end; j = i++) {
+                    const auto& a = coords[i];
+                    const auto& c = coords[j];
+                    if ((a.y > p.y) != (c.y > p.y) && p.x < (c.x - a.x) * (p.y - a.y) / (c.y - a.y) + a.x)
+                        inside = !inside;
+                }
+            }
+            if (inside) return f;
+        } else {
+            const double tol2 = tolerance * tolerance;
+            for (auto r = featureRings[f]; r < featureRings[f + 1]; ++r) {
+                const auto b = ringOffsets[r], end = ringOffsets[r + 1];
+                if (end - b == 1 && segmentDistance2(p, coords[b], coords[b]) <= tol2) return f;
+                for (auto i = b + 1; i < end; ++i)
+                    if (segmentDistance2(p, coords[i - 1], coords[i]) <= tol2) return f;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+PointRd interiorPoint(const LayerData& layer, std::size_t feature)
+{
+    const auto& e = layer.envelopes[feature];
+    if (e.empty()) return {};
+    const double y = (e.minY + e.maxY) / 2 + e.height() * 1e-7; // avoid hitting a vertex exactly
+    std::vector<double> xs;
+    for (auto r = layer.featureRings[feature]; r < layer.featureRings[feature + 1]; ++r) {
+        const auto b = layer.ringOffsets[r], end = layer.ringOffsets[r + 1];
+        for (auto i = b, j = end - 1; i < end; j = i++) {
+            const auto& a = layer.coords[i];
+            const auto& c = layer.coords[j];
+            if ((a.y > y) != (c.y > y)) xs.push_back((c.x - a.x) * (y - a.y) / (c.y - a.y) + a.x);
+        }
+    }
+    std::sort(xs.begin(), xs.end());
+    double best = -1, bx = (e.minX + e.maxX) / 2;
+    for (std::size_t i = 0; i + 1 < xs.size(); i += 2)
+        if (xs[i + 1] - xs[i] > best) {
+            best = xs[i + 1] - xs[i];
+            bx = (xs[i] + xs[i + 1]) / 2;
+        }
+    return {bx, y};
+}
+
+LayerKind guessKind(const LayerData& layer)
+{
+    const QString n = layer.name.toLower();
+    if (layer.fieldIndex("gi_z") >= 0 || layer.fieldIndex("gi_bin") >= 0 || n.contains("hotspot"))
+        return LayerKind::Hotspots;
+    if (n.contains("blackspot") || n.contains("black_spot")) return LayerKind::BlackSpots;
+    switch (layer.geometry) {
+    case GeometryKind::Polygon: return LayerKind::Areas;
+    case GeometryKind::Point: return layer.fieldIndex("score") >= 0 ? LayerKind::BlackSpots : LayerKind::Points;
+    case GeometryKind::Line: return LayerKind::Lines;
+    case GeometryKind::None: break;
+    }
+    return LayerKind::Other;
+}
+
+std::shared_ptr<LayerData> loadVectorLayer(const QString& path, const QString& layerName)
+{
+    const std::string file = path.toStdString();
+    const auto infos = gis::listLayers(file);
+    const gis::LayerInfo* info = nullptr;
+    for (const auto& i : infos)
+        if (layerName.isEmpty() ? infos.size() == 1 : QString::fromStdString(i.name) == layerName) info = &i;
+    gis::SourceSpec spec;
+    spec.path = file;
+    spec.layer = layerName.toStdString();
+    gis::VectorReader reader(spec, "EPSG:28992");
+
+    auto layer = std::make_shared<LayerData>();
+    layer->source = path;
+    layer->sourceLayer = QString::fromStdString(reader.layerName());
+    layer->name = layer->sourceLayer.isEmpty() ? QFileInfo(path).completeBaseName() : layer->sourceLayer;
+    std::vector<std::pair<QString, bool>> fields;
+    std::vector<std::string> names = reader.fieldNames();
+    for (const auto& name : names) {
+        bool numeric = false;
+        if (info)
+            for (const auto& f : info->fields)
+                if (f.name == name)
+                    numeric = f.type == gis::LayerInfo::FieldType::Integer ||
+                              f.type == gis::LayerInfo::FieldType::Real;
+        fields.emplace_back(QString::fromStdString(name), numeric);
+    }
+    layer->setFields(fields);
+    reader.selectFields(names);
+    if (info && !info->spatial) reader.ignoreGeometry(true);
+
+    gis::Feature feature;
+    std::vector<std::optional<QString>> values;
+    std::vector<std::vector<PointRd>> rings;
+    while (reader.next(feature)) {
+        rings.clear();
+        const auto& g = feature.geometry;
+        switch (g.kind) {
+        case gis::FeatureGeometry::Kind::Point:
+            layer->geometry = GeometryKind::Point;
+            for (const auto& p : g.points) rings.push_back({p});
+            break;
+        case gis::FeatureGeometry::Kind::Line:
+            layer->geometry = GeometryKind::Line;
+            rings = g.lines;
+            break;
+        case gis::FeatureGeometry::Kind::Polygon:
+            layer->geometry = GeometryKind::Polygon;
+            for (const auto& poly : g.polygons)
+                for (const auto& ring : poly.rings) rings.push_back(ring);
+            break;
+        case gis::FeatureGeometry::Kind::None: break;
+        }
+        layer->addFeature(rings);
+        values.clear();
+        for (const auto& v : feature.values)
+            values.push_back(v ? std::optional<QString>(QString::fromStdString(*v)) : std::nullopt);
+        layer->appendValues(values);
+    }
+    layer->kind = guessKind(*layer);
+    return layer;
+}
+
+} // namespace gebiedscan::viewer

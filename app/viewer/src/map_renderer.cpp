@@ -1,0 +1,284 @@
+#include "map_renderer.hpp"
+
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+namespace gebiedscan::viewer {
+
+namespace {
+
+bool cancelled(const RenderOptions& o)
+{
+    return o.latestGeneration && o.latestGeneration->load(std::memory_order_relaxed) != o.generation;
+}
+
+// Source-over blend of an opaque colour with coverage `alpha` (0..255) into a premultiplied pixel.
+inline QRgb blend(QRgb dst, QRgb src, unsigned alpha)
+{
+    const unsigned inv = 255 - alpha;
+    const auto mix = [&](unsigned d, unsigned s) { return (s * alpha + d * inv + 127) / 255; };
+    return qRgba(static_cast<int>(mix(static_cast<unsigned>(qRed(dst)), static_cast<unsigned>(qRed(src)))),
+                 static_cast<int>(mix(static_cast<unsigned>(qGreen(dst)), static_cast<unsigned>(qGreen(src)))),
+                 static_cast<int>(mix(static_cast<unsigned>(qBlue(dst)), static_cast<unsigned>(qBlue(src)))),
+                 static_cast<int>(std::min(255u, static_cast<unsigned>(qAlpha(dst)) + alpha * static_cast<unsigned>(255 - qAlpha(dst)) / 255)));
+}
+
+struct Transform {
+    double cx, cy, inv, hw, hh; // screen = ((x - cx) * inv + hw, hh - (y - cy) * inv)
+    explicit Transform(const MapView& v, double scale)
+        : cx(v.centre.x), cy(v.centre.y), inv(scale / v.metresPerPixel), hw(v.size.width() * scale / 2),
+          hh(v.size.height() * scale / 2)
+    {
+    }
+    [[nodiscard]] QPointF operator()(const PointRd& p) const { return {(p.x - cx) * inv + hw, hh - (p.y - cy) * inv}; }
+};
+
+void drawPolygons(QPainter& p, const MapView& view, const LayerSnapshot& s, const RenderOptions& o)
+{
+    const auto& d = *s.data;
+    const auto& sym = *s.symbology;
+    const Transform t(view, o.pixelScale);
+    const Envelope visible = view.extent();
+    const double px = view.metresPerPixel / o.pixelScale; // metres per device pixel
+    const double minStep2 = 0.5 * 0.5;                     // drop vertices closer than 0.5 px
+    QPen pen(sym.stroke, sym.strokeWidth * o.pixelScale);
+    pen.setJoinStyle(Qt::RoundJoin);
+    const bool stroke = sym.strokeWidth > 0 && sym.stroke.alpha() > 0;
+    const QBrush hatch = geheimHatchBrush(o.pixelScale);
+    std::vector<QPointF> buf;
+    QPainterPath path;
+    for (std::size_t f = 0; f < d.featureCount(); ++f) {
+        if ((f & 1023) == 1023 && cancelled(o)) return;
+        const auto& e = d.envelopes[f];
+        if (e.empty() || !e.intersects(visible)) continue;
+        const QColor fill = QColor::fromRgba(sym.fill[f]);
+        // Level of detail: an area smaller than a pixel becomes one pixel of its colour.
+        if (e.width() < px * 1.5 && e.height() < px * 1.5) {
+            const QPointF c = t(PointRd{(e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2});
+            p.fillRect(QRectF(c.x() - 0.5, c.y() - 0.5, 1, 1), fill);
+            continue;
+        }
+        const auto r0 = d.featureRings[f], r1 = d.featureRings[f + 1];
+        const bool single = r1 - r0 == 1;
+        // Outlines of areas only a few pixels wide would turn the map grey: fill only. Layers
+        // without fill (boundaries) keep their outlines at every scale.
+        const bool strokeThis = stroke && (fill.alpha() == 0 || std::max(e.width(), e.height()) > 8 * px);
+        if (!single) path = QPainterPath(), path.setFillRule(Qt::OddEvenFill);
+        for (auto r = r0; r < r1; ++r) {
+            buf.clear();
+            QPointF last(1e300, 1e300);
+            for (auto i = d.ringOffsets[r]; i < d.ringOffsets[r + 1]; ++i) {
+                const QPointF q = t(d.coords[i]);
+                const double dx = q.x() - last.x(), dy = q.y() - last.y();
+                if (dx * dx + dy * dy < minStep2 && i + 1 < d.ringOffsets[r + 1]) continue;
+                buf.push_back(q);
+                last = q;
+            }
+            if (buf.size() < 3) continue;
+            if (single) {
+                // Unstroked fills without antialiasing: adjacent cells then meet without the
+                // light hairline seams that antialiased edges leave.
+                p.setRenderHint(QPainter::Antialiasing, o.antialias && strokeThis);
+                p.setPen(strokeThis ? pen : QPen(Qt::NoPen));
+                p.setBrush(fill.alpha() == 0 ? QBrush(Qt::NoBrush) : QBrush(fill));
+                p.drawPolygon(buf.data(), static_cast<int>(buf.size()), Qt::OddEvenFill);
+                if (sym.hatched[f]) {
+                    p.setPen(Qt::NoPen);
+                    p.setBrush(hatch);
+                    p.drawPolygon(buf.data(), static_cast<int>(buf.size()), Qt::OddEvenFill);
+                }
+            } else {
+                path.addPolygon(QPolygonF(QList<QPointF>(buf.begin(), buf.end())));
+                path.closeSubpath();
+            }
+        }
+        if (!single) {
+            p.setRenderHint(QPainter::Antialiasing, o.antialias && strokeThis);
+            p.setPen(strokeThis ? pen : QPen(Qt::NoPen));
+            p.setBrush(fill.alpha() == 0 ? QBrush(Qt::NoBrush) : QBrush(fill));
+            p.drawPath(path);
+            if (sym.hatched[f]) {
+                p.setPen(Qt::NoPen);
+                p.setBrush(hatch);
+                p.drawPath(path);
+            }
+        }
+    }
+}
+
+void drawLines(QPainter& p, const MapView& view, const LayerSnapshot& s, const RenderOptions& o)
+{
+    const auto& d = *s.data;
+    const Transform t(view, o.pixelScale);
+    const Envelope visible = view.extent();
+    p.setPen(QPen(s.symbology->stroke, std::max(0.5, s.symbology->strokeWidth) * o.pixelScale, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    p.setBrush(Qt::NoBrush);
+    std::vector<QPointF> buf;
+    for (std::size_t f = 0; f < d.featureCount(); ++f) {
+        if (d.envelopes[f].empty() || !d.envelopes[f].intersects(visible)) continue;
+        for (auto r = d.featureRings[f]; r < d.featureRings[f + 1]; ++r) {
+            buf.clear();
+            for (auto i = d.ringOffsets[r]; i < d.ringOffsets[r + 1]; ++i) buf.push_back(t(d.coords[i]));
+            if (buf.size() >= 2) p.drawPolyline(buf.data(), static_cast<int>(buf.size()));
+        }
+    }
+}
+
+void drawSizedPoints(QPainter& p, const MapView& view, const LayerSnapshot& s, const RenderOptions& o)
+{
+    const auto& d = *s.data;
+    const auto& sym = *s.symbology;
+    const Transform t(view, o.pixelScale);
+    // Largest first, so small symbols stay visible on top of big ones.
+    std::vector<std::size_t> order(d.featureCount());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return sym.size[a] > sym.size[b]; });
+    p.setPen(QPen(sym.stroke, sym.strokeWidth * o.pixelScale));
+    for (auto f : order) {
+        const double r = sym.size[f] * o.pixelScale / 2;
+        QColor c = QColor::fromRgba(sym.fill[f]);
+        c.setAlpha(210);
+        p.setBrush(c);
+        for (auto ring = d.featureRings[f]; ring < d.featureRings[f + 1]; ++ring)
+            p.drawEllipse(t(d.coords[d.ringOffsets[ring]]), r, r);
+    }
+}
+
+// Many small points: write pixels directly (QPainter per point is ~20x slower).
+void drawDensePoints(QImage& img, const MapView& view, const LayerSnapshot& s, const RenderOptions& o)
+{
+    const auto& d = *s.data;
+    const Transform t(view, o.pixelScale);
+    const int w = img.width(), h = img.height();
+    const int size = std::max(1, static_cast<int>(std::lround(s.style.pointSize * o.pixelScale)));
+    const int half = size / 2;
+    const auto alpha = static_cast<unsigned>(std::clamp(s.style.opacity, 0.0, 1.0) * 255);
+    auto* bits = reinterpret_cast<QRgb*>(img.bits());
+    const auto stride = static_cast<std::size_t>(img.bytesPerLine() / 4);
+    for (std::size_t f = 0; f < d.featureCount(); ++f) {
+        const QRgb c = s.symbology->fill[f] | 0xff000000u;
+        for (auto ring = d.featureRings[f]; ring < d.featureRings[f + 1]; ++ring) {
+            const QPointF q = t(d.coords[d.ringOffsets[ring]]);
+            const int x0 = static_cast<int>(q.x()) - half, y0 = static_cast<int>(q.y()) - half;
+            if (x0 + size <= 0 || y0 + size <= 0 || x0 >= w || y0 >= h) continue;
+            for (int y = std::max(0, y0); y < std::min(h, y0 + size); ++y) {
+                QRgb* row = bits + static_cast<std::size_t>(y) * stride;
+                for (int x = std::max(0, x0); x < std::min(w, x0 + size); ++x) row[x] = blend(row[x], c, alpha);
+            }
+        }
+    }
+}
+
+// Zoomed out, points become counted circles on a 48 px grid (with the count in the circle):
+// readable, and it does not show address-precise positions.
+bool drawClusters(QPainter& p, const MapView& view, const LayerSnapshot& s, const RenderOptions& o)
+{
+    const auto& d = *s.data;
+    const Transform t(view, o.pixelScale);
+    const double cell = 48 * o.pixelScale;
+    struct Cell { double sx = 0, sy = 0; std::size_t n = 0; };
+    std::unordered_map<long long, Cell> cells;
+    std::size_t visible = 0;
+    const double w = view.size.width() * o.pixelScale, h = view.size.height() * o.pixelScale;
+    for (std::size_t f = 0; f < d.featureCount(); ++f)
+        for (auto ring = d.featureRings[f]; ring < d.featureRings[f + 1]; ++ring) {
+            const QPointF q = t(d.coords[d.ringOffsets[ring]]);
+            if (q.x() < 0 || q.y() < 0 || q.x() >= w || q.y() >= h) continue;
+            ++visible;
+            const long long key = static_cast<long long>(q.x() / cell) * 100000 + static_cast<long long>(q.y() / cell);
+            auto& c = cells[key];
+            c.sx += q.x();
+            c.sy += q.y();
+            ++c.n;
+        }
+    if (visible < 3000 || view.metresPerPixel < 5) return false;
+    QFont font = p.font();
+    font.setPixelSize(static_cast<int>(10 * o.pixelScale));
+    font.setBold(true);
+    p.setFont(font);
+    for (const auto& [key, c] : cells) {
+        const QPointF centre(c.sx / static_cast<double>(c.n), c.sy / static_cast<double>(c.n));
+        const double r = (6 + 3 * std::log2(static_cast<double>(c.n))) * o.pixelScale;
+        QColor fill = s.style.fill;
+        fill.setAlpha(190);
+        p.setPen(QPen(Qt::white, 1.2 * o.pixelScale));
+        p.setBrush(fill);
+        p.drawEllipse(centre, r, r);
+        p.setPen(Qt::white);
+        p.drawText(QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r), Qt::AlignCenter, QString::number(c.n));
+    }
+    return true;
+}
+
+} // namespace
+
+QBrush geheimHatchBrush(double pixelScale)
+{
+    // A texture, not Qt::BDiagPattern, so the hatch scales with the export resolution.
+    const int n = std::max(6, static_cast<int>(std::lround(6 * pixelScale)));
+    QImage tile(n, n, QImage::Format_ARGB32_Premultiplied);
+    tile.fill(Qt::transparent);
+    QPainter tp(&tile);
+    tp.setRenderHint(QPainter::Antialiasing);
+    tp.setPen(QPen(QColor(110, 110, 110), std::max(1.0, pixelScale * 0.9)));
+    tp.drawLine(QPointF(0, n), QPointF(n, 0));
+    tp.drawLine(QPointF(-1, 1), QPointF(1, -1));
+    tp.drawLine(QPointF(n - 1, n + 1), QPointF(n + 1, n - 1));
+    tp.end();
+    return QBrush(tile);
+}
+
+QImage renderLayers(const MapView& view, const std::vector<LayerSnapshot>& layers, const RenderOptions& o)
+{
+    const QSize px(std::max(1, static_cast<int>(std::lround(view.size.width() * o.pixelScale))),
+                   std::max(1, static_cast<int>(std::lround(view.size.height() * o.pixelScale))));
+    QImage img(px, QImage::Format_ARGB32_Premultiplied);
+    img.fill(o.background);
+    for (const auto& s : layers) {
+        if (!s.data || !s.symbology || !s.style.visible || s.style.opacity <= 0) continue;
+        if (cancelled(o)) return {};
+        const auto& d = *s.data;
+        if (d.geometry == GeometryKind::Point && s.style.mode != StyleMode::SizedPoints) {
+            // Dense points blend themselves with the layer opacity.
+            bool clustered = false;
+            if (s.style.cluster) {
+                QPainter p(&img);
+                p.setRenderHint(QPainter::Antialiasing, o.antialias);
+                p.setOpacity(s.style.opacity);
+                clustered = drawClusters(p, view, s, o);
+            }
+            if (!clustered) drawDensePoints(img, view, s, o);
+            continue;
+        }
+        // Translucent layers go through their own image so overlapping features do not add up.
+        const bool ownImage = s.style.opacity < 1.0;
+        QImage layerImg;
+        if (ownImage) {
+            layerImg = QImage(px, QImage::Format_ARGB32_Premultiplied);
+            layerImg.fill(Qt::transparent);
+        }
+        {
+            QPainter p(ownImage ? &layerImg : &img);
+            p.setRenderHint(QPainter::Antialiasing, o.antialias);
+            switch (d.geometry) {
+            case GeometryKind::Polygon: drawPolygons(p, view, s, o); break;
+            case GeometryKind::Line: drawLines(p, view, s, o); break;
+            case GeometryKind::Point: drawSizedPoints(p, view, s, o); break;
+            case GeometryKind::None: break;
+            }
+        }
+        if (ownImage) {
+            QPainter p(&img);
+            p.setOpacity(s.style.opacity);
+            p.drawImage(0, 0, layerImg);
+        }
+    }
+    if (cancelled(o)) return {};
+    return img;
+}
+
+} // namespace gebiedscan::viewer

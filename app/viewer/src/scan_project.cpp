@@ -1,0 +1,301 @@
+#include "scan_project.hpp"
+
+#include "gebiedscan/core/error.hpp"
+#include "gebiedscan/gis/layer_info.hpp"
+#include "gebiedscan/gis/vector_reader.hpp"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <cmath>
+#include <limits>
+
+namespace gebiedscan::viewer {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+QString tr(const char* s) { return QCoreApplication::translate("ScanProject", s); }
+
+bool isTotalCategory(const QString& c)
+{
+    return c.isEmpty() || c == u"*" || c.compare(QLatin1String("totaal"), Qt::CaseInsensitive) == 0 ||
+           c.compare(QLatin1String("total"), Qt::CaseInsensitive) == 0;
+}
+} // namespace
+
+QString FiguresTable::key(const QString& level, const QString& area, const QString& theme, const QString& period)
+{
+    return level + QLatin1Char('\x1f') + area + QLatin1Char('\x1f') + theme + QLatin1Char('\x1f') + period;
+}
+
+void FiguresTable::add(const QString& level, const QString& area, const QString& theme, const QString& category,
+                       const QString& period, double count)
+{
+    if (!period.isEmpty() && !m_periods.contains(period)) m_periods.append(period);
+    const QString k = key(level, area, theme, period);
+    if (isTotalCategory(category))
+        m_totals.insert(k, count);
+    else
+        m_sums[k] += count; // NaN (suppressed) poisons the sum, as it must
+}
+
+double FiguresTable::count(const QString& level, const QString& area, const QString& theme, const QString& period) const
+{
+    const QString k = key(level, area, theme, period);
+    if (auto it = m_totals.constFind(k); it != m_totals.constEnd()) return *it;
+    if (auto it = m_sums.constFind(k); it != m_sums.constEnd()) return *it;
+    return kNaN;
+}
+
+std::vector<ThemeInfo> ScanProject::themesOf(const LayerData& layer)
+{
+    std::vector<ThemeInfo> out;
+    for (const auto& f : layer.fields) {
+        if (!f.name.startsWith(QLatin1String("n_")) || f.name == u"n_total") continue;
+        const QString id = f.name.mid(2);
+        QString label = id;
+        label.replace(QLatin1Char('_'), QLatin1Char(' '));
+        if (!label.isEmpty()) label[0] = label[0].toUpper();
+        out.push_back({id, label, {}, {}});
+    }
+    return out;
+}
+
+QString ScanProject::fieldFor(const LayerData& layer, std::initializer_list<const char*> prefixes, const QString& id)
+{
+    for (const char* prefix : prefixes) {
+        const QString name = QLatin1String(prefix) + id;
+        if (layer.fieldIndex(name) >= 0) return name;
+    }
+    return {};
+}
+
+QString ScanProject::themeLabel(const QString& id) const
+{
+    if (auto it = m_labels.constFind(id); it != m_labels.constEnd()) return *it;
+    for (const auto& t : m_themes)
+        if (t.id == id) return t.label;
+    return id;
+}
+
+void ScanProject::addLayer(const std::shared_ptr<LayerData>& layer, bool visible)
+{
+    LayerStyle s = defaultStyle(*layer);
+    s.visible = s.visible && visible;
+    m_layers->addLayer(layer, s);
+}
+
+void ScanProject::readSummary(const QString& file)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly)) return;
+    const auto doc = QJsonDocument::fromJson(f.readAll());
+    const QJsonObject o = doc.object();
+    // Theme labels: "themes": [{"id": ..., "label": ...}] or {"id": "label"}.
+    const QJsonValue themes = o.value(QLatin1String("themes"));
+    if (themes.isArray())
+        for (const auto& v : themes.toArray()) {
+            const auto t = v.toObject();
+            const QString id = t.value(QLatin1String("id")).toString();
+            const QString label = t.value(QLatin1String("label")).toString();
+            if (!id.isEmpty() && !label.isEmpty()) m_labels.insert(id, label);
+        }
+    else if (themes.isObject())
+        for (auto it = themes.toObject().begin(); it != themes.toObject().end(); ++it)
+            if (it.value().isString()) m_labels.insert(it.key(), it.value().toString());
+    // Source note for map footers: period, reference, suppression and data source, as far as
+    // summary.json states them (every export must say what it shows).
+    QStringList parts;
+    QStringList reference;
+    for (const auto& v : o.value(QLatin1String("periods")).toArray()) {
+        const auto p = v.toObject();
+        const QString id = p.value(QLatin1String("id")).toString();
+        if (p.value(QLatin1String("role")).toString() == u"current") m_currentPeriod = id;
+        else reference << id;
+    }
+    if (!m_currentPeriod.isEmpty())
+        parts << (reference.isEmpty() ? tr("Period %1").arg(m_currentPeriod)
+                                      : tr("Period %1 (reference %2)").arg(m_currentPeriod, reference.join(QStringLiteral(", "))));
+    const QString rule = o.value(QLatin1String("suppression")).toObject().value(QLatin1String("rule")).toString();
+    if (!rule.isEmpty()) parts << rule.section(QLatin1Char(';'), 0, 0).trimmed();
+    const QString source = o.value(QLatin1String("incidents")).toObject().value(QLatin1String("source")).toString();
+    if (source.contains(QLatin1String("synth"), Qt::CaseInsensitive)) parts << tr("SYNTHETIC registrations (demo)");
+    const QString model = o.value(QLatin1String("model")).toString();
+    if (!model.isEmpty()) parts << tr("Model: %1").arg(model);
+    if (!parts.isEmpty()) m_sourceNote = parts.join(QStringLiteral(" · "));
+}
+
+void ScanProject::readFieldDescriptions(const QString& folder)
+{
+    // The scan writes <layer>_velden.csv (shapefile name; full name; description) with
+    // descriptions such as "aantal huidige periode: 1.3 Woninginbraak": the theme labels.
+    const QDir dir(folder);
+    for (const QString& name : dir.entryList({QStringLiteral("*_velden.csv")}, QDir::Files, QDir::Name)) {
+        QFile f(dir.filePath(name));
+        if (!f.open(QIODevice::ReadOnly | QIODevice::Text)) continue;
+        while (!f.atEnd()) {
+            QString line = QString::fromUtf8(f.readLine()).trimmed();
+            const QChar sep = line.count(QLatin1Char(';')) >= 2 ? QLatin1Char(';') : QLatin1Char(',');
+            const qsizetype a = line.indexOf(sep), b = line.indexOf(sep, a + 1);
+            if (a < 0 || b < 0) continue;
+            const QString field = line.mid(a + 1, b - a - 1).trimmed();
+            QString description = line.mid(b + 1).trimmed();
+            if (description.startsWith(QLatin1Char('"')) && description.endsWith(QLatin1Char('"')))
+                description = description.mid(1, description.size() - 2);
+            const qsizetype colon = description.lastIndexOf(QLatin1String(": "));
+            if (!field.startsWith(QLatin1String("n_")) || colon < 0) continue;
+            m_labels.insert(field.mid(2), description.mid(colon + 2).trimmed());
+        }
+    }
+}
+
+void ScanProject::readFigures(const QString& gpkg, const QString& layer)
+{
+    gis::SourceSpec spec;
+    spec.path = gpkg.toStdString();
+    spec.layer = layer.toStdString();
+    gis::VectorReader reader(spec);
+    reader.ignoreGeometry(true);
+    reader.selectFields({reader.findField({"level"}), reader.findField({"area_code", "code"}),
+                         reader.findField({"theme"}), reader.findField({"category"}),
+                         reader.findField({"period"}), reader.findField({"count", "n"}),
+                         reader.findField({"theme_number"})});
+    gis::Feature f;
+    const auto s = [&](std::size_t i) {
+        return f.values[i] ? QString::fromStdString(*f.values[i]) : QString();
+    };
+    while (reader.next(f)) {
+        bool ok = false;
+        double count = s(5).toDouble(&ok);
+        if (!ok) count = kNaN;
+        const QString number = s(6);
+        m_figures.add(s(0), s(1), number.isEmpty() ? s(2) : number, s(3), s(4), count);
+    }
+}
+
+void ScanProject::open(const QString& path)
+{
+    const QFileInfo info(path);
+    if (!info.exists()) throw InputError(tr("cannot open '%1': no such file or folder").arg(path).toStdString());
+    if (info.isDir()) {
+        m_folder = info.absoluteFilePath();
+        const QDir dir(path);
+        readSummary(dir.filePath(QStringLiteral("summary.json")));
+        readFieldDescriptions(m_folder);
+        std::vector<std::shared_ptr<LayerData>> areaLevels, others;
+        std::shared_ptr<LayerData> finest;
+        const QString gpkg = dir.filePath(QStringLiteral("gebiedscan.gpkg"));
+        if (QFileInfo::exists(gpkg)) {
+            for (const auto& l : gis::listLayers(gpkg.toStdString())) {
+                const QString name = QString::fromStdString(l.name);
+                if (!l.spatial) {
+                    if (name == u"figures") readFigures(gpkg, name);
+                    continue;
+                }
+                auto layer = loadVectorLayer(gpkg, name);
+                if (name == u"areas") finest = layer;
+                else if (name.startsWith(QLatin1String("areas_"))) areaLevels.push_back(layer);
+                else others.push_back(layer);
+            }
+        }
+        // Other result files of the scan, hotspot and black-spot commands.
+        for (const QString& file : dir.entryList({QStringLiteral("*.gpkg")}, QDir::Files, QDir::Name)) {
+            if (file == u"gebiedscan.gpkg" || file.startsWith(QLatin1String("aol"))) continue;
+            for (const auto& l : gis::listLayers(dir.filePath(file).toStdString()))
+                if (l.spatial) others.push_back(loadVectorLayer(dir.filePath(file), QString::fromStdString(l.name)));
+        }
+        if (QFileInfo::exists(dir.filePath(QStringLiteral("aol.gpkg")))) m_aolFile = dir.filePath(QStringLiteral("aol.gpkg"));
+        // Bottom to top: finest areas (choropleth), outlines of the higher levels, hotspots,
+        // black spots, points.
+        if (finest) {
+            const QString level = finest->fieldIndex(QStringLiteral("level")) >= 0 && finest->featureCount() > 0
+                                      ? finest->text(finest->fieldIndex(QStringLiteral("level")), 0) : QString();
+            finest->name = level.isEmpty() ? tr("Areas") : tr("Areas (%1)").arg(level);
+            addLayer(finest, true);
+        }
+        for (auto& l : areaLevels) {
+            l->name = tr("Boundaries %1").arg(l->sourceLayer.mid(6));
+            LayerStyle s = defaultStyle(*l);
+            s.fill = Qt::transparent;
+            s.stroke = QColor(40, 40, 40);
+            s.strokeWidth = 1.4;
+            m_layers->addLayer(l, s);
+        }
+        if (!finest && others.empty() && areaLevels.empty())
+            throw InputError(tr("'%1' holds no gebiedscan.gpkg or other layers").arg(path).toStdString());
+    } else {
+        if (m_folder.isEmpty()) m_folder = info.absolutePath();
+        for (const auto& l : gis::listLayers(path.toStdString())) {
+            const QString name = QString::fromStdString(l.name);
+            if (l.spatial) addLayer(loadVectorLayer(path, name), true);
+            else if (name == u"figures") readFigures(path, name);
+        }
+    }
+    // Themes from the area layer's fields, labels from summary.json where it names them.
+    const int row = areaRow();
+    if (row >= 0) {
+        m_themes = themesOf(m_layers->layer(row));
+        static const QRegularExpression numbered(QStringLiteral("^(\\d+(?:\\.\\d+)*)\\s+(.+)$"));
+        for (auto& t : m_themes) {
+            t.label = themeLabel(t.id);
+            const auto m = numbered.match(t.label);
+            t.number = m.hasMatch() ? m.captured(1) : QString();
+            t.name = m.hasMatch() ? m.captured(2) : t.label;
+        }
+    }
+}
+
+int ScanProject::areaRow() const
+{
+    for (int r = 0; r < m_layers->rowCount(); ++r)
+        if (m_layers->layer(r).sourceLayer == u"areas") return r;
+    return m_layers->findKind(LayerKind::Areas);
+}
+
+void ScanProject::showTheme(const QString& themeId, const QString& indicator, const QString& period)
+{
+    const int row = areaRow();
+    if (row < 0) return;
+    const LayerData& layer = m_layers->layer(row);
+    LayerStyle s = m_layers->style(row);
+    s.mode = StyleMode::Choropleth;
+    s.values.reset();
+    const QString label = themeLabel(themeId);
+    QString title;
+    if (!period.isEmpty() && !m_figures.empty()) {
+        auto values = std::make_shared<std::vector<double>>(layer.featureCount(), kNaN);
+        const int code = layer.fieldIndex(QStringLiteral("code"));
+        const int level = layer.fieldIndex(QStringLiteral("level"));
+        QString key = themeId;
+        for (const auto& t : m_themes)
+            if (t.id == themeId) key = t.number.isEmpty() ? t.name : t.number;
+        for (std::size_t i = 0; i < layer.featureCount(); ++i)
+            (*values)[i] = m_figures.count(layer.text(level, i), layer.text(code, i), key, period);
+        s.values = values;
+        s.field = QStringLiteral("n_") + themeId;
+        s.ramp = QStringLiteral("YlOrRd");
+        title = tr("%1: registrations %2").arg(label, period);
+    } else if (indicator == u"change_pct") {
+        s.field = fieldFor(layer, {"chg_", "change_pct_"}, themeId);
+        s.ramp = QStringLiteral("RdBu");
+        title = tr("%1: change against reference (%)").arg(label);
+    } else if (indicator == u"rate") {
+        s.field = QStringLiteral("rate_") + themeId;
+        s.ramp = QStringLiteral("Purples");
+        title = tr("%1: per 1,000 inhabitants").arg(label);
+    } else {
+        s.field = QStringLiteral("n_") + themeId;
+        s.ramp = QStringLiteral("YlOrRd");
+        title = m_currentPeriod.isEmpty() ? tr("%1: registrations").arg(label)
+                                          : tr("%1: registrations %2").arg(label, m_currentPeriod);
+    }
+    m_layers->setStyle(row, s, title);
+}
+
+} // namespace gebiedscan::viewer

@@ -1,0 +1,86 @@
+#pragma once
+// A scan result folder (or loose layers) opened in the viewer.
+#include "layer_list_model.hpp"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace gebiedscan::viewer {
+
+/// A theme of the scan model ("woninginbraak", label "Woninginbraak").
+struct ThemeInfo {
+    QString id;     ///< field suffix: n_<id>
+    QString label;  ///< shown: "1.3 Woninginbraak" (from the scan's <layer>_velden.csv) or the id
+    QString number; ///< "1.3" when known: the figures table's theme_number
+    QString name;   ///< "Woninginbraak": the figures table's theme
+};
+
+/// The long `figures` table of a scan (level, area_code, theme, category, period, count) indexed
+/// for the period selector. A NULL count is suppressed ("geheim") and stays NaN.
+class FiguresTable {
+public:
+    /// Adds one row. Rows with an empty category (or "totaal"/"*") are theme totals; when a
+    /// theme has no total row for an area and period, its categories are summed (NaN if any
+    /// of them is suppressed).
+    /// `theme` is the theme number ("1.3") when the table has one, else its name.
+    void add(const QString& level, const QString& area, const QString& theme, const QString& category,
+             const QString& period, double count);
+    /// Count of a theme in an area and period; NaN when suppressed or absent.
+    [[nodiscard]] double count(const QString& level, const QString& area, const QString& theme, const QString& period) const;
+    [[nodiscard]] QStringList periods() const { return m_periods; }
+    [[nodiscard]] bool empty() const { return m_totals.isEmpty() && m_sums.isEmpty(); }
+
+private:
+    static QString key(const QString& level, const QString& area, const QString& theme, const QString& period);
+    QHash<QString, double> m_totals;
+    QHash<QString, double> m_sums;
+    QStringList m_periods;
+};
+
+/// Loads folders and files into a layer stack and collects themes, periods and figures.
+class ScanProject {
+public:
+    explicit ScanProject(LayerListModel* layers) : m_layers(layers) {}
+
+    /// Opens a scan folder (gebiedscan.gpkg, blackspots.gpkg, summary.json, aol.gpkg) or one
+    /// vector file (all its spatial layers). Throws gebiedscan::InputError on unreadable input.
+    void open(const QString& path);
+
+    [[nodiscard]] const std::vector<ThemeInfo>& themes() const { return m_themes; }
+    [[nodiscard]] QString themeLabel(const QString& id) const;
+    [[nodiscard]] const FiguresTable& figures() const { return m_figures; }
+    [[nodiscard]] const QString& folder() const { return m_folder; }
+    /// AOL file found when opening (empty if none): for the AOL model to load.
+    [[nodiscard]] const QString& aolFile() const { return m_aolFile; }
+    /// "Bron: ..., periode ..., geheim onder n": from summary.json when present.
+    [[nodiscard]] const QString& sourceNote() const { return m_sourceNote; }
+    [[nodiscard]] const QString& currentPeriodLabel() const { return m_currentPeriod; }
+
+    /// The main area layer's row (the finest "areas" layer), or -1.
+    [[nodiscard]] int areaRow() const;
+    /// Colours the main area layer by a theme indicator ("n", "rate", "change_pct") and period
+    /// (empty = the current period fields; else counts from the figures table).
+    void showTheme(const QString& themeId, const QString& indicator, const QString& period);
+
+    /// Themes found in a layer's fields (n_<id>, except n_total).
+    [[nodiscard]] static std::vector<ThemeInfo> themesOf(const LayerData& layer);
+    /// First existing field of `layer` among prefix+id for the prefixes, or empty.
+    [[nodiscard]] static QString fieldFor(const LayerData& layer, std::initializer_list<const char*> prefixes, const QString& id);
+
+private:
+    void addLayer(const std::shared_ptr<LayerData>& layer, bool visible);
+    void readSummary(const QString& file);
+    void readFieldDescriptions(const QString& folder);
+    void readFigures(const QString& gpkg, const QString& layer);
+
+    LayerListModel* m_layers;
+    std::vector<ThemeInfo> m_themes;
+    FiguresTable m_figures;
+    QString m_folder, m_aolFile, m_sourceNote, m_currentPeriod;
+    QHash<QString, QString> m_labels;
+};
+
+} // namespace gebiedscan::viewer

@@ -1,0 +1,36 @@
+#pragma once
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+class QApplication;
+
+namespace gebiedscan::viewer {
+
+/// Command line of gebiedscan-viewer:
+/// `gebiedscan-viewer [FOLDER|LAYER...] [--screenshot FILE.png --size WxH] [--theme T]
+///  [--indicator n|rate|change_pct] [--period P] [--lang nl|en] [--window]`.
+struct ViewerOptions {
+    QStringList inputs;
+    QString screenshot;
+    QSize size{1600, 1000};
+    QString theme, indicator, period;
+    QString language = QStringLiteral("nl");
+    bool window = false; ///< screenshot of the whole window instead of the map sheet
+    double scale = 1.0;  ///< device pixels per logical pixel for the screenshot
+};
+
+/// Parses arguments (without the program name). Returns nullopt and sets `error` on bad input.
+[[nodiscard]] std::optional<ViewerOptions> parseViewerArguments(const QStringList& args, QString* error);
+
+/// Installs the translator for "nl" (default) or "en" from the resources (:/i18n).
+/// Returns false when the language is unknown.
+bool installTranslation(QApplication& app, const QString& language);
+
+/// Runs the viewer: with a screenshot option renders and exits (no display needed), else
+/// shows the window. Returns the process exit code.
+int runViewer(QApplication& app, const ViewerOptions& options);
+
+} // namespace gebiedscan::viewer
