@@ -242,6 +242,17 @@ void writeGeoJson(const fs::path& file, const Table& table, const WriteOptions& 
         writeLayer(*ds, named, fullNames(table), &srs, {"RFC7946=YES", "WRITE_NAME=YES"}, noMeta, false, file);
         closeChecked(ds, file);
     }
+    // GDAL's GeoJSON writer ignores failed writes (disk full gives a truncated file and no
+    // error), so read the temporary back before it may replace anything.
+    CPLErrorReset();
+    {
+        const char* const drivers[] = {"GeoJSON", nullptr};
+        DatasetPtr check(GDALDataset::Open(out.temp().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+        OGRLayer* layer = check && check->GetLayerCount() == 1 ? check->GetLayer(0) : nullptr;
+        if (!layer || layer->GetFeatureCount(TRUE) != static_cast<GIntBig>(table.rows.size()))
+            throw OutputError("cannot write '" + file.string() + "': the file came out incomplete (disk full?) " +
+                              lastGdalError(""));
+    }
     out.commit();
 }
 

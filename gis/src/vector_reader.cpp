@@ -2,6 +2,7 @@
 
 #include "gdal_util.hpp"
 
+#include <cpl_string.h>
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
@@ -31,6 +32,22 @@ bool isDelimitedText(const std::string& path)
 // Column names GDAL's CSV driver should take as point coordinates, most specific first.
 const char* const kXNames = "x,x_coord,xcoord,x_rd,rd_x,xco,easting,lon,longitude,lng,long";
 const char* const kYNames = "y,y_coord,ycoord,y_rd,rd_y,yco,northing,lat,latitude";
+
+// Text that is not UTF-8 comes from a .dbf without .cpg (GDAL then passes the bytes unrecoded)
+// or a CSV saved by Dutch Excel: decode it as Windows-1252, the encoding of such exports, so
+// names stay readable and every output (GeoPackage, GeoJSON, summary.json) stays valid UTF-8.
+bool isUtf8(const char* s)
+{
+    return CPLIsUTF8(s, -1) != 0;
+}
+
+std::string fromWindows1252(const char* s)
+{
+    char* recoded = CPLRecode(s, "CP1252", CPL_ENC_UTF8);
+    std::string out = recoded ? recoded : "";
+    CPLFree(recoded);
+    return out;
+}
 
 bool looksLikeLonLat(const OGRLayer& layer)
 {
@@ -252,7 +269,9 @@ bool VectorReader::next(Feature& feature)
                               static_cast<int>(sec));
             feature.values[i] = buf;
         } else {
-            feature.values[i] = f->GetFieldAsString(index);
+            const char* text = f->GetFieldAsString(index);
+            if (isUtf8(text)) feature.values[i] = text;
+            else feature.values[i] = fromWindows1252(text);
         }
     }
     feature.geometry = FeatureGeometry{};
