@@ -1,0 +1,324 @@
+// table_writer round trips (GeoPackage, Shapefile with its 10-character name map, Dutch CSV,
+// GeoJSON in WGS84) and atomic output (a failed write leaves the previous file; a read-only or
+// full folder gives an OutputError and no half file). C and nl_NL locales.
+#include "gis_test_support.hpp"
+
+#include "gebiedscan/core/error.hpp"
+#include "gebiedscan/gis/atomic_output.hpp"
+#include "gebiedscan/gis/table_writer.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+
+#include <sys/mount.h>
+#include <unistd.h>
+
+using namespace gebiedscan;
+using namespace gebiedscan::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+gis::FeatureGeometry squareRd(double x0, double y0, double size)
+{
+    gis::FeatureGeometry g;
+    g.kind = gis::FeatureGeometry::Kind::Polygon;
+    g.polygons = {Polygon{{Ring{{x0, y0}, {x0 + size, y0}, {x0 + size, y0 + size}, {x0, y0 + size}, {x0, y0}}}}};
+    return g;
+}
+
+// Two areas: one with a suppressed count and an unknown rate, one with a name outside ASCII.
+gis::Table sampleTable()
+{
+    gis::Table t;
+    t.name = "areas";
+    t.columns = {{"code", gis::Column::Type::String, "gebiedscode"},
+                 {"name", gis::Column::Type::String, "naam"},
+                 {"n_woninginbraak", gis::Column::Type::Integer, "woninginbraak, huidige periode"},
+                 {"n_woninginbraak_ref", gis::Column::Type::Integer, "woninginbraak, referentie"},
+                 {"rate_woninginbraak", gis::Column::Type::Real, "per 1000 inwoners"}};
+    t.rows = {{std::string("BU00010001"), std::string("Centrum"), std::int64_t{12}, std::int64_t{7}, 1.5},
+              {std::string("BU00010002"), std::string("Ee\xC3\xABnd"), gis::Suppressed{}, std::int64_t{0}, gis::Value{}}};
+    t.geometryKind = gis::FeatureGeometry::Kind::Polygon;
+    t.geometries = {squareRd(155000, 463000, 1000), squareRd(156000, 463000, 1000)};
+    return t;
+}
+
+std::vector<gis::Feature> readBack(const fs::path& file, const std::vector<std::string>& fields,
+                                   const std::string& layer = "", const std::string& assumeCrs = "")
+{
+    gis::SourceSpec spec = source(file.string(), layer);
+    spec.assumeCrs = assumeCrs;
+    gis::VectorReader reader(spec);
+    reader.selectFields(fields);
+    std::vector<gis::Feature> out;
+    gis::Feature f;
+    while (reader.next(f)) out.push_back(f);
+    return out;
+}
+
+bool hasTempLeftovers(const fs::path& dir)
+{
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.path().filename().string().find(".tmp-") != std::string::npos) return true;
+    return false;
+}
+
+class TableWriterTest : public LocaleTest {
+protected:
+    TempDir m_dir;
+};
+
+// Mounts a small tmpfs (root in a container that allows it); unmounts on destruction.
+class SmallTmpfs {
+public:
+    SmallTmpfs(const fs::path& dir, const std::string& options) : m_dir(dir)
+    {
+        fs::create_directories(dir);
+        m_mounted = ::mount("tmpfs", dir.c_str(), "tmpfs", 0, options.c_str()) == 0;
+    }
+    ~SmallTmpfs()
+    {
+        if (m_mounted) ::umount2(m_dir.c_str(), MNT_DETACH);
+    }
+    [[nodiscard]] bool mounted() const { return m_mounted; }
+    void remountReadOnly()
+    {
+        if (m_mounted) m_mounted = ::mount("tmpfs", m_dir.c_str(), "tmpfs", MS_REMOUNT | MS_RDONLY, nullptr) == 0;
+    }
+
+private:
+    fs::path m_dir;
+    bool m_mounted = false;
+};
+
+} // namespace
+
+TEST(ShortFieldNames, TruncateToTenAndResolveClashes)
+{
+    const auto names = gis::shortFieldNames({{"code", gis::Column::Type::String, ""}, {"n_woninginbraak", gis::Column::Type::Integer, ""},
+                                            {"n_woninginbraak_ref", gis::Column::Type::Integer, ""}, {"n_woninginbraak_chg", gis::Column::Type::Integer, ""}});
+    EXPECT_EQ(names, (std::vector<std::string>{"code", "n_woningin", "n_woningi1", "n_woningi2"}));
+}
+
+TEST_P(TableWriterTest, GeoPackageRoundTripWithSuppressedAsNull)
+{
+    const auto gpkg = m_dir / "gebiedscan.gpkg";
+    gis::WriteOptions options;
+    options.metadata["bron"] = "test";
+    gis::writeGeoPackage(gpkg, {sampleTable()}, options);
+    const auto rows = readBack(gpkg, {"code", "name", "n_woninginbraak", "n_woninginbraak_ref", "rate_woninginbraak"}, "areas");
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0].values[2].value_or("?"), "12");
+    EXPECT_EQ(rows[0].values[4].value_or("?"), "1.5"); // C-locale text from the reader, also under nl_NL
+    EXPECT_EQ(rows[1].values[1].value_or("?"), "Ee\xC3\xABnd");
+    EXPECT_FALSE(rows[1].values[2].has_value()) << "suppressed must be NULL, never 0";
+    EXPECT_EQ(rows[1].values[3].value_or("?"), "0"); // a real zero stays a zero
+    EXPECT_FALSE(rows[1].values[4].has_value());
+    ASSERT_EQ(rows[1].geometry.kind, gis::FeatureGeometry::Kind::Polygon);
+    EXPECT_DOUBLE_EQ(areaOf(rows[1].geometry.polygons), 1e6);
+    EXPECT_DOUBLE_EQ(envelopeOf(rows[1].geometry.polygons).minX, 156000.0);
+    EXPECT_FALSE(hasTempLeftovers(m_dir.path()));
+}
+
+TEST_P(TableWriterTest, ShapefileWithTenCharacterNamesAndNameMap)
+{
+    const auto shp = m_dir / "buurten.shp";
+    gis::writeShapefile(shp, sampleTable(), {});
+    for (const char* ext : {".shp", ".shx", ".dbf", ".prj", ".cpg"}) EXPECT_TRUE(fs::exists(m_dir / (std::string("buurten") + ext))) << ext;
+    EXPECT_EQ(readText(m_dir / "buurten.cpg").substr(0, 5), "UTF-8");
+    EXPECT_NE(readText(m_dir / "buurten.prj").find("Amersfoort"), std::string::npos);
+
+    gis::VectorReader reader(source(shp.string()));
+    EXPECT_EQ(reader.fieldNames(), (std::vector<std::string>{"code", "name", "n_woningin", "n_woningi1", "rate_wonin"}));
+    const auto rows = readBack(shp, {"code", "name", "n_woningin", "n_woningi1", "rate_wonin"});
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0].values[2].value_or("?"), "12");
+    EXPECT_EQ(rows[0].values[3].value_or("?"), "7");
+    const std::string rate = rows[0].values[4].value_or("?"); // C-locale text, also under nl_NL
+    double parsed = 0;
+    std::from_chars(rate.data(), rate.data() + rate.size(), parsed);
+    EXPECT_DOUBLE_EQ(parsed, 1.5) << rate;
+    EXPECT_EQ(rows[1].values[1].value_or("?"), "Ee\xC3\xABnd");
+    EXPECT_FALSE(rows[1].values[2].has_value()) << "suppressed must be NULL in the .dbf, never 0";
+
+    // The field map beside it, written through the CSV writer (Dutch by default: ';').
+    const auto map = m_dir / "buurten_velden.csv";
+    ASSERT_TRUE(fs::exists(map));
+    const auto text = readText(map);
+    EXPECT_NE(text.find("n_woningin"), std::string::npos);
+    EXPECT_NE(text.find("n_woninginbraak_ref"), std::string::npos);
+    const auto mapped = readBack(map, {"veld_shapefile", "veld"});
+    ASSERT_EQ(mapped.size(), 5u);
+    EXPECT_EQ(mapped[3].values[0].value_or("?"), "n_woningi1");
+    EXPECT_EQ(mapped[3].values[1].value_or("?"), "n_woninginbraak_ref");
+    EXPECT_FALSE(hasTempLeftovers(m_dir.path()));
+}
+
+TEST_P(TableWriterTest, DutchCsvHasSemicolonsDecimalCommaAndGeheim)
+{
+    const auto csv = m_dir / "cijfers.csv";
+    gis::WriteOptions options;
+    options.dutchCsv = true;
+    gis::writeCsv(csv, sampleTable(), options);
+    const std::string expected = "\xEF\xBB\xBF"
+                                 "code;name;n_woninginbraak;n_woninginbraak_ref;rate_woninginbraak\r\n"
+                                 "BU00010001;Centrum;12;7;\"1,5\"\r\n" // quoted: GDAL quotes a field holding a comma
+                                 "BU00010002;Ee\xC3\xABnd;geheim;0;\r\n";
+    EXPECT_EQ(readText(csv), expected);
+
+    // The international variant: ',' and decimal point, whatever the process locale.
+    gis::WriteOptions intl;
+    gis::writeCsv(csv, sampleTable(), intl);
+    const std::string expectedIntl = "code,name,n_woninginbraak,n_woninginbraak_ref,rate_woninginbraak\r\n"
+                                     "BU00010001,Centrum,12,7,1.5\r\n"
+                                     "BU00010002,Ee\xC3\xABnd,geheim,0,\r\n";
+    EXPECT_EQ(readText(csv), expectedIntl);
+    EXPECT_FALSE(hasTempLeftovers(m_dir.path()));
+}
+
+TEST_P(TableWriterTest, GeoJsonIsRfc7946Wgs84)
+{
+    const auto file = m_dir / "buurten.geojson";
+    gis::writeGeoJson(file, sampleTable(), {});
+    const auto json = nlohmann::json::parse(readText(file));
+    EXPECT_FALSE(json.contains("crs")) << "RFC 7946: no crs member, WGS84 lon/lat";
+    ASSERT_EQ(json["features"].size(), 2u);
+    const auto& f0 = json["features"][0];
+    EXPECT_EQ(f0["properties"]["n_woninginbraak"], 12);
+    EXPECT_TRUE(json["features"][1]["properties"]["n_woninginbraak"].is_null());
+    EXPECT_EQ(json["features"][1]["properties"]["name"], "Ee\xC3\xABnd");
+    // The south-west corner of the first square is the RD origin: 5.38720621 E, 52.15517440 N.
+    double minLon = 1e9, minLat = 1e9;
+    // A one-part MultiPolygon may be written as a Polygon: take the shell either way.
+    const bool multi = f0["geometry"]["type"] == "MultiPolygon";
+    const auto& shell = multi ? f0["geometry"]["coordinates"][0][0] : f0["geometry"]["coordinates"][0];
+    ASSERT_EQ(shell.size(), 5u);
+    for (const auto& p : shell) {
+        minLon = std::min(minLon, p[0].get<double>());
+        minLat = std::min(minLat, p[1].get<double>());
+    }
+    EXPECT_NEAR(minLon, 5.38720621, 2e-5);
+    EXPECT_NEAR(minLat, 52.15517440, 2e-5);
+    // And back through our reader into RD.
+    const auto rows = readBack(file, {"code"});
+    EXPECT_NEAR(envelopeOf(rows[0].geometry.polygons).minX, 155000.0, 0.05);
+}
+
+TEST_P(TableWriterTest, FailedWriteLeavesThePreviousFileIntact)
+{
+    const auto gpkg = m_dir / "gebiedscan.gpkg";
+    gis::writeGeoPackage(gpkg, {sampleTable()}, {});
+    const auto before = readText(gpkg);
+
+    // Two columns with the same name: the GeoPackage driver refuses the second one half-way.
+    auto broken = sampleTable();
+    broken.columns.push_back(broken.columns[2]);
+    for (auto& row : broken.rows) row.push_back(std::int64_t{1});
+    EXPECT_THROW(gis::writeGeoPackage(gpkg, {sampleTable(), broken}, {}), OutputError);
+    EXPECT_EQ(readText(gpkg), before) << "the previous output must survive a failed write";
+    EXPECT_FALSE(hasTempLeftovers(m_dir.path()));
+
+    const auto csv = m_dir / "cijfers.csv";
+    gis::writeCsv(csv, sampleTable(), {});
+    const auto csvBefore = readText(csv);
+    EXPECT_THROW(gis::writeCsv(csv, broken, {}), OutputError);
+    EXPECT_EQ(readText(csv), csvBefore);
+    EXPECT_FALSE(hasTempLeftovers(m_dir.path()));
+}
+
+TEST_P(TableWriterTest, ReadOnlyFolderGivesOutputError)
+{
+    const auto dir = m_dir / "alleen_lezen";
+    fs::create_directories(dir);
+    std::unique_ptr<SmallTmpfs> ro;
+    if (::geteuid() == 0) {
+        // root ignores permission bits: use a read-only mount instead.
+        ro = std::make_unique<SmallTmpfs>(dir, "size=1m");
+        ro->remountReadOnly();
+        if (!ro->mounted()) GTEST_SKIP() << "running as root and cannot mount a read-only tmpfs";
+    } else {
+        fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec);
+    }
+    try {
+        gis::ensureWritableFolder(dir);
+        FAIL() << "a read-only folder must be refused";
+    } catch (const OutputError& e) {
+        EXPECT_NE(std::string(e.what()).find("alleen_lezen"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("not writable"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(gis::writeGeoPackage(dir / "a.gpkg", {sampleTable()}, {}), OutputError);
+    EXPECT_THROW(gis::writeShapefile(dir / "a.shp", sampleTable(), {}), OutputError);
+    EXPECT_THROW(gis::writeCsv(dir / "a.csv", sampleTable(), {}), OutputError);
+    EXPECT_THROW(gis::writeGeoJson(dir / "a.geojson", sampleTable(), {}), OutputError);
+    EXPECT_TRUE(fs::is_empty(dir));
+    if (!ro) fs::permissions(dir, fs::perms::owner_all);
+}
+
+TEST_P(TableWriterTest, FullDiskGivesOutputErrorAndKeepsThePreviousFile)
+{
+    if (::geteuid() != 0) GTEST_SKIP() << "needs root to mount a small tmpfs";
+    const auto dir = m_dir / "vol";
+    SmallTmpfs fsSmall(dir, "size=256k");
+    if (!fsSmall.mounted()) GTEST_SKIP() << "cannot mount a tmpfs here";
+
+    const auto csv = dir / "cijfers.csv";
+    gis::writeCsv(csv, sampleTable(), {});
+    const auto before = readText(csv);
+    gis::Table big = sampleTable();
+    big.geometries.clear();
+    big.geometryKind = gis::FeatureGeometry::Kind::None;
+    const std::string filler(200, 'x');
+    for (int i = 0; i < 5000; ++i) big.rows.push_back({std::string("BU") + std::to_string(i), filler, std::int64_t{i}, std::int64_t{0}, 0.25});
+    for (const auto& name : {"cijfers.csv"}) {
+        try {
+            gis::writeCsv(dir / name, big, {});
+            FAIL() << "a 1 MB CSV cannot fit on a 256 kB volume";
+        } catch (const OutputError& e) {
+            EXPECT_NE(std::string(e.what()).find("cijfers.csv"), std::string::npos) << e.what();
+        }
+    }
+    EXPECT_EQ(readText(csv), before);
+    EXPECT_FALSE(hasTempLeftovers(dir));
+    EXPECT_THROW(gis::writeGeoPackage(dir / "groot.gpkg", {big}, {}), OutputError);
+    EXPECT_FALSE(fs::exists(dir / "groot.gpkg"));
+    EXPECT_FALSE(hasTempLeftovers(dir));
+    EXPECT_THROW(gis::writeGeoJson(dir / "groot.geojson", big, {}), OutputError);
+    EXPECT_FALSE(fs::exists(dir / "groot.geojson"));
+    EXPECT_FALSE(hasTempLeftovers(dir));
+    EXPECT_THROW(gis::writeShapefile(dir / "groot.shp", big, {}), OutputError);
+    EXPECT_FALSE(fs::exists(dir / "groot.shp"));
+    EXPECT_FALSE(fs::exists(dir / "groot.dbf"));
+    EXPECT_FALSE(hasTempLeftovers(dir));
+}
+
+TEST(AtomicOutput, UncommittedTemporariesAreRemoved)
+{
+    TempDir dir;
+    const auto final = dir / "uit.txt";
+    writeText(final, "vorige");
+    {
+        gis::AtomicOutput out(final);
+        writeText(out.temp(), "half");
+        EXPECT_EQ(out.temp().parent_path(), dir.path());
+        EXPECT_EQ(out.temp().extension(), ".txt");
+    }
+    EXPECT_EQ(readText(final), "vorige");
+    EXPECT_FALSE(hasTempLeftovers(dir.path()));
+    {
+        gis::AtomicOutput out(final);
+        EXPECT_THROW(out.commit(), OutputError); // nothing produced: nothing replaced
+    }
+    EXPECT_EQ(readText(final), "vorige");
+    {
+        gis::AtomicOutput out(final);
+        writeText(out.temp(), "nieuw");
+        out.commit();
+    }
+    EXPECT_EQ(readText(final), "nieuw");
+    EXPECT_FALSE(hasTempLeftovers(dir.path()));
+}
+
+GEBIEDSCAN_LOCALE_SUITE(TableWriterTest);

@@ -1,0 +1,292 @@
+// VectorReader on every supported input format. Fixtures are written at test time: text formats
+// by hand, GeoPackage and Shapefile by GDAL's own ogr2ogr (not by our writers), so a bug in our
+// writers cannot hide a bug in the reader. Every test runs in the C locale and in nl_NL.UTF-8.
+#include "gis_test_support.hpp"
+
+#include "gebiedscan/core/error.hpp"
+#include "gebiedscan/gis/vector_reader.hpp"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+using namespace gebiedscan;
+using namespace gebiedscan::testing;
+
+namespace {
+
+// Three incidents in RD New. Point 1 has fractional metres to catch decimal-comma parsing
+// (under nl_NL a locale-dependent strtod would read "155500.5" as 155500).
+const char* const kIncidentsRdCsv = "id,code,datum,x,y\n"
+                                    "1,1.1.1,2023-05-01 13:45,155500.5,463500.25\n"
+                                    "2,1.4.2,2023-06-02,156500,463500\n"
+                                    "3,9.9.9,2023-07-03,160000,470000\n";
+
+// The RD New origin, Amersfoort: (155000, 463000) = 5.38720621 E, 52.15517440 N (Kadaster
+// reference point). Latitude first in the file: columns are found by name, not position.
+const char* const kIncidentsLonLatCsv = "id,code,lat,lon\n"
+                                        "1,1.1.1,52.15517440,5.38720621\n"
+                                        "2,1.4.2,52.99413,6.56290\n";
+
+const char* const kIncidentsGeoJson = R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"id":1,"code":"1.1.1","datum":"2023-05-01T13:45:00"},
+ "geometry":{"type":"Point","coordinates":[5.38720621,52.15517440]}},
+{"type":"Feature","properties":{"id":2,"code":"1.4.2","datum":"2023-06-02"},
+ "geometry":null}]})";
+
+std::vector<gis::Feature> readAll(gis::VectorReader& reader)
+{
+    std::vector<gis::Feature> out;
+    gis::Feature f;
+    while (reader.next(f)) out.push_back(f);
+    return out;
+}
+
+void expectRdIncidents(gis::VectorReader& reader)
+{
+    reader.selectFields({"code", "datum"});
+    const auto features = readAll(reader);
+    ASSERT_EQ(features.size(), 3u);
+    EXPECT_EQ(features[0].values[0].value_or("?"), "1.1.1"); // a code, never the number 1.11
+    EXPECT_EQ(features[2].values[0].value_or("?"), "9.9.9");
+    EXPECT_EQ(features[0].row, 1);
+    EXPECT_EQ(features[2].row, 3);
+    ASSERT_EQ(features[0].geometry.kind, gis::FeatureGeometry::Kind::Point);
+    ASSERT_EQ(features[0].geometry.points.size(), 1u);
+    EXPECT_DOUBLE_EQ(features[0].geometry.points[0].x, 155500.5);
+    EXPECT_DOUBLE_EQ(features[0].geometry.points[0].y, 463500.25);
+    EXPECT_DOUBLE_EQ(features[1].geometry.points[0].x, 156500.0);
+}
+
+class VectorReaderFormats : public LocaleTest {
+protected:
+    TempDir m_dir;
+    std::filesystem::path rdCsv()
+    {
+        const auto p = m_dir / "incidents_rd.csv";
+        writeText(p, kIncidentsRdCsv);
+        return p;
+    }
+};
+
+} // namespace
+
+TEST_P(VectorReaderFormats, CsvWithRdXyNeedsAssumedCrsAndThenReadsExactly)
+{
+    const auto csv = rdCsv();
+    // A CSV has no CRS: a clear error naming the file and layer, and the hint for RD.
+    try {
+        gis::VectorReader reader(source(csv.string()));
+        FAIL() << "a CSV without --assume-crs must be refused";
+    } catch (const InputError& e) {
+        const std::string msg = e.what();
+        EXPECT_NE(msg.find("incidents_rd.csv"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("layer 'incidents_rd'"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("no coordinate reference system"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("--assume-crs EPSG:28992"), std::string::npos) << msg;
+    }
+    gis::SourceSpec spec = source(csv.string());
+    spec.assumeCrs = "EPSG:28992";
+    gis::VectorReader reader(spec);
+    EXPECT_EQ(reader.sourceCrs(), "EPSG:28992");
+    EXPECT_EQ(reader.featureCount().value_or(-1), 3);
+    expectRdIncidents(reader);
+}
+
+TEST_P(VectorReaderFormats, CsvWithLonLatAndAssumedWgs84)
+{
+    const auto csv = m_dir / "incidents_ll.csv";
+    writeText(csv, kIncidentsLonLatCsv);
+    try {
+        gis::VectorReader reader(source(csv.string()));
+        FAIL() << "a CSV without --assume-crs must be refused";
+    } catch (const InputError& e) {
+        // The reader recognises degrees and suggests the right option.
+        EXPECT_NE(std::string(e.what()).find("--assume-crs EPSG:4326"), std::string::npos) << e.what();
+    }
+    gis::SourceSpec spec = source(csv.string());
+    spec.assumeCrs = "EPSG:4326";
+    gis::VectorReader reader(spec);
+    reader.selectFields({"code"});
+    const auto features = readAll(reader);
+    ASSERT_EQ(features.size(), 2u);
+    ASSERT_EQ(features[0].geometry.kind, gis::FeatureGeometry::Kind::Point);
+    // EPSG:4326 -> 28992 without the RDNAPTRANS grid is good to about a metre.
+    EXPECT_NEAR(features[0].geometry.points[0].x, 155000.0, 2.0);
+    EXPECT_NEAR(features[0].geometry.points[0].y, 463000.0, 2.0);
+    // Assen (Drenthe): east of Amersfoort by ~78 km, north by ~94 km; swapped axes would put it
+    // thousands of kilometres away.
+    EXPECT_NEAR(features[1].geometry.points[0].x, 233000.0, 1500.0);
+    EXPECT_NEAR(features[1].geometry.points[0].y, 557000.0, 1500.0);
+}
+
+TEST_P(VectorReaderFormats, CsvExplicitXyFieldsOverrideDetection)
+{
+    const auto csv = m_dir / "odd_names.csv";
+    writeText(csv, "nr;feit;oost;noord\n1;1.1.1;155500,5;463500,25\n");
+    gis::SourceSpec spec = source(csv.string());
+    spec.xField = "oost";
+    spec.yField = "noord";
+    spec.assumeCrs = "EPSG:28992";
+    gis::VectorReader reader(spec);
+    reader.selectFields({"feit"});
+    const auto features = readAll(reader);
+    ASSERT_EQ(features.size(), 1u);
+    EXPECT_EQ(features[0].values[0].value_or("?"), "1.1.1");
+    // GDAL reads a decimal comma in a ';'-separated CSV as the decimal separator.
+    ASSERT_EQ(features[0].geometry.kind, gis::FeatureGeometry::Kind::Point);
+    EXPECT_DOUBLE_EQ(features[0].geometry.points[0].x, 155500.5);
+    EXPECT_DOUBLE_EQ(features[0].geometry.points[0].y, 463500.25);
+}
+
+TEST_P(VectorReaderFormats, GeoJsonIsWgs84ByDefinitionAndNullGeometryIsNone)
+{
+    const auto json = m_dir / "incidents.geojson";
+    writeText(json, kIncidentsGeoJson);
+    gis::VectorReader reader(source(json.string()));
+    EXPECT_EQ(reader.sourceCrs(), "EPSG:4326");
+    reader.selectFields({"code", "datum"});
+    const auto features = readAll(reader);
+    ASSERT_EQ(features.size(), 2u);
+    EXPECT_EQ(features[0].values[1].value_or("?"), "2023-05-01T13:45:00");
+    EXPECT_NEAR(features[0].geometry.points[0].x, 155000.0, 2.0);
+    EXPECT_NEAR(features[0].geometry.points[0].y, 463000.0, 2.0);
+    EXPECT_EQ(features[1].geometry.kind, gis::FeatureGeometry::Kind::None);
+}
+
+TEST_P(VectorReaderFormats, GeoPackageWrittenByOgr2ogr)
+{
+    const auto gpkg = m_dir / "incidents.gpkg";
+    ogr2ogr(gpkg, rdCsv(), "-f GPKG -nln incidents -a_srs EPSG:28992 -oo X_POSSIBLE_NAMES=x -oo Y_POSSIBLE_NAMES=y");
+    gis::SourceSpec spec = source(gpkg.string());
+    spec.layer = "incidents";
+    gis::VectorReader reader(spec);
+    EXPECT_EQ(reader.sourceCrs(), "EPSG:28992");
+    expectRdIncidents(reader);
+    reader.reset();
+    gis::Feature f;
+    ASSERT_TRUE(reader.next(f));
+    EXPECT_EQ(f.row, 1); // reset starts the row numbers again
+}
+
+TEST_P(VectorReaderFormats, ShapefileWrittenByOgr2ogr)
+{
+    const auto shp = m_dir / "incidents.shp";
+    ogr2ogr(shp, rdCsv(), "-f 'ESRI Shapefile' -a_srs EPSG:28992 -oo X_POSSIBLE_NAMES=x -oo Y_POSSIBLE_NAMES=y");
+    gis::VectorReader reader(source(shp.string()));
+    expectRdIncidents(reader);
+}
+
+TEST_P(VectorReaderFormats, ShapefileWithoutPrjIsRefusedNamingTheLayerUnlessCrsAssumed)
+{
+    const auto shp = m_dir / "zonder_crs.shp";
+    ogr2ogr(shp, rdCsv(), "-f 'ESRI Shapefile' -a_srs EPSG:28992 -oo X_POSSIBLE_NAMES=x -oo Y_POSSIBLE_NAMES=y");
+    std::filesystem::remove(m_dir / "zonder_crs.prj");
+    try {
+        gis::VectorReader reader(source(shp.string()));
+        FAIL() << "a layer without CRS must be refused";
+    } catch (const InputError& e) {
+        const std::string msg = e.what();
+        EXPECT_NE(msg.find("layer 'zonder_crs'"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("no coordinate reference system"), std::string::npos) << msg;
+    }
+    gis::SourceSpec spec = source(shp.string());
+    spec.assumeCrs = "EPSG:28992";
+    gis::VectorReader reader(spec);
+    expectRdIncidents(reader);
+}
+
+TEST_P(VectorReaderFormats, WorkingCrsOtherThanRd)
+{
+    // UTM 31N as the working CRS: Amersfoort lies at about (682,000, 5,781,000) there.
+    const auto json = m_dir / "incidents.geojson";
+    writeText(json, kIncidentsGeoJson);
+    gis::VectorReader reader(source(json.string()), "EPSG:32631");
+    const auto features = readAll(reader);
+    ASSERT_EQ(features.size(), 2u);
+    EXPECT_NEAR(features[0].geometry.points[0].x, 663400.0, 2000.0);
+    EXPECT_NEAR(features[0].geometry.points[0].y, 5781000.0, 2000.0);
+    // A geographic working CRS is refused: distances must be metres.
+    EXPECT_THROW(gis::VectorReader(source(json.string()), "EPSG:4326"), InputError);
+}
+
+TEST_P(VectorReaderFormats, BadNamesGiveMessagesNamingFileLayerAndField)
+{
+    const auto gpkg = m_dir / "incidents.gpkg";
+    ogr2ogr(gpkg, rdCsv(), "-f GPKG -nln incidents -a_srs EPSG:28992 -oo X_POSSIBLE_NAMES=x -oo Y_POSSIBLE_NAMES=y");
+
+    // Missing file.
+    try {
+        gis::VectorReader reader(source((m_dir / "bestaat_niet.gpkg").string()));
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("bestaat_niet.gpkg"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("no such file"), std::string::npos) << e.what();
+    }
+    // Wrong layer: the message lists the layers that do exist.
+    try {
+        gis::SourceSpec spec = source(gpkg.string());
+        spec.layer = "meldingen";
+        gis::VectorReader reader(spec);
+        FAIL();
+    } catch (const InputError& e) {
+        const std::string msg = e.what();
+        EXPECT_NE(msg.find("incidents.gpkg"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("no layer 'meldingen'"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("(layers: incidents)"), std::string::npos) << msg;
+    }
+    // Wrong field: names the field and lists the available ones.
+    gis::SourceSpec spec = source(gpkg.string());
+    spec.layer = "incidents";
+    gis::VectorReader reader(spec);
+    try {
+        reader.selectFields({"code", "pleegdatum"});
+        FAIL();
+    } catch (const InputError& e) {
+        const std::string msg = e.what();
+        EXPECT_NE(msg.find("'" + gpkg.string() + "', layer 'incidents'"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("no field 'pleegdatum'"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("datum"), std::string::npos) << msg;
+    }
+    // Field names are matched case-insensitively.
+    EXPECT_NO_THROW(reader.selectFields({"CODE", "Datum"}));
+    EXPECT_EQ(reader.findField({"nope", "DATUM"}), "datum");
+
+    // A file that is not a vector format at all.
+    const auto garbage = m_dir / "kapot.gpkg";
+    writeText(garbage, "dit is geen geopackage");
+    EXPECT_THROW(gis::VectorReader(source(garbage.string())), InputError);
+}
+
+TEST_P(VectorReaderFormats, TruncatedGeoPackageIsAnInputErrorNotACrash)
+{
+    const auto gpkg = m_dir / "incidents.gpkg";
+    ogr2ogr(gpkg, rdCsv(), "-f GPKG -nln incidents -a_srs EPSG:28992 -oo X_POSSIBLE_NAMES=x -oo Y_POSSIBLE_NAMES=y");
+    const auto size = std::filesystem::file_size(gpkg);
+    std::filesystem::resize_file(gpkg, size / 3);
+    EXPECT_THROW(
+        {
+            gis::SourceSpec spec = source(gpkg.string());
+            spec.layer = "incidents";
+            gis::VectorReader reader(spec);
+            gis::Feature f;
+            while (reader.next(f)) {
+            }
+        },
+        InputError);
+}
+
+TEST_P(VectorReaderFormats, AttributeFilterIsPassedToOgr)
+{
+    const auto csv = rdCsv();
+    gis::SourceSpec spec = source(csv.string());
+    spec.assumeCrs = "EPSG:28992";
+    spec.attributeFilter = "code LIKE '1.%'";
+    gis::VectorReader reader(spec);
+    reader.selectFields({"code"});
+    EXPECT_EQ(readAll(reader).size(), 2u);
+    spec.attributeFilter = "code = = 'x'";
+    EXPECT_THROW(gis::VectorReader bad(spec), InputError);
+}
+
+GEBIEDSCAN_LOCALE_SUITE(VectorReaderFormats);
