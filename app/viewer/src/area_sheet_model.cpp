@@ -57,6 +57,8 @@ QVariant AreaSheetModel::data(const QModelIndex& index, int role) const
         if (index.column() == Significance && !std::isnan(r.p) && r.p < 0.05)
             return QBrush(r.change > 0 ? QColor(0xb2, 0x18, 0x2b) : QColor(0x21, 0x66, 0xac));
     }
+    if (role == Qt::ToolTipRole && index.column() == Reference)
+        return tr("Expected count: the reference periods' count scaled to the current period's length");
     if (role == Qt::ToolTipRole && index.column() == Significance && !std::isnan(r.p))
         return tr("exact conditional Poisson test, two-sided: p = %1").arg(loc.toString(r.p, 'g', 3));
     return {};

@@ -11,7 +11,6 @@ namespace gebiedscan::viewer {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("Legend", text); }
 
 // ColorBrewer 2.0 9-class sequential ramps (Cynthia Brewer, Apache-2.0 style licence).
 const std::vector<QRgb>& rampAnchors(const QString& ramp)
@@ -73,13 +72,13 @@ QColor giBinColour(int bin)
 QString giBinLabel(int bin)
 {
     switch (bin) {
-    case 3: return tr("Hot spot, 99% confidence");
-    case 2: return tr("Hot spot, 95% confidence");
-    case 1: return tr("Hot spot, 90% confidence");
-    case -1: return tr("Cold spot, 90% confidence");
-    case -2: return tr("Cold spot, 95% confidence");
-    case -3: return tr("Cold spot, 99% confidence");
-    default: return tr("Not significant");
+    case 3: return QCoreApplication::translate("Legend", "Hot spot, 99% confidence");
+    case 2: return QCoreApplication::translate("Legend", "Hot spot, 95% confidence");
+    case 1: return QCoreApplication::translate("Legend", "Hot spot, 90% confidence");
+    case -1: return QCoreApplication::translate("Legend", "Cold spot, 90% confidence");
+    case -2: return QCoreApplication::translate("Legend", "Cold spot, 95% confidence");
+    case -3: return QCoreApplication::translate("Legend", "Cold spot, 99% confidence");
+    default: return QCoreApplication::translate("Legend", "Not significant");
     }
 }
 
@@ -222,7 +221,7 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
             sym.legend.entries.push_back({label, rampColour(style.ramp, i, rampK), false, box, 10});
         }
         if (missing > 0)
-            sym.legend.entries.push_back({tr("geheim / no data (%1)").arg(missing), QColor(kNoDataGrey), true, box, 10});
+            sym.legend.entries.push_back({QCoreApplication::translate("Legend", "geheim / no data (%1)").arg(missing), QColor(kNoDataGrey), true, box, 10});
         break;
     }
     case StyleMode::GiBins: {
@@ -240,8 +239,8 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
     }
     case StyleMode::Lisa: {
         static const QRgb colours[5] = {0xffeeeeee, 0xffd7191c, 0xff2c7bb6, 0xfffdae61, 0xffabd9e9};
-        const QString labels[5] = {tr("Not significant"), tr("High-High (cluster)"), tr("Low-Low (cluster)"),
-                                   tr("High-Low (outlier)"), tr("Low-High (outlier)")};
+        const QString labels[5] = {QCoreApplication::translate("Legend", "Not significant"), QCoreApplication::translate("Legend", "High-High (cluster)"), QCoreApplication::translate("Legend", "Low-Low (cluster)"),
+                                   QCoreApplication::translate("Legend", "High-Low (outlier)"), QCoreApplication::translate("Legend", "Low-High (outlier)")};
         std::vector<std::size_t> counts(5, 0);
         for (std::size_t i = 0; i < n; ++i) {
             const auto q = static_cast<std::size_t>(lisaQuadrant(layer.text(field, i)));
@@ -268,7 +267,7 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
         if (maxV > 0)
             for (double f : {1.0, 0.5, 0.25}) {
                 const double v = maxV * f;
-                sym.legend.entries.push_back({tr("score %1").arg(formatBreak(v, v < 10 ? 1 : 0)), style.fill, false,
+                sym.legend.entries.push_back({QCoreApplication::translate("Legend", "score %1").arg(formatBreak(v, v < 10 ? 1 : 0)), style.fill, false,
                                               LegendEntry::Symbol::Circle, std::max(style.pointSize, maxSize * std::sqrt(f))});
             }
         break;

@@ -137,6 +137,10 @@ void MainWindow::buildUi()
     buildSheetDock();
     buildAolDock();
 
+    resizeDocks({findChild<QDockWidget*>(QStringLiteral("layersDock")), findChild<QDockWidget*>(QStringLiteral("sheetDock"))},
+                {270, 560}, Qt::Horizontal);
+    resizeDocks({findChild<QDockWidget*>(QStringLiteral("aolDock"))}, {150}, Qt::Vertical);
+
     m_rdLabel = new QLabel(this);
     m_wgsLabel = new QLabel(this);
     m_scaleLabel = new QLabel(this);
@@ -316,8 +320,9 @@ void MainWindow::refreshThemeSelectors()
     m_themeBox->clear();
     for (const auto& t : m_project->themes()) m_themeBox->addItem(t.label, t.id);
     m_periodBox->clear();
-    m_periodBox->addItem(m_project->currentPeriodLabel().isEmpty() ? tr("current") : m_project->currentPeriodLabel(), QString());
-    for (const auto& p : m_project->figures().periods()) m_periodBox->addItem(p, p);
+    m_periodBox->addItem(m_project->currentPeriodLabel().isEmpty() ? tr("current") : tr("%1 (current)").arg(m_project->currentPeriodLabel()), QString());
+    for (const auto& p : m_project->figures().periods())
+        if (p != m_project->currentPeriodLabel()) m_periodBox->addItem(p, p);
     m_updatingControls = false;
 }
 
@@ -416,7 +421,10 @@ bool MainWindow::identifyAt(PointRd position)
     m_attributes->setRowCount(0);
     // Top visible layer with a hit, skipping the internal incident points.
     for (int r = 0; r < m_layers->rowCount(); ++r) {
-        if (!m_layers->style(r).visible || m_layers->layer(r).kind == LayerKind::Points) continue;
+        const auto& st = m_layers->style(r);
+        if (!st.visible || m_layers->layer(r).kind == LayerKind::Points) continue;
+        // Outline-only boundaries (higher levels) do not catch clicks: the areas beneath do.
+        if (m_layers->layer(r).geometry == GeometryKind::Polygon && st.mode == StyleMode::Single && st.fill.alpha() == 0) continue;
         const auto layer = m_layers->layerPtr(r);
         const auto hit = layer->featureAt(position, tol);
         if (!hit) continue;

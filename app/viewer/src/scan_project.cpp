@@ -20,7 +20,6 @@ namespace gebiedscan::viewer {
 
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-QString tr(const char* s) { return QCoreApplication::translate("ScanProject", s); }
 
 bool isTotalCategory(const QString& c)
 {
@@ -120,14 +119,14 @@ void ScanProject::readSummary(const QString& file)
         else reference << id;
     }
     if (!m_currentPeriod.isEmpty())
-        parts << (reference.isEmpty() ? tr("Period %1").arg(m_currentPeriod)
-                                      : tr("Period %1 (reference %2)").arg(m_currentPeriod, reference.join(QStringLiteral(", "))));
+        parts << (reference.isEmpty() ? QCoreApplication::translate("ScanProject", "Period %1").arg(m_currentPeriod)
+                                      : QCoreApplication::translate("ScanProject", "Period %1 (reference %2)").arg(m_currentPeriod, reference.join(QStringLiteral(", "))));
     const QString rule = o.value(QLatin1String("suppression")).toObject().value(QLatin1String("rule")).toString();
     if (!rule.isEmpty()) parts << rule.section(QLatin1Char(';'), 0, 0).trimmed();
     const QString source = o.value(QLatin1String("incidents")).toObject().value(QLatin1String("source")).toString();
-    if (source.contains(QLatin1String("synth"), Qt::CaseInsensitive)) parts << tr("SYNTHETIC registrations (demo)");
+    if (source.contains(QLatin1String("synth"), Qt::CaseInsensitive)) parts << QCoreApplication::translate("ScanProject", "SYNTHETIC registrations (demo)");
     const QString model = o.value(QLatin1String("model")).toString();
-    if (!model.isEmpty()) parts << tr("Model: %1").arg(model);
+    if (!model.isEmpty()) parts << QCoreApplication::translate("ScanProject", "Model: %1").arg(model);
     if (!parts.isEmpty()) m_sourceNote = parts.join(QStringLiteral(" · "));
 }
 
@@ -182,7 +181,7 @@ void ScanProject::readFigures(const QString& gpkg, const QString& layer)
 void ScanProject::open(const QString& path)
 {
     const QFileInfo info(path);
-    if (!info.exists()) throw InputError(tr("cannot open '%1': no such file or folder").arg(path).toStdString());
+    if (!info.exists()) throw InputError(QCoreApplication::translate("ScanProject", "cannot open '%1': no such file or folder").arg(path).toStdString());
     if (info.isDir()) {
         m_folder = info.absoluteFilePath();
         const QDir dir(path);
@@ -216,11 +215,11 @@ void ScanProject::open(const QString& path)
         if (finest) {
             const QString level = finest->fieldIndex(QStringLiteral("level")) >= 0 && finest->featureCount() > 0
                                       ? finest->text(finest->fieldIndex(QStringLiteral("level")), 0) : QString();
-            finest->name = level.isEmpty() ? tr("Areas") : tr("Areas (%1)").arg(level);
+            finest->name = level.isEmpty() ? QCoreApplication::translate("ScanProject", "Areas") : QCoreApplication::translate("ScanProject", "Areas (%1)").arg(level);
             addLayer(finest, true);
         }
         for (auto& l : areaLevels) {
-            l->name = tr("Boundaries %1").arg(l->sourceLayer.mid(6));
+            l->name = QCoreApplication::translate("ScanProject", "Boundaries %1").arg(l->sourceLayer.mid(6));
             LayerStyle s = defaultStyle(*l);
             s.fill = Qt::transparent;
             s.stroke = QColor(40, 40, 40);
@@ -228,7 +227,7 @@ void ScanProject::open(const QString& path)
             m_layers->addLayer(l, s);
         }
         if (!finest && others.empty() && areaLevels.empty())
-            throw InputError(tr("'%1' holds no gebiedscan.gpkg or other layers").arg(path).toStdString());
+            throw InputError(QCoreApplication::translate("ScanProject", "'%1' holds no gebiedscan.gpkg or other layers").arg(path).toStdString());
     } else {
         if (m_folder.isEmpty()) m_folder = info.absolutePath();
         for (const auto& l : gis::listLayers(path.toStdString())) {
@@ -280,20 +279,20 @@ void ScanProject::showTheme(const QString& themeId, const QString& indicator, co
         s.values = values;
         s.field = QStringLiteral("n_") + themeId;
         s.ramp = QStringLiteral("YlOrRd");
-        title = tr("%1: registrations %2").arg(label, period);
+        title = QCoreApplication::translate("ScanProject", "%1: registrations %2").arg(label, period);
     } else if (indicator == u"change_pct") {
         s.field = fieldFor(layer, {"chg_", "change_pct_"}, themeId);
         s.ramp = QStringLiteral("RdBu");
-        title = tr("%1: change against reference (%)").arg(label);
+        title = QCoreApplication::translate("ScanProject", "%1: change against reference (%)").arg(label);
     } else if (indicator == u"rate") {
         s.field = QStringLiteral("rate_") + themeId;
         s.ramp = QStringLiteral("Purples");
-        title = tr("%1: per 1,000 inhabitants").arg(label);
+        title = QCoreApplication::translate("ScanProject", "%1: per 1,000 inhabitants").arg(label);
     } else {
         s.field = QStringLiteral("n_") + themeId;
         s.ramp = QStringLiteral("YlOrRd");
-        title = m_currentPeriod.isEmpty() ? tr("%1: registrations").arg(label)
-                                          : tr("%1: registrations %2").arg(label, m_currentPeriod);
+        title = m_currentPeriod.isEmpty() ? QCoreApplication::translate("ScanProject", "%1: registrations").arg(label)
+                                          : QCoreApplication::translate("ScanProject", "%1: registrations %2").arg(label, m_currentPeriod);
     }
     m_layers->setStyle(row, s, title);
 }

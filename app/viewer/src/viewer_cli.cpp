@@ -50,6 +50,12 @@ std::optional<ViewerOptions> parseViewerArguments(const QStringList& args, QStri
         } else if (a == u"--lang") {
             if (!value(&o.language) || !(o.language == u"nl" || o.language == u"en"))
                 return fail(QStringLiteral("--lang must be nl or en"));
+        } else if (a == u"--identify") {
+            if (!value(&v)) return fail(QStringLiteral("--identify needs X,Y in RD metres"));
+            const auto parts = v.split(QLatin1Char(','));
+            bool okX = false, okY = false;
+            if (parts.size() == 2) o.identify = std::make_pair(parts[0].toDouble(&okX), parts[1].toDouble(&okY));
+            if (!okX || !okY) return fail(QStringLiteral("--identify needs X,Y in RD metres, e.g. 233500,557000"));
         } else if (a == u"--window") {
             o.window = true;
         } else if (a.startsWith(QLatin1String("--"))) {
@@ -88,6 +94,7 @@ int runViewer(QApplication& app, const ViewerOptions& o)
     }
     if (!o.indicator.isEmpty()) window.setIndicator(o.indicator);
     if (!o.period.isEmpty()) window.setPeriod(o.period);
+    if (o.identify) window.identifyAt(PointRd{o.identify->first, o.identify->second});
     if (!headless) {
         window.show();
         return app.exec();

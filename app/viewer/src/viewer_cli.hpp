@@ -11,7 +11,7 @@ namespace gebiedscan::viewer {
 
 /// Command line of gebiedscan-viewer:
 /// `gebiedscan-viewer [FOLDER|LAYER...] [--screenshot FILE.png --size WxH] [--theme T]
-///  [--indicator n|rate|change_pct] [--period P] [--lang nl|en] [--window]`.
+///  [--indicator n|rate|change_pct] [--period P] [--lang nl|en] [--window] [--identify X,Y]`.
 struct ViewerOptions {
     QStringList inputs;
     QString screenshot;
@@ -19,6 +19,7 @@ struct ViewerOptions {
     QString theme, indicator, period;
     QString language = QStringLiteral("nl");
     bool window = false; ///< screenshot of the whole window instead of the map sheet
+    std::optional<std::pair<double, double>> identify; ///< RD x,y to identify before the screenshot
     double scale = 1.0;  ///< device pixels per logical pixel for the screenshot
 };
 

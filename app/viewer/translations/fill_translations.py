@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Fills app/viewer/translations/*.ts after `ninja gebiedscan_viewer_ui_lupdate`.
+
+Dutch is the viewer's default language; source strings are English. This script keeps the Dutch
+wording in one reviewable place; Qt Linguist can edit the .ts files just as well. English
+translations equal the source text (marked finished so lrelease reports nothing missing).
+Run: python3 app/viewer/translations/fill_translations.py
+"""
+import html
+import pathlib
+import re
+import sys
+
+NL = {
+    "Hot spot, 99% confidence": "Hotspot, 99% betrouwbaarheid",
+    "Hot spot, 95% confidence": "Hotspot, 95% betrouwbaarheid",
+    "Hot spot, 90% confidence": "Hotspot, 90% betrouwbaarheid",
+    "Cold spot, 90% confidence": "Coldspot, 90% betrouwbaarheid",
+    "Cold spot, 95% confidence": "Coldspot, 95% betrouwbaarheid",
+    "Cold spot, 99% confidence": "Coldspot, 99% betrouwbaarheid",
+    "Not significant": "Niet significant",
+    "geheim / no data (%1)": "geheim / geen gegevens (%1)",
+    "High-High (cluster)": "Hoog-hoog (cluster)",
+    "Low-Low (cluster)": "Laag-laag (cluster)",
+    "High-Low (outlier)": "Hoog-laag (uitschieter)",
+    "Low-High (outlier)": "Laag-hoog (uitschieter)",
+    "score %1": "score %1",
+    "No.": "Nr.",
+    "Area": "Gebied",
+    "Theme": "Thema",
+    "Reason": "Reden",
+    "Partners": "Partners",
+    "Period": "Periode",
+    "X (RD)": "X (RD)",
+    "Y (RD)": "Y (RD)",
+    "significant (p < 0.01)": "significant (p < 0,01)",
+    "significant (p < 0.05)": "significant (p < 0,05)",
+    "not significant": "niet significant",
+    "geheim": "geheim",
+    "exact conditional Poisson test, two-sided: p = %1": "exacte conditionele Poisson-toets, tweezijdig: p = %1",
+    "Current": "Huidig",
+    "Expected": "Verwacht",
+    "Change": "Verandering",
+    "Significance": "Significantie",
+    "Per 1,000 inh.": "Per 1.000 inw.",
+    "Rank": "Rang",
+    "Trend": "Trend",
+    "Hot spot": "Hotspot",
+    "%1 inhabitants": "%1 inwoners",
+    "%1 registrations": "%1 registraties",
+    "%1\n%2 features\nsource: %3": "%1\n%2 objecten\nbron: %3",
+    "Gebiedscan viewer": "Gebiedscan-viewer",
+    "&File": "&Bestand",
+    "Open scan &folder...": "Scan&map openen...",
+    "Open scan folder": "Scanmap openen",
+    "Add &layer...": "&Laag toevoegen...",
+    "Add layer": "Laag toevoegen",
+    "Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;All files (*)":
+        "Vectorbestanden (*.gpkg *.shp *.geojson *.json *.gml *.csv);;Alle bestanden (*)",
+    "Export map as &PNG...": "Kaart exporteren als &PNG...",
+    "Export PNG": "PNG exporteren",
+    "PNG image (*.png)": "PNG-afbeelding (*.png)",
+    "Resolution": "Resolutie",
+    "Dots per inch:": "Punten per inch (dpi):",
+    "Export": "Exporteren",
+    "Could not write %1": "Kon %1 niet schrijven",
+    "Export map as P&DF...": "Kaart exporteren als P&DF...",
+    "Export PDF": "PDF exporteren",
+    "PDF document (*.pdf)": "PDF-document (*.pdf)",
+    "&Quit": "&Afsluiten",
+    "&View": "Beel&d",
+    "Zoom to &all layers": "Zoomen naar &alle lagen",
+    "Zoom to selected &layer": "Zoomen naar geselecteerde &laag",
+    "Show &legend on map": "&Legenda op de kaart tonen",
+    "Map": "Kaart",
+    "Identify": "Informatie",
+    "Click an area to read its gebiedscan": "Klik op een gebied om de gebiedscan te lezen",
+    "Place AOL": "AOL plaatsen",
+    "Click the map to mark a candidate location for an agreement (AOL)":
+        "Klik op de kaart om een kandidaatlocatie voor een afspraak op locatie (AOL) te markeren",
+    "Theme:": "Thema:",
+    "Registrations": "Registraties",
+    "Per 1,000 inhabitants": "Per 1.000 inwoners",
+    "Change (%)": "Verandering (%)",
+    " Period:": " Periode:",
+    "Scale 1:%1": "Schaal 1:%1",
+    "%1 ms": "%1 ms",
+    "Layers": "Lagen",
+    "Up": "Omhoog",
+    "Down": "Omlaag",
+    "Opacity": "Dekking",
+    "Single colour": "Eén kleur",
+    "Choropleth": "Choropleet (klassen)",
+    "Gi* hot spots": "Gi*-hotspots",
+    "LISA quadrants": "LISA-kwadranten",
+    "Sized symbols": "Symbolen naar grootte",
+    "Style": "Stijl",
+    "Field": "Veld",
+    "Quantiles": "Kwantielen",
+    "Natural breaks (Jenks)": "Natuurlijke grenzen (Jenks)",
+    "Equal interval": "Gelijke intervallen",
+    "Manual": "Handmatig",
+    "Classification": "Klassenindeling",
+    "Classes": "Klassen",
+    "e.g. 10; 25; 50": "bijv. 10; 25; 50",
+    "Manual breaks": "Eigen grenzen",
+    "Colours": "Kleuren",
+    "Gebiedscan": "Gebiedscan",
+    "Click an area on the map.": "Klik op een gebied op de kaart.",
+    "Sheet": "Gebiedscan",
+    "Value": "Waarde",
+    "Attributes": "Attributen",
+    "AOL planning": "AOL-planning",
+    "Remove": "Verwijderen",
+    "Save (GeoPackage, Shapefile, CSV)...": "Opslaan (GeoPackage, Shapefile, CSV)...",
+    "Load...": "Laden...",
+    'Use "Place AOL" and click the map; double-click a cell to annotate.':
+        'Kies "AOL plaatsen" en klik op de kaart; dubbelklik op een cel om aan te vullen.',
+    "Cannot open %1:\n%2": "Kan %1 niet openen:\n%2",
+    "Open": "Openen",
+    "Gebiedscan viewer – %1": "Gebiedscan-viewer – %1",
+    "current": "huidig",
+    "%1 (current)": "%1 (huidig)",
+    "RD %1, %2": "RD %1, %2",
+    "WGS84 %1° N, %2° E": "WGS84 %1° NB, %2° OL",
+    "Save AOL list in folder": "AOL-lijst opslaan in map",
+    "AOL list saved: aol.gpkg, aol.shp, aol.csv in %1": "AOL-lijst opgeslagen: aol.gpkg, aol.shp, aol.csv in %1",
+    "AOL": "AOL",
+    "Saving failed:\n%1": "Opslaan mislukt:\n%1",
+    "Load AOL list": "AOL-lijst laden",
+    "AOL list (*.gpkg *.shp)": "AOL-lijst (*.gpkg *.shp)",
+    "Loading failed:\n%1": "Laden mislukt:\n%1",
+    "Gebiedscan: %1": "Gebiedscan: %1",
+    "Boundaries: CBS, Kadaster (CC BY 4.0)": "Grenzen: CBS, Kadaster (CC BY 4.0)",
+    "Period %1": "Periode %1",
+    "Period %1 (reference %2)": "Periode %1 (referentie %2)",
+    "SYNTHETIC registrations (demo)": "SYNTHETISCHE registraties (demo)",
+    "Model: %1": "Model: %1",
+    "cannot open '%1': no such file or folder": "kan '%1' niet openen: bestand of map bestaat niet",
+    "Areas": "Gebieden",
+    "Areas (%1)": "Gebieden (%1)",
+    "Boundaries %1": "Grenzen %1",
+    "'%1' holds no gebiedscan.gpkg or other layers": "'%1' bevat geen gebiedscan.gpkg of andere lagen",
+    "%1: registrations %2": "%1: registraties %2",
+    "%1: change against reference (%)": "%1: verandering t.o.v. referentie (%)",
+    "%1: per 1,000 inhabitants": "%1: per 1.000 inwoners",
+    "%1: registrations": "%1: registraties",
+    "Expected count: the reference periods' count scaled to the current period's length":
+        "Verwacht aantal: het aantal in de referentieperiode(n), omgerekend naar de lengte van de huidige periode",
+}
+
+
+def fill(path: pathlib.Path, table):
+    text = path.read_text(encoding="utf-8")
+    missing = []
+
+    text = re.sub(r"<source>(.*?)</source>(\s*(?:<comment>.*?</comment>\s*)?)<translation[^>]*>.*?</translation>",
+                  lambda m: "<source>" + m.group(1) + "</source>" + m.group(2) + "<translation>"
+                  + html.escape((table.get(html.unescape(m.group(1)), None) if table is not None else None)
+                                or html.unescape(m.group(1)), quote=False) + "</translation>",
+                  text, flags=re.S)
+    for m in re.finditer(r"<source>(.*?)</source>", text, flags=re.S):
+        if table is not None and html.unescape(m.group(1)) not in table:
+            missing.append(html.unescape(m.group(1)))
+    path.write_text(text, encoding="utf-8")
+    return missing
+
+
+here = pathlib.Path(__file__).resolve().parent
+missing = fill(here / "gebiedscan_viewer_nl.ts", NL)
+fill(here / "gebiedscan_viewer_en.ts", None)
+for m in missing:
+    print("untranslated (nl):", repr(m), file=sys.stderr)
+sys.exit(1 if missing else 0)

@@ -1,0 +1,699 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Legend</name>
+    <message>
+        <location filename="../src/layer_style.cpp" line="75"/>
+        <source>Hot spot, 99% confidence</source>
+        <translation>Hot spot, 99% confidence</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="76"/>
+        <source>Hot spot, 95% confidence</source>
+        <translation>Hot spot, 95% confidence</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="77"/>
+        <source>Hot spot, 90% confidence</source>
+        <translation>Hot spot, 90% confidence</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="78"/>
+        <source>Cold spot, 90% confidence</source>
+        <translation>Cold spot, 90% confidence</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="79"/>
+        <source>Cold spot, 95% confidence</source>
+        <translation>Cold spot, 95% confidence</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="80"/>
+        <source>Cold spot, 99% confidence</source>
+        <translation>Cold spot, 99% confidence</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="81"/>
+        <location filename="../src/layer_style.cpp" line="242"/>
+        <source>Not significant</source>
+        <translation>Not significant</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="224"/>
+        <source>geheim / no data (%1)</source>
+        <translation>geheim / no data (%1)</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="242"/>
+        <source>High-High (cluster)</source>
+        <translation>High-High (cluster)</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="242"/>
+        <source>Low-Low (cluster)</source>
+        <translation>Low-Low (cluster)</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="243"/>
+        <source>High-Low (outlier)</source>
+        <translation>High-Low (outlier)</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="243"/>
+        <source>Low-High (outlier)</source>
+        <translation>Low-High (outlier)</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="270"/>
+        <source>score %1</source>
+        <translation>score %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScanProject</name>
+    <message>
+        <location filename="../src/scan_project.cpp" line="122"/>
+        <source>Period %1</source>
+        <translation>Period %1</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="123"/>
+        <source>Period %1 (reference %2)</source>
+        <translation>Period %1 (reference %2)</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="127"/>
+        <source>SYNTHETIC registrations (demo)</source>
+        <translation>SYNTHETIC registrations (demo)</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="129"/>
+        <source>Model: %1</source>
+        <translation>Model: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="184"/>
+        <source>cannot open &apos;%1&apos;: no such file or folder</source>
+        <translation>cannot open '%1': no such file or folder</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="218"/>
+        <source>Areas</source>
+        <translation>Areas</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="218"/>
+        <source>Areas (%1)</source>
+        <translation>Areas (%1)</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="222"/>
+        <source>Boundaries %1</source>
+        <translation>Boundaries %1</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="230"/>
+        <source>&apos;%1&apos; holds no gebiedscan.gpkg or other layers</source>
+        <translation>'%1' holds no gebiedscan.gpkg or other layers</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="282"/>
+        <location filename="../src/scan_project.cpp" line="295"/>
+        <source>%1: registrations %2</source>
+        <translation>%1: registrations %2</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="286"/>
+        <source>%1: change against reference (%)</source>
+        <translation>%1: change against reference (%)</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="290"/>
+        <source>%1: per 1,000 inhabitants</source>
+        <translation>%1: per 1,000 inhabitants</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="294"/>
+        <source>%1: registrations</source>
+        <translation>%1: registrations</translation>
+    </message>
+</context>
+<context>
+    <name>gebiedscan::viewer::AolModel</name>
+    <message>
+        <location filename="../src/aol_model.cpp" line="41"/>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../src/aol_model.cpp" line="42"/>
+        <source>Area</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../src/aol_model.cpp" line="43"/>
+        <source>Theme</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <location filename="../src/aol_model.cpp" line="44"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../src/aol_model.cpp" line="45"/>
+        <source>Partners</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <location filename="../src/aol_model.cpp" line="46"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../src/aol_model.cpp" line="47"/>
+        <source>X (RD)</source>
+        <translation>X (RD)</translation>
+    </message>
+    <message>
+        <location filename="../src/aol_model.cpp" line="48"/>
+        <source>Y (RD)</source>
+        <translation>Y (RD)</translation>
+    </message>
+</context>
+<context>
+    <name>gebiedscan::viewer::AreaSheetModel</name>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="24"/>
+        <source>significant (p &lt; 0.01)</source>
+        <translation>significant (p &lt; 0.01)</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="25"/>
+        <source>significant (p &lt; 0.05)</source>
+        <translation>significant (p &lt; 0.05)</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="26"/>
+        <source>not significant</source>
+        <translation>not significant</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="34"/>
+        <source>geheim</source>
+        <translation>geheim</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="61"/>
+        <source>Expected count: the reference periods&apos; count scaled to the current period&apos;s length</source>
+        <translation>Expected count: the reference periods' count scaled to the current period's length</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="63"/>
+        <source>exact conditional Poisson test, two-sided: p = %1</source>
+        <translation>exact conditional Poisson test, two-sided: p = %1</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="72"/>
+        <source>Theme</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="73"/>
+        <source>Current</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="74"/>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="75"/>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="76"/>
+        <source>Significance</source>
+        <translation>Significance</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="77"/>
+        <source>Per 1,000 inh.</source>
+        <translation>Per 1,000 inh.</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="78"/>
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="79"/>
+        <source>Trend</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="80"/>
+        <source>Hot spot</source>
+        <translation>Hot spot</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="124"/>
+        <source>%1 inhabitants</source>
+        <translation>%1 inhabitants</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="126"/>
+        <source>%1 registrations</source>
+        <translation>%1 registrations</translation>
+    </message>
+</context>
+<context>
+    <name>gebiedscan::viewer::LayerListModel</name>
+    <message>
+        <location filename="../src/layer_list_model.cpp" line="22"/>
+        <source>%1
+%2 features
+source: %3</source>
+        <translation>%1
+%2 features
+source: %3</translation>
+    </message>
+</context>
+<context>
+    <name>gebiedscan::viewer::MainWindow</name>
+    <message>
+        <location filename="../src/main_window.cpp" line="55"/>
+        <source>Gebiedscan viewer</source>
+        <translation>Gebiedscan viewer</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="61"/>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="62"/>
+        <source>Open scan &amp;folder...</source>
+        <translation>Open scan &amp;folder...</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="63"/>
+        <source>Open scan folder</source>
+        <translation>Open scan folder</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="67"/>
+        <source>Add &amp;layer...</source>
+        <translation>Add &amp;layer...</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="68"/>
+        <source>Add layer</source>
+        <translation>Add layer</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="69"/>
+        <source>Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;All files (*)</source>
+        <translation>Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="73"/>
+        <source>Export map as &amp;PNG...</source>
+        <translation>Export map as &amp;PNG...</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="74"/>
+        <source>Export PNG</source>
+        <translation>Export PNG</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="74"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="77"/>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="77"/>
+        <source>Dots per inch:</source>
+        <translation>Dots per inch:</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="78"/>
+        <location filename="../src/main_window.cpp" line="82"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="78"/>
+        <location filename="../src/main_window.cpp" line="82"/>
+        <source>Could not write %1</source>
+        <translation>Could not write %1</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="80"/>
+        <source>Export map as P&amp;DF...</source>
+        <translation>Export map as P&amp;DF...</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="81"/>
+        <source>Export PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="81"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="85"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="87"/>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="88"/>
+        <source>Zoom to &amp;all layers</source>
+        <translation>Zoom to &amp;all layers</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="90"/>
+        <source>Zoom to selected &amp;layer</source>
+        <translation>Zoom to selected &amp;layer</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="94"/>
+        <source>Show &amp;legend on map</source>
+        <translation>Show &amp;legend on map</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="99"/>
+        <source>Map</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="109"/>
+        <source>Identify</source>
+        <translation>Identify</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="112"/>
+        <source>Click an area to read its gebiedscan</source>
+        <translation>Click an area to read its gebiedscan</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="113"/>
+        <source>Place AOL</source>
+        <translation>Place AOL</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="115"/>
+        <source>Click the map to mark a candidate location for an agreement (AOL)</source>
+        <translation>Click the map to mark a candidate location for an agreement (AOL)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="121"/>
+        <source>Theme:</source>
+        <translation>Theme:</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="126"/>
+        <source>Registrations</source>
+        <translation>Registrations</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="127"/>
+        <source>Per 1,000 inhabitants</source>
+        <translation>Per 1,000 inhabitants</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="128"/>
+        <source>Change (%)</source>
+        <translation>Change (%)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="130"/>
+        <source> Period:</source>
+        <translation> Period:</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="153"/>
+        <source>Scale 1:%1</source>
+        <translation>Scale 1:%1</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="155"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="162"/>
+        <source>Layers</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="170"/>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="171"/>
+        <source>Down</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="188"/>
+        <source>Opacity</source>
+        <translation>Opacity</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="190"/>
+        <source>Single colour</source>
+        <translation>Single colour</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="191"/>
+        <source>Choropleth</source>
+        <translation>Choropleth</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="192"/>
+        <source>Gi* hot spots</source>
+        <translation>Gi* hot spots</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="193"/>
+        <source>LISA quadrants</source>
+        <translation>LISA quadrants</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="194"/>
+        <source>Sized symbols</source>
+        <translation>Sized symbols</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="195"/>
+        <source>Style</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="197"/>
+        <location filename="../src/main_window.cpp" line="251"/>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="199"/>
+        <source>Quantiles</source>
+        <translation>Quantiles</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="200"/>
+        <source>Natural breaks (Jenks)</source>
+        <translation>Natural breaks (Jenks)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="201"/>
+        <source>Equal interval</source>
+        <translation>Equal interval</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="202"/>
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="203"/>
+        <source>Classification</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="206"/>
+        <source>Classes</source>
+        <translation>Classes</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="208"/>
+        <source>e.g. 10; 25; 50</source>
+        <translation>e.g. 10; 25; 50</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="209"/>
+        <source>Manual breaks</source>
+        <translation>Manual breaks</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="212"/>
+        <source>Colours</source>
+        <translation>Colours</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="232"/>
+        <location filename="../src/main_window.cpp" line="517"/>
+        <source>Gebiedscan</source>
+        <translation>Gebiedscan</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="237"/>
+        <source>Click an area on the map.</source>
+        <translation>Click an area on the map.</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="249"/>
+        <source>Sheet</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="251"/>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="254"/>
+        <source>Attributes</source>
+        <translation>Attributes</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="262"/>
+        <source>AOL planning</source>
+        <translation>AOL planning</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="271"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="272"/>
+        <source>Save (GeoPackage, Shapefile, CSV)...</source>
+        <translation>Save (GeoPackage, Shapefile, CSV)...</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="273"/>
+        <source>Load...</source>
+        <translation>Load...</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="274"/>
+        <source>Use &quot;Place AOL&quot; and click the map; double-click a cell to annotate.</source>
+        <translation>Use "Place AOL" and click the map; double-click a cell to annotate.</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="296"/>
+        <source>Cannot open %1:
+%2</source>
+        <translation>Cannot open %1:
+%2</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="298"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="309"/>
+        <source>Gebiedscan viewer – %1</source>
+        <translation>Gebiedscan viewer – %1</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="323"/>
+        <source>current</source>
+        <translation>current</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="323"/>
+        <source>%1 (current)</source>
+        <translation>%1 (current)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="410"/>
+        <source>RD %1, %2</source>
+        <translation>RD %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="414"/>
+        <source>WGS84 %1° N, %2° E</source>
+        <translation>WGS84 %1° N, %2° E</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="493"/>
+        <source>Save AOL list in folder</source>
+        <translation>Save AOL list in folder</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="497"/>
+        <source>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</source>
+        <translation>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="499"/>
+        <location filename="../src/main_window.cpp" line="510"/>
+        <source>AOL</source>
+        <translation>AOL</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="499"/>
+        <source>Saving failed:
+%1</source>
+        <translation>Saving failed:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="505"/>
+        <source>Load AOL list</source>
+        <translation>Load AOL list</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="505"/>
+        <source>AOL list (*.gpkg *.shp)</source>
+        <translation>AOL list (*.gpkg *.shp)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="510"/>
+        <source>Loading failed:
+%1</source>
+        <translation>Loading failed:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="517"/>
+        <source>Gebiedscan: %1</source>
+        <translation>Gebiedscan: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="525"/>
+        <source>Boundaries: CBS, Kadaster (CC BY 4.0)</source>
+        <translation>Boundaries: CBS, Kadaster (CC BY 4.0)</translation>
+    </message>
+</context>
+</TS>

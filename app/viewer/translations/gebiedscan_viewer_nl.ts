@@ -1,0 +1,699 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>Legend</name>
+    <message>
+        <location filename="../src/layer_style.cpp" line="75"/>
+        <source>Hot spot, 99% confidence</source>
+        <translation>Hotspot, 99% betrouwbaarheid</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="76"/>
+        <source>Hot spot, 95% confidence</source>
+        <translation>Hotspot, 95% betrouwbaarheid</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="77"/>
+        <source>Hot spot, 90% confidence</source>
+        <translation>Hotspot, 90% betrouwbaarheid</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="78"/>
+        <source>Cold spot, 90% confidence</source>
+        <translation>Coldspot, 90% betrouwbaarheid</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="79"/>
+        <source>Cold spot, 95% confidence</source>
+        <translation>Coldspot, 95% betrouwbaarheid</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="80"/>
+        <source>Cold spot, 99% confidence</source>
+        <translation>Coldspot, 99% betrouwbaarheid</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="81"/>
+        <location filename="../src/layer_style.cpp" line="242"/>
+        <source>Not significant</source>
+        <translation>Niet significant</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="224"/>
+        <source>geheim / no data (%1)</source>
+        <translation>geheim / geen gegevens (%1)</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="242"/>
+        <source>High-High (cluster)</source>
+        <translation>Hoog-hoog (cluster)</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="242"/>
+        <source>Low-Low (cluster)</source>
+        <translation>Laag-laag (cluster)</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="243"/>
+        <source>High-Low (outlier)</source>
+        <translation>Hoog-laag (uitschieter)</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="243"/>
+        <source>Low-High (outlier)</source>
+        <translation>Laag-hoog (uitschieter)</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="270"/>
+        <source>score %1</source>
+        <translation>score %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScanProject</name>
+    <message>
+        <location filename="../src/scan_project.cpp" line="122"/>
+        <source>Period %1</source>
+        <translation>Periode %1</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="123"/>
+        <source>Period %1 (reference %2)</source>
+        <translation>Periode %1 (referentie %2)</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="127"/>
+        <source>SYNTHETIC registrations (demo)</source>
+        <translation>SYNTHETISCHE registraties (demo)</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="129"/>
+        <source>Model: %1</source>
+        <translation>Model: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="184"/>
+        <source>cannot open &apos;%1&apos;: no such file or folder</source>
+        <translation>kan '%1' niet openen: bestand of map bestaat niet</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="218"/>
+        <source>Areas</source>
+        <translation>Gebieden</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="218"/>
+        <source>Areas (%1)</source>
+        <translation>Gebieden (%1)</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="222"/>
+        <source>Boundaries %1</source>
+        <translation>Grenzen %1</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="230"/>
+        <source>&apos;%1&apos; holds no gebiedscan.gpkg or other layers</source>
+        <translation>'%1' bevat geen gebiedscan.gpkg of andere lagen</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="282"/>
+        <location filename="../src/scan_project.cpp" line="295"/>
+        <source>%1: registrations %2</source>
+        <translation>%1: registraties %2</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="286"/>
+        <source>%1: change against reference (%)</source>
+        <translation>%1: verandering t.o.v. referentie (%)</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="290"/>
+        <source>%1: per 1,000 inhabitants</source>
+        <translation>%1: per 1.000 inwoners</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="294"/>
+        <source>%1: registrations</source>
+        <translation>%1: registraties</translation>
+    </message>
+</context>
+<context>
+    <name>gebiedscan::viewer::AolModel</name>
+    <message>
+        <location filename="../src/aol_model.cpp" line="41"/>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <location filename="../src/aol_model.cpp" line="42"/>
+        <source>Area</source>
+        <translation>Gebied</translation>
+    </message>
+    <message>
+        <location filename="../src/aol_model.cpp" line="43"/>
+        <source>Theme</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <location filename="../src/aol_model.cpp" line="44"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../src/aol_model.cpp" line="45"/>
+        <source>Partners</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <location filename="../src/aol_model.cpp" line="46"/>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <location filename="../src/aol_model.cpp" line="47"/>
+        <source>X (RD)</source>
+        <translation>X (RD)</translation>
+    </message>
+    <message>
+        <location filename="../src/aol_model.cpp" line="48"/>
+        <source>Y (RD)</source>
+        <translation>Y (RD)</translation>
+    </message>
+</context>
+<context>
+    <name>gebiedscan::viewer::AreaSheetModel</name>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="24"/>
+        <source>significant (p &lt; 0.01)</source>
+        <translation>significant (p &lt; 0,01)</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="25"/>
+        <source>significant (p &lt; 0.05)</source>
+        <translation>significant (p &lt; 0,05)</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="26"/>
+        <source>not significant</source>
+        <translation>niet significant</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="34"/>
+        <source>geheim</source>
+        <translation>geheim</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="61"/>
+        <source>Expected count: the reference periods&apos; count scaled to the current period&apos;s length</source>
+        <translation>Verwacht aantal: het aantal in de referentieperiode(n), omgerekend naar de lengte van de huidige periode</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="63"/>
+        <source>exact conditional Poisson test, two-sided: p = %1</source>
+        <translation>exacte conditionele Poisson-toets, tweezijdig: p = %1</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="72"/>
+        <source>Theme</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="73"/>
+        <source>Current</source>
+        <translation>Huidig</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="74"/>
+        <source>Expected</source>
+        <translation>Verwacht</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="75"/>
+        <source>Change</source>
+        <translation>Verandering</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="76"/>
+        <source>Significance</source>
+        <translation>Significantie</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="77"/>
+        <source>Per 1,000 inh.</source>
+        <translation>Per 1.000 inw.</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="78"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="79"/>
+        <source>Trend</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="80"/>
+        <source>Hot spot</source>
+        <translation>Hotspot</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="124"/>
+        <source>%1 inhabitants</source>
+        <translation>%1 inwoners</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="126"/>
+        <source>%1 registrations</source>
+        <translation>%1 registraties</translation>
+    </message>
+</context>
+<context>
+    <name>gebiedscan::viewer::LayerListModel</name>
+    <message>
+        <location filename="../src/layer_list_model.cpp" line="22"/>
+        <source>%1
+%2 features
+source: %3</source>
+        <translation>%1
+%2 objecten
+bron: %3</translation>
+    </message>
+</context>
+<context>
+    <name>gebiedscan::viewer::MainWindow</name>
+    <message>
+        <location filename="../src/main_window.cpp" line="55"/>
+        <source>Gebiedscan viewer</source>
+        <translation>Gebiedscan-viewer</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="61"/>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="62"/>
+        <source>Open scan &amp;folder...</source>
+        <translation>Scan&amp;map openen...</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="63"/>
+        <source>Open scan folder</source>
+        <translation>Scanmap openen</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="67"/>
+        <source>Add &amp;layer...</source>
+        <translation>&amp;Laag toevoegen...</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="68"/>
+        <source>Add layer</source>
+        <translation>Laag toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="69"/>
+        <source>Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;All files (*)</source>
+        <translation>Vectorbestanden (*.gpkg *.shp *.geojson *.json *.gml *.csv);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="73"/>
+        <source>Export map as &amp;PNG...</source>
+        <translation>Kaart exporteren als &amp;PNG...</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="74"/>
+        <source>Export PNG</source>
+        <translation>PNG exporteren</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="74"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-afbeelding (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="77"/>
+        <source>Resolution</source>
+        <translation>Resolutie</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="77"/>
+        <source>Dots per inch:</source>
+        <translation>Punten per inch (dpi):</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="78"/>
+        <location filename="../src/main_window.cpp" line="82"/>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="78"/>
+        <location filename="../src/main_window.cpp" line="82"/>
+        <source>Could not write %1</source>
+        <translation>Kon %1 niet schrijven</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="80"/>
+        <source>Export map as P&amp;DF...</source>
+        <translation>Kaart exporteren als P&amp;DF...</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="81"/>
+        <source>Export PDF</source>
+        <translation>PDF exporteren</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="81"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="85"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="87"/>
+        <source>&amp;View</source>
+        <translation>Beel&amp;d</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="88"/>
+        <source>Zoom to &amp;all layers</source>
+        <translation>Zoomen naar &amp;alle lagen</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="90"/>
+        <source>Zoom to selected &amp;layer</source>
+        <translation>Zoomen naar geselecteerde &amp;laag</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="94"/>
+        <source>Show &amp;legend on map</source>
+        <translation>&amp;Legenda op de kaart tonen</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="99"/>
+        <source>Map</source>
+        <translation>Kaart</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="109"/>
+        <source>Identify</source>
+        <translation>Informatie</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="112"/>
+        <source>Click an area to read its gebiedscan</source>
+        <translation>Klik op een gebied om de gebiedscan te lezen</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="113"/>
+        <source>Place AOL</source>
+        <translation>AOL plaatsen</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="115"/>
+        <source>Click the map to mark a candidate location for an agreement (AOL)</source>
+        <translation>Klik op de kaart om een kandidaatlocatie voor een afspraak op locatie (AOL) te markeren</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="121"/>
+        <source>Theme:</source>
+        <translation>Thema:</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="126"/>
+        <source>Registrations</source>
+        <translation>Registraties</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="127"/>
+        <source>Per 1,000 inhabitants</source>
+        <translation>Per 1.000 inwoners</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="128"/>
+        <source>Change (%)</source>
+        <translation>Verandering (%)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="130"/>
+        <source> Period:</source>
+        <translation> Periode:</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="153"/>
+        <source>Scale 1:%1</source>
+        <translation>Schaal 1:%1</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="155"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="162"/>
+        <source>Layers</source>
+        <translation>Lagen</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="170"/>
+        <source>Up</source>
+        <translation>Omhoog</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="171"/>
+        <source>Down</source>
+        <translation>Omlaag</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="188"/>
+        <source>Opacity</source>
+        <translation>Dekking</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="190"/>
+        <source>Single colour</source>
+        <translation>Eén kleur</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="191"/>
+        <source>Choropleth</source>
+        <translation>Choropleet (klassen)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="192"/>
+        <source>Gi* hot spots</source>
+        <translation>Gi*-hotspots</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="193"/>
+        <source>LISA quadrants</source>
+        <translation>LISA-kwadranten</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="194"/>
+        <source>Sized symbols</source>
+        <translation>Symbolen naar grootte</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="195"/>
+        <source>Style</source>
+        <translation>Stijl</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="197"/>
+        <location filename="../src/main_window.cpp" line="251"/>
+        <source>Field</source>
+        <translation>Veld</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="199"/>
+        <source>Quantiles</source>
+        <translation>Kwantielen</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="200"/>
+        <source>Natural breaks (Jenks)</source>
+        <translation>Natuurlijke grenzen (Jenks)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="201"/>
+        <source>Equal interval</source>
+        <translation>Gelijke intervallen</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="202"/>
+        <source>Manual</source>
+        <translation>Handmatig</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="203"/>
+        <source>Classification</source>
+        <translation>Klassenindeling</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="206"/>
+        <source>Classes</source>
+        <translation>Klassen</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="208"/>
+        <source>e.g. 10; 25; 50</source>
+        <translation>bijv. 10; 25; 50</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="209"/>
+        <source>Manual breaks</source>
+        <translation>Eigen grenzen</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="212"/>
+        <source>Colours</source>
+        <translation>Kleuren</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="232"/>
+        <location filename="../src/main_window.cpp" line="517"/>
+        <source>Gebiedscan</source>
+        <translation>Gebiedscan</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="237"/>
+        <source>Click an area on the map.</source>
+        <translation>Klik op een gebied op de kaart.</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="249"/>
+        <source>Sheet</source>
+        <translation>Gebiedscan</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="251"/>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="254"/>
+        <source>Attributes</source>
+        <translation>Attributen</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="262"/>
+        <source>AOL planning</source>
+        <translation>AOL-planning</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="271"/>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="272"/>
+        <source>Save (GeoPackage, Shapefile, CSV)...</source>
+        <translation>Opslaan (GeoPackage, Shapefile, CSV)...</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="273"/>
+        <source>Load...</source>
+        <translation>Laden...</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="274"/>
+        <source>Use &quot;Place AOL&quot; and click the map; double-click a cell to annotate.</source>
+        <translation>Kies "AOL plaatsen" en klik op de kaart; dubbelklik op een cel om aan te vullen.</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="296"/>
+        <source>Cannot open %1:
+%2</source>
+        <translation>Kan %1 niet openen:
+%2</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="298"/>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="309"/>
+        <source>Gebiedscan viewer – %1</source>
+        <translation>Gebiedscan-viewer – %1</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="323"/>
+        <source>current</source>
+        <translation>huidig</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="323"/>
+        <source>%1 (current)</source>
+        <translation>%1 (huidig)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="410"/>
+        <source>RD %1, %2</source>
+        <translation>RD %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="414"/>
+        <source>WGS84 %1° N, %2° E</source>
+        <translation>WGS84 %1° NB, %2° OL</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="493"/>
+        <source>Save AOL list in folder</source>
+        <translation>AOL-lijst opslaan in map</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="497"/>
+        <source>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</source>
+        <translation>AOL-lijst opgeslagen: aol.gpkg, aol.shp, aol.csv in %1</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="499"/>
+        <location filename="../src/main_window.cpp" line="510"/>
+        <source>AOL</source>
+        <translation>AOL</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="499"/>
+        <source>Saving failed:
+%1</source>
+        <translation>Opslaan mislukt:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="505"/>
+        <source>Load AOL list</source>
+        <translation>AOL-lijst laden</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="505"/>
+        <source>AOL list (*.gpkg *.shp)</source>
+        <translation>AOL-lijst (*.gpkg *.shp)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="510"/>
+        <source>Loading failed:
+%1</source>
+        <translation>Laden mislukt:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="517"/>
+        <source>Gebiedscan: %1</source>
+        <translation>Gebiedscan: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="525"/>
+        <source>Boundaries: CBS, Kadaster (CC BY 4.0)</source>
+        <translation>Grenzen: CBS, Kadaster (CC BY 4.0)</translation>
+    </message>
+</context>
+</TS>
