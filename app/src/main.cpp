@@ -18,6 +18,7 @@ int main(int argc, char** argv)
     app.set_version_flag("--version", GEBIEDSCAN_VERSION);
     gebiedscan::app::registerScanCommand(app);
     gebiedscan::app::registerSynthCommand(app);
+    gebiedscan::app::registerKdeCommand(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

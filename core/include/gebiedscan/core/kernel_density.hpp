@@ -61,7 +61,7 @@ struct RasterGrid {
 /// Throws InputError when cellSize <= 0, the extent is empty, or the grid would exceed
 /// `maxCells` cells (the message suggests a larger cell size).
 [[nodiscard]] RasterGrid rasterGridCovering(const Envelope& extent, double cellSize, double margin,
-                                            std::size_t maxCells = std::size_t{1} << 28);
+                                            std::size_t maxCells = 50'000'000);
 
 /// How the surface is computed.
 enum class KdeMethod {
