@@ -46,6 +46,7 @@ void run(const ScanCli& c, const CLI::App& cmd)
     set("--incidents-layer", o.incidents.layer, c.cli.incidents.layer);
     set("--x-field", o.incidents.xField, c.cli.incidents.xField);
     set("--y-field", o.incidents.yField, c.cli.incidents.yField);
+    set("--filter", o.incidents.attributeFilter, c.cli.incidents.attributeFilter);
     set("--areas", o.areas.path, c.cli.areas.path);
     set("--areas-layer", o.areas.layer, c.cli.areas.layer);
     set("--area-code-field", o.areaFields.code, c.cli.areaFields.code);
@@ -132,6 +133,8 @@ void registerScanCommand(CLI::App& app)
     cmd->add_option("--incidents-layer", c->cli.incidents.layer, "laag in het registratiebestand");
     cmd->add_option("--x-field", c->cli.incidents.xField, "CSV: kolom met X of lengtegraad (standaard: herkend)");
     cmd->add_option("--y-field", c->cli.incidents.yField, "CSV: kolom met Y of breedtegraad (standaard: herkend)");
+    cmd->add_option("--filter", c->cli.incidents.attributeFilter,
+                    "alleen registraties die hieraan voldoen (OGR SQL WHERE), bv. \"nummer = 1\" voor BRON-partijrijen");
     cmd->add_option("--areas", c->cli.areas.path, "gebieden (polygonen), bv. de CBS Wijk- en Buurtkaart, of PG:...");
     cmd->add_option("--areas-layer", c->cli.areas.layer, "laag in het gebiedenbestand");
     cmd->add_option("--area-code-field", c->cli.areaFields.code, "veld met gebiedscode (standaard: BU_CODE, buurtcode, statcode, ...)");
