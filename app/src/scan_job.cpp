@@ -280,7 +280,10 @@ ScanResult runScan(const ScanOptions& o)
             r.counts->add(static_cast<std::size_t>(located[i]), p.category, p.period);
             if (p.category == overig) {
                 ++acc.unknownCategory;
-                ++acc.unknownCodes[p.unknownKey.empty() ? "(leeg)" : p.unknownKey];
+                // Bounded: a garbage column must not grow the list without limit.
+                const std::string key = p.unknownKey.empty() ? "(leeg)" : p.unknownKey;
+                if (acc.unknownCodes.size() < 1000 || acc.unknownCodes.count(key)) ++acc.unknownCodes[key];
+                else ++acc.unknownCodes["(overige codes)"];
             } else {
                 ++acc.assigned;
             }
