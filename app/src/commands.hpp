@@ -7,5 +7,6 @@ namespace gebiedscan::app {
 void registerScanCommand(CLI::App& app);
 void registerSynthCommand(CLI::App& app);
 void registerKdeCommand(CLI::App& app);
+void registerBlackSpotsCommand(CLI::App& app);
 
 } // namespace gebiedscan::app

@@ -1,0 +1,142 @@
+// `gebiedscan blackspots` end to end: inputs written at test time, outputs opened with GDAL's own
+// ogrinfo (an independent reader) and summary.json checked for the row accounting.
+#include "blackspots_command.hpp"
+
+#include "gebiedscan/core/road_network.hpp"
+#include "gebiedscan/gis/road_network_reader.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace fs = std::filesystem;
+using namespace gebiedscan;
+
+namespace {
+
+std::string capture(const std::string& command)
+{
+    std::string out;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe) return out;
+    char buf[4096];
+    while (std::fgets(buf, sizeof buf, pipe)) out += buf;
+    ::pclose(pipe);
+    return out;
+}
+
+fs::path freshDir(const std::string& name)
+{
+    const fs::path dir = fs::temp_directory_path() / name;
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+} // namespace
+
+TEST(BlackSpotsCommand, JunctionAndSectionWrittenAndEveryRowAccounted)
+{
+    if (std::system("ogrinfo --version > /dev/null 2>&1") != 0) GTEST_SKIP() << "ogrinfo not installed";
+    const auto dir = freshDir("gebiedscan_blackspots_command_test");
+    {
+        // A cross of two streets at (155000, 463000) and a long road further north; RD New.
+        std::ofstream roads(dir / "wegen.geojson");
+        roads << R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},
+"features":[
+{"type":"Feature","properties":{"WVK_ID":1,"STT_NAAM":"Markt","WEGBEHSRT":"G"},"geometry":{"type":"LineString","coordinates":[[154900,463000],[155000,463000]]}},
+{"type":"Feature","properties":{"WVK_ID":2,"STT_NAAM":"Markt","WEGBEHSRT":"G"},"geometry":{"type":"LineString","coordinates":[[155000,463000],[155100,463000]]}},
+{"type":"Feature","properties":{"WVK_ID":3,"STT_NAAM":"Kerkstraat","WEGBEHSRT":"G"},"geometry":{"type":"LineString","coordinates":[[155000,462900],[155000,463000]]}},
+{"type":"Feature","properties":{"WVK_ID":4,"STT_NAAM":"Kerkstraat","WEGBEHSRT":"G"},"geometry":{"type":"LineString","coordinates":[[155000,463000],[155000,463100]]}},
+{"type":"Feature","properties":{"WVK_ID":5,"WEGNUMMER":"N225","WEGBEHSRT":"P"},"geometry":{"type":"LineString","coordinates":[[154000,464000],[155000,464000]]}},
+{"type":"Feature","properties":{"WVK_ID":6,"WEGNUMMER":"N225","WEGBEHSRT":"P"},"geometry":{"type":"LineString","coordinates":[[155000,464000],[156000,464000]]}}
+]})";
+        std::ofstream acc(dir / "ongevallen.csv");
+        acc << "VKL_NUMMER,JAAR_VKL,AP3_CODE,X,Y\n";
+        // 6 injury accidents within 20 m of the junction (one on a party row twice).
+        for (int i = 0; i < 6; ++i) acc << 100 + i << ",2018," << (i == 0 ? "DOD" : "LET") << ',' << 155000 + 3 * i << ',' << 463000 + 2 << '\n';
+        acc << "100,2018,DOD,155000,463002\n";
+        // 4 injury accidents within 150 m on the N225, across the joint of segments 5 and 6.
+        for (int i = 0; i < 4; ++i) acc << 200 + i << ",2017,LET," << 154940 + 40 * i << ",464005\n";
+        acc << "300,2017,LET,158000,470000\n"; // far from every road
+        acc << "301,2012,LET,155000,464000\n"; // before the period
+    }
+    app::BlackSpotsCli cli;
+    cli.roads.path = (dir / "wegen.geojson").string();
+    cli.accidents.path = (dir / "ongevallen.csv").string();
+    cli.accidents.assumeCrs = "EPSG:28992";
+    cli.preset = "amsterdam";
+    cli.window = 200;
+    cli.step = 20;
+    cli.out = (dir / "uit").string();
+    cli.quiet = true;
+    const auto result = app::runBlackSpots(cli);
+    ASSERT_EQ(result.junctions.size(), 1u);
+    EXPECT_EQ(result.junctions[0].tally.total(), 6);
+    EXPECT_EQ(result.junctions[0].streetNames, "Kerkstraat/Markt");
+    ASSERT_GE(result.sections.size(), 2u); // Markt/Kerkstraat around the junction and the N225
+    bool n225 = false;
+    for (const auto& s : result.sections) n225 = n225 || (s.roadNumbers == "N225" && s.tally.total() == 4);
+    EXPECT_TRUE(n225);
+
+    const auto gpkg = "'" + (dir / "uit" / "blackspots.gpkg").string() + "'";
+    const auto junctions = capture("ogrinfo -so " + gpkg + " junctions 2>&1");
+    EXPECT_NE(junctions.find("Geometry: Point"), std::string::npos) << junctions;
+    EXPECT_NE(junctions.find("Feature Count: 1\n"), std::string::npos) << junctions;
+    EXPECT_NE(junctions.find("n_2018: Integer"), std::string::npos) << junctions;
+    const auto sections = capture("ogrinfo -so " + gpkg + " sections 2>&1");
+    EXPECT_NE(sections.find("Geometry: Multi Line String"), std::string::npos) << sections;
+    EXPECT_NE(sections.find("Feature Count: " + std::to_string(result.sections.size()) + "\n"), std::string::npos) << sections;
+    const auto accidents = capture("ogrinfo -so " + gpkg + " accidents 2>&1");
+    EXPECT_NE(accidents.find("Feature Count: 12\n"), std::string::npos) << accidents; // 13 rows, 1 party duplicate
+    const auto shp = capture("ogrinfo -so -al '" + (dir / "uit" / "blackspots_sections.shp").string() + "' 2>&1");
+    EXPECT_NE(shp.find("Feature Count: " + std::to_string(result.sections.size())), std::string::npos) << shp;
+
+    std::ifstream js(dir / "uit" / "summary.json");
+    const auto s = nlohmann::json::parse(js);
+    EXPECT_EQ(s["input_rows"], 13);
+    EXPECT_EQ(s["buckets"]["snapped"], 10);
+    EXPECT_EQ(s["buckets"]["duplicate_party_row"], 1);
+    EXPECT_EQ(s["buckets"]["beyond_tolerance"], 1);
+    EXPECT_EQ(s["buckets"]["outside_period"], 1);
+    EXPECT_EQ(s["buckets_total"], 13);
+    EXPECT_EQ(s["period"]["first_year"], 2016);
+    EXPECT_EQ(s["network"]["topology"], "geometrie");
+}
+
+TEST(BlackSpotsCommand, WageningenNwbWithJunctionIdAccidents)
+{
+    const fs::path nwb = fs::path(GEBIEDSCAN_SOURCE_DIR) / ".." / "shared" / "data" / "nwb-wageningen-wegvakken.gml";
+    if (!fs::exists(nwb)) GTEST_SKIP() << "sample data not present";
+    gis::SourceSpec roads;
+    roads.path = nwb.string();
+    const auto layer = gis::readRoadLayer(roads, {}, "EPSG:28992");
+    const RoadNetwork net(layer.segments);
+    // The first junction of degree >= 3 gets 6 accidents by JTE_ID (synthetic rows, no points).
+    std::string jte;
+    for (std::int32_t k = 0; k < static_cast<std::int32_t>(net.nodeCount()) && jte.empty(); ++k)
+        if (net.nodeDegree(k) >= 3) jte = net.nodeId(k);
+    const auto dir = freshDir("gebiedscan_blackspots_nwb_test");
+    {
+        std::ofstream acc(dir / "ongevallen.csv");
+        acc << "VKL_NUMMER,JAAR_VKL,AP3_CODE,JTE_ID,WVK_ID\n";
+        for (int i = 0; i < 6; ++i) acc << i + 1 << ',' << 2016 + i % 3 << ",LET," << jte << ",\n";
+        acc << "7,2018,UMS,," << layer.segments[0].id << '\n';
+    }
+    app::BlackSpotsCli cli;
+    cli.roads = roads;
+    cli.accidents.path = (dir / "ongevallen.csv").string();
+    cli.out = (dir / "uit").string();
+    cli.quiet = true;
+    const auto result = app::runBlackSpots(cli); // default preset kruispunt-6-3
+    EXPECT_EQ(result.criteria.name, "kruispunt-6-3");
+    ASSERT_EQ(result.junctions.size(), 1u);
+    EXPECT_EQ(result.junctions[0].id, jte);
+    EXPECT_EQ(result.junctions[0].perYear, (std::vector<int>{2, 2, 2}));
+    EXPECT_FALSE(result.junctions[0].streetNames.empty());
+    EXPECT_EQ(result.buckets[static_cast<std::size_t>(AccidentBucket::PlacedById)], 7u);
+}
