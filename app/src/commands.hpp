@@ -8,5 +8,6 @@ void registerScanCommand(CLI::App& app);
 void registerSynthCommand(CLI::App& app);
 void registerKdeCommand(CLI::App& app);
 void registerBlackSpotsCommand(CLI::App& app);
+void registerHotspotsCommand(CLI::App& app);
 
 } // namespace gebiedscan::app

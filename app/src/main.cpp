@@ -20,6 +20,7 @@ int main(int argc, char** argv)
     gebiedscan::app::registerSynthCommand(app);
     gebiedscan::app::registerKdeCommand(app);
     gebiedscan::app::registerBlackSpotsCommand(app);
+    gebiedscan::app::registerHotspotsCommand(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
