@@ -28,7 +28,7 @@ suppressPackageStartupMessages({
   library(spdep)
 })
 options(digits = 17)
-set.ZeroPolicyOption(TRUE)
+invisible(set.ZeroPolicyOption(TRUE))
 out_dir <- "tests/reference/spdep"
 stopifnot(dir.exists(out_dir))
 cat("spdep", as.character(packageVersion("spdep")), "\n")
