@@ -239,12 +239,18 @@ ScanResult runScan(const ScanOptions& o)
     };
 
     // Stream the incidents: batches of points are located together (multi-threaded).
-    reader.selectFields({categoryField, labelField, dateField});
+    reader.selectFields({categoryField, labelField, dateField, dateToField});
+    // Theme slot per category (ScanFigures' numbering: themes, total, overig), for hot times.
+    const std::size_t slotCount = r.model.themes.size() + 2;
+    std::vector<std::size_t> slotOfCategory(overig + 1, slotCount - 1);
+    for (std::size_t c = 0; c < overig; ++c) slotOfCategory[c] = *r.model.themeIndex(r.model.categories[c].themeId);
+    const std::size_t current = *r.model.currentPeriod();
     Progress progress("registraties lezen", reader.featureCount().value_or(-1));
     constexpr std::size_t kBatch = 65536;
     struct Pending {
         std::size_t category; // overig = unknown
         std::size_t period;
+        TimeInterval when;
         std::string unknownKey;
     };
     std::vector<PointRd> points;
@@ -277,7 +283,13 @@ ScanResult runScan(const ScanOptions& o)
                 continue;
             }
             const auto& p = pending[i];
-            r.counts->add(static_cast<std::size_t>(located[i]), p.category, p.period);
+            const auto area = static_cast<std::size_t>(located[i]);
+            r.counts->add(area, p.category, p.period);
+            if (p.period == current) { // hot times of the current period, per theme and in total
+                const std::size_t slot = slotOfCategory[p.category];
+                r.hotTimes[area * slotCount + slot].add(p.when);
+                if (slot != slotCount - 1) r.hotTimes[area * slotCount + slotCount - 2].add(p.when);
+            }
             if (p.category == overig) {
                 ++acc.unknownCategory;
                 // Bounded: a garbage column must not grow the list without limit.
@@ -301,7 +313,7 @@ ScanResult runScan(const ScanOptions& o)
             noteRow(f.row);
             continue;
         }
-        const auto when = f.values[2] ? parseTimeInterval(*f.values[2]) : std::nullopt;
+        auto when = f.values[2] ? parseTimeInterval(*f.values[2]) : std::nullopt;
         if (!when) {
             ++acc.badDate;
             ++acc.badDateUnparseable;
@@ -317,7 +329,10 @@ ScanResult runScan(const ScanOptions& o)
         const std::string label = f.values[1].value_or("");
         const auto category = classifier.classify(code, label);
         points.push_back(f.geometry.points[0]);
-        pending.push_back({category.value_or(overig), *period,
+        // A "to" date widens the interval for the hot times; an unreadable one is ignored.
+        if (const auto to = f.values[3] ? parseTimeInterval(*f.values[3]) : std::nullopt; to && to->end >= when->start)
+            when->end = to->end > to->start ? to->end : to->start;
+        pending.push_back({category.value_or(overig), *period, *when,
                            category ? std::string() : (code.empty() ? label : code)});
         if (points.size() == kBatch) flush();
     }

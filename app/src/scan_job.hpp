@@ -2,6 +2,7 @@
 #include "scan_options.hpp"
 
 #include "gebiedscan/core/area_hierarchy.hpp"
+#include "gebiedscan/core/hot_times.hpp"
 #include "gebiedscan/core/scan_figures.hpp"
 #include "gebiedscan/core/scan_model.hpp"
 
@@ -10,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace gebiedscan::app {
@@ -43,6 +45,9 @@ struct ScanResult {
     std::vector<std::string> repairedAreas;
     std::string incidentsDescription, areasDescription, incidentsCrs, areasCrs;
     std::map<std::string, std::string> fieldsUsed; ///< role -> field name
+    /// Hour-of-week tables of the current period per base area and theme slot (key: area *
+    /// themeSlots + slot, slots numbered as in ScanFigures), aoristic over from-to intervals.
+    std::unordered_map<std::size_t, HotTimes> hotTimes;
     bool periodsDetected = false;
 };
 

@@ -13,6 +13,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <unordered_map>
 
 namespace gebiedscan::app {
 
@@ -64,8 +65,34 @@ std::vector<std::string> levelNames(const AreaHierarchy& h)
     return names;
 }
 
+using LevelHotTimes = std::vector<std::unordered_map<std::size_t, HotTimes>>; // per level
+
+// Rolls the base areas' hour-of-week tables up the hierarchy.
+LevelHotTimes rollUpHotTimes(const ScanResult& r)
+{
+    const std::size_t slots = r.figures->themeSlots();
+    LevelHotTimes out(r.areas.levels.size());
+    out[0] = r.hotTimes;
+    for (std::size_t l = 1; l < r.areas.levels.size(); ++l) {
+        const auto& child = r.areas.levels[l - 1];
+        for (const auto& [key, table] : out[l - 1]) {
+            const auto parent = child.parent.empty() ? -1 : child.parent[key / slots];
+            if (parent >= 0) out[l][static_cast<std::size_t>(parent) * slots + key % slots].merge(table);
+        }
+    }
+    return out;
+}
+
+// "vr 22-23 uur": the busiest hour of the week.
+std::string peakText(const HotTimes& t)
+{
+    const int h = t.peakHour();
+    if (h < 0) return {};
+    return fmt::format("{} {:02}-{:02} uur", dutchDayShort(h / 24), h % 24, h % 24 + 1);
+}
+
 gis::Table areaTable(const ScanResult& r, std::size_t level, const SuppressionMask* mask,
-                     const std::string& tableName)
+                     const std::string& tableName, const LevelHotTimes& hotTimes)
 {
     const auto& f = *r.figures;
     const auto& lv = r.areas.levels[level];
@@ -76,7 +103,8 @@ gis::Table areaTable(const ScanResult& r, std::size_t level, const SuppressionMa
                  {"name", Column::Type::String, "naam"},
                  {"level", Column::Type::String, "niveau (buurt, wijk, gemeente, cel)"},
                  {"parent_code", Column::Type::String, "code van het bovenliggende gebied"},
-                 {"population", Column::Type::Integer, "inwoners (CBS); leeg = onbekend of geheim"}};
+                 {"population", Column::Type::Integer, "inwoners (CBS); leeg = onbekend of geheim"},
+                 {"peak_total", Column::Type::String, "drukste uur van de week, huidige periode (alle thema's)"}};
     const auto all = slots(f);
     for (const auto& s : all) {
         t.columns.push_back({"n_" + s.id, Column::Type::Integer, "aantal huidige periode: " + s.label});
@@ -96,6 +124,9 @@ gis::Table areaTable(const ScanResult& r, std::size_t level, const SuppressionMa
         const auto parent = lv.parent.empty() ? -1 : lv.parent[a];
         row.emplace_back(parent >= 0 && parentLevel ? Value(parentLevel->codes[static_cast<std::size_t>(parent)]) : Value());
         row.emplace_back(lv.population[a] ? Value(static_cast<std::int64_t>(std::llround(*lv.population[a]))) : Value());
+        const auto hot = hotTimes[level].find(a * f.themeSlots() + f.totalSlot());
+        if (mask && mask->theme(level, a, f.totalSlot(), cur)) row.emplace_back(gis::Suppressed{});
+        else row.emplace_back(hot == hotTimes[level].end() ? Value() : Value(peakText(hot->second)));
         for (const auto& s : all) {
             const bool hideCount = mask && mask->theme(level, a, s.slot, cur);
             const bool hideDerived = mask && mask->anyPeriod(level, a, s.slot);
@@ -174,6 +205,43 @@ gis::Table figuresTable(const ScanResult& r, const SuppressionMask* mask)
     return t;
 }
 
+// Hour-of-week table of the current period: per level, area and theme with events, 7 rows
+// (ma..zo) of 24 hourly weights. Aoristic weights are fractions; a hidden count hides its table.
+gis::Table hotTimesTable(const ScanResult& r, const SuppressionMask* mask, const LevelHotTimes& hotTimes)
+{
+    const auto& f = *r.figures;
+    gis::Table t;
+    t.name = "hot_times";
+    t.columns = {{"level", Column::Type::String, "niveau"},
+                 {"area_code", Column::Type::String, "gebiedscode"},
+                 {"theme", Column::Type::String, "thema (total = alle thema's)"},
+                 {"day", Column::Type::String, "dag van de week"}};
+    for (int h = 0; h < 24; ++h)
+        t.columns.push_back({fmt::format("h{:02}", h), Column::Type::Real, fmt::format("registraties {:02}:00-{:02}:00 (aoristisch gewogen)", h, h + 1)});
+    const auto all = slots(f);
+    for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
+        const auto& lv = r.areas.levels[l];
+        for (std::size_t a = 0; a < lv.size(); ++a)
+            for (const auto& s : all) {
+                const auto it = hotTimes[l].find(a * f.themeSlots() + s.slot);
+                if (it == hotTimes[l].end() || it->second.events() == 0) continue;
+                const bool hidden = mask && mask->theme(l, a, s.slot, f.currentPeriod());
+                for (int d = 0; d < 7; ++d) {
+                    std::vector<Value> row;
+                    row.reserve(28);
+                    row.emplace_back(lv.name);
+                    row.emplace_back(lv.codes[a]);
+                    row.emplace_back(s.id);
+                    row.emplace_back(std::string(dutchDayShort(d)));
+                    for (int h = 0; h < 24; ++h)
+                        row.push_back(hidden ? Value(gis::Suppressed{}) : Value(round(it->second.at(d, h), 2)));
+                    t.rows.push_back(std::move(row));
+                }
+            }
+    }
+    return t;
+}
+
 std::string periodText(const ScanModel& m)
 {
     std::string cur, refs;
@@ -225,9 +293,11 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
                   {"model", r.model.name},
                   {"gemaakt_met", "gebiedscan " GEBIEDSCAN_VERSION}};
 
+    const LevelHotTimes hotTimes = rollUpHotTimes(r);
     std::vector<gis::Table> tables;
     for (std::size_t l = 0; l < r.areas.levels.size(); ++l)
-        tables.push_back(areaTable(r, l, mask.get(), l == 0 ? "areas" : "areas_" + names[l]));
+        tables.push_back(areaTable(r, l, mask.get(), l == 0 ? "areas" : "areas_" + names[l], hotTimes));
+    tables.push_back(hotTimesTable(r, mask.get(), hotTimes));
     tables.push_back(figuresTable(r, mask.get()));
 
     std::vector<fs::path> written;
@@ -245,6 +315,8 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
     }
     gis::writeCsv(o.outDir / "gebiedscan_cijfers.csv", tables.back(), w);
     written.push_back(o.outDir / "gebiedscan_cijfers.csv");
+    gis::writeCsv(o.outDir / "gebiedscan_tijden.csv", tables[tables.size() - 2], w);
+    written.push_back(o.outDir / "gebiedscan_tijden.csv");
 
     // summary.json: the record accounting and what was used.
     const auto& acc = r.accounting;
