@@ -83,7 +83,7 @@ void LayerListModel::addLayer(std::shared_ptr<const LayerData> layer, const Laye
 {
     beginInsertRows({}, 0, 0);
     Entry e{std::move(layer), style, nullptr, {}};
-    e.symbology = std::make_shared<Symbology>(computeSymbology(*e.data, e.style, e.data->name));
+    e.symbology = std::make_shared<Symbology>(computeSymbology(*e.data, e.style, defaultLegendTitle(*e.data, e.style)));
     m_entries.insert(m_entries.begin(), std::move(e));
     endInsertRows();
     emit mapChanged();
@@ -107,9 +107,7 @@ void LayerListModel::setStyle(int row, const LayerStyle& style, const QString& l
     auto& e = m_entries.at(static_cast<std::size_t>(row));
     e.style = style;
     if (!legendTitle.isEmpty()) e.legendTitle = legendTitle;
-    const QString title = !e.legendTitle.isEmpty() ? e.legendTitle
-                          : style.mode == StyleMode::Single ? e.data->name
-                                                            : QStringLiteral("%1: %2").arg(e.data->name, style.field);
+    const QString title = !e.legendTitle.isEmpty() ? e.legendTitle : defaultLegendTitle(*e.data, style);
     e.symbology = std::make_shared<Symbology>(computeSymbology(*e.data, e.style, title));
     const QModelIndex i = index(row);
     emit dataChanged(i, i);

@@ -34,6 +34,7 @@ const std::vector<QRgb>& rampAnchors(const QString& ramp)
 }
 
 constexpr QRgb kNoDataGrey = 0xffd0d0d0;
+constexpr QRgb kIslandColour = 0xfffafafa;
 
 } // namespace
 
@@ -96,6 +97,18 @@ int lisaQuadrant(const QString& label)
 QString formatBreak(double v, int decimals)
 {
     return QLocale().toString(v, 'f', decimals);
+}
+
+QString defaultLegendTitle(const LayerData& layer, const LayerStyle& style)
+{
+    switch (style.mode) {
+    case StyleMode::Single: return layer.name;
+    case StyleMode::GiBins: return QCoreApplication::translate("Legend", "Hot spots (Getis-Ord Gi*)");
+    case StyleMode::Lisa: return QCoreApplication::translate("Legend", "Clusters and outliers (local Moran's I)");
+    case StyleMode::SizedPoints: return QStringLiteral("%1: %2").arg(layer.name, style.field);
+    case StyleMode::Choropleth: return QStringLiteral("%1: %2").arg(layer.name, style.field);
+    }
+    return layer.name;
 }
 
 LayerStyle defaultStyle(const LayerData& layer)
@@ -225,16 +238,36 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
         break;
     }
     case StyleMode::GiBins: {
+        // The hotspots command labels islands "Geen buren" (bin 0) and NULL inputs "Geen waarde"
+        // (bin NULL): neither is "not significant", so they get legend lines of their own.
+        const int labelField = layer.fieldIndex(QStringLiteral("gi_label"));
         std::vector<std::size_t> counts(7, 0);
+        std::size_t islands = 0, missing = 0;
         for (std::size_t i = 0; i < n; ++i) {
             const double v = layer.number(field, i);
-            const int bin = std::isnan(v) ? 0 : std::clamp(static_cast<int>(std::lround(v)), -3, 3);
+            const QString label = layer.text(labelField, i).toLower();
+            if (std::isnan(v) || label.startsWith(QLatin1String("geen waarde")) || label.startsWith(QLatin1String("no value"))) {
+                sym.fill[i] = kNoDataGrey;
+                sym.hatched[i] = 1;
+                ++missing;
+                continue;
+            }
+            if (label.startsWith(QLatin1String("geen buren")) || label.startsWith(QLatin1String("no neighbo"))) {
+                sym.fill[i] = kIslandColour;
+                ++islands;
+                continue;
+            }
+            const int bin = std::clamp(static_cast<int>(std::lround(v)), -3, 3);
             sym.fill[i] = giBinColour(bin).rgba();
             ++counts[static_cast<std::size_t>(bin + 3)];
         }
         for (int bin = 3; bin >= -3; --bin)
             sym.legend.entries.push_back({QStringLiteral("%1  (%2)").arg(giBinLabel(bin)).arg(counts[static_cast<std::size_t>(bin + 3)]),
                                           giBinColour(bin), false, box, 10});
+        if (islands > 0)
+            sym.legend.entries.push_back({QCoreApplication::translate("Legend", "No neighbours (%1)").arg(islands), QColor(kIslandColour), false, box, 10});
+        if (missing > 0)
+            sym.legend.entries.push_back({QCoreApplication::translate("Legend", "geheim / no data (%1)").arg(missing), QColor(kNoDataGrey), true, box, 10});
         break;
     }
     case StyleMode::Lisa: {
@@ -242,13 +275,24 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
         const QString labels[5] = {QCoreApplication::translate("Legend", "Not significant"), QCoreApplication::translate("Legend", "High-High (cluster)"), QCoreApplication::translate("Legend", "Low-Low (cluster)"),
                                    QCoreApplication::translate("Legend", "High-Low (outlier)"), QCoreApplication::translate("Legend", "Low-High (outlier)")};
         std::vector<std::size_t> counts(5, 0);
+        std::size_t missing = 0;
         for (std::size_t i = 0; i < n; ++i) {
-            const auto q = static_cast<std::size_t>(lisaQuadrant(layer.text(field, i)));
+            const QString text = layer.text(field, i);
+            const QString lower = text.toLower();
+            if (text.isNull() || lower.startsWith(QLatin1String("geen")) || lower.startsWith(QLatin1String("no "))) {
+                sym.fill[i] = kNoDataGrey; // no value or no neighbours: not part of the test
+                sym.hatched[i] = 1;
+                ++missing;
+                continue;
+            }
+            const auto q = static_cast<std::size_t>(lisaQuadrant(text));
             sym.fill[i] = colours[q];
             ++counts[q];
         }
         for (std::size_t q : {1u, 2u, 3u, 4u, 0u})
             sym.legend.entries.push_back({QStringLiteral("%1  (%2)").arg(labels[q]).arg(counts[q]), QColor(colours[q]), false, box, 10});
+        if (missing > 0)
+            sym.legend.entries.push_back({QCoreApplication::translate("Legend", "no value / no neighbours (%1)").arg(missing), QColor(kNoDataGrey), true, box, 10});
         break;
     }
     case StyleMode::SizedPoints: {

@@ -90,6 +90,9 @@ struct Symbology {
 /// Computes colours, sizes and the legend. `title` heads the legend (layer or indicator name).
 [[nodiscard]] Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, const QString& title);
 
+/// Legend title for a layer and style when nobody chose one ("Hot spots (Gi*): hotspots").
+[[nodiscard]] QString defaultLegendTitle(const LayerData& layer, const LayerStyle& style);
+
 /// Formats a break value for the legend: thousands separators, decimals only when needed.
 [[nodiscard]] QString formatBreak(double v, int decimals);
 

@@ -314,6 +314,24 @@ bool MainWindow::openPath(const QString& path, bool quiet)
     return true;
 }
 
+void MainWindow::showLayers(const QStringList& names)
+{
+    bool polygonShown = false;
+    for (int r = 0; r < m_layers->rowCount(); ++r) {
+        const auto& l = m_layers->layer(r);
+        const bool wanted = names.contains(l.name, Qt::CaseInsensitive) || names.contains(l.sourceLayer, Qt::CaseInsensitive);
+        const bool outline = l.geometry == GeometryKind::Polygon && m_layers->style(r).mode == StyleMode::Single &&
+                             m_layers->style(r).fill.alpha() == 0;
+        if (wanted) polygonShown = polygonShown || l.geometry == GeometryKind::Polygon;
+        if (wanted) m_layers->setData(m_layers->index(r), Qt::Checked, Qt::CheckStateRole);
+        else if (!outline && l.kind != LayerKind::Areas) m_layers->setData(m_layers->index(r), Qt::Unchecked, Qt::CheckStateRole);
+    }
+    // A shown polygon layer (hot spots) replaces the choropleth underneath.
+    const int ar = m_project->areaRow();
+    if (polygonShown && ar >= 0 && !names.contains(m_layers->layer(ar).name) && !names.contains(m_layers->layer(ar).sourceLayer))
+        m_layers->setData(m_layers->index(ar), Qt::Unchecked, Qt::CheckStateRole);
+}
+
 void MainWindow::refreshThemeSelectors()
 {
     m_updatingControls = true;
@@ -402,7 +420,9 @@ void MainWindow::styleControlsChanged()
         if (ok) s.manualBreaks.push_back(x);
     }
     s.ramp = m_rampBox->currentText();
-    m_layers->setStyle(r, s, s.values ? QString() : QStringLiteral("%1: %2").arg(m_layers->layer(r).name, field));
+    // A theme choropleth keeps its title; other styles get the default one for the mode.
+    const bool themeField = s.values || (r == m_project->areaRow() && field.startsWith(QLatin1String("n_")));
+    m_layers->setStyle(r, s, themeField ? QString() : defaultLegendTitle(m_layers->layer(r), s));
 }
 
 void MainWindow::updateStatus(PointRd p)
@@ -517,12 +537,23 @@ void MainWindow::loadAol()
 Composition MainWindow::composition() const
 {
     Composition c;
-    c.title = m_themeBox->count() > 0 ? tr("Gebiedscan: %1").arg(m_themeBox->currentText()) : tr("Gebiedscan");
     const int ar = m_project->areaRow();
-    if (ar >= 0 && m_layers->style(ar).visible && m_layers->style(ar).mode == StyleMode::Choropleth) {
+    const bool choropleth = ar >= 0 && m_layers->style(ar).visible && m_layers->style(ar).mode == StyleMode::Choropleth;
+    if (choropleth && m_themeBox->count() > 0) {
+        c.title = tr("Gebiedscan: %1").arg(m_themeBox->currentText());
         const auto& m = m_layers->style(ar).method;
         c.subtitle = QStringLiteral("%1 · %2").arg(m_indicatorBox->currentText(),
                                                    m_methodBox->itemText(m_methodBox->findData(static_cast<int>(m))));
+    } else {
+        // Otherwise the top thematic layer names the map (hot spots, black spots, ...).
+        c.title = tr("Gebiedscan");
+        for (int r = 0; r < m_layers->rowCount(); ++r) {
+            const auto& st = m_layers->style(r);
+            if (st.visible && st.mode != StyleMode::Single) {
+                c.title = m_layers->symbology(r).legend.title;
+                break;
+            }
+        }
     }
     c.footer = m_project->sourceNote();
     const QString attribution = tr("Boundaries: CBS, Kadaster (CC BY 4.0)");

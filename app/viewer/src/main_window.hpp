@@ -44,6 +44,10 @@ public:
     /// Period from the figures table, empty = current period.
     void setPeriod(const QString& period);
 
+    /// Makes the named layers (display or file layer names) visible and hides the other
+    /// thematic layers; boundaries stay. A shown polygon layer hides the choropleth beneath.
+    void showLayers(const QStringList& names);
+
     /// The map sheet as an export renders it, for a view of `size` logical pixels fitted to the
     /// data, at `scale` device pixels per logical pixel.
     [[nodiscard]] QImage renderSheet(QSize size, double scale = 1.0) const;

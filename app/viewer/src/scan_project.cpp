@@ -218,6 +218,14 @@ void ScanProject::open(const QString& path)
             finest->name = level.isEmpty() ? QCoreApplication::translate("ScanProject", "Areas") : QCoreApplication::translate("ScanProject", "Areas (%1)").arg(level);
             addLayer(finest, true);
         }
+        // Hot spots start hidden over a scan (the choropleth is the first view); alone they show.
+        // Polygon results go under the boundaries, points and lines above them.
+        const auto addKinds = [&](std::initializer_list<LayerKind> kinds) {
+            for (auto kind : kinds)
+                for (auto& l : others)
+                    if (l->kind == kind) addLayer(l, kind != LayerKind::Hotspots || !finest);
+        };
+        addKinds({LayerKind::Hotspots, LayerKind::Areas});
         for (auto& l : areaLevels) {
             l->name = QCoreApplication::translate("ScanProject", "Boundaries %1").arg(l->sourceLayer.mid(6));
             LayerStyle s = defaultStyle(*l);
@@ -226,6 +234,7 @@ void ScanProject::open(const QString& path)
             s.strokeWidth = 1.4;
             m_layers->addLayer(l, s);
         }
+        addKinds({LayerKind::Lines, LayerKind::Other, LayerKind::BlackSpots, LayerKind::Points});
         if (!finest && others.empty() && areaLevels.empty())
             throw InputError(QCoreApplication::translate("ScanProject", "'%1' holds no gebiedscan.gpkg or other layers").arg(path).toStdString());
     } else {

@@ -56,6 +56,9 @@ std::optional<ViewerOptions> parseViewerArguments(const QStringList& args, QStri
             bool okX = false, okY = false;
             if (parts.size() == 2) o.identify = std::make_pair(parts[0].toDouble(&okX), parts[1].toDouble(&okY));
             if (!okX || !okY) return fail(QStringLiteral("--identify needs X,Y in RD metres, e.g. 233500,557000"));
+        } else if (a == u"--show") {
+            if (!value(&v)) return fail(QStringLiteral("--show needs layer names, e.g. hotspots"));
+            o.show = v.split(QLatin1Char(','), Qt::SkipEmptyParts);
         } else if (a == u"--window") {
             o.window = true;
         } else if (a.startsWith(QLatin1String("--"))) {
@@ -94,6 +97,7 @@ int runViewer(QApplication& app, const ViewerOptions& o)
     }
     if (!o.indicator.isEmpty()) window.setIndicator(o.indicator);
     if (!o.period.isEmpty()) window.setPeriod(o.period);
+    if (!o.show.isEmpty()) window.showLayers(o.show);
     if (o.identify) window.identifyAt(PointRd{o.identify->first, o.identify->second});
     if (!headless) {
         window.show();

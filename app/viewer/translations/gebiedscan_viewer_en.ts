@@ -4,68 +4,89 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../src/layer_style.cpp" line="75"/>
+        <location filename="../src/layer_style.cpp" line="76"/>
         <source>Hot spot, 99% confidence</source>
         <translation>Hot spot, 99% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="76"/>
+        <location filename="../src/layer_style.cpp" line="77"/>
         <source>Hot spot, 95% confidence</source>
         <translation>Hot spot, 95% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="77"/>
+        <location filename="../src/layer_style.cpp" line="78"/>
         <source>Hot spot, 90% confidence</source>
         <translation>Hot spot, 90% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="78"/>
+        <location filename="../src/layer_style.cpp" line="79"/>
         <source>Cold spot, 90% confidence</source>
         <translation>Cold spot, 90% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="79"/>
+        <location filename="../src/layer_style.cpp" line="80"/>
         <source>Cold spot, 95% confidence</source>
         <translation>Cold spot, 95% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="80"/>
+        <location filename="../src/layer_style.cpp" line="81"/>
         <source>Cold spot, 99% confidence</source>
         <translation>Cold spot, 99% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="81"/>
-        <location filename="../src/layer_style.cpp" line="242"/>
+        <location filename="../src/layer_style.cpp" line="82"/>
+        <location filename="../src/layer_style.cpp" line="275"/>
         <source>Not significant</source>
         <translation>Not significant</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="224"/>
+        <location filename="../src/layer_style.cpp" line="106"/>
+        <source>Hot spots (Getis-Ord Gi*)</source>
+        <translation>Hot spots (Getis-Ord Gi*)</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="107"/>
+        <source>Clusters and outliers (local Moran&apos;s I)</source>
+        <translation>Clusters and outliers (local Moran's I)</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="237"/>
+        <location filename="../src/layer_style.cpp" line="270"/>
         <source>geheim / no data (%1)</source>
         <translation>geheim / no data (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="242"/>
+        <location filename="../src/layer_style.cpp" line="268"/>
+        <source>No neighbours (%1)</source>
+        <translation>No neighbours (%1)</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="275"/>
         <source>High-High (cluster)</source>
         <translation>High-High (cluster)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="242"/>
+        <location filename="../src/layer_style.cpp" line="275"/>
         <source>Low-Low (cluster)</source>
         <translation>Low-Low (cluster)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="243"/>
+        <location filename="../src/layer_style.cpp" line="276"/>
         <source>High-Low (outlier)</source>
         <translation>High-Low (outlier)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="243"/>
+        <location filename="../src/layer_style.cpp" line="276"/>
         <source>Low-High (outlier)</source>
         <translation>Low-High (outlier)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="270"/>
+        <location filename="../src/layer_style.cpp" line="295"/>
+        <source>no value / no neighbours (%1)</source>
+        <translation>no value / no neighbours (%1)</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="314"/>
         <source>score %1</source>
         <translation>score %1</translation>
     </message>
@@ -108,33 +129,33 @@
         <translation>Areas (%1)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="222"/>
+        <location filename="../src/scan_project.cpp" line="230"/>
         <source>Boundaries %1</source>
         <translation>Boundaries %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="230"/>
+        <location filename="../src/scan_project.cpp" line="239"/>
         <source>&apos;%1&apos; holds no gebiedscan.gpkg or other layers</source>
         <translation>'%1' holds no gebiedscan.gpkg or other layers</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="282"/>
-        <location filename="../src/scan_project.cpp" line="295"/>
+        <location filename="../src/scan_project.cpp" line="291"/>
+        <location filename="../src/scan_project.cpp" line="304"/>
         <source>%1: registrations %2</source>
         <translation>%1: registrations %2</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="286"/>
+        <location filename="../src/scan_project.cpp" line="295"/>
         <source>%1: change against reference (%)</source>
         <translation>%1: change against reference (%)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="290"/>
+        <location filename="../src/scan_project.cpp" line="299"/>
         <source>%1: per 1,000 inhabitants</source>
         <translation>%1: per 1,000 inhabitants</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="294"/>
+        <location filename="../src/scan_project.cpp" line="303"/>
         <source>%1: registrations</source>
         <translation>%1: registrations</translation>
     </message>
@@ -559,7 +580,7 @@ source: %3</translation>
     </message>
     <message>
         <location filename="../src/main_window.cpp" line="232"/>
-        <location filename="../src/main_window.cpp" line="517"/>
+        <location filename="../src/main_window.cpp" line="549"/>
         <source>Gebiedscan</source>
         <translation>Gebiedscan</translation>
     </message>
@@ -626,72 +647,72 @@ source: %3</translation>
         <translation>Gebiedscan viewer – %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="323"/>
+        <location filename="../src/main_window.cpp" line="341"/>
         <source>current</source>
         <translation>current</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="323"/>
+        <location filename="../src/main_window.cpp" line="341"/>
         <source>%1 (current)</source>
         <translation>%1 (current)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="410"/>
+        <location filename="../src/main_window.cpp" line="430"/>
         <source>RD %1, %2</source>
         <translation>RD %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="414"/>
+        <location filename="../src/main_window.cpp" line="434"/>
         <source>WGS84 %1° N, %2° E</source>
         <translation>WGS84 %1° N, %2° E</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="493"/>
+        <location filename="../src/main_window.cpp" line="516"/>
         <source>Save AOL list in folder</source>
         <translation>Save AOL list in folder</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="497"/>
+        <location filename="../src/main_window.cpp" line="520"/>
         <source>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</source>
         <translation>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="499"/>
-        <location filename="../src/main_window.cpp" line="510"/>
+        <location filename="../src/main_window.cpp" line="522"/>
+        <location filename="../src/main_window.cpp" line="533"/>
         <source>AOL</source>
         <translation>AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="499"/>
+        <location filename="../src/main_window.cpp" line="522"/>
         <source>Saving failed:
 %1</source>
         <translation>Saving failed:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="505"/>
+        <location filename="../src/main_window.cpp" line="528"/>
         <source>Load AOL list</source>
         <translation>Load AOL list</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="505"/>
+        <location filename="../src/main_window.cpp" line="528"/>
         <source>AOL list (*.gpkg *.shp)</source>
         <translation>AOL list (*.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="510"/>
+        <location filename="../src/main_window.cpp" line="533"/>
         <source>Loading failed:
 %1</source>
         <translation>Loading failed:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="517"/>
+        <location filename="../src/main_window.cpp" line="543"/>
         <source>Gebiedscan: %1</source>
         <translation>Gebiedscan: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="525"/>
+        <location filename="../src/main_window.cpp" line="559"/>
         <source>Boundaries: CBS, Kadaster (CC BY 4.0)</source>
         <translation>Boundaries: CBS, Kadaster (CC BY 4.0)</translation>
     </message>
