@@ -6,6 +6,7 @@
 #include "console.hpp"
 
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/core/network_kde.hpp"
 #include "gebiedscan/core/road_network.hpp"
 #include "gebiedscan/gis/accident_reader.hpp"
 #include "gebiedscan/gis/atomic_output.hpp"
@@ -246,6 +247,49 @@ gis::Table accidentTable(const BlackSpotResult& r, const RoadNetwork& network)
     return t;
 }
 
+// Network KDE of the analysed accidents on segments, as a line layer of the lixels with density > 0.
+gis::Table kdeTable(const BlackSpotResult& r, const RoadNetwork& network, double lixel, double bandwidth, bool weighted)
+{
+    using T = gis::Column::Type;
+    const auto& w = r.criteria.weights;
+    std::vector<NetworkEvent> events;
+    for (std::size_t i = 0; i < r.placements.size(); ++i) {
+        const auto& p = r.placements[i];
+        if (!p.placed() || p.segment == RoadNetwork::kNone) continue;
+        double weight = 1.0;
+        if (weighted) {
+            const auto& a = r.dedup.accidents[i];
+            switch (a.severity) {
+            case Severity::Fatal: weight = w.fatal; break;
+            case Severity::Injury: weight = a.hospital.value_or(false) ? w.serious : w.injury; break;
+            case Severity::DamageOnly: weight = w.damageOnly; break;
+            case Severity::Unknown: weight = w.unknown; break;
+            }
+        }
+        if (weight > 0) events.push_back({p.segment, p.offset, weight});
+    }
+    gis::Table t;
+    t.name = "kde";
+    t.geometryKind = gis::FeatureGeometry::Kind::Line;
+    t.columns = {col("wvk_id", T::String, "wegvak"), col("van_m", T::Real, "begin van de lixel langs het wegvak (m)"),
+                 col("tot_m", T::Real, "eind van de lixel (m)"),
+                 col("dichtheid_per_km", T::Real, weighted ? "ernstgewogen ongevallen per km (netwerk-KDE, kwartische kern)"
+                                                           : "ongevallen per km (netwerk-KDE, kwartische kern)"),
+                 col("straat", T::String, "straatnaam")};
+    for (const auto& l : networkKernelDensity(network, events, lixel, bandwidth)) {
+        if (!(l.density > 0)) continue;
+        const auto& seg = network.segments()[l.segment];
+        t.rows.push_back({seg.id, l.from, l.to, l.density, seg.streetName});
+        const auto r0 = network.routeOfSegment(l.segment).first;
+        const double a = network.routeDistance(l.segment, l.from), b = network.routeDistance(l.segment, l.to);
+        gis::FeatureGeometry g;
+        g.kind = gis::FeatureGeometry::Kind::Line;
+        g.lines = {network.routeGeometry(r0, std::min(a, b), std::max(a, b))};
+        t.geometries.push_back(std::move(g));
+    }
+    return t;
+}
+
 } // namespace
 
 SeverityWeights parseWeights(const std::string& text, SeverityWeights w)
@@ -332,6 +376,10 @@ BlackSpotResult runBlackSpots(const BlackSpotsCli& c)
         spotTable("junctions", result.junctions, result, eb, gis::FeatureGeometry::Kind::Point),
         spotTable("sections", result.sections, result, eb, gis::FeatureGeometry::Kind::Line),
         accidentTable(result, network)};
+    if (c.kdeBandwidth) {
+        if (!(*c.kdeBandwidth > 0) || !(c.kdeLixel > 0)) throw InputError("--kde-bandwidth en --kde-lixel moeten > 0 m zijn");
+        tables.push_back(kdeTable(result, network, c.kdeLixel, *c.kdeBandwidth, c.kdeWeighted));
+    }
     std::vector<fs::path> written;
     gis::writeGeoPackage(outDir / "blackspots.gpkg", tables, w);
     written.push_back(outDir / "blackspots.gpkg");
@@ -408,6 +456,9 @@ BlackSpotResult runBlackSpots(const BlackSpotsCli& c)
                        {"junction_min_degree", options.junctionMinDegree}, {"nearest_junction_only", options.nearestJunctionOnly},
                        {"window_m", options.window}, {"step_m", options.step}, {"node_tolerance_m", c.nodeTolerance},
                        {"use_network_ids", options.useNetworkIds}, {"empirical_bayes", options.empiricalBayes},
+                       {"kde_bandwidth_m", c.kdeBandwidth ? nlohmann::ordered_json(*c.kdeBandwidth) : nlohmann::ordered_json()},
+                       {"kde_lixel_m", c.kdeLixel}, {"kde_weighted", c.kdeWeighted},
+                       {"kde_method", "simple (Xie & Yan 2008), kwartische kern 15/(16h)(1-(d/h)^2)^2, per km"},
                        {"working_crs", c.workingCrs}};
     int metJunctions = 0;
     for (const auto& b : result.junctions) metJunctions += b.met;
@@ -468,6 +519,9 @@ void registerBlackSpotsCommand(CLI::App& app)
     cmd->add_flag("--eb", c->empiricalBayes, "Empirical Bayes-schatting per wegklasse (Highway Safety Manual)");
     cmd->add_flag("--ignore-network-ids", c->ignoreNetworkIds, "negeer WVK_ID/JTE_ID van de ongevallen en plaats op afstand");
     cmd->add_flag("--strict-routes", c->strictRoutes, "routes alleen door knopen met twee wegvakken");
+    cmd->add_option("--kde-bandwidth", c->kdeBandwidth, "netwerk-KDE langs de wegen met deze bandbreedte (m): laag kde");
+    cmd->add_option("--kde-lixel", c->kdeLixel, "lengte van de KDE-stukjes (lixels) in meter (standaard 10)");
+    cmd->add_flag("--kde-weighted", c->kdeWeighted, "KDE gewogen met de ernstgewichten in plaats van 1 per ongeval");
     cmd->add_option("--working-crs", c->workingCrs, "metrisch werk-CRS (standaard EPSG:28992, RD New)");
     cmd->add_option("--csv", c->csv, "CSV-opmaak: nl (; en decimale komma, standaard) of intl")->check(CLI::IsMember({"nl", "intl"}));
     cmd->add_option("--out", c->out, "uitvoermap")->required();

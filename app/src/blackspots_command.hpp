@@ -25,13 +25,17 @@ struct BlackSpotsCli {
     double nodeTolerance = 0.5;      ///< endpoint snapping when topology comes from geometry
     bool nearestJunction = false, allJunctions = false, empiricalBayes = false, ignoreNetworkIds = false;
     bool strictRoutes = false;       ///< routes only through degree-2 nodes
+    std::optional<double> kdeBandwidth; ///< network KDE along lixels when set (metres)
+    double kdeLixel = 10.0;          ///< lixel length (metres)
+    bool kdeWeighted = false;        ///< KDE weights accidents by the severity weights
     std::string workingCrs = "EPSG:28992";
     std::string csv = "nl";          ///< nl: ';' and decimal comma; intl
     std::string out;
     bool quiet = false;
 };
 
-/// Runs the analysis and writes blackspots.gpkg (layers junctions, sections, accidents),
+/// Runs the analysis and writes blackspots.gpkg (layers junctions, sections, accidents, and kde
+/// when kdeBandwidth is set),
 /// blackspots_junctions.shp, blackspots_sections.shp, blackspots.csv and summary.json to `out`.
 /// Returns the analysis result. Throws InputError / OutputError.
 BlackSpotResult runBlackSpots(const BlackSpotsCli& cli);

@@ -74,6 +74,7 @@ TEST(BlackSpotsCommand, JunctionAndSectionWrittenAndEveryRowAccounted)
     cli.step = 20;
     cli.out = (dir / "uit").string();
     cli.quiet = true;
+    cli.kdeBandwidth = 100;
     const auto result = app::runBlackSpots(cli);
     ASSERT_EQ(result.junctions.size(), 1u);
     EXPECT_EQ(result.junctions[0].tally.total(), 6);
@@ -93,6 +94,8 @@ TEST(BlackSpotsCommand, JunctionAndSectionWrittenAndEveryRowAccounted)
     EXPECT_NE(sections.find("Feature Count: " + std::to_string(result.sections.size()) + "\n"), std::string::npos) << sections;
     const auto accidents = capture("ogrinfo -so " + gpkg + " accidents 2>&1");
     EXPECT_NE(accidents.find("Feature Count: 12\n"), std::string::npos) << accidents; // 13 rows, 1 party duplicate
+    const auto kde = capture("ogrinfo -so " + gpkg + " kde 2>&1");
+    EXPECT_NE(kde.find("dichtheid_per_km: Real"), std::string::npos) << kde;
     const auto shp = capture("ogrinfo -so -al '" + (dir / "uit" / "blackspots_sections.shp").string() + "' 2>&1");
     EXPECT_NE(shp.find("Feature Count: " + std::to_string(result.sections.size())), std::string::npos) << shp;
 

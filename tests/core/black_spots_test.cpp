@@ -4,6 +4,7 @@
 #include "gebiedscan/core/accident_placement.hpp"
 #include "gebiedscan/core/black_spots.hpp"
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/core/network_kde.hpp"
 #include "gebiedscan/core/road_network.hpp"
 
 #include <gtest/gtest.h>
@@ -444,4 +445,42 @@ TEST(BlackSpots, PlacedByJunctionAndSegmentIds)
     EXPECT_DOUBLE_EQ(res.placements[3].offset, 50.0);
     // Junction-id accidents stay out of the sections: only 2 accidents on Hoofdweg.
     EXPECT_TRUE(res.sections.empty());
+}
+
+TEST(NetworkKde, SingleRoadIntegratesToTheWeightAndMatchesTheQuartic)
+{
+    // One straight 1 km road in two segments; an event at 500 m, h = 100 m, lixels of 1 m.
+    RoadNetwork net({seg("a", {{0, 0}, {480, 0}}, "Dijk"), seg("b", {{480, 0}, {1000, 0}}, "Dijk")});
+    const auto lixels = networkKernelDensity(net, {NetworkEvent{1, 20.0, 2.0}}, 1.0, 100.0);
+    ASSERT_EQ(lixels.size(), 1000u);
+    double integral = 0;
+    for (const auto& l : lixels) integral += l.density / 1000 * (l.to - l.from);
+    EXPECT_NEAR(integral, 2.0, 1e-4); // midpoint rule on 1 m lixels
+    // Lixel 449.5 m (on segment a, across the joint): d = 50.5, K = 15/(16 h) (1 - 0.505^2)^2.
+    const auto& l = lixels[449];
+    EXPECT_EQ(l.segment, 0);
+    const double u = 50.5 / 100;
+    EXPECT_NEAR(l.density, 2.0 * 1000 * 15.0 / 1600.0 * (1 - u * u) * (1 - u * u), 1e-9);
+    EXPECT_DOUBLE_EQ(lixels[300].density, 0.0);
+}
+
+TEST(NetworkKde, SimpleMethodContinuesIntoEveryBranch)
+{
+    // An event on a four-arm junction: the simple method gives every arm the full kernel, so the
+    // total mass is 4 half-kernels = 2 instead of 1 (documented; spNetwork's other methods split it).
+    RoadNetwork net(cross());
+    const auto lixels = networkKernelDensity(net, {NetworkEvent{0, 100.0, 1.0}}, 10.0, 100.0);
+    const double k35 = 1000 * 15.0 / 1600.0 * std::pow(1 - 0.35 * 0.35, 2);
+    int arms = 0;
+    double integral = 0;
+    for (const auto& l : lixels) {
+        integral += l.density / 1000 * (l.to - l.from);
+        const bool towardsJunction = net.segmentTo(l.segment) == net.segmentTo(0);
+        if ((towardsJunction && l.from == 60.0) || (!towardsJunction && l.from == 30.0)) {
+            EXPECT_NEAR(l.density, k35, 1e-9) << l.segment;
+            ++arms;
+        }
+    }
+    EXPECT_EQ(arms, 4);
+    EXPECT_NEAR(integral, 2.0, 1e-3);
 }
