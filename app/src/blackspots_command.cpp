@@ -7,8 +7,10 @@
 
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/core/network_kde.hpp"
+#include "gebiedscan/core/point_locator.hpp"
 #include "gebiedscan/core/road_network.hpp"
 #include "gebiedscan/gis/accident_reader.hpp"
+#include "gebiedscan/gis/area_reader.hpp"
 #include "gebiedscan/gis/atomic_output.hpp"
 #include "gebiedscan/gis/road_network_reader.hpp"
 #include "gebiedscan/gis/table_writer.hpp"
@@ -290,6 +292,69 @@ gis::Table kdeTable(const BlackSpotResult& r, const RoadNetwork& network, double
     return t;
 }
 
+// Theme 4.1 (verkeersveiligheid) per area: analysed accidents by severity, the black spots in the
+// area (junction point; section midpoint) and the accidents counted in them.
+gis::Table areaTable(const gis::AreaLayer& areas, const BlackSpotResult& r, const RoadNetwork& network)
+{
+    using T = gis::Column::Type;
+    const PointLocator locator(areas.geometries);
+    const std::size_t n = areas.codes.size();
+    std::vector<std::int64_t> total(n), dod(n), let(n), ums(n), junctions(n), sections(n), inSpots(n);
+    std::vector<char> inSpot(r.dedup.accidents.size(), 0);
+    for (const auto& b : r.junctions)
+        if (b.met)
+            for (auto i : b.accidents) inSpot[i] = 1;
+    for (const auto& b : r.sections)
+        for (auto i : b.accidents) inSpot[i] = 1;
+    for (std::size_t i = 0; i < r.dedup.accidents.size(); ++i) {
+        const auto& p = r.placements[i];
+        if (!p.placed()) continue;
+        const auto& a = r.dedup.accidents[i];
+        // The registered point; without one, where it was placed on the network.
+        const PointRd at = a.point ? *a.point
+                           : p.segment != RoadNetwork::kNone ? network.pointAlong(p.segment, p.offset)
+                                                             : network.nodePoint(p.node);
+        const auto k = locator.locate(at);
+        if (k < 0) continue;
+        ++total[k];
+        dod[k] += a.severity == Severity::Fatal;
+        let[k] += a.severity == Severity::Injury;
+        ums[k] += a.severity == Severity::DamageOnly;
+        inSpots[k] += inSpot[i];
+    }
+    for (const auto& b : r.junctions)
+        if (b.met)
+            if (auto k = locator.locate(b.geometry.front()); k >= 0) ++junctions[k];
+    for (const auto& b : r.sections) {
+        const auto route = b.route;
+        const auto& parts = network.routes()[route].parts;
+        const double mid = (b.from + b.to) / 2;
+        std::size_t pi = 0;
+        while (pi + 1 < parts.size() && parts[pi + 1].start <= mid) ++pi;
+        const auto seg = parts[pi].segment;
+        const double along = parts[pi].forward ? mid - parts[pi].start : network.segmentLength(seg) - (mid - parts[pi].start);
+        if (auto k = locator.locate(network.pointAlong(seg, along)); k >= 0) ++sections[k];
+    }
+    gis::Table t;
+    t.name = "areas";
+    t.geometryKind = gis::FeatureGeometry::Kind::Polygon;
+    t.columns = {col("code", T::String, "gebiedscode"), col("naam", T::String, "gebiedsnaam"),
+                 col("n_ongevallen", T::Integer, "geanalyseerde ongevallen in het gebied (periode, geplaatst)"),
+                 col("n_dod", T::Integer, "waarvan dodelijk"), col("n_let", T::Integer, "waarvan letsel"),
+                 col("n_ums", T::Integer, "waarvan uitsluitend materiele schade"),
+                 col("n_bs_kruispunt", T::Integer, "black-spotkruispunten in het gebied"),
+                 col("n_bs_wegvak", T::Integer, "black-spotwegvakken (midden) in het gebied"),
+                 col("n_ongevallen_in_bs", T::Integer, "ongevallen die in een black spot meetellen")};
+    for (std::size_t k = 0; k < n; ++k) {
+        t.rows.push_back({areas.codes[k], areas.names[k], total[k], dod[k], let[k], ums[k], junctions[k], sections[k], inSpots[k]});
+        gis::FeatureGeometry g;
+        g.kind = gis::FeatureGeometry::Kind::Polygon;
+        g.polygons = areas.geometries[k];
+        t.geometries.push_back(std::move(g));
+    }
+    return t;
+}
+
 } // namespace
 
 SeverityWeights parseWeights(const std::string& text, SeverityWeights w)
@@ -376,6 +441,12 @@ BlackSpotResult runBlackSpots(const BlackSpotsCli& c)
         spotTable("junctions", result.junctions, result, eb, gis::FeatureGeometry::Kind::Point),
         spotTable("sections", result.sections, result, eb, gis::FeatureGeometry::Kind::Line),
         accidentTable(result, network)};
+    std::optional<gis::AreaLayer> areaLayer;
+    if (!c.areas.path.empty()) {
+        areaLayer = gis::readAreaLayer(c.areas, {}, c.workingCrs);
+        tables.push_back(areaTable(*areaLayer, result, network));
+        w.metadata["bron_gebieden"] = areaLayer->description;
+    }
     if (c.kdeBandwidth) {
         if (!(*c.kdeBandwidth > 0) || !(c.kdeLixel > 0)) throw InputError("--kde-bandwidth en --kde-lixel moeten > 0 m zijn");
         tables.push_back(kdeTable(result, network, c.kdeLixel, *c.kdeBandwidth, c.kdeWeighted));
@@ -402,6 +473,10 @@ BlackSpotResult runBlackSpots(const BlackSpotsCli& c)
     list.rows.insert(list.rows.end(), tables[1].rows.begin(), tables[1].rows.end());
     gis::writeCsv(outDir / "blackspots.csv", list, w);
     written.push_back(outDir / "blackspots.csv");
+    if (areaLayer) {
+        gis::writeCsv(outDir / "blackspots_gebieden.csv", tables[3], w);
+        written.push_back(outDir / "blackspots_gebieden.csv");
+    }
 
     nlohmann::ordered_json s;
     s["input_rows"] = result.inputRows;
@@ -519,6 +594,8 @@ void registerBlackSpotsCommand(CLI::App& app)
     cmd->add_flag("--eb", c->empiricalBayes, "Empirical Bayes-schatting per wegklasse (Highway Safety Manual)");
     cmd->add_flag("--ignore-network-ids", c->ignoreNetworkIds, "negeer WVK_ID/JTE_ID van de ongevallen en plaats op afstand");
     cmd->add_flag("--strict-routes", c->strictRoutes, "routes alleen door knopen met twee wegvakken");
+    cmd->add_option("--areas", c->areas.path, "gebieden (bv. buurten): thema 4.1 per gebied in laag areas en blackspots_gebieden.csv");
+    cmd->add_option("--areas-layer", c->areas.layer, "laag in het gebiedenbestand");
     cmd->add_option("--kde-bandwidth", c->kdeBandwidth, "netwerk-KDE langs de wegen met deze bandbreedte (m): laag kde");
     cmd->add_option("--kde-lixel", c->kdeLixel, "lengte van de KDE-stukjes (lixels) in meter (standaard 10)");
     cmd->add_flag("--kde-weighted", c->kdeWeighted, "KDE gewogen met de ernstgewichten in plaats van 1 per ongeval");

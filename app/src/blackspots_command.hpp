@@ -25,6 +25,7 @@ struct BlackSpotsCli {
     double nodeTolerance = 0.5;      ///< endpoint snapping when topology comes from geometry
     bool nearestJunction = false, allJunctions = false, empiricalBayes = false, ignoreNetworkIds = false;
     bool strictRoutes = false;       ///< routes only through degree-2 nodes
+    gis::SourceSpec areas;           ///< optional areas (buurten, wijken, ...) for theme 4.1 per area
     std::optional<double> kdeBandwidth; ///< network KDE along lixels when set (metres)
     double kdeLixel = 10.0;          ///< lixel length (metres)
     bool kdeWeighted = false;        ///< KDE weights accidents by the severity weights
@@ -35,7 +36,7 @@ struct BlackSpotsCli {
 };
 
 /// Runs the analysis and writes blackspots.gpkg (layers junctions, sections, accidents, and kde
-/// when kdeBandwidth is set),
+/// when kdeBandwidth is set, areas when areas.path is set),
 /// blackspots_junctions.shp, blackspots_sections.shp, blackspots.csv and summary.json to `out`.
 /// Returns the analysis result. Throws InputError / OutputError.
 BlackSpotResult runBlackSpots(const BlackSpotsCli& cli);

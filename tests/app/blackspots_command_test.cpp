@@ -64,6 +64,12 @@ TEST(BlackSpotsCommand, JunctionAndSectionWrittenAndEveryRowAccounted)
         for (int i = 0; i < 4; ++i) acc << 200 + i << ",2017,LET," << 154940 + 40 * i << ",464005\n";
         acc << "300,2017,LET,158000,470000\n"; // far from every road
         acc << "301,2012,LET,155000,464000\n"; // before the period
+        std::ofstream areas(dir / "buurten.geojson");
+        areas << R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},
+"features":[
+{"type":"Feature","properties":{"BU_CODE":"BU00010001","BU_NAAM":"Centrum"},"geometry":{"type":"Polygon","coordinates":[[[154500,462500],[155500,462500],[155500,463500],[154500,463500],[154500,462500]]]}},
+{"type":"Feature","properties":{"BU_CODE":"BU00010002","BU_NAAM":"Noord"},"geometry":{"type":"Polygon","coordinates":[[[153000,463500],[157000,463500],[157000,465000],[153000,465000],[153000,463500]]]}}
+]})";
     }
     app::BlackSpotsCli cli;
     cli.roads.path = (dir / "wegen.geojson").string();
@@ -75,6 +81,7 @@ TEST(BlackSpotsCommand, JunctionAndSectionWrittenAndEveryRowAccounted)
     cli.out = (dir / "uit").string();
     cli.quiet = true;
     cli.kdeBandwidth = 100;
+    cli.areas.path = (dir / "buurten.geojson").string();
     const auto result = app::runBlackSpots(cli);
     ASSERT_EQ(result.junctions.size(), 1u);
     EXPECT_EQ(result.junctions[0].tally.total(), 6);
@@ -98,6 +105,17 @@ TEST(BlackSpotsCommand, JunctionAndSectionWrittenAndEveryRowAccounted)
     EXPECT_NE(kde.find("dichtheid_per_km: Real"), std::string::npos) << kde;
     const auto shp = capture("ogrinfo -so -al '" + (dir / "uit" / "blackspots_sections.shp").string() + "' 2>&1");
     EXPECT_NE(shp.find("Feature Count: " + std::to_string(result.sections.size())), std::string::npos) << shp;
+
+    // Theme 4.1 per area: Centrum holds the junction (6 accidents) and the Markt section; Noord the
+    // N225 section with its 4 accidents.
+    std::ifstream csv(dir / "uit" / "blackspots_gebieden.csv");
+    std::string header, centrum, noord;
+    std::getline(csv, header);
+    std::getline(csv, centrum);
+    std::getline(csv, noord);
+    EXPECT_NE(header.find("code;naam;n_ongevallen;n_dod;n_let;n_ums;n_bs_kruispunt;n_bs_wegvak;n_ongevallen_in_bs"), std::string::npos) << header;
+    EXPECT_EQ(centrum.substr(0, centrum.find_last_not_of("\r") + 1), "BU00010001;Centrum;6;1;5;0;1;1;6");
+    EXPECT_EQ(noord.substr(0, noord.find_last_not_of("\r") + 1), "BU00010002;Noord;4;0;4;0;0;1;4");
 
     std::ifstream js(dir / "uit" / "summary.json");
     const auto s = nlohmann::json::parse(js);
