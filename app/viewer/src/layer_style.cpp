@@ -34,6 +34,9 @@ const std::vector<QRgb>& rampAnchors(const QString& ramp)
 }
 
 constexpr QRgb kNoDataGrey = 0xffd0d0d0;
+// Band units written by `gebiedscan kde`, translated for legends.
+[[maybe_unused]] const char* const kUnitTexts[] = {QT_TRANSLATE_NOOP("Legend", "events per km2"),
+                                                   QT_TRANSLATE_NOOP("Legend", "weighted events per km2")};
 constexpr QRgb kIslandColour = 0xfffafafa;
 
 } // namespace
@@ -106,6 +109,11 @@ QString defaultLegendTitle(const LayerData& layer, const LayerStyle& style)
     case StyleMode::GiBins: return QCoreApplication::translate("Legend", "Hot spots (Getis-Ord Gi*)");
     case StyleMode::Lisa: return QCoreApplication::translate("Legend", "Clusters and outliers (local Moran's I)");
     case StyleMode::SizedPoints: return QStringLiteral("%1: %2").arg(layer.name, style.field);
+    case StyleMode::RasterRamp: {
+        const QString unit = layer.raster && !layer.raster->unit.empty() ? QString::fromStdString(layer.raster->unit) : QString();
+        return unit.isEmpty() ? QCoreApplication::translate("Legend", "Density: %1").arg(layer.name)
+                              : QCoreApplication::translate("Legend", "Density: %1 (%2)").arg(layer.name, QCoreApplication::translate("Legend", unit.toUtf8().constData()));
+    }
     case StyleMode::Choropleth: return QStringLiteral("%1: %2").arg(layer.name, style.field);
     }
     return layer.name;
@@ -148,6 +156,11 @@ LayerStyle defaultStyle(const LayerData& layer)
     case LayerKind::Lines:
         s.stroke = QColor(0x70, 0x70, 0x70);
         s.strokeWidth = 1.0;
+        break;
+    case LayerKind::Raster:
+        s.mode = StyleMode::RasterRamp;
+        s.opacity = 0.8;
+        s.classes = 6;
         break;
     case LayerKind::Other: break;
     }
@@ -293,6 +306,38 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
             sym.legend.entries.push_back({QStringLiteral("%1  (%2)").arg(labels[q]).arg(counts[q]), QColor(colours[q]), false, box, 10});
         if (missing > 0)
             sym.legend.entries.push_back({QCoreApplication::translate("Legend", "no value / no neighbours (%1)").arg(missing), QColor(kNoDataGrey), true, box, 10});
+        break;
+    }
+    case StyleMode::RasterRamp: {
+        if (!layer.raster) break;
+        const auto& band = *layer.raster;
+        // Zero density is "nothing here": transparent, so the map beneath shows; the positive
+        // values are classified like a choropleth.
+        std::vector<double> positive;
+        positive.reserve(band.values.size());
+        for (float v : band.values)
+            if (v > 0) positive.push_back(v);
+        sym.classification = classify(positive, static_cast<std::size_t>(std::max(1, style.classes)), style.method, style.manualBreaks);
+        const auto& c = sym.classification;
+        const std::size_t k = c.classCount();
+        std::vector<QRgb> colours(k);
+        for (std::size_t i = 0; i < k; ++i) colours[i] = rampColour(style.ramp, i, k).rgba();
+        sym.raster = QImage(band.width, band.height, QImage::Format_ARGB32_Premultiplied);
+        sym.raster.fill(Qt::transparent);
+        for (int y = 0; y < band.height; ++y) {
+            auto* row = reinterpret_cast<QRgb*>(sym.raster.scanLine(y));
+            for (int x = 0; x < band.width; ++x) {
+                const float v = band.values[static_cast<std::size_t>(y) * static_cast<std::size_t>(band.width) + static_cast<std::size_t>(x)];
+                if (!(v > 0)) continue;
+                if (const auto cls = c.classOf(v)) row[x] = colours[*cls];
+            }
+        }
+        const double span = c.breaks.empty() ? 0 : c.breaks.back() - c.breaks.front();
+        const int decimals = span < 1 ? 3 : span < 10 ? 2 : span < 100 ? 1 : 0;
+        for (std::size_t i = 0; i < k; ++i) {
+            const QString lower = i == 0 ? formatBreak(c.breaks[i], decimals) : QStringLiteral("> ") + formatBreak(c.breaks[i], decimals);
+            sym.legend.entries.push_back({QStringLiteral("%1 – %2").arg(lower, formatBreak(c.breaks[i + 1], decimals)), QColor(colours[i]), false, box, 10});
+        }
         break;
     }
     case StyleMode::SizedPoints: {

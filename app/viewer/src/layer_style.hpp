@@ -5,6 +5,7 @@
 #include "gebiedscan/core/classification.hpp"
 
 #include <QColor>
+#include <QImage>
 #include <QString>
 
 #include <memory>
@@ -18,7 +19,8 @@ enum class StyleMode {
     Choropleth, ///< classified numeric field with a colour ramp (NULL: hatched grey "geheim")
     GiBins,     ///< Getis-Ord Gi* confidence bins -3..3 (field gi_bin) in diverging red-blue
     Lisa,       ///< Local Moran quadrants (field lisa_q: HH/LL/HL/LH or words)
-    SizedPoints ///< point symbols sized by a numeric field (black-spot score)
+    SizedPoints, ///< point symbols sized by a numeric field (black-spot score)
+    RasterRamp   ///< raster cells classified on a colour ramp; 0 and nodata transparent
 };
 
 /// The user's choices for one layer (what the layers panel edits).
@@ -68,6 +70,7 @@ struct Symbology {
     double strokeWidth = 0.5;
     Classification classification;
     LayerLegend legend;
+    QImage raster; ///< RasterRamp: one pixel per cell, row 0 north (premultiplied ARGB)
 };
 
 /// Colour of class i of k on a named ColorBrewer ramp (interpolated from its 9-class anchors).

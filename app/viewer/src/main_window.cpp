@@ -192,6 +192,7 @@ void MainWindow::buildLayersDock()
     m_modeBox->addItem(tr("Gi* hot spots"), static_cast<int>(StyleMode::GiBins));
     m_modeBox->addItem(tr("LISA quadrants"), static_cast<int>(StyleMode::Lisa));
     m_modeBox->addItem(tr("Sized symbols"), static_cast<int>(StyleMode::SizedPoints));
+    m_modeBox->addItem(tr("Raster colour ramp"), static_cast<int>(StyleMode::RasterRamp));
     form->addRow(tr("Style"), m_modeBox);
     m_fieldBox = new QComboBox(w);
     form->addRow(tr("Field"), m_fieldBox);
@@ -322,11 +323,11 @@ void MainWindow::showLayers(const QStringList& names)
         const bool wanted = names.contains(l.name, Qt::CaseInsensitive) || names.contains(l.sourceLayer, Qt::CaseInsensitive);
         const bool outline = l.geometry == GeometryKind::Polygon && m_layers->style(r).mode == StyleMode::Single &&
                              m_layers->style(r).fill.alpha() == 0;
-        if (wanted) polygonShown = polygonShown || l.geometry == GeometryKind::Polygon;
+        if (wanted) polygonShown = polygonShown || l.geometry == GeometryKind::Polygon || l.geometry == GeometryKind::Raster;
         if (wanted) m_layers->setData(m_layers->index(r), Qt::Checked, Qt::CheckStateRole);
         else if (!outline && l.kind != LayerKind::Areas) m_layers->setData(m_layers->index(r), Qt::Unchecked, Qt::CheckStateRole);
     }
-    // A shown polygon layer (hot spots) replaces the choropleth underneath.
+    // A shown polygon or raster layer (hot spots, heatmap) replaces the choropleth underneath.
     const int ar = m_project->areaRow();
     if (polygonShown && ar >= 0 && !names.contains(m_layers->layer(ar).name) && !names.contains(m_layers->layer(ar).sourceLayer))
         m_layers->setData(m_layers->index(ar), Qt::Unchecked, Qt::CheckStateRole);
@@ -442,7 +443,7 @@ bool MainWindow::identifyAt(PointRd position)
     // Top visible layer with a hit, skipping the internal incident points.
     for (int r = 0; r < m_layers->rowCount(); ++r) {
         const auto& st = m_layers->style(r);
-        if (!st.visible || m_layers->layer(r).kind == LayerKind::Points) continue;
+        if (!st.visible || m_layers->layer(r).kind == LayerKind::Points || m_layers->layer(r).kind == LayerKind::Raster) continue;
         // Outline-only boundaries (higher levels) do not catch clicks: the areas beneath do.
         if (m_layers->layer(r).geometry == GeometryKind::Polygon && st.mode == StyleMode::Single && st.fill.alpha() == 0) continue;
         const auto layer = m_layers->layerPtr(r);

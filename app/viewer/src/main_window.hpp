@@ -45,7 +45,7 @@ public:
     void setPeriod(const QString& period);
 
     /// Makes the named layers (display or file layer names) visible and hides the other
-    /// thematic layers; boundaries stay. A shown polygon layer hides the choropleth beneath.
+    /// thematic layers; boundaries stay. A shown polygon or raster layer hides the choropleth.
     void showLayers(const QStringList& names);
 
     /// The map sheet as an export renders it, for a view of `size` logical pixels fitted to the

@@ -147,8 +147,24 @@ PointRd interiorPoint(const LayerData& layer, std::size_t feature)
     return {bx, y};
 }
 
+std::shared_ptr<LayerData> loadRasterLayer(const QString& path)
+{
+    auto band = std::make_shared<gis::RasterBand>(gis::readRasterBand(path.toStdString(), 1, "EPSG:28992"));
+    auto layer = std::make_shared<LayerData>();
+    layer->source = path;
+    layer->name = QFileInfo(path).completeBaseName();
+    layer->sourceLayer = layer->name;
+    layer->geometry = GeometryKind::Raster;
+    layer->kind = LayerKind::Raster;
+    layer->extent.expand(PointRd{band->minX, band->minY()});
+    layer->extent.expand(PointRd{band->maxX(), band->maxY});
+    layer->raster = std::move(band);
+    return layer;
+}
+
 LayerKind guessKind(const LayerData& layer)
 {
+    if (layer.geometry == GeometryKind::Raster) return LayerKind::Raster;
     const QString n = layer.name.toLower();
     if (layer.fieldIndex("gi_z") >= 0 || layer.fieldIndex("gi_bin") >= 0 || n.contains("hotspot"))
         return LayerKind::Hotspots;
@@ -157,6 +173,7 @@ LayerKind guessKind(const LayerData& layer)
     case GeometryKind::Polygon: return LayerKind::Areas;
     case GeometryKind::Point: return layer.fieldIndex("score") >= 0 ? LayerKind::BlackSpots : LayerKind::Points;
     case GeometryKind::Line: return LayerKind::Lines;
+    case GeometryKind::Raster: return LayerKind::Raster;
     case GeometryKind::None: break;
     }
     return LayerKind::Other;

@@ -2,6 +2,7 @@
 // Vector layers as the viewer holds them: flattened geometry in RD New (EPSG:28992) plus
 // attribute columns. Immutable once loaded, so render threads can share them without locks.
 #include "gebiedscan/core/geometry.hpp"
+#include "gebiedscan/gis/raster_reader.hpp"
 
 #include <QString>
 
@@ -19,6 +20,7 @@ enum class LayerKind {
     Points,     ///< incidents (internal use only: hidden by default)
     BlackSpots, ///< black-spot locations sized by score
     Lines,      ///< roads and other lines
+    Raster,     ///< a raster band (kernel density heatmap, basemap)
     Other
 };
 
@@ -32,7 +34,7 @@ struct FieldColumn {
 };
 
 /// Geometry kinds of a layer (a layer holds one kind).
-enum class GeometryKind { None, Point, Line, Polygon };
+enum class GeometryKind { None, Point, Line, Polygon, Raster };
 
 /// A vector layer in the working CRS (metres). Geometry is flattened for fast drawing: ring r is
 /// coords[ringOffsets[r], ringOffsets[r+1]), feature f owns rings [featureRings[f], featureRings[f+1]).
@@ -50,6 +52,8 @@ struct LayerData {
     std::vector<PointRd> labelPoints; ///< per feature: a point inside it (polygons) or on it
     Envelope extent;
     std::vector<FieldColumn> fields;
+    /// GeometryKind::Raster only: the band (no features).
+    std::shared_ptr<const gis::RasterBand> raster;
 
     [[nodiscard]] std::size_t featureCount() const { return envelopes.size(); }
     /// Index of a field by case-insensitive name, or -1.
@@ -75,6 +79,9 @@ struct LayerData {
 /// A point inside a polygon feature (middle of the widest span on the horizontal line through
 /// the middle of its envelope), for labels, pixel tests and AOL suggestions.
 [[nodiscard]] PointRd interiorPoint(const LayerData& layer, std::size_t feature);
+
+/// Reads band 1 of a raster (GeoTIFF, ...) in EPSG:28992 as a raster layer. Throws InputError.
+[[nodiscard]] std::shared_ptr<LayerData> loadRasterLayer(const QString& path);
 
 /// Guesses a layer's kind from its geometry, name and fields (gi_z -> hotspots, score on points
 /// -> black spots, ...).

@@ -209,6 +209,9 @@ void ScanProject::open(const QString& path)
             for (const auto& l : gis::listLayers(dir.filePath(file).toStdString()))
                 if (l.spatial) others.push_back(loadVectorLayer(dir.filePath(file), QString::fromStdString(l.name)));
         }
+        // Heatmaps (gebiedscan kde): hidden at first, above the areas and below the boundaries.
+        for (const QString& file : dir.entryList({QStringLiteral("*.tif"), QStringLiteral("*.tiff")}, QDir::Files, QDir::Name))
+            others.push_back(loadRasterLayer(dir.filePath(file)));
         if (QFileInfo::exists(dir.filePath(QStringLiteral("aol.gpkg")))) m_aolFile = dir.filePath(QStringLiteral("aol.gpkg"));
         // Bottom to top: finest areas (choropleth), outlines of the higher levels, hotspots,
         // black spots, points.
@@ -223,9 +226,9 @@ void ScanProject::open(const QString& path)
         const auto addKinds = [&](std::initializer_list<LayerKind> kinds) {
             for (auto kind : kinds)
                 for (auto& l : others)
-                    if (l->kind == kind) addLayer(l, kind != LayerKind::Hotspots || !finest);
+                    if (l->kind == kind) addLayer(l, (kind != LayerKind::Hotspots && kind != LayerKind::Raster) || !finest);
         };
-        addKinds({LayerKind::Hotspots, LayerKind::Areas});
+        addKinds({LayerKind::Hotspots, LayerKind::Areas, LayerKind::Raster});
         for (auto& l : areaLevels) {
             l->name = QCoreApplication::translate("ScanProject", "Boundaries %1").arg(l->sourceLayer.mid(6));
             LayerStyle s = defaultStyle(*l);
@@ -237,6 +240,10 @@ void ScanProject::open(const QString& path)
         addKinds({LayerKind::Lines, LayerKind::Other, LayerKind::BlackSpots, LayerKind::Points});
         if (!finest && others.empty() && areaLevels.empty())
             throw InputError(QCoreApplication::translate("ScanProject", "'%1' holds no gebiedscan.gpkg or other layers").arg(path).toStdString());
+    } else if (info.suffix().compare(QLatin1String("tif"), Qt::CaseInsensitive) == 0 ||
+               info.suffix().compare(QLatin1String("tiff"), Qt::CaseInsensitive) == 0) {
+        if (m_folder.isEmpty()) m_folder = info.absolutePath();
+        addLayer(loadRasterLayer(path), true);
     } else {
         if (m_folder.isEmpty()) m_folder = info.absolutePath();
         for (const auto& l : gis::listLayers(path.toStdString())) {

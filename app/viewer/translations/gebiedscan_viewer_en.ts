@@ -4,89 +4,109 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../src/layer_style.cpp" line="76"/>
+        <location filename="../src/layer_style.cpp" line="38"/>
+        <source>events per km2</source>
+        <translation>events per km2</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="39"/>
+        <source>weighted events per km2</source>
+        <translation>weighted events per km2</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="79"/>
         <source>Hot spot, 99% confidence</source>
         <translation>Hot spot, 99% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="77"/>
+        <location filename="../src/layer_style.cpp" line="80"/>
         <source>Hot spot, 95% confidence</source>
         <translation>Hot spot, 95% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="78"/>
+        <location filename="../src/layer_style.cpp" line="81"/>
         <source>Hot spot, 90% confidence</source>
         <translation>Hot spot, 90% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="79"/>
+        <location filename="../src/layer_style.cpp" line="82"/>
         <source>Cold spot, 90% confidence</source>
         <translation>Cold spot, 90% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="80"/>
+        <location filename="../src/layer_style.cpp" line="83"/>
         <source>Cold spot, 95% confidence</source>
         <translation>Cold spot, 95% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="81"/>
+        <location filename="../src/layer_style.cpp" line="84"/>
         <source>Cold spot, 99% confidence</source>
         <translation>Cold spot, 99% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="82"/>
-        <location filename="../src/layer_style.cpp" line="275"/>
+        <location filename="../src/layer_style.cpp" line="85"/>
+        <location filename="../src/layer_style.cpp" line="288"/>
         <source>Not significant</source>
         <translation>Not significant</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="106"/>
+        <location filename="../src/layer_style.cpp" line="109"/>
         <source>Hot spots (Getis-Ord Gi*)</source>
         <translation>Hot spots (Getis-Ord Gi*)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="107"/>
+        <location filename="../src/layer_style.cpp" line="110"/>
         <source>Clusters and outliers (local Moran&apos;s I)</source>
         <translation>Clusters and outliers (local Moran's I)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="237"/>
-        <location filename="../src/layer_style.cpp" line="270"/>
+        <location filename="../src/layer_style.cpp" line="114"/>
+        <source>Density: %1</source>
+        <translation>Density: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="115"/>
+        <source>Density: %1 (%2)</source>
+        <translation>Density: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="250"/>
+        <location filename="../src/layer_style.cpp" line="283"/>
         <source>geheim / no data (%1)</source>
         <translation>geheim / no data (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="268"/>
+        <location filename="../src/layer_style.cpp" line="281"/>
         <source>No neighbours (%1)</source>
         <translation>No neighbours (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="275"/>
+        <location filename="../src/layer_style.cpp" line="288"/>
         <source>High-High (cluster)</source>
         <translation>High-High (cluster)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="275"/>
+        <location filename="../src/layer_style.cpp" line="288"/>
         <source>Low-Low (cluster)</source>
         <translation>Low-Low (cluster)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="276"/>
+        <location filename="../src/layer_style.cpp" line="289"/>
         <source>High-Low (outlier)</source>
         <translation>High-Low (outlier)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="276"/>
+        <location filename="../src/layer_style.cpp" line="289"/>
         <source>Low-High (outlier)</source>
         <translation>Low-High (outlier)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="295"/>
+        <location filename="../src/layer_style.cpp" line="308"/>
         <source>no value / no neighbours (%1)</source>
         <translation>no value / no neighbours (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="314"/>
+        <location filename="../src/layer_style.cpp" line="359"/>
         <source>score %1</source>
         <translation>score %1</translation>
     </message>
@@ -119,43 +139,43 @@
         <translation>cannot open '%1': no such file or folder</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="218"/>
+        <location filename="../src/scan_project.cpp" line="221"/>
         <source>Areas</source>
         <translation>Areas</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="218"/>
+        <location filename="../src/scan_project.cpp" line="221"/>
         <source>Areas (%1)</source>
         <translation>Areas (%1)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="230"/>
+        <location filename="../src/scan_project.cpp" line="233"/>
         <source>Boundaries %1</source>
         <translation>Boundaries %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="239"/>
+        <location filename="../src/scan_project.cpp" line="242"/>
         <source>&apos;%1&apos; holds no gebiedscan.gpkg or other layers</source>
         <translation>'%1' holds no gebiedscan.gpkg or other layers</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="291"/>
-        <location filename="../src/scan_project.cpp" line="304"/>
+        <location filename="../src/scan_project.cpp" line="298"/>
+        <location filename="../src/scan_project.cpp" line="311"/>
         <source>%1: registrations %2</source>
         <translation>%1: registrations %2</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="295"/>
+        <location filename="../src/scan_project.cpp" line="302"/>
         <source>%1: change against reference (%)</source>
         <translation>%1: change against reference (%)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="299"/>
+        <location filename="../src/scan_project.cpp" line="306"/>
         <source>%1: per 1,000 inhabitants</source>
         <translation>%1: per 1,000 inhabitants</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="303"/>
+        <location filename="../src/scan_project.cpp" line="310"/>
         <source>%1: registrations</source>
         <translation>%1: registrations</translation>
     </message>
@@ -524,195 +544,200 @@ source: %3</translation>
     </message>
     <message>
         <location filename="../src/main_window.cpp" line="195"/>
+        <source>Raster colour ramp</source>
+        <translation>Raster colour ramp</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="196"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="197"/>
-        <location filename="../src/main_window.cpp" line="251"/>
+        <location filename="../src/main_window.cpp" line="198"/>
+        <location filename="../src/main_window.cpp" line="252"/>
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="199"/>
+        <location filename="../src/main_window.cpp" line="200"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="200"/>
+        <location filename="../src/main_window.cpp" line="201"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Natural breaks (Jenks)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="201"/>
+        <location filename="../src/main_window.cpp" line="202"/>
         <source>Equal interval</source>
         <translation>Equal interval</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="202"/>
+        <location filename="../src/main_window.cpp" line="203"/>
         <source>Manual</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="203"/>
+        <location filename="../src/main_window.cpp" line="204"/>
         <source>Classification</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="206"/>
+        <location filename="../src/main_window.cpp" line="207"/>
         <source>Classes</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="208"/>
+        <location filename="../src/main_window.cpp" line="209"/>
         <source>e.g. 10; 25; 50</source>
         <translation>e.g. 10; 25; 50</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="209"/>
+        <location filename="../src/main_window.cpp" line="210"/>
         <source>Manual breaks</source>
         <translation>Manual breaks</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="212"/>
+        <location filename="../src/main_window.cpp" line="213"/>
         <source>Colours</source>
         <translation>Colours</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="232"/>
-        <location filename="../src/main_window.cpp" line="549"/>
+        <location filename="../src/main_window.cpp" line="233"/>
+        <location filename="../src/main_window.cpp" line="550"/>
         <source>Gebiedscan</source>
         <translation>Gebiedscan</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="237"/>
+        <location filename="../src/main_window.cpp" line="238"/>
         <source>Click an area on the map.</source>
         <translation>Click an area on the map.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="249"/>
+        <location filename="../src/main_window.cpp" line="250"/>
         <source>Sheet</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="251"/>
+        <location filename="../src/main_window.cpp" line="252"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="254"/>
+        <location filename="../src/main_window.cpp" line="255"/>
         <source>Attributes</source>
         <translation>Attributes</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="262"/>
+        <location filename="../src/main_window.cpp" line="263"/>
         <source>AOL planning</source>
         <translation>AOL planning</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="271"/>
+        <location filename="../src/main_window.cpp" line="272"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="272"/>
+        <location filename="../src/main_window.cpp" line="273"/>
         <source>Save (GeoPackage, Shapefile, CSV)...</source>
         <translation>Save (GeoPackage, Shapefile, CSV)...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="273"/>
+        <location filename="../src/main_window.cpp" line="274"/>
         <source>Load...</source>
         <translation>Load...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="274"/>
+        <location filename="../src/main_window.cpp" line="275"/>
         <source>Use &quot;Place AOL&quot; and click the map; double-click a cell to annotate.</source>
         <translation>Use "Place AOL" and click the map; double-click a cell to annotate.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="296"/>
+        <location filename="../src/main_window.cpp" line="297"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Cannot open %1:
 %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="298"/>
+        <location filename="../src/main_window.cpp" line="299"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="309"/>
+        <location filename="../src/main_window.cpp" line="310"/>
         <source>Gebiedscan viewer – %1</source>
         <translation>Gebiedscan viewer – %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="341"/>
+        <location filename="../src/main_window.cpp" line="342"/>
         <source>current</source>
         <translation>current</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="341"/>
+        <location filename="../src/main_window.cpp" line="342"/>
         <source>%1 (current)</source>
         <translation>%1 (current)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="430"/>
+        <location filename="../src/main_window.cpp" line="431"/>
         <source>RD %1, %2</source>
         <translation>RD %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="434"/>
+        <location filename="../src/main_window.cpp" line="435"/>
         <source>WGS84 %1° N, %2° E</source>
         <translation>WGS84 %1° N, %2° E</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="516"/>
+        <location filename="../src/main_window.cpp" line="517"/>
         <source>Save AOL list in folder</source>
         <translation>Save AOL list in folder</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="520"/>
+        <location filename="../src/main_window.cpp" line="521"/>
         <source>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</source>
         <translation>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="522"/>
-        <location filename="../src/main_window.cpp" line="533"/>
+        <location filename="../src/main_window.cpp" line="523"/>
+        <location filename="../src/main_window.cpp" line="534"/>
         <source>AOL</source>
         <translation>AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="522"/>
+        <location filename="../src/main_window.cpp" line="523"/>
         <source>Saving failed:
 %1</source>
         <translation>Saving failed:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="528"/>
+        <location filename="../src/main_window.cpp" line="529"/>
         <source>Load AOL list</source>
         <translation>Load AOL list</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="528"/>
+        <location filename="../src/main_window.cpp" line="529"/>
         <source>AOL list (*.gpkg *.shp)</source>
         <translation>AOL list (*.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="533"/>
+        <location filename="../src/main_window.cpp" line="534"/>
         <source>Loading failed:
 %1</source>
         <translation>Loading failed:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="543"/>
+        <location filename="../src/main_window.cpp" line="544"/>
         <source>Gebiedscan: %1</source>
         <translation>Gebiedscan: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="559"/>
+        <location filename="../src/main_window.cpp" line="560"/>
         <source>Boundaries: CBS, Kadaster (CC BY 4.0)</source>
         <translation>Boundaries: CBS, Kadaster (CC BY 4.0)</translation>
     </message>

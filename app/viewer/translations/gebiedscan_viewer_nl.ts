@@ -4,89 +4,109 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../src/layer_style.cpp" line="76"/>
+        <location filename="../src/layer_style.cpp" line="38"/>
+        <source>events per km2</source>
+        <translation>registraties per km²</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="39"/>
+        <source>weighted events per km2</source>
+        <translation>gewogen registraties per km²</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="79"/>
         <source>Hot spot, 99% confidence</source>
         <translation>Hotspot, 99% betrouwbaarheid</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="77"/>
+        <location filename="../src/layer_style.cpp" line="80"/>
         <source>Hot spot, 95% confidence</source>
         <translation>Hotspot, 95% betrouwbaarheid</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="78"/>
+        <location filename="../src/layer_style.cpp" line="81"/>
         <source>Hot spot, 90% confidence</source>
         <translation>Hotspot, 90% betrouwbaarheid</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="79"/>
+        <location filename="../src/layer_style.cpp" line="82"/>
         <source>Cold spot, 90% confidence</source>
         <translation>Coldspot, 90% betrouwbaarheid</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="80"/>
+        <location filename="../src/layer_style.cpp" line="83"/>
         <source>Cold spot, 95% confidence</source>
         <translation>Coldspot, 95% betrouwbaarheid</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="81"/>
+        <location filename="../src/layer_style.cpp" line="84"/>
         <source>Cold spot, 99% confidence</source>
         <translation>Coldspot, 99% betrouwbaarheid</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="82"/>
-        <location filename="../src/layer_style.cpp" line="275"/>
+        <location filename="../src/layer_style.cpp" line="85"/>
+        <location filename="../src/layer_style.cpp" line="288"/>
         <source>Not significant</source>
         <translation>Niet significant</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="106"/>
+        <location filename="../src/layer_style.cpp" line="109"/>
         <source>Hot spots (Getis-Ord Gi*)</source>
         <translation>Hotspots (Getis-Ord Gi*)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="107"/>
+        <location filename="../src/layer_style.cpp" line="110"/>
         <source>Clusters and outliers (local Moran&apos;s I)</source>
         <translation>Clusters en uitschieters (lokale Moran's I)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="237"/>
-        <location filename="../src/layer_style.cpp" line="270"/>
+        <location filename="../src/layer_style.cpp" line="114"/>
+        <source>Density: %1</source>
+        <translation>Dichtheid: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="115"/>
+        <source>Density: %1 (%2)</source>
+        <translation>Dichtheid: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="250"/>
+        <location filename="../src/layer_style.cpp" line="283"/>
         <source>geheim / no data (%1)</source>
         <translation>geheim / geen gegevens (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="268"/>
+        <location filename="../src/layer_style.cpp" line="281"/>
         <source>No neighbours (%1)</source>
         <translation>Geen buren (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="275"/>
+        <location filename="../src/layer_style.cpp" line="288"/>
         <source>High-High (cluster)</source>
         <translation>Hoog-hoog (cluster)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="275"/>
+        <location filename="../src/layer_style.cpp" line="288"/>
         <source>Low-Low (cluster)</source>
         <translation>Laag-laag (cluster)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="276"/>
+        <location filename="../src/layer_style.cpp" line="289"/>
         <source>High-Low (outlier)</source>
         <translation>Hoog-laag (uitschieter)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="276"/>
+        <location filename="../src/layer_style.cpp" line="289"/>
         <source>Low-High (outlier)</source>
         <translation>Laag-hoog (uitschieter)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="295"/>
+        <location filename="../src/layer_style.cpp" line="308"/>
         <source>no value / no neighbours (%1)</source>
         <translation>geen waarde / geen buren (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="314"/>
+        <location filename="../src/layer_style.cpp" line="359"/>
         <source>score %1</source>
         <translation>score %1</translation>
     </message>
@@ -119,43 +139,43 @@
         <translation>kan '%1' niet openen: bestand of map bestaat niet</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="218"/>
+        <location filename="../src/scan_project.cpp" line="221"/>
         <source>Areas</source>
         <translation>Gebieden</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="218"/>
+        <location filename="../src/scan_project.cpp" line="221"/>
         <source>Areas (%1)</source>
         <translation>Gebieden (%1)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="230"/>
+        <location filename="../src/scan_project.cpp" line="233"/>
         <source>Boundaries %1</source>
         <translation>Grenzen %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="239"/>
+        <location filename="../src/scan_project.cpp" line="242"/>
         <source>&apos;%1&apos; holds no gebiedscan.gpkg or other layers</source>
         <translation>'%1' bevat geen gebiedscan.gpkg of andere lagen</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="291"/>
-        <location filename="../src/scan_project.cpp" line="304"/>
+        <location filename="../src/scan_project.cpp" line="298"/>
+        <location filename="../src/scan_project.cpp" line="311"/>
         <source>%1: registrations %2</source>
         <translation>%1: registraties %2</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="295"/>
+        <location filename="../src/scan_project.cpp" line="302"/>
         <source>%1: change against reference (%)</source>
         <translation>%1: verandering t.o.v. referentie (%)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="299"/>
+        <location filename="../src/scan_project.cpp" line="306"/>
         <source>%1: per 1,000 inhabitants</source>
         <translation>%1: per 1.000 inwoners</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="303"/>
+        <location filename="../src/scan_project.cpp" line="310"/>
         <source>%1: registrations</source>
         <translation>%1: registraties</translation>
     </message>
@@ -524,195 +544,200 @@ bron: %3</translation>
     </message>
     <message>
         <location filename="../src/main_window.cpp" line="195"/>
+        <source>Raster colour ramp</source>
+        <translation>Raster met kleurverloop</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="196"/>
         <source>Style</source>
         <translation>Stijl</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="197"/>
-        <location filename="../src/main_window.cpp" line="251"/>
+        <location filename="../src/main_window.cpp" line="198"/>
+        <location filename="../src/main_window.cpp" line="252"/>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="199"/>
+        <location filename="../src/main_window.cpp" line="200"/>
         <source>Quantiles</source>
         <translation>Kwantielen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="200"/>
+        <location filename="../src/main_window.cpp" line="201"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Natuurlijke grenzen (Jenks)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="201"/>
+        <location filename="../src/main_window.cpp" line="202"/>
         <source>Equal interval</source>
         <translation>Gelijke intervallen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="202"/>
+        <location filename="../src/main_window.cpp" line="203"/>
         <source>Manual</source>
         <translation>Handmatig</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="203"/>
+        <location filename="../src/main_window.cpp" line="204"/>
         <source>Classification</source>
         <translation>Klassenindeling</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="206"/>
+        <location filename="../src/main_window.cpp" line="207"/>
         <source>Classes</source>
         <translation>Klassen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="208"/>
+        <location filename="../src/main_window.cpp" line="209"/>
         <source>e.g. 10; 25; 50</source>
         <translation>bijv. 10; 25; 50</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="209"/>
+        <location filename="../src/main_window.cpp" line="210"/>
         <source>Manual breaks</source>
         <translation>Eigen grenzen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="212"/>
+        <location filename="../src/main_window.cpp" line="213"/>
         <source>Colours</source>
         <translation>Kleuren</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="232"/>
-        <location filename="../src/main_window.cpp" line="549"/>
+        <location filename="../src/main_window.cpp" line="233"/>
+        <location filename="../src/main_window.cpp" line="550"/>
         <source>Gebiedscan</source>
         <translation>Gebiedscan</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="237"/>
+        <location filename="../src/main_window.cpp" line="238"/>
         <source>Click an area on the map.</source>
         <translation>Klik op een gebied op de kaart.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="249"/>
+        <location filename="../src/main_window.cpp" line="250"/>
         <source>Sheet</source>
         <translation>Gebiedscan</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="251"/>
+        <location filename="../src/main_window.cpp" line="252"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="254"/>
+        <location filename="../src/main_window.cpp" line="255"/>
         <source>Attributes</source>
         <translation>Attributen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="262"/>
+        <location filename="../src/main_window.cpp" line="263"/>
         <source>AOL planning</source>
         <translation>AOL-planning</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="271"/>
+        <location filename="../src/main_window.cpp" line="272"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="272"/>
+        <location filename="../src/main_window.cpp" line="273"/>
         <source>Save (GeoPackage, Shapefile, CSV)...</source>
         <translation>Opslaan (GeoPackage, Shapefile, CSV)...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="273"/>
+        <location filename="../src/main_window.cpp" line="274"/>
         <source>Load...</source>
         <translation>Laden...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="274"/>
+        <location filename="../src/main_window.cpp" line="275"/>
         <source>Use &quot;Place AOL&quot; and click the map; double-click a cell to annotate.</source>
         <translation>Kies "AOL plaatsen" en klik op de kaart; dubbelklik op een cel om aan te vullen.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="296"/>
+        <location filename="../src/main_window.cpp" line="297"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Kan %1 niet openen:
 %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="298"/>
+        <location filename="../src/main_window.cpp" line="299"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="309"/>
+        <location filename="../src/main_window.cpp" line="310"/>
         <source>Gebiedscan viewer – %1</source>
         <translation>Gebiedscan-viewer – %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="341"/>
+        <location filename="../src/main_window.cpp" line="342"/>
         <source>current</source>
         <translation>huidig</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="341"/>
+        <location filename="../src/main_window.cpp" line="342"/>
         <source>%1 (current)</source>
         <translation>%1 (huidig)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="430"/>
+        <location filename="../src/main_window.cpp" line="431"/>
         <source>RD %1, %2</source>
         <translation>RD %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="434"/>
+        <location filename="../src/main_window.cpp" line="435"/>
         <source>WGS84 %1° N, %2° E</source>
         <translation>WGS84 %1° NB, %2° OL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="516"/>
+        <location filename="../src/main_window.cpp" line="517"/>
         <source>Save AOL list in folder</source>
         <translation>AOL-lijst opslaan in map</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="520"/>
+        <location filename="../src/main_window.cpp" line="521"/>
         <source>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</source>
         <translation>AOL-lijst opgeslagen: aol.gpkg, aol.shp, aol.csv in %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="522"/>
-        <location filename="../src/main_window.cpp" line="533"/>
+        <location filename="../src/main_window.cpp" line="523"/>
+        <location filename="../src/main_window.cpp" line="534"/>
         <source>AOL</source>
         <translation>AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="522"/>
+        <location filename="../src/main_window.cpp" line="523"/>
         <source>Saving failed:
 %1</source>
         <translation>Opslaan mislukt:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="528"/>
+        <location filename="../src/main_window.cpp" line="529"/>
         <source>Load AOL list</source>
         <translation>AOL-lijst laden</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="528"/>
+        <location filename="../src/main_window.cpp" line="529"/>
         <source>AOL list (*.gpkg *.shp)</source>
         <translation>AOL-lijst (*.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="533"/>
+        <location filename="../src/main_window.cpp" line="534"/>
         <source>Loading failed:
 %1</source>
         <translation>Laden mislukt:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="543"/>
+        <location filename="../src/main_window.cpp" line="544"/>
         <source>Gebiedscan: %1</source>
         <translation>Gebiedscan: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="559"/>
+        <location filename="../src/main_window.cpp" line="560"/>
         <source>Boundaries: CBS, Kadaster (CC BY 4.0)</source>
         <translation>Grenzen: CBS, Kadaster (CC BY 4.0)</translation>
     </message>
