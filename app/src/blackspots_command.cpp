@@ -409,7 +409,10 @@ BlackSpotResult runBlackSpots(const BlackSpotsCli& c)
     const fs::path outDir(c.out);
     gis::ensureWritableFolder(outDir);
 
-    const auto roads = gis::readRoadLayer(c.roads, {}, c.workingCrs);
+    gis::SourceSpec roadSource = c.roads, accidentSource = c.accidents;
+    if (roadSource.assumeCrs.empty()) roadSource.assumeCrs = c.assumeCrs;
+    if (accidentSource.assumeCrs.empty()) accidentSource.assumeCrs = c.assumeCrs;
+    const auto roads = gis::readRoadLayer(roadSource, c.roadFields, c.workingCrs);
     NetworkOptions netOptions;
     netOptions.snapTolerance = c.nodeTolerance;
     netOptions.continueThroughJunctions = !c.strictRoutes;
@@ -421,7 +424,7 @@ BlackSpotResult runBlackSpots(const BlackSpotsCli& c)
 
     std::optional<gis::SourceSpec> points;
     if (!c.points.path.empty()) points = c.points;
-    const auto accidents = gis::readAccidentLayer(c.accidents, {}, c.workingCrs, points);
+    const auto accidents = gis::readAccidentLayer(accidentSource, c.accidentFields, c.workingCrs, points);
     auto result = analyseBlackSpots(network, accidents.records, options);
     std::size_t bucketSum = 0;
     for (auto n : result.buckets) bucketSum += n;
@@ -573,6 +576,14 @@ void registerBlackSpotsCommand(CLI::App& app)
     cmd->add_option("--accidents", c->accidents.path, "ongevallen, bv. BRON (GeoJSON/GeoPackage of ongevallen-CSV)")->required();
     cmd->add_option("--accidents-layer", c->accidents.layer, "laag in het ongevallenbestand");
     cmd->add_option("--accidents-crs", c->accidents.assumeCrs, "CRS voor ongevallen zonder CRS, bv. EPSG:28992 of EPSG:4326");
+    cmd->add_option("--assume-crs", c->assumeCrs, "CRS voor wegen/ongevallen zonder CRS, bv. EPSG:28992 of EPSG:4326");
+    cmd->add_option("--road-id-field", c->roadFields.id, "veld met wegvak-id (standaard WVK_ID, of de FID)");
+    cmd->add_option("--street-field", c->roadFields.streetName, "veld met straatnaam (standaard STT_NAAM)");
+    cmd->add_option("--road-class-field", c->roadFields.roadClass, "veld met wegklasse voor Empirical Bayes (standaard de wegbeheerder)");
+    cmd->add_option("--accident-id-field", c->accidentFields.accidentId, "veld met ongeval-id (standaard VKL_NUMMER)");
+    cmd->add_option("--year-field", c->accidentFields.year, "veld met jaar (standaard JAAR_VKL)");
+    cmd->add_option("--severity-field", c->accidentFields.severity, "veld met afloop DOD/LET/UMS (standaard AP3_CODE)");
+    cmd->add_option("--hospital-field", c->accidentFields.hospital, "veld met ziekenhuisopname J/N (standaard ZIEKENHUIS)");
     cmd->add_option("--points", c->points.path, "BRON puntlocaties (FK_VELD5, X_COORD, Y_COORD in RD) om ongevallen te plaatsen");
     cmd->add_option("--preset", c->preset, "definitie: kruispunt-6-3 (standaard), rijkswaterstaat, amsterdam, vlaanderen")
         ->check(CLI::IsMember(blackSpotPresetNames()));

@@ -1,6 +1,8 @@
 #pragma once
 // `gebiedscan blackspots`: the options and the run as a function, so tests can call it directly.
 #include "gebiedscan/core/black_spots.hpp"
+#include "gebiedscan/gis/accident_reader.hpp"
+#include "gebiedscan/gis/road_network_reader.hpp"
 #include "gebiedscan/gis/vector_reader.hpp"
 
 #include <filesystem>
@@ -15,6 +17,9 @@ struct BlackSpotsCli {
     gis::SourceSpec roads;
     gis::SourceSpec accidents;
     gis::SourceSpec points;          ///< BRON puntlocaties (optional; path empty = none)
+    gis::AccidentFields accidentFields; ///< overrides of the detected accident fields
+    gis::RoadFields roadFields;      ///< overrides of the detected road fields
+    std::string assumeCrs;           ///< CRS for road/accident layers without one (unless set per layer)
     std::string preset;              ///< kruispunt-6-3, rijkswaterstaat, amsterdam, vlaanderen
     std::optional<int> minCount, years, lastYear;
     std::string severity;            ///< "LET,DOD"

@@ -4,6 +4,8 @@
 #include "gebiedscan/gis/road_network_reader.hpp"
 
 #include <charconv>
+#include <cstdlib>
+#include <filesystem>
 #include <unordered_map>
 
 namespace gebiedscan::gis {
@@ -36,14 +38,49 @@ std::optional<bool> parseFlag(const std::string& s)
     return std::nullopt;
 }
 
+// GDAL's CSV driver recognises .csv/.tsv/.psv names, others only with a "CSV:" prefix, which
+// VectorReader does not add; BRON ships ongevallen.txt and puntlocaties.txt. Such a file is read
+// through a symbolic link named <stem>.csv in a private temporary folder, removed afterwards.
+class TextAsCsv {
+public:
+    explicit TextAsCsv(const SourceSpec& source) : m_spec(source)
+    {
+        namespace fs = std::filesystem;
+        const fs::path path(source.path);
+        std::string ext = path.extension().string();
+        for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (ext != ".txt" || !fs::is_regular_file(path)) return;
+        std::string pattern = (fs::temp_directory_path() / "gebiedscan-bron-XXXXXX").string();
+        if (!::mkdtemp(pattern.data())) return;
+        m_dir = pattern;
+        std::error_code ec;
+        const fs::path link = m_dir / (path.stem().string() + ".csv");
+        fs::create_symlink(fs::absolute(path), link, ec);
+        if (!ec) m_spec.path = link.string();
+    }
+    ~TextAsCsv()
+    {
+        std::error_code ec;
+        if (!m_dir.empty()) std::filesystem::remove_all(m_dir, ec);
+    }
+    TextAsCsv(const TextAsCsv&) = delete;
+    TextAsCsv& operator=(const TextAsCsv&) = delete;
+    [[nodiscard]] const SourceSpec& spec() const { return m_spec; }
+
+private:
+    SourceSpec m_spec;
+    std::filesystem::path m_dir;
+};
+
 } // namespace
 
 AccidentLayer readAccidentLayer(const SourceSpec& source, const AccidentFields& requested, const std::string& workingCrs,
                                 const std::optional<SourceSpec>& pointLocations)
 {
-    VectorReader reader(source, workingCrs);
+    const TextAsCsv text(source);
+    VectorReader reader(text.spec(), workingCrs);
     AccidentLayer out;
-    out.description = reader.description();
+    out.description = text.spec().path == source.path ? reader.description() : "'" + source.path + "'";
     AccidentFields f = requested;
     if (f.accidentId.empty()) f.accidentId = reader.findField({"VKL_NUMMER", "vkl_id", "ongeval_id"});
     if (f.partyNumber.empty()) f.partyNumber = reader.findField({"nummer", "partij_nummer", "ptj_nummer"});
@@ -58,7 +95,7 @@ AccidentLayer readAccidentLayer(const SourceSpec& source, const AccidentFields& 
     if (f.severity.empty())
         throw InputError(out.description + ": no severity field (AP3_CODE) found; name it with --severity-field");
     if (f.year.empty() && f.date.empty())
-        throw InputError(out.description + ": no year (JAAR_VKL) or date (DATUM_VKL) field found");
+        throw InputError(out.description + ": no year (JAAR_VKL) or date (DATUM_VKL) field found; name it with --year-field");
     reader.selectFields({f.accidentId, f.partyNumber, f.year, f.date, f.severity, f.hospital, f.aolId, f.segmentId,
                          f.junctionId, f.pointKey});
     out.fields = f;
@@ -69,9 +106,11 @@ AccidentLayer readAccidentLayer(const SourceSpec& source, const AccidentFields& 
         if (ps.assumeCrs.empty()) ps.assumeCrs = "EPSG:28992"; // BRON puntlocaties are RD New
         if (ps.xField.empty()) ps.xField = "X_COORD";
         if (ps.yField.empty()) ps.yField = "Y_COORD";
-        VectorReader pr(ps, workingCrs);
+        const TextAsCsv pointText(ps);
+        VectorReader pr(pointText.spec(), workingCrs);
         auto key = f.pointTableKey.empty() ? pr.findField({"FK_VELD5"}) : f.pointTableKey;
-        if (key.empty()) throw InputError(pr.description() + ": no key field FK_VELD5 to join accidents on");
+        const std::string pointsName = "'" + ps.path + "'";
+        if (key.empty()) throw InputError(pointsName + ": no key field FK_VELD5 to join accidents on");
         out.fields.pointTableKey = key;
         pr.selectFields({key});
         Feature pf;
@@ -79,7 +118,7 @@ AccidentLayer readAccidentLayer(const SourceSpec& source, const AccidentFields& 
             if (pf.geometry.kind == FeatureGeometry::Kind::Point && !pf.geometry.points.empty())
                 joined.emplace(value(pf.values[0]), pf.geometry.points.front());
         if (f.pointKey.empty())
-            throw InputError(out.description + ": no FK_VELD5 field to join with " + pr.description());
+            throw InputError(out.description + ": no FK_VELD5 field to join with " + pointsName);
     }
 
     Feature feature;

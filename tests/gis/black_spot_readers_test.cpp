@@ -1,6 +1,6 @@
 // Road and accident readers on the real samples in ../shared/data (NWB Wageningen, BRON Utrecht)
-// and on BRON-layout text files written at test time (as .csv: GDAL opens BRON's .txt names only
-// through a "CSV:" prefix, which VectorReader does not add yet). Expected numbers were counted independently
+// and on BRON-layout text files (ongevallen.txt, puntlocaties.txt) written at test time. Expected
+// numbers were counted independently
 // with ogr2ogr + Python (see the comments).
 #include "gebiedscan/core/black_spots.hpp"
 #include "gebiedscan/core/road_network.hpp"
@@ -108,17 +108,17 @@ TEST(AccidentReader, BronTextFilesWithPointLocationJoin)
 {
     gebiedscan::testing::TempDir dir;
     {
-        std::ofstream o(dir / "ongevallen.csv");
+        std::ofstream o(dir / "ongevallen.txt");
         o << "VKL_NUMMER,JAAR_VKL,DATUM_VKL,AP3_CODE,AOL_ID,WVK_ID,JTE_ID,FK_VELD5\n"
           << "1001,2017,20170304,LET,3,345289002,,A1\n"
           << "1002,,2018-01-02,DOD,0,,345289005,A2\n"
           << "1003,2016,,UMS,0,,,A9\n"
           << "1004,2016,,XXX,0,NULL,NULL,\n";
-        std::ofstream p(dir / "puntlocaties.csv");
+        std::ofstream p(dir / "puntlocaties.txt");
         p << "FK_VELD5,X_COORD,Y_COORD\nA1,173000,444500\nA2,173100.5,444400\n";
     }
-    const auto layer = readAccidentLayer(spec(dir / "ongevallen.csv"), {}, "EPSG:28992",
-                                         spec(dir / "puntlocaties.csv"));
+    const auto layer = readAccidentLayer(spec(dir / "ongevallen.txt"), {}, "EPSG:28992",
+                                         spec(dir / "puntlocaties.txt"));
     ASSERT_EQ(layer.records.size(), 4u);
     EXPECT_EQ(layer.pointsFromJoin, 2u);
     EXPECT_EQ(layer.joinKeyNotFound, 1u);
