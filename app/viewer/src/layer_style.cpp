@@ -108,7 +108,9 @@ QString defaultLegendTitle(const LayerData& layer, const LayerStyle& style)
     case StyleMode::Single: return layer.name;
     case StyleMode::GiBins: return QCoreApplication::translate("Legend", "Hot spots (Getis-Ord Gi*)");
     case StyleMode::Lisa: return QCoreApplication::translate("Legend", "Clusters and outliers (local Moran's I)");
-    case StyleMode::SizedPoints: return QStringLiteral("%1: %2").arg(layer.name, style.field);
+    case StyleMode::SizedPoints:
+        return layer.kind == LayerKind::BlackSpots ? QCoreApplication::translate("Legend", "Black spots: %1 (size = %2)").arg(layer.name, style.field)
+                                                   : QStringLiteral("%1: %2").arg(layer.name, style.field);
     case StyleMode::RasterRamp: {
         const QString unit = layer.raster && !layer.raster->unit.empty() ? QString::fromStdString(layer.raster->unit) : QString();
         return unit.isEmpty() ? QCoreApplication::translate("Legend", "Density: %1").arg(layer.name)
@@ -140,6 +142,11 @@ LayerStyle defaultStyle(const LayerData& layer)
         s.strokeWidth = 0.3;
         break;
     case LayerKind::BlackSpots:
+        if (layer.geometry == GeometryKind::Line) { // black-spot road sections
+            s.stroke = QColor(0xa5, 0x00, 0x26);
+            s.strokeWidth = 4;
+            break;
+        }
         s.mode = layer.fieldIndex("score") >= 0 ? StyleMode::SizedPoints : StyleMode::Single;
         s.field = QStringLiteral("score");
         s.fill = QColor(20, 20, 20);
@@ -348,17 +355,33 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
         }
         // Area proportional to the score (perceptually honest), largest symbol 28 px.
         constexpr double maxSize = 28.0;
+        // The black-spot command marks locations that meet the definition (voldoet = 1); with
+        // --all-junctions the others come too and are shown grey.
+        const int meets = layer.fieldIndex(QStringLiteral("voldoet"));
+        const QColor red(0xa5, 0x00, 0x26), grey(150, 150, 150);
+        std::size_t nMeets = 0, nBelow = 0;
         for (std::size_t i = 0; i < n; ++i) {
             const double v = layer.number(field, i);
             const double d = std::isnan(v) || maxV <= 0 ? style.pointSize : std::max(style.pointSize, maxSize * std::sqrt(v / maxV));
             sym.size[i] = static_cast<float>(d);
+            if (meets >= 0) {
+                const bool ok = layer.number(meets, i) > 0;
+                sym.fill[i] = (ok ? red : grey).rgba();
+                ++(ok ? nMeets : nBelow);
+            }
         }
+        const QColor symbolColour = meets >= 0 ? red : style.fill;
         if (maxV > 0)
             for (double f : {1.0, 0.5, 0.25}) {
                 const double v = maxV * f;
-                sym.legend.entries.push_back({QCoreApplication::translate("Legend", "score %1").arg(formatBreak(v, v < 10 ? 1 : 0)), style.fill, false,
+                sym.legend.entries.push_back({QCoreApplication::translate("Legend", "score %1").arg(formatBreak(v, v < 10 ? 1 : 0)), symbolColour, false,
                                               LegendEntry::Symbol::Circle, std::max(style.pointSize, maxSize * std::sqrt(f))});
             }
+        if (meets >= 0) {
+            sym.legend.entries.push_back({QCoreApplication::translate("Legend", "black spot (meets the definition) (%1)").arg(nMeets), red, false, LegendEntry::Symbol::Circle, 10});
+            if (nBelow > 0)
+                sym.legend.entries.push_back({QCoreApplication::translate("Legend", "below the threshold (%1)").arg(nBelow), grey, false, LegendEntry::Symbol::Circle, 10});
+        }
         break;
     }
     }

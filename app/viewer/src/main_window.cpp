@@ -557,8 +557,19 @@ Composition MainWindow::composition() const
         }
     }
     c.footer = m_project->sourceNote();
-    const QString attribution = tr("Boundaries: CBS, Kadaster (CC BY 4.0)");
-    c.footer = c.footer.isEmpty() ? attribution : c.footer + QStringLiteral(" · ") + attribution;
+    // Attribution for what is on the map: CBS/Kadaster boundaries, NWB roads.
+    bool areas = false, roads = false;
+    for (int r = 0; r < m_layers->rowCount(); ++r) {
+        if (!m_layers->style(r).visible) continue;
+        const auto kind = m_layers->layer(r).kind;
+        areas = areas || kind == LayerKind::Areas || kind == LayerKind::Hotspots;
+        roads = roads || kind == LayerKind::Lines || kind == LayerKind::BlackSpots;
+    }
+    QStringList attribution;
+    if (!c.footer.isEmpty()) attribution << c.footer;
+    if (areas) attribution << tr("Boundaries: CBS, Kadaster (CC BY 4.0)");
+    if (roads) attribution << tr("Roads: NWB, accidents: BRON (Rijkswaterstaat)");
+    c.footer = attribution.join(QStringLiteral(" · "));
     c.legends = m_layers->legends();
     c.aol = m_aol->markers();
     return c;

@@ -168,7 +168,8 @@ LayerKind guessKind(const LayerData& layer)
     const QString n = layer.name.toLower();
     if (layer.fieldIndex("gi_z") >= 0 || layer.fieldIndex("gi_bin") >= 0 || n.contains("hotspot"))
         return LayerKind::Hotspots;
-    if (n.contains("blackspot") || n.contains("black_spot")) return LayerKind::BlackSpots;
+    const QString file = QFileInfo(layer.source).fileName().toLower();
+    if (n.contains("blackspot") || n.contains("black_spot") || file.contains("blackspot")) return LayerKind::BlackSpots;
     switch (layer.geometry) {
     case GeometryKind::Polygon: return LayerKind::Areas;
     case GeometryKind::Point: return layer.fieldIndex("score") >= 0 ? LayerKind::BlackSpots : LayerKind::Points;

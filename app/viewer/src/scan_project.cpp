@@ -85,6 +85,10 @@ QString ScanProject::themeLabel(const QString& id) const
 
 void ScanProject::addLayer(const std::shared_ptr<LayerData>& layer, bool visible)
 {
+    if (layer->kind == LayerKind::BlackSpots && layer->sourceLayer == u"junctions")
+        layer->name = QCoreApplication::translate("ScanProject", "junctions");
+    else if (layer->kind == LayerKind::BlackSpots && layer->sourceLayer == u"sections")
+        layer->name = QCoreApplication::translate("ScanProject", "road sections");
     LayerStyle s = defaultStyle(*layer);
     s.visible = s.visible && visible;
     m_layers->addLayer(layer, s);

@@ -45,7 +45,7 @@
     </message>
     <message>
         <location filename="../src/layer_style.cpp" line="85"/>
-        <location filename="../src/layer_style.cpp" line="288"/>
+        <location filename="../src/layer_style.cpp" line="295"/>
         <source>Not significant</source>
         <translation>Niet significant</translation>
     </message>
@@ -60,122 +60,147 @@
         <translation>Clusters en uitschieters (lokale Moran's I)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="114"/>
+        <location filename="../src/layer_style.cpp" line="112"/>
+        <source>Black spots: %1 (size = %2)</source>
+        <translation>Black spots: %1 (grootte = %2)</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="116"/>
         <source>Density: %1</source>
         <translation>Dichtheid: %1</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="115"/>
+        <location filename="../src/layer_style.cpp" line="117"/>
         <source>Density: %1 (%2)</source>
         <translation>Dichtheid: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="250"/>
-        <location filename="../src/layer_style.cpp" line="283"/>
+        <location filename="../src/layer_style.cpp" line="257"/>
+        <location filename="../src/layer_style.cpp" line="290"/>
         <source>geheim / no data (%1)</source>
         <translation>geheim / geen gegevens (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="281"/>
+        <location filename="../src/layer_style.cpp" line="288"/>
         <source>No neighbours (%1)</source>
         <translation>Geen buren (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="288"/>
+        <location filename="../src/layer_style.cpp" line="295"/>
         <source>High-High (cluster)</source>
         <translation>Hoog-hoog (cluster)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="288"/>
+        <location filename="../src/layer_style.cpp" line="295"/>
         <source>Low-Low (cluster)</source>
         <translation>Laag-laag (cluster)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="289"/>
+        <location filename="../src/layer_style.cpp" line="296"/>
         <source>High-Low (outlier)</source>
         <translation>Hoog-laag (uitschieter)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="289"/>
+        <location filename="../src/layer_style.cpp" line="296"/>
         <source>Low-High (outlier)</source>
         <translation>Laag-hoog (uitschieter)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="308"/>
+        <location filename="../src/layer_style.cpp" line="315"/>
         <source>no value / no neighbours (%1)</source>
         <translation>geen waarde / geen buren (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="359"/>
+        <location filename="../src/layer_style.cpp" line="377"/>
         <source>score %1</source>
         <translation>score %1</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="381"/>
+        <source>black spot (meets the definition) (%1)</source>
+        <translation>black spot (voldoet aan de definitie) (%1)</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="383"/>
+        <source>below the threshold (%1)</source>
+        <translation>onder de drempel (%1)</translation>
     </message>
 </context>
 <context>
     <name>ScanProject</name>
     <message>
-        <location filename="../src/scan_project.cpp" line="122"/>
+        <location filename="../src/scan_project.cpp" line="89"/>
+        <source>junctions</source>
+        <translation>kruispunten</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="91"/>
+        <source>road sections</source>
+        <translation>wegvakken (black spots)</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="126"/>
         <source>Period %1</source>
         <translation>Periode %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="123"/>
+        <location filename="../src/scan_project.cpp" line="127"/>
         <source>Period %1 (reference %2)</source>
         <translation>Periode %1 (referentie %2)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="127"/>
+        <location filename="../src/scan_project.cpp" line="131"/>
         <source>SYNTHETIC registrations (demo)</source>
         <translation>SYNTHETISCHE registraties (demo)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="129"/>
+        <location filename="../src/scan_project.cpp" line="133"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="184"/>
+        <location filename="../src/scan_project.cpp" line="188"/>
         <source>cannot open &apos;%1&apos;: no such file or folder</source>
         <translation>kan '%1' niet openen: bestand of map bestaat niet</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="221"/>
+        <location filename="../src/scan_project.cpp" line="225"/>
         <source>Areas</source>
         <translation>Gebieden</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="221"/>
+        <location filename="../src/scan_project.cpp" line="225"/>
         <source>Areas (%1)</source>
         <translation>Gebieden (%1)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="233"/>
+        <location filename="../src/scan_project.cpp" line="237"/>
         <source>Boundaries %1</source>
         <translation>Grenzen %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="242"/>
+        <location filename="../src/scan_project.cpp" line="246"/>
         <source>&apos;%1&apos; holds no gebiedscan.gpkg or other layers</source>
         <translation>'%1' bevat geen gebiedscan.gpkg of andere lagen</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="298"/>
-        <location filename="../src/scan_project.cpp" line="311"/>
+        <location filename="../src/scan_project.cpp" line="302"/>
+        <location filename="../src/scan_project.cpp" line="315"/>
         <source>%1: registrations %2</source>
         <translation>%1: registraties %2</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="302"/>
+        <location filename="../src/scan_project.cpp" line="306"/>
         <source>%1: change against reference (%)</source>
         <translation>%1: verandering t.o.v. referentie (%)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="306"/>
+        <location filename="../src/scan_project.cpp" line="310"/>
         <source>%1: per 1,000 inhabitants</source>
         <translation>%1: per 1.000 inwoners</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="310"/>
+        <location filename="../src/scan_project.cpp" line="314"/>
         <source>%1: registrations</source>
         <translation>%1: registraties</translation>
     </message>
@@ -737,9 +762,14 @@ bron: %3</translation>
         <translation>Gebiedscan: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="560"/>
+        <location filename="../src/main_window.cpp" line="570"/>
         <source>Boundaries: CBS, Kadaster (CC BY 4.0)</source>
         <translation>Grenzen: CBS, Kadaster (CC BY 4.0)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="571"/>
+        <source>Roads: NWB, accidents: BRON (Rijkswaterstaat)</source>
+        <translation>Wegen: NWB, ongevallen: BRON (Rijkswaterstaat)</translation>
     </message>
 </context>
 </TS>
