@@ -7,6 +7,7 @@ namespace gebiedscan::app {
 void registerScanCommand(CLI::App& app);
 void registerSynthCommand(CLI::App& app);
 void registerKdeCommand(CLI::App& app);
+void registerTrendsCommand(CLI::App& app);
 void registerBlackSpotsCommand(CLI::App& app);
 void registerHotspotsCommand(CLI::App& app);
 

@@ -19,6 +19,7 @@ int main(int argc, char** argv)
     gebiedscan::app::registerScanCommand(app);
     gebiedscan::app::registerSynthCommand(app);
     gebiedscan::app::registerKdeCommand(app);
+    gebiedscan::app::registerTrendsCommand(app);
     gebiedscan::app::registerBlackSpotsCommand(app);
     gebiedscan::app::registerHotspotsCommand(app);
     try {
