@@ -340,7 +340,7 @@ void MainWindow::refreshThemeSelectors()
     for (const auto& t : m_project->themes()) m_themeBox->addItem(t.label, t.id);
     m_periodBox->clear();
     m_periodBox->addItem(m_project->currentPeriodLabel().isEmpty() ? tr("current") : tr("%1 (current)").arg(m_project->currentPeriodLabel()), QString());
-    for (const auto& p : m_project->figures().periods())
+    for (const auto& p : m_project->periods())
         if (p != m_project->currentPeriodLabel()) m_periodBox->addItem(p, p);
     m_updatingControls = false;
 }
@@ -543,8 +543,10 @@ Composition MainWindow::composition() const
     if (choropleth && m_themeBox->count() > 0) {
         c.title = tr("Gebiedscan: %1").arg(m_themeBox->currentText());
         const auto& m = m_layers->style(ar).method;
-        c.subtitle = QStringLiteral("%1 · %2").arg(m_indicatorBox->currentText(),
-                                                   m_methodBox->itemText(m_methodBox->findData(static_cast<int>(m))));
+        const QString indicator = m_periodBox->currentData().toString().isEmpty()
+                                      ? m_indicatorBox->currentText()
+                                      : tr("Registrations %1").arg(m_periodBox->currentData().toString());
+        c.subtitle = QStringLiteral("%1 · %2").arg(indicator, m_methodBox->itemText(m_methodBox->findData(static_cast<int>(m))));
     } else {
         // Otherwise the top thematic layer names the map (hot spots, black spots, ...).
         c.title = tr("Gebiedscan");

@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -37,6 +38,7 @@ void FiguresTable::add(const QString& level, const QString& area, const QString&
                        const QString& period, double count)
 {
     if (!period.isEmpty() && !m_periods.contains(period)) m_periods.append(period);
+    m_levelPeriods.insert(level + QLatin1Char('\x1f') + period);
     const QString k = key(level, area, theme, period);
     if (isTotalCategory(category))
         m_totals.insert(k, count);
@@ -49,7 +51,7 @@ double FiguresTable::count(const QString& level, const QString& area, const QStr
     const QString k = key(level, area, theme, period);
     if (auto it = m_totals.constFind(k); it != m_totals.constEnd()) return *it;
     if (auto it = m_sums.constFind(k); it != m_sums.constEnd()) return *it;
-    return kNaN;
+    return m_levelPeriods.contains(level + QLatin1Char('\x1f') + period) ? 0.0 : kNaN;
 }
 
 std::vector<ThemeInfo> ScanProject::themesOf(const LayerData& layer)
@@ -119,6 +121,7 @@ void ScanProject::readSummary(const QString& file)
     for (const auto& v : o.value(QLatin1String("periods")).toArray()) {
         const auto p = v.toObject();
         const QString id = p.value(QLatin1String("id")).toString();
+        if (!id.isEmpty()) m_periods << id;
         if (p.value(QLatin1String("role")).toString() == u"current") m_currentPeriod = id;
         else reference << id;
     }
@@ -158,11 +161,29 @@ void ScanProject::readFieldDescriptions(const QString& folder)
     }
 }
 
+void ScanProject::ensureFigures()
+{
+    if (m_figuresFile.isEmpty()) return;
+    const QString file = m_figuresFile, layer = m_figuresLayer;
+    m_figuresFile.clear();
+    readFigures(file, layer);
+}
+
 void ScanProject::readFigures(const QString& gpkg, const QString& layer)
 {
     gis::SourceSpec spec;
     spec.path = gpkg.toStdString();
     spec.layer = layer.toStdString();
+    {
+        // Theme totals are rows without a category; read only those when the table has them.
+        gis::SourceSpec totals = spec;
+        totals.attributeFilter = "category IS NULL OR category = ''";
+        gis::VectorReader probe(totals);
+        probe.ignoreGeometry(true);
+        gis::Feature f;
+        if (probe.fieldNames().end() != std::find(probe.fieldNames().begin(), probe.fieldNames().end(), "category") && probe.next(f))
+            spec = totals;
+    }
     gis::VectorReader reader(spec);
     reader.ignoreGeometry(true);
     reader.selectFields({reader.findField({"level"}), reader.findField({"area_code", "code"}),
@@ -198,7 +219,10 @@ void ScanProject::open(const QString& path)
             for (const auto& l : gis::listLayers(gpkg.toStdString())) {
                 const QString name = QString::fromStdString(l.name);
                 if (!l.spatial) {
-                    if (name == u"figures") readFigures(gpkg, name);
+                    if (name == u"figures") {
+                        m_figuresFile = gpkg;
+                        m_figuresLayer = name;
+                    }
                     continue;
                 }
                 auto layer = loadVectorLayer(gpkg, name);
@@ -256,6 +280,7 @@ void ScanProject::open(const QString& path)
             else if (name == u"figures") readFigures(path, name);
         }
     }
+    if (m_periods.isEmpty()) ensureFigures(); // the periods come from the table itself
     // Themes from the area layer's fields, labels from summary.json where it names them.
     const int row = areaRow();
     if (row >= 0) {
@@ -287,6 +312,7 @@ void ScanProject::showTheme(const QString& themeId, const QString& indicator, co
     s.values.reset();
     const QString label = themeLabel(themeId);
     QString title;
+    if (!period.isEmpty()) ensureFigures();
     if (!period.isEmpty() && !m_figures.empty()) {
         auto values = std::make_shared<std::vector<double>>(layer.featureCount(), kNaN);
         const int code = layer.fieldIndex(QStringLiteral("code"));

@@ -3,6 +3,7 @@
 #include "layer_list_model.hpp"
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -28,7 +29,9 @@ public:
     /// `theme` is the theme number ("1.3") when the table has one, else its name.
     void add(const QString& level, const QString& area, const QString& theme, const QString& category,
              const QString& period, double count);
-    /// Count of a theme in an area and period; NaN when suppressed or absent.
+    /// Count of a theme in an area and period; NaN when suppressed (NULL). The table is sparse
+    /// (areas without registrations have no rows), so an absent area counts 0 when the table
+    /// has rows for that level and period at all, NaN otherwise.
     [[nodiscard]] double count(const QString& level, const QString& area, const QString& theme, const QString& period) const;
     [[nodiscard]] QStringList periods() const { return m_periods; }
     [[nodiscard]] bool empty() const { return m_totals.isEmpty() && m_sums.isEmpty(); }
@@ -38,6 +41,7 @@ private:
     QHash<QString, double> m_totals;
     QHash<QString, double> m_sums;
     QStringList m_periods;
+    QSet<QString> m_levelPeriods; // "level\x1fperiod" present in the table
 };
 
 /// Loads folders and files into a layer stack and collects themes, periods and figures.
@@ -52,6 +56,8 @@ public:
     [[nodiscard]] const std::vector<ThemeInfo>& themes() const { return m_themes; }
     [[nodiscard]] QString themeLabel(const QString& id) const;
     [[nodiscard]] const FiguresTable& figures() const { return m_figures; }
+    /// Periods of the scan (summary.json, else the figures table), oldest first.
+    [[nodiscard]] QStringList periods() const { return m_periods.isEmpty() ? m_figures.periods() : m_periods; }
     [[nodiscard]] const QString& folder() const { return m_folder; }
     /// AOL file found when opening (empty if none): for the AOL model to load.
     [[nodiscard]] const QString& aolFile() const { return m_aolFile; }
@@ -75,11 +81,17 @@ private:
     void readSummary(const QString& file);
     void readFieldDescriptions(const QString& folder);
     void readFigures(const QString& gpkg, const QString& layer);
+    /// Loads the figures table on first use: it has a row per area, theme, category and
+    /// period (half a million rows for a 500 m grid of a province) and only the period
+    /// selector needs it, so opening a folder does not wait for it.
+    void ensureFigures();
 
     LayerListModel* m_layers;
     std::vector<ThemeInfo> m_themes;
     FiguresTable m_figures;
     QString m_folder, m_aolFile, m_sourceNote, m_currentPeriod;
+    QStringList m_periods;
+    QString m_figuresFile, m_figuresLayer; // not loaded yet when non-empty
     QHash<QString, QString> m_labels;
 };
 

@@ -95,6 +95,7 @@ NL = {
         "Klik op de kaart om een kandidaatlocatie voor een afspraak op locatie (AOL) te markeren",
     "Theme:": "Thema:",
     "Registrations": "Registraties",
+    "Registrations %1": "Registraties %1",
     "Per 1,000 inhabitants": "Per 1.000 inwoners",
     "Change (%)": "Verandering (%)",
     " Period:": " Periode:",

@@ -129,78 +129,78 @@
 <context>
     <name>ScanProject</name>
     <message>
-        <location filename="../src/scan_project.cpp" line="89"/>
+        <location filename="../src/scan_project.cpp" line="91"/>
         <source>junctions</source>
         <translation>kruispunten</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="91"/>
+        <location filename="../src/scan_project.cpp" line="93"/>
         <source>road sections</source>
         <translation>wegvakken (black spots)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="126"/>
+        <location filename="../src/scan_project.cpp" line="129"/>
         <source>Period %1</source>
         <translation>Periode %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="127"/>
+        <location filename="../src/scan_project.cpp" line="130"/>
         <source>Period %1 (reference %2)</source>
         <translation>Periode %1 (referentie %2)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="131"/>
+        <location filename="../src/scan_project.cpp" line="134"/>
         <source>SYNTHETIC registrations (demo)</source>
         <translation>SYNTHETISCHE registraties (demo)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="133"/>
+        <location filename="../src/scan_project.cpp" line="136"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="188"/>
+        <location filename="../src/scan_project.cpp" line="209"/>
         <source>cannot open &apos;%1&apos;: no such file or folder</source>
         <translation>kan '%1' niet openen: bestand of map bestaat niet</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="225"/>
+        <location filename="../src/scan_project.cpp" line="249"/>
         <source>Areas</source>
         <translation>Gebieden</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="225"/>
+        <location filename="../src/scan_project.cpp" line="249"/>
         <source>Areas (%1)</source>
         <translation>Gebieden (%1)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="237"/>
+        <location filename="../src/scan_project.cpp" line="261"/>
         <source>Boundaries %1</source>
         <translation>Grenzen %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="246"/>
+        <location filename="../src/scan_project.cpp" line="270"/>
         <source>&apos;%1&apos; holds no gebiedscan.gpkg or other layers</source>
         <translation>'%1' bevat geen gebiedscan.gpkg of andere lagen</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="302"/>
-        <location filename="../src/scan_project.cpp" line="315"/>
+        <location filename="../src/scan_project.cpp" line="328"/>
+        <location filename="../src/scan_project.cpp" line="341"/>
         <source>%1: registrations %2</source>
         <translation>%1: registraties %2</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="306"/>
+        <location filename="../src/scan_project.cpp" line="332"/>
         <source>%1: change against reference (%)</source>
         <translation>%1: verandering t.o.v. referentie (%)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="310"/>
+        <location filename="../src/scan_project.cpp" line="336"/>
         <source>%1: per 1,000 inhabitants</source>
         <translation>%1: per 1.000 inwoners</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="314"/>
+        <location filename="../src/scan_project.cpp" line="340"/>
         <source>%1: registrations</source>
         <translation>%1: registraties</translation>
     </message>
@@ -630,7 +630,7 @@ bron: %3</translation>
     </message>
     <message>
         <location filename="../src/main_window.cpp" line="233"/>
-        <location filename="../src/main_window.cpp" line="550"/>
+        <location filename="../src/main_window.cpp" line="552"/>
         <source>Gebiedscan</source>
         <translation>Gebiedscan</translation>
     </message>
@@ -762,12 +762,17 @@ bron: %3</translation>
         <translation>Gebiedscan: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="570"/>
+        <location filename="../src/main_window.cpp" line="548"/>
+        <source>Registrations %1</source>
+        <translation>Registraties %1</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="572"/>
         <source>Boundaries: CBS, Kadaster (CC BY 4.0)</source>
         <translation>Grenzen: CBS, Kadaster (CC BY 4.0)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="571"/>
+        <location filename="../src/main_window.cpp" line="573"/>
         <source>Roads: NWB, accidents: BRON (Rijkswaterstaat)</source>
         <translation>Wegen: NWB, ongevallen: BRON (Rijkswaterstaat)</translation>
     </message>
