@@ -62,6 +62,7 @@ void run(const ScanCli& c, const CLI::App& cmd)
     set("--year", o.year, c.cli.year);
     set("--reference-years", o.referenceYears, c.cli.referenceYears);
     set("--threads", o.threads, c.cli.threads);
+    set("--permutations", o.permutations, c.cli.permutations);
     if (cmd.count("--model") > 0) o.model = c.model;
     if (cmd.count("--out") > 0) o.outDir = c.out;
     if (cmd.count("--assume-crs") > 0) o.incidents.assumeCrs = o.areas.assumeCrs = c.assumeCrs;
@@ -159,6 +160,8 @@ void registerScanCommand(CLI::App& app)
     cmd->add_flag("--internal", c->cli.internal, "interne politie-uitvoer zonder onderdrukking van kleine aantallen");
     cmd->add_flag("--strict", c->cli.strict, "fout als een registratie niet kan worden toegewezen");
     cmd->add_option("--threads", c->cli.threads, "aantal threads (0 = alle kernen)");
+    cmd->add_option("--permutations", c->cli.permutations,
+                    "permutaties voor de p-waarden van Gi* en LISA (standaard 999; 0 = analytisch)");
     cmd->add_flag("-q,--quiet", c->cli.quiet, "geen voortgang en samenvatting");
     cmd->footer("Voorbeeld:\n  gebiedscan scan --incidents meldingen.csv --assume-crs EPSG:4326 \\\n"
                 "      --areas buurten.gpkg --year 2024 --out scan2024\n"

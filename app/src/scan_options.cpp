@@ -40,7 +40,7 @@ void loadProjectFile(const fs::path& file, ScanOptions& o)
         "incidents", "incidents_layer", "areas", "areas_layer", "area_code_field", "area_name_field",
         "area_parent_fields", "population_field", "category_field", "label_field", "date_field",
         "date_to_field", "x_field", "y_field", "model", "working_crs", "assume_crs", "grid", "year",
-        "reference_years", "out", "strict", "internal", "csv", "filter", "threads"};
+        "reference_years", "out", "strict", "internal", "csv", "filter", "threads", "permutations"};
     for (const auto& [key, node] : *scan)
         if (std::find(known.begin(), known.end(), std::string(key.str())) == known.end())
             throw InputError(fmt::format("{}:{}: unknown key '{}' in [scan]", file.string(),
@@ -88,6 +88,7 @@ void loadProjectFile(const fs::path& file, ScanOptions& o)
     if (auto y = (*scan)["year"].value<int64_t>()) o.year = static_cast<int>(*y);
     if (auto r = (*scan)["reference_years"].value<int64_t>()) o.referenceYears = static_cast<int>(*r);
     if (auto b = (*scan)["strict"].value<bool>()) o.strict = *b;
+    if (auto n = (*scan)["permutations"].value<int64_t>()) o.permutations = static_cast<std::size_t>(std::max<int64_t>(0, *n));
     if (auto t = (*scan)["threads"].value<int64_t>()) o.threads = static_cast<unsigned>(std::max<int64_t>(0, *t));
     if (auto b = (*scan)["internal"].value<bool>()) o.internal = *b;
     if (!o.incidents.assumeCrs.empty() && o.areas.assumeCrs.empty()) o.areas.assumeCrs = o.incidents.assumeCrs;

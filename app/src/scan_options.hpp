@@ -38,6 +38,7 @@ struct ScanOptions {
     bool internal = false;          ///< police-internal output: no suppression (never for outside)
     bool dutchCsv = true;           ///< ';' and decimal comma
     unsigned threads = 0;           ///< 0 = all cores
+    std::size_t permutations = 999; ///< hotspot inference (conditional permutation); 0 = analytic
 };
 
 /// Reads a project file (TOML, section [scan]; paths relative to the file) into `options`.

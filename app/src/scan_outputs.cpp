@@ -3,6 +3,9 @@
 #include "scan_job.hpp"
 
 #include "console.hpp"
+#include "local_hotspots.hpp"
+
+#include "gebiedscan/core/contiguity.hpp"
 
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/gis/atomic_output.hpp"
@@ -91,8 +94,77 @@ std::string peakText(const HotTimes& t)
     return fmt::format("{} {:02}-{:02} uur", dutchDayShort(h / 24), h % 24, h % 24 + 1);
 }
 
+// Gi* and LISA of the current period's counts at one level, on queen contiguity.
+struct LevelHotspots {
+    SpatialWeights weights;
+    std::vector<std::size_t> slots;       ///< theme slots analysed (total first)
+    std::vector<LocalHotspots> results;   ///< parallel to slots
+};
+
+constexpr double kContiguitySnap = 0.01;    // metres: grid cells' shared corners differ by rounding
+constexpr std::size_t kMinAreasForHotspots = 5;
+constexpr std::uint64_t kMinEventsForThemeHotspots = 30;
+
+std::vector<LevelHotspots> computeHotspots(const ScanResult& r, const LocalHotspotOptions& options)
+{
+    const auto& f = *r.figures;
+    std::vector<LevelHotspots> out(r.areas.levels.size());
+    for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
+        const std::size_t n = r.areas.levels[l].size();
+        if (n < kMinAreasForHotspots) continue;
+        auto& h = out[l];
+        h.weights = contiguityWeights(r.geometries[l], Contiguity::Queen, kContiguitySnap);
+        // The total at every level; single themes at the finest level when there is enough to see.
+        std::vector<std::size_t> wanted{f.totalSlot()};
+        if (l == 0)
+            for (std::size_t s = 0; s < r.model.themes.size(); ++s) {
+                std::uint64_t events = 0;
+                for (std::size_t a = 0; a < n; ++a) events += f.themeCount(l, a, s, f.currentPeriod());
+                if (events >= kMinEventsForThemeHotspots) wanted.push_back(s);
+            }
+        for (auto s : wanted) {
+            std::vector<double> x(n);
+            for (std::size_t a = 0; a < n; ++a) x[a] = static_cast<double>(f.themeCount(l, a, s, f.currentPeriod()));
+            h.slots.push_back(s);
+            h.results.push_back(computeLocalHotspots(x, h.weights, options));
+        }
+    }
+    return out;
+}
+
+// Layer `hotspots`: the finest level's areas once per analysed theme.
+gis::Table hotspotTable(const ScanResult& r, const LevelHotspots& h, const LocalHotspotOptions& options)
+{
+    const auto& lv = r.areas.levels[0];
+    gis::Table t;
+    t.name = "hotspots";
+    t.columns = {{"code", Column::Type::String, "gebiedscode"},
+                 {"name", Column::Type::String, "naam"},
+                 {"theme", Column::Type::String, "thema (total = alle thema's)"}};
+    const auto stats = hotspotColumns(options, "queen", true);
+    t.columns.insert(t.columns.end(), stats.begin(), stats.end());
+    t.geometryKind = gis::FeatureGeometry::Kind::Polygon;
+    for (std::size_t k = 0; k < h.slots.size(); ++k) {
+        const std::string theme = h.slots[k] < r.model.themes.size() ? r.model.themes[h.slots[k]].id : "total";
+        for (std::size_t a = 0; a < lv.size(); ++a) {
+            std::vector<Value> row;
+            row.emplace_back(lv.codes[a]);
+            row.emplace_back(lv.names[a]);
+            row.emplace_back(theme);
+            appendHotspotValues(row, h.results[k], h.weights, a, options, true);
+            t.rows.push_back(std::move(row));
+            gis::FeatureGeometry g;
+            g.kind = gis::FeatureGeometry::Kind::Polygon;
+            g.polygons = r.geometries[0][a];
+            t.geometries.push_back(std::move(g));
+        }
+    }
+    return t;
+}
+
 gis::Table areaTable(const ScanResult& r, std::size_t level, const SuppressionMask* mask,
-                     const std::string& tableName, const LevelHotTimes& hotTimes)
+                     const std::string& tableName, const LevelHotTimes& hotTimes,
+                     const LevelHotspots& hotspots, const LocalHotspotOptions& hotspotOptions)
 {
     const auto& f = *r.figures;
     const auto& lv = r.areas.levels[level];
@@ -105,6 +177,11 @@ gis::Table areaTable(const ScanResult& r, std::size_t level, const SuppressionMa
                  {"parent_code", Column::Type::String, "code van het bovenliggende gebied"},
                  {"population", Column::Type::Integer, "inwoners (CBS); leeg = onbekend of geheim"},
                  {"peak_total", Column::Type::String, "drukste uur van de week, huidige periode (alle thema's)"}};
+    const bool withHotspots = !hotspots.results.empty();
+    if (withHotspots) {
+        const auto stats = hotspotColumns(hotspotOptions, "queen", false);
+        t.columns.insert(t.columns.end(), stats.begin(), stats.end());
+    }
     const auto all = slots(f);
     for (const auto& s : all) {
         t.columns.push_back({"n_" + s.id, Column::Type::Integer, "aantal huidige periode: " + s.label});
@@ -127,6 +204,7 @@ gis::Table areaTable(const ScanResult& r, std::size_t level, const SuppressionMa
         const auto hot = hotTimes[level].find(a * f.themeSlots() + f.totalSlot());
         if (mask && mask->theme(level, a, f.totalSlot(), cur)) row.emplace_back(gis::Suppressed{});
         else row.emplace_back(hot == hotTimes[level].end() ? Value() : Value(peakText(hot->second)));
+        if (withHotspots) appendHotspotValues(row, hotspots.results.front(), hotspots.weights, a, hotspotOptions, false);
         for (const auto& s : all) {
             const bool hideCount = mask && mask->theme(level, a, s.slot, cur);
             const bool hideDerived = mask && mask->anyPeriod(level, a, s.slot);
@@ -294,9 +372,22 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
                   {"gemaakt_met", "gebiedscan " GEBIEDSCAN_VERSION}};
 
     const LevelHotTimes hotTimes = rollUpHotTimes(r);
+    LocalHotspotOptions hotspotOptions;
+    hotspotOptions.permutations = o.permutations;
+    // Maps for a council: control the false discovery rate over the many areas (as ArcGIS's
+    // Optimized Hot Spot Analysis does); `gebiedscan hotspots` offers the other choices.
+    hotspotOptions.correction = PValueCorrection::FalseDiscoveryRate;
+    const auto hotspots = computeHotspots(r, hotspotOptions);
+    for (std::size_t l = 0; l < hotspots.size(); ++l)
+        if (!hotspots[l].results.empty()) {
+            const auto& m = hotspots[l].results.front().moran;
+            printInfo(fmt::format("Ruimtelijke samenhang ({}, alle thema's): Moran's I = {:.3f}, z = {:.2f}, p = {:.3g}; "
+                                  "{} gebieden zonder buren", names[l], m.statistic, m.z, m.p, hotspots[l].weights.islandCount()));
+        }
     std::vector<gis::Table> tables;
     for (std::size_t l = 0; l < r.areas.levels.size(); ++l)
-        tables.push_back(areaTable(r, l, mask.get(), l == 0 ? "areas" : "areas_" + names[l], hotTimes));
+        tables.push_back(areaTable(r, l, mask.get(), l == 0 ? "areas" : "areas_" + names[l], hotTimes, hotspots[l], hotspotOptions));
+    if (!hotspots[0].results.empty()) tables.push_back(hotspotTable(r, hotspots[0], hotspotOptions));
     tables.push_back(hotTimesTable(r, mask.get(), hotTimes));
     tables.push_back(figuresTable(r, mask.get()));
 

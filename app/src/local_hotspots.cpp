@@ -1,0 +1,73 @@
+#include "local_hotspots.hpp"
+
+#include "gebiedscan/core/permutation_inference.hpp"
+
+#include <fmt/core.h>
+
+namespace gebiedscan::app {
+
+LocalHotspots computeLocalHotspots(const std::vector<double>& x, const SpatialWeights& w,
+                                   const LocalHotspotOptions& o)
+{
+    const SpatialWeights wRow = w.withStyle(WeightStyle::RowStandardised);
+    const SpatialWeights wStar = w.withSelf();
+    LocalHotspots r;
+    r.gi = localG(x, wStar, o.alternative);
+    r.lisa = localMoran(x, wRow, o.alternative);
+    r.giP = r.gi.p;
+    r.lisaP = r.lisa.p;
+    if (o.permutations > 0) {
+        PermutationOptions po;
+        po.permutations = o.permutations;
+        po.seed = o.seed;
+        po.alternative = o.alternative;
+        r.giP = localGPermutation(x, wStar, po).p;
+        r.lisaP = localMoranPermutation(x, wRow, po).p;
+    }
+    r.giClass = classifyHotspots(r.gi.z, r.giP, w, o.correction, o.permutations > 0);
+    std::vector<std::uint8_t> islandMask(x.size());
+    for (std::size_t i = 0; i < x.size(); ++i) islandMask[i] = w.isIsland(i) ? 1 : 0;
+    r.lisaPAdj = adjustPValues(r.lisaP, o.correction, islandMask);
+    r.moran = globalMoran(x, wRow, MoranMoments::Randomisation, Alternative::Greater);
+    return r;
+}
+
+std::vector<gis::Column> hotspotColumns(const LocalHotspotOptions& o, const std::string& weightsDescription, bool full)
+{
+    using Col = gis::Column;
+    const bool perm = o.permutations > 0;
+    std::vector<gis::Column> c;
+    if (full) c.push_back({"n_buren", Col::Type::Integer, "aantal buren (" + weightsDescription + ")"});
+    c.push_back({"gi_z", Col::Type::Real, "Getis-Ord Gi* z-score (spdep localG, include.self)"});
+    c.push_back({"gi_p", Col::Type::Real, perm ? "Gi* pseudo p-waarde (conditionele permutatie)" : "Gi* p-waarde (normaal)"});
+    if (full) c.push_back({"gi_p_adj", Col::Type::Real, "gi_p na correctie voor meervoudig toetsen"});
+    c.push_back({"gi_bin", Col::Type::Integer, "ArcGIS Gi_Bin: +/-3, 2, 1 = hot/coldspot met 99, 95, 90 % betrouwbaarheid"});
+    c.push_back({"gi_label", Col::Type::String, "Gi_Bin in woorden"});
+    c.push_back({"lisa_i", Col::Type::Real, "lokale Moran I_i (rij-gestandaardiseerde gewichten, deler n)"});
+    if (full) c.push_back({"lisa_z", Col::Type::Real, "lokale Moran z (spdep localmoran, conditionele momenten)"});
+    c.push_back({"lisa_p", Col::Type::Real, perm ? "lokale Moran pseudo p-waarde (conditionele permutatie)" : "lokale Moran p-waarde (normaal)"});
+    if (full) c.push_back({"lisa_p_adj", Col::Type::Real, "lisa_p na correctie voor meervoudig toetsen"});
+    c.push_back({"lisa_q", Col::Type::String, fmt::format("LISA-cluster of uitschieter bij p <= {:g}", o.alpha)});
+    if (full) c.push_back({"lisa_kwadrant", Col::Type::String, "kwadrant van waarde en buurgemiddelde"});
+    return c;
+}
+
+void appendHotspotValues(std::vector<gis::Value>& v, const LocalHotspots& r, const SpatialWeights& w,
+                         std::size_t i, const LocalHotspotOptions& o, bool full)
+{
+    const bool island = w.isIsland(i);
+    if (full) v.emplace_back(static_cast<std::int64_t>(w.cardinality(i)));
+    v.emplace_back(r.gi.z[i]);
+    v.emplace_back(r.giP[i]);
+    if (full) v.emplace_back(r.giClass.pAdjusted[i]);
+    v.emplace_back(static_cast<std::int64_t>(r.giClass.bins[i]));
+    v.emplace_back(std::string(hotspotLabel(r.giClass.bins[i], island)));
+    v.emplace_back(r.lisa.ii[i]);
+    if (full) v.emplace_back(r.lisa.z[i]);
+    v.emplace_back(r.lisaP[i]);
+    if (full) v.emplace_back(r.lisaPAdj[i]);
+    v.emplace_back(std::string(lisaLabel(r.lisa.quadrant[i], !island && r.lisaPAdj[i] <= o.alpha)));
+    if (full) v.emplace_back(std::string(quadrantName(r.lisa.quadrant[i])));
+}
+
+} // namespace gebiedscan::app
