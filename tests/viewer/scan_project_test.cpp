@@ -160,3 +160,17 @@ TEST(MainWindow, ExportsPngAtDpiAndPdf)
     EXPECT_TRUE(f.read(5).startsWith("%PDF-"));
     EXPECT_GT(f.size(), 20000);
 }
+
+TEST(MainWindow, SuggestsAolFromTheRanking)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    MainWindow w;
+    ASSERT_TRUE(w.openPath(writeScanFolder(dir), true));
+    // No hot spots or black spots: the areas with most registrations of the theme; only C1 has
+    // a positive count (C2 is geheim, C3 is 0), so one candidate.
+    EXPECT_EQ(w.suggestAol(5), 1);
+    ASSERT_EQ(w.aol()->rowCount(), 1);
+    EXPECT_TRUE(w.aol()->candidates()[0].area.startsWith(QStringLiteral("C1")));
+    EXPECT_TRUE(w.aol()->candidates()[0].reason.contains(QStringLiteral("12")));
+}

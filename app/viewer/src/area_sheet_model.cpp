@@ -108,7 +108,9 @@ void AreaSheetModel::setArea(std::shared_ptr<const LayerData> layer, std::size_t
         r.rank = num(QStringLiteral("rank_") + t.id);
         r.trend = txt(QStringLiteral("trend_") + t.id);
         const QString own = txt(QStringLiteral("gi_label_") + t.id);
-        r.hotspot = own.isNull() ? hotspotStatus : own;
+        // A hot spot layer of one indicator (usually the total) says nothing per theme: its
+        // status goes into the headline, the column holds per-theme results only.
+        r.hotspot = own;
         m_rows.push_back(r);
     }
     endResetModel();
@@ -117,7 +119,7 @@ void AreaSheetModel::setArea(std::shared_ptr<const LayerData> layer, std::size_t
     if (name.isNull()) name = txt(QStringLiteral("statnaam"));
     QString code = txt(QStringLiteral("code"));
     if (code.isNull()) code = txt(QStringLiteral("statcode"));
-    QStringList parts{QStringLiteral("%1 (%2)").arg(name, code)};
+    QStringList parts{name.isEmpty() || name == code ? code : QStringLiteral("%1 (%2)").arg(name, code)};
     const QString level = txt(QStringLiteral("level"));
     if (!level.isNull()) parts << level;
     const double pop = num(QStringLiteral("population"));

@@ -21,8 +21,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
     /// Shows `feature` of `layer`. `themes` gives the rows (labels included); `hotspotStatus`
-    /// (e.g. "Hot spot, 95% confidence") fills the hotspot column of every theme when the
-    /// hotspot layer is not per theme (gi_label_<theme> fields are used when present).
+    /// (e.g. "Hot spot, 95% confidence", of the hot spot layer under the area) goes into the
+    /// headline; the hot spot column shows per-theme gi_label_<theme> fields when present.
     void setArea(std::shared_ptr<const LayerData> layer, std::size_t feature, const std::vector<ThemeInfo>& themes,
                  const QString& hotspotStatus = {});
     void clearArea();

@@ -32,7 +32,9 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace gebiedscan::viewer {
 
@@ -90,6 +92,17 @@ void MainWindow::buildUi()
     auto* zoomLayer = view->addAction(tr("Zoom to selected &layer"), this, [this] {
         const int row = currentLayerRow();
         if (row >= 0) m_canvas->zoomToExtent(m_layers->layer(row).extent);
+    });
+    view->addAction(tr("Zoom to &selection"), QKeySequence(Qt::CTRL | Qt::Key_J), this, [this] {
+        const auto [layer, feature] = m_canvas->highlight();
+        if (layer && feature < layer->featureCount()) {
+            Envelope e = layer->envelopes[feature];
+            // Some context around a single area.
+            const double pad = std::max(e.width(), e.height()) * 1.5 + 200;
+            e.expand(PointRd{e.minX - pad, e.minY - pad});
+            e.expand(PointRd{e.maxX + pad, e.maxY + pad});
+            m_canvas->zoomToExtent(e);
+        }
     });
     auto* legend = view->addAction(tr("Show &legend on map"));
     legend->setCheckable(true);
@@ -272,6 +285,12 @@ void MainWindow::buildAolDock()
     auto* remove = new QPushButton(tr("Remove"), w);
     auto* save = new QPushButton(tr("Save (GeoPackage, Shapefile, CSV)..."), w);
     auto* load = new QPushButton(tr("Load..."), w);
+    auto* suggest = new QPushButton(tr("Suggest top 5"), w);
+    suggest->setToolTip(tr("Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations"));
+    h->addWidget(suggest);
+    connect(suggest, &QPushButton::clicked, this, [this] {
+        if (suggestAol(5) == 0) statusBar()->showMessage(tr("No ranked locations to suggest."), 6000);
+    });
     h->addWidget(new QLabel(tr("Use \"Place AOL\" and click the map; double-click a cell to annotate."), w), 1);
     h->addWidget(remove);
     h->addWidget(load);
@@ -510,6 +529,85 @@ void MainWindow::handleClick(PointRd position)
     c.theme = m_themeBox->currentText();
     const int row = m_aol->addCandidate(c);
     m_aolView->setCurrentIndex(m_aol->index(row, AolModel::Reason));
+}
+
+int MainWindow::suggestAol(int count)
+{
+    struct Pick {
+        std::size_t feature;
+        double key; // larger is better
+    };
+    const auto farFromAll = [&](const PointRd& p, const std::vector<PointRd>& taken, double distance) {
+        for (const auto& t : taken)
+            if (std::hypot(t.x - p.x, t.y - p.y) < distance) return false;
+        return true;
+    };
+    std::vector<PointRd> taken;
+    for (const auto& c : m_aol->candidates()) taken.push_back(c.position);
+    const auto areaName = [&](const PointRd& p) {
+        const int ar = m_project->areaRow();
+        if (ar < 0) return QString();
+        const auto& a = m_layers->layer(ar);
+        const auto f = a.featureAt(p, 0);
+        if (!f) return QString();
+        const QString code = a.text(a.fieldIndex(QStringLiteral("code")), *f);
+        const QString name = a.text(a.fieldIndex(QStringLiteral("name")), *f);
+        return name.isEmpty() || name == code ? code : QStringLiteral("%1 %2").arg(code, name);
+    };
+    const auto addPicks = [&](const LayerData& l, std::vector<Pick> picks, double minDistance, const QString& theme,
+                              const std::function<QString(std::size_t)>& reason) {
+        std::sort(picks.begin(), picks.end(), [](const Pick& a, const Pick& b) { return a.key > b.key; });
+        int added = 0;
+        for (const auto& pick : picks) {
+            if (added >= count) break;
+            const PointRd p = l.labelPoints[pick.feature];
+            if (!farFromAll(p, taken, minDistance)) continue;
+            AolCandidate c;
+            c.position = p;
+            c.area = areaName(p);
+            c.theme = theme;
+            c.reason = reason(pick.feature);
+            m_aol->addCandidate(c);
+            taken.push_back(p);
+            ++added;
+        }
+        return added;
+    };
+    const QLocale loc;
+    for (int r = 0; r < m_layers->rowCount(); ++r) {
+        const auto& l = m_layers->layer(r);
+        if (l.kind != LayerKind::BlackSpots || l.geometry != GeometryKind::Point) continue;
+        const int meets = l.fieldIndex(QStringLiteral("voldoet")), score = l.fieldIndex(QStringLiteral("score"));
+        std::vector<Pick> picks;
+        for (std::size_t f = 0; f < l.featureCount(); ++f)
+            if (meets < 0 || l.number(meets, f) > 0) picks.push_back({f, std::isnan(l.number(score, f)) ? 0 : l.number(score, f)});
+        if (picks.empty()) continue;
+        return addPicks(l, picks, 100, QStringLiteral("4.1 Verkeersveiligheid"), [&](std::size_t f) {
+            return tr("black spot, score %1").arg(loc.toString(l.number(score, f), 'f', 0));
+        });
+    }
+    const int hs = m_layers->findKind(LayerKind::Hotspots);
+    if (hs >= 0) {
+        const auto& l = m_layers->layer(hs);
+        const int z = l.fieldIndex(QStringLiteral("gi_z")), bin = l.fieldIndex(QStringLiteral("gi_bin"));
+        std::vector<Pick> picks;
+        for (std::size_t f = 0; f < l.featureCount(); ++f)
+            if (l.number(bin, f) >= 3 && !std::isnan(l.number(z, f))) picks.push_back({f, l.number(z, f)});
+        if (!picks.empty())
+            return addPicks(l, picks, 1500, m_themeBox->currentText(), [&](std::size_t f) {
+                return tr("hot spot 99%, Gi* z = %1").arg(loc.toString(l.number(z, f), 'f', 1));
+            });
+    }
+    const int ar = m_project->areaRow();
+    if (ar < 0 || m_themeBox->count() == 0) return 0;
+    const auto& a = m_layers->layer(ar);
+    const int field = a.fieldIndex(QStringLiteral("n_") + m_themeBox->currentData().toString());
+    std::vector<Pick> picks;
+    for (std::size_t f = 0; f < a.featureCount(); ++f)
+        if (a.number(field, f) > 0) picks.push_back({f, a.number(field, f)});
+    return addPicks(a, picks, 0, m_themeBox->currentText(), [&](std::size_t f) {
+        return tr("%1 registrations (current period)").arg(loc.toString(a.number(field, f), 'f', 0));
+    });
 }
 
 void MainWindow::saveAol()

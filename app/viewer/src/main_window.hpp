@@ -62,6 +62,11 @@ public:
     [[nodiscard]] const ScanProject& project() const { return *m_project; }
     /// Handles a map click at an RD position as the current tool would (tests use this).
     void handleClick(PointRd position);
+    /// Adds up to `count` AOL candidates from the top of the rankings: black spots meeting the
+    /// definition (by rank), else Gi* hot spots at 99 % (by z, one per cluster: candidates at
+    /// least 1.5 km apart), else the areas with most registrations of the current theme.
+    /// Returns the number added.
+    int suggestAol(int count);
     /// Identify at a position: fills the sheet; returns true when an area was hit.
     bool identifyAt(PointRd position);
 

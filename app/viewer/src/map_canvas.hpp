@@ -32,6 +32,11 @@ public:
     void setShowLegend(bool show);
     /// Highlights one feature's outline (identify result); nullptr clears.
     void setHighlight(std::shared_ptr<const LayerData> layer, std::size_t feature);
+    /// The highlighted feature (layer null when none).
+    [[nodiscard]] std::pair<std::shared_ptr<const LayerData>, std::size_t> highlight() const
+    {
+        return {m_highlightLayer, m_highlightFeature};
+    }
     /// Blocks until the current frame is rendered (tests and --screenshot only).
     void waitForFrame();
     /// The last finished frame (may be for an older view while a new one renders).
