@@ -39,6 +39,9 @@ bool segmentTouchesRect(const TaggedEdge& e, double x0, double y0, double x1, do
 PointLocator::PointLocator(const std::vector<MultiPolygon>& areas)
 {
     std::vector<TaggedEdge> edges;
+    // Horizontal edges never count in the crossing test, but they do split cells between areas
+    // (two areas stacked along y = const): cells they cross must test their points.
+    std::vector<TaggedEdge> horizontal;
     for (std::size_t a = 0; a < areas.size(); ++a) {
         for (const auto& polygon : areas[a])
             for (const auto& ring : polygon.rings) {
@@ -46,7 +49,10 @@ PointLocator::PointLocator(const std::vector<MultiPolygon>& areas)
                 for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
                     PointRd lo = ring[i], hi = ring[j];
                     if (lo.y > hi.y) std::swap(lo, hi);
-                    if (lo.y == hi.y) continue; // horizontal edges never count in the half-open test
+                    if (lo.y == hi.y) { // never counts in the half-open test; only marks cells
+                        horizontal.push_back({lo.x, lo.y, hi.x, hi.y, static_cast<std::int32_t>(a)});
+                        continue;
+                    }
                     edges.push_back({lo.x, lo.y, hi.x, hi.y, static_cast<std::int32_t>(a)});
                     m_extent.expand(lo);
                     m_extent.expand(hi);
@@ -111,7 +117,7 @@ PointLocator::PointLocator(const std::vector<MultiPolygon>& areas)
     // Areas whose edges touch each cell.
     const auto cells = static_cast<std::size_t>(m_nx * m_ny);
     std::vector<std::vector<std::int32_t>> touching(cells);
-    for (const auto& e : edges) {
+    const auto markTouched = [&](const TaggedEdge& e) {
         const auto c0 = colOf(std::min(e.loX, e.hiX)), c1 = colOf(std::max(e.loX, e.hiX));
         const auto r0 = rowOf(e.loY), r1 = rowOf(e.hiY);
         for (auto r = r0; r <= r1; ++r)
@@ -122,7 +128,9 @@ PointLocator::PointLocator(const std::vector<MultiPolygon>& areas)
                 auto& list = touching[static_cast<std::size_t>(r * m_nx + c)];
                 if (list.empty() || list.back() != e.area) list.push_back(e.area);
             }
-    }
+    };
+    for (const auto& e : edges) markTouched(e);
+    for (const auto& e : horizontal) markTouched(e); // touched lists are sorted and deduplicated below
 
     m_cellOwner.assign(cells, kOutside);
     m_cellStart.assign(cells + 1, 0);
