@@ -144,6 +144,17 @@ std::vector<LayerLegend> LayerListModel::legends() const
     return out;
 }
 
+Envelope LayerListModel::homeExtent() const
+{
+    Envelope areas, visible;
+    for (const auto& e : m_entries) {
+        if (!e.style.visible || e.data->extent.empty()) continue;
+        visible.expand(e.data->extent);
+        if (e.data->geometry == GeometryKind::Polygon || e.data->geometry == GeometryKind::Raster) areas.expand(e.data->extent);
+    }
+    return !areas.empty() ? areas : !visible.empty() ? visible : extent();
+}
+
 Envelope LayerListModel::extent() const
 {
     Envelope e;

@@ -45,6 +45,10 @@ public:
     [[nodiscard]] std::vector<LayerLegend> legends() const;
     /// Union of all layer extents.
     [[nodiscard]] Envelope extent() const;
+    /// The extent to show first: the visible polygon and raster layers (areas, hot spots,
+    /// heatmaps), else all visible layers, else all. Incident points geocoded far off (a
+    /// wrong CRS, 0,0) then do not shrink the region to a dot.
+    [[nodiscard]] Envelope homeExtent() const;
 
 signals:
     /// Anything that changes the picture (style, order, visibility, opacity, layers).

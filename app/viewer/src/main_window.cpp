@@ -329,7 +329,7 @@ bool MainWindow::openPath(const QString& path, bool quiet)
     setWindowTitle(tr("Gebiedscan viewer – %1").arg(QFileInfo(path).fileName()));
     refreshThemeSelectors();
     applyThemeSelection();
-    m_canvas->zoomToExtent(m_layers->extent());
+    m_canvas->zoomToExtent(m_layers->homeExtent());
     if (m_layers->rowCount() > 0) m_layerView->setCurrentIndex(m_layers->index(std::max(0, m_project->areaRow())));
     return true;
 }
@@ -679,7 +679,7 @@ QImage MainWindow::renderSheet(QSize size, double scale) const
 {
     MapView v = m_canvas->view();
     v.size = size;
-    v.zoomTo(m_layers->extent(), 0.04);
+    v.zoomTo(m_layers->homeExtent(), 0.04);
     // Leave room for the legend on the left so it does not cover the areas.
     QPainter measuring; // measures only: draw = false never paints
     const QSizeF legend = drawLegend(measuring, {}, m_layers->legends(), 1.0, false);

@@ -234,13 +234,25 @@ bool drawClusters(QPainter& p, const MapView& view, const LayerSnapshot& s, cons
     p.setFont(font);
     // Antialiased circles and text layout cost more than everything else here: draw each
     // distinct radius once into a sprite and each distinct count label once, then blit.
+    std::size_t maxCount = 1;
+    for (const auto& [key, c] : cells) maxCount = std::max(maxCount, c.n);
     std::unordered_map<int, QImage> sprites;
     std::unordered_map<std::size_t, QStaticText> labels;
     QColor fill = s.style.fill;
     fill.setAlpha(190);
     for (const auto& [key, c] : cells) {
         const QPointF centre(c.sx / static_cast<double>(c.n), c.sy / static_cast<double>(c.n));
-        const int r = static_cast<int>(std::lround((6 + 3 * std::log2(static_cast<double>(c.n))) * o.pixelScale));
+        auto it = labels.find(c.n);
+        if (it == labels.end()) {
+            const QString text = c.n >= 10000 ? QStringLiteral("%1k").arg(c.n / 1000) : QString::number(c.n);
+            it = labels.emplace(c.n, QStaticText(text)).first;
+            it->second.prepare(QTransform(), font);
+        }
+        const QSizeF ts = it->second.size();
+        // Circle area grows with the count relative to the largest cluster on screen, capped
+        // below the 48 px cell so neighbours do not pile up; never smaller than its label.
+        const double grown = (7 + 15 * std::sqrt(static_cast<double>(c.n) / static_cast<double>(maxCount))) * o.pixelScale;
+        const int r = static_cast<int>(std::lround(std::max(grown, ts.width() / 2 + 3 * o.pixelScale)));
         auto sprite = sprites.find(r);
         if (sprite == sprites.end()) {
             const int side = 2 * r + 4;
@@ -256,12 +268,6 @@ bool drawClusters(QPainter& p, const MapView& view, const LayerSnapshot& s, cons
         }
         const QImage& img = sprite->second;
         p.drawImage(QPointF(centre.x() - img.width() / 2.0, centre.y() - img.height() / 2.0), img);
-        auto it = labels.find(c.n);
-        if (it == labels.end()) {
-            it = labels.emplace(c.n, QStaticText(QString::number(c.n))).first;
-            it->second.prepare(QTransform(), font);
-        }
-        const QSizeF ts = it->second.size();
         p.setPen(Qt::white);
         p.drawStaticText(QPointF(centre.x() - ts.width() / 2, centre.y() - ts.height() / 2), it->second);
     }

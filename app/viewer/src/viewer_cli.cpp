@@ -108,7 +108,7 @@ int runViewer(QApplication& app, const ViewerOptions& o)
         window.resize(o.size);
         window.show();
         QApplication::processEvents();
-        window.canvas()->zoomToExtent(window.layers()->extent());
+        window.canvas()->zoomToExtent(window.layers()->homeExtent());
         window.canvas()->waitForFrame();
         QApplication::processEvents();
         img = window.grab().toImage();
