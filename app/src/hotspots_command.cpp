@@ -9,6 +9,7 @@
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/core/hotspot_classes.hpp"
 #include "gebiedscan/core/local_statistics.hpp"
+#include "gebiedscan/core/optimized_hotspots.hpp"
 #include "gebiedscan/core/permutation_inference.hpp"
 #include "gebiedscan/core/point_weights.hpp"
 #include "gebiedscan/core/spatial_weights.hpp"
@@ -118,14 +119,238 @@ WeightsChoice parseWeights(const std::string& text, bool points)
 
 std::string formatNumber(double v) { return fmt::format("{:.6g}", v); }
 
+const char* correctionText(PValueCorrection c)
+{
+    return c == PValueCorrection::FalseDiscoveryRate ? "Benjamini-Hochberg (FDR)"
+           : c == PValueCorrection::Bonferroni       ? "Bonferroni"
+                                                     : "geen";
+}
+
+/// Gi* and LISA with the chosen inference for one weights matrix (binary, without self).
+struct LocalResults {
+    LocalGResult gi;
+    std::vector<double> giP;
+    HotspotClassification giClass;
+    LocalMoranResult lisa;
+    std::vector<double> lisaP, lisaPAdj;
+    GlobalTestResult moran;
+};
+
+LocalResults computeLocal(const std::vector<double>& x, const SpatialWeights& w, const HotspotsOptions& o,
+                          Alternative alternative, PValueCorrection correction)
+{
+    const SpatialWeights wRow = w.withStyle(WeightStyle::RowStandardised);
+    const SpatialWeights wStar = w.withSelf();
+    LocalResults r;
+    r.gi = localG(x, wStar, alternative);
+    r.lisa = localMoran(x, wRow, alternative);
+    r.giP = r.gi.p;
+    r.lisaP = r.lisa.p;
+    if (o.permutations > 0) {
+        PermutationOptions po;
+        po.permutations = o.permutations;
+        po.seed = o.seed;
+        po.alternative = alternative;
+        r.giP = localGPermutation(x, wStar, po).p;
+        r.lisaP = localMoranPermutation(x, wRow, po).p;
+    }
+    r.giClass = classifyHotspots(r.gi.z, r.giP, w, correction, o.permutations > 0);
+    std::vector<std::uint8_t> islandMask(x.size());
+    for (std::size_t i = 0; i < x.size(); ++i) islandMask[i] = w.isIsland(i) ? 1 : 0;
+    r.lisaPAdj = adjustPValues(r.lisaP, correction, islandMask);
+    r.moran = globalMoran(x, wRow, MoranMoments::Randomisation, Alternative::Greater);
+    return r;
+}
+
+/// The statistic columns, from n_buren on (12 columns).
+std::vector<gis::Column> statColumns(const HotspotsOptions& o, const std::string& weightsDescription)
+{
+    using Col = gis::Column;
+    return {
+        {"n_buren", Col::Type::Integer, "number of neighbours (" + weightsDescription + ")"},
+        {"gi_z", Col::Type::Real, "Getis-Ord Gi* z-score (spdep localG, include.self)"},
+        {"gi_p", Col::Type::Real, o.permutations > 0 ? "Gi* pseudo p-value, conditional permutation" : "Gi* p-value, normal"},
+        {"gi_p_adj", Col::Type::Real, "gi_p after the multiple-testing correction"},
+        {"gi_bin", Col::Type::Integer, "ArcGIS Gi_Bin: +/-3, 2, 1 = hot/cold spot at 99, 95, 90 % confidence"},
+        {"gi_label", Col::Type::String, "Gi_Bin in words"},
+        {"lisa_i", Col::Type::Real, "local Moran I_i (row-standardised weights, divisor n)"},
+        {"lisa_z", Col::Type::Real, "local Moran z (spdep localmoran, conditional moments)"},
+        {"lisa_p", Col::Type::Real, o.permutations > 0 ? "local Moran pseudo p-value, conditional permutation" : "local Moran p-value, normal"},
+        {"lisa_p_adj", Col::Type::Real, "lisa_p after the multiple-testing correction"},
+        {"lisa_q", Col::Type::String, fmt::format("LISA cluster/outlier when lisa_p_adj <= {}", formatNumber(o.alpha))},
+        {"lisa_kwadrant", Col::Type::String, "quadrant of value and neighbour lag, significant or not"},
+    };
+}
+
+struct LabelCounts {
+    std::map<int, std::size_t> bins; // 99: islands
+    std::map<std::string, std::size_t> lisa;
+};
+
+/// Fills the 12 statistic cells starting at v[at] for analysed row i.
+void fillStats(std::vector<gis::Value>& v, std::size_t at, const LocalResults& r, const SpatialWeights& w,
+               std::size_t i, double alpha, LabelCounts& counts)
+{
+    const bool island = w.isIsland(i);
+    v[at + 0] = static_cast<std::int64_t>(w.cardinality(i));
+    v[at + 1] = r.gi.z[i];
+    v[at + 2] = r.giP[i];
+    v[at + 3] = r.giClass.pAdjusted[i];
+    v[at + 4] = static_cast<std::int64_t>(r.giClass.bins[i]);
+    v[at + 5] = std::string(hotspotLabel(r.giClass.bins[i], island));
+    v[at + 6] = r.lisa.ii[i];
+    v[at + 7] = r.lisa.z[i];
+    v[at + 8] = r.lisaP[i];
+    v[at + 9] = r.lisaPAdj[i];
+    const bool sig = !island && r.lisaPAdj[i] <= alpha;
+    const std::string label(lisaLabel(r.lisa.quadrant[i], sig));
+    v[at + 10] = label;
+    v[at + 11] = std::string(quadrantName(r.lisa.quadrant[i]));
+    ++counts.bins[island ? 99 : r.giClass.bins[i]];
+    ++counts.lisa[label];
+}
+
+void printCommon(const HotspotsSummary& s, const HotspotsOptions& o, Alternative alternative,
+                 PValueCorrection correction, const LabelCounts& counts)
+{
+    fmt::print("  gewichten: {}; eilanden (geen buren): {}\n", s.weightsDescription, s.islands);
+    fmt::print("  Moran's I (globaal, rij-gestandaardiseerd): I = {:.6f}, E(I) = {:.6f}, z = {:.4f}, p = {:.4g} "
+               "(randomisatie, alternatief 'greater')\n",
+               s.moran.statistic, s.moran.expectation, s.moran.z, s.moran.p);
+    fmt::print("  inferentie: {}, alternatief {}, correctie {}\n",
+               o.permutations > 0 ? fmt::format("{} conditionele permutaties (seed {})", o.permutations, o.seed)
+                                  : std::string("analytisch (normaal)"),
+               alternativeName(alternative), correctionText(correction));
+    std::string bins;
+    for (int b : {3, 2, 1, 0, -1, -2, -3}) {
+        const auto it = counts.bins.find(b);
+        bins += fmt::format("{}{}: {}", bins.empty() ? "" : ", ", hotspotLabel(b), it == counts.bins.end() ? 0 : it->second);
+    }
+    fmt::print("  Gi*: {}\n", bins);
+    std::string lq;
+    for (const auto& [label, n] : counts.lisa) lq += fmt::format("{}{}: {}", lq.empty() ? "" : ", ", label, n);
+    fmt::print("  LISA: {}\n", lq);
+    for (const auto& p : s.written) fmt::print("  geschreven: {}\n", fs::absolute(p).lexically_normal().string());
+}
+
+/// --grid: incidents counted per square cell, cell size and distance band chosen from the data.
+HotspotsSummary runGridHotspots(const HotspotsOptions& o, Alternative alternative)
+{
+    if (!o.field.empty())
+        throw InputError("--field does not apply with --grid: incidents are counted per grid cell");
+    HotspotsSummary s;
+    gis::VectorReader reader(o.areas, o.workingCrs);
+    reader.selectFields({});
+    std::vector<PointRd> points;
+    Progress progress("registraties lezen", reader.featureCount().value_or(-1));
+    gis::Feature f;
+    while (reader.next(f)) {
+        progress.update(static_cast<std::int64_t>(++s.features));
+        if (f.geometry.kind != gis::FeatureGeometry::Kind::Point || f.geometry.points.empty()) {
+            ++s.noGeometry;
+            continue;
+        }
+        points.push_back(f.geometry.points.front());
+    }
+    progress.finish();
+    if (points.empty()) throw InputError(reader.description() + ": --grid needs a point layer (incidents)");
+    if (s.noGeometry > 0)
+        printWarning(fmt::format("{} objecten zonder puntgeometrie niet meegeteld", s.noGeometry));
+
+    OptimizedHotspotOptions ho;
+    if (o.grid != "auto") {
+        const auto size = parseNumber(o.grid);
+        if (!size || !(*size > 0)) throw InputError("--grid needs 'auto' or a cell size in metres, e.g. --grid 125");
+        ho.cellSize = *size;
+    }
+    // As ArcGIS Optimized Hot Spot Analysis: FDR unless Bonferroni is asked for.
+    const PValueCorrection correction =
+        o.correction == PValueCorrection::Bonferroni ? PValueCorrection::Bonferroni : PValueCorrection::FalseDiscoveryRate;
+    ho.correction = correction;
+    ho.alternative = alternative;
+    ho.permutations = 0; // the cells and band only; inference below with the shared code
+    const OptimizedHotspotResult r = optimizedHotspots(points, ho);
+    s.analysed = r.cells.size();
+    s.incidentsRejected = r.incidentsRejected;
+    s.cellSize = r.cellSize;
+    s.band = r.band;
+    s.islands = r.islands;
+    s.weightsDescription = fmt::format("band:{} m tussen celmiddens ({}), cellen {} m ({})", formatNumber(r.band),
+                                       r.bandAtPeak ? "eerste piek van Moran's z" : "geen piek: gemiddelde afstand tot de 30e buurcel",
+                                       formatNumber(r.cellSize), r.cellSizeAutomatic ? "automatisch" : "opgegeven");
+    const SpatialWeights w = distanceBandWeights(r.centres, r.band);
+    const LocalResults lr = computeLocal(r.counts, w, o, alternative, correction);
+    s.moran = lr.moran;
+
+    gis::Table t;
+    t.name = "hotspots";
+    t.columns = {{"id", gis::Column::Type::String, "grid cell code (CBS style: size, E and N of the lower-left corner)"},
+                 {"aantal", gis::Column::Type::Integer, "incidents in the cell"}};
+    const auto stats = statColumns(o, s.weightsDescription);
+    t.columns.insert(t.columns.end(), stats.begin(), stats.end());
+    t.geometryKind = gis::FeatureGeometry::Kind::Polygon;
+    LabelCounts counts;
+    for (std::size_t i = 0; i < r.cells.size(); ++i) {
+        std::vector<gis::Value> v(t.columns.size());
+        v[0] = r.grid->code(r.cells[i]);
+        v[1] = static_cast<std::int64_t>(std::llround(r.counts[i]));
+        fillStats(v, 2, lr, w, i, o.alpha, counts);
+        t.rows.push_back(std::move(v));
+        gis::FeatureGeometry g;
+        g.kind = gis::FeatureGeometry::Kind::Polygon;
+        g.polygons = r.grid->polygon(r.cells[i]);
+        t.geometries.push_back(std::move(g));
+    }
+    std::string profile;
+    for (const auto& st : r.profile) profile += fmt::format("{}{}:{:.4f}", profile.empty() ? "" : " ", formatNumber(st.band), st.z);
+    gis::WriteOptions wo;
+    wo.workingCrs = o.workingCrs;
+    wo.metadata = {{"bron", reader.description()},
+                   {"celgrootte_m", formatNumber(r.cellSize)},
+                   {"celgrootte_keuze", r.cellSizeAutomatic ? "automatisch: 2 x gemiddelde naaste-buurafstand, afgerond" : "opgegeven"},
+                   {"band_m", formatNumber(r.band)},
+                   {"band_keuze", r.bandAtPeak ? "eerste piek van Moran's z (incrementele autocorrelatie)" : "geen piek: gemiddelde afstand tot de 30e buurcel"},
+                   {"moran_z_per_band", profile},
+                   {"eilanden", std::to_string(s.islands)},
+                   {"permutaties", std::to_string(o.permutations)},
+                   {"seed", std::to_string(o.seed)},
+                   {"alternatief", std::string(alternativeName(alternative))},
+                   {"correctie", correctionText(correction)},
+                   {"onderdrukking", "geen: aantallen per cel zijn interne uitvoer"},
+                   {"gemaakt_met", "gebiedscan " GEBIEDSCAN_VERSION}};
+    const fs::path gpkg = o.outDir / "hotspots.gpkg";
+    gis::writeGeoPackage(gpkg, {t}, wo);
+    s.written.push_back(gpkg);
+    const fs::path csv = o.outDir / "hotspots.csv";
+    gis::writeCsv(csv, t, wo);
+    s.written.push_back(csv);
+
+    if (!quiet()) {
+        fmt::print("Hotspots van registraties op een raster uit {}\n", reader.description());
+        fmt::print("  registraties: {} gelezen, {} zonder punt, {} met ongeldige coordinaten; {} op gedeelde adressen "
+                   "({} adressen, max. {})\n",
+                   s.features, s.noGeometry, r.incidentsRejected, r.coincident.pointsAffected, r.coincident.locations,
+                   r.coincident.largestGroup);
+        fmt::print("  cellen: {} van {} m ({}), binnen de convexe omhullende of met registraties\n", r.cells.size(),
+                   formatNumber(r.cellSize), r.cellSizeAutomatic ? "automatisch gekozen" : "opgegeven");
+        fmt::print("  afstandsband: {} m ({})\n", formatNumber(r.band),
+                   r.bandAtPeak ? "eerste piek van de incrementele ruimtelijke autocorrelatie"
+                                   : "geen piek in Moran's z; gemiddelde afstand tot de 30e buurcel");
+        fmt::print("  Moran's z per band (m:z): {}\n", profile);
+        printCommon(s, o, alternative, correction, counts);
+    }
+    return s;
+}
+
 } // namespace
 
 HotspotsSummary runHotspots(const HotspotsOptions& o)
 {
-    if (o.field.empty()) throw InputError("--field is required: the numeric field to analyse");
     const auto alternative = parseAlternative(o.alternative);
     if (!alternative) throw InputError("--alternative must be two-sided, greater or less");
     gis::ensureWritableFolder(o.outDir);
+    if (!o.grid.empty()) return runGridHotspots(o, *alternative);
+    if (o.field.empty()) throw InputError("--field is required: the numeric field to analyse (or --grid for incidents)");
 
     HotspotsSummary s;
     gis::VectorReader reader(o.areas, o.workingCrs);
@@ -220,85 +445,34 @@ HotspotsSummary runHotspots(const HotspotsOptions& o)
         }
     }
     s.islands = w.islandCount();
-    const SpatialWeights wRow = w.withStyle(WeightStyle::RowStandardised);
-    const SpatialWeights wStar = w.withSelf();
+    const LocalResults lr = computeLocal(x, w, o, *alternative, o.correction);
+    s.moran = lr.moran;
 
-    // Statistics.
-    const LocalGResult gi = localG(x, wStar, *alternative);
-    const LocalMoranResult lisa = localMoran(x, wRow, *alternative);
-    std::vector<double> giP = gi.p, lisaP = lisa.p;
-    if (o.permutations > 0) {
-        PermutationOptions po;
-        po.permutations = o.permutations;
-        po.seed = o.seed;
-        po.alternative = *alternative;
-        giP = localGPermutation(x, wStar, po).p;
-        lisaP = localMoranPermutation(x, wRow, po).p;
-    }
-    const HotspotClassification giClass = classifyHotspots(gi.z, giP, w, o.correction, o.permutations > 0);
-    std::vector<std::uint8_t> islandMask(x.size());
-    for (std::size_t i = 0; i < x.size(); ++i) islandMask[i] = w.isIsland(i) ? 1 : 0;
-    const std::vector<double> lisaPAdj = adjustPValues(lisaP, o.correction, islandMask);
-    s.moran = globalMoran(x, wRow, MoranMoments::Randomisation, Alternative::Greater);
-
-    // Output table.
     gis::Table t;
     t.name = "hotspots";
-    using Col = gis::Column;
     t.columns = {
-        {"id", Col::Type::String, o.idField.empty() ? "feature id (FID) in the source" : "source field " + o.idField},
-        {"waarde", Col::Type::Real, "analysed value: source field " + o.field},
-        {"n_buren", Col::Type::Integer, "number of neighbours (" + s.weightsDescription + ")"},
-        {"gi_z", Col::Type::Real, "Getis-Ord Gi* z-score (spdep localG, include.self)"},
-        {"gi_p", Col::Type::Real, o.permutations > 0 ? "Gi* pseudo p-value, conditional permutation" : "Gi* p-value, normal"},
-        {"gi_p_adj", Col::Type::Real, "gi_p after the multiple-testing correction"},
-        {"gi_bin", Col::Type::Integer, "ArcGIS Gi_Bin: +/-3, 2, 1 = hot/cold spot at 99, 95, 90 % confidence"},
-        {"gi_label", Col::Type::String, "Gi_Bin in words"},
-        {"lisa_i", Col::Type::Real, "local Moran I_i (row-standardised weights, divisor n)"},
-        {"lisa_z", Col::Type::Real, "local Moran z (spdep localmoran, conditional moments)"},
-        {"lisa_p", Col::Type::Real, o.permutations > 0 ? "local Moran pseudo p-value, conditional permutation" : "local Moran p-value, normal"},
-        {"lisa_p_adj", Col::Type::Real, "lisa_p after the multiple-testing correction"},
-        {"lisa_q", Col::Type::String, fmt::format("LISA cluster/outlier when lisa_p_adj <= {}", formatNumber(o.alpha))},
-        {"lisa_kwadrant", Col::Type::String, "quadrant of value and neighbour lag, significant or not"},
-    };
+        {"id", gis::Column::Type::String, o.idField.empty() ? "feature id (FID) in the source" : "source field " + o.idField},
+        {"waarde", gis::Column::Type::Real, "analysed value: source field " + o.field}};
+    const auto stats = statColumns(o, s.weightsDescription);
+    t.columns.insert(t.columns.end(), stats.begin(), stats.end());
     t.geometryKind = wanted;
-    std::map<int, std::size_t> binCount;
-    std::map<std::string, std::size_t> lisaCount;
+    LabelCounts counts;
     for (const auto& row : rows) {
         std::vector<gis::Value> v(t.columns.size());
         v[0] = row.id;
         if (row.value) v[1] = *row.value;
         if (row.index < 0) {
+            // Not analysed: kept in the output, labelled, with empty statistics.
             v[7] = std::string(row.value ? "Geen geometrie" : "Geen waarde");
             v[12] = v[7];
             v[13] = v[7];
         } else {
-            const auto i = static_cast<std::size_t>(row.index);
-            const bool island = w.isIsland(i);
-            v[2] = static_cast<std::int64_t>(w.cardinality(i));
-            v[3] = gi.z[i];
-            v[4] = giP[i];
-            v[5] = giClass.pAdjusted[i];
-            v[6] = static_cast<std::int64_t>(giClass.bins[i]);
-            v[7] = std::string(hotspotLabel(giClass.bins[i], island));
-            v[8] = lisa.ii[i];
-            v[9] = lisa.z[i];
-            v[10] = lisaP[i];
-            v[11] = lisaPAdj[i];
-            const bool sig = !island && lisaPAdj[i] <= o.alpha;
-            const std::string label(lisaLabel(lisa.quadrant[i], sig));
-            v[12] = label;
-            v[13] = std::string(quadrantName(lisa.quadrant[i]));
-            ++binCount[island ? 99 : giClass.bins[i]];
-            ++lisaCount[label];
+            fillStats(v, 2, lr, w, static_cast<std::size_t>(row.index), o.alpha, counts);
         }
         t.rows.push_back(std::move(v));
         t.geometries.push_back(row.geometry);
     }
 
-    const char* correctionName = o.correction == PValueCorrection::FalseDiscoveryRate ? "Benjamini-Hochberg (FDR)"
-                                 : o.correction == PValueCorrection::Bonferroni        ? "Bonferroni"
-                                                                                       : "geen";
     gis::WriteOptions wo;
     wo.workingCrs = o.workingCrs;
     wo.metadata = {{"bron", reader.description()},
@@ -308,7 +482,7 @@ HotspotsSummary runHotspots(const HotspotsOptions& o)
                    {"permutaties", std::to_string(o.permutations)},
                    {"seed", std::to_string(o.seed)},
                    {"alternatief", std::string(alternativeName(*alternative))},
-                   {"correctie", correctionName},
+                   {"correctie", correctionText(o.correction)},
                    {"moran_i", fmt::format("{:.10g}", s.moran.statistic)},
                    {"moran_z", fmt::format("{:.10g}", s.moran.z)},
                    {"gemaakt_met", "gebiedscan " GEBIEDSCAN_VERSION}};
@@ -323,22 +497,7 @@ HotspotsSummary runHotspots(const HotspotsOptions& o)
         fmt::print("Hotspots voor '{}' uit {}\n", o.field, reader.description());
         fmt::print("  objecten: {} gelezen, {} geanalyseerd, {} zonder waarde, {} zonder geometrie\n", s.features,
                    s.analysed, s.noValue, s.noGeometry);
-        fmt::print("  gewichten: {}; eilanden (geen buren): {}\n", s.weightsDescription, s.islands);
-        fmt::print("  Moran's I (globaal, rij-gestandaardiseerd): I = {:.6f}, E(I) = {:.6f}, z = {:.4f}, p = {:.4g} "
-                   "(randomisatie, alternatief 'greater')\n",
-                   s.moran.statistic, s.moran.expectation, s.moran.z, s.moran.p);
-        fmt::print("  inferentie: {}, alternatief {}, correctie {}\n",
-                   o.permutations > 0 ? fmt::format("{} conditionele permutaties (seed {})", o.permutations, o.seed)
-                                      : std::string("analytisch (normaal)"),
-                   alternativeName(*alternative), correctionName);
-        std::string bins;
-        for (int b : {3, 2, 1, 0, -1, -2, -3})
-            bins += fmt::format("{}{}: {}", bins.empty() ? "" : ", ", hotspotLabel(b), binCount[b]);
-        fmt::print("  Gi*: {}\n", bins);
-        std::string lq;
-        for (const auto& [label, n] : lisaCount) lq += fmt::format("{}{}: {}", lq.empty() ? "" : ", ", label, n);
-        fmt::print("  LISA: {}\n", lq);
-        for (const auto& p : s.written) fmt::print("  geschreven: {}\n", fs::absolute(p).lexically_normal().string());
+        printCommon(s, o, *alternative, o.correction, counts);
     }
     return s;
 }
@@ -352,7 +511,10 @@ void registerHotspotsCommand(CLI::App& app)
                     "(hot spots and outliers on any polygon or point layer)");
     cmd->add_option("--areas", c->areas.path, "vlakken of punten: elk OGR-bestand of PG:...")->required();
     cmd->add_option("--layer", c->areas.layer, "laag in het bestand");
-    cmd->add_option("--field", c->field, "numeriek veld om te analyseren (bv. aantal registraties)")->required();
+    cmd->add_option("--field", c->field, "numeriek veld om te analyseren (bv. aantal registraties); verplicht zonder --grid");
+    cmd->add_option("--grid", c->grid,
+                    "puntenlaag van registraties: tel per rastercel, 'auto' (celgrootte en afstandsband uit de gegevens, "
+                    "FDR) of een celgrootte in meter");
     cmd->add_option("--id-field", c->idField, "veld dat als id wordt overgenomen (standaard de FID)");
     cmd->add_option("--weights", c->weights,
                     "buren: queen, rook (vlakken), knn:K, band:D in meter of band:auto (punten of zwaartepunten); "
@@ -374,7 +536,8 @@ void registerHotspotsCommand(CLI::App& app)
     cmd->footer("Gi* en lokale Moran zoals R spdep (localG met include.self; localmoran, deler n), bins als ArcGIS\n"
                 "(+/-3, 2, 1 = 99, 95, 90 %). Eilanden (geen buren) krijgen 'Geen buren' en tellen niet mee in de\n"
                 "correctie. Voorbeeld:\n"
-                "  gebiedscan hotspots --areas buurten.gpkg --field inbraken --id-field buurtcode --fdr --out uit");
+                "  gebiedscan hotspots --areas buurten.gpkg --field inbraken --id-field buurtcode --fdr --out uit\n"
+                "  gebiedscan hotspots --areas inbraken.gpkg --grid auto --out uit");
     cmd->callback([c, correction] {
         HotspotsOptions o = *c;
         o.correction = correction->first    ? PValueCorrection::FalseDiscoveryRate

@@ -212,9 +212,18 @@ OptimizedHotspotResult optimizedHotspots(std::span<const PointRd> incidents,
         r.band = r.profile[*peak].band;
         r.bandAtPeak = true;
     } else {
-        const auto best = std::max_element(r.profile.begin(), r.profile.end(),
-                                           [](const auto& a, const auto& b) { return a.z < b.z; });
-        r.band = best->band;
+        // No peak (z keeps rising or only falls): as ArcGIS, the mean distance at which a cell
+        // reaches its 30th nearest neighbour (fewer when there are fewer cells).
+        const std::size_t k = std::min<std::size_t>(30, r.centres.size() - 1);
+        const auto knn = knnWeights(r.centres, k);
+        double sum = 0.0;
+        for (std::size_t i = 0; i < r.centres.size(); ++i) {
+            double far = 0.0;
+            for (std::uint32_t j : knn.neighbours(i))
+                far = std::max(far, std::hypot(r.centres[j].x - r.centres[i].x, r.centres[j].y - r.centres[i].y));
+            sum += far;
+        }
+        r.band = sum / static_cast<double>(r.centres.size());
     }
 
     const SpatialWeights w = distanceBandWeights(r.centres, r.band).withSelf();

@@ -14,6 +14,7 @@ namespace gebiedscan {
 namespace {
 
 /// SplitMix64 (Steele, Lea & Flood 2014): tiny state, passes BigCrush, cheap to seed per area.
+/// Each 64-bit output serves two 32-bit draws.
 class SplitMix64 {
 public:
     explicit SplitMix64(std::uint64_t seed) : m_state(seed) {}
@@ -24,15 +25,26 @@ public:
         z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
         return z ^ (z >> 31);
     }
+    std::uint32_t next32()
+    {
+        if (m_haveSpare) {
+            m_haveSpare = false;
+            return m_spare;
+        }
+        const std::uint64_t r = next();
+        m_spare = static_cast<std::uint32_t>(r);
+        m_haveSpare = true;
+        return static_cast<std::uint32_t>(r >> 32);
+    }
     /// Uniform integer in [0, range), unbiased (Lemire 2019, multiply and reject).
     std::uint32_t below(std::uint32_t range)
     {
-        std::uint64_t m = (next() >> 32) * range;
+        std::uint64_t m = static_cast<std::uint64_t>(next32()) * range;
         auto low = static_cast<std::uint32_t>(m);
         if (low < range) {
             const std::uint32_t threshold = static_cast<std::uint32_t>(-range) % range;
             while (low < threshold) {
-                m = (next() >> 32) * range;
+                m = static_cast<std::uint64_t>(next32()) * range;
                 low = static_cast<std::uint32_t>(m);
             }
         }
@@ -41,6 +53,8 @@ public:
 
 private:
     std::uint64_t m_state;
+    std::uint32_t m_spare = 0;
+    bool m_haveSpare = false;
 };
 
 /// Per-thread scratch space.

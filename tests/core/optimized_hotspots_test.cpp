@@ -69,7 +69,7 @@ TEST(OptimizedHotspots, FindsAPlantedClusterAndReportsTheScale)
     // With a fixed cell size the same cluster is found, and permutation p-values work as well.
     OptimizedHotspotOptions o;
     o.cellSize = 250.0;
-    o.permutations = 999; // with 199 the smallest two-sided p (0.01) cannot survive FDR
+    o.permutations = 9999; // the smallest two-sided p is 2 / (R + 1): it must survive FDR over 144 cells
     const auto r2 = optimizedHotspots(pts, o);
     EXPECT_FALSE(r2.cellSizeAutomatic);
     EXPECT_EQ(r2.cellSize, 250.0);

@@ -39,7 +39,7 @@ struct OptimizedHotspotResult {
     double cellSize = 0.0;    ///< chosen or given cell size (m)
     bool cellSizeAutomatic = false;
     double band = 0.0;        ///< chosen distance band (m)
-    bool bandAtPeak = false;  ///< true: first peak of the profile; false: no peak, maximum z used
+    bool bandAtPeak = false;  ///< true: first peak of the profile; false: no peak, 30-neighbour fallback
     std::vector<AutocorrelationStep> profile;
     std::optional<Grid> grid;           ///< square grid, anchored at multiples of cellSize (CBS)
     std::vector<std::size_t> cells;     ///< grid cell index of each analysed cell
@@ -71,8 +71,9 @@ incrementalAutocorrelation(std::span<const PointRd> points, std::span<const doub
 /// locations, but at least sqrt(hull area / 50,000), rounded up to 10, 20, 25, 50, 100, 125, 200,
 /// 250, 500 ... m. Cells: all cells whose centre lies in the convex hull of the incidents, plus
 /// every cell holding an incident (zeros inside the hull matter; the empty land around does not).
-/// Band: the first peak of incrementalAutocorrelation over the bands of the options, else the band
-/// of maximum z. Then Gi* (self included) with that band, p corrected (FDR by default), bins.
+/// Band: the first peak of incrementalAutocorrelation over the bands of the options; without a peak
+/// (z only rises, as with strong broad trends) the mean distance from a cell to its 30th nearest
+/// cell (ArcGIS's fallback), so that every cell has about 30 neighbours. Then Gi* (self included) with that band, p corrected (FDR by default), bins.
 [[nodiscard]] OptimizedHotspotResult optimizedHotspots(std::span<const PointRd> incidents,
                                                        const OptimizedHotspotOptions& options = {});
 
