@@ -189,6 +189,39 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, SpdepReference,
                                            Case{"gemeenten_queen", "gemeenten_values.csv"}),
                          [](const ::testing::TestParamInfo<Case>& param) { return param.param.name; });
 
+TEST(SpdepWeights, InverseDistanceStatisticsAgreeWithNb2listwGlist)
+{
+    const Table t = readCsv("points_values.csv");
+    const auto xs = t.numbers("x"), ys = t.numbers("y"), x = t.numbers("value");
+    std::vector<PointRd> pts;
+    for (std::size_t i = 0; i < xs.size(); ++i) pts.push_back({xs[i], ys[i]});
+    const auto w = inverseDistanceWeights(pts, 150.0, 1.0, 1.0);
+    const auto wRow = w.withStyle(WeightStyle::RowStandardised);
+    const Table local = readCsv("points_idw150_local.csv");
+    const LocalMoranResult lm = localMoran(x, wRow);
+    const auto ii = local.numbers("Ii"), e = local.numbers("E_Ii"), v = local.numbers("Var_Ii"),
+               z = local.numbers("Z_Ii");
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        const std::string at = "idw row " + std::to_string(i + 1);
+        expectClose(lm.ii[i], ii[i], "Ii " + at);
+        expectClose(lm.expectation[i], e[i], "E.Ii " + at);
+        expectClose(lm.variance[i], v[i], "Var.Ii " + at);
+        if (std::isfinite(z[i])) expectClose(lm.z[i], z[i], "Z.Ii " + at);
+    }
+    const Table global = readCsv("points_idw150_global.csv");
+    ASSERT_EQ(global.rows.size(), 3u);
+    const GlobalTestResult results[] = {globalMoran(x, w, MoranMoments::Randomisation),
+                                        globalMoran(x, w, MoranMoments::Normality),
+                                        globalMoran(x, wRow, MoranMoments::Randomisation)};
+    for (std::size_t r = 0; r < 3; ++r) {
+        const auto& row = global.rows[r];
+        expectClose(results[r].statistic, Table::parse(row[1]), row[0] + " estimate");
+        expectClose(results[r].expectation, Table::parse(row[2]), row[0] + " expectation");
+        expectClose(results[r].variance, Table::parse(row[3]), row[0] + " variance");
+        expectClose(results[r].z, Table::parse(row[4]), row[0] + " z");
+    }
+}
+
 /// The lattice of make_fixtures.R: 15 x 12 squares of 100 m, an island and a detached pair.
 std::vector<MultiPolygon> fixtureLattice()
 {

@@ -8,7 +8,8 @@
 #              detached pair (a component of two); queen and rook contiguity (poly2nb).
 #   points   : 300 incident locations with 24 coincident duplicates (one address, many incidents)
 #              and 3 far-away points that are islands under the distance band; k nearest neighbours
-#              (k = 6, asymmetric) and a 150 m distance band (dnearneigh, 0 <= d <= 150).
+#              (k = 6, asymmetric) and a 150 m distance band (dnearneigh, 0 <= d <= 150), also
+#              with inverse-distance weights (points_idw150_*.csv: local and global Moran only).
 #   gemeenten: the 342 Dutch municipalities of 2023 (/work/shared/data/nl-gemeenten-2023.geojson),
 #              value = land area in km2, queen contiguity; the Wadden islands are islands.
 #
@@ -119,7 +120,23 @@ coords <- cbind(px, py)
 write_csv(data.frame(x = px, y = py, value = points_x), "points_values.csv")
 suppressWarnings(knn <- knn2nb(knearneigh(coords, k = 6)))
 reference(points_x, knn, "points_knn6")
-reference(points_x, dnearneigh(coords, 0, 150), "points_band150")
+band150 <- dnearneigh(coords, 0, 150)
+reference(points_x, band150, "points_band150")
+# Inverse-distance weights on the same band, 1 / max(d, 1 m) so coincident points stay finite
+# (gebiedscan's inverseDistanceWeights(points, 150, 1, 1)): general weights test S0, S1, S2.
+glist <- lapply(nbdists(band150, coords), function(d) 1 / pmax(d, 1))
+idw_b <- nb2listw(band150, glist = glist, style = "B", zero.policy = TRUE)
+idw_w <- nb2listw(band150, glist = glist, style = "W", zero.policy = TRUE)
+idw_lm <- localmoran(points_x, idw_w, zero.policy = TRUE)
+write_csv(data.frame(Ii = idw_lm[, 1], E_Ii = idw_lm[, 2], Var_Ii = idw_lm[, 3], Z_Ii = idw_lm[, 4]),
+          "points_idw150_local.csv")
+idw_rows <- lapply(list(
+  moran_B_randomisation = moran.test(points_x, idw_b, zero.policy = TRUE),
+  moran_B_normality = moran.test(points_x, idw_b, randomisation = FALSE, zero.policy = TRUE),
+  moran_W_randomisation = moran.test(points_x, idw_w, zero.policy = TRUE)), function(t)
+  data.frame(estimate = unname(t$estimate[1]), expectation = unname(t$estimate[2]),
+             variance = unname(t$estimate[3]), z = unname(t$statistic)))
+write_csv(cbind(statistic = names(idw_rows), do.call(rbind, idw_rows)), "points_idw150_global.csv")
 
 # --- Dutch municipalities 2023 --------------------------------------------------------------------
 gem_file <- "/work/shared/data/nl-gemeenten-2023.geojson"
