@@ -174,3 +174,20 @@ TEST(MainWindow, SuggestsAolFromTheRanking)
     EXPECT_TRUE(w.aol()->candidates()[0].area.startsWith(QStringLiteral("C1")));
     EXPECT_TRUE(w.aol()->candidates()[0].reason.contains(QStringLiteral("12")));
 }
+
+TEST(MainWindow, OpeningAnotherFolderReplacesTheProject)
+{
+    QTemporaryDir a, b;
+    ASSERT_TRUE(a.isValid() && b.isValid());
+    MainWindow w;
+    ASSERT_TRUE(w.openPath(writeScanFolder(a), true));
+    w.handleClick({200250, 500250}); // identify
+    w.canvas()->setTool(MapCanvas::Tool::PlaceAol);
+    w.handleClick({200250, 500250});
+    ASSERT_EQ(w.aol()->rowCount(), 1);
+    ASSERT_TRUE(w.openPath(writeScanFolder(b), true, true));
+    EXPECT_EQ(w.layers()->rowCount(), 2); // not 4
+    EXPECT_EQ(w.aol()->rowCount(), 0);
+    EXPECT_EQ(w.sheet()->rowCount(), 0);
+    EXPECT_EQ(w.project().themes().size(), 1u);
+}

@@ -63,7 +63,7 @@ void MainWindow::buildUi()
     auto* file = menuBar()->addMenu(tr("&File"));
     auto* openFolder = file->addAction(tr("Open scan &folder..."), this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Open scan folder"));
-        if (!dir.isEmpty()) openPath(dir);
+        if (!dir.isEmpty()) openPath(dir, false, true);
     });
     openFolder->setShortcut(QKeySequence::Open);
     file->addAction(tr("Add &layer..."), this, [this] {
@@ -306,8 +306,15 @@ void MainWindow::buildAolDock()
     connect(load, &QPushButton::clicked, this, &MainWindow::loadAol);
 }
 
-bool MainWindow::openPath(const QString& path, bool quiet)
+bool MainWindow::openPath(const QString& path, bool quiet, bool replace)
 {
+    if (replace) {
+        m_canvas->setHighlight(nullptr, 0);
+        m_sheet->clearArea();
+        m_aol->removeRows(0, m_aol->rowCount());
+        m_layers->clear();
+        m_project = std::make_unique<ScanProject>(m_layers);
+    }
     QApplication::setOverrideCursor(Qt::WaitCursor);
     try {
         m_project->open(path);

@@ -34,9 +34,10 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens a scan folder or a layer file and zooms to it. Returns false (after telling the
-    /// user, or the log when `quiet`) when it cannot be read.
-    bool openPath(const QString& path, bool quiet = false);
+    /// Opens a scan folder or a layer file and zooms to it; `replace` closes what was open first
+    /// (layers, AOL list). Returns false (after telling the user, or the log when `quiet`) when
+    /// it cannot be read.
+    bool openPath(const QString& path, bool quiet = false, bool replace = false);
     /// Selects a theme by id ("woninginbraak"); false when the scan has no such theme.
     bool setTheme(const QString& themeId);
     /// "n" (count), "rate" (per 1,000) or "change_pct".
