@@ -4,6 +4,7 @@
 #include "gebiedscan/gis/coordinate_transform.hpp"
 
 #include <QActionGroup>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
@@ -50,7 +51,24 @@ MainWindow::MainWindow(QWidget* parent)
     buildUi();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    m_figuresWatcher.waitForFinished(); // the worker holds no pointer to us; just do not leak it
+}
+
+void MainWindow::figuresLoaded()
+{
+    if (!m_figuresWatcher.isFinished() || m_figuresGeneration != m_projectGeneration) return;
+    if (!m_project->pendingFigures()) return; // already installed (or read synchronously)
+    try {
+        m_project->setFigures(m_figuresWatcher.result());
+    } catch (const std::exception& e) {
+        qWarning("figures table not read: %s", e.what());
+        return;
+    }
+    statusBar()->clearMessage();
+    if (!m_periodBox->currentData().toString().isEmpty()) applyThemeSelection();
+}
 
 void MainWindow::buildUi()
 {
@@ -168,6 +186,7 @@ void MainWindow::buildUi()
     connect(m_canvas, &MapCanvas::frameRendered, this, [this](double ms) { m_renderLabel->setText(tr("%1 ms").arg(ms, 0, 'f', 0)); });
     connect(m_canvas, &MapCanvas::clicked, this, &MainWindow::handleClick);
     connect(m_aol, &AolModel::candidatesChanged, this, [this] { m_canvas->setAolMarkers(m_aol->markers()); });
+    connect(&m_figuresWatcher, &QFutureWatcher<FiguresTable>::finished, this, &MainWindow::figuresLoaded);
 }
 
 void MainWindow::buildLayersDock()
@@ -314,6 +333,7 @@ bool MainWindow::openPath(const QString& path, bool quiet, bool replace)
         m_aol->removeRows(0, m_aol->rowCount());
         m_layers->clear();
         m_project = std::make_unique<ScanProject>(m_layers);
+        ++m_projectGeneration;
     }
     QApplication::setOverrideCursor(Qt::WaitCursor);
     try {
@@ -333,6 +353,13 @@ bool MainWindow::openPath(const QString& path, bool quiet, bool replace)
         }
     }
     QApplication::restoreOverrideCursor();
+    // The figures table (period selector) is large: read it on a worker thread meanwhile.
+    if (const auto pending = m_project->pendingFigures(); pending && !m_figuresWatcher.isRunning()) {
+        m_figuresGeneration = m_projectGeneration;
+        m_figuresWatcher.setFuture(QtConcurrent::run([file = pending->first, layer = pending->second] {
+            return ScanProject::loadFiguresTable(file, layer);
+        }));
+    }
     setWindowTitle(tr("Gebiedscan viewer – %1").arg(QFileInfo(path).fileName()));
     refreshThemeSelectors();
     applyThemeSelection();
@@ -388,6 +415,8 @@ void MainWindow::setIndicator(const QString& indicator)
 
 void MainWindow::setPeriod(const QString& period)
 {
+    m_figuresWatcher.waitForFinished(); // programmatic use (command line, tests) waits
+    figuresLoaded();
     const int i = m_periodBox->findData(period);
     if (i >= 0) m_periodBox->setCurrentIndex(i);
 }
@@ -395,6 +424,11 @@ void MainWindow::setPeriod(const QString& period)
 void MainWindow::applyThemeSelection()
 {
     if (m_updatingControls || m_themeBox->count() == 0) return;
+    if (!m_periodBox->currentData().toString().isEmpty() && m_figuresWatcher.isRunning() &&
+        m_figuresGeneration == m_projectGeneration) {
+        statusBar()->showMessage(tr("Reading the figures per period..."));
+        return; // figuresLoaded() applies the selection
+    }
     m_project->showTheme(m_themeBox->currentData().toString(), m_indicatorBox->currentData().toString(),
                          m_periodBox->currentData().toString());
     layerSelectionChanged();

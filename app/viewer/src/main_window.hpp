@@ -5,6 +5,7 @@
 #include "map_canvas.hpp"
 #include "scan_project.hpp"
 
+#include <QFutureWatcher>
 #include <QMainWindow>
 
 #include <memory>
@@ -86,7 +87,12 @@ private:
     void saveAol();
     void loadAol();
 
+    void figuresLoaded();
+
     LayerListModel* m_layers;
+    QFutureWatcher<FiguresTable> m_figuresWatcher; // background read of the figures table
+    int m_projectGeneration = 0;                   // a load for a closed project is dropped
+    int m_figuresGeneration = 0;
     AreaSheetModel* m_sheet;
     AolModel* m_aol;
     std::unique_ptr<ScanProject> m_project;

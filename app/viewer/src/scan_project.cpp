@@ -166,11 +166,24 @@ void ScanProject::ensureFigures()
     if (m_figuresFile.isEmpty()) return;
     const QString file = m_figuresFile, layer = m_figuresLayer;
     m_figuresFile.clear();
-    readFigures(file, layer);
+    m_figures = loadFiguresTable(file, layer);
 }
 
-void ScanProject::readFigures(const QString& gpkg, const QString& layer)
+std::optional<std::pair<QString, QString>> ScanProject::pendingFigures() const
 {
+    if (m_figuresFile.isEmpty()) return std::nullopt;
+    return std::make_pair(m_figuresFile, m_figuresLayer);
+}
+
+void ScanProject::setFigures(FiguresTable figures)
+{
+    m_figures = std::move(figures);
+    m_figuresFile.clear();
+}
+
+FiguresTable ScanProject::loadFiguresTable(const QString& gpkg, const QString& layer)
+{
+    FiguresTable table;
     gis::SourceSpec spec;
     spec.path = gpkg.toStdString();
     spec.layer = layer.toStdString();
@@ -199,8 +212,9 @@ void ScanProject::readFigures(const QString& gpkg, const QString& layer)
         double count = s(5).toDouble(&ok);
         if (!ok) count = kNaN;
         const QString number = s(6);
-        m_figures.add(s(0), s(1), number.isEmpty() ? s(2) : number, s(3), s(4), count);
+        table.add(s(0), s(1), number.isEmpty() ? s(2) : number, s(3), s(4), count);
     }
+    return table;
 }
 
 void ScanProject::open(const QString& path)
@@ -277,7 +291,7 @@ void ScanProject::open(const QString& path)
         for (const auto& l : gis::listLayers(path.toStdString())) {
             const QString name = QString::fromStdString(l.name);
             if (l.spatial) addLayer(loadVectorLayer(path, name), true);
-            else if (name == u"figures") readFigures(path, name);
+            else if (name == u"figures") m_figures = loadFiguresTable(path, name);
         }
     }
     if (m_periods.isEmpty()) ensureFigures(); // the periods come from the table itself

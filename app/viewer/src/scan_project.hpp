@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+#include <utility>
 #include <vector>
 
 namespace gebiedscan::viewer {
@@ -56,6 +58,13 @@ public:
     [[nodiscard]] const std::vector<ThemeInfo>& themes() const { return m_themes; }
     [[nodiscard]] QString themeLabel(const QString& id) const;
     [[nodiscard]] const FiguresTable& figures() const { return m_figures; }
+    /// The figures table not read yet (file, layer), for a background load; nullopt if none.
+    [[nodiscard]] std::optional<std::pair<QString, QString>> pendingFigures() const;
+    /// Installs a figures table read elsewhere (loadFiguresTable on a worker thread).
+    void setFigures(FiguresTable figures);
+    /// Reads a figures table (thread-safe: own GDAL handles). Throws InputError.
+    [[nodiscard]] static FiguresTable loadFiguresTable(const QString& gpkg, const QString& layer);
+
     /// Periods of the scan (summary.json, else the figures table), oldest first.
     [[nodiscard]] QStringList periods() const { return m_periods.isEmpty() ? m_figures.periods() : m_periods; }
     [[nodiscard]] const QString& folder() const { return m_folder; }
@@ -80,7 +89,6 @@ private:
     void addLayer(const std::shared_ptr<LayerData>& layer, bool visible);
     void readSummary(const QString& file);
     void readFieldDescriptions(const QString& folder);
-    void readFigures(const QString& gpkg, const QString& layer);
     /// Loads the figures table on first use: it has a row per area, theme, category and
     /// period (half a million rows for a 500 m grid of a province) and only the period
     /// selector needs it, so opening a folder does not wait for it.

@@ -97,6 +97,7 @@ NL = {
     "Registrations": "Registraties",
     "Registrations %1": "Registraties %1",
     "Zoom to &selection": "Zoomen naar &selectie",
+    "Reading the figures per period...": "Cijfers per periode worden gelezen...",
     "Suggest top 5": "Top 5 voorstellen",
     "Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations":
         "Voeg kandidaten toe uit de top van de black-spot- of hotspotranglijst, anders de gebieden met de meeste registraties",

@@ -159,48 +159,48 @@
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="209"/>
+        <location filename="../src/scan_project.cpp" line="223"/>
         <source>cannot open &apos;%1&apos;: no such file or folder</source>
         <translation>cannot open '%1': no such file or folder</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="249"/>
+        <location filename="../src/scan_project.cpp" line="263"/>
         <source>Areas</source>
         <translation>Areas</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="249"/>
+        <location filename="../src/scan_project.cpp" line="263"/>
         <source>Areas (%1)</source>
         <translation>Areas (%1)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="261"/>
+        <location filename="../src/scan_project.cpp" line="275"/>
         <source>Boundaries %1</source>
         <translation>Boundaries %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="270"/>
+        <location filename="../src/scan_project.cpp" line="284"/>
         <source>&apos;%1&apos; holds no gebiedscan.gpkg or other layers</source>
         <translation>'%1' holds no gebiedscan.gpkg or other layers</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="328"/>
-        <location filename="../src/scan_project.cpp" line="341"/>
+        <location filename="../src/scan_project.cpp" line="342"/>
+        <location filename="../src/scan_project.cpp" line="355"/>
         <source>%1: registrations %2</source>
         <translation>%1: registrations %2</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="332"/>
+        <location filename="../src/scan_project.cpp" line="346"/>
         <source>%1: change against reference (%)</source>
         <translation>%1: change against reference (%)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="336"/>
+        <location filename="../src/scan_project.cpp" line="350"/>
         <source>%1: per 1,000 inhabitants</source>
         <translation>%1: per 1,000 inhabitants</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="340"/>
+        <location filename="../src/scan_project.cpp" line="354"/>
         <source>%1: registrations</source>
         <translation>%1: registrations</translation>
     </message>
@@ -351,463 +351,468 @@ source: %3</translation>
 <context>
     <name>gebiedscan::viewer::MainWindow</name>
     <message>
-        <location filename="../src/main_window.cpp" line="57"/>
+        <location filename="../src/main_window.cpp" line="75"/>
         <source>Gebiedscan viewer</source>
         <translation>Gebiedscan viewer</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="63"/>
+        <location filename="../src/main_window.cpp" line="81"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="64"/>
+        <location filename="../src/main_window.cpp" line="82"/>
         <source>Open scan &amp;folder...</source>
         <translation>Open scan &amp;folder...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="65"/>
+        <location filename="../src/main_window.cpp" line="83"/>
         <source>Open scan folder</source>
         <translation>Open scan folder</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="69"/>
+        <location filename="../src/main_window.cpp" line="87"/>
         <source>Add &amp;layer...</source>
         <translation>Add &amp;layer...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="70"/>
+        <location filename="../src/main_window.cpp" line="88"/>
         <source>Add layer</source>
         <translation>Add layer</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="71"/>
+        <location filename="../src/main_window.cpp" line="89"/>
         <source>Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;All files (*)</source>
         <translation>Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="75"/>
+        <location filename="../src/main_window.cpp" line="93"/>
         <source>Export map as &amp;PNG...</source>
         <translation>Export map as &amp;PNG...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="76"/>
+        <location filename="../src/main_window.cpp" line="94"/>
         <source>Export PNG</source>
         <translation>Export PNG</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="76"/>
+        <location filename="../src/main_window.cpp" line="94"/>
         <source>PNG image (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="79"/>
+        <location filename="../src/main_window.cpp" line="97"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="79"/>
+        <location filename="../src/main_window.cpp" line="97"/>
         <source>Dots per inch:</source>
         <translation>Dots per inch:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="80"/>
-        <location filename="../src/main_window.cpp" line="84"/>
+        <location filename="../src/main_window.cpp" line="98"/>
+        <location filename="../src/main_window.cpp" line="102"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="80"/>
-        <location filename="../src/main_window.cpp" line="84"/>
+        <location filename="../src/main_window.cpp" line="98"/>
+        <location filename="../src/main_window.cpp" line="102"/>
         <source>Could not write %1</source>
         <translation>Could not write %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="82"/>
+        <location filename="../src/main_window.cpp" line="100"/>
         <source>Export map as P&amp;DF...</source>
         <translation>Export map as P&amp;DF...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="83"/>
+        <location filename="../src/main_window.cpp" line="101"/>
         <source>Export PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="83"/>
+        <location filename="../src/main_window.cpp" line="101"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="87"/>
+        <location filename="../src/main_window.cpp" line="105"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="89"/>
+        <location filename="../src/main_window.cpp" line="107"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="90"/>
+        <location filename="../src/main_window.cpp" line="108"/>
         <source>Zoom to &amp;all layers</source>
         <translation>Zoom to &amp;all layers</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="92"/>
+        <location filename="../src/main_window.cpp" line="110"/>
         <source>Zoom to selected &amp;layer</source>
         <translation>Zoom to selected &amp;layer</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="96"/>
+        <location filename="../src/main_window.cpp" line="114"/>
         <source>Zoom to &amp;selection</source>
         <translation>Zoom to &amp;selection</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="107"/>
+        <location filename="../src/main_window.cpp" line="125"/>
         <source>Show &amp;legend on map</source>
         <translation>Show &amp;legend on map</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="112"/>
+        <location filename="../src/main_window.cpp" line="130"/>
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="122"/>
+        <location filename="../src/main_window.cpp" line="140"/>
         <source>Identify</source>
         <translation>Identify</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="125"/>
+        <location filename="../src/main_window.cpp" line="143"/>
         <source>Click an area to read its gebiedscan</source>
         <translation>Click an area to read its gebiedscan</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="126"/>
+        <location filename="../src/main_window.cpp" line="144"/>
         <source>Place AOL</source>
         <translation>Place AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="128"/>
+        <location filename="../src/main_window.cpp" line="146"/>
         <source>Click the map to mark a candidate location for an agreement (AOL)</source>
         <translation>Click the map to mark a candidate location for an agreement (AOL)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="134"/>
+        <location filename="../src/main_window.cpp" line="152"/>
         <source>Theme:</source>
         <translation>Theme:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="139"/>
+        <location filename="../src/main_window.cpp" line="157"/>
         <source>Registrations</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="140"/>
+        <location filename="../src/main_window.cpp" line="158"/>
         <source>Per 1,000 inhabitants</source>
         <translation>Per 1,000 inhabitants</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="141"/>
+        <location filename="../src/main_window.cpp" line="159"/>
         <source>Change (%)</source>
         <translation>Change (%)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="143"/>
+        <location filename="../src/main_window.cpp" line="161"/>
         <source> Period:</source>
         <translation> Period:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="166"/>
+        <location filename="../src/main_window.cpp" line="184"/>
         <source>Scale 1:%1</source>
         <translation>Scale 1:%1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="168"/>
+        <location filename="../src/main_window.cpp" line="186"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="175"/>
+        <location filename="../src/main_window.cpp" line="194"/>
         <source>Layers</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="183"/>
+        <location filename="../src/main_window.cpp" line="202"/>
         <source>Up</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="184"/>
+        <location filename="../src/main_window.cpp" line="203"/>
         <source>Down</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="201"/>
+        <location filename="../src/main_window.cpp" line="220"/>
         <source>Opacity</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="203"/>
+        <location filename="../src/main_window.cpp" line="222"/>
         <source>Single colour</source>
         <translation>Single colour</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="204"/>
+        <location filename="../src/main_window.cpp" line="223"/>
         <source>Choropleth</source>
         <translation>Choropleth</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="205"/>
+        <location filename="../src/main_window.cpp" line="224"/>
         <source>Gi* hot spots</source>
         <translation>Gi* hot spots</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="206"/>
+        <location filename="../src/main_window.cpp" line="225"/>
         <source>LISA quadrants</source>
         <translation>LISA quadrants</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="207"/>
+        <location filename="../src/main_window.cpp" line="226"/>
         <source>Sized symbols</source>
         <translation>Sized symbols</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="208"/>
+        <location filename="../src/main_window.cpp" line="227"/>
         <source>Raster colour ramp</source>
         <translation>Raster colour ramp</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="209"/>
+        <location filename="../src/main_window.cpp" line="228"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="211"/>
-        <location filename="../src/main_window.cpp" line="265"/>
+        <location filename="../src/main_window.cpp" line="230"/>
+        <location filename="../src/main_window.cpp" line="284"/>
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="213"/>
+        <location filename="../src/main_window.cpp" line="232"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="214"/>
+        <location filename="../src/main_window.cpp" line="233"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Natural breaks (Jenks)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="215"/>
+        <location filename="../src/main_window.cpp" line="234"/>
         <source>Equal interval</source>
         <translation>Equal interval</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="216"/>
+        <location filename="../src/main_window.cpp" line="235"/>
         <source>Manual</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="217"/>
+        <location filename="../src/main_window.cpp" line="236"/>
         <source>Classification</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="220"/>
+        <location filename="../src/main_window.cpp" line="239"/>
         <source>Classes</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="222"/>
+        <location filename="../src/main_window.cpp" line="241"/>
         <source>e.g. 10; 25; 50</source>
         <translation>e.g. 10; 25; 50</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="223"/>
+        <location filename="../src/main_window.cpp" line="242"/>
         <source>Manual breaks</source>
         <translation>Manual breaks</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="226"/>
+        <location filename="../src/main_window.cpp" line="245"/>
         <source>Colours</source>
         <translation>Colours</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="246"/>
-        <location filename="../src/main_window.cpp" line="650"/>
+        <location filename="../src/main_window.cpp" line="265"/>
+        <location filename="../src/main_window.cpp" line="691"/>
         <source>Gebiedscan</source>
         <translation>Gebiedscan</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="251"/>
+        <location filename="../src/main_window.cpp" line="270"/>
         <source>Click an area on the map.</source>
         <translation>Click an area on the map.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="263"/>
+        <location filename="../src/main_window.cpp" line="282"/>
         <source>Sheet</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="265"/>
+        <location filename="../src/main_window.cpp" line="284"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="268"/>
+        <location filename="../src/main_window.cpp" line="287"/>
         <source>Attributes</source>
         <translation>Attributes</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="276"/>
+        <location filename="../src/main_window.cpp" line="295"/>
         <source>AOL planning</source>
         <translation>AOL planning</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="285"/>
+        <location filename="../src/main_window.cpp" line="304"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="286"/>
+        <location filename="../src/main_window.cpp" line="305"/>
         <source>Save (GeoPackage, Shapefile, CSV)...</source>
         <translation>Save (GeoPackage, Shapefile, CSV)...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="287"/>
+        <location filename="../src/main_window.cpp" line="306"/>
         <source>Load...</source>
         <translation>Load...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="288"/>
+        <location filename="../src/main_window.cpp" line="307"/>
         <source>Suggest top 5</source>
         <translation>Suggest top 5</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="289"/>
+        <location filename="../src/main_window.cpp" line="308"/>
         <source>Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations</source>
         <translation>Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="292"/>
+        <location filename="../src/main_window.cpp" line="311"/>
         <source>No ranked locations to suggest.</source>
         <translation>No ranked locations to suggest.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="294"/>
+        <location filename="../src/main_window.cpp" line="313"/>
         <source>Use &quot;Place AOL&quot; and click the map; double-click a cell to annotate.</source>
         <translation>Use "Place AOL" and click the map; double-click a cell to annotate.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="316"/>
+        <location filename="../src/main_window.cpp" line="343"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Cannot open %1:
 %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="318"/>
+        <location filename="../src/main_window.cpp" line="345"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="329"/>
+        <location filename="../src/main_window.cpp" line="363"/>
         <source>Gebiedscan viewer – %1</source>
         <translation>Gebiedscan viewer – %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="361"/>
+        <location filename="../src/main_window.cpp" line="395"/>
         <source>current</source>
         <translation>current</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="361"/>
+        <location filename="../src/main_window.cpp" line="395"/>
         <source>%1 (current)</source>
         <translation>%1 (current)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="450"/>
+        <location filename="../src/main_window.cpp" line="429"/>
+        <source>Reading the figures per period...</source>
+        <translation>Reading the figures per period...</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="491"/>
         <source>RD %1, %2</source>
         <translation>RD %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="454"/>
+        <location filename="../src/main_window.cpp" line="495"/>
         <source>WGS84 %1° N, %2° E</source>
         <translation>WGS84 %1° N, %2° E</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="586"/>
+        <location filename="../src/main_window.cpp" line="627"/>
         <source>black spot, score %1</source>
         <translation>black spot, score %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="598"/>
+        <location filename="../src/main_window.cpp" line="639"/>
         <source>hot spot 99%, Gi* z = %1</source>
         <translation>hot spot 99%, Gi* z = %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="609"/>
+        <location filename="../src/main_window.cpp" line="650"/>
         <source>%1 registrations (current period)</source>
         <translation>%1 registrations (current period)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="615"/>
+        <location filename="../src/main_window.cpp" line="656"/>
         <source>Save AOL list in folder</source>
         <translation>Save AOL list in folder</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="619"/>
+        <location filename="../src/main_window.cpp" line="660"/>
         <source>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</source>
         <translation>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="621"/>
-        <location filename="../src/main_window.cpp" line="632"/>
+        <location filename="../src/main_window.cpp" line="662"/>
+        <location filename="../src/main_window.cpp" line="673"/>
         <source>AOL</source>
         <translation>AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="621"/>
+        <location filename="../src/main_window.cpp" line="662"/>
         <source>Saving failed:
 %1</source>
         <translation>Saving failed:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="627"/>
+        <location filename="../src/main_window.cpp" line="668"/>
         <source>Load AOL list</source>
         <translation>Load AOL list</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="627"/>
+        <location filename="../src/main_window.cpp" line="668"/>
         <source>AOL list (*.gpkg *.shp)</source>
         <translation>AOL list (*.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="632"/>
+        <location filename="../src/main_window.cpp" line="673"/>
         <source>Loading failed:
 %1</source>
         <translation>Loading failed:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="642"/>
+        <location filename="../src/main_window.cpp" line="683"/>
         <source>Gebiedscan: %1</source>
         <translation>Gebiedscan: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="646"/>
+        <location filename="../src/main_window.cpp" line="687"/>
         <source>Registrations %1</source>
         <translation>Registrations %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="670"/>
+        <location filename="../src/main_window.cpp" line="711"/>
         <source>Boundaries: CBS, Kadaster (CC BY 4.0)</source>
         <translation>Boundaries: CBS, Kadaster (CC BY 4.0)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="671"/>
+        <location filename="../src/main_window.cpp" line="712"/>
         <source>Roads: NWB, accidents: BRON (Rijkswaterstaat)</source>
         <translation>Roads: NWB, accidents: BRON (Rijkswaterstaat)</translation>
     </message>

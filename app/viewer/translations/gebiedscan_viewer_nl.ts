@@ -159,48 +159,48 @@
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="209"/>
+        <location filename="../src/scan_project.cpp" line="223"/>
         <source>cannot open &apos;%1&apos;: no such file or folder</source>
         <translation>kan '%1' niet openen: bestand of map bestaat niet</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="249"/>
+        <location filename="../src/scan_project.cpp" line="263"/>
         <source>Areas</source>
         <translation>Gebieden</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="249"/>
+        <location filename="../src/scan_project.cpp" line="263"/>
         <source>Areas (%1)</source>
         <translation>Gebieden (%1)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="261"/>
+        <location filename="../src/scan_project.cpp" line="275"/>
         <source>Boundaries %1</source>
         <translation>Grenzen %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="270"/>
+        <location filename="../src/scan_project.cpp" line="284"/>
         <source>&apos;%1&apos; holds no gebiedscan.gpkg or other layers</source>
         <translation>'%1' bevat geen gebiedscan.gpkg of andere lagen</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="328"/>
-        <location filename="../src/scan_project.cpp" line="341"/>
+        <location filename="../src/scan_project.cpp" line="342"/>
+        <location filename="../src/scan_project.cpp" line="355"/>
         <source>%1: registrations %2</source>
         <translation>%1: registraties %2</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="332"/>
+        <location filename="../src/scan_project.cpp" line="346"/>
         <source>%1: change against reference (%)</source>
         <translation>%1: verandering t.o.v. referentie (%)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="336"/>
+        <location filename="../src/scan_project.cpp" line="350"/>
         <source>%1: per 1,000 inhabitants</source>
         <translation>%1: per 1.000 inwoners</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="340"/>
+        <location filename="../src/scan_project.cpp" line="354"/>
         <source>%1: registrations</source>
         <translation>%1: registraties</translation>
     </message>
@@ -351,463 +351,468 @@ bron: %3</translation>
 <context>
     <name>gebiedscan::viewer::MainWindow</name>
     <message>
-        <location filename="../src/main_window.cpp" line="57"/>
+        <location filename="../src/main_window.cpp" line="75"/>
         <source>Gebiedscan viewer</source>
         <translation>Gebiedscan-viewer</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="63"/>
+        <location filename="../src/main_window.cpp" line="81"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="64"/>
+        <location filename="../src/main_window.cpp" line="82"/>
         <source>Open scan &amp;folder...</source>
         <translation>Scan&amp;map openen...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="65"/>
+        <location filename="../src/main_window.cpp" line="83"/>
         <source>Open scan folder</source>
         <translation>Scanmap openen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="69"/>
+        <location filename="../src/main_window.cpp" line="87"/>
         <source>Add &amp;layer...</source>
         <translation>&amp;Laag toevoegen...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="70"/>
+        <location filename="../src/main_window.cpp" line="88"/>
         <source>Add layer</source>
         <translation>Laag toevoegen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="71"/>
+        <location filename="../src/main_window.cpp" line="89"/>
         <source>Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;All files (*)</source>
         <translation>Vectorbestanden (*.gpkg *.shp *.geojson *.json *.gml *.csv);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="75"/>
+        <location filename="../src/main_window.cpp" line="93"/>
         <source>Export map as &amp;PNG...</source>
         <translation>Kaart exporteren als &amp;PNG...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="76"/>
+        <location filename="../src/main_window.cpp" line="94"/>
         <source>Export PNG</source>
         <translation>PNG exporteren</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="76"/>
+        <location filename="../src/main_window.cpp" line="94"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-afbeelding (*.png)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="79"/>
+        <location filename="../src/main_window.cpp" line="97"/>
         <source>Resolution</source>
         <translation>Resolutie</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="79"/>
+        <location filename="../src/main_window.cpp" line="97"/>
         <source>Dots per inch:</source>
         <translation>Punten per inch (dpi):</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="80"/>
-        <location filename="../src/main_window.cpp" line="84"/>
+        <location filename="../src/main_window.cpp" line="98"/>
+        <location filename="../src/main_window.cpp" line="102"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="80"/>
-        <location filename="../src/main_window.cpp" line="84"/>
+        <location filename="../src/main_window.cpp" line="98"/>
+        <location filename="../src/main_window.cpp" line="102"/>
         <source>Could not write %1</source>
         <translation>Kon %1 niet schrijven</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="82"/>
+        <location filename="../src/main_window.cpp" line="100"/>
         <source>Export map as P&amp;DF...</source>
         <translation>Kaart exporteren als P&amp;DF...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="83"/>
+        <location filename="../src/main_window.cpp" line="101"/>
         <source>Export PDF</source>
         <translation>PDF exporteren</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="83"/>
+        <location filename="../src/main_window.cpp" line="101"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF-document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="87"/>
+        <location filename="../src/main_window.cpp" line="105"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="89"/>
+        <location filename="../src/main_window.cpp" line="107"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="90"/>
+        <location filename="../src/main_window.cpp" line="108"/>
         <source>Zoom to &amp;all layers</source>
         <translation>Zoomen naar &amp;alle lagen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="92"/>
+        <location filename="../src/main_window.cpp" line="110"/>
         <source>Zoom to selected &amp;layer</source>
         <translation>Zoomen naar geselecteerde &amp;laag</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="96"/>
+        <location filename="../src/main_window.cpp" line="114"/>
         <source>Zoom to &amp;selection</source>
         <translation>Zoomen naar &amp;selectie</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="107"/>
+        <location filename="../src/main_window.cpp" line="125"/>
         <source>Show &amp;legend on map</source>
         <translation>&amp;Legenda op de kaart tonen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="112"/>
+        <location filename="../src/main_window.cpp" line="130"/>
         <source>Map</source>
         <translation>Kaart</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="122"/>
+        <location filename="../src/main_window.cpp" line="140"/>
         <source>Identify</source>
         <translation>Informatie</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="125"/>
+        <location filename="../src/main_window.cpp" line="143"/>
         <source>Click an area to read its gebiedscan</source>
         <translation>Klik op een gebied om de gebiedscan te lezen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="126"/>
+        <location filename="../src/main_window.cpp" line="144"/>
         <source>Place AOL</source>
         <translation>AOL plaatsen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="128"/>
+        <location filename="../src/main_window.cpp" line="146"/>
         <source>Click the map to mark a candidate location for an agreement (AOL)</source>
         <translation>Klik op de kaart om een kandidaatlocatie voor een afspraak op locatie (AOL) te markeren</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="134"/>
+        <location filename="../src/main_window.cpp" line="152"/>
         <source>Theme:</source>
         <translation>Thema:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="139"/>
+        <location filename="../src/main_window.cpp" line="157"/>
         <source>Registrations</source>
         <translation>Registraties</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="140"/>
+        <location filename="../src/main_window.cpp" line="158"/>
         <source>Per 1,000 inhabitants</source>
         <translation>Per 1.000 inwoners</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="141"/>
+        <location filename="../src/main_window.cpp" line="159"/>
         <source>Change (%)</source>
         <translation>Verandering (%)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="143"/>
+        <location filename="../src/main_window.cpp" line="161"/>
         <source> Period:</source>
         <translation> Periode:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="166"/>
+        <location filename="../src/main_window.cpp" line="184"/>
         <source>Scale 1:%1</source>
         <translation>Schaal 1:%1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="168"/>
+        <location filename="../src/main_window.cpp" line="186"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="175"/>
+        <location filename="../src/main_window.cpp" line="194"/>
         <source>Layers</source>
         <translation>Lagen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="183"/>
+        <location filename="../src/main_window.cpp" line="202"/>
         <source>Up</source>
         <translation>Omhoog</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="184"/>
+        <location filename="../src/main_window.cpp" line="203"/>
         <source>Down</source>
         <translation>Omlaag</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="201"/>
+        <location filename="../src/main_window.cpp" line="220"/>
         <source>Opacity</source>
         <translation>Dekking</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="203"/>
+        <location filename="../src/main_window.cpp" line="222"/>
         <source>Single colour</source>
         <translation>Eén kleur</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="204"/>
+        <location filename="../src/main_window.cpp" line="223"/>
         <source>Choropleth</source>
         <translation>Choropleet (klassen)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="205"/>
+        <location filename="../src/main_window.cpp" line="224"/>
         <source>Gi* hot spots</source>
         <translation>Gi*-hotspots</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="206"/>
+        <location filename="../src/main_window.cpp" line="225"/>
         <source>LISA quadrants</source>
         <translation>LISA-kwadranten</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="207"/>
+        <location filename="../src/main_window.cpp" line="226"/>
         <source>Sized symbols</source>
         <translation>Symbolen naar grootte</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="208"/>
+        <location filename="../src/main_window.cpp" line="227"/>
         <source>Raster colour ramp</source>
         <translation>Raster met kleurverloop</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="209"/>
+        <location filename="../src/main_window.cpp" line="228"/>
         <source>Style</source>
         <translation>Stijl</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="211"/>
-        <location filename="../src/main_window.cpp" line="265"/>
+        <location filename="../src/main_window.cpp" line="230"/>
+        <location filename="../src/main_window.cpp" line="284"/>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="213"/>
+        <location filename="../src/main_window.cpp" line="232"/>
         <source>Quantiles</source>
         <translation>Kwantielen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="214"/>
+        <location filename="../src/main_window.cpp" line="233"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Natuurlijke grenzen (Jenks)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="215"/>
+        <location filename="../src/main_window.cpp" line="234"/>
         <source>Equal interval</source>
         <translation>Gelijke intervallen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="216"/>
+        <location filename="../src/main_window.cpp" line="235"/>
         <source>Manual</source>
         <translation>Handmatig</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="217"/>
+        <location filename="../src/main_window.cpp" line="236"/>
         <source>Classification</source>
         <translation>Klassenindeling</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="220"/>
+        <location filename="../src/main_window.cpp" line="239"/>
         <source>Classes</source>
         <translation>Klassen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="222"/>
+        <location filename="../src/main_window.cpp" line="241"/>
         <source>e.g. 10; 25; 50</source>
         <translation>bijv. 10; 25; 50</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="223"/>
+        <location filename="../src/main_window.cpp" line="242"/>
         <source>Manual breaks</source>
         <translation>Eigen grenzen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="226"/>
+        <location filename="../src/main_window.cpp" line="245"/>
         <source>Colours</source>
         <translation>Kleuren</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="246"/>
-        <location filename="../src/main_window.cpp" line="650"/>
+        <location filename="../src/main_window.cpp" line="265"/>
+        <location filename="../src/main_window.cpp" line="691"/>
         <source>Gebiedscan</source>
         <translation>Gebiedscan</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="251"/>
+        <location filename="../src/main_window.cpp" line="270"/>
         <source>Click an area on the map.</source>
         <translation>Klik op een gebied op de kaart.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="263"/>
+        <location filename="../src/main_window.cpp" line="282"/>
         <source>Sheet</source>
         <translation>Gebiedscan</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="265"/>
+        <location filename="../src/main_window.cpp" line="284"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="268"/>
+        <location filename="../src/main_window.cpp" line="287"/>
         <source>Attributes</source>
         <translation>Attributen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="276"/>
+        <location filename="../src/main_window.cpp" line="295"/>
         <source>AOL planning</source>
         <translation>AOL-planning</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="285"/>
+        <location filename="../src/main_window.cpp" line="304"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="286"/>
+        <location filename="../src/main_window.cpp" line="305"/>
         <source>Save (GeoPackage, Shapefile, CSV)...</source>
         <translation>Opslaan (GeoPackage, Shapefile, CSV)...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="287"/>
+        <location filename="../src/main_window.cpp" line="306"/>
         <source>Load...</source>
         <translation>Laden...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="288"/>
+        <location filename="../src/main_window.cpp" line="307"/>
         <source>Suggest top 5</source>
         <translation>Top 5 voorstellen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="289"/>
+        <location filename="../src/main_window.cpp" line="308"/>
         <source>Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations</source>
         <translation>Voeg kandidaten toe uit de top van de black-spot- of hotspotranglijst, anders de gebieden met de meeste registraties</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="292"/>
+        <location filename="../src/main_window.cpp" line="311"/>
         <source>No ranked locations to suggest.</source>
         <translation>Geen locaties in een ranglijst om voor te stellen.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="294"/>
+        <location filename="../src/main_window.cpp" line="313"/>
         <source>Use &quot;Place AOL&quot; and click the map; double-click a cell to annotate.</source>
         <translation>Kies "AOL plaatsen" en klik op de kaart; dubbelklik op een cel om aan te vullen.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="316"/>
+        <location filename="../src/main_window.cpp" line="343"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Kan %1 niet openen:
 %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="318"/>
+        <location filename="../src/main_window.cpp" line="345"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="329"/>
+        <location filename="../src/main_window.cpp" line="363"/>
         <source>Gebiedscan viewer – %1</source>
         <translation>Gebiedscan-viewer – %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="361"/>
+        <location filename="../src/main_window.cpp" line="395"/>
         <source>current</source>
         <translation>huidig</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="361"/>
+        <location filename="../src/main_window.cpp" line="395"/>
         <source>%1 (current)</source>
         <translation>%1 (huidig)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="450"/>
+        <location filename="../src/main_window.cpp" line="429"/>
+        <source>Reading the figures per period...</source>
+        <translation>Cijfers per periode worden gelezen...</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="491"/>
         <source>RD %1, %2</source>
         <translation>RD %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="454"/>
+        <location filename="../src/main_window.cpp" line="495"/>
         <source>WGS84 %1° N, %2° E</source>
         <translation>WGS84 %1° NB, %2° OL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="586"/>
+        <location filename="../src/main_window.cpp" line="627"/>
         <source>black spot, score %1</source>
         <translation>black spot, score %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="598"/>
+        <location filename="../src/main_window.cpp" line="639"/>
         <source>hot spot 99%, Gi* z = %1</source>
         <translation>hotspot 99%, Gi* z = %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="609"/>
+        <location filename="../src/main_window.cpp" line="650"/>
         <source>%1 registrations (current period)</source>
         <translation>%1 registraties (huidige periode)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="615"/>
+        <location filename="../src/main_window.cpp" line="656"/>
         <source>Save AOL list in folder</source>
         <translation>AOL-lijst opslaan in map</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="619"/>
+        <location filename="../src/main_window.cpp" line="660"/>
         <source>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</source>
         <translation>AOL-lijst opgeslagen: aol.gpkg, aol.shp, aol.csv in %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="621"/>
-        <location filename="../src/main_window.cpp" line="632"/>
+        <location filename="../src/main_window.cpp" line="662"/>
+        <location filename="../src/main_window.cpp" line="673"/>
         <source>AOL</source>
         <translation>AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="621"/>
+        <location filename="../src/main_window.cpp" line="662"/>
         <source>Saving failed:
 %1</source>
         <translation>Opslaan mislukt:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="627"/>
+        <location filename="../src/main_window.cpp" line="668"/>
         <source>Load AOL list</source>
         <translation>AOL-lijst laden</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="627"/>
+        <location filename="../src/main_window.cpp" line="668"/>
         <source>AOL list (*.gpkg *.shp)</source>
         <translation>AOL-lijst (*.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="632"/>
+        <location filename="../src/main_window.cpp" line="673"/>
         <source>Loading failed:
 %1</source>
         <translation>Laden mislukt:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="642"/>
+        <location filename="../src/main_window.cpp" line="683"/>
         <source>Gebiedscan: %1</source>
         <translation>Gebiedscan: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="646"/>
+        <location filename="../src/main_window.cpp" line="687"/>
         <source>Registrations %1</source>
         <translation>Registraties %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="670"/>
+        <location filename="../src/main_window.cpp" line="711"/>
         <source>Boundaries: CBS, Kadaster (CC BY 4.0)</source>
         <translation>Grenzen: CBS, Kadaster (CC BY 4.0)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="671"/>
+        <location filename="../src/main_window.cpp" line="712"/>
         <source>Roads: NWB, accidents: BRON (Rijkswaterstaat)</source>
         <translation>Wegen: NWB, ongevallen: BRON (Rijkswaterstaat)</translation>
     </message>
