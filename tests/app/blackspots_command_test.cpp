@@ -131,7 +131,7 @@ TEST(BlackSpotsCommand, JunctionAndSectionWrittenAndEveryRowAccounted)
 
 TEST(BlackSpotsCommand, WageningenNwbWithJunctionIdAccidents)
 {
-    const fs::path nwb = fs::path(GEBIEDSCAN_SOURCE_DIR) / ".." / "shared" / "data" / "nwb-wageningen-wegvakken.gml";
+    const fs::path nwb = fs::path(GEBIEDSCAN_SOURCE_DIR) / "data" / "open" / "nwb-wageningen-wegvakken.gml";
     if (!fs::exists(nwb)) GTEST_SKIP() << "sample data not present";
     gis::SourceSpec roads;
     roads.path = nwb.string();

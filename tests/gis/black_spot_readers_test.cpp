@@ -1,4 +1,4 @@
-// Road and accident readers on the real samples in ../shared/data (NWB Wageningen, BRON Utrecht)
+// Road and accident readers on the real samples in data/open (NWB Wageningen, BRON Utrecht)
 // and on BRON-layout text files (ongevallen.txt, puntlocaties.txt) written at test time. Expected
 // numbers were counted independently
 // with ogr2ogr + Python (see the comments).
@@ -28,7 +28,8 @@ SourceSpec spec(const std::filesystem::path& path)
 
 std::filesystem::path sharedData(const std::string& name)
 {
-    return std::filesystem::path(GEBIEDSCAN_SOURCE_DIR) / ".." / "shared" / "data" / name;
+    // The open-data samples copied into the repository (data/open, see SOURCES.md there).
+    return std::filesystem::path(GEBIEDSCAN_SOURCE_DIR) / "data" / "open" / name;
 }
 
 } // namespace
