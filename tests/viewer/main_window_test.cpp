@@ -4,6 +4,8 @@
 
 #include <QApplication>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QWheelEvent>
 #include <QTranslator>
 
 #include <gtest/gtest.h>
@@ -102,4 +104,46 @@ TEST(Translation, DutchIsDefaultAndEnglishAvailable)
     EXPECT_FALSE(installTranslation(static_cast<QApplication&>(app), QStringLiteral("xx")));
     removeAll();
     QLocale::setDefault(QLocale::c());
+}
+
+TEST(MapCanvas, DragPansWheelZoomsKeysMoveAndClickIdentifies)
+{
+    MainWindow w;
+    ASSERT_TRUE(w.openPath(drenthe(), true));
+    w.resize(1200, 800);
+    w.show();
+    QApplication::processEvents();
+    auto* canvas = w.canvas();
+    canvas->zoomToExtent(w.layers()->extent());
+    canvas->waitForFrame();
+    const MapView before = canvas->view();
+    // Drag 100 px to the right: the map follows the mouse, so the centre moves west.
+    QTest::mousePress(canvas, Qt::LeftButton, {}, QPoint(300, 300));
+    QTest::mouseMove(canvas, QPoint(350, 300));
+    QTest::mouseMove(canvas, QPoint(400, 300));
+    QTest::mouseRelease(canvas, Qt::LeftButton, {}, QPoint(400, 300));
+    EXPECT_NEAR(canvas->view().centre.x, before.centre.x - 100 * before.metresPerPixel, 1e-6);
+    EXPECT_NEAR(canvas->view().centre.y, before.centre.y, 1e-6);
+    // The drag did not identify anything (it was not a click).
+    EXPECT_TRUE(w.sheet()->headline().isEmpty());
+    // Keys: + zooms in by 1.5, Left pans by a quarter of the short side.
+    const double mpp = canvas->view().metresPerPixel;
+    QTest::keyClick(canvas, Qt::Key_Plus);
+    EXPECT_NEAR(canvas->view().metresPerPixel, mpp / 1.5, 1e-9);
+    const double x = canvas->view().centre.x;
+    QTest::keyClick(canvas, Qt::Key_Left);
+    EXPECT_LT(canvas->view().centre.x, x);
+    // Wheel: one notch zooms in by 1.25 around the cursor.
+    const double mpp2 = canvas->view().metresPerPixel;
+    QWheelEvent wheel(QPointF(200, 200), canvas->mapToGlobal(QPointF(200, 200)), QPoint(), QPoint(0, 120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(canvas, &wheel);
+    EXPECT_NEAR(canvas->view().metresPerPixel, mpp2 / 1.25, 1e-9);
+    // Home fits everything again; a click on Assen identifies it.
+    QTest::keyClick(canvas, Qt::Key_Home);
+    const QPointF assen = canvas->view().toScreen({233500, 557000});
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, assen.toPoint());
+    EXPECT_TRUE(w.sheet()->headline().contains(QStringLiteral("Assen")));
+    canvas->waitForFrame();
+    EXPECT_FALSE(canvas->frame().isNull());
 }
