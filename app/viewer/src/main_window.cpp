@@ -548,10 +548,30 @@ bool MainWindow::identifyAt(PointRd position)
     return false;
 }
 
+void MainWindow::addRasterValues(PointRd position)
+{
+    // Heatmap values under the click go to the attributes tab (density with its unit).
+    for (int r = 0; r < m_layers->rowCount(); ++r) {
+        const auto& l = m_layers->layer(r);
+        if (!m_layers->style(r).visible || !l.raster) continue;
+        const auto& b = *l.raster;
+        const double col = (position.x - b.minX) / b.cellWidth, row = (b.maxY - position.y) / b.cellHeight;
+        if (col < 0 || row < 0 || col >= b.width || row >= b.height) continue;
+        const float v = b.values[static_cast<std::size_t>(row) * static_cast<std::size_t>(b.width) + static_cast<std::size_t>(col)];
+        const int at = m_attributes->rowCount();
+        m_attributes->insertRow(at);
+        m_attributes->setItem(at, 0, new QTableWidgetItem(l.name));
+        m_attributes->setItem(at, 1, new QTableWidgetItem(std::isnan(v) ? QStringLiteral("NULL")
+                                                                        : QStringLiteral("%1 %2").arg(QLocale().toString(v, 'f', 2),
+                                                                                                      QString::fromStdString(b.unit))));
+    }
+}
+
 void MainWindow::handleClick(PointRd position)
 {
     if (m_canvas->tool() == MapCanvas::Tool::Identify) {
         identifyAt(position);
+        addRasterValues(position);
         return;
     }
     AolCandidate c;

@@ -88,6 +88,7 @@ private:
     void loadAol();
 
     void figuresLoaded();
+    void addRasterValues(PointRd position);
 
     LayerListModel* m_layers;
     QFutureWatcher<FiguresTable> m_figuresWatcher; // background read of the figures table
