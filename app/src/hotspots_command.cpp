@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "console.hpp"
+#include "local_hotspots.hpp"
 
 #include "gebiedscan/core/contiguity.hpp"
 #include "gebiedscan/core/error.hpp"
@@ -126,60 +127,15 @@ const char* correctionText(PValueCorrection c)
                                                      : "geen";
 }
 
-/// Gi* and LISA with the chosen inference for one weights matrix (binary, without self).
-struct LocalResults {
-    LocalGResult gi;
-    std::vector<double> giP;
-    HotspotClassification giClass;
-    LocalMoranResult lisa;
-    std::vector<double> lisaP, lisaPAdj;
-    GlobalTestResult moran;
-};
-
-LocalResults computeLocal(const std::vector<double>& x, const SpatialWeights& w, const HotspotsOptions& o,
-                          Alternative alternative, PValueCorrection correction)
+LocalHotspotOptions localOptions(const HotspotsOptions& o, Alternative alternative, PValueCorrection correction)
 {
-    const SpatialWeights wRow = w.withStyle(WeightStyle::RowStandardised);
-    const SpatialWeights wStar = w.withSelf();
-    LocalResults r;
-    r.gi = localG(x, wStar, alternative);
-    r.lisa = localMoran(x, wRow, alternative);
-    r.giP = r.gi.p;
-    r.lisaP = r.lisa.p;
-    if (o.permutations > 0) {
-        PermutationOptions po;
-        po.permutations = o.permutations;
-        po.seed = o.seed;
-        po.alternative = alternative;
-        r.giP = localGPermutation(x, wStar, po).p;
-        r.lisaP = localMoranPermutation(x, wRow, po).p;
-    }
-    r.giClass = classifyHotspots(r.gi.z, r.giP, w, correction, o.permutations > 0);
-    std::vector<std::uint8_t> islandMask(x.size());
-    for (std::size_t i = 0; i < x.size(); ++i) islandMask[i] = w.isIsland(i) ? 1 : 0;
-    r.lisaPAdj = adjustPValues(r.lisaP, correction, islandMask);
-    r.moran = globalMoran(x, wRow, MoranMoments::Randomisation, Alternative::Greater);
-    return r;
-}
-
-/// The statistic columns, from n_buren on (12 columns).
-std::vector<gis::Column> statColumns(const HotspotsOptions& o, const std::string& weightsDescription)
-{
-    using Col = gis::Column;
-    return {
-        {"n_buren", Col::Type::Integer, "number of neighbours (" + weightsDescription + ")"},
-        {"gi_z", Col::Type::Real, "Getis-Ord Gi* z-score (spdep localG, include.self)"},
-        {"gi_p", Col::Type::Real, o.permutations > 0 ? "Gi* pseudo p-value, conditional permutation" : "Gi* p-value, normal"},
-        {"gi_p_adj", Col::Type::Real, "gi_p after the multiple-testing correction"},
-        {"gi_bin", Col::Type::Integer, "ArcGIS Gi_Bin: +/-3, 2, 1 = hot/cold spot at 99, 95, 90 % confidence"},
-        {"gi_label", Col::Type::String, "Gi_Bin in words"},
-        {"lisa_i", Col::Type::Real, "local Moran I_i (row-standardised weights, divisor n)"},
-        {"lisa_z", Col::Type::Real, "local Moran z (spdep localmoran, conditional moments)"},
-        {"lisa_p", Col::Type::Real, o.permutations > 0 ? "local Moran pseudo p-value, conditional permutation" : "local Moran p-value, normal"},
-        {"lisa_p_adj", Col::Type::Real, "lisa_p after the multiple-testing correction"},
-        {"lisa_q", Col::Type::String, fmt::format("LISA cluster/outlier when lisa_p_adj <= {}", formatNumber(o.alpha))},
-        {"lisa_kwadrant", Col::Type::String, "quadrant of value and neighbour lag, significant or not"},
-    };
+    LocalHotspotOptions lo;
+    lo.permutations = o.permutations;
+    lo.seed = o.seed;
+    lo.alternative = alternative;
+    lo.correction = correction;
+    lo.alpha = o.alpha;
+    return lo;
 }
 
 struct LabelCounts {
@@ -187,27 +143,14 @@ struct LabelCounts {
     std::map<std::string, std::size_t> lisa;
 };
 
-/// Fills the 12 statistic cells starting at v[at] for analysed row i.
-void fillStats(std::vector<gis::Value>& v, std::size_t at, const LocalResults& r, const SpatialWeights& w,
-               std::size_t i, double alpha, LabelCounts& counts)
+/// Appends the statistic cells (hotspotColumns, full) of analysed area i and counts its labels.
+void fillStats(std::vector<gis::Value>& v, const LocalHotspots& r, const SpatialWeights& w, std::size_t i,
+               const LocalHotspotOptions& lo, LabelCounts& counts)
 {
+    appendHotspotValues(v, r, w, i, lo, true);
     const bool island = w.isIsland(i);
-    v[at + 0] = static_cast<std::int64_t>(w.cardinality(i));
-    v[at + 1] = r.gi.z[i];
-    v[at + 2] = r.giP[i];
-    v[at + 3] = r.giClass.pAdjusted[i];
-    v[at + 4] = static_cast<std::int64_t>(r.giClass.bins[i]);
-    v[at + 5] = std::string(hotspotLabel(r.giClass.bins[i], island));
-    v[at + 6] = r.lisa.ii[i];
-    v[at + 7] = r.lisa.z[i];
-    v[at + 8] = r.lisaP[i];
-    v[at + 9] = r.lisaPAdj[i];
-    const bool sig = !island && r.lisaPAdj[i] <= alpha;
-    const std::string label(lisaLabel(r.lisa.quadrant[i], sig));
-    v[at + 10] = label;
-    v[at + 11] = std::string(quadrantName(r.lisa.quadrant[i]));
     ++counts.bins[island ? 99 : r.giClass.bins[i]];
-    ++counts.lisa[label];
+    ++counts.lisa[std::string(lisaLabel(r.lisa.quadrant[i], !island && r.lisaPAdj[i] <= lo.alpha))];
 }
 
 void printCommon(const HotspotsSummary& s, const HotspotsOptions& o, Alternative alternative,
@@ -279,22 +222,23 @@ HotspotsSummary runGridHotspots(const HotspotsOptions& o, Alternative alternativ
                                        r.bandAtPeak ? "eerste piek van Moran's z" : "geen piek: gemiddelde afstand tot de 30e buurcel",
                                        formatNumber(r.cellSize), r.cellSizeAutomatic ? "automatisch" : "opgegeven");
     const SpatialWeights w = distanceBandWeights(r.centres, r.band);
-    const LocalResults lr = computeLocal(r.counts, w, o, alternative, correction);
+    const auto lo = localOptions(o, alternative, correction);
+    const LocalHotspots lr = computeLocalHotspots(r.counts, w, lo);
     s.moran = lr.moran;
 
     gis::Table t;
     t.name = "hotspots";
     t.columns = {{"id", gis::Column::Type::String, "grid cell code (CBS style: size, E and N of the lower-left corner)"},
                  {"aantal", gis::Column::Type::Integer, "incidents in the cell"}};
-    const auto stats = statColumns(o, s.weightsDescription);
+    const auto stats = hotspotColumns(lo, s.weightsDescription, true);
     t.columns.insert(t.columns.end(), stats.begin(), stats.end());
     t.geometryKind = gis::FeatureGeometry::Kind::Polygon;
     LabelCounts counts;
     for (std::size_t i = 0; i < r.cells.size(); ++i) {
-        std::vector<gis::Value> v(t.columns.size());
-        v[0] = r.grid->code(r.cells[i]);
-        v[1] = static_cast<std::int64_t>(std::llround(r.counts[i]));
-        fillStats(v, 2, lr, w, i, o.alpha, counts);
+        std::vector<gis::Value> v;
+        v.emplace_back(r.grid->code(r.cells[i]));
+        v.emplace_back(static_cast<std::int64_t>(std::llround(r.counts[i])));
+        fillStats(v, lr, w, i, lo, counts);
         t.rows.push_back(std::move(v));
         gis::FeatureGeometry g;
         g.kind = gis::FeatureGeometry::Kind::Polygon;
@@ -445,7 +389,8 @@ HotspotsSummary runHotspots(const HotspotsOptions& o)
         }
     }
     s.islands = w.islandCount();
-    const LocalResults lr = computeLocal(x, w, o, *alternative, o.correction);
+    const auto lo = localOptions(o, *alternative, o.correction);
+    const LocalHotspots lr = computeLocalHotspots(x, w, lo);
     s.moran = lr.moran;
 
     gis::Table t;
@@ -453,7 +398,7 @@ HotspotsSummary runHotspots(const HotspotsOptions& o)
     t.columns = {
         {"id", gis::Column::Type::String, o.idField.empty() ? "feature id (FID) in the source" : "source field " + o.idField},
         {"waarde", gis::Column::Type::Real, "analysed value: source field " + o.field}};
-    const auto stats = statColumns(o, s.weightsDescription);
+    const auto stats = hotspotColumns(lo, s.weightsDescription, true);
     t.columns.insert(t.columns.end(), stats.begin(), stats.end());
     t.geometryKind = wanted;
     LabelCounts counts;
@@ -467,7 +412,8 @@ HotspotsSummary runHotspots(const HotspotsOptions& o)
             v[12] = v[7];
             v[13] = v[7];
         } else {
-            fillStats(v, 2, lr, w, static_cast<std::size_t>(row.index), o.alpha, counts);
+            v.resize(2);
+            fillStats(v, lr, w, static_cast<std::size_t>(row.index), lo, counts);
         }
         t.rows.push_back(std::move(v));
         t.geometries.push_back(row.geometry);
