@@ -22,7 +22,7 @@ int main(int argc, char** argv)
     const auto options = gebiedscan::viewer::parseViewerArguments(QApplication::arguments().mid(1), &error);
     if (!options) {
         std::fprintf(stderr, "gebiedscan-viewer: %s\nusage: gebiedscan-viewer [FOLDER|LAYER...] [--screenshot FILE.png --size WxH] "
-                             "[--theme T] [--indicator n|rate|change_pct] [--period P] [--lang nl|en] [--window] [--identify X,Y] [--show LAYER,...]\n",
+                             "[--theme T] [--indicator n|rate|change_pct] [--period P] [--lang nl|en] [--window] [--identify X,Y] [--show LAYER,...] [--suggest-aol N]\n",
                      qPrintable(error));
         return 2;
     }

@@ -148,7 +148,10 @@ void MainWindow::buildUi()
     m_tools->addAction(place);
     connect(identify, &QAction::triggered, this, [this] { m_canvas->setTool(MapCanvas::Tool::Identify); });
     connect(place, &QAction::triggered, this, [this] { m_canvas->setTool(MapCanvas::Tool::PlaceAol); });
-    bar->addSeparator();
+    // Theme and period get their own row: on a laptop screen one row would hide the period.
+    addToolBarBreak();
+    bar = addToolBar(tr("Theme"));
+    bar->setObjectName(QStringLiteral("themeToolBar"));
     bar->addWidget(new QLabel(tr("Theme:"), bar));
     m_themeBox = new QComboBox(bar);
     m_themeBox->setMinimumContentsLength(22);

@@ -59,6 +59,10 @@ std::optional<ViewerOptions> parseViewerArguments(const QStringList& args, QStri
         } else if (a == u"--show") {
             if (!value(&v)) return fail(QStringLiteral("--show needs layer names, e.g. hotspots"));
             o.show = v.split(QLatin1Char(','), Qt::SkipEmptyParts);
+        } else if (a == u"--suggest-aol") {
+            bool ok = false;
+            if (value(&v)) o.suggestAol = v.toInt(&ok);
+            if (!ok || o.suggestAol < 1 || o.suggestAol > 100) return fail(QStringLiteral("--suggest-aol needs a number 1..100"));
         } else if (a == u"--window") {
             o.window = true;
         } else if (a.startsWith(QLatin1String("--"))) {
@@ -98,6 +102,7 @@ int runViewer(QApplication& app, const ViewerOptions& o)
     if (!o.indicator.isEmpty()) window.setIndicator(o.indicator);
     if (!o.period.isEmpty()) window.setPeriod(o.period);
     if (!o.show.isEmpty()) window.showLayers(o.show);
+    if (o.suggestAol > 0) window.suggestAol(o.suggestAol);
     if (o.identify) window.identifyAt(PointRd{o.identify->first, o.identify->second});
     if (!headless) {
         window.show();

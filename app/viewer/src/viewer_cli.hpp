@@ -11,13 +11,14 @@ namespace gebiedscan::viewer {
 
 /// Command line of gebiedscan-viewer:
 /// `gebiedscan-viewer [FOLDER|LAYER...] [--screenshot FILE.png --size WxH] [--theme T]
-///  [--indicator n|rate|change_pct] [--period P] [--lang nl|en] [--window] [--identify X,Y] [--show LAYER,...]`.
+///  [--indicator n|rate|change_pct] [--period P] [--lang nl|en] [--window] [--identify X,Y] [--show LAYER,...] [--suggest-aol N]`.
 struct ViewerOptions {
     QStringList inputs;
     QString screenshot;
     QSize size{1600, 1000};
     QString theme, indicator, period;
     QStringList show; ///< --show: layers to make visible (e.g. hotspots)
+    int suggestAol = 0; ///< --suggest-aol N: add N AOL candidates from the rankings
     QString language = QStringLiteral("nl");
     bool window = false; ///< screenshot of the whole window instead of the map sheet
     std::optional<std::pair<double, double>> identify; ///< RD x,y to identify before the screenshot

@@ -493,326 +493,331 @@ bron: %3</translation>
         <translation>Klik op de kaart om een kandidaatlocatie voor een afspraak op locatie (AOL) te markeren</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="152"/>
+        <location filename="../src/main_window.cpp" line="153"/>
+        <source>Theme</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="155"/>
         <source>Theme:</source>
         <translation>Thema:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="157"/>
+        <location filename="../src/main_window.cpp" line="160"/>
         <source>Registrations</source>
         <translation>Registraties</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="158"/>
+        <location filename="../src/main_window.cpp" line="161"/>
         <source>Per 1,000 inhabitants</source>
         <translation>Per 1.000 inwoners</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="159"/>
+        <location filename="../src/main_window.cpp" line="162"/>
         <source>Change (%)</source>
         <translation>Verandering (%)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="161"/>
+        <location filename="../src/main_window.cpp" line="164"/>
         <source> Period:</source>
         <translation> Periode:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="184"/>
+        <location filename="../src/main_window.cpp" line="187"/>
         <source>Scale 1:%1</source>
         <translation>Schaal 1:%1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="186"/>
+        <location filename="../src/main_window.cpp" line="189"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="194"/>
+        <location filename="../src/main_window.cpp" line="197"/>
         <source>Layers</source>
         <translation>Lagen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="202"/>
+        <location filename="../src/main_window.cpp" line="205"/>
         <source>Up</source>
         <translation>Omhoog</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="203"/>
+        <location filename="../src/main_window.cpp" line="206"/>
         <source>Down</source>
         <translation>Omlaag</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="220"/>
+        <location filename="../src/main_window.cpp" line="223"/>
         <source>Opacity</source>
         <translation>Dekking</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="222"/>
+        <location filename="../src/main_window.cpp" line="225"/>
         <source>Single colour</source>
         <translation>Eén kleur</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="223"/>
+        <location filename="../src/main_window.cpp" line="226"/>
         <source>Choropleth</source>
         <translation>Choropleet (klassen)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="224"/>
+        <location filename="../src/main_window.cpp" line="227"/>
         <source>Gi* hot spots</source>
         <translation>Gi*-hotspots</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="225"/>
+        <location filename="../src/main_window.cpp" line="228"/>
         <source>LISA quadrants</source>
         <translation>LISA-kwadranten</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="226"/>
+        <location filename="../src/main_window.cpp" line="229"/>
         <source>Sized symbols</source>
         <translation>Symbolen naar grootte</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="227"/>
+        <location filename="../src/main_window.cpp" line="230"/>
         <source>Raster colour ramp</source>
         <translation>Raster met kleurverloop</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="228"/>
+        <location filename="../src/main_window.cpp" line="231"/>
         <source>Style</source>
         <translation>Stijl</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="230"/>
-        <location filename="../src/main_window.cpp" line="284"/>
+        <location filename="../src/main_window.cpp" line="233"/>
+        <location filename="../src/main_window.cpp" line="287"/>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="232"/>
+        <location filename="../src/main_window.cpp" line="235"/>
         <source>Quantiles</source>
         <translation>Kwantielen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="233"/>
+        <location filename="../src/main_window.cpp" line="236"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Natuurlijke grenzen (Jenks)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="234"/>
+        <location filename="../src/main_window.cpp" line="237"/>
         <source>Equal interval</source>
         <translation>Gelijke intervallen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="235"/>
+        <location filename="../src/main_window.cpp" line="238"/>
         <source>Manual</source>
         <translation>Handmatig</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="236"/>
+        <location filename="../src/main_window.cpp" line="239"/>
         <source>Classification</source>
         <translation>Klassenindeling</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="239"/>
+        <location filename="../src/main_window.cpp" line="242"/>
         <source>Classes</source>
         <translation>Klassen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="241"/>
+        <location filename="../src/main_window.cpp" line="244"/>
         <source>e.g. 10; 25; 50</source>
         <translation>bijv. 10; 25; 50</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="242"/>
+        <location filename="../src/main_window.cpp" line="245"/>
         <source>Manual breaks</source>
         <translation>Eigen grenzen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="245"/>
+        <location filename="../src/main_window.cpp" line="248"/>
         <source>Colours</source>
         <translation>Kleuren</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="265"/>
-        <location filename="../src/main_window.cpp" line="691"/>
+        <location filename="../src/main_window.cpp" line="268"/>
+        <location filename="../src/main_window.cpp" line="714"/>
         <source>Gebiedscan</source>
         <translation>Gebiedscan</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="270"/>
+        <location filename="../src/main_window.cpp" line="273"/>
         <source>Click an area on the map.</source>
         <translation>Klik op een gebied op de kaart.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="282"/>
+        <location filename="../src/main_window.cpp" line="285"/>
         <source>Sheet</source>
         <translation>Gebiedscan</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="284"/>
+        <location filename="../src/main_window.cpp" line="287"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="287"/>
+        <location filename="../src/main_window.cpp" line="290"/>
         <source>Attributes</source>
         <translation>Attributen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="295"/>
+        <location filename="../src/main_window.cpp" line="298"/>
         <source>AOL planning</source>
         <translation>AOL-planning</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="304"/>
+        <location filename="../src/main_window.cpp" line="307"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="305"/>
+        <location filename="../src/main_window.cpp" line="308"/>
         <source>Save (GeoPackage, Shapefile, CSV)...</source>
         <translation>Opslaan (GeoPackage, Shapefile, CSV)...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="306"/>
+        <location filename="../src/main_window.cpp" line="309"/>
         <source>Load...</source>
         <translation>Laden...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="307"/>
+        <location filename="../src/main_window.cpp" line="310"/>
         <source>Suggest top 5</source>
         <translation>Top 5 voorstellen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="308"/>
+        <location filename="../src/main_window.cpp" line="311"/>
         <source>Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations</source>
         <translation>Voeg kandidaten toe uit de top van de black-spot- of hotspotranglijst, anders de gebieden met de meeste registraties</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="311"/>
+        <location filename="../src/main_window.cpp" line="314"/>
         <source>No ranked locations to suggest.</source>
         <translation>Geen locaties in een ranglijst om voor te stellen.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="313"/>
+        <location filename="../src/main_window.cpp" line="316"/>
         <source>Use &quot;Place AOL&quot; and click the map; double-click a cell to annotate.</source>
         <translation>Kies "AOL plaatsen" en klik op de kaart; dubbelklik op een cel om aan te vullen.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="343"/>
+        <location filename="../src/main_window.cpp" line="346"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Kan %1 niet openen:
 %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="345"/>
+        <location filename="../src/main_window.cpp" line="348"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="363"/>
+        <location filename="../src/main_window.cpp" line="366"/>
         <source>Gebiedscan viewer – %1</source>
         <translation>Gebiedscan-viewer – %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="395"/>
+        <location filename="../src/main_window.cpp" line="398"/>
         <source>current</source>
         <translation>huidig</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="395"/>
+        <location filename="../src/main_window.cpp" line="398"/>
         <source>%1 (current)</source>
         <translation>%1 (huidig)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="429"/>
+        <location filename="../src/main_window.cpp" line="432"/>
         <source>Reading the figures per period...</source>
         <translation>Cijfers per periode worden gelezen...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="491"/>
+        <location filename="../src/main_window.cpp" line="494"/>
         <source>RD %1, %2</source>
         <translation>RD %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="495"/>
+        <location filename="../src/main_window.cpp" line="498"/>
         <source>WGS84 %1° N, %2° E</source>
         <translation>WGS84 %1° NB, %2° OL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="627"/>
+        <location filename="../src/main_window.cpp" line="650"/>
         <source>black spot, score %1</source>
         <translation>black spot, score %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="639"/>
+        <location filename="../src/main_window.cpp" line="662"/>
         <source>hot spot 99%, Gi* z = %1</source>
         <translation>hotspot 99%, Gi* z = %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="650"/>
+        <location filename="../src/main_window.cpp" line="673"/>
         <source>%1 registrations (current period)</source>
         <translation>%1 registraties (huidige periode)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="656"/>
+        <location filename="../src/main_window.cpp" line="679"/>
         <source>Save AOL list in folder</source>
         <translation>AOL-lijst opslaan in map</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="660"/>
+        <location filename="../src/main_window.cpp" line="683"/>
         <source>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</source>
         <translation>AOL-lijst opgeslagen: aol.gpkg, aol.shp, aol.csv in %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="662"/>
-        <location filename="../src/main_window.cpp" line="673"/>
+        <location filename="../src/main_window.cpp" line="685"/>
+        <location filename="../src/main_window.cpp" line="696"/>
         <source>AOL</source>
         <translation>AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="662"/>
+        <location filename="../src/main_window.cpp" line="685"/>
         <source>Saving failed:
 %1</source>
         <translation>Opslaan mislukt:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="668"/>
+        <location filename="../src/main_window.cpp" line="691"/>
         <source>Load AOL list</source>
         <translation>AOL-lijst laden</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="668"/>
+        <location filename="../src/main_window.cpp" line="691"/>
         <source>AOL list (*.gpkg *.shp)</source>
         <translation>AOL-lijst (*.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="673"/>
+        <location filename="../src/main_window.cpp" line="696"/>
         <source>Loading failed:
 %1</source>
         <translation>Laden mislukt:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="683"/>
+        <location filename="../src/main_window.cpp" line="706"/>
         <source>Gebiedscan: %1</source>
         <translation>Gebiedscan: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="687"/>
+        <location filename="../src/main_window.cpp" line="710"/>
         <source>Registrations %1</source>
         <translation>Registraties %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="711"/>
+        <location filename="../src/main_window.cpp" line="734"/>
         <source>Boundaries: CBS, Kadaster (CC BY 4.0)</source>
         <translation>Grenzen: CBS, Kadaster (CC BY 4.0)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="712"/>
+        <location filename="../src/main_window.cpp" line="735"/>
         <source>Roads: NWB, accidents: BRON (Rijkswaterstaat)</source>
         <translation>Wegen: NWB, ongevallen: BRON (Rijkswaterstaat)</translation>
     </message>
