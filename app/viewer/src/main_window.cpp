@@ -459,7 +459,7 @@ void MainWindow::layerSelectionChanged()
     m_methodBox->setCurrentIndex(m_methodBox->findData(static_cast<int>(s.method)));
     m_classes->setValue(s.classes);
     QStringList b;
-    for (double x : s.manualBreaks) b << QLocale().toString(x);
+    for (double x : s.manualBreaks) b << QLocale().toString(x, 'g', 10);
     m_breaks->setText(b.join(QStringLiteral("; ")));
     m_rampBox->setCurrentIndex(m_rampBox->findText(s.ramp));
     m_updatingControls = false;
@@ -478,9 +478,12 @@ void MainWindow::styleControlsChanged()
     s.method = static_cast<ClassificationMethod>(m_methodBox->currentData().toInt());
     s.classes = m_classes->value();
     s.manualBreaks.clear();
-    for (const QString& part : m_breaks->text().split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+    // Breaks are separated by ';'. A decimal comma (Dutch) and a decimal point both work;
+    // thousands separators are not accepted, so "1.5" is never read as 15.
+    for (QString part : m_breaks->text().split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        part = part.trimmed().replace(QLatin1Char(','), QLatin1Char('.'));
         bool ok = false;
-        const double x = QLocale().toDouble(part.trimmed(), &ok);
+        const double x = QLocale::c().toDouble(part, &ok);
         if (ok) s.manualBreaks.push_back(x);
     }
     s.ramp = m_rampBox->currentText();
