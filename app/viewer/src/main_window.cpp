@@ -459,7 +459,9 @@ void MainWindow::layerSelectionChanged()
     m_methodBox->setCurrentIndex(m_methodBox->findData(static_cast<int>(s.method)));
     m_classes->setValue(s.classes);
     QStringList b;
-    for (double x : s.manualBreaks) b << QLocale().toString(x, 'g', 10);
+    QLocale plain; // no thousands separator: "1.000" would read back as 1
+    plain.setNumberOptions(QLocale::OmitGroupSeparator);
+    for (double x : s.manualBreaks) b << plain.toString(x, 'g', 10);
     m_breaks->setText(b.join(QStringLiteral("; ")));
     m_rampBox->setCurrentIndex(m_rampBox->findText(s.ramp));
     m_updatingControls = false;
