@@ -551,6 +551,13 @@ BlackSpotResult runBlackSpots(const BlackSpotsCli& c)
     s["outputs_not_written_empty"] = skipped;
     writeText(outDir / "summary.json", s.dump(2) + "\n");
 
+    if (!options.criteria.sections && (c.window || c.step))
+        printWarning("definitie " + options.criteria.name + " kijkt alleen naar kruispunten: --window/--step worden niet gebruikt "
+                     "(gebruik --locations both voor wegvakken)");
+    if (result.analysedAccidents == 0 && result.inputRows > 0)
+        printWarning(fmt::format("geen enkel ongeval is op het wegennet geplaatst ({} buiten de snap-tolerantie van {} m): "
+                                 "liggen wegen en ongevallen in hetzelfde gebied en CRS?",
+                                 result.buckets[static_cast<std::size_t>(AccidentBucket::BeyondTolerance)], options.snapTolerance));
     if (!c.quiet) {
         printInfo(fmt::format("Ongevallen: {} rijen -> {} ongevallen, {} geanalyseerd ({} t/m {})", result.inputRows,
                               result.dedup.accidents.size(), result.analysedAccidents, result.firstYear, result.lastYear));
