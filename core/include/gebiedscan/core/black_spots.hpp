@@ -132,7 +132,8 @@ struct BlackSpotResult {
 /// distance; windows [a, a+L] (closed) at a = 0, s, 2s, ... plus one ending at the route end (a
 /// route shorter than L is one window); runs of qualifying windows that overlap or touch merge
 /// into one section, whose counts are recounted over the merged extent. Accidents only known by
-/// JTE_ID count at junctions, not in sections.
+/// JTE_ID count at junctions, not in sections. A ring route is cut at its start (windows do not
+/// wrap around), and the two carriageways of a dual road are separate routes, as in NWB.
 ///
 /// Empirical Bayes (Hauer; Highway Safety Manual part B without an SPF): sites of one kind and
 /// road class form a peer group; with m and s^2 the mean and variance of the target count
