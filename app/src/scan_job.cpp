@@ -3,6 +3,7 @@
 #include "console.hpp"
 #include "model_loader.hpp"
 
+#include "gebiedscan/core/emerging_hotspots.hpp"
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/core/grid.hpp"
 #include "gebiedscan/core/point_locator.hpp"
@@ -245,6 +246,16 @@ ScanResult runScan(const ScanOptions& o)
     std::vector<std::size_t> slotOfCategory(overig + 1, slotCount - 1);
     for (std::size_t c = 0; c < overig; ++c) slotOfCategory[c] = *r.model.themeIndex(r.model.categories[c].themeId);
     const std::size_t current = *r.model.currentPeriod();
+    // Month steps spanning all periods, for the trend per theme.
+    LocalTime spanStart = r.model.periods.front().from, spanEnd = r.model.periods.front().to;
+    for (const auto& p : r.model.periods) {
+        spanStart = std::min(spanStart, p.from);
+        spanEnd = std::max(spanEnd, p.to);
+    }
+    r.firstMonth = periodOrdinal(spanStart, TimePeriod::Month);
+    r.months = static_cast<std::size_t>(periodOrdinal(LocalTime{spanEnd.seconds - 1}, TimePeriod::Month) - r.firstMonth + 1);
+    const auto growMonthly = [&](std::size_t areas) { r.monthly.resize(areas * slotCount * r.months, 0); };
+    growMonthly(baseCount);
     Progress progress("registraties lezen", reader.featureCount().value_or(-1));
     constexpr std::size_t kBatch = 65536;
     struct Pending {
@@ -271,6 +282,7 @@ ScanResult runScan(const ScanOptions& o)
                     cells.push_back(cell);
                     cellParent.push_back(areaLocator ? region : -1);
                     r.counts->resizeAreas(cells.size());
+                    growMonthly(cells.size());
                 }
                 located[i] = it->second;
             }
@@ -285,6 +297,12 @@ ScanResult runScan(const ScanOptions& o)
             const auto& p = pending[i];
             const auto area = static_cast<std::size_t>(located[i]);
             r.counts->add(area, p.category, p.period);
+            const auto month = static_cast<std::size_t>(periodOrdinal(p.when.start, TimePeriod::Month) - r.firstMonth);
+            if (month < r.months) {
+                const std::size_t slot = slotOfCategory[p.category];
+                ++r.monthly[(area * slotCount + slot) * r.months + month];
+                if (slot != slotCount - 1) ++r.monthly[(area * slotCount + slotCount - 2) * r.months + month];
+            }
             if (p.period == current) { // hot times of the current period, per theme and in total
                 const std::size_t slot = slotOfCategory[p.category];
                 r.hotTimes[area * slotCount + slot].add(p.when);

@@ -48,6 +48,11 @@ struct ScanResult {
     /// Hour-of-week tables of the current period per base area and theme slot (key: area *
     /// themeSlots + slot, slots numbered as in ScanFigures), aoristic over from-to intervals.
     std::unordered_map<std::size_t, HotTimes> hotTimes;
+    /// Monthly counts over the whole span of the periods, per base area and theme slot
+    /// ([area][slot][month]), for the emerging-hotspot trend per theme.
+    std::vector<std::uint32_t> monthly;
+    std::size_t months = 0;
+    std::int64_t firstMonth = 0; ///< periodOrdinal (TimePeriod::Month) of the first month
     bool periodsDetected = false;
 };
 

@@ -6,6 +6,7 @@
 #include "local_hotspots.hpp"
 
 #include "gebiedscan/core/contiguity.hpp"
+#include "gebiedscan/core/emerging_hotspots.hpp"
 
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/gis/atomic_output.hpp"
@@ -132,6 +133,44 @@ std::vector<LevelHotspots> computeHotspots(const ScanResult& r, const LocalHotsp
     return out;
 }
 
+// Emerging-hotspot class per level, theme slot and area from the monthly counts over all
+// periods (Gi* with the neighbours of this and the previous month, Mann-Kendall, Esri's rules);
+// empty for a slot with too few registrations to speak of a trend.
+using LevelTrends = std::vector<std::vector<std::vector<EmergingClass>>>; // [level][slot][area]
+
+LevelTrends computeTrends(const ScanResult& r, const std::vector<LevelHotspots>& hotspots)
+{
+    const auto& f = *r.figures;
+    const std::size_t slots = f.themeSlots(), months = r.months;
+    LevelTrends out(r.areas.levels.size(), std::vector<std::vector<EmergingClass>>(slots));
+    std::vector<std::uint32_t> monthly = r.monthly; // rolled up level by level
+    for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
+        const std::size_t n = r.areas.levels[l].size();
+        if (l > 0) {
+            std::vector<std::uint32_t> up(n * slots * months, 0);
+            const auto& child = r.areas.levels[l - 1];
+            for (std::size_t a = 0; a < child.size(); ++a) {
+                const auto parent = child.parent.empty() ? -1 : child.parent[a];
+                if (parent < 0) continue;
+                for (std::size_t k = 0; k < slots * months; ++k)
+                    up[static_cast<std::size_t>(parent) * slots * months + k] += monthly[a * slots * months + k];
+            }
+            monthly = std::move(up);
+        }
+        if (hotspots[l].results.empty() || months < 3) continue;
+        const NeighbourCsr neighbours = NeighbourCsr::fromWeights(hotspots[l].weights);
+        for (std::size_t s = 0; s < slots; ++s) {
+            SpaceTimeCube cube(n, months);
+            double total = 0;
+            for (std::size_t a = 0; a < n; ++a)
+                for (std::size_t m = 0; m < months; ++m) total += cube.at(a, m) = monthly[(a * slots + s) * months + m];
+            if (total < static_cast<double>(kMinEventsForThemeHotspots)) continue;
+            out[l][s] = emergingHotspots(cube, neighbours).classes;
+        }
+    }
+    return out;
+}
+
 // Layer `hotspots`: the finest level's areas once per analysed theme.
 gis::Table hotspotTable(const ScanResult& r, const LevelHotspots& h, const LocalHotspotOptions& options)
 {
@@ -164,7 +203,8 @@ gis::Table hotspotTable(const ScanResult& r, const LevelHotspots& h, const Local
 
 gis::Table areaTable(const ScanResult& r, std::size_t level, const SuppressionMask* mask,
                      const std::string& tableName, const LevelHotTimes& hotTimes,
-                     const LevelHotspots& hotspots, const LocalHotspotOptions& hotspotOptions)
+                     const LevelHotspots& hotspots, const LocalHotspotOptions& hotspotOptions,
+                     const std::vector<std::vector<EmergingClass>>& trends)
 {
     const auto& f = *r.figures;
     const auto& lv = r.areas.levels[level];
@@ -191,6 +231,7 @@ gis::Table areaTable(const ScanResult& r, std::size_t level, const SuppressionMa
         t.columns.push_back({"sig_" + s.id, Column::Type::String, "significante verandering: " + s.label});
         t.columns.push_back({"rate_" + s.id, Column::Type::Real, "per 1.000 inwoners: " + s.label});
         t.columns.push_back({"rank_" + s.id, Column::Type::Integer, "rang binnen bovenliggend gebied (1 = meeste): " + s.label});
+        t.columns.push_back({"trend_" + s.id, Column::Type::String, "opkomende hotspot (maandelijks Gi*, Mann-Kendall, Esri-klassen): " + s.label});
     }
     const auto* parentLevel = level + 1 < r.areas.levels.size() ? &r.areas.levels[level + 1] : nullptr;
     for (std::size_t a = 0; a < lv.size(); ++a) {
@@ -221,6 +262,8 @@ gis::Table areaTable(const ScanResult& r, std::size_t level, const SuppressionMa
             const auto rate = f.ratePer1000(level, a, s.slot);
             row.emplace_back(hideCount ? Value(gis::Suppressed{}) : rate ? Value(round(*rate, 2)) : Value());
             row.emplace_back(hideCount ? Value(gis::Suppressed{}) : Value(static_cast<std::int64_t>(f.rank(level, a, s.slot))));
+            if (trends[s.slot].empty()) row.emplace_back();
+            else row.emplace_back(std::string(emergingLabelNl(trends[s.slot][a])));
         }
         t.rows.push_back(std::move(row));
     }
@@ -384,9 +427,11 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
             printInfo(fmt::format("Ruimtelijke samenhang ({}, alle thema's): Moran's I = {:.3f}, z = {:.2f}, p = {:.3g}; "
                                   "{} gebieden zonder buren", names[l], m.statistic, m.z, m.p, hotspots[l].weights.islandCount()));
         }
+    const auto trends = computeTrends(r, hotspots);
     std::vector<gis::Table> tables;
     for (std::size_t l = 0; l < r.areas.levels.size(); ++l)
-        tables.push_back(areaTable(r, l, mask.get(), l == 0 ? "areas" : "areas_" + names[l], hotTimes, hotspots[l], hotspotOptions));
+        tables.push_back(areaTable(r, l, mask.get(), l == 0 ? "areas" : "areas_" + names[l], hotTimes, hotspots[l],
+                                   hotspotOptions, trends[l]));
     if (!hotspots[0].results.empty()) tables.push_back(hotspotTable(r, hotspots[0], hotspotOptions));
     tables.push_back(hotTimesTable(r, mask.get(), hotTimes));
     tables.push_back(figuresTable(r, mask.get()));
