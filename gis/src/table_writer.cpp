@@ -72,7 +72,8 @@ void writeLayer(GDALDataset& ds, const Table& table, const std::vector<std::stri
     std::vector<const char*> opts;
     for (const auto& o : layerOptions) opts.push_back(o.c_str());
     opts.push_back(nullptr);
-    const auto geomType = table.geometries.empty() ? wkbNone : ogrGeometryType(table.geometryKind);
+    // The declared kind decides (an empty spatial table is still spatial, e.g. no black spots).
+    const auto geomType = ogrGeometryType(table.geometryKind);
     OGRLayer* layer = ds.CreateLayer(table.name.c_str(), geomType == wkbNone ? nullptr : const_cast<OGRSpatialReference*>(srs), geomType,
                                      const_cast<char**>(opts.data()));
     if (!layer) throw OutputError("cannot create layer '" + table.name + "' in '" + finalPath.string() + "': " + lastGdalError());
@@ -172,7 +173,7 @@ void writeGeoPackage(const fs::path& file, const std::vector<Table>& tables, con
         const auto srs = makeSrs(options.workingCrs, "working CRS");
         for (const auto& table : tables) {
             std::vector<std::string> layerOptions;
-            if (table.geometries.empty()) layerOptions.emplace_back("ASPATIAL_VARIANT=GPKG_ATTRIBUTES");
+            if (table.geometryKind == FeatureGeometry::Kind::None) layerOptions.emplace_back("ASPATIAL_VARIANT=GPKG_ATTRIBUTES");
             writeLayer(*ds, table, fullNames(table), &srs, layerOptions, options, false, file);
         }
         for (const auto& [key, value] : options.metadata) ds->SetMetadataItem(key.c_str(), value.c_str());
@@ -219,6 +220,7 @@ void writeCsv(const fs::path& file, const Table& table, const WriteOptions& opti
         }
         Table attributes = table;
         attributes.geometries.clear(); // CSV for spreadsheets: no geometry column
+        attributes.geometryKind = FeatureGeometry::Kind::None;
         attributes.name = out.temp().stem().string();
         WriteOptions noMeta = options;
         noMeta.metadata.clear();

@@ -80,11 +80,17 @@ VectorReader::VectorReader(const SourceSpec& source, const std::string& workingC
     d.source = source;
     const bool isDatabase = source.path.rfind("PG:", 0) == 0;
     const std::string shownPath = isDatabase ? std::string("PostGIS database") : source.path;
-    if (!isDatabase && !std::filesystem::exists(source.path))
-        throw InputError("cannot open '" + source.path + "': no such file or folder");
+    // GDAL reads .txt files (BRON's ongevallen.txt) as CSV only with a "CSV:" prefix.
+    const bool csvPrefix = source.path.rfind("CSV:", 0) == 0;
+    const std::string filePath = csvPrefix ? source.path.substr(4) : source.path;
+    if (!isDatabase && !std::filesystem::exists(filePath))
+        throw InputError("cannot open '" + filePath + "': no such file or folder");
+    std::string openPath = source.path;
+    if (!isDatabase && !csvPrefix && lower(std::filesystem::path(filePath).extension().string()) == ".txt")
+        openPath = "CSV:" + filePath;
 
     std::vector<std::string> options = source.openOptions;
-    if (!isDatabase && isDelimitedText(source.path)) {
+    if (!isDatabase && (csvPrefix || isDelimitedText(filePath))) {
         options.push_back(std::string("X_POSSIBLE_NAMES=") + (source.xField.empty() ? kXNames : source.xField.c_str()));
         options.push_back(std::string("Y_POSSIBLE_NAMES=") + (source.yField.empty() ? kYNames : source.yField.c_str()));
         options.emplace_back("KEEP_GEOM_COLUMNS=YES");
@@ -96,7 +102,7 @@ VectorReader::VectorReader(const SourceSpec& source, const std::string& workingC
     optionPtrs.push_back(nullptr);
 
     CPLErrorReset();
-    d.dataset.reset(GDALDataset::Open(source.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+    d.dataset.reset(GDALDataset::Open(openPath.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
                                       nullptr, optionPtrs.data(), nullptr));
     if (!d.dataset)
         throw InputError("cannot open '" + shownPath + "' as a vector layer: " +
