@@ -478,6 +478,10 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
         periods.push_back({{"id", p.id}, {"role", p.current ? "current" : "reference"}, {"from", formatLocalTime(p.from, true)},
                            {"to_exclusive", formatLocalTime(p.to, true)}});
     s["periods"] = periods;
+    nlohmann::ordered_json themes = nlohmann::ordered_json::array();
+    for (const auto& t : r.model.themes)
+        themes.push_back({{"id", t.id}, {"number", t.number}, {"veld", t.veld}, {"label", t.labelNl}, {"label_en", t.labelEn}});
+    s["themes"] = themes;
     s["periods_detected_from_data"] = r.periodsDetected;
     nlohmann::ordered_json levels = nlohmann::ordered_json::array();
     for (std::size_t l = 0; l < r.areas.levels.size(); ++l)
