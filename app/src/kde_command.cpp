@@ -1,6 +1,7 @@
 // `gebiedscan kde`: a kernel density heatmap (GeoTIFF, events per km2) of registrations.
 #include "commands.hpp"
 #include "console.hpp"
+#include "incident_fields.hpp"
 #include "model_loader.hpp"
 
 #include "gebiedscan/core/error.hpp"
@@ -79,15 +80,10 @@ void run(const KdeCli& c, const CLI::App& cmd)
     }
     gis::VectorReader reader(c.incidents, c.workingCrs);
     if (classifier) {
-        categoryField = c.categoryField.empty()
-                            ? reader.findField({"category", "categorie", "code", "incidentcode", "feitcode",
-                                                "mk_code", "soort_misdrijf_code", "misdrijfcode", "ap3_code"})
-                            : c.categoryField;
-        labelField = c.labelField.empty()
-                         ? reader.findField({"label", "omschrijving", "mk_omschrijving", "incident", "soort_misdrijf"})
-                         : c.labelField;
-        if (categoryField.empty() && labelField.empty())
-            throw InputError(reader.description() + ": no category field found for --theme; name it with --category-field");
+        const IncidentFields fields = detectIncidentFields(reader, {c.categoryField, c.labelField, "", ""});
+        requireCategoryField(reader, fields, "for --theme");
+        categoryField = fields.category;
+        labelField = fields.label;
     }
     reader.selectFields({categoryField, labelField, c.weightField});
 

@@ -1,6 +1,7 @@
 #include "scan_job.hpp"
 
 #include "console.hpp"
+#include "incident_fields.hpp"
 #include "model_loader.hpp"
 
 #include "gebiedscan/core/emerging_hotspots.hpp"
@@ -19,23 +20,6 @@
 namespace gebiedscan::app {
 
 namespace {
-
-// Field names seen in police extracts (BVH/BVI, "Basisvoorziening Handhaving") and BRON.
-const std::vector<std::string> kCategoryFields{
-    "category", "categorie", "code", "incidentcode", "feitcode", "mk_code", "maatschappelijke_klasse",
-    "soort_misdrijf_code", "misdrijfcode", "ap3_code"};
-const std::vector<std::string> kLabelFields{"label", "omschrijving", "mk_omschrijving", "incident",
-                                            "soort_misdrijf", "misdrijf", "maatschappelijke_klasse_omschrijving"};
-const std::vector<std::string> kDateFields{"datum", "date", "pleegdatum", "pleegdatum_van", "begindatum",
-                                           "datum_van", "datumtijd", "datetime", "starttijd",
-                                           "datum_vkl", "jaar_vkl", "jaar"};
-const std::vector<std::string> kDateToFields{"pleegdatum_tot", "datum_tot", "einddatum", "eindtijd"};
-
-std::string fieldOrDetect(const gis::VectorReader& reader, const std::string& given,
-                          const std::vector<std::string>& candidates)
-{
-    return given.empty() ? reader.findField(candidates) : given;
-}
 
 // Resolves the periods: explicit options, else --year, else the model's, else the latest year
 // found in the data (a pass over the date field only).
@@ -180,16 +164,13 @@ ScanResult runScan(const ScanOptions& o)
     gis::VectorReader reader(o.incidents, o.workingCrs);
     r.incidentsDescription = reader.description();
     r.incidentsCrs = reader.sourceCrs();
-    const std::string categoryField = fieldOrDetect(reader, o.categoryField, kCategoryFields);
-    const std::string labelField = fieldOrDetect(reader, o.labelField, kLabelFields);
-    const std::string dateField = fieldOrDetect(reader, o.dateField, kDateFields);
-    const std::string dateToField = fieldOrDetect(reader, o.dateToField, kDateToFields);
-    std::string fields;
-    for (const auto& name : reader.fieldNames()) fields += (fields.empty() ? "" : ", ") + name;
-    if (categoryField.empty() && labelField.empty())
-        throw InputError(reader.description() + ": no category field found; name it with --category-field (fields: " + fields + ")");
-    if (dateField.empty())
-        throw InputError(reader.description() + ": no date field found; name it with --date-field (fields: " + fields + ")");
+    const IncidentFields fields = detectIncidentFields(reader, {o.categoryField, o.labelField, o.dateField, o.dateToField});
+    requireCategoryField(reader, fields);
+    requireDateField(reader, fields);
+    const std::string& categoryField = fields.category;
+    const std::string& labelField = fields.label;
+    const std::string& dateField = fields.date;
+    const std::string& dateToField = fields.dateTo;
     r.fieldsUsed["category"] = categoryField;
     r.fieldsUsed["label"] = labelField;
     r.fieldsUsed["date"] = dateField;

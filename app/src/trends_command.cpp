@@ -2,6 +2,7 @@
 // grid cell over months, quarters or years.
 #include "commands.hpp"
 #include "console.hpp"
+#include "incident_fields.hpp"
 #include "model_loader.hpp"
 
 #include "gebiedscan/core/contiguity.hpp"
@@ -74,24 +75,13 @@ void run(const TrendsCli& c)
     const CategoryClassifier classifier(model);
 
     gis::VectorReader reader(c.incidents, c.workingCrs);
-    const std::string dateField =
-        c.dateField.empty() ? reader.findField({"datum", "date", "pleegdatum", "pleegdatum_van", "begindatum",
-                                                "datum_van", "datumtijd", "datetime", "starttijd", "datum_vkl"})
-                            : c.dateField;
-    if (dateField.empty())
-        throw InputError(reader.description() + ": no date field found; name it with --date-field");
-    std::string categoryField, labelField;
-    if (!themeId.empty()) {
-        categoryField = c.categoryField.empty()
-                            ? reader.findField({"category", "categorie", "code", "incidentcode", "feitcode",
-                                                "mk_code", "soort_misdrijf_code", "misdrijfcode", "ap3_code"})
-                            : c.categoryField;
-        labelField = c.labelField.empty()
-                         ? reader.findField({"label", "omschrijving", "mk_omschrijving", "incident", "soort_misdrijf"})
-                         : c.labelField;
-        if (categoryField.empty() && labelField.empty())
-            throw InputError(reader.description() + ": no category field found for --theme; name it with --category-field");
-    }
+    IncidentFields fields = detectIncidentFields(reader, {c.categoryField, c.labelField, c.dateField, ""});
+    requireDateField(reader, fields);
+    if (!themeId.empty()) requireCategoryField(reader, fields, "for --theme");
+    else fields.category = fields.label = ""; // all registrations: no category needed
+    const std::string& dateField = fields.date;
+    const std::string& categoryField = fields.category;
+    const std::string& labelField = fields.label;
     reader.selectFields({dateField, categoryField, labelField});
 
     std::optional<std::int64_t> fromOrdinal, toOrdinal;

@@ -1,0 +1,28 @@
+#pragma once
+// Which fields of a registrations layer hold the category, label and dates: given by the user or
+// detected from the names police extracts (BVH/BVI) and BRON use. Shared by scan, kde and trends.
+#include "gebiedscan/gis/vector_reader.hpp"
+
+#include <string>
+
+namespace gebiedscan::app {
+
+/// Field names; empty when neither given nor found.
+struct IncidentFields {
+    std::string category; ///< police code (1.1.1) or BRON AP3_CODE
+    std::string label;    ///< category text
+    std::string date;     ///< (start) date or date-time
+    std::string dateTo;   ///< end of a from-to interval
+};
+
+/// Fills every empty name of `given` from the layer's fields (case-insensitive).
+[[nodiscard]] IncidentFields detectIncidentFields(const gis::VectorReader& reader, const IncidentFields& given);
+
+/// Throws InputError naming the layer and its fields when there is neither a category nor a
+/// label field (`why` says what needs it, e.g. "for --theme").
+void requireCategoryField(const gis::VectorReader& reader, const IncidentFields& fields, const std::string& why = "");
+
+/// Throws InputError naming the layer and its fields when there is no date field.
+void requireDateField(const gis::VectorReader& reader, const IncidentFields& fields);
+
+} // namespace gebiedscan::app
