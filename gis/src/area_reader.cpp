@@ -114,9 +114,11 @@ AreaLayer readAreaLayer(const SourceSpec& source, const AreaFields& requested, c
     if (out.codes.empty()) throw InputError(out.description + " contains no areas");
     // Generic code fields (statcode, code): the level follows from CBS code values.
     if (out.levelName == "gebied") {
-        for (const auto& [prefix, level] : {std::pair{"BU", "buurt"}, {"WK", "wijk"}, {"GM", "gemeente"}})
-            if (std::all_of(out.codes.begin(), out.codes.end(), [&](const std::string& c) { return c.starts_with(prefix); }))
-                out.levelName = level;
+        // A plain pair, not a structured binding: clang 14 (the fuzz build) cannot capture those.
+        for (const auto& prefixLevel : {std::pair{"BU", "buurt"}, {"WK", "wijk"}, {"GM", "gemeente"}})
+            if (std::all_of(out.codes.begin(), out.codes.end(),
+                            [&](const std::string& c) { return c.starts_with(prefixLevel.first); }))
+                out.levelName = prefixLevel.second;
     }
     return out;
 }
