@@ -21,13 +21,13 @@ LocalHotspots computeLocalHotspots(const std::vector<double>& x, const SpatialWe
         po.permutations = o.permutations;
         po.seed = o.seed;
         po.alternative = o.alternative;
-        r.giP = localGPermutation(x, wStar, po).p;
+        if (o.permuteGi) r.giP = localGPermutation(x, wStar, po).p;
         r.lisaP = localMoranPermutation(x, wRow, po).p;
     }
-    r.giClass = classifyHotspots(r.gi.z, r.giP, w, o.correction, o.permutations > 0);
+    r.giClass = classifyHotspots(r.gi.z, r.giP, w, o.correction, o.permutations > 0 && o.permuteGi);
     std::vector<std::uint8_t> islandMask(x.size());
     for (std::size_t i = 0; i < x.size(); ++i) islandMask[i] = w.isIsland(i) ? 1 : 0;
-    r.lisaPAdj = adjustPValues(r.lisaP, o.correction, islandMask);
+    r.lisaPAdj = adjustPValues(r.lisaP, o.lisaCorrection.value_or(o.correction), islandMask);
     r.moran = globalMoran(x, wRow, MoranMoments::Randomisation, Alternative::Greater);
     return r;
 }
@@ -36,10 +36,11 @@ std::vector<gis::Column> hotspotColumns(const LocalHotspotOptions& o, const std:
 {
     using Col = gis::Column;
     const bool perm = o.permutations > 0;
+    const bool permGi = perm && o.permuteGi;
     std::vector<gis::Column> c;
     if (full) c.push_back({"n_buren", Col::Type::Integer, "aantal buren (" + weightsDescription + ")"});
     c.push_back({"gi_z", Col::Type::Real, "Getis-Ord Gi* z-score (spdep localG, include.self)"});
-    c.push_back({"gi_p", Col::Type::Real, perm ? "Gi* pseudo p-waarde (conditionele permutatie)" : "Gi* p-waarde (normaal)"});
+    c.push_back({"gi_p", Col::Type::Real, permGi ? "Gi* pseudo p-waarde (conditionele permutatie)" : "Gi* p-waarde (normaal)"});
     if (full) c.push_back({"gi_p_adj", Col::Type::Real, "gi_p na correctie voor meervoudig toetsen"});
     c.push_back({"gi_bin", Col::Type::Integer, "ArcGIS Gi_Bin: +/-3, 2, 1 = hot/coldspot met 99, 95, 90 % betrouwbaarheid"});
     c.push_back({"gi_label", Col::Type::String, "Gi_Bin in woorden"});

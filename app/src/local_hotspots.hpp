@@ -10,6 +10,7 @@
 #include "gebiedscan/gis/table_writer.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,10 @@ struct LocalHotspotOptions {
     Alternative alternative = Alternative::TwoSided;
     PValueCorrection correction = PValueCorrection::None;
     double alpha = 0.05; ///< LISA significance level (after correction)
+    /// Gi* p-values by permutation (else analytic, normal, as ArcGIS's Hot Spot Analysis).
+    bool permuteGi = true;
+    /// Correction of the LISA p-values; nullopt: the same as `correction`.
+    std::optional<PValueCorrection> lisaCorrection;
 };
 
 /// Gi* (binary weights with self) and LISA (row-standardised) with their inference.

@@ -171,32 +171,46 @@ LevelTrends computeTrends(const ScanResult& r, const std::vector<LevelHotspots>&
     return out;
 }
 
-// Layer `hotspots`: the finest level's areas once per analysed theme.
+// Layer `hotspots`: the finest level's areas, one row each: the total's statistics under the
+// plain names (gi_z, gi_bin, ... as `gebiedscan hotspots` writes them) and, per theme with enough
+// registrations, gi_z_<theme>, gi_p_<theme>, gi_bin_<theme>, gi_label_<theme>, lisa_q_<theme>.
 gis::Table hotspotTable(const ScanResult& r, const LevelHotspots& h, const LocalHotspotOptions& options)
 {
     const auto& lv = r.areas.levels[0];
     gis::Table t;
     t.name = "hotspots";
-    t.columns = {{"code", Column::Type::String, "gebiedscode"},
-                 {"name", Column::Type::String, "naam"},
-                 {"theme", Column::Type::String, "thema (total = alle thema's)"}};
+    t.columns = {{"code", Column::Type::String, "gebiedscode"}, {"name", Column::Type::String, "naam"}};
     const auto stats = hotspotColumns(options, "queen", true);
     t.columns.insert(t.columns.end(), stats.begin(), stats.end());
+    for (std::size_t k = 1; k < h.slots.size(); ++k) {
+        const auto& theme = r.model.themes[h.slots[k]];
+        const std::string what = theme.number + " " + theme.labelNl;
+        t.columns.push_back({"gi_z_" + theme.id, Column::Type::Real, "Gi* z-score: " + what});
+        t.columns.push_back({"gi_p_" + theme.id, Column::Type::Real, "Gi* p-waarde na correctie: " + what});
+        t.columns.push_back({"gi_bin_" + theme.id, Column::Type::Integer, "Gi_Bin: " + what});
+        t.columns.push_back({"gi_label_" + theme.id, Column::Type::String, "hot/coldspot: " + what});
+        t.columns.push_back({"lisa_q_" + theme.id, Column::Type::String, "LISA-cluster of uitschieter: " + what});
+    }
     t.geometryKind = gis::FeatureGeometry::Kind::Polygon;
-    for (std::size_t k = 0; k < h.slots.size(); ++k) {
-        const std::string theme = h.slots[k] < r.model.themes.size() ? r.model.themes[h.slots[k]].id : "total";
-        for (std::size_t a = 0; a < lv.size(); ++a) {
-            std::vector<Value> row;
-            row.emplace_back(lv.codes[a]);
-            row.emplace_back(lv.names[a]);
-            row.emplace_back(theme);
-            appendHotspotValues(row, h.results[k], h.weights, a, options, true);
-            t.rows.push_back(std::move(row));
-            gis::FeatureGeometry g;
-            g.kind = gis::FeatureGeometry::Kind::Polygon;
-            g.polygons = r.geometries[0][a];
-            t.geometries.push_back(std::move(g));
+    for (std::size_t a = 0; a < lv.size(); ++a) {
+        std::vector<Value> row;
+        row.emplace_back(lv.codes[a]);
+        row.emplace_back(lv.names[a]);
+        appendHotspotValues(row, h.results[0], h.weights, a, options, true);
+        for (std::size_t k = 1; k < h.results.size(); ++k) {
+            const auto& res = h.results[k];
+            const bool island = h.weights.isIsland(a);
+            row.emplace_back(res.gi.z[a]);
+            row.emplace_back(res.giClass.pAdjusted[a]);
+            row.emplace_back(static_cast<std::int64_t>(res.giClass.bins[a]));
+            row.emplace_back(std::string(hotspotLabel(res.giClass.bins[a], island)));
+            row.emplace_back(std::string(lisaLabel(res.lisa.quadrant[a], !island && res.lisaPAdj[a] <= options.alpha)));
         }
+        t.rows.push_back(std::move(row));
+        gis::FeatureGeometry g;
+        g.kind = gis::FeatureGeometry::Kind::Polygon;
+        g.polygons = r.geometries[0][a];
+        t.geometries.push_back(std::move(g));
     }
     return t;
 }
@@ -417,9 +431,13 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
     const LevelHotTimes hotTimes = rollUpHotTimes(r);
     LocalHotspotOptions hotspotOptions;
     hotspotOptions.permutations = o.permutations;
-    // Maps for a council: control the false discovery rate over the many areas (as ArcGIS's
-    // Optimized Hot Spot Analysis does); `gebiedscan hotspots` offers the other choices.
+    // The two conventions analysts know: Gi* as ArcGIS's Hot Spot Analysis with FDR (analytic
+    // p-values: with permutations the smallest p, 2/(R+1), cannot survive FDR over thousands of
+    // cells), LISA as GeoDa (conditional permutation, p <= 0.05, no correction).
+    // `gebiedscan hotspots` offers every other choice.
     hotspotOptions.correction = PValueCorrection::FalseDiscoveryRate;
+    hotspotOptions.permuteGi = false;
+    hotspotOptions.lisaCorrection = PValueCorrection::None;
     const auto hotspots = computeHotspots(r, hotspotOptions);
     for (std::size_t l = 0; l < hotspots.size(); ++l)
         if (!hotspots[l].results.empty()) {

@@ -166,6 +166,8 @@ LayerKind guessKind(const LayerData& layer)
 {
     if (layer.geometry == GeometryKind::Raster) return LayerKind::Raster;
     const QString n = layer.name.toLower();
+    // A scan's area layers carry the total's Gi* too, but are read as areas (choropleths).
+    if (layer.geometry == GeometryKind::Polygon && layer.fieldIndex("n_total") >= 0) return LayerKind::Areas;
     if (layer.fieldIndex("gi_z") >= 0 || layer.fieldIndex("gi_bin") >= 0 || n.contains("hotspot"))
         return LayerKind::Hotspots;
     const QString file = QFileInfo(layer.source).fileName().toLower();
