@@ -92,6 +92,12 @@ void run(const ScanCli& c, const CLI::App& cmd)
     printInfo(fmt::format("Registraties: {} gelezen; {} toegewezen, {} buiten de gebieden, {} zonder geldige locatie, "
                           "{} met onleesbare datum of buiten de perioden, {} met onbekende categorie (overig)",
                           a.inputRecords, a.assigned, a.outside, a.invalidGeometry, a.badDate, a.unknownCategory));
+    // Most points outside every area usually means a wrong CRS (lon/lat declared as RD, or x/y swapped).
+    const auto located = a.assigned + a.outside + a.unknownCategory;
+    if (a.outside > 0 && 2 * a.outside > located)
+        printWarning(fmt::format("{} van {} registraties met een geldige locatie liggen buiten alle gebieden: klopt het CRS "
+                                 "van de registraties ({})? Geef het met --assume-crs als het bestand er geen heeft.",
+                                 a.outside, located, result.incidentsCrs));
     if (!a.unknownCodes.empty()) {
         std::string list;
         int shown = 0;
