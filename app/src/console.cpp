@@ -27,6 +27,10 @@ void printInfo(const std::string& message)
 {
     if (!g_quiet) fmt::print(stderr, "{}\n", message);
 }
+void warnInternalOutput()
+{
+    printWarning("interne uitvoer zonder onderdrukking van kleine aantallen: niet verstrekken buiten de politie");
+}
 void setQuiet(bool q) { g_quiet = q; }
 bool quiet() { return g_quiet; }
 void setExitCode(int code) { g_exitCode = code; }

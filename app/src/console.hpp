@@ -8,6 +8,8 @@ namespace gebiedscan::app {
 void printError(const std::string& message);
 void printWarning(const std::string& message);
 void printInfo(const std::string& message);
+/// The one warning every command prints when it writes police-internal output without suppression.
+void warnInternalOutput();
 void setQuiet(bool quiet);
 [[nodiscard]] bool quiet();
 

@@ -120,7 +120,7 @@ void run(const ScanCli& c, const CLI::App& cmd)
     const auto files = writeScanOutputs(result, o);
     for (std::size_t l = 0; l < result.areas.levels.size(); ++l)
         printInfo(fmt::format("Niveau {}: {} gebieden", result.areas.levels[l].name, result.areas.levels[l].size()));
-    if (o.internal) printWarning("interne uitvoer zonder onderdrukking van kleine aantallen: niet verstrekken buiten de politie");
+    if (o.internal) warnInternalOutput();
     fmt::print("Gebiedscan geschreven naar {} ({} bestanden; overzicht in summary.json)\n",
                std::filesystem::absolute(o.outDir).lexically_normal().string(), files.size());
 }

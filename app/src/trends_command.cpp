@@ -277,7 +277,7 @@ void run(const TrendsCli& c)
     for (int k = 0; k < kEmergingClassCount; ++k)
         if (classCounts[static_cast<std::size_t>(k)] > 0)
             fmt::print("  {:<24} {}\n", emergingLabelNl(static_cast<EmergingClass>(k)), classCounts[static_cast<std::size_t>(k)]);
-    if (c.internal) printWarning("interne uitvoer zonder onderdrukking van kleine aantallen: niet verstrekken buiten de politie");
+    if (c.internal) warnInternalOutput();
 }
 
 } // namespace
