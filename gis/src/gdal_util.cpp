@@ -2,6 +2,7 @@
 
 #include <ogr_geometry.h>
 
+#include <cctype>
 #include <mutex>
 
 namespace gebiedscan::gis::detail {
@@ -24,7 +25,10 @@ void ensureGdal()
 std::string lastGdalError(const std::string& fallback)
 {
     const char* msg = CPLGetLastErrorMsg();
-    return (msg && *msg) ? std::string(msg) : fallback;
+    std::string text = msg ? msg : "";
+    // libpq's messages end in a newline; the error is printed as one line.
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
+    return text.empty() ? fallback : text;
 }
 
 OGRSpatialReference makeSrs(const std::string& definition, const std::string& what)

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <cctype>
 #include <filesystem>
 
@@ -56,6 +57,41 @@ bool looksLikeLonLat(const OGRLayer& layer)
     return e.MinX >= -180 && e.MaxX <= 180 && e.MinY >= -90 && e.MaxY <= 90;
 }
 
+// Lines inside one field that look like whole records (at least `fieldCount - 1` separators of
+// one kind): the sign of a quote opened in one record and never closed, which makes GDAL's CSV
+// reader take every following record into that field until the next quote or the end of file.
+int recordLikeLines(const char* value, int fieldCount)
+{
+    static constexpr char kSeparators[] = ",;\t|";
+    int count = 0;
+    for (const char* line = std::strchr(value, '\n'); line; line = std::strchr(line, '\n')) {
+        ++line;
+        int separators[4] = {0, 0, 0, 0};
+        for (const char* c = line; *c && *c != '\n'; ++c) {
+            if (const char* k = std::strchr(kSeparators, *c)) ++separators[k - kSeparators];
+        }
+        if (*std::max_element(separators, separators + 4) >= fieldCount - 1) ++count;
+    }
+    return count;
+}
+
+void checkUnclosedQuote(const OGRFeature& feature, const std::string& description, std::int64_t row)
+{
+    const int fieldCount = feature.GetFieldCount();
+    if (fieldCount < 3) return; // too few separators per record to tell records from text
+    for (int i = 0; i < fieldCount; ++i) {
+        if (!feature.IsFieldSetAndNotNull(i)) continue;
+        const char* value = feature.GetFieldAsString(i);
+        if (!std::strchr(value, '\n')) continue;
+        const int swallowed = recordLikeLines(value, fieldCount);
+        if (swallowed >= 2)
+            throw InputError(description + ", row " + std::to_string(row) + ", field '" +
+                             feature.GetFieldDefnRef(i)->GetNameRef() + "': a quote (\") opened here is never closed, so " +
+                             std::to_string(swallowed) + " following records were read as text of this field; "
+                             "close or remove the quote");
+    }
+}
+
 } // namespace
 
 struct VectorReader::Impl {
@@ -69,6 +105,7 @@ struct VectorReader::Impl {
     std::vector<int> selected; // field indices, -1 = not present
     bool ignoreGeometry = false;
     bool repair = false;
+    bool delimitedText = false; // read by GDAL's CSV driver: check for unclosed quotes
     std::int64_t row = 0;
 };
 
@@ -90,7 +127,8 @@ VectorReader::VectorReader(const SourceSpec& source, const std::string& workingC
         openPath = "CSV:" + filePath;
 
     std::vector<std::string> options = source.openOptions;
-    if (!isDatabase && (csvPrefix || isDelimitedText(filePath))) {
+    d.delimitedText = !isDatabase && (csvPrefix || isDelimitedText(filePath));
+    if (d.delimitedText) {
         options.push_back(std::string("X_POSSIBLE_NAMES=") + (source.xField.empty() ? kXNames : source.xField.c_str()));
         options.push_back(std::string("Y_POSSIBLE_NAMES=") + (source.yField.empty() ? kYNames : source.yField.c_str()));
         options.emplace_back("KEEP_GEOM_COLUMNS=YES");
@@ -251,10 +289,19 @@ void VectorReader::reset()
 bool VectorReader::next(Feature& feature)
 {
     auto& d = *m_impl;
+    // A driver ends a layer early with a null feature plus an error (a PostgreSQL server that
+    // stops mid-read, a truncated file): that must fail, not look like the end of the data.
+    CPLErrorReset();
     FeaturePtr f(d.layer->GetNextFeature());
-    if (!f) return false;
+    if (!f) {
+        if (CPLGetLastErrorType() >= CE_Failure)
+            throw InputError(d.description + ": reading stopped after row " + std::to_string(d.row) + ": " +
+                             lastGdalError("read error"));
+        return false;
+    }
     feature.fid = f->GetFID();
     feature.row = ++d.row;
+    if (d.delimitedText) checkUnclosedQuote(*f, d.description, d.row);
     feature.repaired = false;
     feature.values.resize(d.selected.size());
     for (std::size_t i = 0; i < d.selected.size(); ++i) {

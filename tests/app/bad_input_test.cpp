@@ -49,6 +49,10 @@ protected:
         writeText(d / "rommel.csv", "id,code,datum,lon,lat\n1,1.1.1,2024-05-01,6.5630,52.9930\n2,1.1.1,2024-05-01\n"
                                     "3,1.1.1,2024-05-01,zes,52.99\n4,1.1.1,2024-05-01,6.5630,52.9930,extra,kolommen\n"
                                     "\x01\x02\xff\xfe garbage\n\n6,\"1.1.1,2024-05-01,6.56,52.99\n");
+        std::string openQuote = "id,code,datum,lon,lat\n";
+        for (int i = 1; i <= 20; ++i)
+            openQuote += i == 4 ? "4,\"1.1.1,2024-05-01,6.5630,52.9930\n" : std::to_string(i) + ",1.1.1,2024-05-01,6.5630,52.9930\n";
+        writeText(d / "open_quote.csv", openQuote);
         writeText(d / "cp1252.csv", "id,code,omschrijving,datum,lon,lat\n1,9.9.9,Overlast caf\xE9 \x92t Hoekje,2024-05-01,6.5630,52.9930\n");
         writeText(d / "strik.geojson", areasJson({{"BU00000001", kSquare}, {"STRIK", kBowTie}}));
         writeText(d / "dubbel.geojson", areasJson({{"BU00000001", kSquare}, {"BU00000001", kSquare2}}));
@@ -237,6 +241,14 @@ TEST_F(BadInput, GarbageRows)
     const auto summary = nlohmann::json::parse(readText(*s_dir / "uit_rommel/summary.json"));
     EXPECT_GE(summary["invalid_geometry"].get<int>(), 2);
     EXPECT_GE(summary["assigned"].get<int>(), 1);
+}
+
+TEST_F(BadInput, UnclosedQuoteInTheMiddle)
+{
+    expectRun("CSV with a quote opened in row 4 and never closed (GDAL would read rows 5..20 as text of one field)",
+              "--incidents open_quote.csv --assume-crs EPSG:4326 --year 2024 --areas gemeenten.geojson --out uit_quote", 2,
+              "row 4, field 'code': a quote");
+    EXPECT_FALSE(fs::exists(*s_dir / "uit_quote"));
 }
 
 TEST_F(BadInput, TruncatedGeoPackage)

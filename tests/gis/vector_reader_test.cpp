@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <vector>
 
 using namespace gebiedscan;
@@ -287,6 +288,49 @@ TEST_P(VectorReaderFormats, AttributeFilterIsPassedToOgr)
     EXPECT_EQ(readAll(reader).size(), 2u);
     spec.attributeFilter = "code = = 'x'";
     EXPECT_THROW(gis::VectorReader bad(spec), InputError);
+}
+
+// A quote opened and never closed makes GDAL's CSV reader take every following record into one
+// field: the reader must refuse, naming the row and field, not return fewer records.
+TEST_P(VectorReaderFormats, UnclosedQuoteInTheMiddleOfACsvIsAnErrorNamingRowAndField)
+{
+    std::string csv = "id,code,datum,x,y\n";
+    for (int i = 1; i <= 50; ++i) {
+        if (i == 7) csv += "7,\"1.1.1,2023-05-01,155000,463000\n";
+        else csv += std::to_string(i) + ",1.1.1,2023-05-01," + std::to_string(155000 + i) + ",463000\n";
+    }
+    writeText(m_dir / "open_quote.csv", csv);
+    gis::SourceSpec spec = source((m_dir / "open_quote.csv").string());
+    spec.assumeCrs = "EPSG:28992";
+    gis::VectorReader reader(spec);
+    gis::Feature f;
+    for (int i = 1; i < 7; ++i) ASSERT_TRUE(reader.next(f));
+    try {
+        reader.next(f);
+        FAIL() << "row 7 swallows rows 8..50 and must be refused";
+    } catch (const InputError& e) {
+        EXPECT_STREQ(e.what(), ("'" + (m_dir / "open_quote.csv").string() +
+                                "', layer 'open_quote', row 7, field 'code': a quote (\") opened here is never closed, so 43 "
+                                "following records were read as text of this field; close or remove the quote")
+                                   .c_str());
+    }
+}
+
+// Quoted text over several lines, with commas, is ordinary CSV (a memo field) and read as such.
+TEST_P(VectorReaderFormats, QuotedMultiLineTextIsReadAsOneField)
+{
+    writeText(m_dir / "memo.csv", "id,code,omschrijving,x,y\n"
+                                  "1,1.1.1,\"Melder hoorde glas breken, zag twee personen,\nrennend richting park, een op de fiets.\n"
+                                  "Politie ter plaatse, sporen veiliggesteld.\",155000,463000\n"
+                                  "2,1.4.2,Ruzie,155100,463000\n");
+    gis::SourceSpec spec = source((m_dir / "memo.csv").string());
+    spec.assumeCrs = "EPSG:28992";
+    gis::VectorReader reader(spec);
+    reader.selectFields({"omschrijving"});
+    const auto features = readAll(reader);
+    ASSERT_EQ(features.size(), 2u);
+    EXPECT_EQ(std::count(features[0].values[0]->begin(), features[0].values[0]->end(), '\n'), 2);
+    EXPECT_EQ(features[1].values[0].value_or("?"), "Ruzie");
 }
 
 GEBIEDSCAN_LOCALE_SUITE(VectorReaderFormats);
