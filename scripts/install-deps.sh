@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages gebiedscan needs (only those missing). Idempotent.
 #   scripts/install-deps.sh          build and run
-#   scripts/install-deps.sh --test   also what the test suite needs (PostgreSQL + PostGIS, nl_NL locale)
+#   scripts/install-deps.sh --test   also what the test suite needs (PostgreSQL + PostGIS, nl_NL locale,
+#                                    clang for the libFuzzer smoke run)
 set -euo pipefail
 
 packages=(build-essential cmake ninja-build pkg-config
@@ -11,7 +12,7 @@ packages=(build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev fonts-dejavu-core
   poppler-utils)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(postgresql postgresql-15-postgis-3 locales)
+  packages+=(postgresql postgresql-15-postgis-3 locales clang-14 libclang-rt-14-dev)
 fi
 
 sudo_cmd=()
