@@ -1,5 +1,7 @@
 #include "model_loader.hpp"
 
+#include "toml_keys.hpp"
+
 #include "gebiedscan/core/error.hpp"
 
 #include <toml++/toml.h>
@@ -74,8 +76,10 @@ ScanModel loadScanModel(const fs::path& file)
         throw InputError(fmt::format("{}:{}:{}: {}", file.string(), e.source().begin.line,
                                      e.source().begin.column, e.description()));
     }
+    rejectUnknownKeys(root, {"model", "theme", "category", "period"}, file, "the scan model");
     ScanModel model;
     if (const auto* m = root["model"].as_table()) {
+        rejectUnknownKeys(*m, {"name", "suppress_below", "significance"}, file, "[model]");
         model.name = (*m)["name"].value_or(std::string(file.stem().string()));
         model.suppressBelow = static_cast<int>((*m)["suppress_below"].value_or(int64_t{5}));
         model.significance = (*m)["significance"].value_or(0.05);
@@ -90,6 +94,7 @@ ScanModel loadScanModel(const fs::path& file)
         for (const auto& node : *themes) {
             const auto* t = node.as_table();
             if (!t) throw InputError(location(node, file) + ": [[theme]] must be a table");
+            rejectUnknownKeys(*t, {"id", "number", "veld", "label", "label_en", "suppress_below"}, file, "[[theme]]");
             Theme theme;
             theme.id = requireString(*t, "id", file);
             theme.number = (*t)["number"].value_or(std::string());
@@ -103,6 +108,7 @@ ScanModel loadScanModel(const fs::path& file)
         for (const auto& node : *categories) {
             const auto* t = node.as_table();
             if (!t) throw InputError(location(node, file) + ": [[category]] must be a table");
+            rejectUnknownKeys(*t, {"id", "theme", "label", "codes", "labels"}, file, "[[category]]");
             Category c;
             c.id = requireString(*t, "id", file);
             c.themeId = requireString(*t, "theme", file);
@@ -117,6 +123,7 @@ ScanModel loadScanModel(const fs::path& file)
         for (const auto& node : *periods) {
             const auto* t = node.as_table();
             if (!t) throw InputError(location(node, file) + ": [[period]] must be a table");
+            rejectUnknownKeys(*t, {"id", "role", "from", "to"}, file, "[[period]]");
             Period p;
             p.id = requireString(*t, "id", file);
             const auto role = (*t)["role"].value_or(std::string("reference"));

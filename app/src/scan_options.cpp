@@ -1,5 +1,7 @@
 #include "scan_options.hpp"
 
+#include "toml_keys.hpp"
+
 #include "gebiedscan/core/error.hpp"
 
 #include <fmt/core.h>
@@ -36,15 +38,13 @@ void loadProjectFile(const fs::path& file, ScanOptions& o)
     const auto* scan = root["scan"].as_table();
     if (!scan) throw InputError(file.string() + ": section [scan] is missing");
 
-    static const std::vector<std::string> known{
-        "incidents", "incidents_layer", "areas", "areas_layer", "area_code_field", "area_name_field",
-        "area_parent_fields", "population_field", "category_field", "label_field", "date_field",
-        "date_to_field", "x_field", "y_field", "model", "working_crs", "assume_crs", "grid", "year",
-        "reference_years", "out", "strict", "internal", "csv", "filter", "threads", "permutations"};
-    for (const auto& [key, node] : *scan)
-        if (std::find(known.begin(), known.end(), std::string(key.str())) == known.end())
-            throw InputError(fmt::format("{}:{}: unknown key '{}' in [scan]", file.string(),
-                                         node.source().begin.line, key.str()));
+    rejectUnknownKeys(root, {"scan", "period"}, file, "the project file");
+    rejectUnknownKeys(*scan,
+                      {"incidents", "incidents_layer", "areas", "areas_layer", "area_code_field", "area_name_field",
+                       "area_parent_fields", "population_field", "category_field", "label_field", "date_field",
+                       "date_to_field", "x_field", "y_field", "model", "working_crs", "assume_crs", "grid", "year",
+                       "reference_years", "out", "strict", "internal", "csv", "filter", "threads", "permutations"},
+                      file, "[scan]");
 
     const auto str = [&](const char* key, std::string& target, bool isPath = false) {
         if (const auto* node = scan->get(key)) {
@@ -97,6 +97,7 @@ void loadProjectFile(const fs::path& file, ScanOptions& o)
         for (const auto& node : *periods) {
             const auto* t = node.as_table();
             if (!t) continue;
+            rejectUnknownKeys(*t, {"id", "role", "from", "to"}, file, "[[period]]");
             PeriodOption p;
             p.id = (*t)["id"].value_or(std::string());
             p.current = (*t)["role"].value_or(std::string("reference")) == "current";

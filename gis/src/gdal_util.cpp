@@ -22,6 +22,34 @@ void ensureGdal()
     });
 }
 
+const char* const* readableVectorDrivers()
+{
+    static const char* const drivers[] = {"GPKG", "ESRI Shapefile", "GeoJSON", "GeoJSONSeq", "ESRIJSON", "TopoJSON",
+                                          "CSV", "PostgreSQL", "FlatGeobuf", "GML", "KML", "LIBKML", "GPX",
+                                          "OpenFileGDB", "MapInfo File", "SQLite", "DXF", "XLSX", "XLS", "ODS",
+                                          "LVBAG", nullptr};
+    return drivers;
+}
+
+DatasetPtr openVector(const std::string& path, const char* const* openOptions)
+{
+    ensureGdal();
+    return DatasetPtr(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, readableVectorDrivers(),
+                                        openOptions, nullptr));
+}
+
+std::string refusedFormat(const std::string& path)
+{
+    GDALDriverH driver = GDALIdentifyDriverEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr);
+    if (!driver) return {};
+    const std::string name = GDALGetDriverShortName(driver);
+    for (const char* const* d = readableVectorDrivers(); *d; ++d)
+        if (name == *d) return {};
+    return "'" + path + "' is a " + GDALGetDriverLongName(driver) + " (" + name +
+           ") file, which gebiedscan does not read: such a file can make GDAL read other files, run SQL or "
+           "programs, or go on the network. Convert it to a GeoPackage with ogr2ogr first";
+}
+
 std::string lastGdalError(const std::string& fallback)
 {
     const char* msg = CPLGetLastErrorMsg();

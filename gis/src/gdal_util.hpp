@@ -36,6 +36,20 @@ using TransformPtr = std::unique_ptr<OGRCoordinateTransformation, CDeleter<&dest
 /// Registers GDAL drivers once; quiets GDAL's default stderr handler (errors go into exceptions).
 void ensureGdal();
 
+/// The vector formats gebiedscan reads (a null-terminated list of GDAL driver names for
+/// GDALDataset::Open). Left out on purpose: drivers that can read other files or run SQL or
+/// programs on behalf of a file (OGR_VRT, GPSBabel), and network services (WFS, HTTP, ...).
+const char* const* readableVectorDrivers();
+
+/// Opens `path` read-only as a vector dataset with one of readableVectorDrivers(), passing
+/// `openOptions` (null-terminated). Returns null when it cannot; then refusedFormat(path) tells
+/// whether GDAL knows it as a format that is deliberately not read.
+DatasetPtr openVector(const std::string& path, const char* const* openOptions = nullptr);
+
+/// "'x.vrt' is a Virtual Datasource (OGR_VRT) file, which gebiedscan does not read: ..." when GDAL
+/// recognises `path` as a format outside readableVectorDrivers(); empty otherwise.
+std::string refusedFormat(const std::string& path);
+
 /// The last GDAL error message, or `fallback` if there is none.
 std::string lastGdalError(const std::string& fallback = "unknown GDAL error");
 

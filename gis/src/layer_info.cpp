@@ -10,9 +10,11 @@ using namespace detail;
 
 std::vector<LayerInfo> listLayers(const std::string& path)
 {
-    ensureGdal();
-    DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!ds) throw InputError("cannot open '" + path + "': " + lastGdalError("not a vector dataset"));
+    DatasetPtr ds = openVector(path);
+    if (!ds) {
+        if (auto refused = refusedFormat(path); !refused.empty()) throw InputError(refused);
+        throw InputError("cannot open '" + path + "': " + lastGdalError("not a vector dataset"));
+    }
     std::vector<LayerInfo> out;
     for (auto* layer : ds->GetLayers()) {
         LayerInfo info;

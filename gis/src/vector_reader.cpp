@@ -140,11 +140,12 @@ VectorReader::VectorReader(const SourceSpec& source, const std::string& workingC
     optionPtrs.push_back(nullptr);
 
     CPLErrorReset();
-    d.dataset.reset(GDALDataset::Open(openPath.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                      nullptr, optionPtrs.data(), nullptr));
-    if (!d.dataset)
+    d.dataset = openVector(openPath, optionPtrs.data());
+    if (!d.dataset) {
+        if (auto refused = isDatabase ? std::string() : refusedFormat(filePath); !refused.empty()) throw InputError(refused);
         throw InputError("cannot open '" + shownPath + "' as a vector layer: " +
                          lastGdalError("not a format GDAL/OGR can read"));
+    }
 
     const int layerCount = d.dataset->GetLayerCount();
     std::string available;

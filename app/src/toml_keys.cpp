@@ -1,0 +1,23 @@
+#include "toml_keys.hpp"
+
+#include "gebiedscan/core/error.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+
+namespace gebiedscan::app {
+
+void rejectUnknownKeys(const toml::table& table, std::initializer_list<std::string_view> known,
+                       const std::filesystem::path& file, std::string_view section)
+{
+    for (const auto& [key, node] : table) {
+        if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
+        std::string list;
+        for (const auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+        throw InputError(fmt::format("{}:{}: unknown key '{}' in {} (known: {})", file.string(), key.source().begin.line,
+                                     key.str(), section, list));
+    }
+}
+
+} // namespace gebiedscan::app

@@ -1,0 +1,17 @@
+#pragma once
+// Model and project files are TOML: a misspelt key (say `suppres_below = 10`) must be an error,
+// not silently left at its default - for the suppression threshold that would leak small counts.
+#include <toml++/toml.h>
+
+#include <filesystem>
+#include <initializer_list>
+#include <string_view>
+
+namespace gebiedscan::app {
+
+/// Throws InputError "FILE:LINE: unknown key 'k' in SECTION (known: ...)" for the first key of
+/// `table` that is not in `known`.
+void rejectUnknownKeys(const toml::table& table, std::initializer_list<std::string_view> known,
+                       const std::filesystem::path& file, std::string_view section);
+
+} // namespace gebiedscan::app
