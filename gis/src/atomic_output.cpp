@@ -2,12 +2,14 @@
 
 #include "gebiedscan/core/error.hpp"
 
+#include <csignal>
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cstring>
 #include <fstream>
+#include <regex>
 #include <string>
 
 namespace gebiedscan::gis {
@@ -59,6 +61,24 @@ void AtomicOutput::commit()
     m_committed = true;
 }
 
+std::size_t removeStaleTemporaries(const fs::path& dir)
+{
+    static const std::regex temporary(R"(^\..+\.tmp-([0-9]+)-[0-9]+(\..*)?$)");
+    std::size_t removed = 0;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        std::smatch m;
+        if (!std::regex_match(name, m, temporary)) continue;
+        const long pid = std::strtol(m[1].str().c_str(), nullptr, 10);
+        // kill(pid, 0) fails with ESRCH only when no such process exists.
+        if (pid <= 0 || pid == ::getpid() || ::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;
+        std::error_code removeError;
+        if (fs::remove(it->path(), removeError)) ++removed;
+    }
+    return removed;
+}
+
 void ensureWritableFolder(const fs::path& dir)
 {
     std::error_code ec;
@@ -67,6 +87,7 @@ void ensureWritableFolder(const fs::path& dir)
     if (!fs::is_directory(dir)) throw OutputError("output path '" + dir.string() + "' is not a folder");
     if (::access(dir.c_str(), W_OK) != 0)
         throw OutputError("output folder '" + dir.string() + "' is not writable: " + std::strerror(errno));
+    removeStaleTemporaries(dir);
 }
 
 } // namespace gebiedscan::gis

@@ -183,6 +183,14 @@ TEST_F(FaultTest, SigkillWhileWritingLeavesPreviousOrCompleteOutput)
     ::kill(victim, SIGKILL);
     ::waitpid(victim, &status, 0);
     expectEachFileComplete(fresh, {}, next, -1);
+
+    // The next run into the same folder removes what the killed one left behind.
+    if (WIFSIGNALED(status)) {
+        EXPECT_TRUE(anyTemporary(fresh)) << "a kill while writing leaves hidden temporaries";
+    }
+    ASSERT_EQ(run(scanCommand(after, fresh), &log), 0) << log;
+    EXPECT_FALSE(anyTemporary(fresh)) << "temporaries of the killed run remain";
+    expectEachFileComplete(fresh, {}, next, -2);
 }
 
 TEST_F(FaultTest, ReadOnlyOutputFolderIsAClearErrorAndWritesNothing)

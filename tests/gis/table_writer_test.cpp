@@ -13,6 +13,7 @@
 #include <charconv>
 
 #include <sys/mount.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace gebiedscan;
@@ -319,6 +320,30 @@ TEST(AtomicOutput, UncommittedTemporariesAreRemoved)
     }
     EXPECT_EQ(readText(final), "nieuw");
     EXPECT_FALSE(hasTempLeftovers(dir.path()));
+}
+
+// What a SIGKILLed run leaves is removed by the next run; a running writer's files are kept.
+TEST(AtomicOutput, StaleTemporariesOfDeadProcessesAreRemoved)
+{
+    TempDir dir;
+    // A child that has exited and been reaped: its PID names no process (until reused).
+    const pid_t dead = ::fork();
+    if (dead == 0) ::_exit(0);
+    ASSERT_GT(dead, 0);
+    ::waitpid(dead, nullptr, 0);
+    const std::string deadTag = ".tmp-" + std::to_string(dead) + "-0";
+    const std::string liveTag = ".tmp-" + std::to_string(::getppid()) + "-3";
+    for (const std::string& name : std::vector<std::string>{".gebiedscan" + deadTag + ".gpkg", ".gebiedscan" + deadTag + ".gpkg-journal",
+                                   ".gebiedscan_buurt" + deadTag + ".dbf", ".gebiedscan" + liveTag + ".gpkg",
+                                   "gebiedscan.gpkg", ".verborgen", "notities" + deadTag + ".txt"})
+        writeText(dir / name, "x");
+    EXPECT_EQ(gis::removeStaleTemporaries(dir.path()), 3u);
+    EXPECT_FALSE(fs::exists(dir / (".gebiedscan" + deadTag + ".gpkg")));
+    EXPECT_FALSE(fs::exists(dir / (".gebiedscan_buurt" + deadTag + ".dbf")));
+    EXPECT_TRUE(fs::exists(dir / (".gebiedscan" + liveTag + ".gpkg"))) << "the parent process still runs";
+    EXPECT_TRUE(fs::exists(dir / "gebiedscan.gpkg"));
+    EXPECT_TRUE(fs::exists(dir / ".verborgen"));
+    EXPECT_TRUE(fs::exists(dir / ("notities" + deadTag + ".txt"))) << "not hidden: not ours";
 }
 
 GEBIEDSCAN_LOCALE_SUITE(TableWriterTest);

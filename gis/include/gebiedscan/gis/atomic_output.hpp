@@ -32,7 +32,12 @@ private:
     bool m_committed = false;
 };
 
-/// Throws OutputError naming the folder when `dir` cannot be created or is not writable.
+/// Throws OutputError naming the folder when `dir` cannot be created or is not writable. Then
+/// removes the temporaries that killed runs left behind (see removeStaleTemporaries).
 void ensureWritableFolder(const std::filesystem::path& dir);
+
+/// Removes AtomicOutput temporaries (".NAME.tmp-PID-N.ext", SQLite journals included) in `dir`
+/// whose process no longer runs; returns how many. A temporary of a live process is kept.
+std::size_t removeStaleTemporaries(const std::filesystem::path& dir);
 
 } // namespace gebiedscan::gis
