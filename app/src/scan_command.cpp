@@ -15,7 +15,7 @@ struct ScanCli {
     ScanOptions cli;
     std::vector<std::string> currentPeriod, referencePeriods;
     std::vector<std::string> parentFields;
-    std::string assumeCrs, csv, model, out;
+    std::string assumeCrs, areasCrs, csv, model, out;
 };
 
 PeriodOption parsePeriodOption(const std::string& text, bool current)
@@ -66,6 +66,7 @@ void run(const ScanCli& c, const CLI::App& cmd)
     if (cmd.count("--model") > 0) o.model = c.model;
     if (cmd.count("--out") > 0) o.outDir = c.out;
     if (cmd.count("--assume-crs") > 0) o.incidents.assumeCrs = o.areas.assumeCrs = c.assumeCrs;
+    set("--areas-crs", o.areas.assumeCrs, c.areasCrs);
     if (cmd.count("--csv") > 0) o.dutchCsv = c.csv == "nl";
     if (c.cli.strict) o.strict = true;
     if (c.cli.internal) o.internal = true;
@@ -155,6 +156,7 @@ void registerScanCommand(CLI::App& app)
     cmd->add_option("--model", c->model, "scanmodel (TOML); standaard data/model/default_model.toml");
     cmd->add_option("--working-crs", c->cli.workingCrs, "metrisch werk-CRS (standaard EPSG:28992, RD New)");
     cmd->add_option("--assume-crs", c->assumeCrs, "CRS voor lagen zonder CRS, bv. EPSG:4326 voor lon/lat in CSV");
+    cmd->add_option("--areas-crs", c->areasCrs, "CRS voor een gebiedenlaag zonder CRS, als die anders is dan --assume-crs (bv. EPSG:28992)");
     cmd->add_option("--grid", c->cli.grid, "rasterscan: square:500 (CBS-vierkanten) of hex:250 in plaats van de gebieden zelf");
     cmd->add_option("--year", c->cli.year, "huidig jaar; referentie = de jaren ervoor");
     cmd->add_option("--reference-years", c->cli.referenceYears, "aantal referentiejaren bij --year (standaard 3)");

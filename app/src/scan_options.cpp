@@ -42,7 +42,7 @@ void loadProjectFile(const fs::path& file, ScanOptions& o)
     rejectUnknownKeys(*scan,
                       {"incidents", "incidents_layer", "areas", "areas_layer", "area_code_field", "area_name_field",
                        "area_parent_fields", "population_field", "category_field", "label_field", "date_field",
-                       "date_to_field", "x_field", "y_field", "model", "working_crs", "assume_crs", "grid", "year",
+                       "date_to_field", "x_field", "y_field", "model", "working_crs", "assume_crs", "areas_crs", "grid", "year",
                        "reference_years", "out", "strict", "internal", "csv", "filter", "threads", "permutations"},
                       file, "[scan]");
 
@@ -58,6 +58,7 @@ void loadProjectFile(const fs::path& file, ScanOptions& o)
     str("x_field", o.incidents.xField);
     str("y_field", o.incidents.yField);
     str("assume_crs", o.incidents.assumeCrs);
+    str("areas_crs", o.areas.assumeCrs);
     str("filter", o.incidents.attributeFilter);
     str("areas", o.areas.path, true);
     str("areas_layer", o.areas.layer);

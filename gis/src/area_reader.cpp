@@ -96,7 +96,10 @@ AreaLayer readAreaLayer(const SourceSpec& source, const AreaFields& requested, c
             throw InputError(out.description + ": area code '" + code + "' occurs more than once in field '" + f.code + "'");
         if (feature.geometry.kind != FeatureGeometry::Kind::Polygon) {
             if (feature.geometry.kind == FeatureGeometry::Kind::None)
-                throw InputError(where + " (area '" + code + "'): no usable polygon geometry");
+                throw InputError(where + " (area '" + code + "'): no usable polygon geometry" +
+                                 (reader.crsAssumed() ? " in the assumed CRS " + reader.sourceCrs() +
+                                                            "; if the areas are in another CRS, give it with --areas-crs"
+                                                      : std::string()));
             throw InputError(out.description + " holds points or lines, not polygons: areas must be polygons");
         }
         if (feature.repaired) out.repairedCodes.push_back(code);

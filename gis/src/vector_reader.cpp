@@ -106,6 +106,7 @@ struct VectorReader::Impl {
     bool ignoreGeometry = false;
     bool repair = false;
     bool delimitedText = false; // read by GDAL's CSV driver: check for unclosed quotes
+    bool crsAssumed = false;
     std::int64_t row = 0;
 };
 
@@ -174,6 +175,7 @@ VectorReader::VectorReader(const SourceSpec& source, const std::string& workingC
         d.sourceSrs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     } else if (!source.assumeCrs.empty()) {
         d.sourceSrs = makeSrs(source.assumeCrs, d.description);
+        d.crsAssumed = true;
     } else if (d.layer->GetGeomType() != wkbNone) {
         std::string hint = looksLikeLonLat(*d.layer)
                                ? "; its coordinates look like longitude/latitude: add --assume-crs EPSG:4326"
@@ -209,6 +211,8 @@ std::string VectorReader::sourceCrs() const
 {
     return m_impl->sourceSrs.IsEmpty() ? std::string("none") : srsLabel(m_impl->sourceSrs);
 }
+
+bool VectorReader::crsAssumed() const { return m_impl->crsAssumed; }
 
 std::optional<std::int64_t> VectorReader::featureCount() const
 {

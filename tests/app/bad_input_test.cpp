@@ -154,7 +154,13 @@ TEST_F(BadInput, ShapefileWithoutPrj)
 TEST_F(BadInput, ShapefileWithoutPrjAndAssumeCrsMeantForTheCsv)
 {
     expectRun("areas Shapefile without `.prj`, with `--assume-crs EPSG:4326` meant for the CSV", kGood + "--areas zonder_prj.shp --out uit", 2,
-              "(area 'BU00000001'): no usable polygon geometry");
+              "(area 'BU00000001'): no usable polygon geometry in the assumed CRS EPSG:4326; if the areas are in another CRS, give it with --areas-crs");
+}
+
+TEST_F(BadInput, ShapefileWithoutPrjWithItsOwnAreasCrs)
+{
+    expectRun("the same with `--areas-crs EPSG:28992` for the Shapefile", kGood + "--areas zonder_prj.shp --areas-crs EPSG:28992 --out uit_prj", 0,
+              "Niveau buurt: 1 gebieden");
 }
 
 TEST_F(BadInput, Windows1252DbfWithCpg)

@@ -55,6 +55,8 @@ public:
     [[nodiscard]] const std::string& layerName() const;
     [[nodiscard]] std::vector<std::string> fieldNames() const;
     /// The layer's CRS as "EPSG:n" when known, else its WKT name.
+    /// True when the layer has no CRS of its own and SourceSpec::assumeCrs was taken for it.
+    [[nodiscard]] bool crsAssumed() const;
     [[nodiscard]] std::string sourceCrs() const;
     /// Feature count if the driver knows it cheaply.
     [[nodiscard]] std::optional<std::int64_t> featureCount() const;
