@@ -2,7 +2,6 @@
 
 #include <ogr_geometry.h>
 
-#include <cctype>
 #include <mutex>
 
 namespace gebiedscan::gis::detail {
@@ -53,9 +52,17 @@ std::string refusedFormat(const std::string& path)
 std::string lastGdalError(const std::string& fallback)
 {
     const char* msg = CPLGetLastErrorMsg();
-    std::string text = msg ? msg : "";
-    // libpq's messages end in a newline; the error is printed as one line.
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
+    // libpq's messages span lines ("PQconnectdb failed.\nconnection to server ... refused\n\tIs the
+    // server running...?\n"); the error is printed as one line.
+    std::string text;
+    for (const char* c = msg ? msg : ""; *c; ++c) {
+        if (*c == '\n' || *c == '\r' || *c == '\t') {
+            if (!text.empty() && text.back() != ' ') text += ' ';
+        } else {
+            text += *c;
+        }
+    }
+    while (!text.empty() && text.back() == ' ') text.pop_back();
     return text.empty() ? fallback : text;
 }
 

@@ -277,5 +277,5 @@ TEST_F(BadInput, NoOutputFolder)
 TEST_F(BadInput, PostgisNotReachable)
 {
     expectRun("PostGIS server not reachable", "--incidents 'PG:host=127.0.0.1 port=1 dbname=politie connect_timeout=3' --areas gemeenten.geojson --out uit",
-              2, "cannot open 'PostGIS database' as a vector layer");
+              2, "cannot open 'PostGIS database' as a vector layer: PQconnectdb failed. connection to server at \"127.0.0.1\", port 1 failed: Connection refused");
 }
