@@ -1,7 +1,7 @@
-// Bad input, clear answers (issue 7): each row of docs/bad-input.md is a case here, run through
+// Bad input, clear answers (issue 7): each row of the README's bad-input table is a case here, run through
 // the built binary as a user would (relative paths, from the folder holding the files). With
 // GEBIEDSCAN_BAD_INPUT_TABLE=FILE set, the cases append their real output as Markdown rows, which
-// is how the table in docs/bad-input.md was made.
+// is how the README's bad-input table was made.
 #include "app_test_support.hpp"
 
 #include <gtest/gtest.h>
