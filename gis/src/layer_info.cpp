@@ -12,8 +12,9 @@ std::vector<LayerInfo> listLayers(const std::string& path)
 {
     DatasetPtr ds = openVector(path);
     if (!ds) {
+        const std::string reason = lastGdalError("not a vector dataset"); // before identifying resets it
         if (auto refused = refusedFormat(path); !refused.empty()) throw InputError(refused);
-        throw InputError("cannot open '" + path + "': " + lastGdalError("not a vector dataset"));
+        throw InputError("cannot open '" + path + "': " + reason);
     }
     std::vector<LayerInfo> out;
     for (auto* layer : ds->GetLayers()) {

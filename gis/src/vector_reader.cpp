@@ -143,9 +143,9 @@ VectorReader::VectorReader(const SourceSpec& source, const std::string& workingC
     CPLErrorReset();
     d.dataset = openVector(openPath, optionPtrs.data());
     if (!d.dataset) {
+        const std::string reason = lastGdalError("not a format GDAL/OGR can read"); // before identifying resets it
         if (auto refused = isDatabase ? std::string() : refusedFormat(filePath); !refused.empty()) throw InputError(refused);
-        throw InputError("cannot open '" + shownPath + "' as a vector layer: " +
-                         lastGdalError("not a format GDAL/OGR can read"));
+        throw InputError("cannot open '" + shownPath + "' as a vector layer: " + reason);
     }
 
     const int layerCount = d.dataset->GetLayerCount();

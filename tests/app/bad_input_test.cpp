@@ -260,7 +260,7 @@ TEST_F(BadInput, UnclosedQuoteInTheMiddle)
 TEST_F(BadInput, TruncatedGeoPackage)
 {
     expectRun("truncated GeoPackage", "--incidents afgebroken.gpkg --year 2024 --areas gemeenten.geojson --out uit_afgebroken", 2,
-              "afgebroken.gpkg");
+              "cannot open 'afgebroken.gpkg' as a vector layer: database disk image is malformed");
     EXPECT_FALSE(fs::exists(*s_dir / "uit_afgebroken"));
 }
 
