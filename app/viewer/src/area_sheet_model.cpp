@@ -131,6 +131,56 @@ void AreaSheetModel::setArea(std::shared_ptr<const LayerData> layer, std::size_t
     emit headlineChanged(m_headline);
 }
 
+void AreaSheetModel::setAreas(std::shared_ptr<const LayerData> layer, const std::vector<std::size_t>& features,
+                              const std::vector<ThemeInfo>& themes)
+{
+    if (features.size() == 1) return setArea(std::move(layer), features.front(), themes);
+    const auto& l = *layer;
+    // Sum of a field over the selection; NaN (suppressed) in any part makes the sum NaN.
+    const auto sum = [&](const QString& field) {
+        const int i = l.fieldIndex(field);
+        if (i < 0) return std::nan("");
+        double s = 0;
+        for (std::size_t f : features) s += l.number(i, f);
+        return s;
+    };
+    const auto firstSum = [&](std::initializer_list<QString> names) {
+        for (const auto& n : names)
+            if (l.fieldIndex(n) >= 0) return sum(n);
+        return std::nan("");
+    };
+    const double population = sum(QStringLiteral("population"));
+    beginResetModel();
+    m_rows.clear();
+    for (const auto& t : themes) {
+        Row r{};
+        r.theme = t.label;
+        r.current = sum(QStringLiteral("n_") + t.id);
+        r.reference = firstSum({QStringLiteral("exp_") + t.id, QStringLiteral("ref_") + t.id, QStringLiteral("reference_") + t.id});
+        r.change = r.reference > 0 ? (r.current - r.reference) / r.reference * 100 : std::nan("");
+        r.p = r.rank = std::nan("");
+        r.rate = population > 0 && l.fieldIndex(QStringLiteral("rate_") + t.id) >= 0 ? r.current / population * 1000 : std::nan("");
+        m_rows.push_back(r);
+    }
+    endResetModel();
+    const QLocale loc;
+    QStringList names;
+    const int name = l.fieldIndex(QStringLiteral("name")) >= 0 ? l.fieldIndex(QStringLiteral("name")) : l.fieldIndex(QStringLiteral("statnaam"));
+    const int code = l.fieldIndex(QStringLiteral("code")) >= 0 ? l.fieldIndex(QStringLiteral("code")) : l.fieldIndex(QStringLiteral("statcode"));
+    for (std::size_t f : features) {
+        const QString n = l.text(name, f);
+        names << (n.isEmpty() ? l.text(code, f) : n);
+    }
+    if (names.size() > 4) names = names.mid(0, 3) << QStringLiteral("…");
+    QStringList parts{tr("Selection of %1 areas: %2").arg(features.size()).arg(names.join(QStringLiteral(", ")))};
+    if (!std::isnan(population)) parts << tr("%1 inhabitants").arg(loc.toString(population, 'f', 0));
+    const double total = sum(QStringLiteral("n_total"));
+    if (l.fieldIndex(QStringLiteral("n_total")) >= 0)
+        parts << (std::isnan(total) ? tr("registrations geheim") : tr("%1 registrations").arg(loc.toString(total, 'f', 0)));
+    m_headline = parts.join(QStringLiteral(" · "));
+    emit headlineChanged(m_headline);
+}
+
 void AreaSheetModel::clearArea()
 {
     beginResetModel();

@@ -25,6 +25,11 @@ public:
     /// headline; the hot spot column shows per-theme gi_label_<theme> fields when present.
     void setArea(std::shared_ptr<const LayerData> layer, std::size_t feature, const std::vector<ThemeInfo>& themes,
                  const QString& hotspotStatus = {});
+    /// Shows the sum over several features of `layer` (a selection): counts and expected counts
+    /// are summed, a sum with a suppressed part is itself "geheim" (never a sum treated as 0);
+    /// change and the rate follow from the sums; significance, rank and trend stay empty.
+    void setAreas(std::shared_ptr<const LayerData> layer, const std::vector<std::size_t>& features,
+                  const std::vector<ThemeInfo>& themes);
     void clearArea();
     /// "Assen (GM0106), gemeente · 68,599 inhabitants · 3,410 registrations"
     [[nodiscard]] QString headline() const { return m_headline; }

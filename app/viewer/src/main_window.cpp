@@ -6,6 +6,7 @@
 #include <QActionGroup>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -111,17 +112,9 @@ void MainWindow::buildUi()
         const int row = currentLayerRow();
         if (row >= 0) m_canvas->zoomToExtent(m_layers->layer(row).extent);
     });
-    view->addAction(tr("Zoom to &selection"), QKeySequence(Qt::CTRL | Qt::Key_J), this, [this] {
-        const auto [layer, feature] = m_canvas->highlight();
-        if (layer && feature < layer->featureCount()) {
-            Envelope e = layer->envelopes[feature];
-            // Some context around a single area.
-            const double pad = std::max(e.width(), e.height()) * 1.5 + 200;
-            e.expand(PointRd{e.minX - pad, e.minY - pad});
-            e.expand(PointRd{e.maxX + pad, e.maxY + pad});
-            m_canvas->zoomToExtent(e);
-        }
-    });
+    view->addAction(tr("Zoom to &selection"), QKeySequence(Qt::CTRL | Qt::Key_J), this, &MainWindow::zoomToSelection);
+    auto* clear = view->addAction(tr("&Clear selection"), QKeySequence(Qt::Key_Escape), this, &MainWindow::clearSelection);
+    clear->setToolTip(tr("Ctrl+click areas to select them; the sheet then sums the selection"));
     auto* legend = view->addAction(tr("Show &legend on map"));
     legend->setCheckable(true);
     legend->setChecked(true);
@@ -188,6 +181,7 @@ void MainWindow::buildUi()
     });
     connect(m_canvas, &MapCanvas::frameRendered, this, [this](double ms) { m_renderLabel->setText(tr("%1 ms").arg(ms, 0, 'f', 0)); });
     connect(m_canvas, &MapCanvas::clicked, this, &MainWindow::handleClick);
+    connect(m_canvas, &MapCanvas::ctrlClicked, this, [this](PointRd p) { toggleSelectionAt(p); });
     connect(m_aol, &AolModel::candidatesChanged, this, [this] { m_canvas->setAolMarkers(m_aol->markers()); });
     connect(&m_figuresWatcher, &QFutureWatcher<FiguresTable>::finished, this, &MainWindow::figuresLoaded);
 }
@@ -282,6 +276,17 @@ void MainWindow::buildSheetDock()
     m_sheetView->setAlternatingRowColors(true);
     m_sheetView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     v->addWidget(m_sheetView, 1);
+    m_hourAllThemes = new QCheckBox(tr("Hour of week of all themes"), w);
+    m_hourAllThemes->setToolTip(tr("Show the hour-of-week chart of all registrations instead of the selected theme"));
+    v->addWidget(m_hourAllThemes);
+    m_hourChart = new HourOfWeekChart(w);
+    v->addWidget(m_hourChart);
+    m_accidentChart = new AccidentChart(w);
+    v->addWidget(m_accidentChart);
+    m_hourAllThemes->hide();
+    m_hourChart->hide();
+    m_accidentChart->hide();
+    connect(m_hourAllThemes, &QCheckBox::toggled, this, &MainWindow::updateHourChart);
     tabs->addTab(w, tr("Sheet"));
     m_attributes = new QTableWidget(0, 2, tabs);
     m_attributes->setHorizontalHeaderLabels({tr("Field"), tr("Value")});
@@ -332,7 +337,11 @@ bool MainWindow::openPath(const QString& path, bool quiet, bool replace)
 {
     if (replace) {
         m_canvas->setHighlight(nullptr, 0);
+        m_canvas->setSelection(nullptr, {});
         m_sheet->clearArea();
+        m_sheetAreas.reset();
+        updateHourChart();
+        showAccidents(nullptr, std::nullopt);
         m_aol->removeRows(0, m_aol->rowCount());
         m_layers->clear();
         m_project = std::make_unique<ScanProject>(m_layers);
@@ -435,6 +444,37 @@ void MainWindow::applyThemeSelection()
     m_project->showTheme(m_themeBox->currentData().toString(), m_indicatorBox->currentData().toString(),
                          m_periodBox->currentData().toString());
     layerSelectionChanged();
+    updateHourChart();
+}
+
+void MainWindow::setHourChartAllThemes(bool all)
+{
+    m_hourAllThemes->setChecked(all);
+    updateHourChart();
+}
+
+void MainWindow::updateHourChart()
+{
+    const bool show = m_sheetAreas && !m_sheetFeatures.empty() && m_sheetAreas->kind == LayerKind::Areas;
+    m_hourChart->setVisible(show);
+    m_hourAllThemes->setVisible(show);
+    if (!show) return;
+    const HotTimesTable* table = nullptr;
+    try {
+        table = m_project->hotTimes();
+    } catch (const std::exception& e) {
+        qWarning("hour-of-week table not read: %s", e.what()); // the chart then says it has none
+    }
+    const bool all = m_hourAllThemes->isChecked() || m_themeBox->count() == 0;
+    const QString theme = all ? QStringLiteral("total") : m_themeBox->currentData().toString();
+    const auto& l = *m_sheetAreas;
+    const int level = l.fieldIndex(QStringLiteral("level")), code = l.fieldIndex(QStringLiteral("code"));
+    HourOfWeek week;
+    if (table)
+        for (std::size_t f : m_sheetFeatures) week.add(table->week(l.text(level, f), l.text(code, f), theme));
+    const QString what = all ? tr("all themes") : m_themeBox->currentText();
+    const QString period = m_project->currentPeriodLabel();
+    m_hourChart->setWeek(week, period.isEmpty() ? tr("Hour of week: %1").arg(what) : tr("Hour of week: %1, %2").arg(what, period));
 }
 
 int MainWindow::currentLayerRow() const
@@ -506,6 +546,7 @@ void MainWindow::updateStatus(PointRd p)
 
 bool MainWindow::identifyAt(PointRd position)
 {
+    m_canvas->setSelection(nullptr, {});
     const double tol = 6 * m_canvas->view().metresPerPixel;
     m_attributes->setRowCount(0);
     // Top visible layer with a hit, skipping the internal incident points.
@@ -525,6 +566,7 @@ bool MainWindow::identifyAt(PointRd position)
             m_attributes->setItem(row, 1, new QTableWidgetItem(t.isNull() ? QStringLiteral("NULL") : t));
         }
         m_canvas->setHighlight(layer, *hit);
+        showAccidents(layer, hit);
         // A hotspot or black spot on top of the areas: the sheet still shows the area beneath.
         const int areaRowIndex = m_project->areaRow();
         std::shared_ptr<const LayerData> areas = layer;
@@ -536,6 +578,8 @@ bool MainWindow::identifyAt(PointRd position)
         if (!area || areas->kind != LayerKind::Areas) {
             m_sheet->clearArea();
             m_headline->setText(layer->name);
+            m_sheetAreas.reset();
+            updateHourChart();
             return false;
         }
         QString hotspot;
@@ -549,11 +593,97 @@ bool MainWindow::identifyAt(PointRd position)
             }
         }
         m_sheet->setArea(areas, *area, m_project->themes().empty() ? ScanProject::themesOf(*areas) : m_project->themes(), hotspot);
+        m_sheetAreas = areas;
+        m_sheetFeatures = {*area};
+        updateHourChart();
         return true;
     }
     m_canvas->setHighlight(nullptr, 0);
     m_sheet->clearArea();
+    m_sheetAreas.reset();
+    updateHourChart();
+    showAccidents(nullptr, std::nullopt);
     return false;
+}
+
+bool MainWindow::toggleSelectionAt(PointRd position)
+{
+    const int row = m_project->areaRow();
+    if (row < 0) return false;
+    const auto areas = m_layers->layerPtr(row);
+    const auto hit = areas->featureAt(position, 0);
+    if (!hit) return false;
+    std::vector<std::size_t> features = m_canvas->selectionLayer() == areas ? m_canvas->selection() : std::vector<std::size_t>{};
+    // Click one area, Ctrl+click another: both are selected, as in GIS programs.
+    if (features.empty() && m_sheetAreas == areas && m_sheetFeatures.size() == 1 && m_sheetFeatures.front() != *hit)
+        features.push_back(m_sheetFeatures.front());
+    if (const auto it = std::find(features.begin(), features.end(), *hit); it != features.end()) features.erase(it);
+    else features.push_back(*hit);
+    showSelection(std::move(features));
+    return true;
+}
+
+void MainWindow::clearSelection()
+{
+    m_canvas->setHighlight(nullptr, 0);
+    showSelection({});
+}
+
+void MainWindow::showSelection(std::vector<std::size_t> features)
+{
+    const int row = m_project->areaRow();
+    const auto areas = row >= 0 ? m_layers->layerPtr(row) : nullptr;
+    m_canvas->setHighlight(nullptr, 0);
+    m_canvas->setSelection(areas, features);
+    showAccidents(nullptr, std::nullopt);
+    m_attributes->setRowCount(0);
+    if (!areas || features.empty()) {
+        m_sheet->clearArea();
+        m_sheetAreas.reset();
+        m_sheetFeatures.clear();
+    } else {
+        m_sheet->setAreas(areas, features, m_project->themes().empty() ? ScanProject::themesOf(*areas) : m_project->themes());
+        m_sheetAreas = areas;
+        m_sheetFeatures = std::move(features);
+    }
+    updateHourChart();
+}
+
+void MainWindow::zoomToSelection()
+{
+    Envelope e;
+    bool several = false;
+    if (const auto& selected = m_canvas->selectionLayer()) {
+        several = m_canvas->selection().size() > 1;
+        for (std::size_t f : m_canvas->selection()) e.expand(selected->envelopes[f]);
+    } else if (const auto [layer, feature] = m_canvas->highlight(); layer && feature < layer->featureCount()) {
+        e = layer->envelopes[feature];
+    }
+    if (e.empty()) return;
+    // Some context around the areas (more around a single one).
+    const double pad = std::max(e.width(), e.height()) * (several ? 0.25 : 1.5) + 200;
+    e.expand(PointRd{e.minX - pad, e.minY - pad});
+    e.expand(PointRd{e.maxX + pad, e.maxY + pad});
+    m_canvas->zoomToExtent(e);
+}
+
+void MainWindow::showAccidents(const std::shared_ptr<const LayerData>& layer, std::optional<std::size_t> feature)
+{
+    const bool show = layer && feature && layer->kind == LayerKind::BlackSpots;
+    m_accidentChart->setVisible(show);
+    if (!show) return;
+    const AccidentTable* table = nullptr;
+    try {
+        table = m_project->accidents(layer->source);
+    } catch (const std::exception& e) {
+        qWarning("accidents table not read: %s", e.what()); // the chart then shows totals per year
+    }
+    const AccidentsByYear byYear = table ? table->forSpot(*layer, *feature) : accidentsFromFields(*layer, *feature);
+    const QString kind = layer->text(layer->fieldIndex(QStringLiteral("soort")), *feature);
+    const QString street = layer->text(layer->fieldIndex(QStringLiteral("straat")), *feature);
+    QString title = tr("Accidents per year and severity");
+    if (!kind.isEmpty() || !street.isEmpty()) title += QStringLiteral(": ") + QStringList{kind, street}.join(QLatin1Char(' ')).trimmed();
+    m_accidentChart->setAccidents(byYear, title);
 }
 
 void MainWindow::addRasterValues(PointRd position)

@@ -1,6 +1,8 @@
 #pragma once
+#include "accident_chart.hpp"
 #include "aol_model.hpp"
 #include "area_sheet_model.hpp"
+#include "hour_of_week_chart.hpp"
 #include "layer_list_model.hpp"
 #include "map_canvas.hpp"
 #include "scan_project.hpp"
@@ -20,6 +22,7 @@ class QSpinBox;
 class QTableView;
 class QTableWidget;
 class QActionGroup;
+class QCheckBox;
 
 namespace gebiedscan {
 namespace gis {
@@ -61,6 +64,10 @@ public:
     [[nodiscard]] LayerListModel* layers() const { return m_layers; }
     [[nodiscard]] AreaSheetModel* sheet() const { return m_sheet; }
     [[nodiscard]] AolModel* aol() const { return m_aol; }
+    [[nodiscard]] HourOfWeekChart* hourChart() const { return m_hourChart; }
+    [[nodiscard]] AccidentChart* accidentChart() const { return m_accidentChart; }
+    /// Shows the hour-of-week chart of all themes together instead of the selected theme.
+    void setHourChartAllThemes(bool all);
     [[nodiscard]] const ScanProject& project() const { return *m_project; }
     /// Handles a map click at an RD position as the current tool would (tests use this).
     void handleClick(PointRd position);
@@ -69,8 +76,19 @@ public:
     /// least 1.5 km apart), else the areas with most registrations of the current theme.
     /// Returns the number added.
     int suggestAol(int count);
-    /// Identify at a position: fills the sheet; returns true when an area was hit.
+    /// Identify at a position: fills the sheet; returns true when an area was hit. Clears the
+    /// selection.
     bool identifyAt(PointRd position);
+    /// Ctrl+click: adds the area at `position` to the selection, or removes it when selected
+    /// (an area identified just before joins first). The sheet sums a selection of two or
+    /// more. Returns false when no area is there.
+    bool toggleSelectionAt(PointRd position);
+    /// Esc: empties the selection and the sheet.
+    void clearSelection();
+    /// Features of the main area layer in the selection, in the order they were added.
+    [[nodiscard]] const std::vector<std::size_t>& selection() const { return m_canvas->selection(); }
+    /// Ctrl+J: zooms to the selection, else to the identified feature.
+    void zoomToSelection();
 
 private:
     void buildUi();
@@ -86,6 +104,14 @@ private:
     void updateStatus(PointRd position);
     void saveAol();
     void loadAol();
+
+    /// Redraws the hour-of-week chart for the area(s) in the sheet and the current theme; reads
+    /// the scan's hot_times table on first use.
+    void updateHourChart();
+    /// Shows the selection on the map and in the sheet (summed when it holds several areas).
+    void showSelection(std::vector<std::size_t> features);
+    /// Shows the accidents by year and severity of a clicked black spot (hides the chart else).
+    void showAccidents(const std::shared_ptr<const LayerData>& layer, std::optional<std::size_t> feature);
 
     void figuresLoaded();
     void addRasterValues(PointRd position);
@@ -114,6 +140,12 @@ private:
     QLabel* m_headline = nullptr;
     QTableView* m_sheetView = nullptr;
     QTableWidget* m_attributes = nullptr;
+    HourOfWeekChart* m_hourChart = nullptr;
+    AccidentChart* m_accidentChart = nullptr;
+    QCheckBox* m_hourAllThemes = nullptr;
+    // The area(s) the sheet shows (one after identify; more when a selection is summed).
+    std::shared_ptr<const LayerData> m_sheetAreas;
+    std::vector<std::size_t> m_sheetFeatures;
     QTableView* m_aolView = nullptr;
     QLabel* m_rdLabel = nullptr;
     QLabel* m_wgsLabel = nullptr;

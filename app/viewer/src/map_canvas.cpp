@@ -64,6 +64,24 @@ void MapCanvas::setHighlight(std::shared_ptr<const LayerData> layer, std::size_t
     update();
 }
 
+void MapCanvas::setSelection(std::shared_ptr<const LayerData> layer, std::vector<std::size_t> features)
+{
+    m_selectionLayer = features.empty() ? nullptr : std::move(layer);
+    m_selection = m_selectionLayer ? std::move(features) : std::vector<std::size_t>{};
+    update();
+}
+
+void MapCanvas::drawOutline(QPainter& p, const LayerData& d, std::size_t feature) const
+{
+    for (auto r = d.featureRings[feature]; r < d.featureRings[feature + 1]; ++r) {
+        QPolygonF poly;
+        for (auto i = d.ringOffsets[r]; i < d.ringOffsets[r + 1]; ++i) poly << m_view.toScreen(d.coords[i]);
+        if (d.geometry == GeometryKind::Polygon) p.drawPolygon(poly);
+        else if (poly.size() == 1) p.drawEllipse(poly.front(), 8, 8);
+        else p.drawPolyline(poly);
+    }
+}
+
 void MapCanvas::requestRender()
 {
     m_generation->fetch_add(1);
@@ -126,18 +144,16 @@ void MapCanvas::paintEvent(QPaintEvent*)
         p.setRenderHint(QPainter::SmoothPixmapTransform, s != 1.0);
         p.drawImage(QRectF(topLeft, QSizeF(m_frameView.size) * s), m_frame);
     }
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setBrush(Qt::NoBrush);
+    if (m_selectionLayer) {
+        p.setPen(QPen(selectionColour(), 3.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        for (std::size_t f : m_selection)
+            if (f < m_selectionLayer->featureCount()) drawOutline(p, *m_selectionLayer, f);
+    }
     if (m_highlightLayer && m_highlightFeature < m_highlightLayer->featureCount()) {
-        const auto& d = *m_highlightLayer;
-        p.setRenderHint(QPainter::Antialiasing);
         p.setPen(QPen(QColor(0, 200, 255), 3));
-        p.setBrush(Qt::NoBrush);
-        for (auto r = d.featureRings[m_highlightFeature]; r < d.featureRings[m_highlightFeature + 1]; ++r) {
-            QPolygonF poly;
-            for (auto i = d.ringOffsets[r]; i < d.ringOffsets[r + 1]; ++i) poly << m_view.toScreen(d.coords[i]);
-            if (d.geometry == GeometryKind::Polygon) p.drawPolygon(poly);
-            else if (poly.size() == 1) p.drawEllipse(poly.front(), 8, 8);
-            else p.drawPolyline(poly);
-        }
+        drawOutline(p, *m_highlightLayer, m_highlightFeature);
     }
     drawAolMarkers(p, m_view, m_aol, 1.0);
     drawNorthArrow(p, QPointF(width() - 34, 38), 1.0);
@@ -180,7 +196,10 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* e)
 {
     const bool click = (e->position().toPoint() - m_pressPos).manhattanLength() < 4;
     m_dragging = false;
-    if (click && e->button() == Qt::LeftButton) emit clicked(m_view.toWorld(e->position()));
+    if (click && e->button() == Qt::LeftButton) {
+        if (e->modifiers() & Qt::ControlModifier) emit ctrlClicked(m_view.toWorld(e->position()));
+        else emit clicked(m_view.toWorld(e->position()));
+    }
 }
 
 void MapCanvas::wheelEvent(QWheelEvent* e)

@@ -37,6 +37,12 @@ public:
     {
         return {m_highlightLayer, m_highlightFeature};
     }
+    /// The selected areas (Ctrl+click), outlined in orange; an empty list clears.
+    void setSelection(std::shared_ptr<const LayerData> layer, std::vector<std::size_t> features);
+    [[nodiscard]] const std::vector<std::size_t>& selection() const { return m_selection; }
+    [[nodiscard]] const std::shared_ptr<const LayerData>& selectionLayer() const { return m_selectionLayer; }
+    /// Outline colour of selected areas (tests check it on screen).
+    [[nodiscard]] static QColor selectionColour() { return {255, 120, 0}; }
     /// Blocks until the current frame is rendered (tests and --screenshot only).
     void waitForFrame();
     /// The last finished frame (may be for an older view while a new one renders).
@@ -49,6 +55,8 @@ signals:
     /// Cursor position in RD New metres.
     void cursorMoved(PointRd position);
     void clicked(PointRd position);
+    /// A left click with Ctrl held: add or remove an area from the selection.
+    void ctrlClicked(PointRd position);
     void viewChanged();
     void frameRendered(double milliseconds);
 
@@ -63,6 +71,7 @@ protected:
 
 private:
     void startRender();
+    void drawOutline(QPainter& p, const LayerData& d, std::size_t feature) const;
     void frameDone();
 
     LayerListModel* m_layers;
@@ -81,6 +90,8 @@ private:
     bool m_showLegend = true;
     std::shared_ptr<const LayerData> m_highlightLayer;
     std::size_t m_highlightFeature = 0;
+    std::shared_ptr<const LayerData> m_selectionLayer;
+    std::vector<std::size_t> m_selection;
     qint64 m_renderStart = 0;
 };
 

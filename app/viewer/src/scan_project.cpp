@@ -169,6 +169,24 @@ void ScanProject::ensureFigures()
     m_figures = loadFiguresTable(file, layer);
 }
 
+const HotTimesTable* ScanProject::hotTimes()
+{
+    if (m_hotTimesFile.isEmpty()) return nullptr;
+    if (!m_hotTimes) m_hotTimes = HotTimesTable::load(m_hotTimesFile, m_hotTimesLayer);
+    return &*m_hotTimes;
+}
+
+const AccidentTable* ScanProject::accidents(const QString& gpkg)
+{
+    if (auto it = m_accidents.constFind(gpkg); it != m_accidents.constEnd()) return it->get();
+    std::shared_ptr<const AccidentTable> table;
+    if (QFileInfo::exists(gpkg))
+        for (const auto& l : gis::listLayers(gpkg.toStdString()))
+            if (l.name == "accidents") table = std::make_shared<AccidentTable>(AccidentTable::load(gpkg, QStringLiteral("accidents")));
+    m_accidents.insert(gpkg, table);
+    return table.get();
+}
+
 std::optional<std::pair<QString, QString>> ScanProject::pendingFigures() const
 {
     if (m_figuresFile.isEmpty()) return std::nullopt;
@@ -236,6 +254,9 @@ void ScanProject::open(const QString& path)
                     if (name == u"figures") {
                         m_figuresFile = gpkg;
                         m_figuresLayer = name;
+                    } else if (name == u"hot_times") {
+                        m_hotTimesFile = gpkg;
+                        m_hotTimesLayer = name;
                     }
                     continue;
                 }
@@ -292,6 +313,10 @@ void ScanProject::open(const QString& path)
             const QString name = QString::fromStdString(l.name);
             if (l.spatial) addLayer(loadVectorLayer(path, name), true);
             else if (name == u"figures") m_figures = loadFiguresTable(path, name);
+            else if (name == u"hot_times") {
+                m_hotTimesFile = path;
+                m_hotTimesLayer = name;
+            }
         }
     }
     if (m_periods.isEmpty()) ensureFigures(); // the periods come from the table itself

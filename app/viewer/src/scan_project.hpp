@@ -1,5 +1,7 @@
 #pragma once
 // A scan result folder (or loose layers) opened in the viewer.
+#include "accident_history.hpp"
+#include "hot_times.hpp"
 #include "layer_list_model.hpp"
 
 #include <QHash>
@@ -65,6 +67,14 @@ public:
     /// Reads a figures table (thread-safe: own GDAL handles). Throws InputError.
     [[nodiscard]] static FiguresTable loadFiguresTable(const QString& gpkg, const QString& layer);
 
+    /// The hour-of-week table (`hot_times`), read on first use (the first identify): it has 7
+    /// rows per area and theme. nullptr when the scan has none. Throws InputError when unreadable.
+    [[nodiscard]] const HotTimesTable* hotTimes();
+    [[nodiscard]] bool hotTimesLoaded() const { return m_hotTimes.has_value(); }
+    /// The `accidents` table of a black-spot file, read on first use and kept; nullptr when the
+    /// file has none. Throws InputError when unreadable.
+    [[nodiscard]] const AccidentTable* accidents(const QString& gpkg);
+
     /// Periods of the scan (summary.json, else the figures table), oldest first.
     [[nodiscard]] QStringList periods() const { return m_periods.isEmpty() ? m_figures.periods() : m_periods; }
     [[nodiscard]] const QString& folder() const { return m_folder; }
@@ -100,6 +110,9 @@ private:
     QString m_folder, m_aolFile, m_sourceNote, m_currentPeriod;
     QStringList m_periods;
     QString m_figuresFile, m_figuresLayer; // not loaded yet when non-empty
+    QString m_hotTimesFile, m_hotTimesLayer;
+    std::optional<HotTimesTable> m_hotTimes;
+    QHash<QString, std::shared_ptr<const AccidentTable>> m_accidents; // file -> table (null: none)
     QHash<QString, QString> m_labels;
 };
 

@@ -63,6 +63,14 @@ std::optional<ViewerOptions> parseViewerArguments(const QStringList& args, QStri
             bool ok = false;
             if (value(&v)) o.suggestAol = v.toInt(&ok);
             if (!ok || o.suggestAol < 1 || o.suggestAol > 100) return fail(QStringLiteral("--suggest-aol needs a number 1..100"));
+        } else if (a == u"--select") {
+            if (!value(&v)) return fail(QStringLiteral("--select needs X,Y;X,Y... in RD metres"));
+            for (const QString& point : v.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+                const auto parts = point.split(QLatin1Char(','));
+                bool okX = false, okY = false;
+                if (parts.size() == 2) o.select.emplace_back(parts[0].toDouble(&okX), parts[1].toDouble(&okY));
+                if (!okX || !okY) return fail(QStringLiteral("--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000"));
+            }
         } else if (a == u"--window") {
             o.window = true;
         } else if (a.startsWith(QLatin1String("--"))) {
@@ -104,6 +112,7 @@ int runViewer(QApplication& app, const ViewerOptions& o)
     if (!o.show.isEmpty()) window.showLayers(o.show);
     if (o.suggestAol > 0) window.suggestAol(o.suggestAol);
     if (o.identify) window.identifyAt(PointRd{o.identify->first, o.identify->second});
+    for (const auto& [x, y] : o.select) window.toggleSelectionAt(PointRd{x, y});
     if (!headless) {
         window.show();
         return app.exec();
@@ -114,6 +123,7 @@ int runViewer(QApplication& app, const ViewerOptions& o)
         window.show();
         QApplication::processEvents();
         window.canvas()->zoomToExtent(window.layers()->homeExtent());
+        if (!o.select.empty()) window.zoomToSelection();
         window.canvas()->waitForFrame();
         QApplication::processEvents();
         img = window.grab().toImage();

@@ -4,6 +4,8 @@
 #include <QStringList>
 
 #include <optional>
+#include <utility>
+#include <vector>
 
 class QApplication;
 
@@ -11,7 +13,7 @@ namespace gebiedscan::viewer {
 
 /// Command line of gebiedscan-viewer:
 /// `gebiedscan-viewer [FOLDER|LAYER...] [--screenshot FILE.png --size WxH] [--theme T]
-///  [--indicator n|rate|change_pct] [--period P] [--lang nl|en] [--window] [--identify X,Y] [--show LAYER,...] [--suggest-aol N]`.
+///  [--indicator n|rate|change_pct] [--period P] [--lang nl|en] [--window] [--identify X,Y] [--select X,Y;X,Y...] [--show LAYER,...] [--suggest-aol N]`.
 struct ViewerOptions {
     QStringList inputs;
     QString screenshot;
@@ -22,6 +24,7 @@ struct ViewerOptions {
     QString language = QStringLiteral("nl");
     bool window = false; ///< screenshot of the whole window instead of the map sheet
     std::optional<std::pair<double, double>> identify; ///< RD x,y to identify before the screenshot
+    std::vector<std::pair<double, double>> select;      ///< --select: RD x,y of areas to select (window zooms to them)
     double scale = 1.0;  ///< device pixels per logical pixel for the screenshot
 };
 

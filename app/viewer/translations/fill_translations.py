@@ -172,6 +172,38 @@ NL = {
     "%1: registrations": "%1: registraties",
     "Expected count: the reference periods' count scaled to the current period's length":
         "Verwacht aantal: het aantal in de referentieperiode(n), omgerekend naar de lengte van de huidige periode",
+    # Identify charts and selection.
+    "fatal": "dodelijk",
+    "injury": "letsel",
+    "damage only": "UMS",
+    "unknown": "onbekend",
+    "No accidents per year in this layer.": "Deze laag heeft geen ongevallen per jaar.",
+    "all severities": "alle ernst",
+    "Selection of %1 areas: %2": "Selectie van %1 gebieden: %2",
+    "registrations geheim": "registraties geheim",
+    "This scan has no hour-of-week table (hot_times).": "Deze scan heeft geen tabel met tijdstippen (hot_times).",
+    "No registrations in the current period.": "Geen registraties in de huidige periode.",
+    "Hidden (geheim): too few registrations to show by hour.": "Geheim: te weinig registraties om per uur te tonen.",
+    "Mon": "ma",
+    "Tue": "di",
+    "Wed": "wo",
+    "Thu": "do",
+    "Fri": "vr",
+    "Sat": "za",
+    "Sun": "zo",
+    "up to %1 per hour · peak %2 %3–%4 h · %5 in total (aoristic)":
+        "tot %1 per uur · piek %2 %3–%4 uur · %5 in totaal (aoristisch)",
+    "%1 %2:00–%3:00: %4": "%1 %2:00–%3:00: %4",
+    "&Clear selection": "Selectie &wissen",
+    "Ctrl+click areas to select them; the sheet then sums the selection":
+        "Ctrl+klik op gebieden om ze te selecteren; de gebiedscan telt de selectie dan op",
+    "Hour of week of all themes": "Tijdstippen van alle thema's",
+    "Show the hour-of-week chart of all registrations instead of the selected theme":
+        "Toon de tijdstippen van alle registraties in plaats van het gekozen thema",
+    "all themes": "alle thema's",
+    "Hour of week: %1": "Tijdstippen: %1",
+    "Hour of week: %1, %2": "Tijdstippen: %1, %2",
+    "Accidents per year and severity": "Ongevallen per jaar en ernst",
 }
 
 

@@ -159,50 +159,83 @@
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="223"/>
+        <location filename="../src/scan_project.cpp" line="241"/>
         <source>cannot open &apos;%1&apos;: no such file or folder</source>
         <translation>cannot open '%1': no such file or folder</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="263"/>
+        <location filename="../src/scan_project.cpp" line="284"/>
         <source>Areas</source>
         <translation>Areas</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="263"/>
+        <location filename="../src/scan_project.cpp" line="284"/>
         <source>Areas (%1)</source>
         <translation>Areas (%1)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="275"/>
+        <location filename="../src/scan_project.cpp" line="296"/>
         <source>Boundaries %1</source>
         <translation>Boundaries %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="284"/>
+        <location filename="../src/scan_project.cpp" line="305"/>
         <source>&apos;%1&apos; holds no gebiedscan.gpkg or other layers</source>
         <translation>'%1' holds no gebiedscan.gpkg or other layers</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="342"/>
-        <location filename="../src/scan_project.cpp" line="355"/>
+        <location filename="../src/scan_project.cpp" line="367"/>
+        <location filename="../src/scan_project.cpp" line="380"/>
         <source>%1: registrations %2</source>
         <translation>%1: registrations %2</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="346"/>
+        <location filename="../src/scan_project.cpp" line="371"/>
         <source>%1: change against reference (%)</source>
         <translation>%1: change against reference (%)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="350"/>
+        <location filename="../src/scan_project.cpp" line="375"/>
         <source>%1: per 1,000 inhabitants</source>
         <translation>%1: per 1,000 inhabitants</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="354"/>
+        <location filename="../src/scan_project.cpp" line="379"/>
         <source>%1: registrations</source>
         <translation>%1: registrations</translation>
+    </message>
+</context>
+<context>
+    <name>gebiedscan::viewer::AccidentChart</name>
+    <message>
+        <location filename="../src/accident_chart.cpp" line="42"/>
+        <source>fatal</source>
+        <translation>fatal</translation>
+    </message>
+    <message>
+        <location filename="../src/accident_chart.cpp" line="43"/>
+        <source>injury</source>
+        <translation>injury</translation>
+    </message>
+    <message>
+        <location filename="../src/accident_chart.cpp" line="44"/>
+        <source>damage only</source>
+        <translation>damage only</translation>
+    </message>
+    <message>
+        <location filename="../src/accident_chart.cpp" line="47"/>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../src/accident_chart.cpp" line="96"/>
+        <source>No accidents per year in this layer.</source>
+        <translation>No accidents per year in this layer.</translation>
+    </message>
+    <message>
+        <location filename="../src/accident_chart.cpp" line="139"/>
+        <source>all severities</source>
+        <translation>all severities</translation>
     </message>
 </context>
 <context>
@@ -327,13 +360,89 @@
     </message>
     <message>
         <location filename="../src/area_sheet_model.cpp" line="126"/>
+        <location filename="../src/area_sheet_model.cpp" line="176"/>
         <source>%1 inhabitants</source>
         <translation>%1 inhabitants</translation>
     </message>
     <message>
         <location filename="../src/area_sheet_model.cpp" line="128"/>
+        <location filename="../src/area_sheet_model.cpp" line="179"/>
         <source>%1 registrations</source>
         <translation>%1 registrations</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="175"/>
+        <source>Selection of %1 areas: %2</source>
+        <translation>Selection of %1 areas: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="179"/>
+        <source>registrations geheim</source>
+        <translation>registrations geheim</translation>
+    </message>
+</context>
+<context>
+    <name>gebiedscan::viewer::HourOfWeekChart</name>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="36"/>
+        <source>This scan has no hour-of-week table (hot_times).</source>
+        <translation>This scan has no hour-of-week table (hot_times).</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="37"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="39"/>
+        <source>No registrations in the current period.</source>
+        <translation>No registrations in the current period.</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="38"/>
+        <source>Hidden (geheim): too few registrations to show by hour.</source>
+        <translation>Hidden (geheim): too few registrations to show by hour.</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="47"/>
+        <source>Mon</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="48"/>
+        <source>Tue</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="49"/>
+        <source>Wed</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="50"/>
+        <source>Thu</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="51"/>
+        <source>Fri</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="52"/>
+        <source>Sat</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="53"/>
+        <source>Sun</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="127"/>
+        <source>up to %1 per hour · peak %2 %3–%4 h · %5 in total (aoristic)</source>
+        <translation>up to %1 per hour · peak %2 %3–%4 h · %5 in total (aoristic)</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="144"/>
+        <source>%1 %2:00–%3:00: %4</source>
+        <translation>%1 %2:00–%3:00: %4</translation>
     </message>
 </context>
 <context>
@@ -351,473 +460,513 @@ source: %3</translation>
 <context>
     <name>gebiedscan::viewer::MainWindow</name>
     <message>
-        <location filename="../src/main_window.cpp" line="75"/>
+        <location filename="../src/main_window.cpp" line="76"/>
         <source>Gebiedscan viewer</source>
         <translation>Gebiedscan viewer</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="81"/>
+        <location filename="../src/main_window.cpp" line="82"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="82"/>
+        <location filename="../src/main_window.cpp" line="83"/>
         <source>Open scan &amp;folder...</source>
         <translation>Open scan &amp;folder...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="83"/>
+        <location filename="../src/main_window.cpp" line="84"/>
         <source>Open scan folder</source>
         <translation>Open scan folder</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="87"/>
+        <location filename="../src/main_window.cpp" line="88"/>
         <source>Add &amp;layer...</source>
         <translation>Add &amp;layer...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="88"/>
+        <location filename="../src/main_window.cpp" line="89"/>
         <source>Add layer</source>
         <translation>Add layer</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="89"/>
+        <location filename="../src/main_window.cpp" line="90"/>
         <source>Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;All files (*)</source>
         <translation>Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="93"/>
+        <location filename="../src/main_window.cpp" line="94"/>
         <source>Export map as &amp;PNG...</source>
         <translation>Export map as &amp;PNG...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="94"/>
+        <location filename="../src/main_window.cpp" line="95"/>
         <source>Export PNG</source>
         <translation>Export PNG</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="94"/>
+        <location filename="../src/main_window.cpp" line="95"/>
         <source>PNG image (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="97"/>
+        <location filename="../src/main_window.cpp" line="98"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="97"/>
+        <location filename="../src/main_window.cpp" line="98"/>
         <source>Dots per inch:</source>
         <translation>Dots per inch:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="98"/>
-        <location filename="../src/main_window.cpp" line="102"/>
+        <location filename="../src/main_window.cpp" line="99"/>
+        <location filename="../src/main_window.cpp" line="103"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="98"/>
-        <location filename="../src/main_window.cpp" line="102"/>
+        <location filename="../src/main_window.cpp" line="99"/>
+        <location filename="../src/main_window.cpp" line="103"/>
         <source>Could not write %1</source>
         <translation>Could not write %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="100"/>
+        <location filename="../src/main_window.cpp" line="101"/>
         <source>Export map as P&amp;DF...</source>
         <translation>Export map as P&amp;DF...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="101"/>
+        <location filename="../src/main_window.cpp" line="102"/>
         <source>Export PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="101"/>
+        <location filename="../src/main_window.cpp" line="102"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="105"/>
+        <location filename="../src/main_window.cpp" line="106"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="107"/>
+        <location filename="../src/main_window.cpp" line="108"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="108"/>
+        <location filename="../src/main_window.cpp" line="109"/>
         <source>Zoom to &amp;all layers</source>
         <translation>Zoom to &amp;all layers</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="110"/>
+        <location filename="../src/main_window.cpp" line="111"/>
         <source>Zoom to selected &amp;layer</source>
         <translation>Zoom to selected &amp;layer</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="114"/>
+        <location filename="../src/main_window.cpp" line="115"/>
         <source>Zoom to &amp;selection</source>
         <translation>Zoom to &amp;selection</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="125"/>
+        <location filename="../src/main_window.cpp" line="116"/>
+        <source>&amp;Clear selection</source>
+        <translation>&amp;Clear selection</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="117"/>
+        <source>Ctrl+click areas to select them; the sheet then sums the selection</source>
+        <translation>Ctrl+click areas to select them; the sheet then sums the selection</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="118"/>
         <source>Show &amp;legend on map</source>
         <translation>Show &amp;legend on map</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="130"/>
+        <location filename="../src/main_window.cpp" line="123"/>
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="140"/>
+        <location filename="../src/main_window.cpp" line="133"/>
         <source>Identify</source>
         <translation>Identify</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="143"/>
+        <location filename="../src/main_window.cpp" line="136"/>
         <source>Click an area to read its gebiedscan</source>
         <translation>Click an area to read its gebiedscan</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="144"/>
+        <location filename="../src/main_window.cpp" line="137"/>
         <source>Place AOL</source>
         <translation>Place AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="146"/>
+        <location filename="../src/main_window.cpp" line="139"/>
         <source>Click the map to mark a candidate location for an agreement (AOL)</source>
         <translation>Click the map to mark a candidate location for an agreement (AOL)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="153"/>
+        <location filename="../src/main_window.cpp" line="146"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="155"/>
+        <location filename="../src/main_window.cpp" line="148"/>
         <source>Theme:</source>
         <translation>Theme:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="160"/>
+        <location filename="../src/main_window.cpp" line="153"/>
         <source>Registrations</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="161"/>
+        <location filename="../src/main_window.cpp" line="154"/>
         <source>Per 1,000 inhabitants</source>
         <translation>Per 1,000 inhabitants</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="162"/>
+        <location filename="../src/main_window.cpp" line="155"/>
         <source>Change (%)</source>
         <translation>Change (%)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="164"/>
+        <location filename="../src/main_window.cpp" line="157"/>
         <source> Period:</source>
         <translation> Period:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="187"/>
+        <location filename="../src/main_window.cpp" line="180"/>
         <source>Scale 1:%1</source>
         <translation>Scale 1:%1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="189"/>
+        <location filename="../src/main_window.cpp" line="182"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="197"/>
+        <location filename="../src/main_window.cpp" line="191"/>
         <source>Layers</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="205"/>
+        <location filename="../src/main_window.cpp" line="199"/>
         <source>Up</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="206"/>
+        <location filename="../src/main_window.cpp" line="200"/>
         <source>Down</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="223"/>
+        <location filename="../src/main_window.cpp" line="217"/>
         <source>Opacity</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="225"/>
+        <location filename="../src/main_window.cpp" line="219"/>
         <source>Single colour</source>
         <translation>Single colour</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="226"/>
+        <location filename="../src/main_window.cpp" line="220"/>
         <source>Choropleth</source>
         <translation>Choropleth</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="227"/>
+        <location filename="../src/main_window.cpp" line="221"/>
         <source>Gi* hot spots</source>
         <translation>Gi* hot spots</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="228"/>
+        <location filename="../src/main_window.cpp" line="222"/>
         <source>LISA quadrants</source>
         <translation>LISA quadrants</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="229"/>
+        <location filename="../src/main_window.cpp" line="223"/>
         <source>Sized symbols</source>
         <translation>Sized symbols</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="230"/>
+        <location filename="../src/main_window.cpp" line="224"/>
         <source>Raster colour ramp</source>
         <translation>Raster colour ramp</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="231"/>
+        <location filename="../src/main_window.cpp" line="225"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="233"/>
-        <location filename="../src/main_window.cpp" line="287"/>
+        <location filename="../src/main_window.cpp" line="227"/>
+        <location filename="../src/main_window.cpp" line="292"/>
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="235"/>
+        <location filename="../src/main_window.cpp" line="229"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="236"/>
+        <location filename="../src/main_window.cpp" line="230"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Natural breaks (Jenks)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="237"/>
+        <location filename="../src/main_window.cpp" line="231"/>
         <source>Equal interval</source>
         <translation>Equal interval</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="238"/>
+        <location filename="../src/main_window.cpp" line="232"/>
         <source>Manual</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="239"/>
+        <location filename="../src/main_window.cpp" line="233"/>
         <source>Classification</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="242"/>
+        <location filename="../src/main_window.cpp" line="236"/>
         <source>Classes</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="244"/>
+        <location filename="../src/main_window.cpp" line="238"/>
         <source>e.g. 10; 25; 50</source>
         <translation>e.g. 10; 25; 50</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="245"/>
+        <location filename="../src/main_window.cpp" line="239"/>
         <source>Manual breaks</source>
         <translation>Manual breaks</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="248"/>
+        <location filename="../src/main_window.cpp" line="242"/>
         <source>Colours</source>
         <translation>Colours</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="268"/>
-        <location filename="../src/main_window.cpp" line="714"/>
+        <location filename="../src/main_window.cpp" line="262"/>
+        <location filename="../src/main_window.cpp" line="849"/>
         <source>Gebiedscan</source>
         <translation>Gebiedscan</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="273"/>
+        <location filename="../src/main_window.cpp" line="267"/>
         <source>Click an area on the map.</source>
         <translation>Click an area on the map.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="285"/>
+        <location filename="../src/main_window.cpp" line="279"/>
+        <source>Hour of week of all themes</source>
+        <translation>Hour of week of all themes</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="280"/>
+        <source>Show the hour-of-week chart of all registrations instead of the selected theme</source>
+        <translation>Show the hour-of-week chart of all registrations instead of the selected theme</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="290"/>
         <source>Sheet</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="287"/>
+        <location filename="../src/main_window.cpp" line="292"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="290"/>
+        <location filename="../src/main_window.cpp" line="295"/>
         <source>Attributes</source>
         <translation>Attributes</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="298"/>
+        <location filename="../src/main_window.cpp" line="303"/>
         <source>AOL planning</source>
         <translation>AOL planning</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="307"/>
+        <location filename="../src/main_window.cpp" line="312"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="308"/>
+        <location filename="../src/main_window.cpp" line="313"/>
         <source>Save (GeoPackage, Shapefile, CSV)...</source>
         <translation>Save (GeoPackage, Shapefile, CSV)...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="309"/>
+        <location filename="../src/main_window.cpp" line="314"/>
         <source>Load...</source>
         <translation>Load...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="310"/>
+        <location filename="../src/main_window.cpp" line="315"/>
         <source>Suggest top 5</source>
         <translation>Suggest top 5</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="311"/>
+        <location filename="../src/main_window.cpp" line="316"/>
         <source>Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations</source>
         <translation>Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="314"/>
+        <location filename="../src/main_window.cpp" line="319"/>
         <source>No ranked locations to suggest.</source>
         <translation>No ranked locations to suggest.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="316"/>
+        <location filename="../src/main_window.cpp" line="321"/>
         <source>Use &quot;Place AOL&quot; and click the map; double-click a cell to annotate.</source>
         <translation>Use "Place AOL" and click the map; double-click a cell to annotate.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="346"/>
+        <location filename="../src/main_window.cpp" line="355"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Cannot open %1:
 %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="348"/>
+        <location filename="../src/main_window.cpp" line="357"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="366"/>
+        <location filename="../src/main_window.cpp" line="375"/>
         <source>Gebiedscan viewer – %1</source>
         <translation>Gebiedscan viewer – %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="398"/>
+        <location filename="../src/main_window.cpp" line="407"/>
         <source>current</source>
         <translation>current</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="398"/>
+        <location filename="../src/main_window.cpp" line="407"/>
         <source>%1 (current)</source>
         <translation>%1 (current)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="432"/>
+        <location filename="../src/main_window.cpp" line="441"/>
         <source>Reading the figures per period...</source>
         <translation>Reading the figures per period...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="494"/>
+        <location filename="../src/main_window.cpp" line="475"/>
+        <source>all themes</source>
+        <translation>all themes</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="477"/>
+        <source>Hour of week: %1</source>
+        <translation>Hour of week: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="477"/>
+        <source>Hour of week: %1, %2</source>
+        <translation>Hour of week: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="539"/>
         <source>RD %1, %2</source>
         <translation>RD %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="498"/>
+        <location filename="../src/main_window.cpp" line="543"/>
         <source>WGS84 %1° N, %2° E</source>
         <translation>WGS84 %1° N, %2° E</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="650"/>
+        <location filename="../src/main_window.cpp" line="684"/>
+        <source>Accidents per year and severity</source>
+        <translation>Accidents per year and severity</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="785"/>
         <source>black spot, score %1</source>
         <translation>black spot, score %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="662"/>
+        <location filename="../src/main_window.cpp" line="797"/>
         <source>hot spot 99%, Gi* z = %1</source>
         <translation>hot spot 99%, Gi* z = %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="673"/>
+        <location filename="../src/main_window.cpp" line="808"/>
         <source>%1 registrations (current period)</source>
         <translation>%1 registrations (current period)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="679"/>
+        <location filename="../src/main_window.cpp" line="814"/>
         <source>Save AOL list in folder</source>
         <translation>Save AOL list in folder</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="683"/>
+        <location filename="../src/main_window.cpp" line="818"/>
         <source>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</source>
         <translation>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="685"/>
-        <location filename="../src/main_window.cpp" line="696"/>
+        <location filename="../src/main_window.cpp" line="820"/>
+        <location filename="../src/main_window.cpp" line="831"/>
         <source>AOL</source>
         <translation>AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="685"/>
+        <location filename="../src/main_window.cpp" line="820"/>
         <source>Saving failed:
 %1</source>
         <translation>Saving failed:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="691"/>
+        <location filename="../src/main_window.cpp" line="826"/>
         <source>Load AOL list</source>
         <translation>Load AOL list</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="691"/>
+        <location filename="../src/main_window.cpp" line="826"/>
         <source>AOL list (*.gpkg *.shp)</source>
         <translation>AOL list (*.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="696"/>
+        <location filename="../src/main_window.cpp" line="831"/>
         <source>Loading failed:
 %1</source>
         <translation>Loading failed:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="706"/>
+        <location filename="../src/main_window.cpp" line="841"/>
         <source>Gebiedscan: %1</source>
         <translation>Gebiedscan: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="710"/>
+        <location filename="../src/main_window.cpp" line="845"/>
         <source>Registrations %1</source>
         <translation>Registrations %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="734"/>
+        <location filename="../src/main_window.cpp" line="869"/>
         <source>Boundaries: CBS, Kadaster (CC BY 4.0)</source>
         <translation>Boundaries: CBS, Kadaster (CC BY 4.0)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="735"/>
+        <location filename="../src/main_window.cpp" line="870"/>
         <source>Roads: NWB, accidents: BRON (Rijkswaterstaat)</source>
         <translation>Roads: NWB, accidents: BRON (Rijkswaterstaat)</translation>
     </message>

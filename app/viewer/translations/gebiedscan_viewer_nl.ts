@@ -159,50 +159,83 @@
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="223"/>
+        <location filename="../src/scan_project.cpp" line="241"/>
         <source>cannot open &apos;%1&apos;: no such file or folder</source>
         <translation>kan '%1' niet openen: bestand of map bestaat niet</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="263"/>
+        <location filename="../src/scan_project.cpp" line="284"/>
         <source>Areas</source>
         <translation>Gebieden</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="263"/>
+        <location filename="../src/scan_project.cpp" line="284"/>
         <source>Areas (%1)</source>
         <translation>Gebieden (%1)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="275"/>
+        <location filename="../src/scan_project.cpp" line="296"/>
         <source>Boundaries %1</source>
         <translation>Grenzen %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="284"/>
+        <location filename="../src/scan_project.cpp" line="305"/>
         <source>&apos;%1&apos; holds no gebiedscan.gpkg or other layers</source>
         <translation>'%1' bevat geen gebiedscan.gpkg of andere lagen</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="342"/>
-        <location filename="../src/scan_project.cpp" line="355"/>
+        <location filename="../src/scan_project.cpp" line="367"/>
+        <location filename="../src/scan_project.cpp" line="380"/>
         <source>%1: registrations %2</source>
         <translation>%1: registraties %2</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="346"/>
+        <location filename="../src/scan_project.cpp" line="371"/>
         <source>%1: change against reference (%)</source>
         <translation>%1: verandering t.o.v. referentie (%)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="350"/>
+        <location filename="../src/scan_project.cpp" line="375"/>
         <source>%1: per 1,000 inhabitants</source>
         <translation>%1: per 1.000 inwoners</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="354"/>
+        <location filename="../src/scan_project.cpp" line="379"/>
         <source>%1: registrations</source>
         <translation>%1: registraties</translation>
+    </message>
+</context>
+<context>
+    <name>gebiedscan::viewer::AccidentChart</name>
+    <message>
+        <location filename="../src/accident_chart.cpp" line="42"/>
+        <source>fatal</source>
+        <translation>dodelijk</translation>
+    </message>
+    <message>
+        <location filename="../src/accident_chart.cpp" line="43"/>
+        <source>injury</source>
+        <translation>letsel</translation>
+    </message>
+    <message>
+        <location filename="../src/accident_chart.cpp" line="44"/>
+        <source>damage only</source>
+        <translation>UMS</translation>
+    </message>
+    <message>
+        <location filename="../src/accident_chart.cpp" line="47"/>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <location filename="../src/accident_chart.cpp" line="96"/>
+        <source>No accidents per year in this layer.</source>
+        <translation>Deze laag heeft geen ongevallen per jaar.</translation>
+    </message>
+    <message>
+        <location filename="../src/accident_chart.cpp" line="139"/>
+        <source>all severities</source>
+        <translation>alle ernst</translation>
     </message>
 </context>
 <context>
@@ -327,13 +360,89 @@
     </message>
     <message>
         <location filename="../src/area_sheet_model.cpp" line="126"/>
+        <location filename="../src/area_sheet_model.cpp" line="176"/>
         <source>%1 inhabitants</source>
         <translation>%1 inwoners</translation>
     </message>
     <message>
         <location filename="../src/area_sheet_model.cpp" line="128"/>
+        <location filename="../src/area_sheet_model.cpp" line="179"/>
         <source>%1 registrations</source>
         <translation>%1 registraties</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="175"/>
+        <source>Selection of %1 areas: %2</source>
+        <translation>Selectie van %1 gebieden: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="179"/>
+        <source>registrations geheim</source>
+        <translation>registraties geheim</translation>
+    </message>
+</context>
+<context>
+    <name>gebiedscan::viewer::HourOfWeekChart</name>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="36"/>
+        <source>This scan has no hour-of-week table (hot_times).</source>
+        <translation>Deze scan heeft geen tabel met tijdstippen (hot_times).</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="37"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="39"/>
+        <source>No registrations in the current period.</source>
+        <translation>Geen registraties in de huidige periode.</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="38"/>
+        <source>Hidden (geheim): too few registrations to show by hour.</source>
+        <translation>Geheim: te weinig registraties om per uur te tonen.</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="47"/>
+        <source>Mon</source>
+        <translation>ma</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="48"/>
+        <source>Tue</source>
+        <translation>di</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="49"/>
+        <source>Wed</source>
+        <translation>wo</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="50"/>
+        <source>Thu</source>
+        <translation>do</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="51"/>
+        <source>Fri</source>
+        <translation>vr</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="52"/>
+        <source>Sat</source>
+        <translation>za</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="53"/>
+        <source>Sun</source>
+        <translation>zo</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="127"/>
+        <source>up to %1 per hour · peak %2 %3–%4 h · %5 in total (aoristic)</source>
+        <translation>tot %1 per uur · piek %2 %3–%4 uur · %5 in totaal (aoristisch)</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="144"/>
+        <source>%1 %2:00–%3:00: %4</source>
+        <translation>%1 %2:00–%3:00: %4</translation>
     </message>
 </context>
 <context>
@@ -351,473 +460,513 @@ bron: %3</translation>
 <context>
     <name>gebiedscan::viewer::MainWindow</name>
     <message>
-        <location filename="../src/main_window.cpp" line="75"/>
+        <location filename="../src/main_window.cpp" line="76"/>
         <source>Gebiedscan viewer</source>
         <translation>Gebiedscan-viewer</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="81"/>
+        <location filename="../src/main_window.cpp" line="82"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="82"/>
+        <location filename="../src/main_window.cpp" line="83"/>
         <source>Open scan &amp;folder...</source>
         <translation>Scan&amp;map openen...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="83"/>
+        <location filename="../src/main_window.cpp" line="84"/>
         <source>Open scan folder</source>
         <translation>Scanmap openen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="87"/>
+        <location filename="../src/main_window.cpp" line="88"/>
         <source>Add &amp;layer...</source>
         <translation>&amp;Laag toevoegen...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="88"/>
+        <location filename="../src/main_window.cpp" line="89"/>
         <source>Add layer</source>
         <translation>Laag toevoegen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="89"/>
+        <location filename="../src/main_window.cpp" line="90"/>
         <source>Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;All files (*)</source>
         <translation>Vectorbestanden (*.gpkg *.shp *.geojson *.json *.gml *.csv);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="93"/>
+        <location filename="../src/main_window.cpp" line="94"/>
         <source>Export map as &amp;PNG...</source>
         <translation>Kaart exporteren als &amp;PNG...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="94"/>
+        <location filename="../src/main_window.cpp" line="95"/>
         <source>Export PNG</source>
         <translation>PNG exporteren</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="94"/>
+        <location filename="../src/main_window.cpp" line="95"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-afbeelding (*.png)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="97"/>
+        <location filename="../src/main_window.cpp" line="98"/>
         <source>Resolution</source>
         <translation>Resolutie</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="97"/>
+        <location filename="../src/main_window.cpp" line="98"/>
         <source>Dots per inch:</source>
         <translation>Punten per inch (dpi):</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="98"/>
-        <location filename="../src/main_window.cpp" line="102"/>
+        <location filename="../src/main_window.cpp" line="99"/>
+        <location filename="../src/main_window.cpp" line="103"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="98"/>
-        <location filename="../src/main_window.cpp" line="102"/>
+        <location filename="../src/main_window.cpp" line="99"/>
+        <location filename="../src/main_window.cpp" line="103"/>
         <source>Could not write %1</source>
         <translation>Kon %1 niet schrijven</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="100"/>
+        <location filename="../src/main_window.cpp" line="101"/>
         <source>Export map as P&amp;DF...</source>
         <translation>Kaart exporteren als P&amp;DF...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="101"/>
+        <location filename="../src/main_window.cpp" line="102"/>
         <source>Export PDF</source>
         <translation>PDF exporteren</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="101"/>
+        <location filename="../src/main_window.cpp" line="102"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF-document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="105"/>
+        <location filename="../src/main_window.cpp" line="106"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="107"/>
+        <location filename="../src/main_window.cpp" line="108"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="108"/>
+        <location filename="../src/main_window.cpp" line="109"/>
         <source>Zoom to &amp;all layers</source>
         <translation>Zoomen naar &amp;alle lagen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="110"/>
+        <location filename="../src/main_window.cpp" line="111"/>
         <source>Zoom to selected &amp;layer</source>
         <translation>Zoomen naar geselecteerde &amp;laag</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="114"/>
+        <location filename="../src/main_window.cpp" line="115"/>
         <source>Zoom to &amp;selection</source>
         <translation>Zoomen naar &amp;selectie</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="125"/>
+        <location filename="../src/main_window.cpp" line="116"/>
+        <source>&amp;Clear selection</source>
+        <translation>Selectie &amp;wissen</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="117"/>
+        <source>Ctrl+click areas to select them; the sheet then sums the selection</source>
+        <translation>Ctrl+klik op gebieden om ze te selecteren; de gebiedscan telt de selectie dan op</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="118"/>
         <source>Show &amp;legend on map</source>
         <translation>&amp;Legenda op de kaart tonen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="130"/>
+        <location filename="../src/main_window.cpp" line="123"/>
         <source>Map</source>
         <translation>Kaart</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="140"/>
+        <location filename="../src/main_window.cpp" line="133"/>
         <source>Identify</source>
         <translation>Informatie</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="143"/>
+        <location filename="../src/main_window.cpp" line="136"/>
         <source>Click an area to read its gebiedscan</source>
         <translation>Klik op een gebied om de gebiedscan te lezen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="144"/>
+        <location filename="../src/main_window.cpp" line="137"/>
         <source>Place AOL</source>
         <translation>AOL plaatsen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="146"/>
+        <location filename="../src/main_window.cpp" line="139"/>
         <source>Click the map to mark a candidate location for an agreement (AOL)</source>
         <translation>Klik op de kaart om een kandidaatlocatie voor een afspraak op locatie (AOL) te markeren</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="153"/>
+        <location filename="../src/main_window.cpp" line="146"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="155"/>
+        <location filename="../src/main_window.cpp" line="148"/>
         <source>Theme:</source>
         <translation>Thema:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="160"/>
+        <location filename="../src/main_window.cpp" line="153"/>
         <source>Registrations</source>
         <translation>Registraties</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="161"/>
+        <location filename="../src/main_window.cpp" line="154"/>
         <source>Per 1,000 inhabitants</source>
         <translation>Per 1.000 inwoners</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="162"/>
+        <location filename="../src/main_window.cpp" line="155"/>
         <source>Change (%)</source>
         <translation>Verandering (%)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="164"/>
+        <location filename="../src/main_window.cpp" line="157"/>
         <source> Period:</source>
         <translation> Periode:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="187"/>
+        <location filename="../src/main_window.cpp" line="180"/>
         <source>Scale 1:%1</source>
         <translation>Schaal 1:%1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="189"/>
+        <location filename="../src/main_window.cpp" line="182"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="197"/>
+        <location filename="../src/main_window.cpp" line="191"/>
         <source>Layers</source>
         <translation>Lagen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="205"/>
+        <location filename="../src/main_window.cpp" line="199"/>
         <source>Up</source>
         <translation>Omhoog</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="206"/>
+        <location filename="../src/main_window.cpp" line="200"/>
         <source>Down</source>
         <translation>Omlaag</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="223"/>
+        <location filename="../src/main_window.cpp" line="217"/>
         <source>Opacity</source>
         <translation>Dekking</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="225"/>
+        <location filename="../src/main_window.cpp" line="219"/>
         <source>Single colour</source>
         <translation>Eén kleur</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="226"/>
+        <location filename="../src/main_window.cpp" line="220"/>
         <source>Choropleth</source>
         <translation>Choropleet (klassen)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="227"/>
+        <location filename="../src/main_window.cpp" line="221"/>
         <source>Gi* hot spots</source>
         <translation>Gi*-hotspots</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="228"/>
+        <location filename="../src/main_window.cpp" line="222"/>
         <source>LISA quadrants</source>
         <translation>LISA-kwadranten</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="229"/>
+        <location filename="../src/main_window.cpp" line="223"/>
         <source>Sized symbols</source>
         <translation>Symbolen naar grootte</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="230"/>
+        <location filename="../src/main_window.cpp" line="224"/>
         <source>Raster colour ramp</source>
         <translation>Raster met kleurverloop</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="231"/>
+        <location filename="../src/main_window.cpp" line="225"/>
         <source>Style</source>
         <translation>Stijl</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="233"/>
-        <location filename="../src/main_window.cpp" line="287"/>
+        <location filename="../src/main_window.cpp" line="227"/>
+        <location filename="../src/main_window.cpp" line="292"/>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="235"/>
+        <location filename="../src/main_window.cpp" line="229"/>
         <source>Quantiles</source>
         <translation>Kwantielen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="236"/>
+        <location filename="../src/main_window.cpp" line="230"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Natuurlijke grenzen (Jenks)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="237"/>
+        <location filename="../src/main_window.cpp" line="231"/>
         <source>Equal interval</source>
         <translation>Gelijke intervallen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="238"/>
+        <location filename="../src/main_window.cpp" line="232"/>
         <source>Manual</source>
         <translation>Handmatig</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="239"/>
+        <location filename="../src/main_window.cpp" line="233"/>
         <source>Classification</source>
         <translation>Klassenindeling</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="242"/>
+        <location filename="../src/main_window.cpp" line="236"/>
         <source>Classes</source>
         <translation>Klassen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="244"/>
+        <location filename="../src/main_window.cpp" line="238"/>
         <source>e.g. 10; 25; 50</source>
         <translation>bijv. 10; 25; 50</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="245"/>
+        <location filename="../src/main_window.cpp" line="239"/>
         <source>Manual breaks</source>
         <translation>Eigen grenzen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="248"/>
+        <location filename="../src/main_window.cpp" line="242"/>
         <source>Colours</source>
         <translation>Kleuren</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="268"/>
-        <location filename="../src/main_window.cpp" line="714"/>
+        <location filename="../src/main_window.cpp" line="262"/>
+        <location filename="../src/main_window.cpp" line="849"/>
         <source>Gebiedscan</source>
         <translation>Gebiedscan</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="273"/>
+        <location filename="../src/main_window.cpp" line="267"/>
         <source>Click an area on the map.</source>
         <translation>Klik op een gebied op de kaart.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="285"/>
+        <location filename="../src/main_window.cpp" line="279"/>
+        <source>Hour of week of all themes</source>
+        <translation>Tijdstippen van alle thema's</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="280"/>
+        <source>Show the hour-of-week chart of all registrations instead of the selected theme</source>
+        <translation>Toon de tijdstippen van alle registraties in plaats van het gekozen thema</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="290"/>
         <source>Sheet</source>
         <translation>Gebiedscan</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="287"/>
+        <location filename="../src/main_window.cpp" line="292"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="290"/>
+        <location filename="../src/main_window.cpp" line="295"/>
         <source>Attributes</source>
         <translation>Attributen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="298"/>
+        <location filename="../src/main_window.cpp" line="303"/>
         <source>AOL planning</source>
         <translation>AOL-planning</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="307"/>
+        <location filename="../src/main_window.cpp" line="312"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="308"/>
+        <location filename="../src/main_window.cpp" line="313"/>
         <source>Save (GeoPackage, Shapefile, CSV)...</source>
         <translation>Opslaan (GeoPackage, Shapefile, CSV)...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="309"/>
+        <location filename="../src/main_window.cpp" line="314"/>
         <source>Load...</source>
         <translation>Laden...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="310"/>
+        <location filename="../src/main_window.cpp" line="315"/>
         <source>Suggest top 5</source>
         <translation>Top 5 voorstellen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="311"/>
+        <location filename="../src/main_window.cpp" line="316"/>
         <source>Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations</source>
         <translation>Voeg kandidaten toe uit de top van de black-spot- of hotspotranglijst, anders de gebieden met de meeste registraties</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="314"/>
+        <location filename="../src/main_window.cpp" line="319"/>
         <source>No ranked locations to suggest.</source>
         <translation>Geen locaties in een ranglijst om voor te stellen.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="316"/>
+        <location filename="../src/main_window.cpp" line="321"/>
         <source>Use &quot;Place AOL&quot; and click the map; double-click a cell to annotate.</source>
         <translation>Kies "AOL plaatsen" en klik op de kaart; dubbelklik op een cel om aan te vullen.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="346"/>
+        <location filename="../src/main_window.cpp" line="355"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Kan %1 niet openen:
 %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="348"/>
+        <location filename="../src/main_window.cpp" line="357"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="366"/>
+        <location filename="../src/main_window.cpp" line="375"/>
         <source>Gebiedscan viewer – %1</source>
         <translation>Gebiedscan-viewer – %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="398"/>
+        <location filename="../src/main_window.cpp" line="407"/>
         <source>current</source>
         <translation>huidig</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="398"/>
+        <location filename="../src/main_window.cpp" line="407"/>
         <source>%1 (current)</source>
         <translation>%1 (huidig)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="432"/>
+        <location filename="../src/main_window.cpp" line="441"/>
         <source>Reading the figures per period...</source>
         <translation>Cijfers per periode worden gelezen...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="494"/>
+        <location filename="../src/main_window.cpp" line="475"/>
+        <source>all themes</source>
+        <translation>alle thema's</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="477"/>
+        <source>Hour of week: %1</source>
+        <translation>Tijdstippen: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="477"/>
+        <source>Hour of week: %1, %2</source>
+        <translation>Tijdstippen: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="539"/>
         <source>RD %1, %2</source>
         <translation>RD %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="498"/>
+        <location filename="../src/main_window.cpp" line="543"/>
         <source>WGS84 %1° N, %2° E</source>
         <translation>WGS84 %1° NB, %2° OL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="650"/>
+        <location filename="../src/main_window.cpp" line="684"/>
+        <source>Accidents per year and severity</source>
+        <translation>Ongevallen per jaar en ernst</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="785"/>
         <source>black spot, score %1</source>
         <translation>black spot, score %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="662"/>
+        <location filename="../src/main_window.cpp" line="797"/>
         <source>hot spot 99%, Gi* z = %1</source>
         <translation>hotspot 99%, Gi* z = %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="673"/>
+        <location filename="../src/main_window.cpp" line="808"/>
         <source>%1 registrations (current period)</source>
         <translation>%1 registraties (huidige periode)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="679"/>
+        <location filename="../src/main_window.cpp" line="814"/>
         <source>Save AOL list in folder</source>
         <translation>AOL-lijst opslaan in map</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="683"/>
+        <location filename="../src/main_window.cpp" line="818"/>
         <source>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</source>
         <translation>AOL-lijst opgeslagen: aol.gpkg, aol.shp, aol.csv in %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="685"/>
-        <location filename="../src/main_window.cpp" line="696"/>
+        <location filename="../src/main_window.cpp" line="820"/>
+        <location filename="../src/main_window.cpp" line="831"/>
         <source>AOL</source>
         <translation>AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="685"/>
+        <location filename="../src/main_window.cpp" line="820"/>
         <source>Saving failed:
 %1</source>
         <translation>Opslaan mislukt:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="691"/>
+        <location filename="../src/main_window.cpp" line="826"/>
         <source>Load AOL list</source>
         <translation>AOL-lijst laden</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="691"/>
+        <location filename="../src/main_window.cpp" line="826"/>
         <source>AOL list (*.gpkg *.shp)</source>
         <translation>AOL-lijst (*.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="696"/>
+        <location filename="../src/main_window.cpp" line="831"/>
         <source>Loading failed:
 %1</source>
         <translation>Laden mislukt:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="706"/>
+        <location filename="../src/main_window.cpp" line="841"/>
         <source>Gebiedscan: %1</source>
         <translation>Gebiedscan: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="710"/>
+        <location filename="../src/main_window.cpp" line="845"/>
         <source>Registrations %1</source>
         <translation>Registraties %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="734"/>
+        <location filename="../src/main_window.cpp" line="869"/>
         <source>Boundaries: CBS, Kadaster (CC BY 4.0)</source>
         <translation>Grenzen: CBS, Kadaster (CC BY 4.0)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="735"/>
+        <location filename="../src/main_window.cpp" line="870"/>
         <source>Roads: NWB, accidents: BRON (Rijkswaterstaat)</source>
         <translation>Wegen: NWB, ongevallen: BRON (Rijkswaterstaat)</translation>
     </message>

@@ -1,0 +1,121 @@
+#include "hot_times.hpp"
+
+#include "gebiedscan/core/error.hpp"
+#include "gebiedscan/gis/vector_reader.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace gebiedscan::viewer {
+
+namespace {
+QString key(const QString& level, const QString& area, const QString& theme)
+{
+    return level + QLatin1Char('\x1f') + area + QLatin1Char('\x1f') + theme;
+}
+} // namespace
+
+double HourOfWeek::max() const
+{
+    return state == State::Values ? *std::max_element(values.begin(), values.end()) : 0.0;
+}
+
+double HourOfWeek::total() const
+{
+    double s = 0;
+    for (double v : values) s += v;
+    return s;
+}
+
+void HourOfWeek::add(const HourOfWeek& other)
+{
+    if (state == State::Suppressed || other.state == State::NoRegistrations || other.state == State::NoTable) {
+        if (state == State::NoTable && other.state == State::NoRegistrations) state = State::NoRegistrations;
+        return;
+    }
+    if (other.state == State::Suppressed) {
+        state = State::Suppressed;
+        values.fill(0);
+        return;
+    }
+    if (state != State::Values) values.fill(0);
+    state = State::Values;
+    for (std::size_t i = 0; i < values.size(); ++i) values[i] += other.values[i];
+}
+
+int HotTimesTable::dayIndex(const QString& day)
+{
+    static const char* const dutch[] = {"ma", "di", "wo", "do", "vr", "za", "zo"};
+    static const char* const english[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    const QString d = day.trimmed().toLower();
+    for (int i = 0; i < 7; ++i)
+        if (d.startsWith(QLatin1String(dutch[i])) || d.startsWith(QLatin1String(english[i]))) return i;
+    bool ok = false;
+    const int n = d.toInt(&ok);
+    return ok && n >= 0 && n < 7 ? n : -1;
+}
+
+void HotTimesTable::add(const QString& level, const QString& area, const QString& theme, const QString& day,
+                        const std::array<double, 24>& hours)
+{
+    const int d = dayIndex(day);
+    if (d < 0) return;
+    auto it = m_weeks.find(key(level, area, theme));
+    if (it == m_weeks.end()) {
+        std::array<float, 168> empty{};
+        it = m_weeks.insert(key(level, area, theme), empty);
+    }
+    for (int h = 0; h < 24; ++h) (*it)[static_cast<std::size_t>(d * 24 + h)] = static_cast<float>(hours[static_cast<std::size_t>(h)]);
+}
+
+HourOfWeek HotTimesTable::week(const QString& level, const QString& area, const QString& theme) const
+{
+    HourOfWeek w;
+    const auto it = m_weeks.constFind(key(level, area, theme));
+    if (it == m_weeks.constEnd()) {
+        w.state = HourOfWeek::State::NoRegistrations; // sparse table: no events in the period
+        return w;
+    }
+    w.state = HourOfWeek::State::Values;
+    for (std::size_t i = 0; i < w.values.size(); ++i) {
+        if (std::isnan((*it)[i])) {
+            w.state = HourOfWeek::State::Suppressed; // one hidden hour hides the whole week
+            w.values.fill(0);
+            return w;
+        }
+        w.values[i] = (*it)[i];
+    }
+    return w;
+}
+
+HotTimesTable HotTimesTable::load(const QString& gpkg, const QString& layer)
+{
+    HotTimesTable table;
+    gis::SourceSpec spec;
+    spec.path = gpkg.toStdString();
+    spec.layer = layer.toStdString();
+    gis::VectorReader reader(spec);
+    reader.ignoreGeometry(true);
+    std::vector<std::string> fields{reader.findField({"level"}), reader.findField({"area_code", "code"}),
+                                    reader.findField({"theme"}), reader.findField({"day"})};
+    for (int h = 0; h < 24; ++h) fields.push_back(reader.findField({QStringLiteral("h%1").arg(h, 2, 10, QLatin1Char('0')).toStdString()}));
+    // A missing column would read as NULL everywhere, i.e. as "geheim": refuse the table instead.
+    for (const auto& name : fields)
+        if (name.empty()) throw InputError("table '" + spec.layer + "' in '" + spec.path + "' is not an hour-of-week table (level, area_code, theme, day, h00..h23)");
+    reader.selectFields(fields);
+    gis::Feature f;
+    const auto s = [&](std::size_t i) { return f.values[i] ? QString::fromStdString(*f.values[i]) : QString(); };
+    std::array<double, 24> hours{};
+    while (reader.next(f)) {
+        for (std::size_t h = 0; h < 24; ++h) {
+            bool ok = false;
+            const double v = f.values[4 + h] ? QString::fromStdString(*f.values[4 + h]).toDouble(&ok) : 0.0;
+            hours[h] = ok ? v : std::numeric_limits<double>::quiet_NaN();
+        }
+        table.add(s(0), s(1), s(2), s(3), hours);
+    }
+    return table;
+}
+
+} // namespace gebiedscan::viewer
