@@ -97,6 +97,17 @@ int AolModel::addCandidate(AolCandidate c)
     return row;
 }
 
+bool AolModel::moveCandidate(int row, PointRd position, const QString& area)
+{
+    if (row < 0 || row >= rowCount()) return false;
+    auto& c = m_items[static_cast<std::size_t>(row)];
+    c.position = position;
+    c.area = area;
+    emit dataChanged(index(row, Area), index(row, Y), {Qt::DisplayRole, Qt::EditRole});
+    emit candidatesChanged();
+    return true;
+}
+
 std::vector<AolMarker> AolModel::markers() const
 {
     std::vector<AolMarker> out;

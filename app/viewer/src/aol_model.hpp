@@ -38,6 +38,9 @@ public:
 
     /// Adds a candidate (numbered after the highest number so far); returns its row.
     int addCandidate(AolCandidate candidate);
+    /// Moves candidate `row` to `position`; `area` is the area label there (code and name).
+    /// Returns false for a bad row.
+    bool moveCandidate(int row, PointRd position, const QString& area);
     [[nodiscard]] const std::vector<AolCandidate>& candidates() const { return m_items; }
     [[nodiscard]] std::vector<AolMarker> markers() const;
 

@@ -137,8 +137,13 @@ void MainWindow::buildUi()
     auto* place = bar->addAction(tr("Place AOL"));
     place->setCheckable(true);
     place->setToolTip(tr("Click the map to mark a candidate location for an agreement (AOL)"));
+    auto* move = bar->addAction(tr("Move AOL"));
+    move->setCheckable(true);
+    move->setToolTip(tr("Drag an AOL pin to a new place; remove one with Delete in the AOL list"));
     m_tools->addAction(identify);
     m_tools->addAction(place);
+    m_tools->addAction(move);
+    connect(move, &QAction::triggered, this, [this] { m_canvas->setTool(MapCanvas::Tool::MoveAol); });
     connect(identify, &QAction::triggered, this, [this] { m_canvas->setTool(MapCanvas::Tool::Identify); });
     connect(place, &QAction::triggered, this, [this] { m_canvas->setTool(MapCanvas::Tool::PlaceAol); });
     // Theme and period get their own row: on a laptop screen one row would hide the period.
@@ -181,6 +186,7 @@ void MainWindow::buildUi()
     });
     connect(m_canvas, &MapCanvas::frameRendered, this, [this](double ms) { m_renderLabel->setText(tr("%1 ms").arg(ms, 0, 'f', 0)); });
     connect(m_canvas, &MapCanvas::clicked, this, &MainWindow::handleClick);
+    connect(m_canvas, &MapCanvas::aolMoved, this, &MainWindow::moveAol);
     connect(m_canvas, &MapCanvas::ctrlClicked, this, [this](PointRd p) { toggleSelectionAt(p); });
     connect(m_aol, &AolModel::candidatesChanged, this, [this] { m_canvas->setAolMarkers(m_aol->markers()); });
     connect(&m_figuresWatcher, &QFutureWatcher<FiguresTable>::finished, this, &MainWindow::figuresLoaded);
@@ -327,8 +333,15 @@ void MainWindow::buildAolDock()
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     connect(remove, &QPushButton::clicked, this, [this] {
         const auto i = m_aolView->currentIndex();
-        if (i.isValid()) m_aol->removeRows(i.row(), 1);
+        if (i.isValid()) removeAol(i.row());
     });
+    // Delete in the list removes the current candidate too (not while a cell is being edited:
+    // the editor has the focus then).
+    auto* del = new QAction(tr("Remove AOL"), m_aolView);
+    del->setShortcut(QKeySequence::Delete);
+    del->setShortcutContext(Qt::WidgetShortcut);
+    m_aolView->addAction(del);
+    connect(del, &QAction::triggered, remove, &QPushButton::click);
     connect(save, &QPushButton::clicked, this, &MainWindow::saveAol);
     connect(load, &QPushButton::clicked, this, &MainWindow::loadAol);
 }
@@ -712,22 +725,37 @@ void MainWindow::handleClick(PointRd position)
         addRasterValues(position);
         return;
     }
+    if (m_canvas->tool() != MapCanvas::Tool::PlaceAol) return; // Move AOL: a click moves nothing
     AolCandidate c;
     c.position = position;
-    const int ar = m_project->areaRow();
-    if (ar >= 0) {
-        const auto& a = m_layers->layer(ar);
-        if (const auto f = a.featureAt(position, 0)) {
-            QString code = a.text(a.fieldIndex(QStringLiteral("code")), *f);
-            QString name = a.text(a.fieldIndex(QStringLiteral("name")), *f);
-            if (code.isNull()) code = a.text(a.fieldIndex(QStringLiteral("statcode")), *f);
-            if (name.isNull()) name = a.text(a.fieldIndex(QStringLiteral("statnaam")), *f);
-            c.area = QStringLiteral("%1 %2").arg(code, name).trimmed();
-        }
-    }
+    c.area = areaLabelAt(position);
     c.theme = m_themeBox->currentText();
     const int row = m_aol->addCandidate(c);
     m_aolView->setCurrentIndex(m_aol->index(row, AolModel::Reason));
+}
+
+QString MainWindow::areaLabelAt(PointRd p) const
+{
+    const int ar = m_project->areaRow();
+    if (ar < 0) return {};
+    const auto& a = m_layers->layer(ar);
+    const auto f = a.featureAt(p, 0);
+    if (!f) return {};
+    QString code = a.text(a.fieldIndex(QStringLiteral("code")), *f);
+    QString name = a.text(a.fieldIndex(QStringLiteral("name")), *f);
+    if (code.isNull()) code = a.text(a.fieldIndex(QStringLiteral("statcode")), *f);
+    if (name.isNull()) name = a.text(a.fieldIndex(QStringLiteral("statnaam")), *f);
+    return QStringLiteral("%1 %2").arg(code, name).trimmed();
+}
+
+bool MainWindow::moveAol(int row, PointRd position)
+{
+    return m_aol->moveCandidate(row, position, areaLabelAt(position));
+}
+
+bool MainWindow::removeAol(int row)
+{
+    return m_aol->removeRows(row, 1);
 }
 
 int MainWindow::suggestAol(int count)

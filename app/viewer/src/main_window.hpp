@@ -71,6 +71,11 @@ public:
     [[nodiscard]] const ScanProject& project() const { return *m_project; }
     /// Handles a map click at an RD position as the current tool would (tests use this).
     void handleClick(PointRd position);
+    /// Moves AOL candidate `row` to `position` (its area label follows); what dragging a pin
+    /// with the "Move AOL" tool does.
+    bool moveAol(int row, PointRd position);
+    /// Removes AOL candidate `row` (Remove button, Delete key in the AOL list).
+    bool removeAol(int row);
     /// Adds up to `count` AOL candidates from the top of the rankings: black spots meeting the
     /// definition (by rank), else Gi* hot spots at 99 % (by z, one per cluster: candidates at
     /// least 1.5 km apart), else the areas with most registrations of the current theme.
@@ -103,6 +108,8 @@ private:
     [[nodiscard]] Composition composition() const;
     void updateStatus(PointRd position);
     void saveAol();
+    /// "BU01060101 Centrum": code and name of the main area layer's feature at `p`, or empty.
+    [[nodiscard]] QString areaLabelAt(PointRd p) const;
     void loadAol();
 
     /// Redraws the hour-of-week chart for the area(s) in the sheet and the current theme; reads

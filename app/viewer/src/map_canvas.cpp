@@ -8,6 +8,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
+#include <utility>
 
 namespace gebiedscan::viewer {
 
@@ -48,6 +49,7 @@ void MapCanvas::zoomToExtent(const Envelope& extent)
 void MapCanvas::setAolMarkers(std::vector<AolMarker> markers)
 {
     m_aol = std::move(markers);
+    m_draggedAol = -1; // the list changed under a drag: drop it
     update();
 }
 
@@ -174,13 +176,27 @@ void MapCanvas::resizeEvent(QResizeEvent*)
 void MapCanvas::mousePressEvent(QMouseEvent* e)
 {
     m_pressPos = m_lastPos = e->position().toPoint();
-    m_dragging = e->button() == Qt::LeftButton || e->button() == Qt::MiddleButton;
+    m_draggedAol = m_tool == Tool::MoveAol && e->button() == Qt::LeftButton ? aolMarkerAt(m_view, m_aol, e->position()) : -1;
+    if (m_draggedAol >= 0) {
+        m_dragStartAol = m_aol[static_cast<std::size_t>(m_draggedAol)].position;
+        setCursor(Qt::ClosedHandCursor);
+    }
+    m_dragging = m_draggedAol < 0 && (e->button() == Qt::LeftButton || e->button() == Qt::MiddleButton);
 }
 
 void MapCanvas::mouseMoveEvent(QMouseEvent* e)
 {
     const QPoint pos = e->position().toPoint();
     emit cursorMoved(m_view.toWorld(pos));
+    if (m_draggedAol >= 0) {
+        // The pin follows the mouse, keeping where it was grabbed.
+        const QPoint d = pos - m_pressPos;
+        m_aol[static_cast<std::size_t>(m_draggedAol)].position = {m_dragStartAol.x + d.x() * m_view.metresPerPixel,
+                                                                  m_dragStartAol.y - d.y() * m_view.metresPerPixel};
+        update();
+        return;
+    }
+    if (m_tool == Tool::MoveAol) setCursor(aolMarkerAt(m_view, m_aol, e->position()) >= 0 ? Qt::OpenHandCursor : Qt::ArrowCursor);
     if (!m_dragging) return;
     const QPoint delta = pos - m_lastPos;
     m_lastPos = pos;
@@ -196,6 +212,13 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* e)
 {
     const bool click = (e->position().toPoint() - m_pressPos).manhattanLength() < 4;
     m_dragging = false;
+    if (m_draggedAol >= 0) {
+        const int index = std::exchange(m_draggedAol, -1);
+        unsetCursor();
+        if (!click) emit aolMoved(index, m_aol[static_cast<std::size_t>(index)].position);
+        else m_aol[static_cast<std::size_t>(index)].position = m_dragStartAol;
+        return;
+    }
     if (click && e->button() == Qt::LeftButton) {
         if (e->modifiers() & Qt::ControlModifier) emit ctrlClicked(m_view.toWorld(e->position()));
         else emit clicked(m_view.toWorld(e->position()));

@@ -18,7 +18,7 @@ class MapCanvas : public QWidget {
     Q_OBJECT
 public:
     /// What a left click does.
-    enum class Tool { Identify, PlaceAol };
+    enum class Tool { Identify, PlaceAol, MoveAol };
 
     explicit MapCanvas(LayerListModel* layers, QWidget* parent = nullptr);
     ~MapCanvas() override;
@@ -57,6 +57,8 @@ signals:
     void clicked(PointRd position);
     /// A left click with Ctrl held: add or remove an area from the selection.
     void ctrlClicked(PointRd position);
+    /// Tool::MoveAol: AOL pin `index` (order of setAolMarkers) was dragged to `position`.
+    void aolMoved(int index, PointRd position);
     void viewChanged();
     void frameRendered(double milliseconds);
 
@@ -87,6 +89,8 @@ private:
     QPoint m_pressPos, m_lastPos;
     bool m_dragging = false;
     std::vector<AolMarker> m_aol;
+    int m_draggedAol = -1;   // Tool::MoveAol: the pin being dragged
+    PointRd m_dragStartAol;  // where it was when the drag began
     bool m_showLegend = true;
     std::shared_ptr<const LayerData> m_highlightLayer;
     std::size_t m_highlightFeature = 0;

@@ -180,6 +180,21 @@ void drawAolMarkers(QPainter& p, const MapView& view, const std::vector<AolMarke
     p.restore();
 }
 
+int aolMarkerAt(const MapView& view, const std::vector<AolMarker>& markers, QPointF p)
+{
+    // The pin of drawAolMarkers at scale 1: tip at the location, head of radius 10 centred 16 px
+    // above it.
+    constexpr double r = 10;
+    for (int i = static_cast<int>(markers.size()) - 1; i >= 0; --i) {
+        const QPointF tip = view.toScreen(markers[static_cast<std::size_t>(i)].position);
+        const QPointF head(tip.x(), tip.y() - 1.6 * r);
+        if (std::hypot(p.x() - head.x(), p.y() - head.y()) <= r + 2 || std::hypot(p.x() - tip.x(), p.y() - tip.y()) <= 5 ||
+            (std::abs(p.x() - tip.x()) <= r * 0.6 && p.y() <= tip.y() && p.y() >= head.y()))
+            return i;
+    }
+    return -1;
+}
+
 void paintDecorations(QPainter& p, const MapView& view, const Composition& c, double scale)
 {
     const double W = view.size.width() * scale, H = view.size.height() * scale;

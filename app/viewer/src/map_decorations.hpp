@@ -25,6 +25,9 @@ void drawNorthArrow(QPainter& p, QPointF centre, double scale);
 /// Draws (or only measures, with draw = false) the legends in a white box at `topLeft`.
 QSizeF drawLegend(QPainter& p, QPointF topLeft, const std::vector<LayerLegend>& legends, double scale, bool draw = true);
 /// Draws numbered AOL pins.
+/// Index of the AOL pin drawn at screen point `p` (the pin's head or tip; the topmost, i.e. the
+/// last drawn, wins), or -1.
+[[nodiscard]] int aolMarkerAt(const MapView& view, const std::vector<AolMarker>& markers, QPointF p);
 void drawAolMarkers(QPainter& p, const MapView& view, const std::vector<AolMarker>& markers, double scale);
 
 /// What goes on an exported map besides the layers.

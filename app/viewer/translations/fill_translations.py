@@ -204,6 +204,11 @@ NL = {
     "Hour of week: %1": "Tijdstippen: %1",
     "Hour of week: %1, %2": "Tijdstippen: %1, %2",
     "Accidents per year and severity": "Ongevallen per jaar en ernst",
+    # AOL editing.
+    "Move AOL": "AOL verplaatsen",
+    "Drag an AOL pin to a new place; remove one with Delete in the AOL list":
+        "Sleep een AOL-speld naar een nieuwe plek; verwijder er een met Delete in de AOL-lijst",
+    "Remove AOL": "AOL verwijderen",
 }
 
 
