@@ -211,10 +211,10 @@ void registerKdeCommand(CLI::App& app)
     cmd->add_option("--incidents", c->incidents.path,
                     "registraties: elk OGR-puntbestand (GeoPackage, Shapefile, GeoJSON, CSV met X/Y of lon/lat) of PG:...")
         ->required();
-    cmd->add_option("--layer", c->incidents.layer, "laag in het registratiebestand");
+    cmd->add_option("--incidents-layer,--layer", c->incidents.layer, "laag in het registratiebestand");
     cmd->add_option("--x-field", c->incidents.xField, "CSV: kolom met X of lengtegraad (standaard: herkend)");
     cmd->add_option("--y-field", c->incidents.yField, "CSV: kolom met Y of breedtegraad (standaard: herkend)");
-    cmd->add_option("--where", c->incidents.attributeFilter, "OGR SQL-filter op de registraties, bv. \"jaar = 2024\"");
+    cmd->add_option("--filter,--where", c->incidents.attributeFilter, "OGR SQL-filter op de registraties, bv. \"jaar = 2024\"");
     cmd->add_option("--theme", c->theme, "alleen dit thema van het scanmodel (id of nummer, bv. woninginbraak of 1.3)");
     cmd->add_option("--model", c->model, "scanmodel (TOML) voor --theme; standaard data/model/default_model.toml");
     cmd->add_option("--category-field", c->categoryField, "veld met de incidentcode (voor --theme; standaard: herkend)");

@@ -141,7 +141,7 @@ void registerScanCommand(CLI::App& app)
     cmd->add_option("--incidents-layer", c->cli.incidents.layer, "laag in het registratiebestand");
     cmd->add_option("--x-field", c->cli.incidents.xField, "CSV: kolom met X of lengtegraad (standaard: herkend)");
     cmd->add_option("--y-field", c->cli.incidents.yField, "CSV: kolom met Y of breedtegraad (standaard: herkend)");
-    cmd->add_option("--filter", c->cli.incidents.attributeFilter,
+    cmd->add_option("--filter,--where", c->cli.incidents.attributeFilter,
                     "alleen registraties die hieraan voldoen (OGR SQL WHERE), bv. \"nummer = 1\" voor BRON-partijrijen");
     cmd->add_option("--areas", c->cli.areas.path, "gebieden (polygonen), bv. de CBS Wijk- en Buurtkaart, of PG:...");
     cmd->add_option("--areas-layer", c->cli.areas.layer, "laag in het gebiedenbestand");

@@ -289,10 +289,10 @@ void registerTrendsCommand(CLI::App& app)
         "trends", "Opkomende hotspots: trend per gebied of rastercel over maanden, kwartalen of jaren\n"
                   "(emerging hot spot analysis: Gi* per period, Mann-Kendall trend, Esri's 17 patterns)");
     cmd->add_option("--incidents", c->incidents.path, "registraties (elk OGR-puntbestand of PG:...)")->required();
-    cmd->add_option("--layer", c->incidents.layer, "laag in het registratiebestand");
+    cmd->add_option("--incidents-layer,--layer", c->incidents.layer, "laag in het registratiebestand");
     cmd->add_option("--x-field", c->incidents.xField, "CSV: kolom met X of lengtegraad");
     cmd->add_option("--y-field", c->incidents.yField, "CSV: kolom met Y of breedtegraad");
-    cmd->add_option("--where", c->incidents.attributeFilter, "OGR SQL-filter op de registraties");
+    cmd->add_option("--filter,--where", c->incidents.attributeFilter, "OGR SQL-filter op de registraties");
     cmd->add_option("--assume-crs", c->incidents.assumeCrs, "CRS voor lagen zonder CRS, bv. EPSG:4326");
     cmd->add_option("--date-field", c->dateField, "veld met (begin)datum (standaard: herkend)");
     cmd->add_option("--theme", c->theme, "alleen dit thema (id of nummer uit het scanmodel)");
