@@ -79,12 +79,13 @@ bool LayerListModel::removeRows(int row, int count, const QModelIndex& parent)
     return true;
 }
 
-void LayerListModel::addLayer(std::shared_ptr<const LayerData> layer, const LayerStyle& style)
+void LayerListModel::addLayer(std::shared_ptr<const LayerData> layer, const LayerStyle& style, bool bottom)
 {
-    beginInsertRows({}, 0, 0);
+    const int row = bottom ? rowCount() : 0;
+    beginInsertRows({}, row, row);
     Entry e{std::move(layer), style, nullptr, {}};
     e.symbology = std::make_shared<Symbology>(computeSymbology(*e.data, e.style, defaultLegendTitle(*e.data, e.style)));
-    m_entries.insert(m_entries.begin(), std::move(e));
+    m_entries.insert(m_entries.begin() + row, std::move(e));
     endInsertRows();
     emit mapChanged();
 }
@@ -140,19 +141,25 @@ std::vector<LayerLegend> LayerListModel::legends() const
 {
     std::vector<LayerLegend> out;
     for (const auto& e : m_entries)
-        if (e.style.visible && e.data->kind != LayerKind::Points) out.push_back(e.symbology->legend);
+        if (e.style.visible && e.data->kind != LayerKind::Points && e.data->kind != LayerKind::Basemap)
+            out.push_back(e.symbology->legend);
     return out;
 }
 
 Envelope LayerListModel::homeExtent() const
 {
-    Envelope areas, visible;
+    // A basemap only counts when there is nothing else: it usually reaches far beyond the data.
+    Envelope areas, visible, basemaps;
     for (const auto& e : m_entries) {
         if (!e.style.visible || e.data->extent.empty()) continue;
+        if (e.data->kind == LayerKind::Basemap) {
+            basemaps.expand(e.data->extent);
+            continue;
+        }
         visible.expand(e.data->extent);
         if (e.data->geometry == GeometryKind::Polygon || e.data->geometry == GeometryKind::Raster) areas.expand(e.data->extent);
     }
-    return !areas.empty() ? areas : !visible.empty() ? visible : extent();
+    return !areas.empty() ? areas : !visible.empty() ? visible : !basemaps.empty() ? basemaps : extent();
 }
 
 Envelope LayerListModel::extent() const

@@ -25,8 +25,9 @@ public:
                   const QModelIndex& destinationParent, int destinationChild) override;
     bool removeRows(int row, int count, const QModelIndex& parent = {}) override;
 
-    /// Adds a layer on top (row 0) with its style; computes its symbology.
-    void addLayer(std::shared_ptr<const LayerData> layer, const LayerStyle& style);
+    /// Adds a layer on top (row 0), or at the bottom (basemaps), with its style; computes its
+    /// symbology.
+    void addLayer(std::shared_ptr<const LayerData> layer, const LayerStyle& style, bool bottom = false);
     void clear();
     [[nodiscard]] const LayerData& layer(int row) const;
     [[nodiscard]] std::shared_ptr<const LayerData> layerPtr(int row) const;
@@ -46,7 +47,8 @@ public:
     /// Union of all layer extents.
     [[nodiscard]] Envelope extent() const;
     /// The extent to show first: the visible polygon and raster layers (areas, hot spots,
-    /// heatmaps), else all visible layers, else all. Incident points geocoded far off (a
+    /// heatmaps), else all visible layers, else a visible basemap (usually much larger than the
+    /// data), else all. Incident points geocoded far off (a
     /// wrong CRS, 0,0) then do not shrink the region to a dot.
     [[nodiscard]] Envelope homeExtent() const;
 

@@ -169,6 +169,7 @@ LayerStyle defaultStyle(const LayerData& layer)
         s.opacity = 0.8;
         s.classes = 6;
         break;
+    case LayerKind::Basemap: break; // drawn as it is: Single mode, full opacity
     case LayerKind::Other: break;
     }
     return s;
@@ -187,6 +188,12 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
     const int field = layer.fieldIndex(style.field);
     const auto box = LegendEntry::Symbol::Box;
 
+    if (layer.image) {
+        // A basemap is its own picture: no ramp, no legend entry.
+        sym.raster = *layer.image;
+        sym.legend = {};
+        return sym;
+    }
     switch (style.mode) {
     case StyleMode::Single: {
         // Outline-only polygons (boundaries of a higher level) read as lines in the legend.

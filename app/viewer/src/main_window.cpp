@@ -87,7 +87,7 @@ void MainWindow::buildUi()
     openFolder->setShortcut(QKeySequence::Open);
     file->addAction(tr("Add &layer..."), this, [this] {
         const QString f = QFileDialog::getOpenFileName(this, tr("Add layer"), m_project->folder(),
-                                                       tr("Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;All files (*)"));
+                                                       tr("Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;Rasters and basemaps (*.tif *.tiff *.gpkg *.mbtiles);;All files (*)"));
         if (!f.isEmpty()) openPath(f);
     });
     file->addSeparator();
@@ -403,7 +403,8 @@ void MainWindow::showLayers(const QStringList& names)
                              m_layers->style(r).fill.alpha() == 0;
         if (wanted) polygonShown = polygonShown || l.geometry == GeometryKind::Polygon || l.geometry == GeometryKind::Raster;
         if (wanted) m_layers->setData(m_layers->index(r), Qt::Checked, Qt::CheckStateRole);
-        else if (!outline && l.kind != LayerKind::Areas) m_layers->setData(m_layers->index(r), Qt::Unchecked, Qt::CheckStateRole);
+        else if (!outline && l.kind != LayerKind::Areas && l.kind != LayerKind::Basemap) // the basemap stays as scenery
+            m_layers->setData(m_layers->index(r), Qt::Unchecked, Qt::CheckStateRole);
     }
     // A shown polygon or raster layer (hot spots, heatmap) replaces the choropleth underneath.
     const int ar = m_project->areaRow();
@@ -886,9 +887,11 @@ Composition MainWindow::composition() const
     c.footer = m_project->sourceNote();
     // Attribution for what is on the map: CBS/Kadaster boundaries, NWB roads.
     bool areas = false, roads = false;
+    QStringList basemaps;
     for (int r = 0; r < m_layers->rowCount(); ++r) {
         if (!m_layers->style(r).visible) continue;
         const auto kind = m_layers->layer(r).kind;
+        if (kind == LayerKind::Basemap) basemaps << m_layers->layer(r).name;
         areas = areas || kind == LayerKind::Areas || kind == LayerKind::Hotspots;
         roads = roads || kind == LayerKind::Lines || kind == LayerKind::BlackSpots;
     }
@@ -896,6 +899,7 @@ Composition MainWindow::composition() const
     if (!c.footer.isEmpty()) attribution << c.footer;
     if (areas) attribution << tr("Boundaries: CBS, Kadaster (CC BY 4.0)");
     if (roads) attribution << tr("Roads: NWB, accidents: BRON (Rijkswaterstaat)");
+    if (!basemaps.isEmpty()) attribution << tr("Basemap: %1").arg(basemaps.join(QStringLiteral(", ")));
     c.footer = attribution.join(QStringLiteral(" · "));
     c.legends = m_layers->legends();
     c.aol = m_aol->markers();

@@ -1,5 +1,7 @@
 #include "map_layer.hpp"
 
+#include "gebiedscan/gis/colour_raster.hpp"
+
 #include "gebiedscan/gis/layer_info.hpp"
 #include "gebiedscan/gis/vector_reader.hpp"
 
@@ -162,8 +164,33 @@ std::shared_ptr<LayerData> loadRasterLayer(const QString& path)
     return layer;
 }
 
+bool isBasemapRaster(const QString& path)
+{
+    return gis::isColourRaster(path.toStdString());
+}
+
+std::shared_ptr<LayerData> loadBasemapLayer(const QString& path)
+{
+    const gis::ColourRaster picture = gis::readColourRaster(path.toStdString(), "EPSG:28992");
+    QImage image(picture.width, picture.height, QImage::Format_ARGB32);
+    for (int y = 0; y < picture.height; ++y)
+        std::copy_n(picture.argb.begin() + static_cast<std::ptrdiff_t>(y) * picture.width, picture.width,
+                    reinterpret_cast<QRgb*>(image.scanLine(y)));
+    auto layer = std::make_shared<LayerData>();
+    layer->source = path;
+    layer->name = QFileInfo(path).completeBaseName();
+    layer->sourceLayer = layer->name;
+    layer->geometry = GeometryKind::Raster;
+    layer->kind = LayerKind::Basemap;
+    layer->extent.expand(PointRd{picture.minX, picture.minY()});
+    layer->extent.expand(PointRd{picture.maxX(), picture.maxY});
+    layer->image = std::make_shared<const QImage>(image.convertToFormat(QImage::Format_ARGB32_Premultiplied));
+    return layer;
+}
+
 LayerKind guessKind(const LayerData& layer)
 {
+    if (layer.image) return LayerKind::Basemap;
     if (layer.geometry == GeometryKind::Raster) return LayerKind::Raster;
     const QString n = layer.name.toLower();
     // A scan's area layers carry the total's Gi* too, but are read as areas (choropleths).

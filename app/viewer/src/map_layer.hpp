@@ -4,6 +4,7 @@
 #include "gebiedscan/core/geometry.hpp"
 #include "gebiedscan/gis/raster_reader.hpp"
 
+#include <QImage>
 #include <QString>
 
 #include <cstdint>
@@ -20,7 +21,8 @@ enum class LayerKind {
     Points,     ///< incidents (internal use only: hidden by default)
     BlackSpots, ///< black-spot locations sized by score
     Lines,      ///< roads and other lines
-    Raster,     ///< a raster band (kernel density heatmap, basemap)
+    Raster,     ///< a raster band (kernel density heatmap) on a colour ramp
+    Basemap,    ///< a true-colour picture (RGB(A) GeoTIFF, GeoPackage tiles, MBTiles) at the bottom
     Other
 };
 
@@ -54,6 +56,8 @@ struct LayerData {
     std::vector<FieldColumn> fields;
     /// GeometryKind::Raster only: the band (no features).
     std::shared_ptr<const gis::RasterBand> raster;
+    /// LayerKind::Basemap only: the picture covering `extent` (premultiplied ARGB, row 0 north).
+    std::shared_ptr<const QImage> image;
 
     [[nodiscard]] std::size_t featureCount() const { return envelopes.size(); }
     /// Index of a field by case-insensitive name, or -1.
@@ -82,6 +86,11 @@ struct LayerData {
 
 /// Reads band 1 of a raster (GeoTIFF, ...) in EPSG:28992 as a raster layer. Throws InputError.
 [[nodiscard]] std::shared_ptr<LayerData> loadRasterLayer(const QString& path);
+
+/// True when `path` is an RGB(A) raster (GeoTIFF, GeoPackage tiles, MBTiles) to show as a basemap.
+[[nodiscard]] bool isBasemapRaster(const QString& path);
+/// Reads an RGB(A) raster in EPSG:28992 as a basemap layer (true colour, no ramp). Throws InputError.
+[[nodiscard]] std::shared_ptr<LayerData> loadBasemapLayer(const QString& path);
 
 /// Guesses a layer's kind from its geometry, name and fields (gi_z -> hotspots, score on points
 /// -> black spots, ...).

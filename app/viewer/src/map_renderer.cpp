@@ -151,13 +151,19 @@ void drawSizedPoints(QPainter& p, const MapView& view, const LayerSnapshot& s, c
     }
 }
 
-// A raster draws as one image scaled to its extent; cells stay crisp (no smoothing) so the
-// analyst sees the real resolution of the density grid.
+// A raster draws as one image scaled to its extent; density cells stay crisp (no smoothing) so
+// the analyst sees the real resolution of the grid.
 void drawRaster(QPainter& p, const MapView& view, const LayerSnapshot& s, const RenderOptions& o)
 {
     const auto& d = *s.data;
-    if (!d.raster || s.symbology->raster.isNull()) return;
     const Transform t(view, o.pixelScale);
+    if (d.image && !s.symbology->raster.isNull()) {
+        // A basemap picture is smoothed: it is scenery, not data cells.
+        p.setRenderHint(QPainter::SmoothPixmapTransform, true);
+        p.drawImage(QRectF(t(PointRd{d.extent.minX, d.extent.maxY}), t(PointRd{d.extent.maxX, d.extent.minY})), s.symbology->raster);
+        return;
+    }
+    if (!d.raster || s.symbology->raster.isNull()) return;
     const QPointF topLeft = t(PointRd{d.raster->minX, d.raster->maxY});
     const QPointF bottomRight = t(PointRd{d.raster->maxX(), d.raster->minY()});
     p.setRenderHint(QPainter::SmoothPixmapTransform, false);

@@ -87,6 +87,10 @@ QString ScanProject::themeLabel(const QString& id) const
 
 void ScanProject::addLayer(const std::shared_ptr<LayerData>& layer, bool visible)
 {
+    if (layer->kind == LayerKind::Basemap) { // always beneath everything opened before or after
+        m_layers->addLayer(layer, defaultStyle(*layer), true);
+        return;
+    }
     if (layer->kind == LayerKind::BlackSpots && layer->sourceLayer == u"junctions")
         layer->name = QCoreApplication::translate("ScanProject", "junctions");
     else if (layer->kind == LayerKind::BlackSpots && layer->sourceLayer == u"sections")
@@ -273,8 +277,13 @@ void ScanProject::open(const QString& path)
                 if (l.spatial) others.push_back(loadVectorLayer(dir.filePath(file), QString::fromStdString(l.name)));
         }
         // Heatmaps (gebiedscan kde): hidden at first, above the areas and below the boundaries.
-        for (const QString& file : dir.entryList({QStringLiteral("*.tif"), QStringLiteral("*.tiff")}, QDir::Files, QDir::Name))
-            others.push_back(loadRasterLayer(dir.filePath(file)));
+        // Colour pictures (and MBTiles) are basemaps: shown, at the bottom.
+        std::vector<std::shared_ptr<LayerData>> basemaps;
+        for (const QString& file : dir.entryList({QStringLiteral("*.tif"), QStringLiteral("*.tiff"), QStringLiteral("*.mbtiles")}, QDir::Files, QDir::Name)) {
+            if (isBasemapRaster(dir.filePath(file))) basemaps.push_back(loadBasemapLayer(dir.filePath(file)));
+            else if (!file.endsWith(QLatin1String(".mbtiles"))) others.push_back(loadRasterLayer(dir.filePath(file)));
+        }
+        for (auto& b : basemaps) addLayer(b, true);
         if (QFileInfo::exists(dir.filePath(QStringLiteral("aol.gpkg")))) m_aolFile = dir.filePath(QStringLiteral("aol.gpkg"));
         // Bottom to top: finest areas (choropleth), outlines of the higher levels, hotspots,
         // black spots, points.
@@ -301,15 +310,25 @@ void ScanProject::open(const QString& path)
             m_layers->addLayer(l, s);
         }
         addKinds({LayerKind::Lines, LayerKind::Other, LayerKind::BlackSpots, LayerKind::Points});
-        if (!finest && others.empty() && areaLevels.empty())
+        if (!finest && others.empty() && areaLevels.empty() && basemaps.empty())
             throw InputError(QCoreApplication::translate("ScanProject", "'%1' holds no gebiedscan.gpkg or other layers").arg(path).toStdString());
     } else if (info.suffix().compare(QLatin1String("tif"), Qt::CaseInsensitive) == 0 ||
-               info.suffix().compare(QLatin1String("tiff"), Qt::CaseInsensitive) == 0) {
+               info.suffix().compare(QLatin1String("tiff"), Qt::CaseInsensitive) == 0 ||
+               info.suffix().compare(QLatin1String("mbtiles"), Qt::CaseInsensitive) == 0) {
         if (m_folder.isEmpty()) m_folder = info.absolutePath();
-        addLayer(loadRasterLayer(path), true);
+        addLayer(isBasemapRaster(path) ? loadBasemapLayer(path) : loadRasterLayer(path), true);
     } else {
         if (m_folder.isEmpty()) m_folder = info.absolutePath();
-        for (const auto& l : gis::listLayers(path.toStdString())) {
+        // A GeoPackage may hold raster tiles (a basemap) besides, or instead of, vector layers.
+        const bool basemap = info.suffix().compare(QLatin1String("gpkg"), Qt::CaseInsensitive) == 0 && isBasemapRaster(path);
+        if (basemap) addLayer(loadBasemapLayer(path), true);
+        std::vector<gis::LayerInfo> vectorLayers;
+        try {
+            vectorLayers = gis::listLayers(path.toStdString());
+        } catch (const InputError&) {
+            if (!basemap) throw; // tiles only: no vector layers to list
+        }
+        for (const auto& l : vectorLayers) {
             const QString name = QString::fromStdString(l.name);
             if (l.spatial) addLayer(loadVectorLayer(path, name), true);
             else if (name == u"figures") m_figures = loadFiguresTable(path, name);

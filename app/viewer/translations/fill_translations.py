@@ -70,8 +70,8 @@ NL = {
     "Open scan folder": "Scanmap openen",
     "Add &layer...": "&Laag toevoegen...",
     "Add layer": "Laag toevoegen",
-    "Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;All files (*)":
-        "Vectorbestanden (*.gpkg *.shp *.geojson *.json *.gml *.csv);;Alle bestanden (*)",
+    "Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;Rasters and basemaps (*.tif *.tiff *.gpkg *.mbtiles);;All files (*)":
+        "Vectorbestanden (*.gpkg *.shp *.geojson *.json *.gml *.csv);;Rasters en achtergrondkaarten (*.tif *.tiff *.gpkg *.mbtiles);;Alle bestanden (*)",
     "Export map as &PNG...": "Kaart exporteren als &PNG...",
     "Export PNG": "PNG exporteren",
     "PNG image (*.png)": "PNG-afbeelding (*.png)",
@@ -209,6 +209,8 @@ NL = {
     "Drag an AOL pin to a new place; remove one with Delete in the AOL list":
         "Sleep een AOL-speld naar een nieuwe plek; verwijder er een met Delete in de AOL-lijst",
     "Remove AOL": "AOL verwijderen",
+    # Basemaps.
+    "Basemap: %1": "Achtergrondkaart: %1",
 }
 
 

@@ -45,7 +45,7 @@
     </message>
     <message>
         <location filename="../src/layer_style.cpp" line="85"/>
-        <location filename="../src/layer_style.cpp" line="295"/>
+        <location filename="../src/layer_style.cpp" line="302"/>
         <source>Not significant</source>
         <translation>Niet significant</translation>
     </message>
@@ -75,53 +75,53 @@
         <translation>Dichtheid: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="257"/>
-        <location filename="../src/layer_style.cpp" line="290"/>
+        <location filename="../src/layer_style.cpp" line="264"/>
+        <location filename="../src/layer_style.cpp" line="297"/>
         <source>geheim / no data (%1)</source>
         <translation>geheim / geen gegevens (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="288"/>
+        <location filename="../src/layer_style.cpp" line="295"/>
         <source>No neighbours (%1)</source>
         <translation>Geen buren (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="295"/>
+        <location filename="../src/layer_style.cpp" line="302"/>
         <source>High-High (cluster)</source>
         <translation>Hoog-hoog (cluster)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="295"/>
+        <location filename="../src/layer_style.cpp" line="302"/>
         <source>Low-Low (cluster)</source>
         <translation>Laag-laag (cluster)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="296"/>
+        <location filename="../src/layer_style.cpp" line="303"/>
         <source>High-Low (outlier)</source>
         <translation>Hoog-laag (uitschieter)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="296"/>
+        <location filename="../src/layer_style.cpp" line="303"/>
         <source>Low-High (outlier)</source>
         <translation>Laag-hoog (uitschieter)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="315"/>
+        <location filename="../src/layer_style.cpp" line="322"/>
         <source>no value / no neighbours (%1)</source>
         <translation>geen waarde / geen buren (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="377"/>
+        <location filename="../src/layer_style.cpp" line="384"/>
         <source>score %1</source>
         <translation>score %1</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="381"/>
+        <location filename="../src/layer_style.cpp" line="388"/>
         <source>black spot (meets the definition) (%1)</source>
         <translation>black spot (voldoet aan de definitie) (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="383"/>
+        <location filename="../src/layer_style.cpp" line="390"/>
         <source>below the threshold (%1)</source>
         <translation>onder de drempel (%1)</translation>
     </message>
@@ -129,78 +129,78 @@
 <context>
     <name>ScanProject</name>
     <message>
-        <location filename="../src/scan_project.cpp" line="91"/>
+        <location filename="../src/scan_project.cpp" line="95"/>
         <source>junctions</source>
         <translation>kruispunten</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="93"/>
+        <location filename="../src/scan_project.cpp" line="97"/>
         <source>road sections</source>
         <translation>wegvakken (black spots)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="129"/>
+        <location filename="../src/scan_project.cpp" line="133"/>
         <source>Period %1</source>
         <translation>Periode %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="130"/>
+        <location filename="../src/scan_project.cpp" line="134"/>
         <source>Period %1 (reference %2)</source>
         <translation>Periode %1 (referentie %2)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="134"/>
+        <location filename="../src/scan_project.cpp" line="138"/>
         <source>SYNTHETIC registrations (demo)</source>
         <translation>SYNTHETISCHE registraties (demo)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="136"/>
+        <location filename="../src/scan_project.cpp" line="140"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="241"/>
+        <location filename="../src/scan_project.cpp" line="245"/>
         <source>cannot open &apos;%1&apos;: no such file or folder</source>
         <translation>kan '%1' niet openen: bestand of map bestaat niet</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="284"/>
+        <location filename="../src/scan_project.cpp" line="293"/>
         <source>Areas</source>
         <translation>Gebieden</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="284"/>
+        <location filename="../src/scan_project.cpp" line="293"/>
         <source>Areas (%1)</source>
         <translation>Gebieden (%1)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="296"/>
+        <location filename="../src/scan_project.cpp" line="305"/>
         <source>Boundaries %1</source>
         <translation>Grenzen %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="305"/>
+        <location filename="../src/scan_project.cpp" line="314"/>
         <source>&apos;%1&apos; holds no gebiedscan.gpkg or other layers</source>
         <translation>'%1' bevat geen gebiedscan.gpkg of andere lagen</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="367"/>
-        <location filename="../src/scan_project.cpp" line="380"/>
+        <location filename="../src/scan_project.cpp" line="386"/>
+        <location filename="../src/scan_project.cpp" line="399"/>
         <source>%1: registrations %2</source>
         <translation>%1: registraties %2</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="371"/>
+        <location filename="../src/scan_project.cpp" line="390"/>
         <source>%1: change against reference (%)</source>
         <translation>%1: verandering t.o.v. referentie (%)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="375"/>
+        <location filename="../src/scan_project.cpp" line="394"/>
         <source>%1: per 1,000 inhabitants</source>
         <translation>%1: per 1.000 inwoners</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="379"/>
+        <location filename="../src/scan_project.cpp" line="398"/>
         <source>%1: registrations</source>
         <translation>%1: registraties</translation>
     </message>
@@ -491,8 +491,8 @@ bron: %3</translation>
     </message>
     <message>
         <location filename="../src/main_window.cpp" line="90"/>
-        <source>Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;All files (*)</source>
-        <translation>Vectorbestanden (*.gpkg *.shp *.geojson *.json *.gml *.csv);;Alle bestanden (*)</translation>
+        <source>Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;Rasters and basemaps (*.tif *.tiff *.gpkg *.mbtiles);;All files (*)</source>
+        <translation>Vectorbestanden (*.gpkg *.shp *.geojson *.json *.gml *.csv);;Rasters en achtergrondkaarten (*.tif *.tiff *.gpkg *.mbtiles);;Alle bestanden (*)</translation>
     </message>
     <message>
         <location filename="../src/main_window.cpp" line="94"/>
@@ -769,7 +769,7 @@ bron: %3</translation>
     </message>
     <message>
         <location filename="../src/main_window.cpp" line="268"/>
-        <location filename="../src/main_window.cpp" line="877"/>
+        <location filename="../src/main_window.cpp" line="878"/>
         <source>Gebiedscan</source>
         <translation>Gebiedscan</translation>
     </message>
@@ -866,124 +866,129 @@ bron: %3</translation>
         <translation>Gebiedscan-viewer – %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="420"/>
+        <location filename="../src/main_window.cpp" line="421"/>
         <source>current</source>
         <translation>huidig</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="420"/>
+        <location filename="../src/main_window.cpp" line="421"/>
         <source>%1 (current)</source>
         <translation>%1 (huidig)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="454"/>
+        <location filename="../src/main_window.cpp" line="455"/>
         <source>Reading the figures per period...</source>
         <translation>Cijfers per periode worden gelezen...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="488"/>
+        <location filename="../src/main_window.cpp" line="489"/>
         <source>all themes</source>
         <translation>alle thema's</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="490"/>
+        <location filename="../src/main_window.cpp" line="491"/>
         <source>Hour of week: %1</source>
         <translation>Tijdstippen: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="490"/>
+        <location filename="../src/main_window.cpp" line="491"/>
         <source>Hour of week: %1, %2</source>
         <translation>Tijdstippen: %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="552"/>
+        <location filename="../src/main_window.cpp" line="553"/>
         <source>RD %1, %2</source>
         <translation>RD %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="556"/>
+        <location filename="../src/main_window.cpp" line="557"/>
         <source>WGS84 %1° N, %2° E</source>
         <translation>WGS84 %1° NB, %2° OL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="697"/>
+        <location filename="../src/main_window.cpp" line="698"/>
         <source>Accidents per year and severity</source>
         <translation>Ongevallen per jaar en ernst</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="813"/>
+        <location filename="../src/main_window.cpp" line="814"/>
         <source>black spot, score %1</source>
         <translation>black spot, score %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="825"/>
+        <location filename="../src/main_window.cpp" line="826"/>
         <source>hot spot 99%, Gi* z = %1</source>
         <translation>hotspot 99%, Gi* z = %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="836"/>
+        <location filename="../src/main_window.cpp" line="837"/>
         <source>%1 registrations (current period)</source>
         <translation>%1 registraties (huidige periode)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="842"/>
+        <location filename="../src/main_window.cpp" line="843"/>
         <source>Save AOL list in folder</source>
         <translation>AOL-lijst opslaan in map</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="846"/>
+        <location filename="../src/main_window.cpp" line="847"/>
         <source>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</source>
         <translation>AOL-lijst opgeslagen: aol.gpkg, aol.shp, aol.csv in %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="848"/>
-        <location filename="../src/main_window.cpp" line="859"/>
+        <location filename="../src/main_window.cpp" line="849"/>
+        <location filename="../src/main_window.cpp" line="860"/>
         <source>AOL</source>
         <translation>AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="848"/>
+        <location filename="../src/main_window.cpp" line="849"/>
         <source>Saving failed:
 %1</source>
         <translation>Opslaan mislukt:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="854"/>
+        <location filename="../src/main_window.cpp" line="855"/>
         <source>Load AOL list</source>
         <translation>AOL-lijst laden</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="854"/>
+        <location filename="../src/main_window.cpp" line="855"/>
         <source>AOL list (*.gpkg *.shp)</source>
         <translation>AOL-lijst (*.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="859"/>
+        <location filename="../src/main_window.cpp" line="860"/>
         <source>Loading failed:
 %1</source>
         <translation>Laden mislukt:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="869"/>
+        <location filename="../src/main_window.cpp" line="870"/>
         <source>Gebiedscan: %1</source>
         <translation>Gebiedscan: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="873"/>
+        <location filename="../src/main_window.cpp" line="874"/>
         <source>Registrations %1</source>
         <translation>Registraties %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="897"/>
+        <location filename="../src/main_window.cpp" line="900"/>
         <source>Boundaries: CBS, Kadaster (CC BY 4.0)</source>
         <translation>Grenzen: CBS, Kadaster (CC BY 4.0)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="898"/>
+        <location filename="../src/main_window.cpp" line="901"/>
         <source>Roads: NWB, accidents: BRON (Rijkswaterstaat)</source>
         <translation>Wegen: NWB, ongevallen: BRON (Rijkswaterstaat)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="902"/>
+        <source>Basemap: %1</source>
+        <translation>Achtergrondkaart: %1</translation>
     </message>
 </context>
 </TS>
