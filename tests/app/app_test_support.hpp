@@ -7,10 +7,14 @@
 #include "gebiedscan/gis/vector_reader.hpp"
 
 #include <cstdint>
+#include <fcntl.h>
+#include <spawn.h>
 #include <filesystem>
 #include <random>
 #include <string>
 #include <vector>
+
+extern char** environ;
 
 namespace gebiedscan::testing {
 
@@ -88,6 +92,25 @@ inline SyntheticIncidents writeSyntheticIncidents(const std::filesystem::path& f
 inline int runGebiedscan(const std::string& args, std::string* log = nullptr)
 {
     return run(quote(gebiedscanBinary()) + " " + args, log);
+}
+
+/// Starts `gebiedscan args...` without a shell, stdout and stderr to `log`; returns its pid, or
+/// -1 when it cannot start. For tests that kill it or measure it (wait4).
+inline pid_t spawnGebiedscan(const std::vector<std::string>& args, const std::filesystem::path& log = "/dev/null")
+{
+    std::vector<char*> argv;
+    const std::string binary = gebiedscanBinary().string();
+    argv.push_back(const_cast<char*>(binary.c_str()));
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_adddup2(&actions, 1, 2);
+    pid_t pid = -1;
+    const int rc = posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    return rc == 0 ? pid : -1;
 }
 
 /// All rows of a layer with the named fields (nullopt = NULL).

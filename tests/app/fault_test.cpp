@@ -11,13 +11,10 @@
 #include <fcntl.h>
 #include <iostream>
 #include <map>
-#include <spawn.h>
 #include <sys/mount.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
-
-extern char** environ;
 
 using namespace gebiedscan;
 using namespace gebiedscan::testing;
@@ -38,24 +35,6 @@ Snapshot snapshot(const fs::path& dir)
 }
 
 bool isTemporary(const std::string& name) { return name.find(".tmp-") != std::string::npos; }
-
-// Starts `gebiedscan args...` without a shell; returns its pid.
-pid_t spawn(const std::vector<std::string>& args)
-{
-    std::vector<char*> argv;
-    const std::string binary = gebiedscanBinary().string();
-    argv.push_back(const_cast<char*>(binary.c_str()));
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    pid_t pid = -1;
-    const int rc = posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    return rc == 0 ? pid : -1;
-}
 
 bool anyTemporary(const fs::path& dir)
 {
@@ -121,7 +100,7 @@ TEST_F(FaultTest, SigkillWhileWritingLeavesPreviousOrCompleteOutput)
     ASSERT_EQ(run(scanCommand(before, m_dir / "ref_previous"), &log), 0) << log;
     const auto previous = snapshot(m_dir / "ref_previous");
     const auto out = m_dir / "ref_next";
-    const pid_t pid = spawn(scanArgs(after, out));
+    const pid_t pid = spawnGebiedscan(scanArgs(after, out));
     ASSERT_GT(pid, 0);
     const auto start = Clock::now();
     auto firstTemp = Clock::time_point{};
@@ -146,7 +125,7 @@ TEST_F(FaultTest, SigkillWhileWritingLeavesPreviousOrCompleteOutput)
         const auto dir = m_dir / ("run" + std::to_string(i));
         fs::create_directories(dir);
         for (const auto& [name, bytes] : previous) writeText(dir / name, bytes);
-        const pid_t victim = spawn(scanArgs(after, dir));
+        const pid_t victim = spawnGebiedscan(scanArgs(after, dir));
         ASSERT_GT(victim, 0);
         const auto delay = writing * (i + 0.5) / iterations;
         bool writingStarted = false;
@@ -177,7 +156,7 @@ TEST_F(FaultTest, SigkillWhileWritingLeavesPreviousOrCompleteOutput)
 
     // Killed before anything existed: the final paths hold complete files or nothing.
     const auto fresh = m_dir / "fresh";
-    const pid_t victim = spawn(scanArgs(after, fresh));
+    const pid_t victim = spawnGebiedscan(scanArgs(after, fresh));
     while (!anyTemporary(fresh) && ::waitpid(victim, &status, WNOHANG) == 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     std::this_thread::sleep_for(std::chrono::duration_cast<Clock::duration>(writing / 3));
     ::kill(victim, SIGKILL);
