@@ -4,6 +4,7 @@
 #include "hour_of_week_chart.hpp"
 #include "main_window.hpp"
 #include "scan_fixture.hpp"
+#include "viewer_cli.hpp"
 
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/gis/table_writer.hpp"
@@ -11,6 +12,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QTemporaryDir>
+#include <QTranslator>
 
 #include <gtest/gtest.h>
 
@@ -90,8 +92,12 @@ TEST(HotTimes, IdentifyShowsChartReadLazilyForThemeOrAllThemes)
     EXPECT_FALSE(chart->isVisible());
 
     ASSERT_TRUE(w.identifyAt({200250, 500250})); // C1
-    EXPECT_TRUE(w.project().hotTimesLoaded());
+    // The first identify starts reading the table on a worker thread; the chart says so.
     ASSERT_TRUE(chart->isVisible());
+    EXPECT_EQ(chart->week().state, HourOfWeek::State::Loading);
+    EXPECT_FALSE(chart->message().isEmpty());
+    w.waitForHotTimes();
+    EXPECT_TRUE(w.project().hotTimesLoaded());
     EXPECT_TRUE(chart->title().contains(QStringLiteral("Woninginbraak"), Qt::CaseInsensitive)) << chart->title().toStdString();
     ASSERT_EQ(chart->week().state, HourOfWeek::State::Values);
     EXPECT_TRUE(chart->message().isEmpty());
@@ -133,6 +139,23 @@ TEST(HotTimes, ScanWithoutTableSaysSo)
     MainWindow w;
     ASSERT_TRUE(w.openPath(writeScan(dir, false), true));
     ASSERT_TRUE(w.identifyAt({200250, 500250}));
+    w.waitForHotTimes(); // nothing to wait for: no table
     EXPECT_EQ(w.hourChart()->week().state, HourOfWeek::State::NoTable);
     EXPECT_FALSE(w.hourChart()->message().isEmpty());
+}
+
+TEST(HotTimes, DayNamesAreDutchByDefault)
+{
+    auto& app = *qApp;
+    ASSERT_TRUE(installTranslation(static_cast<QApplication&>(app), QStringLiteral("nl")));
+    EXPECT_EQ(HourOfWeekChart::dayName(0), QStringLiteral("ma"));
+    EXPECT_EQ(HourOfWeekChart::dayName(6), QStringLiteral("zo"));
+    EXPECT_EQ(QCoreApplication::translate("gebiedscan::viewer::HourOfWeekChart", "No registrations in the current period."),
+              QStringLiteral("Geen registraties in de huidige periode."));
+    for (auto* t : app.findChildren<QTranslator*>()) {
+        QCoreApplication::removeTranslator(t);
+        delete t;
+    }
+    QLocale::setDefault(QLocale::c());
+    EXPECT_EQ(HourOfWeekChart::dayName(0), QStringLiteral("Mon"));
 }

@@ -39,6 +39,7 @@ TEST(Selection, CtrlClickSumsAreasAndSuppressedPartHidesTheSum)
 
     // Click C1 (identify), Ctrl+click C3 with the real mouse: both are selected and summed.
     ASSERT_TRUE(w.identifyAt(c1));
+    w.waitForHotTimes();
     QTest::mouseClick(canvas, Qt::LeftButton, Qt::ControlModifier, canvas->view().toScreen(c3).toPoint());
     ASSERT_EQ(w.selection(), (std::vector<std::size_t>{0, 2}));
     ASSERT_EQ(sheet->rowCount(), 1);

@@ -30,7 +30,8 @@ double HourOfWeek::total() const
 
 void HourOfWeek::add(const HourOfWeek& other)
 {
-    if (state == State::Suppressed || other.state == State::NoRegistrations || other.state == State::NoTable) {
+    if (state == State::Suppressed || other.state == State::NoRegistrations || other.state == State::NoTable ||
+        other.state == State::Loading) {
         if (state == State::NoTable && other.state == State::NoRegistrations) state = State::NoRegistrations;
         return;
     }

@@ -10,9 +10,10 @@ namespace gebiedscan::viewer {
 
 /// One area's (or a selection's) week: 7 days x 24 hours, index day * 24 + hour, day 0 = Monday.
 struct HourOfWeek {
-    /// NoTable: the scan has no hot_times table; NoRegistrations: no rows for this area and
-    /// theme (the table is sparse); Suppressed: a NULL hour (small counts are never shown).
-    enum class State { NoTable, NoRegistrations, Suppressed, Values };
+    /// NoTable: the scan has no hot_times table; Loading: it is being read; NoRegistrations:
+    /// no rows for this area and theme (the table is sparse); Suppressed: a NULL hour (small
+    /// counts are never shown).
+    enum class State { NoTable, Loading, NoRegistrations, Suppressed, Values };
     State state = State::NoTable;
     std::array<double, 168> values{};
 

@@ -34,6 +34,7 @@ QString HourOfWeekChart::message() const
 {
     switch (m_week.state) {
     case HourOfWeek::State::NoTable: return tr("This scan has no hour-of-week table (hot_times).");
+    case HourOfWeek::State::Loading: return tr("Reading the hour-of-week table...");
     case HourOfWeek::State::NoRegistrations: return tr("No registrations in the current period.");
     case HourOfWeek::State::Suppressed: return tr("Hidden (geheim): too few registrations to show by hour.");
     case HourOfWeek::State::Values: return m_week.max() > 0 ? QString() : tr("No registrations in the current period.");

@@ -55,6 +55,21 @@ MainWindow::MainWindow(QWidget* parent)
 MainWindow::~MainWindow()
 {
     m_figuresWatcher.waitForFinished(); // the worker holds no pointer to us; just do not leak it
+    m_hotTimesWatcher.waitForFinished();
+}
+
+void MainWindow::hotTimesLoaded()
+{
+    if (!m_hotTimesReading || !m_hotTimesWatcher.isFinished()) return;
+    m_hotTimesReading = false;
+    if (m_hotTimesGeneration == m_projectGeneration && m_project->pendingHotTimes()) m_project->setHotTimes(m_hotTimesWatcher.result());
+    updateHourChart(); // after a read for a closed project this starts the current one's
+}
+
+void MainWindow::waitForHotTimes()
+{
+    m_hotTimesWatcher.waitForFinished();
+    hotTimesLoaded();
 }
 
 void MainWindow::figuresLoaded()
@@ -190,6 +205,7 @@ void MainWindow::buildUi()
     connect(m_canvas, &MapCanvas::ctrlClicked, this, [this](PointRd p) { toggleSelectionAt(p); });
     connect(m_aol, &AolModel::candidatesChanged, this, [this] { m_canvas->setAolMarkers(m_aol->markers()); });
     connect(&m_figuresWatcher, &QFutureWatcher<FiguresTable>::finished, this, &MainWindow::figuresLoaded);
+    connect(&m_hotTimesWatcher, &QFutureWatcher<std::optional<HotTimesTable>>::finished, this, &MainWindow::hotTimesLoaded);
 }
 
 void MainWindow::buildLayersDock()
@@ -473,19 +489,29 @@ void MainWindow::updateHourChart()
     m_hourChart->setVisible(show);
     m_hourAllThemes->setVisible(show);
     if (!show) return;
-    const HotTimesTable* table = nullptr;
-    try {
-        table = m_project->hotTimes();
-    } catch (const std::exception& e) {
-        qWarning("hour-of-week table not read: %s", e.what()); // the chart then says it has none
-    }
     const bool all = m_hourAllThemes->isChecked() || m_themeBox->count() == 0;
     const QString theme = all ? QStringLiteral("total") : m_themeBox->currentData().toString();
     const auto& l = *m_sheetAreas;
     const int level = l.fieldIndex(QStringLiteral("level")), code = l.fieldIndex(QStringLiteral("code"));
     HourOfWeek week;
-    if (table)
+    if (const auto pending = m_project->pendingHotTimes()) {
+        // First identify: read the table on a worker thread; the chart says so meanwhile.
+        week.state = HourOfWeek::State::Loading;
+        if (!m_hotTimesReading) {
+            m_hotTimesReading = true;
+            m_hotTimesGeneration = m_projectGeneration;
+            m_hotTimesWatcher.setFuture(QtConcurrent::run([file = pending->first, layer = pending->second]() -> std::optional<HotTimesTable> {
+                try {
+                    return HotTimesTable::load(file, layer);
+                } catch (const std::exception& e) {
+                    qWarning("hour-of-week table not read: %s", e.what()); // the chart then says it has none
+                    return std::nullopt;
+                }
+            }));
+        }
+    } else if (const HotTimesTable* table = m_project->hotTimes()) {
         for (std::size_t f : m_sheetFeatures) week.add(table->week(l.text(level, f), l.text(code, f), theme));
+    }
     const QString what = all ? tr("all themes") : m_themeBox->currentText();
     const QString period = m_project->currentPeriodLabel();
     m_hourChart->setWeek(week, period.isEmpty() ? tr("Hour of week: %1").arg(what) : tr("Hour of week: %1, %2").arg(what, period));

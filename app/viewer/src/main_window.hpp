@@ -68,6 +68,9 @@ public:
     [[nodiscard]] AccidentChart* accidentChart() const { return m_accidentChart; }
     /// Shows the hour-of-week chart of all themes together instead of the selected theme.
     void setHourChartAllThemes(bool all);
+    /// Blocks until the hour-of-week table (read in the background from the first identify)
+    /// is installed, and redraws the chart (command line and tests).
+    void waitForHotTimes();
     [[nodiscard]] const ScanProject& project() const { return *m_project; }
     /// Handles a map click at an RD position as the current tool would (tests use this).
     void handleClick(PointRd position);
@@ -121,12 +124,16 @@ private:
     void showAccidents(const std::shared_ptr<const LayerData>& layer, std::optional<std::size_t> feature);
 
     void figuresLoaded();
+    void hotTimesLoaded();
     void addRasterValues(PointRd position);
 
     LayerListModel* m_layers;
     QFutureWatcher<FiguresTable> m_figuresWatcher; // background read of the figures table
     int m_projectGeneration = 0;                   // a load for a closed project is dropped
     int m_figuresGeneration = 0;
+    QFutureWatcher<std::optional<HotTimesTable>> m_hotTimesWatcher; // background read of hot_times
+    int m_hotTimesGeneration = 0;
+    bool m_hotTimesReading = false; // a read started and not installed yet
     AreaSheetModel* m_sheet;
     AolModel* m_aol;
     std::unique_ptr<ScanProject> m_project;

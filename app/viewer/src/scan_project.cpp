@@ -173,11 +173,16 @@ void ScanProject::ensureFigures()
     m_figures = loadFiguresTable(file, layer);
 }
 
-const HotTimesTable* ScanProject::hotTimes()
+std::optional<std::pair<QString, QString>> ScanProject::pendingHotTimes() const
 {
-    if (m_hotTimesFile.isEmpty()) return nullptr;
-    if (!m_hotTimes) m_hotTimes = HotTimesTable::load(m_hotTimesFile, m_hotTimesLayer);
-    return &*m_hotTimes;
+    if (m_hotTimesFile.isEmpty() || m_hotTimes) return std::nullopt;
+    return std::make_pair(m_hotTimesFile, m_hotTimesLayer);
+}
+
+void ScanProject::setHotTimes(std::optional<HotTimesTable> table)
+{
+    m_hotTimes = std::move(table);
+    if (!m_hotTimes) m_hotTimesFile.clear();
 }
 
 const AccidentTable* ScanProject::accidents(const QString& gpkg)

@@ -68,9 +68,16 @@ public:
     [[nodiscard]] static FiguresTable loadFiguresTable(const QString& gpkg, const QString& layer);
 
     /// The hour-of-week table (`hot_times`), read on first use (the first identify): it has 7
-    /// rows per area and theme. nullptr when the scan has none. Throws InputError when unreadable.
-    [[nodiscard]] const HotTimesTable* hotTimes();
+    /// rows per area and theme (200,000 rows for a province's 500 m grid), so the window reads
+    /// it on a worker thread (pendingHotTimes, setHotTimes). nullptr when the scan has none or
+    /// it is not read yet.
+    [[nodiscard]] const HotTimesTable* hotTimes() const { return m_hotTimes ? &*m_hotTimes : nullptr; }
     [[nodiscard]] bool hotTimesLoaded() const { return m_hotTimes.has_value(); }
+    /// The hot_times table not read yet (file, layer); nullopt if read or absent.
+    [[nodiscard]] std::optional<std::pair<QString, QString>> pendingHotTimes() const;
+    /// Installs the table read elsewhere (HotTimesTable::load); nullopt: it could not be read,
+    /// the scan is then treated as having none.
+    void setHotTimes(std::optional<HotTimesTable> table);
     /// The `accidents` table of a black-spot file, read on first use and kept; nullptr when the
     /// file has none. Throws InputError when unreadable.
     [[nodiscard]] const AccidentTable* accidents(const QString& gpkg);

@@ -113,6 +113,7 @@ int runViewer(QApplication& app, const ViewerOptions& o)
     if (o.suggestAol > 0) window.suggestAol(o.suggestAol);
     if (o.identify) window.identifyAt(PointRd{o.identify->first, o.identify->second});
     for (const auto& [x, y] : o.select) window.toggleSelectionAt(PointRd{x, y});
+    if (o.identify || !o.select.empty()) window.waitForHotTimes();
     if (!headless) {
         window.show();
         return app.exec();

@@ -183,6 +183,7 @@ NL = {
     "registrations geheim": "registraties geheim",
     "This scan has no hour-of-week table (hot_times).": "Deze scan heeft geen tabel met tijdstippen (hot_times).",
     "No registrations in the current period.": "Geen registraties in de huidige periode.",
+    "Reading the hour-of-week table...": "Tabel met uren van de week wordt gelezen...",
     "Hidden (geheim): too few registrations to show by hour.": "Geheim: te weinig registraties om per uur te tonen.",
     "Mon": "ma",
     "Tue": "di",

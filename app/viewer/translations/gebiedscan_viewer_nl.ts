@@ -159,48 +159,48 @@
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="245"/>
+        <location filename="../src/scan_project.cpp" line="250"/>
         <source>cannot open &apos;%1&apos;: no such file or folder</source>
         <translation>kan '%1' niet openen: bestand of map bestaat niet</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="293"/>
+        <location filename="../src/scan_project.cpp" line="298"/>
         <source>Areas</source>
         <translation>Gebieden</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="293"/>
+        <location filename="../src/scan_project.cpp" line="298"/>
         <source>Areas (%1)</source>
         <translation>Gebieden (%1)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="305"/>
+        <location filename="../src/scan_project.cpp" line="310"/>
         <source>Boundaries %1</source>
         <translation>Grenzen %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="314"/>
+        <location filename="../src/scan_project.cpp" line="319"/>
         <source>&apos;%1&apos; holds no gebiedscan.gpkg or other layers</source>
         <translation>'%1' bevat geen gebiedscan.gpkg of andere lagen</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="386"/>
-        <location filename="../src/scan_project.cpp" line="399"/>
+        <location filename="../src/scan_project.cpp" line="391"/>
+        <location filename="../src/scan_project.cpp" line="404"/>
         <source>%1: registrations %2</source>
         <translation>%1: registraties %2</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="390"/>
+        <location filename="../src/scan_project.cpp" line="395"/>
         <source>%1: change against reference (%)</source>
         <translation>%1: verandering t.o.v. referentie (%)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="394"/>
+        <location filename="../src/scan_project.cpp" line="399"/>
         <source>%1: per 1,000 inhabitants</source>
         <translation>%1: per 1.000 inwoners</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="398"/>
+        <location filename="../src/scan_project.cpp" line="403"/>
         <source>%1: registrations</source>
         <translation>%1: registraties</translation>
     </message>
@@ -390,57 +390,62 @@
     </message>
     <message>
         <location filename="../src/hour_of_week_chart.cpp" line="37"/>
-        <location filename="../src/hour_of_week_chart.cpp" line="39"/>
+        <source>Reading the hour-of-week table...</source>
+        <translation>Tabel met uren van de week wordt gelezen...</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="38"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="40"/>
         <source>No registrations in the current period.</source>
         <translation>Geen registraties in de huidige periode.</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="38"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="39"/>
         <source>Hidden (geheim): too few registrations to show by hour.</source>
         <translation>Geheim: te weinig registraties om per uur te tonen.</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="47"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="48"/>
         <source>Mon</source>
         <translation>ma</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="48"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="49"/>
         <source>Tue</source>
         <translation>di</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="49"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="50"/>
         <source>Wed</source>
         <translation>wo</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="50"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="51"/>
         <source>Thu</source>
         <translation>do</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="51"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="52"/>
         <source>Fri</source>
         <translation>vr</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="52"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="53"/>
         <source>Sat</source>
         <translation>za</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="53"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="54"/>
         <source>Sun</source>
         <translation>zo</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="127"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="128"/>
         <source>up to %1 per hour · peak %2 %3–%4 h · %5 in total (aoristic)</source>
         <translation>tot %1 per uur · piek %2 %3–%4 uur · %5 in totaal (aoristisch)</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="144"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="145"/>
         <source>%1 %2:00–%3:00: %4</source>
         <translation>%1 %2:00–%3:00: %4</translation>
     </message>
@@ -460,533 +465,533 @@ bron: %3</translation>
 <context>
     <name>gebiedscan::viewer::MainWindow</name>
     <message>
-        <location filename="../src/main_window.cpp" line="76"/>
+        <location filename="../src/main_window.cpp" line="91"/>
         <source>Gebiedscan viewer</source>
         <translation>Gebiedscan-viewer</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="82"/>
+        <location filename="../src/main_window.cpp" line="97"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="83"/>
+        <location filename="../src/main_window.cpp" line="98"/>
         <source>Open scan &amp;folder...</source>
         <translation>Scan&amp;map openen...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="84"/>
+        <location filename="../src/main_window.cpp" line="99"/>
         <source>Open scan folder</source>
         <translation>Scanmap openen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="88"/>
+        <location filename="../src/main_window.cpp" line="103"/>
         <source>Add &amp;layer...</source>
         <translation>&amp;Laag toevoegen...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="89"/>
+        <location filename="../src/main_window.cpp" line="104"/>
         <source>Add layer</source>
         <translation>Laag toevoegen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="90"/>
+        <location filename="../src/main_window.cpp" line="105"/>
         <source>Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;Rasters and basemaps (*.tif *.tiff *.gpkg *.mbtiles);;All files (*)</source>
         <translation>Vectorbestanden (*.gpkg *.shp *.geojson *.json *.gml *.csv);;Rasters en achtergrondkaarten (*.tif *.tiff *.gpkg *.mbtiles);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="94"/>
+        <location filename="../src/main_window.cpp" line="109"/>
         <source>Export map as &amp;PNG...</source>
         <translation>Kaart exporteren als &amp;PNG...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="95"/>
+        <location filename="../src/main_window.cpp" line="110"/>
         <source>Export PNG</source>
         <translation>PNG exporteren</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="95"/>
+        <location filename="../src/main_window.cpp" line="110"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-afbeelding (*.png)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="98"/>
+        <location filename="../src/main_window.cpp" line="113"/>
         <source>Resolution</source>
         <translation>Resolutie</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="98"/>
+        <location filename="../src/main_window.cpp" line="113"/>
         <source>Dots per inch:</source>
         <translation>Punten per inch (dpi):</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="99"/>
-        <location filename="../src/main_window.cpp" line="103"/>
+        <location filename="../src/main_window.cpp" line="114"/>
+        <location filename="../src/main_window.cpp" line="118"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="99"/>
-        <location filename="../src/main_window.cpp" line="103"/>
+        <location filename="../src/main_window.cpp" line="114"/>
+        <location filename="../src/main_window.cpp" line="118"/>
         <source>Could not write %1</source>
         <translation>Kon %1 niet schrijven</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="101"/>
+        <location filename="../src/main_window.cpp" line="116"/>
         <source>Export map as P&amp;DF...</source>
         <translation>Kaart exporteren als P&amp;DF...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="102"/>
+        <location filename="../src/main_window.cpp" line="117"/>
         <source>Export PDF</source>
         <translation>PDF exporteren</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="102"/>
+        <location filename="../src/main_window.cpp" line="117"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF-document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="106"/>
+        <location filename="../src/main_window.cpp" line="121"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="108"/>
+        <location filename="../src/main_window.cpp" line="123"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="109"/>
+        <location filename="../src/main_window.cpp" line="124"/>
         <source>Zoom to &amp;all layers</source>
         <translation>Zoomen naar &amp;alle lagen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="111"/>
+        <location filename="../src/main_window.cpp" line="126"/>
         <source>Zoom to selected &amp;layer</source>
         <translation>Zoomen naar geselecteerde &amp;laag</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="115"/>
+        <location filename="../src/main_window.cpp" line="130"/>
         <source>Zoom to &amp;selection</source>
         <translation>Zoomen naar &amp;selectie</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="116"/>
+        <location filename="../src/main_window.cpp" line="131"/>
         <source>&amp;Clear selection</source>
         <translation>Selectie &amp;wissen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="117"/>
+        <location filename="../src/main_window.cpp" line="132"/>
         <source>Ctrl+click areas to select them; the sheet then sums the selection</source>
         <translation>Ctrl+klik op gebieden om ze te selecteren; de gebiedscan telt de selectie dan op</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="118"/>
+        <location filename="../src/main_window.cpp" line="133"/>
         <source>Show &amp;legend on map</source>
         <translation>&amp;Legenda op de kaart tonen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="123"/>
+        <location filename="../src/main_window.cpp" line="138"/>
         <source>Map</source>
         <translation>Kaart</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="133"/>
+        <location filename="../src/main_window.cpp" line="148"/>
         <source>Identify</source>
         <translation>Informatie</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="136"/>
+        <location filename="../src/main_window.cpp" line="151"/>
         <source>Click an area to read its gebiedscan</source>
         <translation>Klik op een gebied om de gebiedscan te lezen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="137"/>
+        <location filename="../src/main_window.cpp" line="152"/>
         <source>Place AOL</source>
         <translation>AOL plaatsen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="139"/>
+        <location filename="../src/main_window.cpp" line="154"/>
         <source>Click the map to mark a candidate location for an agreement (AOL)</source>
         <translation>Klik op de kaart om een kandidaatlocatie voor een afspraak op locatie (AOL) te markeren</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="140"/>
+        <location filename="../src/main_window.cpp" line="155"/>
         <source>Move AOL</source>
         <translation>AOL verplaatsen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="142"/>
+        <location filename="../src/main_window.cpp" line="157"/>
         <source>Drag an AOL pin to a new place; remove one with Delete in the AOL list</source>
         <translation>Sleep een AOL-speld naar een nieuwe plek; verwijder er een met Delete in de AOL-lijst</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="151"/>
+        <location filename="../src/main_window.cpp" line="166"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="153"/>
+        <location filename="../src/main_window.cpp" line="168"/>
         <source>Theme:</source>
         <translation>Thema:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="158"/>
+        <location filename="../src/main_window.cpp" line="173"/>
         <source>Registrations</source>
         <translation>Registraties</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="159"/>
+        <location filename="../src/main_window.cpp" line="174"/>
         <source>Per 1,000 inhabitants</source>
         <translation>Per 1.000 inwoners</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="160"/>
+        <location filename="../src/main_window.cpp" line="175"/>
         <source>Change (%)</source>
         <translation>Verandering (%)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="162"/>
+        <location filename="../src/main_window.cpp" line="177"/>
         <source> Period:</source>
         <translation> Periode:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="185"/>
+        <location filename="../src/main_window.cpp" line="200"/>
         <source>Scale 1:%1</source>
         <translation>Schaal 1:%1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="187"/>
+        <location filename="../src/main_window.cpp" line="202"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="197"/>
+        <location filename="../src/main_window.cpp" line="213"/>
         <source>Layers</source>
         <translation>Lagen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="205"/>
+        <location filename="../src/main_window.cpp" line="221"/>
         <source>Up</source>
         <translation>Omhoog</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="206"/>
+        <location filename="../src/main_window.cpp" line="222"/>
         <source>Down</source>
         <translation>Omlaag</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="223"/>
+        <location filename="../src/main_window.cpp" line="239"/>
         <source>Opacity</source>
         <translation>Dekking</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="225"/>
+        <location filename="../src/main_window.cpp" line="241"/>
         <source>Single colour</source>
         <translation>Eén kleur</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="226"/>
+        <location filename="../src/main_window.cpp" line="242"/>
         <source>Choropleth</source>
         <translation>Choropleet (klassen)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="227"/>
+        <location filename="../src/main_window.cpp" line="243"/>
         <source>Gi* hot spots</source>
         <translation>Gi*-hotspots</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="228"/>
+        <location filename="../src/main_window.cpp" line="244"/>
         <source>LISA quadrants</source>
         <translation>LISA-kwadranten</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="229"/>
+        <location filename="../src/main_window.cpp" line="245"/>
         <source>Sized symbols</source>
         <translation>Symbolen naar grootte</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="230"/>
+        <location filename="../src/main_window.cpp" line="246"/>
         <source>Raster colour ramp</source>
         <translation>Raster met kleurverloop</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="231"/>
+        <location filename="../src/main_window.cpp" line="247"/>
         <source>Style</source>
         <translation>Stijl</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="233"/>
-        <location filename="../src/main_window.cpp" line="298"/>
+        <location filename="../src/main_window.cpp" line="249"/>
+        <location filename="../src/main_window.cpp" line="314"/>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="235"/>
+        <location filename="../src/main_window.cpp" line="251"/>
         <source>Quantiles</source>
         <translation>Kwantielen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="236"/>
+        <location filename="../src/main_window.cpp" line="252"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Natuurlijke grenzen (Jenks)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="237"/>
+        <location filename="../src/main_window.cpp" line="253"/>
         <source>Equal interval</source>
         <translation>Gelijke intervallen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="238"/>
+        <location filename="../src/main_window.cpp" line="254"/>
         <source>Manual</source>
         <translation>Handmatig</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="239"/>
+        <location filename="../src/main_window.cpp" line="255"/>
         <source>Classification</source>
         <translation>Klassenindeling</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="242"/>
+        <location filename="../src/main_window.cpp" line="258"/>
         <source>Classes</source>
         <translation>Klassen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="244"/>
+        <location filename="../src/main_window.cpp" line="260"/>
         <source>e.g. 10; 25; 50</source>
         <translation>bijv. 10; 25; 50</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="245"/>
+        <location filename="../src/main_window.cpp" line="261"/>
         <source>Manual breaks</source>
         <translation>Eigen grenzen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="248"/>
+        <location filename="../src/main_window.cpp" line="264"/>
         <source>Colours</source>
         <translation>Kleuren</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="268"/>
-        <location filename="../src/main_window.cpp" line="878"/>
+        <location filename="../src/main_window.cpp" line="284"/>
+        <location filename="../src/main_window.cpp" line="904"/>
         <source>Gebiedscan</source>
         <translation>Gebiedscan</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="273"/>
+        <location filename="../src/main_window.cpp" line="289"/>
         <source>Click an area on the map.</source>
         <translation>Klik op een gebied op de kaart.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="285"/>
+        <location filename="../src/main_window.cpp" line="301"/>
         <source>Hour of week of all themes</source>
         <translation>Tijdstippen van alle thema's</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="286"/>
+        <location filename="../src/main_window.cpp" line="302"/>
         <source>Show the hour-of-week chart of all registrations instead of the selected theme</source>
         <translation>Toon de tijdstippen van alle registraties in plaats van het gekozen thema</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="296"/>
+        <location filename="../src/main_window.cpp" line="312"/>
         <source>Sheet</source>
         <translation>Gebiedscan</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="298"/>
+        <location filename="../src/main_window.cpp" line="314"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="301"/>
+        <location filename="../src/main_window.cpp" line="317"/>
         <source>Attributes</source>
         <translation>Attributen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="309"/>
+        <location filename="../src/main_window.cpp" line="325"/>
         <source>AOL planning</source>
         <translation>AOL-planning</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="318"/>
+        <location filename="../src/main_window.cpp" line="334"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="319"/>
+        <location filename="../src/main_window.cpp" line="335"/>
         <source>Save (GeoPackage, Shapefile, CSV)...</source>
         <translation>Opslaan (GeoPackage, Shapefile, CSV)...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="320"/>
+        <location filename="../src/main_window.cpp" line="336"/>
         <source>Load...</source>
         <translation>Laden...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="321"/>
+        <location filename="../src/main_window.cpp" line="337"/>
         <source>Suggest top 5</source>
         <translation>Top 5 voorstellen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="322"/>
+        <location filename="../src/main_window.cpp" line="338"/>
         <source>Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations</source>
         <translation>Voeg kandidaten toe uit de top van de black-spot- of hotspotranglijst, anders de gebieden met de meeste registraties</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="325"/>
+        <location filename="../src/main_window.cpp" line="341"/>
         <source>No ranked locations to suggest.</source>
         <translation>Geen locaties in een ranglijst om voor te stellen.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="327"/>
+        <location filename="../src/main_window.cpp" line="343"/>
         <source>Use &quot;Place AOL&quot; and click the map; double-click a cell to annotate.</source>
         <translation>Kies "AOL plaatsen" en klik op de kaart; dubbelklik op een cel om aan te vullen.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="340"/>
+        <location filename="../src/main_window.cpp" line="356"/>
         <source>Remove AOL</source>
         <translation>AOL verwijderen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="368"/>
+        <location filename="../src/main_window.cpp" line="384"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Kan %1 niet openen:
 %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="370"/>
+        <location filename="../src/main_window.cpp" line="386"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="388"/>
+        <location filename="../src/main_window.cpp" line="404"/>
         <source>Gebiedscan viewer – %1</source>
         <translation>Gebiedscan-viewer – %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="421"/>
+        <location filename="../src/main_window.cpp" line="437"/>
         <source>current</source>
         <translation>huidig</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="421"/>
+        <location filename="../src/main_window.cpp" line="437"/>
         <source>%1 (current)</source>
         <translation>%1 (huidig)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="455"/>
+        <location filename="../src/main_window.cpp" line="471"/>
         <source>Reading the figures per period...</source>
         <translation>Cijfers per periode worden gelezen...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="489"/>
+        <location filename="../src/main_window.cpp" line="515"/>
         <source>all themes</source>
         <translation>alle thema's</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="491"/>
+        <location filename="../src/main_window.cpp" line="517"/>
         <source>Hour of week: %1</source>
         <translation>Tijdstippen: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="491"/>
+        <location filename="../src/main_window.cpp" line="517"/>
         <source>Hour of week: %1, %2</source>
         <translation>Tijdstippen: %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="553"/>
+        <location filename="../src/main_window.cpp" line="579"/>
         <source>RD %1, %2</source>
         <translation>RD %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="557"/>
+        <location filename="../src/main_window.cpp" line="583"/>
         <source>WGS84 %1° N, %2° E</source>
         <translation>WGS84 %1° NB, %2° OL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="698"/>
+        <location filename="../src/main_window.cpp" line="724"/>
         <source>Accidents per year and severity</source>
         <translation>Ongevallen per jaar en ernst</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="814"/>
+        <location filename="../src/main_window.cpp" line="840"/>
         <source>black spot, score %1</source>
         <translation>black spot, score %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="826"/>
+        <location filename="../src/main_window.cpp" line="852"/>
         <source>hot spot 99%, Gi* z = %1</source>
         <translation>hotspot 99%, Gi* z = %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="837"/>
+        <location filename="../src/main_window.cpp" line="863"/>
         <source>%1 registrations (current period)</source>
         <translation>%1 registraties (huidige periode)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="843"/>
+        <location filename="../src/main_window.cpp" line="869"/>
         <source>Save AOL list in folder</source>
         <translation>AOL-lijst opslaan in map</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="847"/>
+        <location filename="../src/main_window.cpp" line="873"/>
         <source>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</source>
         <translation>AOL-lijst opgeslagen: aol.gpkg, aol.shp, aol.csv in %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="849"/>
-        <location filename="../src/main_window.cpp" line="860"/>
+        <location filename="../src/main_window.cpp" line="875"/>
+        <location filename="../src/main_window.cpp" line="886"/>
         <source>AOL</source>
         <translation>AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="849"/>
+        <location filename="../src/main_window.cpp" line="875"/>
         <source>Saving failed:
 %1</source>
         <translation>Opslaan mislukt:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="855"/>
+        <location filename="../src/main_window.cpp" line="881"/>
         <source>Load AOL list</source>
         <translation>AOL-lijst laden</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="855"/>
+        <location filename="../src/main_window.cpp" line="881"/>
         <source>AOL list (*.gpkg *.shp)</source>
         <translation>AOL-lijst (*.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="860"/>
+        <location filename="../src/main_window.cpp" line="886"/>
         <source>Loading failed:
 %1</source>
         <translation>Laden mislukt:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="870"/>
+        <location filename="../src/main_window.cpp" line="896"/>
         <source>Gebiedscan: %1</source>
         <translation>Gebiedscan: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="874"/>
+        <location filename="../src/main_window.cpp" line="900"/>
         <source>Registrations %1</source>
         <translation>Registraties %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="900"/>
+        <location filename="../src/main_window.cpp" line="926"/>
         <source>Boundaries: CBS, Kadaster (CC BY 4.0)</source>
         <translation>Grenzen: CBS, Kadaster (CC BY 4.0)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="901"/>
+        <location filename="../src/main_window.cpp" line="927"/>
         <source>Roads: NWB, accidents: BRON (Rijkswaterstaat)</source>
         <translation>Wegen: NWB, ongevallen: BRON (Rijkswaterstaat)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="902"/>
+        <location filename="../src/main_window.cpp" line="928"/>
         <source>Basemap: %1</source>
         <translation>Achtergrondkaart: %1</translation>
     </message>
