@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <limits>
 
 namespace gebiedscan::viewer {
@@ -255,6 +256,13 @@ void ScanProject::open(const QString& path)
         readFieldDescriptions(m_folder);
         std::vector<std::shared_ptr<LayerData>> areaLevels, others;
         std::shared_ptr<LayerData> finest;
+        // The vector layers are independent tables: read them in parallel (each reader has its own
+        // GDAL dataset), which halves opening a grid scan whose areas and hotspots layers are both
+        // large. Roles are assigned in listing order afterwards.
+        std::vector<std::pair<QString, std::future<std::shared_ptr<LayerData>>>> scanLayers, otherLayers;
+        const auto read = [](const QString& file, const QString& name) {
+            return std::async(std::launch::async, [file, name] { return loadVectorLayer(file, name); });
+        };
         const QString gpkg = dir.filePath(QStringLiteral("gebiedscan.gpkg"));
         if (QFileInfo::exists(gpkg)) {
             for (const auto& l : gis::listLayers(gpkg.toStdString())) {
@@ -269,18 +277,22 @@ void ScanProject::open(const QString& path)
                     }
                     continue;
                 }
-                auto layer = loadVectorLayer(gpkg, name);
-                if (name == u"areas") finest = layer;
-                else if (name.startsWith(QLatin1String("areas_"))) areaLevels.push_back(layer);
-                else others.push_back(layer);
+                scanLayers.emplace_back(name, read(gpkg, name));
             }
         }
         // Other result files of the scan, hotspot and black-spot commands.
         for (const QString& file : dir.entryList({QStringLiteral("*.gpkg")}, QDir::Files, QDir::Name)) {
             if (file == u"gebiedscan.gpkg" || file.startsWith(QLatin1String("aol"))) continue;
             for (const auto& l : gis::listLayers(dir.filePath(file).toStdString()))
-                if (l.spatial) others.push_back(loadVectorLayer(dir.filePath(file), QString::fromStdString(l.name)));
+                if (l.spatial) otherLayers.emplace_back(QString(), read(dir.filePath(file), QString::fromStdString(l.name)));
         }
+        for (auto& [name, future] : scanLayers) {
+            auto layer = future.get();
+            if (name == u"areas") finest = layer;
+            else if (name.startsWith(QLatin1String("areas_"))) areaLevels.push_back(layer);
+            else others.push_back(layer);
+        }
+        for (auto& entry : otherLayers) others.push_back(entry.second.get());
         // Heatmaps (gebiedscan kde): hidden at first, above the areas and below the boundaries.
         // Colour pictures (and MBTiles) are basemaps: shown, at the bottom.
         std::vector<std::shared_ptr<LayerData>> basemaps;
