@@ -47,14 +47,16 @@ const Partition& partition()
         std::vector<std::vector<PointRd>> v(kCols + 1, std::vector<PointRd>(kRows + 1));
         for (int i = 0; i <= kCols; ++i)
             for (int j = 0; j <= kRows; ++j)
-                v[i][j] = {13000 + i * kCell + ((i % kCols) ? jitter(rng) : 0.0), 306000 + j * kCell + ((j % kRows) ? jitter(rng) : 0.0)};
+                v[i][j] = {13000 + i * kCell + ((i % kCols) ? jitter(rng) : 0.0),
+                           306000 + j * kCell + ((j % kRows) ? jitter(rng) : 0.0)};
         const auto key = [](int i0, int j0, int i1, int j1) {
             return static_cast<std::uint64_t>(((i0 * 1000 + j0) * 1000 + i1) * 1000 + j1);
         };
         // Edge from lattice vertex (i0,j0) to (i1,j1), walked in either direction.
         const auto walk = [&](Ring& ring, int i0, int j0, int i1, int j1) {
             const bool forward = std::make_pair(i0, j0) < std::make_pair(i1, j1);
-            auto pts = forward ? edge(v[i0][j0], v[i1][j1], key(i0, j0, i1, j1)) : edge(v[i1][j1], v[i0][j0], key(i1, j1, i0, j0));
+            auto pts = forward ? edge(v[i0][j0], v[i1][j1], key(i0, j0, i1, j1))
+                               : edge(v[i1][j1], v[i0][j0], key(i1, j1, i0, j0));
             if (!forward) std::reverse(pts.begin(), pts.end());
             ring.push_back(v[i0][j0]);
             ring.insert(ring.end(), pts.begin(), pts.end());
@@ -110,7 +112,8 @@ void BM_Assign10M(benchmark::State& state)
         locator.locate(pts, out, threads);
         benchmark::DoNotOptimize(out.data());
     }
-    state.counters["points_per_second"] = benchmark::Counter(static_cast<double>(pts.size()), benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["points_per_second"] =
+        benchmark::Counter(static_cast<double>(pts.size()), benchmark::Counter::kIsIterationInvariantRate);
     state.counters["threads"] = threads;
     std::size_t inside = 0;
     for (auto a : out) inside += a >= 0;

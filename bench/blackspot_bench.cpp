@@ -37,7 +37,8 @@ int main(int argc, char** argv)
     std::vector<PointRd> nodes(static_cast<std::size_t>(n) * n);
     for (int i = 0; i < n; ++i)
         for (int j = 0; j < n; ++j)
-            nodes[static_cast<std::size_t>(i) * n + j] = {150000.0 + j * block + jitter(rng), 420000.0 + i * block + jitter(rng)};
+            nodes[static_cast<std::size_t>(i) * n + j] = {150000.0 + j * block + jitter(rng),
+                                                          420000.0 + i * block + jitter(rng)};
     auto node = [&](int i, int j) { return nodes[static_cast<std::size_t>(i) * n + j]; };
     std::vector<RoadSegment> segments;
     segments.reserve(2 * static_cast<std::size_t>(n) * (n - 1));
@@ -123,9 +124,8 @@ int main(int argc, char** argv)
     const auto lixels = networkKernelDensity(network, events, 10.0, 100.0);
     const double kdeSeconds = secondsSince(t0);
 
-    std::printf("network: %zu segments, %zu nodes, %zu routes, %.0f km; built in %.3f s\n",
-                network.segments().size(), network.nodeCount(), network.routes().size(),
-                network.totalLength() / 1000, buildSeconds);
+    std::printf("network: %zu segments, %zu nodes, %zu routes, %.0f km; built in %.3f s\n", network.segments().size(),
+                network.nodeCount(), network.routes().size(), network.totalLength() / 1000, buildSeconds);
     std::printf("accidents: %zu rows, %zu analysed; buckets:", records.size(), result.analysedAccidents);
     for (std::size_t b = 0; b < kAccidentBucketCount; ++b)
         if (result.buckets[b]) std::printf(" %s=%zu", bucketName(static_cast<AccidentBucket>(b)), result.buckets[b]);

@@ -76,7 +76,8 @@ std::vector<double> counts(int cols, int rows)
     return x;
 }
 
-template <class F> double best(int reps, F&& f)
+template <class F>
+double best(int reps, F&& f)
 {
     double b = 1e300;
     for (int i = 0; i < reps; ++i) {
@@ -91,16 +92,16 @@ template <class F> double best(int reps, F&& f)
 
 int main(int argc, char** argv)
 {
-    const unsigned threads = argc > 1 ? static_cast<unsigned>(std::atoi(argv[1]))
-                                      : std::max(1u, std::thread::hardware_concurrency());
+    const unsigned threads =
+        argc > 1 ? static_cast<unsigned>(std::atoi(argv[1])) : std::max(1u, std::thread::hardware_concurrency());
     std::printf("gebiedscan hotspot benchmark (threads: %u)\n\n", threads);
 
     // Queen weights for 100,000 polygons.
     const auto big = lattice(400, 250);
     SpatialWeights bigW;
     const double tQueen = best(3, [&] { bigW = contiguityWeights(big, Contiguity::Queen); });
-    std::printf("queen contiguity, %zu polygons:            %8.3f s  (%zu links; target < 2 s)\n",
-                big.size(), tQueen, bigW.nonZeroCount());
+    std::printf("queen contiguity, %zu polygons:            %8.3f s  (%zu links; target < 2 s)\n", big.size(), tQueen,
+                bigW.nonZeroCount());
     const double tRook = best(3, [&] { (void)contiguityWeights(big, Contiguity::Rook); });
     std::printf("rook contiguity, %zu polygons:             %8.3f s\n", big.size(), tRook);
 
@@ -145,14 +146,14 @@ int main(int argc, char** argv)
         sigLm += lm.p[i] <= 0.05 ? 1 : 0;
         sigGs += gs.p[i] <= 0.05 ? 1 : 0;
     }
-    std::printf("local Moran + 999 permutations, %zu areas:  %8.3f s  (target < 2 s; %zu with p <= 0.05)\n",
-                x.size(), tPermLm, sigLm);
-    std::printf("Gi* + 999 permutations, %zu areas:          %8.3f s  (target < 2 s; %zu with p <= 0.05)\n",
-                x.size(), tPermGs, sigGs);
+    std::printf("local Moran + 999 permutations, %zu areas:  %8.3f s  (target < 2 s; %zu with p <= 0.05)\n", x.size(),
+                tPermLm, sigLm);
+    std::printf("Gi* + 999 permutations, %zu areas:          %8.3f s  (target < 2 s; %zu with p <= 0.05)\n", x.size(),
+                tPermGs, sigGs);
     std::printf("CPU time per run (all threads): local Moran %.3f s, Gi* %.3f s; with %u threads and\n"
                 "an otherwise idle machine the wall time is about CPU / threads.\n",
                 cpuLm, cpuGs, threads);
-    std::printf("peak RSS before / after the permutation runs:  %ld / %ld MB (no n x R matrix)\n",
-                rssBefore / 1024, peakRssKb() / 1024);
+    std::printf("peak RSS before / after the permutation runs:  %ld / %ld MB (no n x R matrix)\n", rssBefore / 1024,
+                peakRssKb() / 1024);
     return 0;
 }

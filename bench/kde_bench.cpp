@@ -67,8 +67,8 @@ double bestOf3(const std::function<void()>& f)
     return best;
 }
 
-void timeKde(const char* label, const std::vector<PointRd>& pts, const RasterGrid& g, KernelShape k,
-             double radius, KdeMethod m, double target)
+void timeKde(const char* label, const std::vector<PointRd>& pts, const RasterGrid& g, KernelShape k, double radius,
+             KdeMethod m, double target)
 {
     KdeMethod used = m;
     double total = 0.0;
@@ -79,9 +79,9 @@ void timeKde(const char* label, const std::vector<PointRd>& pts, const RasterGri
         for (double v : r.density) total += v;
         total *= g.cellAreaKm2();
     });
-    std::printf("%-34s %-13s %-14s %8.3f s  (integral %.0f of %zu)%s\n", label,
-                std::string(kernelName(k)).c_str(), std::string(kdeMethodName(used)).c_str(), s, total,
-                pts.size(), target > 0 ? (s < target ? "  [target met]" : "  [TARGET MISSED]") : "");
+    std::printf("%-34s %-13s %-14s %8.3f s  (integral %.0f of %zu)%s\n", label, std::string(kernelName(k)).c_str(),
+                std::string(kdeMethodName(used)).c_str(), s, total, pts.size(),
+                target > 0 ? (s < target ? "  [target met]" : "  [TARGET MISSED]") : "");
 }
 
 } // namespace

@@ -32,11 +32,15 @@ struct Bytes {
 
 constexpr double kX0 = 155000.0, kY0 = 463000.0, kStep = 8.0;
 
-double coord(std::uint8_t b, double origin) { return origin + static_cast<double>(static_cast<std::int8_t>(b)) * kStep; }
+double coord(std::uint8_t b, double origin)
+{
+    return origin + static_cast<double>(static_cast<std::int8_t>(b)) * kStep;
+}
 
 std::string describe(Bytes& in, std::vector<PointRd>& queries)
 {
-    std::string json = R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},"features":[)";
+    std::string json =
+        R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},"features":[)";
     const int areas = 1 + in.next() % 8;
     for (int a = 0; a < areas; ++a) {
         json += (a ? "," : "") + std::string(R"({"type":"Feature","properties":{"code":"A)") + std::to_string(a) +
@@ -112,7 +116,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             }
         const auto got = locator.locate(p);
         if (got != expected) { // PointLocator broke its contract
-            std::fprintf(stderr, "PointLocator: (%.17g, %.17g) located in %d, containsPoint says %d\n", p.x, p.y, got, expected);
+            std::fprintf(stderr, "PointLocator: (%.17g, %.17g) located in %d, containsPoint says %d\n", p.x, p.y, got,
+                         expected);
             __builtin_trap();
         }
     }

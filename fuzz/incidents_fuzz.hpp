@@ -57,8 +57,7 @@ struct IncidentHarness {
                 }
             }
             (void)reader.extent();
-        } catch (const Error&) {
-        }
+        } catch (const Error&) {}
     }
 };
 

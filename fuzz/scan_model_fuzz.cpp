@@ -25,14 +25,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         ScanModel model = app::loadScanModel(file);
         model.validate();
         const CategoryClassifier classifier(model);
-        for (const char* code : {"1.1.1", "1.4.2", "", " 2.5.1 ", "9.9.9"}) (void)classifier.classify(code, "Woninginbraak");
+        for (const char* code : {"1.1.1", "1.4.2", "", " 2.5.1 ", "9.9.9"})
+            (void)classifier.classify(code, "Woninginbraak");
         (void)model.currentPeriod();
-    } catch (const Error&) {
-    }
+    } catch (const Error&) {}
     try {
         app::ScanOptions options;
         app::loadProjectFile(file, options);
-    } catch (const Error&) {
-    }
+    } catch (const Error&) {}
     return 0;
 }

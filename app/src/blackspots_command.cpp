@@ -110,7 +110,8 @@ std::vector<gis::Column> spotColumns(const BlackSpotResult& r, bool eb)
         c.push_back(col("n_" + std::to_string(y), T::Integer, "ongevallen in " + std::to_string(y)));
     c.push_back(col("straat", T::String, "straatnaam/-namen (NWB STT_NAAM)"));
     c.push_back(col("wegnummer", T::String, "wegnummer(s) (NWB WEGNUMMER)"));
-    c.push_back(col("wegbeheerder", T::String, "soort wegbeheerder (NWB WEGBEHSRT: R rijk, P provincie, G gemeente, W waterschap, T overig)"));
+    c.push_back(col("wegbeheerder", T::String,
+                    "soort wegbeheerder (NWB WEGBEHSRT: R rijk, P provincie, G gemeente, W waterschap, T overig)"));
     c.push_back(col("wegklasse", T::String, "wegklasse (vergelijkingsgroep voor Empirical Bayes)"));
     c.push_back(col("van_m", T::Real, "wegvak: begin langs de route (m)"));
     c.push_back(col("tot_m", T::Real, "wegvak: eind langs de route (m)"));
@@ -203,8 +204,10 @@ gis::Table spotTable(const std::string& name, const std::vector<BlackSpot>& spot
         t.rows.push_back(spotRow(b, r, eb));
         gis::FeatureGeometry g;
         g.kind = kind;
-        if (kind == gis::FeatureGeometry::Kind::Point) g.points = {b.geometry.front()};
-        else g.lines = {b.geometry};
+        if (kind == gis::FeatureGeometry::Kind::Point)
+            g.points = {b.geometry.front()};
+        else
+            g.lines = {b.geometry};
         t.geometries.push_back(std::move(g));
     }
     return t;
@@ -220,8 +223,9 @@ gis::Table accidentTable(const BlackSpotResult& r, const RoadNetwork& network)
                  col("jaar", T::Integer, "jaar van het ongeval"),
                  col("ernst", T::String, "AP3: DOD, LET, UMS of ONB"),
                  col("rijen", T::Integer, "invoerrijen (partijen) samengevoegd tot dit ongeval"),
-                 col("verantwoording", T::String, "placed_by_id, snapped, beyond_tolerance, missing_location, "
-                                                  "unknown_network_id, missing_year, outside_period"),
+                 col("verantwoording", T::String,
+                     "placed_by_id, snapped, beyond_tolerance, missing_location, "
+                     "unknown_network_id, missing_year, outside_period"),
                  col("wvk_id", T::String, "wegvak waarop het ongeval geplaatst is"),
                  col("afstand_m", T::Real, "afstand van het ongevalspunt tot het wegvak (m)"),
                  col("kruispunten", T::String, "gerapporteerde kruispunten waar het ongeval meetelt"),
@@ -240,8 +244,9 @@ gis::Table accidentTable(const BlackSpotResult& r, const RoadNetwork& network)
         row.emplace_back(std::int64_t{a.rows});
         row.emplace_back(std::string(bucketName(p.bucket)));
         row.emplace_back(p.segment != RoadNetwork::kNone ? gis::Value{network.segments()[p.segment].id} : gis::Value{});
-        row.emplace_back(p.placed() && p.segment != RoadNetwork::kNone && !p.approximateOffset ? gis::Value{p.snapDistance}
-                                                                                               : gis::Value{});
+        row.emplace_back(p.placed() && p.segment != RoadNetwork::kNone && !p.approximateOffset
+                             ? gis::Value{p.snapDistance}
+                             : gis::Value{});
         row.emplace_back(junctionsOf[i]);
         row.emplace_back(sectionsOf[i]);
         t.rows.push_back(std::move(row));
@@ -275,8 +280,9 @@ gis::Table kdeTable(const BlackSpotResult& r, const RoadNetwork& network, double
     t.geometryKind = gis::FeatureGeometry::Kind::Line;
     t.columns = {col("wvk_id", T::String, "wegvak"), col("van_m", T::Real, "begin van de lixel langs het wegvak (m)"),
                  col("tot_m", T::Real, "eind van de lixel (m)"),
-                 col("dichtheid_per_km", T::Real, weighted ? "ernstgewogen ongevallen per km (netwerk-KDE, kwartische kern)"
-                                                           : "ongevallen per km (netwerk-KDE, kwartische kern)"),
+                 col("dichtheid_per_km", T::Real,
+                     weighted ? "ernstgewogen ongevallen per km (netwerk-KDE, kwartische kern)"
+                              : "ongevallen per km (netwerk-KDE, kwartische kern)"),
                  col("straat", T::String, "straatnaam")};
     for (const auto& l : networkKernelDensity(network, events, lixel, bandwidth)) {
         if (!(l.density > 0)) continue;
@@ -311,7 +317,7 @@ gis::Table areaTable(const gis::AreaLayer& areas, const BlackSpotResult& r, cons
         if (!p.placed()) continue;
         const auto& a = r.dedup.accidents[i];
         // The registered point; without one, where it was placed on the network.
-        const PointRd at = a.point ? *a.point
+        const PointRd at = a.point                           ? *a.point
                            : p.segment != RoadNetwork::kNone ? network.pointAlong(p.segment, p.offset)
                                                              : network.nodePoint(p.node);
         const auto k = locator.locate(at);
@@ -332,21 +338,25 @@ gis::Table areaTable(const gis::AreaLayer& areas, const BlackSpotResult& r, cons
         std::size_t pi = 0;
         while (pi + 1 < parts.size() && parts[pi + 1].start <= mid) ++pi;
         const auto seg = parts[pi].segment;
-        const double along = parts[pi].forward ? mid - parts[pi].start : network.segmentLength(seg) - (mid - parts[pi].start);
+        const double along =
+            parts[pi].forward ? mid - parts[pi].start : network.segmentLength(seg) - (mid - parts[pi].start);
         if (auto k = locator.locate(network.pointAlong(seg, along)); k >= 0) ++sections[k];
     }
     gis::Table t;
     t.name = "areas";
     t.geometryKind = gis::FeatureGeometry::Kind::Polygon;
-    t.columns = {col("code", T::String, "gebiedscode"), col("naam", T::String, "gebiedsnaam"),
+    t.columns = {col("code", T::String, "gebiedscode"),
+                 col("naam", T::String, "gebiedsnaam"),
                  col("n_ongevallen", T::Integer, "geanalyseerde ongevallen in het gebied (periode, geplaatst)"),
-                 col("n_dod", T::Integer, "waarvan dodelijk"), col("n_let", T::Integer, "waarvan letsel"),
+                 col("n_dod", T::Integer, "waarvan dodelijk"),
+                 col("n_let", T::Integer, "waarvan letsel"),
                  col("n_ums", T::Integer, "waarvan uitsluitend materiele schade"),
                  col("n_bs_kruispunt", T::Integer, "black-spotkruispunten in het gebied"),
                  col("n_bs_wegvak", T::Integer, "black-spotwegvakken (midden) in het gebied"),
                  col("n_ongevallen_in_bs", T::Integer, "ongevallen die in een black spot meetellen")};
     for (std::size_t k = 0; k < n; ++k) {
-        t.rows.push_back({areas.codes[k], areas.names[k], total[k], dod[k], let[k], ums[k], junctions[k], sections[k], inSpots[k]});
+        t.rows.push_back(
+            {areas.codes[k], areas.names[k], total[k], dod[k], let[k], ums[k], junctions[k], sections[k], inSpots[k]});
         gis::FeatureGeometry g;
         g.kind = gis::FeatureGeometry::Kind::Polygon;
         g.polygons = areas.geometries[k];
@@ -377,12 +387,18 @@ SeverityWeights parseWeights(const std::string& text, SeverityWeights w)
         auto [ptr, ec] = std::from_chars(num.data() + (b == std::string::npos ? 0 : b), num.data() + num.size(), v);
         if (ec != std::errc() || !std::isfinite(v) || v < 0)
             throw InputError("--weights: '" + item + "' heeft geen geldig gewicht (>= 0)");
-        if (key == "DOD") w.fatal = v;
-        else if (key == "ZKH" || key == "ZIEKENHUIS" || key == "ZWAARGEWOND") w.serious = v;
-        else if (key == "LET") w.injury = v;
-        else if (key == "UMS") w.damageOnly = v;
-        else if (key == "ONB") w.unknown = v;
-        else throw InputError("--weights: onbekende code '" + key + "' (DOD, ZKH, LET, UMS, ONB)");
+        if (key == "DOD")
+            w.fatal = v;
+        else if (key == "ZKH" || key == "ZIEKENHUIS" || key == "ZWAARGEWOND")
+            w.serious = v;
+        else if (key == "LET")
+            w.injury = v;
+        else if (key == "UMS")
+            w.damageOnly = v;
+        else if (key == "ONB")
+            w.unknown = v;
+        else
+            throw InputError("--weights: onbekende code '" + key + "' (DOD, ZKH, LET, UMS, ONB)");
         start = end + 1;
     }
     return w;
@@ -418,8 +434,9 @@ BlackSpotResult runBlackSpots(const BlackSpotsCli& c)
     netOptions.continueThroughJunctions = !c.strictRoutes;
     const RoadNetwork network(roads.segments, netOptions);
     if (!c.quiet)
-        printInfo(fmt::format("Wegennet: {} wegvakken, {} knopen, {} routes, {:.1f} km; topologie uit {}", network.segments().size(),
-                              network.nodeCount(), network.routes().size(), network.totalLength() / 1000,
+        printInfo(fmt::format("Wegennet: {} wegvakken, {} knopen, {} routes, {:.1f} km; topologie uit {}",
+                              network.segments().size(), network.nodeCount(), network.routes().size(),
+                              network.totalLength() / 1000,
                               network.topologyFromIds() ? "JTE_ID_BEG/END" : "de geometrie"));
 
     std::optional<gis::SourceSpec> points;
@@ -451,7 +468,8 @@ BlackSpotResult runBlackSpots(const BlackSpotsCli& c)
         w.metadata["bron_gebieden"] = areaLayer->description;
     }
     if (c.kdeBandwidth) {
-        if (!(*c.kdeBandwidth > 0) || !(c.kdeLixel > 0)) throw InputError("--kde-bandwidth en --kde-lixel moeten > 0 m zijn");
+        if (!(*c.kdeBandwidth > 0) || !(c.kdeLixel > 0))
+            throw InputError("--kde-bandwidth en --kde-lixel moeten > 0 m zijn");
         tables.push_back(kdeTable(result, network, c.kdeLixel, *c.kdeBandwidth, c.kdeWeighted));
     }
     std::vector<fs::path> written;
@@ -486,22 +504,30 @@ BlackSpotResult runBlackSpots(const BlackSpotsCli& c)
     s["accidents_after_deduplication"] = result.dedup.accidents.size();
     s["analysed_accidents"] = result.analysedAccidents;
     nlohmann::ordered_json buckets;
-    for (std::size_t b = 0; b < kAccidentBucketCount; ++b) buckets[bucketName(static_cast<AccidentBucket>(b))] = result.buckets[b];
+    for (std::size_t b = 0; b < kAccidentBucketCount; ++b)
+        buckets[bucketName(static_cast<AccidentBucket>(b))] = result.buckets[b];
     s["buckets"] = buckets;
     s["buckets_total"] = bucketSum;
     s["deduplication"] = {{"rows_grouped_by_vkl_nummer", result.dedup.recordsById},
                           {"rows_grouped_by_location_year_codes", result.dedup.recordsByKey},
                           {"groups_without_party_1", result.dedup.groupsWithoutPartyOne},
-                          {"rule", "VKL_NUMMER; anders per locatie+jaar+datum+AP3+AOL+WVK+JTE zoveel ongevallen als het "
-                                   "vaakst voorkomende partijnummer (nummer)"}};
-    s["accident_fields"] = {{"accident_id", accidents.fields.accidentId}, {"party_number", accidents.fields.partyNumber},
-                            {"year", accidents.fields.year},         {"date", accidents.fields.date},
-                            {"severity", accidents.fields.severity}, {"hospital", accidents.fields.hospital},
-                            {"aol_id", accidents.fields.aolId},      {"segment_id", accidents.fields.segmentId},
-                            {"junction_id", accidents.fields.junctionId}, {"point_key", accidents.fields.pointKey}};
-    s["accident_reading"] = {{"unknown_severity", accidents.unknownSeverity}, {"unparsed_year", accidents.unparsedYear},
-                             {"unparsed_date", accidents.unparsedDate},       {"points_from_join", accidents.pointsFromJoin},
-                             {"join_key_not_found", accidents.joinKeyNotFound}, {"without_point", accidents.withoutPoint}};
+                          {"rule",
+                           "VKL_NUMMER; anders per locatie+jaar+datum+AP3+AOL+WVK+JTE zoveel ongevallen als het "
+                           "vaakst voorkomende partijnummer (nummer)"}};
+    s["accident_fields"] = {{"accident_id", accidents.fields.accidentId},
+                            {"party_number", accidents.fields.partyNumber},
+                            {"year", accidents.fields.year},
+                            {"date", accidents.fields.date},
+                            {"severity", accidents.fields.severity},
+                            {"hospital", accidents.fields.hospital},
+                            {"aol_id", accidents.fields.aolId},
+                            {"segment_id", accidents.fields.segmentId},
+                            {"junction_id", accidents.fields.junctionId},
+                            {"point_key", accidents.fields.pointKey}};
+    s["accident_reading"] = {
+        {"unknown_severity", accidents.unknownSeverity},   {"unparsed_year", accidents.unparsedYear},
+        {"unparsed_date", accidents.unparsedDate},         {"points_from_join", accidents.pointsFromJoin},
+        {"join_key_not_found", accidents.joinKeyNotFound}, {"without_point", accidents.withoutPoint}};
     s["network"] = {{"source", roads.description},
                     {"segments", network.segments().size()},
                     {"features_without_geometry", roads.withoutGeometry},
@@ -512,32 +538,48 @@ BlackSpotResult runBlackSpots(const BlackSpotsCli& c)
                     {"routes", network.routes().size()},
                     {"length_km", std::round(network.totalLength()) / 1000},
                     {"topology", network.topologyFromIds() ? "JTE_ID_BEG/JTE_ID_END" : "geometrie"},
-                    {"fields", {{"id", roads.fields.id}, {"begin_junction", roads.fields.beginJunction},
-                                {"end_junction", roads.fields.endJunction}, {"street", roads.fields.streetName},
-                                {"road_number", roads.fields.roadNumber}, {"authority", roads.fields.authority}}}};
+                    {"fields",
+                     {{"id", roads.fields.id},
+                      {"begin_junction", roads.fields.beginJunction},
+                      {"end_junction", roads.fields.endJunction},
+                      {"street", roads.fields.streetName},
+                      {"road_number", roads.fields.roadNumber},
+                      {"authority", roads.fields.authority}}}};
     const auto& crit = options.criteria;
     nlohmann::ordered_json rules = nlohmann::ordered_json::array();
     for (const auto& r : crit.anyOf)
-        rules.push_back({{"min_count", r.minCount}, {"severities", r.seriousOnly ? "ziekenhuis" : severityListText(r.severities)}});
+        rules.push_back(
+            {{"min_count", r.minCount}, {"severities", r.seriousOnly ? "ziekenhuis" : severityListText(r.severities)}});
     s["criteria"] = {{"name", crit.name},
                      {"description", crit.description},
                      {"years", crit.years},
                      {"any_of", rules},
                      {"min_score", crit.minScore ? nlohmann::ordered_json(*crit.minScore) : nlohmann::ordered_json()},
-                     {"weights", {{"DOD", crit.weights.fatal}, {"ZKH", crit.weights.serious}, {"LET", crit.weights.injury},
-                                  {"UMS", crit.weights.damageOnly}, {"ONB", crit.weights.unknown}}},
+                     {"weights",
+                      {{"DOD", crit.weights.fatal},
+                       {"ZKH", crit.weights.serious},
+                       {"LET", crit.weights.injury},
+                       {"UMS", crit.weights.damageOnly},
+                       {"ONB", crit.weights.unknown}}},
                      {"hospital_proxy", severityListText(crit.hospitalProxy)},
                      {"junctions", crit.junctions},
                      {"sections", crit.sections}};
     s["period"] = {{"first_year", result.firstYear}, {"last_year", result.lastYear}};
-    s["parameters"] = {{"snap_tolerance_m", options.snapTolerance}, {"junction_radius_m", options.junctionRadius},
-                       {"junction_min_degree", options.junctionMinDegree}, {"nearest_junction_only", options.nearestJunctionOnly},
-                       {"window_m", options.window}, {"step_m", options.step}, {"node_tolerance_m", c.nodeTolerance},
-                       {"use_network_ids", options.useNetworkIds}, {"empirical_bayes", options.empiricalBayes},
-                       {"kde_bandwidth_m", c.kdeBandwidth ? nlohmann::ordered_json(*c.kdeBandwidth) : nlohmann::ordered_json()},
-                       {"kde_lixel_m", c.kdeLixel}, {"kde_weighted", c.kdeWeighted},
-                       {"kde_method", "simple (Xie & Yan 2008), kwartische kern 15/(16h)(1-(d/h)^2)^2, per km"},
-                       {"working_crs", c.workingCrs}};
+    s["parameters"] = {
+        {"snap_tolerance_m", options.snapTolerance},
+        {"junction_radius_m", options.junctionRadius},
+        {"junction_min_degree", options.junctionMinDegree},
+        {"nearest_junction_only", options.nearestJunctionOnly},
+        {"window_m", options.window},
+        {"step_m", options.step},
+        {"node_tolerance_m", c.nodeTolerance},
+        {"use_network_ids", options.useNetworkIds},
+        {"empirical_bayes", options.empiricalBayes},
+        {"kde_bandwidth_m", c.kdeBandwidth ? nlohmann::ordered_json(*c.kdeBandwidth) : nlohmann::ordered_json()},
+        {"kde_lixel_m", c.kdeLixel},
+        {"kde_weighted", c.kdeWeighted},
+        {"kde_method", "simple (Xie & Yan 2008), kwartische kern 15/(16h)(1-(d/h)^2)^2, per km"},
+        {"working_crs", c.workingCrs}};
     int metJunctions = 0;
     for (const auto& b : result.junctions) metJunctions += b.met;
     s["results"] = {{"junction_black_spots", metJunctions},
@@ -552,18 +594,23 @@ BlackSpotResult runBlackSpots(const BlackSpotsCli& c)
     writeText(outDir / "summary.json", s.dump(2) + "\n");
 
     if (!options.criteria.sections && (c.window || c.step))
-        printWarning("definitie " + options.criteria.name + " kijkt alleen naar kruispunten: --window/--step worden niet gebruikt "
+        printWarning("definitie " + options.criteria.name +
+                     " kijkt alleen naar kruispunten: --window/--step worden niet gebruikt "
                      "(gebruik --locations both voor wegvakken)");
     if (result.analysedAccidents == 0 && result.inputRows > 0)
-        printWarning(fmt::format("geen enkel ongeval is op het wegennet geplaatst ({} buiten de snap-tolerantie van {} m): "
-                                 "liggen wegen en ongevallen in hetzelfde gebied en CRS?",
-                                 result.buckets[static_cast<std::size_t>(AccidentBucket::BeyondTolerance)], options.snapTolerance));
+        printWarning(fmt::format(
+            "geen enkel ongeval is op het wegennet geplaatst ({} buiten de snap-tolerantie van {} m): "
+            "liggen wegen en ongevallen in hetzelfde gebied en CRS?",
+            result.buckets[static_cast<std::size_t>(AccidentBucket::BeyondTolerance)], options.snapTolerance));
     if (!c.quiet) {
         printInfo(fmt::format("Ongevallen: {} rijen -> {} ongevallen, {} geanalyseerd ({} t/m {})", result.inputRows,
-                              result.dedup.accidents.size(), result.analysedAccidents, result.firstYear, result.lastYear));
+                              result.dedup.accidents.size(), result.analysedAccidents, result.firstYear,
+                              result.lastYear));
         std::string b;
         for (std::size_t i = 0; i < kAccidentBucketCount; ++i)
-            if (result.buckets[i]) b += fmt::format("{}{} {}", b.empty() ? "" : ", ", bucketName(static_cast<AccidentBucket>(i)), result.buckets[i]);
+            if (result.buckets[i])
+                b += fmt::format("{}{} {}", b.empty() ? "" : ", ", bucketName(static_cast<AccidentBucket>(i)),
+                                 result.buckets[i]);
         printInfo("Verantwoording: " + b);
         fmt::print("Black spots ({}): {} kruispunten, {} wegvakken; geschreven naar {}\n", crit.name, metJunctions,
                    result.sections.size(), outDir.string());
@@ -577,27 +624,35 @@ void registerBlackSpotsCommand(CLI::App& app)
     CLI::App* cmd = app.add_subcommand(
         "blackspots", "Black spots: kruispunten en wegvakken met veel letsel- of dodelijke ongevallen\n"
                       "(traffic black spots on the road network from NWB wegvakken and BRON accidents)");
-    cmd->add_option("--roads", c->roads.path, "wegennet (lijnen), bv. NWB wegvakken; elk OGR-bestand of PG:...")->required();
+    cmd->add_option("--roads", c->roads.path, "wegennet (lijnen), bv. NWB wegvakken; elk OGR-bestand of PG:...")
+        ->required();
     cmd->add_option("--roads-layer", c->roads.layer, "laag in het wegenbestand");
     cmd->add_option("--roads-crs", c->roads.assumeCrs, "CRS voor een wegenlaag zonder CRS");
-    cmd->add_option("--accidents", c->accidents.path, "ongevallen, bv. BRON (GeoJSON/GeoPackage of ongevallen-CSV)")->required();
+    cmd->add_option("--accidents", c->accidents.path, "ongevallen, bv. BRON (GeoJSON/GeoPackage of ongevallen-CSV)")
+        ->required();
     cmd->add_option("--accidents-layer", c->accidents.layer, "laag in het ongevallenbestand");
-    cmd->add_option("--accidents-crs", c->accidents.assumeCrs, "CRS voor ongevallen zonder CRS, bv. EPSG:28992 of EPSG:4326");
+    cmd->add_option("--accidents-crs", c->accidents.assumeCrs,
+                    "CRS voor ongevallen zonder CRS, bv. EPSG:28992 of EPSG:4326");
     cmd->add_option("--assume-crs", c->assumeCrs, "CRS voor wegen/ongevallen zonder CRS, bv. EPSG:28992 of EPSG:4326");
     cmd->add_option("--road-id-field", c->roadFields.id, "veld met wegvak-id (standaard WVK_ID, of de FID)");
     cmd->add_option("--street-field", c->roadFields.streetName, "veld met straatnaam (standaard STT_NAAM)");
-    cmd->add_option("--road-class-field", c->roadFields.roadClass, "veld met wegklasse voor Empirical Bayes (standaard de wegbeheerder)");
+    cmd->add_option("--road-class-field", c->roadFields.roadClass,
+                    "veld met wegklasse voor Empirical Bayes (standaard de wegbeheerder)");
     cmd->add_option("--accident-id-field", c->accidentFields.accidentId, "veld met ongeval-id (standaard VKL_NUMMER)");
     cmd->add_option("--year-field", c->accidentFields.year, "veld met jaar (standaard JAAR_VKL)");
     cmd->add_option("--severity-field", c->accidentFields.severity, "veld met afloop DOD/LET/UMS (standaard AP3_CODE)");
-    cmd->add_option("--hospital-field", c->accidentFields.hospital, "veld met ziekenhuisopname J/N (standaard ZIEKENHUIS)");
-    cmd->add_option("--points", c->points.path, "BRON puntlocaties (FK_VELD5, X_COORD, Y_COORD in RD) om ongevallen te plaatsen");
-    cmd->add_option("--preset", c->preset, "definitie: kruispunt-6-3 (standaard), rijkswaterstaat, amsterdam, vlaanderen")
+    cmd->add_option("--hospital-field", c->accidentFields.hospital,
+                    "veld met ziekenhuisopname J/N (standaard ZIEKENHUIS)");
+    cmd->add_option("--points", c->points.path,
+                    "BRON puntlocaties (FK_VELD5, X_COORD, Y_COORD in RD) om ongevallen te plaatsen");
+    cmd->add_option("--preset", c->preset,
+                    "definitie: kruispunt-6-3 (standaard), rijkswaterstaat, amsterdam, vlaanderen")
         ->check(CLI::IsMember(blackSpotPresetNames()));
     cmd->add_option("--min-count", c->minCount, "eigen definitie: minimum aantal ongevallen");
     cmd->add_option("--severity", c->severity, "eigen definitie: mee te tellen ernst, bv. LET,DOD (standaard)");
     cmd->add_option("--min-score", c->minScore, "eigen definitie: minimum gewogen score");
-    cmd->add_option("--weights", c->weights, "ernstgewichten, bv. DOD=5,ZKH=3,LET=1,UMS=0 (ZKH = LET met ziekenhuisopname)");
+    cmd->add_option("--weights", c->weights,
+                    "ernstgewichten, bv. DOD=5,ZKH=3,LET=1,UMS=0 (ZKH = LET met ziekenhuisopname)");
     cmd->add_option("--years", c->years, "periode in jaren (standaard 3)");
     cmd->add_option("--last-year", c->lastYear, "laatste jaar van de periode (standaard het laatste jaar in de data)");
     cmd->add_option("--locations", c->locations, "junctions, sections of both (standaard: volgens de definitie)")
@@ -606,19 +661,26 @@ void registerBlackSpotsCommand(CLI::App& app)
     cmd->add_option("--step", c->step, "stap van het venster in meter (standaard 25)");
     cmd->add_option("--radius", c->radius, "straal rond een kruispunt in meter (standaard 30)");
     cmd->add_option("--snap-tolerance", c->snapTolerance, "maximale afstand ongeval-wegvak in meter (standaard 25)");
-    cmd->add_option("--node-tolerance", c->nodeTolerance, "eindpunten binnen deze afstand (m) vormen een knoop als JTE_ID ontbreekt");
-    cmd->add_flag("--nearest-junction", c->nearestJunction, "tel een ongeval alleen bij het dichtstbijzijnde kruispunt");
-    cmd->add_flag("--all-junctions", c->allJunctions, "rapporteer ook kruispunten met ongevallen die de definitie niet halen");
+    cmd->add_option("--node-tolerance", c->nodeTolerance,
+                    "eindpunten binnen deze afstand (m) vormen een knoop als JTE_ID ontbreekt");
+    cmd->add_flag("--nearest-junction", c->nearestJunction,
+                  "tel een ongeval alleen bij het dichtstbijzijnde kruispunt");
+    cmd->add_flag("--all-junctions", c->allJunctions,
+                  "rapporteer ook kruispunten met ongevallen die de definitie niet halen");
     cmd->add_flag("--eb", c->empiricalBayes, "Empirical Bayes-schatting per wegklasse (Highway Safety Manual)");
-    cmd->add_flag("--ignore-network-ids", c->ignoreNetworkIds, "negeer WVK_ID/JTE_ID van de ongevallen en plaats op afstand");
+    cmd->add_flag("--ignore-network-ids", c->ignoreNetworkIds,
+                  "negeer WVK_ID/JTE_ID van de ongevallen en plaats op afstand");
     cmd->add_flag("--strict-routes", c->strictRoutes, "routes alleen door knopen met twee wegvakken");
-    cmd->add_option("--areas", c->areas.path, "gebieden (bv. buurten): thema 4.1 per gebied in laag areas en blackspots_gebieden.csv");
+    cmd->add_option("--areas", c->areas.path,
+                    "gebieden (bv. buurten): thema 4.1 per gebied in laag areas en blackspots_gebieden.csv");
     cmd->add_option("--areas-layer", c->areas.layer, "laag in het gebiedenbestand");
-    cmd->add_option("--kde-bandwidth", c->kdeBandwidth, "netwerk-KDE langs de wegen met deze bandbreedte (m): laag kde");
+    cmd->add_option("--kde-bandwidth", c->kdeBandwidth,
+                    "netwerk-KDE langs de wegen met deze bandbreedte (m): laag kde");
     cmd->add_option("--kde-lixel", c->kdeLixel, "lengte van de KDE-stukjes (lixels) in meter (standaard 10)");
     cmd->add_flag("--kde-weighted", c->kdeWeighted, "KDE gewogen met de ernstgewichten in plaats van 1 per ongeval");
     cmd->add_option("--working-crs", c->workingCrs, "metrisch werk-CRS (standaard EPSG:28992, RD New)");
-    cmd->add_option("--csv", c->csv, "CSV-opmaak: nl (; en decimale komma, standaard) of intl")->check(CLI::IsMember({"nl", "intl"}));
+    cmd->add_option("--csv", c->csv, "CSV-opmaak: nl (; en decimale komma, standaard) of intl")
+        ->check(CLI::IsMember({"nl", "intl"}));
     cmd->add_option("--out", c->out, "uitvoermap")->required();
     cmd->add_flag("-q,--quiet", c->quiet, "geen samenvatting");
     cmd->footer("Voorbeeld:\n  gebiedscan blackspots --roads wegvakken.gpkg --accidents ongevallen.geojson \\\n"

@@ -16,26 +16,26 @@ namespace gebiedscan::app {
 struct BlackSpotsCli {
     gis::SourceSpec roads;
     gis::SourceSpec accidents;
-    gis::SourceSpec points;          ///< BRON puntlocaties (optional; path empty = none)
+    gis::SourceSpec points;             ///< BRON puntlocaties (optional; path empty = none)
     gis::AccidentFields accidentFields; ///< overrides of the detected accident fields
-    gis::RoadFields roadFields;      ///< overrides of the detected road fields
-    std::string assumeCrs;           ///< CRS for road/accident layers without one (unless set per layer)
-    std::string preset;              ///< kruispunt-6-3, rijkswaterstaat, amsterdam, vlaanderen
+    gis::RoadFields roadFields;         ///< overrides of the detected road fields
+    std::string assumeCrs;              ///< CRS for road/accident layers without one (unless set per layer)
+    std::string preset;                 ///< kruispunt-6-3, rijkswaterstaat, amsterdam, vlaanderen
     std::optional<int> minCount, years, lastYear;
-    std::string severity;            ///< "LET,DOD"
+    std::string severity; ///< "LET,DOD"
     std::optional<double> minScore;
-    std::string weights;             ///< "DOD=5,ZKH=3,LET=1,UMS=0"
-    std::string locations;           ///< junctions, sections or both (default: the preset's)
+    std::string weights;   ///< "DOD=5,ZKH=3,LET=1,UMS=0"
+    std::string locations; ///< junctions, sections or both (default: the preset's)
     std::optional<double> window, step, radius, snapTolerance;
-    double nodeTolerance = 0.5;      ///< endpoint snapping when topology comes from geometry
+    double nodeTolerance = 0.5; ///< endpoint snapping when topology comes from geometry
     bool nearestJunction = false, allJunctions = false, empiricalBayes = false, ignoreNetworkIds = false;
-    bool strictRoutes = false;       ///< routes only through degree-2 nodes
-    gis::SourceSpec areas;           ///< optional areas (buurten, wijken, ...) for theme 4.1 per area
+    bool strictRoutes = false;          ///< routes only through degree-2 nodes
+    gis::SourceSpec areas;              ///< optional areas (buurten, wijken, ...) for theme 4.1 per area
     std::optional<double> kdeBandwidth; ///< network KDE along lixels when set (metres)
-    double kdeLixel = 10.0;          ///< lixel length (metres)
-    bool kdeWeighted = false;        ///< KDE weights accidents by the severity weights
+    double kdeLixel = 10.0;             ///< lixel length (metres)
+    bool kdeWeighted = false;           ///< KDE weights accidents by the severity weights
     std::string workingCrs = "EPSG:28992";
-    std::string csv = "nl";          ///< nl: ';' and decimal comma; intl
+    std::string csv = "nl"; ///< nl: ';' and decimal comma; intl
     std::string out;
     bool quiet = false;
 };

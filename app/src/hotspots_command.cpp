@@ -111,14 +111,18 @@ WeightsChoice parseWeights(const std::string& text, bool points)
         c.kind = WeightsChoice::Kind::Band;
         if (arg == "auto") return c;
         const auto v = parseNumber(arg);
-        if (!v || !(*v > 0)) throw InputError("--weights band:D needs a distance in metres > 0, e.g. band:500, or band:auto");
+        if (!v || !(*v > 0))
+            throw InputError("--weights band:D needs a distance in metres > 0, e.g. band:500, or band:auto");
         c.band = *v;
         return c;
     }
     throw InputError("unknown --weights '" + text + "' (queen, rook, knn:K, band:D or band:auto)");
 }
 
-std::string formatNumber(double v) { return fmt::format("{:.6g}", v); }
+std::string formatNumber(double v)
+{
+    return fmt::format("{:.6g}", v);
+}
 
 const char* correctionText(PValueCorrection c)
 {
@@ -167,7 +171,8 @@ void printCommon(const HotspotsSummary& s, const HotspotsOptions& o, Alternative
     std::string bins;
     for (int b : {3, 2, 1, 0, -1, -2, -3}) {
         const auto it = counts.bins.find(b);
-        bins += fmt::format("{}{}: {}", bins.empty() ? "" : ", ", hotspotLabel(b), it == counts.bins.end() ? 0 : it->second);
+        bins += fmt::format("{}{}: {}", bins.empty() ? "" : ", ", hotspotLabel(b),
+                            it == counts.bins.end() ? 0 : it->second);
     }
     fmt::print("  Gi*: {}\n", bins);
     std::string lq;
@@ -179,8 +184,7 @@ void printCommon(const HotspotsSummary& s, const HotspotsOptions& o, Alternative
 /// --grid: incidents counted per square cell, cell size and distance band chosen from the data.
 HotspotsSummary runGridHotspots(const HotspotsOptions& o, Alternative alternative)
 {
-    if (!o.field.empty())
-        throw InputError("--field does not apply with --grid: incidents are counted per grid cell");
+    if (!o.field.empty()) throw InputError("--field does not apply with --grid: incidents are counted per grid cell");
     HotspotsSummary s;
     gis::VectorReader reader(o.areas, o.workingCrs);
     reader.selectFields({});
@@ -197,8 +201,7 @@ HotspotsSummary runGridHotspots(const HotspotsOptions& o, Alternative alternativ
     }
     progress.finish();
     if (points.empty()) throw InputError(reader.description() + ": --grid needs a point layer (incidents)");
-    if (s.noGeometry > 0)
-        printWarning(fmt::format("{} objecten zonder puntgeometrie niet meegeteld", s.noGeometry));
+    if (s.noGeometry > 0) printWarning(fmt::format("{} objecten zonder puntgeometrie niet meegeteld", s.noGeometry));
 
     OptimizedHotspotOptions ho;
     if (o.grid != "auto") {
@@ -207,8 +210,9 @@ HotspotsSummary runGridHotspots(const HotspotsOptions& o, Alternative alternativ
         ho.cellSize = *size;
     }
     // As ArcGIS Optimized Hot Spot Analysis: FDR unless Bonferroni is asked for.
-    const PValueCorrection correction =
-        o.correction == PValueCorrection::Bonferroni ? PValueCorrection::Bonferroni : PValueCorrection::FalseDiscoveryRate;
+    const PValueCorrection correction = o.correction == PValueCorrection::Bonferroni
+                                            ? PValueCorrection::Bonferroni
+                                            : PValueCorrection::FalseDiscoveryRate;
     ho.correction = correction;
     ho.alternative = alternative;
     ho.permutations = 0; // the cells and band only; inference below with the shared code
@@ -218,9 +222,10 @@ HotspotsSummary runGridHotspots(const HotspotsOptions& o, Alternative alternativ
     s.cellSize = r.cellSize;
     s.band = r.band;
     s.islands = r.islands;
-    s.weightsDescription = fmt::format("band:{} m tussen celmiddens ({}), cellen {} m ({})", formatNumber(r.band),
-                                       r.bandAtPeak ? "eerste piek van Moran's z" : "geen piek: gemiddelde afstand tot de 30e buurcel",
-                                       formatNumber(r.cellSize), r.cellSizeAutomatic ? "automatisch" : "opgegeven");
+    s.weightsDescription =
+        fmt::format("band:{} m tussen celmiddens ({}), cellen {} m ({})", formatNumber(r.band),
+                    r.bandAtPeak ? "eerste piek van Moran's z" : "geen piek: gemiddelde afstand tot de 30e buurcel",
+                    formatNumber(r.cellSize), r.cellSizeAutomatic ? "automatisch" : "opgegeven");
     const SpatialWeights w = distanceBandWeights(r.centres, r.band);
     const auto lo = localOptions(o, alternative, correction);
     const LocalHotspots lr = computeLocalHotspots(r.counts, w, lo);
@@ -228,8 +233,9 @@ HotspotsSummary runGridHotspots(const HotspotsOptions& o, Alternative alternativ
 
     gis::Table t;
     t.name = "hotspots";
-    t.columns = {{"id", gis::Column::Type::String, "grid cell code (CBS style: size, E and N of the lower-left corner)"},
-                 {"aantal", gis::Column::Type::Integer, "incidents in the cell"}};
+    t.columns = {
+        {"id", gis::Column::Type::String, "grid cell code (CBS style: size, E and N of the lower-left corner)"},
+        {"aantal", gis::Column::Type::Integer, "incidents in the cell"}};
     const auto stats = hotspotColumns(lo, s.weightsDescription, true);
     t.columns.insert(t.columns.end(), stats.begin(), stats.end());
     t.geometryKind = gis::FeatureGeometry::Kind::Polygon;
@@ -246,14 +252,17 @@ HotspotsSummary runGridHotspots(const HotspotsOptions& o, Alternative alternativ
         t.geometries.push_back(std::move(g));
     }
     std::string profile;
-    for (const auto& st : r.profile) profile += fmt::format("{}{}:{:.4f}", profile.empty() ? "" : " ", formatNumber(st.band), st.z);
+    for (const auto& st : r.profile)
+        profile += fmt::format("{}{}:{:.4f}", profile.empty() ? "" : " ", formatNumber(st.band), st.z);
     gis::WriteOptions wo;
     wo.workingCrs = o.workingCrs;
     wo.metadata = {{"bron", reader.description()},
                    {"celgrootte_m", formatNumber(r.cellSize)},
-                   {"celgrootte_keuze", r.cellSizeAutomatic ? "automatisch: 2 x gemiddelde naaste-buurafstand, afgerond" : "opgegeven"},
+                   {"celgrootte_keuze",
+                    r.cellSizeAutomatic ? "automatisch: 2 x gemiddelde naaste-buurafstand, afgerond" : "opgegeven"},
                    {"band_m", formatNumber(r.band)},
-                   {"band_keuze", r.bandAtPeak ? "eerste piek van Moran's z (incrementele autocorrelatie)" : "geen piek: gemiddelde afstand tot de 30e buurcel"},
+                   {"band_keuze", r.bandAtPeak ? "eerste piek van Moran's z (incrementele autocorrelatie)"
+                                               : "geen piek: gemiddelde afstand tot de 30e buurcel"},
                    {"moran_z_per_band", profile},
                    {"eilanden", std::to_string(s.islands)},
                    {"permutaties", std::to_string(o.permutations)},
@@ -279,7 +288,7 @@ HotspotsSummary runGridHotspots(const HotspotsOptions& o, Alternative alternativ
                    formatNumber(r.cellSize), r.cellSizeAutomatic ? "automatisch gekozen" : "opgegeven");
         fmt::print("  afstandsband: {} m ({})\n", formatNumber(r.band),
                    r.bandAtPeak ? "eerste piek van de incrementele ruimtelijke autocorrelatie"
-                                   : "geen piek in Moran's z; gemiddelde afstand tot de 30e buurcel");
+                                : "geen piek in Moran's z; gemiddelde afstand tot de 30e buurcel");
         fmt::print("  Moran's z per band (m:z): {}\n", profile);
         printCommon(s, o, alternative, correction, counts);
     }
@@ -294,7 +303,8 @@ HotspotsSummary runHotspots(const HotspotsOptions& o)
     if (!alternative) throw InputError("--alternative must be two-sided, greater or less");
     gis::ensureWritableFolder(o.outDir);
     if (!o.grid.empty()) return runGridHotspots(o, *alternative);
-    if (o.field.empty()) throw InputError("--field is required: the numeric field to analyse (or --grid for incidents)");
+    if (o.field.empty())
+        throw InputError("--field is required: the numeric field to analyse (or --grid for incidents)");
 
     HotspotsSummary s;
     gis::VectorReader reader(o.areas, o.workingCrs);
@@ -331,8 +341,7 @@ HotspotsSummary runHotspots(const HotspotsOptions& o)
     if (polygonCount > 0 && pointCount > 0)
         throw InputError(reader.description() + ": mixes points and polygons; choose one layer type");
     const bool isPoints = pointCount > 0;
-    if (!isPoints && polygonCount == 0)
-        throw InputError(reader.description() + ": no point or polygon features");
+    if (!isPoints && polygonCount == 0) throw InputError(reader.description() + ": no point or polygon features");
     const auto wanted = isPoints ? gis::FeatureGeometry::Kind::Point : gis::FeatureGeometry::Kind::Polygon;
     for (auto& row : rows) {
         if (row.geometry.kind != wanted || (isPoints && row.geometry.points.empty())) {
@@ -345,15 +354,18 @@ HotspotsSummary runHotspots(const HotspotsOptions& o)
         }
         row.index = static_cast<std::int64_t>(x.size());
         x.push_back(*row.value);
-        if (isPoints) points.push_back(row.geometry.points.front());
-        else polygons.push_back(row.geometry.polygons);
+        if (isPoints)
+            points.push_back(row.geometry.points.front());
+        else
+            polygons.push_back(row.geometry.polygons);
     }
     s.analysed = x.size();
     if (s.analysed < 4)
         throw InputError(reader.description() + ": fewer than 4 features with a value in '" + o.field + "'");
     if (s.noValue > 0)
         printWarning(fmt::format("{} objecten zonder (geldige) waarde in '{}' niet geanalyseerd (in de uitvoer met "
-                                 "lege statistieken)", s.noValue, o.field));
+                                 "lege statistieken)",
+                                 s.noValue, o.field));
     if (s.noGeometry > 0)
         printWarning(fmt::format("{} objecten zonder bruikbare geometrie niet geanalyseerd", s.noGeometry));
 
@@ -363,8 +375,8 @@ HotspotsSummary runHotspots(const HotspotsOptions& o)
     if (choice.kind == WeightsChoice::Kind::Queen || choice.kind == WeightsChoice::Kind::Rook) {
         const auto rule = choice.kind == WeightsChoice::Kind::Queen ? Contiguity::Queen : Contiguity::Rook;
         w = contiguityWeights(polygons, rule, o.snap);
-        s.weightsDescription = fmt::format("{} (snap {} m)", rule == Contiguity::Queen ? "queen" : "rook",
-                                           formatNumber(o.snap));
+        s.weightsDescription =
+            fmt::format("{} (snap {} m)", rule == Contiguity::Queen ? "queen" : "rook", formatNumber(o.snap));
     } else {
         if (!isPoints) {
             points.clear();
@@ -372,7 +384,8 @@ HotspotsSummary runHotspots(const HotspotsOptions& o)
         }
         const std::string on = isPoints ? "" : " tussen zwaartepunten";
         if (choice.kind == WeightsChoice::Kind::Knn) {
-            if (choice.k >= points.size()) throw InputError("--weights knn:K needs K smaller than the number of features");
+            if (choice.k >= points.size())
+                throw InputError("--weights knn:K needs K smaller than the number of features");
             w = knnWeights(points, choice.k);
             s.weightsDescription = fmt::format("knn:{}{}", choice.k, on);
         } else {
@@ -395,9 +408,9 @@ HotspotsSummary runHotspots(const HotspotsOptions& o)
 
     gis::Table t;
     t.name = "hotspots";
-    t.columns = {
-        {"id", gis::Column::Type::String, o.idField.empty() ? "feature id (FID) in the source" : "source field " + o.idField},
-        {"waarde", gis::Column::Type::Real, "analysed value: source field " + o.field}};
+    t.columns = {{"id", gis::Column::Type::String,
+                  o.idField.empty() ? "feature id (FID) in the source" : "source field " + o.idField},
+                 {"waarde", gis::Column::Type::Real, "analysed value: source field " + o.field}};
     const auto stats = hotspotColumns(lo, s.weightsDescription, true);
     t.columns.insert(t.columns.end(), stats.begin(), stats.end());
     t.geometryKind = wanted;
@@ -457,15 +470,18 @@ void registerHotspotsCommand(CLI::App& app)
                     "(hot spots and outliers on any polygon or point layer)");
     cmd->add_option("--areas", c->areas.path, "vlakken of punten: elk OGR-bestand of PG:...")->required();
     cmd->add_option("--layer", c->areas.layer, "laag in het bestand");
-    cmd->add_option("--field", c->field, "numeriek veld om te analyseren (bv. aantal registraties); verplicht zonder --grid");
-    cmd->add_option("--grid", c->grid,
-                    "puntenlaag van registraties: tel per rastercel, 'auto' (celgrootte en afstandsband uit de gegevens, "
-                    "FDR) of een celgrootte in meter");
+    cmd->add_option("--field", c->field,
+                    "numeriek veld om te analyseren (bv. aantal registraties); verplicht zonder --grid");
+    cmd->add_option(
+        "--grid", c->grid,
+        "puntenlaag van registraties: tel per rastercel, 'auto' (celgrootte en afstandsband uit de gegevens, "
+        "FDR) of een celgrootte in meter");
     cmd->add_option("--id-field", c->idField, "veld dat als id wordt overgenomen (standaard de FID)");
     cmd->add_option("--weights", c->weights,
                     "buren: queen, rook (vlakken), knn:K, band:D in meter of band:auto (punten of zwaartepunten); "
                     "standaard queen voor vlakken, knn:8 voor punten");
-    cmd->add_option("--permutations", c->permutations, "aantal conditionele permutaties (standaard 999; 0 = analytisch)");
+    cmd->add_option("--permutations", c->permutations,
+                    "aantal conditionele permutaties (standaard 999; 0 = analytisch)");
     cmd->add_option("--seed", c->seed, "startwaarde van de toevalsgenerator (zelfde seed, zelfde p-waarden)");
     cmd->add_option("--alternative", c->alternative, "alternatieve hypothese: two-sided (standaard), greater, less")
         ->check(CLI::IsMember({"two-sided", "two.sided", "greater", "less"}));
@@ -478,7 +494,8 @@ void registerHotspotsCommand(CLI::App& app)
     cmd->add_option("--assume-crs", c->areas.assumeCrs, "CRS voor lagen zonder CRS, bv. EPSG:4326");
     cmd->add_option("--working-crs", c->workingCrs, "metrisch werk-CRS (standaard EPSG:28992, RD New)");
     cmd->add_option("--out", c->outDir, "uitvoermap: hotspots.gpkg (laag hotspots) en hotspots.csv")->required();
-    cmd->add_flag("-q,--quiet", [](std::int64_t) { setQuiet(true); }, "geen voortgang en samenvatting");
+    cmd->add_flag(
+        "-q,--quiet", [](std::int64_t) { setQuiet(true); }, "geen voortgang en samenvatting");
     cmd->footer("Gi* en lokale Moran zoals R spdep (localG met include.self; localmoran, deler n), bins als ArcGIS\n"
                 "(+/-3, 2, 1 = 99, 95, 90 %). Eilanden (geen buren) krijgen 'Geen buren' en tellen niet mee in de\n"
                 "correctie. Voorbeeld:\n"

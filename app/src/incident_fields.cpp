@@ -8,14 +8,26 @@ namespace gebiedscan::app {
 
 namespace {
 
-const std::vector<std::string> kCategoryFields{
-    "category", "categorie", "code", "incidentcode", "feitcode", "mk_code", "maatschappelijke_klasse",
-    "soort_misdrijf_code", "misdrijfcode", "ap3_code"};
-const std::vector<std::string> kLabelFields{"label", "omschrijving", "mk_omschrijving", "incident",
-                                            "soort_misdrijf", "misdrijf", "maatschappelijke_klasse_omschrijving"};
-const std::vector<std::string> kDateFields{"datum", "date", "pleegdatum", "pleegdatum_van", "begindatum",
-                                           "datum_van", "datumtijd", "datetime", "starttijd",
-                                           "datum_vkl", "jaar_vkl", "jaar"};
+const std::vector<std::string> kCategoryFields{"category",
+                                               "categorie",
+                                               "code",
+                                               "incidentcode",
+                                               "feitcode",
+                                               "mk_code",
+                                               "maatschappelijke_klasse",
+                                               "soort_misdrijf_code",
+                                               "misdrijfcode",
+                                               "ap3_code"};
+const std::vector<std::string> kLabelFields{"label",
+                                            "omschrijving",
+                                            "mk_omschrijving",
+                                            "incident",
+                                            "soort_misdrijf",
+                                            "misdrijf",
+                                            "maatschappelijke_klasse_omschrijving"};
+const std::vector<std::string> kDateFields{"datum",      "date",      "pleegdatum", "pleegdatum_van",
+                                           "begindatum", "datum_van", "datumtijd",  "datetime",
+                                           "starttijd",  "datum_vkl", "jaar_vkl",   "jaar"};
 const std::vector<std::string> kDateToFields{"pleegdatum_tot", "datum_tot", "einddatum", "eindtijd"};
 
 std::string fieldList(const gis::VectorReader& reader)
@@ -47,8 +59,8 @@ void requireCategoryField(const gis::VectorReader& reader, const IncidentFields&
 void requireDateField(const gis::VectorReader& reader, const IncidentFields& fields)
 {
     if (fields.date.empty())
-        throw InputError(reader.description() + ": no date field found; name it with --date-field (fields: " +
-                         fieldList(reader) + ")");
+        throw InputError(reader.description() +
+                         ": no date field found; name it with --date-field (fields: " + fieldList(reader) + ")");
 }
 
 } // namespace gebiedscan::app

@@ -48,7 +48,10 @@ std::optional<double> parseNumber(const std::string& text)
     return v;
 }
 
-std::string formatMetres(double v) { return v >= 100 ? fmt::format("{:.0f}", v) : fmt::format("{:.3g}", v); }
+std::string formatMetres(double v)
+{
+    return v >= 100 ? fmt::format("{:.0f}", v) : fmt::format("{:.3g}", v);
+}
 
 void run(const KdeCli& c, const CLI::App& cmd)
 {
@@ -56,10 +59,14 @@ void run(const KdeCli& c, const CLI::App& cmd)
     if (!kernel) throw InputError("unknown kernel '" + c.kernel + "' (quartic, gaussian, epanechnikov, uniform)");
     KdeOptions options;
     options.kernel = *kernel;
-    if (c.method == "exact") options.method = KdeMethod::Exact;
-    else if (c.method == "binned") options.method = KdeMethod::BinnedDirect;
-    else if (c.method == "fft") options.method = KdeMethod::BinnedFft;
-    if (cmd.count("--radius") > 0 && !(c.radius > 0.0)) throw InputError("--radius must be a positive number of metres");
+    if (c.method == "exact")
+        options.method = KdeMethod::Exact;
+    else if (c.method == "binned")
+        options.method = KdeMethod::BinnedDirect;
+    else if (c.method == "fft")
+        options.method = KdeMethod::BinnedFft;
+    if (cmd.count("--radius") > 0 && !(c.radius > 0.0))
+        throw InputError("--radius must be a positive number of metres");
     if (cmd.count("--cell") > 0 && !(c.cell > 0.0)) throw InputError("--cell must be a positive number of metres");
 
     // Theme selection through the scan model's categories.
@@ -123,7 +130,9 @@ void run(const KdeCli& c, const CLI::App& cmd)
     }
     progress.finish();
     printInfo(fmt::format("Registraties: {} gelezen, {} gebruikt; {} zonder puntlocatie, {} op (0, 0) (niet "
-                          "gegeocodeerd){}{}", read, points.size(), noPoint, atOrigin, classifier ? fmt::format(", {} van een ander thema of onbekend", otherTheme) : "",
+                          "gegeocodeerd){}{}",
+                          read, points.size(), noPoint, atOrigin,
+                          classifier ? fmt::format(", {} van een ander thema of onbekend", otherTheme) : "",
                           c.weightField.empty() ? "" : fmt::format(", {} zonder geldig gewicht", badWeight)));
     if (points.empty()) throw InputError(reader.description() + ": no usable registrations for the heatmap");
 
@@ -153,8 +162,10 @@ void run(const KdeCli& c, const CLI::App& cmd)
         cellNote = "korte zijde van de puntenomhullende / 250, afgerond";
     }
     if (cell > options.radius / 2)
-        printWarning(fmt::format("celgrootte {} m is groot ten opzichte van de straal {} m: kies --cell kleiner voor een "
-                                 "gladde kaart", formatMetres(cell), formatMetres(options.radius)));
+        printWarning(
+            fmt::format("celgrootte {} m is groot ten opzichte van de straal {} m: kies --cell kleiner voor een "
+                        "gladde kaart",
+                        formatMetres(cell), formatMetres(options.radius)));
     const double support = kernelSupport(options.kernel, options.radius);
     // With --extent the grid is exactly the extent (snapped to the cell size); otherwise it
     // covers the events plus the kernel support, so every event's full mass is on the map.
@@ -205,40 +216,47 @@ void run(const KdeCli& c, const CLI::App& cmd)
 void registerKdeCommand(CLI::App& app)
 {
     auto c = std::make_shared<KdeCli>();
-    CLI::App* cmd = app.add_subcommand(
-        "kde", "Maak een heatmap (kerndichtheid, GeoTIFF in registraties per km2)\n"
-               "(make a kernel density heatmap, GeoTIFF in events per km2)");
-    cmd->add_option("--incidents", c->incidents.path,
-                    "registraties: elk OGR-puntbestand (GeoPackage, Shapefile, GeoJSON, CSV met X/Y of lon/lat) of PG:...")
+    CLI::App* cmd = app.add_subcommand("kde", "Maak een heatmap (kerndichtheid, GeoTIFF in registraties per km2)\n"
+                                              "(make a kernel density heatmap, GeoTIFF in events per km2)");
+    cmd->add_option(
+           "--incidents", c->incidents.path,
+           "registraties: elk OGR-puntbestand (GeoPackage, Shapefile, GeoJSON, CSV met X/Y of lon/lat) of PG:...")
         ->required();
     cmd->add_option("--incidents-layer,--layer", c->incidents.layer, "laag in het registratiebestand");
     cmd->add_option("--x-field", c->incidents.xField, "CSV: kolom met X of lengtegraad (standaard: herkend)");
     cmd->add_option("--y-field", c->incidents.yField, "CSV: kolom met Y of breedtegraad (standaard: herkend)");
-    cmd->add_option("--filter,--where", c->incidents.attributeFilter, "OGR SQL-filter op de registraties, bv. \"jaar = 2024\"");
+    cmd->add_option("--filter,--where", c->incidents.attributeFilter,
+                    "OGR SQL-filter op de registraties, bv. \"jaar = 2024\"");
     cmd->add_option("--theme", c->theme, "alleen dit thema van het scanmodel (id of nummer, bv. woninginbraak of 1.3)");
     cmd->add_option("--model", c->model, "scanmodel (TOML) voor --theme; standaard data/model/default_model.toml");
-    cmd->add_option("--category-field", c->categoryField, "veld met de incidentcode (voor --theme; standaard: herkend)");
+    cmd->add_option("--category-field", c->categoryField,
+                    "veld met de incidentcode (voor --theme; standaard: herkend)");
     cmd->add_option("--label-field", c->labelField, "veld met de omschrijving (voor --theme; standaard: herkend)");
     cmd->add_option("--radius", c->radius,
                     "zoekstraal in meter (gaussian: sigma); standaard de ruimtelijke Silverman-regel van ArcGIS");
-    cmd->add_option("--extent", c->extent, "gebied van de kaart: xmin ymin xmax ymax in het werk-CRS (standaard: de "
-                                           "registraties plus de kernstraal)")
+    cmd->add_option("--extent", c->extent,
+                    "gebied van de kaart: xmin ymin xmax ymax in het werk-CRS (standaard: de "
+                    "registraties plus de kernstraal)")
         ->expected(4);
     cmd->add_option("--cell", c->cell, "celgrootte in meter; standaard korte zijde van de omhullende / 250, afgerond");
     cmd->add_option("--kernel", c->kernel, "kern: quartic (standaard), gaussian, epanechnikov, uniform")
         ->check(CLI::IsMember({"quartic", "gaussian", "epanechnikov", "uniform"}));
     cmd->add_option("--method", c->method, "rekenwijze: auto (standaard), exact, binned, fft")
         ->check(CLI::IsMember({"auto", "exact", "binned", "fft"}));
-    cmd->add_option("--weight-field", c->weightField, "numeriek veld als gewicht per registratie (bv. aantal slachtoffers)");
+    cmd->add_option("--weight-field", c->weightField,
+                    "numeriek veld als gewicht per registratie (bv. aantal slachtoffers)");
     cmd->add_option("--working-crs", c->workingCrs, "metrisch werk-CRS van de heatmap (standaard EPSG:28992, RD New)");
-    cmd->add_option("--assume-crs", c->incidents.assumeCrs, "CRS voor lagen zonder CRS, bv. EPSG:4326 voor lon/lat in CSV");
+    cmd->add_option("--assume-crs", c->incidents.assumeCrs,
+                    "CRS voor lagen zonder CRS, bv. EPSG:4326 voor lon/lat in CSV");
     cmd->add_option("--out", c->out, "uitvoer: GeoTIFF (.tif)")->required();
-    cmd->add_flag("-q,--quiet", [](std::int64_t) { setQuiet(true); }, "geen voortgang en samenvatting");
+    cmd->add_flag(
+        "-q,--quiet", [](std::int64_t) { setQuiet(true); }, "geen voortgang en samenvatting");
     cmd->footer(
         "De kern is genormaliseerd (quartic: 3/(pi r2) (1 - d2/r2)2), zodat de kaart optelt tot het aantal\n"
         "registraties: waarde x celoppervlak (km2) = aantal. Eenheid: registraties per km2 (met --weight-field:\n"
         "gewicht per km2), vastgelegd in de GeoTIFF-metadata (UNIT, KERNEL, RADIUS_M, CELL_SIZE_M).\n"
-        "Voorbeeld:\n  gebiedscan kde --incidents meldingen.gpkg --theme woninginbraak --radius 250 --cell 25 --out inbraak.tif");
+        "Voorbeeld:\n  gebiedscan kde --incidents meldingen.gpkg --theme woninginbraak --radius 250 --cell 25 --out "
+        "inbraak.tif");
     cmd->callback([c, cmd] { run(*c, *cmd); });
 }
 

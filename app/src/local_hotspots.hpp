@@ -48,7 +48,7 @@ struct LocalHotspots {
                                                       const std::string& weightsDescription, bool full);
 
 /// Appends area i's values for the columns of hotspotColumns (same order).
-void appendHotspotValues(std::vector<gis::Value>& row, const LocalHotspots& r, const SpatialWeights& w,
-                         std::size_t i, const LocalHotspotOptions& options, bool full);
+void appendHotspotValues(std::vector<gis::Value>& row, const LocalHotspots& r, const SpatialWeights& w, std::size_t i,
+                         const LocalHotspotOptions& options, bool full);
 
 } // namespace gebiedscan::app

@@ -11,8 +11,7 @@ int main(int argc, char** argv)
 {
     // Numbers in outputs are formatted by us and by GDAL in the C locale, whatever LANG says.
     std::setlocale(LC_NUMERIC, "C");
-    CLI::App app{"gebiedscan " GEBIEDSCAN_VERSION
-                 " - gebiedscans, hotspots en black spots voor de veiligheidsanalyse\n"
+    CLI::App app{"gebiedscan " GEBIEDSCAN_VERSION " - gebiedscans, hotspots en black spots voor de veiligheidsanalyse\n"
                  "(area scans, hotspots and black spots for Dutch public-safety analysis)"};
     app.require_subcommand(1);
     app.set_version_flag("--version", GEBIEDSCAN_VERSION);

@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 fs::path defaultModelPath()
 {
     for (const fs::path& candidate : {fs::path(GEBIEDSCAN_DATA_DIR) / "model/default_model.toml",
-                                     fs::path("/usr/share/gebiedscan/model/default_model.toml")})
+                                      fs::path("/usr/share/gebiedscan/model/default_model.toml")})
         if (fs::exists(candidate)) return candidate;
     throw InputError("default scan model not found (data/model/default_model.toml); give --model");
 }
@@ -57,8 +57,7 @@ std::vector<std::string> stringList(const toml::table& t, const char* key, const
 
 std::string dateText(const toml::node& node, const fs::path& file, const char* key)
 {
-    if (auto d = node.value<toml::date>())
-        return fmt::format("{:04}-{:02}-{:02}", d->year, d->month, d->day);
+    if (auto d = node.value<toml::date>()) return fmt::format("{:04}-{:02}-{:02}", d->year, d->month, d->day);
     if (auto s = node.value<std::string>()) return *s;
     if (auto i = node.value<int64_t>()) return std::to_string(*i); // a bare year
     throw InputError(fmt::format("{}: '{}' must be a date such as 2023-01-01", location(node, file), key));
@@ -73,8 +72,8 @@ ScanModel loadScanModel(const fs::path& file)
     try {
         root = toml::parse_file(file.string());
     } catch (const toml::parse_error& e) {
-        throw InputError(fmt::format("{}:{}:{}: {}", file.string(), e.source().begin.line,
-                                     e.source().begin.column, e.description()));
+        throw InputError(fmt::format("{}:{}:{}: {}", file.string(), e.source().begin.line, e.source().begin.column,
+                                     e.description()));
     }
     rejectUnknownKeys(root, {"model", "theme", "category", "period"}, file, "the scan model");
     ScanModel model;
@@ -116,7 +115,8 @@ ScanModel loadScanModel(const fs::path& file)
             c.codes = stringList(*t, "codes", file);
             c.labels = stringList(*t, "labels", file);
             if (!model.themeIndex(c.themeId))
-                throw InputError(fmt::format("{}: category '{}' names unknown theme '{}'", location(node, file), c.id, c.themeId));
+                throw InputError(
+                    fmt::format("{}: category '{}' names unknown theme '{}'", location(node, file), c.id, c.themeId));
             model.categories.push_back(std::move(c));
         }
     if (const auto* periods = root["period"].as_array())
@@ -132,7 +132,8 @@ ScanModel loadScanModel(const fs::path& file)
             p.current = role == "current";
             const auto* from = t->get("from");
             const auto* to = t->get("to");
-            if (!from || !to) throw InputError(fmt::format("{}: period '{}' needs from and to", location(node, file), p.id));
+            if (!from || !to)
+                throw InputError(fmt::format("{}: period '{}' needs from and to", location(node, file), p.id));
             p.from = parsePeriodBound(dateText(*from, file, "from"), false, location(*from, file));
             p.to = parsePeriodBound(dateText(*to, file, "to"), true, location(*to, file));
             model.periods.push_back(p);

@@ -87,8 +87,9 @@ void run(const ScanCli& c, const CLI::App& cmd)
         std::string refs;
         for (const auto& p : result.model.periods)
             if (!p.current) refs += (refs.empty() ? "" : ", ") + p.id;
-        printInfo(fmt::format("Perioden uit de data afgeleid: huidig {}, referentie {} (kies zelf met --year of --current-period)",
-                              result.model.periods[*result.model.currentPeriod()].id, refs));
+        printInfo(fmt::format(
+            "Perioden uit de data afgeleid: huidig {}, referentie {} (kies zelf met --year of --current-period)",
+            result.model.periods[*result.model.currentPeriod()].id, refs));
     }
     printInfo(fmt::format("Registraties: {} gelezen; {} toegewezen, {} buiten de gebieden, {} zonder geldige locatie, "
                           "{} met onleesbare datum of buiten de perioden, {} met onbekende categorie (overig)",
@@ -96,9 +97,10 @@ void run(const ScanCli& c, const CLI::App& cmd)
     // Most points outside every area usually means a wrong CRS (lon/lat declared as RD, or x/y swapped).
     const auto located = a.assigned + a.outside + a.unknownCategory;
     if (a.outside > 0 && 2 * a.outside > located)
-        printWarning(fmt::format("{} van {} registraties met een geldige locatie liggen buiten alle gebieden: klopt het CRS "
-                                 "van de registraties ({})? Geef het met --assume-crs als het bestand er geen heeft.",
-                                 a.outside, located, result.incidentsCrs));
+        printWarning(
+            fmt::format("{} van {} registraties met een geldige locatie liggen buiten alle gebieden: klopt het CRS "
+                        "van de registraties ({})? Geef het met --assume-crs als het bestand er geen heeft.",
+                        a.outside, located, result.incidentsCrs));
     if (!a.unknownCodes.empty()) {
         std::string list;
         int shown = 0;
@@ -136,19 +138,24 @@ void registerScanCommand(CLI::App& app)
                 "(make an area scan: registrations per area along the fixed model of five safety fields)");
     cmd->add_option("project", c->project, "projectbestand (TOML, sectie [scan]); opties op de opdrachtregel gaan voor")
         ->check(CLI::ExistingFile);
-    cmd->add_option("--incidents", c->cli.incidents.path,
-                    "registraties: elk OGR-puntbestand (GeoPackage, Shapefile, GeoJSON, CSV met X/Y of lon/lat) of PG:...");
+    cmd->add_option(
+        "--incidents", c->cli.incidents.path,
+        "registraties: elk OGR-puntbestand (GeoPackage, Shapefile, GeoJSON, CSV met X/Y of lon/lat) of PG:...");
     cmd->add_option("--incidents-layer", c->cli.incidents.layer, "laag in het registratiebestand");
     cmd->add_option("--x-field", c->cli.incidents.xField, "CSV: kolom met X of lengtegraad (standaard: herkend)");
     cmd->add_option("--y-field", c->cli.incidents.yField, "CSV: kolom met Y of breedtegraad (standaard: herkend)");
-    cmd->add_option("--filter,--where", c->cli.incidents.attributeFilter,
-                    "alleen registraties die hieraan voldoen (OGR SQL WHERE), bv. \"nummer = 1\" voor BRON-partijrijen");
+    cmd->add_option(
+        "--filter,--where", c->cli.incidents.attributeFilter,
+        "alleen registraties die hieraan voldoen (OGR SQL WHERE), bv. \"nummer = 1\" voor BRON-partijrijen");
     cmd->add_option("--areas", c->cli.areas.path, "gebieden (polygonen), bv. de CBS Wijk- en Buurtkaart, of PG:...");
     cmd->add_option("--areas-layer", c->cli.areas.layer, "laag in het gebiedenbestand");
-    cmd->add_option("--area-code-field", c->cli.areaFields.code, "veld met gebiedscode (standaard: BU_CODE, buurtcode, statcode, ...)");
+    cmd->add_option("--area-code-field", c->cli.areaFields.code,
+                    "veld met gebiedscode (standaard: BU_CODE, buurtcode, statcode, ...)");
     cmd->add_option("--area-name-field", c->cli.areaFields.name, "veld met gebiedsnaam");
-    cmd->add_option("--area-parent-field", c->parentFields, "veld(en) met code van bovenliggend gebied, laag naar hoog (herhaalbaar)");
-    cmd->add_option("--population-field", c->cli.areaFields.population, "veld met inwonertal (standaard: AANT_INW, aantal_inwoners)");
+    cmd->add_option("--area-parent-field", c->parentFields,
+                    "veld(en) met code van bovenliggend gebied, laag naar hoog (herhaalbaar)");
+    cmd->add_option("--population-field", c->cli.areaFields.population,
+                    "veld met inwonertal (standaard: AANT_INW, aantal_inwoners)");
     cmd->add_option("--category-field", c->cli.categoryField, "veld met de incidentcode (bv. 1.1.1) of BRON AP3_CODE");
     cmd->add_option("--label-field", c->cli.labelField, "veld met de omschrijving van het incident");
     cmd->add_option("--date-field", c->cli.dateField, "veld met (begin)datum of datum-tijd");
@@ -156,11 +163,14 @@ void registerScanCommand(CLI::App& app)
     cmd->add_option("--model", c->model, "scanmodel (TOML); standaard data/model/default_model.toml");
     cmd->add_option("--working-crs", c->cli.workingCrs, "metrisch werk-CRS (standaard EPSG:28992, RD New)");
     cmd->add_option("--assume-crs", c->assumeCrs, "CRS voor lagen zonder CRS, bv. EPSG:4326 voor lon/lat in CSV");
-    cmd->add_option("--areas-crs", c->areasCrs, "CRS voor een gebiedenlaag zonder CRS, als die anders is dan --assume-crs (bv. EPSG:28992)");
-    cmd->add_option("--grid", c->cli.grid, "rasterscan: square:500 (CBS-vierkanten) of hex:250 in plaats van de gebieden zelf");
+    cmd->add_option("--areas-crs", c->areasCrs,
+                    "CRS voor een gebiedenlaag zonder CRS, als die anders is dan --assume-crs (bv. EPSG:28992)");
+    cmd->add_option("--grid", c->cli.grid,
+                    "rasterscan: square:500 (CBS-vierkanten) of hex:250 in plaats van de gebieden zelf");
     cmd->add_option("--year", c->cli.year, "huidig jaar; referentie = de jaren ervoor");
     cmd->add_option("--reference-years", c->cli.referenceYears, "aantal referentiejaren bij --year (standaard 3)");
-    cmd->add_option("--current-period", c->currentPeriod, "huidige periode VAN:TOT (datums, t/m) of een jaar")->expected(1);
+    cmd->add_option("--current-period", c->currentPeriod, "huidige periode VAN:TOT (datums, t/m) of een jaar")
+        ->expected(1);
     cmd->add_option("--reference-period", c->referencePeriods, "referentieperiode VAN:TOT of jaar (herhaalbaar)");
     cmd->add_option("--out", c->out, "uitvoermap")->required(false);
     cmd->add_option("--csv", c->csv, "CSV-opmaak: nl (; en decimale komma, standaard) of intl")

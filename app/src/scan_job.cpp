@@ -23,8 +23,8 @@ namespace {
 
 // Resolves the periods: explicit options, else --year, else the model's, else the latest year
 // found in the data (a pass over the date field only).
-void resolvePeriods(const ScanOptions& o, ScanModel& model, gis::VectorReader& reader,
-                    const std::string& dateField, bool& detected)
+void resolvePeriods(const ScanOptions& o, ScanModel& model, gis::VectorReader& reader, const std::string& dateField,
+                    bool& detected)
 {
     const auto addYears = [&](int year) {
         model.periods.clear();
@@ -70,8 +70,7 @@ void resolvePeriods(const ScanOptions& o, ScanModel& model, gis::VectorReader& r
     }
     reader.ignoreGeometry(false);
     reader.reset();
-    if (perYear.empty())
-        throw InputError(reader.description() + ": no readable date in field '" + dateField + "'");
+    if (perYear.empty()) throw InputError(reader.description() + ": no readable date in field '" + dateField + "'");
     addYears(perYear.rbegin()->first);
     detected = true;
 }
@@ -164,7 +163,8 @@ ScanResult runScan(const ScanOptions& o)
     gis::VectorReader reader(o.incidents, o.workingCrs);
     r.incidentsDescription = reader.description();
     r.incidentsCrs = reader.sourceCrs();
-    const IncidentFields fields = detectIncidentFields(reader, {o.categoryField, o.labelField, o.dateField, o.dateToField});
+    const IncidentFields fields =
+        detectIncidentFields(reader, {o.categoryField, o.labelField, o.dateField, o.dateToField});
     requireCategoryField(reader, fields);
     requireDateField(reader, fields);
     const std::string& categoryField = fields.category;
@@ -234,7 +234,8 @@ ScanResult runScan(const ScanOptions& o)
         spanEnd = std::max(spanEnd, p.to);
     }
     r.firstMonth = periodOrdinal(spanStart, TimePeriod::Month);
-    r.months = static_cast<std::size_t>(periodOrdinal(LocalTime{spanEnd.seconds - 1}, TimePeriod::Month) - r.firstMonth + 1);
+    r.months =
+        static_cast<std::size_t>(periodOrdinal(LocalTime{spanEnd.seconds - 1}, TimePeriod::Month) - r.firstMonth + 1);
     const auto growMonthly = [&](std::size_t areas) { r.monthly.resize(areas * slotCount * r.months, 0); };
     growMonthly(baseCount);
     Progress progress("registraties lezen", reader.featureCount().value_or(-1));
@@ -293,8 +294,10 @@ ScanResult runScan(const ScanOptions& o)
                 ++acc.unknownCategory;
                 // Bounded: a garbage column must not grow the list without limit.
                 const std::string key = p.unknownKey.empty() ? "(leeg)" : p.unknownKey;
-                if (acc.unknownCodes.size() < 1000 || acc.unknownCodes.count(key)) ++acc.unknownCodes[key];
-                else ++acc.unknownCodes["(overige codes)"];
+                if (acc.unknownCodes.size() < 1000 || acc.unknownCodes.count(key))
+                    ++acc.unknownCodes[key];
+                else
+                    ++acc.unknownCodes["(overige codes)"];
             } else {
                 ++acc.assigned;
             }
@@ -331,8 +334,8 @@ ScanResult runScan(const ScanOptions& o)
         // A "to" date widens the interval for the hot times; an unreadable one is ignored.
         if (const auto to = f.values[3] ? parseTimeInterval(*f.values[3]) : std::nullopt; to && to->end >= when->start)
             when->end = to->end > to->start ? to->end : to->start;
-        pending.push_back({category.value_or(overig), *period, *when,
-                           category ? std::string() : (code.empty() ? label : code)});
+        pending.push_back(
+            {category.value_or(overig), *period, *when, category ? std::string() : (code.empty() ? label : code)});
         if (points.size() == kBatch) flush();
     }
     flush();

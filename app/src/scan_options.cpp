@@ -31,8 +31,8 @@ void loadProjectFile(const fs::path& file, ScanOptions& o)
     try {
         root = toml::parse_file(file.string());
     } catch (const toml::parse_error& e) {
-        throw InputError(fmt::format("{}:{}:{}: {}", file.string(), e.source().begin.line,
-                                     e.source().begin.column, e.description()));
+        throw InputError(fmt::format("{}:{}:{}: {}", file.string(), e.source().begin.line, e.source().begin.column,
+                                     e.description()));
     }
     const fs::path base = fs::absolute(file).parent_path();
     const auto* scan = root["scan"].as_table();
@@ -40,16 +40,42 @@ void loadProjectFile(const fs::path& file, ScanOptions& o)
 
     rejectUnknownKeys(root, {"scan", "period"}, file, "the project file");
     rejectUnknownKeys(*scan,
-                      {"incidents", "incidents_layer", "areas", "areas_layer", "area_code_field", "area_name_field",
-                       "area_parent_fields", "population_field", "category_field", "label_field", "date_field",
-                       "date_to_field", "x_field", "y_field", "model", "working_crs", "assume_crs", "areas_crs", "grid", "year",
-                       "reference_years", "out", "strict", "internal", "csv", "filter", "threads", "permutations"},
+                      {"incidents",
+                       "incidents_layer",
+                       "areas",
+                       "areas_layer",
+                       "area_code_field",
+                       "area_name_field",
+                       "area_parent_fields",
+                       "population_field",
+                       "category_field",
+                       "label_field",
+                       "date_field",
+                       "date_to_field",
+                       "x_field",
+                       "y_field",
+                       "model",
+                       "working_crs",
+                       "assume_crs",
+                       "areas_crs",
+                       "grid",
+                       "year",
+                       "reference_years",
+                       "out",
+                       "strict",
+                       "internal",
+                       "csv",
+                       "filter",
+                       "threads",
+                       "permutations"},
                       file, "[scan]");
 
     const auto str = [&](const char* key, std::string& target, bool isPath = false) {
         if (const auto* node = scan->get(key)) {
             auto v = node->value<std::string>();
-            if (!v) throw InputError(fmt::format("{}:{}: '{}' must be text", file.string(), node->source().begin.line, key));
+            if (!v)
+                throw InputError(
+                    fmt::format("{}:{}: '{}' must be text", file.string(), node->source().begin.line, key));
             target = isPath ? resolve(*v, base) : *v;
         }
     };
@@ -89,7 +115,8 @@ void loadProjectFile(const fs::path& file, ScanOptions& o)
     if (auto y = (*scan)["year"].value<int64_t>()) o.year = static_cast<int>(*y);
     if (auto r = (*scan)["reference_years"].value<int64_t>()) o.referenceYears = static_cast<int>(*r);
     if (auto b = (*scan)["strict"].value<bool>()) o.strict = *b;
-    if (auto n = (*scan)["permutations"].value<int64_t>()) o.permutations = static_cast<std::size_t>(std::max<int64_t>(0, *n));
+    if (auto n = (*scan)["permutations"].value<int64_t>())
+        o.permutations = static_cast<std::size_t>(std::max<int64_t>(0, *n));
     if (auto t = (*scan)["threads"].value<int64_t>()) o.threads = static_cast<unsigned>(std::max<int64_t>(0, *t));
     if (auto b = (*scan)["internal"].value<bool>()) o.internal = *b;
     if (!o.incidents.assumeCrs.empty() && o.areas.assumeCrs.empty()) o.areas.assumeCrs = o.incidents.assumeCrs;
@@ -104,7 +131,9 @@ void loadProjectFile(const fs::path& file, ScanOptions& o)
             p.current = (*t)["role"].value_or(std::string("reference")) == "current";
             const auto bound = [&](const char* key) -> std::string {
                 const auto* n = t->get(key);
-                if (!n) throw InputError(fmt::format("{}:{}: period needs '{}'", file.string(), node.source().begin.line, key));
+                if (!n)
+                    throw InputError(
+                        fmt::format("{}:{}: period needs '{}'", file.string(), node.source().begin.line, key));
                 if (auto d = n->value<toml::date>()) return fmt::format("{:04}-{:02}-{:02}", d->year, d->month, d->day);
                 if (auto s = n->value<std::string>()) return *s;
                 throw InputError(fmt::format("{}:{}: '{}' must be a date", file.string(), n->source().begin.line, key));

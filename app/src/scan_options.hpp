@@ -20,17 +20,17 @@ struct PeriodOption {
 /// Everything `gebiedscan scan` needs; filled from the project file, then the command line.
 struct ScanOptions {
     gis::SourceSpec incidents;
-    gis::SourceSpec areas;          ///< path empty: grid over the incidents only
+    gis::SourceSpec areas; ///< path empty: grid over the incidents only
     gis::AreaFields areaFields;
-    std::string categoryField;      ///< police code (e.g. 1.1.1) or BRON AP3_CODE; detected if empty
-    std::string labelField;         ///< category text; detected if empty
-    std::string dateField;          ///< (start) date or date-time; detected if empty
-    std::string dateToField;        ///< end of a from-to interval; optional
-    std::filesystem::path model;    ///< empty: the default model
+    std::string categoryField;   ///< police code (e.g. 1.1.1) or BRON AP3_CODE; detected if empty
+    std::string labelField;      ///< category text; detected if empty
+    std::string dateField;       ///< (start) date or date-time; detected if empty
+    std::string dateToField;     ///< end of a from-to interval; optional
+    std::filesystem::path model; ///< empty: the default model
     std::string workingCrs = "EPSG:28992";
-    std::string grid;               ///< "square:500", "hex:250"; empty: the areas themselves
+    std::string grid;                  ///< "square:500", "hex:250"; empty: the areas themselves
     std::vector<PeriodOption> periods; ///< overrides the model's periods
-    std::optional<int> year;        ///< current year; references are the years before it
+    std::optional<int> year;           ///< current year; references are the years before it
     int referenceYears = 3;
     std::filesystem::path outDir;
     bool strict = false;

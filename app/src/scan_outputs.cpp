@@ -98,11 +98,11 @@ std::string peakText(const HotTimes& t)
 // Gi* and LISA of the current period's counts at one level, on queen contiguity.
 struct LevelHotspots {
     SpatialWeights weights;
-    std::vector<std::size_t> slots;       ///< theme slots analysed (total first)
-    std::vector<LocalHotspots> results;   ///< parallel to slots
+    std::vector<std::size_t> slots;     ///< theme slots analysed (total first)
+    std::vector<LocalHotspots> results; ///< parallel to slots
 };
 
-constexpr double kContiguitySnap = 0.01;    // metres: grid cells' shared corners differ by rounding
+constexpr double kContiguitySnap = 0.01; // metres: grid cells' shared corners differ by rounding
 constexpr std::size_t kMinAreasForHotspots = 5;
 constexpr std::uint64_t kMinEventsForThemeHotspots = 30;
 
@@ -215,10 +215,9 @@ gis::Table hotspotTable(const ScanResult& r, const LevelHotspots& h, const Local
     return t;
 }
 
-gis::Table areaTable(const ScanResult& r, std::size_t level, const SuppressionMask* mask,
-                     const std::string& tableName, const LevelHotTimes& hotTimes,
-                     const LevelHotspots& hotspots, const LocalHotspotOptions& hotspotOptions,
-                     const std::vector<std::vector<EmergingClass>>& trends)
+gis::Table areaTable(const ScanResult& r, std::size_t level, const SuppressionMask* mask, const std::string& tableName,
+                     const LevelHotTimes& hotTimes, const LevelHotspots& hotspots,
+                     const LocalHotspotOptions& hotspotOptions, const std::vector<std::vector<EmergingClass>>& trends)
 {
     const auto& f = *r.figures;
     const auto& lv = r.areas.levels[level];
@@ -239,13 +238,17 @@ gis::Table areaTable(const ScanResult& r, std::size_t level, const SuppressionMa
     const auto all = slots(f);
     for (const auto& s : all) {
         t.columns.push_back({"n_" + s.id, Column::Type::Integer, "aantal huidige periode: " + s.label});
-        t.columns.push_back({"exp_" + s.id, Column::Type::Real, "verwacht aantal volgens referentieperiode(n): " + s.label});
+        t.columns.push_back(
+            {"exp_" + s.id, Column::Type::Real, "verwacht aantal volgens referentieperiode(n): " + s.label});
         t.columns.push_back({"chg_" + s.id, Column::Type::Real, "verandering t.o.v. referentie in %: " + s.label});
-        t.columns.push_back({"p_" + s.id, Column::Type::Real, "p-waarde verandering (exacte Poisson-toets): " + s.label});
+        t.columns.push_back(
+            {"p_" + s.id, Column::Type::Real, "p-waarde verandering (exacte Poisson-toets): " + s.label});
         t.columns.push_back({"sig_" + s.id, Column::Type::String, "significante verandering: " + s.label});
         t.columns.push_back({"rate_" + s.id, Column::Type::Real, "per 1.000 inwoners: " + s.label});
-        t.columns.push_back({"rank_" + s.id, Column::Type::Integer, "rang binnen bovenliggend gebied (1 = meeste): " + s.label});
-        t.columns.push_back({"trend_" + s.id, Column::Type::String, "opkomende hotspot (maandelijks Gi*, Mann-Kendall, Esri-klassen): " + s.label});
+        t.columns.push_back(
+            {"rank_" + s.id, Column::Type::Integer, "rang binnen bovenliggend gebied (1 = meeste): " + s.label});
+        t.columns.push_back({"trend_" + s.id, Column::Type::String,
+                             "opkomende hotspot (maandelijks Gi*, Mann-Kendall, Esri-klassen): " + s.label});
     }
     const auto* parentLevel = level + 1 < r.areas.levels.size() ? &r.areas.levels[level + 1] : nullptr;
     for (std::size_t a = 0; a < lv.size(); ++a) {
@@ -254,17 +257,23 @@ gis::Table areaTable(const ScanResult& r, std::size_t level, const SuppressionMa
         row.emplace_back(lv.names[a]);
         row.emplace_back(lv.name);
         const auto parent = lv.parent.empty() ? -1 : lv.parent[a];
-        row.emplace_back(parent >= 0 && parentLevel ? Value(parentLevel->codes[static_cast<std::size_t>(parent)]) : Value());
-        row.emplace_back(lv.population[a] ? Value(static_cast<std::int64_t>(std::llround(*lv.population[a]))) : Value());
+        row.emplace_back(parent >= 0 && parentLevel ? Value(parentLevel->codes[static_cast<std::size_t>(parent)])
+                                                    : Value());
+        row.emplace_back(lv.population[a] ? Value(static_cast<std::int64_t>(std::llround(*lv.population[a])))
+                                          : Value());
         const auto hot = hotTimes[level].find(a * f.themeSlots() + f.totalSlot());
-        if (mask && mask->theme(level, a, f.totalSlot(), cur)) row.emplace_back(gis::Suppressed{});
-        else row.emplace_back(hot == hotTimes[level].end() ? Value() : Value(peakText(hot->second)));
-        if (withHotspots) appendHotspotValues(row, hotspots.results.front(), hotspots.weights, a, hotspotOptions, false);
+        if (mask && mask->theme(level, a, f.totalSlot(), cur))
+            row.emplace_back(gis::Suppressed{});
+        else
+            row.emplace_back(hot == hotTimes[level].end() ? Value() : Value(peakText(hot->second)));
+        if (withHotspots)
+            appendHotspotValues(row, hotspots.results.front(), hotspots.weights, a, hotspotOptions, false);
         for (const auto& s : all) {
             const bool hideCount = mask && mask->theme(level, a, s.slot, cur);
             const bool hideDerived = mask && mask->anyPeriod(level, a, s.slot);
             const auto& ch = f.change(level, a, s.slot);
-            row.emplace_back(hideCount ? Value(gis::Suppressed{}) : Value(static_cast<std::int64_t>(f.themeCount(level, a, s.slot, cur))));
+            row.emplace_back(hideCount ? Value(gis::Suppressed{})
+                                       : Value(static_cast<std::int64_t>(f.themeCount(level, a, s.slot, cur))));
             if (hideDerived) {
                 for (int k = 0; k < 4; ++k) row.emplace_back(gis::Suppressed{});
             } else {
@@ -275,9 +284,12 @@ gis::Table areaTable(const ScanResult& r, std::size_t level, const SuppressionMa
             }
             const auto rate = f.ratePer1000(level, a, s.slot);
             row.emplace_back(hideCount ? Value(gis::Suppressed{}) : rate ? Value(round(*rate, 2)) : Value());
-            row.emplace_back(hideCount ? Value(gis::Suppressed{}) : Value(static_cast<std::int64_t>(f.rank(level, a, s.slot))));
-            if (trends[s.slot].empty()) row.emplace_back();
-            else row.emplace_back(std::string(emergingLabelNl(trends[s.slot][a])));
+            row.emplace_back(hideCount ? Value(gis::Suppressed{})
+                                       : Value(static_cast<std::int64_t>(f.rank(level, a, s.slot))));
+            if (trends[s.slot].empty())
+                row.emplace_back();
+            else
+                row.emplace_back(std::string(emergingLabelNl(trends[s.slot][a])));
         }
         t.rows.push_back(std::move(row));
     }
@@ -309,9 +321,13 @@ gis::Table figuresTable(const ScanResult& r, const SuppressionMask* mask)
                  {"count", Column::Type::Integer, "aantal registraties"}};
     std::vector<std::size_t> catSlot(f.categorySlots(), f.overigSlot());
     for (std::size_t c = 0; c + 1 < f.categorySlots(); ++c) catSlot[c] = *model.themeIndex(model.categories[c].themeId);
-    const auto themeNumber = [&](std::size_t s) { return s < model.themes.size() ? model.themes[s].number : std::string(); };
+    const auto themeNumber = [&](std::size_t s) {
+        return s < model.themes.size() ? model.themes[s].number : std::string();
+    };
     const auto themeName = [&](std::size_t s) {
-        return s < model.themes.size() ? model.themes[s].labelNl : s == f.totalSlot() ? std::string("Totaal") : std::string("Overig");
+        return s < model.themes.size() ? model.themes[s].labelNl
+               : s == f.totalSlot()    ? std::string("Totaal")
+                                       : std::string("Overig");
     };
     for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
         const auto& lv = r.areas.levels[l];
@@ -322,18 +338,22 @@ gis::Table figuresTable(const ScanResult& r, const SuppressionMask* mask)
                 if (!any) return;
                 for (std::size_t p = 0; p < f.periods(); ++p) {
                     const auto& period = model.periods[p];
-                    t.rows.push_back({lv.name, lv.codes[a], themeNumber(slot), themeName(slot), category, period.id,
-                                      std::string(period.current ? "huidig" : "referentie"),
-                                      hidden(p) ? Value(gis::Suppressed{}) : Value(static_cast<std::int64_t>(count(p)))});
+                    t.rows.push_back(
+                        {lv.name, lv.codes[a], themeNumber(slot), themeName(slot), category, period.id,
+                         std::string(period.current ? "huidig" : "referentie"),
+                         hidden(p) ? Value(gis::Suppressed{}) : Value(static_cast<std::int64_t>(count(p)))});
                 }
             };
             for (std::size_t s = 0; s < f.themeSlots(); ++s)
-                emit(s, "", [&](std::size_t p) { return f.themeCount(l, a, s, p); },
-                     [&](std::size_t p) { return mask && mask->theme(l, a, s, p); });
+                emit(
+                    s, "", [&](std::size_t p) { return f.themeCount(l, a, s, p); },
+                    [&](std::size_t p) { return mask && mask->theme(l, a, s, p); });
             for (std::size_t c = 0; c < f.categorySlots(); ++c) {
-                const std::string name = c < model.categories.size() ? model.categories[c].labelNl : "onbekende categorie";
-                emit(catSlot[c], name, [&](std::size_t p) { return f.categoryCount(l, a, c, p); },
-                     [&](std::size_t p) { return mask && mask->category(l, a, c, p); });
+                const std::string name =
+                    c < model.categories.size() ? model.categories[c].labelNl : "onbekende categorie";
+                emit(
+                    catSlot[c], name, [&](std::size_t p) { return f.categoryCount(l, a, c, p); },
+                    [&](std::size_t p) { return mask && mask->category(l, a, c, p); });
             }
         }
     }
@@ -352,7 +372,8 @@ gis::Table hotTimesTable(const ScanResult& r, const SuppressionMask* mask, const
                  {"theme", Column::Type::String, "thema (total = alle thema's)"},
                  {"day", Column::Type::String, "dag van de week"}};
     for (int h = 0; h < 24; ++h)
-        t.columns.push_back({fmt::format("h{:02}", h), Column::Type::Real, fmt::format("registraties {:02}:00-{:02}:00 (aoristisch gewogen)", h, h + 1)});
+        t.columns.push_back({fmt::format("h{:02}", h), Column::Type::Real,
+                             fmt::format("registraties {:02}:00-{:02}:00 (aoristisch gewogen)", h, h + 1)});
     const auto all = slots(f);
     for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
         const auto& lv = r.areas.levels[l];
@@ -381,9 +402,12 @@ std::string periodText(const ScanModel& m)
 {
     std::string cur, refs;
     for (const auto& p : m.periods) {
-        const std::string span = formatLocalTime(p.from, true) + " t/m " + formatLocalTime(LocalTime{p.to.seconds - kSecondsPerDay}, true);
-        if (p.current) cur = p.id + " (" + span + ")";
-        else refs += (refs.empty() ? "" : ", ") + p.id + " (" + span + ")";
+        const std::string span =
+            formatLocalTime(p.from, true) + " t/m " + formatLocalTime(LocalTime{p.to.seconds - kSecondsPerDay}, true);
+        if (p.current)
+            cur = p.id + " (" + span + ")";
+        else
+            refs += (refs.empty() ? "" : ", ") + p.id + " (" + span + ")";
     }
     return "huidig: " + cur + "; referentie: " + (refs.empty() ? "geen" : refs);
 }
@@ -410,7 +434,8 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
     const auto names = levelNames(r.areas);
 
     std::string suppression;
-    if (o.internal) suppression = "GEEN (interne politie-uitvoer: niet verstrekken buiten de politie)";
+    if (o.internal)
+        suppression = "GEEN (interne politie-uitvoer: niet verstrekken buiten de politie)";
     else {
         suppression = fmt::format("aantallen 1 t/m {} getoond als 'geheim'", r.model.suppressBelow - 1);
         for (const auto& t : r.model.themes)
@@ -442,8 +467,10 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
     for (std::size_t l = 0; l < hotspots.size(); ++l)
         if (!hotspots[l].results.empty()) {
             const auto& m = hotspots[l].results.front().moran;
-            printInfo(fmt::format("Ruimtelijke samenhang ({}, alle thema's): Moran's I = {:.3f}, z = {:.2f}, p = {:.3g}; "
-                                  "{} gebieden zonder buren", names[l], m.statistic, m.z, m.p, hotspots[l].weights.islandCount()));
+            printInfo(
+                fmt::format("Ruimtelijke samenhang ({}, alle thema's): Moran's I = {:.3f}, z = {:.2f}, p = {:.3g}; "
+                            "{} gebieden zonder buren",
+                            names[l], m.statistic, m.z, m.p, hotspots[l].weights.islandCount()));
         }
     const auto trends = computeTrends(r, hotspots);
     std::vector<gis::Table> tables;
@@ -481,7 +508,8 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
     s["invalid_geometry"] = acc.invalidGeometry;
     s["bad_date"] = acc.badDate;
     s["unknown_category"] = acc.unknownCategory;
-    s["bad_date_detail"] = {{"unparseable", acc.badDateUnparseable}, {"out_of_period", acc.badDate - acc.badDateUnparseable}};
+    s["bad_date_detail"] = {{"unparseable", acc.badDateUnparseable},
+                            {"out_of_period", acc.badDate - acc.badDateUnparseable}};
     nlohmann::ordered_json unknown = nlohmann::ordered_json::object();
     for (const auto& [code, n] : acc.unknownCodes) unknown[code] = n;
     s["unknown_categories"] = unknown;
@@ -493,12 +521,15 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
     s["model"] = r.model.name;
     nlohmann::ordered_json periods = nlohmann::ordered_json::array();
     for (const auto& p : r.model.periods)
-        periods.push_back({{"id", p.id}, {"role", p.current ? "current" : "reference"}, {"from", formatLocalTime(p.from, true)},
+        periods.push_back({{"id", p.id},
+                           {"role", p.current ? "current" : "reference"},
+                           {"from", formatLocalTime(p.from, true)},
                            {"to_exclusive", formatLocalTime(p.to, true)}});
     s["periods"] = periods;
     nlohmann::ordered_json themes = nlohmann::ordered_json::array();
     for (const auto& t : r.model.themes)
-        themes.push_back({{"id", t.id}, {"number", t.number}, {"veld", t.veld}, {"label", t.labelNl}, {"label_en", t.labelEn}});
+        themes.push_back(
+            {{"id", t.id}, {"number", t.number}, {"veld", t.veld}, {"label", t.labelNl}, {"label_en", t.labelEn}});
     s["themes"] = themes;
     s["periods_detected_from_data"] = r.periodsDetected;
     nlohmann::ordered_json levels = nlohmann::ordered_json::array();
@@ -513,20 +544,20 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
     writeText(o.outDir / "summary.json", s.dump(2) + "\n");
     written.push_back(o.outDir / "summary.json");
 
-    std::string note = fmt::format(
-        "Gebiedscan - toelichting\n========================\n\n"
-        "Model:        {}\nRegistraties: {}\nGebieden:     {}\nPeriode:      {}\n"
-        "Coordinaten:  {} (GeoJSON: WGS84)\nOnderdrukking: {}\n\n"
-        "Verantwoording van de registraties ({} in totaal):\n"
-        "  toegewezen aan een gebied:      {}\n  buiten alle gebieden:           {}\n"
-        "  geen of ongeldige locatie:      {}\n  datum onleesbaar of buiten periode: {}\n"
-        "  onbekende categorie (overig):   {}\n\n"
-        "Verandering: huidige periode tegen de referentieperiode(n), herschaald naar dezelfde lengte;\n"
-        "toets: exacte voorwaardelijke toets van twee Poisson-aantallen (tweezijdig, alfa {}).\n"
-        "Velden van de Shapefile heten kort (max. 10 tekens); zie gebiedscan_<niveau>_velden.csv.\n",
-        r.model.name, r.incidentsDescription, w.metadata["bron_gebieden"], periodText(r.model), o.workingCrs,
-        suppression, acc.inputRecords, acc.assigned, acc.outside, acc.invalidGeometry, acc.badDate,
-        acc.unknownCategory, r.model.significance);
+    std::string note =
+        fmt::format("Gebiedscan - toelichting\n========================\n\n"
+                    "Model:        {}\nRegistraties: {}\nGebieden:     {}\nPeriode:      {}\n"
+                    "Coordinaten:  {} (GeoJSON: WGS84)\nOnderdrukking: {}\n\n"
+                    "Verantwoording van de registraties ({} in totaal):\n"
+                    "  toegewezen aan een gebied:      {}\n  buiten alle gebieden:           {}\n"
+                    "  geen of ongeldige locatie:      {}\n  datum onleesbaar of buiten periode: {}\n"
+                    "  onbekende categorie (overig):   {}\n\n"
+                    "Verandering: huidige periode tegen de referentieperiode(n), herschaald naar dezelfde lengte;\n"
+                    "toets: exacte voorwaardelijke toets van twee Poisson-aantallen (tweezijdig, alfa {}).\n"
+                    "Velden van de Shapefile heten kort (max. 10 tekens); zie gebiedscan_<niveau>_velden.csv.\n",
+                    r.model.name, r.incidentsDescription, w.metadata["bron_gebieden"], periodText(r.model),
+                    o.workingCrs, suppression, acc.inputRecords, acc.assigned, acc.outside, acc.invalidGeometry,
+                    acc.badDate, acc.unknownCategory, r.model.significance);
     writeText(o.outDir / "toelichting.txt", note);
     written.push_back(o.outDir / "toelichting.txt");
     return written;

@@ -25,11 +25,11 @@ namespace {
 struct CategoryMix {
     const char* code;
     const char* label;
-    double share;     // of all registrations
-    int peakHour;     // hour-of-day profile: von Mises-like around the peak
-    double spreadH;   // hours
-    double weekend;   // relative weight of Friday night to Sunday
-    bool interval;    // registered as a from-to interval (discovered later)
+    double share;   // of all registrations
+    int peakHour;   // hour-of-day profile: von Mises-like around the peak
+    double spreadH; // hours
+    double weekend; // relative weight of Friday night to Sunday
+    bool interval;  // registered as a from-to interval (discovered later)
 };
 
 // Rough shares of the police's registered crime in the Netherlands (order of magnitude only).
@@ -77,11 +77,13 @@ struct SynthCli {
     bool lonlat = false;
 };
 
-MultiPolygon const* pickArea(const std::vector<MultiPolygon>& geoms, const std::vector<double>& cumulative, std::mt19937_64& rng)
+MultiPolygon const* pickArea(const std::vector<MultiPolygon>& geoms, const std::vector<double>& cumulative,
+                             std::mt19937_64& rng)
 {
     std::uniform_real_distribution<double> u(0.0, cumulative.back());
     const auto it = std::upper_bound(cumulative.begin(), cumulative.end(), u(rng));
-    return &geoms[static_cast<std::size_t>(std::min<std::ptrdiff_t>(it - cumulative.begin(), static_cast<std::ptrdiff_t>(geoms.size()) - 1))];
+    return &geoms[static_cast<std::size_t>(
+        std::min<std::ptrdiff_t>(it - cumulative.begin(), static_cast<std::ptrdiff_t>(geoms.size()) - 1))];
 }
 
 PointRd uniformIn(const MultiPolygon& g, std::mt19937_64& rng)
@@ -118,7 +120,8 @@ void run(const SynthCli& c)
     std::uniform_int_distribution<int> coreCount(1, 4);
     std::uniform_real_distribution<double> coreSigma(500.0, 1800.0);
     for (std::size_t a = 0; a < n; ++a)
-        for (int k = coreCount(rng); k > 0; --k) cores[a].push_back({uniformIn(layer.geometries[a], rng), coreSigma(rng)});
+        for (int k = coreCount(rng); k > 0; --k)
+            cores[a].push_back({uniformIn(layer.geometries[a], rng), coreSigma(rng)});
 
     // Planted clusters in the busiest areas: the answers a hotspot analysis should find.
     std::vector<std::size_t> order(n);
@@ -141,9 +144,10 @@ void run(const SynthCli& c)
 
     gis::Table schema;
     schema.name = "synthetische_registraties";
-    schema.columns = {{"registratienummer", gis::Column::Type::String, ""}, {"code", gis::Column::Type::String, ""},
-                      {"omschrijving", gis::Column::Type::String, ""}, {"pleegdatum_van", gis::Column::Type::String, ""},
-                      {"pleegdatum_tot", gis::Column::Type::String, ""}, {"bron", gis::Column::Type::String, ""}};
+    schema.columns = {
+        {"registratienummer", gis::Column::Type::String, ""}, {"code", gis::Column::Type::String, ""},
+        {"omschrijving", gis::Column::Type::String, ""},      {"pleegdatum_van", gis::Column::Type::String, ""},
+        {"pleegdatum_tot", gis::Column::Type::String, ""},    {"bron", gis::Column::Type::String, ""}};
     const bool lonlat = c.lonlat;
     if (lonlat) {
         schema.columns.push_back({"lon", gis::Column::Type::Real, ""});
@@ -169,7 +173,8 @@ void run(const SynthCli& c)
     std::uint64_t malformedWritten = 0;
     for (std::uint64_t i = 0; i < c.count; ++i) {
         progress.update(static_cast<std::int64_t>(i));
-        const auto cat = static_cast<std::size_t>(std::upper_bound(mixCumulative.begin(), mixCumulative.end(), u01(rng) * mixTotal) - mixCumulative.begin());
+        const auto cat = static_cast<std::size_t>(
+            std::upper_bound(mixCumulative.begin(), mixCumulative.end(), u01(rng) * mixTotal) - mixCumulative.begin());
         const auto& mix = kMix[std::min(cat, kMix.size() - 1)];
         // Years grow 3 % a year; the emerging cluster lives in the last year.
         int year = c.fromYear + static_cast<int>(u01(rng) * years);
@@ -184,14 +189,16 @@ void run(const SynthCli& c)
                 break;
             }
         if (!placed && u01(rng) < 0.02) {
-            p = addresses[static_cast<std::size_t>(u01(rng) * static_cast<double>(addresses.size())) % addresses.size()];
+            p = addresses[static_cast<std::size_t>(u01(rng) * static_cast<double>(addresses.size())) %
+                          addresses.size()];
             placed = true;
         }
         if (!placed) {
             const auto* area = pickArea(layer.geometries, cumulative, rng);
             const auto a = static_cast<std::size_t>(area - layer.geometries.data());
             if (u01(rng) < 0.7) {
-                const auto& core = cores[a][static_cast<std::size_t>(u01(rng) * static_cast<double>(cores[a].size())) % cores[a].size()];
+                const auto& core = cores[a][static_cast<std::size_t>(u01(rng) * static_cast<double>(cores[a].size())) %
+                                            cores[a].size()];
                 p = {core.first.x + gauss(rng) * core.second, core.first.y + gauss(rng) * core.second};
             } else {
                 p = uniformIn(*area, rng);
@@ -207,7 +214,8 @@ void run(const SynthCli& c)
         if (dow < 4 && mix.weekend > 1.0 && u01(rng) < (mix.weekend - 1.0) / mix.weekend)
             start.seconds += static_cast<std::int64_t>(4 - dow) * kSecondsPerDay;
         std::string from = formatLocalTime(start), to;
-        if (mix.interval) to = formatLocalTime(LocalTime{start.seconds + static_cast<std::int64_t>(3600 * (1 + u01(rng) * 10))});
+        if (mix.interval)
+            to = formatLocalTime(LocalTime{start.seconds + static_cast<std::int64_t>(3600 * (1 + u01(rng) * 10))});
         std::string code = mix.code, label = mix.label;
 
         // A few malformed records, as real extracts have them.
@@ -217,13 +225,17 @@ void run(const SynthCli& c)
             switch (static_cast<int>(u01(rng) * 5)) {
             case 0: noGeometry = true; break;
             case 1: from = "31-02-" + std::to_string(year); break;
-            case 2: code = "9.9.9"; label = "Onbekend feit"; break;
+            case 2:
+                code = "9.9.9";
+                label = "Onbekend feit";
+                break;
             case 3: p = {0.0, 0.0}; break;
             default: code += "  "; break; // trailing spaces: still valid after trimming
             }
         }
-        std::vector<gis::Value> row{fmt::format("SYN-{:08}", i + 1), code, label, from,
-                                    to.empty() ? gis::Value() : gis::Value(to), std::string("SYNTHETISCH")};
+        std::vector<gis::Value> row{
+            fmt::format("SYN-{:08}", i + 1), code, label, from, to.empty() ? gis::Value() : gis::Value(to),
+            std::string("SYNTHETISCH")};
         if (lonlat) {
             if (noGeometry) {
                 row.emplace_back();
@@ -249,10 +261,15 @@ void run(const SynthCli& c)
     truth["count"] = c.count;
     truth["malformed_records"] = malformedWritten;
     for (const auto& cl : clusters)
-        truth["planted_clusters"].push_back({{"name", cl.name}, {"code", kMix[cl.category].code}, {"x", cl.centre.x},
-                                             {"y", cl.centre.y}, {"sigma_m", cl.sigma}, {"emerging", cl.emergingLastYear}});
+        truth["planted_clusters"].push_back({{"name", cl.name},
+                                             {"code", kMix[cl.category].code},
+                                             {"x", cl.centre.x},
+                                             {"y", cl.centre.y},
+                                             {"sigma_m", cl.sigma},
+                                             {"emerging", cl.emergingLastYear}});
     std::ofstream(c.out + ".truth.json") << truth.dump(2) << "\n";
-    fmt::print("{} synthetische registraties geschreven naar {} (geplante clusters: {}.truth.json)\n", c.count, c.out, c.out);
+    fmt::print("{} synthetische registraties geschreven naar {} (geplante clusters: {}.truth.json)\n", c.count, c.out,
+               c.out);
 }
 
 } // namespace
@@ -262,7 +279,9 @@ void registerSynthCommand(CLI::App& app)
     auto c = std::make_shared<SynthCli>();
     CLI::App* cmd = app.add_subcommand("synth", "Maak synthetische (nep)registraties voor demo, test en benchmark\n"
                                                 "(seeded synthetic incidents; clearly labelled, never real data)");
-    cmd->add_option("--areas", c->areas, "gebieden (polygonen) waarbinnen registraties vallen")->required()->check(CLI::ExistingPath);
+    cmd->add_option("--areas", c->areas, "gebieden (polygonen) waarbinnen registraties vallen")
+        ->required()
+        ->check(CLI::ExistingPath);
     cmd->add_option("--areas-layer", c->areasLayer, "laag in het gebiedenbestand");
     cmd->add_option("--count", c->count, "aantal registraties")->capture_default_str();
     cmd->add_option("--seed", c->seed, "startwaarde van de toevalsgenerator")->capture_default_str();

@@ -15,8 +15,8 @@ void rejectUnknownKeys(const toml::table& table, std::initializer_list<std::stri
         if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
         std::string list;
         for (const auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-        throw InputError(fmt::format("{}:{}: unknown key '{}' in {} (known: {})", file.string(), key.source().begin.line,
-                                     key.str(), section, list));
+        throw InputError(fmt::format("{}:{}: unknown key '{}' in {} (known: {})", file.string(),
+                                     key.source().begin.line, key.str(), section, list));
     }
 }
 

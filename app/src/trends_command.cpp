@@ -77,8 +77,10 @@ void run(const TrendsCli& c)
     gis::VectorReader reader(c.incidents, c.workingCrs);
     IncidentFields fields = detectIncidentFields(reader, {c.categoryField, c.labelField, c.dateField, ""});
     requireDateField(reader, fields);
-    if (!themeId.empty()) requireCategoryField(reader, fields, "for --theme");
-    else fields.category = fields.label = ""; // all registrations: no category needed
+    if (!themeId.empty())
+        requireCategoryField(reader, fields, "for --theme");
+    else
+        fields.category = fields.label = ""; // all registrations: no category needed
     const std::string& dateField = fields.date;
     const std::string& categoryField = fields.category;
     const std::string& labelField = fields.label;
@@ -148,7 +150,8 @@ void run(const TrendsCli& c)
         for (const auto& e : events) extent.expand(e.point);
         const Grid grid(Grid::Shape::Square, c.gridSize, extent);
         if (grid.cellCount() > 250'000)
-            throw InputError(fmt::format("--grid {} gives {} cells; choose larger cells", c.gridSize, grid.cellCount()));
+            throw InputError(
+                fmt::format("--grid {} gives {} cells; choose larger cells", c.gridSize, grid.cellCount()));
         for (std::size_t i = 0; i < grid.cellCount(); ++i) {
             codes.push_back(grid.code(i));
             names.push_back(codes.back());
@@ -171,10 +174,11 @@ void run(const TrendsCli& c)
         }
         cube.at(static_cast<std::size_t>(located[i]), static_cast<std::size_t>(events[i].ordinal - first)) += 1.0;
     }
-    printInfo(fmt::format("Registraties: {} gelezen, {} gebruikt; {} zonder puntlocatie of op (0, 0), {} met onleesbare "
-                          "datum, {} buiten de perioden, {} buiten de gebieden{}",
-                          read, events.size() - static_cast<std::size_t>(outside), noPoint, badDate, outsidePeriod,
-                          outside, themeId.empty() ? "" : fmt::format(", {} van een ander thema", otherTheme)));
+    printInfo(
+        fmt::format("Registraties: {} gelezen, {} gebruikt; {} zonder puntlocatie of op (0, 0), {} met onleesbare "
+                    "datum, {} buiten de perioden, {} buiten de gebieden{}",
+                    read, events.size() - static_cast<std::size_t>(outside), noPoint, badDate, outsidePeriod, outside,
+                    themeId.empty() ? "" : fmt::format(", {} van een ander thema", otherTheme)));
 
     const Contiguity rule = c.contiguity == "rook" ? Contiguity::Rook : Contiguity::Queen;
     const NeighbourCsr neighbours = NeighbourCsr::fromWeights(contiguityWeights(geometries, rule));
@@ -246,7 +250,9 @@ void run(const TrendsCli& c)
             const std::int8_t s = r.state[i * steps + t];
             periodTable.rows.push_back({codes[i], periodLabel(first + static_cast<std::int64_t>(t), period), count,
                                         r.z[i * steps + t], r.p[i * steps + t],
-                                        std::string(s > 0 ? "hotspot" : s < 0 ? "coldspot" : "niet significant")});
+                                        std::string(s > 0   ? "hotspot"
+                                                    : s < 0 ? "coldspot"
+                                                            : "niet significant")});
         }
 
     gis::WriteOptions w;
@@ -256,13 +262,13 @@ void run(const TrendsCli& c)
         {"gebieden", locationDescription},
         {"thema", themeId.empty() ? "alle registraties" : themeId},
         {"perioden", periodLabel(first, period) + " t/m " + periodLabel(last, period)},
-        {"methode", fmt::format("Gi* met {} buren en {} vorige perioden, globaal venster = hele kubus; "
-                                "significant bij p < {}{}; Mann-Kendall (p < {}) op de Gi* z-scores; "
-                                "klassen van Esri Emerging Hot Spot Analysis",
-                                c.contiguity, c.timeLags, c.alpha, options.fdr ? " na FDR (Benjamini-Hochberg)" : "",
-                                c.alpha)},
-        {"onderdrukking", c.internal ? "geen (interne uitvoer)"
-                                     : fmt::format("aantallen 1 t/m {} als geheim", suppressBelow - 1)},
+        {"methode",
+         fmt::format("Gi* met {} buren en {} vorige perioden, globaal venster = hele kubus; "
+                     "significant bij p < {}{}; Mann-Kendall (p < {}) op de Gi* z-scores; "
+                     "klassen van Esri Emerging Hot Spot Analysis",
+                     c.contiguity, c.timeLags, c.alpha, options.fdr ? " na FDR (Benjamini-Hochberg)" : "", c.alpha)},
+        {"onderdrukking",
+         c.internal ? "geen (interne uitvoer)" : fmt::format("aantallen 1 t/m {} als geheim", suppressBelow - 1)},
     };
     const std::filesystem::path dir = c.out;
     gis::ensureWritableFolder(dir);
@@ -276,7 +282,8 @@ void run(const TrendsCli& c)
                periodLabel(last, period));
     for (int k = 0; k < kEmergingClassCount; ++k)
         if (classCounts[static_cast<std::size_t>(k)] > 0)
-            fmt::print("  {:<24} {}\n", emergingLabelNl(static_cast<EmergingClass>(k)), classCounts[static_cast<std::size_t>(k)]);
+            fmt::print("  {:<24} {}\n", emergingLabelNl(static_cast<EmergingClass>(k)),
+                       classCounts[static_cast<std::size_t>(k)]);
     if (c.internal) warnInternalOutput();
 }
 
@@ -316,12 +323,14 @@ void registerTrendsCommand(CLI::App& app)
     cmd->add_flag("--internal", c->internal, "interne politie-uitvoer zonder onderdrukking van kleine aantallen");
     cmd->add_option("--working-crs", c->workingCrs, "metrisch werk-CRS (standaard EPSG:28992)");
     cmd->add_option("--out", c->out, "uitvoermap")->required();
-    cmd->add_flag("-q,--quiet", [](std::int64_t) { setQuiet(true); }, "geen voortgang en samenvatting");
+    cmd->add_flag(
+        "-q,--quiet", [](std::int64_t) { setQuiet(true); }, "geen voortgang en samenvatting");
     cmd->footer(
         "Patronen (Esri): nieuwe, opeenvolgende, toenemende, aanhoudende, afnemende, sporadische, wisselende en\n"
         "voormalige hotspot of coldspot, of geen patroon. De beslisregels staan in\n"
         "core/include/gebiedscan/core/emerging_hotspots.hpp (classifyEmerging).\n"
-        "Voorbeeld:\n  gebiedscan trends --incidents meldingen.gpkg --theme woninginbraak --grid 500 --period month --out trends");
+        "Voorbeeld:\n  gebiedscan trends --incidents meldingen.gpkg --theme woninginbraak --grid 500 --period month "
+        "--out trends");
     cmd->callback([c] { run(*c); });
 }
 

@@ -141,8 +141,9 @@ int main(int argc, char** argv)
         if (c.view.metresPerPixel == view.metresPerPixel && c.antialias && !c.cluster) {
             const Stats polys = timeFrames(c.view, {layers[0]}, frames, 40, true);
             const Stats pts = timeFrames(c.view, {layers[1]}, frames, 40, true);
-            std::printf("  of which polygons alone: wall %.1f ms, CPU %.1f ms; points alone: wall %.1f ms, CPU %.1f ms\n",
-                        polys.median, polys.cpuMedian, pts.median, pts.cpuMedian);
+            std::printf(
+                "  of which polygons alone: wall %.1f ms, CPU %.1f ms; points alone: wall %.1f ms, CPU %.1f ms\n",
+                polys.median, polys.cpuMedian, pts.median, pts.cpuMedian);
         }
         std::printf("%-42s 1600x1000: wall median %6.1f ms (max %6.1f), CPU median %6.1f ms per frame (%d frames) %s\n",
                     c.name, s.median, s.max, s.cpuMedian, frames, s.median < 50 ? "OK (< 50 ms)" : "SLOW");

@@ -73,7 +73,7 @@ std::vector<Placement> placeAccidents(const RoadNetwork& network, const std::vec
 }
 
 std::array<std::size_t, kAccidentBucketCount> countBuckets(const DeduplicationResult& dedup,
-                                                          const std::vector<Placement>& placements)
+                                                           const std::vector<Placement>& placements)
 {
     std::array<std::size_t, kAccidentBucketCount> counts{};
     counts[static_cast<std::size_t>(AccidentBucket::DuplicatePartyRow)] = dedup.duplicateRows;

@@ -7,8 +7,7 @@
 
 namespace gebiedscan {
 
-void AreaHierarchy::addParentLevel(const std::string& levelName,
-                                   const std::vector<std::string>& parentCodes,
+void AreaHierarchy::addParentLevel(const std::string& levelName, const std::vector<std::string>& parentCodes,
                                    const std::vector<std::string>& parentNames)
 {
     if (levels.empty()) throw Error("addParentLevel: no base level");
@@ -34,8 +33,10 @@ void AreaHierarchy::addParentLevel(const std::string& levelName,
         childParent[i] = it->second;
         auto& pop = parent.population[static_cast<std::size_t>(it->second)];
         const auto& childPop = levels[childIndex].population[i];
-        if (pop && childPop) *pop += *childPop;
-        else pop.reset();
+        if (pop && childPop)
+            *pop += *childPop;
+        else
+            pop.reset();
     }
     levels[childIndex].parent = std::move(childParent);
     levels.push_back(std::move(parent));

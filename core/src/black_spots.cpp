@@ -40,7 +40,10 @@ int targetCount(const BlackSpotCriteria& c, const SeverityTally& t)
     return c.anyOf.front().seriousOnly ? t.serious : t.count(c.anyOf.front().severities);
 }
 
-std::string formatMetres(double v) { return std::to_string(static_cast<long long>(std::llround(v))); }
+std::string formatMetres(double v)
+{
+    return std::to_string(static_cast<long long>(std::llround(v)));
+}
 
 std::string joinDistinct(const std::set<std::string>& values)
 {
@@ -117,7 +120,10 @@ int SeverityTally::count(SeverityMask mask) const
     return n;
 }
 
-std::vector<std::string> blackSpotPresetNames() { return {"kruispunt-6-3", "rijkswaterstaat", "amsterdam", "vlaanderen"}; }
+std::vector<std::string> blackSpotPresetNames()
+{
+    return {"kruispunt-6-3", "rijkswaterstaat", "amsterdam", "vlaanderen"};
+}
 
 BlackSpotCriteria blackSpotPreset(const std::string& name)
 {
@@ -365,7 +371,8 @@ BlackSpotResult analyseBlackSpots(const RoadNetwork& network, const std::vector<
                 b.route = static_cast<std::int32_t>(r);
                 b.from = secFrom;
                 b.to = secTo;
-                auto first = std::lower_bound(ev.begin(), ev.end(), secFrom, [](const Event& e, double v) { return e.pos < v; });
+                auto first =
+                    std::lower_bound(ev.begin(), ev.end(), secFrom, [](const Event& e, double v) { return e.pos < v; });
                 for (auto it = first; it != ev.end() && it->pos <= secTo; ++it) b.accidents.push_back(it->accident);
                 std::sort(b.accidents.begin(), b.accidents.end());
                 b.tally = tallyOf(b.accidents);
@@ -387,7 +394,8 @@ BlackSpotResult analyseBlackSpots(const RoadNetwork& network, const std::vector<
                 b.roadNumbers = joinDistinct(numbers);
                 b.authorities = joinDistinct(authorities);
                 b.roadClass = segments[segmentAt(b.route, (secFrom + secTo) / 2)].roadClass;
-                b.id = segments[routes[r].parts[p0].segment].id + ":" + formatMetres(secFrom) + "-" + formatMetres(secTo);
+                b.id =
+                    segments[routes[r].parts[p0].segment].id + ":" + formatMetres(secFrom) + "-" + formatMetres(secTo);
                 res.sections.push_back(std::move(b));
                 open = false;
                 peak = 0;
@@ -420,7 +428,8 @@ BlackSpotResult analyseBlackSpots(const RoadNetwork& network, const std::vector<
                 for (double a = 0; a + L <= routes[r].length; a += L) {
                     SeverityTally t;
                     while (idx < ev.size() && ev[idx].pos < a) ++idx;
-                    for (auto j = idx; j < ev.size() && ev[j].pos < a + L; ++j) add(t, accidents[ev[j].accident], crit, 1);
+                    for (auto j = idx; j < ev.size() && ev[j].pos < a + L; ++j)
+                        add(t, accidents[ev[j].accident], crit, 1);
                     const int x = targetCount(crit, t);
                     groups[segments[segmentAt(static_cast<std::int32_t>(r), a + L / 2)].roadClass].push_back(x);
                     all.push_back(x);

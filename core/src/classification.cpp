@@ -110,8 +110,7 @@ Classification classify(std::vector<double> values, std::size_t classes, Classif
         if (values.size() > maxN) {
             std::vector<double> sample;
             sample.reserve(maxN);
-            for (std::size_t i = 0; i < maxN; ++i)
-                sample.push_back(values[i * (values.size() - 1) / (maxN - 1)]);
+            for (std::size_t i = 0; i < maxN; ++i) sample.push_back(values[i * (values.size() - 1) / (maxN - 1)]);
             b = jenksBreaks(sample, classes);
         } else {
             b = jenksBreaks(values, classes);

@@ -48,11 +48,10 @@ SpatialWeights contiguityWeights(const std::vector<MultiPolygon>& areas, Contigu
         return std::tie(a.qx, a.qy, a.area) < std::tie(b.qx, b.qy, b.area);
     });
     // One vertex per (cell, area): a ring's closing vertex and near-duplicates count once.
-    vertices.erase(std::unique(vertices.begin(), vertices.end(),
-                               [](const Vertex& a, const Vertex& b) {
-                                   return a.qx == b.qx && a.qy == b.qy && a.area == b.area;
-                               }),
-                   vertices.end());
+    vertices.erase(
+        std::unique(vertices.begin(), vertices.end(),
+                    [](const Vertex& a, const Vertex& b) { return a.qx == b.qx && a.qy == b.qy && a.area == b.area; }),
+        vertices.end());
 
     std::vector<std::uint64_t> pairs; // (low area << 32) | high area, one per matching vertex pair
     auto match = [&](const Vertex& a, const Vertex& b) {

@@ -11,8 +11,8 @@ double binomialPmf(std::uint64_t k, std::uint64_t n, double p)
     if (p <= 0.0) return k == 0 ? 1.0 : 0.0;
     if (p >= 1.0) return k == n ? 1.0 : 0.0;
     const double kd = static_cast<double>(k), nd = static_cast<double>(n);
-    const double logPmf = std::lgamma(nd + 1) - std::lgamma(kd + 1) - std::lgamma(nd - kd + 1) +
-                          kd * std::log(p) + (nd - kd) * std::log1p(-p);
+    const double logPmf = std::lgamma(nd + 1) - std::lgamma(kd + 1) - std::lgamma(nd - kd + 1) + kd * std::log(p) +
+                          (nd - kd) * std::log1p(-p);
     return std::exp(logPmf);
 }
 

@@ -30,7 +30,10 @@ void civilFromDays(std::int64_t z, int& year, unsigned& month, unsigned& day)
 
 namespace {
 
-bool isLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool isLeap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 unsigned daysInMonth(int y, unsigned m)
 {
@@ -59,11 +62,11 @@ std::string_view trim(std::string_view s)
 
 } // namespace
 
-std::optional<LocalTime> makeLocalTime(int year, unsigned month, unsigned day, unsigned hour,
-                                       unsigned minute, unsigned second)
+std::optional<LocalTime> makeLocalTime(int year, unsigned month, unsigned day, unsigned hour, unsigned minute,
+                                       unsigned second)
 {
-    if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1 ||
-        day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 60)
+    if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) ||
+        hour > 23 || minute > 59 || second > 60)
         return std::nullopt;
     return LocalTime{daysFromCivil(year, month, day) * kSecondsPerDay + hour * 3600 + minute * 60 +
                      std::min(second, 59u)};
@@ -137,11 +140,11 @@ std::optional<TimeInterval> parseTimeInterval(std::string_view text)
             }
         }
         // Optional zone designator: Z, +01, +01:00, -0500 (ignored: local time is assumed).
-        if (pos < s.size() && (s[pos] == 'Z' || s[pos] == 'z')) ++pos;
+        if (pos < s.size() && (s[pos] == 'Z' || s[pos] == 'z'))
+            ++pos;
         else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
             ++pos;
-            while (pos < s.size() && (std::isdigit(static_cast<unsigned char>(s[pos])) || s[pos] == ':'))
-                ++pos;
+            while (pos < s.size() && (std::isdigit(static_cast<unsigned char>(s[pos])) || s[pos] == ':')) ++pos;
         }
         if (pos != s.size()) return std::nullopt;
         hasTime = true;
@@ -164,11 +167,11 @@ std::string formatLocalTime(LocalTime t, bool dateOnly)
     unsigned m = 0, d = 0;
     civilFromDays(days, y, m, d);
     char buf[32];
-    if (dateOnly && rest == 0) std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+    if (dateOnly && rest == 0)
+        std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
     else
-        std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d", y, m, d,
-                      static_cast<int>(rest / 3600), static_cast<int>(rest / 60 % 60),
-                      static_cast<int>(rest % 60));
+        std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d", y, m, d, static_cast<int>(rest / 3600),
+                      static_cast<int>(rest / 60 % 60), static_cast<int>(rest % 60));
     return buf;
 }
 

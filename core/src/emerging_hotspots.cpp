@@ -4,18 +4,24 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numbers>
 #include <numeric>
-#include <cstdio>
 #include <string>
 
 namespace gebiedscan {
 
 namespace {
 
-double twoSidedP(double z) { return std::erfc(std::abs(z) / std::numbers::sqrt2); }
+double twoSidedP(double z)
+{
+    return std::erfc(std::abs(z) / std::numbers::sqrt2);
+}
 
-std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
+std::int64_t floorDiv(std::int64_t a, std::int64_t b)
+{
+    return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
 
 } // namespace
 
@@ -181,8 +187,7 @@ std::string_view emergingCode(EmergingClass c)
     return "?";
 }
 
-EmergingClass classifyEmerging(std::span<const std::int8_t> states, const MannKendall& trendOfZ,
-                               double trendAlpha)
+EmergingClass classifyEmerging(std::span<const std::int8_t> states, const MannKendall& trendOfZ, double trendAlpha)
 {
     const auto n = static_cast<std::int64_t>(states.size());
     if (n == 0) return EmergingClass::NoPattern;
@@ -314,8 +319,8 @@ EmergingResult emergingHotspots(const SpaceTimeCube& cube, const NeighbourCsr& n
     for (std::size_t i = 0; i < L; ++i) {
         r.trendOfZ[i] = mannKendall(std::span<const double>(r.z.data() + i * T, T));
         r.trendOfValue[i] = mannKendall(cube.series(i));
-        r.classes[i] = classifyEmerging(std::span<const std::int8_t>(r.state.data() + i * T, T),
-                                        r.trendOfZ[i], options.trendAlpha);
+        r.classes[i] = classifyEmerging(std::span<const std::int8_t>(r.state.data() + i * T, T), r.trendOfZ[i],
+                                        options.trendAlpha);
     }
     return r;
 }

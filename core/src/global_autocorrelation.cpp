@@ -63,8 +63,7 @@ GlobalTestResult globalMoran(std::span<const double> x, const SpatialWeights& w,
         vi = (vi - tmp) / (n1 * n2 * n3 * s02);
         r.variance = vi - r.expectation * r.expectation;
     } else {
-        r.variance = (nn * c.s1 - n * c.s2 + 3 * s02) / (s02 * (nn - 1)) -
-                     r.expectation * r.expectation;
+        r.variance = (nn * c.s1 - n * c.s2 + 3 * s02) / (s02 * (nn - 1)) - r.expectation * r.expectation;
     }
     finish(r);
     return r;
@@ -103,8 +102,7 @@ GlobalTestResult generalG(std::span<const double> x, const SpatialWeights& w, Al
     const double b3 = 4 * n1 * s1 - 2 * (n + 1) * s2 + 8 * s02;
     const double b4 = s1 - s2 + s02;
     const double d = sx * sx - sx2;
-    r.variance = (b0 * sx2 * sx2 + b1 * sx4 + b2 * sx * sx * sx2 + b3 * sx * sx3 +
-                  b4 * sx * sx * sx * sx) /
+    r.variance = (b0 * sx2 * sx2 + b1 * sx4 + b2 * sx * sx * sx2 + b3 * sx * sx3 + b4 * sx * sx * sx * sx) /
                      (d * d * n * n1 * n2 * n3) -
                  r.expectation * r.expectation;
     finish(r);

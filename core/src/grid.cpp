@@ -85,8 +85,7 @@ MultiPolygon Grid::polygon(std::size_t cell) const
     Ring ring;
     if (m_shape == Shape::Square) {
         const double h = m_size / 2.0;
-        ring = {{c.x - h, c.y - h}, {c.x + h, c.y - h}, {c.x + h, c.y + h}, {c.x - h, c.y + h},
-                {c.x - h, c.y - h}};
+        ring = {{c.x - h, c.y - h}, {c.x + h, c.y - h}, {c.x + h, c.y + h}, {c.x - h, c.y + h}, {c.x - h, c.y - h}};
     } else {
         const double r = m_size / kSqrt3; // circumradius
         for (int k = 0; k < 6; ++k) {
@@ -108,8 +107,8 @@ std::string Grid::code(std::size_t cell) const
         const auto n = static_cast<long long>(std::llround(static_cast<double>(row) * m_size / 100.0));
         std::snprintf(buf, sizeof buf, "%lldm_E%04lldN%04lld", static_cast<long long>(m_size), e, n);
     } else {
-        std::snprintf(buf, sizeof buf, "hex%lld_%lld_%lld", static_cast<long long>(m_size),
-                      static_cast<long long>(col), static_cast<long long>(row));
+        std::snprintf(buf, sizeof buf, "hex%lld_%lld_%lld", static_cast<long long>(m_size), static_cast<long long>(col),
+                      static_cast<long long>(row));
     }
     return buf;
 }

@@ -58,9 +58,8 @@ std::string_view lisaLabel(LisaQuadrant quadrant, bool significant, LabelLanguag
 
 namespace gebiedscan {
 
-HotspotClassification classifyHotspots(std::span<const double> z, std::span<const double> p,
-                                       const SpatialWeights& w, PValueCorrection correction,
-                                       bool permutationP)
+HotspotClassification classifyHotspots(std::span<const double> z, std::span<const double> p, const SpatialWeights& w,
+                                       PValueCorrection correction, bool permutationP)
 {
     std::vector<std::uint8_t> island(z.size(), 0);
     for (std::size_t i = 0; i < z.size() && i < w.size(); ++i) island[i] = w.isIsland(i) ? 1 : 0;

@@ -126,8 +126,8 @@ double weightOf(std::span<const double> weights, std::size_t i)
 }
 
 // Per m^2 surface; returns the number of events that touched no cell centre.
-void exactPath(std::span<const PointRd> points, std::span<const double> weights,
-               const RasterGrid& g, const KernelEval& k, double support, KdeResult& out)
+void exactPath(std::span<const PointRd> points, std::span<const double> weights, const RasterGrid& g,
+               const KernelEval& k, double support, KdeResult& out)
 {
     const double c = g.cellSize;
     const double maxY = g.maxY();
@@ -180,9 +180,8 @@ void exactPath(std::span<const PointRd> points, std::span<const double> weights,
 // the events are first distributed (counting sort) over horizontal bands of ~256 KB of cells,
 // then each band is summed while it sits in cache: three sequential passes instead of one
 // random one, several times faster from a million events on (see bench/kde_bench).
-std::vector<double> binEvents(std::span<const PointRd> points, std::span<const double> weights,
-                              const RasterGrid& g, std::int32_t halo, KdeResult& out,
-                              std::size_t& nonEmpty)
+std::vector<double> binEvents(std::span<const PointRd> points, std::span<const double> weights, const RasterGrid& g,
+                              std::int32_t halo, KdeResult& out, std::size_t& nonEmpty)
 {
     const std::int64_t ex = g.nx + 2 * static_cast<std::int64_t>(halo);
     const std::int64_t ey = g.ny + 2 * static_cast<std::int64_t>(halo);
@@ -201,8 +200,7 @@ std::vector<double> binEvents(std::span<const PointRd> points, std::span<const d
     const std::int64_t rowsPerBand = std::max<std::int64_t>(1, 32768 / ex);
     const std::int64_t bandCells = rowsPerBand * ex;
     const auto bandCount = static_cast<std::size_t>((ey + rowsPerBand - 1) / rowsPerBand);
-    const bool banded = points.size() > bins.size() / 8 && bandCount > 1 &&
-                        ex * ey < (std::int64_t{1} << 32);
+    const bool banded = points.size() > bins.size() / 8 && bandCount > 1 && ex * ey < (std::int64_t{1} << 32);
 
     std::vector<std::size_t> bandStart(bandCount + 1, 0);
     for (std::size_t i = 0; i < points.size(); ++i) {
@@ -217,8 +215,10 @@ std::vector<double> binEvents(std::span<const PointRd> points, std::span<const d
             ++out.eventsOffGrid;
             continue;
         }
-        if (banded) ++bandStart[static_cast<std::size_t>(cell / bandCells) + 1];
-        else bins[static_cast<std::size_t>(cell)] += w;
+        if (banded)
+            ++bandStart[static_cast<std::size_t>(cell / bandCells) + 1];
+        else
+            bins[static_cast<std::size_t>(cell)] += w;
     }
     if (banded) {
         for (std::size_t b = 0; b < bandCount; ++b) bandStart[b + 1] += bandStart[b];
@@ -415,11 +415,9 @@ bool kdeHasFft()
 #endif
 }
 
-RasterGrid rasterGridCovering(const Envelope& extent, double cellSize, double margin,
-                              std::size_t maxCells)
+RasterGrid rasterGridCovering(const Envelope& extent, double cellSize, double margin, std::size_t maxCells)
 {
-    if (!(cellSize > 0.0) || !std::isfinite(cellSize))
-        throw InputError("raster cell size must be positive");
+    if (!(cellSize > 0.0) || !std::isfinite(cellSize)) throw InputError("raster cell size must be positive");
     if (extent.empty()) throw InputError("raster grid: empty extent (no events?)");
     if (!(margin >= 0.0)) margin = 0.0;
     RasterGrid g;
@@ -432,22 +430,20 @@ RasterGrid rasterGridCovering(const Envelope& extent, double cellSize, double ma
     const double ny = std::max(1.0, std::round((maxY - g.minY) / cellSize));
     if (nx * ny > static_cast<double>(maxCells) || nx > 2e9 || ny > 2e9)
         throw InputError("raster grid of " + std::to_string(static_cast<long long>(nx)) + " x " +
-                         std::to_string(static_cast<long long>(ny)) +
-                         " cells is too large; choose a larger cell size");
+                         std::to_string(static_cast<long long>(ny)) + " cells is too large; choose a larger cell size");
     g.nx = static_cast<std::int32_t>(nx);
     g.ny = static_cast<std::int32_t>(ny);
     return g;
 }
 
-KdeResult kernelDensity(std::span<const PointRd> points, std::span<const double> weights,
-                        const RasterGrid& grid, const KdeOptions& options)
+KdeResult kernelDensity(std::span<const PointRd> points, std::span<const double> weights, const RasterGrid& grid,
+                        const KdeOptions& options)
 {
     if (!(options.radius > 0.0) || !std::isfinite(options.radius))
         throw InputError("kernel density: the radius must be a positive number of metres");
     if (!weights.empty() && weights.size() != points.size())
         throw InputError("kernel density: one weight per event expected");
-    if (grid.nx <= 0 || grid.ny <= 0 || !(grid.cellSize > 0.0))
-        throw InputError("kernel density: empty raster grid");
+    if (grid.nx <= 0 || grid.ny <= 0 || !(grid.cellSize > 0.0)) throw InputError("kernel density: empty raster grid");
 
     KdeResult out;
     out.grid = grid;
@@ -482,8 +478,10 @@ KdeResult kernelDensity(std::span<const PointRd> points, std::span<const double>
             if (direct < fft) method = KdeMethod::BinnedDirect;
         }
 #ifdef GEBIEDSCAN_HAVE_FFTW
-        if (method == KdeMethod::BinnedFft) binnedFft(bins, grid, halo, stencil, out);
-        else binnedDirect(bins, grid, halo, stencil, out);
+        if (method == KdeMethod::BinnedFft)
+            binnedFft(bins, grid, halo, stencil, out);
+        else
+            binnedDirect(bins, grid, halo, stencil, out);
 #else
         binnedDirect(bins, grid, halo, stencil, out);
 #endif
@@ -525,8 +523,7 @@ BandwidthEstimate silvermanRadius(std::span<const PointRd> points, std::span<con
     std::sort(dist.begin(), dist.end());
     if (!weighted) {
         const std::size_t m = dist.size();
-        est.medianDistance = m % 2 == 1 ? dist[m / 2].first
-                                        : 0.5 * (dist[m / 2 - 1].first + dist[m / 2].first);
+        est.medianDistance = m % 2 == 1 ? dist[m / 2].first : 0.5 * (dist[m / 2 - 1].first + dist[m / 2].first);
     } else {
         double cum = 0.0;
         for (const auto& [d, w] : dist) {
@@ -538,8 +535,7 @@ BandwidthEstimate silvermanRadius(std::span<const PointRd> points, std::span<con
         }
     }
     est.n = weighted ? sw : static_cast<double>(used);
-    const double spread =
-        std::min(est.standardDistance, std::sqrt(1.0 / std::numbers::ln2) * est.medianDistance);
+    const double spread = std::min(est.standardDistance, std::sqrt(1.0 / std::numbers::ln2) * est.medianDistance);
     est.radius = 0.9 * spread * std::pow(est.n, -0.2);
     return est;
 }

@@ -53,8 +53,8 @@ LocalMoranResult localMoran(std::span<const double> x, const SpatialWeights& w, 
         if (m2 > 0.0) {
             r.ii[i] = z[i] / m2 * lz[i];
             r.expectation[i] = -(z[i] * z[i] * wi) / ((n - 1) * m2);
-            r.variance[i] = (z[i] / m2) * (z[i] / m2) * (n / (n - 2)) * (wi2 - wi * wi / (n - 1)) *
-                            (m2 - z[i] * z[i] / (n - 1));
+            r.variance[i] =
+                (z[i] / m2) * (z[i] / m2) * (n / (n - 2)) * (wi2 - wi * wi / (n - 1)) * (m2 - z[i] * z[i] / (n - 1));
         } else {
             r.ii[i] = r.expectation[i] = r.variance[i] = 0.0;
         }
@@ -65,9 +65,12 @@ LocalMoranResult localMoran(std::span<const double> x, const SpatialWeights& w, 
             r.z[i] = 0.0;
             r.p[i] = 1.0;
         }
-        if (island) r.quadrant[i] = LisaQuadrant::None;
-        else if (z[i] > 0) r.quadrant[i] = lz[i] > 0 ? LisaQuadrant::HighHigh : LisaQuadrant::HighLow;
-        else r.quadrant[i] = lz[i] > 0 ? LisaQuadrant::LowHigh : LisaQuadrant::LowLow;
+        if (island)
+            r.quadrant[i] = LisaQuadrant::None;
+        else if (z[i] > 0)
+            r.quadrant[i] = lz[i] > 0 ? LisaQuadrant::HighHigh : LisaQuadrant::HighLow;
+        else
+            r.quadrant[i] = lz[i] > 0 ? LisaQuadrant::LowHigh : LisaQuadrant::LowLow;
     }
     return r;
 }

@@ -10,8 +10,7 @@ namespace gebiedscan {
 std::vector<double> adjustPValues(std::span<const double> p, PValueCorrection correction,
                                   std::span<const std::uint8_t> excluded)
 {
-    if (!excluded.empty() && excluded.size() != p.size())
-        throw InputError("adjustPValues: mask length differs");
+    if (!excluded.empty() && excluded.size() != p.size()) throw InputError("adjustPValues: mask length differs");
     std::vector<double> out(p.begin(), p.end());
     std::vector<std::size_t> idx;
     for (std::size_t i = 0; i < p.size(); ++i)

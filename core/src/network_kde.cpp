@@ -22,7 +22,8 @@ std::vector<Lixel> networkKernelDensity(const RoadNetwork& network, const std::v
         const double len = network.segmentLength(s);
         const auto n = std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil(len / lixelLength - 1e-9)));
         for (std::int64_t k = 0; k < n; ++k)
-            lixels.push_back({s, static_cast<double>(k) * lixelLength, std::min(len, static_cast<double>(k + 1) * lixelLength), 0.0});
+            lixels.push_back({s, static_cast<double>(k) * lixelLength,
+                              std::min(len, static_cast<double>(k + 1) * lixelLength), 0.0});
     }
     first[segCount] = lixels.size();
 

@@ -15,9 +15,8 @@ namespace {
 /// when the points are collinear.
 Ring convexHull(std::vector<PointRd> pts)
 {
-    std::sort(pts.begin(), pts.end(), [](const PointRd& a, const PointRd& b) {
-        return a.x < b.x || (a.x == b.x && a.y < b.y);
-    });
+    std::sort(pts.begin(), pts.end(),
+              [](const PointRd& a, const PointRd& b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
     pts.erase(std::unique(pts.begin(), pts.end(),
                           [](const PointRd& a, const PointRd& b) { return a.x == b.x && a.y == b.y; }),
               pts.end());
@@ -92,8 +91,7 @@ std::vector<AutocorrelationStep> incrementalAutocorrelation(std::span<const Poin
     for (std::size_t i = 0; i < n; ++i) {
         for (std::uint32_t j : w.neighbours(i)) {
             const double d = std::hypot(points[j].x - points[i].x, points[j].y - points[i].y);
-            const auto s = static_cast<std::size_t>(
-                std::lower_bound(bands.begin(), bands.end(), d) - bands.begin());
+            const auto s = static_cast<std::size_t>(std::lower_bound(bands.begin(), bands.end(), d) - bands.begin());
             if (s >= steps) continue;
             pairCount[s] += 1.0;
             zProduct[s] += z[i] * z[j];
@@ -139,15 +137,16 @@ std::optional<std::size_t> firstPeak(std::span<const AutocorrelationStep> profil
     return std::nullopt;
 }
 
-OptimizedHotspotResult optimizedHotspots(std::span<const PointRd> incidents,
-                                         const OptimizedHotspotOptions& options)
+OptimizedHotspotResult optimizedHotspots(std::span<const PointRd> incidents, const OptimizedHotspotOptions& options)
 {
     OptimizedHotspotResult r;
     std::vector<PointRd> pts;
     pts.reserve(incidents.size());
     for (const auto& p : incidents) {
-        if (std::isfinite(p.x) && std::isfinite(p.y)) pts.push_back(p);
-        else ++r.incidentsRejected;
+        if (std::isfinite(p.x) && std::isfinite(p.y))
+            pts.push_back(p);
+        else
+            ++r.incidentsRejected;
     }
     r.incidents = pts.size();
     if (pts.size() < 2) throw InputError("hotspots: at least two incidents with coordinates needed");
@@ -161,13 +160,10 @@ OptimizedHotspotResult optimizedHotspots(std::span<const PointRd> incidents,
         r.cellSize = options.cellSize;
     } else {
         std::vector<PointRd> distinct = pts;
-        std::sort(distinct.begin(), distinct.end(), [](const PointRd& a, const PointRd& b) {
-            return a.x < b.x || (a.x == b.x && a.y < b.y);
-        });
+        std::sort(distinct.begin(), distinct.end(),
+                  [](const PointRd& a, const PointRd& b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
         distinct.erase(std::unique(distinct.begin(), distinct.end(),
-                                   [](const PointRd& a, const PointRd& b) {
-                                       return a.x == b.x && a.y == b.y;
-                                   }),
+                                   [](const PointRd& a, const PointRd& b) { return a.x == b.x && a.y == b.y; }),
                        distinct.end());
         double meanNn = 0.0;
         if (distinct.size() >= 2) {

@@ -61,14 +61,14 @@ private:
 struct Scratch {
     std::vector<double> weights;
     std::vector<std::uint32_t> picks;
-    std::vector<std::uint32_t> perm;  // identity, restored after every draw (Fisher-Yates path)
+    std::vector<std::uint32_t> perm; // identity, restored after every draw (Fisher-Yates path)
     std::vector<std::uint32_t> swaps;
 };
 
 /// Runs the conditional permutation for all areas. `direction[i]` says how the statistic moves
 /// with the permuted lag sum: +1 (Gi, Moran with z_i > 0), -1 (Moran with z_i < 0), 0 (constant).
-PermutationResult run(std::span<const double> v, const SpatialWeights& w,
-                      std::span<const signed char> direction, const PermutationOptions& o)
+PermutationResult run(std::span<const double> v, const SpatialWeights& w, std::span<const signed char> direction,
+                      const PermutationOptions& o)
 {
     const std::size_t n = v.size();
     if (o.permutations == 0) throw InputError("permutations must be at least 1");

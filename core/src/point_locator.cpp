@@ -26,8 +26,10 @@ bool segmentTouchesRect(const TaggedEdge& e, double x0, double y0, double x1, do
             if (q[i] < 0.0) return false;
         } else {
             const double t = q[i] / p[i];
-            if (p[i] < 0.0) t0 = std::max(t0, t);
-            else t1 = std::min(t1, t);
+            if (p[i] < 0.0)
+                t0 = std::max(t0, t);
+            else
+                t1 = std::min(t1, t);
             if (t0 > t1) return false;
         }
     }
@@ -77,20 +79,17 @@ PointLocator::PointLocator(const std::vector<MultiPolygon>& areas)
     m_cellH = h / static_cast<double>(m_ny);
 
     const auto rowOf = [&](double y) {
-        return std::clamp<std::int64_t>(static_cast<std::int64_t>((y - m_extent.minY) / m_cellH), 0,
-                                        m_ny - 1);
+        return std::clamp<std::int64_t>(static_cast<std::int64_t>((y - m_extent.minY) / m_cellH), 0, m_ny - 1);
     };
     const auto colOf = [&](double x) {
-        return std::clamp<std::int64_t>(static_cast<std::int64_t>((x - m_extent.minX) / m_cellW), 0,
-                                        m_nx - 1);
+        return std::clamp<std::int64_t>(static_cast<std::int64_t>((x - m_extent.minX) / m_cellW), 0, m_nx - 1);
     };
 
     // Row bands: edges overlapping each (closed) band, grouped by area, as index ranges.
     std::vector<std::vector<std::uint32_t>> rowEdgeIds(static_cast<std::size_t>(m_ny));
     for (std::uint32_t i = 0; i < edges.size(); ++i) {
         const auto& e = edges[i];
-        for (auto r = rowOf(e.loY); r <= rowOf(e.hiY); ++r)
-            rowEdgeIds[static_cast<std::size_t>(r)].push_back(i);
+        for (auto r = rowOf(e.loY); r <= rowOf(e.hiY); ++r) rowEdgeIds[static_cast<std::size_t>(r)].push_back(i);
     }
     // Per row: map area -> [begin, end) in m_rowEdges.
     std::vector<std::map<std::int32_t, std::pair<std::uint32_t, std::uint32_t>>> rowAreaRange(
@@ -179,11 +178,10 @@ PointLocator::PointLocator(const std::vector<MultiPolygon>& areas)
             // An area containing the cell centre without edges in this row cannot occur: a
             // bounded area has edges crossing every horizontal line through its interior.
             if (it == ranges.end()) continue;
-            const double cellMinX = m_extent.minX + static_cast<double>(static_cast<std::int64_t>(cell) % m_nx) * m_cellW;
+            const double cellMinX =
+                m_extent.minX + static_cast<double>(static_cast<std::int64_t>(cell) % m_nx) * m_cellW;
             auto end = it->second.first;
-            while (end < it->second.second &&
-                   std::max(m_rowEdges[end].loX, m_rowEdges[end].hiX) >= cellMinX)
-                ++end;
+            while (end < it->second.second && std::max(m_rowEdges[end].loX, m_rowEdges[end].hiX) >= cellMinX) ++end;
             m_candidates.push_back({area, it->second.first, end});
         }
     }
@@ -206,13 +204,9 @@ std::int32_t PointLocator::locate(const PointRd& p) const
 {
     // Half-open like the crossing test: nothing at or beyond the top or right of the extent can
     // have an edge crossing to its right. Also rejects NaN.
-    if (!(p.x >= m_extent.minX && p.x < m_extent.maxX && p.y >= m_extent.minY &&
-          p.y < m_extent.maxY))
-        return kOutside;
-    const auto c = std::min<std::int64_t>(static_cast<std::int64_t>((p.x - m_extent.minX) / m_cellW),
-                                          m_nx - 1);
-    const auto r = std::min<std::int64_t>(static_cast<std::int64_t>((p.y - m_extent.minY) / m_cellH),
-                                          m_ny - 1);
+    if (!(p.x >= m_extent.minX && p.x < m_extent.maxX && p.y >= m_extent.minY && p.y < m_extent.maxY)) return kOutside;
+    const auto c = std::min<std::int64_t>(static_cast<std::int64_t>((p.x - m_extent.minX) / m_cellW), m_nx - 1);
+    const auto r = std::min<std::int64_t>(static_cast<std::int64_t>((p.y - m_extent.minY) / m_cellH), m_ny - 1);
     const auto cell = static_cast<std::size_t>(r * m_nx + c);
     const auto begin = m_cellStart[cell], end = m_cellStart[cell + 1];
     if (begin == end) return m_cellOwner[cell];
@@ -221,8 +215,7 @@ std::int32_t PointLocator::locate(const PointRd& p) const
     return kOutside;
 }
 
-void PointLocator::locate(std::span<const PointRd> points, std::span<std::int32_t> out,
-                          unsigned threads) const
+void PointLocator::locate(std::span<const PointRd> points, std::span<std::int32_t> out, unsigned threads) const
 {
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     const std::size_t n = points.size();

@@ -39,20 +39,17 @@ public:
         for (std::size_t c = 0; c < cells; ++c) m_start[c + 1] += m_start[c];
         m_order.resize(points.size());
         std::vector<std::size_t> fill(m_start.begin(), m_start.end() - 1);
-        for (std::size_t i = 0; i < points.size(); ++i)
-            m_order[fill[cellOfPoint[i]]++] = static_cast<std::uint32_t>(i);
+        for (std::size_t i = 0; i < points.size(); ++i) m_order[fill[cellOfPoint[i]]++] = static_cast<std::uint32_t>(i);
     }
 
     [[nodiscard]] double cellSize() const { return m_cell; }
     [[nodiscard]] std::int64_t col(double x) const
     {
-        return std::clamp<std::int64_t>(static_cast<std::int64_t>((x - m_extent.minX) / m_cell), 0,
-                                        m_nx - 1);
+        return std::clamp<std::int64_t>(static_cast<std::int64_t>((x - m_extent.minX) / m_cell), 0, m_nx - 1);
     }
     [[nodiscard]] std::int64_t row(double y) const
     {
-        return std::clamp<std::int64_t>(static_cast<std::int64_t>((y - m_extent.minY) / m_cell), 0,
-                                        m_ny - 1);
+        return std::clamp<std::int64_t>(static_cast<std::int64_t>((y - m_extent.minY) / m_cell), 0, m_ny - 1);
     }
     [[nodiscard]] std::int64_t cols() const { return m_nx; }
     [[nodiscard]] std::int64_t rows() const { return m_ny; }
@@ -73,17 +70,17 @@ public:
     }
 
     /// Calls f(j, d) for every point j != i with d(i, j) <= radius.
-    template <class F> void withinRadius(std::size_t i, double radius, F&& f) const
+    template <class F>
+    void withinRadius(std::size_t i, double radius, F&& f) const
     {
         const PointRd& p = m_points[i];
         const double r2 = radius * radius;
-        forEachIn(col(p.x - radius), col(p.x + radius), row(p.y - radius), row(p.y + radius),
-                  [&](std::uint32_t j) {
-                      if (j == i) return;
-                      const double dx = m_points[j].x - p.x, dy = m_points[j].y - p.y;
-                      const double d2 = dx * dx + dy * dy;
-                      if (d2 <= r2) f(j, std::sqrt(d2));
-                  });
+        forEachIn(col(p.x - radius), col(p.x + radius), row(p.y - radius), row(p.y + radius), [&](std::uint32_t j) {
+            if (j == i) return;
+            const double dx = m_points[j].x - p.x, dy = m_points[j].y - p.y;
+            const double d2 = dx * dx + dy * dy;
+            if (d2 <= r2) f(j, std::sqrt(d2));
+        });
     }
 
     /// The k nearest other points of i, by (distance, index), nearest first.
@@ -98,7 +95,8 @@ public:
             if (j == i) return;
             const double dx = m_points[j].x - p.x, dy = m_points[j].y - p.y;
             const std::pair<double, std::uint32_t> cand{dx * dx + dy * dy, j};
-            if (heap.size() < k) heap.push(cand);
+            if (heap.size() < k)
+                heap.push(cand);
             else if (cand < heap.top()) {
                 heap.pop();
                 heap.push(cand);
@@ -151,8 +149,7 @@ double densityCell(std::span<const PointRd> points)
     return std::sqrt(2.0 * area / static_cast<double>(std::max<std::size_t>(points.size(), 1)));
 }
 
-SpatialWeights bandWeights(std::span<const PointRd> points, double band, bool inverse, double power,
-                           double minDistance)
+SpatialWeights bandWeights(std::span<const PointRd> points, double band, bool inverse, double power, double minDistance)
 {
     if (!(band >= 0.0)) throw InputError("distance band must be zero or positive");
     const std::size_t n = points.size();
@@ -171,8 +168,7 @@ SpatialWeights bandWeights(std::span<const PointRd> points, double band, bool in
         if (all) {
             for (std::size_t j = 0; j < n; ++j) {
                 if (j == i) continue;
-                add(static_cast<std::uint32_t>(j), std::hypot(points[j].x - points[i].x,
-                                                              points[j].y - points[i].y));
+                add(static_cast<std::uint32_t>(j), std::hypot(points[j].x - points[i].x, points[j].y - points[i].y));
             }
         } else {
             buckets.withinRadius(i, radius, add);
@@ -203,8 +199,7 @@ SpatialWeights distanceBandWeights(std::span<const PointRd> points, double band)
     return bandWeights(points, band, false, 1.0, 1.0);
 }
 
-SpatialWeights inverseDistanceWeights(std::span<const PointRd> points, double band, double power,
-                                      double minDistance)
+SpatialWeights inverseDistanceWeights(std::span<const PointRd> points, double band, double power, double minDistance)
 {
     if (!(minDistance > 0.0)) throw InputError("inverse distance: minimum distance must be positive");
     return bandWeights(points, band, true, power, minDistance);

@@ -17,9 +17,15 @@ std::uint64_t cellKey(std::int64_t ix, std::int64_t iy)
            static_cast<std::uint32_t>(iy + 0x80000000LL);
 }
 
-std::int64_t cellIndex(double v, double cell) { return static_cast<std::int64_t>(std::floor(v / cell)); }
+std::int64_t cellIndex(double v, double cell)
+{
+    return static_cast<std::int64_t>(std::floor(v / cell));
+}
 
-double dist(const PointRd& a, const PointRd& b) { return std::hypot(a.x - b.x, a.y - b.y); }
+double dist(const PointRd& a, const PointRd& b)
+{
+    return std::hypot(a.x - b.x, a.y - b.y);
+}
 
 // Builds a hashed cell -> [start, count) directory over sorted (key, value) pairs.
 template <class T>
@@ -102,10 +108,10 @@ void RoadNetwork::buildTopology(const NetworkOptions& options)
     const std::size_t n = m_segments.size();
     m_from.assign(n, kNone);
     m_to.assign(n, kNone);
-    m_topologyFromIds = options.useJunctionIds && n > 0 &&
-                        std::all_of(m_segments.begin(), m_segments.end(), [](const RoadSegment& s) {
-                            return !s.beginJunction.empty() && !s.endJunction.empty();
-                        });
+    m_topologyFromIds =
+        options.useJunctionIds && n > 0 && std::all_of(m_segments.begin(), m_segments.end(), [](const RoadSegment& s) {
+            return !s.beginJunction.empty() && !s.endJunction.empty();
+        });
     if (m_topologyFromIds) {
         auto node = [&](const std::string& id, const PointRd& p) {
             auto [it, inserted] = m_nodeById.emplace(id, static_cast<std::int32_t>(m_nodePoints.size()));
@@ -152,7 +158,8 @@ void RoadNetwork::buildTopology(const NetworkOptions& options)
             m_from[s] = node(m_segments[s].line.front());
             m_to[s] = node(m_segments[s].line.back());
         }
-        for (std::size_t k = 0; k < m_nodeIds.size(); ++k) m_nodeById.emplace(m_nodeIds[k], static_cast<std::int32_t>(k));
+        for (std::size_t k = 0; k < m_nodeIds.size(); ++k)
+            m_nodeById.emplace(m_nodeIds[k], static_cast<std::int32_t>(k));
     }
     // CSR adjacency.
     m_nodeEdgeStart.assign(m_nodePoints.size() + 1, 0);
@@ -210,8 +217,10 @@ void RoadNetwork::buildRoutes(const NetworkOptions& options)
         std::unordered_map<std::string, std::vector<std::int64_t>> groups;
         for (auto e : ends) {
             const auto& seg = m_segments[e / 2];
-            if (!seg.roadNumber.empty()) groups["w:" + seg.roadNumber].push_back(e);
-            else if (!seg.streetName.empty()) groups["s:" + seg.streetName].push_back(e);
+            if (!seg.roadNumber.empty())
+                groups["w:" + seg.roadNumber].push_back(e);
+            else if (!seg.streetName.empty())
+                groups["s:" + seg.streetName].push_back(e);
         }
         for (auto& [key, g] : groups) {
             while (g.size() >= 2) {
@@ -263,8 +272,10 @@ void RoadNetwork::buildRoutes(const NetworkOptions& options)
     };
     for (std::size_t s = 0; s < n; ++s) {
         if (m_segmentRoute[s] != kNone) continue;
-        if (partner[2 * s] < 0) walk(2 * static_cast<std::int64_t>(s));
-        else if (partner[2 * s + 1] < 0) walk(2 * static_cast<std::int64_t>(s) + 1);
+        if (partner[2 * s] < 0)
+            walk(2 * static_cast<std::int64_t>(s));
+        else if (partner[2 * s + 1] < 0)
+            walk(2 * static_cast<std::int64_t>(s) + 1);
     }
     for (std::size_t s = 0; s < n; ++s) // what remains are rings
         if (m_segmentRoute[s] == kNone) walk(2 * static_cast<std::int64_t>(s));
@@ -293,7 +304,8 @@ void RoadNetwork::buildIndexes()
             const auto y0 = cellIndex(std::min(a.y, b.y), m_cell), y1 = cellIndex(std::max(a.y, b.y), m_cell);
             for (auto ix = x0; ix <= x1; ++ix)
                 for (auto iy = y0; iy <= y1; ++iy)
-                    pairs.emplace_back(cellKey(ix, iy), EdgeRef{static_cast<std::int32_t>(s), static_cast<std::int32_t>(i)});
+                    pairs.emplace_back(cellKey(ix, iy),
+                                       EdgeRef{static_cast<std::int32_t>(s), static_cast<std::int32_t>(i)});
         }
     }
     buildCells(pairs, m_edgeCells, m_edgeEntries);
@@ -311,7 +323,10 @@ std::vector<std::int32_t> RoadNetwork::nodeSegments(std::int32_t node) const
     return {m_nodeEdges.begin() + m_nodeEdgeStart[node], m_nodeEdges.begin() + m_nodeEdgeStart[node + 1]};
 }
 
-double RoadNetwork::totalLength() const { return std::accumulate(m_lengths.begin(), m_lengths.end(), 0.0); }
+double RoadNetwork::totalLength() const
+{
+    return std::accumulate(m_lengths.begin(), m_lengths.end(), 0.0);
+}
 
 std::int32_t RoadNetwork::findSegment(const std::string& id) const
 {
@@ -339,7 +354,8 @@ std::optional<NetworkPosition> RoadNetwork::nearest(const PointRd& p, double max
         const double d = pointSegmentDistance(p, line[e.vertex], line[e.vertex + 1], t);
         if (d > maxDistance) return;
         if (best.segment == kNone || d < best.distance ||
-            (d == best.distance && (e.segment < best.segment || (e.segment == best.segment && e.vertex < bestVertex)))) {
+            (d == best.distance &&
+             (e.segment < best.segment || (e.segment == best.segment && e.vertex < bestVertex)))) {
             best.segment = e.segment;
             best.distance = d;
             bestVertex = e.vertex;

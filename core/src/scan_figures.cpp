@@ -12,8 +12,7 @@ namespace gebiedscan {
 ScanCounts::ScanCounts(std::size_t areas, std::size_t modelCategories, std::size_t periods)
     : m_areas(areas), m_categories(modelCategories + 1), m_periods(periods),
       m_counts(areas * (modelCategories + 1) * periods, 0)
-{
-}
+{}
 
 void ScanCounts::merge(const ScanCounts& other)
 {
@@ -28,8 +27,8 @@ void ScanCounts::resizeAreas(std::size_t areas)
 }
 
 ScanFigures::ScanFigures(const ScanModel& model, const AreaHierarchy& areas, const ScanCounts& counts)
-    : m_model(model), m_areas(areas), m_slots(model.themes.size() + 2),
-      m_categories(counts.categories()), m_periods(counts.periods())
+    : m_model(model), m_areas(areas), m_slots(model.themes.size() + 2), m_categories(counts.categories()),
+      m_periods(counts.periods())
 {
     if (areas.levels.empty() || areas.levels[0].size() != counts.areas())
         throw Error("ScanFigures: counts do not match the base level");
@@ -41,8 +40,7 @@ ScanFigures::ScanFigures(const ScanModel& model, const AreaHierarchy& areas, con
 
     // Category -> theme slot; overig is its own slot.
     std::vector<std::size_t> slotOf(m_categories, overigSlot());
-    for (std::size_t c = 0; c + 1 < m_categories; ++c)
-        slotOf[c] = *model.themeIndex(model.categories[c].themeId);
+    for (std::size_t c = 0; c + 1 < m_categories; ++c) slotOf[c] = *model.themeIndex(model.categories[c].themeId);
 
     m_levels.resize(areas.levels.size());
     for (std::size_t l = 0; l < areas.levels.size(); ++l) {
@@ -63,8 +61,7 @@ ScanFigures::ScanFigures(const ScanModel& model, const AreaHierarchy& areas, con
                 if (parent < 0) continue;
                 const auto dst = static_cast<std::size_t>(parent) * m_categories * m_periods;
                 const auto src = a * m_categories * m_periods;
-                for (std::size_t k = 0; k < m_categories * m_periods; ++k)
-                    data.category[dst + k] += child[src + k];
+                for (std::size_t k = 0; k < m_categories * m_periods; ++k) data.category[dst + k] += child[src + k];
             }
         }
         data.theme.assign(n * m_slots * m_periods, 0);
@@ -73,8 +70,7 @@ ScanFigures::ScanFigures(const ScanModel& model, const AreaHierarchy& areas, con
                 for (std::size_t p = 0; p < m_periods; ++p) {
                     const auto v = data.category[(a * m_categories + c) * m_periods + p];
                     data.theme[(a * m_slots + slotOf[c]) * m_periods + p] += v;
-                    if (slotOf[c] != overigSlot())
-                        data.theme[(a * m_slots + totalSlot()) * m_periods + p] += v;
+                    if (slotOf[c] != overigSlot()) data.theme[(a * m_slots + totalSlot()) * m_periods + p] += v;
                 }
 
         data.change.resize(n * m_slots);
@@ -87,8 +83,7 @@ ScanFigures::ScanFigures(const ScanModel& model, const AreaHierarchy& areas, con
                 for (std::size_t p = 0; p < m_periods; ++p)
                     if (p != m_current) ref += data.theme[(a * m_slots + s) * m_periods + p];
                 f.expected = static_cast<double>(ref) * m_currentDays / m_referenceDays;
-                if (f.expected > 0.0)
-                    f.changePct = (static_cast<double>(cur) - f.expected) / f.expected * 100.0;
+                if (f.expected > 0.0) f.changePct = (static_cast<double>(cur) - f.expected) / f.expected * 100.0;
                 f.pValue = poissonRatioTest(cur, m_currentDays, ref, m_referenceDays);
                 if (f.pValue < model.significance)
                     f.flag = static_cast<double>(cur) > f.expected ? ChangeFlag::Rise : ChangeFlag::Fall;
@@ -97,16 +92,12 @@ ScanFigures::ScanFigures(const ScanModel& model, const AreaHierarchy& areas, con
         // Rank among siblings (same parent; all areas of the level when there is none).
         data.rank.assign(n * m_slots, 0);
         std::map<std::int32_t, std::vector<std::size_t>> siblings;
-        for (std::size_t a = 0; a < n; ++a)
-            siblings[level.parent.empty() ? -1 : level.parent[a]].push_back(a);
+        for (std::size_t a = 0; a < n; ++a) siblings[level.parent.empty() ? -1 : level.parent[a]].push_back(a);
         for (std::size_t s = 0; s < m_slots; ++s)
             for (auto& [parent, group] : siblings) {
-                const auto value = [&](std::size_t a) {
-                    return data.theme[(a * m_slots + s) * m_periods + m_current];
-                };
+                const auto value = [&](std::size_t a) { return data.theme[(a * m_slots + s) * m_periods + m_current]; };
                 std::vector<std::size_t> order = group;
-                std::stable_sort(order.begin(), order.end(),
-                                 [&](auto x, auto y) { return value(x) > value(y); });
+                std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) { return value(x) > value(y); });
                 for (std::size_t i = 0; i < order.size(); ++i) {
                     const bool tie = i > 0 && value(order[i]) == value(order[i - 1]);
                     data.rank[order[i] * m_slots + s] =
@@ -116,8 +107,7 @@ ScanFigures::ScanFigures(const ScanModel& model, const AreaHierarchy& areas, con
     }
 }
 
-std::uint64_t ScanFigures::themeCount(std::size_t level, std::size_t area, std::size_t slot,
-                                      std::size_t period) const
+std::uint64_t ScanFigures::themeCount(std::size_t level, std::size_t area, std::size_t slot, std::size_t period) const
 {
     return m_levels[level].theme[(area * m_slots + slot) * m_periods + period];
 }
@@ -141,8 +131,7 @@ const ChangeFigure& ScanFigures::change(std::size_t level, std::size_t area, std
     return m_levels[level].change[area * m_slots + slot];
 }
 
-std::optional<double> ScanFigures::ratePer1000(std::size_t level, std::size_t area,
-                                               std::size_t slot) const
+std::optional<double> ScanFigures::ratePer1000(std::size_t level, std::size_t area, std::size_t slot) const
 {
     const auto& pop = m_areas.levels[level].population[area];
     if (!pop || *pop <= 0.0) return std::nullopt;
@@ -158,8 +147,7 @@ namespace {
 // Hides, per group of cells, every count in [1, threshold) and then, if exactly one cell is
 // hidden, the smallest other non-zero cell, so that the group's total does not reveal it.
 template <class CountFn, class ThresholdFn, class HideFn>
-std::uint64_t suppressGroup(const std::vector<std::size_t>& members, CountFn count,
-                            ThresholdFn threshold, HideFn hide)
+std::uint64_t suppressGroup(const std::vector<std::size_t>& members, CountFn count, ThresholdFn threshold, HideFn hide)
 {
     std::uint64_t hidden = 0;
     std::vector<bool> isHidden(members.size(), false);
@@ -192,13 +180,11 @@ SuppressionMask::SuppressionMask(const ScanFigures& f)
 {
     const auto& model = f.model();
     const auto themeThreshold = [&](std::size_t slot) {
-        if (slot < model.themes.size() && model.themes[slot].suppressBelow > 0)
-            return model.themes[slot].suppressBelow;
+        if (slot < model.themes.size() && model.themes[slot].suppressBelow > 0) return model.themes[slot].suppressBelow;
         return model.suppressBelow;
     };
     std::vector<std::size_t> categorySlot(m_categories, f.overigSlot());
-    for (std::size_t c = 0; c + 1 < m_categories; ++c)
-        categorySlot[c] = *model.themeIndex(model.categories[c].themeId);
+    for (std::size_t c = 0; c + 1 < m_categories; ++c) categorySlot[c] = *model.themeIndex(model.categories[c].themeId);
 
     std::vector<std::size_t> themeMembers; // themes and overig, not the total
     for (std::size_t s = 0; s < m_slots; ++s)
@@ -214,8 +200,7 @@ SuppressionMask::SuppressionMask(const ScanFigures& f)
         for (std::size_t a = 0; a < n; ++a)
             for (std::size_t p = 0; p < m_periods; ++p) {
                 m_cells += suppressGroup(
-                    themeMembers, [&](std::size_t s) { return f.themeCount(l, a, s, p); },
-                    themeThreshold,
+                    themeMembers, [&](std::size_t s) { return f.themeCount(l, a, s, p); }, themeThreshold,
                     [&](std::size_t s) { m_theme[l][(a * m_slots + s) * m_periods + p] = true; });
                 // The total itself is hidden only when it is small.
                 const auto total = f.themeCount(l, a, f.totalSlot(), p);
@@ -231,9 +216,7 @@ SuppressionMask::SuppressionMask(const ScanFigures& f)
                     m_cells += suppressGroup(
                         cats, [&](std::size_t c) { return f.categoryCount(l, a, c, p); },
                         [&](std::size_t) { return themeThreshold(s); },
-                        [&](std::size_t c) {
-                            m_category[l][(a * m_categories + c) * m_periods + p] = true;
-                        });
+                        [&](std::size_t c) { m_category[l][(a * m_categories + c) * m_periods + p] = true; });
                     // A hidden theme hides its categories too.
                     if (themeHidden)
                         for (auto c : cats) m_category[l][(a * m_categories + c) * m_periods + p] = true;
@@ -242,14 +225,12 @@ SuppressionMask::SuppressionMask(const ScanFigures& f)
     }
 }
 
-bool SuppressionMask::theme(std::size_t level, std::size_t area, std::size_t slot,
-                            std::size_t period) const
+bool SuppressionMask::theme(std::size_t level, std::size_t area, std::size_t slot, std::size_t period) const
 {
     return m_theme[level][(area * m_slots + slot) * m_periods + period];
 }
 
-bool SuppressionMask::category(std::size_t level, std::size_t area, std::size_t category,
-                               std::size_t period) const
+bool SuppressionMask::category(std::size_t level, std::size_t area, std::size_t category, std::size_t period) const
 {
     return m_category[level][(area * m_categories + category) * m_periods + period];
 }

@@ -56,8 +56,7 @@ void ScanModel::validate() const
     for (const auto& c : categories) {
         if (!themeIndex(c.themeId))
             throw InputError("scan model: category '" + c.id + "' names unknown theme '" + c.themeId + "'");
-        if (!catIds.insert(c.id).second)
-            throw InputError("scan model: category id '" + c.id + "' is used twice");
+        if (!catIds.insert(c.id).second) throw InputError("scan model: category id '" + c.id + "' is used twice");
         if (c.codes.empty() && c.labels.empty())
             throw InputError("scan model: category '" + c.id + "' has neither codes nor labels");
     }
@@ -69,8 +68,7 @@ void ScanModel::validate() const
             throw InputError("scan model: period '" + periods[i].id + "' ends before it starts");
         for (std::size_t j = i + 1; j < periods.size(); ++j)
             if (periods[i].from < periods[j].to && periods[j].from < periods[i].to)
-                throw InputError("scan model: periods '" + periods[i].id + "' and '" +
-                                 periods[j].id + "' overlap");
+                throw InputError("scan model: periods '" + periods[i].id + "' and '" + periods[j].id + "' overlap");
     }
 }
 
@@ -83,16 +81,13 @@ CategoryClassifier::CategoryClassifier(const ScanModel& model)
             if (wildcard) p.remove_suffix(1);
             m_rules.push_back({std::string(p), wildcard, c});
         }
-        for (const auto& label : model.categories[c].labels)
-            m_labels.emplace_back(lower(trim(label)), c);
+        for (const auto& label : model.categories[c].labels) m_labels.emplace_back(lower(trim(label)), c);
     }
-    std::stable_sort(m_rules.begin(), m_rules.end(), [](const Rule& a, const Rule& b) {
-        return a.prefix.size() > b.prefix.size();
-    });
+    std::stable_sort(m_rules.begin(), m_rules.end(),
+                     [](const Rule& a, const Rule& b) { return a.prefix.size() > b.prefix.size(); });
 }
 
-std::optional<std::size_t> CategoryClassifier::classify(std::string_view code,
-                                                        std::string_view label) const
+std::optional<std::size_t> CategoryClassifier::classify(std::string_view code, std::string_view label) const
 {
     const std::string_view c = trim(code);
     if (!c.empty()) {

@@ -26,8 +26,7 @@ std::uint32_t checkedIndex(std::size_t j, std::size_t n)
 SpatialWeights SpatialWeights::fromNeighbourLists(const std::vector<std::vector<std::size_t>>& lists)
 {
     const std::size_t n = lists.size();
-    if (n > std::numeric_limits<std::uint32_t>::max())
-        throw InputError("spatial weights: more than 4 billion areas");
+    if (n > std::numeric_limits<std::uint32_t>::max()) throw InputError("spatial weights: more than 4 billion areas");
     SpatialWeights w;
     w.m_offsets.assign(1, 0);
     w.m_offsets.reserve(n + 1);
@@ -46,13 +45,11 @@ SpatialWeights SpatialWeights::fromNeighbourLists(const std::vector<std::vector<
 }
 
 SpatialWeights SpatialWeights::fromTriplets(std::size_t n, std::span<const std::size_t> from,
-                                            std::span<const std::size_t> to,
-                                            std::span<const double> weights)
+                                            std::span<const std::size_t> to, std::span<const double> weights)
 {
     if (from.size() != to.size() || from.size() != weights.size())
         throw InputError("spatial weights: triplet arrays differ in length");
-    if (n > std::numeric_limits<std::uint32_t>::max())
-        throw InputError("spatial weights: more than 4 billion areas");
+    if (n > std::numeric_limits<std::uint32_t>::max()) throw InputError("spatial weights: more than 4 billion areas");
     // Counting sort by row, then sort within rows: O(nnz log k).
     std::vector<std::size_t> count(n + 1, 0);
     for (std::size_t e = 0; e < from.size(); ++e) {
@@ -64,8 +61,7 @@ SpatialWeights SpatialWeights::fromTriplets(std::size_t n, std::span<const std::
     std::vector<Entry> entries(count[n]);
     std::vector<std::size_t> fill(count.begin(), count.end() - 1);
     for (std::size_t e = 0; e < from.size(); ++e)
-        if (from[e] != to[e])
-            entries[fill[from[e]]++] = {static_cast<std::uint32_t>(to[e]), weights[e]};
+        if (from[e] != to[e]) entries[fill[from[e]]++] = {static_cast<std::uint32_t>(to[e]), weights[e]};
     SpatialWeights w;
     w.m_offsets.assign(1, 0);
     w.m_offsets.reserve(n + 1);
@@ -76,8 +72,7 @@ SpatialWeights SpatialWeights::fromTriplets(std::size_t n, std::span<const std::
         auto e = entries.begin() + static_cast<std::ptrdiff_t>(count[i + 1]);
         std::sort(b, e, [](const Entry& a, const Entry& c) { return a.to < c.to; });
         for (auto it = b; it != e; ++it) {
-            if (!w.m_neighbours.empty() && w.m_neighbours.size() > w.m_offsets[i] &&
-                w.m_neighbours.back() == it->to) {
+            if (!w.m_neighbours.empty() && w.m_neighbours.size() > w.m_offsets[i] && w.m_neighbours.back() == it->to) {
                 w.m_weights.back() += it->w;
             } else {
                 w.m_neighbours.push_back(it->to);
@@ -181,8 +176,7 @@ std::vector<double> SpatialWeights::lag(std::span<const double> x) const
     std::vector<double> out(size(), 0.0);
     for (std::size_t i = 0; i < size(); ++i) {
         double s = 0.0;
-        for (std::size_t k = m_offsets[i]; k < m_offsets[i + 1]; ++k)
-            s += m_weights[k] * x[m_neighbours[k]];
+        for (std::size_t k = m_offsets[i]; k < m_offsets[i + 1]; ++k) s += m_weights[k] * x[m_neighbours[k]];
         out[i] = s;
     }
     return out;

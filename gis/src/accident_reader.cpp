@@ -74,8 +74,8 @@ private:
 
 } // namespace
 
-AccidentLayer readAccidentLayer(const SourceSpec& source, const AccidentFields& requested, const std::string& workingCrs,
-                                const std::optional<SourceSpec>& pointLocations)
+AccidentLayer readAccidentLayer(const SourceSpec& source, const AccidentFields& requested,
+                                const std::string& workingCrs, const std::optional<SourceSpec>& pointLocations)
 {
     const TextAsCsv text(source);
     VectorReader reader(text.spec(), workingCrs);
@@ -95,7 +95,8 @@ AccidentLayer readAccidentLayer(const SourceSpec& source, const AccidentFields& 
     if (f.severity.empty())
         throw InputError(out.description + ": no severity field (AP3_CODE) found; name it with --severity-field");
     if (f.year.empty() && f.date.empty())
-        throw InputError(out.description + ": no year (JAAR_VKL) or date (DATUM_VKL) field found; name it with --year-field");
+        throw InputError(out.description +
+                         ": no year (JAAR_VKL) or date (DATUM_VKL) field found; name it with --year-field");
     reader.selectFields({f.accidentId, f.partyNumber, f.year, f.date, f.severity, f.hospital, f.aolId, f.segmentId,
                          f.junctionId, f.pointKey});
     out.fields = f;
@@ -117,8 +118,7 @@ AccidentLayer readAccidentLayer(const SourceSpec& source, const AccidentFields& 
         while (pr.next(pf))
             if (pf.geometry.kind == FeatureGeometry::Kind::Point && !pf.geometry.points.empty())
                 joined.emplace(value(pf.values[0]), pf.geometry.points.front());
-        if (f.pointKey.empty())
-            throw InputError(out.description + ": no FK_VELD5 field to join with " + pointsName);
+        if (f.pointKey.empty()) throw InputError(out.description + ": no FK_VELD5 field to join with " + pointsName);
     }
 
     Feature feature;
@@ -143,8 +143,10 @@ AccidentLayer readAccidentLayer(const SourceSpec& source, const AccidentFields& 
             }
         }
         if (!r.year) ++out.unparsedYear;
-        if (auto s = parseSeverity(value(feature.values[4]))) r.severity = *s;
-        else ++out.unknownSeverity;
+        if (auto s = parseSeverity(value(feature.values[4])))
+            r.severity = *s;
+        else
+            ++out.unknownSeverity;
         r.hospital = parseFlag(value(feature.values[5]));
         r.aolId = value(feature.values[6]);
         r.segmentId = value(feature.values[7]);

@@ -44,15 +44,18 @@ AreaLayer readAreaLayer(const SourceSpec& source, const AreaFields& requested, c
     AreaFields f = requested;
 
     if (f.code.empty())
-        f.code = reader.findField({"BU_CODE", "buurtcode", "WK_CODE", "wijkcode", "GM_CODE", "gemeentecode",
-                                   "statcode", "code", "gebiedcode", "id"});
+        f.code = reader.findField({"BU_CODE", "buurtcode", "WK_CODE", "wijkcode", "GM_CODE", "gemeentecode", "statcode",
+                                   "code", "gebiedcode", "id"});
     if (f.code.empty())
         throw InputError(out.description + ": no area code field found; name it with --area-code-field");
     out.levelName = levelOfCodeField(f.code);
     if (f.name.empty()) {
-        if (out.levelName == "buurt") f.name = reader.findField({"BU_NAAM", "buurtnaam"});
-        else if (out.levelName == "wijk") f.name = reader.findField({"WK_NAAM", "wijknaam"});
-        else if (out.levelName == "gemeente") f.name = reader.findField({"GM_NAAM", "gemeentenaam"});
+        if (out.levelName == "buurt")
+            f.name = reader.findField({"BU_NAAM", "buurtnaam"});
+        else if (out.levelName == "wijk")
+            f.name = reader.findField({"WK_NAAM", "wijknaam"});
+        else if (out.levelName == "gemeente")
+            f.name = reader.findField({"GM_NAAM", "gemeentenaam"});
         if (f.name.empty()) f.name = reader.findField({"statnaam", "naam", "name", "gebiednaam"});
     }
     if (f.parentCodes.empty()) {
@@ -70,10 +73,12 @@ AreaLayer readAreaLayer(const SourceSpec& source, const AreaFields& requested, c
             out.parentLevelNames.emplace_back("gemeente");
         }
     } else {
-        for (const auto& p : f.parentCodes) out.parentLevelNames.push_back(levelOfCodeField(p) == "gebied" ? p : levelOfCodeField(p));
+        for (const auto& p : f.parentCodes)
+            out.parentLevelNames.push_back(levelOfCodeField(p) == "gebied" ? p : levelOfCodeField(p));
     }
     f.parentNames.resize(f.parentCodes.size());
-    if (f.population.empty()) f.population = reader.findField({"AANT_INW", "aantal_inwoners", "inwoners", "population", "bevolking"});
+    if (f.population.empty())
+        f.population = reader.findField({"AANT_INW", "aantal_inwoners", "inwoners", "population", "bevolking"});
 
     std::vector<std::string> select{f.code, f.name, f.population};
     for (const auto& p : f.parentCodes) select.push_back(p);
@@ -93,13 +98,15 @@ AreaLayer readAreaLayer(const SourceSpec& source, const AreaFields& requested, c
         std::string code = *feature.values[0];
         while (!code.empty() && code.back() == ' ') code.pop_back(); // CBS codes may carry padding
         if (!seen.insert(code).second)
-            throw InputError(out.description + ": area code '" + code + "' occurs more than once in field '" + f.code + "'");
+            throw InputError(out.description + ": area code '" + code + "' occurs more than once in field '" + f.code +
+                             "'");
         if (feature.geometry.kind != FeatureGeometry::Kind::Polygon) {
             if (feature.geometry.kind == FeatureGeometry::Kind::None)
                 throw InputError(where + " (area '" + code + "'): no usable polygon geometry" +
-                                 (reader.crsAssumed() ? " in the assumed CRS " + reader.sourceCrs() +
-                                                            "; if the areas are in another CRS, give it with --areas-crs"
-                                                      : std::string()));
+                                 (reader.crsAssumed()
+                                      ? " in the assumed CRS " + reader.sourceCrs() +
+                                            "; if the areas are in another CRS, give it with --areas-crs"
+                                      : std::string()));
             throw InputError(out.description + " holds points or lines, not polygons: areas must be polygons");
         }
         if (feature.repaired) out.repairedCodes.push_back(code);

@@ -48,8 +48,7 @@ AtomicOutput::~AtomicOutput()
 void AtomicOutput::commit()
 {
     for (std::size_t i = 0; i < m_temps.size(); ++i) {
-        if (!fs::exists(m_temps[i]))
-            throw OutputError("output '" + m_finals[i].string() + "' was not produced");
+        if (!fs::exists(m_temps[i])) throw OutputError("output '" + m_finals[i].string() + "' was not produced");
         syncFile(m_temps[i]);
     }
     for (std::size_t i = 0; i < m_temps.size(); ++i) {
@@ -57,7 +56,8 @@ void AtomicOutput::commit()
         fs::rename(m_temps[i], m_finals[i], ec);
         if (ec) throw OutputError("cannot write '" + m_finals[i].string() + "': " + ec.message());
     }
-    if (!m_finals.empty()) syncFile(m_finals.front().parent_path().empty() ? fs::path(".") : m_finals.front().parent_path());
+    if (!m_finals.empty())
+        syncFile(m_finals.front().parent_path().empty() ? fs::path(".") : m_finals.front().parent_path());
     m_committed = true;
 }
 

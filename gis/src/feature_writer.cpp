@@ -32,9 +32,15 @@ FeatureWriter::FeatureWriter(const fs::path& file, const Table& schema, const Wr
     d.file = file;
     d.options = options;
     std::string ext = file.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    const char* driverName = ext == ".gpkg" ? "GPKG" : ext == ".csv" ? "CSV" : ext == ".geojson" ? "GeoJSON" : ext == ".shp" ? "ESRI Shapefile" : nullptr;
-    if (!driverName) throw OutputError("'" + file.string() + "': unsupported output format (use .gpkg, .csv, .geojson or .shp)");
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const char* driverName = ext == ".gpkg"      ? "GPKG"
+                             : ext == ".csv"     ? "CSV"
+                             : ext == ".geojson" ? "GeoJSON"
+                             : ext == ".shp"     ? "ESRI Shapefile"
+                                                 : nullptr;
+    if (!driverName)
+        throw OutputError("'" + file.string() + "': unsupported output format (use .gpkg, .csv, .geojson or .shp)");
     std::vector<fs::path> finals{file};
     if (ext == ".shp")
         for (const char* e : {".shx", ".dbf", ".prj", ".cpg"}) finals.push_back(fs::path(file).replace_extension(e));
@@ -63,7 +69,8 @@ FeatureWriter::FeatureWriter(const fs::path& file, const Table& schema, const Wr
     case FeatureGeometry::Kind::None: break;
     }
     const std::string layerName = ext == ".shp" || ext == ".csv" ? d.out->temp().stem().string() : schema.name;
-    d.layer = d.dataset->CreateLayer(layerName.c_str(), type == wkbNone ? nullptr : &d.srs, type, const_cast<char**>(opts.data()));
+    d.layer = d.dataset->CreateLayer(layerName.c_str(), type == wkbNone ? nullptr : &d.srs, type,
+                                     const_cast<char**>(opts.data()));
     if (!d.layer) throw OutputError("cannot create layer in '" + file.string() + "': " + lastGdalError());
     const auto names = ext == ".shp" ? shortFieldNames(schema.columns) : [&] {
         std::vector<std::string> n;

@@ -23,10 +23,11 @@ void ensureGdal()
 
 const char* const* readableVectorDrivers()
 {
-    static const char* const drivers[] = {"GPKG", "ESRI Shapefile", "GeoJSON", "GeoJSONSeq", "ESRIJSON", "TopoJSON",
-                                          "CSV", "PostgreSQL", "FlatGeobuf", "GML", "KML", "LIBKML", "GPX",
-                                          "OpenFileGDB", "MapInfo File", "SQLite", "DXF", "XLSX", "XLS", "ODS",
-                                          "LVBAG", nullptr};
+    static const char* const drivers[] = {
+        "GPKG",         "ESRI Shapefile", "GeoJSON", "GeoJSONSeq", "ESRIJSON", "TopoJSON", "CSV",
+        "PostgreSQL",   "FlatGeobuf",     "GML",     "KML",        "LIBKML",   "GPX",      "OpenFileGDB",
+        "MapInfo File", "SQLite",         "DXF",     "XLSX",       "XLS",      "ODS",      "LVBAG",
+        nullptr};
     return drivers;
 }
 
@@ -183,8 +184,7 @@ std::unique_ptr<OGRGeometry> toOgrGeometry(const FeatureGeometry& geometry)
         }
         return mp;
     }
-    case FeatureGeometry::Kind::None:
-        break;
+    case FeatureGeometry::Kind::None: break;
     }
     return nullptr;
 }

@@ -22,8 +22,14 @@ struct CDeleter {
     }
 };
 
-inline void closeDataset(GDALDataset* ds) { GDALClose(GDALDataset::ToHandle(ds)); }
-inline void destroyFeature(OGRFeature* f) { OGRFeature::DestroyFeature(f); }
+inline void closeDataset(GDALDataset* ds)
+{
+    GDALClose(GDALDataset::ToHandle(ds));
+}
+inline void destroyFeature(OGRFeature* f)
+{
+    OGRFeature::DestroyFeature(f);
+}
 inline void destroyTransform(OGRCoordinateTransformation* t)
 {
     OGRCoordinateTransformation::DestroyCT(t);

@@ -68,9 +68,9 @@ GeomPtr toGeos(GEOSContextHandle_t ctx, const std::vector<const MultiPolygon*>& 
                 if (polygon.rings[r].size() >= 3) holes.push_back(ringToGeos(ctx, polygon.rings[r]));
             polygons.push_back(GEOSGeom_createPolygon_r(ctx, shell, holes.data(), static_cast<unsigned>(holes.size())));
         }
-    return GeomPtr(GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOLYGON, polygons.data(),
-                                               static_cast<unsigned>(polygons.size())),
-                   GeomDeleter{ctx});
+    return GeomPtr(
+        GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOLYGON, polygons.data(), static_cast<unsigned>(polygons.size())),
+        GeomDeleter{ctx});
 }
 
 Ring ringFromGeos(GEOSContextHandle_t ctx, const GEOSGeometry* ring)

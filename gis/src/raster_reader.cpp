@@ -11,7 +11,8 @@ namespace gebiedscan::gis {
 
 using namespace detail;
 
-RasterBand readRasterBand(const std::filesystem::path& path, int band, const std::string& workingCrs, std::size_t maxCells)
+RasterBand readRasterBand(const std::filesystem::path& path, int band, const std::string& workingCrs,
+                          std::size_t maxCells)
 {
     ensureGdal();
     const std::string name = path.string();
@@ -27,7 +28,8 @@ RasterBand readRasterBand(const std::filesystem::path& path, int band, const std
     if (!srs->IsSame(&working)) {
         char* wkt = nullptr;
         working.exportToWkt(&wkt);
-        GDALDatasetH vrt = GDALAutoCreateWarpedVRT(GDALDataset::ToHandle(ds.get()), nullptr, wkt, GRA_Bilinear, 0.125, nullptr);
+        GDALDatasetH vrt =
+            GDALAutoCreateWarpedVRT(GDALDataset::ToHandle(ds.get()), nullptr, wkt, GRA_Bilinear, 0.125, nullptr);
         CPLFree(wkt);
         if (!vrt) throw InputError("cannot warp raster '" + name + "' to " + workingCrs + ": " + lastGdalError());
         warped.reset(GDALDataset::FromHandle(vrt));
@@ -48,7 +50,8 @@ RasterBand readRasterBand(const std::filesystem::path& path, int band, const std
     out.maxY = gt[5] < 0 ? gt[3] : gt[3] + gt[5] * out.height;
     GDALRasterBand* b = source->GetRasterBand(band);
     out.values.resize(static_cast<std::size_t>(out.width) * static_cast<std::size_t>(out.height));
-    if (b->RasterIO(GF_Read, 0, 0, out.width, out.height, out.values.data(), out.width, out.height, GDT_Float32, 0, 0) != CE_None)
+    if (b->RasterIO(GF_Read, 0, 0, out.width, out.height, out.values.data(), out.width, out.height, GDT_Float32, 0,
+                    0) != CE_None)
         throw InputError("cannot read raster '" + name + "': " + lastGdalError());
     // South-up rasters are flipped so row 0 is always north.
     if (gt[5] > 0)
@@ -59,7 +62,8 @@ RasterBand readRasterBand(const std::filesystem::path& path, int band, const std
     int hasNoData = 0;
     const double noData = b->GetNoDataValue(&hasNoData);
     for (auto& v : out.values)
-        if ((hasNoData && static_cast<double>(v) == static_cast<double>(static_cast<float>(noData))) || !std::isfinite(v))
+        if ((hasNoData && static_cast<double>(v) == static_cast<double>(static_cast<float>(noData))) ||
+            !std::isfinite(v))
             v = std::numeric_limits<float>::quiet_NaN();
     out.unit = b->GetUnitType() ? b->GetUnitType() : "";
     out.description = b->GetDescription() ? b->GetDescription() : "";

@@ -24,8 +24,8 @@ std::string normaliseId(const std::optional<std::string>& text)
     while (!s.empty() && s.front() == ' ') s.erase(s.begin());
     // Shapefiles and spreadsheets turn integer ids into reals: "345289002.0" is id 345289002.
     const auto dot = s.find('.');
-    if (dot != std::string::npos && dot > 0 &&
-        s.find_first_not_of("0123456789") == dot && s.find_first_not_of('0', dot + 1) == std::string::npos)
+    if (dot != std::string::npos && dot > 0 && s.find_first_not_of("0123456789") == dot &&
+        s.find_first_not_of('0', dot + 1) == std::string::npos)
         s.resize(dot);
     return s;
 }

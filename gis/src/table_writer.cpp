@@ -74,14 +74,18 @@ void writeLayer(GDALDataset& ds, const Table& table, const std::vector<std::stri
     opts.push_back(nullptr);
     // The declared kind decides (an empty spatial table is still spatial, e.g. no black spots).
     const auto geomType = ogrGeometryType(table.geometryKind);
-    OGRLayer* layer = ds.CreateLayer(table.name.c_str(), geomType == wkbNone ? nullptr : const_cast<OGRSpatialReference*>(srs), geomType,
-                                     const_cast<char**>(opts.data()));
-    if (!layer) throw OutputError("cannot create layer '" + table.name + "' in '" + finalPath.string() + "': " + lastGdalError());
+    OGRLayer* layer =
+        ds.CreateLayer(table.name.c_str(), geomType == wkbNone ? nullptr : const_cast<OGRSpatialReference*>(srs),
+                       geomType, const_cast<char**>(opts.data()));
+    if (!layer)
+        throw OutputError("cannot create layer '" + table.name + "' in '" + finalPath.string() +
+                          "': " + lastGdalError());
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
         OGRFieldDefn field(fieldNames[c].c_str(), asText ? OFTString : ogrType(table.columns[c].type));
         if (!table.columns[c].description.empty()) field.SetAlternativeName(table.columns[c].description.c_str());
         if (layer->CreateField(&field) != OGRERR_NONE)
-            throw OutputError("cannot create field '" + fieldNames[c] + "' in '" + finalPath.string() + "': " + lastGdalError());
+            throw OutputError("cannot create field '" + fieldNames[c] + "' in '" + finalPath.string() +
+                              "': " + lastGdalError());
     }
     for (const auto& [key, value] : options.metadata) layer->SetMetadataItem(key.c_str(), value.c_str());
 
@@ -96,7 +100,8 @@ void writeLayer(GDALDataset& ds, const Table& table, const std::vector<std::stri
             }
         }
         if (layer->CreateFeature(f.get()) != OGRERR_NONE)
-            throw OutputError("cannot write row " + std::to_string(r + 1) + " of '" + table.name + "' to '" + finalPath.string() + "': " + lastGdalError());
+            throw OutputError("cannot write row " + std::to_string(r + 1) + " of '" + table.name + "' to '" +
+                              finalPath.string() + "': " + lastGdalError());
     }
     if (transaction && ds.CommitTransaction() != OGRERR_NONE)
         throw OutputError("cannot write '" + finalPath.string() + "': " + lastGdalError());
@@ -132,14 +137,20 @@ void setFeatureValues(OGRFeature& f, const std::vector<Value>& row, bool asText,
         if (std::holds_alternative<std::monostate>(v)) {
             f.SetFieldNull(index);
         } else if (std::holds_alternative<Suppressed>(v)) {
-            if (asText) f.SetField(index, options.suppressedText.c_str());
-            else f.SetFieldNull(index);
+            if (asText)
+                f.SetField(index, options.suppressedText.c_str());
+            else
+                f.SetFieldNull(index);
         } else if (const auto* i = std::get_if<std::int64_t>(&v)) {
-            if (asText) f.SetField(index, std::to_string(*i).c_str());
-            else f.SetField(index, static_cast<GIntBig>(*i));
+            if (asText)
+                f.SetField(index, std::to_string(*i).c_str());
+            else
+                f.SetField(index, static_cast<GIntBig>(*i));
         } else if (const auto* d = std::get_if<double>(&v)) {
-            if (asText) f.SetField(index, formatReal(*d, options.dutchCsv).c_str());
-            else f.SetField(index, *d);
+            if (asText)
+                f.SetField(index, formatReal(*d, options.dutchCsv).c_str());
+            else
+                f.SetField(index, *d);
         } else {
             f.SetField(index, std::get<std::string>(v).c_str());
         }
@@ -173,7 +184,8 @@ void writeGeoPackage(const fs::path& file, const std::vector<Table>& tables, con
         const auto srs = makeSrs(options.workingCrs, "working CRS");
         for (const auto& table : tables) {
             std::vector<std::string> layerOptions;
-            if (table.geometryKind == FeatureGeometry::Kind::None) layerOptions.emplace_back("ASPATIAL_VARIANT=GPKG_ATTRIBUTES");
+            if (table.geometryKind == FeatureGeometry::Kind::None)
+                layerOptions.emplace_back("ASPATIAL_VARIANT=GPKG_ATTRIBUTES");
             writeLayer(*ds, table, fullNames(table), &srs, layerOptions, options, false, file);
         }
         for (const auto& [key, value] : options.metadata) ds->SetMetadataItem(key.c_str(), value.c_str());
@@ -199,7 +211,13 @@ void writeShapefile(const fs::path& shpFile, const Table& table, const WriteOpti
         closeChecked(ds, shpFile);
     }
     // The field map: Shapefile (dBase) names are at most 10 characters.
-    Table map{"velden", {{"veld_shapefile", Column::Type::String, ""}, {"veld", Column::Type::String, ""}, {"omschrijving", Column::Type::String, ""}}, {}, {}, {}};
+    Table map{"velden",
+              {{"veld_shapefile", Column::Type::String, ""},
+               {"veld", Column::Type::String, ""},
+               {"omschrijving", Column::Type::String, ""}},
+              {},
+              {},
+              {}};
     for (std::size_t c = 0; c < table.columns.size(); ++c)
         map.rows.push_back({shortNames[c], table.columns[c].name, table.columns[c].description});
     WriteOptions mapOptions = options;
@@ -249,7 +267,8 @@ void writeGeoJson(const fs::path& file, const Table& table, const WriteOptions& 
     CPLErrorReset();
     {
         const char* const drivers[] = {"GeoJSON", nullptr};
-        DatasetPtr check(GDALDataset::Open(out.temp().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+        DatasetPtr check(
+            GDALDataset::Open(out.temp().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
         OGRLayer* layer = check && check->GetLayerCount() == 1 ? check->GetLayer(0) : nullptr;
         if (!layer || layer->GetFeatureCount(TRUE) != static_cast<GIntBig>(table.rows.size()))
             throw OutputError("cannot write '" + file.string() + "': the file came out incomplete (disk full?) " +

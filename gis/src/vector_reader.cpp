@@ -6,10 +6,10 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <cctype>
 #include <filesystem>
 
 namespace gebiedscan::gis {
@@ -86,8 +86,9 @@ void checkUnclosedQuote(const OGRFeature& feature, const std::string& descriptio
         const int swallowed = recordLikeLines(value, fieldCount);
         if (swallowed >= 2)
             throw InputError(description + ", row " + std::to_string(row) + ", field '" +
-                             feature.GetFieldDefnRef(i)->GetNameRef() + "': a quote (\") opened here is never closed, so " +
-                             std::to_string(swallowed) + " following records were read as text of this field; "
+                             feature.GetFieldDefnRef(i)->GetNameRef() +
+                             "': a quote (\") opened here is never closed, so " + std::to_string(swallowed) +
+                             " following records were read as text of this field; "
                              "close or remove the quote");
     }
 }
@@ -101,7 +102,7 @@ struct VectorReader::Impl {
     OGRLayer* layer = nullptr; // borrowed from dataset
     OGRSpatialReference sourceSrs;
     OGRSpatialReference workingSrs;
-    TransformPtr transform; // null when the source is already in the working CRS
+    TransformPtr transform;    // null when the source is already in the working CRS
     std::vector<int> selected; // field indices, -1 = not present
     bool ignoreGeometry = false;
     bool repair = false;
@@ -110,8 +111,7 @@ struct VectorReader::Impl {
     std::int64_t row = 0;
 };
 
-VectorReader::VectorReader(const SourceSpec& source, const std::string& workingCrs)
-    : m_impl(std::make_unique<Impl>())
+VectorReader::VectorReader(const SourceSpec& source, const std::string& workingCrs) : m_impl(std::make_unique<Impl>())
 {
     ensureGdal();
     auto& d = *m_impl;
@@ -144,14 +144,14 @@ VectorReader::VectorReader(const SourceSpec& source, const std::string& workingC
     d.dataset = openVector(openPath, optionPtrs.data());
     if (!d.dataset) {
         const std::string reason = lastGdalError("not a format GDAL/OGR can read"); // before identifying resets it
-        if (auto refused = isDatabase ? std::string() : refusedFormat(filePath); !refused.empty()) throw InputError(refused);
+        if (auto refused = isDatabase ? std::string() : refusedFormat(filePath); !refused.empty())
+            throw InputError(refused);
         throw InputError("cannot open '" + shownPath + "' as a vector layer: " + reason);
     }
 
     const int layerCount = d.dataset->GetLayerCount();
     std::string available;
-    for (int i = 0; i < layerCount; ++i)
-        available += (i ? ", " : "") + std::string(d.dataset->GetLayer(i)->GetName());
+    for (int i = 0; i < layerCount; ++i) available += (i ? ", " : "") + std::string(d.dataset->GetLayer(i)->GetName());
     if (!source.layer.empty()) {
         d.layer = d.dataset->GetLayerByName(source.layer.c_str());
         if (!d.layer)
@@ -162,8 +162,7 @@ VectorReader::VectorReader(const SourceSpec& source, const std::string& workingC
     } else if (layerCount == 0) {
         throw InputError("'" + shownPath + "' contains no vector layer");
     } else {
-        throw InputError("'" + shownPath + "' has several layers; choose one with --layer (layers: " +
-                         available + ")");
+        throw InputError("'" + shownPath + "' has several layers; choose one with --layer (layers: " + available + ")");
     }
     d.description = "'" + shownPath + "', layer '" + d.layer->GetName() + "'";
 
@@ -185,19 +184,24 @@ VectorReader::VectorReader(const SourceSpec& source, const std::string& workingC
     if (!d.sourceSrs.IsEmpty() && !d.sourceSrs.IsSame(&d.workingSrs)) {
         d.transform.reset(OGRCreateCoordinateTransformation(&d.sourceSrs, &d.workingSrs));
         if (!d.transform)
-            throw InputError(d.description + ": cannot transform from " + srsLabel(d.sourceSrs) +
-                             " to " + workingCrs + ": " + lastGdalError());
+            throw InputError(d.description + ": cannot transform from " + srsLabel(d.sourceSrs) + " to " + workingCrs +
+                             ": " + lastGdalError());
     }
-    if (!source.attributeFilter.empty() &&
-        d.layer->SetAttributeFilter(source.attributeFilter.c_str()) != OGRERR_NONE)
+    if (!source.attributeFilter.empty() && d.layer->SetAttributeFilter(source.attributeFilter.c_str()) != OGRERR_NONE)
         throw InputError(d.description + ": invalid filter '" + source.attributeFilter + "': " + lastGdalError());
     d.layer->ResetReading();
 }
 
 VectorReader::~VectorReader() = default;
 
-const std::string& VectorReader::description() const { return m_impl->description; }
-const std::string& VectorReader::layerName() const { return m_impl->source.layer.empty() ? m_impl->description : m_impl->source.layer; }
+const std::string& VectorReader::description() const
+{
+    return m_impl->description;
+}
+const std::string& VectorReader::layerName() const
+{
+    return m_impl->source.layer.empty() ? m_impl->description : m_impl->source.layer;
+}
 
 std::vector<std::string> VectorReader::fieldNames() const
 {
@@ -212,7 +216,10 @@ std::string VectorReader::sourceCrs() const
     return m_impl->sourceSrs.IsEmpty() ? std::string("none") : srsLabel(m_impl->sourceSrs);
 }
 
-bool VectorReader::crsAssumed() const { return m_impl->crsAssumed; }
+bool VectorReader::crsAssumed() const
+{
+    return m_impl->crsAssumed;
+}
 
 std::optional<std::int64_t> VectorReader::featureCount() const
 {
@@ -283,7 +290,10 @@ void VectorReader::ignoreGeometry(bool ignore)
     m_impl->layer->SetIgnoredFields(ignore ? std::vector<const char*>{"OGR_GEOMETRY", nullptr}.data() : nullptr);
 }
 
-void VectorReader::repairInvalidPolygons(bool repair) { m_impl->repair = repair; }
+void VectorReader::repairInvalidPolygons(bool repair)
+{
+    m_impl->repair = repair;
+}
 
 void VectorReader::reset()
 {
@@ -321,15 +331,18 @@ bool VectorReader::next(Feature& feature)
             float sec = 0;
             f->GetFieldAsDateTime(index, &y, &m, &day, &h, &min, &sec, &tz);
             char buf[40];
-            if (type == OFTDate) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, day);
+            if (type == OFTDate)
+                std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, day);
             else
                 std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", y, m, day, h, min,
                               static_cast<int>(sec));
             feature.values[i] = buf;
         } else {
             const char* text = f->GetFieldAsString(index);
-            if (isUtf8(text)) feature.values[i] = text;
-            else feature.values[i] = fromWindows1252(text);
+            if (isUtf8(text))
+                feature.values[i] = text;
+            else
+                feature.values[i] = fromWindows1252(text);
         }
     }
     feature.geometry = FeatureGeometry{};
@@ -338,8 +351,7 @@ bool VectorReader::next(Feature& feature)
     if (!g || g->IsEmpty()) return true;
     std::unique_ptr<OGRGeometry> owned;
     const OGRwkbGeometryType type = wkbFlatten(g->getGeometryType());
-    const bool polygonal =
-        OGR_GT_IsSubClassOf(type, wkbCurvePolygon) || OGR_GT_IsSubClassOf(type, wkbMultiSurface);
+    const bool polygonal = OGR_GT_IsSubClassOf(type, wkbCurvePolygon) || OGR_GT_IsSubClassOf(type, wkbMultiSurface);
     if (d.repair && polygonal) {
         if (!g->IsValid()) {
             owned.reset(g->MakeValid());

@@ -8,9 +8,9 @@
 
 #include <cstdint>
 #include <fcntl.h>
-#include <spawn.h>
 #include <filesystem>
 #include <random>
+#include <spawn.h>
 #include <string>
 #include <vector>
 
@@ -34,11 +34,11 @@ inline std::filesystem::path gebiedscanBinary()
 /// What went into a synthetic incident file, to check the accounting against.
 struct SyntheticIncidents {
     std::uint64_t rows = 0;
-    std::uint64_t good = 0;            ///< valid point and a date in 2021..2024
-    std::uint64_t noGeometry = 0;      ///< empty coordinates
-    std::uint64_t badDate = 0;         ///< unreadable date, valid point
-    std::uint64_t outOfPeriod = 0;     ///< 2015, valid point
-    std::uint64_t unknownCode = 0;     ///< good rows with code 9.9.9 (wherever they fall)
+    std::uint64_t good = 0;                            ///< valid point and a date in 2021..2024
+    std::uint64_t noGeometry = 0;                      ///< empty coordinates
+    std::uint64_t badDate = 0;                         ///< unreadable date, valid point
+    std::uint64_t outOfPeriod = 0;                     ///< 2015, valid point
+    std::uint64_t unknownCode = 0;                     ///< good rows with code 9.9.9 (wherever they fall)
     std::vector<std::pair<double, double>> goodLonLat; ///< the good rows' points, in order
 };
 
@@ -49,8 +49,8 @@ struct SyntheticIncidents {
 inline SyntheticIncidents writeSyntheticIncidents(const std::filesystem::path& file, std::uint64_t count,
                                                   std::uint32_t seed = 20240101)
 {
-    static const char* const kCodes[] = {"1.1.1", "1.1.2", "1.2.1", "1.2.3", "1.3.1", "1.4.2", "1.4.5",
-                                         "2.1.1", "2.5.1", "3.1.1", "3.2.1", "3.5.2"};
+    static const char* const kCodes[] = {"1.1.1", "1.1.2", "1.2.1", "1.2.3", "1.3.1", "1.4.2",
+                                         "1.4.5", "2.1.1", "2.5.1", "3.1.1", "3.2.1", "3.5.2"};
     std::mt19937_64 rng(seed);
     std::uniform_real_distribution<double> lon(6.05, 7.15), lat(52.60, 53.20), u(0.0, 1.0);
     std::uniform_int_distribution<int> year(2021, 2024), month(1, 12), day(1, 28), hour(0, 23), code(0, 11);
@@ -66,13 +66,16 @@ inline SyntheticIncidents writeSyntheticIncidents(const std::filesystem::path& f
         const bool unknown = u(rng) < 0.05;
         const char* cat = unknown ? "9.9.9" : kCodes[c];
         if (r < 0.02) {
-            std::snprintf(line, sizeof line, "%llu,%s,synthetisch,%04d-%02d-%02d,,\n", static_cast<unsigned long long>(i), cat, yy, mm, dd);
+            std::snprintf(line, sizeof line, "%llu,%s,synthetisch,%04d-%02d-%02d,,\n",
+                          static_cast<unsigned long long>(i), cat, yy, mm, dd);
             ++s.noGeometry;
         } else if (r < 0.04) {
-            std::snprintf(line, sizeof line, "%llu,%s,synthetisch,geen datum,%.7f,%.7f\n", static_cast<unsigned long long>(i), cat, x, y);
+            std::snprintf(line, sizeof line, "%llu,%s,synthetisch,geen datum,%.7f,%.7f\n",
+                          static_cast<unsigned long long>(i), cat, x, y);
             ++s.badDate;
         } else if (r < 0.05) {
-            std::snprintf(line, sizeof line, "%llu,%s,synthetisch,2015-%02d-%02d,%.7f,%.7f\n", static_cast<unsigned long long>(i), cat, mm, dd, x, y);
+            std::snprintf(line, sizeof line, "%llu,%s,synthetisch,2015-%02d-%02d,%.7f,%.7f\n",
+                          static_cast<unsigned long long>(i), cat, mm, dd, x, y);
             ++s.outOfPeriod;
         } else {
             std::snprintf(line, sizeof line, "%llu,%s,synthetisch,%04d-%02d-%02d %02d:15,%.7f,%.7f\n",

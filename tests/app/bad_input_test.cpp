@@ -17,18 +17,22 @@ namespace {
 
 const char* const kRd = R"("crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}})";
 
-std::string areasJson(const std::vector<std::pair<std::string, std::string>>& codeAndGeometry, const std::string& nameField = "")
+std::string areasJson(const std::vector<std::pair<std::string, std::string>>& codeAndGeometry,
+                      const std::string& nameField = "")
 {
     std::string out = R"({"type":"FeatureCollection",)" + std::string(kRd) + R"(,"features":[)";
     for (std::size_t i = 0; i < codeAndGeometry.size(); ++i)
-        out += (i ? "," : "") + std::string(R"({"type":"Feature","properties":{"BU_CODE":")") + codeAndGeometry[i].first + "\"" +
-               nameField + R"(},"geometry":)" + codeAndGeometry[i].second + "}";
+        out += (i ? "," : "") + std::string(R"({"type":"Feature","properties":{"BU_CODE":")") +
+               codeAndGeometry[i].first + "\"" + nameField + R"(},"geometry":)" + codeAndGeometry[i].second + "}";
     return out + "]}";
 }
 
-const char* const kSquare = R"({"type":"Polygon","coordinates":[[[233000,557000],[234000,557000],[234000,558000],[233000,558000],[233000,557000]]]})";
-const char* const kSquare2 = R"({"type":"Polygon","coordinates":[[[234000,557000],[235000,557000],[235000,558000],[234000,558000],[234000,557000]]]})";
-const char* const kBowTie = R"({"type":"Polygon","coordinates":[[[233000,558000],[234000,559000],[234000,558000],[233000,559000],[233000,558000]]]})";
+const char* const kSquare =
+    R"({"type":"Polygon","coordinates":[[[233000,557000],[234000,557000],[234000,558000],[233000,558000],[233000,557000]]]})";
+const char* const kSquare2 =
+    R"({"type":"Polygon","coordinates":[[[234000,557000],[235000,557000],[235000,558000],[234000,558000],[234000,557000]]]})";
+const char* const kBowTie =
+    R"({"type":"Polygon","coordinates":[[[233000,558000],[234000,559000],[234000,558000],[233000,559000],[233000,558000]]]})";
 
 class BadInput : public ::testing::Test {
 protected:
@@ -39,25 +43,35 @@ protected:
         fs::copy_file(drentheAreas(), d / "gemeenten.geojson");
         ogr2ogr(d / "gemeenten.gpkg", drentheAreas(), "-f GPKG -nln gemeenten");
         // Two registrations in Assen (lon/lat), the good case everything else varies.
-        writeText(d / "registraties.csv", "id,code,omschrijving,datum,lon,lat\n1,1.1.1,Woninginbraak,2024-05-01,6.5630,52.9930\n"
-                                          "2,1.4.2,Mishandeling,2024-06-02 23:10,6.5700,52.9960\n");
+        writeText(d / "registraties.csv",
+                  "id,code,omschrijving,datum,lon,lat\n1,1.1.1,Woninginbraak,2024-05-01,6.5630,52.9930\n"
+                  "2,1.4.2,Mishandeling,2024-06-02 23:10,6.5700,52.9960\n");
         writeText(d / "op_nul.csv", "id,code,datum,x,y\n1,1.1.1,2024-05-01,0,0\n2,1.4.2,2024-06-02,0,0\n");
-        writeText(d / "datums.csv", "id,code,datum,lon,lat\n1,1.1.1,2024-05-01,6.5630,52.9930\n2,1.1.1,01-05-2024,6.5630,52.9930\n"
-                                    "3,1.1.1,1-5-2024 13:45,6.5630,52.9930\n4,1.1.1,2024/05/01,6.5630,52.9930\n"
-                                    "5,1.1.1,1 mei 2024,6.5630,52.9930\n6,1.1.1,20240501,6.5630,52.9930\n"
-                                    "7,1.1.1,31-02-2024,6.5630,52.9930\n8,1.1.1,2024-05-01T13:45:00Z,6.5630,52.9930\n");
+        writeText(d / "datums.csv",
+                  "id,code,datum,lon,lat\n1,1.1.1,2024-05-01,6.5630,52.9930\n2,1.1.1,01-05-2024,6.5630,52.9930\n"
+                  "3,1.1.1,1-5-2024 13:45,6.5630,52.9930\n4,1.1.1,2024/05/01,6.5630,52.9930\n"
+                  "5,1.1.1,1 mei 2024,6.5630,52.9930\n6,1.1.1,20240501,6.5630,52.9930\n"
+                  "7,1.1.1,31-02-2024,6.5630,52.9930\n8,1.1.1,2024-05-01T13:45:00Z,6.5630,52.9930\n");
         writeText(d / "rommel.csv", "id,code,datum,lon,lat\n1,1.1.1,2024-05-01,6.5630,52.9930\n2,1.1.1,2024-05-01\n"
                                     "3,1.1.1,2024-05-01,zes,52.99\n4,1.1.1,2024-05-01,6.5630,52.9930,extra,kolommen\n"
                                     "\x01\x02\xff\xfe garbage\n\n6,\"1.1.1,2024-05-01,6.56,52.99\n");
         std::string openQuote = "id,code,datum,lon,lat\n";
         for (int i = 1; i <= 20; ++i)
-            openQuote += i == 4 ? "4,\"1.1.1,2024-05-01,6.5630,52.9930\n" : std::to_string(i) + ",1.1.1,2024-05-01,6.5630,52.9930\n";
+            openQuote += i == 4 ? "4,\"1.1.1,2024-05-01,6.5630,52.9930\n"
+                                : std::to_string(i) + ",1.1.1,2024-05-01,6.5630,52.9930\n";
         writeText(d / "open_quote.csv", openQuote);
-        writeText(d / "cp1252.csv", "id,code,omschrijving,datum,lon,lat\n1,9.9.9,Overlast caf\xE9 \x92t Hoekje,2024-05-01,6.5630,52.9930\n");
+        writeText(
+            d / "cp1252.csv",
+            "id,code,omschrijving,datum,lon,lat\n1,9.9.9,Overlast caf\xE9 \x92t Hoekje,2024-05-01,6.5630,52.9930\n");
         writeText(d / "strik.geojson", areasJson({{"BU00000001", kSquare}, {"STRIK", kBowTie}}));
         writeText(d / "dubbel.geojson", areasJson({{"BU00000001", kSquare}, {"BU00000001", kSquare2}}));
-        writeText(d / "leeg.geojson", areasJson({{"BU00000001", kSquare}, {"BU00000002", R"({"type":"Polygon","coordinates":[]})"}}));
-        const std::string name = R"(,"BU_NAAM":"Caf)" "\xC3\xA9" R"( )" "\xE2\x80\x99" R"(t Hoekje")";
+        writeText(d / "leeg.geojson",
+                  areasJson({{"BU00000001", kSquare}, {"BU00000002", R"({"type":"Polygon","coordinates":[]})"}}));
+        const std::string name = R"(,"BU_NAAM":"Caf)"
+                                 "\xC3\xA9"
+                                 R"( )"
+                                 "\xE2\x80\x99"
+                                 R"(t Hoekje")";
         writeText(d / "namen.geojson", areasJson({{"BU00000001", kSquare}}, name));
         ogr2ogr(d / "cp1252_met_cpg.shp", d / "namen.geojson", "-f 'ESRI Shapefile' -lco ENCODING=CP1252");
         ogr2ogr(d / "cp1252_zonder_cpg.shp", d / "namen.geojson", "-f 'ESRI Shapefile' -lco ENCODING=CP1252");
@@ -97,8 +111,8 @@ protected:
             std::ofstream os(table, std::ios::app);
             std::string shown = line;
             for (std::size_t p; (p = shown.find('|')) != std::string::npos;) shown.replace(p, 1, "\\|");
-            os << "| " << tried << " | `" << shown << "` | " << got << " | `" << info->test_suite_name() << "." << info->name()
-               << "` |\n";
+            os << "| " << tried << " | `" << shown << "` | " << got << " | `" << info->test_suite_name() << "."
+               << info->name() << "` |\n";
         }
         return line;
     }
@@ -114,20 +128,22 @@ const std::string kGood = "--incidents registraties.csv --assume-crs EPSG:4326 -
 
 TEST_F(BadInput, MissingFile)
 {
-    expectRun("incidents file that does not exist", "--incidents bestaat_niet.csv --areas gemeenten.geojson --out uit", 2,
-              "cannot open 'bestaat_niet.csv': no such file or folder");
+    expectRun("incidents file that does not exist", "--incidents bestaat_niet.csv --areas gemeenten.geojson --out uit",
+              2, "cannot open 'bestaat_niet.csv': no such file or folder");
     EXPECT_FALSE(fs::exists(*s_dir / "uit"));
 }
 
 TEST_F(BadInput, WrongLayerName)
 {
-    expectRun("wrong layer name (`--areas-layer wijken`)", kGood + "--areas gemeenten.gpkg --areas-layer wijken --out uit", 2,
+    expectRun("wrong layer name (`--areas-layer wijken`)",
+              kGood + "--areas gemeenten.gpkg --areas-layer wijken --out uit", 2,
               "has no layer 'wijken' (layers: gemeenten)");
 }
 
 TEST_F(BadInput, WrongIncidentField)
 {
-    expectRun("wrong field name (`--category-field feitcode`)", kGood + "--areas gemeenten.geojson --category-field feitcode --out uit", 2,
+    expectRun("wrong field name (`--category-field feitcode`)",
+              kGood + "--areas gemeenten.geojson --category-field feitcode --out uit", 2,
               "has no field 'feitcode' (fields: id, code, omschrijving, datum, lon, lat)");
 }
 
@@ -140,47 +156,55 @@ TEST_F(BadInput, WrongAreaField)
 TEST_F(BadInput, CsvWithoutCrs)
 {
     expectRun("CSV with lon/lat and no `--assume-crs` (a CSV has no CRS)",
-              "--incidents registraties.csv --areas gemeenten.geojson --out uit", 2, "has no coordinate reference system");
+              "--incidents registraties.csv --areas gemeenten.geojson --out uit", 2,
+              "has no coordinate reference system");
 }
 
 TEST_F(BadInput, ShapefileWithoutPrj)
 {
-    expectRun("areas Shapefile without `.prj`", "--incidents registraties.gpkg --year 2024 --areas zonder_prj.shp --out uit", 2,
-              "'zonder_prj.shp', layer 'zonder_prj' has no coordinate reference system; add --assume-crs EPSG:28992 if it is RD New");
+    expectRun("areas Shapefile without `.prj`",
+              "--incidents registraties.gpkg --year 2024 --areas zonder_prj.shp --out uit", 2,
+              "'zonder_prj.shp', layer 'zonder_prj' has no coordinate reference system; add --assume-crs EPSG:28992 if "
+              "it is RD New");
 }
 
 // --assume-crs applies to both layers: given for a lon/lat CSV, it also makes a CRS-less RD
 // Shapefile "WGS84", and the error then speaks of unusable geometry (reported to the lead).
 TEST_F(BadInput, ShapefileWithoutPrjAndAssumeCrsMeantForTheCsv)
 {
-    expectRun("areas Shapefile without `.prj`, with `--assume-crs EPSG:4326` meant for the CSV", kGood + "--areas zonder_prj.shp --out uit", 2,
-              "(area 'BU00000001'): no usable polygon geometry in the assumed CRS EPSG:4326; if the areas are in another CRS, give it with --areas-crs");
+    expectRun("areas Shapefile without `.prj`, with `--assume-crs EPSG:4326` meant for the CSV",
+              kGood + "--areas zonder_prj.shp --out uit", 2,
+              "(area 'BU00000001'): no usable polygon geometry in the assumed CRS EPSG:4326; if the areas are in "
+              "another CRS, give it with --areas-crs");
 }
 
 TEST_F(BadInput, ShapefileWithoutPrjWithItsOwnAreasCrs)
 {
-    expectRun("the same with `--areas-crs EPSG:28992` for the Shapefile", kGood + "--areas zonder_prj.shp --areas-crs EPSG:28992 --out uit_prj", 0,
-              "Niveau buurt: 1 gebieden");
+    expectRun("the same with `--areas-crs EPSG:28992` for the Shapefile",
+              kGood + "--areas zonder_prj.shp --areas-crs EPSG:28992 --out uit_prj", 0, "Niveau buurt: 1 gebieden");
 }
 
 TEST_F(BadInput, Windows1252DbfWithCpg)
 {
-    expectRun("Windows-1252 `.dbf` with `.cpg` (names decoded by GDAL)", kGood + "--areas cp1252_met_cpg.shp --out uit_cpg", 0,
-              "Gebiedscan geschreven");
-    EXPECT_NE(readText(*s_dir / "uit_cpg/gebiedscan_buurt.csv").find("Caf\xC3\xA9 \xE2\x80\x99t Hoekje"), std::string::npos);
+    expectRun("Windows-1252 `.dbf` with `.cpg` (names decoded by GDAL)",
+              kGood + "--areas cp1252_met_cpg.shp --out uit_cpg", 0, "Gebiedscan geschreven");
+    EXPECT_NE(readText(*s_dir / "uit_cpg/gebiedscan_buurt.csv").find("Caf\xC3\xA9 \xE2\x80\x99t Hoekje"),
+              std::string::npos);
 }
 
 TEST_F(BadInput, Windows1252DbfWithoutCpg)
 {
-    expectRun("Windows-1252 `.dbf` without `.cpg` (raw bytes; read as Windows-1252)", kGood + "--areas cp1252_zonder_cpg.shp --out uit_zonder", 0,
-              "Gebiedscan geschreven");
-    EXPECT_NE(readText(*s_dir / "uit_zonder/gebiedscan_buurt.csv").find("Caf\xC3\xA9 \xE2\x80\x99t Hoekje"), std::string::npos);
+    expectRun("Windows-1252 `.dbf` without `.cpg` (raw bytes; read as Windows-1252)",
+              kGood + "--areas cp1252_zonder_cpg.shp --out uit_zonder", 0, "Gebiedscan geschreven");
+    EXPECT_NE(readText(*s_dir / "uit_zonder/gebiedscan_buurt.csv").find("Caf\xC3\xA9 \xE2\x80\x99t Hoekje"),
+              std::string::npos);
 }
 
 TEST_F(BadInput, NonUtf8IncidentCsv)
 {
     expectRun("incidents CSV saved as Windows-1252 (unknown label `Overlast café ’t Hoekje`)",
-              "--incidents cp1252.csv --assume-crs EPSG:4326 --year 2024 --areas gemeenten.geojson --out uit_1252", 0, "Onbekende categorie");
+              "--incidents cp1252.csv --assume-crs EPSG:4326 --year 2024 --areas gemeenten.geojson --out uit_1252", 0,
+              "Onbekende categorie");
     const auto summary = nlohmann::json::parse(readText(*s_dir / "uit_1252/summary.json")); // valid UTF-8 JSON
     EXPECT_EQ(summary["unknown_category"], 1);
 }
@@ -193,7 +217,8 @@ TEST_F(BadInput, SelfIntersectingPolygon)
 
 TEST_F(BadInput, EmptyPolygon)
 {
-    expectRun("empty area polygon", kGood + "--areas leeg.geojson --out uit", 2, "(area 'BU00000002'): no usable polygon geometry");
+    expectRun("empty area polygon", kGood + "--areas leeg.geojson --out uit", 2,
+              "(area 'BU00000002'): no usable polygon geometry");
 }
 
 TEST_F(BadInput, DuplicateAreaCodes)
@@ -204,35 +229,40 @@ TEST_F(BadInput, DuplicateAreaCodes)
 
 TEST_F(BadInput, PointsAsAreas)
 {
-    expectRun("points given as areas", kGood + "--areas registraties.gpkg --out uit", 2, "holds points or lines, not polygons");
+    expectRun("points given as areas", kGood + "--areas registraties.gpkg --out uit", 2,
+              "holds points or lines, not polygons");
 }
 
 TEST_F(BadInput, PointsAtZeroZero)
 {
-    expectRun("points at (0,0) in RD", "--incidents op_nul.csv --assume-crs EPSG:28992 --year 2024 --areas gemeenten.geojson --out uit_nul", 0,
+    expectRun("points at (0,0) in RD",
+              "--incidents op_nul.csv --assume-crs EPSG:28992 --year 2024 --areas gemeenten.geojson --out uit_nul", 0,
               "Registraties: 2 gelezen; 0 toegewezen, 2 buiten de gebieden");
 }
 
 TEST_F(BadInput, LonLatDeclaredAsRd)
 {
     expectRun("lon/lat in a file declared RD (`--assume-crs EPSG:28992`)",
-              "--incidents registraties.csv --assume-crs EPSG:28992 --year 2024 --areas gemeenten.geojson --out uit_rd", 0,
-              "Registraties: 2 gelezen; 0 toegewezen, 2 buiten de gebieden");
+              "--incidents registraties.csv --assume-crs EPSG:28992 --year 2024 --areas gemeenten.geojson --out uit_rd",
+              0, "Registraties: 2 gelezen; 0 toegewezen, 2 buiten de gebieden");
 }
 
 TEST_F(BadInput, StrictWithUnassignedRecords)
 {
     expectRun("the same with `--strict`",
-              "--incidents registraties.csv --assume-crs EPSG:28992 --year 2024 --areas gemeenten.geojson --strict --out uit_strict", 2,
-              "--strict: 2 of 2 records were not assigned");
+              "--incidents registraties.csv --assume-crs EPSG:28992 --year 2024 --areas gemeenten.geojson --strict "
+              "--out uit_strict",
+              2, "--strict: 2 of 2 records were not assigned");
     EXPECT_FALSE(fs::exists(*s_dir / "uit_strict"));
 }
 
 TEST_F(BadInput, DatesInMixedFormats)
 {
-    const auto line = expectRun("dates in mixed formats (ISO, dd-mm-yyyy, d-m-yyyy hh:mm, yyyy/mm/dd, `1 mei 2024`, yyyymmdd, 31-02-2024, ISO with Z)",
-                                "--incidents datums.csv --assume-crs EPSG:4326 --year 2024 --areas gemeenten.geojson --out uit_datum", 0,
-                                "Registraties: 8 gelezen");
+    const auto line =
+        expectRun("dates in mixed formats (ISO, dd-mm-yyyy, d-m-yyyy hh:mm, yyyy/mm/dd, `1 mei 2024`, yyyymmdd, "
+                  "31-02-2024, ISO with Z)",
+                  "--incidents datums.csv --assume-crs EPSG:4326 --year 2024 --areas gemeenten.geojson --out uit_datum",
+                  0, "Registraties: 8 gelezen");
     const auto summary = nlohmann::json::parse(readText(*s_dir / "uit_datum/summary.json"));
     EXPECT_EQ(summary["input_records"].get<int>(),
               summary["assigned"].get<int>() + summary["bad_date"].get<int>() + summary["outside"].get<int>() +
@@ -243,7 +273,8 @@ TEST_F(BadInput, DatesInMixedFormats)
 TEST_F(BadInput, GarbageRows)
 {
     expectRun("CSV with garbage rows (short, text coordinates, extra columns, binary, open quote)",
-              "--incidents rommel.csv --assume-crs EPSG:4326 --year 2024 --areas gemeenten.geojson --out uit_rommel", 0, "Registraties:");
+              "--incidents rommel.csv --assume-crs EPSG:4326 --year 2024 --areas gemeenten.geojson --out uit_rommel", 0,
+              "Registraties:");
     const auto summary = nlohmann::json::parse(readText(*s_dir / "uit_rommel/summary.json"));
     EXPECT_GE(summary["invalid_geometry"].get<int>(), 2);
     EXPECT_GE(summary["assigned"].get<int>(), 1);
@@ -252,21 +283,23 @@ TEST_F(BadInput, GarbageRows)
 TEST_F(BadInput, UnclosedQuoteInTheMiddle)
 {
     expectRun("CSV with a quote opened in row 4 and never closed (GDAL would read rows 5..20 as text of one field)",
-              "--incidents open_quote.csv --assume-crs EPSG:4326 --year 2024 --areas gemeenten.geojson --out uit_quote", 2,
-              "row 4, field 'code': a quote");
+              "--incidents open_quote.csv --assume-crs EPSG:4326 --year 2024 --areas gemeenten.geojson --out uit_quote",
+              2, "row 4, field 'code': a quote");
     EXPECT_FALSE(fs::exists(*s_dir / "uit_quote"));
 }
 
 TEST_F(BadInput, TruncatedGeoPackage)
 {
-    expectRun("truncated GeoPackage", "--incidents afgebroken.gpkg --year 2024 --areas gemeenten.geojson --out uit_afgebroken", 2,
+    expectRun("truncated GeoPackage",
+              "--incidents afgebroken.gpkg --year 2024 --areas gemeenten.geojson --out uit_afgebroken", 2,
               "cannot open 'afgebroken.gpkg' as a vector layer: database disk image is malformed");
     EXPECT_FALSE(fs::exists(*s_dir / "uit_afgebroken"));
 }
 
 TEST_F(BadInput, MalformedModel)
 {
-    expectRun("malformed scan model (TOML)", kGood + "--areas gemeenten.geojson --model model.toml --out uit", 2, "model.toml:4:");
+    expectRun("malformed scan model (TOML)", kGood + "--areas gemeenten.geojson --model model.toml --out uit", 2,
+              "model.toml:4:");
 }
 
 TEST_F(BadInput, NoOutputFolder)
@@ -276,6 +309,10 @@ TEST_F(BadInput, NoOutputFolder)
 
 TEST_F(BadInput, PostgisNotReachable)
 {
-    expectRun("PostGIS server not reachable", "--incidents 'PG:host=127.0.0.1 port=1 dbname=politie connect_timeout=3' --areas gemeenten.geojson --out uit",
-              2, "cannot open 'PostGIS database' as a vector layer: PQconnectdb failed. connection to server at \"127.0.0.1\", port 1 failed: Connection refused");
+    expectRun(
+        "PostGIS server not reachable",
+        "--incidents 'PG:host=127.0.0.1 port=1 dbname=politie connect_timeout=3' --areas gemeenten.geojson --out uit",
+        2,
+        "cannot open 'PostGIS database' as a vector layer: PQconnectdb failed. connection to server at \"127.0.0.1\", "
+        "port 1 failed: Connection refused");
 }

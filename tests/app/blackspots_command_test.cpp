@@ -46,7 +46,8 @@ TEST(BlackSpotsCommand, JunctionAndSectionWrittenAndEveryRowAccounted)
     {
         // A cross of two streets at (155000, 463000) and a long road further north; RD New.
         std::ofstream roads(dir / "wegen.geojson");
-        roads << R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},
+        roads
+            << R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},
 "features":[
 {"type":"Feature","properties":{"WVK_ID":1,"STT_NAAM":"Markt","WEGBEHSRT":"G"},"geometry":{"type":"LineString","coordinates":[[154900,463000],[155000,463000]]}},
 {"type":"Feature","properties":{"WVK_ID":2,"STT_NAAM":"Markt","WEGBEHSRT":"G"},"geometry":{"type":"LineString","coordinates":[[155000,463000],[155100,463000]]}},
@@ -58,14 +59,17 @@ TEST(BlackSpotsCommand, JunctionAndSectionWrittenAndEveryRowAccounted)
         std::ofstream acc(dir / "ongevallen.csv");
         acc << "VKL_NUMMER,JAAR_VKL,AP3_CODE,X,Y\n";
         // 6 injury accidents within 20 m of the junction (one on a party row twice).
-        for (int i = 0; i < 6; ++i) acc << 100 + i << ",2018," << (i == 0 ? "DOD" : "LET") << ',' << 155000 + 3 * i << ',' << 463000 + 2 << '\n';
+        for (int i = 0; i < 6; ++i)
+            acc << 100 + i << ",2018," << (i == 0 ? "DOD" : "LET") << ',' << 155000 + 3 * i << ',' << 463000 + 2
+                << '\n';
         acc << "100,2018,DOD,155000,463002\n";
         // 4 injury accidents within 150 m on the N225, across the joint of segments 5 and 6.
         for (int i = 0; i < 4; ++i) acc << 200 + i << ",2017,LET," << 154940 + 40 * i << ",464005\n";
         acc << "300,2017,LET,158000,470000\n"; // far from every road
         acc << "301,2012,LET,155000,464000\n"; // before the period
         std::ofstream areas(dir / "buurten.geojson");
-        areas << R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},
+        areas
+            << R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},
 "features":[
 {"type":"Feature","properties":{"BU_CODE":"BU00010001","BU_NAAM":"Centrum"},"geometry":{"type":"Polygon","coordinates":[[[154500,462500],[155500,462500],[155500,463500],[154500,463500],[154500,462500]]]}},
 {"type":"Feature","properties":{"BU_CODE":"BU00010002","BU_NAAM":"Noord"},"geometry":{"type":"Polygon","coordinates":[[[153000,463500],[157000,463500],[157000,465000],[153000,465000],[153000,463500]]]}}
@@ -98,7 +102,8 @@ TEST(BlackSpotsCommand, JunctionAndSectionWrittenAndEveryRowAccounted)
     EXPECT_NE(junctions.find("n_2018: Integer"), std::string::npos) << junctions;
     const auto sections = capture("ogrinfo -so " + gpkg + " sections 2>&1");
     EXPECT_NE(sections.find("Geometry: Multi Line String"), std::string::npos) << sections;
-    EXPECT_NE(sections.find("Feature Count: " + std::to_string(result.sections.size()) + "\n"), std::string::npos) << sections;
+    EXPECT_NE(sections.find("Feature Count: " + std::to_string(result.sections.size()) + "\n"), std::string::npos)
+        << sections;
     const auto accidents = capture("ogrinfo -so " + gpkg + " accidents 2>&1");
     EXPECT_NE(accidents.find("Feature Count: 12\n"), std::string::npos) << accidents; // 13 rows, 1 party duplicate
     const auto kde = capture("ogrinfo -so " + gpkg + " kde 2>&1");
@@ -113,7 +118,9 @@ TEST(BlackSpotsCommand, JunctionAndSectionWrittenAndEveryRowAccounted)
     std::getline(csv, header);
     std::getline(csv, centrum);
     std::getline(csv, noord);
-    EXPECT_NE(header.find("code;naam;n_ongevallen;n_dod;n_let;n_ums;n_bs_kruispunt;n_bs_wegvak;n_ongevallen_in_bs"), std::string::npos) << header;
+    EXPECT_NE(header.find("code;naam;n_ongevallen;n_dod;n_let;n_ums;n_bs_kruispunt;n_bs_wegvak;n_ongevallen_in_bs"),
+              std::string::npos)
+        << header;
     EXPECT_EQ(centrum.substr(0, centrum.find_last_not_of("\r") + 1), "BU00010001;Centrum;6;1;5;0;1;1;6");
     EXPECT_EQ(noord.substr(0, noord.find_last_not_of("\r") + 1), "BU00010002;Noord;4;0;4;0;0;1;4");
 

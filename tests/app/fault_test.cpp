@@ -34,7 +34,10 @@ Snapshot snapshot(const fs::path& dir)
     return s;
 }
 
-bool isTemporary(const std::string& name) { return name.find(".tmp-") != std::string::npos; }
+bool isTemporary(const std::string& name)
+{
+    return name.find(".tmp-") != std::string::npos;
+}
 
 bool anyTemporary(const fs::path& dir)
 {
@@ -53,8 +56,8 @@ protected:
     std::vector<std::string> scanArgs(const fs::path& csv, const fs::path& out) const
     {
         // 1 km CBS squares over Drenthe: ~2,700 cells, tens of MB of exports, seconds of writing.
-        return {"scan", "--incidents", csv.string(), "--assume-crs", "EPSG:4326", "--areas", drentheAreas().string(),
-                "--grid", "square:1000", "--year", "2024", "--quiet", "--out", out.string()};
+        return {"scan",   "--incidents", csv.string(), "--assume-crs", "EPSG:4326", "--areas", drentheAreas().string(),
+                "--grid", "square:1000", "--year",     "2024",         "--quiet",   "--out",   out.string()};
     }
     std::string scanCommand(const fs::path& csv, const fs::path& out) const
     {
@@ -77,12 +80,15 @@ void expectEachFileComplete(const fs::path& dir, const Snapshot& previous, const
         if (name.ends_with(".gpkg") && !isPrevious && !isNext) {
             // SQLite pages carry timestamps: check the new GeoPackage opens with every layer.
             std::string info;
-            EXPECT_EQ(run("ogrinfo -ro -so -q " + quote(dir / name), &info), 0) << "iteration " << iteration << ": " << info;
-            EXPECT_EQ(bytes.size(), n != next.end() ? n->second.size() : 0) << "iteration " << iteration << ": " << name;
+            EXPECT_EQ(run("ogrinfo -ro -so -q " + quote(dir / name), &info), 0)
+                << "iteration " << iteration << ": " << info;
+            EXPECT_EQ(bytes.size(), n != next.end() ? n->second.size() : 0)
+                << "iteration " << iteration << ": " << name;
             continue;
         }
-        EXPECT_TRUE(isPrevious || isNext) << "iteration " << iteration << ": " << name << " is neither the previous nor a complete new output ("
-                                          << bytes.size() << " bytes)";
+        EXPECT_TRUE(isPrevious || isNext)
+            << "iteration " << iteration << ": " << name << " is neither the previous nor a complete new output ("
+            << bytes.size() << " bytes)";
     }
 }
 
@@ -157,7 +163,8 @@ TEST_F(FaultTest, SigkillWhileWritingLeavesPreviousOrCompleteOutput)
     // Killed before anything existed: the final paths hold complete files or nothing.
     const auto fresh = m_dir / "fresh";
     const pid_t victim = spawnGebiedscan(scanArgs(after, fresh));
-    while (!anyTemporary(fresh) && ::waitpid(victim, &status, WNOHANG) == 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    while (!anyTemporary(fresh) && ::waitpid(victim, &status, WNOHANG) == 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
     std::this_thread::sleep_for(std::chrono::duration_cast<Clock::duration>(writing / 3));
     ::kill(victim, SIGKILL);
     ::waitpid(victim, &status, 0);
@@ -191,8 +198,10 @@ TEST_F(FaultTest, ReadOnlyOutputFolderIsAClearErrorAndWritesNothing)
     EXPECT_EQ(rc, 3) << log;
     EXPECT_NE(log.find("output folder '" + out.string() + "' is not writable"), std::string::npos) << log;
     EXPECT_TRUE(fs::is_empty(out));
-    if (mounted) ::umount2(out.c_str(), MNT_DETACH);
-    else fs::permissions(out, fs::perms::owner_all);
+    if (mounted)
+        ::umount2(out.c_str(), MNT_DETACH);
+    else
+        fs::permissions(out, fs::perms::owner_all);
 }
 
 TEST_F(FaultTest, FullDiskIsAClearErrorWithoutHalfFiles)

@@ -42,7 +42,10 @@ std::vector<std::vector<std::string>> readCsv(const std::string& file)
     return rows;
 }
 
-double num(const std::string& s) { return s == "NaN" || s == "NA" ? NAN : std::stod(s); }
+double num(const std::string& s)
+{
+    return s == "NaN" || s == "NA" ? NAN : std::stod(s);
+}
 
 class TempFolder {
 public:

@@ -45,8 +45,10 @@ TEST(KdeCommand, HeatmapIntegratesToTheThemesEventsWithUnitsInMetadata)
     const fs::path out = dir / "inbraak.tif";
     CLI::App app;
     gebiedscan::app::registerKdeCommand(app);
-    app.parse("kde --incidents " + (dir / "meldingen.csv").string() + " --assume-crs EPSG:28992 --theme 1.3 "
-              "--radius 200 --cell 10 --weight-field aantal -q --out " + out.string());
+    app.parse("kde --incidents " + (dir / "meldingen.csv").string() +
+              " --assume-crs EPSG:28992 --theme 1.3 "
+              "--radius 200 --cell 10 --weight-field aantal -q --out " +
+              out.string());
     ASSERT_TRUE(fs::exists(out));
 
     const auto info = nlohmann::json::parse(run("gdalinfo -json -stats '" + out.string() + "'"));

@@ -12,9 +12,9 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
-#include <thread>
 #include <iostream>
 #include <sys/wait.h>
+#include <thread>
 
 using namespace gebiedscan::testing;
 namespace fs = std::filesystem;
@@ -23,10 +23,10 @@ namespace {
 
 // What the generator put in the file.
 struct LargeCsv {
-    std::uint64_t records = 0;     // lines GDAL returns as features (blank lines are no records)
-    std::uint64_t located = 0;     // valid point in Assen, valid date in 2024 (extra columns included)
-    std::uint64_t noLocation = 0;  // short rows, text coordinates, binary junk
-    std::uint64_t badDate = 0;     // 31 February
+    std::uint64_t records = 0;    // lines GDAL returns as features (blank lines are no records)
+    std::uint64_t located = 0;    // valid point in Assen, valid date in 2024 (extra columns included)
+    std::uint64_t noLocation = 0; // short rows, text coordinates, binary junk
+    std::uint64_t badDate = 0;    // 31 February
 };
 
 // `rows` lines after the header; every 1000th line is garbage of one of six kinds in turn.
@@ -41,22 +41,35 @@ LargeCsv writeLargeCsv(const fs::path& file, std::uint64_t rows)
     for (std::uint64_t i = 1; i <= rows; ++i) {
         const int month = 1 + static_cast<int>(i % 12);
         if (i % 1000 != 0) {
-            std::fprintf(out, "%llu,1.1.1,2024-%02d-15,%.5f,%.5f\n", static_cast<unsigned long long>(i), month, lon(random),
-                         lat(random));
+            std::fprintf(out, "%llu,1.1.1,2024-%02d-15,%.5f,%.5f\n", static_cast<unsigned long long>(i), month,
+                         lon(random), lat(random));
             ++truth.records;
             ++truth.located;
             continue;
         }
         switch ((i / 1000) % 6) {
-        case 0: std::fprintf(out, "%llu,1.1.1,2024-05-01\n", static_cast<unsigned long long>(i)); ++truth.noLocation; break;
-        case 1: std::fprintf(out, "%llu,1.1.1,2024-05-01,zes,52.99\n", static_cast<unsigned long long>(i)); ++truth.noLocation; break;
+        case 0:
+            std::fprintf(out, "%llu,1.1.1,2024-05-01\n", static_cast<unsigned long long>(i));
+            ++truth.noLocation;
+            break;
+        case 1:
+            std::fprintf(out, "%llu,1.1.1,2024-05-01,zes,52.99\n", static_cast<unsigned long long>(i));
+            ++truth.noLocation;
+            break;
         case 2:
-            std::fprintf(out, "%llu,1.1.1,2024-05-01,6.5630,52.9930,extra,kolommen\n", static_cast<unsigned long long>(i));
+            std::fprintf(out, "%llu,1.1.1,2024-05-01,6.5630,52.9930,extra,kolommen\n",
+                         static_cast<unsigned long long>(i));
             ++truth.located;
             break;
-        case 3: std::fputs("\x01\x02\xff\xfe garbage\n", out); ++truth.noLocation; break;
+        case 3:
+            std::fputs("\x01\x02\xff\xfe garbage\n", out);
+            ++truth.noLocation;
+            break;
         case 4: std::fputs("\n", out); continue; // a blank line: no record
-        case 5: std::fprintf(out, "%llu,1.1.1,31-02-2024,6.5630,52.9930\n", static_cast<unsigned long long>(i)); ++truth.badDate; break;
+        case 5:
+            std::fprintf(out, "%llu,1.1.1,31-02-2024,6.5630,52.9930\n", static_cast<unsigned long long>(i));
+            ++truth.badDate;
+            break;
         }
         ++truth.records;
     }
@@ -112,8 +125,8 @@ TEST(LargeCsv, TenMillionRowsWithGarbageAreAllAccountedForInBoundedMemory)
         const auto truth = writeLargeCsv(csv, n);
         const auto out = dir / ("scan_" + std::to_string(n));
         const auto log = dir / ("scan_" + std::to_string(n) + ".log");
-        peaks[run] = runMeasured({"scan", "--incidents", csv.string(), "--assume-crs", "EPSG:4326", "--areas", drentheAreas().string(),
-                                  "--year", "2024", "--quiet", "--out", out.string()},
+        peaks[run] = runMeasured({"scan", "--incidents", csv.string(), "--assume-crs", "EPSG:4326", "--areas",
+                                  drentheAreas().string(), "--year", "2024", "--quiet", "--out", out.string()},
                                  log);
         ASSERT_EQ(peaks[run].exitCode, 0) << readText(log);
         const auto summary = nlohmann::json::parse(readText(out / "summary.json"));
@@ -123,7 +136,8 @@ TEST(LargeCsv, TenMillionRowsWithGarbageAreAllAccountedForInBoundedMemory)
         EXPECT_EQ(summary["bad_date"].get<std::uint64_t>(), truth.badDate) << n << " rows";
         EXPECT_EQ(summary["outside"].get<std::uint64_t>(), 0u) << n << " rows";
         const auto fileKib = static_cast<long>(fs::file_size(csv) / 1024);
-        std::cout << "[          ] " << n << " rows (" << fileKib / 1024 << " MiB CSV): peak " << peaks[run].peakKib / 1024 << " MiB\n";
+        std::cout << "[          ] " << n << " rows (" << fileKib / 1024 << " MiB CSV): peak "
+                  << peaks[run].peakKib / 1024 << " MiB\n";
         if (n >= 5'000'000) {
             EXPECT_LT(peaks[run].peakKib, fileKib / 2) << "the file is not loaded whole";
         }

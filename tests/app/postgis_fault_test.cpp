@@ -26,13 +26,13 @@ TEST(PostgisFault, ServerGoneDuringReadIsAClearErrorWithoutOutput)
 
     // A million burglaries on a 20 m lattice over Drenthe: seconds of reading in 500-row fetches.
     constexpr long rows = 1'000'000;
-    const auto created = db.query("CREATE TABLE " + db.table("registraties") +
-                                  " AS SELECT g AS fid, ST_SetSRID(ST_MakePoint(230000 + (g % 1000) * 20, "
-                                  "550000 + (g / 1000 % 1000) * 20), 28992)::geometry(Point, 28992) AS geom, "
-                                  "'2024-0' || (1 + g % 9) || '-15' AS datum, '1.3.1' AS code "
-                                  "FROM generate_series(1, " +
-                                  std::to_string(rows) + ") g; ALTER TABLE " + db.table("registraties") +
-                                  " ADD PRIMARY KEY (fid)");
+    const auto created =
+        db.query("CREATE TABLE " + db.table("registraties") +
+                 " AS SELECT g AS fid, ST_SetSRID(ST_MakePoint(230000 + (g % 1000) * 20, "
+                 "550000 + (g / 1000 % 1000) * 20), 28992)::geometry(Point, 28992) AS geom, "
+                 "'2024-0' || (1 + g % 9) || '-15' AS datum, '1.3.1' AS code "
+                 "FROM generate_series(1, " +
+                 std::to_string(rows) + ") g; ALTER TABLE " + db.table("registraties") + " ADD PRIMARY KEY (fid)");
     ASSERT_EQ(created.rfind("ERROR", 0), std::string::npos) << created;
 
     // The scan's connection is found by its application name.
@@ -50,8 +50,8 @@ TEST(PostgisFault, ServerGoneDuringReadIsAClearErrorWithoutOutput)
     });
 
     // Wait until it fetches rows, let it read a little, then end its backend.
-    const std::string active = "SELECT count(*) FROM pg_stat_activity WHERE application_name = '" + application +
-                               "' AND query LIKE 'FETCH%'";
+    const std::string active =
+        "SELECT count(*) FROM pg_stat_activity WHERE application_name = '" + application + "' AND query LIKE 'FETCH%'";
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     bool fetching = false;
     while (!fetching && std::chrono::steady_clock::now() < deadline) {
@@ -59,8 +59,8 @@ TEST(PostgisFault, ServerGoneDuringReadIsAClearErrorWithoutOutput)
         if (!fetching) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    const auto terminated = db.query("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '" +
-                                     application + "'");
+    const auto terminated = db.query(
+        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '" + application + "'");
     scan.join();
     ASSERT_TRUE(fetching) << "the scan never started reading: " << log;
     ASSERT_EQ(terminated, "1") << log;
@@ -68,7 +68,8 @@ TEST(PostgisFault, ServerGoneDuringReadIsAClearErrorWithoutOutput)
     EXPECT_EQ(rc, 2) << log;
     // "gebiedscan: fout: 'PostGIS database', layer '<schema>.registraties': reading stopped after row 170500: <libpq>"
     std::smatch m;
-    ASSERT_TRUE(std::regex_search(log, m, std::regex("layer '" + db.table("registraties") + "': reading stopped after row ([0-9]+): \\S")))
+    ASSERT_TRUE(std::regex_search(
+        log, m, std::regex("layer '" + db.table("registraties") + "': reading stopped after row ([0-9]+): \\S")))
         << log;
     const long readBefore = std::stol(m[1]);
     EXPECT_GT(readBefore, 0);

@@ -42,16 +42,17 @@ protected:
         ASSERT_TRUE(m_db.load(m_dir / "punten.csv", "punten",
                               "-a_srs EPSG:4326 -oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat"))
             << m_db.lastLog();
-        ASSERT_TRUE(m_db.load(m_incidents, "registraties",
-                              "-a_srs EPSG:4326 -oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat -oo KEEP_GEOM_COLUMNS=NO"))
+        ASSERT_TRUE(
+            m_db.load(m_incidents, "registraties",
+                      "-a_srs EPSG:4326 -oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat -oo KEEP_GEOM_COLUMNS=NO"))
             << m_db.lastLog();
     }
 
     // statcode -> number of points ST_Contains puts in it, both sides in the working CRS.
     std::map<std::string, std::uint64_t> postgisCounts()
     {
-        const auto out = m_db.query("SELECT a.statcode, count(p.fid) FROM " + m_db.table("gemeenten") + " a LEFT JOIN " +
-                                    m_db.table("punten") +
+        const auto out = m_db.query("SELECT a.statcode, count(p.fid) FROM " + m_db.table("gemeenten") +
+                                    " a LEFT JOIN " + m_db.table("punten") +
                                     " p ON ST_Contains(ST_Transform(a.geom, 28992), ST_Transform(p.geom, 28992)) "
                                     "GROUP BY a.statcode ORDER BY a.statcode");
         std::map<std::string, std::uint64_t> counts;

@@ -33,8 +33,8 @@ protected:
     // The good project: areas, assumed CRS, year; `incidents` and `out` vary.
     static std::string project(const std::string& incidents, const std::string& out = "uit")
     {
-        return "incidents = '''" + incidents + "'''\nassume_crs = \"EPSG:4326\"\nareas = '''" + drentheAreas().string() +
-               "'''\nyear = 2024\nout = '''" + out + "'''\n";
+        return "incidents = '''" + incidents + "'''\nassume_crs = \"EPSG:4326\"\nareas = '''" +
+               drentheAreas().string() + "'''\nyear = 2024\nout = '''" + out + "'''\n";
     }
 
     [[nodiscard]] bool pwned() const { return fs::exists(m_dir / "PWNED"); }
@@ -53,7 +53,8 @@ TEST_F(ProjectSafety, TheGoodProjectRuns)
 TEST_F(ProjectSafety, ShellSyntaxInValuesIsNeverRun)
 {
     std::string log;
-    for (const std::string incidents : {"registraties.csv; touch PWNED", "$(touch PWNED)", "`touch PWNED`", "registraties.csv | touch PWNED"}) {
+    for (const std::string incidents :
+         {"registraties.csv; touch PWNED", "$(touch PWNED)", "`touch PWNED`", "registraties.csv | touch PWNED"}) {
         EXPECT_EQ(scanProject(project(incidents), &log), 2) << incidents << ": " << log;
         EXPECT_NE(log.find("no such file or folder"), std::string::npos) << log;
         EXPECT_FALSE(pwned()) << incidents;
@@ -71,10 +72,10 @@ TEST_F(ProjectSafety, ShellSyntaxInValuesIsNeverRun)
 TEST_F(ProjectSafety, GdalVirtualFilesAndInlineDatasetsAreNotFiles)
 {
     std::string log;
-    const std::string inlineVrt = "<OGRVRTDataSource><OGRVRTLayer name='g'><SrcDataSource>" + (m_dir / "geheim.csv").string() +
-                                  "</SrcDataSource></OGRVRTLayer></OGRVRTDataSource>";
-    for (const std::string& incidents : std::vector<std::string>{"/vsicurl/http://127.0.0.1:9/registraties.csv", "/vsistdin/",
-                                                                 "/vsisubfile/0_100,geheim.csv", inlineVrt}) {
+    const std::string inlineVrt = "<OGRVRTDataSource><OGRVRTLayer name='g'><SrcDataSource>" +
+                                  (m_dir / "geheim.csv").string() + "</SrcDataSource></OGRVRTLayer></OGRVRTDataSource>";
+    for (const std::string& incidents : std::vector<std::string>{
+             "/vsicurl/http://127.0.0.1:9/registraties.csv", "/vsistdin/", "/vsisubfile/0_100,geheim.csv", inlineVrt}) {
         EXPECT_EQ(scanProject(project(incidents), &log), 2) << incidents << ": " << log;
         EXPECT_NE(log.find("no such file or folder"), std::string::npos) << incidents << ": " << log;
         EXPECT_FALSE(fs::exists(m_dir / "uit")) << incidents;
@@ -90,13 +91,15 @@ TEST_F(ProjectSafety, VrtFileThatReadsAnotherFileIsRefused)
               "<GeometryField encoding='PointFromColumns' x='x' y='y'/></OGRVRTLayer></OGRVRTDataSource>");
     std::string log;
     EXPECT_EQ(scanProject(project("registraties.vrt"), &log), 2) << log;
-    EXPECT_NE(log.find("registraties.vrt' is a VRT - Virtual Datasource (OGR_VRT) file, which gebiedscan does not read"),
-              std::string::npos)
+    EXPECT_NE(
+        log.find("registraties.vrt' is a VRT - Virtual Datasource (OGR_VRT) file, which gebiedscan does not read"),
+        std::string::npos)
         << log;
     EXPECT_FALSE(fs::exists(m_dir / "uit"));
     // The same as areas.
     EXPECT_EQ(run("cd " + quote(m_dir.path()) + " && " + quote(gebiedscanBinary()) +
-                      " scan --incidents registraties.csv --assume-crs EPSG:4326 --areas registraties.vrt --year 2024 --out uit",
+                      " scan --incidents registraties.csv --assume-crs EPSG:4326 --areas registraties.vrt --year 2024 "
+                      "--out uit",
                   &log),
               2)
         << log;
@@ -108,7 +111,8 @@ TEST_F(ProjectSafety, MisspeltKeysAreErrorsNotDefaults)
     std::string log;
     EXPECT_EQ(scanProject(project("registraties.csv") + "internall = true", &log), 2) << log;
     EXPECT_NE(log.find("project.toml:7: unknown key 'internall' in [scan]"), std::string::npos) << log;
-    EXPECT_EQ(scanProject(project("registraties.csv"), &log, "[[period]]\nid = \"2024\"\nrol = \"current\"\nfrom = 2024-01-01\nto = 2024-12-31\n"),
+    EXPECT_EQ(scanProject(project("registraties.csv"), &log,
+                          "[[period]]\nid = \"2024\"\nrol = \"current\"\nfrom = 2024-01-01\nto = 2024-12-31\n"),
               2)
         << log;
     EXPECT_NE(log.find("unknown key 'rol' in [[period]]"), std::string::npos) << log;
@@ -120,6 +124,8 @@ TEST_F(ProjectSafety, MisspeltKeysAreErrorsNotDefaults)
     model.replace(at, std::string("suppress_below").size(), "suppres_below");
     writeText(m_dir / "model.toml", model);
     EXPECT_EQ(scanProject(project("registraties.csv") + "model = \"model.toml\"", &log), 2) << log;
-    EXPECT_NE(log.find("unknown key 'suppres_below' in [model] (known: name, suppress_below, significance)"), std::string::npos) << log;
+    EXPECT_NE(log.find("unknown key 'suppres_below' in [model] (known: name, suppress_below, significance)"),
+              std::string::npos)
+        << log;
     EXPECT_FALSE(fs::exists(m_dir / "uit"));
 }

@@ -24,8 +24,9 @@ protected:
     // Runs a scan of the incidents in `csv` over the Drenthe gemeenten into `out`.
     int scan(const fs::path& csv, const fs::path& out, const std::string& extra = "", std::string* log = nullptr)
     {
-        return runGebiedscan("scan --incidents " + quote(csv) + " --assume-crs EPSG:4326 --areas " + quote(drentheAreas()) +
-                                 " --year 2024 --reference-years 3 --quiet --out " + quote(out) + " " + extra,
+        return runGebiedscan("scan --incidents " + quote(csv) + " --assume-crs EPSG:4326 --areas " +
+                                 quote(drentheAreas()) + " --year 2024 --reference-years 3 --quiet --out " +
+                                 quote(out) + " " + extra,
                              log);
     }
     TempDir m_dir;
@@ -77,7 +78,8 @@ TEST_F(ScanEndToEnd, ShapefileOpensInGdalWithItsFieldsMapped)
     ASSERT_EQ(scan(csv, m_dir / "uit", "", &log), 0) << log;
     const auto shp = m_dir / "uit/gebiedscan_gemeente.shp";
     ASSERT_TRUE(fs::exists(shp)) << log;
-    for (const char* ext : {".shx", ".dbf", ".prj", ".cpg"}) EXPECT_TRUE(fs::exists(fs::path(shp).replace_extension(ext))) << ext;
+    for (const char* ext : {".shx", ".dbf", ".prj", ".cpg"})
+        EXPECT_TRUE(fs::exists(fs::path(shp).replace_extension(ext))) << ext;
 
     // GDAL's own ogrinfo opens it: 12 gemeenten, RD New, UTF-8.
     std::string info;
@@ -163,7 +165,8 @@ TEST_F(ScanEndToEnd, SmallCountsAreSuppressedNeverZero)
             const auto& pub = ex[r].values[c];
             if (internal > 0 && internal < threshold) {
                 ++small;
-                EXPECT_FALSE(pub.has_value()) << counts[c] << " of " << *in[r].values[0] << " = " << internal << " shown";
+                EXPECT_FALSE(pub.has_value())
+                    << counts[c] << " of " << *in[r].values[0] << " = " << internal << " shown";
             }
             if (!pub) {
                 ++hidden;

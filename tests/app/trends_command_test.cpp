@@ -24,7 +24,8 @@ TEST(TrendsCommand, ClusterOfTheLastMonthsIsAConsecutiveHotSpot)
         std::uniform_real_distribution<double> ux(154000.0, 156000.0), uy(462000.0, 464000.0);
         std::uniform_int_distribution<int> day(1, 28);
         for (int m = 1; m <= 12; ++m) {
-            for (int i = 0; i < 400; ++i) csv << ux(rng) << ',' << uy(rng) << ",1.1.1,2023-" << m << '-' << day(rng) << '\n';
+            for (int i = 0; i < 400; ++i)
+                csv << ux(rng) << ',' << uy(rng) << ",1.1.1,2023-" << m << '-' << day(rng) << '\n';
             if (m >= 10)
                 for (int i = 0; i < 40; ++i) csv << "155050,463050,1.1.1,2023-" << m << "-" << day(rng) << '\n';
         }
@@ -33,8 +34,10 @@ TEST(TrendsCommand, ClusterOfTheLastMonthsIsAConsecutiveHotSpot)
     }
     CLI::App app;
     gebiedscan::app::registerTrendsCommand(app);
-    app.parse("trends --incidents " + (dir / "meldingen.csv").string() + " --assume-crs EPSG:28992 --theme 1.3 "
-              "--grid 100 --period month -q --out " + (dir / "uit").string());
+    app.parse("trends --incidents " + (dir / "meldingen.csv").string() +
+              " --assume-crs EPSG:28992 --theme 1.3 "
+              "--grid 100 --period month -q --out " +
+              (dir / "uit").string());
     ASSERT_TRUE(fs::exists(dir / "uit" / "trends.gpkg"));
     std::ifstream in(dir / "uit" / "trends.csv");
     std::string line, cluster;

@@ -46,7 +46,10 @@ std::vector<RoadSegment> cross()
             seg("s", {{0, -100}, {0, 0}}, "Dwarsstraat"), seg("n", {{0, 0}, {0, 100}}, "Dwarsstraat")};
 }
 
-std::size_t bucket(const BlackSpotResult& r, AccidentBucket b) { return r.buckets[static_cast<std::size_t>(b)]; }
+std::size_t bucket(const BlackSpotResult& r, AccidentBucket b)
+{
+    return r.buckets[static_cast<std::size_t>(b)];
+}
 
 } // namespace
 
@@ -82,8 +85,9 @@ TEST(RoadNetwork, SnapToleranceJoinsNearEndpoints)
 
 TEST(RoadNetwork, JunctionIdsWinOverGeometryAndStreetChangeBreaksRoute)
 {
-    auto segs = std::vector<RoadSegment>{seg("a", {{0, 0}, {100, 0}}, "Dorpsstraat"), seg("b", {{100, 0}, {200, 0}}, "Kerkweg"),
-                                         seg("c", {{200, 0}, {300, 0}}, "Kerkweg")};
+    auto segs =
+        std::vector<RoadSegment>{seg("a", {{0, 0}, {100, 0}}, "Dorpsstraat"), seg("b", {{100, 0}, {200, 0}}, "Kerkweg"),
+                                 seg("c", {{200, 0}, {300, 0}}, "Kerkweg")};
     segs[0].beginJunction = "1";
     segs[0].endJunction = "2";
     segs[1].beginJunction = "2";
@@ -105,7 +109,8 @@ TEST(RoadNetwork, NearestMatchesBruteForce)
     std::vector<RoadSegment> segs;
     for (int i = 0; i < 400; ++i) {
         const PointRd a{u(rng), u(rng)};
-        segs.push_back(seg("s" + std::to_string(i), {a, {a.x + u(rng) / 20, a.y + u(rng) / 20}, {a.x + u(rng) / 10, a.y}}));
+        segs.push_back(
+            seg("s" + std::to_string(i), {a, {a.x + u(rng) / 20, a.y + u(rng) / 20}, {a.x + u(rng) / 10, a.y}}));
     }
     RoadNetwork net(segs);
     for (int q = 0; q < 500; ++q) {
@@ -181,7 +186,7 @@ TEST(BlackSpots, JunctionWithExactlyTheThreshold)
     for (int i = 0; i < 5; ++i)
         rows.push_back(acc(i + 1, r * std::cos(i), r * std::sin(i) * 0.01, Severity::Injury, 2016 + i % 3));
     rows.push_back(acc(6, 0, 0, Severity::Fatal, 2018));
-    rows.push_back(acc(7, 31, 0, Severity::Injury, 2018));   // outside the radius: on the section only
+    rows.push_back(acc(7, 31, 0, Severity::Injury, 2018));      // outside the radius: on the section only
     rows.push_back(acc(8, -10, 0, Severity::DamageOnly, 2018)); // not an injury accident
     BlackSpotOptions opt;
     opt.criteria = blackSpotPreset("kruispunt-6-3");
@@ -216,9 +221,9 @@ TEST(BlackSpots, WindowStraddlingTwoSegments)
     // a runs 0->100, b is digitised backwards 200->100: the route still runs 0..200.
     RoadNetwork net({seg("a", {{0, 0}, {100, 0}}, "Lange Weg"), seg("b", {{200, 0}, {100, 0}}, "Lange Weg")});
     ASSERT_EQ(net.routes().size(), 1u);
-    std::vector<AccidentRecord> rows{acc(1, 90, 1, Severity::Injury), acc(2, 95, -1, Severity::Injury),
+    std::vector<AccidentRecord> rows{acc(1, 90, 1, Severity::Injury),  acc(2, 95, -1, Severity::Injury),
                                      acc(3, 105, 2, Severity::Injury), acc(4, 110, 0, Severity::Injury),
-                                     acc(5, 10, 0, Severity::Injury), acc(6, 190, 0, Severity::Injury)};
+                                     acc(5, 10, 0, Severity::Injury),  acc(6, 190, 0, Severity::Injury)};
     BlackSpotOptions opt;
     opt.criteria = blackSpotPreset("amsterdam");
     opt.window = 50;
@@ -260,7 +265,7 @@ TEST(BlackSpots, EveryRowInExactlyOneBucket)
     BlackSpotOptions opt;
     opt.snapTolerance = 25;
     const auto res = analyseBlackSpots(net, rows, opt);
-    EXPECT_EQ(bucket(res, AccidentBucket::Snapped), 1u);        // 20 m from e
+    EXPECT_EQ(bucket(res, AccidentBucket::Snapped), 1u);         // 20 m from e
     EXPECT_EQ(bucket(res, AccidentBucket::BeyondTolerance), 1u); // 30 m
     EXPECT_EQ(bucket(res, AccidentBucket::OutsidePeriod), 1u);
     EXPECT_EQ(bucket(res, AccidentBucket::MissingLocation), 1u);
@@ -295,12 +300,12 @@ TEST(BlackSpots, PresetThresholds)
     EXPECT_FALSE(scored(rws, tally(0, 5, 4)));
     EXPECT_TRUE(scored(rws, tally(1, 5, 0)));
     const auto vl = blackSpotPreset("vlaanderen");
-    EXPECT_TRUE(scored(vl, tally(3, 0, 0)));       // 15
-    EXPECT_TRUE(scored(vl, tally(2, 5, 0)));       // 15
-    EXPECT_FALSE(scored(vl, tally(2, 4, 10)));     // 14
-    EXPECT_FALSE(scored(vl, tally(1, 4, 0, 2)));   // 5 + 2*3 + 2*1 = 13
-    EXPECT_TRUE(scored(vl, tally(2, 3, 0, 2)));    // 10 + 2*3 + 1 = 17
-    EXPECT_FALSE(scored(vl, tally(0, 14, 0)));     // 14
+    EXPECT_TRUE(scored(vl, tally(3, 0, 0)));     // 15
+    EXPECT_TRUE(scored(vl, tally(2, 5, 0)));     // 15
+    EXPECT_FALSE(scored(vl, tally(2, 4, 10)));   // 14
+    EXPECT_FALSE(scored(vl, tally(1, 4, 0, 2))); // 5 + 2*3 + 2*1 = 13
+    EXPECT_TRUE(scored(vl, tally(2, 3, 0, 2)));  // 10 + 2*3 + 1 = 17
+    EXPECT_FALSE(scored(vl, tally(0, 14, 0)));   // 14
     EXPECT_TRUE(scored(vl, tally(0, 15, 0)));
     const auto ams = blackSpotPreset("amsterdam");
     EXPECT_TRUE(scored(ams, tally(0, 3, 0)));
@@ -316,7 +321,8 @@ TEST(BlackSpots, EmpiricalBayesHandComputed)
     // accidents. Peer mean m = 3, sample variance s^2 = 9, k = (9-3)/9 = 2/3, w = 1/(1+2) = 1/3:
     // EB(6) = 3/3 + 2*6/3 = 5, EB(3) = 3.
     std::vector<RoadSegment> segs;
-    for (int i = 0; i < 4; ++i) segs.push_back(seg("m" + std::to_string(i), {{i * 100.0, 0}, {i * 100.0 + 100, 0}}, "Hoofdweg"));
+    for (int i = 0; i < 4; ++i)
+        segs.push_back(seg("m" + std::to_string(i), {{i * 100.0, 0}, {i * 100.0 + 100, 0}}, "Hoofdweg"));
     for (int x : {100, 200, 300}) {
         segs.push_back(seg("z" + std::to_string(x), {{x * 1.0, 0}, {x * 1.0, -80}}, "Zijstraat" + std::to_string(x)));
         segs.push_back(seg("n" + std::to_string(x), {{x * 1.0, 0}, {x * 1.0, 80}}, "Zijstraat" + std::to_string(x)));
@@ -353,10 +359,10 @@ TEST(BlackSpots, RandomNetworkMatchesBruteForce)
     std::vector<RoadSegment> segs;
     for (int i = 0; i <= 20; ++i)
         for (int j = 0; j < 20; ++j) {
-            segs.push_back(seg("h" + std::to_string(i) + "_" + std::to_string(j), {{j * 100.0, i * 100.0}, {j * 100.0 + 100, i * 100.0}},
-                               "Straat" + std::to_string(i)));
-            segs.push_back(seg("v" + std::to_string(i) + "_" + std::to_string(j), {{i * 100.0, j * 100.0}, {i * 100.0, j * 100.0 + 100}},
-                               "Laan" + std::to_string(i)));
+            segs.push_back(seg("h" + std::to_string(i) + "_" + std::to_string(j),
+                               {{j * 100.0, i * 100.0}, {j * 100.0 + 100, i * 100.0}}, "Straat" + std::to_string(i)));
+            segs.push_back(seg("v" + std::to_string(i) + "_" + std::to_string(j),
+                               {{i * 100.0, j * 100.0}, {i * 100.0, j * 100.0 + 100}}, "Laan" + std::to_string(i)));
         }
     RoadNetwork net(segs);
     std::mt19937 rng(42);
@@ -429,7 +435,7 @@ TEST(BlackSpots, PlacedByJunctionAndSegmentIds)
     }
     rows.push_back(acc(4, 0, 0, Severity::Injury));
     rows.back().point.reset();
-    rows.back().segmentId = "e"; // on wegvak e, position unknown: its midpoint
+    rows.back().segmentId = "e";                     // on wegvak e, position unknown: its midpoint
     rows.push_back(acc(5, 80, 3, Severity::Injury)); // snapped to e, 80 m from the junction
     BlackSpotOptions opt;
     opt.criteria = blackSpotPreset("amsterdam");

@@ -11,14 +11,13 @@ using namespace gebiedscan;
 
 namespace {
 
-const std::vector<double> kData{7,  12, 13, 15,  18,  21,  22,  24,  31,  35,  36,  40,  41,  44,  52,
-                                58, 61, 63, 70,  75,  88,  90,  97,  103, 110, 115, 140, 162, 180, 230};
+const std::vector<double> kData{7,  12, 13, 15, 18, 21, 22, 24, 31,  35,  36,  40,  41,  44,  52,
+                                58, 61, 63, 70, 75, 88, 90, 97, 103, 110, 115, 140, 162, 180, 230};
 
 void expectBreaks(const Classification& c, const std::vector<double>& expected)
 {
     ASSERT_EQ(c.breaks.size(), expected.size());
-    for (std::size_t i = 0; i < expected.size(); ++i)
-        EXPECT_NEAR(c.breaks[i], expected[i], 1e-7) << "break " << i;
+    for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_NEAR(c.breaks[i], expected[i], 1e-7) << "break " << i;
 }
 
 } // namespace
@@ -31,8 +30,7 @@ TEST(Classification, JenksMatchesClassInt)
 
 TEST(Classification, JenksFindsObviousGroups)
 {
-    expectBreaks(classify({22, 1, 12, 2, 3, 10, 11, 21, 20}, 3, ClassificationMethod::NaturalBreaks),
-                 {1, 3, 12, 22});
+    expectBreaks(classify({22, 1, 12, 2, 3, 10, 11, 21, 20}, 3, ClassificationMethod::NaturalBreaks), {1, 3, 12, 22});
 }
 
 TEST(Classification, QuantileMatchesRType7)

@@ -47,24 +47,21 @@ TEST(EmergingHotspots, SpaceTimeGiStarMatchesSpdep)
 {
     // data/reference/ehsa/gistar_mannkendall.R: spdep::localG with include.self on the
     // space-time neighbour list of a 3 x 3 queen grid x 5 steps, time lag 1.
-    const std::vector<std::vector<std::int32_t>> queen{
-        {1, 3, 4}, {0, 2, 3, 4, 5}, {1, 4, 5}, {0, 1, 4, 6, 7}, {0, 1, 2, 3, 5, 6, 7, 8},
-        {1, 2, 4, 7, 8}, {3, 4, 7}, {3, 4, 5, 6, 8}, {4, 5, 7}};
+    const std::vector<std::vector<std::int32_t>> queen{{1, 3, 4},       {0, 2, 3, 4, 5},          {1, 4, 5},
+                                                       {0, 1, 4, 6, 7}, {0, 1, 2, 3, 5, 6, 7, 8}, {1, 2, 4, 7, 8},
+                                                       {3, 4, 7},       {3, 4, 5, 6, 8},          {4, 5, 7}};
     const std::vector<double> values{5, 6, 2, 5, 3, 3, 4, 1, 4, 4, 3, 4, 6, 2, 3, 6, 7, 1, 3, 3, 5, 1, 8,
                                      6, 1, 3, 2, 5, 3, 5, 4, 4, 2, 4, 0, 5, 0, 2, 5, 3, 2, 3, 0, 7, 3};
     const std::vector<double> expectedZ{
-        1.3394903423522753,    1.7928962744719821,   0.38451142046032538,  0.38451142046032538,
-        0.18331358417294585,   0.89006553639637365,  1.1944487881349868,   0.84655108285295178,
-        0.67260223021193433,   -0.023193180352135582, -0.012013366299123501, -0.62147776097657226,
-        0.58570925674770491,   1.390500601897223,    -0.017884252114433674, 1.5689290811054721,
-        1.3683976407760043,    -0.71898859091620548, 0.1507556722888819,   -0.19714203299315305,
-        0.84615384615384581,   0.59667057837026094,  -0.81649658092772648, 0.43965200511492897,
-        0.12561485860426511,   -0.015085856549091024, -1.2408351488392579, -1.0668862961982404,
-        1.1944487881349868,    0.67260223021193433,  1.6097910840825549,   0.78690709303508444,
-        -0.62147776097657226,  0.58570925674770491,  -0.62147776097657226, 0.89006553639637365,
-        -0.023193180352135582, -1.2408351488392579,  0.67260223021193433,  0.1507556722888819,
-        0.25828737543115626,   -1.4262691061260904,  -1.4262691061260904,  1.5916984381846027,
-        0.98810492932246397};
+        1.3394903423522753,    1.7928962744719821,    0.38451142046032538,  0.38451142046032538, 0.18331358417294585,
+        0.89006553639637365,   1.1944487881349868,    0.84655108285295178,  0.67260223021193433, -0.023193180352135582,
+        -0.012013366299123501, -0.62147776097657226,  0.58570925674770491,  1.390500601897223,   -0.017884252114433674,
+        1.5689290811054721,    1.3683976407760043,    -0.71898859091620548, 0.1507556722888819,  -0.19714203299315305,
+        0.84615384615384581,   0.59667057837026094,   -0.81649658092772648, 0.43965200511492897, 0.12561485860426511,
+        -0.015085856549091024, -1.2408351488392579,   -1.0668862961982404,  1.1944487881349868,  0.67260223021193433,
+        1.6097910840825549,    0.78690709303508444,   -0.62147776097657226, 0.58570925674770491, -0.62147776097657226,
+        0.89006553639637365,   -0.023193180352135582, -1.2408351488392579,  0.67260223021193433, 0.1507556722888819,
+        0.25828737543115626,   -1.4262691061260904,   -1.4262691061260904,  1.5916984381846027,  0.98810492932246397};
     SpaceTimeCube cube(9, 5);
     for (std::size_t i = 0; i < 9; ++i)
         for (std::size_t t = 0; t < 5; ++t) cube.at(i, t) = values[i * 5 + t];
@@ -103,7 +100,10 @@ MannKendall noTrend(int n)
     for (int t = 0; t < n; ++t) z.push_back(t % 2 == 0 ? 3.0 : 2.5);
     return mannKendall(z);
 }
-EmergingClass classify(const std::string& s, const MannKendall& mk) { return classifyEmerging(states(s), mk); }
+EmergingClass classify(const std::string& s, const MannKendall& mk)
+{
+    return classifyEmerging(states(s), mk);
+}
 } // namespace
 
 TEST(EmergingHotspots, EveryClassFromAConstructedSeries)
@@ -128,7 +128,7 @@ TEST(EmergingHotspots, EveryClassFromAConstructedSeries)
     check(".+++++++++", flat, EmergingClass::PersistentHot); // exactly 90 %
     check("++++++++++", down, EmergingClass::DiminishingHot);
     check("..+..+...+", flat, EmergingClass::SporadicHot);
-    check("..+.++..++", flat, EmergingClass::SporadicHot);   // a final run after earlier hot steps
+    check("..+.++..++", flat, EmergingClass::SporadicHot); // a final run after earlier hot steps
     check("..-......+", flat, EmergingClass::OscillatingHot);
     check("+++++++++.", flat, EmergingClass::HistoricalHot);
     check(".........-", flat, EmergingClass::NewCold);
@@ -180,13 +180,14 @@ TEST(EmergingHotspots, PlantedIntensifyingClusterInACube)
         }
     SpaceTimeCube cube(side * side, T);
     for (std::size_t i = 0; i < cube.locations(); ++i)
-        for (std::size_t t = 0; t < cube.steps(); ++t) cube.at(i, t) = 20.0 + static_cast<double>((i * 7 + t * 3) % 3) - 1.0;
+        for (std::size_t t = 0; t < cube.steps(); ++t)
+            cube.at(i, t) = 20.0 + static_cast<double>((i * 7 + t * 3) % 3) - 1.0;
     for (int r = 4; r <= 6; ++r)
         for (int c = 4; c <= 6; ++c)
-            for (int t = 0; t < T; ++t) cube.at(static_cast<std::size_t>(r * side + c), static_cast<std::size_t>(t)) = 40.0 + t;
+            for (int t = 0; t < T; ++t)
+                cube.at(static_cast<std::size_t>(r * side + c), static_cast<std::size_t>(t)) = 40.0 + t;
     for (int r = 0; r <= 3; ++r)
-        for (int c = 0; c <= 3; ++c)
-            cube.at(static_cast<std::size_t>(r * side + c), T - 1) = 0.0;
+        for (int c = 0; c <= 3; ++c) cube.at(static_cast<std::size_t>(r * side + c), T - 1) = 0.0;
     const EmergingResult res = emergingHotspots(cube, NeighbourCsr::fromLists(rook));
     EXPECT_EQ(res.classes[5 * side + 5], EmergingClass::IntensifyingHot) << emergingLabelEn(res.classes[5 * side + 5]);
     EXPECT_GT(res.trendOfValue[5 * side + 5].tau, 0.99);

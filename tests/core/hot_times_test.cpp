@@ -14,7 +14,7 @@ LocalTime at(int y, unsigned m, unsigned d, unsigned h = 0, unsigned mi = 0)
 TEST(HotTimes, InstantGoesIntoItsHour)
 {
     HotTimes ht;
-    ht.add(at(2023, 5, 1, 13, 45)); // Monday
+    ht.add(at(2023, 5, 1, 13, 45));                 // Monday
     ht.add(*parseTimeInterval("2023-05-07T23:59")); // Sunday, instant (start == end)
     EXPECT_DOUBLE_EQ(ht.at(0, 13), 1.0);
     EXPECT_DOUBLE_EQ(ht.at(167), 1.0);

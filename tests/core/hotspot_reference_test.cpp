@@ -139,8 +139,8 @@ TEST_P(SpdepReference, StatisticsAgreeWithSpdep)
     // Gi*: include.self, style B; and the same z for row-standardised self-included weights.
     const LocalGResult gs = localG(x, wStar);
     EXPECT_TRUE(gs.star);
-    const auto gz = local.numbers("Gstar_z"), g = local.numbers("Gstar"),
-               eg = local.numbers("E_Gstar"), vg = local.numbers("V_Gstar");
+    const auto gz = local.numbers("Gstar_z"), g = local.numbers("Gstar"), eg = local.numbers("E_Gstar"),
+               vg = local.numbers("V_Gstar");
     const LocalGResult gsRow = localG(x, wStar.withStyle(WeightStyle::RowStandardised));
     for (std::size_t i = 0; i < x.size(); ++i) {
         const std::string at = c.name + " row " + std::to_string(i + 1);
@@ -156,8 +156,10 @@ TEST_P(SpdepReference, StatisticsAgreeWithSpdep)
     const auto giz = local.numbers("Gi_z");
     for (std::size_t i = 0; i < x.size(); ++i) {
         const std::string at = c.name + " row " + std::to_string(i + 1);
-        if (std::isfinite(giz[i])) expectClose(gi.z[i], giz[i], "Gi z " + at);
-        else EXPECT_EQ(gi.z[i], 0.0) << at;
+        if (std::isfinite(giz[i]))
+            expectClose(gi.z[i], giz[i], "Gi z " + at);
+        else
+            EXPECT_EQ(gi.z[i], 0.0) << at;
     }
 
     // Global statistics.
@@ -239,8 +241,7 @@ std::vector<MultiPolygon> fixtureLattice()
     return areas;
 }
 
-void expectSameLists(const SpatialWeights& w, const std::vector<std::vector<std::size_t>>& ref,
-                     const std::string& what)
+void expectSameLists(const SpatialWeights& w, const std::vector<std::vector<std::size_t>>& ref, const std::string& what)
 {
     ASSERT_EQ(w.size(), ref.size());
     for (std::size_t i = 0; i < ref.size(); ++i) {

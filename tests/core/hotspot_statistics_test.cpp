@@ -212,8 +212,8 @@ TEST(PermutationInference, DetectsAPlantedHotspotAndIsReproducible)
     // Two-sided p is twice the smaller tail, capped at 1; islands get p = 1.
     auto wi = SpatialWeights::fromNeighbourLists({{1}, {0, 2}, {1}, {}});
     o.alternative = Alternative::TwoSided;
-    const auto small = localMoranPermutation(std::vector<double>{1, 5, 2, 9},
-                                             wi.withStyle(WeightStyle::RowStandardised), o);
+    const auto small =
+        localMoranPermutation(std::vector<double>{1, 5, 2, 9}, wi.withStyle(WeightStyle::RowStandardised), o);
     EXPECT_EQ(small.p[3], 1.0);
     for (double p : small.p) EXPECT_LE(p, 1.0);
 }

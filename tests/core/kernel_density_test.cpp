@@ -20,15 +20,14 @@ double referenceKernel(KernelShape k, double r, double d)
     case KernelShape::Epanechnikov: return d < r ? 2.0 / (pi * r * r) * (1.0 - d * d / (r * r)) : 0.0;
     case KernelShape::Uniform: return d < r ? 1.0 / (pi * r * r) : 0.0;
     case KernelShape::Gaussian:
-        return d < 4.0 * r ? std::exp(-d * d / (2 * r * r)) / (2 * pi * r * r) / (1.0 - std::exp(-8.0))
-                           : 0.0;
+        return d < 4.0 * r ? std::exp(-d * d / (2 * r * r)) / (2 * pi * r * r) / (1.0 - std::exp(-8.0)) : 0.0;
     }
     return 0.0;
 }
 
 // Brute force: every event against every cell centre, events per km^2.
-std::vector<double> bruteForce(const std::vector<PointRd>& pts, const std::vector<double>& w,
-                               const RasterGrid& g, KernelShape k, double r)
+std::vector<double> bruteForce(const std::vector<PointRd>& pts, const std::vector<double>& w, const RasterGrid& g,
+                               KernelShape k, double r)
 {
     std::vector<double> out(g.cellCount(), 0.0);
     for (std::int32_t row = 0; row < g.ny; ++row)
@@ -76,8 +75,7 @@ void expectClose(const std::vector<double>& got, const std::vector<double>& want
     for (std::size_t i = 0; i < got.size(); ++i) {
         // Relative to the cell value, with the surface maximum as the scale for cells near zero.
         const double scale = std::max(std::abs(want[i]), 1e-3 * maxv);
-        ASSERT_LE(std::abs(got[i] - want[i]), rel * scale) << "cell " << i << " got " << got[i]
-                                                           << " want " << want[i];
+        ASSERT_LE(std::abs(got[i] - want[i]), rel * scale) << "cell " << i << " got " << got[i] << " want " << want[i];
         if (want[i] != 0.0) ++nonzero;
     }
     EXPECT_GT(nonzero, got.size() / 10); // the comparison covered a real surface
@@ -107,10 +105,13 @@ Case smallCase(unsigned seed, bool weighted)
     return c;
 }
 
-const KernelShape kAllKernels[] = {KernelShape::Quartic, KernelShape::Gaussian,
-                                   KernelShape::Epanechnikov, KernelShape::Uniform};
+const KernelShape kAllKernels[] = {KernelShape::Quartic, KernelShape::Gaussian, KernelShape::Epanechnikov,
+                                   KernelShape::Uniform};
 
-double radiusFor(KernelShape k) { return k == KernelShape::Gaussian ? 17.3 : 53.7; }
+double radiusFor(KernelShape k)
+{
+    return k == KernelShape::Gaussian ? 17.3 : 53.7;
+}
 
 } // namespace
 
@@ -177,8 +178,7 @@ TEST(KernelDensity, SurfaceIntegratesToEventCount)
     std::vector<PointRd> pts;
     while (pts.size() < 2000) {
         const PointRd p{nx(rng), ny(rng)};
-        if (p.x > g.minX + 300 && p.x < g.maxX() - 300 && p.y > g.minY + 300 && p.y < g.maxY() - 300)
-            pts.push_back(p);
+        if (p.x > g.minX + 300 && p.x < g.maxX() - 300 && p.y > g.minY + 300 && p.y < g.maxY() - 300) pts.push_back(p);
     }
     for (KdeMethod m : {KdeMethod::Exact, KdeMethod::BinnedDirect, KdeMethod::BinnedFft})
         for (KernelShape k : kAllKernels) {
@@ -186,8 +186,7 @@ TEST(KernelDensity, SurfaceIntegratesToEventCount)
             const KdeResult r = kernelDensity(pts, {}, g, KdeOptions{k, radius, m});
             double sum = 0.0;
             for (double v : r.density) sum += v;
-            EXPECT_NEAR(sum * g.cellAreaKm2(), 2000.0, 2000.0 * 0.005)
-                << kdeMethodName(m) << " " << kernelName(k);
+            EXPECT_NEAR(sum * g.cellAreaKm2(), 2000.0, 2000.0 * 0.005) << kdeMethodName(m) << " " << kernelName(k);
             EXPECT_EQ(r.eventsOffGrid, 0u);
             EXPECT_DOUBLE_EQ(r.totalWeight, 2000.0);
         }
@@ -215,8 +214,7 @@ TEST(KernelDensity, PlantedClusterPeaksAtItsCentre)
 TEST(KernelDensity, AutoChoosesExactForSmallAndBinnedForLarge)
 {
     const Case c = smallCase(1, false);
-    EXPECT_EQ(kernelDensity(c.pts, {}, c.g, KdeOptions{KernelShape::Quartic, 50.0}).method,
-              KdeMethod::Exact);
+    EXPECT_EQ(kernelDensity(c.pts, {}, c.g, KdeOptions{KernelShape::Quartic, 50.0}).method, KdeMethod::Exact);
     KdeOptions o{KernelShape::Quartic, 50.0};
     o.exactBudget = 10.0;
     EXPECT_NE(kernelDensity(c.pts, {}, c.g, o).method, KdeMethod::Exact);

@@ -47,10 +47,12 @@ TEST(PointLocatorRegression, PointOnTheBottomEdgeOfAHole)
 {
     MultiPolygon holed = box(155000, 463160, 155160, 463320);
     holed[0].rings.push_back(Ring{{155040, 463200}, {155080, 463200}, {155080, 463240}, {155040, 463240}});
-    const std::vector<MultiPolygon> areas{box(155000, 463000, 155080, 463080), box(155080, 463000, 155160, 463080), holed};
+    const std::vector<MultiPolygon> areas{box(155000, 463000, 155080, 463080), box(155080, 463000, 155160, 463080),
+                                          holed};
     const PointLocator locator(areas);
     EXPECT_EQ(locator.locate({155060, 463200}), PointLocator::kOutside);
     EXPECT_EQ(locator.locate({155060, 463199.99}), 2);
     for (double x = 155000.5; x < 155160; x += 1.0)
-        for (double y = 463150; y < 463330; y += 0.25) ASSERT_EQ(locator.locate({x, y}), reference(areas, {x, y})) << x << "," << y;
+        for (double y = 463150; y < 463330; y += 0.25)
+            ASSERT_EQ(locator.locate({x, y}), reference(areas, {x, y})) << x << "," << y;
 }

@@ -36,11 +36,11 @@ TEST(ScanModel, ClassifierPrefersTheLongestPattern)
     const auto m = smallModel();
     CategoryClassifier c(m);
     EXPECT_EQ(c.classify("1.1.1", ""), 0u);
-    EXPECT_EQ(c.classify("1.1.1  ", ""), 0u);   // trailing spaces in police keys
-    EXPECT_EQ(c.classify("1.1.1.2", ""), 0u);   // sub-code
-    EXPECT_FALSE(c.classify("1.1.10", ""));     // not a sub-code of 1.1.1
+    EXPECT_EQ(c.classify("1.1.1  ", ""), 0u); // trailing spaces in police keys
+    EXPECT_EQ(c.classify("1.1.1.2", ""), 0u); // sub-code
+    EXPECT_FALSE(c.classify("1.1.10", ""));   // not a sub-code of 1.1.1
     EXPECT_EQ(c.classify("1.4.5", ""), 1u);
-    EXPECT_EQ(c.classify("1.4.1", ""), 3u);     // exact beats the 1.4.* wildcard
+    EXPECT_EQ(c.classify("1.4.1", ""), 3u); // exact beats the 1.4.* wildcard
     EXPECT_EQ(c.classify("1.4.3", ""), 2u);
     EXPECT_EQ(c.classify("", "mishandeling"), 1u); // label, case-insensitive
     EXPECT_FALSE(c.classify("0.0.0", "Totaal misdrijven"));
@@ -127,8 +127,8 @@ TEST(Suppression, SmallCountsAndTheirComplementAreHidden)
     EXPECT_TRUE(s.theme(0, 0, f.overigSlot(), cur));
     EXPECT_FALSE(s.theme(0, 0, 1, cur));
     EXPECT_FALSE(s.theme(0, 0, f.totalSlot(), cur));
-    EXPECT_FALSE(s.theme(0, 0, 2, cur)); // zeden 0: zero is not disclosive
-    EXPECT_TRUE(s.theme(0, 1, 2, cur));  // zeden 7 < 10
+    EXPECT_FALSE(s.theme(0, 0, 2, cur));   // zeden 0: zero is not disclosive
+    EXPECT_TRUE(s.theme(0, 1, 2, cur));    // zeden 7 < 10
     EXPECT_TRUE(s.category(0, 1, 3, cur)); // and its category
     EXPECT_TRUE(s.anyPeriod(0, 0, 0));
 }

@@ -18,9 +18,9 @@ const char* const kRdCrs = R"("crs":{"type":"name","properties":{"name":"urn:ogc
 std::string square(double x0, double y0, double size)
 {
     const auto s = [](double v) { return std::to_string(static_cast<long long>(v)); };
-    return R"({"type":"Polygon","coordinates":[[[)" + s(x0) + "," + s(y0) + "],[" + s(x0 + size) + "," + s(y0) +
-           "],[" + s(x0 + size) + "," + s(y0 + size) + "],[" + s(x0) + "," + s(y0 + size) + "],[" + s(x0) + "," +
-           s(y0) + "]]]}";
+    return R"({"type":"Polygon","coordinates":[[[)" + s(x0) + "," + s(y0) + "],[" + s(x0 + size) + "," + s(y0) + "],[" +
+           s(x0 + size) + "," + s(y0 + size) + "],[" + s(x0) + "," + s(y0 + size) + "],[" + s(x0) + "," + s(y0) +
+           "]]]}";
 }
 
 std::string feature(const std::string& properties, const std::string& geometry)
@@ -39,13 +39,12 @@ std::string collection(const std::vector<std::string>& features)
 // secret (CBS -99997).
 std::string cbsOld()
 {
-    return collection(
-        {feature(R"("BU_CODE":"BU00010001","BU_NAAM":"Centrum","WK_CODE":"WK000100","WK_NAAM":"Wijk 00",)"
-                 R"("GM_CODE":"GM0001","GM_NAAM":"Testgemeente","AANT_INW":1234)",
-                 square(155000, 463000, 1000)),
-         feature(R"("BU_CODE":"BU00010002","BU_NAAM":"Buiten","WK_CODE":"WK000100","WK_NAAM":"Wijk 00",)"
-                 R"("GM_CODE":"GM0001","GM_NAAM":"Testgemeente","AANT_INW":-99997)",
-                 square(156000, 463000, 1000))});
+    return collection({feature(R"("BU_CODE":"BU00010001","BU_NAAM":"Centrum","WK_CODE":"WK000100","WK_NAAM":"Wijk 00",)"
+                               R"("GM_CODE":"GM0001","GM_NAAM":"Testgemeente","AANT_INW":1234)",
+                               square(155000, 463000, 1000)),
+                       feature(R"("BU_CODE":"BU00010002","BU_NAAM":"Buiten","WK_CODE":"WK000100","WK_NAAM":"Wijk 00",)"
+                               R"("GM_CODE":"GM0001","GM_NAAM":"Testgemeente","AANT_INW":-99997)",
+                               square(156000, 463000, 1000))});
 }
 
 std::string cbsNew()
@@ -147,9 +146,10 @@ TEST_P(AreaReaderTest, AreasInWgs84AreTransformedToRd)
 
 TEST_P(AreaReaderTest, ConfiguredFieldsAndGenericCodeField)
 {
-    const auto json = fixture("gebieden.geojson",
-                              collection({feature(R"("statcode":"GM0106","statnaam":"Assen","inw":"68599")", square(0, 0, 10)),
-                                          feature(R"("statcode":"GM0109","statnaam":"Coevorden","inw":"")", square(10, 0, 10))}));
+    const auto json =
+        fixture("gebieden.geojson",
+                collection({feature(R"("statcode":"GM0106","statnaam":"Assen","inw":"68599")", square(0, 0, 10)),
+                            feature(R"("statcode":"GM0109","statnaam":"Coevorden","inw":"")", square(10, 0, 10))}));
     gis::AreaFields fields;
     fields.population = "inw";
     const auto areas = gis::readAreaLayer(source(json.string()), fields, "EPSG:28992");
@@ -164,17 +164,18 @@ TEST_P(AreaReaderTest, SelfIntersectingBowTieIsRepairedAndReported)
 {
     // A bow-tie: the ring crosses itself at (5,5). MakeValid keeps both lobes, 25 m2 each.
     const std::string bowTie = R"({"type":"Polygon","coordinates":[[[0,0],[10,10],[10,0],[0,10],[0,0]]]})";
-    const auto json = fixture("strik.geojson", collection({feature(R"("code":"A")", square(20, 0, 10)),
-                                                           feature(R"("code":"STRIK")", bowTie)}));
+    const auto json =
+        fixture("strik.geojson",
+                collection({feature(R"("code":"A")", square(20, 0, 10)), feature(R"("code":"STRIK")", bowTie)}));
     const auto areas = gis::readAreaLayer(source(json.string()), {}, "EPSG:28992");
     ASSERT_EQ(areas.codes.size(), 2u);
     EXPECT_EQ(areas.repairedCodes, (std::vector<std::string>{"STRIK"}));
     const auto& g = areas.geometries[1];
     EXPECT_EQ(g.size(), 2u);
     EXPECT_NEAR(areaOf(g), 50.0, 1e-9);
-    EXPECT_TRUE(containsPoint(g, {2, 5}));   // left lobe
-    EXPECT_TRUE(containsPoint(g, {8, 5}));   // right lobe
-    EXPECT_FALSE(containsPoint(g, {5, 2}));  // the pinched-off bottom triangle
+    EXPECT_TRUE(containsPoint(g, {2, 5}));  // left lobe
+    EXPECT_TRUE(containsPoint(g, {8, 5}));  // right lobe
+    EXPECT_FALSE(containsPoint(g, {5, 2})); // the pinched-off bottom triangle
     EXPECT_FALSE(containsPoint(g, {5, 8}));
 }
 
@@ -189,17 +190,21 @@ TEST_P(AreaReaderTest, BoundaryPointsGoToExactlyOneArea)
         const int inB = containsPoint(areas.geometries[1], p);
         EXPECT_LE(inA + inB, 1) << p.x << "," << p.y;
         const auto located = locator.locate(p);
-        if (inA + inB == 1) EXPECT_EQ(located, inA ? 0 : 1) << p.x << "," << p.y;
-        else EXPECT_EQ(located, PointLocator::kOutside) << p.x << "," << p.y;
+        if (inA + inB == 1)
+            EXPECT_EQ(located, inA ? 0 : 1) << p.x << "," << p.y;
+        else
+            EXPECT_EQ(located, PointLocator::kOutside) << p.x << "," << p.y;
     }
     // The shared edge itself belongs to exactly one side.
-    EXPECT_EQ(containsPoint(areas.geometries[0], {156000, 463500}) + containsPoint(areas.geometries[1], {156000, 463500}), 1);
+    EXPECT_EQ(
+        containsPoint(areas.geometries[0], {156000, 463500}) + containsPoint(areas.geometries[1], {156000, 463500}), 1);
 }
 
 TEST_P(AreaReaderTest, DuplicateCodesEmptyCodesAndNonPolygonsAreErrors)
 {
-    const auto dup = fixture("dubbel.geojson", collection({feature(R"("code":"A")", square(0, 0, 10)),
-                                                           feature(R"("code":"A")", square(10, 0, 10))}));
+    const auto dup =
+        fixture("dubbel.geojson",
+                collection({feature(R"("code":"A")", square(0, 0, 10)), feature(R"("code":"A")", square(10, 0, 10))}));
     try {
         (void)gis::readAreaLayer(source(dup.string()), {}, "EPSG:28992");
         FAIL();
@@ -208,15 +213,17 @@ TEST_P(AreaReaderTest, DuplicateCodesEmptyCodesAndNonPolygonsAreErrors)
         EXPECT_NE(msg.find("dubbel.geojson"), std::string::npos) << msg;
         EXPECT_NE(msg.find("area code 'A' occurs more than once in field 'code'"), std::string::npos) << msg;
     }
-    const auto empty = fixture("leeg.geojson", collection({feature(R"("code":"A")", square(0, 0, 10)),
-                                                           feature(R"("code":"")", square(10, 0, 10))}));
+    const auto empty =
+        fixture("leeg.geojson",
+                collection({feature(R"("code":"A")", square(0, 0, 10)), feature(R"("code":"")", square(10, 0, 10))}));
     try {
         (void)gis::readAreaLayer(source(empty.string()), {}, "EPSG:28992");
         FAIL();
     } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find("row 2: empty area code"), std::string::npos) << e.what();
     }
-    const auto points = fixture("punten.geojson", collection({feature(R"("code":"A")", R"({"type":"Point","coordinates":[1,2]})")}));
+    const auto points =
+        fixture("punten.geojson", collection({feature(R"("code":"A")", R"({"type":"Point","coordinates":[1,2]})")}));
     try {
         (void)gis::readAreaLayer(source(points.string()), {}, "EPSG:28992");
         FAIL();
@@ -281,8 +288,9 @@ TEST_P(AreaReaderTest, WrongLayerOrFieldNamesAreNamedInTheMessage)
 TEST_P(AreaReaderTest, Windows1252DbfWithAndWithoutCpg)
 {
     const std::string name = "Caf\xC3\xA9 \xE2\x80\x99t Hoekje \xE2\x82\xAC"; // "Café ’t Hoekje €" in UTF-8
-    const auto json = fixture("cp1252.geojson",
-                              collection({feature(R"("BU_CODE":"BU00010001","BU_NAAM":")" + name + R"(")", square(0, 0, 10))}));
+    const auto json =
+        fixture("cp1252.geojson",
+                collection({feature(R"("BU_CODE":"BU00010001","BU_NAAM":")" + name + R"(")", square(0, 0, 10))}));
     const auto shp = m_dir / "cp1252.shp";
     ogr2ogr(shp, json, "-f 'ESRI Shapefile' -lco ENCODING=CP1252");
     ASSERT_NE(readText(m_dir / "cp1252.dbf").find("Caf\xE9 \x92t Hoekje \x80"), std::string::npos)

@@ -118,8 +118,8 @@ TEST(AccidentReader, BronTextFilesWithPointLocationJoin)
         std::ofstream p(dir / "puntlocaties.txt");
         p << "FK_VELD5,X_COORD,Y_COORD\nA1,173000,444500\nA2,173100.5,444400\n";
     }
-    const auto layer = readAccidentLayer(spec(dir / "ongevallen.txt"), {}, "EPSG:28992",
-                                         spec(dir / "puntlocaties.txt"));
+    const auto layer =
+        readAccidentLayer(spec(dir / "ongevallen.txt"), {}, "EPSG:28992", spec(dir / "puntlocaties.txt"));
     ASSERT_EQ(layer.records.size(), 4u);
     EXPECT_EQ(layer.pointsFromJoin, 2u);
     EXPECT_EQ(layer.joinKeyNotFound, 1u);

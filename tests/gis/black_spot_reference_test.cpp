@@ -30,9 +30,12 @@ std::vector<std::vector<std::string>> readCsv(const std::string& name)
         std::vector<std::string> cells(1);
         bool quoted = false;
         for (char c : line) {
-            if (c == '"') quoted = !quoted;
-            else if (c == ',' && !quoted) cells.emplace_back();
-            else if (c != '\r') cells.back() += c;
+            if (c == '"')
+                quoted = !quoted;
+            else if (c == ',' && !quoted)
+                cells.emplace_back();
+            else if (c != '\r')
+                cells.back() += c;
         }
         rows.push_back(std::move(cells));
     }
@@ -122,7 +125,8 @@ TEST(BlackSpotReference, JunctionCountsAndSnappingMatchRsf)
     EXPECT_EQ(ref.size(), res.junctionCount);
     int total = 0;
     for (const auto& r : ref) {
-        const std::pair<long long, long long> key{std::llround(std::stod(r[0]) * 1000), std::llround(std::stod(r[1]) * 1000)};
+        const std::pair<long long, long long> key{std::llround(std::stod(r[0]) * 1000),
+                                                  std::llround(std::stod(r[1]) * 1000)};
         const int expected = std::stoi(r[3]);
         total += expected;
         auto it = ours.find(key);

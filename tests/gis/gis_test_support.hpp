@@ -30,8 +30,7 @@ public:
     {
         std::error_code ec;
         // A test may have made the folder read-only; give it back before removing.
-        std::filesystem::permissions(m_path, std::filesystem::perms::owner_all,
-                                     std::filesystem::perm_options::add, ec);
+        std::filesystem::permissions(m_path, std::filesystem::perms::owner_all, std::filesystem::perm_options::add, ec);
         std::filesystem::remove_all(m_path, ec);
     }
     TempDir(const TempDir&) = delete;
@@ -82,7 +81,10 @@ inline gis::SourceSpec source(const std::string& path, const std::string& layer 
     return s;
 }
 
-inline std::string quote(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+inline std::string quote(const std::filesystem::path& p)
+{
+    return "'" + p.string() + "'";
+}
 
 /// ogr2ogr from `src` to `dst` with extra arguments; fails the test with the tool's output.
 inline void ogr2ogr(const std::filesystem::path& dst, const std::filesystem::path& src, const std::string& args = "")
@@ -126,6 +128,5 @@ inline std::string localeName(const ::testing::TestParamInfo<const char*>& info)
 
 } // namespace gebiedscan::testing
 
-#define GEBIEDSCAN_LOCALE_SUITE(Suite) \
-    INSTANTIATE_TEST_SUITE_P(Locales, Suite, ::testing::Values("C", "nl_NL.UTF-8"), \
-                             ::gebiedscan::testing::localeName)
+#define GEBIEDSCAN_LOCALE_SUITE(Suite)                                                                                 \
+    INSTANTIATE_TEST_SUITE_P(Locales, Suite, ::testing::Values("C", "nl_NL.UTF-8"), ::gebiedscan::testing::localeName)

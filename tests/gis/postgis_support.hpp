@@ -39,15 +39,16 @@ public:
 
     bool createSchema()
     {
-        m_created = run("psql -qAt -v ON_ERROR_STOP=1 " + libpq() + " -c 'CREATE SCHEMA " + m_schema + "'", &m_log) == 0;
+        m_created =
+            run("psql -qAt -v ON_ERROR_STOP=1 " + libpq() + " -c 'CREATE SCHEMA " + m_schema + "'", &m_log) == 0;
         return m_created;
     }
 
     /// Loads a vector file as schema.table with ogr2ogr (geometry column "geom", CRS kept).
     bool load(const std::filesystem::path& file, const std::string& table, const std::string& extra = "")
     {
-        return run("ogr2ogr -q -f PostgreSQL " + shellQuote(m_connection) + " " + quote(file) + " -nln " + this->table(table) +
-                       " -lco GEOMETRY_NAME=geom -lco FID=fid " + extra,
+        return run("ogr2ogr -q -f PostgreSQL " + shellQuote(m_connection) + " " + quote(file) + " -nln " +
+                       this->table(table) + " -lco GEOMETRY_NAME=geom -lco FID=fid " + extra,
                    &m_log) == 0;
     }
 

@@ -18,7 +18,8 @@ using namespace gebiedscan::testing;
 
 namespace {
 
-const char* const kAreas = R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},"features":[
+const char* const kAreas =
+    R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},"features":[
 {"type":"Feature","properties":{"BU_CODE":"BU00010001","BU_NAAM":"Centrum","GM_CODE":"GM0001","AANT_INW":1234},
  "geometry":{"type":"Polygon","coordinates":[[[155000,463000],[156000,463000],[156000,464000],[155000,464000],[155000,463000]]]}},
 {"type":"Feature","properties":{"BU_CODE":"BU00010002","BU_NAAM":"Buiten","GM_CODE":"GM0001","AANT_INW":-99997},
@@ -104,16 +105,15 @@ TEST_F(PostGisTest, LayerNamesAndFiltersCannotInjectSql)
     // design, but must not be able to end the statement and run another.
     const std::string victim = m_db.table("buurten");
     EXPECT_THROW(gis::VectorReader(source(m_db.connection(), victim + "; DROP TABLE " + victim + "; --")), InputError);
-    EXPECT_THROW(gis::VectorReader(source(m_db.connection(), victim + "\"; DROP TABLE \"" + m_db.schema() + "\".\"buurten")),
-                 InputError);
+    EXPECT_THROW(
+        gis::VectorReader(source(m_db.connection(), victim + "\"; DROP TABLE \"" + m_db.schema() + "\".\"buurten")),
+        InputError);
     gis::SourceSpec spec = source(m_db.connection(), m_db.table("registraties"));
     spec.attributeFilter = "1=1; DROP TABLE " + victim + "; --";
     try {
         gis::VectorReader reader(spec);
         gis::Feature f;
-        while (reader.next(f)) {
-        }
-    } catch (const InputError&) {
-    }
+        while (reader.next(f)) {}
+    } catch (const InputError&) {}
     EXPECT_EQ(m_db.query("SELECT count(*) FROM " + victim), "2") << "the areas table must survive: " << m_db.lastLog();
 }

@@ -25,7 +25,10 @@ std::string run(const std::string& command)
     return out;
 }
 
-bool haveGdalTools() { return std::system("gdalinfo --version > /dev/null 2>&1") == 0; }
+bool haveGdalTools()
+{
+    return std::system("gdalinfo --version > /dev/null 2>&1") == 0;
+}
 
 } // namespace
 

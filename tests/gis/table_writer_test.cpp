@@ -40,8 +40,9 @@ gis::Table sampleTable()
                  {"n_woninginbraak", gis::Column::Type::Integer, "woninginbraak, huidige periode"},
                  {"n_woninginbraak_ref", gis::Column::Type::Integer, "woninginbraak, referentie"},
                  {"rate_woninginbraak", gis::Column::Type::Real, "per 1000 inwoners"}};
-    t.rows = {{std::string("BU00010001"), std::string("Centrum"), std::int64_t{12}, std::int64_t{7}, 1.5},
-              {std::string("BU00010002"), std::string("Ee\xC3\xABnd"), gis::Suppressed{}, std::int64_t{0}, gis::Value{}}};
+    t.rows = {
+        {std::string("BU00010001"), std::string("Centrum"), std::int64_t{12}, std::int64_t{7}, 1.5},
+        {std::string("BU00010002"), std::string("Ee\xC3\xABnd"), gis::Suppressed{}, std::int64_t{0}, gis::Value{}}};
     t.geometryKind = gis::FeatureGeometry::Kind::Polygon;
     t.geometries = {squareRd(155000, 463000, 1000), squareRd(156000, 463000, 1000)};
     return t;
@@ -99,8 +100,10 @@ private:
 
 TEST(ShortFieldNames, TruncateToTenAndResolveClashes)
 {
-    const auto names = gis::shortFieldNames({{"code", gis::Column::Type::String, ""}, {"n_woninginbraak", gis::Column::Type::Integer, ""},
-                                            {"n_woninginbraak_ref", gis::Column::Type::Integer, ""}, {"n_woninginbraak_chg", gis::Column::Type::Integer, ""}});
+    const auto names = gis::shortFieldNames({{"code", gis::Column::Type::String, ""},
+                                             {"n_woninginbraak", gis::Column::Type::Integer, ""},
+                                             {"n_woninginbraak_ref", gis::Column::Type::Integer, ""},
+                                             {"n_woninginbraak_chg", gis::Column::Type::Integer, ""}});
     EXPECT_EQ(names, (std::vector<std::string>{"code", "n_woningin", "n_woningi1", "n_woningi2"}));
 }
 
@@ -110,7 +113,8 @@ TEST_P(TableWriterTest, GeoPackageRoundTripWithSuppressedAsNull)
     gis::WriteOptions options;
     options.metadata["bron"] = "test";
     gis::writeGeoPackage(gpkg, {sampleTable()}, options);
-    const auto rows = readBack(gpkg, {"code", "name", "n_woninginbraak", "n_woninginbraak_ref", "rate_woninginbraak"}, "areas");
+    const auto rows =
+        readBack(gpkg, {"code", "name", "n_woninginbraak", "n_woninginbraak_ref", "rate_woninginbraak"}, "areas");
     ASSERT_EQ(rows.size(), 2u);
     EXPECT_EQ(rows[0].values[2].value_or("?"), "12");
     EXPECT_EQ(rows[0].values[4].value_or("?"), "1.5"); // C-locale text from the reader, also under nl_NL
@@ -128,12 +132,14 @@ TEST_P(TableWriterTest, ShapefileWithTenCharacterNamesAndNameMap)
 {
     const auto shp = m_dir / "buurten.shp";
     gis::writeShapefile(shp, sampleTable(), {});
-    for (const char* ext : {".shp", ".shx", ".dbf", ".prj", ".cpg"}) EXPECT_TRUE(fs::exists(m_dir / (std::string("buurten") + ext))) << ext;
+    for (const char* ext : {".shp", ".shx", ".dbf", ".prj", ".cpg"})
+        EXPECT_TRUE(fs::exists(m_dir / (std::string("buurten") + ext))) << ext;
     EXPECT_EQ(readText(m_dir / "buurten.cpg").substr(0, 5), "UTF-8");
     EXPECT_NE(readText(m_dir / "buurten.prj").find("Amersfoort"), std::string::npos);
 
     gis::VectorReader reader(source(shp.string()));
-    EXPECT_EQ(reader.fieldNames(), (std::vector<std::string>{"code", "name", "n_woningin", "n_woningi1", "rate_wonin"}));
+    EXPECT_EQ(reader.fieldNames(),
+              (std::vector<std::string>{"code", "name", "n_woningin", "n_woningi1", "rate_wonin"}));
     const auto rows = readBack(shp, {"code", "name", "n_woningin", "n_woningi1", "rate_wonin"});
     ASSERT_EQ(rows.size(), 2u);
     EXPECT_EQ(rows[0].values[2].value_or("?"), "12");
@@ -272,7 +278,8 @@ TEST_P(TableWriterTest, FullDiskGivesOutputErrorAndKeepsThePreviousFile)
     big.geometries.clear();
     big.geometryKind = gis::FeatureGeometry::Kind::None;
     const std::string filler(200, 'x');
-    for (int i = 0; i < 5000; ++i) big.rows.push_back({std::string("BU") + std::to_string(i), filler, std::int64_t{i}, std::int64_t{0}, 0.25});
+    for (int i = 0; i < 5000; ++i)
+        big.rows.push_back({std::string("BU") + std::to_string(i), filler, std::int64_t{i}, std::int64_t{0}, 0.25});
     for (const auto& name : {"cijfers.csv"}) {
         try {
             gis::writeCsv(dir / name, big, {});
@@ -333,9 +340,10 @@ TEST(AtomicOutput, StaleTemporariesOfDeadProcessesAreRemoved)
     ::waitpid(dead, nullptr, 0);
     const std::string deadTag = ".tmp-" + std::to_string(dead) + "-0";
     const std::string liveTag = ".tmp-" + std::to_string(::getppid()) + "-3";
-    for (const std::string& name : std::vector<std::string>{".gebiedscan" + deadTag + ".gpkg", ".gebiedscan" + deadTag + ".gpkg-journal",
-                                   ".gebiedscan_buurt" + deadTag + ".dbf", ".gebiedscan" + liveTag + ".gpkg",
-                                   "gebiedscan.gpkg", ".verborgen", "notities" + deadTag + ".txt"})
+    for (const std::string& name :
+         std::vector<std::string>{".gebiedscan" + deadTag + ".gpkg", ".gebiedscan" + deadTag + ".gpkg-journal",
+                                  ".gebiedscan_buurt" + deadTag + ".dbf", ".gebiedscan" + liveTag + ".gpkg",
+                                  "gebiedscan.gpkg", ".verborgen", "notities" + deadTag + ".txt"})
         writeText(dir / name, "x");
     EXPECT_EQ(gis::removeStaleTemporaries(dir.path()), 3u);
     EXPECT_FALSE(fs::exists(dir / (".gebiedscan" + deadTag + ".gpkg")));

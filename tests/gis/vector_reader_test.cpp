@@ -271,8 +271,7 @@ TEST_P(VectorReaderFormats, TruncatedGeoPackageIsAnInputErrorNotACrash)
             spec.layer = "incidents";
             gis::VectorReader reader(spec);
             gis::Feature f;
-            while (reader.next(f)) {
-            }
+            while (reader.next(f)) {}
         },
         InputError);
 }
@@ -296,8 +295,10 @@ TEST_P(VectorReaderFormats, UnclosedQuoteInTheMiddleOfACsvIsAnErrorNamingRowAndF
 {
     std::string csv = "id,code,datum,x,y\n";
     for (int i = 1; i <= 50; ++i) {
-        if (i == 7) csv += "7,\"1.1.1,2023-05-01,155000,463000\n";
-        else csv += std::to_string(i) + ",1.1.1,2023-05-01," + std::to_string(155000 + i) + ",463000\n";
+        if (i == 7)
+            csv += "7,\"1.1.1,2023-05-01,155000,463000\n";
+        else
+            csv += std::to_string(i) + ",1.1.1,2023-05-01," + std::to_string(155000 + i) + ",463000\n";
     }
     writeText(m_dir / "open_quote.csv", csv);
     gis::SourceSpec spec = source((m_dir / "open_quote.csv").string());
@@ -309,20 +310,22 @@ TEST_P(VectorReaderFormats, UnclosedQuoteInTheMiddleOfACsvIsAnErrorNamingRowAndF
         reader.next(f);
         FAIL() << "row 7 swallows rows 8..50 and must be refused";
     } catch (const InputError& e) {
-        EXPECT_STREQ(e.what(), ("'" + (m_dir / "open_quote.csv").string() +
-                                "', layer 'open_quote', row 7, field 'code': a quote (\") opened here is never closed, so 43 "
-                                "following records were read as text of this field; close or remove the quote")
-                                   .c_str());
+        EXPECT_STREQ(e.what(),
+                     ("'" + (m_dir / "open_quote.csv").string() +
+                      "', layer 'open_quote', row 7, field 'code': a quote (\") opened here is never closed, so 43 "
+                      "following records were read as text of this field; close or remove the quote")
+                         .c_str());
     }
 }
 
 // Quoted text over several lines, with commas, is ordinary CSV (a memo field) and read as such.
 TEST_P(VectorReaderFormats, QuotedMultiLineTextIsReadAsOneField)
 {
-    writeText(m_dir / "memo.csv", "id,code,omschrijving,x,y\n"
-                                  "1,1.1.1,\"Melder hoorde glas breken, zag twee personen,\nrennend richting park, een op de fiets.\n"
-                                  "Politie ter plaatse, sporen veiliggesteld.\",155000,463000\n"
-                                  "2,1.4.2,Ruzie,155100,463000\n");
+    writeText(m_dir / "memo.csv",
+              "id,code,omschrijving,x,y\n"
+              "1,1.1.1,\"Melder hoorde glas breken, zag twee personen,\nrennend richting park, een op de fiets.\n"
+              "Politie ter plaatse, sporen veiliggesteld.\",155000,463000\n"
+              "2,1.4.2,Ruzie,155100,463000\n");
     gis::SourceSpec spec = source((m_dir / "memo.csv").string());
     spec.assumeCrs = "EPSG:28992";
     gis::VectorReader reader(spec);

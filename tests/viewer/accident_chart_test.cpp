@@ -33,21 +33,28 @@ QString writeBlackSpots(const QTemporaryDir& dir, bool withAccidents = true)
     using T = gis::Column::Type;
     gis::Table j;
     j.name = "junctions";
-    j.columns = {{"soort", T::String, ""}, {"locatie_id", T::String, ""}, {"n_ongevallen", T::Integer, ""}, {"n_dod", T::Integer, ""},
-                 {"n_let", T::Integer, ""}, {"n_ums", T::Integer, ""}, {"score", T::Real, ""}, {"n_2016", T::Integer, ""},
-                 {"n_2017", T::Integer, ""}, {"n_2018", T::Integer, ""}, {"straat", T::String, ""}, {"voldoet", T::Integer, ""}};
+    j.columns = {{"soort", T::String, ""},   {"locatie_id", T::String, ""}, {"n_ongevallen", T::Integer, ""},
+                 {"n_dod", T::Integer, ""},  {"n_let", T::Integer, ""},     {"n_ums", T::Integer, ""},
+                 {"score", T::Real, ""},     {"n_2016", T::Integer, ""},    {"n_2017", T::Integer, ""},
+                 {"n_2018", T::Integer, ""}, {"straat", T::String, ""},     {"voldoet", T::Integer, ""}};
     j.geometryKind = gis::FeatureGeometry::Kind::Point;
-    j.rows = {{std::string("kruispunt"), std::string("J1"), std::int64_t{7}, std::int64_t{1}, std::int64_t{3}, std::int64_t{3}, 20.0,
-               std::int64_t{3}, std::int64_t{0}, std::int64_t{4}, std::string("Dijkgraaf"), std::int64_t{1}},
-              {std::string("kruispunt"), std::string("J2"), std::int64_t{2}, std::int64_t{0}, std::int64_t{1}, std::int64_t{1}, 4.0,
-               std::int64_t{0}, std::int64_t{0}, std::int64_t{2}, std::string("Nude"), std::int64_t{0}}};
+    j.rows = {{std::string("kruispunt"), std::string("J1"), std::int64_t{7}, std::int64_t{1}, std::int64_t{3},
+               std::int64_t{3}, 20.0, std::int64_t{3}, std::int64_t{0}, std::int64_t{4}, std::string("Dijkgraaf"),
+               std::int64_t{1}},
+              {std::string("kruispunt"), std::string("J2"), std::int64_t{2}, std::int64_t{0}, std::int64_t{1},
+               std::int64_t{1}, 4.0, std::int64_t{0}, std::int64_t{0}, std::int64_t{2}, std::string("Nude"),
+               std::int64_t{0}}};
     j.geometries = {point(170000, 440000), point(171000, 440000)};
     gis::Table a;
     a.name = "accidents";
-    a.columns = {{"rij", T::Integer, ""}, {"jaar", T::Integer, ""}, {"ernst", T::String, ""}, {"kruispunten", T::String, ""}, {"wegvakken", T::String, ""}};
+    a.columns = {{"rij", T::Integer, ""},
+                 {"jaar", T::Integer, ""},
+                 {"ernst", T::String, ""},
+                 {"kruispunten", T::String, ""},
+                 {"wegvakken", T::String, ""}};
     const auto acc = [&](int year, const char* ernst, const char* junctions) {
-        a.rows.push_back({std::int64_t{static_cast<std::int64_t>(a.rows.size() + 1)}, std::int64_t{year}, std::string(ernst),
-                          std::string(junctions), std::string("")});
+        a.rows.push_back({std::int64_t{static_cast<std::int64_t>(a.rows.size() + 1)}, std::int64_t{year},
+                          std::string(ernst), std::string(junctions), std::string("")});
     };
     acc(2016, "DOD", "J1");
     acc(2016, "LET", "J1");
@@ -64,7 +71,10 @@ QString writeBlackSpots(const QTemporaryDir& dir, bool withAccidents = true)
     return dir.path();
 }
 
-QRgb pixelAt(const QImage& img, QPointF p) { return img.pixel(p.toPoint()) & 0xffffffu; }
+QRgb pixelAt(const QImage& img, QPointF p)
+{
+    return img.pixel(p.toPoint()) & 0xffffffu;
+}
 
 } // namespace
 
@@ -78,14 +88,17 @@ TEST(AccidentChart, TableSplitsSpotByYearAndSeverity)
     const auto j1 = table.forSpot(*spots, 0);
     ASSERT_TRUE(j1.bySeverity);
     ASSERT_EQ(j1.years, (std::vector<int>{2016, 2017, 2018}));
-    const auto at = [&](const AccidentsByYear& d, std::size_t y, Severity s) { return d.counts[y][static_cast<std::size_t>(s)]; };
+    const auto at = [&](const AccidentsByYear& d, std::size_t y, Severity s) {
+        return d.counts[y][static_cast<std::size_t>(s)];
+    };
     EXPECT_EQ(at(j1, 0, Severity::Fatal), 1);
     EXPECT_EQ(at(j1, 0, Severity::Injury), 2);
     EXPECT_EQ(at(j1, 1, Severity::Injury), 0); // 2017 is there, empty
     EXPECT_EQ(at(j1, 2, Severity::DamageOnly), 3);
     EXPECT_EQ(at(j1, 2, Severity::Injury), 1);
     // The split adds up to the spot's own per-year and total fields.
-    for (std::size_t y = 0; y < 3; ++y) EXPECT_EQ(j1.total(y), spots->number(spots->fieldIndex(QStringLiteral("n_%1").arg(j1.years[y])), 0));
+    for (std::size_t y = 0; y < 3; ++y)
+        EXPECT_EQ(j1.total(y), spots->number(spots->fieldIndex(QStringLiteral("n_%1").arg(j1.years[y])), 0));
     const auto j2 = table.forSpot(*spots, 1);
     EXPECT_EQ(j2.total(2), 2);
     EXPECT_EQ(at(j2, 2, Severity::DamageOnly), 1);

@@ -15,7 +15,10 @@ using namespace gebiedscan;
 using namespace gebiedscan::viewer;
 
 namespace {
-QString drenthe() { return QStringLiteral(GEBIEDSCAN_SOURCE_DIR "/data/open/drenthe-gemeenten-2023.geojson"); }
+QString drenthe()
+{
+    return QStringLiteral(GEBIEDSCAN_SOURCE_DIR "/data/open/drenthe-gemeenten-2023.geojson");
+}
 } // namespace
 
 TEST(AolEdit, HitTestFindsPinHeadAndTipTopmostFirst)
@@ -26,10 +29,10 @@ TEST(AolEdit, HitTestFindsPinHeadAndTipTopmostFirst)
     v.metresPerPixel = 10;
     const std::vector<AolMarker> pins{{{200000, 500000}, 1}, {{200050, 500000}, 2}, {{201000, 500000}, 3}};
     const QPointF tip = v.toScreen(pins[0].position);
-    EXPECT_EQ(aolMarkerAt(v, pins, tip - QPointF(0, 16)), 1);  // head of pin 2 covers pin 1's (5 px apart): topmost
-    EXPECT_EQ(aolMarkerAt(v, pins, tip - QPointF(8, 16)), 0);  // left part of pin 1's head only
+    EXPECT_EQ(aolMarkerAt(v, pins, tip - QPointF(0, 16)), 1); // head of pin 2 covers pin 1's (5 px apart): topmost
+    EXPECT_EQ(aolMarkerAt(v, pins, tip - QPointF(8, 16)), 0); // left part of pin 1's head only
     EXPECT_EQ(aolMarkerAt(v, pins, v.toScreen(pins[2].position)), 2);
-    EXPECT_EQ(aolMarkerAt(v, pins, tip + QPointF(0, 30)), -1);  // below the tips
+    EXPECT_EQ(aolMarkerAt(v, pins, tip + QPointF(0, 30)), -1); // below the tips
     EXPECT_EQ(aolMarkerAt(v, pins, tip + QPointF(40, -16)), -1);
 }
 
@@ -65,10 +68,11 @@ TEST(AolEdit, DragMovesPinDeleteRemovesAndSaveReflectsIt)
     EXPECT_NEAR(w.aol()->candidates()[0].position.x, 233500 + 60 * mpp, 1e-6);
     EXPECT_NEAR(w.aol()->candidates()[0].position.y, 557000 - 40 * mpp, 1e-6);
     EXPECT_NEAR(canvas->view().centre.x, viewBefore.centre.x, 1e-9); // the map did not pan
-    EXPECT_NEAR(w.aol()->candidates()[1].position.x, 256000, 1e-9); // the other pin stays
+    EXPECT_NEAR(w.aol()->candidates()[1].position.x, 256000, 1e-9);  // the other pin stays
     // A far move changes the area label: pin 2 from Emmen to Assen.
     ASSERT_TRUE(w.moveAol(1, {233000, 556500}));
-    EXPECT_TRUE(w.aol()->candidates()[1].area.contains(QStringLiteral("GM0106"))) << w.aol()->candidates()[1].area.toStdString();
+    EXPECT_TRUE(w.aol()->candidates()[1].area.contains(QStringLiteral("GM0106")))
+        << w.aol()->candidates()[1].area.toStdString();
     EXPECT_FALSE(w.moveAol(5, {0, 0}));
     // Dragging on the map away from pins still pans.
     QTest::mousePress(canvas, Qt::LeftButton, {}, QPoint(50, 700));

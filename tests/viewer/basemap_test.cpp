@@ -26,7 +26,10 @@ namespace {
 constexpr QRgb kNW = 0xffdc1e1e, kNE = 0xff1e9632, kSW = 0xff2850c8, kSE = 0xfff0d228;
 const PointRd kNWc{200500, 501500}, kNEc{201500, 501500}, kSWc{200500, 500500}, kSEc{201500, 500500};
 
-QRgb quadrant(const PointRd& p) { return p.y >= 501000 ? (p.x < 201000 ? kNW : kNE) : (p.x < 201000 ? kSW : kSE); }
+QRgb quadrant(const PointRd& p)
+{
+    return p.y >= 501000 ? (p.x < 201000 ? kNW : kNE) : (p.x < 201000 ? kSW : kSE);
+}
 
 // The picture in RD New (EPSG:28992) or, cell by cell, in another CRS (EPSG:3857) over the
 // same ground: each pixel takes the quadrant colour of its centre transformed to RD.
@@ -148,7 +151,9 @@ TEST(Basemap, MbtilesOpensAsBasemapInTheWindow)
     canvas->zoomToExtent(w.layers()->extent());
     canvas->waitForFrame();
     const QImage& frame = canvas->frame();
-    const auto at = [&](PointRd p) { return frame.pixel((canvas->view().toScreen(p) * frame.devicePixelRatio()).toPoint()); };
+    const auto at = [&](PointRd p) {
+        return frame.pixel((canvas->view().toScreen(p) * frame.devicePixelRatio()).toPoint());
+    };
     EXPECT_EQ(at(kNWc), kNW);
     EXPECT_EQ(at(kSEc), kSE);
 }
@@ -158,5 +163,7 @@ TEST(Basemap, NotAColourRasterIsRefused)
     QTemporaryDir dir;
     const QString tif = QDir(dir.path()).filePath(QStringLiteral("x.tif"));
     EXPECT_THROW((void)loadBasemapLayer(tif), InputError); // no such file
-    EXPECT_THROW((void)loadBasemapLayer(QStringLiteral(GEBIEDSCAN_SOURCE_DIR "/data/open/drenthe-gemeenten-2023.geojson")), InputError);
+    EXPECT_THROW(
+        (void)loadBasemapLayer(QStringLiteral(GEBIEDSCAN_SOURCE_DIR "/data/open/drenthe-gemeenten-2023.geojson")),
+        InputError);
 }

@@ -24,7 +24,10 @@ using gebiedscan::viewer::test::writeScan;
 
 namespace {
 
-QRgb pixelAt(const QImage& img, QPointF p) { return img.pixel(p.toPoint()) & 0xffffffu; }
+QRgb pixelAt(const QImage& img, QPointF p)
+{
+    return img.pixel(p.toPoint()) & 0xffffffu;
+}
 
 } // namespace
 
@@ -36,9 +39,9 @@ TEST(HotTimes, TableReadsWeeksKeepsSuppressedAndSparseApart)
     EXPECT_EQ(table.size(), 4u);
     const auto c1 = table.week(QStringLiteral("cel"), QStringLiteral("C1"), QStringLiteral("woninginbraak"));
     ASSERT_EQ(c1.state, HourOfWeek::State::Values);
-    EXPECT_DOUBLE_EQ(c1.at(0, 22), 3.5);  // Monday 22-23 h
-    EXPECT_DOUBLE_EQ(c1.at(4, 1), 1.25);  // Friday 01-02 h
-    EXPECT_DOUBLE_EQ(c1.at(6, 12), 0.0);  // only in the total
+    EXPECT_DOUBLE_EQ(c1.at(0, 22), 3.5); // Monday 22-23 h
+    EXPECT_DOUBLE_EQ(c1.at(4, 1), 1.25); // Friday 01-02 h
+    EXPECT_DOUBLE_EQ(c1.at(6, 12), 0.0); // only in the total
     EXPECT_DOUBLE_EQ(c1.max(), 3.5);
     EXPECT_DOUBLE_EQ(c1.total(), 4.75);
     EXPECT_DOUBLE_EQ(table.week(QStringLiteral("cel"), QStringLiteral("C1"), QStringLiteral("total")).at(6, 12), 2.0);
@@ -98,14 +101,17 @@ TEST(HotTimes, IdentifyShowsChartReadLazilyForThemeOrAllThemes)
     EXPECT_FALSE(chart->message().isEmpty());
     w.waitForHotTimes();
     EXPECT_TRUE(w.project().hotTimesLoaded());
-    EXPECT_TRUE(chart->title().contains(QStringLiteral("Woninginbraak"), Qt::CaseInsensitive)) << chart->title().toStdString();
+    EXPECT_TRUE(chart->title().contains(QStringLiteral("Woninginbraak"), Qt::CaseInsensitive))
+        << chart->title().toStdString();
     ASSERT_EQ(chart->week().state, HourOfWeek::State::Values);
     EXPECT_TRUE(chart->message().isEmpty());
     QImage img = chart->grab().toImage();
     img.setDevicePixelRatio(1);
     const double s = chart->devicePixelRatioF();
-    EXPECT_EQ(pixelAt(img, chart->cellRect(0, 22).center() * s), rampColour(QStringLiteral("YlOrRd"), 5, 6).rgb() & 0xffffffu);
-    EXPECT_EQ(pixelAt(img, chart->cellRect(4, 1).center() * s), rampColour(QStringLiteral("YlOrRd"), 2, 6).rgb() & 0xffffffu);
+    EXPECT_EQ(pixelAt(img, chart->cellRect(0, 22).center() * s),
+              rampColour(QStringLiteral("YlOrRd"), 5, 6).rgb() & 0xffffffu);
+    EXPECT_EQ(pixelAt(img, chart->cellRect(4, 1).center() * s),
+              rampColour(QStringLiteral("YlOrRd"), 2, 6).rgb() & 0xffffffu);
     EXPECT_EQ(pixelAt(img, chart->cellRect(6, 12).center() * s), 0xeeeeeeu); // 0 in this theme
     EXPECT_EQ(pixelAt(img, chart->cellRect(3, 12).center() * s), 0xeeeeeeu);
 
@@ -113,7 +119,8 @@ TEST(HotTimes, IdentifyShowsChartReadLazilyForThemeOrAllThemes)
     w.setHourChartAllThemes(true);
     EXPECT_DOUBLE_EQ(chart->week().at(6, 12), 2.0);
     img = chart->grab().toImage();
-    EXPECT_EQ(pixelAt(img, chart->cellRect(6, 12).center() * s), rampColour(QStringLiteral("YlOrRd"), 3, 6).rgb() & 0xffffffu);
+    EXPECT_EQ(pixelAt(img, chart->cellRect(6, 12).center() * s),
+              rampColour(QStringLiteral("YlOrRd"), 3, 6).rgb() & 0xffffffu);
     w.setHourChartAllThemes(false);
 
     // C2's theme week is suppressed: the chart says so and draws no cells.
@@ -150,8 +157,9 @@ TEST(HotTimes, DayNamesAreDutchByDefault)
     ASSERT_TRUE(installTranslation(static_cast<QApplication&>(app), QStringLiteral("nl")));
     EXPECT_EQ(HourOfWeekChart::dayName(0), QStringLiteral("ma"));
     EXPECT_EQ(HourOfWeekChart::dayName(6), QStringLiteral("zo"));
-    EXPECT_EQ(QCoreApplication::translate("gebiedscan::viewer::HourOfWeekChart", "No registrations in the current period."),
-              QStringLiteral("Geen registraties in de huidige periode."));
+    EXPECT_EQ(
+        QCoreApplication::translate("gebiedscan::viewer::HourOfWeekChart", "No registrations in the current period."),
+        QStringLiteral("Geen registraties in de huidige periode."));
     for (auto* t : app.findChildren<QTranslator*>()) {
         QCoreApplication::removeTranslator(t);
         delete t;

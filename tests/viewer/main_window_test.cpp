@@ -5,8 +5,8 @@
 #include <QApplication>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QWheelEvent>
 #include <QTranslator>
+#include <QWheelEvent>
 
 #include <gtest/gtest.h>
 
@@ -14,7 +14,10 @@ using namespace gebiedscan;
 using namespace gebiedscan::viewer;
 
 namespace {
-QString drenthe() { return QStringLiteral(GEBIEDSCAN_SOURCE_DIR "/data/open/drenthe-gemeenten-2023.geojson"); }
+QString drenthe()
+{
+    return QStringLiteral(GEBIEDSCAN_SOURCE_DIR "/data/open/drenthe-gemeenten-2023.geojson");
+}
 } // namespace
 
 TEST(MainWindow, OpensLayerIdentifiesAssenAndPlacesAol)

@@ -98,7 +98,13 @@ TEST(AolModel, PassesModelTesterAndRoundTripsThroughGeoPackage)
 {
     AolModel model;
     Tester tester(&model, Tester::FailureReportingMode::Fatal);
-    model.addCandidate({0, {201234.5, 500321.0}, "BU1 Buurt 1", "Woninginbraak", "hotspot 99%", "gemeente; woningcorporatie", "2025 Q1"});
+    model.addCandidate({0,
+                        {201234.5, 500321.0},
+                        "BU1 Buurt 1",
+                        "Woninginbraak",
+                        "hotspot 99%",
+                        "gemeente; woningcorporatie",
+                        "2025 Q1"});
     model.addCandidate({0, {203000.0, 500500.0}, "BU3 Buurt 3", "Geweld", "uitgaansgebied", "horeca", "2025"});
     ASSERT_EQ(model.rowCount(), 2);
     EXPECT_EQ(model.candidates()[1].number, 2);

@@ -84,9 +84,12 @@ TEST(Renderer, ChoroplethColoursAtFeatureCentresHoleAndHatch)
         for (int dx = -20; dx <= 20; ++dx) {
             const QPointF c = scene.view.toScreen(a.labelPoints[4]);
             const QRgb p = img.pixel(static_cast<int>(c.x()) + dx, static_cast<int>(c.y()) + dy) & 0xffffffu;
-            if (p == 0xd0d0d0u) ++grey;
-            else if (qRed(p) == qGreen(p) && qGreen(p) == qBlue(p) && qRed(p) < 0xd0) ++lines;
-            else ++other;
+            if (p == 0xd0d0d0u)
+                ++grey;
+            else if (qRed(p) == qGreen(p) && qGreen(p) == qBlue(p) && qRed(p) < 0xd0)
+                ++lines;
+            else
+                ++other;
         }
     EXPECT_GT(grey, 800);
     EXPECT_GT(lines, 100);
@@ -188,7 +191,8 @@ TEST(MapSheet, LegendScaleBarAndTitleArePresent)
         // Scale bar bottom right: black and white halves.
         int black = 0;
         for (int y = img.height() - static_cast<int>(60 * scale); y < img.height(); ++y)
-            for (int x = img.width() - static_cast<int>(170 * scale); x < img.width(); ++x) black += (img.pixel(x, y) & 0xffffffu) == 0;
+            for (int x = img.width() - static_cast<int>(170 * scale); x < img.width(); ++x)
+                black += (img.pixel(x, y) & 0xffffffu) == 0;
         EXPECT_GT(black, 100 * scale * scale) << "scale bar";
         // AOL pin (dark green) above its location.
         const QPointF pin = scene.view.toScreen(PointRd{201500, 500500}) * scale;

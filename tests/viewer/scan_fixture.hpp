@@ -28,23 +28,31 @@ inline QString writeScan(const QTemporaryDir& dir, bool hotTimes = true)
     using T = gis::Column::Type;
     gis::Table areas;
     areas.name = "areas";
-    areas.columns = {{"code", T::String, ""}, {"name", T::String, ""}, {"level", T::String, ""},
-                     {"population", T::Integer, ""}, {"n_total", T::Integer, ""}, {"n_woninginbraak", T::Integer, ""},
+    areas.columns = {{"code", T::String, ""},           {"name", T::String, ""},
+                     {"level", T::String, ""},          {"population", T::Integer, ""},
+                     {"n_total", T::Integer, ""},       {"n_woninginbraak", T::Integer, ""},
                      {"exp_woninginbraak", T::Real, ""}};
     areas.geometryKind = gis::FeatureGeometry::Kind::Polygon;
     const gis::Value geheim = gis::Suppressed{};
-    areas.rows = {{std::string("C1"), std::string("Cel 1"), std::string("cel"), std::int64_t{100}, std::int64_t{30}, std::int64_t{12}, 6.0},
-                  {std::string("C2"), std::string("Cel 2"), std::string("cel"), std::int64_t{200}, std::int64_t{20}, geheim, geheim},
-                  {std::string("C3"), std::string("Cel 3"), std::string("cel"), std::int64_t{300}, std::int64_t{0}, std::int64_t{0}, 0.0}};
+    areas.rows = {{std::string("C1"), std::string("Cel 1"), std::string("cel"), std::int64_t{100}, std::int64_t{30},
+                   std::int64_t{12}, 6.0},
+                  {std::string("C2"), std::string("Cel 2"), std::string("cel"), std::int64_t{200}, std::int64_t{20},
+                   geheim, geheim},
+                  {std::string("C3"), std::string("Cel 3"), std::string("cel"), std::int64_t{300}, std::int64_t{0},
+                   std::int64_t{0}, 0.0}};
     areas.geometries = {cell(200000, 500000), cell(200500, 500000), cell(201000, 500000)};
     gis::Table times;
     times.name = "hot_times";
-    times.columns = {{"level", T::String, ""}, {"area_code", T::String, ""}, {"theme", T::String, ""}, {"day", T::String, ""}};
-    for (int h = 0; h < 24; ++h) times.columns.push_back({QStringLiteral("h%1").arg(h, 2, 10, QLatin1Char('0')).toStdString(), T::Real, ""});
+    times.columns = {
+        {"level", T::String, ""}, {"area_code", T::String, ""}, {"theme", T::String, ""}, {"day", T::String, ""}};
+    for (int h = 0; h < 24; ++h)
+        times.columns.push_back({QStringLiteral("h%1").arg(h, 2, 10, QLatin1Char('0')).toStdString(), T::Real, ""});
     const char* days[] = {"ma", "di", "wo", "do", "vr", "za", "zo"};
-    const auto week = [&](const char* area, const char* theme, std::vector<std::tuple<int, int, double>> hours, bool hidden) {
+    const auto week = [&](const char* area, const char* theme, std::vector<std::tuple<int, int, double>> hours,
+                          bool hidden) {
         for (int d = 0; d < 7; ++d) {
-            std::vector<gis::Value> row{std::string("cel"), std::string(area), std::string(theme), std::string(days[d])};
+            std::vector<gis::Value> row{std::string("cel"), std::string(area), std::string(theme),
+                                        std::string(days[d])};
             for (int h = 0; h < 24; ++h) {
                 double v = 0;
                 for (const auto& [hd, hh, hv] : hours)

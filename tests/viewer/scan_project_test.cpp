@@ -33,33 +33,51 @@ QString writeScanFolder(const QTemporaryDir& dir)
     using T = gis::Column::Type;
     gis::Table areas;
     areas.name = "areas";
-    areas.columns = {{"code", T::String, ""}, {"name", T::String, ""}, {"level", T::String, ""},
-                     {"n_total", T::Integer, ""}, {"n_woninginbraak", T::Integer, ""}, {"exp_woninginbraak", T::Real, ""},
-                     {"chg_woninginbraak", T::Real, ""}, {"p_woninginbraak", T::Real, ""}, {"sig_woninginbraak", T::String, ""}};
+    areas.columns = {{"code", T::String, ""},
+                     {"name", T::String, ""},
+                     {"level", T::String, ""},
+                     {"n_total", T::Integer, ""},
+                     {"n_woninginbraak", T::Integer, ""},
+                     {"exp_woninginbraak", T::Real, ""},
+                     {"chg_woninginbraak", T::Real, ""},
+                     {"p_woninginbraak", T::Real, ""},
+                     {"sig_woninginbraak", T::String, ""}};
     areas.geometryKind = gis::FeatureGeometry::Kind::Polygon;
     const gis::Value geheim = gis::Suppressed{};
-    areas.rows = {{std::string("C1"), std::string("Cel 1"), std::string("cel"), std::int64_t{30}, std::int64_t{12}, 6.0, 100.0, 0.02, std::string("stijging")},
-                  {std::string("C2"), std::string("Cel 2"), std::string("cel"), std::int64_t{20}, geheim, geheim, geheim, geheim, std::string("geheim")},
-                  {std::string("C3"), std::string("Cel 3"), std::string("cel"), std::int64_t{0}, std::int64_t{0}, 0.0, gis::Value{}, 1.0, std::string("")}};
-    areas.geometries = {squareGeometry(200000, 500000, 500), squareGeometry(200500, 500000, 500), squareGeometry(201000, 500000, 500)};
+    areas.rows = {{std::string("C1"), std::string("Cel 1"), std::string("cel"), std::int64_t{30}, std::int64_t{12}, 6.0,
+                   100.0, 0.02, std::string("stijging")},
+                  {std::string("C2"), std::string("Cel 2"), std::string("cel"), std::int64_t{20}, geheim, geheim,
+                   geheim, geheim, std::string("geheim")},
+                  {std::string("C3"), std::string("Cel 3"), std::string("cel"), std::int64_t{0}, std::int64_t{0}, 0.0,
+                   gis::Value{}, 1.0, std::string("")}};
+    areas.geometries = {squareGeometry(200000, 500000, 500), squareGeometry(200500, 500000, 500),
+                        squareGeometry(201000, 500000, 500)};
     gis::Table gemeente;
     gemeente.name = "areas_gemeente";
-    gemeente.columns = {{"code", T::String, ""}, {"name", T::String, ""}, {"level", T::String, ""}, {"n_woninginbraak", T::Integer, ""}};
+    gemeente.columns = {{"code", T::String, ""},
+                        {"name", T::String, ""},
+                        {"level", T::String, ""},
+                        {"n_woninginbraak", T::Integer, ""}};
     gemeente.geometryKind = gis::FeatureGeometry::Kind::Polygon;
     gemeente.rows = {{std::string("GM0001"), std::string("Testgemeente"), std::string("gemeente"), std::int64_t{15}}};
     gemeente.geometries = {squareGeometry(200000, 500000, 1500)};
     gis::Table figures;
     figures.name = "figures";
-    figures.columns = {{"level", T::String, ""}, {"area_code", T::String, ""}, {"theme_number", T::String, ""}, {"theme", T::String, ""},
-                       {"category", T::String, ""}, {"period", T::String, ""}, {"count", T::Integer, ""}};
-    const auto row = [](const char* level, const char* area, const char* category, const char* period, gis::Value count) {
-        return std::vector<gis::Value>{std::string(level), std::string(area), std::string("1.3"), std::string("Woninginbraak"),
-                                       std::string(category), std::string(period), std::move(count)};
+    figures.columns = {{"level", T::String, ""}, {"area_code", T::String, ""}, {"theme_number", T::String, ""},
+                       {"theme", T::String, ""}, {"category", T::String, ""},  {"period", T::String, ""},
+                       {"count", T::Integer, ""}};
+    const auto row = [](const char* level, const char* area, const char* category, const char* period,
+                        gis::Value count) {
+        return std::vector<gis::Value>{
+            std::string(level),    std::string(area),   std::string("1.3"), std::string("Woninginbraak"),
+            std::string(category), std::string(period), std::move(count)};
     };
-    figures.rows = {row("cel", "C1", "", "2023", std::int64_t{5}), row("cel", "C1", "Inbraak woning", "2023", std::int64_t{5}),
-                    row("cel", "C2", "", "2023", std::int64_t{7}), row("cel", "C1", "", "2024", std::int64_t{12}),
-                    row("cel", "C2", "", "2024", geheim), row("gemeente", "GM0001", "", "2023", geheim)};
-    gis::writeGeoPackage(QDir(dir.path()).filePath(QStringLiteral("gebiedscan.gpkg")).toStdString(), {areas, gemeente, figures}, {});
+    figures.rows = {
+        row("cel", "C1", "", "2023", std::int64_t{5}), row("cel", "C1", "Inbraak woning", "2023", std::int64_t{5}),
+        row("cel", "C2", "", "2023", std::int64_t{7}), row("cel", "C1", "", "2024", std::int64_t{12}),
+        row("cel", "C2", "", "2024", geheim),          row("gemeente", "GM0001", "", "2023", geheim)};
+    gis::writeGeoPackage(QDir(dir.path()).filePath(QStringLiteral("gebiedscan.gpkg")).toStdString(),
+                         {areas, gemeente, figures}, {});
     QFile summary(QDir(dir.path()).filePath(QStringLiteral("summary.json")));
     EXPECT_TRUE(summary.open(QIODevice::WriteOnly));
     summary.write(R"({"periods": [{"id": "2023", "role": "reference"}, {"id": "2024", "role": "current"}],
@@ -67,7 +85,8 @@ QString writeScanFolder(const QTemporaryDir& dir)
     summary.close();
     QFile velden(QDir(dir.path()).filePath(QStringLiteral("gebiedscan_cel_velden.csv")));
     EXPECT_TRUE(velden.open(QIODevice::WriteOnly));
-    velden.write("veld_shapefile;veld;omschrijving\nn_woningin;n_woninginbraak;aantal huidige periode: 1.3 Woninginbraak\n");
+    velden.write(
+        "veld_shapefile;veld;omschrijving\nn_woningin;n_woninginbraak;aantal huidige periode: 1.3 Woninginbraak\n");
     velden.close();
     return dir.path();
 }
@@ -107,8 +126,10 @@ TEST(ScanProject, OpensScanFolderWithThemesPeriodsAndSparseFigures)
     EXPECT_DOUBLE_EQ(values[1], 7.0);
     EXPECT_DOUBLE_EQ(values[2], 0.0);
     EXPECT_TRUE(layers.symbology(row).legend.title.contains(QStringLiteral("2023")));
-    EXPECT_TRUE(std::isnan(project.figures().count(QStringLiteral("gemeente"), QStringLiteral("GM0001"), QStringLiteral("1.3"), QStringLiteral("2023"))));
-    EXPECT_TRUE(std::isnan(project.figures().count(QStringLiteral("buurt"), QStringLiteral("X"), QStringLiteral("1.3"), QStringLiteral("2023"))));
+    EXPECT_TRUE(std::isnan(project.figures().count(QStringLiteral("gemeente"), QStringLiteral("GM0001"),
+                                                   QStringLiteral("1.3"), QStringLiteral("2023"))));
+    EXPECT_TRUE(std::isnan(project.figures().count(QStringLiteral("buurt"), QStringLiteral("X"), QStringLiteral("1.3"),
+                                                   QStringLiteral("2023"))));
 
     // Change uses chg_<theme> on a diverging ramp.
     project.showTheme(QStringLiteral("woninginbraak"), QStringLiteral("change_pct"), {});
@@ -125,7 +146,8 @@ TEST(ScanProject, WindowIdentifiesCellNotBoundaryAndReloadsAol)
         MainWindow w;
         ASSERT_TRUE(w.openPath(folder, true));
         EXPECT_TRUE(w.identifyAt({200250, 500250}));
-        EXPECT_TRUE(w.sheet()->headline().contains(QStringLiteral("Cel 1 (C1)"))) << w.sheet()->headline().toStdString();
+        EXPECT_TRUE(w.sheet()->headline().contains(QStringLiteral("Cel 1 (C1)")))
+            << w.sheet()->headline().toStdString();
         ASSERT_EQ(w.sheet()->rowCount(), 1);
         EXPECT_EQ(w.sheet()->index(0, AreaSheetModel::Significance).data().toString(), QStringLiteral("stijging"));
         w.canvas()->setTool(MapCanvas::Tool::PlaceAol);

@@ -43,12 +43,13 @@ TEST(Selection, CtrlClickSumsAreasAndSuppressedPartHidesTheSum)
     QTest::mouseClick(canvas, Qt::LeftButton, Qt::ControlModifier, canvas->view().toScreen(c3).toPoint());
     ASSERT_EQ(w.selection(), (std::vector<std::size_t>{0, 2}));
     ASSERT_EQ(sheet->rowCount(), 1);
-    EXPECT_EQ(cellText(*sheet, AreaSheetModel::Current), QStringLiteral("12"));      // 12 + 0
+    EXPECT_EQ(cellText(*sheet, AreaSheetModel::Current), QStringLiteral("12"));              // 12 + 0
     EXPECT_EQ(cellText(*sheet, AreaSheetModel::Reference), QLocale().toString(6.0, 'f', 1)); // 6 + 0
     EXPECT_EQ(cellText(*sheet, AreaSheetModel::Change), QStringLiteral("+100 %"));
     EXPECT_TRUE(sheet->headline().contains(QStringLiteral("Cel 1, Cel 3"))) << sheet->headline().toStdString();
     EXPECT_TRUE(sheet->headline().contains(QStringLiteral("400"))) << sheet->headline().toStdString(); // inhabitants
-    EXPECT_TRUE(sheet->headline().contains(QStringLiteral("30 "))) << sheet->headline().toStdString(); // 30 + 0 registrations
+    EXPECT_TRUE(sheet->headline().contains(QStringLiteral("30 ")))
+        << sheet->headline().toStdString();                            // 30 + 0 registrations
     EXPECT_EQ(w.hourChart()->week().state, HourOfWeek::State::Values); // C1's week; C3 had none
     EXPECT_DOUBLE_EQ(w.hourChart()->week().at(0, 22), 3.5);
 
@@ -105,9 +106,11 @@ TEST(Selection, CtrlClickSumsAreasAndSuppressedPartHidesTheSum)
 TEST(Selection, CommandLineSelectTakesPointList)
 {
     QString error;
-    const auto o = parseViewerArguments({QStringLiteral("scan"), QStringLiteral("--select"), QStringLiteral("233500,557000;240000,555000.5")}, &error);
+    const auto o = parseViewerArguments(
+        {QStringLiteral("scan"), QStringLiteral("--select"), QStringLiteral("233500,557000;240000,555000.5")}, &error);
     ASSERT_TRUE(o.has_value()) << error.toStdString();
     ASSERT_EQ(o->select.size(), 2u);
     EXPECT_DOUBLE_EQ(o->select[1].second, 555000.5);
-    EXPECT_FALSE(parseViewerArguments({QStringLiteral("scan"), QStringLiteral("--select"), QStringLiteral("1,2;3")}, &error));
+    EXPECT_FALSE(
+        parseViewerArguments({QStringLiteral("scan"), QStringLiteral("--select"), QStringLiteral("1,2;3")}, &error));
 }

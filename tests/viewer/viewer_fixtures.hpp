@@ -22,9 +22,15 @@ inline std::shared_ptr<LayerData> sixAreas()
     l->name = "areas";
     l->sourceLayer = "areas";
     l->geometry = GeometryKind::Polygon;
-    l->setFields({{"code", false}, {"name", false}, {"level", false}, {"n_total", true},
-                  {"n_woninginbraak", true}, {"exp_woninginbraak", true}, {"chg_woninginbraak", true},
-                  {"p_woninginbraak", true}, {"rank_woninginbraak", true}});
+    l->setFields({{"code", false},
+                  {"name", false},
+                  {"level", false},
+                  {"n_total", true},
+                  {"n_woninginbraak", true},
+                  {"exp_woninginbraak", true},
+                  {"chg_woninginbraak", true},
+                  {"p_woninginbraak", true},
+                  {"rank_woninginbraak", true}});
     const char* values[] = {"0", "2", "10", "40", nullptr, "100"};
     for (int i = 0; i < 6; ++i) {
         std::vector<std::vector<PointRd>> rings{square(200000.0 + 1000 * i, 500000.0, 1000)};
@@ -35,7 +41,8 @@ inline std::shared_ptr<LayerData> sixAreas()
         v.push_back(values[i] ? std::optional<QString>(QString::fromLatin1(values[i])) : std::nullopt);
         v.push_back(QStringLiteral("20"));
         v.push_back(values[i] ? std::optional<QString>(QStringLiteral("25.5")) : std::nullopt);
-        v.push_back(values[i] ? std::optional<QString>(i == 5 ? QStringLiteral("0.001") : QStringLiteral("0.4")) : std::nullopt);
+        v.push_back(values[i] ? std::optional<QString>(i == 5 ? QStringLiteral("0.001") : QStringLiteral("0.4"))
+                              : std::nullopt);
         v.push_back(QString::number(6 - i));
         l->appendValues(v);
     }

@@ -50,7 +50,8 @@ QString AccidentChart::severityName(Severity s)
 QRectF AccidentChart::plotRect() const
 {
     const double top = kTitle + kTop;
-    return {kAxisLeft, top, std::max(10.0, width() - kAxisLeft - kMargin), std::max(10.0, height() - top - kAxisBottom - kLegend)};
+    return {kAxisLeft, top, std::max(10.0, width() - kAxisLeft - kMargin),
+            std::max(10.0, height() - top - kAxisBottom - kLegend)};
 }
 
 double AccidentChart::scaleMax() const
@@ -93,7 +94,8 @@ void AccidentChart::paintEvent(QPaintEvent*)
     p.setFont(font());
     if (m_data.years.empty()) {
         p.setPen(QColor(100, 100, 100));
-        p.drawText(rect().adjusted(0, static_cast<int>(kTitle), 0, 0), Qt::AlignCenter, tr("No accidents per year in this layer."));
+        p.drawText(rect().adjusted(0, static_cast<int>(kTitle), 0, 0), Qt::AlignCenter,
+                   tr("No accidents per year in this layer."));
         return;
     }
     const QLocale loc;
@@ -108,7 +110,8 @@ void AccidentChart::paintEvent(QPaintEvent*)
         const double y = plot.bottom() - f * plot.height();
         p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
         p.setPen(QColor(90, 90, 90));
-        p.drawText(QRectF(0, y - 8, kAxisLeft - 4, 16), Qt::AlignRight | Qt::AlignVCenter, loc.toString(f * top, 'f', f * top == std::floor(f * top) ? 0 : 1));
+        p.drawText(QRectF(0, y - 8, kAxisLeft - 4, 16), Qt::AlignRight | Qt::AlignVCenter,
+                   loc.toString(f * top, 'f', f * top == std::floor(f * top) ? 0 : 1));
         p.setPen(QColor(190, 190, 190));
     }
     bool present[kSeverityCount] = {false, false, false, false};
@@ -128,7 +131,8 @@ void AccidentChart::paintEvent(QPaintEvent*)
                    QString::number(m_data.years[y]));
         const double total = m_data.total(y);
         const double barTop = bar.isNull() ? plot.bottom() : bar.top();
-        p.drawText(QRectF(cx - slot / 2, barTop - 15, slot, 14), Qt::AlignHCenter | Qt::AlignBottom, loc.toString(total, 'f', 0));
+        p.drawText(QRectF(cx - slot / 2, barTop - 15, slot, 14), Qt::AlignHCenter | Qt::AlignBottom,
+                   loc.toString(total, 'f', 0));
     }
     // Legend: the severities present (all four names when the split is known).
     double x = kMargin;

@@ -44,7 +44,8 @@ AccidentsByYear accidentsFromFields(const LayerData& spots, std::size_t feature)
     std::sort(out.years.begin(), out.years.end());
     for (int y : out.years) {
         std::array<double, kSeverityCount> c{0, 0, 0, 0};
-        c[static_cast<std::size_t>(Severity::Unknown)] = spots.number(spots.fieldIndex(QStringLiteral("n_%1").arg(y)), feature);
+        c[static_cast<std::size_t>(Severity::Unknown)] =
+            spots.number(spots.fieldIndex(QStringLiteral("n_%1").arg(y)), feature);
         out.counts.push_back(c);
     }
     const QString kind = spots.text(spots.fieldIndex(QStringLiteral("soort")), feature);
@@ -92,7 +93,8 @@ AccidentsByYear AccidentTable::forSpot(const LayerData& spots, std::size_t featu
         auto y = std::find(out.years.begin(), out.years.end(), m_years[row]);
         if (y == out.years.end()) { // a year without an n_<year> field: add it in order
             y = std::upper_bound(out.years.begin(), out.years.end(), m_years[row]);
-            out.counts.insert(out.counts.begin() + (y - out.years.begin()), std::array<double, kSeverityCount>{0, 0, 0, 0});
+            out.counts.insert(out.counts.begin() + (y - out.years.begin()),
+                              std::array<double, kSeverityCount>{0, 0, 0, 0});
             y = out.years.insert(y, m_years[row]);
         }
         out.counts[static_cast<std::size_t>(y - out.years.begin())][static_cast<std::size_t>(m_severities[row])] += 1;

@@ -21,8 +21,8 @@ inline constexpr int kSeverityCount = 4;
 struct AccidentsByYear {
     std::vector<int> years;                                 ///< ascending, every year of the period
     std::vector<std::array<double, kSeverityCount>> counts; ///< per year; NaN = not known
-    bool bySeverity = false; ///< false: only totals per year (in Unknown) were available
-    QString spot;            ///< "kruispunt 1234" / "wegvak ..." for the title
+    bool bySeverity = false;                                ///< false: only totals per year (in Unknown) were available
+    QString spot;                                           ///< "kruispunt 1234" / "wegvak ..." for the title
 
     [[nodiscard]] double total(std::size_t year) const;
     [[nodiscard]] double maxTotal() const;

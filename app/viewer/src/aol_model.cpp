@@ -12,8 +12,14 @@ namespace gebiedscan::viewer {
 
 AolModel::AolModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-int AolModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(m_items.size()); }
-int AolModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int AolModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_items.size());
+}
+int AolModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant AolModel::data(const QModelIndex& index, int role) const
 {
@@ -52,7 +58,8 @@ QVariant AolModel::headerData(int section, Qt::Orientation orientation, int role
 
 bool AolModel::setData(const QModelIndex& index, const QVariant& value, int role)
 {
-    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return false;
+    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
     auto& c = m_items[static_cast<std::size_t>(index.row())];
     switch (index.column()) {
     case Theme: c.theme = value.toString(); break;
@@ -144,7 +151,9 @@ void AolModel::save(const QString& folder) const
     gis::WriteOptions o;
     o.metadata["bron"] = "gebiedscan-viewer: AOL-planning";
     const QDir dir(folder);
-    const auto path = [&](const char* name) { return std::filesystem::path(dir.filePath(QString::fromLatin1(name)).toStdString()); };
+    const auto path = [&](const char* name) {
+        return std::filesystem::path(dir.filePath(QString::fromLatin1(name)).toStdString());
+    };
     gis::writeGeoPackage(path("aol.gpkg"), {t}, o);
     gis::writeShapefile(path("aol.shp"), t, o);
     gis::WriteOptions csv = o;

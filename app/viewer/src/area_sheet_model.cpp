@@ -15,12 +15,17 @@ int AreaSheetModel::rowCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
 
-int AreaSheetModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int AreaSheetModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QString AreaSheetModel::significanceText(double p, double changePct)
 {
     if (std::isnan(p)) return {};
-    const QString arrow = std::isnan(changePct) ? QString() : changePct > 0 ? QStringLiteral("▲ ") : QStringLiteral("▼ ");
+    const QString arrow = std::isnan(changePct) ? QString()
+                          : changePct > 0       ? QStringLiteral("▲ ")
+                                                : QStringLiteral("▼ ");
     if (p < 0.01) return arrow + tr("significant (p < 0.01)");
     if (p < 0.05) return arrow + tr("significant (p < 0.05)");
     return tr("not significant");
@@ -40,7 +45,8 @@ QVariant AreaSheetModel::data(const QModelIndex& index, int role) const
         case Reference: return std::isnan(r.reference) ? geheim : loc.toString(r.reference, 'f', 1);
         case Change:
             return std::isnan(r.change) ? (std::isnan(r.current) ? geheim : QString())
-                                        : (r.change > 0 ? QStringLiteral("+") : QString()) + loc.toString(r.change, 'f', 0) + QStringLiteral(" %");
+                                        : (r.change > 0 ? QStringLiteral("+") : QString()) +
+                                              loc.toString(r.change, 'f', 0) + QStringLiteral(" %");
         case Significance: return r.significance.isEmpty() ? significanceText(r.p, r.change) : r.significance;
         case Rate: return std::isnan(r.rate) ? QString() : loc.toString(r.rate, 'f', 1);
         case Rank: return std::isnan(r.rank) ? QString() : loc.toString(r.rank, 'f', 0);
@@ -52,7 +58,8 @@ QVariant AreaSheetModel::data(const QModelIndex& index, int role) const
     if (role == Qt::TextAlignmentRole && index.column() >= Current && index.column() <= Change)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole) {
-        if ((index.column() == Current && std::isnan(r.current)) || (index.column() == Reference && std::isnan(r.reference)))
+        if ((index.column() == Current && std::isnan(r.current)) ||
+            (index.column() == Reference && std::isnan(r.reference)))
             return QBrush(QColor(120, 120, 120));
         if (index.column() == Significance && !std::isnan(r.p) && r.p < 0.05)
             return QBrush(r.change > 0 ? QColor(0xb2, 0x18, 0x2b) : QColor(0x21, 0x66, 0xac));
@@ -82,8 +89,8 @@ QVariant AreaSheetModel::headerData(int section, Qt::Orientation orientation, in
     }
 }
 
-void AreaSheetModel::setArea(std::shared_ptr<const LayerData> layer, std::size_t feature, const std::vector<ThemeInfo>& themes,
-                             const QString& hotspotStatus)
+void AreaSheetModel::setArea(std::shared_ptr<const LayerData> layer, std::size_t feature,
+                             const std::vector<ThemeInfo>& themes, const QString& hotspotStatus)
 {
     beginResetModel();
     m_rows.clear();
@@ -100,7 +107,8 @@ void AreaSheetModel::setArea(std::shared_ptr<const LayerData> layer, std::size_t
         r.theme = t.label;
         r.current = num(QStringLiteral("n_") + t.id);
         // The scan writes exp_<id> (reference count scaled to the current period) and chg_<id>.
-        r.reference = first({QStringLiteral("exp_") + t.id, QStringLiteral("ref_") + t.id, QStringLiteral("reference_") + t.id});
+        r.reference =
+            first({QStringLiteral("exp_") + t.id, QStringLiteral("ref_") + t.id, QStringLiteral("reference_") + t.id});
         r.change = first({QStringLiteral("chg_") + t.id, QStringLiteral("change_pct_") + t.id});
         r.significance = txt(QStringLiteral("sig_") + t.id);
         r.p = num(QStringLiteral("p_") + t.id);
@@ -156,17 +164,21 @@ void AreaSheetModel::setAreas(std::shared_ptr<const LayerData> layer, const std:
         Row r{};
         r.theme = t.label;
         r.current = sum(QStringLiteral("n_") + t.id);
-        r.reference = firstSum({QStringLiteral("exp_") + t.id, QStringLiteral("ref_") + t.id, QStringLiteral("reference_") + t.id});
+        r.reference = firstSum(
+            {QStringLiteral("exp_") + t.id, QStringLiteral("ref_") + t.id, QStringLiteral("reference_") + t.id});
         r.change = r.reference > 0 ? (r.current - r.reference) / r.reference * 100 : std::nan("");
         r.p = r.rank = std::nan("");
-        r.rate = population > 0 && l.fieldIndex(QStringLiteral("rate_") + t.id) >= 0 ? r.current / population * 1000 : std::nan("");
+        r.rate = population > 0 && l.fieldIndex(QStringLiteral("rate_") + t.id) >= 0 ? r.current / population * 1000
+                                                                                     : std::nan("");
         m_rows.push_back(r);
     }
     endResetModel();
     const QLocale loc;
     QStringList names;
-    const int name = l.fieldIndex(QStringLiteral("name")) >= 0 ? l.fieldIndex(QStringLiteral("name")) : l.fieldIndex(QStringLiteral("statnaam"));
-    const int code = l.fieldIndex(QStringLiteral("code")) >= 0 ? l.fieldIndex(QStringLiteral("code")) : l.fieldIndex(QStringLiteral("statcode"));
+    const int name = l.fieldIndex(QStringLiteral("name")) >= 0 ? l.fieldIndex(QStringLiteral("name"))
+                                                               : l.fieldIndex(QStringLiteral("statnaam"));
+    const int code = l.fieldIndex(QStringLiteral("code")) >= 0 ? l.fieldIndex(QStringLiteral("code"))
+                                                               : l.fieldIndex(QStringLiteral("statcode"));
     for (std::size_t f : features) {
         const QString n = l.text(name, f);
         names << (n.isEmpty() ? l.text(code, f) : n);
@@ -176,7 +188,8 @@ void AreaSheetModel::setAreas(std::shared_ptr<const LayerData> layer, const std:
     if (!std::isnan(population)) parts << tr("%1 inhabitants").arg(loc.toString(population, 'f', 0));
     const double total = sum(QStringLiteral("n_total"));
     if (l.fieldIndex(QStringLiteral("n_total")) >= 0)
-        parts << (std::isnan(total) ? tr("registrations geheim") : tr("%1 registrations").arg(loc.toString(total, 'f', 0)));
+        parts << (std::isnan(total) ? tr("registrations geheim")
+                                    : tr("%1 registrations").arg(loc.toString(total, 'f', 0)));
     m_headline = parts.join(QStringLiteral(" · "));
     emit headlineChanged(m_headline);
 }

@@ -67,7 +67,8 @@ void HotTimesTable::add(const QString& level, const QString& area, const QString
         std::array<float, 168> empty{};
         it = m_weeks.insert(key(level, area, theme), empty);
     }
-    for (int h = 0; h < 24; ++h) (*it)[static_cast<std::size_t>(d * 24 + h)] = static_cast<float>(hours[static_cast<std::size_t>(h)]);
+    for (int h = 0; h < 24; ++h)
+        (*it)[static_cast<std::size_t>(d * 24 + h)] = static_cast<float>(hours[static_cast<std::size_t>(h)]);
 }
 
 HourOfWeek HotTimesTable::week(const QString& level, const QString& area, const QString& theme) const
@@ -100,10 +101,13 @@ HotTimesTable HotTimesTable::load(const QString& gpkg, const QString& layer)
     reader.ignoreGeometry(true);
     std::vector<std::string> fields{reader.findField({"level"}), reader.findField({"area_code", "code"}),
                                     reader.findField({"theme"}), reader.findField({"day"})};
-    for (int h = 0; h < 24; ++h) fields.push_back(reader.findField({QStringLiteral("h%1").arg(h, 2, 10, QLatin1Char('0')).toStdString()}));
+    for (int h = 0; h < 24; ++h)
+        fields.push_back(reader.findField({QStringLiteral("h%1").arg(h, 2, 10, QLatin1Char('0')).toStdString()}));
     // A missing column would read as NULL everywhere, i.e. as "geheim": refuse the table instead.
     for (const auto& name : fields)
-        if (name.empty()) throw InputError("table '" + spec.layer + "' in '" + spec.path + "' is not an hour-of-week table (level, area_code, theme, day, h00..h23)");
+        if (name.empty())
+            throw InputError("table '" + spec.layer + "' in '" + spec.path +
+                             "' is not an hour-of-week table (level, area_code, theme, day, h00..h23)");
     reader.selectFields(fields);
     gis::Feature f;
     const auto s = [&](std::size_t i) { return f.values[i] ? QString::fromStdString(*f.values[i]) : QString(); };

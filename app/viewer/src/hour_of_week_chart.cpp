@@ -89,7 +89,8 @@ void HourOfWeekChart::paintEvent(QPaintEvent*)
     const QString text = message();
     if (!text.isEmpty()) {
         p.setPen(QColor(100, 100, 100));
-        p.drawText(QRectF(kMargin, kTitleHeight, width() - 2 * kMargin, height() - kTitleHeight), Qt::AlignCenter | Qt::TextWordWrap, text);
+        p.drawText(QRectF(kMargin, kTitleHeight, width() - 2 * kMargin, height() - kTitleHeight),
+                   Qt::AlignCenter | Qt::TextWordWrap, text);
         return;
     }
     const double max = m_week.max();
@@ -99,7 +100,8 @@ void HourOfWeekChart::paintEvent(QPaintEvent*)
     p.setPen(QColor(70, 70, 70));
     for (int h = 0; h < 24; h += 3) {
         const QRectF c = cellRect(0, h);
-        p.drawText(QRectF(c.left(), kTitleHeight, c.width() * 3, kHourAxis), Qt::AlignLeft | Qt::AlignVCenter, QString::number(h));
+        p.drawText(QRectF(c.left(), kTitleHeight, c.width() * 3, kHourAxis), Qt::AlignLeft | Qt::AlignVCenter,
+                   QString::number(h));
     }
     for (int d = 0; d < 7; ++d) {
         const QRectF c = cellRect(d, 0);
@@ -110,8 +112,10 @@ void HourOfWeekChart::paintEvent(QPaintEvent*)
     // Thin white lines between days and at every sixth hour keep the grid readable.
     p.setPen(QPen(Qt::white, 1));
     const QRectF g = gridRect();
-    for (int d = 1; d < 7; ++d) p.drawLine(QPointF(g.left(), cellRect(d, 0).top()), QPointF(g.right(), cellRect(d, 0).top()));
-    for (int h = 6; h < 24; h += 6) p.drawLine(QPointF(cellRect(0, h).left(), g.top()), QPointF(cellRect(0, h).left(), g.bottom()));
+    for (int d = 1; d < 7; ++d)
+        p.drawLine(QPointF(g.left(), cellRect(d, 0).top()), QPointF(g.right(), cellRect(d, 0).top()));
+    for (int h = 6; h < 24; h += 6)
+        p.drawLine(QPointF(cellRect(0, h).left(), g.top()), QPointF(cellRect(0, h).left(), g.bottom()));
 
     // Scale: 0 (grey), then the classes from the lowest to the busiest hour, and the peak.
     const QLocale loc;
@@ -122,9 +126,11 @@ void HourOfWeekChart::paintEvent(QPaintEvent*)
     p.drawText(QRectF(x + box + 2, y - 2, 20, box + 4), Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("0"));
     x += box + 18;
     for (int c = 0; c < kClasses; ++c)
-        p.fillRect(QRectF(x + c * box, y, box, box), rampColour(QStringLiteral("YlOrRd"), static_cast<std::size_t>(c), kClasses));
+        p.fillRect(QRectF(x + c * box, y, box, box),
+                   rampColour(QStringLiteral("YlOrRd"), static_cast<std::size_t>(c), kClasses));
     x += kClasses * box + 4;
-    const int peak = static_cast<int>(std::max_element(m_week.values.begin(), m_week.values.end()) - m_week.values.begin());
+    const int peak =
+        static_cast<int>(std::max_element(m_week.values.begin(), m_week.values.end()) - m_week.values.begin());
     const QString label = tr("up to %1 per hour · peak %2 %3–%4 h · %5 in total (aoristic)")
                               .arg(loc.toString(max, 'f', max < 10 ? 1 : 0), dayName(peak / 24))
                               .arg(peak % 24)
@@ -142,8 +148,13 @@ bool HourOfWeekChart::event(QEvent* e)
         if (g.contains(help->pos())) {
             const int hour = std::clamp(static_cast<int>((help->pos().x() - g.left()) / (g.width() / 24)), 0, 23);
             const int day = std::clamp(static_cast<int>((help->pos().y() - g.top()) / (g.height() / 7)), 0, 6);
-            QToolTip::showText(help->globalPos(), tr("%1 %2:00–%3:00: %4").arg(dayName(day)).arg(hour).arg(hour + 1)
-                                                      .arg(QLocale().toString(m_week.at(day, hour), 'f', 1)), this);
+            QToolTip::showText(help->globalPos(),
+                               tr("%1 %2:00–%3:00: %4")
+                                   .arg(dayName(day))
+                                   .arg(hour)
+                                   .arg(hour + 1)
+                                   .arg(QLocale().toString(m_week.at(day, hour), 'f', 1)),
+                               this);
             return true;
         }
     }

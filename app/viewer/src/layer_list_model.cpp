@@ -54,8 +54,8 @@ bool LayerListModel::moveRows(const QModelIndex& sourceParent, int sourceRow, in
                               const QModelIndex& destinationParent, int destinationChild)
 {
     const int n = rowCount();
-    if (sourceParent.isValid() || destinationParent.isValid() || count <= 0 || sourceRow < 0 ||
-        sourceRow + count > n || destinationChild < 0 || destinationChild > n)
+    if (sourceParent.isValid() || destinationParent.isValid() || count <= 0 || sourceRow < 0 || sourceRow + count > n ||
+        destinationChild < 0 || destinationChild > n)
         return false;
     if (destinationChild >= sourceRow && destinationChild <= sourceRow + count) return false; // no-op
     if (!beginMoveRows({}, sourceRow, sourceRow + count - 1, {}, destinationChild)) return false;
@@ -98,10 +98,22 @@ void LayerListModel::clear()
     emit mapChanged();
 }
 
-const LayerData& LayerListModel::layer(int row) const { return *m_entries.at(static_cast<std::size_t>(row)).data; }
-std::shared_ptr<const LayerData> LayerListModel::layerPtr(int row) const { return m_entries.at(static_cast<std::size_t>(row)).data; }
-const LayerStyle& LayerListModel::style(int row) const { return m_entries.at(static_cast<std::size_t>(row)).style; }
-const Symbology& LayerListModel::symbology(int row) const { return *m_entries.at(static_cast<std::size_t>(row)).symbology; }
+const LayerData& LayerListModel::layer(int row) const
+{
+    return *m_entries.at(static_cast<std::size_t>(row)).data;
+}
+std::shared_ptr<const LayerData> LayerListModel::layerPtr(int row) const
+{
+    return m_entries.at(static_cast<std::size_t>(row)).data;
+}
+const LayerStyle& LayerListModel::style(int row) const
+{
+    return m_entries.at(static_cast<std::size_t>(row)).style;
+}
+const Symbology& LayerListModel::symbology(int row) const
+{
+    return *m_entries.at(static_cast<std::size_t>(row)).symbology;
+}
 
 void LayerListModel::setStyle(int row, const LayerStyle& style, const QString& legendTitle)
 {
@@ -157,7 +169,8 @@ Envelope LayerListModel::homeExtent() const
             continue;
         }
         visible.expand(e.data->extent);
-        if (e.data->geometry == GeometryKind::Polygon || e.data->geometry == GeometryKind::Raster) areas.expand(e.data->extent);
+        if (e.data->geometry == GeometryKind::Polygon || e.data->geometry == GeometryKind::Raster)
+            areas.expand(e.data->extent);
     }
     return !areas.empty() ? areas : !visible.empty() ? visible : !basemaps.empty() ? basemaps : extent();
 }

@@ -11,7 +11,6 @@ namespace gebiedscan::viewer {
 
 namespace {
 
-
 // ColorBrewer 2.0 9-class sequential ramps (Cynthia Brewer, Apache-2.0 style licence).
 const std::vector<QRgb>& rampAnchors(const QString& ramp)
 {
@@ -41,7 +40,10 @@ constexpr QRgb kIslandColour = 0xfffafafa;
 
 } // namespace
 
-QColor rampLightest(const QString& ramp) { return QColor(rampAnchors(ramp).front()); }
+QColor rampLightest(const QString& ramp)
+{
+    return QColor(rampAnchors(ramp).front());
+}
 
 QColor rampColour(const QString& ramp, std::size_t i, std::size_t k)
 {
@@ -109,12 +111,15 @@ QString defaultLegendTitle(const LayerData& layer, const LayerStyle& style)
     case StyleMode::GiBins: return QCoreApplication::translate("Legend", "Hot spots (Getis-Ord Gi*)");
     case StyleMode::Lisa: return QCoreApplication::translate("Legend", "Clusters and outliers (local Moran's I)");
     case StyleMode::SizedPoints:
-        return layer.kind == LayerKind::BlackSpots ? QCoreApplication::translate("Legend", "Black spots: %1 (size = %2)").arg(layer.name, style.field)
-                                                   : QStringLiteral("%1: %2").arg(layer.name, style.field);
+        return layer.kind == LayerKind::BlackSpots
+                   ? QCoreApplication::translate("Legend", "Black spots: %1 (size = %2)").arg(layer.name, style.field)
+                   : QStringLiteral("%1: %2").arg(layer.name, style.field);
     case StyleMode::RasterRamp: {
-        const QString unit = layer.raster && !layer.raster->unit.empty() ? QString::fromStdString(layer.raster->unit) : QString();
+        const QString unit =
+            layer.raster && !layer.raster->unit.empty() ? QString::fromStdString(layer.raster->unit) : QString();
         return unit.isEmpty() ? QCoreApplication::translate("Legend", "Density: %1").arg(layer.name)
-                              : QCoreApplication::translate("Legend", "Density: %1 (%2)").arg(layer.name, QCoreApplication::translate("Legend", unit.toUtf8().constData()));
+                              : QCoreApplication::translate("Legend", "Density: %1 (%2)")
+                                    .arg(layer.name, QCoreApplication::translate("Legend", unit.toUtf8().constData()));
     }
     case StyleMode::Choropleth: return QStringLiteral("%1: %2").arg(layer.name, style.field);
     }
@@ -202,7 +207,8 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
         const auto symbol = layer.geometry == GeometryKind::Point ? LegendEntry::Symbol::Circle
                             : outline                             ? LegendEntry::Symbol::Line
                                                                   : box;
-        sym.legend.entries.push_back({layer.name, outline ? style.stroke : style.fill, false, symbol, style.pointSize * 2});
+        sym.legend.entries.push_back(
+            {layer.name, outline ? style.stroke : style.fill, false, symbol, style.pointSize * 2});
         sym.legend.title.clear(); // the entry already names the layer
         break;
     }
@@ -226,7 +232,8 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
         if (zeroClass)
             for (double& v : classified)
                 if (v == 0) v = std::numeric_limits<double>::quiet_NaN();
-        const std::size_t wanted = static_cast<std::size_t>(std::max(zeroClass ? 2 : 1, style.classes)) - (zeroClass ? 1 : 0);
+        const std::size_t wanted =
+            static_cast<std::size_t>(std::max(zeroClass ? 2 : 1, style.classes)) - (zeroClass ? 1 : 0);
         sym.classification = classify(classified, wanted, style.method, style.manualBreaks);
         const auto& c = sym.classification;
         const std::size_t k = c.classCount();
@@ -253,15 +260,19 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
         const double span = c.breaks.empty() ? 0 : c.breaks.back() - c.breaks.front();
         const int decimals = integral ? 0 : span < 1 ? 3 : span < 10 ? 2 : 1;
         if (zeroClass)
-            sym.legend.entries.push_back({QStringLiteral("0  (%1)").arg(zeros), rampLightest(style.ramp), false, box, 10});
+            sym.legend.entries.push_back(
+                {QStringLiteral("0  (%1)").arg(zeros), rampLightest(style.ramp), false, box, 10});
         for (std::size_t i = 0; i < k; ++i) {
             // Classes are right-closed: the lower bound of class 2+ is exclusive, shown as "> a".
-            const QString lower = i == 0 ? formatBreak(c.breaks[i], decimals) : QStringLiteral("> ") + formatBreak(c.breaks[i], decimals);
-            const QString label = QStringLiteral("%1 – %2  (%3)").arg(lower, formatBreak(c.breaks[i + 1], decimals)).arg(counts[i]);
+            const QString lower =
+                i == 0 ? formatBreak(c.breaks[i], decimals) : QStringLiteral("> ") + formatBreak(c.breaks[i], decimals);
+            const QString label =
+                QStringLiteral("%1 – %2  (%3)").arg(lower, formatBreak(c.breaks[i + 1], decimals)).arg(counts[i]);
             sym.legend.entries.push_back({label, rampColour(style.ramp, i, rampK), false, box, 10});
         }
         if (missing > 0)
-            sym.legend.entries.push_back({QCoreApplication::translate("Legend", "geheim / no data (%1)").arg(missing), QColor(kNoDataGrey), true, box, 10});
+            sym.legend.entries.push_back({QCoreApplication::translate("Legend", "geheim / no data (%1)").arg(missing),
+                                          QColor(kNoDataGrey), true, box, 10});
         break;
     }
     case StyleMode::GiBins: {
@@ -273,7 +284,8 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
         for (std::size_t i = 0; i < n; ++i) {
             const double v = layer.number(field, i);
             const QString label = layer.text(labelField, i).toLower();
-            if (std::isnan(v) || label.startsWith(QLatin1String("geen waarde")) || label.startsWith(QLatin1String("no value"))) {
+            if (std::isnan(v) || label.startsWith(QLatin1String("geen waarde")) ||
+                label.startsWith(QLatin1String("no value"))) {
                 sym.fill[i] = kNoDataGrey;
                 sym.hatched[i] = 1;
                 ++missing;
@@ -289,18 +301,24 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
             ++counts[static_cast<std::size_t>(bin + 3)];
         }
         for (int bin = 3; bin >= -3; --bin)
-            sym.legend.entries.push_back({QStringLiteral("%1  (%2)").arg(giBinLabel(bin)).arg(counts[static_cast<std::size_t>(bin + 3)]),
-                                          giBinColour(bin), false, box, 10});
+            sym.legend.entries.push_back(
+                {QStringLiteral("%1  (%2)").arg(giBinLabel(bin)).arg(counts[static_cast<std::size_t>(bin + 3)]),
+                 giBinColour(bin), false, box, 10});
         if (islands > 0)
-            sym.legend.entries.push_back({QCoreApplication::translate("Legend", "No neighbours (%1)").arg(islands), QColor(kIslandColour), false, box, 10});
+            sym.legend.entries.push_back({QCoreApplication::translate("Legend", "No neighbours (%1)").arg(islands),
+                                          QColor(kIslandColour), false, box, 10});
         if (missing > 0)
-            sym.legend.entries.push_back({QCoreApplication::translate("Legend", "geheim / no data (%1)").arg(missing), QColor(kNoDataGrey), true, box, 10});
+            sym.legend.entries.push_back({QCoreApplication::translate("Legend", "geheim / no data (%1)").arg(missing),
+                                          QColor(kNoDataGrey), true, box, 10});
         break;
     }
     case StyleMode::Lisa: {
         static const QRgb colours[5] = {0xffeeeeee, 0xffd7191c, 0xff2c7bb6, 0xfffdae61, 0xffabd9e9};
-        const QString labels[5] = {QCoreApplication::translate("Legend", "Not significant"), QCoreApplication::translate("Legend", "High-High (cluster)"), QCoreApplication::translate("Legend", "Low-Low (cluster)"),
-                                   QCoreApplication::translate("Legend", "High-Low (outlier)"), QCoreApplication::translate("Legend", "Low-High (outlier)")};
+        const QString labels[5] = {QCoreApplication::translate("Legend", "Not significant"),
+                                   QCoreApplication::translate("Legend", "High-High (cluster)"),
+                                   QCoreApplication::translate("Legend", "Low-Low (cluster)"),
+                                   QCoreApplication::translate("Legend", "High-Low (outlier)"),
+                                   QCoreApplication::translate("Legend", "Low-High (outlier)")};
         std::vector<std::size_t> counts(5, 0);
         std::size_t missing = 0;
         for (std::size_t i = 0; i < n; ++i) {
@@ -317,9 +335,12 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
             ++counts[q];
         }
         for (std::size_t q : {1u, 2u, 3u, 4u, 0u})
-            sym.legend.entries.push_back({QStringLiteral("%1  (%2)").arg(labels[q]).arg(counts[q]), QColor(colours[q]), false, box, 10});
+            sym.legend.entries.push_back(
+                {QStringLiteral("%1  (%2)").arg(labels[q]).arg(counts[q]), QColor(colours[q]), false, box, 10});
         if (missing > 0)
-            sym.legend.entries.push_back({QCoreApplication::translate("Legend", "no value / no neighbours (%1)").arg(missing), QColor(kNoDataGrey), true, box, 10});
+            sym.legend.entries.push_back(
+                {QCoreApplication::translate("Legend", "no value / no neighbours (%1)").arg(missing),
+                 QColor(kNoDataGrey), true, box, 10});
         break;
     }
     case StyleMode::RasterRamp: {
@@ -331,7 +352,8 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
         positive.reserve(band.values.size());
         for (float v : band.values)
             if (v > 0) positive.push_back(v);
-        sym.classification = classify(positive, static_cast<std::size_t>(std::max(1, style.classes)), style.method, style.manualBreaks);
+        sym.classification =
+            classify(positive, static_cast<std::size_t>(std::max(1, style.classes)), style.method, style.manualBreaks);
         const auto& c = sym.classification;
         const std::size_t k = c.classCount();
         std::vector<QRgb> colours(k);
@@ -341,7 +363,8 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
         for (int y = 0; y < band.height; ++y) {
             auto* row = reinterpret_cast<QRgb*>(sym.raster.scanLine(y));
             for (int x = 0; x < band.width; ++x) {
-                const float v = band.values[static_cast<std::size_t>(y) * static_cast<std::size_t>(band.width) + static_cast<std::size_t>(x)];
+                const float v = band.values[static_cast<std::size_t>(y) * static_cast<std::size_t>(band.width) +
+                                            static_cast<std::size_t>(x)];
                 if (!(v > 0)) continue;
                 if (const auto cls = c.classOf(v)) row[x] = colours[*cls];
             }
@@ -349,8 +372,10 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
         const double span = c.breaks.empty() ? 0 : c.breaks.back() - c.breaks.front();
         const int decimals = span < 1 ? 3 : span < 10 ? 2 : span < 100 ? 1 : 0;
         for (std::size_t i = 0; i < k; ++i) {
-            const QString lower = i == 0 ? formatBreak(c.breaks[i], decimals) : QStringLiteral("> ") + formatBreak(c.breaks[i], decimals);
-            sym.legend.entries.push_back({QStringLiteral("%1 – %2").arg(lower, formatBreak(c.breaks[i + 1], decimals)), QColor(colours[i]), false, box, 10});
+            const QString lower =
+                i == 0 ? formatBreak(c.breaks[i], decimals) : QStringLiteral("> ") + formatBreak(c.breaks[i], decimals);
+            sym.legend.entries.push_back({QStringLiteral("%1 – %2").arg(lower, formatBreak(c.breaks[i + 1], decimals)),
+                                          QColor(colours[i]), false, box, 10});
         }
         break;
     }
@@ -369,7 +394,8 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
         std::size_t nMeets = 0, nBelow = 0;
         for (std::size_t i = 0; i < n; ++i) {
             const double v = layer.number(field, i);
-            const double d = std::isnan(v) || maxV <= 0 ? style.pointSize : std::max(style.pointSize, maxSize * std::sqrt(v / maxV));
+            const double d =
+                std::isnan(v) || maxV <= 0 ? style.pointSize : std::max(style.pointSize, maxSize * std::sqrt(v / maxV));
             sym.size[i] = static_cast<float>(d);
             if (meets >= 0) {
                 const bool ok = layer.number(meets, i) > 0;
@@ -381,13 +407,19 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
         if (maxV > 0)
             for (double f : {1.0, 0.5, 0.25}) {
                 const double v = maxV * f;
-                sym.legend.entries.push_back({QCoreApplication::translate("Legend", "score %1").arg(formatBreak(v, v < 10 ? 1 : 0)), symbolColour, false,
-                                              LegendEntry::Symbol::Circle, std::max(style.pointSize, maxSize * std::sqrt(f))});
+                sym.legend.entries.push_back(
+                    {QCoreApplication::translate("Legend", "score %1").arg(formatBreak(v, v < 10 ? 1 : 0)),
+                     symbolColour, false, LegendEntry::Symbol::Circle,
+                     std::max(style.pointSize, maxSize * std::sqrt(f))});
             }
         if (meets >= 0) {
-            sym.legend.entries.push_back({QCoreApplication::translate("Legend", "black spot (meets the definition) (%1)").arg(nMeets), red, false, LegendEntry::Symbol::Circle, 10});
+            sym.legend.entries.push_back(
+                {QCoreApplication::translate("Legend", "black spot (meets the definition) (%1)").arg(nMeets), red,
+                 false, LegendEntry::Symbol::Circle, 10});
             if (nBelow > 0)
-                sym.legend.entries.push_back({QCoreApplication::translate("Legend", "below the threshold (%1)").arg(nBelow), grey, false, LegendEntry::Symbol::Circle, 10});
+                sym.legend.entries.push_back(
+                    {QCoreApplication::translate("Legend", "below the threshold (%1)").arg(nBelow), grey, false,
+                     LegendEntry::Symbol::Circle, 10});
         }
         break;
     }

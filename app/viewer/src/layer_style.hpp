@@ -15,10 +15,10 @@ namespace gebiedscan::viewer {
 
 /// How features get their colour.
 enum class StyleMode {
-    Single,     ///< one fill/stroke colour
-    Choropleth, ///< classified numeric field with a colour ramp (NULL: hatched grey "geheim")
-    GiBins,     ///< Getis-Ord Gi* confidence bins -3..3 (field gi_bin) in diverging red-blue
-    Lisa,       ///< Local Moran quadrants (field lisa_q: HH/LL/HL/LH or words)
+    Single,      ///< one fill/stroke colour
+    Choropleth,  ///< classified numeric field with a colour ramp (NULL: hatched grey "geheim")
+    GiBins,      ///< Getis-Ord Gi* confidence bins -3..3 (field gi_bin) in diverging red-blue
+    Lisa,        ///< Local Moran quadrants (field lisa_q: HH/LL/HL/LH or words)
     SizedPoints, ///< point symbols sized by a numeric field (black-spot score)
     RasterRamp   ///< raster cells classified on a colour ramp; 0 and nodata transparent
 };
@@ -37,7 +37,7 @@ struct LayerStyle {
     int classes = 5;
     std::vector<double> manualBreaks;
     QString ramp = QStringLiteral("YlOrRd"); ///< YlOrRd, Blues, Greens, Purples, RdBu (diverging)
-    bool cluster = true; ///< points: cluster into counted circles when zoomed out
+    bool cluster = true;                     ///< points: cluster into counted circles when zoomed out
     /// Values to classify instead of `field` (one per feature, NaN = NULL), e.g. a period's counts
     /// from the figures table; `valuesLabel` names them in the legend.
     std::shared_ptr<const std::vector<double>> values;

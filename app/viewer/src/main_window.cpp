@@ -4,7 +4,6 @@
 #include "gebiedscan/gis/coordinate_transform.hpp"
 
 #include <QActionGroup>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -33,6 +32,7 @@
 #include <QTableWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -62,7 +62,8 @@ void MainWindow::hotTimesLoaded()
 {
     if (!m_hotTimesReading || !m_hotTimesWatcher.isFinished()) return;
     m_hotTimesReading = false;
-    if (m_hotTimesGeneration == m_projectGeneration && m_project->pendingHotTimes()) m_project->setHotTimes(m_hotTimesWatcher.result());
+    if (m_hotTimesGeneration == m_projectGeneration && m_project->pendingHotTimes())
+        m_project->setHotTimes(m_hotTimesWatcher.result());
     updateHourChart(); // after a read for a closed project this starts the current one's
 }
 
@@ -101,34 +102,40 @@ void MainWindow::buildUi()
     });
     openFolder->setShortcut(QKeySequence::Open);
     file->addAction(tr("Add &layer..."), this, [this] {
-        const QString f = QFileDialog::getOpenFileName(this, tr("Add layer"), m_project->folder(),
-                                                       tr("Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;Rasters and basemaps (*.tif *.tiff *.gpkg *.mbtiles);;All files (*)"));
+        const QString f =
+            QFileDialog::getOpenFileName(this, tr("Add layer"), m_project->folder(),
+                                         tr("Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;Rasters and "
+                                            "basemaps (*.tif *.tiff *.gpkg *.mbtiles);;All files (*)"));
         if (!f.isEmpty()) openPath(f);
     });
     file->addSeparator();
     auto* png = file->addAction(tr("Export map as &PNG..."), this, [this] {
-        const QString f = QFileDialog::getSaveFileName(this, tr("Export PNG"), m_project->folder() + QStringLiteral("/kaart.png"), tr("PNG image (*.png)"));
+        const QString f = QFileDialog::getSaveFileName(
+            this, tr("Export PNG"), m_project->folder() + QStringLiteral("/kaart.png"), tr("PNG image (*.png)"));
         if (f.isEmpty()) return;
         bool ok = false;
         const int dpi = QInputDialog::getInt(this, tr("Resolution"), tr("Dots per inch:"), 300, 72, 600, 1, &ok);
         if (ok && !exportPng(f, dpi)) QMessageBox::warning(this, tr("Export"), tr("Could not write %1").arg(f));
     });
     auto* pdf = file->addAction(tr("Export map as P&DF..."), this, [this] {
-        const QString f = QFileDialog::getSaveFileName(this, tr("Export PDF"), m_project->folder() + QStringLiteral("/kaart.pdf"), tr("PDF document (*.pdf)"));
+        const QString f = QFileDialog::getSaveFileName(
+            this, tr("Export PDF"), m_project->folder() + QStringLiteral("/kaart.pdf"), tr("PDF document (*.pdf)"));
         if (!f.isEmpty() && !exportPdf(f)) QMessageBox::warning(this, tr("Export"), tr("Could not write %1").arg(f));
     });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
 
     auto* view = menuBar()->addMenu(tr("&View"));
-    auto* zoomAll = view->addAction(tr("Zoom to &all layers"), this, [this] { m_canvas->zoomToExtent(m_layers->extent()); });
+    auto* zoomAll =
+        view->addAction(tr("Zoom to &all layers"), this, [this] { m_canvas->zoomToExtent(m_layers->extent()); });
     zoomAll->setShortcut(Qt::CTRL | Qt::Key_0);
     auto* zoomLayer = view->addAction(tr("Zoom to selected &layer"), this, [this] {
         const int row = currentLayerRow();
         if (row >= 0) m_canvas->zoomToExtent(m_layers->layer(row).extent);
     });
     view->addAction(tr("Zoom to &selection"), QKeySequence(Qt::CTRL | Qt::Key_J), this, &MainWindow::zoomToSelection);
-    auto* clear = view->addAction(tr("&Clear selection"), QKeySequence(Qt::Key_Escape), this, &MainWindow::clearSelection);
+    auto* clear =
+        view->addAction(tr("&Clear selection"), QKeySequence(Qt::Key_Escape), this, &MainWindow::clearSelection);
     clear->setToolTip(tr("Ctrl+click areas to select them; the sheet then sums the selection"));
     auto* legend = view->addAction(tr("Show &legend on map"));
     legend->setCheckable(true);
@@ -184,8 +191,9 @@ void MainWindow::buildUi()
     buildSheetDock();
     buildAolDock();
 
-    resizeDocks({findChild<QDockWidget*>(QStringLiteral("layersDock")), findChild<QDockWidget*>(QStringLiteral("sheetDock"))},
-                {270, 560}, Qt::Horizontal);
+    resizeDocks(
+        {findChild<QDockWidget*>(QStringLiteral("layersDock")), findChild<QDockWidget*>(QStringLiteral("sheetDock"))},
+        {270, 560}, Qt::Horizontal);
     resizeDocks({findChild<QDockWidget*>(QStringLiteral("aolDock"))}, {150}, Qt::Vertical);
 
     m_rdLabel = new QLabel(this);
@@ -199,13 +207,15 @@ void MainWindow::buildUi()
         const double denominator = m_canvas->view().metresPerPixel / 0.0254 * 96;
         m_scaleLabel->setText(tr("Scale 1:%1").arg(QLocale().toString(std::round(denominator / 100) * 100, 'f', 0)));
     });
-    connect(m_canvas, &MapCanvas::frameRendered, this, [this](double ms) { m_renderLabel->setText(tr("%1 ms").arg(ms, 0, 'f', 0)); });
+    connect(m_canvas, &MapCanvas::frameRendered, this,
+            [this](double ms) { m_renderLabel->setText(tr("%1 ms").arg(ms, 0, 'f', 0)); });
     connect(m_canvas, &MapCanvas::clicked, this, &MainWindow::handleClick);
     connect(m_canvas, &MapCanvas::aolMoved, this, &MainWindow::moveAol);
     connect(m_canvas, &MapCanvas::ctrlClicked, this, [this](PointRd p) { toggleSelectionAt(p); });
     connect(m_aol, &AolModel::candidatesChanged, this, [this] { m_canvas->setAolMarkers(m_aol->markers()); });
     connect(&m_figuresWatcher, &QFutureWatcher<FiguresTable>::finished, this, &MainWindow::figuresLoaded);
-    connect(&m_hotTimesWatcher, &QFutureWatcher<std::optional<HotTimesTable>>::finished, this, &MainWindow::hotTimesLoaded);
+    connect(&m_hotTimesWatcher, &QFutureWatcher<std::optional<HotTimesTable>>::finished, this,
+            &MainWindow::hotTimesLoaded);
 }
 
 void MainWindow::buildLayersDock()
@@ -266,10 +276,12 @@ void MainWindow::buildLayersDock()
     dock->setWidget(w);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
 
-    connect(m_layerView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::layerSelectionChanged);
+    connect(m_layerView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::layerSelectionChanged);
     connect(m_opacity, &QSlider::valueChanged, this, [this](int value) {
         const int r = currentLayerRow();
-        if (r >= 0 && !m_updatingControls) m_layers->setData(m_layers->index(r), value / 100.0, LayerListModel::OpacityRole);
+        if (r >= 0 && !m_updatingControls)
+            m_layers->setData(m_layers->index(r), value / 100.0, LayerListModel::OpacityRole);
     });
     connect(m_modeBox, &QComboBox::currentIndexChanged, this, &MainWindow::styleControlsChanged);
     connect(m_fieldBox, &QComboBox::currentIndexChanged, this, &MainWindow::styleControlsChanged);
@@ -335,7 +347,8 @@ void MainWindow::buildAolDock()
     auto* save = new QPushButton(tr("Save (GeoPackage, Shapefile, CSV)..."), w);
     auto* load = new QPushButton(tr("Load..."), w);
     auto* suggest = new QPushButton(tr("Suggest top 5"), w);
-    suggest->setToolTip(tr("Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations"));
+    suggest->setToolTip(tr(
+        "Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations"));
     h->addWidget(suggest);
     connect(suggest, &QPushButton::clicked, this, [this] {
         if (suggestAol(5) == 0) statusBar()->showMessage(tr("No ranked locations to suggest."), 6000);
@@ -382,8 +395,10 @@ bool MainWindow::openPath(const QString& path, bool quiet, bool replace)
     } catch (const std::exception& e) {
         QApplication::restoreOverrideCursor();
         const QString msg = tr("Cannot open %1:\n%2").arg(path, QString::fromUtf8(e.what()));
-        if (quiet) qWarning("%s", qPrintable(msg));
-        else QMessageBox::warning(this, tr("Open"), msg);
+        if (quiet)
+            qWarning("%s", qPrintable(msg));
+        else
+            QMessageBox::warning(this, tr("Open"), msg);
         return false;
     }
     if (!m_project->aolFile().isEmpty()) {
@@ -397,9 +412,8 @@ bool MainWindow::openPath(const QString& path, bool quiet, bool replace)
     // The figures table (period selector) is large: read it on a worker thread meanwhile.
     if (const auto pending = m_project->pendingFigures(); pending && !m_figuresWatcher.isRunning()) {
         m_figuresGeneration = m_projectGeneration;
-        m_figuresWatcher.setFuture(QtConcurrent::run([file = pending->first, layer = pending->second] {
-            return ScanProject::loadFiguresTable(file, layer);
-        }));
+        m_figuresWatcher.setFuture(QtConcurrent::run(
+            [file = pending->first, layer = pending->second] { return ScanProject::loadFiguresTable(file, layer); }));
     }
     setWindowTitle(tr("Gebiedscan viewer – %1").arg(QFileInfo(path).fileName()));
     refreshThemeSelectors();
@@ -414,17 +428,21 @@ void MainWindow::showLayers(const QStringList& names)
     bool polygonShown = false;
     for (int r = 0; r < m_layers->rowCount(); ++r) {
         const auto& l = m_layers->layer(r);
-        const bool wanted = names.contains(l.name, Qt::CaseInsensitive) || names.contains(l.sourceLayer, Qt::CaseInsensitive);
+        const bool wanted =
+            names.contains(l.name, Qt::CaseInsensitive) || names.contains(l.sourceLayer, Qt::CaseInsensitive);
         const bool outline = l.geometry == GeometryKind::Polygon && m_layers->style(r).mode == StyleMode::Single &&
                              m_layers->style(r).fill.alpha() == 0;
-        if (wanted) polygonShown = polygonShown || l.geometry == GeometryKind::Polygon || l.geometry == GeometryKind::Raster;
-        if (wanted) m_layers->setData(m_layers->index(r), Qt::Checked, Qt::CheckStateRole);
+        if (wanted)
+            polygonShown = polygonShown || l.geometry == GeometryKind::Polygon || l.geometry == GeometryKind::Raster;
+        if (wanted)
+            m_layers->setData(m_layers->index(r), Qt::Checked, Qt::CheckStateRole);
         else if (!outline && l.kind != LayerKind::Areas && l.kind != LayerKind::Basemap) // the basemap stays as scenery
             m_layers->setData(m_layers->index(r), Qt::Unchecked, Qt::CheckStateRole);
     }
     // A shown polygon or raster layer (hot spots, heatmap) replaces the choropleth underneath.
     const int ar = m_project->areaRow();
-    if (polygonShown && ar >= 0 && !names.contains(m_layers->layer(ar).name) && !names.contains(m_layers->layer(ar).sourceLayer))
+    if (polygonShown && ar >= 0 && !names.contains(m_layers->layer(ar).name) &&
+        !names.contains(m_layers->layer(ar).sourceLayer))
         m_layers->setData(m_layers->index(ar), Qt::Unchecked, Qt::CheckStateRole);
 }
 
@@ -434,7 +452,10 @@ void MainWindow::refreshThemeSelectors()
     m_themeBox->clear();
     for (const auto& t : m_project->themes()) m_themeBox->addItem(t.label, t.id);
     m_periodBox->clear();
-    m_periodBox->addItem(m_project->currentPeriodLabel().isEmpty() ? tr("current") : tr("%1 (current)").arg(m_project->currentPeriodLabel()), QString());
+    m_periodBox->addItem(m_project->currentPeriodLabel().isEmpty()
+                             ? tr("current")
+                             : tr("%1 (current)").arg(m_project->currentPeriodLabel()),
+                         QString());
     for (const auto& p : m_project->periods())
         if (p != m_project->currentPeriodLabel()) m_periodBox->addItem(p, p);
     m_updatingControls = false;
@@ -500,21 +521,23 @@ void MainWindow::updateHourChart()
         if (!m_hotTimesReading) {
             m_hotTimesReading = true;
             m_hotTimesGeneration = m_projectGeneration;
-            m_hotTimesWatcher.setFuture(QtConcurrent::run([file = pending->first, layer = pending->second]() -> std::optional<HotTimesTable> {
-                try {
-                    return HotTimesTable::load(file, layer);
-                } catch (const std::exception& e) {
-                    qWarning("hour-of-week table not read: %s", e.what()); // the chart then says it has none
-                    return std::nullopt;
-                }
-            }));
+            m_hotTimesWatcher.setFuture(
+                QtConcurrent::run([file = pending->first, layer = pending->second]() -> std::optional<HotTimesTable> {
+                    try {
+                        return HotTimesTable::load(file, layer);
+                    } catch (const std::exception& e) {
+                        qWarning("hour-of-week table not read: %s", e.what()); // the chart then says it has none
+                        return std::nullopt;
+                    }
+                }));
         }
     } else if (const HotTimesTable* table = m_project->hotTimes()) {
         for (std::size_t f : m_sheetFeatures) week.add(table->week(l.text(level, f), l.text(code, f), theme));
     }
     const QString what = all ? tr("all themes") : m_themeBox->currentText();
     const QString period = m_project->currentPeriodLabel();
-    m_hourChart->setWeek(week, period.isEmpty() ? tr("Hour of week: %1").arg(what) : tr("Hour of week: %1, %2").arg(what, period));
+    m_hourChart->setWeek(week, period.isEmpty() ? tr("Hour of week: %1").arg(what)
+                                                : tr("Hour of week: %1, %2").arg(what, period));
 }
 
 int MainWindow::currentLayerRow() const
@@ -579,8 +602,10 @@ void MainWindow::updateStatus(PointRd p)
     m_rdLabel->setText(tr("RD %1, %2").arg(QLocale().toString(p.x, 'f', 0), QLocale().toString(p.y, 'f', 0)));
     if (m_toWgs84) {
         const PointRd w = m_toWgs84->transform(p);
-        m_wgsLabel->setText(std::isnan(w.x) ? QString()
-                                            : tr("WGS84 %1° N, %2° E").arg(QLocale().toString(w.y, 'f', 5), QLocale().toString(w.x, 'f', 5)));
+        m_wgsLabel->setText(
+            std::isnan(w.x)
+                ? QString()
+                : tr("WGS84 %1° N, %2° E").arg(QLocale().toString(w.y, 'f', 5), QLocale().toString(w.x, 'f', 5)));
     }
 }
 
@@ -592,9 +617,12 @@ bool MainWindow::identifyAt(PointRd position)
     // Top visible layer with a hit, skipping the internal incident points.
     for (int r = 0; r < m_layers->rowCount(); ++r) {
         const auto& st = m_layers->style(r);
-        if (!st.visible || m_layers->layer(r).kind == LayerKind::Points || m_layers->layer(r).kind == LayerKind::Raster) continue;
+        if (!st.visible || m_layers->layer(r).kind == LayerKind::Points || m_layers->layer(r).kind == LayerKind::Raster)
+            continue;
         // Outline-only boundaries (higher levels) do not catch clicks: the areas beneath do.
-        if (m_layers->layer(r).geometry == GeometryKind::Polygon && st.mode == StyleMode::Single && st.fill.alpha() == 0) continue;
+        if (m_layers->layer(r).geometry == GeometryKind::Polygon && st.mode == StyleMode::Single &&
+            st.fill.alpha() == 0)
+            continue;
         const auto layer = m_layers->layerPtr(r);
         const auto hit = layer->featureAt(position, tol);
         if (!hit) continue;
@@ -632,7 +660,8 @@ bool MainWindow::identifyAt(PointRd position)
                 hotspot = !label.isEmpty() ? label : std::isnan(bin) ? QString() : giBinLabel(static_cast<int>(bin));
             }
         }
-        m_sheet->setArea(areas, *area, m_project->themes().empty() ? ScanProject::themesOf(*areas) : m_project->themes(), hotspot);
+        m_sheet->setArea(areas, *area,
+                         m_project->themes().empty() ? ScanProject::themesOf(*areas) : m_project->themes(), hotspot);
         m_sheetAreas = areas;
         m_sheetFeatures = {*area};
         updateHourChart();
@@ -653,12 +682,15 @@ bool MainWindow::toggleSelectionAt(PointRd position)
     const auto areas = m_layers->layerPtr(row);
     const auto hit = areas->featureAt(position, 0);
     if (!hit) return false;
-    std::vector<std::size_t> features = m_canvas->selectionLayer() == areas ? m_canvas->selection() : std::vector<std::size_t>{};
+    std::vector<std::size_t> features =
+        m_canvas->selectionLayer() == areas ? m_canvas->selection() : std::vector<std::size_t>{};
     // Click one area, Ctrl+click another: both are selected, as in GIS programs.
     if (features.empty() && m_sheetAreas == areas && m_sheetFeatures.size() == 1 && m_sheetFeatures.front() != *hit)
         features.push_back(m_sheetFeatures.front());
-    if (const auto it = std::find(features.begin(), features.end(), *hit); it != features.end()) features.erase(it);
-    else features.push_back(*hit);
+    if (const auto it = std::find(features.begin(), features.end(), *hit); it != features.end())
+        features.erase(it);
+    else
+        features.push_back(*hit);
     showSelection(std::move(features));
     return true;
 }
@@ -682,7 +714,8 @@ void MainWindow::showSelection(std::vector<std::size_t> features)
         m_sheetAreas.reset();
         m_sheetFeatures.clear();
     } else {
-        m_sheet->setAreas(areas, features, m_project->themes().empty() ? ScanProject::themesOf(*areas) : m_project->themes());
+        m_sheet->setAreas(areas, features,
+                          m_project->themes().empty() ? ScanProject::themesOf(*areas) : m_project->themes());
         m_sheetAreas = areas;
         m_sheetFeatures = std::move(features);
     }
@@ -722,7 +755,8 @@ void MainWindow::showAccidents(const std::shared_ptr<const LayerData>& layer, st
     const QString kind = layer->text(layer->fieldIndex(QStringLiteral("soort")), *feature);
     const QString street = layer->text(layer->fieldIndex(QStringLiteral("straat")), *feature);
     QString title = tr("Accidents per year and severity");
-    if (!kind.isEmpty() || !street.isEmpty()) title += QStringLiteral(": ") + QStringList{kind, street}.join(QLatin1Char(' ')).trimmed();
+    if (!kind.isEmpty() || !street.isEmpty())
+        title += QStringLiteral(": ") + QStringList{kind, street}.join(QLatin1Char(' ')).trimmed();
     m_accidentChart->setAccidents(byYear, title);
 }
 
@@ -735,13 +769,16 @@ void MainWindow::addRasterValues(PointRd position)
         const auto& b = *l.raster;
         const double col = (position.x - b.minX) / b.cellWidth, row = (b.maxY - position.y) / b.cellHeight;
         if (col < 0 || row < 0 || col >= b.width || row >= b.height) continue;
-        const float v = b.values[static_cast<std::size_t>(row) * static_cast<std::size_t>(b.width) + static_cast<std::size_t>(col)];
+        const float v =
+            b.values[static_cast<std::size_t>(row) * static_cast<std::size_t>(b.width) + static_cast<std::size_t>(col)];
         const int at = m_attributes->rowCount();
         m_attributes->insertRow(at);
         m_attributes->setItem(at, 0, new QTableWidgetItem(l.name));
-        m_attributes->setItem(at, 1, new QTableWidgetItem(std::isnan(v) ? QStringLiteral("NULL")
-                                                                        : QStringLiteral("%1 %2").arg(QLocale().toString(v, 'f', 2),
-                                                                                                      QString::fromStdString(b.unit))));
+        m_attributes->setItem(at, 1,
+                              new QTableWidgetItem(std::isnan(v)
+                                                       ? QStringLiteral("NULL")
+                                                       : QStringLiteral("%1 %2").arg(QLocale().toString(v, 'f', 2),
+                                                                                     QString::fromStdString(b.unit))));
     }
 }
 
@@ -834,7 +871,8 @@ int MainWindow::suggestAol(int count)
         const int meets = l.fieldIndex(QStringLiteral("voldoet")), score = l.fieldIndex(QStringLiteral("score"));
         std::vector<Pick> picks;
         for (std::size_t f = 0; f < l.featureCount(); ++f)
-            if (meets < 0 || l.number(meets, f) > 0) picks.push_back({f, std::isnan(l.number(score, f)) ? 0 : l.number(score, f)});
+            if (meets < 0 || l.number(meets, f) > 0)
+                picks.push_back({f, std::isnan(l.number(score, f)) ? 0 : l.number(score, f)});
         if (picks.empty()) continue;
         return addPicks(l, picks, 100, QStringLiteral("4.1 Verkeersveiligheid"), [&](std::size_t f) {
             return tr("black spot, score %1").arg(loc.toString(l.number(score, f), 'f', 0));
@@ -878,7 +916,8 @@ void MainWindow::saveAol()
 
 void MainWindow::loadAol()
 {
-    const QString f = QFileDialog::getOpenFileName(this, tr("Load AOL list"), m_project->folder(), tr("AOL list (*.gpkg *.shp)"));
+    const QString f =
+        QFileDialog::getOpenFileName(this, tr("Load AOL list"), m_project->folder(), tr("AOL list (*.gpkg *.shp)"));
     if (f.isEmpty()) return;
     try {
         m_aol->load(f);
@@ -898,7 +937,8 @@ Composition MainWindow::composition() const
         const QString indicator = m_periodBox->currentData().toString().isEmpty()
                                       ? m_indicatorBox->currentText()
                                       : tr("Registrations %1").arg(m_periodBox->currentData().toString());
-        c.subtitle = QStringLiteral("%1 · %2").arg(indicator, m_methodBox->itemText(m_methodBox->findData(static_cast<int>(m))));
+        c.subtitle =
+            QStringLiteral("%1 · %2").arg(indicator, m_methodBox->itemText(m_methodBox->findData(static_cast<int>(m))));
     } else {
         // Otherwise the top thematic layer names the map (hot spots, black spots, ...).
         c.title = tr("Gebiedscan");
@@ -962,7 +1002,8 @@ bool MainWindow::exportPng(const QString& file, int dpi)
 bool MainWindow::exportPdf(const QString& file)
 {
     QPdfWriter pdf(file);
-    pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter));
+    pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(10, 10, 10, 10),
+                                  QPageLayout::Millimeter));
     pdf.setResolution(300);
     pdf.setTitle(composition().title);
     pdf.setCreator(QStringLiteral("gebiedscan-viewer"));

@@ -78,9 +78,12 @@ void MapCanvas::drawOutline(QPainter& p, const LayerData& d, std::size_t feature
     for (auto r = d.featureRings[feature]; r < d.featureRings[feature + 1]; ++r) {
         QPolygonF poly;
         for (auto i = d.ringOffsets[r]; i < d.ringOffsets[r + 1]; ++i) poly << m_view.toScreen(d.coords[i]);
-        if (d.geometry == GeometryKind::Polygon) p.drawPolygon(poly);
-        else if (poly.size() == 1) p.drawEllipse(poly.front(), 8, 8);
-        else p.drawPolyline(poly);
+        if (d.geometry == GeometryKind::Polygon)
+            p.drawPolygon(poly);
+        else if (poly.size() == 1)
+            p.drawEllipse(poly.front(), 8, 8);
+        else
+            p.drawPolyline(poly);
     }
 }
 
@@ -108,9 +111,8 @@ void MapCanvas::startRender()
     auto snapshots = m_layers->snapshots();
     // The lambda keeps the generation counter alive even if the canvas goes first.
     auto generation = m_generation;
-    m_watcher.setFuture(QtConcurrent::run([view = m_renderingView, snapshots = std::move(snapshots), options, generation] {
-        return renderLayers(view, snapshots, options);
-    }));
+    m_watcher.setFuture(QtConcurrent::run([view = m_renderingView, snapshots = std::move(snapshots), options,
+                                           generation] { return renderLayers(view, snapshots, options); }));
 }
 
 void MapCanvas::frameDone()
@@ -176,7 +178,8 @@ void MapCanvas::resizeEvent(QResizeEvent*)
 void MapCanvas::mousePressEvent(QMouseEvent* e)
 {
     m_pressPos = m_lastPos = e->position().toPoint();
-    m_draggedAol = m_tool == Tool::MoveAol && e->button() == Qt::LeftButton ? aolMarkerAt(m_view, m_aol, e->position()) : -1;
+    m_draggedAol =
+        m_tool == Tool::MoveAol && e->button() == Qt::LeftButton ? aolMarkerAt(m_view, m_aol, e->position()) : -1;
     if (m_draggedAol >= 0) {
         m_dragStartAol = m_aol[static_cast<std::size_t>(m_draggedAol)].position;
         setCursor(Qt::ClosedHandCursor);
@@ -196,15 +199,16 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* e)
         update();
         return;
     }
-    if (m_tool == Tool::MoveAol) setCursor(aolMarkerAt(m_view, m_aol, e->position()) >= 0 ? Qt::OpenHandCursor : Qt::ArrowCursor);
+    if (m_tool == Tool::MoveAol)
+        setCursor(aolMarkerAt(m_view, m_aol, e->position()) >= 0 ? Qt::OpenHandCursor : Qt::ArrowCursor);
     if (!m_dragging) return;
     const QPoint delta = pos - m_lastPos;
     m_lastPos = pos;
     if ((pos - m_pressPos).manhattanLength() < 4) return; // a click, not a drag (yet)
     m_view.centre.x -= delta.x() * m_view.metresPerPixel;
     m_view.centre.y += delta.y() * m_view.metresPerPixel;
-    update();          // instant: shifted old frame
-    requestRender();   // sharp frame follows from the worker
+    update();        // instant: shifted old frame
+    requestRender(); // sharp frame follows from the worker
     emit viewChanged();
 }
 
@@ -215,13 +219,17 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* e)
     if (m_draggedAol >= 0) {
         const int index = std::exchange(m_draggedAol, -1);
         unsetCursor();
-        if (!click) emit aolMoved(index, m_aol[static_cast<std::size_t>(index)].position);
-        else m_aol[static_cast<std::size_t>(index)].position = m_dragStartAol;
+        if (!click)
+            emit aolMoved(index, m_aol[static_cast<std::size_t>(index)].position);
+        else
+            m_aol[static_cast<std::size_t>(index)].position = m_dragStartAol;
         return;
     }
     if (click && e->button() == Qt::LeftButton) {
-        if (e->modifiers() & Qt::ControlModifier) emit ctrlClicked(m_view.toWorld(e->position()));
-        else emit clicked(m_view.toWorld(e->position()));
+        if (e->modifiers() & Qt::ControlModifier)
+            emit ctrlClicked(m_view.toWorld(e->position()));
+        else
+            emit clicked(m_view.toWorld(e->position()));
     }
 }
 

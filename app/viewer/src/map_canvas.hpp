@@ -89,8 +89,8 @@ private:
     QPoint m_pressPos, m_lastPos;
     bool m_dragging = false;
     std::vector<AolMarker> m_aol;
-    int m_draggedAol = -1;   // Tool::MoveAol: the pin being dragged
-    PointRd m_dragStartAol;  // where it was when the drag began
+    int m_draggedAol = -1;  // Tool::MoveAol: the pin being dragged
+    PointRd m_dragStartAol; // where it was when the drag began
     bool m_showLegend = true;
     std::shared_ptr<const LayerData> m_highlightLayer;
     std::size_t m_highlightFeature = 0;

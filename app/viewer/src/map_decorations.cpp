@@ -52,7 +52,8 @@ void drawScaleBar(QPainter& p, const MapView& view, QPointF anchor, double scale
     p.setBrush(Qt::white);
     p.drawRect(QRectF(x0 + w / 2, y0, w / 2, h));
     p.setPen(Qt::black);
-    p.drawText(QRectF(x0, box.top() + 2 * scale, w, y0 - box.top() - 3 * scale), Qt::AlignHCenter | Qt::AlignBottom, label);
+    p.drawText(QRectF(x0, box.top() + 2 * scale, w, y0 - box.top() - 3 * scale), Qt::AlignHCenter | Qt::AlignBottom,
+               label);
     p.restore();
 }
 
@@ -122,7 +123,8 @@ QSizeF drawLegend(QPainter& p, QPointF topLeft, const std::vector<LayerLegend>& 
         p.setFont(font);
         for (const auto& e : l.entries) {
             const double symW = e.symbol == LegendEntry::Symbol::Circle ? std::max(sym, e.size * scale) : sym;
-            const double rowH = e.symbol == LegendEntry::Symbol::Circle ? std::max(line, e.size * scale + 2 * scale) : line;
+            const double rowH =
+                e.symbol == LegendEntry::Symbol::Circle ? std::max(line, e.size * scale + 2 * scale) : line;
             const QRectF box(x, y + (rowH - sym) / 2, sym, sym * 0.8);
             switch (e.symbol) {
             case LegendEntry::Symbol::Box:
@@ -188,7 +190,8 @@ int aolMarkerAt(const MapView& view, const std::vector<AolMarker>& markers, QPoi
     for (int i = static_cast<int>(markers.size()) - 1; i >= 0; --i) {
         const QPointF tip = view.toScreen(markers[static_cast<std::size_t>(i)].position);
         const QPointF head(tip.x(), tip.y() - 1.6 * r);
-        if (std::hypot(p.x() - head.x(), p.y() - head.y()) <= r + 2 || std::hypot(p.x() - tip.x(), p.y() - tip.y()) <= 5 ||
+        if (std::hypot(p.x() - head.x(), p.y() - head.y()) <= r + 2 ||
+            std::hypot(p.x() - tip.x(), p.y() - tip.y()) <= 5 ||
             (std::abs(p.x() - tip.x()) <= r * 0.6 && p.y() <= tip.y() && p.y() >= head.y()))
             return i;
     }
@@ -205,7 +208,9 @@ void paintDecorations(QPainter& p, const MapView& view, const Composition& c, do
         p.setRenderHint(QPainter::Antialiasing);
         const QFont tf = uiFont(18 * scale, true), sf = uiFont(12 * scale);
         const QFontMetricsF tm(tf), sm(sf);
-        const double w = std::max(tm.horizontalAdvance(c.title), c.subtitle.isEmpty() ? 0.0 : sm.horizontalAdvance(c.subtitle)) + 20 * scale;
+        const double w =
+            std::max(tm.horizontalAdvance(c.title), c.subtitle.isEmpty() ? 0.0 : sm.horizontalAdvance(c.subtitle)) +
+            20 * scale;
         const double h = tm.height() + (c.subtitle.isEmpty() ? 0 : sm.height() + 2 * scale) + 14 * scale;
         const QRectF box(margin, margin, w, h);
         p.setPen(QPen(QColor(150, 150, 150), 0.8 * scale));
@@ -213,28 +218,34 @@ void paintDecorations(QPainter& p, const MapView& view, const Composition& c, do
         p.drawRoundedRect(box, 3 * scale, 3 * scale);
         p.setPen(Qt::black);
         p.setFont(tf);
-        p.drawText(QRectF(box.left() + 10 * scale, box.top() + 7 * scale, w, tm.height()), Qt::AlignLeft | Qt::AlignVCenter, c.title);
+        p.drawText(QRectF(box.left() + 10 * scale, box.top() + 7 * scale, w, tm.height()),
+                   Qt::AlignLeft | Qt::AlignVCenter, c.title);
         if (!c.subtitle.isEmpty()) {
             p.setFont(sf);
             p.setPen(QColor(60, 60, 60));
-            p.drawText(QRectF(box.left() + 10 * scale, box.top() + 9 * scale + tm.height(), w, sm.height()), Qt::AlignLeft | Qt::AlignVCenter, c.subtitle);
+            p.drawText(QRectF(box.left() + 10 * scale, box.top() + 9 * scale + tm.height(), w, sm.height()),
+                       Qt::AlignLeft | Qt::AlignVCenter, c.subtitle);
         }
         p.restore();
     }
     drawNorthArrow(p, QPointF(W - margin - 22 * scale, margin + 26 * scale), scale);
     const QSizeF ls = drawLegend(p, {}, c.legends, scale, false);
-    if (!ls.isEmpty()) drawLegend(p, QPointF(margin, H - margin - ls.height() - (c.footer.isEmpty() ? 0 : 16 * scale)), c.legends, scale);
+    if (!ls.isEmpty())
+        drawLegend(p, QPointF(margin, H - margin - ls.height() - (c.footer.isEmpty() ? 0 : 16 * scale)), c.legends,
+                   scale);
     drawScaleBar(p, view, QPointF(W - margin, H - margin - (c.footer.isEmpty() ? 0 : 16 * scale)), scale);
     if (!c.footer.isEmpty()) {
         p.save();
         p.setFont(uiFont(9.5 * scale));
         p.setPen(QColor(70, 70, 70));
-        p.drawText(QRectF(margin, H - margin - 12 * scale, W - 2 * margin, 14 * scale), Qt::AlignLeft | Qt::AlignVCenter, c.footer);
+        p.drawText(QRectF(margin, H - margin - 12 * scale, W - 2 * margin, 14 * scale),
+                   Qt::AlignLeft | Qt::AlignVCenter, c.footer);
         p.restore();
     }
 }
 
-QImage renderComposition(const MapView& view, const std::vector<LayerSnapshot>& layers, const Composition& c, double scale)
+QImage renderComposition(const MapView& view, const std::vector<LayerSnapshot>& layers, const Composition& c,
+                         double scale)
 {
     RenderOptions o;
     o.pixelScale = scale;

@@ -23,7 +23,8 @@ void drawScaleBar(QPainter& p, const MapView& view, QPointF anchor, double scale
 /// Draws a north arrow centred on `centre` (RD New grid north; differs from true north by < 2°).
 void drawNorthArrow(QPainter& p, QPointF centre, double scale);
 /// Draws (or only measures, with draw = false) the legends in a white box at `topLeft`.
-QSizeF drawLegend(QPainter& p, QPointF topLeft, const std::vector<LayerLegend>& legends, double scale, bool draw = true);
+QSizeF drawLegend(QPainter& p, QPointF topLeft, const std::vector<LayerLegend>& legends, double scale,
+                  bool draw = true);
 /// Draws numbered AOL pins.
 /// Index of the AOL pin drawn at screen point `p` (the pin's head or tip; the topmost, i.e. the
 /// last drawn, wins), or -1.

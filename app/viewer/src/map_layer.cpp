@@ -86,10 +86,9 @@ void LayerData::addFeature(const std::vector<std::vector<PointRd>>& rings)
     envelopes.push_back(env);
     if (!env.empty()) extent.expand(env);
     labelPoints.push_back({});
-    labelPoints.back() = geometry == GeometryKind::Polygon ? interiorPoint(*this, envelopes.size() - 1)
-                         : rings.empty() || rings.front().empty()
-                             ? PointRd{}
-                             : rings.front()[rings.front().size() / 2];
+    labelPoints.back() = geometry == GeometryKind::Polygon        ? interiorPoint(*this, envelopes.size() - 1)
+                         : rings.empty() || rings.front().empty() ? PointRd{}
+                                                                  : rings.front()[rings.front().size() / 2];
 }
 
 std::optional<std::size_t> LayerData::featureAt(const PointRd& p, double tolerance) const
@@ -232,8 +231,7 @@ std::shared_ptr<LayerData> loadVectorLayer(const QString& path, const QString& l
         if (info)
             for (const auto& f : info->fields)
                 if (f.name == name)
-                    numeric = f.type == gis::LayerInfo::FieldType::Integer ||
-                              f.type == gis::LayerInfo::FieldType::Real;
+                    numeric = f.type == gis::LayerInfo::FieldType::Integer || f.type == gis::LayerInfo::FieldType::Real;
         fields.emplace_back(QString::fromStdString(name), numeric);
     }
     layer->setFields(fields);

@@ -50,7 +50,7 @@ struct LayerData {
     std::vector<PointRd> coords;
     std::vector<std::uint32_t> ringOffsets{0};
     std::vector<std::uint32_t> featureRings{0};
-    std::vector<Envelope> envelopes; ///< per feature
+    std::vector<Envelope> envelopes;  ///< per feature
     std::vector<PointRd> labelPoints; ///< per feature: a point inside it (polygons) or on it
     Envelope extent;
     std::vector<FieldColumn> fields;

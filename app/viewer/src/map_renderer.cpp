@@ -25,7 +25,8 @@ inline QRgb blend(QRgb dst, QRgb src, unsigned alpha)
     return qRgba(static_cast<int>(mix(static_cast<unsigned>(qRed(dst)), static_cast<unsigned>(qRed(src)))),
                  static_cast<int>(mix(static_cast<unsigned>(qGreen(dst)), static_cast<unsigned>(qGreen(src)))),
                  static_cast<int>(mix(static_cast<unsigned>(qBlue(dst)), static_cast<unsigned>(qBlue(src)))),
-                 static_cast<int>(std::min(255u, static_cast<unsigned>(qAlpha(dst)) + alpha * static_cast<unsigned>(255 - qAlpha(dst)) / 255)));
+                 static_cast<int>(std::min(255u, static_cast<unsigned>(qAlpha(dst)) +
+                                                     alpha * static_cast<unsigned>(255 - qAlpha(dst)) / 255)));
 }
 
 struct Transform {
@@ -33,8 +34,7 @@ struct Transform {
     explicit Transform(const MapView& v, double scale)
         : cx(v.centre.x), cy(v.centre.y), inv(scale / v.metresPerPixel), hw(v.size.width() * scale / 2),
           hh(v.size.height() * scale / 2)
-    {
-    }
+    {}
     [[nodiscard]] QPointF operator()(const PointRd& p) const { return {(p.x - cx) * inv + hw, hh - (p.y - cy) * inv}; }
 };
 
@@ -118,7 +118,8 @@ void drawLines(QPainter& p, const MapView& view, const LayerSnapshot& s, const R
     const auto& d = *s.data;
     const Transform t(view, o.pixelScale);
     const Envelope visible = view.extent();
-    p.setPen(QPen(s.symbology->stroke, std::max(0.5, s.symbology->strokeWidth) * o.pixelScale, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    p.setPen(QPen(s.symbology->stroke, std::max(0.5, s.symbology->strokeWidth) * o.pixelScale, Qt::SolidLine,
+                  Qt::RoundCap, Qt::RoundJoin));
     p.setBrush(Qt::NoBrush);
     std::vector<QPointF> buf;
     for (std::size_t f = 0; f < d.featureCount(); ++f) {
@@ -160,7 +161,8 @@ void drawRaster(QPainter& p, const MapView& view, const LayerSnapshot& s, const 
     if (d.image && !s.symbology->raster.isNull()) {
         // A basemap picture is smoothed: it is scenery, not data cells.
         p.setRenderHint(QPainter::SmoothPixmapTransform, true);
-        p.drawImage(QRectF(t(PointRd{d.extent.minX, d.extent.maxY}), t(PointRd{d.extent.maxX, d.extent.minY})), s.symbology->raster);
+        p.drawImage(QRectF(t(PointRd{d.extent.minX, d.extent.maxY}), t(PointRd{d.extent.maxX, d.extent.minY})),
+                    s.symbology->raster);
         return;
     }
     if (!d.raster || s.symbology->raster.isNull()) return;
@@ -207,7 +209,8 @@ void drawDensePoints(QImage& img, const MapView& view, const LayerSnapshot& s, c
     for (const auto& dot : sorted)
         for (int y = std::max(0, dot.y); y < std::min(h, dot.y + size); ++y) {
             QRgb* row = bits + static_cast<std::size_t>(y) * stride;
-            for (int x = std::max(0, dot.x); x < std::min(w, dot.x + size); ++x) row[x] = blend(row[x], dot.colour, alpha);
+            for (int x = std::max(0, dot.x); x < std::min(w, dot.x + size); ++x)
+                row[x] = blend(row[x], dot.colour, alpha);
         }
 }
 
@@ -218,7 +221,10 @@ bool drawClusters(QPainter& p, const MapView& view, const LayerSnapshot& s, cons
     const auto& d = *s.data;
     const Transform t(view, o.pixelScale);
     const double cell = 48 * o.pixelScale;
-    struct Cell { double sx = 0, sy = 0; std::size_t n = 0; };
+    struct Cell {
+        double sx = 0, sy = 0;
+        std::size_t n = 0;
+    };
     std::unordered_map<long long, Cell> cells;
     std::size_t visible = 0;
     const double w = view.size.width() * o.pixelScale, h = view.size.height() * o.pixelScale;
@@ -257,7 +263,8 @@ bool drawClusters(QPainter& p, const MapView& view, const LayerSnapshot& s, cons
         const QSizeF ts = it->second.size();
         // Circle area grows with the count relative to the largest cluster on screen, capped
         // below the 48 px cell so neighbours do not pile up; never smaller than its label.
-        const double grown = (7 + 15 * std::sqrt(static_cast<double>(c.n) / static_cast<double>(maxCount))) * o.pixelScale;
+        const double grown =
+            (7 + 15 * std::sqrt(static_cast<double>(c.n) / static_cast<double>(maxCount))) * o.pixelScale;
         const int r = static_cast<int>(std::lround(std::max(grown, ts.width() / 2 + 3 * o.pixelScale)));
         auto sprite = sprites.find(r);
         if (sprite == sprites.end()) {

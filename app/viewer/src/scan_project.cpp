@@ -127,16 +127,20 @@ void ScanProject::readSummary(const QString& file)
         const auto p = v.toObject();
         const QString id = p.value(QLatin1String("id")).toString();
         if (!id.isEmpty()) m_periods << id;
-        if (p.value(QLatin1String("role")).toString() == u"current") m_currentPeriod = id;
-        else reference << id;
+        if (p.value(QLatin1String("role")).toString() == u"current")
+            m_currentPeriod = id;
+        else
+            reference << id;
     }
     if (!m_currentPeriod.isEmpty())
         parts << (reference.isEmpty() ? QCoreApplication::translate("ScanProject", "Period %1").arg(m_currentPeriod)
-                                      : QCoreApplication::translate("ScanProject", "Period %1 (reference %2)").arg(m_currentPeriod, reference.join(QStringLiteral(", "))));
+                                      : QCoreApplication::translate("ScanProject", "Period %1 (reference %2)")
+                                            .arg(m_currentPeriod, reference.join(QStringLiteral(", "))));
     const QString rule = o.value(QLatin1String("suppression")).toObject().value(QLatin1String("rule")).toString();
     if (!rule.isEmpty()) parts << rule.section(QLatin1Char(';'), 0, 0).trimmed();
     const QString source = o.value(QLatin1String("incidents")).toObject().value(QLatin1String("source")).toString();
-    if (source.contains(QLatin1String("synth"), Qt::CaseInsensitive)) parts << QCoreApplication::translate("ScanProject", "SYNTHETIC registrations (demo)");
+    if (source.contains(QLatin1String("synth"), Qt::CaseInsensitive))
+        parts << QCoreApplication::translate("ScanProject", "SYNTHETIC registrations (demo)");
     const QString model = o.value(QLatin1String("model")).toString();
     if (!model.isEmpty()) parts << QCoreApplication::translate("ScanProject", "Model: %1").arg(model);
     if (!parts.isEmpty()) m_sourceNote = parts.join(QStringLiteral(" · "));
@@ -192,7 +196,8 @@ const AccidentTable* ScanProject::accidents(const QString& gpkg)
     std::shared_ptr<const AccidentTable> table;
     if (QFileInfo::exists(gpkg))
         for (const auto& l : gis::listLayers(gpkg.toStdString()))
-            if (l.name == "accidents") table = std::make_shared<AccidentTable>(AccidentTable::load(gpkg, QStringLiteral("accidents")));
+            if (l.name == "accidents")
+                table = std::make_shared<AccidentTable>(AccidentTable::load(gpkg, QStringLiteral("accidents")));
     m_accidents.insert(gpkg, table);
     return table.get();
 }
@@ -222,19 +227,17 @@ FiguresTable ScanProject::loadFiguresTable(const QString& gpkg, const QString& l
         gis::VectorReader probe(totals);
         probe.ignoreGeometry(true);
         gis::Feature f;
-        if (probe.fieldNames().end() != std::find(probe.fieldNames().begin(), probe.fieldNames().end(), "category") && probe.next(f))
+        if (probe.fieldNames().end() != std::find(probe.fieldNames().begin(), probe.fieldNames().end(), "category") &&
+            probe.next(f))
             spec = totals;
     }
     gis::VectorReader reader(spec);
     reader.ignoreGeometry(true);
     reader.selectFields({reader.findField({"level"}), reader.findField({"area_code", "code"}),
-                         reader.findField({"theme"}), reader.findField({"category"}),
-                         reader.findField({"period"}), reader.findField({"count", "n"}),
-                         reader.findField({"theme_number"})});
+                         reader.findField({"theme"}), reader.findField({"category"}), reader.findField({"period"}),
+                         reader.findField({"count", "n"}), reader.findField({"theme_number"})});
     gis::Feature f;
-    const auto s = [&](std::size_t i) {
-        return f.values[i] ? QString::fromStdString(*f.values[i]) : QString();
-    };
+    const auto s = [&](std::size_t i) { return f.values[i] ? QString::fromStdString(*f.values[i]) : QString(); };
     while (reader.next(f)) {
         bool ok = false;
         double count = s(5).toDouble(&ok);
@@ -248,7 +251,10 @@ FiguresTable ScanProject::loadFiguresTable(const QString& gpkg, const QString& l
 void ScanProject::open(const QString& path)
 {
     const QFileInfo info(path);
-    if (!info.exists()) throw InputError(QCoreApplication::translate("ScanProject", "cannot open '%1': no such file or folder").arg(path).toStdString());
+    if (!info.exists())
+        throw InputError(QCoreApplication::translate("ScanProject", "cannot open '%1': no such file or folder")
+                             .arg(path)
+                             .toStdString());
     if (info.isDir()) {
         m_folder = info.absoluteFilePath();
         const QDir dir(path);
@@ -284,30 +290,41 @@ void ScanProject::open(const QString& path)
         for (const QString& file : dir.entryList({QStringLiteral("*.gpkg")}, QDir::Files, QDir::Name)) {
             if (file == u"gebiedscan.gpkg" || file.startsWith(QLatin1String("aol"))) continue;
             for (const auto& l : gis::listLayers(dir.filePath(file).toStdString()))
-                if (l.spatial) otherLayers.emplace_back(QString(), read(dir.filePath(file), QString::fromStdString(l.name)));
+                if (l.spatial)
+                    otherLayers.emplace_back(QString(), read(dir.filePath(file), QString::fromStdString(l.name)));
         }
         for (auto& [name, future] : scanLayers) {
             auto layer = future.get();
-            if (name == u"areas") finest = layer;
-            else if (name.startsWith(QLatin1String("areas_"))) areaLevels.push_back(layer);
-            else others.push_back(layer);
+            if (name == u"areas")
+                finest = layer;
+            else if (name.startsWith(QLatin1String("areas_")))
+                areaLevels.push_back(layer);
+            else
+                others.push_back(layer);
         }
         for (auto& entry : otherLayers) others.push_back(entry.second.get());
         // Heatmaps (gebiedscan kde): hidden at first, above the areas and below the boundaries.
         // Colour pictures (and MBTiles) are basemaps: shown, at the bottom.
         std::vector<std::shared_ptr<LayerData>> basemaps;
-        for (const QString& file : dir.entryList({QStringLiteral("*.tif"), QStringLiteral("*.tiff"), QStringLiteral("*.mbtiles")}, QDir::Files, QDir::Name)) {
-            if (isBasemapRaster(dir.filePath(file))) basemaps.push_back(loadBasemapLayer(dir.filePath(file)));
-            else if (!file.endsWith(QLatin1String(".mbtiles"))) others.push_back(loadRasterLayer(dir.filePath(file)));
+        for (const QString& file :
+             dir.entryList({QStringLiteral("*.tif"), QStringLiteral("*.tiff"), QStringLiteral("*.mbtiles")},
+                           QDir::Files, QDir::Name)) {
+            if (isBasemapRaster(dir.filePath(file)))
+                basemaps.push_back(loadBasemapLayer(dir.filePath(file)));
+            else if (!file.endsWith(QLatin1String(".mbtiles")))
+                others.push_back(loadRasterLayer(dir.filePath(file)));
         }
         for (auto& b : basemaps) addLayer(b, true);
-        if (QFileInfo::exists(dir.filePath(QStringLiteral("aol.gpkg")))) m_aolFile = dir.filePath(QStringLiteral("aol.gpkg"));
+        if (QFileInfo::exists(dir.filePath(QStringLiteral("aol.gpkg"))))
+            m_aolFile = dir.filePath(QStringLiteral("aol.gpkg"));
         // Bottom to top: finest areas (choropleth), outlines of the higher levels, hotspots,
         // black spots, points.
         if (finest) {
             const QString level = finest->fieldIndex(QStringLiteral("level")) >= 0 && finest->featureCount() > 0
-                                      ? finest->text(finest->fieldIndex(QStringLiteral("level")), 0) : QString();
-            finest->name = level.isEmpty() ? QCoreApplication::translate("ScanProject", "Areas") : QCoreApplication::translate("ScanProject", "Areas (%1)").arg(level);
+                                      ? finest->text(finest->fieldIndex(QStringLiteral("level")), 0)
+                                      : QString();
+            finest->name = level.isEmpty() ? QCoreApplication::translate("ScanProject", "Areas")
+                                           : QCoreApplication::translate("ScanProject", "Areas (%1)").arg(level);
             addLayer(finest, true);
         }
         // Hot spots start hidden over a scan (the choropleth is the first view); alone they show.
@@ -315,7 +332,8 @@ void ScanProject::open(const QString& path)
         const auto addKinds = [&](std::initializer_list<LayerKind> kinds) {
             for (auto kind : kinds)
                 for (auto& l : others)
-                    if (l->kind == kind) addLayer(l, (kind != LayerKind::Hotspots && kind != LayerKind::Raster) || !finest);
+                    if (l->kind == kind)
+                        addLayer(l, (kind != LayerKind::Hotspots && kind != LayerKind::Raster) || !finest);
         };
         addKinds({LayerKind::Hotspots, LayerKind::Areas, LayerKind::Raster});
         for (auto& l : areaLevels) {
@@ -328,7 +346,9 @@ void ScanProject::open(const QString& path)
         }
         addKinds({LayerKind::Lines, LayerKind::Other, LayerKind::BlackSpots, LayerKind::Points});
         if (!finest && others.empty() && areaLevels.empty() && basemaps.empty())
-            throw InputError(QCoreApplication::translate("ScanProject", "'%1' holds no gebiedscan.gpkg or other layers").arg(path).toStdString());
+            throw InputError(QCoreApplication::translate("ScanProject", "'%1' holds no gebiedscan.gpkg or other layers")
+                                 .arg(path)
+                                 .toStdString());
     } else if (info.suffix().compare(QLatin1String("tif"), Qt::CaseInsensitive) == 0 ||
                info.suffix().compare(QLatin1String("tiff"), Qt::CaseInsensitive) == 0 ||
                info.suffix().compare(QLatin1String("mbtiles"), Qt::CaseInsensitive) == 0) {
@@ -337,7 +357,8 @@ void ScanProject::open(const QString& path)
     } else {
         if (m_folder.isEmpty()) m_folder = info.absolutePath();
         // A GeoPackage may hold raster tiles (a basemap) besides, or instead of, vector layers.
-        const bool basemap = info.suffix().compare(QLatin1String("gpkg"), Qt::CaseInsensitive) == 0 && isBasemapRaster(path);
+        const bool basemap =
+            info.suffix().compare(QLatin1String("gpkg"), Qt::CaseInsensitive) == 0 && isBasemapRaster(path);
         if (basemap) addLayer(loadBasemapLayer(path), true);
         std::vector<gis::LayerInfo> vectorLayers;
         try {
@@ -347,8 +368,10 @@ void ScanProject::open(const QString& path)
         }
         for (const auto& l : vectorLayers) {
             const QString name = QString::fromStdString(l.name);
-            if (l.spatial) addLayer(loadVectorLayer(path, name), true);
-            else if (name == u"figures") m_figures = loadFiguresTable(path, name);
+            if (l.spatial)
+                addLayer(loadVectorLayer(path, name), true);
+            else if (name == u"figures")
+                m_figures = loadFiguresTable(path, name);
             else if (name == u"hot_times") {
                 m_hotTimesFile = path;
                 m_hotTimesLayer = name;
@@ -412,8 +435,9 @@ void ScanProject::showTheme(const QString& themeId, const QString& indicator, co
     } else {
         s.field = QStringLiteral("n_") + themeId;
         s.ramp = QStringLiteral("YlOrRd");
-        title = m_currentPeriod.isEmpty() ? QCoreApplication::translate("ScanProject", "%1: registrations").arg(label)
-                                          : QCoreApplication::translate("ScanProject", "%1: registrations %2").arg(label, m_currentPeriod);
+        title = m_currentPeriod.isEmpty()
+                    ? QCoreApplication::translate("ScanProject", "%1: registrations").arg(label)
+                    : QCoreApplication::translate("ScanProject", "%1: registrations %2").arg(label, m_currentPeriod);
     }
     m_layers->setStyle(row, s, title);
 }

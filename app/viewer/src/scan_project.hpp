@@ -36,7 +36,8 @@ public:
     /// Count of a theme in an area and period; NaN when suppressed (NULL). The table is sparse
     /// (areas without registrations have no rows), so an absent area counts 0 when the table
     /// has rows for that level and period at all, NaN otherwise.
-    [[nodiscard]] double count(const QString& level, const QString& area, const QString& theme, const QString& period) const;
+    [[nodiscard]] double count(const QString& level, const QString& area, const QString& theme,
+                               const QString& period) const;
     [[nodiscard]] QStringList periods() const { return m_periods; }
     [[nodiscard]] bool empty() const { return m_totals.isEmpty() && m_sums.isEmpty(); }
 
@@ -100,7 +101,8 @@ public:
     /// Themes found in a layer's fields (n_<id>, except n_total).
     [[nodiscard]] static std::vector<ThemeInfo> themesOf(const LayerData& layer);
     /// First existing field of `layer` among prefix+id for the prefixes, or empty.
-    [[nodiscard]] static QString fieldFor(const LayerData& layer, std::initializer_list<const char*> prefixes, const QString& id);
+    [[nodiscard]] static QString fieldFor(const LayerData& layer, std::initializer_list<const char*> prefixes,
+                                          const QString& id);
 
 private:
     void addLayer(const std::shared_ptr<LayerData>& layer, bool visible);

@@ -33,7 +33,8 @@ std::optional<ViewerOptions> parseViewerArguments(const QStringList& args, QStri
             const auto parts = v.split(QLatin1Char('x'));
             bool okW = false, okH = false;
             if (parts.size() == 2) o.size = QSize(parts[0].toInt(&okW), parts[1].toInt(&okH));
-            if (!okW || !okH || o.size.width() < 100 || o.size.height() < 100 || o.size.width() > 20000 || o.size.height() > 20000)
+            if (!okW || !okH || o.size.width() < 100 || o.size.height() < 100 || o.size.width() > 20000 ||
+                o.size.height() > 20000)
                 return fail(QStringLiteral("--size must be WxH, e.g. 1600x1000 (100..20000 pixels)"));
         } else if (a == u"--scale") {
             if (!value(&v)) return fail(QStringLiteral("--scale needs a number"));
@@ -43,7 +44,8 @@ std::optional<ViewerOptions> parseViewerArguments(const QStringList& args, QStri
         } else if (a == u"--theme") {
             if (!value(&o.theme)) return fail(QStringLiteral("--theme needs a theme id"));
         } else if (a == u"--indicator") {
-            if (!value(&o.indicator) || !(o.indicator == u"n" || o.indicator == u"rate" || o.indicator == u"change_pct"))
+            if (!value(&o.indicator) ||
+                !(o.indicator == u"n" || o.indicator == u"rate" || o.indicator == u"change_pct"))
                 return fail(QStringLiteral("--indicator must be n, rate or change_pct"));
         } else if (a == u"--period") {
             if (!value(&o.period)) return fail(QStringLiteral("--period needs a period"));
@@ -62,14 +64,17 @@ std::optional<ViewerOptions> parseViewerArguments(const QStringList& args, QStri
         } else if (a == u"--suggest-aol") {
             bool ok = false;
             if (value(&v)) o.suggestAol = v.toInt(&ok);
-            if (!ok || o.suggestAol < 1 || o.suggestAol > 100) return fail(QStringLiteral("--suggest-aol needs a number 1..100"));
+            if (!ok || o.suggestAol < 1 || o.suggestAol > 100)
+                return fail(QStringLiteral("--suggest-aol needs a number 1..100"));
         } else if (a == u"--select") {
             if (!value(&v)) return fail(QStringLiteral("--select needs X,Y;X,Y... in RD metres"));
             for (const QString& point : v.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
                 const auto parts = point.split(QLatin1Char(','));
                 bool okX = false, okY = false;
                 if (parts.size() == 2) o.select.emplace_back(parts[0].toDouble(&okX), parts[1].toDouble(&okY));
-                if (!okX || !okY) return fail(QStringLiteral("--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000"));
+                if (!okX || !okY)
+                    return fail(
+                        QStringLiteral("--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000"));
             }
         } else if (a == u"--window") {
             o.window = true;
@@ -79,7 +84,8 @@ std::optional<ViewerOptions> parseViewerArguments(const QStringList& args, QStri
             o.inputs << a;
         }
     }
-    if (!o.screenshot.isEmpty() && o.inputs.isEmpty()) return fail(QStringLiteral("--screenshot needs a folder or layer to show"));
+    if (!o.screenshot.isEmpty() && o.inputs.isEmpty())
+        return fail(QStringLiteral("--screenshot needs a folder or layer to show"));
     return o;
 }
 

@@ -19,13 +19,13 @@ struct ViewerOptions {
     QString screenshot;
     QSize size{1600, 1000};
     QString theme, indicator, period;
-    QStringList show; ///< --show: layers to make visible (e.g. hotspots)
+    QStringList show;   ///< --show: layers to make visible (e.g. hotspots)
     int suggestAol = 0; ///< --suggest-aol N: add N AOL candidates from the rankings
     QString language = QStringLiteral("nl");
-    bool window = false; ///< screenshot of the whole window instead of the map sheet
+    bool window = false;                               ///< screenshot of the whole window instead of the map sheet
     std::optional<std::pair<double, double>> identify; ///< RD x,y to identify before the screenshot
-    std::vector<std::pair<double, double>> select;      ///< --select: RD x,y of areas to select (window zooms to them)
-    double scale = 1.0;  ///< device pixels per logical pixel for the screenshot
+    std::vector<std::pair<double, double>> select;     ///< --select: RD x,y of areas to select (window zooms to them)
+    double scale = 1.0;                                ///< device pixels per logical pixel for the screenshot
 };
 
 /// Parses arguments (without the program name). Returns nullopt and sets `error` on bad input.

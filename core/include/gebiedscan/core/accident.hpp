@@ -16,7 +16,10 @@ enum class Severity : std::uint8_t { Fatal = 0, Injury = 1, DamageOnly = 2, Unkn
 
 /// A set of severities as a bit mask (bit = 1 << Severity).
 using SeverityMask = std::uint8_t;
-constexpr SeverityMask severityBit(Severity s) { return static_cast<SeverityMask>(1u << static_cast<unsigned>(s)); }
+constexpr SeverityMask severityBit(Severity s)
+{
+    return static_cast<SeverityMask>(1u << static_cast<unsigned>(s));
+}
 constexpr SeverityMask kInjuryOrFatal = severityBit(Severity::Fatal) | severityBit(Severity::Injury);
 constexpr SeverityMask kAllKnownSeverities = kInjuryOrFatal | severityBit(Severity::DamageOnly);
 
@@ -32,22 +35,22 @@ constexpr SeverityMask kAllKnownSeverities = kInjuryOrFatal | severityBit(Severi
 /// One input row of an accident file. BRON extracts hold one row per accident, some one row
 /// per party (partij) involved; `deduplicateAccidents` turns rows into accidents.
 struct AccidentRecord {
-    std::int64_t row = 0;              ///< 1-based row in the input, for messages
-    std::string accidentId;            ///< BRON VKL_NUMMER; empty when the extract has none
-    std::optional<int> partyNumber;    ///< party number within the accident (`nummer`), if given
-    std::optional<int> year;           ///< JAAR_VKL, or the year of DATUM_VKL
-    std::optional<LocalTime> date;     ///< DATUM_VKL (+ UUR) when given
+    std::int64_t row = 0;           ///< 1-based row in the input, for messages
+    std::string accidentId;         ///< BRON VKL_NUMMER; empty when the extract has none
+    std::optional<int> partyNumber; ///< party number within the accident (`nummer`), if given
+    std::optional<int> year;        ///< JAAR_VKL, or the year of DATUM_VKL
+    std::optional<LocalTime> date;  ///< DATUM_VKL (+ UUR) when given
     Severity severity = Severity::Unknown;
-    std::optional<bool> hospital;      ///< ziekenhuisopname known for this accident; BRON AP3 has no such field
-    std::string aolId;                 ///< AOL_ID, accident type 0-9 (aard ongeval)
-    std::string segmentId;             ///< WVK_ID: the NWB segment the police placed it on
-    std::string junctionId;            ///< JTE_ID: the NWB junction, for accidents on a junction
-    std::optional<PointRd> point;      ///< location in working-CRS metres
+    std::optional<bool> hospital; ///< ziekenhuisopname known for this accident; BRON AP3 has no such field
+    std::string aolId;            ///< AOL_ID, accident type 0-9 (aard ongeval)
+    std::string segmentId;        ///< WVK_ID: the NWB segment the police placed it on
+    std::string junctionId;       ///< JTE_ID: the NWB junction, for accidents on a junction
+    std::optional<PointRd> point; ///< location in working-CRS metres
 };
 
 /// One accident after deduplication. `row` is the input row that represents it.
 struct Accident {
-    std::string id;                    ///< VKL_NUMMER, else "rij <row>"
+    std::string id; ///< VKL_NUMMER, else "rij <row>"
     std::int64_t row = 0;
     std::optional<int> year;
     std::optional<LocalTime> date;
@@ -55,7 +58,7 @@ struct Accident {
     std::optional<bool> hospital;
     std::string aolId, segmentId, junctionId;
     std::optional<PointRd> point;
-    int rows = 1;                      ///< input rows (parties) merged into it
+    int rows = 1; ///< input rows (parties) merged into it
 };
 
 /// Result of turning input rows into accidents.
@@ -65,8 +68,8 @@ struct DeduplicationResult {
     /// another row's accident (bucket duplicate_party_row).
     std::vector<std::int32_t> accidentOfRecord;
     std::size_t duplicateRows = 0;
-    std::size_t recordsById = 0;          ///< rows grouped by VKL_NUMMER
-    std::size_t recordsByKey = 0;         ///< rows grouped by location+year+codes (party number present)
+    std::size_t recordsById = 0;           ///< rows grouped by VKL_NUMMER
+    std::size_t recordsByKey = 0;          ///< rows grouped by location+year+codes (party number present)
     std::size_t groupsWithoutPartyOne = 0; ///< key groups lacking a `nummer` 1 row (an incomplete extract)
 };
 

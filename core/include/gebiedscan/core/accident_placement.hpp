@@ -12,14 +12,14 @@ namespace gebiedscan {
 /// What happened to an input row. Every row lands in exactly one bucket (reported in
 /// summary.json); only PlacedById and Snapped accidents are analysed.
 enum class AccidentBucket : std::uint8_t {
-    PlacedById = 0,     ///< on the network by its WVK_ID and/or JTE_ID
-    Snapped,            ///< snapped to the nearest segment within the snap tolerance
-    BeyondTolerance,    ///< has a point, but no segment lies within the snap tolerance
-    MissingLocation,    ///< no point and no usable WVK_ID/JTE_ID
-    UnknownNetworkId,   ///< WVK_ID/JTE_ID not in the network and no point to snap
-    DuplicatePartyRow,  ///< a further party row of an accident already counted
-    MissingYear,        ///< no year or date: cannot be put in the period
-    OutsidePeriod,      ///< year outside the analysis period
+    PlacedById = 0,    ///< on the network by its WVK_ID and/or JTE_ID
+    Snapped,           ///< snapped to the nearest segment within the snap tolerance
+    BeyondTolerance,   ///< has a point, but no segment lies within the snap tolerance
+    MissingLocation,   ///< no point and no usable WVK_ID/JTE_ID
+    UnknownNetworkId,  ///< WVK_ID/JTE_ID not in the network and no point to snap
+    DuplicatePartyRow, ///< a further party row of an accident already counted
+    MissingYear,       ///< no year or date: cannot be put in the period
+    OutsidePeriod,     ///< year outside the analysis period
 };
 constexpr std::size_t kAccidentBucketCount = 8;
 
@@ -53,12 +53,11 @@ struct Placement {
 /// missing year -> outside period -> JTE_ID (node) and WVK_ID (segment, the point projected on it,
 /// else its midpoint) when they exist in the network -> nearest segment within the tolerance ->
 /// beyond_tolerance / unknown_network_id / missing_location.
-[[nodiscard]] std::vector<Placement> placeAccidents(const RoadNetwork& network,
-                                                   const std::vector<Accident>& accidents,
-                                                   const PlacementOptions& options);
+[[nodiscard]] std::vector<Placement> placeAccidents(const RoadNetwork& network, const std::vector<Accident>& accidents,
+                                                    const PlacementOptions& options);
 
 /// Row counts per bucket, given the deduplication (duplicate rows) and the placements.
-[[nodiscard]] std::array<std::size_t, kAccidentBucketCount>
-countBuckets(const DeduplicationResult& dedup, const std::vector<Placement>& placements);
+[[nodiscard]] std::array<std::size_t, kAccidentBucketCount> countBuckets(const DeduplicationResult& dedup,
+                                                                         const std::vector<Placement>& placements);
 
 } // namespace gebiedscan

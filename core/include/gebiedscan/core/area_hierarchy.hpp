@@ -8,11 +8,11 @@ namespace gebiedscan {
 
 /// One level of areas (e.g. all buurten), each with an optional parent in the next level.
 struct AreaLevel {
-    std::string name;                            ///< "buurt", "wijk", "gemeente", "cel"
-    std::vector<std::string> codes;              ///< BU01060101, WK010601, GM0106, ...
+    std::string name;               ///< "buurt", "wijk", "gemeente", "cel"
+    std::vector<std::string> codes; ///< BU01060101, WK010601, GM0106, ...
     std::vector<std::string> names;
     std::vector<std::optional<double>> population; ///< inhabitants; nullopt = unknown or secret
-    std::vector<std::int32_t> parent;            ///< index in the next level, -1 if none
+    std::vector<std::int32_t> parent;              ///< index in the next level, -1 if none
 
     [[nodiscard]] std::size_t size() const { return codes.size(); }
 };

@@ -32,14 +32,14 @@ struct CountRule {
 /// A black-spot definition: met when any of `anyOf` holds (or anyOf is empty) and, when set,
 /// the weighted score reaches `minScore`. Counts are over `years` calendar years.
 struct BlackSpotCriteria {
-    std::string name;         ///< preset name or "eigen" (custom)
-    std::string description;  ///< Dutch text for reports
+    std::string name;        ///< preset name or "eigen" (custom)
+    std::string description; ///< Dutch text for reports
     int years = 3;
     std::vector<CountRule> anyOf;
     std::optional<double> minScore;
     SeverityWeights weights;
-    bool junctions = true;    ///< apply at junctions (kruispunten)
-    bool sections = true;     ///< apply to sliding-window road sections
+    bool junctions = true; ///< apply at junctions (kruispunten)
+    bool sections = true;  ///< apply to sliding-window road sections
     /// Ziekenhuisopname is not in BRON's AP3 code. When an accident's hospital flag is unknown,
     /// count it as serious when its severity is in this mask (LET+DOD: an upper bound, because
     /// LET also covers slight injuries treated outside hospital).
@@ -64,46 +64,46 @@ struct SeverityTally {
 /// Analysis settings besides the criteria.
 struct BlackSpotOptions {
     BlackSpotCriteria criteria = blackSpotPreset("kruispunt-6-3");
-    std::optional<int> lastYear;       ///< period end; default: the latest year among the accidents
-    double snapTolerance = 25.0;       ///< metres, accident point to segment
-    double junctionRadius = 30.0;      ///< metres, accident point to junction node
-    int junctionMinDegree = 3;         ///< nodes with at least this many segment ends are junctions
-    bool nearestJunctionOnly = false;  ///< count an accident only at its nearest junction within the radius
-    double window = 250.0;             ///< sliding window length, metres
-    double step = 25.0;                ///< sliding window step, metres
-    bool useNetworkIds = true;         ///< place by WVK_ID/JTE_ID when they match
-    bool empiricalBayes = false;       ///< add EB estimates per road-class peer group
-    int minPeerGroup = 30;             ///< smaller peer groups fall back to all sites of the kind
-    bool includeAllJunctions = false;  ///< also report junctions with accidents that miss the criteria
+    std::optional<int> lastYear;      ///< period end; default: the latest year among the accidents
+    double snapTolerance = 25.0;      ///< metres, accident point to segment
+    double junctionRadius = 30.0;     ///< metres, accident point to junction node
+    int junctionMinDegree = 3;        ///< nodes with at least this many segment ends are junctions
+    bool nearestJunctionOnly = false; ///< count an accident only at its nearest junction within the radius
+    double window = 250.0;            ///< sliding window length, metres
+    double step = 25.0;               ///< sliding window step, metres
+    bool useNetworkIds = true;        ///< place by WVK_ID/JTE_ID when they match
+    bool empiricalBayes = false;      ///< add EB estimates per road-class peer group
+    int minPeerGroup = 30;            ///< smaller peer groups fall back to all sites of the kind
+    bool includeAllJunctions = false; ///< also report junctions with accidents that miss the criteria
 };
 
 /// Empirical Bayes estimate of the expected accident count at a site (see analyseBlackSpots).
 struct EmpiricalBayes {
     std::string peerGroup;
     int peerSites = 0;
-    double peerMean = 0.0;     ///< mu: expected count of a site like this (per window length for sections)
+    double peerMean = 0.0; ///< mu: expected count of a site like this (per window length for sections)
     double peerVariance = 0.0;
     double overdispersion = 0.0; ///< k of the negative binomial, (s^2 - m) / m^2, >= 0
-    double weight = 1.0;       ///< w = 1 / (1 + k mu)
-    double estimate = 0.0;     ///< EB = w mu + (1 - w) observed
-    double excess = 0.0;       ///< EB - mu: potential for safety improvement
+    double weight = 1.0;         ///< w = 1 / (1 + k mu)
+    double estimate = 0.0;       ///< EB = w mu + (1 - w) observed
+    double excess = 0.0;         ///< EB - mu: potential for safety improvement
 };
 
 /// One reported location: a junction (point) or a section (merged windows, line).
 struct BlackSpot {
     enum class Kind { Junction, Section };
     Kind kind = Kind::Junction;
-    std::string id;             ///< junction id, or "<route start segment id>:<from>-<to>" for sections
+    std::string id; ///< junction id, or "<route start segment id>:<from>-<to>" for sections
     std::int32_t node = RoadNetwork::kNone;
     std::int32_t route = -1;
-    double from = 0.0, to = 0.0; ///< route distances (metres) of a section
+    double from = 0.0, to = 0.0;   ///< route distances (metres) of a section
     std::vector<PointRd> geometry; ///< one point, or the section polyline
     SeverityTally tally;
-    std::vector<int> perYear;   ///< accidents per year of the period, first year first
+    std::vector<int> perYear; ///< accidents per year of the period, first year first
     bool met = false;
-    std::string rulesMet;       ///< which parts of the criteria hold, e.g. ">=6 DOD,LET"
-    int peakWindowCount = 0;    ///< sections: most criteria-relevant accidents in one window
-    int rank = 0;               ///< 1 = worst, by score, then total, then id
+    std::string rulesMet;    ///< which parts of the criteria hold, e.g. ">=6 DOD,LET"
+    int peakWindowCount = 0; ///< sections: most criteria-relevant accidents in one window
+    int rank = 0;            ///< 1 = worst, by score, then total, then id
     std::string streetNames, roadNumbers, authorities, roadClass; ///< distinct values joined by '/'
     std::optional<EmpiricalBayes> eb;
     std::vector<std::int32_t> accidents; ///< indices into BlackSpotResult::dedup.accidents
@@ -114,14 +114,14 @@ struct BlackSpotResult {
     BlackSpotCriteria criteria;
     int firstYear = 0, lastYear = 0;
     DeduplicationResult dedup;
-    std::vector<Placement> placements;                    ///< one per accident
+    std::vector<Placement> placements;                       ///< one per accident
     std::array<std::size_t, kAccidentBucketCount> buckets{}; ///< input rows per bucket
     std::size_t inputRows = 0;
-    std::size_t analysedAccidents = 0;                    ///< placed, in period
-    std::size_t junctionCount = 0;                        ///< nodes with degree >= junctionMinDegree
-    std::size_t windowCount = 0;                          ///< windows evaluated
-    std::vector<BlackSpot> junctions;                     ///< ranked
-    std::vector<BlackSpot> sections;                      ///< ranked
+    std::size_t analysedAccidents = 0; ///< placed, in period
+    std::size_t junctionCount = 0;     ///< nodes with degree >= junctionMinDegree
+    std::size_t windowCount = 0;       ///< windows evaluated
+    std::vector<BlackSpot> junctions;  ///< ranked
+    std::vector<BlackSpot> sections;   ///< ranked
 };
 
 /// Full analysis: deduplication, placement, junction counts, sliding windows, ranking.
@@ -142,8 +142,7 @@ struct BlackSpotResult {
 /// expected mu, w = 1 / (1 + k mu), EB = w mu + (1 - w) x. Junction sites are all junction nodes
 /// (with zeros), mu = m. Section sites are the routes cut into consecutive non-overlapping
 /// windows of length L; a section of length l has mu = m l / L.
-[[nodiscard]] BlackSpotResult analyseBlackSpots(const RoadNetwork& network,
-                                                const std::vector<AccidentRecord>& records,
+[[nodiscard]] BlackSpotResult analyseBlackSpots(const RoadNetwork& network, const std::vector<AccidentRecord>& records,
                                                 const BlackSpotOptions& options);
 
 /// Whether a tally meets the criteria; `why` receives the rules that hold.

@@ -34,8 +34,7 @@ struct Classification {
 /// have few distinct values; an empty input gives an empty classification.
 /// `manualBreaks` is used only for ClassificationMethod::Manual: inner or full breaks, sorted
 /// and deduplicated; the data minimum and maximum are added when they lie outside.
-[[nodiscard]] Classification classify(std::vector<double> values, std::size_t classes,
-                                      ClassificationMethod method,
+[[nodiscard]] Classification classify(std::vector<double> values, std::size_t classes, ClassificationMethod method,
                                       const std::vector<double>& manualBreaks = {});
 
 /// R `quantile(x, probs, type = 7)` of sorted values (no NaN). `p` in [0, 1].

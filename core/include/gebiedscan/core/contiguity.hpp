@@ -20,7 +20,7 @@ enum class Contiguity {
 /// whose neighbours share vertices (CBS and PDOK boundaries, grids) are handled exactly; a
 /// T-junction without a vertex on the other side is not seen as contact.
 /// Cost: O(V log V) for V vertices (100,000 lattice cells in well under a second).
-[[nodiscard]] SpatialWeights contiguityWeights(const std::vector<MultiPolygon>& areas,
-                                               Contiguity rule, double snap = 1e-6);
+[[nodiscard]] SpatialWeights contiguityWeights(const std::vector<MultiPolygon>& areas, Contiguity rule,
+                                               double snap = 1e-6);
 
 } // namespace gebiedscan

@@ -14,7 +14,7 @@ namespace gebiedscan {
 /// `currentExposure` against `reference` events in `referenceExposure` (e.g. days). Conditional
 /// on the total, current ~ Bin(total, tc / (tc + tr)); equals R's `poisson.test(c(current,
 /// reference), c(tc, tr))$p.value`. Returns 1 when both counts are 0.
-[[nodiscard]] double poissonRatioTest(std::uint64_t current, double currentExposure,
-                                      std::uint64_t reference, double referenceExposure);
+[[nodiscard]] double poissonRatioTest(std::uint64_t current, double currentExposure, std::uint64_t reference,
+                                      double referenceExposure);
 
 } // namespace gebiedscan

@@ -28,9 +28,8 @@ constexpr std::int64_t kSecondsPerDay = 86400;
 void civilFromDays(std::int64_t days, int& year, unsigned& month, unsigned& day);
 
 /// Builds a LocalTime; nullopt when the fields do not form a valid date or time.
-[[nodiscard]] std::optional<LocalTime> makeLocalTime(int year, unsigned month, unsigned day,
-                                                     unsigned hour = 0, unsigned minute = 0,
-                                                     unsigned second = 0);
+[[nodiscard]] std::optional<LocalTime> makeLocalTime(int year, unsigned month, unsigned day, unsigned hour = 0,
+                                                     unsigned minute = 0, unsigned second = 0);
 
 /// Parses the date formats found in Dutch police and BRON extracts:
 /// `2023-05-01`, `2023/05/01`, `20230501`, `01-05-2023`, `1-5-2023`, `01/05/2023` (day first),

@@ -34,14 +34,10 @@ public:
     SpaceTimeCube() = default;
     SpaceTimeCube(std::size_t locations, std::size_t steps)
         : m_locations(locations), m_steps(steps), m_values(locations * steps, 0.0)
-    {
-    }
+    {}
     [[nodiscard]] std::size_t locations() const { return m_locations; }
     [[nodiscard]] std::size_t steps() const { return m_steps; }
-    [[nodiscard]] double& at(std::size_t location, std::size_t step)
-    {
-        return m_values[location * m_steps + step];
-    }
+    [[nodiscard]] double& at(std::size_t location, std::size_t step) { return m_values[location * m_steps + step]; }
     [[nodiscard]] double at(std::size_t location, std::size_t step) const
     {
         return m_values[location * m_steps + step];
@@ -155,8 +151,8 @@ inline constexpr int kEmergingClassCount = 17;
 ///  - otherwise                    -> no pattern.
 /// The final step's state takes precedence: a location hot in 90 % of the steps whose final
 /// step is cold is an oscillating cold spot, not a historical hot spot.
-[[nodiscard]] EmergingClass classifyEmerging(std::span<const std::int8_t> states,
-                                             const MannKendall& trendOfZ, double trendAlpha = 0.05);
+[[nodiscard]] EmergingClass classifyEmerging(std::span<const std::int8_t> states, const MannKendall& trendOfZ,
+                                             double trendAlpha = 0.05);
 
 // ---------------------------------------------------------------------------------------------
 // Emerging hot spot analysis
@@ -177,14 +173,14 @@ struct EmergingOptions {
 struct EmergingResult {
     std::size_t locations = 0;
     std::size_t steps = 0;
-    std::vector<double> z;      ///< Gi* z per bin, location-major (as SpaceTimeCube)
-    std::vector<double> p;      ///< two-sided normal p per bin
-    std::vector<std::int8_t> state; ///< +1 hot, -1 cold, 0 not significant (after FDR if on)
-    std::vector<MannKendall> trendOfZ;    ///< per location: trend of the Gi* z-scores
+    std::vector<double> z;                 ///< Gi* z per bin, location-major (as SpaceTimeCube)
+    std::vector<double> p;                 ///< two-sided normal p per bin
+    std::vector<std::int8_t> state;        ///< +1 hot, -1 cold, 0 not significant (after FDR if on)
+    std::vector<MannKendall> trendOfZ;     ///< per location: trend of the Gi* z-scores
     std::vector<MannKendall> trendOfValue; ///< per location: trend of the cube values (counts)
-    std::vector<EmergingClass> classes;   ///< per location
-    double mean = 0.0;     ///< global mean of the cube (the whole cube is the global window)
-    double stdDev = 0.0;   ///< global standard deviation (divisor n, as Getis-Ord and spdep)
+    std::vector<EmergingClass> classes;    ///< per location
+    double mean = 0.0;                     ///< global mean of the cube (the whole cube is the global window)
+    double stdDev = 0.0;                   ///< global standard deviation (divisor n, as Getis-Ord and spdep)
 };
 
 /// Gi* per bin with a space-time neighbourhood, Mann-Kendall per location and the Esri class.
@@ -196,8 +192,7 @@ struct EmergingResult {
 /// window). Bins at the start have fewer time lags (a smaller W). A cube whose values are all
 /// equal gives z = 0 everywhere. Throws InputError when the neighbour count does not match the
 /// cube or an index is out of range.
-[[nodiscard]] EmergingResult emergingHotspots(const SpaceTimeCube& cube,
-                                              const NeighbourCsr& neighbours,
+[[nodiscard]] EmergingResult emergingHotspots(const SpaceTimeCube& cube, const NeighbourCsr& neighbours,
                                               const EmergingOptions& options = {});
 
 } // namespace gebiedscan

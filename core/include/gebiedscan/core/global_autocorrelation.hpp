@@ -20,9 +20,9 @@ struct GlobalTestResult {
     double z = 0.0;           ///< (statistic - expectation) / sqrt(variance); 0 when undefined
     double p = 1.0;           ///< p-value of z under `alternative`
     Alternative alternative = Alternative::Greater;
-    std::size_t n = 0;        ///< areas with at least one neighbour (spdep adjust.n)
-    std::size_t islands = 0;  ///< areas without neighbours (kept, contributing 0 to the lag)
-    bool defined = true;      ///< false when the variance is not positive (e.g. constant values)
+    std::size_t n = 0;       ///< areas with at least one neighbour (spdep adjust.n)
+    std::size_t islands = 0; ///< areas without neighbours (kept, contributing 0 to the lag)
+    bool defined = true;     ///< false when the variance is not positive (e.g. constant values)
 };
 
 /// Global Moran's I exactly as spdep `moran.test(x, listw, zero.policy = TRUE)` (adjust.n =

@@ -27,8 +27,7 @@ enum class LabelLanguage { Dutch, English };
                                          LabelLanguage language = LabelLanguage::Dutch);
 
 /// The quadrant alone in words ("Hoog-Hoog" / "High-High"), "Geen buren" for None.
-[[nodiscard]] std::string_view quadrantName(LisaQuadrant quadrant,
-                                            LabelLanguage language = LabelLanguage::Dutch);
+[[nodiscard]] std::string_view quadrantName(LisaQuadrant quadrant, LabelLanguage language = LabelLanguage::Dutch);
 
 } // namespace gebiedscan
 
@@ -46,10 +45,8 @@ struct HotspotClassification {
 /// Classifies Gi/Gi* results as ArcGIS does: uncorrected analytic results by |z| (2.58, 1.96,
 /// 1.65); permutation or corrected results by p <= 0.01, 0.05, 0.10 with the sign of z.
 /// Islands (no neighbours in `w`) are excluded from the correction and get bin 0.
-[[nodiscard]] HotspotClassification classifyHotspots(std::span<const double> z,
-                                                     std::span<const double> p,
-                                                     const SpatialWeights& w,
-                                                     PValueCorrection correction,
+[[nodiscard]] HotspotClassification classifyHotspots(std::span<const double> z, std::span<const double> p,
+                                                     const SpatialWeights& w, PValueCorrection correction,
                                                      bool permutationP);
 
 } // namespace gebiedscan

@@ -48,10 +48,7 @@ struct RasterGrid {
     [[nodiscard]] double maxY() const { return minY + cellSize * ny; }
     [[nodiscard]] double centreX(std::int32_t col) const { return minX + (col + 0.5) * cellSize; }
     [[nodiscard]] double centreY(std::int32_t row) const { return maxY() - (row + 0.5) * cellSize; }
-    [[nodiscard]] std::size_t cellCount() const
-    {
-        return static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny);
-    }
+    [[nodiscard]] std::size_t cellCount() const { return static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny); }
     /// Cell area in km^2.
     [[nodiscard]] double cellAreaKm2() const { return cellSize * cellSize * 1e-6; }
 };
@@ -109,9 +106,8 @@ struct KdeResult {
 /// domain (FFTW; falls back to BinnedDirect when built without FFTW). Auto picks Exact while
 /// events x stencil cells <= exactBudget, else whichever binned path is estimated cheaper.
 /// Throws InputError when radius <= 0 or weights has the wrong length.
-[[nodiscard]] KdeResult kernelDensity(std::span<const PointRd> points,
-                                      std::span<const double> weights, const RasterGrid& grid,
-                                      const KdeOptions& options);
+[[nodiscard]] KdeResult kernelDensity(std::span<const PointRd> points, std::span<const double> weights,
+                                      const RasterGrid& grid, const KdeOptions& options);
 
 /// True when this build has the FFTW path.
 [[nodiscard]] bool kdeHasFft();
@@ -131,8 +127,7 @@ struct BandwidthEstimate {
 
 /// Silverman radius (see BandwidthEstimate). Non-finite points and non-positive weights are
 /// ignored.
-[[nodiscard]] BandwidthEstimate silvermanRadius(std::span<const PointRd> points,
-                                                std::span<const double> weights = {});
+[[nodiscard]] BandwidthEstimate silvermanRadius(std::span<const PointRd> points, std::span<const double> weights = {});
 
 /// The default cell size, as ArcGIS: the shorter side of `extent` divided by 250, then rounded
 /// down to a round number (1, 2, 2.5 or 5 times a power of ten) so grids line up with CBS

@@ -30,7 +30,7 @@ struct Lixel {
 /// conserved there (spNetwork's "discontinuous"/"continuous" methods correct this; not done here).
 /// Segments are cut into lixels of `lixelLength` metres (the last one shorter).
 [[nodiscard]] std::vector<Lixel> networkKernelDensity(const RoadNetwork& network,
-                                                     const std::vector<NetworkEvent>& events,
-                                                     double lixelLength, double bandwidth);
+                                                      const std::vector<NetworkEvent>& events, double lixelLength,
+                                                      double bandwidth);
 
 } // namespace gebiedscan

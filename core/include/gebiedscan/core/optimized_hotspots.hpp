@@ -16,8 +16,8 @@ namespace gebiedscan {
 /// Settings of the automatic point hotspot analysis (the idea of ArcGIS "Optimized Hot Spot
 /// Analysis": aggregate incidents to grid cells, choose the scale from the data, Gi* with FDR).
 struct OptimizedHotspotOptions {
-    double cellSize = 0.0;        ///< square cell size in metres; 0 = choose automatically
-    std::size_t bandSteps = 15;   ///< distance bands tried: cellSize * (1 + 0.5 s), s = 0 .. steps-1
+    double cellSize = 0.0;      ///< square cell size in metres; 0 = choose automatically
+    std::size_t bandSteps = 15; ///< distance bands tried: cellSize * (1 + 0.5 s), s = 0 .. steps-1
     PValueCorrection correction = PValueCorrection::FalseDiscoveryRate;
     Alternative alternative = Alternative::TwoSided;
     std::size_t permutations = 0; ///< 0 = analytic p-values (as ArcGIS); else conditional permutation
@@ -36,30 +36,30 @@ struct AutocorrelationStep {
 
 /// Result: the chosen scale (always reported), the cells, and Gi* per cell.
 struct OptimizedHotspotResult {
-    double cellSize = 0.0;    ///< chosen or given cell size (m)
+    double cellSize = 0.0; ///< chosen or given cell size (m)
     bool cellSizeAutomatic = false;
-    double band = 0.0;        ///< chosen distance band (m)
-    bool bandAtPeak = false;  ///< true: first peak of the profile; false: no peak, 30-neighbour fallback
+    double band = 0.0;       ///< chosen distance band (m)
+    bool bandAtPeak = false; ///< true: first peak of the profile; false: no peak, 30-neighbour fallback
     std::vector<AutocorrelationStep> profile;
-    std::optional<Grid> grid;           ///< square grid, anchored at multiples of cellSize (CBS)
-    std::vector<std::size_t> cells;     ///< grid cell index of each analysed cell
-    std::vector<PointRd> centres;       ///< cell centres (RD New)
-    std::vector<double> counts;         ///< incidents per cell
-    std::size_t incidents = 0;          ///< incidents used (finite coordinates)
-    std::size_t incidentsRejected = 0;  ///< incidents with non-finite coordinates (counted, not used)
-    CoincidenceReport coincident;       ///< coincident incidents (many at one address)
-    LocalGResult gi;                    ///< Gi* per cell (binary band weights including self)
-    std::vector<double> p;              ///< p per cell (analytic or permutation), before correction
-    HotspotClassification classes;      ///< adjusted p and bins -3..3
-    std::size_t islands = 0;            ///< cells without neighbours at the chosen band
+    std::optional<Grid> grid;          ///< square grid, anchored at multiples of cellSize (CBS)
+    std::vector<std::size_t> cells;    ///< grid cell index of each analysed cell
+    std::vector<PointRd> centres;      ///< cell centres (RD New)
+    std::vector<double> counts;        ///< incidents per cell
+    std::size_t incidents = 0;         ///< incidents used (finite coordinates)
+    std::size_t incidentsRejected = 0; ///< incidents with non-finite coordinates (counted, not used)
+    CoincidenceReport coincident;      ///< coincident incidents (many at one address)
+    LocalGResult gi;                   ///< Gi* per cell (binary band weights including self)
+    std::vector<double> p;             ///< p per cell (analytic or permutation), before correction
+    HotspotClassification classes;     ///< adjusted p and bins -3..3
+    std::size_t islands = 0;           ///< cells without neighbours at the chosen band
 };
 
 /// Incremental spatial autocorrelation: global Moran's I (binary weights, randomisation moments,
 /// islands as spdep zero.policy) of `values` at `points` for each band, in one pass over the pairs
 /// within the largest band. Equal to globalMoran(values, distanceBandWeights(points, band)).
-[[nodiscard]] std::vector<AutocorrelationStep>
-incrementalAutocorrelation(std::span<const PointRd> points, std::span<const double> values,
-                           std::span<const double> bands);
+[[nodiscard]] std::vector<AutocorrelationStep> incrementalAutocorrelation(std::span<const PointRd> points,
+                                                                          std::span<const double> values,
+                                                                          std::span<const double> bands);
 
 /// Index of the first local maximum of the z profile (z[s] > z[s-1] and z[s] >= z[s+1]);
 /// nullopt when z only rises or only falls.

@@ -13,7 +13,7 @@ struct PermutationOptions {
     std::size_t permutations = 999; ///< R, the number of random permutations per area
     std::uint64_t seed = 20090101;  ///< same seed, same p-values (independent of the thread count)
     Alternative alternative = Alternative::TwoSided;
-    unsigned threads = 0;           ///< 0 = all hardware threads
+    unsigned threads = 0; ///< 0 = all hardware threads
 };
 
 /// Pseudo p-values from conditional permutation.
@@ -36,8 +36,7 @@ struct PermutationResult {
 };
 
 /// Permutation inference for local Moran's I_i (weights without self, any style).
-[[nodiscard]] PermutationResult localMoranPermutation(std::span<const double> x,
-                                                      const SpatialWeights& w,
+[[nodiscard]] PermutationResult localMoranPermutation(std::span<const double> x, const SpatialWeights& w,
                                                       const PermutationOptions& options = {});
 
 /// Permutation inference for Getis-Ord Gi or Gi* (Gi* when w.selfIncluded(): x_i keeps its own

@@ -23,8 +23,7 @@ public:
     [[nodiscard]] std::int32_t locate(const PointRd& p) const;
 
     /// Locates many points, using up to `threads` threads (0 = hardware concurrency).
-    void locate(std::span<const PointRd> points, std::span<std::int32_t> out,
-                unsigned threads = 1) const;
+    void locate(std::span<const PointRd> points, std::span<std::int32_t> out, unsigned threads = 1) const;
 
     [[nodiscard]] std::size_t cellCount() const { return m_cellStart.size() - 1; }
 

@@ -25,8 +25,8 @@ namespace gebiedscan {
 /// Inverse-distance weights w_ij = 1 / max(d, minDistance)^power within `band` metres (use
 /// infinity for all pairs, which is O(n^2)). `minDistance` (metres, > 0) keeps coincident points
 /// finite: they get the weight of points minDistance apart instead of an infinite one.
-[[nodiscard]] SpatialWeights inverseDistanceWeights(std::span<const PointRd> points, double band,
-                                                    double power = 1.0, double minDistance = 1.0);
+[[nodiscard]] SpatialWeights inverseDistanceWeights(std::span<const PointRd> points, double band, double power = 1.0,
+                                                    double minDistance = 1.0);
 
 /// Largest nearest-neighbour distance: the smallest band that leaves no point an island
 /// (ArcGIS's default threshold distance). 0 for fewer than two points.
@@ -37,9 +37,9 @@ namespace gebiedscan {
 
 /// Coincident points in a point set.
 struct CoincidenceReport {
-    std::size_t locations = 0;       ///< distinct locations holding more than one point
-    std::size_t pointsAffected = 0;  ///< points sharing their location with at least one other
-    std::size_t largestGroup = 0;    ///< most points at one location
+    std::size_t locations = 0;      ///< distinct locations holding more than one point
+    std::size_t pointsAffected = 0; ///< points sharing their location with at least one other
+    std::size_t largestGroup = 0;   ///< most points at one location
 };
 
 /// Counts exactly coincident points (equal x and y).

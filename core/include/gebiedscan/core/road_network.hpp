@@ -12,14 +12,14 @@ namespace gebiedscan {
 /// One road segment (NWB: a *wegvak*). Glossary of the NWB words kept in field comments:
 /// wegvak = segment between two junctions, junctie (JTE) = graph node, wegbeheerder = authority.
 struct RoadSegment {
-    std::string id;                ///< segment id (NWB WVK_ID), unique in the network
-    std::vector<PointRd> line;     ///< polyline in working-CRS metres (RD New), >= 2 vertices
-    std::string beginJunction;     ///< NWB JTE_ID_BEG; empty when the layer has no junction ids
-    std::string endJunction;       ///< NWB JTE_ID_END
-    std::string streetName;        ///< NWB STT_NAAM; empty when unknown
-    std::string roadNumber;        ///< NWB WEGNUMMER (e.g. "A12", "N225"); empty when unknown
-    std::string roadAuthority;     ///< NWB WEGBEHSRT: R rijk, P provincie, G gemeente, W waterschap, T overig
-    std::string roadClass;         ///< peer group for Empirical Bayes; the reader defaults it to the authority
+    std::string id;            ///< segment id (NWB WVK_ID), unique in the network
+    std::vector<PointRd> line; ///< polyline in working-CRS metres (RD New), >= 2 vertices
+    std::string beginJunction; ///< NWB JTE_ID_BEG; empty when the layer has no junction ids
+    std::string endJunction;   ///< NWB JTE_ID_END
+    std::string streetName;    ///< NWB STT_NAAM; empty when unknown
+    std::string roadNumber;    ///< NWB WEGNUMMER (e.g. "A12", "N225"); empty when unknown
+    std::string roadAuthority; ///< NWB WEGBEHSRT: R rijk, P provincie, G gemeente, W waterschap, T overig
+    std::string roadClass;     ///< peer group for Empirical Bayes; the reader defaults it to the authority
 };
 
 /// How the graph topology is built.
@@ -42,7 +42,7 @@ struct NetworkPosition {
     std::int32_t segment = -1;
     double offset = 0.0;
     double distance = 0.0; ///< distance from the query point to the network (metres), for snapping
-    PointRd point;          ///< the point on the segment
+    PointRd point;         ///< the point on the segment
 };
 
 /// A route: a chain of segments joined end to end, the unit along which windows slide.
@@ -145,8 +145,7 @@ private:
 };
 
 /// Distance from p to segment ab and the parameter t in [0,1] of the closest point.
-[[nodiscard]] double pointSegmentDistance(const PointRd& p, const PointRd& a, const PointRd& b,
-                                          double& t);
+[[nodiscard]] double pointSegmentDistance(const PointRd& p, const PointRd& a, const PointRd& b, double& t);
 
 /// Length of a polyline in metres.
 [[nodiscard]] double polylineLength(const std::vector<PointRd>& line);

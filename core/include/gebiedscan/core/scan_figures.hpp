@@ -41,9 +41,9 @@ enum class ChangeFlag { None, Rise, Fall };
 
 /// Current period against the reference periods for one area and theme.
 struct ChangeFigure {
-    double expected = 0.0;            ///< reference count scaled to the current period's length
-    std::optional<double> changePct;  ///< (current - expected) / expected * 100; none if expected 0
-    double pValue = 1.0;              ///< exact conditional Poisson test, two-sided
+    double expected = 0.0;           ///< reference count scaled to the current period's length
+    std::optional<double> changePct; ///< (current - expected) / expected * 100; none if expected 0
+    double pValue = 1.0;             ///< exact conditional Poisson test, two-sided
     ChangeFlag flag = ChangeFlag::None;
 };
 
@@ -64,16 +64,13 @@ public:
 
     [[nodiscard]] std::uint64_t themeCount(std::size_t level, std::size_t area, std::size_t slot,
                                            std::size_t period) const;
-    [[nodiscard]] std::uint64_t categoryCount(std::size_t level, std::size_t area,
-                                              std::size_t category, std::size_t period) const;
+    [[nodiscard]] std::uint64_t categoryCount(std::size_t level, std::size_t area, std::size_t category,
+                                              std::size_t period) const;
     /// Sum over the reference periods.
-    [[nodiscard]] std::uint64_t referenceCount(std::size_t level, std::size_t area,
-                                               std::size_t slot) const;
-    [[nodiscard]] const ChangeFigure& change(std::size_t level, std::size_t area,
-                                             std::size_t slot) const;
+    [[nodiscard]] std::uint64_t referenceCount(std::size_t level, std::size_t area, std::size_t slot) const;
+    [[nodiscard]] const ChangeFigure& change(std::size_t level, std::size_t area, std::size_t slot) const;
     /// Current-period count per 1,000 inhabitants; none when the population is unknown or 0.
-    [[nodiscard]] std::optional<double> ratePer1000(std::size_t level, std::size_t area,
-                                                    std::size_t slot) const;
+    [[nodiscard]] std::optional<double> ratePer1000(std::size_t level, std::size_t area, std::size_t slot) const;
     /// Rank by current count among areas with the same parent (1 = most); ties share the
     /// lowest rank ("1, 2, 2, 4").
     [[nodiscard]] int rank(std::size_t level, std::size_t area, std::size_t slot) const;
@@ -102,10 +99,8 @@ class SuppressionMask {
 public:
     SuppressionMask(const ScanFigures& figures);
 
-    [[nodiscard]] bool theme(std::size_t level, std::size_t area, std::size_t slot,
-                             std::size_t period) const;
-    [[nodiscard]] bool category(std::size_t level, std::size_t area, std::size_t category,
-                                std::size_t period) const;
+    [[nodiscard]] bool theme(std::size_t level, std::size_t area, std::size_t slot, std::size_t period) const;
+    [[nodiscard]] bool category(std::size_t level, std::size_t area, std::size_t category, std::size_t period) const;
     /// A theme's derived figures (rate, change, p) are hidden when any of its counts is.
     [[nodiscard]] bool anyPeriod(std::size_t level, std::size_t area, std::size_t slot) const;
     [[nodiscard]] std::uint64_t suppressedCells() const { return m_cells; }

@@ -15,12 +15,12 @@ namespace gebiedscan {
 
 /// A theme of the fixed model, e.g. number "1.3", id "woninginbraak", veld 1.
 struct Theme {
-    std::string id;            ///< short identifier, also used in field names (n_<id>)
-    std::string number;        ///< the plan's numbering, "1.3"
-    int veld = 0;              ///< veiligheidsveld 1..5
+    std::string id;     ///< short identifier, also used in field names (n_<id>)
+    std::string number; ///< the plan's numbering, "1.3"
+    int veld = 0;       ///< veiligheidsveld 1..5
     std::string labelNl;
     std::string labelEn;
-    int suppressBelow = 0;     ///< counts 1..suppressBelow-1 are "geheim" outside the police
+    int suppressBelow = 0; ///< counts 1..suppressBelow-1 are "geheim" outside the police
 };
 
 /// A category of registrations (e.g. "Diefstal/inbraak woning") mapped onto one theme.
@@ -42,10 +42,7 @@ struct Period {
     LocalTime from;
     LocalTime to; ///< exclusive
 
-    [[nodiscard]] double days() const
-    {
-        return static_cast<double>(to.seconds - from.seconds) / kSecondsPerDay;
-    }
+    [[nodiscard]] double days() const { return static_cast<double>(to.seconds - from.seconds) / kSecondsPerDay; }
 };
 
 /// The scan model: themes, categories, periods and the disclosure rule.
@@ -72,8 +69,7 @@ public:
 
     /// Category index, or nullopt for an unknown category ("overig").
     /// Codes are trimmed first: police keys often carry trailing spaces.
-    [[nodiscard]] std::optional<std::size_t> classify(std::string_view code,
-                                                      std::string_view label) const;
+    [[nodiscard]] std::optional<std::size_t> classify(std::string_view code, std::string_view label) const;
 
 private:
     struct Rule {
@@ -81,7 +77,7 @@ private:
         bool wildcard;
         std::size_t category;
     };
-    std::vector<Rule> m_rules; // longest prefix first
+    std::vector<Rule> m_rules;                                 // longest prefix first
     std::vector<std::pair<std::string, std::size_t>> m_labels; // lower-case label -> category
 };
 

@@ -32,8 +32,7 @@ public:
     /// General weights from (from, to, weight) triplets over n areas; duplicates of a pair are
     /// summed, self pairs dropped.
     static SpatialWeights fromTriplets(std::size_t n, std::span<const std::size_t> from,
-                                       std::span<const std::size_t> to,
-                                       std::span<const double> weights);
+                                       std::span<const std::size_t> to, std::span<const double> weights);
 
     [[nodiscard]] std::size_t size() const { return m_offsets.empty() ? 0 : m_offsets.size() - 1; }
     [[nodiscard]] std::size_t nonZeroCount() const { return m_neighbours.size(); }

@@ -24,21 +24,21 @@ struct AccidentFields {
     std::string aolId;
     std::string segmentId;
     std::string junctionId;
-    std::string pointKey;       ///< FK_VELD5: key into puntlocaties
-    std::string pointTableKey;  ///< key field in the point-location table (default FK_VELD5)
+    std::string pointKey;      ///< FK_VELD5: key into puntlocaties
+    std::string pointTableKey; ///< key field in the point-location table (default FK_VELD5)
 };
 
 /// The rows of an accident layer as AccidentRecords (working-CRS points).
 struct AccidentLayer {
     std::string description;
-    AccidentFields fields;                 ///< fields actually used ("" = absent)
+    AccidentFields fields; ///< fields actually used ("" = absent)
     std::vector<AccidentRecord> records;
-    std::size_t unknownSeverity = 0;       ///< AP3 missing or not DOD/LET/UMS (kept as Unknown)
-    std::size_t unparsedYear = 0;          ///< year and date both missing or unreadable
-    std::size_t unparsedDate = 0;          ///< date text present but unreadable
-    std::size_t pointsFromJoin = 0;        ///< located through the point-location table
-    std::size_t joinKeyNotFound = 0;       ///< key given but absent from the point-location table
-    std::size_t withoutPoint = 0;          ///< no coordinates at all
+    std::size_t unknownSeverity = 0; ///< AP3 missing or not DOD/LET/UMS (kept as Unknown)
+    std::size_t unparsedYear = 0;    ///< year and date both missing or unreadable
+    std::size_t unparsedDate = 0;    ///< date text present but unreadable
+    std::size_t pointsFromJoin = 0;  ///< located through the point-location table
+    std::size_t joinKeyNotFound = 0; ///< key given but absent from the point-location table
+    std::size_t withoutPoint = 0;    ///< no coordinates at all
 };
 
 /// Reads accidents (BRON ongevallen, a BRON GeoJSON/GeoPackage extract, or any point layer).

@@ -22,9 +22,9 @@ struct AreaFields {
 
 /// The polygons of an area layer in the working CRS with their attributes.
 struct AreaLayer {
-    std::string description;  ///< file and layer, for messages
-    std::string levelName;    ///< "buurt", "wijk", "gemeente" or "gebied" (from the code field)
-    AreaFields fields;        ///< the fields actually used
+    std::string description;                   ///< file and layer, for messages
+    std::string levelName;                     ///< "buurt", "wijk", "gemeente" or "gebied" (from the code field)
+    AreaFields fields;                         ///< the fields actually used
     std::vector<std::string> parentLevelNames; ///< "wijk", "gemeente" for the parentCodes
     std::vector<std::string> codes;
     std::vector<std::string> names;
@@ -32,7 +32,7 @@ struct AreaLayer {
     std::vector<std::vector<std::string>> parentNames; ///< [level][area]
     std::vector<std::optional<double>> population;     ///< CBS negative sentinels become nullopt
     std::vector<MultiPolygon> geometries;
-    std::vector<std::string> repairedCodes;            ///< invalid polygons repaired by MakeValid
+    std::vector<std::string> repairedCodes; ///< invalid polygons repaired by MakeValid
 };
 
 /// Reads an area layer. Throws InputError naming the file, layer and field when the layer is not

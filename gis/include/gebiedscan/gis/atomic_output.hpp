@@ -13,10 +13,8 @@ public:
     /// `finals`: the files that will be produced (a Shapefile has several). The temporary of
     /// each keeps its extension so GDAL picks the right driver.
     explicit AtomicOutput(std::vector<std::filesystem::path> finals);
-    explicit AtomicOutput(const std::filesystem::path& final)
-        : AtomicOutput(std::vector<std::filesystem::path>{final})
-    {
-    }
+    explicit AtomicOutput(const std::filesystem::path& final) : AtomicOutput(std::vector<std::filesystem::path>{final})
+    {}
     ~AtomicOutput();
     AtomicOutput(const AtomicOutput&) = delete;
     AtomicOutput& operator=(const AtomicOutput&) = delete;

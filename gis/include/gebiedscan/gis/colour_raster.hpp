@@ -12,10 +12,10 @@ namespace gebiedscan::gis {
 struct ColourRaster {
     int width = 0;
     int height = 0;
-    double minX = 0.0;       ///< west edge
-    double maxY = 0.0;       ///< north edge
-    double cellWidth = 1.0;  ///< > 0
-    double cellHeight = 1.0; ///< > 0
+    double minX = 0.0;               ///< west edge
+    double maxY = 0.0;               ///< north edge
+    double cellWidth = 1.0;          ///< > 0
+    double cellHeight = 1.0;         ///< > 0
     std::vector<std::uint32_t> argb; ///< 0xAARRGGBB per pixel, row-major, not premultiplied
 
     [[nodiscard]] double maxX() const { return minX + cellWidth * width; }
@@ -29,8 +29,8 @@ struct ColourRaster {
 /// Reads an RGB(A) raster warped to `workingCrs` (bilinear; outside the source transparent) at
 /// most `maxSide` pixels on its long side (GDAL uses the overviews or tile levels). Throws
 /// InputError when it cannot be opened, is not RGB(A), or has no CRS.
-[[nodiscard]] ColourRaster readColourRaster(const std::filesystem::path& path, const std::string& workingCrs = "EPSG:28992",
-                                            int maxSide = 4096);
+[[nodiscard]] ColourRaster readColourRaster(const std::filesystem::path& path,
+                                            const std::string& workingCrs = "EPSG:28992", int maxSide = 4096);
 
 /// Writes `raster` (georeferenced in `crs`) as an RGBA GeoTIFF ("GTiff"), GeoPackage tiles
 /// ("GPKG", PNG tiles) or MBTiles ("MBTiles", which needs EPSG:3857). For tests and exports.

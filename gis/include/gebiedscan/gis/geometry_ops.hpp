@@ -10,7 +10,6 @@ namespace gebiedscan::gis {
 [[nodiscard]] MultiPolygon dissolve(const std::vector<const MultiPolygon*>& parts);
 
 /// True when the polygons intersect the axis-aligned rectangle (GEOS, prepared geometry).
-[[nodiscard]] std::vector<bool> intersectsCells(const MultiPolygon& region,
-                                                const std::vector<Envelope>& cells);
+[[nodiscard]] std::vector<bool> intersectsCells(const MultiPolygon& region, const std::vector<Envelope>& cells);
 
 } // namespace gebiedscan::gis

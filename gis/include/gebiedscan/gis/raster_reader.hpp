@@ -16,8 +16,8 @@ struct RasterBand {
     double cellWidth = 1.0;  ///< metres, > 0
     double cellHeight = 1.0; ///< metres, > 0
     std::vector<float> values;
-    std::string unit;        ///< band unit type, e.g. "events per km2" (may be empty)
-    std::string description; ///< band description
+    std::string unit;                                          ///< band unit type, e.g. "events per km2" (may be empty)
+    std::string description;                                   ///< band description
     std::vector<std::pair<std::string, std::string>> metadata; ///< dataset metadata items
 
     [[nodiscard]] double maxX() const { return minX + cellWidth * width; }

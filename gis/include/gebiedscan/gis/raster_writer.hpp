@@ -25,7 +25,7 @@ struct RasterWriteOptions {
 /// metadata items. Written under a temporary name and renamed into place (see AtomicOutput).
 /// Throws InputError for a bad CRS or a value count that does not match the grid, OutputError
 /// when GDAL cannot write the file (with GDAL's message).
-void writeFloat32GeoTiff(const std::filesystem::path& path, const RasterGrid& grid,
-                         std::span<const double> values, const RasterWriteOptions& options);
+void writeFloat32GeoTiff(const std::filesystem::path& path, const RasterGrid& grid, std::span<const double> values,
+                         const RasterWriteOptions& options);
 
 } // namespace gebiedscan::gis

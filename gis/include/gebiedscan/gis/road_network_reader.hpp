@@ -24,8 +24,8 @@ struct RoadFields {
 
 /// The segments of a road layer in the working CRS, ready for RoadNetwork.
 struct RoadLayer {
-    std::string description;           ///< file and layer, for messages
-    RoadFields fields;                 ///< the fields actually used ("" = not present)
+    std::string description; ///< file and layer, for messages
+    RoadFields fields;       ///< the fields actually used ("" = not present)
     std::vector<RoadSegment> segments;
     std::size_t features = 0;          ///< features read
     std::size_t withoutGeometry = 0;   ///< skipped: no usable line geometry

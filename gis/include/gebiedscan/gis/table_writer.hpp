@@ -39,19 +39,17 @@ struct Table {
 /// success), so an existing output is never half-overwritten.
 struct WriteOptions {
     std::string workingCrs = "EPSG:28992";
-    bool dutchCsv = false; ///< ';' separator and decimal comma, for Dutch Excel
-    std::string suppressedText = "geheim"; ///< CSV text of a Suppressed value
+    bool dutchCsv = false;                       ///< ';' separator and decimal comma, for Dutch Excel
+    std::string suppressedText = "geheim";       ///< CSV text of a Suppressed value
     std::map<std::string, std::string> metadata; ///< source, period, suppression: stored in outputs
 };
 
 /// Writes tables as layers of one GeoPackage (non-spatial tables as attribute tables).
-void writeGeoPackage(const std::filesystem::path& file, const std::vector<Table>& tables,
-                     const WriteOptions& options);
+void writeGeoPackage(const std::filesystem::path& file, const std::vector<Table>& tables, const WriteOptions& options);
 
 /// Writes a table as an ESRI Shapefile (.shp/.shx/.dbf/.prj/.cpg UTF-8) plus
 /// `<name>_velden.csv`, the map from the 10-character field names to the full names.
-void writeShapefile(const std::filesystem::path& shpFile, const Table& table,
-                    const WriteOptions& options);
+void writeShapefile(const std::filesystem::path& shpFile, const Table& table, const WriteOptions& options);
 
 /// Writes a table as CSV through GDAL's CSV driver (geometry omitted).
 void writeCsv(const std::filesystem::path& file, const Table& table, const WriteOptions& options);
