@@ -4,7 +4,7 @@
 // classification with the default model and point location. Shared by the CSV and GeoJSON
 // targets, which differ only in the file extension (and so the GDAL driver).
 #include "fuzz_support.hpp"
-#include "model_loader.hpp"
+#include "gebiedscan/pipeline/model_loader.hpp"
 
 #include "gebiedscan/core/date_time.hpp"
 #include "gebiedscan/core/error.hpp"
@@ -24,7 +24,7 @@ struct IncidentHarness {
 
     IncidentHarness()
     {
-        model = app::loadScanModel(std::filesystem::path(GEBIEDSCAN_SOURCE_DIR) / "data/model/default_model.toml");
+        model = pipeline::loadScanModel(std::filesystem::path(GEBIEDSCAN_SOURCE_DIR) / "data/model/default_model.toml");
         classifier = std::make_unique<CategoryClassifier>(model);
         // Two 1 km squares at the RD origin (Amersfoort), where lon/lat 5.387/52.155 lands.
         std::vector<MultiPolygon> areas;

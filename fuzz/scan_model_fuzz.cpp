@@ -2,8 +2,8 @@
 // project file (loadProjectFile). Bad input must end in gebiedscan::Error with a message; any
 // other exception, crash, leak or sanitizer report is a finding.
 #include "fuzz_support.hpp"
-#include "model_loader.hpp"
-#include "scan_options.hpp"
+#include "gebiedscan/pipeline/model_loader.hpp"
+#include "gebiedscan/pipeline/scan_options.hpp"
 
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/core/scan_model.hpp"
@@ -22,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 {
     const auto file = fuzz::writeInput(data, size, ".toml");
     try {
-        ScanModel model = app::loadScanModel(file);
+        ScanModel model = pipeline::loadScanModel(file);
         model.validate();
         const CategoryClassifier classifier(model);
         for (const char* code : {"1.1.1", "1.4.2", "", " 2.5.1 ", "9.9.9"})
@@ -30,8 +30,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         (void)model.currentPeriod();
     } catch (const Error&) {}
     try {
-        app::ScanOptions options;
-        app::loadProjectFile(file, options);
+        pipeline::ScanOptions options;
+        pipeline::loadProjectFile(file, options);
     } catch (const Error&) {}
     return 0;
 }

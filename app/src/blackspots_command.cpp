@@ -406,6 +406,7 @@ SeverityWeights parseWeights(const std::string& text, SeverityWeights w)
 
 BlackSpotResult runBlackSpots(const BlackSpotsCli& c)
 {
+    ConsoleReporter console(c.quiet);
     if (c.roads.path.empty()) throw InputError("geef het wegennet met --roads");
     if (c.accidents.path.empty()) throw InputError("geef de ongevallen met --accidents");
     if (c.out.empty()) throw InputError("geef een uitvoermap met --out");
@@ -434,7 +435,7 @@ BlackSpotResult runBlackSpots(const BlackSpotsCli& c)
     netOptions.continueThroughJunctions = !c.strictRoutes;
     const RoadNetwork network(roads.segments, netOptions);
     if (!c.quiet)
-        printInfo(fmt::format("Wegennet: {} wegvakken, {} knopen, {} routes, {:.1f} km; topologie uit {}",
+        console.info(fmt::format("Wegennet: {} wegvakken, {} knopen, {} routes, {:.1f} km; topologie uit {}",
                               network.segments().size(), network.nodeCount(), network.routes().size(),
                               network.totalLength() / 1000,
                               network.topologyFromIds() ? "JTE_ID_BEG/END" : "de geometrie"));
@@ -594,16 +595,16 @@ BlackSpotResult runBlackSpots(const BlackSpotsCli& c)
     writeText(outDir / "summary.json", s.dump(2) + "\n");
 
     if (!options.criteria.sections && (c.window || c.step))
-        printWarning("definitie " + options.criteria.name +
+        console.warning("definitie " + options.criteria.name +
                      " kijkt alleen naar kruispunten: --window/--step worden niet gebruikt "
                      "(gebruik --locations both voor wegvakken)");
     if (result.analysedAccidents == 0 && result.inputRows > 0)
-        printWarning(fmt::format(
+        console.warning(fmt::format(
             "geen enkel ongeval is op het wegennet geplaatst ({} buiten de snap-tolerantie van {} m): "
             "liggen wegen en ongevallen in hetzelfde gebied en CRS?",
             result.buckets[static_cast<std::size_t>(AccidentBucket::BeyondTolerance)], options.snapTolerance));
     if (!c.quiet) {
-        printInfo(fmt::format("Ongevallen: {} rijen -> {} ongevallen, {} geanalyseerd ({} t/m {})", result.inputRows,
+        console.info(fmt::format("Ongevallen: {} rijen -> {} ongevallen, {} geanalyseerd ({} t/m {})", result.inputRows,
                               result.dedup.accidents.size(), result.analysedAccidents, result.firstYear,
                               result.lastYear));
         std::string b;
@@ -611,7 +612,7 @@ BlackSpotResult runBlackSpots(const BlackSpotsCli& c)
             if (result.buckets[i])
                 b += fmt::format("{}{} {}", b.empty() ? "" : ", ", bucketName(static_cast<AccidentBucket>(i)),
                                  result.buckets[i]);
-        printInfo("Verantwoording: " + b);
+        console.info("Verantwoording: " + b);
         fmt::print("Black spots ({}): {} kruispunten, {} wegvakken; geschreven naar {}\n", crit.name, metJunctions,
                    result.sections.size(), outDir.string());
     }

@@ -1,35 +1,33 @@
 #pragma once
+// The command line's side of messages: errors on stderr ("gebiedscan: fout: ..."), and the
+// Reporter that prints a job's summary, warnings and progress. stdout is kept for results.
+#include "gebiedscan/pipeline/reporter.hpp"
+
 #include <cstdint>
 #include <string>
 
 namespace gebiedscan::app {
 
-/// Messages to the user on stderr ("gebiedscan: fout: ..."); stdout is kept for results.
 void printError(const std::string& message);
-void printWarning(const std::string& message);
-void printInfo(const std::string& message);
-/// The one warning every command prints when it writes police-internal output without suppression.
-void warnInternalOutput();
-void setQuiet(bool quiet);
-[[nodiscard]] bool quiet();
 
-/// The exit code a subcommand asks main() to return after a run that threw nothing.
-void setExitCode(int code);
-[[nodiscard]] int exitCode();
-
-/// A progress line on stderr, redrawn in place on a terminal, at most a few times a second.
-class Progress {
+/// Prints on stderr: info unless quiet, warnings always, progress redrawn in place on a terminal
+/// (a line every few seconds otherwise), at most a few times a second.
+class ConsoleReporter : public pipeline::Reporter {
 public:
-    Progress(std::string label, std::int64_t total);
-    void update(std::int64_t done);
-    void finish();
+    explicit ConsoleReporter(bool quiet = false);
+    void info(const std::string& message) override;
+    void warning(const std::string& message) override;
+    void progress(const std::string& phase, std::int64_t done, std::int64_t total) override;
+    void progressDone(const std::string& phase) override;
+
+    /// The one warning every command prints when it writes police-internal output.
+    void warnInternalOutput();
 
 private:
-    std::string m_label;
-    std::int64_t m_total;
-    std::int64_t m_lastShown = -1;
-    double m_lastTime = 0.0;
+    bool m_quiet;
     bool m_tty;
+    bool m_lineShown = false;
+    double m_lastTime;
 };
 
 } // namespace gebiedscan::app

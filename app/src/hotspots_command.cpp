@@ -4,7 +4,7 @@
 
 #include "commands.hpp"
 #include "console.hpp"
-#include "local_hotspots.hpp"
+#include "gebiedscan/pipeline/local_hotspots.hpp"
 
 #include "gebiedscan/core/contiguity.hpp"
 #include "gebiedscan/core/error.hpp"
@@ -24,6 +24,11 @@
 #include <map>
 
 namespace gebiedscan::app {
+
+using pipeline::appendHotspotValues;
+using pipeline::hotspotColumns;
+using pipeline::LocalHotspotOptions;
+using pipeline::LocalHotspots;
 
 namespace {
 
@@ -182,14 +187,14 @@ void printCommon(const HotspotsSummary& s, const HotspotsOptions& o, Alternative
 }
 
 /// --grid: incidents counted per square cell, cell size and distance band chosen from the data.
-HotspotsSummary runGridHotspots(const HotspotsOptions& o, Alternative alternative)
+HotspotsSummary runGridHotspots(const HotspotsOptions& o, Alternative alternative, pipeline::Reporter& reporter)
 {
     if (!o.field.empty()) throw InputError("--field does not apply with --grid: incidents are counted per grid cell");
     HotspotsSummary s;
     gis::VectorReader reader(o.areas, o.workingCrs);
     reader.selectFields({});
     std::vector<PointRd> points;
-    Progress progress("registraties lezen", reader.featureCount().value_or(-1));
+    pipeline::PhaseProgress progress(reporter, "registraties lezen", reader.featureCount().value_or(-1));
     gis::Feature f;
     while (reader.next(f)) {
         progress.update(static_cast<std::int64_t>(++s.features));
@@ -201,7 +206,7 @@ HotspotsSummary runGridHotspots(const HotspotsOptions& o, Alternative alternativ
     }
     progress.finish();
     if (points.empty()) throw InputError(reader.description() + ": --grid needs a point layer (incidents)");
-    if (s.noGeometry > 0) printWarning(fmt::format("{} objecten zonder puntgeometrie niet meegeteld", s.noGeometry));
+    if (s.noGeometry > 0) reporter.warning(fmt::format("{} objecten zonder puntgeometrie niet meegeteld", s.noGeometry));
 
     OptimizedHotspotOptions ho;
     if (o.grid != "auto") {
@@ -278,7 +283,7 @@ HotspotsSummary runGridHotspots(const HotspotsOptions& o, Alternative alternativ
     gis::writeCsv(csv, t, wo);
     s.written.push_back(csv);
 
-    if (!quiet()) {
+    if (!o.quiet) {
         fmt::print("Hotspots van registraties op een raster uit {}\n", reader.description());
         fmt::print("  registraties: {} gelezen, {} zonder punt, {} met ongeldige coordinaten; {} op gedeelde adressen "
                    "({} adressen, max. {})\n",
@@ -297,12 +302,12 @@ HotspotsSummary runGridHotspots(const HotspotsOptions& o, Alternative alternativ
 
 } // namespace
 
-HotspotsSummary runHotspots(const HotspotsOptions& o)
+HotspotsSummary runHotspots(const HotspotsOptions& o, pipeline::Reporter& reporter)
 {
     const auto alternative = parseAlternative(o.alternative);
     if (!alternative) throw InputError("--alternative must be two-sided, greater or less");
     gis::ensureWritableFolder(o.outDir);
-    if (!o.grid.empty()) return runGridHotspots(o, *alternative);
+    if (!o.grid.empty()) return runGridHotspots(o, *alternative, reporter);
     if (o.field.empty())
         throw InputError("--field is required: the numeric field to analyse (or --grid for incidents)");
 
@@ -322,7 +327,7 @@ HotspotsSummary runHotspots(const HotspotsOptions& o)
     std::vector<MultiPolygon> polygons;
     std::vector<PointRd> points;
     std::size_t polygonCount = 0, pointCount = 0;
-    Progress progress("objecten lezen", reader.featureCount().value_or(-1));
+    pipeline::PhaseProgress progress(reporter, "objecten lezen", reader.featureCount().value_or(-1));
     gis::Feature f;
     while (reader.next(f)) {
         progress.update(static_cast<std::int64_t>(++s.features));
@@ -363,11 +368,11 @@ HotspotsSummary runHotspots(const HotspotsOptions& o)
     if (s.analysed < 4)
         throw InputError(reader.description() + ": fewer than 4 features with a value in '" + o.field + "'");
     if (s.noValue > 0)
-        printWarning(fmt::format("{} objecten zonder (geldige) waarde in '{}' niet geanalyseerd (in de uitvoer met "
+        reporter.warning(fmt::format("{} objecten zonder (geldige) waarde in '{}' niet geanalyseerd (in de uitvoer met "
                                  "lege statistieken)",
                                  s.noValue, o.field));
     if (s.noGeometry > 0)
-        printWarning(fmt::format("{} objecten zonder bruikbare geometrie niet geanalyseerd", s.noGeometry));
+        reporter.warning(fmt::format("{} objecten zonder bruikbare geometrie niet geanalyseerd", s.noGeometry));
 
     // Weights.
     const WeightsChoice choice = parseWeights(o.weights, isPoints);
@@ -397,7 +402,7 @@ HotspotsSummary runHotspots(const HotspotsOptions& o)
         if (isPoints) {
             const auto co = findCoincidentPoints(points);
             if (co.locations > 0)
-                printInfo(fmt::format("{} punten op {} gedeelde locaties (max. {} op een adres): buren op afstand 0",
+                reporter.info(fmt::format("{} punten op {} gedeelde locaties (max. {} op een adres): buren op afstand 0",
                                       co.pointsAffected, co.locations, co.largestGroup));
         }
     }
@@ -452,7 +457,7 @@ HotspotsSummary runHotspots(const HotspotsOptions& o)
     gis::writeCsv(csv, t, wo);
     s.written.push_back(csv);
 
-    if (!quiet()) {
+    if (!o.quiet) {
         fmt::print("Hotspots voor '{}' uit {}\n", o.field, reader.description());
         fmt::print("  objecten: {} gelezen, {} geanalyseerd, {} zonder waarde, {} zonder geometrie\n", s.features,
                    s.analysed, s.noValue, s.noGeometry);
@@ -495,7 +500,7 @@ void registerHotspotsCommand(CLI::App& app)
     cmd->add_option("--working-crs", c->workingCrs, "metrisch werk-CRS (standaard EPSG:28992, RD New)");
     cmd->add_option("--out", c->outDir, "uitvoermap: hotspots.gpkg (laag hotspots) en hotspots.csv")->required();
     cmd->add_flag(
-        "-q,--quiet", [](std::int64_t) { setQuiet(true); }, "geen voortgang en samenvatting");
+        "-q,--quiet", c->quiet, "geen voortgang en samenvatting");
     cmd->footer("Gi* en lokale Moran zoals R spdep (localG met include.self; localmoran, deler n), bins als ArcGIS\n"
                 "(+/-3, 2, 1 = 99, 95, 90 %). Eilanden (geen buren) krijgen 'Geen buren' en tellen niet mee in de\n"
                 "correctie. Voorbeeld:\n"
@@ -506,7 +511,8 @@ void registerHotspotsCommand(CLI::App& app)
         o.correction = correction->first    ? PValueCorrection::FalseDiscoveryRate
                        : correction->second ? PValueCorrection::Bonferroni
                                             : PValueCorrection::None;
-        (void)runHotspots(o);
+        ConsoleReporter console(o.quiet);
+        (void)runHotspots(o, console);
     });
 }
 

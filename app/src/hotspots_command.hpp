@@ -3,6 +3,7 @@
 #include "gebiedscan/core/global_autocorrelation.hpp"
 #include "gebiedscan/core/multiple_testing.hpp"
 #include "gebiedscan/gis/vector_reader.hpp"
+#include "gebiedscan/pipeline/reporter.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -26,6 +27,7 @@ struct HotspotsOptions {
     double alpha = 0.05; ///< LISA significance level (after correction)
     std::filesystem::path outDir;
     std::string workingCrs = "EPSG:28992";
+    bool quiet = false; ///< no summary on stdout
 };
 
 /// Figures of a run, also printed to stdout.
@@ -45,6 +47,6 @@ struct HotspotsSummary {
 
 /// Reads the layer, builds the weights, computes Gi* and LISA with inference, writes
 /// `<outDir>/hotspots.gpkg` (layer `hotspots`) and `<outDir>/hotspots.csv`.
-HotspotsSummary runHotspots(const HotspotsOptions& options);
+HotspotsSummary runHotspots(const HotspotsOptions& options, pipeline::Reporter& reporter);
 
 } // namespace gebiedscan::app

@@ -1,8 +1,8 @@
 // `gebiedscan kde`: a kernel density heatmap (GeoTIFF, events per km2) of registrations.
 #include "commands.hpp"
 #include "console.hpp"
-#include "incident_fields.hpp"
-#include "model_loader.hpp"
+#include "gebiedscan/pipeline/incident_fields.hpp"
+#include "gebiedscan/pipeline/model_loader.hpp"
 
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/core/kernel_density.hpp"
@@ -29,6 +29,7 @@ struct KdeCli {
     double radius = 0.0, cell = 0.0;
     std::vector<double> extent; // xmin ymin xmax ymax, working CRS
     std::string out;
+    bool quiet = false;
 };
 
 std::optional<double> parseNumber(const std::string& text)
@@ -55,6 +56,7 @@ std::string formatMetres(double v)
 
 void run(const KdeCli& c, const CLI::App& cmd)
 {
+    ConsoleReporter console(c.quiet);
     const auto kernel = parseKernelShape(c.kernel);
     if (!kernel) throw InputError("unknown kernel '" + c.kernel + "' (quartic, gaussian, epanechnikov, uniform)");
     KdeOptions options;
@@ -75,7 +77,7 @@ void run(const KdeCli& c, const CLI::App& cmd)
     std::string themeId;
     std::string categoryField, labelField;
     if (!c.theme.empty()) {
-        model = loadScanModel(c.model.empty() ? defaultModelPath() : std::filesystem::path(c.model));
+        model = pipeline::loadScanModel(c.model.empty() ? pipeline::defaultModelPath() : std::filesystem::path(c.model));
         for (const auto& t : model->themes)
             if (t.id == c.theme || t.number == c.theme) themeId = t.id;
         if (themeId.empty()) {
@@ -87,8 +89,8 @@ void run(const KdeCli& c, const CLI::App& cmd)
     }
     gis::VectorReader reader(c.incidents, c.workingCrs);
     if (classifier) {
-        const IncidentFields fields = detectIncidentFields(reader, {c.categoryField, c.labelField, "", ""});
-        requireCategoryField(reader, fields, "for --theme");
+        const pipeline::IncidentFields fields = pipeline::detectIncidentFields(reader, {c.categoryField, c.labelField, "", ""});
+        pipeline::requireCategoryField(reader, fields, "for --theme");
         categoryField = fields.category;
         labelField = fields.label;
     }
@@ -97,7 +99,7 @@ void run(const KdeCli& c, const CLI::App& cmd)
     std::vector<PointRd> points;
     std::vector<double> weights;
     std::int64_t read = 0, noPoint = 0, atOrigin = 0, otherTheme = 0, badWeight = 0;
-    Progress progress("registraties lezen", reader.featureCount().value_or(-1));
+    pipeline::PhaseProgress progress(console, "registraties lezen", reader.featureCount().value_or(-1));
     gis::Feature f;
     while (reader.next(f)) {
         progress.update(++read);
@@ -129,7 +131,7 @@ void run(const KdeCli& c, const CLI::App& cmd)
         points.push_back(f.geometry.points[0]);
     }
     progress.finish();
-    printInfo(fmt::format("Registraties: {} gelezen, {} gebruikt; {} zonder puntlocatie, {} op (0, 0) (niet "
+    console.info(fmt::format("Registraties: {} gelezen, {} gebruikt; {} zonder puntlocatie, {} op (0, 0) (niet "
                           "gegeocodeerd){}{}",
                           read, points.size(), noPoint, atOrigin,
                           classifier ? fmt::format(", {} van een ander thema of onbekend", otherTheme) : "",
@@ -162,7 +164,7 @@ void run(const KdeCli& c, const CLI::App& cmd)
         cellNote = "korte zijde van de puntenomhullende / 250, afgerond";
     }
     if (cell > options.radius / 2)
-        printWarning(
+        console.warning(
             fmt::format("celgrootte {} m is groot ten opzichte van de straal {} m: kies --cell kleiner voor een "
                         "gladde kaart",
                         formatMetres(cell), formatMetres(options.radius)));
@@ -175,7 +177,7 @@ void run(const KdeCli& c, const CLI::App& cmd)
     const KdeResult r = kernelDensity(points, weights, grid, options);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (r.eventsOffGrid > 0)
-        printInfo(fmt::format("{} registraties liggen verder dan de kernstraal buiten --extent en tellen niet mee",
+        console.info(fmt::format("{} registraties liggen verder dan de kernstraal buiten --extent en tellen niet mee",
                               r.eventsOffGrid));
 
     const std::string unit = c.weightField.empty() ? "events per km2" : c.weightField + " per km2";
@@ -250,7 +252,7 @@ void registerKdeCommand(CLI::App& app)
                     "CRS voor lagen zonder CRS, bv. EPSG:4326 voor lon/lat in CSV");
     cmd->add_option("--out", c->out, "uitvoer: GeoTIFF (.tif)")->required();
     cmd->add_flag(
-        "-q,--quiet", [](std::int64_t) { setQuiet(true); }, "geen voortgang en samenvatting");
+        "-q,--quiet", c->quiet, "geen voortgang en samenvatting");
     cmd->footer(
         "De kern is genormaliseerd (quartic: 3/(pi r2) (1 - d2/r2)2), zodat de kaart optelt tot het aantal\n"
         "registraties: waarde x celoppervlak (km2) = aantal. Eenheid: registraties per km2 (met --weight-field:\n"

@@ -35,5 +35,5 @@ int main(int argc, char** argv)
         gebiedscan::app::printError(e.what());
         return 1;
     }
-    return gebiedscan::app::exitCode();
+    return 0;
 }

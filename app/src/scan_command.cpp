@@ -1,6 +1,6 @@
 #include "commands.hpp"
 #include "console.hpp"
-#include "scan_job.hpp"
+#include "gebiedscan/pipeline/scan_job.hpp"
 
 #include "gebiedscan/core/error.hpp"
 
@@ -12,15 +12,15 @@ namespace {
 
 struct ScanCli {
     std::string project;
-    ScanOptions cli;
+    pipeline::ScanOptions cli;
     std::vector<std::string> currentPeriod, referencePeriods;
     std::vector<std::string> parentFields;
     std::string assumeCrs, areasCrs, csv, model, out;
 };
 
-PeriodOption parsePeriodOption(const std::string& text, bool current)
+pipeline::PeriodOption parsePeriodOption(const std::string& text, bool current)
 {
-    PeriodOption p;
+    pipeline::PeriodOption p;
     p.current = current;
     const auto colon = text.find(':');
     if (colon == std::string::npos) { // a year
@@ -36,8 +36,8 @@ PeriodOption parsePeriodOption(const std::string& text, bool current)
 
 void run(const ScanCli& c, const CLI::App& cmd)
 {
-    ScanOptions o;
-    if (!c.project.empty()) loadProjectFile(c.project, o);
+    pipeline::ScanOptions o;
+    if (!c.project.empty()) pipeline::loadProjectFile(c.project, o);
     // Command-line values override the project file.
     const auto set = [&](const char* flag, auto& target, const auto& value) {
         if (cmd.count(flag) > 0) target = value;
@@ -79,25 +79,24 @@ void run(const ScanCli& c, const CLI::App& cmd)
         throw InputError("--reference-period needs --current-period");
     }
     if (o.outDir.empty()) throw InputError("no output folder: use --out DIR (or 'out' in the project file)");
-    setQuiet(o.quiet);
-
-    const ScanResult result = runScan(o);
+    ConsoleReporter console(o.quiet);
+    const pipeline::ScanResult result = pipeline::runScan(o, console);
     const auto& a = result.accounting;
     if (result.periodsDetected) {
         std::string refs;
         for (const auto& p : result.model.periods)
             if (!p.current) refs += (refs.empty() ? "" : ", ") + p.id;
-        printInfo(fmt::format(
+        console.info(fmt::format(
             "Perioden uit de data afgeleid: huidig {}, referentie {} (kies zelf met --year of --current-period)",
             result.model.periods[*result.model.currentPeriod()].id, refs));
     }
-    printInfo(fmt::format("Registraties: {} gelezen; {} toegewezen, {} buiten de gebieden, {} zonder geldige locatie, "
+    console.info(fmt::format("Registraties: {} gelezen; {} toegewezen, {} buiten de gebieden, {} zonder geldige locatie, "
                           "{} met onleesbare datum of buiten de perioden, {} met onbekende categorie (overig)",
                           a.inputRecords, a.assigned, a.outside, a.invalidGeometry, a.badDate, a.unknownCategory));
     // Most points outside every area usually means a wrong CRS (lon/lat declared as RD, or x/y swapped).
     const auto located = a.assigned + a.outside + a.unknownCategory;
     if (a.outside > 0 && 2 * a.outside > located)
-        printWarning(
+        console.warning(
             fmt::format("{} van {} registraties met een geldige locatie liggen buiten alle gebieden: klopt het CRS "
                         "van de registraties ({})? Geef het met --assume-crs als het bestand er geen heeft.",
                         a.outside, located, result.incidentsCrs));
@@ -111,7 +110,7 @@ void run(const ScanCli& c, const CLI::App& cmd)
             }
             list += fmt::format("{}{} ({}x)", list.empty() ? "" : ", ", code, n);
         }
-        printInfo("Onbekende categorieen (overig): " + list);
+        console.info("Onbekende categorieen (overig): " + list);
     }
     if (o.strict && a.assigned != a.inputRecords) {
         std::string rows;
@@ -120,10 +119,10 @@ void run(const ScanCli& c, const CLI::App& cmd)
                                      a.inputRecords - a.assigned, a.inputRecords,
                                      rows.empty() ? "" : " (e.g. rows " + rows + ")"));
     }
-    const auto files = writeScanOutputs(result, o);
+    const auto files = pipeline::writeScanOutputs(result, o, console);
     for (std::size_t l = 0; l < result.areas.levels.size(); ++l)
-        printInfo(fmt::format("Niveau {}: {} gebieden", result.areas.levels[l].name, result.areas.levels[l].size()));
-    if (o.internal) warnInternalOutput();
+        console.info(fmt::format("Niveau {}: {} gebieden", result.areas.levels[l].name, result.areas.levels[l].size()));
+    if (o.internal) console.warnInternalOutput();
     fmt::print("Gebiedscan geschreven naar {} ({} bestanden; overzicht in summary.json)\n",
                std::filesystem::absolute(o.outDir).lexically_normal().string(), files.size());
 }

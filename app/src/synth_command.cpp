@@ -99,6 +99,7 @@ PointRd uniformIn(const MultiPolygon& g, std::mt19937_64& rng)
 
 void run(const SynthCli& c)
 {
+    ConsoleReporter console;
     if (c.toYear < c.fromYear) throw InputError("--to-year before --from-year");
     gis::SourceSpec source;
     source.path = c.areas;
@@ -166,7 +167,7 @@ void run(const SynthCli& c)
     std::uniform_real_distribution<double> u01(0.0, 1.0);
     std::normal_distribution<double> gauss(0.0, 1.0);
     const int years = c.toYear - c.fromYear + 1;
-    Progress progress("synthetische registraties", static_cast<std::int64_t>(c.count));
+    pipeline::PhaseProgress progress(console, "synthetische registraties", static_cast<std::int64_t>(c.count));
     gis::FeatureGeometry geometry;
     geometry.kind = gis::FeatureGeometry::Kind::Point;
     geometry.points.resize(1);

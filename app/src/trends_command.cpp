@@ -2,8 +2,8 @@
 // grid cell over months, quarters or years.
 #include "commands.hpp"
 #include "console.hpp"
-#include "incident_fields.hpp"
-#include "model_loader.hpp"
+#include "gebiedscan/pipeline/incident_fields.hpp"
+#include "gebiedscan/pipeline/model_loader.hpp"
 
 #include "gebiedscan/core/contiguity.hpp"
 #include "gebiedscan/core/emerging_hotspots.hpp"
@@ -36,7 +36,7 @@ struct TrendsCli {
     std::string workingCrs = "EPSG:28992";
     int timeLags = 1;
     double alpha = 0.05;
-    bool noFdr = false, internal = false;
+    bool noFdr = false, internal = false, quiet = false;
     std::string out;
 };
 
@@ -55,13 +55,14 @@ TimePeriod parsePeriod(const std::string& s)
 
 void run(const TrendsCli& c)
 {
+    ConsoleReporter console(c.quiet);
     if (c.areas.path.empty() == !(c.gridSize > 0.0))
         throw InputError("give either --areas (polygons) or --grid SIZE (square cells in metres)");
     if (c.timeLags < 0) throw InputError("--time-lags must be 0 or more");
     const TimePeriod period = parsePeriod(c.period);
 
     // Theme through the scan model (also gives the disclosure threshold).
-    const ScanModel model = loadScanModel(c.model.empty() ? defaultModelPath() : std::filesystem::path(c.model));
+    const ScanModel model = pipeline::loadScanModel(c.model.empty() ? pipeline::defaultModelPath() : std::filesystem::path(c.model));
     std::string themeId;
     int suppressBelow = model.suppressBelow;
     if (!c.theme.empty()) {
@@ -75,10 +76,10 @@ void run(const TrendsCli& c)
     const CategoryClassifier classifier(model);
 
     gis::VectorReader reader(c.incidents, c.workingCrs);
-    IncidentFields fields = detectIncidentFields(reader, {c.categoryField, c.labelField, c.dateField, ""});
-    requireDateField(reader, fields);
+    pipeline::IncidentFields fields = pipeline::detectIncidentFields(reader, {c.categoryField, c.labelField, c.dateField, ""});
+    pipeline::requireDateField(reader, fields);
     if (!themeId.empty())
-        requireCategoryField(reader, fields, "for --theme");
+        pipeline::requireCategoryField(reader, fields, "for --theme");
     else
         fields.category = fields.label = ""; // all registrations: no category needed
     const std::string& dateField = fields.date;
@@ -87,12 +88,12 @@ void run(const TrendsCli& c)
     reader.selectFields({dateField, categoryField, labelField});
 
     std::optional<std::int64_t> fromOrdinal, toOrdinal;
-    if (!c.from.empty()) fromOrdinal = periodOrdinal(parsePeriodBound(c.from, false, "--from"), period);
-    if (!c.to.empty()) toOrdinal = periodOrdinal(parsePeriodBound(c.to, false, "--to"), period);
+    if (!c.from.empty()) fromOrdinal = periodOrdinal(pipeline::parsePeriodBound(c.from, false, "--from"), period);
+    if (!c.to.empty()) toOrdinal = periodOrdinal(pipeline::parsePeriodBound(c.to, false, "--to"), period);
 
     std::vector<Event> events;
     std::int64_t read = 0, noPoint = 0, badDate = 0, otherTheme = 0, outsidePeriod = 0;
-    Progress progress("registraties lezen", reader.featureCount().value_or(-1));
+    pipeline::PhaseProgress progress(console, "registraties lezen", reader.featureCount().value_or(-1));
     gis::Feature f;
     while (reader.next(f)) {
         progress.update(++read);
@@ -133,7 +134,7 @@ void run(const TrendsCli& c)
     if (last < first) throw InputError("--to lies before --from");
     const auto steps = static_cast<std::size_t>(last - first + 1);
     if (steps < 10)
-        printWarning(fmt::format("slechts {} perioden: Esri raadt minstens 10 aan voor de trendtoets", steps));
+        console.warning(fmt::format("slechts {} perioden: Esri raadt minstens 10 aan voor de trendtoets", steps));
 
     // Locations: areas or grid cells (all cells over the events' extent: empty cells are zeros).
     std::vector<std::string> codes, names;
@@ -174,7 +175,7 @@ void run(const TrendsCli& c)
         }
         cube.at(static_cast<std::size_t>(located[i]), static_cast<std::size_t>(events[i].ordinal - first)) += 1.0;
     }
-    printInfo(
+    console.info(
         fmt::format("Registraties: {} gelezen, {} gebruikt; {} zonder puntlocatie of op (0, 0), {} met onleesbare "
                     "datum, {} buiten de perioden, {} buiten de gebieden{}",
                     read, events.size() - static_cast<std::size_t>(outside), noPoint, badDate, outsidePeriod, outside,
@@ -284,7 +285,7 @@ void run(const TrendsCli& c)
         if (classCounts[static_cast<std::size_t>(k)] > 0)
             fmt::print("  {:<24} {}\n", emergingLabelNl(static_cast<EmergingClass>(k)),
                        classCounts[static_cast<std::size_t>(k)]);
-    if (c.internal) warnInternalOutput();
+    if (c.internal) console.warnInternalOutput();
 }
 
 } // namespace
@@ -324,7 +325,7 @@ void registerTrendsCommand(CLI::App& app)
     cmd->add_option("--working-crs", c->workingCrs, "metrisch werk-CRS (standaard EPSG:28992)");
     cmd->add_option("--out", c->out, "uitvoermap")->required();
     cmd->add_flag(
-        "-q,--quiet", [](std::int64_t) { setQuiet(true); }, "geen voortgang en samenvatting");
+        "-q,--quiet", c->quiet, "geen voortgang en samenvatting");
     cmd->footer(
         "Patronen (Esri): nieuwe, opeenvolgende, toenemende, aanhoudende, afnemende, sporadische, wisselende en\n"
         "voormalige hotspot of coldspot, of geen patroon. De beslisregels staan in\n"

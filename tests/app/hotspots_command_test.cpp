@@ -4,7 +4,7 @@
 // on the real boundaries against poly2nb), Gi*, local Moran and global Moran to 1e-6.
 #include "hotspots_command.hpp"
 
-#include "console.hpp"
+#include "gebiedscan/pipeline/reporter.hpp"
 
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/core/geometry.hpp"
@@ -90,7 +90,7 @@ fs::path writeGemeentenWithArea(const fs::path& dir)
 TEST(HotspotsCommand, MunicipalitiesAgreeWithSpdep)
 {
     if (!fs::exists(kGemeenten)) GTEST_SKIP() << kGemeenten << " not available";
-    app::setQuiet(true);
+    pipeline::CollectingReporter reporter;
     TempFolder tmp;
     app::HotspotsOptions o;
     o.areas.path = writeGemeentenWithArea(tmp.path()).string();
@@ -99,7 +99,7 @@ TEST(HotspotsCommand, MunicipalitiesAgreeWithSpdep)
     o.weights = "queen";
     o.permutations = 0;
     o.outDir = tmp.path() / "uit";
-    const auto s = app::runHotspots(o);
+    const auto s = app::runHotspots(o, reporter);
     EXPECT_EQ(s.features, 342u);
     EXPECT_EQ(s.analysed, 342u);
     EXPECT_EQ(s.islands, 5u); // Texel, Vlieland, Terschelling, Ameland, Schiermonnikoog
@@ -151,7 +151,7 @@ TEST(HotspotsCommand, MunicipalitiesAgreeWithSpdep)
 TEST(HotspotsCommand, PermutationsFdrAndPointLayers)
 {
     if (!fs::exists(kGemeenten)) GTEST_SKIP() << kGemeenten << " not available";
-    app::setQuiet(true);
+    pipeline::CollectingReporter reporter;
     TempFolder tmp;
     app::HotspotsOptions o;
     o.areas.path = writeGemeentenWithArea(tmp.path()).string();
@@ -160,30 +160,30 @@ TEST(HotspotsCommand, PermutationsFdrAndPointLayers)
     o.permutations = 199;
     o.correction = PValueCorrection::FalseDiscoveryRate;
     o.outDir = tmp.path() / "uit";
-    const auto s = app::runHotspots(o);
+    const auto s = app::runHotspots(o, reporter);
     EXPECT_EQ(s.islands, 0u);
     EXPECT_EQ(s.weightsDescription, "knn:6 tussen zwaartepunten");
     EXPECT_TRUE(fs::exists(o.outDir / "hotspots.csv"));
     // Unknown weights and a missing field are input errors, not crashes.
     o.weights = "hexagon";
-    EXPECT_THROW((void)app::runHotspots(o), InputError);
+    EXPECT_THROW((void)app::runHotspots(o, reporter), InputError);
     o.weights = "queen";
     o.field = "no_such_field";
-    EXPECT_THROW((void)app::runHotspots(o), InputError);
+    EXPECT_THROW((void)app::runHotspots(o, reporter), InputError);
 }
 
 TEST(HotspotsCommand, GridModeCountsEveryIncidentAndReportsTheScale)
 {
     const std::string bron = "/work/shared/data/bron-utrecht-2015-2018.geojson";
     if (!fs::exists(bron)) GTEST_SKIP() << bron << " not available";
-    app::setQuiet(true);
+    pipeline::CollectingReporter reporter;
     TempFolder tmp;
     app::HotspotsOptions o;
     o.areas.path = bron;
     o.grid = "auto";
     o.permutations = 0;
     o.outDir = tmp.path() / "uit";
-    const auto s = app::runHotspots(o);
+    const auto s = app::runHotspots(o, reporter);
     EXPECT_EQ(s.features, 15374u);
     EXPECT_GT(s.cellSize, 0.0);
     EXPECT_GE(s.band, s.cellSize);
@@ -204,7 +204,7 @@ TEST(HotspotsCommand, GridModeCountsEveryIncidentAndReportsTheScale)
     EXPECT_EQ(static_cast<std::size_t>(cells), s.analysed);
     // --field makes no sense with --grid (incidents are counted): an input error, not ignored.
     o.field = "aol_id";
-    EXPECT_THROW((void)app::runHotspots(o), InputError);
+    EXPECT_THROW((void)app::runHotspots(o, reporter), InputError);
 }
 
 } // namespace

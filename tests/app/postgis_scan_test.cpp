@@ -6,7 +6,8 @@
 #include "../gis/postgis_support.hpp"
 #include "app_test_support.hpp"
 
-#include "scan_job.hpp"
+#include "gebiedscan/pipeline/reporter.hpp"
+#include "gebiedscan/pipeline/scan_job.hpp"
 
 #include <gtest/gtest.h>
 
@@ -21,6 +22,7 @@ namespace {
 
 class DoneWhen : public ::testing::Test {
 protected:
+    pipeline::CollectingReporter m_reporter;
     void SetUp() override
     {
         if (!m_db.available()) GTEST_SKIP() << PostGisDatabase::skipReason();
@@ -66,9 +68,9 @@ protected:
         return counts;
     }
 
-    app::ScanOptions options() const
+    pipeline::ScanOptions options() const
     {
-        app::ScanOptions o;
+        pipeline::ScanOptions o;
         o.areas.path = m_areas.string();
         o.areas.layer = "gemeenten";
         o.year = 2024;
@@ -79,7 +81,7 @@ protected:
     }
 
     // Per-area totals over every category (overig included) and period.
-    static std::map<std::string, std::uint64_t> scanCounts(const app::ScanResult& r)
+    static std::map<std::string, std::uint64_t> scanCounts(const pipeline::ScanResult& r)
     {
         std::map<std::string, std::uint64_t> counts;
         const auto& base = r.areas.levels.at(0);
@@ -92,7 +94,7 @@ protected:
         return counts;
     }
 
-    void expectMatchesPostgis(const app::ScanResult& r)
+    void expectMatchesPostgis(const pipeline::ScanResult& r)
     {
         const auto reference = postgisCounts();
         ASSERT_EQ(reference.size(), 12u) << m_db.lastLog();
@@ -123,12 +125,12 @@ TEST_F(DoneWhen, LonLatCsvAgainstLaeaPolygonsEqualsPostgisStContains)
     auto o = options();
     o.incidents.path = m_incidents.string();
     o.incidents.assumeCrs = "EPSG:4326";
-    const auto r = app::runScan(o);
+    const auto r = pipeline::runScan(o, m_reporter);
     EXPECT_EQ(r.incidentsCrs, "EPSG:4326");
     expectMatchesPostgis(r);
 
     // And the files: summary.json says the same, buckets adding up.
-    app::writeScanOutputs(r, o);
+    pipeline::writeScanOutputs(r, o, m_reporter);
     const auto summary = readText(o.outDir / "summary.json");
     EXPECT_NE(summary.find("\"input_records\": " + std::to_string(m_truth.rows)), std::string::npos) << summary;
 }
@@ -139,6 +141,6 @@ TEST_F(DoneWhen, IncidentsReadFromPostgisGiveTheSameCounts)
     o.incidents.path = m_db.connection();
     o.incidents.layer = m_db.table("registraties");
     o.dateField = "datum";
-    const auto r = app::runScan(o);
+    const auto r = pipeline::runScan(o, m_reporter);
     expectMatchesPostgis(r);
 }

@@ -5,7 +5,7 @@
 
 #include <string>
 
-namespace gebiedscan::app {
+namespace gebiedscan::pipeline {
 
 /// Field names; empty when neither given nor found.
 struct IncidentFields {
@@ -25,4 +25,4 @@ void requireCategoryField(const gis::VectorReader& reader, const IncidentFields&
 /// Throws InputError naming the layer and its fields when there is no date field.
 void requireDateField(const gis::VectorReader& reader, const IncidentFields& fields);
 
-} // namespace gebiedscan::app
+} // namespace gebiedscan::pipeline

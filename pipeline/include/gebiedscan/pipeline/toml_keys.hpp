@@ -7,11 +7,11 @@
 #include <initializer_list>
 #include <string_view>
 
-namespace gebiedscan::app {
+namespace gebiedscan::pipeline {
 
 /// Throws InputError "FILE:LINE: unknown key 'k' in SECTION (known: ...)" for the first key of
 /// `table` that is not in `known`.
 void rejectUnknownKeys(const toml::table& table, std::initializer_list<std::string_view> known,
                        const std::filesystem::path& file, std::string_view section);
 
-} // namespace gebiedscan::app
+} // namespace gebiedscan::pipeline

@@ -1,6 +1,6 @@
-#include "model_loader.hpp"
+#include "gebiedscan/pipeline/model_loader.hpp"
 
-#include "toml_keys.hpp"
+#include "gebiedscan/pipeline/toml_keys.hpp"
 
 #include "gebiedscan/core/error.hpp"
 
@@ -8,7 +8,7 @@
 
 #include <fmt/core.h>
 
-namespace gebiedscan::app {
+namespace gebiedscan::pipeline {
 
 namespace fs = std::filesystem;
 
@@ -141,4 +141,4 @@ ScanModel loadScanModel(const fs::path& file)
     return model;
 }
 
-} // namespace gebiedscan::app
+} // namespace gebiedscan::pipeline

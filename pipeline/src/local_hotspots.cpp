@@ -1,10 +1,10 @@
-#include "local_hotspots.hpp"
+#include "gebiedscan/pipeline/local_hotspots.hpp"
 
 #include "gebiedscan/core/permutation_inference.hpp"
 
 #include <fmt/core.h>
 
-namespace gebiedscan::app {
+namespace gebiedscan::pipeline {
 
 LocalHotspots computeLocalHotspots(const std::vector<double>& x, const SpatialWeights& w, const LocalHotspotOptions& o)
 {
@@ -73,4 +73,4 @@ void appendHotspotValues(std::vector<gis::Value>& v, const LocalHotspots& r, con
     if (full) v.emplace_back(std::string(quadrantName(r.lisa.quadrant[i])));
 }
 
-} // namespace gebiedscan::app
+} // namespace gebiedscan::pipeline

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <string>
 
-namespace gebiedscan::app {
+namespace gebiedscan::pipeline {
 
 /// The default model shipped in data/model/default_model.toml (found next to the executable's
 /// install prefix or in the source tree).
@@ -19,4 +19,4 @@ namespace gebiedscan::app {
 /// `end`: the bound is inclusive, so the period runs to the end of that day (or year).
 [[nodiscard]] LocalTime parsePeriodBound(const std::string& text, bool end, const std::string& where);
 
-} // namespace gebiedscan::app
+} // namespace gebiedscan::pipeline

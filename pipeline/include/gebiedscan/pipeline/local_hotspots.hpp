@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-namespace gebiedscan::app {
+namespace gebiedscan::pipeline {
 
 struct LocalHotspotOptions {
     std::size_t permutations = 999; ///< 0: analytic p-values only
@@ -51,4 +51,4 @@ struct LocalHotspots {
 void appendHotspotValues(std::vector<gis::Value>& row, const LocalHotspots& r, const SpatialWeights& w, std::size_t i,
                          const LocalHotspotOptions& options, bool full);
 
-} // namespace gebiedscan::app
+} // namespace gebiedscan::pipeline

@@ -1,4 +1,4 @@
-#include "toml_keys.hpp"
+#include "gebiedscan/pipeline/toml_keys.hpp"
 
 #include "gebiedscan/core/error.hpp"
 
@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-namespace gebiedscan::app {
+namespace gebiedscan::pipeline {
 
 void rejectUnknownKeys(const toml::table& table, std::initializer_list<std::string_view> known,
                        const std::filesystem::path& file, std::string_view section)
@@ -20,4 +20,4 @@ void rejectUnknownKeys(const toml::table& table, std::initializer_list<std::stri
     }
 }
 
-} // namespace gebiedscan::app
+} // namespace gebiedscan::pipeline

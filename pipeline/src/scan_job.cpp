@@ -1,8 +1,9 @@
-#include "scan_job.hpp"
+#include "gebiedscan/pipeline/scan_job.hpp"
 
-#include "console.hpp"
-#include "incident_fields.hpp"
-#include "model_loader.hpp"
+#include "gebiedscan/pipeline/reporter.hpp"
+
+#include "gebiedscan/pipeline/incident_fields.hpp"
+#include "gebiedscan/pipeline/model_loader.hpp"
 
 #include "gebiedscan/core/emerging_hotspots.hpp"
 #include "gebiedscan/core/error.hpp"
@@ -17,7 +18,7 @@
 #include <set>
 #include <unordered_map>
 
-namespace gebiedscan::app {
+namespace gebiedscan::pipeline {
 
 namespace {
 
@@ -136,7 +137,7 @@ void addParentLevels(ScanResult& r, const std::vector<std::string>& levelNames,
 
 } // namespace
 
-ScanResult runScan(const ScanOptions& o)
+ScanResult runScan(const ScanOptions& o, Reporter& reporter)
 {
     if (o.incidents.path.empty()) throw InputError("no incidents given: use --incidents FILE (or a project file)");
     if (o.areas.path.empty() && o.grid.empty())
@@ -155,7 +156,7 @@ ScanResult runScan(const ScanOptions& o)
         r.fieldsUsed["area_name"] = areaLayer->fields.name;
         r.fieldsUsed["population"] = areaLayer->fields.population;
         for (const auto& code : areaLayer->repairedCodes)
-            printWarning(fmt::format("ongeldig polygoon van gebied '{}' hersteld (GEOS MakeValid)", code));
+            reporter.warning(fmt::format("ongeldig polygoon van gebied '{}' hersteld (GEOS MakeValid)", code));
     }
     std::unique_ptr<PointLocator> areaLocator;
     if (areaLayer) areaLocator = std::make_unique<PointLocator>(areaLayer->geometries);
@@ -238,7 +239,7 @@ ScanResult runScan(const ScanOptions& o)
         static_cast<std::size_t>(periodOrdinal(LocalTime{spanEnd.seconds - 1}, TimePeriod::Month) - r.firstMonth + 1);
     const auto growMonthly = [&](std::size_t areas) { r.monthly.resize(areas * slotCount * r.months, 0); };
     growMonthly(baseCount);
-    Progress progress("registraties lezen", reader.featureCount().value_or(-1));
+    PhaseProgress progress(reporter, "registraties lezen", reader.featureCount().value_or(-1));
     constexpr std::size_t kBatch = 65536;
     struct Pending {
         std::size_t category; // overig = unknown
@@ -421,4 +422,4 @@ ScanResult runScan(const ScanOptions& o)
     return r;
 }
 
-} // namespace gebiedscan::app
+} // namespace gebiedscan::pipeline

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace gebiedscan::app {
+namespace gebiedscan::pipeline {
 
 /// A period given by the user: "2023-01-01:2023-12-31" (both ends inclusive) or a year "2023".
 struct PeriodOption {
@@ -45,4 +45,4 @@ struct ScanOptions {
 /// Throws InputError naming file, line and key.
 void loadProjectFile(const std::filesystem::path& file, ScanOptions& options);
 
-} // namespace gebiedscan::app
+} // namespace gebiedscan::pipeline

@@ -1,6 +1,6 @@
-#include "scan_options.hpp"
+#include "gebiedscan/pipeline/scan_options.hpp"
 
-#include "toml_keys.hpp"
+#include "gebiedscan/pipeline/toml_keys.hpp"
 
 #include "gebiedscan/core/error.hpp"
 
@@ -9,7 +9,7 @@
 
 #include <algorithm>
 
-namespace gebiedscan::app {
+namespace gebiedscan::pipeline {
 
 namespace fs = std::filesystem;
 
@@ -145,4 +145,4 @@ void loadProjectFile(const fs::path& file, ScanOptions& o)
         }
 }
 
-} // namespace gebiedscan::app
+} // namespace gebiedscan::pipeline

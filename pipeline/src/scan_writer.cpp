@@ -1,9 +1,9 @@
 // Turns scan figures into output tables and writes them: GeoPackage, Shapefile, CSV, GeoJSON,
 // summary.json and a Dutch explanatory note.
-#include "scan_job.hpp"
+#include "gebiedscan/pipeline/scan_job.hpp"
 
-#include "console.hpp"
-#include "local_hotspots.hpp"
+#include "gebiedscan/pipeline/reporter.hpp"
+#include "gebiedscan/pipeline/local_hotspots.hpp"
 
 #include "gebiedscan/core/contiguity.hpp"
 #include "gebiedscan/core/emerging_hotspots.hpp"
@@ -19,7 +19,7 @@
 #include <fstream>
 #include <unordered_map>
 
-namespace gebiedscan::app {
+namespace gebiedscan::pipeline {
 
 namespace fs = std::filesystem;
 using gis::Column;
@@ -426,7 +426,7 @@ void writeText(const fs::path& file, const std::string& text)
 
 } // namespace
 
-std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o)
+std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o, Reporter& reporter)
 {
     gis::ensureWritableFolder(o.outDir);
     std::unique_ptr<SuppressionMask> mask;
@@ -467,7 +467,7 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
     for (std::size_t l = 0; l < hotspots.size(); ++l)
         if (!hotspots[l].results.empty()) {
             const auto& m = hotspots[l].results.front().moran;
-            printInfo(
+            reporter.info(
                 fmt::format("Ruimtelijke samenhang ({}, alle thema's): Moran's I = {:.3f}, z = {:.2f}, p = {:.3g}; "
                             "{} gebieden zonder buren",
                             names[l], m.statistic, m.z, m.p, hotspots[l].weights.islandCount()));
@@ -563,4 +563,4 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
     return written;
 }
 
-} // namespace gebiedscan::app
+} // namespace gebiedscan::pipeline

@@ -1,5 +1,5 @@
 #pragma once
-#include "scan_options.hpp"
+#include "gebiedscan/pipeline/scan_options.hpp"
 
 #include "gebiedscan/core/area_hierarchy.hpp"
 #include "gebiedscan/core/hot_times.hpp"
@@ -14,7 +14,9 @@
 #include <unordered_map>
 #include <vector>
 
-namespace gebiedscan::app {
+namespace gebiedscan::pipeline {
+
+class Reporter;
 
 /// Where every input record went: each lands in exactly one bucket.
 struct RecordAccounting {
@@ -57,10 +59,11 @@ struct ScanResult {
 };
 
 /// Runs the whole scan: read, classify, assign, aggregate. No outputs are written.
-[[nodiscard]] ScanResult runScan(const ScanOptions& options);
+[[nodiscard]] ScanResult runScan(const ScanOptions& options, Reporter& reporter);
 
 /// Writes the outputs of a scan to options.outDir: gebiedscan.gpkg, Shapefiles per level,
 /// CSV, GeoJSON (WGS84) and summary.json. Returns the files written.
-std::vector<std::filesystem::path> writeScanOutputs(const ScanResult& result, const ScanOptions& options);
+std::vector<std::filesystem::path> writeScanOutputs(const ScanResult& result, const ScanOptions& options,
+                                                    Reporter& reporter);
 
-} // namespace gebiedscan::app
+} // namespace gebiedscan::pipeline

@@ -1,10 +1,10 @@
-#include "incident_fields.hpp"
+#include "gebiedscan/pipeline/incident_fields.hpp"
 
 #include "gebiedscan/core/error.hpp"
 
 #include <vector>
 
-namespace gebiedscan::app {
+namespace gebiedscan::pipeline {
 
 namespace {
 
@@ -63,4 +63,4 @@ void requireDateField(const gis::VectorReader& reader, const IncidentFields& fie
                          ": no date field found; name it with --date-field (fields: " + fieldList(reader) + ")");
 }
 
-} // namespace gebiedscan::app
+} // namespace gebiedscan::pipeline
