@@ -46,6 +46,21 @@ TEST(ScanModel, ClassifierPrefersTheLongestPattern)
     EXPECT_FALSE(c.classify("0.0.0", "Totaal misdrijven"));
 }
 
+TEST(ScanModel, PoliceIncidentCodesClassifyThroughTheirCrimeCategory)
+{
+    auto m = smallModel();
+    m.incidentCodes = {{"A20", "1.1.1"}, {"F550", "1.4.5"}, {"F520", "1.4.1"}, {"F12", "1.4.3"}, {"X99", "9.9.9"}};
+    CategoryClassifier c(m);
+    EXPECT_EQ(c.classify("A20", ""), 0u);
+    EXPECT_EQ(c.classify(" a20 ", ""), 0u); // trimmed, case-insensitive
+    EXPECT_EQ(c.classify("F550", ""), 1u);
+    EXPECT_EQ(c.classify("F520", ""), 3u);            // 1.4.1: the exact pattern, not the 1.4.* wildcard
+    EXPECT_EQ(c.classify("F12", ""), 2u);             // 1.4.3 through the wildcard
+    EXPECT_FALSE(c.classify("X99", ""));              // a listed incident code of a category the model lacks
+    EXPECT_FALSE(c.classify("A2", ""));               // no prefix matching of incident codes
+    EXPECT_EQ(c.classify("A21", "Mishandeling"), 1u); // unknown code: the label still counts
+}
+
 TEST(ScanModel, ValidateRejectsOverlappingPeriods)
 {
     auto m = smallModel();
