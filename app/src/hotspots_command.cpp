@@ -1,10 +1,9 @@
 // `gebiedscan hotspots`: Getis-Ord Gi* hotspots and local Moran (LISA) outliers on any polygon or
 // point layer. The options, their mapping to pipeline::HotspotOptions and the printed summary; the
 // analysis is pipeline::runHotspotJob.
-#include "hotspots_command.hpp"
-
 #include "commands.hpp"
 #include "console.hpp"
+#include "gebiedscan/pipeline/hotspot_job.hpp"
 #include "gebiedscan/pipeline/hotspot_writer.hpp"
 
 #include "gebiedscan/core/error.hpp"
@@ -12,7 +11,9 @@
 
 #include <fmt/core.h>
 
+#include <filesystem>
 #include <memory>
+#include <vector>
 
 namespace gebiedscan::app {
 
@@ -49,8 +50,7 @@ void printCommon(const pipeline::HotspotResult& s, const std::vector<fs::path>& 
     for (const auto& p : written) fmt::print("  geschreven: {}\n", fs::absolute(p).lexically_normal().string());
 }
 
-} // namespace
-
+/// Prints the run's summary on stdout, ending with the files written.
 void printHotspotSummary(const pipeline::HotspotResult& s, const std::vector<fs::path>& written)
 {
     if (s.grid) {
@@ -73,6 +73,8 @@ void printHotspotSummary(const pipeline::HotspotResult& s, const std::vector<fs:
     }
     printCommon(s, written);
 }
+
+} // namespace
 
 void registerHotspotsCommand(CLI::App& app)
 {
