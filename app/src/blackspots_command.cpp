@@ -6,6 +6,8 @@
 #include "console.hpp"
 #include "gebiedscan/pipeline/blackspot_writer.hpp"
 
+#include "gebiedscan/gis/atomic_output.hpp"
+
 #include <fmt/core.h>
 
 #include <memory>
@@ -25,6 +27,7 @@ struct BlackSpotsCli {
 void run(const BlackSpotsCli& c)
 {
     ConsoleReporter console(c.quiet);
+    gis::ensureWritableFolder(c.out); // an unusable --out fails before the analysis, not after
     const pipeline::BlackSpotJobResult result = pipeline::runBlackSpotJob(c.job, console);
     (void)pipeline::writeBlackSpotOutputs(result, {c.out, c.csv != "intl"});
     if (!c.quiet)

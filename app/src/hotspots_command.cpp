@@ -8,6 +8,7 @@
 
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/core/hotspot_classes.hpp"
+#include "gebiedscan/gis/atomic_output.hpp"
 
 #include <fmt/core.h>
 
@@ -127,6 +128,7 @@ void registerHotspotsCommand(CLI::App& app)
                        : correction->second ? PValueCorrection::Bonferroni
                                             : PValueCorrection::None;
         ConsoleReporter console(*quiet);
+        gis::ensureWritableFolder(*outDir); // an unusable --out fails before the analysis, not after
         const pipeline::HotspotResult result = pipeline::runHotspotJob(o, console);
         const auto written = pipeline::writeHotspotOutputs(result, {*outDir});
         if (!*quiet) printHotspotSummary(result, written);
