@@ -1,0 +1,436 @@
+#include "gebiedscan/core/near_repeat.hpp"
+
+#include "gebiedscan/core/error.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <thread>
+
+namespace gebiedscan {
+
+namespace {
+
+/// SplitMix64 (Steele, Lea & Flood 2014): tiny state, cheap to seed once per permutation.
+class SplitMix64 {
+public:
+    explicit SplitMix64(std::uint64_t seed) : m_state(seed) {}
+    std::uint64_t next()
+    {
+        std::uint64_t z = (m_state += 0x9e3779b97f4a7c15ULL);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return z ^ (z >> 31);
+    }
+    /// Uniform integer in [0, range), unbiased (Lemire 2019, multiply and reject), range < 2^32.
+    std::uint32_t below(std::uint32_t range)
+    {
+        std::uint64_t m = (next() >> 32) * range;
+        auto low = static_cast<std::uint32_t>(m);
+        if (low < range) {
+            const std::uint32_t threshold = static_cast<std::uint32_t>(-range) % range;
+            while (low < threshold) {
+                m = (next() >> 32) * range;
+                low = static_cast<std::uint32_t>(m);
+            }
+        }
+        return static_cast<std::uint32_t>(m >> 32);
+    }
+
+private:
+    std::uint64_t m_state;
+};
+
+/// Shuffles `out` (a copy of the dates) in place as permutation r of `seed`.
+void shuffleInPlace(std::vector<std::int64_t>& out, std::uint64_t seed, std::size_t r)
+{
+    // Decorrelate the streams of neighbouring r by passing (seed, r) through one SplitMix64 step.
+    SplitMix64 mixer(seed ^ (0xd1b54a32d192ed03ULL * (static_cast<std::uint64_t>(r) + 1)));
+    SplitMix64 rng(mixer.next());
+    for (std::size_t i = out.size(); i > 1; --i) {
+        const std::uint32_t j = rng.below(static_cast<std::uint32_t>(i));
+        std::swap(out[i - 1], out[j]);
+    }
+}
+
+void checkCommon(std::span<const SpaceTimeEvent> events, std::size_t permutations)
+{
+    if (permutations == 0) throw InputError("the number of permutations must be at least 1");
+    if (permutations > 0xffffffffu) throw InputError("too many permutations");
+    if (events.size() >= 0xffffffffu) throw InputError("too many events for the near-repeat analysis");
+    for (const auto& e : events)
+        if (!std::isfinite(e.point.x) || !std::isfinite(e.point.y))
+            throw InputError("an event without finite coordinates");
+}
+
+/// Pairs of events closer than a radius, found through a uniform grid, grouped by class.
+/// Events are renumbered in grid order (positions) for memory locality of the permutation loop.
+struct PairIndex {
+    std::vector<std::uint32_t> order;                   ///< position -> event index
+    std::vector<std::vector<std::uint32_t>> classPairs; ///< per class: a0, b0, a1, b1, ... (positions)
+    std::uint64_t count = 0;
+};
+
+/// `classify(distance)` returns the class of a pair or -1 to leave it out; it must return -1 for
+/// every distance above `radius`.
+template <class Classify>
+PairIndex buildPairs(std::span<const SpaceTimeEvent> events, double radius, DistanceMetric metric, std::size_t classes,
+                     Classify classify)
+{
+    PairIndex index;
+    index.classPairs.resize(classes);
+    const std::size_t n = events.size();
+    if (n < 2) {
+        index.order.resize(n);
+        std::iota(index.order.begin(), index.order.end(), 0u);
+        return index;
+    }
+    double minX = events[0].point.x, minY = events[0].point.y, maxX = minX, maxY = minY;
+    for (const auto& e : events) {
+        minX = std::min(minX, e.point.x);
+        minY = std::min(minY, e.point.y);
+        maxX = std::max(maxX, e.point.x);
+        maxY = std::max(maxY, e.point.y);
+    }
+    // Slightly larger cells than the radius: a pair within the radius then never lies two cells
+    // apart, whatever the rounding of the cell coordinates. Larger cells stay correct (only more
+    // candidates), so a tiny radius over a wide extent gets cells that keep the keys in 32 bits.
+    const double cell = std::max(radius * (1.0 + 1e-9) + 1e-9, std::max(maxX - minX, maxY - minY) / 1e9);
+    std::vector<std::uint64_t> keys(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto cx = static_cast<std::uint64_t>(std::floor((events[i].point.x - minX) / cell));
+        const auto cy = static_cast<std::uint64_t>(std::floor((events[i].point.y - minY) / cell));
+        keys[i] = (cx << 32) | cy;
+    }
+    index.order.resize(n);
+    std::iota(index.order.begin(), index.order.end(), 0u);
+    std::sort(index.order.begin(), index.order.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return keys[a] != keys[b] ? keys[a] < keys[b] : a < b; });
+    std::vector<PointRd> pts(n);
+    std::vector<std::uint64_t> cellKeys;
+    std::vector<std::uint32_t> cellStart;
+    for (std::size_t k = 0; k < n; ++k) {
+        pts[k] = events[index.order[k]].point;
+        const std::uint64_t key = keys[index.order[k]];
+        if (cellKeys.empty() || cellKeys.back() != key) {
+            cellKeys.push_back(key);
+            cellStart.push_back(static_cast<std::uint32_t>(k));
+        }
+    }
+    cellStart.push_back(static_cast<std::uint32_t>(n));
+
+    auto consider = [&](std::uint32_t a, std::uint32_t b) {
+        const int c = classify(eventDistance(pts[a], pts[b], metric));
+        if (c < 0) return;
+        auto& list = index.classPairs[static_cast<std::size_t>(c)];
+        list.push_back(a);
+        list.push_back(b);
+        ++index.count;
+    };
+    auto between = [&](std::size_t c, std::size_t d) {
+        for (std::uint32_t a = cellStart[c]; a < cellStart[c + 1]; ++a)
+            for (std::uint32_t b = cellStart[d]; b < cellStart[d + 1]; ++b) consider(a, b);
+    };
+    const std::size_t cells = cellKeys.size();
+    for (std::size_t c = 0; c < cells; ++c) {
+        for (std::uint32_t a = cellStart[c]; a < cellStart[c + 1]; ++a)
+            for (std::uint32_t b = a + 1; b < cellStart[c + 1]; ++b) consider(a, b);
+        const std::uint64_t cx = cellKeys[c] >> 32;
+        const std::uint64_t cy = cellKeys[c] & 0xffffffffULL;
+        // Half of the 8-neighbourhood, so each pair of cells is visited once: (cx, cy+1) and the
+        // three cells of column cx+1 (contiguous in key order).
+        if (c + 1 < cells && cellKeys[c + 1] == ((cx << 32) | (cy + 1))) between(c, c + 1);
+        const std::uint64_t lo = ((cx + 1) << 32) | (cy == 0 ? 0 : cy - 1);
+        const std::uint64_t hi = ((cx + 1) << 32) | (cy + 1);
+        for (auto it = std::lower_bound(cellKeys.begin() + static_cast<std::ptrdiff_t>(c) + 1, cellKeys.end(), lo);
+             it != cellKeys.end() && *it <= hi; ++it)
+            between(c, static_cast<std::size_t>(it - cellKeys.begin()));
+    }
+    return index;
+}
+
+/// Time classes of day differences: a lookup table below the last band edge.
+class TimeClassifier {
+public:
+    explicit TimeClassifier(std::span<const std::int64_t> bands) : m_bands(bands.begin(), bands.end())
+    {
+        m_last = m_bands.empty() ? 0 : m_bands.back();
+        if (m_last <= (1 << 22)) {
+            m_table.resize(static_cast<std::size_t>(m_last));
+            for (std::int64_t d = 0; d < m_last; ++d)
+                m_table[static_cast<std::size_t>(d)] = static_cast<std::uint8_t>(timeClassOf(d, m_bands));
+        }
+    }
+    [[nodiscard]] std::size_t classOf(std::int64_t dt) const
+    {
+        if (dt >= m_last) return m_bands.size();
+        if (!m_table.empty()) return m_table[static_cast<std::size_t>(dt)];
+        return timeClassOf(dt, m_bands);
+    }
+    [[nodiscard]] std::size_t classes() const { return m_bands.size() + 1; }
+
+private:
+    std::vector<std::int64_t> m_bands;
+    std::int64_t m_last = 0;
+    std::vector<std::uint8_t> m_table;
+};
+
+/// Counts the pairs of every class by time class: counts[class * T + timeClass] (added to).
+void countPairs(const PairIndex& index, std::span<const std::int64_t> daysByPosition, const TimeClassifier& time,
+                std::uint64_t* counts)
+{
+    const std::size_t t = time.classes();
+    for (std::size_t c = 0; c < index.classPairs.size(); ++c) {
+        const auto& list = index.classPairs[c];
+        std::uint64_t* row = counts + c * t;
+        for (std::size_t k = 0; k + 1 < list.size(); k += 2) {
+            const std::int64_t a = daysByPosition[list[k]];
+            const std::int64_t b = daysByPosition[list[k + 1]];
+            ++row[time.classOf(a > b ? a - b : b - a)];
+        }
+    }
+}
+
+/// Pairs of events per time class, from the dates alone (two pointers over the sorted dates).
+std::vector<std::uint64_t> pairsByTimeClass(std::span<const SpaceTimeEvent> events, std::span<const std::int64_t> bands)
+{
+    std::vector<std::int64_t> days(events.size());
+    for (std::size_t i = 0; i < events.size(); ++i) days[i] = events[i].day;
+    std::sort(days.begin(), days.end());
+    const std::uint64_t n = days.size();
+    const std::uint64_t all = n < 2 ? 0 : n * (n - 1) / 2;
+    std::vector<std::uint64_t> below; // pairs with difference < edge
+    for (std::int64_t edge : bands) {
+        std::uint64_t count = 0;
+        std::size_t j = 0;
+        for (std::size_t i = 0; i < days.size(); ++i) {
+            if (j < i + 1) j = i + 1;
+            while (j < days.size() && days[j] - days[i] < edge) ++j;
+            count += j - i - 1;
+        }
+        below.push_back(count);
+    }
+    std::vector<std::uint64_t> result(bands.size() + 1);
+    std::uint64_t previous = 0;
+    for (std::size_t b = 0; b < bands.size(); ++b) {
+        result[b] = below[b] - previous;
+        previous = below[b];
+    }
+    result[bands.size()] = all - previous;
+    return result;
+}
+
+/// Runs R permutations of the dates; per permutation `cellsOf(daysByPosition, cells)` fills the
+/// cell counts. Returns the per-cell sum over permutations and M (count >= observed).
+template <class CellsOf>
+void runPermutations(std::span<const SpaceTimeEvent> events, const PairIndex& index, std::size_t permutations,
+                     std::uint64_t seed, unsigned threads, std::span<const std::uint64_t> observed, CellsOf cellsOf,
+                     std::vector<std::uint64_t>& sums, std::vector<std::uint32_t>& atLeast)
+{
+    const std::size_t cells = observed.size();
+    sums.assign(cells, 0);
+    atLeast.assign(cells, 0);
+    unsigned workers = threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : threads;
+    workers = static_cast<unsigned>(std::min<std::size_t>(workers, permutations));
+    std::vector<std::int64_t> days(events.size());
+    for (std::size_t i = 0; i < events.size(); ++i) days[i] = events[i].day;
+
+    std::atomic<std::size_t> next{0};
+    std::vector<std::vector<std::uint64_t>> threadSums(workers, std::vector<std::uint64_t>(cells, 0));
+    std::vector<std::vector<std::uint32_t>> threadAtLeast(workers, std::vector<std::uint32_t>(cells, 0));
+    auto work = [&](unsigned w) {
+        std::vector<std::int64_t> shuffled;
+        std::vector<std::int64_t> byPosition(days.size());
+        std::vector<std::uint64_t> counts(cells);
+        for (;;) {
+            const std::size_t r = next.fetch_add(1);
+            if (r >= permutations) break;
+            shuffled = days;
+            shuffleInPlace(shuffled, seed, r);
+            for (std::size_t k = 0; k < byPosition.size(); ++k) byPosition[k] = shuffled[index.order[k]];
+            std::fill(counts.begin(), counts.end(), 0);
+            cellsOf(std::span<const std::int64_t>(byPosition), counts.data());
+            for (std::size_t c = 0; c < cells; ++c) {
+                threadSums[w][c] += counts[c];
+                if (counts[c] >= observed[c]) ++threadAtLeast[w][c];
+            }
+        }
+    };
+    if (workers <= 1) {
+        work(0);
+    } else {
+        std::vector<std::jthread> pool;
+        for (unsigned w = 0; w < workers; ++w) pool.emplace_back(work, w);
+    }
+    // Integer sums: the same totals whatever thread did which permutation.
+    for (unsigned w = 0; w < workers; ++w)
+        for (std::size_t c = 0; c < cells; ++c) {
+            sums[c] += threadSums[w][c];
+            atLeast[c] += threadAtLeast[w][c];
+        }
+}
+
+template <class T>
+void requireIncreasingPositive(const std::vector<T>& bands, const char* what)
+{
+    if (bands.empty()) throw InputError(std::string("at least one ") + what + " band is needed");
+    if (bands.size() > 64) throw InputError(std::string("at most 64 ") + what + " bands");
+    for (std::size_t i = 0; i < bands.size(); ++i) {
+        if (!(bands[i] > 0) || (i > 0 && !(bands[i] > bands[i - 1])))
+            throw InputError(std::string("the ") + what + " bands must be positive and increasing");
+    }
+}
+
+/// P(X >= x) for X ~ Poisson(lambda).
+double poissonUpperTail(std::uint64_t x, double lambda)
+{
+    if (x == 0) return 1.0;
+    if (!(lambda > 0)) return 0.0;
+    auto term = [&](double k) { return std::exp(-lambda + k * std::log(lambda) - std::lgamma(k + 1.0)); };
+    const auto xd = static_cast<double>(x);
+    if (xd <= lambda) {
+        double cdf = 0.0;
+        for (std::uint64_t k = 0; k < x; ++k) cdf += term(static_cast<double>(k));
+        return std::clamp(1.0 - cdf, 0.0, 1.0);
+    }
+    double tail = 0.0;
+    for (double k = xd;; k += 1.0) {
+        const double t = term(k);
+        tail += t;
+        if (t <= tail * 1e-17 || k > xd + 1e7) break;
+    }
+    return std::clamp(tail, 0.0, 1.0);
+}
+
+} // namespace
+
+double NearRepeatTable::ratio(std::size_t distanceClass, std::size_t timeClass) const
+{
+    const std::size_t i = index(distanceClass, timeClass);
+    if (expected[i] > 0) return static_cast<double>(observed[i]) / expected[i];
+    return observed[i] == 0 ? 0.0 : std::numeric_limits<double>::infinity();
+}
+
+double eventDistance(const PointRd& a, const PointRd& b, DistanceMetric metric)
+{
+    const double dx = a.x - b.x;
+    const double dy = a.y - b.y;
+    return metric == DistanceMetric::Manhattan ? std::fabs(dx) + std::fabs(dy) : std::sqrt(dx * dx + dy * dy);
+}
+
+std::size_t distanceClassOf(double distance, std::span<const double> bands)
+{
+    if (distance == 0.0) return 0;
+    return 1 + static_cast<std::size_t>(std::upper_bound(bands.begin(), bands.end(), distance) - bands.begin());
+}
+
+std::size_t timeClassOf(std::int64_t days, std::span<const std::int64_t> bands)
+{
+    return static_cast<std::size_t>(std::upper_bound(bands.begin(), bands.end(), days) - bands.begin());
+}
+
+std::vector<std::int64_t> permutedDays(std::span<const std::int64_t> days, std::uint64_t seed, std::size_t r)
+{
+    std::vector<std::int64_t> out(days.begin(), days.end());
+    shuffleInPlace(out, seed, r);
+    return out;
+}
+
+NearRepeatTable nearRepeatTable(std::span<const SpaceTimeEvent> events, const NearRepeatOptions& o)
+{
+    requireIncreasingPositive(o.distanceBands, "distance");
+    requireIncreasingPositive(o.timeBands, "time");
+    checkCommon(events, o.permutations);
+
+    NearRepeatTable table;
+    table.distanceBands = o.distanceBands;
+    table.timeBands = o.timeBands;
+    table.events = events.size();
+    table.permutations = o.permutations;
+    const std::uint64_t n = events.size();
+    table.pairs = n < 2 ? 0 : n * (n - 1) / 2;
+    const std::size_t rows = table.distanceClasses();
+    const std::size_t cols = table.timeClasses();
+    const std::size_t nearRows = rows - 1; // same location and the closed bands
+    const double radius = o.distanceBands.back();
+    const std::span<const double> bands(o.distanceBands);
+
+    const PairIndex index = buildPairs(events, radius, o.metric, nearRows, [&](double d) {
+        return d < radius ? static_cast<int>(distanceClassOf(d, bands)) : -1;
+    });
+    table.nearPairs = index.count;
+    const TimeClassifier time(o.timeBands);
+    const std::vector<std::uint64_t> columnTotals = pairsByTimeClass(events, o.timeBands);
+
+    // Near rows by counting, the open row [dk, inf) as column total minus the near rows.
+    auto cellsOf = [&](std::span<const std::int64_t> daysByPosition, std::uint64_t* counts) {
+        countPairs(index, daysByPosition, time, counts);
+        for (std::size_t t = 0; t < cols; ++t) {
+            std::uint64_t near = 0;
+            for (std::size_t d = 0; d < nearRows; ++d) near += counts[d * cols + t];
+            counts[nearRows * cols + t] = columnTotals[t] - near;
+        }
+    };
+    std::vector<std::int64_t> byPosition(events.size());
+    for (std::size_t k = 0; k < byPosition.size(); ++k) byPosition[k] = events[index.order[k]].day;
+    table.observed.assign(rows * cols, 0);
+    cellsOf(byPosition, table.observed.data());
+
+    std::vector<std::uint64_t> sums;
+    runPermutations(events, index, o.permutations, o.seed, o.threads, table.observed, cellsOf, sums,
+                    table.atLeastObserved);
+    table.expected.resize(rows * cols);
+    table.p.resize(rows * cols);
+    const auto r = static_cast<double>(o.permutations);
+    for (std::size_t c = 0; c < rows * cols; ++c) {
+        table.expected[c] = static_cast<double>(sums[c]) / r;
+        table.p[c] = (static_cast<double>(table.atLeastObserved[c]) + 1.0) / (r + 1.0);
+    }
+    return table;
+}
+
+KnoxResult knoxTest(std::span<const SpaceTimeEvent> events, const KnoxOptions& o)
+{
+    if (!(o.distance >= 0) || !std::isfinite(o.distance)) throw InputError("the Knox distance must be >= 0");
+    if (o.days < 0) throw InputError("the Knox time window must be >= 0 days");
+    checkCommon(events, o.permutations);
+    KnoxResult result;
+    result.permutations = o.permutations;
+    const std::uint64_t n = events.size();
+    result.pairs = n < 2 ? 0 : n * (n - 1) / 2;
+
+    const PairIndex index =
+        buildPairs(events, o.distance, o.metric, 1, [&](double d) { return d <= o.distance ? 0 : -1; });
+    result.closeInSpace = index.count;
+    // |dt| <= days  <=>  |dt| < days + 1 for whole days: one time band.
+    const std::vector<std::int64_t> bands{o.days + 1};
+    const TimeClassifier time(bands);
+    result.closeInTime = pairsByTimeClass(events, bands)[0];
+
+    auto cellsOf = [&](std::span<const std::int64_t> daysByPosition, std::uint64_t* counts) {
+        countPairs(index, daysByPosition, time, counts);
+    };
+    std::vector<std::int64_t> byPosition(events.size());
+    for (std::size_t k = 0; k < byPosition.size(); ++k) byPosition[k] = events[index.order[k]].day;
+    std::vector<std::uint64_t> observed(2, 0);
+    cellsOf(byPosition, observed.data());
+    result.statistic = observed[0];
+
+    result.expectedPoisson = result.pairs == 0
+                                 ? 0.0
+                                 : static_cast<double>(result.closeInSpace) * static_cast<double>(result.closeInTime) /
+                                       static_cast<double>(result.pairs);
+    result.pPoisson = poissonUpperTail(result.statistic, result.expectedPoisson);
+
+    std::vector<std::uint64_t> sums;
+    std::vector<std::uint32_t> atLeast;
+    runPermutations(events, index, o.permutations, o.seed, o.threads, observed, cellsOf, sums, atLeast);
+    const auto r = static_cast<double>(o.permutations);
+    result.expectedPermutation = static_cast<double>(sums[0]) / r;
+    result.pPermutation = (static_cast<double>(atLeast[0]) + 1.0) / (r + 1.0);
+    return result;
+}
+
+} // namespace gebiedscan
