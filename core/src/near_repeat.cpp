@@ -151,44 +151,79 @@ PairIndex buildPairs(std::span<const SpaceTimeEvent> events, double radius, Dist
     return index;
 }
 
+constexpr std::int64_t kLongestTimeBand = std::int64_t{1} << 22; // days: a lookup table of 4 MB
+
 /// Time classes of day differences: a lookup table below the last band edge.
 class TimeClassifier {
 public:
-    explicit TimeClassifier(std::span<const std::int64_t> bands) : m_bands(bands.begin(), bands.end())
+    explicit TimeClassifier(std::span<const std::int64_t> bands)
     {
-        m_last = m_bands.empty() ? 0 : m_bands.back();
-        if (m_last <= (1 << 22)) {
-            m_table.resize(static_cast<std::size_t>(m_last));
-            for (std::int64_t d = 0; d < m_last; ++d)
-                m_table[static_cast<std::size_t>(d)] = static_cast<std::uint8_t>(timeClassOf(d, m_bands));
-        }
+        m_last = static_cast<std::int32_t>(bands.back());
+        m_farClass = static_cast<std::uint8_t>(bands.size());
+        m_table.resize(static_cast<std::size_t>(m_last));
+        for (std::int32_t d = 0; d < m_last; ++d)
+            m_table[static_cast<std::size_t>(d)] = static_cast<std::uint8_t>(timeClassOf(d, bands));
     }
-    [[nodiscard]] std::size_t classOf(std::int64_t dt) const
+    /// The class of dt >= 0 when it is below the last edge, else farClass().
+    [[nodiscard]] std::size_t classOf(std::int32_t dt) const
     {
-        if (dt >= m_last) return m_bands.size();
-        if (!m_table.empty()) return m_table[static_cast<std::size_t>(dt)];
-        return timeClassOf(dt, m_bands);
+        return dt >= m_last ? m_farClass : m_table[static_cast<std::size_t>(dt)];
     }
-    [[nodiscard]] std::size_t classes() const { return m_bands.size() + 1; }
+    [[nodiscard]] bool isFar(std::int32_t dt) const { return dt >= m_last; }
+    [[nodiscard]] std::size_t farClass() const { return m_farClass; }
+    [[nodiscard]] std::size_t classes() const { return std::size_t{m_farClass} + 1; }
+    [[nodiscard]] std::uint8_t nearClassOf(std::int32_t dt) const { return m_table[static_cast<std::size_t>(dt)]; }
 
 private:
-    std::vector<std::int64_t> m_bands;
-    std::int64_t m_last = 0;
+    std::int32_t m_last = 0;
+    std::uint8_t m_farClass = 0;
     std::vector<std::uint8_t> m_table;
 };
 
-/// Counts the pairs of every class by time class: counts[class * T + timeClass] (added to).
-void countPairs(const PairIndex& index, std::span<const std::int64_t> daysByPosition, const TimeClassifier& time,
-                std::uint64_t* counts)
+/// The dates as small integers (days since the first), which the permutation loop reads.
+std::vector<std::int32_t> relativeDays(std::span<const SpaceTimeEvent> events)
+{
+    std::int64_t first = 0, last = 0;
+    if (!events.empty()) first = last = events[0].day;
+    for (const auto& e : events) {
+        first = std::min(first, e.day);
+        last = std::max(last, e.day);
+    }
+    if (last - first > (std::int64_t{1} << 30)) throw InputError("the events span more than a million years");
+    std::vector<std::int32_t> days(events.size());
+    for (std::size_t i = 0; i < events.size(); ++i) days[i] = static_cast<std::int32_t>(events[i].day - first);
+    return days;
+}
+
+/// Counts the pairs of every distance class by time class for B date vectors at once (the dates
+/// of position k for vector s at days[k * B + s]): counts[s * stride + class * T + timeClass] (added
+/// to). Reading the pair list once for B permutations keeps the loop out of main memory. The far
+/// time class, by far the most common, is not counted but derived from the class's pair count.
+template <int B>
+void countPairs(const PairIndex& index, const std::int32_t* days, const TimeClassifier& time, std::uint64_t* counts,
+                std::size_t stride)
 {
     const std::size_t t = time.classes();
     for (std::size_t c = 0; c < index.classPairs.size(); ++c) {
         const auto& list = index.classPairs[c];
-        std::uint64_t* row = counts + c * t;
+        std::uint64_t local[B][64] = {};
         for (std::size_t k = 0; k + 1 < list.size(); k += 2) {
-            const std::int64_t a = daysByPosition[list[k]];
-            const std::int64_t b = daysByPosition[list[k + 1]];
-            ++row[time.classOf(a > b ? a - b : b - a)];
+            const std::int32_t* da = days + static_cast<std::size_t>(list[k]) * B;
+            const std::int32_t* db = days + static_cast<std::size_t>(list[k + 1]) * B;
+            for (int s = 0; s < B; ++s) {
+                const std::int32_t dt = da[s] > db[s] ? da[s] - db[s] : db[s] - da[s];
+                if (!time.isFar(dt)) ++local[s][time.nearClassOf(dt)];
+            }
+        }
+        const std::uint64_t pairs = list.size() / 2;
+        for (int s = 0; s < B; ++s) {
+            std::uint64_t* row = counts + static_cast<std::size_t>(s) * stride + c * t;
+            std::uint64_t near = 0;
+            for (std::size_t k = 0; k + 1 < t; ++k) {
+                row[k] += local[s][k];
+                near += local[s][k];
+            }
+            row[t - 1] += pairs - near;
         }
     }
 }
@@ -222,39 +257,69 @@ std::vector<std::uint64_t> pairsByTimeClass(std::span<const SpaceTimeEvent> even
     return result;
 }
 
-/// Runs R permutations of the dates; per permutation `cellsOf(daysByPosition, cells)` fills the
-/// cell counts. Returns the per-cell sum over permutations and M (count >= observed).
-template <class CellsOf>
-void runPermutations(std::span<const SpaceTimeEvent> events, const PairIndex& index, std::size_t permutations,
-                     std::uint64_t seed, unsigned threads, std::span<const std::uint64_t> observed, CellsOf cellsOf,
-                     std::vector<std::uint64_t>& sums, std::vector<std::uint32_t>& atLeast)
+/// The observed cell counts: the near classes counted, then `finish(counts)` (derived cells).
+template <class Finish>
+std::vector<std::uint64_t> observedCells(std::span<const SpaceTimeEvent> events, const PairIndex& index,
+                                         const TimeClassifier& time, std::size_t cells, Finish finish)
 {
+    const std::vector<std::int32_t> days = relativeDays(events);
+    std::vector<std::int32_t> byPosition(days.size());
+    for (std::size_t k = 0; k < byPosition.size(); ++k) byPosition[k] = days[index.order[k]];
+    std::vector<std::uint64_t> counts(cells, 0);
+    countPairs<1>(index, byPosition.data(), time, counts.data(), cells);
+    finish(counts.data());
+    return counts;
+}
+
+/// Runs R permutations of the dates, kPermutationBatch at a time; per permutation the near classes
+/// are counted and `finish(counts)` fills the derived cells. Fills the per-cell sum over the
+/// permutations and M (count >= observed).
+constexpr int kPermutationBatch = 8;
+
+template <class Finish>
+void runPermutations(std::span<const SpaceTimeEvent> events, const PairIndex& index, const TimeClassifier& time,
+                     std::size_t permutations, std::uint64_t seed, unsigned threads,
+                     std::span<const std::uint64_t> observed, Finish finish, std::vector<std::uint64_t>& sums,
+                     std::vector<std::uint32_t>& atLeast)
+{
+    constexpr int B = kPermutationBatch;
     const std::size_t cells = observed.size();
     sums.assign(cells, 0);
     atLeast.assign(cells, 0);
+    const std::size_t batches = (permutations + B - 1) / B;
     unsigned workers = threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : threads;
-    workers = static_cast<unsigned>(std::min<std::size_t>(workers, permutations));
-    std::vector<std::int64_t> days(events.size());
-    for (std::size_t i = 0; i < events.size(); ++i) days[i] = events[i].day;
+    workers = static_cast<unsigned>(std::min<std::size_t>(workers, batches));
+    const std::vector<std::int32_t> rel = relativeDays(events);
+    const std::vector<std::int64_t> days(rel.begin(), rel.end());
 
     std::atomic<std::size_t> next{0};
     std::vector<std::vector<std::uint64_t>> threadSums(workers, std::vector<std::uint64_t>(cells, 0));
     std::vector<std::vector<std::uint32_t>> threadAtLeast(workers, std::vector<std::uint32_t>(cells, 0));
     auto work = [&](unsigned w) {
         std::vector<std::int64_t> shuffled;
-        std::vector<std::int64_t> byPosition(days.size());
-        std::vector<std::uint64_t> counts(cells);
+        std::vector<std::int32_t> byPosition(days.size() * B);
+        std::vector<std::uint64_t> counts(cells * B);
         for (;;) {
-            const std::size_t r = next.fetch_add(1);
-            if (r >= permutations) break;
-            shuffled = days;
-            shuffleInPlace(shuffled, seed, r);
-            for (std::size_t k = 0; k < byPosition.size(); ++k) byPosition[k] = shuffled[index.order[k]];
+            const std::size_t batch = next.fetch_add(1);
+            if (batch >= batches) break;
+            const std::size_t first = batch * B;
+            const std::size_t inBatch = std::min<std::size_t>(B, permutations - first);
+            for (std::size_t s = 0; s < B; ++s) {
+                // A short last batch fills its spare slots with the first permutation (ignored).
+                shuffled = days;
+                shuffleInPlace(shuffled, seed, first + (s < inBatch ? s : 0));
+                for (std::size_t k = 0; k < days.size(); ++k)
+                    byPosition[k * B + s] = static_cast<std::int32_t>(shuffled[index.order[k]]);
+            }
             std::fill(counts.begin(), counts.end(), 0);
-            cellsOf(std::span<const std::int64_t>(byPosition), counts.data());
-            for (std::size_t c = 0; c < cells; ++c) {
-                threadSums[w][c] += counts[c];
-                if (counts[c] >= observed[c]) ++threadAtLeast[w][c];
+            countPairs<B>(index, byPosition.data(), time, counts.data(), cells);
+            for (std::size_t s = 0; s < inBatch; ++s) {
+                std::uint64_t* slot = counts.data() + s * cells;
+                finish(slot);
+                for (std::size_t c = 0; c < cells; ++c) {
+                    threadSums[w][c] += slot[c];
+                    if (slot[c] >= observed[c]) ++threadAtLeast[w][c];
+                }
             }
         }
     };
@@ -342,6 +407,7 @@ NearRepeatTable nearRepeatTable(std::span<const SpaceTimeEvent> events, const Ne
 {
     requireIncreasingPositive(o.distanceBands, "distance");
     requireIncreasingPositive(o.timeBands, "time");
+    if (o.timeBands.back() > kLongestTimeBand) throw InputError("time bands longer than 4 million days");
     checkCommon(events, o.permutations);
 
     NearRepeatTable table;
@@ -365,21 +431,16 @@ NearRepeatTable nearRepeatTable(std::span<const SpaceTimeEvent> events, const Ne
     const std::vector<std::uint64_t> columnTotals = pairsByTimeClass(events, o.timeBands);
 
     // Near rows by counting, the open row [dk, inf) as column total minus the near rows.
-    auto cellsOf = [&](std::span<const std::int64_t> daysByPosition, std::uint64_t* counts) {
-        countPairs(index, daysByPosition, time, counts);
+    auto openRow = [&](std::uint64_t* counts) {
         for (std::size_t t = 0; t < cols; ++t) {
             std::uint64_t near = 0;
             for (std::size_t d = 0; d < nearRows; ++d) near += counts[d * cols + t];
             counts[nearRows * cols + t] = columnTotals[t] - near;
         }
     };
-    std::vector<std::int64_t> byPosition(events.size());
-    for (std::size_t k = 0; k < byPosition.size(); ++k) byPosition[k] = events[index.order[k]].day;
-    table.observed.assign(rows * cols, 0);
-    cellsOf(byPosition, table.observed.data());
-
+    table.observed = observedCells(events, index, time, rows * cols, openRow);
     std::vector<std::uint64_t> sums;
-    runPermutations(events, index, o.permutations, o.seed, o.threads, table.observed, cellsOf, sums,
+    runPermutations(events, index, time, o.permutations, o.seed, o.threads, table.observed, openRow, sums,
                     table.atLeastObserved);
     table.expected.resize(rows * cols);
     table.p.resize(rows * cols);
@@ -394,7 +455,7 @@ NearRepeatTable nearRepeatTable(std::span<const SpaceTimeEvent> events, const Ne
 KnoxResult knoxTest(std::span<const SpaceTimeEvent> events, const KnoxOptions& o)
 {
     if (!(o.distance >= 0) || !std::isfinite(o.distance)) throw InputError("the Knox distance must be >= 0");
-    if (o.days < 0) throw InputError("the Knox time window must be >= 0 days");
+    if (o.days < 0 || o.days >= kLongestTimeBand) throw InputError("the Knox time window must be 0 to 4 million days");
     checkCommon(events, o.permutations);
     KnoxResult result;
     result.permutations = o.permutations;
@@ -409,13 +470,8 @@ KnoxResult knoxTest(std::span<const SpaceTimeEvent> events, const KnoxOptions& o
     const TimeClassifier time(bands);
     result.closeInTime = pairsByTimeClass(events, bands)[0];
 
-    auto cellsOf = [&](std::span<const std::int64_t> daysByPosition, std::uint64_t* counts) {
-        countPairs(index, daysByPosition, time, counts);
-    };
-    std::vector<std::int64_t> byPosition(events.size());
-    for (std::size_t k = 0; k < byPosition.size(); ++k) byPosition[k] = events[index.order[k]].day;
-    std::vector<std::uint64_t> observed(2, 0);
-    cellsOf(byPosition, observed.data());
+    auto nothing = [](std::uint64_t*) {};
+    const std::vector<std::uint64_t> observed = observedCells(events, index, time, 2, nothing);
     result.statistic = observed[0];
 
     result.expectedPoisson = result.pairs == 0
@@ -426,7 +482,7 @@ KnoxResult knoxTest(std::span<const SpaceTimeEvent> events, const KnoxOptions& o
 
     std::vector<std::uint64_t> sums;
     std::vector<std::uint32_t> atLeast;
-    runPermutations(events, index, o.permutations, o.seed, o.threads, observed, cellsOf, sums, atLeast);
+    runPermutations(events, index, time, o.permutations, o.seed, o.threads, observed, nothing, sums, atLeast);
     const auto r = static_cast<double>(o.permutations);
     result.expectedPermutation = static_cast<double>(sums[0]) / r;
     result.pPermutation = (static_cast<double>(atLeast[0]) + 1.0) / (r + 1.0);
