@@ -153,8 +153,8 @@ std::vector<std::string> nearRepeatSummary(const NearRepeatTable& t, double alph
                         formatMetres(t.distanceBands[bestD - 1]), bestC == 0 ? std::int64_t{0} : t.timeBands[bestC - 1],
                         t.timeBands[bestC], std::lround((best - 1.0) * 100.0)));
     } else {
-        lines.push_back("Geen significant near-repeatpatroon: in de omgeving van een voorval volgen er niet meer "
-                        "voorvallen dan bij toeval.");
+        lines.emplace_back("Geen significant near-repeatpatroon: in de omgeving van een voorval volgen er niet meer "
+                           "voorvallen dan bij toeval.");
     }
 
     const std::size_t same = run(0);
@@ -163,7 +163,7 @@ std::vector<std::string> nearRepeatSummary(const NearRepeatTable& t, double alph
                                     "({} % meer dan bij toeval).",
                                     days(t.timeBands[same - 1]), excessPercent(t, 0, 0, same - 1)));
     else
-        lines.push_back("Geen aanwijzing voor herhaling op dezelfde locatie direct na een voorval.");
+        lines.emplace_back("Geen aanwijzing voor herhaling op dezelfde locatie direct na een voorval.");
     lines.push_back(
         fmt::format("(Oververtegenwoordigd = p <= {:g} en waargenomen / verwacht >= {:g}, vanaf de "
                     "eerste tijdband aaneengesloten; banden zijn halfopen: 'tot 7 dagen' is 0 t/m 6 dagen ertussen; {} "
