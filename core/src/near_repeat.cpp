@@ -452,6 +452,26 @@ NearRepeatTable nearRepeatTable(std::span<const SpaceTimeEvent> events, const Ne
     return table;
 }
 
+std::vector<std::uint32_t> nearRepeatPairsPerEvent(std::span<const SpaceTimeEvent> events, double distance,
+                                                   std::int64_t days, DistanceMetric metric)
+{
+    if (!(distance > 0) || !std::isfinite(distance)) throw InputError("the near-repeat distance must be > 0");
+    if (days <= 0) throw InputError("the near-repeat time window must be at least 1 day");
+    checkCommon(events, 1);
+    const PairIndex index = buildPairs(events, distance, metric, 1, [&](double d) { return d < distance ? 0 : -1; });
+    std::vector<std::uint32_t> counts(events.size(), 0);
+    const auto& list = index.classPairs[0];
+    for (std::size_t k = 0; k + 1 < list.size(); k += 2) {
+        const std::uint32_t a = index.order[list[k]], b = index.order[list[k + 1]];
+        const std::int64_t dt = events[a].day - events[b].day;
+        if (dt < days && -dt < days) {
+            ++counts[a];
+            ++counts[b];
+        }
+    }
+    return counts;
+}
+
 KnoxResult knoxTest(std::span<const SpaceTimeEvent> events, const KnoxOptions& o)
 {
     if (!(o.distance >= 0) || !std::isfinite(o.distance)) throw InputError("the Knox distance must be >= 0");

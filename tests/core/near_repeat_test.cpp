@@ -200,6 +200,32 @@ TEST(NearRepeat, DetectsPlantedRepeats)
     EXPECT_GT(t.p[t.index(4, 0)], 0.5);
 }
 
+TEST(NearRepeat, PairsPerEventEqualAllPairs)
+{
+    const auto events = sampleEvents(250, 9);
+    for (const DistanceMetric metric : {DistanceMetric::Manhattan, DistanceMetric::Euclidean}) {
+        const auto counts = nearRepeatPairsPerEvent(events, 100.0, 7, metric);
+        std::vector<std::uint32_t> expected(events.size(), 0);
+        for (std::size_t i = 0; i < events.size(); ++i)
+            for (std::size_t j = i + 1; j < events.size(); ++j)
+                if (eventDistance(events[i].point, events[j].point, metric) < 100.0 &&
+                    std::llabs(events[i].day - events[j].day) < 7) {
+                    ++expected[i];
+                    ++expected[j];
+                }
+        EXPECT_EQ(counts, expected);
+        // Consistent with the table: pairs = the cells (same location, (0,100)) x [0,7).
+        NearRepeatOptions o;
+        o.metric = metric;
+        o.permutations = 1;
+        const NearRepeatTable t = nearRepeatTable(events, o);
+        std::uint64_t sum = 0;
+        for (auto c : counts) sum += c;
+        EXPECT_EQ(sum / 2, t.observed[t.index(0, 0)] + t.observed[t.index(1, 0)]);
+        EXPECT_GT(sum, 0u);
+    }
+}
+
 TEST(NearRepeat, RejectsBadBands)
 {
     const auto events = sampleEvents(10, 1);

@@ -80,6 +80,14 @@ struct NearRepeatTable {
 [[nodiscard]] std::vector<std::int64_t> permutedDays(std::span<const std::int64_t> days, std::uint64_t seed,
                                                      std::size_t r);
 
+/// For each event, the number of other events closer than `distance` (the same location included)
+/// and fewer than `days` days away, before or after: its near-repeat pairs, so a map can show
+/// where the pattern is (e.g. per area the events with at least one, or the pairs = sum / 2).
+/// The same half-open bands as the table: distance and days of its first cell block.
+[[nodiscard]] std::vector<std::uint32_t> nearRepeatPairsPerEvent(std::span<const SpaceTimeEvent> events,
+                                                                 double distance, std::int64_t days,
+                                                                 DistanceMetric metric = DistanceMetric::Manhattan);
+
 /// Settings of the global Knox test.
 struct KnoxOptions {
     double distance = 100.0; ///< close in space: distance <= this (metres)
