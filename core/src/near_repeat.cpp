@@ -65,6 +65,8 @@ void checkCommon(std::span<const SpaceTimeEvent> events, std::size_t permutation
             throw InputError("an event without finite coordinates");
 }
 
+constexpr std::uint64_t kMaxNearPairs = 300'000'000;
+
 /// Pairs of events closer than a radius, found through a uniform grid, grouped by class.
 /// Events are renumbered in grid order (positions) for memory locality of the permutation loop.
 struct PairIndex {
@@ -124,6 +126,10 @@ PairIndex buildPairs(std::span<const SpaceTimeEvent> events, double radius, Dist
     auto consider = [&](std::uint32_t a, std::uint32_t b) {
         const int c = classify(eventDistance(pts[a], pts[b], metric));
         if (c < 0) return;
+        // 300 million pairs take 2.4 GB and hours of permutations: stop with advice instead.
+        if (index.count >= kMaxNearPairs)
+            throw InputError("more than 300 million pairs of events closer than the last distance band: use smaller "
+                             "bands, or count registrations at one address once");
         auto& list = index.classPairs[static_cast<std::size_t>(c)];
         list.push_back(a);
         list.push_back(b);

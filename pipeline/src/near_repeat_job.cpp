@@ -29,8 +29,15 @@ bool raised(const NearRepeatTable& t, std::size_t d, std::size_t c, double alpha
     return t.p[t.index(d, c)] <= alpha && t.ratio(d, c) >= minimumRatio;
 }
 
-/// Percentage by which observed exceeds expected over a block of cells.
-long excessPercent(const NearRepeatTable& t, std::size_t d0, std::size_t d1, std::size_t c1)
+/// "N % meer dan bij toeval"; no percentage when nothing was expected at all.
+std::string excessText(double observed, double expected)
+{
+    if (!(expected > 0)) return "terwijl bij toeval geen enkel paar te verwachten is";
+    return fmt::format("{} % meer dan bij toeval", std::lround((observed / expected - 1.0) * 100.0));
+}
+
+/// excessText over a block of cells.
+std::string excessPercent(const NearRepeatTable& t, std::size_t d0, std::size_t d1, std::size_t c1)
 {
     double observed = 0, expected = 0;
     for (std::size_t d = d0; d <= d1; ++d)
@@ -38,7 +45,7 @@ long excessPercent(const NearRepeatTable& t, std::size_t d0, std::size_t d1, std
             observed += static_cast<double>(t.observed[t.index(d, c)]);
             expected += t.expected[t.index(d, c)];
         }
-    return expected > 0 ? std::lround((observed / expected - 1.0) * 100.0) : 0;
+    return excessText(observed, expected);
 }
 
 std::string formatMetres(double v)
@@ -128,7 +135,7 @@ std::vector<std::string> nearRepeatSummary(const NearRepeatTable& t, double alph
         if (n == 0) continue;
         nearFound = true;
         lines.push_back(fmt::format("Binnen {} tot {} m van een voorval zijn near repeats oververtegenwoordigd tot "
-                                    "{} na het voorval ({} % meer dan bij toeval).",
+                                    "{} na het voorval ({}).",
                                     formatMetres(d == 1 ? 0.0 : t.distanceBands[d - 2]),
                                     formatMetres(t.distanceBands[d - 1]), days(t.timeBands[n - 1]),
                                     excessPercent(t, d, d, n - 1)));
@@ -146,12 +153,15 @@ std::vector<std::string> nearRepeatSummary(const NearRepeatTable& t, double alph
                 }
         lines.insert(lines.begin(), "Een significant near-repeatpatroon: na een voorval volgen er in de omgeving "
                                     "meer voorvallen dan bij toeval te verwachten is.");
-        lines.push_back(
-            fmt::format("Het sterkst oververtegenwoordigd is {} tot {} m en {} tot {} dagen na een voorval: "
-                        "de kans op een volgend voorval is daar ongeveer {} % groter dan zonder patroon.",
-                        formatMetres(bestD == 1 ? 0.0 : t.distanceBands[bestD - 2]),
-                        formatMetres(t.distanceBands[bestD - 1]), bestC == 0 ? std::int64_t{0} : t.timeBands[bestC - 1],
-                        t.timeBands[bestC], std::lround((best - 1.0) * 100.0)));
+        const double bestExpected = t.expected[t.index(bestD, bestC)];
+        lines.push_back(fmt::format(
+            "Het sterkst oververtegenwoordigd is {} tot {} m en {} tot {} dagen na een voorval: {}.",
+            formatMetres(bestD == 1 ? 0.0 : t.distanceBands[bestD - 2]), formatMetres(t.distanceBands[bestD - 1]),
+            bestC == 0 ? std::int64_t{0} : t.timeBands[bestC - 1], t.timeBands[bestC],
+            bestExpected > 0 ? fmt::format("de kans op een volgend voorval is daar ongeveer {} % groter dan zonder "
+                                           "patroon",
+                                           std::lround((best - 1.0) * 100.0))
+                             : std::string("daar is bij toeval geen enkel paar te verwachten")));
     } else {
         lines.emplace_back("Geen significant near-repeatpatroon: in de omgeving van een voorval volgen er niet meer "
                            "voorvallen dan bij toeval.");
@@ -160,7 +170,7 @@ std::vector<std::string> nearRepeatSummary(const NearRepeatTable& t, double alph
     const std::size_t same = run(0);
     if (same > 0)
         lines.push_back(fmt::format("Herhaling op dezelfde locatie is oververtegenwoordigd tot {} na een voorval "
-                                    "({} % meer dan bij toeval).",
+                                    "({}).",
                                     days(t.timeBands[same - 1]), excessPercent(t, 0, 0, same - 1)));
     else
         lines.emplace_back("Geen aanwijzing voor herhaling op dezelfde locatie direct na een voorval.");

@@ -136,6 +136,31 @@ TEST_F(NearRepeatJobTest, SameResultForAnyThreadCount)
     EXPECT_EQ(one.summary, three.summary);
 }
 
+TEST(NearRepeatSummary, RepeatsAndCellsWithNothingExpected)
+{
+    // One distance band (100 m) and one time band (7 days): rows same / (0,100) / [100,inf).
+    NearRepeatTable t;
+    t.distanceBands = {100};
+    t.timeBands = {7};
+    t.permutations = 99;
+    t.observed = {10, 50, 3, 40, 900, 9000};
+    t.expected = {2.0, 58.0, 0.0, 43.0, 901.0, 8997.0};
+    t.p = {0.01, 0.9, 0.01, 0.7, 0.5, 0.2};
+    const auto lines = nearRepeatSummary(t, 0.05, 1.2);
+    ASSERT_EQ(lines.size(), 5u);
+    EXPECT_EQ(lines[1], "Binnen 0 tot 100 m van een voorval zijn near repeats oververtegenwoordigd tot 7 dagen na het "
+                        "voorval (terwijl bij toeval geen enkel paar te verwachten is).");
+    EXPECT_EQ(lines[2], "Het sterkst oververtegenwoordigd is 0 tot 100 m en 0 tot 7 dagen na een voorval: daar is bij "
+                        "toeval geen enkel paar te verwachten.");
+    EXPECT_EQ(lines[3], "Herhaling op dezelfde locatie is oververtegenwoordigd tot 7 dagen na een voorval (400 % meer "
+                        "dan bij toeval).");
+    // Not significant enough: no pattern.
+    t.p = {0.2, 0.9, 0.06, 0.7, 0.5, 0.2};
+    const auto none = nearRepeatSummary(t, 0.05, 1.2);
+    EXPECT_EQ(none[0].rfind("Geen significant near-repeatpatroon", 0), 0u);
+    EXPECT_EQ(none[1].rfind("Geen aanwijzing voor herhaling", 0), 0u);
+}
+
 TEST_F(NearRepeatJobTest, UnknownThemeIsAnInputError)
 {
     CollectingReporter reporter;
