@@ -409,11 +409,17 @@ std::vector<std::int64_t> permutedDays(std::span<const std::int64_t> days, std::
     return out;
 }
 
-NearRepeatTable nearRepeatTable(std::span<const SpaceTimeEvent> events, const NearRepeatOptions& o)
+void validateNearRepeatOptions(const NearRepeatOptions& o)
 {
     requireIncreasingPositive(o.distanceBands, "distance");
     requireIncreasingPositive(o.timeBands, "time");
     if (o.timeBands.back() > kLongestTimeBand) throw InputError("time bands longer than 4 million days");
+    checkCommon({}, o.permutations);
+}
+
+NearRepeatTable nearRepeatTable(std::span<const SpaceTimeEvent> events, const NearRepeatOptions& o)
+{
+    validateNearRepeatOptions(o);
     checkCommon(events, o.permutations);
 
     NearRepeatTable table;

@@ -224,6 +224,7 @@ gis::Table nearRepeatCsvTable(const NearRepeatTable& t)
 NearRepeatJobResult runNearRepeatJob(const NearRepeatJobOptions& o, Reporter& reporter)
 {
     NearRepeatJobResult r;
+    validateNearRepeatOptions(o.analysis); // before reading a million registrations
     r.input = readNearRepeatEvents(o, reporter);
     if (r.input.events.size() < 2)
         throw InputError(r.input.source + ": fewer than two usable registrations for the near-repeat analysis");

@@ -66,6 +66,10 @@ struct NearRepeatTable {
 /// Throws InputError on bad bands, R = 0 or more than 2^32 - 1 events.
 [[nodiscard]] NearRepeatTable nearRepeatTable(std::span<const SpaceTimeEvent> events, const NearRepeatOptions& options);
 
+/// Throws InputError when the bands or the number of permutations are unusable (what
+/// nearRepeatTable checks first), so a job can stop before it reads its input.
+void validateNearRepeatOptions(const NearRepeatOptions& options);
+
 /// Distance between two events under `metric`.
 [[nodiscard]] double eventDistance(const PointRd& a, const PointRd& b, DistanceMetric metric);
 
