@@ -1,7 +1,8 @@
 // ScanFigures and SuppressionMask at their boundaries: counts exactly at a suppression threshold
 // (for a theme, a theme with its own threshold, a category and the total), the complementary
 // suppression only when exactly one cell of a group is hidden, ranks with ties, a parent level's
-// population as the sum of its children and the (exclusive) end of a period.
+// population as the sum of its children, the (exclusive) end of a period, and the change against
+// reference periods of another length than the current one.
 #include "gebiedscan/core/area_hierarchy.hpp"
 #include "gebiedscan/core/scan_figures.hpp"
 #include "gebiedscan/core/scan_model.hpp"
@@ -175,4 +176,35 @@ TEST(ScanModelPeriods, APeriodEndsJustBeforeItsEnd)
     EXPECT_EQ(m.periodOf(*makeLocalTime(2022, 12, 31, 23, 59)), 0u);
     EXPECT_EQ(m.periodOf(*makeLocalTime(2022, 1, 1)), 0u);
     EXPECT_FALSE(m.periodOf(*makeLocalTime(2024, 1, 1)).has_value());
+}
+
+TEST(ScanFiguresChange, ThreeReferenceYearsAreScaledToTheCurrentOne)
+{
+    // Reference 2021..2023 (1095 days), current 2024 (366 days): unequal lengths, so the
+    // direction of the scaling and which period is "current" in the Poisson test matter.
+    ScanModel m = model();
+    m.periods = {{"2021", false, *makeLocalTime(2021, 1, 1), *makeLocalTime(2022, 1, 1)},
+                 {"2022", false, *makeLocalTime(2022, 1, 1), *makeLocalTime(2023, 1, 1)},
+                 {"2023", false, *makeLocalTime(2023, 1, 1), *makeLocalTime(2024, 1, 1)},
+                 {"2024", true, *makeLocalTime(2024, 1, 1), *makeLocalTime(2025, 1, 1)}};
+    AreaHierarchy h;
+    h.levels.push_back({"buurt", {"BU1", "BU2"}, {"a", "b"}, {2000.0, 0.0}, {}});
+    ScanCounts counts(2, m.categories.size(), 4);
+    counts.add(0, kInbraak, 0, 10);
+    counts.add(0, kInbraak, 1, 20);
+    counts.add(0, kInbraak, 2, 15);
+    counts.add(0, kInbraak, 3, 30);
+    counts.add(1, kInbraak, 3, 8);
+    const ScanFigures f(m, h, counts);
+    ASSERT_EQ(f.currentPeriod(), 3u);
+    EXPECT_EQ(f.referenceCount(0, 0, 0), 45u);
+    const auto& ch = f.change(0, 0, 0);
+    // R 4.2: 45 * 366 / 1095 and poisson.test(c(30, 45), c(366, 1095))$p.value.
+    EXPECT_NEAR(ch.expected, 15.04109589041096, 1e-12);
+    EXPECT_NEAR(*ch.changePct, (30.0 - 15.04109589041096) / 15.04109589041096 * 100.0, 1e-9);
+    EXPECT_NEAR(ch.pValue, 0.0047096314543543273, 1e-12);
+    EXPECT_EQ(ch.flag, ChangeFlag::Rise);
+    // Per 1,000 inhabitants: 30 / 2000; none for a population of 0 (not infinity).
+    EXPECT_NEAR(*f.ratePer1000(0, 0, 0), 15.0, 1e-12);
+    EXPECT_FALSE(f.ratePer1000(0, 1, 0).has_value());
 }
