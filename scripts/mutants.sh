@@ -79,6 +79,23 @@ m suppress-smallest core/src/scan_figures.cpp 'if (best == members.size() || cou
 m period-end core/src/scan_model.cpp 'if (t >= periods[i].from && t < periods[i].to) return i;' 'if (t >= periods[i].from && t <= periods[i].to) return i;' core 'periode: het eindmoment (exclusief) hoort er toch bij'
 m cbs-parent core/src/area_hierarchy.cpp 'return "WK" + code.substr(2, 6);' 'return "WK" + code.substr(2, 4);' core 'CBS-code: wijk van een buurt fout afgeleid'
 m total-excludes-overig core/src/scan_figures.cpp 'if (slotOf[c] != overigSlot()) data.theme' 'if (slotOf[c] == overigSlot()) data.theme' core 'totaal telt overig mee in plaats van de thema'"'"'s'
+m moran-global-variance core/src/global_autocorrelation.cpp 'vi = (vi - tmp) / (n1 * n2 * n3 * s02);' 'vi = (vi - tmp) / (n1 * n2 * n2 * s02);' core 'globale Moran: variantie (randomisatie) met n-2 in plaats van n-3'
+m lisa-quadrant core/src/local_statistics.cpp 'r.quadrant[i] = lz[i] > 0 ? LisaQuadrant::LowHigh : LisaQuadrant::LowLow;' 'r.quadrant[i] = lz[i] > 0 ? LisaQuadrant::LowLow : LisaQuadrant::LowHigh;' core 'LISA: Laag-Hoog en Laag-Laag verwisseld'
+m row-standardise core/src/spatial_weights.cpp 'for (std::size_t k = b; k < e; ++k) w.m_weights[k] = m_weights[k] / sum;' 'for (std::size_t k = b; k < e; ++k) w.m_weights[k] = m_weights[k] / (sum + 1.0);' core 'rij-standaardisatie telt niet op tot 1'
+m rook-need core/src/contiguity.cpp 'const std::size_t need = rule == Contiguity::Queen ? 1 : 2;' 'const std::size_t need = rule == Contiguity::Queen ? 1 : 1;' core 'rook-buren: een gedeeld hoekpunt is genoeg (wordt queen)'
+m kde-km2 core/src/kernel_density.cpp 'constexpr double kM2PerKm2 = 1e6;' 'constexpr double kM2PerKm2 = 1e4;' core 'KDE: eenheid per km² fout (per hectare)'
+m kde-gauss-truncation core/src/kernel_density.cpp 'constexpr double kGaussianTruncation = 4.0;' 'constexpr double kGaussianTruncation = 3.0;' core 'KDE: Gauss-kern afgekapt op 3 in plaats van 4 sigma'
+m mk-continuity core/src/emerging_hotspots.cpp 'mk.z = (mk.s - (s > 0 ? 1.0 : -1.0)) / std::sqrt(mk.varS);' 'mk.z = (mk.s + (s > 0 ? 1.0 : -1.0)) / std::sqrt(mk.varS);' core 'Mann-Kendall: continuïteitscorrectie de verkeerde kant op'
+m mk-ties core/src/emerging_hotspots.cpp 'tieVar += t * (t - 1) * (2 * t + 5);' 'tieVar += t * (t - 1) * (2 * t + 3);' core 'Mann-Kendall: variantiecorrectie voor gelijke waarden fout'
+m emerging-90 core/src/emerging_hotspots.cpp 'if (10 * same >= 9 * n) {' 'if (10 * same > 9 * n) {' core 'opkomende hotspots: precies 90 % hot is niet meer persistent'
+m emerging-historical core/src/emerging_hotspots.cpp 'if (10 * hot >= 9 * n) return EmergingClass::HistoricalHot;' 'if (10 * hot > 9 * n) return EmergingClass::HistoricalHot;' core 'opkomende hotspots: precies 90 % hot is niet meer historisch'
+m bs-min-count core/src/black_spots.cpp 'if (n >= rule.minCount) {' 'if (n > rule.minCount) {' core 'black spots: precies het minimum aantal ongevallen telt niet'
+m bs-min-score core/src/black_spots.cpp 'const bool scoreOk = tally.score >= *criteria.minScore;' 'const bool scoreOk = tally.score > *criteria.minScore;' core 'black spots: precies de minimumscore telt niet'
+m eb-weight core/src/black_spots.cpp 'eb.weight = 1.0 / (1.0 + eb.overdispersion * mu);' 'eb.weight = 1.0 / (1.0 + eb.overdispersion / mu);' core 'empirical Bayes: gewicht verkeerd'
+m eb-estimate core/src/black_spots.cpp 'eb.estimate = eb.weight * mu + (1.0 - eb.weight) * observed;' 'eb.estimate = eb.weight * mu + (1.0 + eb.weight) * observed;' core 'empirical Bayes: schatting verkeerd gewogen'
+m expected-scaling core/src/scan_figures.cpp 'f.expected = static_cast<double>(ref) * m_currentDays / m_referenceDays;' 'f.expected = static_cast<double>(ref) * m_referenceDays / m_currentDays;' core 'verwacht aantal: referentie verkeerd herschaald (alleen zichtbaar bij ongelijke periodes)'
+m rate-zero-population core/src/scan_figures.cpp 'if (!pop || *pop <= 0.0) return std::nullopt;' 'if (!pop || *pop < 0.0) return std::nullopt;' core 'cijfer per 1.000 inwoners bij 0 inwoners (oneindig)'
+m change-days core/src/scan_figures.cpp '(p == m_current ? m_currentDays : m_referenceDays) += model.periods[p].days();' '(p != m_current ? m_currentDays : m_referenceDays) += model.periods[p].days();' core 'huidige en referentieperiode verwisseld in de Poisson-toets'
 
 # --- Running -------------------------------------------------------------------------------------
 export CCACHE_BASEDIR="$SCRATCH" CCACHE_DIR=${CCACHE_DIR:-/work/.ccache}
