@@ -96,6 +96,10 @@ m eb-estimate core/src/black_spots.cpp 'eb.estimate = eb.weight * mu + (1.0 - eb
 m expected-scaling core/src/scan_figures.cpp 'f.expected = static_cast<double>(ref) * m_currentDays / m_referenceDays;' 'f.expected = static_cast<double>(ref) * m_referenceDays / m_currentDays;' core 'verwacht aantal: referentie verkeerd herschaald (alleen zichtbaar bij ongelijke periodes)'
 m rate-zero-population core/src/scan_figures.cpp 'if (!pop || *pop <= 0.0) return std::nullopt;' 'if (!pop || *pop < 0.0) return std::nullopt;' core 'cijfer per 1.000 inwoners bij 0 inwoners (oneindig)'
 m change-days core/src/scan_figures.cpp '(p == m_current ? m_currentDays : m_referenceDays) += model.periods[p].days();' '(p != m_current ? m_currentDays : m_referenceDays) += model.periods[p].days();' core 'huidige en referentieperiode verwisseld in de Poisson-toets'
+m gi-variance core/src/local_statistics.cpp 'vg = si2 * (((n - 1) * s1i - wi * wi) / (n - 2));' 'vg = si2 * (((n - 1) * s1i - wi * wi) / (n - 1));' core 'Gi (zonder zelf): variantie met n-1 in plaats van n-2'
+m quantile-type7 core/src/classification.cpp 'const double h = (static_cast<double>(sorted.size()) - 1.0) * std::clamp(p, 0.0, 1.0);' 'const double h = (static_cast<double>(sorted.size()) - 0.5) * std::clamp(p, 0.0, 1.0);' core 'kwantielen: niet meer R type 7'
+m class-of-top core/src/classification.cpp 'if (value < breaks.front() || value > breaks.back()) return std::nullopt;' 'if (value < breaks.front() || value >= breaks.back()) return std::nullopt;' core 'klasse-indeling: het maximum valt buiten de hoogste klasse'
+m first-peak core/src/optimized_hotspots.cpp 'if (profile[s].z > profile[s - 1].z && profile[s].z >= profile[s + 1].z) return s;' 'if (profile[s].z > profile[s - 1].z && profile[s].z > profile[s + 1].z) return s;' core 'optimized hotspots: een vlakke piek in het z-profiel telt niet als eerste piek'
 
 # --- Running -------------------------------------------------------------------------------------
 export CCACHE_BASEDIR="$SCRATCH" CCACHE_DIR=${CCACHE_DIR:-/work/.ccache}
