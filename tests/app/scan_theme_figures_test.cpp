@@ -1,13 +1,15 @@
 // `gebiedscan scan` end to end, the per-theme columns read back and recomputed here from the
 // written counts: rate_<thema> = n_<thema> / inwoners * 1000 (rounded to 2 decimals), and the
 // hotspots layer's gi_z_<thema> = Gi* of that theme's current counts (spdep localG with
-// include.self, binary queen weights), written by nothing but the theme's own figures.
+// include.self, binary queen weights), gi_p_<thema> its two-sided normal p after Benjamini-
+// Hochberg and gi_bin_<thema> the bin of that p: written from the theme's own figures only.
 #include "app_test_support.hpp"
 
 #include "gebiedscan/core/contiguity.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -50,6 +52,24 @@ std::vector<double> giStar(const std::vector<double>& x, const std::vector<std::
         z[i] = (lag - wi * mean) / std::sqrt(variance);
     }
     return z;
+}
+
+// Two-sided normal p-values of z, adjusted as R's p.adjust(p, "BH") (no islands here).
+std::vector<double> benjaminiHochberg(const std::vector<double>& z)
+{
+    const std::size_t m = z.size();
+    std::vector<double> p(m);
+    for (std::size_t i = 0; i < m; ++i) p[i] = std::erfc(std::fabs(z[i]) / std::sqrt(2.0));
+    std::vector<std::size_t> order(m);
+    for (std::size_t i = 0; i < m; ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return p[a] < p[b]; });
+    std::vector<double> q(m);
+    double running = 1.0;
+    for (std::size_t r = m; r-- > 0;) {
+        running = std::min(running, p[order[r]] * static_cast<double>(m) / static_cast<double>(r + 1));
+        q[order[r]] = running;
+    }
+    return q;
 }
 
 class ScanThemeFigures : public ::testing::Test {
@@ -127,32 +147,48 @@ TEST_F(ScanThemeFigures, GiStarPerThemeIsComputedFromTheThemesCounts)
         for (std::size_t k = 1; k < row.values.size(); ++k) c.push_back(std::stod(row.values[k].value()));
     }
 
-    // The hotspots layer: its areas' outlines give the queen neighbours.
-    std::vector<std::string> hotFields{"code", "gi_z"};
-    hotFields.insert(hotFields.end(), giFields.begin(), giFields.end());
+    // The hotspots layer: per slot its z, FDR-adjusted p and bin (the total under the plain
+    // names); its areas' outlines give the queen neighbours.
+    struct Slot {
+        std::string z, p, bin;
+    };
+    std::vector<Slot> slots{{"gi_z", "gi_p_adj", "gi_bin"}};
+    for (const auto& g : giFields) slots.push_back({g, "gi_p_" + g.substr(5), "gi_bin_" + g.substr(5)});
+    std::vector<std::string> hotFields{"code"};
+    for (const auto& s : slots) hotFields.insert(hotFields.end(), {s.z, s.p, s.bin});
     const auto rows = readLayer(gpkg, "hotspots", hotFields);
     ASSERT_EQ(rows.size(), 12u);
     std::vector<MultiPolygon> outlines;
     for (const auto& row : rows) outlines.push_back(row.geometry.polygons);
     const auto w = contiguityWeights(outlines, Contiguity::Queen, 0.01);
     std::vector<std::vector<std::size_t>> neighbours(rows.size());
-    for (std::size_t i = 0; i < rows.size(); ++i)
+    for (std::size_t i = 0; i < rows.size(); ++i) {
         for (auto j : w.neighbours(i))
             if (j != i) neighbours[i].push_back(j);
+        ASSERT_FALSE(neighbours[i].empty()) << "no islands among the Drenthe gemeenten";
+    }
+    const auto value = [&](std::size_t row, std::size_t field) { return std::stod(rows[row].values[field].value()); };
 
-    int themesUnlikeTotal = 0;
-    for (std::size_t k = 0; k + 1 < hotFields.size(); ++k) { // k = 0: the total, under gi_z
+    int themesUnlikeTotal = 0, significant = 0;
+    for (std::size_t k = 0; k < slots.size(); ++k) {
         std::vector<double> x;
         for (const auto& row : rows) x.push_back(counts.at(*row.values[0]).at(k));
-        const auto expected = giStar(x, neighbours);
+        const auto z = giStar(x, neighbours);
+        const auto q = benjaminiHochberg(z);
+        const std::size_t zField = 1 + 3 * k, pField = zField + 1, binField = zField + 2;
         double largestDifferenceFromTotal = 0.0;
         for (std::size_t i = 0; i < rows.size(); ++i) {
-            const double written = std::stod(rows[i].values[k + 1].value());
-            EXPECT_NEAR(written, expected[i], 1e-9) << hotFields[k + 1] << " of " << *rows[i].values[0];
+            const auto& code = *rows[i].values[0];
+            EXPECT_NEAR(value(i, zField), z[i], 1e-9) << slots[k].z << " of " << code;
+            EXPECT_NEAR(value(i, pField), q[i], 1e-9) << slots[k].p << " of " << code;
+            const int level = q[i] <= 0.01 ? 3 : q[i] <= 0.05 ? 2 : q[i] <= 0.10 ? 1 : 0;
+            EXPECT_EQ(value(i, binField), z[i] > 0 ? level : -level) << slots[k].bin << " of " << code;
+            significant += level > 0 ? 1 : 0;
             largestDifferenceFromTotal =
-                std::max(largestDifferenceFromTotal, std::fabs(written - std::stod(rows[i].values[1].value())));
+                std::max(largestDifferenceFromTotal, std::fabs(value(i, zField) - value(i, 1)));
         }
         if (k > 0 && largestDifferenceFromTotal > 0.1) ++themesUnlikeTotal;
     }
     EXPECT_GE(themesUnlikeTotal, 2) << "the fixture must give themes a pattern unlike the total's";
+    EXPECT_GT(significant, 0) << "the fixture must give some bins other than 0";
 }
