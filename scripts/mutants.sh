@@ -46,6 +46,11 @@ m rate-theme pipeline/src/scan_writer.cpp 'const auto rate = f.ratePer1000(level
 m gi-z-theme pipeline/src/scan_writer.cpp 'row.emplace_back(res.gi.z[a]);' 'row.emplace_back(h.results[0].gi.z[a]);' 'app:ScanThemeFigures.*' 'gi_z_<thema> geschreven uit het totaal'
 m parent-population core/src/area_hierarchy.cpp 'parent.population.emplace_back(0.0);' 'parent.population.emplace_back();' core 'bevolking van het bovenliggende gebied niet opgeteld (onbekend)'
 
+# The scan writer: per-theme hotspot columns.
+m gi-p-theme pipeline/src/scan_writer.cpp 'row.emplace_back(res.giClass.pAdjusted[a]);' 'row.emplace_back(h.results[0].giClass.pAdjusted[a]);' 'app:ScanThemeFigures.*' 'gi_p_<thema> geschreven uit het totaal'
+m gi-bin-theme pipeline/src/scan_writer.cpp 'row.emplace_back(static_cast<std::int64_t>(res.giClass.bins[a]));' 'row.emplace_back(static_cast<std::int64_t>(h.results[0].giClass.bins[a]));' 'app:ScanThemeFigures.*' 'gi_bin_<thema> geschreven uit het totaal'
+m scan-fdr pipeline/src/scan_writer.cpp 'hotspotOptions.correction = PValueCorrection::FalseDiscoveryRate;' 'hotspotOptions.correction = PValueCorrection::None;' 'app:ScanThemeFigures.*' 'scan: Gi*-p zonder FDR-correctie'
+
 # Core statistics.
 m perm-ties-le core/src/permutation_inference.cpp 'le += sum <= observed + tol ? 1u : 0u;' 'le += sum < observed - tol ? 1u : 0u;' core 'gelijke permutaties tellen niet mee aan de onderkant'
 m perm-direction core/src/permutation_inference.cpp 'if (direction[i] < 0) std::swap(ge, le);' 'if (direction[i] > 0) std::swap(ge, le);' core 'lokale Moran: richting van de permutatietoets omgedraaid'
