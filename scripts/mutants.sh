@@ -49,7 +49,7 @@ m parent-population core/src/area_hierarchy.cpp 'parent.population.emplace_back(
 # The scan writer: per-theme hotspot columns.
 m gi-p-theme pipeline/src/scan_writer.cpp 'row.emplace_back(res.giClass.pAdjusted[a]);' 'row.emplace_back(h.results[0].giClass.pAdjusted[a]);' 'app:ScanThemeFigures.*' 'gi_p_<thema> geschreven uit het totaal'
 m gi-bin-theme pipeline/src/scan_writer.cpp 'row.emplace_back(static_cast<std::int64_t>(res.giClass.bins[a]));' 'row.emplace_back(static_cast<std::int64_t>(h.results[0].giClass.bins[a]));' 'app:ScanThemeFigures.*' 'gi_bin_<thema> geschreven uit het totaal'
-m scan-fdr pipeline/src/scan_writer.cpp 'hotspotOptions.correction = PValueCorrection::FalseDiscoveryRate;' 'hotspotOptions.correction = PValueCorrection::None;' 'app:ScanThemeFigures.*' 'scan: Gi*-p zonder FDR-correctie'
+m scan-fdr pipeline/src/scan_job.cpp 'r.hotspotOptions.correction = PValueCorrection::FalseDiscoveryRate;' 'r.hotspotOptions.correction = PValueCorrection::None;' 'app:ScanThemeFigures.*' 'scan: Gi*-p zonder FDR-correctie'
 
 # Core statistics.
 m perm-ties-le core/src/permutation_inference.cpp 'le += sum <= observed + tol ? 1u : 0u;' 'le += sum < observed - tol ? 1u : 0u;' core 'gelijke permutaties tellen niet mee aan de onderkant'
@@ -74,7 +74,7 @@ m kde-quartic-norm core/src/kernel_density.cpp 'norm = 3.0 / (std::numbers::pi *
 m hot-times-spread core/src/hot_times.cpp 'm_counts[static_cast<std::size_t>(hour)] += perSecond * static_cast<double>(next - t);' 'm_counts[static_cast<std::size_t>(hour)] += perSecond * static_cast<double>(next - hourStart);' core 'hot times: een interval telt het hele eerste uur'
 m hot-times-cap core/src/hot_times.cpp 'if (length >= kWeekSeconds) {' 'if (length > kWeekSeconds) {' core 'hot times: interval van precies een week niet als afgetopt geteld'
 m hour-of-week core/src/date_time.cpp 'const auto weekday = static_cast<int>(((days % 7) + 7 + 3) % 7);' 'const auto weekday = static_cast<int>(((days % 7) + 7 + 4) % 7);' core 'uur van de week: 1970-01-01 als vrijdag'
-m grid-code-north core/src/grid.cpp 'const auto n = static_cast<long long>(std::llround(static_cast<double>(row) * m_size / 100.0));' 'const auto n = static_cast<long long>(std::llround(static_cast<double>(col) * m_size / 100.0));' core 'rastercode: noord uit de kolom'
+m grid-code-north core/src/grid.cpp 'const auto n = static_cast<long long>(std::llround(static_cast<double>(row) * m_size / unit));' 'const auto n = static_cast<long long>(std::llround(static_cast<double>(col) * m_size / unit));' core 'rastercode: noord uit de kolom'
 m grid-row core/src/grid.cpp 'row = static_cast<std::int64_t>(std::floor(p.y / m_size)) - m_row0;' 'row = static_cast<std::int64_t>(std::floor(p.y / m_size)) - m_col0;' core 'vierkant raster: rij met de kolomoorsprong'
 m hex-tie core/src/grid.cpp 'if (d < best) {' 'if (d <= best) {' core 'zeshoekraster: punt op een rand naar de hogere rij/kolom'
 m class-of core/src/classification.cpp 'const auto it = std::lower_bound(breaks.begin() + 1, breaks.end(), value);' 'const auto it = std::upper_bound(breaks.begin() + 1, breaks.end(), value);' core 'klasse-indeling: waarde op een grens naar de hogere klasse'
