@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
 scripts/start-postgis.sh
 export GEBIEDSCAN_TEST_PG="PG:dbname=gebiedscan_test"
+# gebiedscan itself reads through a role without superuser rights (fixtures are loaded as the owner).
+export GEBIEDSCAN_TEST_PG_READER="PG:host=localhost dbname=gebiedscan_test user=gebiedscan_reader password=gebiedscan_reader"
 export QT_QPA_PLATFORM=offscreen
 
 cmake --preset release >/dev/null

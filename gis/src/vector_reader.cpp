@@ -128,6 +128,9 @@ VectorReader::VectorReader(const SourceSpec& source, const std::string& workingC
         openPath = "CSV:" + filePath;
 
     std::vector<std::string> options = source.openOptions;
+    // A database is only read: every transaction of the connection is READ ONLY, so a filter
+    // calling a function with side effects (lo_from_bytea, lo_export, ...) fails on the server.
+    if (isDatabase) options.emplace_back("PRELUDE_STATEMENTS=SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
     d.delimitedText = !isDatabase && (csvPrefix || isDelimitedText(filePath));
     if (d.delimitedText) {
         options.push_back(std::string("X_POSSIBLE_NAMES=") + (source.xField.empty() ? kXNames : source.xField.c_str()));
@@ -186,6 +189,15 @@ VectorReader::VectorReader(const SourceSpec& source, const std::string& workingC
         if (!d.transform)
             throw InputError(d.description + ": cannot transform from " + srsLabel(d.sourceSrs) + " to " + workingCrs +
                              ": " + lastGdalError());
+    }
+    // A database layer takes the filter as SQL on the server: it must first parse as OGR SQL over
+    // the layer's own columns (no function of the server's, no subquery, no second statement).
+    if (isDatabase && !source.attributeFilter.empty()) {
+        OGRFeatureQuery query;
+        CPLErrorReset();
+        if (query.Compile(d.layer->GetLayerDefn(), source.attributeFilter.c_str()) != OGRERR_NONE)
+            throw InputError(d.description + ": filter '" + source.attributeFilter +
+                             "' is not a condition on the layer's fields (OGR SQL WHERE): " + lastGdalError());
     }
     if (!source.attributeFilter.empty() && d.layer->SetAttributeFilter(source.attributeFilter.c_str()) != OGRERR_NONE)
         throw InputError(d.description + ": invalid filter '" + source.attributeFilter + "': " + lastGdalError());

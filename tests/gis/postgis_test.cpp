@@ -117,3 +117,40 @@ TEST_F(PostGisTest, LayerNamesAndFiltersCannotInjectSql)
     } catch (const InputError&) {}
     EXPECT_EQ(m_db.query("SELECT count(*) FROM " + victim), "2") << "the areas table must survive: " << m_db.lastLog();
 }
+
+TEST_F(PostGisTest, FiltersWithSideEffectsCannotReadServerFilesOrWrite)
+{
+    // A project file's filter reaches the server as a WHERE clause. Read through a role without
+    // superuser rights (scripts/test.sh), functions that read server files, write files or keep
+    // large objects fail: nothing is written, nothing is read, the scan stops with an error.
+    if (!m_db.readsAsReader()) GTEST_SKIP() << "GEBIEDSCAN_TEST_PG_READER is not set (scripts/test.sh sets it)";
+    const auto target = std::filesystem::temp_directory_path() / ("gebiedscan_lo_export_" + m_db.schema());
+    std::filesystem::remove(target);
+    for (const std::string& filter :
+         std::vector<std::string>{"length(pg_read_file('/etc/passwd')) > 0",
+                                  "lo_export(lo_from_bytea(0, 'x'), '" + target.string() + "') = 1",
+                                  "lo_from_bytea(0, 'x') > 0", "pg_ls_dir('/') IS NOT NULL"}) {
+        gis::SourceSpec spec = source(m_db.connection(), m_db.table("registraties"));
+        spec.attributeFilter = filter;
+        std::size_t read = 0;
+        EXPECT_THROW(
+            {
+                gis::VectorReader reader(spec);
+                gis::Feature f;
+                while (reader.next(f)) ++read;
+            },
+            InputError)
+            << filter;
+        EXPECT_EQ(read, 0u) << filter;
+    }
+    EXPECT_FALSE(std::filesystem::exists(target)) << "lo_export wrote a server file";
+    // A condition on the layer's own fields still works, on the server.
+    gis::SourceSpec spec = source(m_db.connection(), m_db.table("registraties"));
+    spec.attributeFilter = "code LIKE '1.%' AND (datum IS NOT NULL OR code IN ('9.9.9'))";
+    gis::VectorReader reader(spec);
+    std::size_t read = 0;
+    gis::Feature f;
+    while (reader.next(f)) ++read;
+    EXPECT_EQ(read, 2u);
+    EXPECT_EQ(m_db.query("SELECT count(*) FROM pg_largeobject_metadata"), "0") << "a large object was kept";
+}
