@@ -436,9 +436,9 @@ BlackSpotResult runBlackSpots(const BlackSpotsCli& c)
     const RoadNetwork network(roads.segments, netOptions);
     if (!c.quiet)
         console.info(fmt::format("Wegennet: {} wegvakken, {} knopen, {} routes, {:.1f} km; topologie uit {}",
-                              network.segments().size(), network.nodeCount(), network.routes().size(),
-                              network.totalLength() / 1000,
-                              network.topologyFromIds() ? "JTE_ID_BEG/END" : "de geometrie"));
+                                 network.segments().size(), network.nodeCount(), network.routes().size(),
+                                 network.totalLength() / 1000,
+                                 network.topologyFromIds() ? "JTE_ID_BEG/END" : "de geometrie"));
 
     std::optional<gis::SourceSpec> points;
     if (!c.points.path.empty()) points = c.points;
@@ -596,8 +596,8 @@ BlackSpotResult runBlackSpots(const BlackSpotsCli& c)
 
     if (!options.criteria.sections && (c.window || c.step))
         console.warning("definitie " + options.criteria.name +
-                     " kijkt alleen naar kruispunten: --window/--step worden niet gebruikt "
-                     "(gebruik --locations both voor wegvakken)");
+                        " kijkt alleen naar kruispunten: --window/--step worden niet gebruikt "
+                        "(gebruik --locations both voor wegvakken)");
     if (result.analysedAccidents == 0 && result.inputRows > 0)
         console.warning(fmt::format(
             "geen enkel ongeval is op het wegennet geplaatst ({} buiten de snap-tolerantie van {} m): "
@@ -605,8 +605,8 @@ BlackSpotResult runBlackSpots(const BlackSpotsCli& c)
             result.buckets[static_cast<std::size_t>(AccidentBucket::BeyondTolerance)], options.snapTolerance));
     if (!c.quiet) {
         console.info(fmt::format("Ongevallen: {} rijen -> {} ongevallen, {} geanalyseerd ({} t/m {})", result.inputRows,
-                              result.dedup.accidents.size(), result.analysedAccidents, result.firstYear,
-                              result.lastYear));
+                                 result.dedup.accidents.size(), result.analysedAccidents, result.firstYear,
+                                 result.lastYear));
         std::string b;
         for (std::size_t i = 0; i < kAccidentBucketCount; ++i)
             if (result.buckets[i])

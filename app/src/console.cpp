@@ -17,11 +17,12 @@ double now()
 
 } // namespace
 
-void printError(const std::string& message) { fmt::print(stderr, "gebiedscan: fout: {}\n", message); }
-
-ConsoleReporter::ConsoleReporter(bool quiet) : m_quiet(quiet), m_tty(::isatty(STDERR_FILENO) != 0), m_lastTime(now())
+void printError(const std::string& message)
 {
+    fmt::print(stderr, "gebiedscan: fout: {}\n", message);
 }
+
+ConsoleReporter::ConsoleReporter(bool quiet) : m_quiet(quiet), m_tty(::isatty(STDERR_FILENO) != 0), m_lastTime(now()) {}
 
 void ConsoleReporter::info(const std::string& message)
 {
@@ -48,8 +49,10 @@ void ConsoleReporter::progress(const std::string& phase, std::int64_t done, std:
     const std::string text = total > 0 ? fmt::format("{}: {} van {} ({:.0f}%)", phase, done, total,
                                                      100.0 * static_cast<double>(done) / static_cast<double>(total))
                                        : fmt::format("{}: {}", phase, done);
-    if (m_tty) fmt::print(stderr, "\r{}\x1b[K", text);
-    else fmt::print(stderr, "{}\n", text);
+    if (m_tty)
+        fmt::print(stderr, "\r{}\x1b[K", text);
+    else
+        fmt::print(stderr, "{}\n", text);
     std::fflush(stderr);
 }
 

@@ -206,7 +206,8 @@ HotspotsSummary runGridHotspots(const HotspotsOptions& o, Alternative alternativ
     }
     progress.finish();
     if (points.empty()) throw InputError(reader.description() + ": --grid needs a point layer (incidents)");
-    if (s.noGeometry > 0) reporter.warning(fmt::format("{} objecten zonder puntgeometrie niet meegeteld", s.noGeometry));
+    if (s.noGeometry > 0)
+        reporter.warning(fmt::format("{} objecten zonder puntgeometrie niet meegeteld", s.noGeometry));
 
     OptimizedHotspotOptions ho;
     if (o.grid != "auto") {
@@ -369,8 +370,8 @@ HotspotsSummary runHotspots(const HotspotsOptions& o, pipeline::Reporter& report
         throw InputError(reader.description() + ": fewer than 4 features with a value in '" + o.field + "'");
     if (s.noValue > 0)
         reporter.warning(fmt::format("{} objecten zonder (geldige) waarde in '{}' niet geanalyseerd (in de uitvoer met "
-                                 "lege statistieken)",
-                                 s.noValue, o.field));
+                                     "lege statistieken)",
+                                     s.noValue, o.field));
     if (s.noGeometry > 0)
         reporter.warning(fmt::format("{} objecten zonder bruikbare geometrie niet geanalyseerd", s.noGeometry));
 
@@ -402,8 +403,9 @@ HotspotsSummary runHotspots(const HotspotsOptions& o, pipeline::Reporter& report
         if (isPoints) {
             const auto co = findCoincidentPoints(points);
             if (co.locations > 0)
-                reporter.info(fmt::format("{} punten op {} gedeelde locaties (max. {} op een adres): buren op afstand 0",
-                                      co.pointsAffected, co.locations, co.largestGroup));
+                reporter.info(
+                    fmt::format("{} punten op {} gedeelde locaties (max. {} op een adres): buren op afstand 0",
+                                co.pointsAffected, co.locations, co.largestGroup));
         }
     }
     s.islands = w.islandCount();
@@ -499,8 +501,7 @@ void registerHotspotsCommand(CLI::App& app)
     cmd->add_option("--assume-crs", c->areas.assumeCrs, "CRS voor lagen zonder CRS, bv. EPSG:4326");
     cmd->add_option("--working-crs", c->workingCrs, "metrisch werk-CRS (standaard EPSG:28992, RD New)");
     cmd->add_option("--out", c->outDir, "uitvoermap: hotspots.gpkg (laag hotspots) en hotspots.csv")->required();
-    cmd->add_flag(
-        "-q,--quiet", c->quiet, "geen voortgang en samenvatting");
+    cmd->add_flag("-q,--quiet", c->quiet, "geen voortgang en samenvatting");
     cmd->footer("Gi* en lokale Moran zoals R spdep (localG met include.self; localmoran, deler n), bins als ArcGIS\n"
                 "(+/-3, 2, 1 = 99, 95, 90 %). Eilanden (geen buren) krijgen 'Geen buren' en tellen niet mee in de\n"
                 "correctie. Voorbeeld:\n"

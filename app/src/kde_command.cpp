@@ -77,7 +77,8 @@ void run(const KdeCli& c, const CLI::App& cmd)
     std::string themeId;
     std::string categoryField, labelField;
     if (!c.theme.empty()) {
-        model = pipeline::loadScanModel(c.model.empty() ? pipeline::defaultModelPath() : std::filesystem::path(c.model));
+        model =
+            pipeline::loadScanModel(c.model.empty() ? pipeline::defaultModelPath() : std::filesystem::path(c.model));
         for (const auto& t : model->themes)
             if (t.id == c.theme || t.number == c.theme) themeId = t.id;
         if (themeId.empty()) {
@@ -89,7 +90,8 @@ void run(const KdeCli& c, const CLI::App& cmd)
     }
     gis::VectorReader reader(c.incidents, c.workingCrs);
     if (classifier) {
-        const pipeline::IncidentFields fields = pipeline::detectIncidentFields(reader, {c.categoryField, c.labelField, "", ""});
+        const pipeline::IncidentFields fields =
+            pipeline::detectIncidentFields(reader, {c.categoryField, c.labelField, "", ""});
         pipeline::requireCategoryField(reader, fields, "for --theme");
         categoryField = fields.category;
         labelField = fields.label;
@@ -132,10 +134,10 @@ void run(const KdeCli& c, const CLI::App& cmd)
     }
     progress.finish();
     console.info(fmt::format("Registraties: {} gelezen, {} gebruikt; {} zonder puntlocatie, {} op (0, 0) (niet "
-                          "gegeocodeerd){}{}",
-                          read, points.size(), noPoint, atOrigin,
-                          classifier ? fmt::format(", {} van een ander thema of onbekend", otherTheme) : "",
-                          c.weightField.empty() ? "" : fmt::format(", {} zonder geldig gewicht", badWeight)));
+                             "gegeocodeerd){}{}",
+                             read, points.size(), noPoint, atOrigin,
+                             classifier ? fmt::format(", {} van een ander thema of onbekend", otherTheme) : "",
+                             c.weightField.empty() ? "" : fmt::format(", {} zonder geldig gewicht", badWeight)));
     if (points.empty()) throw InputError(reader.description() + ": no usable registrations for the heatmap");
 
     Envelope extent;
@@ -178,7 +180,7 @@ void run(const KdeCli& c, const CLI::App& cmd)
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (r.eventsOffGrid > 0)
         console.info(fmt::format("{} registraties liggen verder dan de kernstraal buiten --extent en tellen niet mee",
-                              r.eventsOffGrid));
+                                 r.eventsOffGrid));
 
     const std::string unit = c.weightField.empty() ? "events per km2" : c.weightField + " per km2";
     gis::RasterWriteOptions w;
@@ -251,8 +253,7 @@ void registerKdeCommand(CLI::App& app)
     cmd->add_option("--assume-crs", c->incidents.assumeCrs,
                     "CRS voor lagen zonder CRS, bv. EPSG:4326 voor lon/lat in CSV");
     cmd->add_option("--out", c->out, "uitvoer: GeoTIFF (.tif)")->required();
-    cmd->add_flag(
-        "-q,--quiet", c->quiet, "geen voortgang en samenvatting");
+    cmd->add_flag("-q,--quiet", c->quiet, "geen voortgang en samenvatting");
     cmd->footer(
         "De kern is genormaliseerd (quartic: 3/(pi r2) (1 - d2/r2)2), zodat de kaart optelt tot het aantal\n"
         "registraties: waarde x celoppervlak (km2) = aantal. Eenheid: registraties per km2 (met --weight-field:\n"

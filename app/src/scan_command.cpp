@@ -1,6 +1,7 @@
 #include "commands.hpp"
 #include "console.hpp"
 #include "gebiedscan/pipeline/scan_job.hpp"
+#include "gebiedscan/pipeline/scan_writer.hpp"
 
 #include "gebiedscan/core/error.hpp"
 
@@ -80,7 +81,8 @@ void run(const ScanCli& c, const CLI::App& cmd)
     }
     if (o.outDir.empty()) throw InputError("no output folder: use --out DIR (or 'out' in the project file)");
     ConsoleReporter console(o.quiet);
-    const pipeline::ScanResult result = pipeline::runScan(o, console);
+    const auto scan = pipeline::runScan(o, console);
+    const pipeline::ScanResult& result = *scan;
     const auto& a = result.accounting;
     if (result.periodsDetected) {
         std::string refs;
@@ -90,9 +92,10 @@ void run(const ScanCli& c, const CLI::App& cmd)
             "Perioden uit de data afgeleid: huidig {}, referentie {} (kies zelf met --year of --current-period)",
             result.model.periods[*result.model.currentPeriod()].id, refs));
     }
-    console.info(fmt::format("Registraties: {} gelezen; {} toegewezen, {} buiten de gebieden, {} zonder geldige locatie, "
-                          "{} met onleesbare datum of buiten de perioden, {} met onbekende categorie (overig)",
-                          a.inputRecords, a.assigned, a.outside, a.invalidGeometry, a.badDate, a.unknownCategory));
+    console.info(
+        fmt::format("Registraties: {} gelezen; {} toegewezen, {} buiten de gebieden, {} zonder geldige locatie, "
+                    "{} met onleesbare datum of buiten de perioden, {} met onbekende categorie (overig)",
+                    a.inputRecords, a.assigned, a.outside, a.invalidGeometry, a.badDate, a.unknownCategory));
     // Most points outside every area usually means a wrong CRS (lon/lat declared as RD, or x/y swapped).
     const auto located = a.assigned + a.outside + a.unknownCategory;
     if (a.outside > 0 && 2 * a.outside > located)
@@ -119,7 +122,15 @@ void run(const ScanCli& c, const CLI::App& cmd)
                                      a.inputRecords - a.assigned, a.inputRecords,
                                      rows.empty() ? "" : " (e.g. rows " + rows + ")"));
     }
-    const auto files = pipeline::writeScanOutputs(result, o, console);
+    for (std::size_t l = 0; l < result.hotspots.size(); ++l)
+        if (!result.hotspots[l].results.empty()) {
+            const auto& m = result.hotspots[l].results.front().moran;
+            console.info(fmt::format(
+                "Ruimtelijke samenhang ({}, alle thema's): Moran's I = {:.3f}, z = {:.2f}, p = {:.3g}; "
+                "{} gebieden zonder buren",
+                result.areas.levels[l].name, m.statistic, m.z, m.p, result.hotspots[l].weights.islandCount()));
+        }
+    const auto files = pipeline::writeScanOutputs(result, o);
     for (std::size_t l = 0; l < result.areas.levels.size(); ++l)
         console.info(fmt::format("Niveau {}: {} gebieden", result.areas.levels[l].name, result.areas.levels[l].size()));
     if (o.internal) console.warnInternalOutput();

@@ -62,7 +62,8 @@ void run(const TrendsCli& c)
     const TimePeriod period = parsePeriod(c.period);
 
     // Theme through the scan model (also gives the disclosure threshold).
-    const ScanModel model = pipeline::loadScanModel(c.model.empty() ? pipeline::defaultModelPath() : std::filesystem::path(c.model));
+    const ScanModel model =
+        pipeline::loadScanModel(c.model.empty() ? pipeline::defaultModelPath() : std::filesystem::path(c.model));
     std::string themeId;
     int suppressBelow = model.suppressBelow;
     if (!c.theme.empty()) {
@@ -76,7 +77,8 @@ void run(const TrendsCli& c)
     const CategoryClassifier classifier(model);
 
     gis::VectorReader reader(c.incidents, c.workingCrs);
-    pipeline::IncidentFields fields = pipeline::detectIncidentFields(reader, {c.categoryField, c.labelField, c.dateField, ""});
+    pipeline::IncidentFields fields =
+        pipeline::detectIncidentFields(reader, {c.categoryField, c.labelField, c.dateField, ""});
     pipeline::requireDateField(reader, fields);
     if (!themeId.empty())
         pipeline::requireCategoryField(reader, fields, "for --theme");
@@ -324,8 +326,7 @@ void registerTrendsCommand(CLI::App& app)
     cmd->add_flag("--internal", c->internal, "interne politie-uitvoer zonder onderdrukking van kleine aantallen");
     cmd->add_option("--working-crs", c->workingCrs, "metrisch werk-CRS (standaard EPSG:28992)");
     cmd->add_option("--out", c->out, "uitvoermap")->required();
-    cmd->add_flag(
-        "-q,--quiet", c->quiet, "geen voortgang en samenvatting");
+    cmd->add_flag("-q,--quiet", c->quiet, "geen voortgang en samenvatting");
     cmd->footer(
         "Patronen (Esri): nieuwe, opeenvolgende, toenemende, aanhoudende, afnemende, sporadische, wisselende en\n"
         "voormalige hotspot of coldspot, of geen patroon. De beslisregels staan in\n"

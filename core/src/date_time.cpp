@@ -60,6 +60,51 @@ std::string_view trim(std::string_view s)
     return s;
 }
 
+// Excel's serial day number (1900 date system): 45123 = 2023-07-16, 45123.75 = 18:00 that day
+// (decimal point or comma). Only five digits before the fraction (1927..2173): a bare year or a
+// compact date has four or eight.
+std::optional<TimeInterval> parseExcelSerial(std::string_view s)
+{
+    unsigned whole = 0;
+    const std::size_t n = readNumber(s, 0, 6, whole);
+    if (n != 5) return std::nullopt;
+    double fraction = 0.0;
+    bool hasFraction = false;
+    if (n < s.size()) {
+        if (s[n] != '.' && s[n] != ',') return std::nullopt;
+        double scale = 0.1;
+        for (std::size_t i = n + 1; i < s.size(); ++i, scale /= 10) {
+            if (!std::isdigit(static_cast<unsigned char>(s[i]))) return std::nullopt;
+            fraction += scale * (s[i] - '0');
+            hasFraction = true;
+        }
+    }
+    // Serial 25569 is 1970-01-01 (Excel counts the non-existent 1900-02-29, hence not 25568).
+    const std::int64_t days = static_cast<std::int64_t>(whole) - 25569;
+    if (!hasFraction) return TimeInterval{LocalTime{days * kSecondsPerDay}, LocalTime{(days + 1) * kSecondsPerDay}};
+    // Rounded to the second: Excel stores 13:45 as 0.5729166...
+    const auto second = static_cast<std::int64_t>(fraction * kSecondsPerDay + 0.5);
+    const LocalTime t{days * kSecondsPerDay + std::min<std::int64_t>(second, kSecondsPerDay - 1)};
+    return TimeInterval{t, t};
+}
+
+// Compact police timestamps: 202309201730 and 20230920173060 (second 60 as BVH writes it is
+// read as 59).
+std::optional<TimeInterval> parseCompactTimestamp(std::string_view s)
+{
+    if (s.size() != 12 && s.size() != 14) return std::nullopt;
+    for (char c : s)
+        if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+    unsigned date = 0, hour = 0, minute = 0, second = 0;
+    readNumber(s, 0, 8, date);
+    readNumber(s, 8, 2, hour);
+    readNumber(s, 10, 2, minute);
+    if (s.size() == 14) readNumber(s, 12, 2, second);
+    const auto t = makeLocalTime(static_cast<int>(date / 10000), date / 100 % 100, date % 100, hour, minute, second);
+    if (!t) return std::nullopt;
+    return TimeInterval{*t, *t};
+}
+
 } // namespace
 
 std::optional<LocalTime> makeLocalTime(int year, unsigned month, unsigned day, unsigned hour, unsigned minute,
@@ -81,6 +126,8 @@ std::optional<TimeInterval> parseTimeInterval(std::string_view text)
     int year = 0;
     unsigned month = 0, day = 0;
 
+    if (const auto compact = parseCompactTimestamp(s)) return compact;
+    if (const auto serial = parseExcelSerial(s)) return serial;
     const std::size_t n1 = readNumber(s, 0, 8, a);
     if (n1 == 4 && s.size() == 4) { // a bare year
         const auto start = makeLocalTime(static_cast<int>(a), 1, 1);

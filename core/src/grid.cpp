@@ -103,11 +103,17 @@ std::string Grid::code(std::size_t cell) const
     const auto col = static_cast<std::int64_t>(cell) % m_cols + m_col0;
     char buf[64];
     if (m_shape == Shape::Square) {
-        const auto e = static_cast<long long>(std::llround(static_cast<double>(col) * m_size / 100.0));
-        const auto n = static_cast<long long>(std::llround(static_cast<double>(row) * m_size / 100.0));
-        std::snprintf(buf, sizeof buf, "%lldm_E%04lldN%04lld", static_cast<long long>(m_size), e, n);
+        // Hectometres as CBS from 100 m up; below that metres, so neighbouring cells (at least
+        // 1 m apart) never share a code.
+        const double unit = m_size >= 100.0 ? 100.0 : 1.0;
+        const auto e = static_cast<long long>(std::llround(static_cast<double>(col) * m_size / unit));
+        const auto n = static_cast<long long>(std::llround(static_cast<double>(row) * m_size / unit));
+        if (unit == 100.0)
+            std::snprintf(buf, sizeof buf, "%gm_E%04lldN%04lld", m_size, e, n);
+        else
+            std::snprintf(buf, sizeof buf, "%gm_E%06lldN%06lld", m_size, e, n);
     } else {
-        std::snprintf(buf, sizeof buf, "hex%lld_%lld_%lld", static_cast<long long>(m_size), static_cast<long long>(col),
+        std::snprintf(buf, sizeof buf, "hex%g_%lld_%lld", m_size, static_cast<long long>(col),
                       static_cast<long long>(row));
     }
     return buf;

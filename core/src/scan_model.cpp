@@ -72,7 +72,7 @@ void ScanModel::validate() const
     }
 }
 
-CategoryClassifier::CategoryClassifier(const ScanModel& model)
+CategoryClassifier::CategoryClassifier(const ScanModel& model) : m_incidentCodes(model.incidentCodes)
 {
     for (std::size_t c = 0; c < model.categories.size(); ++c) {
         for (const auto& pattern : model.categories[c].codes) {
@@ -87,15 +87,26 @@ CategoryClassifier::CategoryClassifier(const ScanModel& model)
                      [](const Rule& a, const Rule& b) { return a.prefix.size() > b.prefix.size(); });
 }
 
+std::optional<std::size_t> CategoryClassifier::classifyCode(std::string_view c) const
+{
+    for (const auto& rule : m_rules) {
+        if (!c.starts_with(rule.prefix)) continue;
+        if (rule.wildcard || c.size() == rule.prefix.size()) return rule.category;
+        // "1.1.1" also matches sub-codes "1.1.1.x", never "1.1.10".
+        if (c[rule.prefix.size()] == '.') return rule.category;
+    }
+    return std::nullopt;
+}
+
 std::optional<std::size_t> CategoryClassifier::classify(std::string_view code, std::string_view label) const
 {
     const std::string_view c = trim(code);
     if (!c.empty()) {
-        for (const auto& rule : m_rules) {
-            if (!c.starts_with(rule.prefix)) continue;
-            if (rule.wildcard || c.size() == rule.prefix.size()) return rule.category;
-            // "1.1.1" also matches sub-codes "1.1.1.x", never "1.1.10".
-            if (c[rule.prefix.size()] == '.') return rule.category;
+        if (const auto category = classifyCode(c)) return category;
+        if (!m_incidentCodes.empty()) {
+            std::string key(c);
+            for (char& ch : key) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+            if (const auto it = m_incidentCodes.find(key); it != m_incidentCodes.end()) return classifyCode(it->second);
         }
     }
     const std::string_view l = trim(label);

@@ -3,6 +3,7 @@
 #include "gebiedscan/pipeline/toml_keys.hpp"
 
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/gis/vector_reader.hpp"
 
 #include <toml++/toml.h>
 
@@ -63,6 +64,33 @@ std::string dateText(const toml::node& node, const fs::path& file, const char* k
     throw InputError(fmt::format("{}: '{}' must be a date such as 2023-01-01", location(node, file), key));
 }
 
+// The CBS/police list of crime categories (47018NED) with the police incident codes behind each
+// (columns `code` and `incident_codes`, ";"-separated): incident code -> category code. A code
+// listed under two categories keeps the first (F614 is under 3.9.1 and 3.9.3, one theme).
+std::unordered_map<std::string, std::string> readIncidentCodes(const fs::path& file)
+{
+    gis::SourceSpec source;
+    source.path = file.string();
+    gis::VectorReader reader(source);
+    reader.selectFields({"code", "incident_codes"});
+    std::unordered_map<std::string, std::string> out;
+    gis::Feature f;
+    while (reader.next(f)) {
+        const std::string category = f.values[0].value_or("");
+        const std::string list = f.values[1].value_or("");
+        for (std::size_t start = 0; start < list.size();) {
+            const auto end = std::min(list.find(';', start), list.size());
+            std::string code = list.substr(start, end - start);
+            std::erase(code, ' ');
+            for (char& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+            if (!code.empty() && !category.empty()) out.emplace(code, category);
+            start = end + 1;
+        }
+    }
+    if (out.empty()) throw InputError(reader.description() + ": no incident codes (columns code, incident_codes)");
+    return out;
+}
+
 } // namespace
 
 ScanModel loadScanModel(const fs::path& file)
@@ -78,7 +106,13 @@ ScanModel loadScanModel(const fs::path& file)
     rejectUnknownKeys(root, {"model", "theme", "category", "period"}, file, "the scan model");
     ScanModel model;
     if (const auto* m = root["model"].as_table()) {
-        rejectUnknownKeys(*m, {"name", "suppress_below", "significance"}, file, "[model]");
+        rejectUnknownKeys(*m, {"name", "suppress_below", "significance", "incident_codes"}, file, "[model]");
+        if (const auto* codes = m->get("incident_codes")) {
+            const auto path = codes->value<std::string>();
+            if (!path) throw InputError(location(*codes, file) + ": 'incident_codes' must be a file name (text)");
+            const fs::path list = fs::path(*path).is_absolute() ? fs::path(*path) : file.parent_path() / *path;
+            model.incidentCodes = readIncidentCodes(list);
+        }
         model.name = (*m)["name"].value_or(std::string(file.stem().string()));
         model.suppressBelow = static_cast<int>((*m)["suppress_below"].value_or(int64_t{5}));
         model.significance = (*m)["significance"].value_or(0.05);

@@ -2,6 +2,8 @@
 
 #include "gebiedscan/pipeline/reporter.hpp"
 
+#include "scan_statistics.hpp"
+
 #include "gebiedscan/pipeline/incident_fields.hpp"
 #include "gebiedscan/pipeline/model_loader.hpp"
 
@@ -137,13 +139,15 @@ void addParentLevels(ScanResult& r, const std::vector<std::string>& levelNames,
 
 } // namespace
 
-ScanResult runScan(const ScanOptions& o, Reporter& reporter)
+std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& reporter)
 {
     if (o.incidents.path.empty()) throw InputError("no incidents given: use --incidents FILE (or a project file)");
     if (o.areas.path.empty() && o.grid.empty())
         throw InputError("no areas given: use --areas FILE (e.g. the CBS Wijk- en Buurtkaart) or --grid square:500");
 
-    ScanResult r;
+    auto result = std::make_unique<ScanResult>();
+    ScanResult& r = *result;
+    r.grid = o.grid;
     r.model = loadScanModel(o.model.empty() ? defaultModelPath() : o.model);
 
     // Areas (the partition incidents are assigned to, or the study region of a grid scan).
@@ -247,6 +251,7 @@ ScanResult runScan(const ScanOptions& o, Reporter& reporter)
         TimeInterval when;
         std::string unknownKey;
     };
+    HotTimesByArea baseHotTimes;
     std::vector<PointRd> points;
     std::vector<Pending> pending;
     std::vector<std::int32_t> located;
@@ -288,8 +293,8 @@ ScanResult runScan(const ScanOptions& o, Reporter& reporter)
             }
             if (p.period == current) { // hot times of the current period, per theme and in total
                 const std::size_t slot = slotOfCategory[p.category];
-                r.hotTimes[area * slotCount + slot].add(p.when);
-                if (slot != slotCount - 1) r.hotTimes[area * slotCount + slotCount - 2].add(p.when);
+                baseHotTimes[area * slotCount + slot].add(p.when);
+                if (slot != slotCount - 1) baseHotTimes[area * slotCount + slotCount - 2].add(p.when);
             }
             if (p.category == overig) {
                 ++acc.unknownCategory;
@@ -419,7 +424,23 @@ ScanResult runScan(const ScanOptions& o, Reporter& reporter)
     }
     r.figures = std::make_unique<ScanFigures>(r.model, r.areas, *r.counts);
     if (!acc.balanced()) throw Error("internal error: record accounting does not add up");
-    return r;
+
+    r.hotTimes = rollUpHotTimes(r, std::move(baseHotTimes));
+    // The two conventions analysts know: Gi* as ArcGIS's Hot Spot Analysis with FDR (analytic
+    // p-values: with permutations the smallest p, 2/(R+1), cannot survive FDR over thousands of
+    // cells), LISA as GeoDa (conditional permutation, p <= 0.05, no correction).
+    // `gebiedscan hotspots` offers every other choice.
+    r.hotspotOptions.permutations = o.permutations;
+    r.hotspotOptions.correction = PValueCorrection::FalseDiscoveryRate;
+    r.hotspotOptions.permuteGi = false;
+    r.hotspotOptions.lisaCorrection = PValueCorrection::None;
+    reporter.progress("hotspots", 0, -1);
+    r.hotspots = computeScanHotspots(r);
+    r.trends = computeScanTrends(r);
+    reporter.progressDone("hotspots");
+    if (!o.internal) r.suppression = std::make_unique<SuppressionMask>(*r.figures);
+    r.suppressionRule = suppressionRule(r.model, o.internal);
+    return result;
 }
 
 } // namespace gebiedscan::pipeline

@@ -1,8 +1,7 @@
 // Turns scan figures into output tables and writes them: GeoPackage, Shapefile, CSV, GeoJSON,
 // summary.json and a Dutch explanatory note.
-#include "gebiedscan/pipeline/scan_job.hpp"
+#include "gebiedscan/pipeline/scan_writer.hpp"
 
-#include "gebiedscan/pipeline/reporter.hpp"
 #include "gebiedscan/pipeline/local_hotspots.hpp"
 
 #include "gebiedscan/core/contiguity.hpp"
@@ -69,106 +68,12 @@ std::vector<std::string> levelNames(const AreaHierarchy& h)
     return names;
 }
 
-using LevelHotTimes = std::vector<std::unordered_map<std::size_t, HotTimes>>; // per level
-
-// Rolls the base areas' hour-of-week tables up the hierarchy.
-LevelHotTimes rollUpHotTimes(const ScanResult& r)
-{
-    const std::size_t slots = r.figures->themeSlots();
-    LevelHotTimes out(r.areas.levels.size());
-    out[0] = r.hotTimes;
-    for (std::size_t l = 1; l < r.areas.levels.size(); ++l) {
-        const auto& child = r.areas.levels[l - 1];
-        for (const auto& [key, table] : out[l - 1]) {
-            const auto parent = child.parent.empty() ? -1 : child.parent[key / slots];
-            if (parent >= 0) out[l][static_cast<std::size_t>(parent) * slots + key % slots].merge(table);
-        }
-    }
-    return out;
-}
-
 // "vr 22-23 uur": the busiest hour of the week.
 std::string peakText(const HotTimes& t)
 {
     const int h = t.peakHour();
     if (h < 0) return {};
     return fmt::format("{} {:02}-{:02} uur", dutchDayShort(h / 24), h % 24, h % 24 + 1);
-}
-
-// Gi* and LISA of the current period's counts at one level, on queen contiguity.
-struct LevelHotspots {
-    SpatialWeights weights;
-    std::vector<std::size_t> slots;     ///< theme slots analysed (total first)
-    std::vector<LocalHotspots> results; ///< parallel to slots
-};
-
-constexpr double kContiguitySnap = 0.01; // metres: grid cells' shared corners differ by rounding
-constexpr std::size_t kMinAreasForHotspots = 5;
-constexpr std::uint64_t kMinEventsForThemeHotspots = 30;
-
-std::vector<LevelHotspots> computeHotspots(const ScanResult& r, const LocalHotspotOptions& options)
-{
-    const auto& f = *r.figures;
-    std::vector<LevelHotspots> out(r.areas.levels.size());
-    for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
-        const std::size_t n = r.areas.levels[l].size();
-        if (n < kMinAreasForHotspots) continue;
-        auto& h = out[l];
-        h.weights = contiguityWeights(r.geometries[l], Contiguity::Queen, kContiguitySnap);
-        // The total at every level; single themes at the finest level when there is enough to see.
-        std::vector<std::size_t> wanted{f.totalSlot()};
-        if (l == 0)
-            for (std::size_t s = 0; s < r.model.themes.size(); ++s) {
-                std::uint64_t events = 0;
-                for (std::size_t a = 0; a < n; ++a) events += f.themeCount(l, a, s, f.currentPeriod());
-                if (events >= kMinEventsForThemeHotspots) wanted.push_back(s);
-            }
-        for (auto s : wanted) {
-            std::vector<double> x(n);
-            for (std::size_t a = 0; a < n; ++a) x[a] = static_cast<double>(f.themeCount(l, a, s, f.currentPeriod()));
-            h.slots.push_back(s);
-            h.results.push_back(computeLocalHotspots(x, h.weights, options));
-        }
-    }
-    return out;
-}
-
-// Emerging-hotspot class per level, theme slot and area from the monthly counts over all
-// periods (Gi* with the neighbours of this and the previous month, Mann-Kendall, Esri's rules);
-// empty for a slot with too few registrations to speak of a trend.
-using LevelTrends = std::vector<std::vector<std::vector<EmergingClass>>>; // [level][slot][area]
-
-LevelTrends computeTrends(const ScanResult& r, const std::vector<LevelHotspots>& hotspots)
-{
-    const auto& f = *r.figures;
-    const std::size_t slots = f.themeSlots(), months = r.months;
-    LevelTrends out(r.areas.levels.size(), std::vector<std::vector<EmergingClass>>(slots));
-    std::vector<std::uint32_t> monthly = r.monthly; // rolled up level by level
-    for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
-        const std::size_t n = r.areas.levels[l].size();
-        if (l > 0) {
-            std::vector<std::uint32_t> up(n * slots * months, 0);
-            const auto& child = r.areas.levels[l - 1];
-            for (std::size_t a = 0; a < child.size(); ++a) {
-                const auto parent = child.parent.empty() ? -1 : child.parent[a];
-                if (parent < 0) continue;
-                for (std::size_t k = 0; k < slots * months; ++k)
-                    up[static_cast<std::size_t>(parent) * slots * months + k] += monthly[a * slots * months + k];
-            }
-            monthly = std::move(up);
-        }
-        if (hotspots[l].results.empty() || months < 3) continue;
-        const NeighbourCsr neighbours = NeighbourCsr::fromWeights(hotspots[l].weights);
-        for (std::size_t s = 0; s < slots; ++s) {
-            SpaceTimeCube cube(n, months);
-            double total = 0;
-            for (std::size_t a = 0; a < n; ++a)
-                for (std::size_t m = 0; m < months; ++m) total += cube.at(a, m) = monthly[(a * slots + s) * months + m];
-            if (total < static_cast<double>(kMinEventsForThemeHotspots)) continue;
-            out[l][s] = emergingHotspots(cube, neighbours).classes;
-        }
-    }
-    return out;
 }
 
 // Layer `hotspots`: the finest level's areas, one row each: the total's statistics under the
@@ -215,10 +120,13 @@ gis::Table hotspotTable(const ScanResult& r, const LevelHotspots& h, const Local
     return t;
 }
 
-gis::Table areaTable(const ScanResult& r, std::size_t level, const SuppressionMask* mask, const std::string& tableName,
-                     const LevelHotTimes& hotTimes, const LevelHotspots& hotspots,
-                     const LocalHotspotOptions& hotspotOptions, const std::vector<std::vector<EmergingClass>>& trends)
+gis::Table areaTable(const ScanResult& r, std::size_t level, const std::string& tableName)
 {
+    const SuppressionMask* mask = r.suppression.get();
+    const auto& hotTimes = r.hotTimes;
+    const auto& hotspots = r.hotspots[level];
+    const auto& hotspotOptions = r.hotspotOptions;
+    const auto& trends = r.trends[level];
     const auto& f = *r.figures;
     const auto& lv = r.areas.levels[level];
     const std::size_t cur = f.currentPeriod();
@@ -305,8 +213,9 @@ gis::Table areaTable(const ScanResult& r, std::size_t level, const SuppressionMa
 
 // Long format: one row per level, area, theme (or category) and period with a count in any
 // period. Zero rows are left out (sparse); a missing row means 0, never "geheim".
-gis::Table figuresTable(const ScanResult& r, const SuppressionMask* mask)
+gis::Table figuresTable(const ScanResult& r)
 {
+    const SuppressionMask* mask = r.suppression.get();
     const auto& f = *r.figures;
     const auto& model = r.model;
     gis::Table t;
@@ -362,8 +271,10 @@ gis::Table figuresTable(const ScanResult& r, const SuppressionMask* mask)
 
 // Hour-of-week table of the current period: per level, area and theme with events, 7 rows
 // (ma..zo) of 24 hourly weights. Aoristic weights are fractions; a hidden count hides its table.
-gis::Table hotTimesTable(const ScanResult& r, const SuppressionMask* mask, const LevelHotTimes& hotTimes)
+gis::Table hotTimesTable(const ScanResult& r)
 {
+    const SuppressionMask* mask = r.suppression.get();
+    const auto& hotTimes = r.hotTimes;
     const auto& f = *r.figures;
     gis::Table t;
     t.name = "hot_times";
@@ -426,60 +337,29 @@ void writeText(const fs::path& file, const std::string& text)
 
 } // namespace
 
-std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o, Reporter& reporter)
+std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o)
 {
     gis::ensureWritableFolder(o.outDir);
-    std::unique_ptr<SuppressionMask> mask;
-    if (!o.internal) mask = std::make_unique<SuppressionMask>(*r.figures);
     const auto names = levelNames(r.areas);
 
-    std::string suppression;
-    if (o.internal)
-        suppression = "GEEN (interne politie-uitvoer: niet verstrekken buiten de politie)";
-    else {
-        suppression = fmt::format("aantallen 1 t/m {} getoond als 'geheim'", r.model.suppressBelow - 1);
-        for (const auto& t : r.model.themes)
-            if (t.suppressBelow > 0 && t.suppressBelow != r.model.suppressBelow)
-                suppression += fmt::format("; {} {}: 1 t/m {}", t.number, t.labelNl, t.suppressBelow - 1);
-        suppression += "; plus aanvullende onderdrukking zodat een geheim aantal niet uit het totaal volgt";
-    }
+    const std::string& suppression = r.suppressionRule;
+    const SuppressionMask* mask = r.suppression.get();
     gis::WriteOptions w;
     w.workingCrs = o.workingCrs;
     w.dutchCsv = o.dutchCsv;
     w.metadata = {{"bron_registraties", r.incidentsDescription},
-                  {"bron_gebieden", r.areasDescription.empty() ? "raster " + o.grid : r.areasDescription},
+                  {"bron_gebieden", r.areasDescription.empty() ? "raster " + r.grid : r.areasDescription},
                   {"periode", periodText(r.model)},
                   {"onderdrukking", suppression},
                   {"model", r.model.name},
                   {"gemaakt_met", "gebiedscan " GEBIEDSCAN_VERSION}};
 
-    const LevelHotTimes hotTimes = rollUpHotTimes(r);
-    LocalHotspotOptions hotspotOptions;
-    hotspotOptions.permutations = o.permutations;
-    // The two conventions analysts know: Gi* as ArcGIS's Hot Spot Analysis with FDR (analytic
-    // p-values: with permutations the smallest p, 2/(R+1), cannot survive FDR over thousands of
-    // cells), LISA as GeoDa (conditional permutation, p <= 0.05, no correction).
-    // `gebiedscan hotspots` offers every other choice.
-    hotspotOptions.correction = PValueCorrection::FalseDiscoveryRate;
-    hotspotOptions.permuteGi = false;
-    hotspotOptions.lisaCorrection = PValueCorrection::None;
-    const auto hotspots = computeHotspots(r, hotspotOptions);
-    for (std::size_t l = 0; l < hotspots.size(); ++l)
-        if (!hotspots[l].results.empty()) {
-            const auto& m = hotspots[l].results.front().moran;
-            reporter.info(
-                fmt::format("Ruimtelijke samenhang ({}, alle thema's): Moran's I = {:.3f}, z = {:.2f}, p = {:.3g}; "
-                            "{} gebieden zonder buren",
-                            names[l], m.statistic, m.z, m.p, hotspots[l].weights.islandCount()));
-        }
-    const auto trends = computeTrends(r, hotspots);
     std::vector<gis::Table> tables;
     for (std::size_t l = 0; l < r.areas.levels.size(); ++l)
-        tables.push_back(areaTable(r, l, mask.get(), l == 0 ? "areas" : "areas_" + names[l], hotTimes, hotspots[l],
-                                   hotspotOptions, trends[l]));
-    if (!hotspots[0].results.empty()) tables.push_back(hotspotTable(r, hotspots[0], hotspotOptions));
-    tables.push_back(hotTimesTable(r, mask.get(), hotTimes));
-    tables.push_back(figuresTable(r, mask.get()));
+        tables.push_back(areaTable(r, l, l == 0 ? "areas" : "areas_" + names[l]));
+    if (!r.hotspots[0].results.empty()) tables.push_back(hotspotTable(r, r.hotspots[0], r.hotspotOptions));
+    tables.push_back(hotTimesTable(r));
+    tables.push_back(figuresTable(r));
 
     std::vector<fs::path> written;
     const fs::path gpkg = o.outDir / "gebiedscan.gpkg";

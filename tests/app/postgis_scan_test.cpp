@@ -8,6 +8,7 @@
 
 #include "gebiedscan/pipeline/reporter.hpp"
 #include "gebiedscan/pipeline/scan_job.hpp"
+#include "gebiedscan/pipeline/scan_writer.hpp"
 
 #include <gtest/gtest.h>
 
@@ -126,11 +127,11 @@ TEST_F(DoneWhen, LonLatCsvAgainstLaeaPolygonsEqualsPostgisStContains)
     o.incidents.path = m_incidents.string();
     o.incidents.assumeCrs = "EPSG:4326";
     const auto r = pipeline::runScan(o, m_reporter);
-    EXPECT_EQ(r.incidentsCrs, "EPSG:4326");
-    expectMatchesPostgis(r);
+    EXPECT_EQ(r->incidentsCrs, "EPSG:4326");
+    expectMatchesPostgis(*r);
 
     // And the files: summary.json says the same, buckets adding up.
-    pipeline::writeScanOutputs(r, o, m_reporter);
+    pipeline::writeScanOutputs(*r, o);
     const auto summary = readText(o.outDir / "summary.json");
     EXPECT_NE(summary.find("\"input_records\": " + std::to_string(m_truth.rows)), std::string::npos) << summary;
 }
@@ -142,5 +143,5 @@ TEST_F(DoneWhen, IncidentsReadFromPostgisGiveTheSameCounts)
     o.incidents.layer = m_db.table("registraties");
     o.dateField = "datum";
     const auto r = pipeline::runScan(o, m_reporter);
-    expectMatchesPostgis(r);
+    expectMatchesPostgis(*r);
 }

@@ -41,6 +41,41 @@ TEST(DateTime, ParsesDutchAndIsoFormats)
     EXPECT_EQ(formatLocalTime(year->end, true), "2018-01-01");
 }
 
+TEST(DateTime, ParsesCompactPoliceTimestampsAndExcelSerialDays)
+{
+    // BVH begin/end/report times: yyyymmddhhmm[ss], second 60 as some systems write it.
+    const auto bvh = parseTimeInterval("20170920173000");
+    ASSERT_TRUE(bvh);
+    EXPECT_EQ(formatLocalTime(bvh->start), "2017-09-20T17:30:00");
+    EXPECT_EQ(bvh->end, bvh->start); // an instant
+    const auto sixty = parseTimeInterval("20170920173060");
+    ASSERT_TRUE(sixty);
+    EXPECT_EQ(formatLocalTime(sixty->start), "2017-09-20T17:30:59");
+    const auto minutes = parseTimeInterval("201709201730");
+    ASSERT_TRUE(minutes);
+    EXPECT_EQ(formatLocalTime(minutes->start), "2017-09-20T17:30:00");
+    EXPECT_FALSE(parseTimeInterval("20170920176000")); // minute 60
+    EXPECT_FALSE(parseTimeInterval("20171320173000")); // month 13
+    EXPECT_FALSE(parseTimeInterval("2017092017300"));  // 13 digits
+
+    // Excel serial days (1900 system): 45123 = 2023-07-16 (independently: Python's
+    // datetime(1899, 12, 30) + timedelta(45123)), a fraction is the time of day.
+    const auto day = parseTimeInterval("45123");
+    ASSERT_TRUE(day);
+    EXPECT_EQ(formatLocalTime(day->start, true), "2023-07-16");
+    EXPECT_EQ(day->end.seconds - day->start.seconds, kSecondsPerDay);
+    const auto instant = parseTimeInterval("45123,75");
+    ASSERT_TRUE(instant);
+    EXPECT_EQ(formatLocalTime(instant->start), "2023-07-16T18:00:00");
+    const auto quarter = parseTimeInterval("44927.5729166667"); // 2023-01-01 13:45
+    ASSERT_TRUE(quarter);
+    EXPECT_EQ(formatLocalTime(quarter->start), "2023-01-01T13:45:00");
+    EXPECT_EQ(formatLocalTime(parseTimeInterval("25569")->start, true), "1970-01-01");
+    EXPECT_FALSE(parseTimeInterval("4512"));    // not a year-only date: 4512 is out of range
+    EXPECT_FALSE(parseTimeInterval("451234"));  // six digits
+    EXPECT_FALSE(parseTimeInterval("45123,x")); // fraction must be digits
+}
+
 TEST(DateTime, RejectsInvalidDates)
 {
     for (const char* text : {"", "onbekend", "31-02-2023", "2023-13-01", "2023-02-29", "2023-05-01 25:00", "05/01/23",

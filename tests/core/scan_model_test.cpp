@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <set>
 
 using namespace gebiedscan;
 
@@ -44,6 +45,21 @@ TEST(ScanModel, ClassifierPrefersTheLongestPattern)
     EXPECT_EQ(c.classify("1.4.3", ""), 2u);
     EXPECT_EQ(c.classify("", "mishandeling"), 1u); // label, case-insensitive
     EXPECT_FALSE(c.classify("0.0.0", "Totaal misdrijven"));
+}
+
+TEST(ScanModel, PoliceIncidentCodesClassifyThroughTheirCrimeCategory)
+{
+    auto m = smallModel();
+    m.incidentCodes = {{"A20", "1.1.1"}, {"F550", "1.4.5"}, {"F520", "1.4.1"}, {"F12", "1.4.3"}, {"X99", "9.9.9"}};
+    CategoryClassifier c(m);
+    EXPECT_EQ(c.classify("A20", ""), 0u);
+    EXPECT_EQ(c.classify(" a20 ", ""), 0u); // trimmed, case-insensitive
+    EXPECT_EQ(c.classify("F550", ""), 1u);
+    EXPECT_EQ(c.classify("F520", ""), 3u);            // 1.4.1: the exact pattern, not the 1.4.* wildcard
+    EXPECT_EQ(c.classify("F12", ""), 2u);             // 1.4.3 through the wildcard
+    EXPECT_FALSE(c.classify("X99", ""));              // a listed incident code of a category the model lacks
+    EXPECT_FALSE(c.classify("A2", ""));               // no prefix matching of incident codes
+    EXPECT_EQ(c.classify("A21", "Mishandeling"), 1u); // unknown code: the label still counts
 }
 
 TEST(ScanModel, ValidateRejectsOverlappingPeriods)
@@ -145,6 +161,26 @@ TEST(Grid, SquaresAreCbsAligned)
     EXPECT_EQ(g.cellOf({200500, 500200}), c + 1); // half-open: the left edge belongs to the cell
     EXPECT_EQ(g.cellOf({150000, 500200}), -1);
     EXPECT_DOUBLE_EQ(areaOf(g.polygon(0)), 250000.0);
+}
+
+TEST(Grid, CodesAreUniqueAtEveryCellSize)
+{
+    // Below 100 m hectometre codes would repeat (50 m: 195 cells had 60 codes); from 1 m up every
+    // cell has its own code, in metres below 100 m and in CBS hectometres from 100 m.
+    for (double size : {1.0, 12.5, 25.0, 50.0, 99.0, 100.0, 250.0, 500.0, 1000.0}) {
+        const Grid g(Grid::Shape::Square, size, Envelope{200000, 500000, 200000 + 40 * size, 500000 + 30 * size});
+        std::set<std::string> codes;
+        for (std::size_t c = 0; c < g.cellCount(); ++c) codes.insert(g.code(c));
+        EXPECT_EQ(codes.size(), g.cellCount()) << size;
+        const Grid h(Grid::Shape::Hexagon, size, Envelope{200000, 500000, 200000 + 40 * size, 500000 + 30 * size});
+        codes.clear();
+        for (std::size_t c = 0; c < h.cellCount(); ++c) codes.insert(h.code(c));
+        EXPECT_EQ(codes.size(), h.cellCount()) << size;
+    }
+    const Grid fifty(Grid::Shape::Square, 50, Envelope{234550, 543020, 234560, 543030});
+    EXPECT_EQ(fifty.code(0), "50m_E234550N543000");
+    const Grid hundred(Grid::Shape::Square, 100, Envelope{234550, 543020, 234560, 543030});
+    EXPECT_EQ(hundred.code(0), "100m_E2345N5430");
 }
 
 TEST(Grid, HexagonsTileThePlane)

@@ -35,7 +35,9 @@ void civilFromDays(std::int64_t days, int& year, unsigned& month, unsigned& day)
 /// `2023-05-01`, `2023/05/01`, `20230501`, `01-05-2023`, `1-5-2023`, `01/05/2023` (day first),
 /// each optionally followed by `T` or a space and `13:45`, `13:45:10` or `13:45:10.250`
 /// (a trailing `Z` or UTC offset is accepted and ignored: times are taken as local),
-/// and a bare year `2017` (the whole year). A date without time is the whole day.
+/// and a bare year `2017` (the whole year); compact police timestamps `202309201730` and
+/// `20230920173060` (second 60 read as 59); Excel serial days `45123` (a day) and `45123,75`
+/// (an instant). A date without time is the whole day.
 /// Returns nullopt for anything else.
 [[nodiscard]] std::optional<TimeInterval> parseTimeInterval(std::string_view text);
 

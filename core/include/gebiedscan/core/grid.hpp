@@ -12,7 +12,8 @@ namespace gebiedscan {
 /// Squares are anchored at multiples of the cell size, as the CBS square statistics (100 m and
 /// 500 m in RD New), and coded as CBS does: `E` + easting / 100 and `N` + northing / 100 of the
 /// lower-left corner, four digits each (e.g. `E2345N5430`), prefixed with the size
-/// (`500m_E2345N5430`). Hexagons are pointy-side-up with `cellSize` the distance across flats
+/// (`500m_E2345N5430`); cells under 100 m in metres, six digits each (`50m_E234550N543020`), so
+/// codes are unique at every size from 1 m. Hexagons are pointy-side-up with `cellSize` the distance across flats
 /// (between the centres of neighbouring cells), anchored at the origin, coded `hex<size>_<q>_<r>`.
 class Grid {
 public:

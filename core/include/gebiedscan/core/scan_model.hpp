@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace gebiedscan {
@@ -51,6 +52,9 @@ struct ScanModel {
     std::vector<Theme> themes;
     std::vector<Category> categories;
     std::vector<Period> periods;
+    /// Police incident codes (BVH/BVI "A72", "F550") -> the crime-category code they belong to
+    /// ("1.2.3", "1.4.5"), from the CBS/police list behind 47018NED; keys upper case.
+    std::unordered_map<std::string, std::string> incidentCodes;
     int suppressBelow = 5;      ///< default threshold for themes that set none
     double significance = 0.05; ///< alpha of the change test
 
@@ -68,7 +72,9 @@ public:
     explicit CategoryClassifier(const ScanModel& model);
 
     /// Category index, or nullopt for an unknown category ("overig").
-    /// Codes are trimmed first: police keys often carry trailing spaces.
+    /// Codes are trimmed first: police keys often carry trailing spaces. A code that matches no
+    /// pattern but is a police incident code of the model ("A72") is classified by its
+    /// crime-category code ("1.2.3"), case-insensitively.
     [[nodiscard]] std::optional<std::size_t> classify(std::string_view code, std::string_view label) const;
 
 private:
@@ -79,6 +85,9 @@ private:
     };
     std::vector<Rule> m_rules;                                 // longest prefix first
     std::vector<std::pair<std::string, std::size_t>> m_labels; // lower-case label -> category
+    std::unordered_map<std::string, std::string> m_incidentCodes;
+
+    [[nodiscard]] std::optional<std::size_t> classifyCode(std::string_view code) const;
 };
 
 } // namespace gebiedscan

@@ -37,8 +37,7 @@ class PhaseProgress {
 public:
     PhaseProgress(Reporter& reporter, std::string phase, std::int64_t total)
         : m_reporter(reporter), m_phase(std::move(phase)), m_total(total)
-    {
-    }
+    {}
     void update(std::int64_t done)
     {
         // Every 4096th record is often enough for a line redrawn a few times a second.

@@ -1,0 +1,76 @@
+#pragma once
+// Everything a scan found, in memory: counts and figures per level, hotspots, trends and hot
+// times, the protection applied and where every record went. Writers only serialise it; the
+// viewer and the report read it without files.
+#include "gebiedscan/pipeline/local_hotspots.hpp"
+#include "gebiedscan/pipeline/record_accounting.hpp"
+
+#include "gebiedscan/core/area_hierarchy.hpp"
+#include "gebiedscan/core/emerging_hotspots.hpp"
+#include "gebiedscan/core/hot_times.hpp"
+#include "gebiedscan/core/scan_figures.hpp"
+#include "gebiedscan/core/scan_model.hpp"
+#include "gebiedscan/core/spatial_weights.hpp"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace gebiedscan::pipeline {
+
+/// Hour-of-week tables of the current period of one level, key area * themeSlots + slot (slots
+/// numbered as in ScanFigures), aoristic over from-to intervals.
+using HotTimesByArea = std::unordered_map<std::size_t, HotTimes>;
+
+/// Gi* and LISA of the current period's counts at one level, on queen contiguity. Empty when the
+/// level has too few areas.
+struct LevelHotspots {
+    SpatialWeights weights;
+    std::vector<std::size_t> slots;     ///< theme slots analysed (the total first)
+    std::vector<LocalHotspots> results; ///< parallel to slots
+};
+
+/// The result of a scan. Built once by runScan and never moved (ScanFigures refers to the model,
+/// areas and counts held here), so it is handed out behind a pointer.
+struct ScanResult {
+    ScanResult() = default;
+    ScanResult(const ScanResult&) = delete;
+    ScanResult& operator=(const ScanResult&) = delete;
+
+    ScanModel model;
+    AreaHierarchy areas;
+    std::vector<std::vector<MultiPolygon>> geometries; ///< per level, per area
+    std::unique_ptr<ScanCounts> counts;
+    std::unique_ptr<ScanFigures> figures;
+    RecordAccounting accounting;
+    std::vector<std::string> repairedAreas;
+    std::string incidentsDescription, areasDescription, incidentsCrs, areasCrs;
+    std::string grid;                              ///< "square:500" for a grid scan, else empty
+    std::map<std::string, std::string> fieldsUsed; ///< role -> field name
+    bool periodsDetected = false;
+
+    /// Base areas' hour-of-week tables, then rolled up: hotTimes[level].
+    std::vector<HotTimesByArea> hotTimes;
+    /// Monthly counts over the whole span of the periods, per base area and theme slot
+    /// ([area][slot][month]), for the emerging-hotspot trend per theme.
+    std::vector<std::uint32_t> monthly;
+    std::size_t months = 0;
+    std::int64_t firstMonth = 0; ///< periodOrdinal (TimePeriod::Month) of the first month
+
+    /// The conventions of the scan's hotspot columns (Gi* analytic + FDR, LISA by permutation).
+    LocalHotspotOptions hotspotOptions;
+    std::vector<LevelHotspots> hotspots; ///< per level
+    /// Emerging-hotspot class per level, theme slot and area; empty for a slot with too few
+    /// registrations to speak of a trend.
+    std::vector<std::vector<std::vector<EmergingClass>>> trends; // [level][slot][area]
+
+    /// Outside the police (the default): which counts are shown as "geheim". Null for internal output.
+    std::unique_ptr<SuppressionMask> suppression;
+    std::string suppressionRule; ///< the protection applied, in plain Dutch
+};
+
+} // namespace gebiedscan::pipeline

@@ -1,0 +1,106 @@
+// The statistics a scan computes on its counts: hotspots and trends per level, hot times rolled
+// up the hierarchy, and the protection applied for outside the police.
+#include "scan_statistics.hpp"
+
+#include "gebiedscan/core/contiguity.hpp"
+#include "gebiedscan/core/emerging_hotspots.hpp"
+
+#include <fmt/core.h>
+
+namespace gebiedscan::pipeline {
+
+namespace {
+
+constexpr double kContiguitySnap = 0.01; // metres: grid cells' shared corners differ by rounding
+constexpr std::size_t kMinAreasForHotspots = 5;
+constexpr std::uint64_t kMinEventsForThemeHotspots = 30;
+
+} // namespace
+
+std::vector<LevelHotspots> computeScanHotspots(const ScanResult& r)
+{
+    const auto& f = *r.figures;
+    std::vector<LevelHotspots> out(r.areas.levels.size());
+    for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
+        const std::size_t n = r.areas.levels[l].size();
+        if (n < kMinAreasForHotspots) continue;
+        auto& h = out[l];
+        h.weights = contiguityWeights(r.geometries[l], Contiguity::Queen, kContiguitySnap);
+        // The total at every level; single themes at the finest level when there is enough to see.
+        std::vector<std::size_t> wanted{f.totalSlot()};
+        if (l == 0)
+            for (std::size_t s = 0; s < r.model.themes.size(); ++s) {
+                std::uint64_t events = 0;
+                for (std::size_t a = 0; a < n; ++a) events += f.themeCount(l, a, s, f.currentPeriod());
+                if (events >= kMinEventsForThemeHotspots) wanted.push_back(s);
+            }
+        for (auto s : wanted) {
+            std::vector<double> x(n);
+            for (std::size_t a = 0; a < n; ++a) x[a] = static_cast<double>(f.themeCount(l, a, s, f.currentPeriod()));
+            h.slots.push_back(s);
+            h.results.push_back(computeLocalHotspots(x, h.weights, r.hotspotOptions));
+        }
+    }
+    return out;
+}
+
+// Rolls the base areas' hour-of-week tables up the hierarchy.
+std::vector<HotTimesByArea> rollUpHotTimes(const ScanResult& r, HotTimesByArea base)
+{
+    const std::size_t slots = r.figures->themeSlots();
+    std::vector<HotTimesByArea> out(r.areas.levels.size());
+    out[0] = std::move(base);
+    for (std::size_t l = 1; l < r.areas.levels.size(); ++l) {
+        const auto& child = r.areas.levels[l - 1];
+        for (const auto& [key, table] : out[l - 1]) {
+            const auto parent = child.parent.empty() ? -1 : child.parent[key / slots];
+            if (parent >= 0) out[l][static_cast<std::size_t>(parent) * slots + key % slots].merge(table);
+        }
+    }
+    return out;
+}
+
+ScanTrends computeScanTrends(const ScanResult& r)
+{
+    const auto& f = *r.figures;
+    const std::size_t slots = f.themeSlots(), months = r.months;
+    ScanTrends out(r.areas.levels.size(), std::vector<std::vector<EmergingClass>>(slots));
+    std::vector<std::uint32_t> monthly = r.monthly; // rolled up level by level
+    for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
+        const std::size_t n = r.areas.levels[l].size();
+        if (l > 0) {
+            std::vector<std::uint32_t> up(n * slots * months, 0);
+            const auto& child = r.areas.levels[l - 1];
+            for (std::size_t a = 0; a < child.size(); ++a) {
+                const auto parent = child.parent.empty() ? -1 : child.parent[a];
+                if (parent < 0) continue;
+                for (std::size_t k = 0; k < slots * months; ++k)
+                    up[static_cast<std::size_t>(parent) * slots * months + k] += monthly[a * slots * months + k];
+            }
+            monthly = std::move(up);
+        }
+        if (r.hotspots[l].results.empty() || months < 3) continue;
+        const NeighbourCsr neighbours = NeighbourCsr::fromWeights(r.hotspots[l].weights);
+        for (std::size_t s = 0; s < slots; ++s) {
+            SpaceTimeCube cube(n, months);
+            double total = 0;
+            for (std::size_t a = 0; a < n; ++a)
+                for (std::size_t m = 0; m < months; ++m) total += cube.at(a, m) = monthly[(a * slots + s) * months + m];
+            if (total < static_cast<double>(kMinEventsForThemeHotspots)) continue;
+            out[l][s] = emergingHotspots(cube, neighbours).classes;
+        }
+    }
+    return out;
+}
+
+std::string suppressionRule(const ScanModel& model, bool internal)
+{
+    if (internal) return "GEEN (interne politie-uitvoer: niet verstrekken buiten de politie)";
+    std::string rule = fmt::format("aantallen 1 t/m {} getoond als 'geheim'", model.suppressBelow - 1);
+    for (const auto& t : model.themes)
+        if (t.suppressBelow > 0 && t.suppressBelow != model.suppressBelow)
+            rule += fmt::format("; {} {}: 1 t/m {}", t.number, t.labelNl, t.suppressBelow - 1);
+    return rule + "; plus aanvullende onderdrukking zodat een geheim aantal niet uit het totaal volgt";
+}
+
+} // namespace gebiedscan::pipeline

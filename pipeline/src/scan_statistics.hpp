@@ -1,0 +1,27 @@
+#pragma once
+// The statistics runScan computes on a scan's counts (private to the pipeline).
+#include "gebiedscan/pipeline/scan_result.hpp"
+
+#include <string>
+#include <vector>
+
+namespace gebiedscan::pipeline {
+
+/// Gi* and LISA of the current period's counts per level (r.hotspotOptions): the total at every
+/// level with at least 5 areas; single themes at the finest level when they hold >= 30 registrations.
+[[nodiscard]] std::vector<LevelHotspots> computeScanHotspots(const ScanResult& r);
+
+/// Rolls the base areas' hour-of-week tables up the hierarchy: [level].
+[[nodiscard]] std::vector<HotTimesByArea> rollUpHotTimes(const ScanResult& r, HotTimesByArea base);
+
+using ScanTrends = std::vector<std::vector<std::vector<EmergingClass>>>; // [level][slot][area]
+
+/// Emerging-hotspot class per level, theme slot and area from the monthly counts over all
+/// periods (Gi* with the neighbours of this and the previous month, Mann-Kendall, Esri's rules);
+/// empty for a slot with too few registrations (or a level without hotspots: needs r.hotspots).
+[[nodiscard]] ScanTrends computeScanTrends(const ScanResult& r);
+
+/// The protection applied, in plain Dutch, for summary.json, metadata and toelichting.txt.
+[[nodiscard]] std::string suppressionRule(const ScanModel& model, bool internal);
+
+} // namespace gebiedscan::pipeline
