@@ -1,6 +1,9 @@
 #include "option_groups.hpp"
 
+#include "gebiedscan/pipeline/scan_settings.hpp"
+
 #include <stdexcept>
+#include <type_traits>
 
 namespace gebiedscan::app {
 
@@ -124,6 +127,35 @@ CLI::Option_group* addReportingOptions(CLI::App& command, const ReportingGroup& 
     if (g.strict) group->add_flag("--strict", *g.strict, "fout als een registratie niet kan worden toegewezen");
     if (g.threads) group->add_option("--threads", *g.threads, "aantal threads (0 = alle kernen)");
     return group;
+}
+
+void addScanSettingOptions(CLI::App& command, pipeline::ScanOptions& target)
+{
+    for (const auto& setting : pipeline::scanSettings()) {
+        if (setting.flag.empty()) continue;
+        const std::string flag(setting.flag);
+        CLI::Option* option = command.get_option_no_throw(flag);
+        if (option == nullptr) {
+            if (setting.type == pipeline::SettingType::CsvFormat)
+                throw std::logic_error(flag + ": add it with addOutputOptions");
+            const std::string help(setting.help);
+            option = std::visit(
+                [&](auto member) -> CLI::Option* {
+                    auto& value = member(target);
+                    if constexpr (std::is_same_v<std::remove_reference_t<decltype(value)>, bool>)
+                        return command.add_flag(flag, value, help);
+                    else
+                        return command.add_option(flag, value, help);
+                },
+                setting.target);
+        }
+        if (setting.type == pipeline::SettingType::Integer) {
+            // Checked on the text, before CLI11 converts it: "-1" must not become 2^64 - 1.
+            CLI::Validator range = CLI::Range(setting.min, setting.max);
+            range.description("");
+            option->check(range);
+        }
+    }
 }
 
 } // namespace gebiedscan::app

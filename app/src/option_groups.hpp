@@ -4,6 +4,7 @@
 // text or a check therefore cannot differ between commands. A pointer left null means the command
 // has no such option.
 #include "gebiedscan/gis/vector_reader.hpp"
+#include "gebiedscan/pipeline/scan_options.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -79,5 +80,11 @@ CLI::Option_group* addAreaOptions(CLI::App& command, const AreaGroup& group);
 CLI::Option_group* addCrsOptions(CLI::App& command, const CrsGroup& group);
 CLI::Option_group* addOutputOptions(CLI::App& command, const OutputGroup& group);
 CLI::Option_group* addReportingOptions(CLI::App& command, const ReportingGroup& group);
+
+/// The scan settings of the one mapping (pipeline::scanSettings) on the command line, bound to the
+/// same members of `target` as the table says: the flags no group has added yet are added from
+/// the table (type, help); every integer setting, grouped or not, gets the table's range check.
+/// Call after the groups.
+void addScanSettingOptions(CLI::App& command, pipeline::ScanOptions& target);
 
 } // namespace gebiedscan::app

@@ -261,11 +261,16 @@ std::string describeParseError(const CLI::App& app, const CLI::ParseError& error
             return say(language,
                        {"ongeldige waarde '{}' voor {} (kies uit: {})", "invalid value '{}' for {} (choose from: {})"},
                        m[2].str(), m[1].str(), std::regex_replace(m[3].str(), std::regex(","), ", "));
-        if (std::regex_match(what, m, std::regex(R"((\S+): Value (.*) not in range (\S+) to (\S+))")))
-            return say(
-                language,
-                {"ongeldige waarde '{}' voor {}: verwacht {} t/m {}", "invalid value '{}' for {}: expected {} to {}"},
-                m[2].str(), m[1].str(), m[3].str(), m[4].str());
+        if (std::regex_match(what, m, std::regex(R"((\S+): Value (.*) not in range (\S+) to (\S+))"))) {
+            const CLI::Option* option = command.get_option_no_throw(m[1].str());
+            const bool whole = option != nullptr && option->get_type_name().find("INT") != std::string::npos;
+            return say(language,
+                       whole ? Text{"ongeldige waarde '{}' voor {}: verwacht een geheel getal van {} t/m {}",
+                                    "invalid value '{}' for {}: expected a whole number from {} to {}"}
+                             : Text{"ongeldige waarde '{}' voor {}: verwacht een getal van {} t/m {}",
+                                    "invalid value '{}' for {}: expected a number from {} to {}"},
+                       m[2].str(), m[1].str(), m[3].str(), m[4].str());
+        }
         if (std::regex_match(what, m, std::regex(R"((\S+): (?:File|Path|Directory) does not exist: (.*))")))
             return say(language, {"{}: '{}' bestaat niet", "{}: '{}' does not exist"}, m[1].str(), m[2].str());
         if (std::regex_match(what, m, std::regex(R"((\S+): (.*))")))

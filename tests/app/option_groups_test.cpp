@@ -3,6 +3,8 @@
 #include "help_formatter.hpp"
 #include "option_groups.hpp"
 
+#include "gebiedscan/pipeline/scan_settings.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -182,3 +184,96 @@ TEST(OptionGroups, EachGroupIsATitledSectionOfTheHelpInOrder)
 }
 
 } // namespace
+
+namespace {
+
+using gebiedscan::pipeline::ScanOptions;
+
+// The groups as a scan binds them to its command-line ScanOptions, then the rest from the table.
+void addScanLike(CLI::App& cmd, ScanOptions& cli)
+{
+    addIncidentSourceOptions(cmd, {.source = &cli.incidents,
+                                   .categoryField = &cli.categoryField,
+                                   .labelField = &cli.labelField,
+                                   .dateField = &cli.dateField,
+                                   .dateToField = &cli.dateToField,
+                                   .bareLayerAlias = false});
+    addAreaOptions(cmd, {.path = &cli.areas.path,
+                         .layer = &cli.areas.layer,
+                         .codeField = &cli.areaFields.code,
+                         .nameField = &cli.areaFields.name,
+                         .parentFields = &cli.areaFields.parentCodes,
+                         .populationField = &cli.areaFields.population,
+                         .assumeCrs = &cli.areas.assumeCrs});
+    addCrsOptions(cmd, {.workingCrs = &cli.workingCrs});
+    addOutputOptions(cmd,
+                     {.out = &cli.outDir, .outRequired = false, .dutchCsv = &cli.dutchCsv, .internal = &cli.internal});
+    addReportingOptions(cmd, {.quiet = &cli.quiet, .strict = &cli.strict, .threads = &cli.threads});
+    addScanSettingOptions(cmd, cli);
+}
+
+} // namespace
+
+TEST(OptionGroups, EveryScanSettingIsAnOptionBoundToTheTablesMember)
+{
+    using gebiedscan::pipeline::SettingType;
+    for (const auto& s : gebiedscan::pipeline::scanSettings()) {
+        if (s.flag.empty()) continue;
+        CLI::App cmd;
+        ScanOptions cli;
+        addScanLike(cmd, cli);
+        const std::string flag(s.flag);
+        std::string line = flag;
+        switch (s.type) {
+        case SettingType::Text:
+        case SettingType::Path:
+        case SettingType::TextList: line += " proef"; break;
+        case SettingType::Integer: line += " " + std::to_string(s.min + 1); break;
+        case SettingType::CsvFormat: line += " intl"; break;
+        case SettingType::Flag: break;
+        }
+        cmd.parse(line, false);
+        ASSERT_EQ(cmd.count(flag), 1u) << flag;
+        // What the option set is what the table copies: the group bound the table's member.
+        ScanOptions merged;
+        copySetting(s, cli, merged);
+        std::visit(
+            [&](auto member) {
+                const auto& value = member(merged);
+                using V = std::remove_cvref_t<decltype(value)>;
+                if constexpr (std::is_same_v<V, std::string>)
+                    EXPECT_EQ(value, "proef") << flag;
+                else if constexpr (std::is_same_v<V, std::filesystem::path>)
+                    EXPECT_EQ(value, "proef") << flag;
+                else if constexpr (std::is_same_v<V, std::vector<std::string>>)
+                    EXPECT_EQ(value, std::vector<std::string>{"proef"}) << flag;
+                else if constexpr (std::is_same_v<V, std::optional<int>>)
+                    EXPECT_EQ(value, s.min + 1) << flag;
+                else if constexpr (std::is_same_v<V, bool>)
+                    EXPECT_EQ(value, s.type == SettingType::Flag) << flag;
+                else
+                    EXPECT_EQ(static_cast<std::int64_t>(value), s.min + 1) << flag;
+            },
+            s.target);
+    }
+}
+
+TEST(OptionGroups, ScanSettingRangesHoldOnTheCommandLine)
+{
+    for (const std::string line : {"--year 1794", "--year 2101", "--permutations -1", "--permutations 100000",
+                                   "--threads 5000", "--reference-years -1"}) {
+        CLI::App cmd;
+        ScanOptions cli;
+        addScanLike(cmd, cli);
+        EXPECT_THROW(cmd.parse(line, false), CLI::ValidationError) << line;
+        EXPECT_EQ(cli.permutations, 999u) << line;
+    }
+    CLI::App cmd;
+    ScanOptions cli;
+    addScanLike(cmd, cli);
+    cmd.parse(std::string("--year 2100 --permutations 99999 --threads 0 --grid hex:250 --model m.toml"), false);
+    EXPECT_EQ(cli.year, 2100);
+    EXPECT_EQ(cli.permutations, 99999u);
+    EXPECT_EQ(cli.grid, "hex:250");
+    EXPECT_EQ(cli.model, std::filesystem::path("m.toml"));
+}
