@@ -92,11 +92,23 @@ TEST_F(CommandLine, RequiredOptionMissingIsDutchAndExitTwo)
 TEST_F(CommandLine, InvalidValueNamesTheExpectedKindAndExitTwo)
 {
     expectDutchError({"scan", "--threads", "vier"},
-                     "ongeldige waarde 'vier' voor --threads: verwacht een geheel getal vanaf 0", "gebiedscan scan");
-    // A negative count is refused, not wrapped around.
+                     "ongeldige waarde 'vier' voor --threads: verwacht een geheel getal van 0 t/m 4096",
+                     "gebiedscan scan");
+    // A negative count is refused, not wrapped around (CLI11 reads "-1" for a size_t as 2^64 - 1).
+    expectDutchError({"scan", "--permutations", "-1"},
+                     "ongeldige waarde '-1' voor --permutations: verwacht een geheel getal van 0 t/m 99999",
+                     "gebiedscan scan");
     expectDutchError({"scan", "--threads", "-3"},
-                     "ongeldige waarde '-3' voor --threads: verwacht een geheel getal vanaf 0", "gebiedscan scan");
-    expectDutchError({"scan", "--year", "20x4"}, "ongeldige waarde '20x4' voor --year: verwacht een geheel getal",
+                     "ongeldige waarde '-3' voor --threads: verwacht een geheel getal van 0 t/m 4096",
+                     "gebiedscan scan");
+    expectDutchError({"scan", "--year", "1794"},
+                     "ongeldige waarde '1794' voor --year: verwacht een geheel getal van 1900 t/m 2100",
+                     "gebiedscan scan");
+    // Without a range check: the kind of value.
+    expectDutchError({"hotspots", "--areas", "a.gpkg", "--out", "uit", "--seed", "twee"},
+                     "ongeldige waarde 'twee' voor --seed: verwacht een geheel getal vanaf 0", "gebiedscan hotspots");
+    expectDutchError({"scan", "--year", "20x4"},
+                     "ongeldige waarde '20x4' voor --year: verwacht een geheel getal van 1900 t/m 2100",
                      "gebiedscan scan");
     // The Dutch decimal comma is the likeliest mistake: say what is expected.
     expectDutchError(

@@ -1,5 +1,6 @@
 // The shared option groups: each option reaches the member it is bound to, the aliases and checks
 // are the ones every command gets, and each group is a titled section of --help.
+#include "commands.hpp"
 #include "help_formatter.hpp"
 #include "option_groups.hpp"
 
@@ -185,34 +186,7 @@ TEST(OptionGroups, EachGroupIsATitledSectionOfTheHelpInOrder)
 
 } // namespace
 
-namespace {
-
 using gebiedscan::pipeline::ScanOptions;
-
-// The groups as a scan binds them to its command-line ScanOptions, then the rest from the table.
-void addScanLike(CLI::App& cmd, ScanOptions& cli)
-{
-    addIncidentSourceOptions(cmd, {.source = &cli.incidents,
-                                   .categoryField = &cli.categoryField,
-                                   .labelField = &cli.labelField,
-                                   .dateField = &cli.dateField,
-                                   .dateToField = &cli.dateToField,
-                                   .bareLayerAlias = false});
-    addAreaOptions(cmd, {.path = &cli.areas.path,
-                         .layer = &cli.areas.layer,
-                         .codeField = &cli.areaFields.code,
-                         .nameField = &cli.areaFields.name,
-                         .parentFields = &cli.areaFields.parentCodes,
-                         .populationField = &cli.areaFields.population,
-                         .assumeCrs = &cli.areas.assumeCrs});
-    addCrsOptions(cmd, {.workingCrs = &cli.workingCrs});
-    addOutputOptions(cmd,
-                     {.out = &cli.outDir, .outRequired = false, .dutchCsv = &cli.dutchCsv, .internal = &cli.internal});
-    addReportingOptions(cmd, {.quiet = &cli.quiet, .strict = &cli.strict, .threads = &cli.threads});
-    addScanSettingOptions(cmd, cli);
-}
-
-} // namespace
 
 TEST(OptionGroups, EveryScanSettingIsAnOptionBoundToTheTablesMember)
 {
@@ -221,7 +195,7 @@ TEST(OptionGroups, EveryScanSettingIsAnOptionBoundToTheTablesMember)
         if (s.flag.empty()) continue;
         CLI::App cmd;
         ScanOptions cli;
-        addScanLike(cmd, cli);
+        addScanOptions(cmd, cli); // as `gebiedscan scan` has them
         const std::string flag(s.flag);
         std::string line = flag;
         switch (s.type) {
@@ -264,13 +238,13 @@ TEST(OptionGroups, ScanSettingRangesHoldOnTheCommandLine)
                                    "--threads 5000", "--reference-years -1"}) {
         CLI::App cmd;
         ScanOptions cli;
-        addScanLike(cmd, cli);
+        addScanOptions(cmd, cli); // as `gebiedscan scan` has them
         EXPECT_THROW(cmd.parse(line, false), CLI::ValidationError) << line;
         EXPECT_EQ(cli.permutations, 999u) << line;
     }
     CLI::App cmd;
     ScanOptions cli;
-    addScanLike(cmd, cli);
+    addScanOptions(cmd, cli); // as `gebiedscan scan` has them
     cmd.parse(std::string("--year 2100 --permutations 99999 --threads 0 --grid hex:250 --model m.toml"), false);
     EXPECT_EQ(cli.year, 2100);
     EXPECT_EQ(cli.permutations, 99999u);
