@@ -13,6 +13,7 @@ void registerKdeCommand(CLI::App& app);
 void registerTrendsCommand(CLI::App& app);
 void registerBlackSpotsCommand(CLI::App& app);
 void registerHotspotsCommand(CLI::App& app);
+void registerNearRepeatCommand(CLI::App& app);
 
 /// The options of `scan` bound to `commandLine`: the shared groups and the scan settings table.
 /// Used by registerScanCommand and by the tests that hold the bindings against the table.
@@ -27,6 +28,7 @@ inline void registerCommands(CLI::App& app)
     registerTrendsCommand(app);
     registerBlackSpotsCommand(app);
     registerHotspotsCommand(app);
+    registerNearRepeatCommand(app);
 }
 
 } // namespace gebiedscan::app

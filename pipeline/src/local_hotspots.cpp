@@ -1,35 +1,8 @@
 #include "gebiedscan/pipeline/local_hotspots.hpp"
 
-#include "gebiedscan/core/permutation_inference.hpp"
-
 #include <fmt/core.h>
 
 namespace gebiedscan::pipeline {
-
-LocalHotspots computeLocalHotspots(const std::vector<double>& x, const SpatialWeights& w, const LocalHotspotOptions& o)
-{
-    const SpatialWeights wRow = w.withStyle(WeightStyle::RowStandardised);
-    const SpatialWeights wStar = w.withSelf();
-    LocalHotspots r;
-    r.gi = localG(x, wStar, o.alternative);
-    r.lisa = localMoran(x, wRow, o.alternative);
-    r.giP = r.gi.p;
-    r.lisaP = r.lisa.p;
-    if (o.permutations > 0) {
-        PermutationOptions po;
-        po.permutations = o.permutations;
-        po.seed = o.seed;
-        po.alternative = o.alternative;
-        if (o.permuteGi) r.giP = localGPermutation(x, wStar, po).p;
-        r.lisaP = localMoranPermutation(x, wRow, po).p;
-    }
-    r.giClass = classifyHotspots(r.gi.z, r.giP, w, o.correction, o.permutations > 0 && o.permuteGi);
-    std::vector<std::uint8_t> islandMask(x.size());
-    for (std::size_t i = 0; i < x.size(); ++i) islandMask[i] = w.isIsland(i) ? 1 : 0;
-    r.lisaPAdj = adjustPValues(r.lisaP, o.lisaCorrection.value_or(o.correction), islandMask);
-    r.moran = globalMoran(x, wRow, MoranMoments::Randomisation, Alternative::Greater);
-    return r;
-}
 
 std::vector<gis::Column> hotspotColumns(const LocalHotspotOptions& o, const std::string& weightsDescription, bool full)
 {
@@ -69,7 +42,7 @@ void appendHotspotValues(std::vector<gis::Value>& v, const LocalHotspots& r, con
     if (full) v.emplace_back(r.lisa.z[i]);
     v.emplace_back(r.lisaP[i]);
     if (full) v.emplace_back(r.lisaPAdj[i]);
-    v.emplace_back(std::string(lisaLabel(r.lisa.quadrant[i], !island && r.lisaPAdj[i] <= o.alpha)));
+    v.emplace_back(std::string(lisaLabel(r.lisa.quadrant[i], lisaSignificant(r, w, i, o))));
     if (full) v.emplace_back(std::string(quadrantName(r.lisa.quadrant[i])));
 }
 

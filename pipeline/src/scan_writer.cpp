@@ -9,6 +9,7 @@
 
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/gis/atomic_output.hpp"
+#include "gebiedscan/gis/output_folder.hpp"
 #include "gebiedscan/gis/table_writer.hpp"
 
 #include <fmt/core.h>
@@ -339,7 +340,9 @@ void writeText(const fs::path& file, const std::string& text)
 
 std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o)
 {
-    gis::ensureWritableFolder(o.outDir);
+    // Every file goes into a staging folder swapped in as a whole at the end (issue 18).
+    gis::OutputFolder folder(o.outDir, "gebiedscan scan " GEBIEDSCAN_VERSION);
+    const fs::path& dir = folder.path();
     const auto names = levelNames(r.areas);
 
     const std::string& suppression = r.suppressionRule;
@@ -362,22 +365,22 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
     tables.push_back(figuresTable(r));
 
     std::vector<fs::path> written;
-    const fs::path gpkg = o.outDir / "gebiedscan.gpkg";
+    const fs::path gpkg = dir / "gebiedscan.gpkg";
     gis::writeGeoPackage(gpkg, tables, w);
     written.push_back(gpkg);
     for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
         const std::string stem = "gebiedscan_" + names[l];
-        gis::writeShapefile(o.outDir / (stem + ".shp"), tables[l], w);
-        written.push_back(o.outDir / (stem + ".shp"));
-        gis::writeCsv(o.outDir / (stem + ".csv"), tables[l], w);
-        written.push_back(o.outDir / (stem + ".csv"));
-        gis::writeGeoJson(o.outDir / (stem + ".geojson"), tables[l], w);
-        written.push_back(o.outDir / (stem + ".geojson"));
+        gis::writeShapefile(dir / (stem + ".shp"), tables[l], w);
+        written.push_back(dir / (stem + ".shp"));
+        gis::writeCsv(dir / (stem + ".csv"), tables[l], w);
+        written.push_back(dir / (stem + ".csv"));
+        gis::writeGeoJson(dir / (stem + ".geojson"), tables[l], w);
+        written.push_back(dir / (stem + ".geojson"));
     }
-    gis::writeCsv(o.outDir / "gebiedscan_cijfers.csv", tables.back(), w);
-    written.push_back(o.outDir / "gebiedscan_cijfers.csv");
-    gis::writeCsv(o.outDir / "gebiedscan_tijden.csv", tables[tables.size() - 2], w);
-    written.push_back(o.outDir / "gebiedscan_tijden.csv");
+    gis::writeCsv(dir / "gebiedscan_cijfers.csv", tables.back(), w);
+    written.push_back(dir / "gebiedscan_cijfers.csv");
+    gis::writeCsv(dir / "gebiedscan_tijden.csv", tables[tables.size() - 2], w);
+    written.push_back(dir / "gebiedscan_tijden.csv");
 
     // summary.json: the record accounting and what was used.
     const auto& acc = r.accounting;
@@ -421,8 +424,8 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
     nlohmann::ordered_json files = nlohmann::ordered_json::array();
     for (const auto& p : written) files.push_back(p.filename().string());
     s["outputs"] = files;
-    writeText(o.outDir / "summary.json", s.dump(2) + "\n");
-    written.push_back(o.outDir / "summary.json");
+    writeText(dir / "summary.json", s.dump(2) + "\n");
+    written.push_back(dir / "summary.json");
 
     std::string note =
         fmt::format("Gebiedscan - toelichting\n========================\n\n"
@@ -438,8 +441,10 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
                     r.model.name, r.incidentsDescription, w.metadata["bron_gebieden"], periodText(r.model),
                     o.workingCrs, suppression, acc.inputRecords, acc.assigned, acc.outside, acc.invalidGeometry,
                     acc.badDate, acc.unknownCategory, r.model.significance);
-    writeText(o.outDir / "toelichting.txt", note);
-    written.push_back(o.outDir / "toelichting.txt");
+    writeText(dir / "toelichting.txt", note);
+    written.push_back(dir / "toelichting.txt");
+    folder.commit();
+    for (auto& file : written) file = folder.target() / file.filename();
     return written;
 }
 

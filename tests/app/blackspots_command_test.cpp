@@ -1,6 +1,8 @@
 // `gebiedscan blackspots` end to end: inputs written at test time, outputs opened with GDAL's own
 // ogrinfo (an independent reader) and summary.json checked for the row accounting.
-#include "blackspots_command.hpp"
+#include "gebiedscan/pipeline/blackspot_job.hpp"
+#include "gebiedscan/pipeline/blackspot_writer.hpp"
+#include "gebiedscan/pipeline/reporter.hpp"
 
 #include "gebiedscan/core/road_network.hpp"
 #include "gebiedscan/gis/road_network_reader.hpp"
@@ -27,6 +29,15 @@ std::string capture(const std::string& command)
     while (std::fgets(buf, sizeof buf, pipe)) out += buf;
     ::pclose(pipe);
     return out;
+}
+
+/// The job and its writer, as the command runs them.
+BlackSpotResult runBlackSpots(const pipeline::BlackSpotJobOptions& options, const fs::path& out)
+{
+    pipeline::CollectingReporter reporter;
+    const auto result = pipeline::runBlackSpotJob(options, reporter);
+    (void)pipeline::writeBlackSpotOutputs(result, {out});
+    return result.analysis;
 }
 
 fs::path freshDir(const std::string& name)
@@ -75,18 +86,16 @@ TEST(BlackSpotsCommand, JunctionAndSectionWrittenAndEveryRowAccounted)
 {"type":"Feature","properties":{"BU_CODE":"BU00010002","BU_NAAM":"Noord"},"geometry":{"type":"Polygon","coordinates":[[[153000,463500],[157000,463500],[157000,465000],[153000,465000],[153000,463500]]]}}
 ]})";
     }
-    app::BlackSpotsCli cli;
+    pipeline::BlackSpotJobOptions cli;
     cli.roads.path = (dir / "wegen.geojson").string();
     cli.accidents.path = (dir / "ongevallen.csv").string();
     cli.accidents.assumeCrs = "EPSG:28992";
     cli.preset = "amsterdam";
     cli.window = 200;
     cli.step = 20;
-    cli.out = (dir / "uit").string();
-    cli.quiet = true;
     cli.kdeBandwidth = 100;
     cli.areas.path = (dir / "buurten.geojson").string();
-    const auto result = app::runBlackSpots(cli);
+    const auto result = runBlackSpots(cli, dir / "uit");
     ASSERT_EQ(result.junctions.size(), 1u);
     EXPECT_EQ(result.junctions[0].tally.total(), 6);
     EXPECT_EQ(result.junctions[0].streetNames, "Kerkstraat/Markt");
@@ -155,12 +164,10 @@ TEST(BlackSpotsCommand, WageningenNwbWithJunctionIdAccidents)
         for (int i = 0; i < 6; ++i) acc << i + 1 << ',' << 2016 + i % 3 << ",LET," << jte << ",\n";
         acc << "7,2018,UMS,," << layer.segments[0].id << '\n';
     }
-    app::BlackSpotsCli cli;
+    pipeline::BlackSpotJobOptions cli;
     cli.roads = roads;
     cli.accidents.path = (dir / "ongevallen.csv").string();
-    cli.out = (dir / "uit").string();
-    cli.quiet = true;
-    const auto result = app::runBlackSpots(cli); // default preset kruispunt-6-3
+    const auto result = runBlackSpots(cli, dir / "uit"); // default preset kruispunt-6-3
     EXPECT_EQ(result.criteria.name, "kruispunt-6-3");
     ASSERT_EQ(result.junctions.size(), 1u);
     EXPECT_EQ(result.junctions[0].id, jte);

@@ -1,7 +1,8 @@
-// Faults while `gebiedscan scan` writes (issue 7, "Faults"): a real process killed with SIGKILL
-// in the middle of writing its exports, a read-only output folder, and a full disk (a small
-// tmpfs, or a file-size limit). The final paths must hold either the complete previous output
-// or a complete new one, never a half file; errors must be one clear line and a non-zero exit.
+// Faults while `gebiedscan scan` writes (issue 7, "Faults"; issue 18, the folder as one unit): a
+// real process killed with SIGKILL in the middle of writing its exports, a read-only output
+// folder, and a full disk (a small tmpfs, or a file-size limit). The folder must hold either the
+// complete previous output or the complete new one, never a half file or a mix; errors must be
+// one clear line and a non-zero exit.
 #include "app_test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -39,8 +40,20 @@ bool isTemporary(const std::string& name)
     return name.find(".tmp-") != std::string::npos;
 }
 
+// A run writes into a staging folder beside its output folder (".NAME.new-PID", swapped in as a
+// whole at the end); hidden temporaries in the folder itself would be an older writer's.
+bool stagingFolderExists(const fs::path& dir)
+{
+    std::error_code ec;
+    const std::string prefix = "." + dir.filename().string() + ".new-";
+    for (fs::directory_iterator it(dir.parent_path(), ec), end; !ec && it != end; it.increment(ec))
+        if (it->path().filename().string().rfind(prefix, 0) == 0) return true;
+    return false;
+}
+
 bool anyTemporary(const fs::path& dir)
 {
+    if (stagingFolderExists(dir)) return true;
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
         if (isTemporary(it->path().filename().string())) return true;
@@ -209,15 +222,25 @@ TEST_F(FaultTest, FullDiskIsAClearErrorWithoutHalfFiles)
     if (::geteuid() != 0) GTEST_SKIP() << "needs root to mount a small tmpfs (the file-size limit test covers others)";
     const auto csv = m_dir / "registraties.csv";
     writeSyntheticIncidents(csv, 2000);
-    const auto out = m_dir / "vol";
-    fs::create_directories(out);
-    if (::mount("tmpfs", out.c_str(), "tmpfs", 0, "size=2m") != 0) GTEST_SKIP() << "cannot mount a tmpfs here";
+    // The output folder lies on a 2 MB file system; its staging folder beside it fills it.
+    const auto vol = m_dir / "vol";
+    fs::create_directories(vol);
+    if (::mount("tmpfs", vol.c_str(), "tmpfs", 0, "size=2m") != 0) GTEST_SKIP() << "cannot mount a tmpfs here";
+    const auto out = vol / "scan";
     std::string log;
     const int rc = run(scanCommand(csv, out), &log);
     EXPECT_EQ(rc, 3) << log;
     EXPECT_NE(log.find("cannot write"), std::string::npos) << log;
+    EXPECT_FALSE(fs::exists(out)) << "a failed first run leaves no output folder";
+    EXPECT_FALSE(stagingFolderExists(out)) << "the staging folder is removed";
+    // The output folder itself a mount point: it cannot be swapped, said before any work.
+    fs::create_directories(out);
+    ASSERT_EQ(::mount("tmpfs", out.c_str(), "tmpfs", 0, "size=2m"), 0);
+    EXPECT_EQ(run(scanCommand(csv, out), &log), 3) << log;
+    EXPECT_NE(log.find("is a mount point"), std::string::npos) << log;
+    ::umount2(out.c_str(), MNT_DETACH);
     // Whatever made it to a final name is complete; no temporaries are left behind.
-    for (const auto& e : fs::directory_iterator(out)) {
+    for (const auto& e : fs::directory_iterator(vol)) {
         const auto name = e.path().filename().string();
         EXPECT_FALSE(isTemporary(name)) << name;
         if (name.ends_with(".gpkg") || name.ends_with(".geojson") || name.ends_with(".shp")) {
@@ -225,7 +248,7 @@ TEST_F(FaultTest, FullDiskIsAClearErrorWithoutHalfFiles)
             EXPECT_EQ(run("ogrinfo -ro -so -q " + quote(e.path()), &info), 0) << name << ": " << info;
         }
     }
-    ::umount2(out.c_str(), MNT_DETACH);
+    ::umount2(vol.c_str(), MNT_DETACH);
 }
 
 TEST_F(FaultTest, FileSizeLimitIsAClearErrorWithoutHalfFiles)
@@ -238,7 +261,9 @@ TEST_F(FaultTest, FileSizeLimitIsAClearErrorWithoutHalfFiles)
     const int rc = run("bash -c \"ulimit -f 1024; trap '' XFSZ; exec " + scanCommand(csv, out) + "\"", &log);
     EXPECT_EQ(rc, 3) << log;
     EXPECT_NE(log.find("cannot write"), std::string::npos) << log;
-    for (const auto& e : fs::directory_iterator(out)) {
+    EXPECT_FALSE(fs::exists(out)) << "a failed first run leaves no output folder";
+    EXPECT_FALSE(stagingFolderExists(out)) << "the staging folder is removed";
+    for (const auto& e : fs::directory_iterator(m_dir.path())) {
         const auto name = e.path().filename().string();
         EXPECT_FALSE(isTemporary(name)) << name;
         if (name.ends_with(".gpkg") || name.ends_with(".geojson") || name.ends_with(".shp")) {

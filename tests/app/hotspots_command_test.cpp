@@ -2,8 +2,8 @@
 // value = land area in km2, queen contiguity. Compared with R spdep 1.2 values made by
 // tests/reference/spdep/make_fixtures.R (gemeenten_*.csv): the neighbour counts (our contiguity
 // on the real boundaries against poly2nb), Gi*, local Moran and global Moran to 1e-6.
-#include "hotspots_command.hpp"
-
+#include "gebiedscan/pipeline/hotspot_job.hpp"
+#include "gebiedscan/pipeline/hotspot_writer.hpp"
 #include "gebiedscan/pipeline/reporter.hpp"
 
 #include "gebiedscan/core/error.hpp"
@@ -87,19 +87,28 @@ fs::path writeGemeentenWithArea(const fs::path& dir)
     return out;
 }
 
+/// The job and its writer, as the command runs them.
+pipeline::HotspotResult runHotspots(const pipeline::HotspotOptions& o, const fs::path& outDir,
+                                    pipeline::Reporter& reporter)
+{
+    auto result = pipeline::runHotspotJob(o, reporter);
+    (void)pipeline::writeHotspotOutputs(result, {outDir});
+    return result;
+}
+
 TEST(HotspotsCommand, MunicipalitiesAgreeWithSpdep)
 {
     if (!fs::exists(kGemeenten)) GTEST_SKIP() << kGemeenten << " not available";
     pipeline::CollectingReporter reporter;
     TempFolder tmp;
-    app::HotspotsOptions o;
+    pipeline::HotspotOptions o;
     o.areas.path = writeGemeentenWithArea(tmp.path()).string();
     o.field = "opp_km2";
     o.idField = "statcode";
     o.weights = "queen";
     o.permutations = 0;
-    o.outDir = tmp.path() / "uit";
-    const auto s = app::runHotspots(o, reporter);
+    const fs::path outDir = tmp.path() / "uit";
+    const auto s = runHotspots(o, outDir, reporter);
     EXPECT_EQ(s.features, 342u);
     EXPECT_EQ(s.analysed, 342u);
     EXPECT_EQ(s.islands, 5u); // Texel, Vlieland, Terschelling, Ameland, Schiermonnikoog
@@ -113,7 +122,7 @@ TEST(HotspotsCommand, MunicipalitiesAgreeWithSpdep)
     ASSERT_EQ(local[0][8], "Gstar_z");
 
     gis::SourceSpec outSpec;
-    outSpec.path = (o.outDir / "hotspots.gpkg").string();
+    outSpec.path = (outDir / "hotspots.gpkg").string();
     outSpec.layer = "hotspots";
     gis::VectorReader out(outSpec);
     out.selectFields({"id", "waarde", "n_buren", "gi_z", "lisa_i", "lisa_z", "gi_label", "lisa_q"});
@@ -153,23 +162,23 @@ TEST(HotspotsCommand, PermutationsFdrAndPointLayers)
     if (!fs::exists(kGemeenten)) GTEST_SKIP() << kGemeenten << " not available";
     pipeline::CollectingReporter reporter;
     TempFolder tmp;
-    app::HotspotsOptions o;
+    pipeline::HotspotOptions o;
     o.areas.path = writeGemeentenWithArea(tmp.path()).string();
     o.field = "opp_km2";
     o.weights = "knn:6"; // on centroids: no islands
     o.permutations = 199;
     o.correction = PValueCorrection::FalseDiscoveryRate;
-    o.outDir = tmp.path() / "uit";
-    const auto s = app::runHotspots(o, reporter);
+    const fs::path outDir = tmp.path() / "uit";
+    const auto s = runHotspots(o, outDir, reporter);
     EXPECT_EQ(s.islands, 0u);
     EXPECT_EQ(s.weightsDescription, "knn:6 tussen zwaartepunten");
-    EXPECT_TRUE(fs::exists(o.outDir / "hotspots.csv"));
+    EXPECT_TRUE(fs::exists(outDir / "hotspots.csv"));
     // Unknown weights and a missing field are input errors, not crashes.
     o.weights = "hexagon";
-    EXPECT_THROW((void)app::runHotspots(o, reporter), InputError);
+    EXPECT_THROW((void)runHotspots(o, outDir, reporter), InputError);
     o.weights = "queen";
     o.field = "no_such_field";
-    EXPECT_THROW((void)app::runHotspots(o, reporter), InputError);
+    EXPECT_THROW((void)runHotspots(o, outDir, reporter), InputError);
 }
 
 TEST(HotspotsCommand, GridModeCountsEveryIncidentAndReportsTheScale)
@@ -178,18 +187,18 @@ TEST(HotspotsCommand, GridModeCountsEveryIncidentAndReportsTheScale)
     if (!fs::exists(bron)) GTEST_SKIP() << bron << " not available";
     pipeline::CollectingReporter reporter;
     TempFolder tmp;
-    app::HotspotsOptions o;
+    pipeline::HotspotOptions o;
     o.areas.path = bron;
     o.grid = "auto";
     o.permutations = 0;
-    o.outDir = tmp.path() / "uit";
-    const auto s = app::runHotspots(o, reporter);
+    const fs::path outDir = tmp.path() / "uit";
+    const auto s = runHotspots(o, outDir, reporter);
     EXPECT_EQ(s.features, 15374u);
     EXPECT_GT(s.cellSize, 0.0);
     EXPECT_GE(s.band, s.cellSize);
     EXPECT_NE(s.weightsDescription.find("band:"), std::string::npos);
     gis::SourceSpec spec;
-    spec.path = (o.outDir / "hotspots.gpkg").string();
+    spec.path = (outDir / "hotspots.gpkg").string();
     gis::VectorReader out(spec);
     out.selectFields({"aantal", "gi_label"});
     gis::Feature f;
@@ -204,7 +213,7 @@ TEST(HotspotsCommand, GridModeCountsEveryIncidentAndReportsTheScale)
     EXPECT_EQ(static_cast<std::size_t>(cells), s.analysed);
     // --field makes no sense with --grid (incidents are counted): an input error, not ignored.
     o.field = "aol_id";
-    EXPECT_THROW((void)app::runHotspots(o, reporter), InputError);
+    EXPECT_THROW((void)runHotspots(o, outDir, reporter), InputError);
 }
 
 } // namespace

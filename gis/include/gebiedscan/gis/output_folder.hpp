@@ -1,0 +1,41 @@
+#pragma once
+// An output folder written as one unit: every file of a run goes into a fresh staging folder
+// beside the target, which is swapped in with one atomic rename (renameat2 RENAME_EXCHANGE) on
+// commit. A reader, a crash or SIGKILL at any moment sees the previous complete folder or the new
+// complete folder, never a mix. A lock beside the target keeps a second run out.
+#include <filesystem>
+#include <string>
+
+namespace gebiedscan::gis {
+
+class OutputFolder {
+public:
+    /// Locks `target` (OutputError naming the other process when a run holds it), checks that
+    /// it is new, empty or an earlier gebiedscan output (never a folder of other files), and
+    /// creates the staging folder. `producedBy` ("gebiedscan scan 0.1.0") goes in the marker.
+    OutputFolder(std::filesystem::path target, std::string producedBy);
+    /// Without commit: removes the staging folder; the target is left as it was.
+    ~OutputFolder();
+    OutputFolder(const OutputFolder&) = delete;
+    OutputFolder& operator=(const OutputFolder&) = delete;
+
+    /// Where the run writes its files.
+    [[nodiscard]] const std::filesystem::path& path() const { return m_staging; }
+    [[nodiscard]] const std::filesystem::path& target() const { return m_target; }
+
+    /// fsyncs the staged files, swaps the staging folder in and removes the previous one.
+    /// Throws OutputError (the target then still holds the previous output).
+    void commit();
+
+    /// The hidden file that marks a folder as gebiedscan's own output.
+    static constexpr const char* kMarker = ".gebiedscan";
+
+private:
+    std::filesystem::path m_target;
+    std::filesystem::path m_staging;
+    std::string m_producedBy;
+    int m_lockFd = -1;
+    bool m_committed = false;
+};
+
+} // namespace gebiedscan::gis

@@ -1,0 +1,161 @@
+#include "gebiedscan/gis/output_folder.hpp"
+
+#include "gebiedscan/core/error.hpp"
+
+#include <fcntl.h>
+#include <stdio.h> // renameat2 (glibc >= 2.28)
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <optional>
+#include <set>
+#include <sstream>
+
+namespace gebiedscan::gis {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void syncPath(const fs::path& p)
+{
+    const int fd = ::open(p.c_str(), O_RDONLY);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+// The files an earlier run wrote, from its marker; nullopt when the folder has no marker.
+std::optional<std::set<std::string>> previousManifest(const fs::path& folder)
+{
+    std::ifstream in(folder / OutputFolder::kMarker);
+    if (!in) return std::nullopt;
+    std::set<std::string> files{OutputFolder::kMarker};
+    std::string line;
+    std::getline(in, line); // who wrote it
+    while (std::getline(in, line))
+        if (!line.empty()) files.insert(line);
+    return files;
+}
+
+// A target folder may be replaced when it is empty or holds only what an earlier run wrote:
+// files a user put there must never vanish with the next scan.
+void requireReplaceable(const fs::path& target)
+{
+    const auto manifest = previousManifest(target);
+    std::string foreign;
+    int shown = 0;
+    for (const auto& entry : fs::directory_iterator(target)) {
+        const std::string name = entry.path().filename().string();
+        if (manifest && manifest->count(name)) continue;
+        if (shown++ < 5) foreign += (foreign.empty() ? "" : ", ") + name;
+    }
+    if (shown > 0)
+        throw OutputError("output folder '" + target.string() + "' holds files gebiedscan did not write (" + foreign +
+                          (shown > 5 ? ", ..." : "") +
+                          "); gebiedscan replaces its output folder as a whole: choose a new or empty folder");
+}
+
+} // namespace
+
+OutputFolder::OutputFolder(fs::path target, std::string producedBy) : m_producedBy(std::move(producedBy))
+{
+    target = fs::absolute(target).lexically_normal();
+    if (target.filename().empty()) target = target.parent_path(); // "out/"
+    m_target = target;
+    const fs::path parent = m_target.parent_path();
+    std::error_code ec;
+    fs::create_directories(parent, ec);
+    if (ec) throw OutputError("cannot create output folder '" + m_target.string() + "': " + ec.message());
+    if (fs::exists(m_target, ec)) {
+        if (!fs::is_directory(m_target)) throw OutputError("output path '" + m_target.string() + "' is not a folder");
+        if (::access(m_target.c_str(), W_OK) != 0)
+            throw OutputError("output folder '" + m_target.string() + "' is not writable: " + std::strerror(errno));
+        struct stat self {};
+        struct stat up {};
+        if (::stat(m_target.c_str(), &self) == 0 && ::stat(parent.c_str(), &up) == 0 && self.st_dev != up.st_dev)
+            throw OutputError("output folder '" + m_target.string() +
+                              "' is a mount point; gebiedscan replaces its output folder as a whole: choose a "
+                              "folder inside it");
+    }
+
+    const std::string name = m_target.filename().string();
+    const fs::path lock = parent / ("." + name + ".lock");
+    m_lockFd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (m_lockFd < 0)
+        throw OutputError("cannot write in '" + parent.string() + "' (for output folder '" + m_target.string() +
+                          "'): " + std::strerror(errno));
+    if (::flock(m_lockFd, LOCK_EX | LOCK_NB) != 0) {
+        char buf[32] = {};
+        const auto n = ::pread(m_lockFd, buf, sizeof buf - 1, 0);
+        const std::string pid = n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : "?";
+        ::close(m_lockFd);
+        m_lockFd = -1;
+        throw OutputError("output folder '" + m_target.string() +
+                          "' is being written by another gebiedscan run (process " + pid +
+                          "): wait until it is done or choose another --out");
+    }
+    const std::string pid = std::to_string(::getpid());
+    if (::ftruncate(m_lockFd, 0) != 0 || ::pwrite(m_lockFd, pid.data(), pid.size(), 0) < 0) {
+        // The lock itself holds; the pid is only for the message of a second run.
+    }
+    // Holding the lock, no other run of this target is alive: staging folders left are a killed
+    // run's (new output never swapped in, or an old one not yet removed).
+    for (const auto& entry : fs::directory_iterator(parent, ec)) {
+        const std::string other = entry.path().filename().string();
+        if (other.rfind("." + name + ".new-", 0) == 0) fs::remove_all(entry.path(), ec);
+    }
+    if (fs::exists(m_target)) requireReplaceable(m_target);
+
+    m_staging = parent / ("." + name + ".new-" + pid);
+    fs::create_directory(m_staging, ec);
+    if (ec) throw OutputError("cannot create output folder '" + m_staging.string() + "': " + ec.message());
+}
+
+OutputFolder::~OutputFolder()
+{
+    std::error_code ec;
+    if (!m_committed && !m_staging.empty()) fs::remove_all(m_staging, ec);
+    if (m_lockFd >= 0) ::close(m_lockFd);
+}
+
+void OutputFolder::commit()
+{
+    const auto fail = [&](const std::string& why) {
+        return OutputError("cannot write output folder '" + m_target.string() + "': " + why +
+                           "; the previous output is unchanged");
+    };
+    std::ostringstream manifest;
+    manifest << m_producedBy << "\n";
+    for (const auto& entry : fs::directory_iterator(m_staging)) {
+        syncPath(entry.path());
+        manifest << entry.path().filename().string() << "\n";
+    }
+    {
+        std::ofstream marker(m_staging / kMarker, std::ios::binary);
+        marker << manifest.str();
+        marker.flush();
+        if (!marker) throw fail("cannot write its marker file");
+    }
+    syncPath(m_staging / kMarker);
+    syncPath(m_staging);
+    if (fs::exists(m_target)) {
+        // One atomic step: the target now names the new folder, the staging path the old one.
+        if (::renameat2(AT_FDCWD, m_staging.c_str(), AT_FDCWD, m_target.c_str(), RENAME_EXCHANGE) != 0)
+            throw fail(std::strerror(errno));
+        m_committed = true;
+        std::error_code ec;
+        fs::remove_all(m_staging, ec); // the previous output
+    } else {
+        if (::rename(m_staging.c_str(), m_target.c_str()) != 0) throw fail(std::strerror(errno));
+        m_committed = true;
+    }
+    syncPath(m_target.parent_path());
+}
+
+} // namespace gebiedscan::gis

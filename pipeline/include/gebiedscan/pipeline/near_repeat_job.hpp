@@ -1,0 +1,65 @@
+#pragma once
+// Near repeats: the Knox space-time table of Ratcliffe's Near Repeat Calculator on a registrations
+// layer, with the global Knox test, written as nearrepeat.csv and a Dutch summary.
+#include "gebiedscan/core/near_repeat.hpp"
+#include "gebiedscan/gis/table_writer.hpp"
+#include "gebiedscan/gis/vector_reader.hpp"
+#include "gebiedscan/pipeline/incident_fields.hpp"
+#include "gebiedscan/pipeline/reporter.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace gebiedscan::pipeline {
+
+struct NearRepeatJobOptions {
+    gis::SourceSpec incidents;
+    std::string workingCrs = "EPSG:28992";
+    IncidentFields fields;       ///< given field names; empty ones are detected
+    std::string theme;           ///< theme id or number of the scan model; empty: all registrations
+    std::filesystem::path model; ///< scan model (TOML); empty: the default model
+    NearRepeatOptions analysis;  ///< bands, metric, permutations, seed, threads
+    double alpha = 0.05;         ///< a cell counts in the summary when p <= alpha ...
+    double minimumRatio = 1.2;   ///< ... and observed / expected >= this (the calculator's shading)
+    std::filesystem::path out;   ///< folder for nearrepeat.csv and nearrepeat_samenvatting.txt
+};
+
+/// The events of the analysis and what reading left out.
+struct NearRepeatInput {
+    std::vector<SpaceTimeEvent> events;
+    std::string source;  ///< reader description
+    std::string themeId; ///< empty: all registrations
+    std::int64_t read = 0, noPoint = 0, badDate = 0, otherTheme = 0;
+};
+
+struct NearRepeatJobResult {
+    NearRepeatInput input;
+    NearRepeatTable table;
+    KnoxResult knox; ///< close = within the first distance band (<= d1) and the first time band (<= t1 days)
+    std::vector<std::string> summary; ///< Dutch sentences, as the calculator's summary
+    std::vector<std::filesystem::path> written;
+};
+
+/// Reads the registrations: point geometry, the start day of the date (a from-to interval counts
+/// on its first day), optionally only one theme. Points at (0, 0) and unreadable dates are counted
+/// and skipped. The one place that reads, so it can be swapped for the shared incident stream.
+[[nodiscard]] NearRepeatInput readNearRepeatEvents(const NearRepeatJobOptions& options, Reporter& reporter);
+
+/// The summary sentences of a table (Dutch), as the Near Repeat Calculator words them. A cell is
+/// "raised" when p <= alpha and ratio >= minimumRatio. Per closed distance band whose first time
+/// band is raised: for how long (the run of raised time bands from [0, t1) on) and by how much
+/// (sum observed / sum expected - 1 over that run); then the most raised cell; then the same for
+/// repeats at the same location.
+[[nodiscard]] std::vector<std::string> nearRepeatSummary(const NearRepeatTable& table, double alpha,
+                                                         double minimumRatio);
+
+/// nearrepeat.csv as a table: dist_from, dist_to, days_from, days_to, observed, expected, ratio, p
+/// (dist_to / days_to empty for the open last band; the same-location row has dist 0 to 0).
+[[nodiscard]] gis::Table nearRepeatCsvTable(const NearRepeatTable& table);
+
+/// Reads, analyses and writes (nearrepeat.csv, nearrepeat_samenvatting.txt) into options.out.
+[[nodiscard]] NearRepeatJobResult runNearRepeatJob(const NearRepeatJobOptions& options, Reporter& reporter);
+
+} // namespace gebiedscan::pipeline

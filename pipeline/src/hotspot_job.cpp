@@ -1,0 +1,286 @@
+// `gebiedscan hotspots` as a job: Getis-Ord Gi* hotspots and local Moran (LISA) outliers on any
+// polygon or point layer, with the inference and labels of core/ (agreeing with R spdep).
+#include "gebiedscan/pipeline/hotspot_job.hpp"
+
+#include "gebiedscan/pipeline/reporter.hpp"
+
+#include "gebiedscan/core/centroid.hpp"
+#include "gebiedscan/core/contiguity.hpp"
+#include "gebiedscan/core/error.hpp"
+#include "gebiedscan/core/hotspot_classes.hpp"
+#include "gebiedscan/core/point_weights.hpp"
+
+#include <fmt/core.h>
+
+#include <charconv>
+#include <cmath>
+
+namespace gebiedscan::pipeline {
+
+namespace {
+
+std::optional<double> parseNumber(const std::string& text)
+{
+    std::string s = text;
+    // Dutch extracts write decimal commas.
+    if (s.find('.') == std::string::npos)
+        for (char& c : s)
+            if (c == ',') c = '.';
+    const char* b = s.data();
+    const char* e = s.data() + s.size();
+    while (b < e && *b == ' ') ++b;
+    while (e > b && e[-1] == ' ') --e;
+    double v = 0.0;
+    const auto [end, ec] = std::from_chars(b, e, v);
+    if (ec != std::errc() || end != e || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+struct WeightsChoice {
+    enum class Kind { Queen, Rook, Knn, Band } kind = Kind::Queen;
+    std::size_t k = 8;
+    double band = 0.0; ///< 0 with Band: automatic (smallest band without islands)
+};
+
+WeightsChoice parseWeights(const std::string& text, bool points)
+{
+    WeightsChoice c;
+    if (text.empty()) {
+        if (points) c.kind = WeightsChoice::Kind::Knn;
+        return c;
+    }
+    if (text == "queen" || text == "rook") {
+        if (points) throw InputError("--weights " + text + " needs polygons; use knn:K or band:D for points");
+        c.kind = text == "queen" ? WeightsChoice::Kind::Queen : WeightsChoice::Kind::Rook;
+        return c;
+    }
+    const auto colon = text.find(':');
+    const std::string kind = text.substr(0, colon);
+    const std::string arg = colon == std::string::npos ? "" : text.substr(colon + 1);
+    if (kind == "knn") {
+        const auto v = parseNumber(arg);
+        if (!v || *v < 1 || *v != std::floor(*v))
+            throw InputError("--weights knn:K needs a whole number K >= 1, e.g. knn:8");
+        c.kind = WeightsChoice::Kind::Knn;
+        c.k = static_cast<std::size_t>(*v);
+        return c;
+    }
+    if (kind == "band") {
+        c.kind = WeightsChoice::Kind::Band;
+        if (arg == "auto") return c;
+        const auto v = parseNumber(arg);
+        if (!v || !(*v > 0))
+            throw InputError("--weights band:D needs a distance in metres > 0, e.g. band:500, or band:auto");
+        c.band = *v;
+        return c;
+    }
+    throw InputError("unknown --weights '" + text + "' (queen, rook, knn:K, band:D or band:auto)");
+}
+
+std::string formatNumber(double v)
+{
+    return fmt::format("{:.6g}", v);
+}
+
+LocalHotspotOptions localOptions(const HotspotOptions& o, PValueCorrection correction)
+{
+    LocalHotspotOptions lo;
+    lo.permutations = o.permutations;
+    lo.seed = o.seed;
+    lo.alternative = o.alternative;
+    lo.correction = correction;
+    lo.alpha = o.alpha;
+    return lo;
+}
+
+/// Gi* bins and LISA labels over the analysed features (islands under 99).
+void countLabels(HotspotResult& s)
+{
+    for (std::size_t i = 0; i < s.analysed; ++i) {
+        const bool island = s.weights.isIsland(i);
+        ++s.giBins[island ? 99 : s.hotspots.giClass.bins[i]];
+        ++s.lisaLabels[std::string(
+            lisaLabel(s.hotspots.lisa.quadrant[i], lisaSignificant(s.hotspots, s.weights, i, s.statistics)))];
+    }
+}
+
+/// --grid: incidents counted per square cell, cell size and distance band chosen from the data.
+HotspotResult runGridHotspots(const HotspotOptions& o, Reporter& reporter)
+{
+    if (!o.field.empty()) throw InputError("--field does not apply with --grid: incidents are counted per grid cell");
+    HotspotResult s;
+    s.grid = true;
+    s.workingCrs = o.workingCrs;
+    s.geometryKind = gis::FeatureGeometry::Kind::Polygon;
+    gis::VectorReader reader(o.areas, o.workingCrs);
+    s.sourceDescription = reader.description();
+    reader.selectFields({});
+    std::vector<PointRd> points;
+    PhaseProgress progress(reporter, "registraties lezen", reader.featureCount().value_or(-1));
+    gis::Feature f;
+    while (reader.next(f)) {
+        progress.update(static_cast<std::int64_t>(++s.features));
+        if (f.geometry.kind != gis::FeatureGeometry::Kind::Point || f.geometry.points.empty()) {
+            ++s.noGeometry;
+            continue;
+        }
+        points.push_back(f.geometry.points.front());
+    }
+    progress.finish();
+    if (points.empty()) throw InputError(reader.description() + ": --grid needs a point layer (incidents)");
+    if (s.noGeometry > 0)
+        reporter.warning(fmt::format("{} objecten zonder puntgeometrie niet meegeteld", s.noGeometry));
+
+    OptimizedHotspotOptions ho;
+    if (o.grid != "auto") {
+        const auto size = parseNumber(o.grid);
+        if (!size || !(*size > 0)) throw InputError("--grid needs 'auto' or a cell size in metres, e.g. --grid 125");
+        ho.cellSize = *size;
+    }
+    // As ArcGIS Optimized Hot Spot Analysis: FDR unless Bonferroni is asked for.
+    const PValueCorrection correction = o.correction == PValueCorrection::Bonferroni
+                                            ? PValueCorrection::Bonferroni
+                                            : PValueCorrection::FalseDiscoveryRate;
+    ho.correction = correction;
+    ho.alternative = o.alternative;
+    ho.permutations = 0; // the cells and band only; inference below with the shared code
+    s.cells = optimizedHotspots(points, ho);
+    const OptimizedHotspotResult& r = *s.cells;
+    s.analysed = r.cells.size();
+    s.incidentsRejected = r.incidentsRejected;
+    s.cellSize = r.cellSize;
+    s.band = r.band;
+    s.islands = r.islands;
+    s.weightsDescription =
+        fmt::format("band:{} m tussen celmiddens ({}), cellen {} m ({})", formatNumber(r.band),
+                    r.bandAtPeak ? "eerste piek van Moran's z" : "geen piek: gemiddelde afstand tot de 30e buurcel",
+                    formatNumber(r.cellSize), r.cellSizeAutomatic ? "automatisch" : "opgegeven");
+    s.weights = distanceBandWeights(r.centres, r.band);
+    s.statistics = localOptions(o, correction);
+    s.hotspots = computeLocalHotspots(r.counts, s.weights, s.statistics);
+    s.moran = s.hotspots.moran;
+    for (const auto& st : r.profile)
+        s.bandProfile += fmt::format("{}{}:{:.4f}", s.bandProfile.empty() ? "" : " ", formatNumber(st.band), st.z);
+    countLabels(s);
+    return s;
+}
+
+} // namespace
+
+const char* correctionText(PValueCorrection c)
+{
+    return c == PValueCorrection::FalseDiscoveryRate ? "Benjamini-Hochberg (FDR)"
+           : c == PValueCorrection::Bonferroni       ? "Bonferroni"
+                                                     : "geen";
+}
+
+HotspotResult runHotspotJob(const HotspotOptions& o, Reporter& reporter)
+{
+    if (!o.grid.empty()) return runGridHotspots(o, reporter);
+    if (o.field.empty())
+        throw InputError("--field is required: the numeric field to analyse (or --grid for incidents)");
+
+    HotspotResult s;
+    s.field = o.field;
+    s.idField = o.idField;
+    s.workingCrs = o.workingCrs;
+    gis::VectorReader reader(o.areas, o.workingCrs);
+    s.sourceDescription = reader.description();
+    reader.selectFields({o.field, o.idField});
+
+    // Read everything once: rows keep the input order; analysed rows get an index into x.
+    std::vector<HotspotFeature>& rows = s.rows;
+    std::vector<double> x;
+    std::vector<MultiPolygon> polygons;
+    std::vector<PointRd> points;
+    std::size_t polygonCount = 0, pointCount = 0;
+    PhaseProgress progress(reporter, "objecten lezen", reader.featureCount().value_or(-1));
+    gis::Feature f;
+    while (reader.next(f)) {
+        progress.update(static_cast<std::int64_t>(++s.features));
+        HotspotFeature row;
+        row.id = o.idField.empty() ? std::to_string(f.fid) : f.values[1].value_or("");
+        if (f.values[0]) row.value = parseNumber(*f.values[0]);
+        // CBS publishes secret or missing figures as negative sentinels such as -99997.
+        if (row.value && *row.value <= -99990.0 && *row.value == std::floor(*row.value)) row.value.reset();
+        row.geometry = std::move(f.geometry);
+        const auto kind = row.geometry.kind;
+        if (kind == gis::FeatureGeometry::Kind::Polygon) ++polygonCount;
+        if (kind == gis::FeatureGeometry::Kind::Point) ++pointCount;
+        rows.push_back(std::move(row));
+    }
+    progress.finish();
+    if (polygonCount > 0 && pointCount > 0)
+        throw InputError(reader.description() + ": mixes points and polygons; choose one layer type");
+    const bool isPoints = pointCount > 0;
+    if (!isPoints && polygonCount == 0) throw InputError(reader.description() + ": no point or polygon features");
+    const auto wanted = isPoints ? gis::FeatureGeometry::Kind::Point : gis::FeatureGeometry::Kind::Polygon;
+    s.geometryKind = wanted;
+    for (auto& row : rows) {
+        if (row.geometry.kind != wanted || (isPoints && row.geometry.points.empty())) {
+            ++s.noGeometry;
+            continue;
+        }
+        if (!row.value) {
+            ++s.noValue;
+            continue;
+        }
+        row.index = static_cast<std::int64_t>(x.size());
+        x.push_back(*row.value);
+        if (isPoints)
+            points.push_back(row.geometry.points.front());
+        else
+            polygons.push_back(row.geometry.polygons);
+    }
+    s.analysed = x.size();
+    if (s.analysed < 4)
+        throw InputError(reader.description() + ": fewer than 4 features with a value in '" + o.field + "'");
+    if (s.noValue > 0)
+        reporter.warning(fmt::format("{} objecten zonder (geldige) waarde in '{}' niet geanalyseerd (in de uitvoer "
+                                     "met lege statistieken)",
+                                     s.noValue, o.field));
+    if (s.noGeometry > 0)
+        reporter.warning(fmt::format("{} objecten zonder bruikbare geometrie niet geanalyseerd", s.noGeometry));
+
+    // Weights.
+    const WeightsChoice choice = parseWeights(o.weights, isPoints);
+    SpatialWeights& w = s.weights;
+    if (choice.kind == WeightsChoice::Kind::Queen || choice.kind == WeightsChoice::Kind::Rook) {
+        const auto rule = choice.kind == WeightsChoice::Kind::Queen ? Contiguity::Queen : Contiguity::Rook;
+        w = contiguityWeights(polygons, rule, o.snap);
+        s.weightsDescription =
+            fmt::format("{} (snap {} m)", rule == Contiguity::Queen ? "queen" : "rook", formatNumber(o.snap));
+    } else {
+        if (!isPoints) {
+            points.clear();
+            for (const auto& mp : polygons) points.push_back(centroidOf(mp));
+        }
+        const std::string on = isPoints ? "" : " tussen zwaartepunten";
+        if (choice.kind == WeightsChoice::Kind::Knn) {
+            if (choice.k >= points.size())
+                throw InputError("--weights knn:K needs K smaller than the number of features");
+            w = knnWeights(points, choice.k);
+            s.weightsDescription = fmt::format("knn:{}{}", choice.k, on);
+        } else {
+            const double band = choice.band > 0 ? choice.band : islandFreeBand(points);
+            w = distanceBandWeights(points, band);
+            s.weightsDescription = fmt::format("band:{} m{}{}", formatNumber(band), on,
+                                               choice.band > 0 ? "" : " (automatisch: kleinste band zonder eilanden)");
+        }
+        if (isPoints) {
+            const auto co = findCoincidentPoints(points);
+            if (co.locations > 0)
+                reporter.info(fmt::format("{} punten op {} gedeelde locaties (max. {} op een adres): buren op "
+                                          "afstand 0",
+                                          co.pointsAffected, co.locations, co.largestGroup));
+        }
+    }
+    s.islands = w.islandCount();
+    s.statistics = localOptions(o, o.correction);
+    s.hotspots = computeLocalHotspots(x, w, s.statistics);
+    s.moran = s.hotspots.moran;
+    countLabels(s);
+    return s;
+}
+
+} // namespace gebiedscan::pipeline

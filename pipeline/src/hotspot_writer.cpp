@@ -1,0 +1,135 @@
+#include "gebiedscan/pipeline/hotspot_writer.hpp"
+
+#include "gebiedscan/pipeline/local_hotspots.hpp"
+
+#include "gebiedscan/gis/atomic_output.hpp"
+#include "gebiedscan/gis/table_writer.hpp"
+
+#include <fmt/core.h>
+
+#include <cmath>
+
+namespace gebiedscan::pipeline {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string formatNumber(double v)
+{
+    return fmt::format("{:.6g}", v);
+}
+
+gis::Table gridTable(const HotspotResult& s)
+{
+    const OptimizedHotspotResult& r = *s.cells;
+    gis::Table t;
+    t.name = "hotspots";
+    t.columns = {
+        {"id", gis::Column::Type::String, "grid cell code (CBS style: size, E and N of the lower-left corner)"},
+        {"aantal", gis::Column::Type::Integer, "incidents in the cell"}};
+    const auto stats = hotspotColumns(s.statistics, s.weightsDescription, true);
+    t.columns.insert(t.columns.end(), stats.begin(), stats.end());
+    t.geometryKind = gis::FeatureGeometry::Kind::Polygon;
+    for (std::size_t i = 0; i < r.cells.size(); ++i) {
+        std::vector<gis::Value> v;
+        v.emplace_back(r.grid->code(r.cells[i]));
+        v.emplace_back(static_cast<std::int64_t>(std::llround(r.counts[i])));
+        appendHotspotValues(v, s.hotspots, s.weights, i, s.statistics, true);
+        t.rows.push_back(std::move(v));
+        gis::FeatureGeometry g;
+        g.kind = gis::FeatureGeometry::Kind::Polygon;
+        g.polygons = r.grid->polygon(r.cells[i]);
+        t.geometries.push_back(std::move(g));
+    }
+    return t;
+}
+
+gis::WriteOptions gridMetadata(const HotspotResult& s)
+{
+    const OptimizedHotspotResult& r = *s.cells;
+    gis::WriteOptions wo;
+    wo.workingCrs = s.workingCrs;
+    wo.metadata = {{"bron", s.sourceDescription},
+                   {"celgrootte_m", formatNumber(r.cellSize)},
+                   {"celgrootte_keuze",
+                    r.cellSizeAutomatic ? "automatisch: 2 x gemiddelde naaste-buurafstand, afgerond" : "opgegeven"},
+                   {"band_m", formatNumber(r.band)},
+                   {"band_keuze", r.bandAtPeak ? "eerste piek van Moran's z (incrementele autocorrelatie)"
+                                               : "geen piek: gemiddelde afstand tot de 30e buurcel"},
+                   {"moran_z_per_band", s.bandProfile},
+                   {"eilanden", std::to_string(s.islands)},
+                   {"permutaties", std::to_string(s.statistics.permutations)},
+                   {"seed", std::to_string(s.statistics.seed)},
+                   {"alternatief", std::string(alternativeName(s.statistics.alternative))},
+                   {"correctie", correctionText(s.statistics.correction)},
+                   {"onderdrukking", "geen: aantallen per cel zijn interne uitvoer"},
+                   {"gemaakt_met", "gebiedscan " GEBIEDSCAN_VERSION}};
+    return wo;
+}
+
+gis::Table featureTable(const HotspotResult& s)
+{
+    gis::Table t;
+    t.name = "hotspots";
+    t.columns = {{"id", gis::Column::Type::String,
+                  s.idField.empty() ? "feature id (FID) in the source" : "source field " + s.idField},
+                 {"waarde", gis::Column::Type::Real, "analysed value: source field " + s.field}};
+    const auto stats = hotspotColumns(s.statistics, s.weightsDescription, true);
+    t.columns.insert(t.columns.end(), stats.begin(), stats.end());
+    t.geometryKind = s.geometryKind;
+    for (const auto& row : s.rows) {
+        std::vector<gis::Value> v(t.columns.size());
+        v[0] = row.id;
+        if (row.value) v[1] = *row.value;
+        if (row.index < 0) {
+            // Not analysed: kept in the output, labelled, with empty statistics.
+            v[7] = std::string(row.value ? "Geen geometrie" : "Geen waarde");
+            v[12] = v[7];
+            v[13] = v[7];
+        } else {
+            v.resize(2);
+            appendHotspotValues(v, s.hotspots, s.weights, static_cast<std::size_t>(row.index), s.statistics, true);
+        }
+        t.rows.push_back(std::move(v));
+        t.geometries.push_back(row.geometry);
+    }
+    return t;
+}
+
+gis::WriteOptions featureMetadata(const HotspotResult& s)
+{
+    gis::WriteOptions wo;
+    wo.workingCrs = s.workingCrs;
+    wo.metadata = {{"bron", s.sourceDescription},
+                   {"veld", s.field},
+                   {"gewichten", s.weightsDescription},
+                   {"eilanden", std::to_string(s.islands)},
+                   {"permutaties", std::to_string(s.statistics.permutations)},
+                   {"seed", std::to_string(s.statistics.seed)},
+                   {"alternatief", std::string(alternativeName(s.statistics.alternative))},
+                   {"correctie", correctionText(s.statistics.correction)},
+                   {"moran_i", fmt::format("{:.10g}", s.moran.statistic)},
+                   {"moran_z", fmt::format("{:.10g}", s.moran.z)},
+                   {"gemaakt_met", "gebiedscan " GEBIEDSCAN_VERSION}};
+    return wo;
+}
+
+} // namespace
+
+std::vector<fs::path> writeHotspotOutputs(const HotspotResult& result, const HotspotOutputOptions& options)
+{
+    gis::ensureWritableFolder(options.outDir);
+    const gis::Table t = result.grid ? gridTable(result) : featureTable(result);
+    const gis::WriteOptions wo = result.grid ? gridMetadata(result) : featureMetadata(result);
+    std::vector<fs::path> written;
+    const fs::path gpkg = options.outDir / "hotspots.gpkg";
+    gis::writeGeoPackage(gpkg, {t}, wo);
+    written.push_back(gpkg);
+    const fs::path csv = options.outDir / "hotspots.csv";
+    gis::writeCsv(csv, t, wo);
+    written.push_back(csv);
+    return written;
+}
+
+} // namespace gebiedscan::pipeline

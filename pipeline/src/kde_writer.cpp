@@ -1,0 +1,33 @@
+#include "gebiedscan/pipeline/kde_writer.hpp"
+
+#include "gebiedscan/gis/raster_writer.hpp"
+
+#include <fmt/core.h>
+
+namespace gebiedscan::pipeline {
+
+void writeKdeRaster(const KdeJobResult& r, const std::filesystem::path& path)
+{
+    const std::string unit = r.weightField.empty() ? "events per km2" : r.weightField + " per km2";
+    gis::RasterWriteOptions w;
+    w.workingCrs = r.workingCrs;
+    w.unit = unit;
+    w.bandDescription = fmt::format("kernel density ({}), {}", kernelName(r.kernel), unit);
+    w.metadata = {{"KERNEL", std::string(kernelName(r.kernel))},
+                  {"RADIUS_M", fmt::format("{}", r.radius)},
+                  {"RADIUS_RULE", r.radiusNote},
+                  {"CELL_SIZE_M", fmt::format("{}", r.cell)},
+                  {"UNIT", unit},
+                  {"EVENTS", std::to_string(r.used)},
+                  {"TOTAL_WEIGHT", fmt::format("{}", r.density.totalWeight)},
+                  {"METHOD", std::string(kdeMethodName(r.density.method))},
+                  {"SOURCE", r.sourceDescription},
+                  {"THEME", r.themeId.empty() ? "alle registraties" : r.themeId},
+                  {"CRS", r.workingCrs},
+                  {"SOFTWARE", "gebiedscan " GEBIEDSCAN_VERSION}};
+    if (r.kernel == KernelShape::Gaussian)
+        w.metadata.emplace_back("KERNEL_NOTE", "radius = sigma; truncated at 4 sigma and renormalised");
+    gis::writeFloat32GeoTiff(path, r.density.grid, r.density.density, w);
+}
+
+} // namespace gebiedscan::pipeline

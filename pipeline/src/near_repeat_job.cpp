@@ -1,0 +1,299 @@
+#include "gebiedscan/pipeline/near_repeat_job.hpp"
+
+#include "gebiedscan/core/date_time.hpp"
+#include "gebiedscan/core/error.hpp"
+#include "gebiedscan/core/scan_model.hpp"
+#include "gebiedscan/gis/atomic_output.hpp"
+#include "gebiedscan/pipeline/model_loader.hpp"
+
+#include <fmt/core.h>
+
+#include <cmath>
+#include <fstream>
+
+namespace gebiedscan::pipeline {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::int64_t dayOf(LocalTime t)
+{
+    // Floor division: a time before 1970 still lands on its own calendar day.
+    const std::int64_t s = t.seconds;
+    return s >= 0 ? s / kSecondsPerDay : -((-s + kSecondsPerDay - 1) / kSecondsPerDay);
+}
+
+bool raised(const NearRepeatTable& t, std::size_t d, std::size_t c, double alpha, double minimumRatio)
+{
+    return t.p[t.index(d, c)] <= alpha && t.ratio(d, c) >= minimumRatio;
+}
+
+/// "N % meer dan bij toeval"; no percentage when nothing was expected at all.
+std::string excessText(double observed, double expected)
+{
+    if (!(expected > 0)) return "terwijl bij toeval geen enkel paar te verwachten is";
+    return fmt::format("{} % meer dan bij toeval", std::lround((observed / expected - 1.0) * 100.0));
+}
+
+/// excessText over a block of cells.
+std::string excessPercent(const NearRepeatTable& t, std::size_t d0, std::size_t d1, std::size_t c1)
+{
+    double observed = 0, expected = 0;
+    for (std::size_t d = d0; d <= d1; ++d)
+        for (std::size_t c = 0; c <= c1; ++c) {
+            observed += static_cast<double>(t.observed[t.index(d, c)]);
+            expected += t.expected[t.index(d, c)];
+        }
+    return excessText(observed, expected);
+}
+
+std::string formatMetres(double v)
+{
+    return fmt::format("{:g}", v);
+}
+
+std::string dayCount(std::int64_t d)
+{
+    return fmt::format("{} {}", d, d == 1 ? "dag" : "dagen");
+}
+
+std::string metricName(DistanceMetric m)
+{
+    return m == DistanceMetric::Manhattan ? "Manhattan (|dx| + |dy|)" : "Euclidisch (hemelsbreed)";
+}
+
+} // namespace
+
+NearRepeatInput readNearRepeatEvents(const NearRepeatJobOptions& o, Reporter& reporter)
+{
+    NearRepeatInput in;
+    std::string themeId;
+    std::optional<ScanModel> model;
+    if (!o.theme.empty()) {
+        model = loadScanModel(o.model.empty() ? defaultModelPath() : o.model);
+        for (const auto& t : model->themes)
+            if (t.id == o.theme || t.number == o.theme) themeId = t.id;
+        if (themeId.empty()) throw InputError("unknown theme '" + o.theme + "'");
+    }
+    in.themeId = themeId;
+    gis::VectorReader reader(o.incidents, o.workingCrs);
+    in.source = reader.description();
+    IncidentFields fields = detectIncidentFields(reader, o.fields);
+    requireDateField(reader, fields);
+    if (!themeId.empty())
+        requireCategoryField(reader, fields, "for --theme");
+    else
+        fields.category = fields.label = "";
+    reader.selectFields({fields.date, fields.category, fields.label});
+    std::optional<CategoryClassifier> classifier;
+    if (model) classifier.emplace(*model);
+
+    PhaseProgress progress(reporter, "registraties lezen", reader.featureCount().value_or(-1));
+    gis::Feature f;
+    while (reader.next(f)) {
+        progress.update(++in.read);
+        if (f.geometry.kind != gis::FeatureGeometry::Kind::Point || f.geometry.points.size() != 1 ||
+            (f.geometry.points[0].x == 0.0 && f.geometry.points[0].y == 0.0)) {
+            ++in.noPoint;
+            continue;
+        }
+        const auto when = f.values[0] ? parseTimeInterval(*f.values[0]) : std::nullopt;
+        if (!when) {
+            ++in.badDate;
+            continue;
+        }
+        if (classifier) {
+            const auto cat = classifier->classify(f.values[1].value_or(""), f.values[2].value_or(""));
+            if (!cat || model->categories[*cat].themeId != themeId) {
+                ++in.otherTheme;
+                continue;
+            }
+        }
+        in.events.push_back({f.geometry.points[0], dayOf(when->start)});
+    }
+    progress.finish();
+    return in;
+}
+
+std::vector<std::string> nearRepeatSummary(const NearRepeatTable& t, double alpha, double minimumRatio)
+{
+    std::vector<std::string> lines;
+    const std::size_t closedTimes = t.timeBands.size();    // time classes with an upper edge
+    const std::size_t closedRows = t.distanceBands.size(); // distance rows 1..k with an upper edge
+    auto run = [&](std::size_t row) {
+        std::size_t n = 0;
+        while (n < closedTimes && raised(t, row, n, alpha, minimumRatio)) ++n;
+        return n;
+    };
+    auto days = dayCount;
+
+    // Near repeats per distance band, as the calculator lists them.
+    bool nearFound = false;
+    for (std::size_t d = 1; d <= closedRows; ++d) {
+        const std::size_t n = run(d);
+        if (n == 0) continue;
+        nearFound = true;
+        lines.push_back(fmt::format("Binnen {} tot {} m van een voorval zijn near repeats oververtegenwoordigd tot "
+                                    "{} na het voorval ({}).",
+                                    formatMetres(d == 1 ? 0.0 : t.distanceBands[d - 2]),
+                                    formatMetres(t.distanceBands[d - 1]), days(t.timeBands[n - 1]),
+                                    excessPercent(t, d, d, n - 1)));
+    }
+    if (nearFound) {
+        // The most raised cell of the closed bands, the calculator's "how big is the difference".
+        std::size_t bestD = 0, bestC = 0;
+        double best = 0;
+        for (std::size_t d = 1; d <= closedRows; ++d)
+            for (std::size_t c = 0; c < closedTimes; ++c)
+                if (raised(t, d, c, alpha, minimumRatio) && t.ratio(d, c) > best) {
+                    best = t.ratio(d, c);
+                    bestD = d;
+                    bestC = c;
+                }
+        lines.insert(lines.begin(), "Een significant near-repeatpatroon: na een voorval volgen er in de omgeving "
+                                    "meer voorvallen dan bij toeval te verwachten is.");
+        const double bestExpected = t.expected[t.index(bestD, bestC)];
+        lines.push_back(fmt::format(
+            "Het sterkst oververtegenwoordigd is {} tot {} m en {} tot {} dagen na een voorval: {}.",
+            formatMetres(bestD == 1 ? 0.0 : t.distanceBands[bestD - 2]), formatMetres(t.distanceBands[bestD - 1]),
+            bestC == 0 ? std::int64_t{0} : t.timeBands[bestC - 1], t.timeBands[bestC],
+            bestExpected > 0 ? fmt::format("de kans op een volgend voorval is daar ongeveer {} % groter dan zonder "
+                                           "patroon",
+                                           std::lround((best - 1.0) * 100.0))
+                             : std::string("daar is bij toeval geen enkel paar te verwachten")));
+    } else {
+        lines.emplace_back("Geen significant near-repeatpatroon: in de omgeving van een voorval volgen er niet meer "
+                           "voorvallen dan bij toeval.");
+    }
+
+    const std::size_t same = run(0);
+    if (same > 0)
+        lines.push_back(fmt::format("Herhaling op dezelfde locatie is oververtegenwoordigd tot {} na een voorval "
+                                    "({}).",
+                                    days(t.timeBands[same - 1]), excessPercent(t, 0, 0, same - 1)));
+    else
+        lines.emplace_back("Geen aanwijzing voor herhaling op dezelfde locatie direct na een voorval.");
+    lines.push_back(
+        fmt::format("(Oververtegenwoordigd = p <= {:g} en waargenomen / verwacht >= {:g}, vanaf de "
+                    "eerste tijdband aaneengesloten; banden zijn halfopen: 'tot 7 dagen' is 0 t/m 6 dagen ertussen; {} "
+                    "permutaties van de datums over de locaties.)",
+                    alpha, minimumRatio, t.permutations));
+    return lines;
+}
+
+gis::Table nearRepeatCsvTable(const NearRepeatTable& t)
+{
+    using gis::Column;
+    gis::Table table;
+    table.name = "nearrepeat";
+    table.columns = {
+        {"dist_from", Column::Type::Real, "afstand van (m); 0 tot 0 = dezelfde locatie"},
+        {"dist_to", Column::Type::Real, "afstand tot (m, exclusief); leeg = onbegrensd"},
+        {"days_from", Column::Type::Integer, "dagen ertussen van"},
+        {"days_to", Column::Type::Integer, "dagen ertussen tot (exclusief); leeg = onbegrensd"},
+        {"observed", Column::Type::Integer, "waargenomen paren van voorvallen"},
+        {"expected", Column::Type::Real, "verwacht aantal paren (gemiddelde over de permutaties)"},
+        {"ratio", Column::Type::Real, "waargenomen / verwacht (Knox-ratio)"},
+        {"p", Column::Type::Real, "pseudo-p (M + 1) / (R + 1)"},
+    };
+    const std::size_t k = t.distanceBands.size();
+    for (std::size_t d = 0; d < t.distanceClasses(); ++d)
+        for (std::size_t c = 0; c < t.timeClasses(); ++c) {
+            std::vector<gis::Value> row;
+            if (d == 0) {
+                row.emplace_back(0.0);
+                row.emplace_back(0.0);
+            } else {
+                row.emplace_back(d == 1 ? 0.0 : t.distanceBands[d - 2]);
+                row.push_back(d <= k ? gis::Value(t.distanceBands[d - 1]) : gis::Value());
+            }
+            row.emplace_back(c == 0 ? std::int64_t{0} : t.timeBands[c - 1]);
+            row.push_back(c < t.timeBands.size() ? gis::Value(t.timeBands[c]) : gis::Value());
+            const std::size_t i = t.index(d, c);
+            row.emplace_back(static_cast<std::int64_t>(t.observed[i]));
+            row.emplace_back(t.expected[i]);
+            const double ratio = t.ratio(d, c);
+            row.push_back(std::isfinite(ratio) ? gis::Value(ratio) : gis::Value());
+            row.emplace_back(t.p[i]);
+            table.rows.push_back(std::move(row));
+        }
+    return table;
+}
+
+NearRepeatJobResult runNearRepeatJob(const NearRepeatJobOptions& o, Reporter& reporter)
+{
+    NearRepeatJobResult r;
+    validateNearRepeatOptions(o.analysis); // before reading a million registrations
+    r.input = readNearRepeatEvents(o, reporter);
+    if (r.input.events.size() < 2)
+        throw InputError(r.input.source + ": fewer than two usable registrations for the near-repeat analysis");
+    reporter.info(
+        fmt::format("Registraties: {} gelezen, {} gebruikt ({} zonder punt, {} zonder geldige datum{})", r.input.read,
+                    r.input.events.size(), r.input.noPoint, r.input.badDate,
+                    r.input.themeId.empty() ? "" : fmt::format(", {} van een ander thema", r.input.otherTheme)));
+    r.table = nearRepeatTable(r.input.events, o.analysis);
+    KnoxOptions knox;
+    knox.distance = o.analysis.distanceBands.front();
+    knox.days = o.analysis.timeBands.front();
+    knox.metric = o.analysis.metric;
+    knox.permutations = o.analysis.permutations;
+    knox.seed = o.analysis.seed;
+    knox.threads = o.analysis.threads;
+    r.knox = knoxTest(r.input.events, knox);
+    r.summary = nearRepeatSummary(r.table, o.alpha, o.minimumRatio);
+
+    std::int64_t first = r.input.events.front().day, last = first;
+    for (const auto& e : r.input.events) {
+        first = std::min(first, e.day);
+        last = std::max(last, e.day);
+    }
+    const std::string period =
+        formatLocalTime({first * kSecondsPerDay}, true) + " t/m " + formatLocalTime({last * kSecondsPerDay}, true);
+
+    gis::ensureWritableFolder(o.out);
+    gis::WriteOptions w;
+    w.workingCrs = o.workingCrs;
+    const fs::path csv = o.out / "nearrepeat.csv";
+    gis::writeCsv(csv, nearRepeatCsvTable(r.table), w);
+    r.written.push_back(csv);
+
+    const fs::path text = o.out / "nearrepeat_samenvatting.txt";
+    {
+        gis::AtomicOutput out(text);
+        {
+            std::ofstream f(out.temp());
+            f << "Near-repeatanalyse (Knox-tabel als de Near Repeat Calculator van Ratcliffe)\n\n";
+            for (const auto& line : r.summary) f << line << "\n";
+            f << fmt::format("\nBron: {}\nThema: {}\nPeriode: {}\nVoorvallen: {} ({} paren, {} binnen {} m)\n",
+                             r.input.source, r.input.themeId.empty() ? "alle registraties" : r.input.themeId, period,
+                             r.table.events, r.table.pairs, r.table.nearPairs,
+                             formatMetres(o.analysis.distanceBands.back()));
+            f << fmt::format(
+                "Afstand: {}; afstandsbanden (m): dezelfde locatie, [0, {}){}, [{}, onbegrensd)\n",
+                metricName(o.analysis.metric), formatMetres(o.analysis.distanceBands[0]),
+                [&] {
+                    std::string s;
+                    for (std::size_t i = 1; i < o.analysis.distanceBands.size(); ++i)
+                        s += fmt::format(", [{}, {})", formatMetres(o.analysis.distanceBands[i - 1]),
+                                         formatMetres(o.analysis.distanceBands[i]));
+                    return s;
+                }(),
+                formatMetres(o.analysis.distanceBands.back()));
+            f << fmt::format(
+                "Tijd: hele dagen tussen de (begin)datums; een van-totregistratie telt op haar eerste dag\n");
+            f << fmt::format("Permutaties: {} (seed {}); verwacht = gemiddelde, p = (M + 1) / (R + 1)\n",
+                             o.analysis.permutations, o.analysis.seed);
+            f << fmt::format("Knox-toets (globaal, afstand <= {} m en <= {}): X = {}, verwacht {:.2f} "
+                             "(Poisson p = {:.4g}; permutatie p = {:.4g})\n",
+                             formatMetres(knox.distance), dayCount(knox.days), r.knox.statistic, r.knox.expectedPoisson,
+                             r.knox.pPoisson, r.knox.pPermutation);
+            if (!f.flush()) throw OutputError("cannot write " + text.string());
+        }
+        out.commit();
+    }
+    r.written.push_back(text);
+    return r;
+}
+
+} // namespace gebiedscan::pipeline

@@ -1,0 +1,121 @@
+// The output folder as one unit (issue 18): staged beside the target, swapped in at once, locked
+// against a second run, and never replacing a folder of someone else's files.
+#include "gebiedscan/gis/output_folder.hpp"
+
+#include "gebiedscan/core/error.hpp"
+
+#include "gis_test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace gebiedscan {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::readText;
+using testing::TempDir;
+using testing::writeText;
+
+std::string errorOf(const std::function<void()>& f)
+{
+    try {
+        f();
+    } catch (const OutputError& e) {
+        return e.what();
+    }
+    return {};
+}
+
+TEST(OutputFolder, NewFolderAppearsOnlyOnCommit)
+{
+    TempDir dir;
+    const auto target = dir / "scan";
+    {
+        gis::OutputFolder out(target, "test");
+        writeText(out.path() / "a.csv", "1\n");
+        EXPECT_FALSE(fs::exists(target)) << "nothing visible before commit";
+        EXPECT_EQ(out.path().parent_path(), dir.path());
+        out.commit();
+    }
+    EXPECT_EQ(readText(target / "a.csv"), "1\n");
+    EXPECT_EQ(readText(target / gis::OutputFolder::kMarker), "test\na.csv\n");
+    EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 2) // scan + lock
+        << "no staging folder left";
+}
+
+TEST(OutputFolder, SecondRunReplacesTheWholeFolderAndAnAbortedOneChangesNothing)
+{
+    TempDir dir;
+    const auto target = dir / "scan";
+    {
+        gis::OutputFolder out(target, "test");
+        writeText(out.path() / "a.csv", "old");
+        writeText(out.path() / "b.csv", "old");
+        out.commit();
+    }
+    {
+        gis::OutputFolder aborted(target, "test"); // e.g. an exception while writing
+        writeText(aborted.path() / "a.csv", "half");
+    }
+    EXPECT_EQ(readText(target / "a.csv"), "old");
+    EXPECT_EQ(readText(target / "b.csv"), "old");
+    {
+        gis::OutputFolder out(target, "test");
+        writeText(out.path() / "a.csv", "new");
+        out.commit();
+    }
+    EXPECT_EQ(readText(target / "a.csv"), "new");
+    EXPECT_FALSE(fs::exists(target / "b.csv")) << "a file of the previous run is not mixed into the new one";
+}
+
+TEST(OutputFolder, RefusesAFolderWithFilesItDidNotWrite)
+{
+    TempDir dir;
+    const auto target = dir / "mijn_map";
+    fs::create_directories(target);
+    writeText(target / "notities.docx", "mine");
+    const auto message = errorOf([&] { gis::OutputFolder out(target, "test"); });
+    EXPECT_NE(message.find("notities.docx"), std::string::npos) << message;
+    EXPECT_EQ(readText(target / "notities.docx"), "mine");
+    // A file added to an earlier output counts as foreign too.
+    const auto scan = dir / "scan";
+    {
+        gis::OutputFolder out(scan, "test");
+        writeText(out.path() / "a.csv", "1");
+        out.commit();
+    }
+    writeText(scan / "opmerkingen.txt", "mine");
+    EXPECT_NE(errorOf([&] { gis::OutputFolder out(scan, "test"); }).find("opmerkingen.txt"), std::string::npos);
+    // An empty existing folder is fine.
+    fs::create_directories(dir / "leeg");
+    EXPECT_EQ(errorOf([&] { gis::OutputFolder out(dir / "leeg", "test"); }), "");
+}
+
+TEST(OutputFolder, SecondRunIntoTheSameFolderFailsNamingTheFirst)
+{
+    TempDir dir;
+    const auto target = dir / "scan";
+    gis::OutputFolder first(target, "test");
+    // flock is per open file description: a second process is needed to see the lock.
+    int pipeFd[2];
+    ASSERT_EQ(::pipe(pipeFd), 0);
+    const pid_t child = ::fork();
+    if (child == 0) {
+        const auto message = errorOf([&] { gis::OutputFolder second(target, "test"); });
+        const auto ok = message.find("being written by another gebiedscan run (process " +
+                                     std::to_string(::getppid())) != std::string::npos;
+        (void)!::write(pipeFd[1], ok ? "1" : "0", 1);
+        ::_exit(0);
+    }
+    char answer = '?';
+    ASSERT_EQ(::read(pipeFd[0], &answer, 1), 1);
+    ::waitpid(child, nullptr, 0);
+    EXPECT_EQ(answer, '1');
+}
+
+} // namespace
+} // namespace gebiedscan

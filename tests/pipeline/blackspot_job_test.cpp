@@ -1,0 +1,118 @@
+// runBlackSpotJob in-process on a cross of two streets and a straight provincial road: the row
+// accounting, theme 4.1 per area, and a network KDE that keeps the accidents' mass on a plain road.
+#include "pipeline_test_support.hpp"
+
+#include "gebiedscan/pipeline/blackspot_job.hpp"
+#include "gebiedscan/pipeline/reporter.hpp"
+
+#include "gebiedscan/core/error.hpp"
+#include "gebiedscan/core/section_midpoint.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+using namespace gebiedscan;
+
+namespace {
+
+pipeline::BlackSpotJobOptions crossAndRoad(const std::filesystem::path& dir)
+{
+    jobtest::writeText(
+        dir / "wegen.geojson",
+        jobtest::rdGeoJson(
+            R"({"type":"Feature","properties":{"WVK_ID":1,"STT_NAAM":"Markt"},"geometry":{"type":"LineString","coordinates":[[154900,463000],[155000,463000]]}},
+{"type":"Feature","properties":{"WVK_ID":2,"STT_NAAM":"Markt"},"geometry":{"type":"LineString","coordinates":[[155000,463000],[155100,463000]]}},
+{"type":"Feature","properties":{"WVK_ID":3,"STT_NAAM":"Kerkstraat"},"geometry":{"type":"LineString","coordinates":[[155000,462900],[155000,463000]]}},
+{"type":"Feature","properties":{"WVK_ID":4,"STT_NAAM":"Kerkstraat"},"geometry":{"type":"LineString","coordinates":[[155000,463000],[155000,463100]]}},
+{"type":"Feature","properties":{"WVK_ID":5,"WEGNUMMER":"N225"},"geometry":{"type":"LineString","coordinates":[[154000,464000],[155000,464000]]}},
+{"type":"Feature","properties":{"WVK_ID":6,"WEGNUMMER":"N225"},"geometry":{"type":"LineString","coordinates":[[155000,464000],[156000,464000]]}})"));
+    std::ostringstream acc;
+    acc << "VKL_NUMMER,JAAR_VKL,AP3_CODE,ZIEKENHUIS,X,Y\n";
+    for (int i = 0; i < 6; ++i) // at the junction; the first fatal
+        acc << 100 + i << ",2018," << (i == 0 ? "DOD" : "LET") << ",N," << 155000 + 3 * i << ",463002\n";
+    acc << "100,2018,DOD,N,155000,463002\n"; // a second party row of accident 100
+    // Along the N225, far from its ends: two with hospital admission, two without.
+    for (int i = 0; i < 4; ++i)
+        acc << 200 + i << ",2017,LET," << (i < 2 ? "J" : "N") << ',' << 154940 + 40 * i << ",464005\n";
+    acc << "300,2017,LET,N,158000,470000\n"; // far from every road
+    jobtest::writeText(dir / "ongevallen.csv", acc.str());
+    jobtest::writeText(
+        dir / "buurten.geojson",
+        jobtest::rdGeoJson(
+            R"({"type":"Feature","properties":{"BU_CODE":"BU01","BU_NAAM":"Centrum"},"geometry":{"type":"Polygon","coordinates":[[[154500,462500],[155500,462500],[155500,463500],[154500,463500],[154500,462500]]]}},
+{"type":"Feature","properties":{"BU_CODE":"BU02","BU_NAAM":"Noord"},"geometry":{"type":"Polygon","coordinates":[[[153000,463500],[157000,463500],[157000,465000],[153000,465000],[153000,463500]]]}})"));
+    pipeline::BlackSpotJobOptions o;
+    o.roads.path = (dir / "wegen.geojson").string();
+    o.accidents.path = (dir / "ongevallen.csv").string();
+    o.accidents.assumeCrs = "EPSG:28992";
+    o.areas.path = (dir / "buurten.geojson").string();
+    o.preset = "amsterdam";
+    return o;
+}
+
+} // namespace
+
+TEST(BlackSpotJob, AccountingAreasAndWeightedNetworkKde)
+{
+    jobtest::TempFolder tmp;
+    pipeline::BlackSpotJobOptions o = crossAndRoad(tmp.path());
+    o.kdeBandwidth = 100;
+    o.kdeLixel = 5;
+    o.kdeWeighted = true;
+    o.weights = "ZKH=4,LET=2";
+    pipeline::CollectingReporter reporter;
+    const pipeline::BlackSpotJobResult r = pipeline::runBlackSpotJob(o, reporter);
+
+    EXPECT_EQ(r.analysis.inputRows, 12u);
+    EXPECT_EQ(r.bucketTotal, 12u);
+    EXPECT_EQ(r.analysis.dedup.accidents.size(), 11u);
+    EXPECT_EQ(r.analysis.analysedAccidents, 10u);
+    EXPECT_EQ(r.options.criteria.weights.serious, 4.0);
+    EXPECT_EQ(r.options.criteria.weights.injury, 2.0);
+    EXPECT_EQ(r.options.criteria.weights.fatal, 5.0); // not given: the preset's
+    ASSERT_EQ(r.analysis.junctions.size(), 1u);
+    EXPECT_EQ(r.analysis.junctions[0].tally.total(), 6);
+    EXPECT_EQ(r.junctionBlackSpots, 1);
+
+    // Theme 4.1: Centrum holds the junction's six accidents (one fatal), Noord the N225's four.
+    ASSERT_TRUE(r.areas.has_value());
+    ASSERT_EQ(r.areas->layer.codes.size(), 2u);
+    EXPECT_EQ(r.areas->total, (std::vector<std::int64_t>{6, 4}));
+    EXPECT_EQ(r.areas->fatal, (std::vector<std::int64_t>{1, 0}));
+    EXPECT_EQ(r.areas->injury, (std::vector<std::int64_t>{5, 4}));
+    EXPECT_EQ(r.areas->junctions, (std::vector<std::int64_t>{1, 0}));
+    EXPECT_EQ(r.areas->inSpots[0], 6);
+
+    // On the plain N225 (no junction within the bandwidth) the weighted KDE integrates to the
+    // accidents' weights: 2 x ZKH 4 + 2 x LET 2 = 12.
+    ASSERT_TRUE(r.kde.has_value());
+    double mass = 0;
+    for (const auto& l : *r.kde) {
+        const auto& id = r.network->segments()[l.segment].id;
+        if (id == "5" || id == "6") mass += l.density * (l.to - l.from) / 1000.0;
+    }
+    EXPECT_NEAR(mass, 12.0, 12.0 * 0.01);
+
+    // Every reported section lies, by its midpoint, in one of the two areas.
+    for (const auto& s : r.analysis.sections) {
+        const PointRd m = blackSpotPoint(s);
+        EXPECT_TRUE(m.y > 462500 && m.y < 465000) << s.id;
+    }
+}
+
+TEST(BlackSpotJob, BadWeightsAndMissingRoadsAreInputErrors)
+{
+    jobtest::TempFolder tmp;
+    pipeline::BlackSpotJobOptions o = crossAndRoad(tmp.path());
+    pipeline::CollectingReporter reporter;
+    o.weights = "DOD=veel";
+    EXPECT_THROW((void)pipeline::runBlackSpotJob(o, reporter), InputError);
+    o.weights.clear();
+    o.roads.path.clear();
+    EXPECT_THROW((void)pipeline::runBlackSpotJob(o, reporter), InputError);
+    const SeverityWeights w = pipeline::parseWeights(" dod = 7,ums=0.5", {});
+    EXPECT_EQ(w.fatal, 7.0);
+    EXPECT_EQ(w.damageOnly, 0.5);
+    EXPECT_EQ(w.serious, 3.0); // not given: the base's
+}
