@@ -88,6 +88,21 @@ CLI::Option_group* addAreaOptions(CLI::App& command, const AreaGroup& g)
     return group;
 }
 
+CLI::Option_group* addThemeOptions(CLI::App& command, const ThemeGroup& g)
+{
+    auto* group = command.add_option_group(kThemeTitle);
+    std::visit(
+        [&](auto* target) {
+            require(target, "--model");
+            group->add_option("--model", *target, "scanmodel (TOML); standaard data/model/default_model.toml");
+        },
+        g.model);
+    if (g.theme)
+        group->add_option("--theme", *g.theme,
+                          "alleen dit thema van het scanmodel (id of nummer, bv. woninginbraak of 1.3)");
+    return group;
+}
+
 CLI::Option_group* addCrsOptions(CLI::App& command, const CrsGroup& g)
 {
     auto* group = command.add_option_group(kCrsTitle);

@@ -15,6 +15,9 @@
 
 namespace gebiedscan::app {
 
+/// A path option bound to either kind of member the options structs use.
+using PathTarget = std::variant<std::string*, std::filesystem::path*>;
+
 /// Where the incidents come from: --incidents, --incidents-layer, --x-field, --y-field, --filter
 /// and --assume-crs (all into `source`), and the fields the command reads.
 struct IncidentSourceGroup {
@@ -54,11 +57,17 @@ struct CrsGroup {
 
 /// What is written: --out, --csv nl|intl, --internal.
 struct OutputGroup {
-    std::variant<std::string*, std::filesystem::path*> out = static_cast<std::string*>(nullptr);
+    PathTarget out = static_cast<std::string*>(nullptr);
     std::string outHelp = "uitvoermap";
     bool outRequired = true;  ///< false when a project file can give it
     bool* dutchCsv = nullptr; ///< --csv nl (true) or intl (false)
     bool* internal = nullptr;
+};
+
+/// The scan model and one theme of it: --model, --theme.
+struct ThemeGroup {
+    std::string* theme = nullptr; ///< nullptr: the whole model (scan)
+    PathTarget model = static_cast<std::string*>(nullptr);
 };
 
 /// How the run behaves and talks: -q/--quiet, --strict, --threads.
@@ -71,12 +80,14 @@ struct ReportingGroup {
 /// Section titles in --help; tests and commands refer to these.
 inline constexpr const char* kIncidentSourceTitle = "Registraties";
 inline constexpr const char* kAreaTitle = "Gebieden";
+inline constexpr const char* kThemeTitle = "Scanmodel";
 inline constexpr const char* kCrsTitle = "Coördinatenstelsels";
 inline constexpr const char* kOutputTitle = "Uitvoer";
 inline constexpr const char* kReportingTitle = "Verloop";
 
 CLI::Option_group* addIncidentSourceOptions(CLI::App& command, const IncidentSourceGroup& group);
 CLI::Option_group* addAreaOptions(CLI::App& command, const AreaGroup& group);
+CLI::Option_group* addThemeOptions(CLI::App& command, const ThemeGroup& group);
 CLI::Option_group* addCrsOptions(CLI::App& command, const CrsGroup& group);
 CLI::Option_group* addOutputOptions(CLI::App& command, const OutputGroup& group);
 CLI::Option_group* addReportingOptions(CLI::App& command, const ReportingGroup& group);

@@ -126,13 +126,14 @@ void addScanOptions(CLI::App& cmd, pipeline::ScanOptions& cli)
                          .parentFields = &cli.areaFields.parentCodes,
                          .populationField = &cli.areaFields.population,
                          .assumeCrs = &cli.areas.assumeCrs});
+    addThemeOptions(cmd, {.model = &cli.model});
     addCrsOptions(cmd, {.workingCrs = &cli.workingCrs});
     addOutputOptions(cmd, {.out = &cli.outDir,
                            .outRequired = false, // or 'out' in the project file
                            .dutchCsv = &cli.dutchCsv,
                            .internal = &cli.internal});
     addReportingOptions(cmd, {.quiet = &cli.quiet, .strict = &cli.strict, .threads = &cli.threads});
-    addScanSettingOptions(cmd, cli); // --model, --grid, --year, ... from the table
+    addScanSettingOptions(cmd, cli); // --grid, --year, ... from the table
 }
 
 void registerScanCommand(CLI::App& app)
