@@ -106,8 +106,10 @@ void registerHotspotsCommand(CLI::App& app)
                     "buren: queen, rook (vlakken), knn:K, band:D in meter of band:auto (punten of zwaartepunten); "
                     "standaard queen voor vlakken, knn:8 voor punten");
     cmd->add_option("--permutations", c->permutations,
-                    "aantal conditionele permutaties (standaard 999; 0 = analytisch)");
-    cmd->add_option("--seed", c->seed, "startwaarde van de toevalsgenerator (zelfde seed, zelfde p-waarden)");
+                    "aantal conditionele permutaties (standaard 999; 0 = analytisch)")
+        ->check(nonNegativeWholeNumber());
+    cmd->add_option("--seed", c->seed, "startwaarde van de toevalsgenerator (zelfde seed, zelfde p-waarden)")
+        ->check(nonNegativeWholeNumber());
     cmd->add_option("--alternative", *alternative, "alternatieve hypothese: two-sided (standaard), greater, less")
         ->check(CLI::IsMember({"two-sided", "two.sided", "greater", "less"}));
     auto* fdr = cmd->add_flag("--fdr", correction->first, "Benjamini-Hochberg-correctie (false discovery rate)");

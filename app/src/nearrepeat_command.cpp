@@ -72,7 +72,8 @@ void registerNearRepeatCommand(CLI::App& app)
         ->check(CLI::IsMember({"manhattan", "euclidean"}));
     cmd->add_option("--permutations", j.analysis.permutations, "aantal permutaties van de datums (standaard 999)")
         ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
-    cmd->add_option("--seed", j.analysis.seed, "startwaarde van het toeval (zelfde seed, zelfde uitkomst)");
+    cmd->add_option("--seed", j.analysis.seed, "startwaarde van het toeval (zelfde seed, zelfde uitkomst)")
+        ->check(nonNegativeWholeNumber());
     addCrsOptions(*cmd, {.workingCrs = &j.workingCrs});
     addOutputOptions(*cmd, {.out = &c->out, .outHelp = "uitvoermap (nearrepeat.csv, nearrepeat_samenvatting.txt)"});
     addReportingOptions(*cmd, {.quiet = &c->quiet, .threads = &j.analysis.threads});

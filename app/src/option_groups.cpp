@@ -2,6 +2,8 @@
 
 #include "gebiedscan/pipeline/scan_settings.hpp"
 
+#include <cstdint>
+#include <limits>
 #include <stdexcept>
 #include <type_traits>
 
@@ -30,6 +32,13 @@ void require(const T* pointer, const char* what)
 }
 
 } // namespace
+
+CLI::Validator nonNegativeWholeNumber()
+{
+    CLI::Validator range = CLI::Range(std::int64_t{0}, std::numeric_limits<std::int64_t>::max());
+    range.description("");
+    return range;
+}
 
 CLI::Option_group* addIncidentSourceOptions(CLI::App& command, const IncidentSourceGroup& g)
 {

@@ -77,6 +77,10 @@ struct ReportingGroup {
     unsigned* threads = nullptr;
 };
 
+/// A check for an unsigned option: CLI11 reads "-1" for a 64-bit unsigned as 2^64 - 1 (a
+/// --count -1 would run for ever), so the text is checked as a signed number of 0 or more.
+[[nodiscard]] CLI::Validator nonNegativeWholeNumber();
+
 /// Section titles in --help; tests and commands refer to these.
 inline constexpr const char* kIncidentSourceTitle = "Registraties";
 inline constexpr const char* kAreaTitle = "Gebieden";

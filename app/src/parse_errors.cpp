@@ -3,6 +3,8 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <regex>
 #include <sstream>
 
@@ -264,6 +266,11 @@ std::string describeParseError(const CLI::App& app, const CLI::ParseError& error
         if (std::regex_match(what, m, std::regex(R"((\S+): Value (.*) not in range (\S+) to (\S+))"))) {
             const CLI::Option* option = command.get_option_no_throw(m[1].str());
             const bool whole = option != nullptr && option->get_type_name().find("INT") != std::string::npos;
+            if (m[4].str() == std::to_string(std::numeric_limits<std::int64_t>::max())) // nonNegativeWholeNumber
+                return say(language,
+                           {"ongeldige waarde '{}' voor {}: verwacht een geheel getal vanaf 0",
+                            "invalid value '{}' for {}: expected a whole number from 0"},
+                           m[2].str(), m[1].str());
             return say(language,
                        whole ? Text{"ongeldige waarde '{}' voor {}: verwacht een geheel getal van {} t/m {}",
                                     "invalid value '{}' for {}: expected a whole number from {} to {}"}

@@ -286,8 +286,10 @@ void registerSynthCommand(CLI::App& app)
                           .pathHelp = "gebieden (polygonen) waarbinnen registraties vallen",
                           .required = true,
                           .mustExist = true});
-    cmd->add_option("--count", c->count, "aantal registraties")->capture_default_str();
-    cmd->add_option("--seed", c->seed, "startwaarde van de toevalsgenerator")->capture_default_str();
+    cmd->add_option("--count", c->count, "aantal registraties")->capture_default_str()->check(nonNegativeWholeNumber());
+    cmd->add_option("--seed", c->seed, "startwaarde van de toevalsgenerator")
+        ->capture_default_str()
+        ->check(nonNegativeWholeNumber());
     cmd->add_option("--from-year", c->fromYear, "eerste jaar")->capture_default_str();
     cmd->add_option("--to-year", c->toYear, "laatste jaar")->capture_default_str();
     cmd->add_option("--malformed", c->malformed, "aandeel bewust foute records")->capture_default_str();

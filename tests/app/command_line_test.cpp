@@ -107,6 +107,11 @@ TEST_F(CommandLine, InvalidValueNamesTheExpectedKindAndExitTwo)
     // Without a range check: the kind of value.
     expectDutchError({"hotspots", "--areas", "a.gpkg", "--out", "uit", "--seed", "twee"},
                      "ongeldige waarde 'twee' voor --seed: verwacht een geheel getal vanaf 0", "gebiedscan hotspots");
+    expectDutchError({"synth", "--areas", GEBIEDSCAN_SOURCE_DIR, "--count", "-1", "--out", "x.gpkg"},
+                     "ongeldige waarde '-1' voor --count: verwacht een geheel getal vanaf 0", "gebiedscan synth");
+    expectDutchError({"hotspots", "--areas", "a.gpkg", "--out", "uit", "--permutations", "-1"},
+                     "ongeldige waarde '-1' voor --permutations: verwacht een geheel getal vanaf 0",
+                     "gebiedscan hotspots");
     expectDutchError({"scan", "--year", "20x4"},
                      "ongeldige waarde '20x4' voor --year: verwacht een geheel getal van 1900 t/m 2100",
                      "gebiedscan scan");
