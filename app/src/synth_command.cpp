@@ -109,21 +109,34 @@ void run(const SynthCli& c)
     std::mt19937_64 rng(c.seed);
     const std::size_t n = layer.geometries.size();
 
-    // Area weights: lognormal activity times sqrt(area), so some areas are busy, most are quiet.
+    // Area weights: lognormal activity times the population when the layer has one (CBS buurten:
+    // registrations follow where people live; an area without inhabitants, such as an industrial
+    // estate, still gets a little), else times sqrt(area). Some areas are busy, most are quiet.
+    const bool byPopulation =
+        std::any_of(layer.population.begin(), layer.population.end(), [](const auto& p) { return p && *p > 0; });
     std::lognormal_distribution<double> activity(0.0, 0.8);
     std::vector<double> cumulative(n);
     double total = 0;
     for (std::size_t a = 0; a < n; ++a) {
-        total += activity(rng) * std::sqrt(std::max(areaOf(layer.geometries[a]), 1.0));
+        const double size = byPopulation ? std::max(layer.population[a].value_or(0.0), 50.0)
+                                         : std::sqrt(std::max(areaOf(layer.geometries[a]), 1.0));
+        total += activity(rng) * size;
         cumulative[a] = total;
     }
-    // Urban cores: 1-4 per area; most registrations fall near one.
+    // Urban cores: 1-4 per area; most registrations fall near one, within a spread that suits the
+    // area's size (a buurt of 1 km2 is not a gemeente of 300 km2).
     std::vector<std::vector<std::pair<PointRd, double>>> cores(n);
     std::uniform_int_distribution<int> coreCount(1, 4);
-    std::uniform_real_distribution<double> coreSigma(500.0, 1800.0);
-    for (std::size_t a = 0; a < n; ++a)
-        for (int k = coreCount(rng); k > 0; --k)
-            cores[a].push_back({uniformIn(layer.geometries[a], rng), coreSigma(rng)});
+    std::uniform_real_distribution<double> coreSigma(500.0, 1800.0), coreShare(0.05, 0.12);
+    for (std::size_t a = 0; a < n; ++a) {
+        const double span = std::sqrt(std::max(areaOf(layer.geometries[a]), 1.0));
+        for (int k = coreCount(rng); k > 0; --k) {
+            const PointRd centre = uniformIn(layer.geometries[a], rng);
+            cores[a].push_back(
+                {centre, byPopulation ? std::clamp(coreShare(rng) * span, 50.0, 1800.0) : coreSigma(rng)});
+        }
+    }
+    if (byPopulation) console.info("Registraties verdeeld naar het aantal inwoners van de gebieden");
 
     // Planted clusters in the busiest areas: the answers a hotspot analysis should find.
     std::vector<std::size_t> order(n);

@@ -50,9 +50,16 @@ void requireReplaceable(const fs::path& target)
     const auto manifest = previousManifest(target);
     std::string foreign;
     int shown = 0;
+    // A scan folder of a version before the marker: its own file names, nothing else.
+    const bool legacyScan = !manifest && fs::exists(target / "summary.json");
+    const auto legacyName = [](const std::string& name) {
+        return name == "summary.json" || name == "toelichting.txt" || name.rfind("gebiedscan", 0) == 0 ||
+               (name.front() == '.' && name.find(".tmp-") != std::string::npos);
+    };
     for (const auto& entry : fs::directory_iterator(target)) {
         const std::string name = entry.path().filename().string();
         if (manifest && manifest->count(name)) continue;
+        if (legacyScan && legacyName(name)) continue;
         if (shown++ < 5) foreign += (foreign.empty() ? "" : ", ") + name;
     }
     if (shown > 0)

@@ -3,9 +3,12 @@
 // GDAL sees it, --strict, suppression and the absence of incident points in every output.
 #include "app_test_support.hpp"
 
+#include "gebiedscan/pipeline/model_loader.hpp"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -156,17 +159,48 @@ TEST_F(ScanEndToEnd, SmallCountsAreSuppressedNeverZero)
     const auto exCsv = readLayer(m_dir / "extern/gebiedscan_gemeente.csv", "", csvFields);
     ASSERT_EQ(in.size(), ex.size());
     ASSERT_EQ(exCsv.size(), ex.size());
-    int small = 0, hidden = 0;
+    // Thresholds of the default model the scan used: suppress_below, stricter for some themes
+    // (huiselijk geweld, zeden, 12-minners: 10).
+    const auto model = pipeline::loadScanModel(pipeline::defaultModelPath());
+    std::map<std::string, int> thresholdOfField, thresholdOfLabel;
+    for (const auto& t : model.themes) {
+        const int threshold = t.suppressBelow > 0 ? t.suppressBelow : model.suppressBelow;
+        thresholdOfField["n_" + t.id] = threshold;
+        thresholdOfLabel[t.labelNl] = threshold;
+    }
+    ASSERT_EQ(thresholdOfField.at("n_huiselijk_geweld"), 10);
+    const auto thresholdOf = [&](const std::map<std::string, int>& map, const std::string& key) {
+        const auto it = map.find(key);
+        return it == map.end() ? model.suppressBelow : it->second;
+    };
+    int small = 0, hidden = 0, expectedHidden = 0;
     for (std::size_t r = 0; r < in.size(); ++r) {
         ASSERT_EQ(in[r].values[0], ex[r].values[0]);
+        // The rule, applied here to the internal counts: among the themes and overig (not the
+        // total) every count in [1, threshold) is hidden and, when that is exactly one, also the
+        // smallest other non-zero count; the total only when it is itself in [1, suppress_below).
+        int smallInGroup = 0, complementHidden = 0;
+        long smallestOther = 0, complementValue = -1;
         for (std::size_t c = 1; c < counts.size(); ++c) {
             const long internal = std::stol(in[r].values[c].value_or("-1"));
-            const int threshold = counts[c] == "n_huiselijk_geweld" ? 10 : 5;
+            const int threshold = thresholdOf(thresholdOfField, counts[c]);
             const auto& pub = ex[r].values[c];
-            if (internal > 0 && internal < threshold) {
+            const bool isSmall = internal > 0 && internal < threshold;
+            if (isSmall) {
                 ++small;
                 EXPECT_FALSE(pub.has_value())
                     << counts[c] << " of " << *in[r].values[0] << " = " << internal << " shown";
+            }
+            if (counts[c] == "n_total") {
+                expectedHidden += internal > 0 && internal < model.suppressBelow ? 1 : 0;
+            } else if (isSmall) {
+                ++smallInGroup;
+            } else if (internal > 0) {
+                smallestOther = smallestOther == 0 ? internal : std::min(smallestOther, internal);
+                if (!pub) {
+                    ++complementHidden;
+                    complementValue = internal;
+                }
             }
             if (!pub) {
                 ++hidden;
@@ -176,19 +210,32 @@ TEST_F(ScanEndToEnd, SmallCountsAreSuppressedNeverZero)
                 EXPECT_EQ(exCsv[r].values[c].value_or("?"), *pub);
             }
         }
+        const bool needsComplement = smallInGroup == 1 && smallestOther > 0;
+        EXPECT_EQ(complementHidden, needsComplement ? 1 : 0) << *in[r].values[0];
+        if (needsComplement) {
+            EXPECT_EQ(complementValue, smallestOther) << "the complement is the smallest other count";
+        }
+        expectedHidden += smallInGroup + (needsComplement ? 1 : 0);
     }
     EXPECT_GT(small, 10) << "the fixture must produce small counts to be meaningful";
     EXPECT_GE(hidden, small);
+    EXPECT_EQ(hidden, expectedHidden) << "neither fewer nor more cells hidden than the rule says";
 
     // The long table: a suppressed count is NULL, and no row shows a count of 1..4 in public.
+    // Per theme its own threshold: a shown huiselijk-geweld count is 0 or at least 10.
     const auto figures = readLayer(m_dir / "extern/gebiedscan.gpkg", "figures", {"theme", "count"});
     ASSERT_FALSE(figures.empty());
+    int strictShown = 0;
     for (const auto& row : figures) {
         if (row.values[1]) {
             const long n = std::stol(*row.values[1]);
+            const int threshold = thresholdOf(thresholdOfLabel, row.values[0].value_or(""));
             EXPECT_TRUE(n == 0 || n >= 5) << n;
+            EXPECT_TRUE(n == 0 || n >= threshold) << row.values[0].value_or("?") << ": " << n;
+            strictShown += threshold > model.suppressBelow ? 1 : 0;
         }
     }
+    EXPECT_GT(strictShown, 0) << "the fixture must show counts of the stricter themes";
 }
 
 TEST_F(ScanEndToEnd, NoIncidentPointsInAnyOutput)

@@ -101,3 +101,15 @@ TEST(Classification, MethodNamesRoundTrip)
         EXPECT_EQ(methodFromName(methodName(m)), m);
     EXPECT_FALSE(methodFromName("kmeans").has_value());
 }
+
+TEST(Classification, JenksTiesResolveLikeClassInt)
+{
+    // Equal within-class sums: {1}{2,3} and {1,2}{3} both give 0.5. classInt::classIntervals(
+    // c(1, 2, 3), 2, style = "jenks")$brks is 1 1 3 (R 4.2, classInt 0.4.9): the later candidate
+    // in the DP, the longer last class, wins.
+    EXPECT_EQ(jenksBreaks({1, 2, 3}, 2), (std::vector<double>{1, 1, 3}));
+    // classIntervals(1:6, 3, style = "jenks")$brks: 1 2 4 6 ({1,2}{3,4}{5,6} ties with others).
+    EXPECT_EQ(jenksBreaks({1, 2, 3, 4, 5, 6}, 3), (std::vector<double>{1, 2, 4, 6}));
+    // classIntervals(c(1, 1, 2, 2, 3, 3, 7, 7), 3, style = "jenks")$brks: 1 1 3 7.
+    EXPECT_EQ(jenksBreaks({1, 1, 2, 2, 3, 3, 7, 7}, 3), (std::vector<double>{1, 1, 3, 7}));
+}

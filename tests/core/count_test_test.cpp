@@ -22,3 +22,11 @@ TEST(CountTest, BinomialAgreesWithR)
     EXPECT_NEAR(binomialTestTwoSided(15, 20, 0.3), 4.29400219535917e-05, 1e-15);
     EXPECT_NEAR(binomialPmf(2, 4, 0.5), 6.0 / 16.0, 1e-15);
 }
+
+TEST(CountTest, BinomialCountsTheFirstOutcomeBeyondTheMean)
+{
+    // m = n p = 3.2, x = 2 below it: pmf(4) < pmf(2), so k = ceil(m) = 4 itself belongs to the
+    // "at most as likely" outcomes on the far side. R 4.2: binom.test(2, 20, 0.16)$p.value.
+    EXPECT_NEAR(binomialTestTwoSided(2, 20, 0.16), 0.75900243067183948, 1e-12);
+    EXPECT_NEAR(binomialTestTwoSided(2, 40, 0.08), 0.76869952888374704, 1e-12);
+}

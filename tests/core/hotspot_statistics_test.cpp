@@ -265,6 +265,11 @@ TEST(HotspotClasses, BinsAndLabels)
     EXPECT_EQ(hotspotBinFromZ(1.6499), 0);
     EXPECT_EQ(hotspotBinFromZ(-1.65), -1);
     EXPECT_EQ(hotspotBinFromP(0.01, 0.5), 3);
+    // The levels include their bound: a permutation p of 50 / 1000 is significant at 95 %.
+    EXPECT_EQ(hotspotBinFromP(50.0 / 1000.0, 1.2), 2);
+    EXPECT_EQ(hotspotBinFromP(0.05, -0.4), -2);
+    EXPECT_EQ(hotspotBinFromP(0.10, 0.3), 1);
+    EXPECT_EQ(hotspotBinFromP(0.1000001, 0.3), 0);
     EXPECT_EQ(hotspotBinFromP(0.03, -2.0), -2);
     EXPECT_EQ(hotspotBinFromP(0.2, 3.0), 0);
     EXPECT_EQ(hotspotLabel(3), "Hotspot 99%");

@@ -87,6 +87,10 @@ TEST(OptimizedHotspots, FirstPeak)
     const double rising[] = {1, 2, 3, 4, 5};
     for (std::size_t i = 0; i < 5; ++i) p[i].z = rising[i];
     EXPECT_FALSE(firstPeak(p).has_value());
+    // A plateau: the first step of it is the peak (z[s] >= z[s+1], as documented).
+    const double plateau[] = {1, 3, 3, 2, 5};
+    for (std::size_t i = 0; i < 5; ++i) p[i].z = plateau[i];
+    EXPECT_EQ(firstPeak(p), 1u);
 }
 
 } // namespace

@@ -81,7 +81,8 @@ TEST(ScanFigures, RollUpChangeRankAndRate)
     h.addParentLevel("wijk", {"WK1", "WK1", "WK2"});
     ASSERT_EQ(h.levels.size(), 2u);
     EXPECT_EQ(h.levels[0].parent, (std::vector<std::int32_t>{0, 0, 1}));
-    EXPECT_FALSE(h.levels[1].population[0].has_value() && *h.levels[1].population[0] != 1500.0);
+    ASSERT_TRUE(h.levels[1].population[0].has_value()); // rolled up, not left unknown
+    EXPECT_DOUBLE_EQ(*h.levels[1].population[0], 1500.0);
     EXPECT_FALSE(h.levels[1].population[1]); // a child without population
 
     ScanCounts counts(3, m.categories.size(), 2);

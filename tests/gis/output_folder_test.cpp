@@ -90,6 +90,14 @@ TEST(OutputFolder, RefusesAFolderWithFilesItDidNotWrite)
     }
     writeText(scan / "opmerkingen.txt", "mine");
     EXPECT_NE(errorOf([&] { gis::OutputFolder out(scan, "test"); }).find("opmerkingen.txt"), std::string::npos);
+    // A scan folder of an earlier version (no marker): its own files may be replaced, nothing else.
+    const auto legacy = dir / "oud";
+    fs::create_directories(legacy);
+    for (const char* name : {"summary.json", "toelichting.txt", "gebiedscan.gpkg", "gebiedscan_buurt.shp"})
+        writeText(legacy / name, "x");
+    EXPECT_EQ(errorOf([&] { gis::OutputFolder out(legacy, "test"); }), "");
+    writeText(legacy / "rapport.pdf", "mine");
+    EXPECT_NE(errorOf([&] { gis::OutputFolder out(legacy, "test"); }).find("rapport.pdf"), std::string::npos);
     // An empty existing folder is fine.
     fs::create_directories(dir / "leeg");
     EXPECT_EQ(errorOf([&] { gis::OutputFolder out(dir / "leeg", "test"); }), "");
