@@ -175,3 +175,23 @@ TEST(ScanSettings, CopyTakesEachTypeFromTheCommandLine)
 }
 
 } // namespace
+
+// Every row's type matches its member: a valid value of the row's type is accepted for every key
+// (a mismatch would surface as std::bad_variant_access, which the fuzz target forbids).
+TEST(ScanSettings, AValidValueIsAcceptedForEveryKey)
+{
+    for (const auto& s : scanSettings()) {
+        if (s.key.empty()) continue;
+        std::string value;
+        switch (s.type) {
+        case SettingType::Text:
+        case SettingType::Path: value = "'proef'"; break;
+        case SettingType::Integer: value = std::to_string(s.max); break;
+        case SettingType::Flag: value = "true"; break;
+        case SettingType::TextList: value = "['a', 'b']"; break;
+        case SettingType::CsvFormat: value = "'nl'"; break;
+        }
+        ScanOptions o;
+        EXPECT_EQ(apply(std::string(s.key), value, o), "") << s.key;
+    }
+}
