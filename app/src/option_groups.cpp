@@ -131,7 +131,7 @@ CLI::Option_group* addOutputOptions(CLI::App& command, const OutputGroup& g)
         },
         g.out);
     out->required(g.outRequired);
-    if (g.dutchCsv) {
+    if (g.dutchCsv != nullptr) {
         bool* target = g.dutchCsv;
         group
             ->add_option_function<std::string>(
@@ -139,7 +139,7 @@ CLI::Option_group* addOutputOptions(CLI::App& command, const OutputGroup& g)
                 "CSV-opmaak: nl (; en decimale komma, standaard) of intl")
             ->check(CLI::IsMember({"nl", "intl"}));
     }
-    if (g.internal)
+    if (g.internal != nullptr)
         group->add_flag("--internal", *g.internal, "interne politie-uitvoer zonder onderdrukking van kleine aantallen");
     return group;
 }
@@ -147,8 +147,10 @@ CLI::Option_group* addOutputOptions(CLI::App& command, const OutputGroup& g)
 CLI::Option_group* addReportingOptions(CLI::App& command, const ReportingGroup& g)
 {
     auto* group = command.add_option_group(kReportingTitle);
-    if (g.quiet) group->add_flag("-q,--quiet", *g.quiet, "geen voortgang en samenvatting (waarschuwingen wel)");
-    if (g.strict) group->add_flag("--strict", *g.strict, "fout als een registratie niet kan worden toegewezen");
+    if (g.quiet != nullptr)
+        group->add_flag("-q,--quiet", *g.quiet, "geen voortgang en samenvatting (waarschuwingen wel)");
+    if (g.strict != nullptr)
+        group->add_flag("--strict", *g.strict, "fout als een registratie niet kan worden toegewezen");
     if (g.threads) group->add_option("--threads", *g.threads, "aantal threads (0 = alle kernen)");
     return group;
 }
