@@ -5,6 +5,7 @@
 #include "commands.hpp"
 #include "console.hpp"
 #include "gebiedscan/pipeline/blackspot_writer.hpp"
+#include "option_groups.hpp"
 
 #include "gebiedscan/gis/atomic_output.hpp"
 
@@ -19,8 +20,8 @@ namespace {
 /// The command line's options: the job's and the output's.
 struct BlackSpotsCli {
     pipeline::BlackSpotJobOptions job;
-    std::string csv = "nl"; ///< nl: ';' and decimal comma; intl
-    std::string out;        ///< output folder
+    bool dutchCsv = true; ///< nl: ';' and decimal comma; intl
+    std::string out;      ///< output folder
     bool quiet = false;
 };
 
@@ -29,7 +30,7 @@ void run(const BlackSpotsCli& c)
     ConsoleReporter console(c.quiet);
     gis::ensureWritableFolder(c.out); // an unusable --out fails before the analysis, not after
     const pipeline::BlackSpotJobResult result = pipeline::runBlackSpotJob(c.job, console);
-    (void)pipeline::writeBlackSpotOutputs(result, {c.out, c.csv != "intl"});
+    (void)pipeline::writeBlackSpotOutputs(result, {c.out, c.dutchCsv});
     if (!c.quiet)
         fmt::print("Black spots ({}): {} kruispunten, {} wegvakken; geschreven naar {}\n", result.options.criteria.name,
                    result.junctionBlackSpots, result.analysis.sections.size(), c.out);
@@ -52,8 +53,6 @@ void registerBlackSpotsCommand(CLI::App& app)
     cmd->add_option("--accidents-layer", c->job.accidents.layer, "laag in het ongevallenbestand");
     cmd->add_option("--accidents-crs", c->job.accidents.assumeCrs,
                     "CRS voor ongevallen zonder CRS, bv. EPSG:28992 of EPSG:4326");
-    cmd->add_option("--assume-crs", c->job.assumeCrs,
-                    "CRS voor wegen/ongevallen zonder CRS, bv. EPSG:28992 of EPSG:4326");
     cmd->add_option("--road-id-field", c->job.roadFields.id, "veld met wegvak-id (standaard WVK_ID, of de FID)");
     cmd->add_option("--street-field", c->job.roadFields.streetName, "veld met straatnaam (standaard STT_NAAM)");
     cmd->add_option("--road-class-field", c->job.roadFields.roadClass,
@@ -95,19 +94,20 @@ void registerBlackSpotsCommand(CLI::App& app)
     cmd->add_flag("--ignore-network-ids", c->job.ignoreNetworkIds,
                   "negeer WVK_ID/JTE_ID van de ongevallen en plaats op afstand");
     cmd->add_flag("--strict-routes", c->job.strictRoutes, "routes alleen door knopen met twee wegvakken");
-    cmd->add_option("--areas", c->job.areas.path,
-                    "gebieden (bv. buurten): thema 4.1 per gebied in laag areas en blackspots_gebieden.csv");
-    cmd->add_option("--areas-layer", c->job.areas.layer, "laag in het gebiedenbestand");
+    addAreaOptions(
+        *cmd, {.path = &c->job.areas.path,
+               .layer = &c->job.areas.layer,
+               .pathHelp = "gebieden (bv. buurten): thema 4.1 per gebied in laag areas en blackspots_gebieden.csv"});
     cmd->add_option("--kde-bandwidth", c->job.kdeBandwidth,
                     "netwerk-KDE langs de wegen met deze bandbreedte (m): laag kde");
     cmd->add_option("--kde-lixel", c->job.kdeLixel, "lengte van de KDE-stukjes (lixels) in meter (standaard 10)");
     cmd->add_flag("--kde-weighted", c->job.kdeWeighted,
                   "KDE gewogen met de ernstgewichten in plaats van 1 per ongeval");
-    cmd->add_option("--working-crs", c->job.workingCrs, "metrisch werk-CRS (standaard EPSG:28992, RD New)");
-    cmd->add_option("--csv", c->csv, "CSV-opmaak: nl (; en decimale komma, standaard) of intl")
-        ->check(CLI::IsMember({"nl", "intl"}));
-    cmd->add_option("--out", c->out, "uitvoermap")->required();
-    cmd->add_flag("-q,--quiet", c->quiet, "geen samenvatting");
+    addCrsOptions(*cmd, {.workingCrs = &c->job.workingCrs,
+                         .assumeCrs = &c->job.assumeCrs,
+                         .assumeCrsHelp = "CRS voor wegen/ongevallen zonder CRS, bv. EPSG:28992 of EPSG:4326"});
+    addOutputOptions(*cmd, {.out = &c->out, .dutchCsv = &c->dutchCsv});
+    addReportingOptions(*cmd, {.quiet = &c->quiet});
     cmd->footer("Voorbeeld:\n  gebiedscan blackspots --roads wegvakken.gpkg --accidents ongevallen.geojson \\\n"
                 "      --preset rijkswaterstaat --out blackspots\n"
                 "Uitvoer: blackspots.gpkg (lagen junctions, sections, accidents), blackspots_junctions.shp,\n"

@@ -1,5 +1,8 @@
 #pragma once
-// Each subcommand of `gebiedscan` registers itself here; main.cpp calls these in order.
+// Each subcommand of `gebiedscan` registers itself here; registerCommands calls them in the order
+// of `gebiedscan --help`.
+#include "gebiedscan/pipeline/scan_options.hpp"
+
 #include <CLI/CLI.hpp>
 
 namespace gebiedscan::app {
@@ -11,5 +14,21 @@ void registerTrendsCommand(CLI::App& app);
 void registerBlackSpotsCommand(CLI::App& app);
 void registerHotspotsCommand(CLI::App& app);
 void registerNearRepeatCommand(CLI::App& app);
+
+/// The options of `scan` bound to `commandLine`: the shared groups and the scan settings table.
+/// Used by registerScanCommand and by the tests that hold the bindings against the table.
+void addScanOptions(CLI::App& command, pipeline::ScanOptions& commandLine);
+
+/// All of the above, in that order.
+inline void registerCommands(CLI::App& app)
+{
+    registerScanCommand(app);
+    registerSynthCommand(app);
+    registerKdeCommand(app);
+    registerTrendsCommand(app);
+    registerBlackSpotsCommand(app);
+    registerHotspotsCommand(app);
+    registerNearRepeatCommand(app);
+}
 
 } // namespace gebiedscan::app

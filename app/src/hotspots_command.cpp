@@ -5,6 +5,7 @@
 #include "console.hpp"
 #include "gebiedscan/pipeline/hotspot_job.hpp"
 #include "gebiedscan/pipeline/hotspot_writer.hpp"
+#include "option_groups.hpp"
 
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/core/hotspot_classes.hpp"
@@ -87,8 +88,13 @@ void registerHotspotsCommand(CLI::App& app)
     CLI::App* cmd = app.add_subcommand(
         "hotspots", "Hotspots (Getis-Ord Gi*) en uitschieters (lokale Moran, LISA) op elke vlakken- of puntenlaag\n"
                     "(hot spots and outliers on any polygon or point layer)");
-    cmd->add_option("--areas", c->areas.path, "vlakken of punten: elk OGR-bestand of PG:...")->required();
-    cmd->add_option("--layer", c->areas.layer, "laag in het bestand");
+    addAreaOptions(*cmd, {.path = &c->areas.path,
+                          .layer = &c->areas.layer,
+                          .xField = &c->areas.xField,
+                          .yField = &c->areas.yField,
+                          .pathHelp = "vlakken of punten: elk OGR-bestand of PG:...",
+                          .required = true,
+                          .bareLayerAlias = true});
     cmd->add_option("--field", c->field,
                     "numeriek veld om te analyseren (bv. aantal registraties); verplicht zonder --grid");
     cmd->add_option(
@@ -100,20 +106,20 @@ void registerHotspotsCommand(CLI::App& app)
                     "buren: queen, rook (vlakken), knn:K, band:D in meter of band:auto (punten of zwaartepunten); "
                     "standaard queen voor vlakken, knn:8 voor punten");
     cmd->add_option("--permutations", c->permutations,
-                    "aantal conditionele permutaties (standaard 999; 0 = analytisch)");
-    cmd->add_option("--seed", c->seed, "startwaarde van de toevalsgenerator (zelfde seed, zelfde p-waarden)");
+                    "aantal conditionele permutaties (standaard 999; 0 = analytisch)")
+        ->check(nonNegativeWholeNumber());
+    cmd->add_option("--seed", c->seed, "startwaarde van de toevalsgenerator (zelfde seed, zelfde p-waarden)")
+        ->check(nonNegativeWholeNumber());
     cmd->add_option("--alternative", *alternative, "alternatieve hypothese: two-sided (standaard), greater, less")
         ->check(CLI::IsMember({"two-sided", "two.sided", "greater", "less"}));
     auto* fdr = cmd->add_flag("--fdr", correction->first, "Benjamini-Hochberg-correctie (false discovery rate)");
     cmd->add_flag("--bonferroni", correction->second, "Bonferroni-correctie")->excludes(fdr);
     cmd->add_option("--snap", c->snap, "snap-tolerantie voor queen/rook in meter (standaard 0,001)");
     cmd->add_option("--alpha", c->alpha, "significantieniveau voor de LISA-labels (standaard 0,05)");
-    cmd->add_option("--x-field", c->areas.xField, "CSV: kolom met X of lengtegraad");
-    cmd->add_option("--y-field", c->areas.yField, "CSV: kolom met Y of breedtegraad");
-    cmd->add_option("--assume-crs", c->areas.assumeCrs, "CRS voor lagen zonder CRS, bv. EPSG:4326");
-    cmd->add_option("--working-crs", c->workingCrs, "metrisch werk-CRS (standaard EPSG:28992, RD New)");
-    cmd->add_option("--out", *outDir, "uitvoermap: hotspots.gpkg (laag hotspots) en hotspots.csv")->required();
-    cmd->add_flag("-q,--quiet", *quiet, "geen voortgang en samenvatting");
+    addCrsOptions(*cmd, {.workingCrs = &c->workingCrs, .assumeCrs = &c->areas.assumeCrs});
+    addOutputOptions(*cmd,
+                     {.out = outDir.get(), .outHelp = "uitvoermap: hotspots.gpkg (laag hotspots) en hotspots.csv"});
+    addReportingOptions(*cmd, {.quiet = quiet.get()});
     cmd->footer("Gi* en lokale Moran zoals R spdep (localG met include.self; localmoran, deler n), bins als ArcGIS\n"
                 "(+/-3, 2, 1 = 99, 95, 90 %). Eilanden (geen buren) krijgen 'Geen buren' en tellen niet mee in de\n"
                 "correctie. Voorbeeld:\n"

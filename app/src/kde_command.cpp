@@ -5,6 +5,7 @@
 #include "console.hpp"
 #include "gebiedscan/pipeline/kde_job.hpp"
 #include "gebiedscan/pipeline/kde_writer.hpp"
+#include "option_groups.hpp"
 
 #include "gebiedscan/core/error.hpp"
 
@@ -74,21 +75,11 @@ void registerKdeCommand(CLI::App& app)
     auto c = std::make_shared<KdeCli>();
     CLI::App* cmd = app.add_subcommand("kde", "Maak een heatmap (kerndichtheid, GeoTIFF in registraties per km2)\n"
                                               "(make a kernel density heatmap, GeoTIFF in events per km2)");
-    cmd->add_option(
-           "--incidents", c->job.incidents.path,
-           "registraties: elk OGR-puntbestand (GeoPackage, Shapefile, GeoJSON, CSV met X/Y of lon/lat) of PG:...")
-        ->required();
-    cmd->add_option("--incidents-layer,--layer", c->job.incidents.layer, "laag in het registratiebestand");
-    cmd->add_option("--x-field", c->job.incidents.xField, "CSV: kolom met X of lengtegraad (standaard: herkend)");
-    cmd->add_option("--y-field", c->job.incidents.yField, "CSV: kolom met Y of breedtegraad (standaard: herkend)");
-    cmd->add_option("--filter,--where", c->job.incidents.attributeFilter,
-                    "OGR SQL-filter op de registraties, bv. \"jaar = 2024\"");
-    cmd->add_option("--theme", c->job.theme,
-                    "alleen dit thema van het scanmodel (id of nummer, bv. woninginbraak of 1.3)");
-    cmd->add_option("--model", c->job.model, "scanmodel (TOML) voor --theme; standaard data/model/default_model.toml");
-    cmd->add_option("--category-field", c->job.categoryField,
-                    "veld met de incidentcode (voor --theme; standaard: herkend)");
-    cmd->add_option("--label-field", c->job.labelField, "veld met de omschrijving (voor --theme; standaard: herkend)");
+    addIncidentSourceOptions(*cmd, {.source = &c->job.incidents,
+                                    .categoryField = &c->job.categoryField,
+                                    .labelField = &c->job.labelField,
+                                    .required = true});
+    addThemeOptions(*cmd, {.theme = &c->job.theme, .model = &c->job.model});
     cmd->add_option("--radius", c->radius,
                     "zoekstraal in meter (gaussian: sigma); standaard de ruimtelijke Silverman-regel van ArcGIS");
     cmd->add_option("--extent", c->job.extent,
@@ -102,12 +93,9 @@ void registerKdeCommand(CLI::App& app)
         ->check(CLI::IsMember({"auto", "exact", "binned", "fft"}));
     cmd->add_option("--weight-field", c->job.weightField,
                     "numeriek veld als gewicht per registratie (bv. aantal slachtoffers)");
-    cmd->add_option("--working-crs", c->job.workingCrs,
-                    "metrisch werk-CRS van de heatmap (standaard EPSG:28992, RD New)");
-    cmd->add_option("--assume-crs", c->job.incidents.assumeCrs,
-                    "CRS voor lagen zonder CRS, bv. EPSG:4326 voor lon/lat in CSV");
-    cmd->add_option("--out", c->out, "uitvoer: GeoTIFF (.tif)")->required();
-    cmd->add_flag("-q,--quiet", c->quiet, "geen voortgang en samenvatting");
+    addCrsOptions(*cmd, {.workingCrs = &c->job.workingCrs});
+    addOutputOptions(*cmd, {.out = &c->out, .outHelp = "uitvoer: GeoTIFF (.tif)"});
+    addReportingOptions(*cmd, {.quiet = &c->quiet});
     cmd->footer(
         "De kern is genormaliseerd (quartic: 3/(pi r2) (1 - d2/r2)2), zodat de kaart optelt tot het aantal\n"
         "registraties: waarde x celoppervlak (km2) = aantal. Eenheid: registraties per km2 (met --weight-field:\n"

@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "console.hpp"
 #include "gebiedscan/pipeline/near_repeat_job.hpp"
+#include "option_groups.hpp"
 
 #include "gebiedscan/core/error.hpp"
 
@@ -56,17 +57,12 @@ void registerNearRepeatCommand(CLI::App& app)
     CLI::App* cmd = app.add_subcommand("nearrepeat", "Herhaling en near repeats (Knox-tabel als de Near Repeat "
                                                      "Calculator)\n(repeat and near-repeat victimisation, Knox table)");
     auto& j = c->job;
-    cmd->add_option("--incidents", j.incidents.path, "registraties (elk OGR-puntbestand of PG:...)")->required();
-    cmd->add_option("--incidents-layer,--layer", j.incidents.layer, "laag in het registratiebestand");
-    cmd->add_option("--x-field", j.incidents.xField, "CSV: kolom met X of lengtegraad");
-    cmd->add_option("--y-field", j.incidents.yField, "CSV: kolom met Y of breedtegraad");
-    cmd->add_option("--filter,--where", j.incidents.attributeFilter, "OGR SQL-filter op de registraties");
-    cmd->add_option("--assume-crs", j.incidents.assumeCrs, "CRS voor lagen zonder CRS, bv. EPSG:4326");
-    cmd->add_option("--date-field", j.fields.date, "veld met (begin)datum (standaard: herkend)");
-    cmd->add_option("--theme", j.theme, "alleen dit thema (id of nummer uit het scanmodel, bv. woninginbraak)");
-    cmd->add_option("--model", j.model, "scanmodel (TOML); standaard data/model/default_model.toml");
-    cmd->add_option("--category-field", j.fields.category, "veld met de incidentcode (voor --theme)");
-    cmd->add_option("--label-field", j.fields.label, "veld met de omschrijving (voor --theme)");
+    addIncidentSourceOptions(*cmd, {.source = &j.incidents,
+                                    .categoryField = &j.fields.category,
+                                    .labelField = &j.fields.label,
+                                    .dateField = &j.fields.date,
+                                    .required = true});
+    addThemeOptions(*cmd, {.theme = &j.theme, .model = &j.model});
     cmd->add_option("--distance-bands", c->distanceBands,
                     "bovengrenzen van de afstandsbanden in meter (standaard 100,200,300)")
         ->delimiter(',');
@@ -76,11 +72,11 @@ void registerNearRepeatCommand(CLI::App& app)
         ->check(CLI::IsMember({"manhattan", "euclidean"}));
     cmd->add_option("--permutations", j.analysis.permutations, "aantal permutaties van de datums (standaard 999)")
         ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
-    cmd->add_option("--seed", j.analysis.seed, "startwaarde van het toeval (zelfde seed, zelfde uitkomst)");
-    cmd->add_option("--threads", j.analysis.threads, "aantal threads (standaard alle kernen; uitkomst gelijk)");
-    cmd->add_option("--working-crs", j.workingCrs, "metrisch werk-CRS (standaard EPSG:28992)");
-    cmd->add_option("--out", c->out, "uitvoermap (nearrepeat.csv, nearrepeat_samenvatting.txt)")->required();
-    cmd->add_flag("-q,--quiet", c->quiet, "geen voortgang en samenvatting");
+    cmd->add_option("--seed", j.analysis.seed, "startwaarde van het toeval (zelfde seed, zelfde uitkomst)")
+        ->check(nonNegativeWholeNumber());
+    addCrsOptions(*cmd, {.workingCrs = &j.workingCrs});
+    addOutputOptions(*cmd, {.out = &c->out, .outHelp = "uitvoermap (nearrepeat.csv, nearrepeat_samenvatting.txt)"});
+    addReportingOptions(*cmd, {.quiet = &c->quiet, .threads = &j.analysis.threads});
     cmd->footer("Alle paren van voorvallen worden geteld per afstandsband (eerst dezelfde locatie, dan [0,100), "
                 "[100,200), ... m)\nen per tijdband ([0,7), [7,14), ... dagen); verwacht = gemiddelde over "
                 "permutaties van de datums.\nVoorbeeld:\n  gebiedscan nearrepeat --incidents meldingen.gpkg "

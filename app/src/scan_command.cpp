@@ -1,7 +1,9 @@
 #include "commands.hpp"
 #include "console.hpp"
 #include "gebiedscan/pipeline/scan_job.hpp"
+#include "gebiedscan/pipeline/scan_settings.hpp"
 #include "gebiedscan/pipeline/scan_writer.hpp"
+#include "option_groups.hpp"
 
 #include "gebiedscan/core/error.hpp"
 
@@ -13,10 +15,8 @@ namespace {
 
 struct ScanCli {
     std::string project;
-    pipeline::ScanOptions cli;
+    pipeline::ScanOptions cli; ///< what the command line gave; only the options given are used
     std::vector<std::string> currentPeriod, referencePeriods;
-    std::vector<std::string> parentFields;
-    std::string assumeCrs, areasCrs, csv, model, out;
 };
 
 pipeline::PeriodOption parsePeriodOption(const std::string& text, bool current)
@@ -39,39 +39,10 @@ void run(const ScanCli& c, const CLI::App& cmd)
 {
     pipeline::ScanOptions o;
     if (!c.project.empty()) pipeline::loadProjectFile(c.project, o);
-    // Command-line values override the project file.
-    const auto set = [&](const char* flag, auto& target, const auto& value) {
-        if (cmd.count(flag) > 0) target = value;
-    };
-    set("--incidents", o.incidents.path, c.cli.incidents.path);
-    set("--incidents-layer", o.incidents.layer, c.cli.incidents.layer);
-    set("--x-field", o.incidents.xField, c.cli.incidents.xField);
-    set("--y-field", o.incidents.yField, c.cli.incidents.yField);
-    set("--filter", o.incidents.attributeFilter, c.cli.incidents.attributeFilter);
-    set("--areas", o.areas.path, c.cli.areas.path);
-    set("--areas-layer", o.areas.layer, c.cli.areas.layer);
-    set("--area-code-field", o.areaFields.code, c.cli.areaFields.code);
-    set("--area-name-field", o.areaFields.name, c.cli.areaFields.name);
-    set("--area-parent-field", o.areaFields.parentCodes, c.parentFields);
-    set("--population-field", o.areaFields.population, c.cli.areaFields.population);
-    set("--category-field", o.categoryField, c.cli.categoryField);
-    set("--label-field", o.labelField, c.cli.labelField);
-    set("--date-field", o.dateField, c.cli.dateField);
-    set("--date-to-field", o.dateToField, c.cli.dateToField);
-    set("--working-crs", o.workingCrs, c.cli.workingCrs);
-    set("--grid", o.grid, c.cli.grid);
-    set("--year", o.year, c.cli.year);
-    set("--reference-years", o.referenceYears, c.cli.referenceYears);
-    set("--threads", o.threads, c.cli.threads);
-    set("--permutations", o.permutations, c.cli.permutations);
-    if (cmd.count("--model") > 0) o.model = c.model;
-    if (cmd.count("--out") > 0) o.outDir = c.out;
-    if (cmd.count("--assume-crs") > 0) o.incidents.assumeCrs = o.areas.assumeCrs = c.assumeCrs;
-    set("--areas-crs", o.areas.assumeCrs, c.areasCrs);
-    if (cmd.count("--csv") > 0) o.dutchCsv = c.csv == "nl";
-    if (c.cli.strict) o.strict = true;
-    if (c.cli.internal) o.internal = true;
-    o.quiet = c.cli.quiet;
+    // Command-line values override the project file; the one table says which member a flag sets.
+    pipeline::ScanOptions given = c.cli;
+    for (const auto& setting : pipeline::scanSettings())
+        if (!setting.flag.empty() && cmd.count(std::string(setting.flag)) > 0) pipeline::copySetting(setting, given, o);
     if (!c.currentPeriod.empty()) {
         o.periods.clear();
         o.periods.push_back(parsePeriodOption(c.currentPeriod.front(), true));
@@ -140,6 +111,31 @@ void run(const ScanCli& c, const CLI::App& cmd)
 
 } // namespace
 
+void addScanOptions(CLI::App& cmd, pipeline::ScanOptions& cli)
+{
+    addIncidentSourceOptions(cmd, {.source = &cli.incidents,
+                                   .categoryField = &cli.categoryField,
+                                   .labelField = &cli.labelField,
+                                   .dateField = &cli.dateField,
+                                   .dateToField = &cli.dateToField,
+                                   .bareLayerAlias = false}); // --layer would be ambiguous beside --areas-layer
+    addAreaOptions(cmd, {.path = &cli.areas.path,
+                         .layer = &cli.areas.layer,
+                         .codeField = &cli.areaFields.code,
+                         .nameField = &cli.areaFields.name,
+                         .parentFields = &cli.areaFields.parentCodes,
+                         .populationField = &cli.areaFields.population,
+                         .assumeCrs = &cli.areas.assumeCrs});
+    addThemeOptions(cmd, {.model = &cli.model});
+    addCrsOptions(cmd, {.workingCrs = &cli.workingCrs});
+    addOutputOptions(cmd, {.out = &cli.outDir,
+                           .outRequired = false, // or 'out' in the project file
+                           .dutchCsv = &cli.dutchCsv,
+                           .internal = &cli.internal});
+    addReportingOptions(cmd, {.quiet = &cli.quiet, .strict = &cli.strict, .threads = &cli.threads});
+    addScanSettingOptions(cmd, cli); // --grid, --year, ... from the table
+}
+
 void registerScanCommand(CLI::App& app)
 {
     auto c = std::make_shared<ScanCli>();
@@ -148,49 +144,10 @@ void registerScanCommand(CLI::App& app)
                 "(make an area scan: registrations per area along the fixed model of five safety fields)");
     cmd->add_option("project", c->project, "projectbestand (TOML, sectie [scan]); opties op de opdrachtregel gaan voor")
         ->check(CLI::ExistingFile);
-    cmd->add_option(
-        "--incidents", c->cli.incidents.path,
-        "registraties: elk OGR-puntbestand (GeoPackage, Shapefile, GeoJSON, CSV met X/Y of lon/lat) of PG:...");
-    cmd->add_option("--incidents-layer", c->cli.incidents.layer, "laag in het registratiebestand");
-    cmd->add_option("--x-field", c->cli.incidents.xField, "CSV: kolom met X of lengtegraad (standaard: herkend)");
-    cmd->add_option("--y-field", c->cli.incidents.yField, "CSV: kolom met Y of breedtegraad (standaard: herkend)");
-    cmd->add_option(
-        "--filter,--where", c->cli.incidents.attributeFilter,
-        "alleen registraties die hieraan voldoen (OGR SQL WHERE), bv. \"nummer = 1\" voor BRON-partijrijen");
-    cmd->add_option("--areas", c->cli.areas.path, "gebieden (polygonen), bv. de CBS Wijk- en Buurtkaart, of PG:...");
-    cmd->add_option("--areas-layer", c->cli.areas.layer, "laag in het gebiedenbestand");
-    cmd->add_option("--area-code-field", c->cli.areaFields.code,
-                    "veld met gebiedscode (standaard: BU_CODE, buurtcode, statcode, ...)");
-    cmd->add_option("--area-name-field", c->cli.areaFields.name, "veld met gebiedsnaam");
-    cmd->add_option("--area-parent-field", c->parentFields,
-                    "veld(en) met code van bovenliggend gebied, laag naar hoog (herhaalbaar)");
-    cmd->add_option("--population-field", c->cli.areaFields.population,
-                    "veld met inwonertal (standaard: AANT_INW, aantal_inwoners)");
-    cmd->add_option("--category-field", c->cli.categoryField, "veld met de incidentcode (bv. 1.1.1) of BRON AP3_CODE");
-    cmd->add_option("--label-field", c->cli.labelField, "veld met de omschrijving van het incident");
-    cmd->add_option("--date-field", c->cli.dateField, "veld met (begin)datum of datum-tijd");
-    cmd->add_option("--date-to-field", c->cli.dateToField, "veld met einddatum (pleegdatum tot)");
-    cmd->add_option("--model", c->model, "scanmodel (TOML); standaard data/model/default_model.toml");
-    cmd->add_option("--working-crs", c->cli.workingCrs, "metrisch werk-CRS (standaard EPSG:28992, RD New)");
-    cmd->add_option("--assume-crs", c->assumeCrs, "CRS voor lagen zonder CRS, bv. EPSG:4326 voor lon/lat in CSV");
-    cmd->add_option("--areas-crs", c->areasCrs,
-                    "CRS voor een gebiedenlaag zonder CRS, als die anders is dan --assume-crs (bv. EPSG:28992)");
-    cmd->add_option("--grid", c->cli.grid,
-                    "rasterscan: square:500 (CBS-vierkanten) of hex:250 in plaats van de gebieden zelf");
-    cmd->add_option("--year", c->cli.year, "huidig jaar; referentie = de jaren ervoor");
-    cmd->add_option("--reference-years", c->cli.referenceYears, "aantal referentiejaren bij --year (standaard 3)");
+    addScanOptions(*cmd, c->cli);
     cmd->add_option("--current-period", c->currentPeriod, "huidige periode VAN:TOT (datums, t/m) of een jaar")
         ->expected(1);
     cmd->add_option("--reference-period", c->referencePeriods, "referentieperiode VAN:TOT of jaar (herhaalbaar)");
-    cmd->add_option("--out", c->out, "uitvoermap")->required(false);
-    cmd->add_option("--csv", c->csv, "CSV-opmaak: nl (; en decimale komma, standaard) of intl")
-        ->check(CLI::IsMember({"nl", "intl"}));
-    cmd->add_flag("--internal", c->cli.internal, "interne politie-uitvoer zonder onderdrukking van kleine aantallen");
-    cmd->add_flag("--strict", c->cli.strict, "fout als een registratie niet kan worden toegewezen");
-    cmd->add_option("--threads", c->cli.threads, "aantal threads (0 = alle kernen)");
-    cmd->add_option("--permutations", c->cli.permutations,
-                    "permutaties voor de p-waarden van Gi* en LISA (standaard 999; 0 = analytisch)");
-    cmd->add_flag("-q,--quiet", c->cli.quiet, "geen voortgang en samenvatting");
     cmd->footer("Voorbeeld:\n  gebiedscan scan --incidents meldingen.csv --assume-crs EPSG:4326 \\\n"
                 "      --areas buurten.gpkg --year 2024 --out scan2024\n"
                 "Uitvoer: gebiedscan.gpkg (lagen areas, areas_<niveau>, figures), Shapefiles, CSV, GeoJSON,\n"

@@ -2,6 +2,7 @@
 // Every record is labelled synthetic (field `bron`, layer name, metadata): never real data.
 #include "commands.hpp"
 #include "console.hpp"
+#include "option_groups.hpp"
 
 #include "gebiedscan/core/date_time.hpp"
 #include "gebiedscan/core/error.hpp"
@@ -293,17 +294,20 @@ void registerSynthCommand(CLI::App& app)
     auto c = std::make_shared<SynthCli>();
     CLI::App* cmd = app.add_subcommand("synth", "Maak synthetische (nep)registraties voor demo, test en benchmark\n"
                                                 "(seeded synthetic incidents; clearly labelled, never real data)");
-    cmd->add_option("--areas", c->areas, "gebieden (polygonen) waarbinnen registraties vallen")
-        ->required()
-        ->check(CLI::ExistingPath);
-    cmd->add_option("--areas-layer", c->areasLayer, "laag in het gebiedenbestand");
-    cmd->add_option("--count", c->count, "aantal registraties")->capture_default_str();
-    cmd->add_option("--seed", c->seed, "startwaarde van de toevalsgenerator")->capture_default_str();
+    addAreaOptions(*cmd, {.path = &c->areas,
+                          .layer = &c->areasLayer,
+                          .pathHelp = "gebieden (polygonen) waarbinnen registraties vallen",
+                          .required = true,
+                          .mustExist = true});
+    cmd->add_option("--count", c->count, "aantal registraties")->capture_default_str()->check(nonNegativeWholeNumber());
+    cmd->add_option("--seed", c->seed, "startwaarde van de toevalsgenerator")
+        ->capture_default_str()
+        ->check(nonNegativeWholeNumber());
     cmd->add_option("--from-year", c->fromYear, "eerste jaar")->capture_default_str();
     cmd->add_option("--to-year", c->toYear, "laatste jaar")->capture_default_str();
     cmd->add_option("--malformed", c->malformed, "aandeel bewust foute records")->capture_default_str();
     cmd->add_flag("--lonlat", c->lonlat, "lon/lat-kolommen (WGS84) in plaats van RD-geometrie (voor CSV)");
-    cmd->add_option("--out", c->out, "uitvoerbestand: .gpkg, .csv, .geojson of .shp")->required();
+    addOutputOptions(*cmd, {.out = &c->out, .outHelp = "uitvoerbestand: .gpkg, .csv, .geojson of .shp"});
     cmd->callback([c] { run(*c); });
 }
 

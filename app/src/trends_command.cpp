@@ -5,6 +5,7 @@
 #include "console.hpp"
 #include "gebiedscan/pipeline/trend_job.hpp"
 #include "gebiedscan/pipeline/trend_writer.hpp"
+#include "option_groups.hpp"
 
 #include "gebiedscan/core/error.hpp"
 
@@ -70,21 +71,16 @@ void registerTrendsCommand(CLI::App& app)
     CLI::App* cmd = app.add_subcommand(
         "trends", "Opkomende hotspots: trend per gebied of rastercel over maanden, kwartalen of jaren\n"
                   "(emerging hot spot analysis: Gi* per period, Mann-Kendall trend, Esri's 17 patterns)");
-    cmd->add_option("--incidents", c->job.incidents.path, "registraties (elk OGR-puntbestand of PG:...)")->required();
-    cmd->add_option("--incidents-layer,--layer", c->job.incidents.layer, "laag in het registratiebestand");
-    cmd->add_option("--x-field", c->job.incidents.xField, "CSV: kolom met X of lengtegraad");
-    cmd->add_option("--y-field", c->job.incidents.yField, "CSV: kolom met Y of breedtegraad");
-    cmd->add_option("--filter,--where", c->job.incidents.attributeFilter, "OGR SQL-filter op de registraties");
-    cmd->add_option("--assume-crs", c->job.incidents.assumeCrs, "CRS voor lagen zonder CRS, bv. EPSG:4326");
-    cmd->add_option("--date-field", c->job.dateField, "veld met (begin)datum (standaard: herkend)");
-    cmd->add_option("--theme", c->job.theme, "alleen dit thema (id of nummer uit het scanmodel)");
-    cmd->add_option("--model", c->job.model, "scanmodel (TOML); standaard data/model/default_model.toml");
-    cmd->add_option("--category-field", c->job.categoryField, "veld met de incidentcode (voor --theme)");
-    cmd->add_option("--label-field", c->job.labelField, "veld met de omschrijving (voor --theme)");
-    cmd->add_option("--areas", c->job.areas.path, "gebieden (polygonen), bv. buurten");
-    cmd->add_option("--areas-layer", c->job.areas.layer, "laag in het gebiedenbestand");
-    cmd->add_option("--area-code-field", c->job.areaFields.code, "veld met gebiedscode (standaard: herkend)");
-    cmd->add_option("--area-name-field", c->job.areaFields.name, "veld met gebiedsnaam");
+    addIncidentSourceOptions(*cmd, {.source = &c->job.incidents,
+                                    .categoryField = &c->job.categoryField,
+                                    .labelField = &c->job.labelField,
+                                    .dateField = &c->job.dateField,
+                                    .required = true});
+    addThemeOptions(*cmd, {.theme = &c->job.theme, .model = &c->job.model});
+    addAreaOptions(*cmd, {.path = &c->job.areas.path,
+                          .layer = &c->job.areas.layer,
+                          .codeField = &c->job.areaFields.code,
+                          .nameField = &c->job.areaFields.name});
     cmd->add_option("--grid", c->job.gridSize, "in plaats van --areas: vierkanten van deze grootte in meter (bv. 500)");
     cmd->add_option("--period", c->period, "tijdstap: month (standaard), quarter of year")
         ->check(CLI::IsMember({"month", "quarter", "year", "maand", "kwartaal", "jaar"}));
@@ -95,10 +91,9 @@ void registerTrendsCommand(CLI::App& app)
         ->check(CLI::IsMember({"queen", "rook"}));
     cmd->add_option("--alpha", c->job.alpha, "significantieniveau voor bins en trend (standaard 0.05)");
     cmd->add_flag("--no-fdr", c->noFdr, "geen FDR-correctie (Benjamini-Hochberg) over de bins");
-    cmd->add_flag("--internal", c->internal, "interne politie-uitvoer zonder onderdrukking van kleine aantallen");
-    cmd->add_option("--working-crs", c->job.workingCrs, "metrisch werk-CRS (standaard EPSG:28992)");
-    cmd->add_option("--out", c->out, "uitvoermap")->required();
-    cmd->add_flag("-q,--quiet", c->quiet, "geen voortgang en samenvatting");
+    addCrsOptions(*cmd, {.workingCrs = &c->job.workingCrs});
+    addOutputOptions(*cmd, {.out = &c->out, .internal = &c->internal});
+    addReportingOptions(*cmd, {.quiet = &c->quiet});
     cmd->footer(
         "Patronen (Esri): nieuwe, opeenvolgende, toenemende, aanhoudende, afnemende, sporadische, wisselende en\n"
         "voormalige hotspot of coldspot, of geen patroon. De beslisregels staan in\n"

@@ -8,7 +8,7 @@
 
 namespace gebiedscan::pipeline {
 
-void rejectUnknownKeys(const toml::table& table, std::initializer_list<std::string_view> known,
+void rejectUnknownKeys(const toml::table& table, std::span<const std::string_view> known,
                        const std::filesystem::path& file, std::string_view section)
 {
     for (const auto& [key, node] : table) {

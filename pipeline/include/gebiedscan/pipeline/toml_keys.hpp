@@ -5,13 +5,20 @@
 
 #include <filesystem>
 #include <initializer_list>
+#include <span>
 #include <string_view>
 
 namespace gebiedscan::pipeline {
 
 /// Throws InputError "FILE:LINE: unknown key 'k' in SECTION (known: ...)" for the first key of
 /// `table` that is not in `known`.
-void rejectUnknownKeys(const toml::table& table, std::initializer_list<std::string_view> known,
+void rejectUnknownKeys(const toml::table& table, std::span<const std::string_view> known,
                        const std::filesystem::path& file, std::string_view section);
+
+inline void rejectUnknownKeys(const toml::table& table, std::initializer_list<std::string_view> known,
+                              const std::filesystem::path& file, std::string_view section)
+{
+    rejectUnknownKeys(table, std::span<const std::string_view>(known.begin(), known.size()), file, section);
+}
 
 } // namespace gebiedscan::pipeline
