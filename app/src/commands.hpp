@@ -10,5 +10,6 @@ void registerKdeCommand(CLI::App& app);
 void registerTrendsCommand(CLI::App& app);
 void registerBlackSpotsCommand(CLI::App& app);
 void registerHotspotsCommand(CLI::App& app);
+void registerAuditCommand(CLI::App& app);
 
 } // namespace gebiedscan::app

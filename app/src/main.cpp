@@ -21,6 +21,7 @@ int main(int argc, char** argv)
     gebiedscan::app::registerTrendsCommand(app);
     gebiedscan::app::registerBlackSpotsCommand(app);
     gebiedscan::app::registerHotspotsCommand(app);
+    gebiedscan::app::registerAuditCommand(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

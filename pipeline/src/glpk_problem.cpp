@@ -97,15 +97,26 @@ GlpkProblem::Status GlpkProblem::solve()
     }
     if (rc != 0 && rc != GLP_ENOPFS && rc != GLP_ENODFS)
         throw Error("GLPK: glp_simplex failed (code " + std::to_string(rc) + ")");
+    if (const auto s = status()) return *s;
+    // The dual simplex can stop at "no dual feasible solution" from a primal infeasible basis:
+    // then the problem is unbounded or infeasible, which the primal simplex tells apart.
+    parm.meth = GLP_PRIMAL;
+    rc = glp_simplex(m_lp.get(), &parm);
+    if (rc != 0 && rc != GLP_ENOPFS && rc != GLP_ENODFS)
+        throw Error("GLPK: glp_simplex failed (code " + std::to_string(rc) + ")");
+    if (const auto s = status()) return *s;
+    throw Error("GLPK: the simplex ended without a verdict (status " + std::to_string(glp_get_status(m_lp.get())) +
+                ")");
+}
+
+std::optional<GlpkProblem::Status> GlpkProblem::status() const
+{
     switch (glp_get_status(m_lp.get())) {
     case GLP_OPT: return Status::Optimal;
     case GLP_UNBND: return Status::Unbounded;
     case GLP_NOFEAS: return Status::Infeasible;
-    default: break;
+    default: return std::nullopt;
     }
-    // GLP_ENODFS after the dual phase: the primal problem is unbounded or infeasible.
-    if (glp_get_prim_stat(m_lp.get()) == GLP_FEAS) return Status::Unbounded;
-    return Status::Infeasible;
 }
 
 GlpkProblem::Status GlpkProblem::solveInteger()

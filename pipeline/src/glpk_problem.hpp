@@ -6,6 +6,7 @@
 
 #include <limits>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace gebiedscan::pipeline {
@@ -42,6 +43,8 @@ public:
     [[nodiscard]] std::size_t solves() const { return m_solves; }
 
 private:
+    [[nodiscard]] std::optional<Status> status() const;
+
     struct Deleter {
         void operator()(glp_prob* p) const noexcept { glp_delete_prob(p); }
     };

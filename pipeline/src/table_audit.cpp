@@ -125,14 +125,18 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
 {
     AuditResult result;
     const auto& cells = table.cells();
-    for (const auto& r : table.relations()) {
+    for (std::size_t ri = 0; ri < table.relations().size(); ++ri) {
+        const auto& r = table.relations()[ri];
         bool anyHidden = false;
         std::int64_t sum = 0;
         for (const auto& t : r.terms) {
             anyHidden = anyHidden || cells[t.cell].hidden();
             sum += t.coefficient * cells[t.cell].value;
         }
-        if (!anyHidden && sum != 0) ++result.inconsistentRelations;
+        if (!anyHidden && sum != 0) {
+            ++result.inconsistentRelations;
+            result.inconsistent.push_back(ri);
+        }
     }
 
     const auto parts = table.components(true);
@@ -142,18 +146,23 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
         PartProblem lp(table, part, options.primaryBoundsKnown);
         const std::size_t n = part.size();
         // Integral solutions seen so far: a cell's minimum is exact once a witness sits on its
-        // lower bound, which saves most minimisations (hidden cells are usually free to reach 0).
-        std::vector<double> lowSeen(n, GlpkProblem::kInfinity);
+        // lower bound, which saves most minimisations (hidden cells are usually free to reach 0);
+        // a cell whose witnesses already span [1, T-1] needs no maximisation to be judged safe.
+        std::vector<double> lowSeen(n, GlpkProblem::kInfinity), highSeen(n, -GlpkProblem::kInfinity);
         std::vector<double> witness;
+        const auto see = [&] {
+            for (std::size_t i = 0; i < witness.size(); ++i) {
+                lowSeen[i] = std::min(lowSeen[i], witness[i]);
+                highSeen[i] = std::max(highSeen[i], witness[i]);
+            }
+            witness.clear();
+        };
         bool feasible = true;
         for (std::size_t k = 0; k < n && feasible; ++k) {
             auto& iv = byCell[part[k]];
             iv.cell = part[k];
             const int column = static_cast<int>(k) + 1;
-            const auto see = [&] {
-                for (std::size_t i = 0; i < witness.size(); ++i) lowSeen[i] = std::min(lowSeen[i], witness[i]);
-                witness.clear();
-            };
+            const auto& cell = cells[part[k]];
             std::optional<double> low;
             if (lowSeen[k] <= lp.lower(k) + kTolerance)
                 low = lp.lower(k);
@@ -162,11 +171,21 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
                                &witness);
                 see();
             }
-            const auto high = low ? lp.bound(column, true, options.integerCheck, result.linearPrograms,
-                                             result.integerPrograms, &witness)
-                                  : std::nullopt;
+            if (!low) {
+                feasible = false;
+                break;
+            }
+            const bool spansSmall = *low <= 1.0 + kTolerance && highSeen[k] >= cell.threshold - 1.0 - kTolerance;
+            if (spansSmall && options.shortcut) {
+                iv.low = *low;
+                iv.high = highSeen[k];
+                iv.exact = false;
+                continue;
+            }
+            const auto high =
+                lp.bound(column, true, options.integerCheck, result.linearPrograms, result.integerPrograms, &witness);
             see();
-            if (!low || !high) {
+            if (!high) {
                 feasible = false;
                 break;
             }
@@ -177,6 +196,7 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
             // The published values contradict the relations and bounds: nothing can be judged.
             ++result.inconsistentRelations;
             for (auto c : part) {
+                result.infeasible.push_back(c);
                 byCell[c].cell = c;
                 byCell[c].low = byCell[c].high = std::numeric_limits<double>::quiet_NaN();
             }

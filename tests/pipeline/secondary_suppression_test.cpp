@@ -166,9 +166,10 @@ TEST(SecondarySuppression, HierarchicalScanPassesTheAuditWhereTodaysMaskFails)
     EXPECT_EQ(report.unprotectable, 0u);
     EXPECT_TRUE(passesBoth(p.table()));
     EXPECT_EQ(report.primaries, primaries);
-    std::printf("LP suppression: %zu primaries + %zu secondaries of %zu cells (%zu parts, %zu LPs, %zu rounds, %.2f s)\n",
-                report.primaries, report.secondaries, p.table().cells().size(), report.components,
-                report.linearPrograms, report.rounds, report.seconds);
+    std::printf(
+        "LP suppression: %zu primaries + %zu secondaries of %zu cells (%zu parts, %zu LPs, %zu rounds, %.2f s)\n",
+        report.primaries, report.secondaries, p.table().cells().size(), report.components, report.linearPrograms,
+        report.rounds, report.seconds);
     EXPECT_GT(report.secondaries, 0u);
     // Each hidden cell is hidden in the writer's terms too.
     std::size_t hidden = 0;

@@ -34,6 +34,9 @@ struct AuditOptions {
     /// categories 2 and 1, threshold 5: knowing all three lie in [1, 4], the 2 is at most 3
     /// whatever else is hidden). Kept to show exactly that.
     bool primaryBoundsKnown = false;
+    /// Skip the maximisation of a cell whose integer solutions seen so far already span
+    /// [1, T-1] (it is safe under both rules); its interval is then only an inner one.
+    bool shortcut = true;
 };
 
 /// Feasible interval of one hidden cell.
@@ -42,6 +45,9 @@ struct CellInterval {
     double low = 0.0;
     double high = 0.0; ///< +inf when unbounded
     bool safe = true;  ///< meets the protection required under the chosen rule
+    /// low and high are the exact bounds. A safe cell may carry only the values seen in integer
+    /// solutions (an inner interval that already covers [1, T-1]) to save LPs.
+    bool exact = true;
 };
 
 struct AuditResult {
@@ -53,6 +59,8 @@ struct AuditResult {
     /// Relations whose published cells alone do not add up (the relation set does not match the
     /// data): the audit is then not to be trusted.
     std::size_t inconsistentRelations = 0;
+    std::vector<std::size_t> inconsistent; ///< relations of only published cells that do not add up
+    std::vector<std::size_t> infeasible;   ///< per part of hidden cells no value fits: its cells
 
     [[nodiscard]] bool passed() const { return failing.empty() && inconsistentRelations == 0; }
 };
