@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+
 namespace gebiedscan::pipeline {
 
 ScanProtection::ScanProtection(const ScanFigures& f)
@@ -59,10 +61,18 @@ ScanProtection::ScanProtection(const ScanFigures& f)
             }
 
     // Children = parent: per parent the list of its children at the level below.
+    m_children.resize(levels.size());
+    for (std::size_t l = 0; l < levels.size(); ++l) {
+        m_parent.push_back(levels[l].parent.empty() || l + 1 == levels.size()
+                               ? std::vector<std::int32_t>(levels[l].size(), -1)
+                               : levels[l].parent);
+        m_parent.back().resize(levels[l].size(), -1);
+    }
     for (std::size_t l = 0; l + 1 < levels.size(); ++l) {
-        std::vector<std::vector<std::size_t>> children(levels[l + 1].size());
+        auto& children = m_children[l + 1];
+        children.resize(levels[l + 1].size());
         for (std::size_t a = 0; a < levels[l].size(); ++a) {
-            const auto parent = levels[l].parent.empty() ? -1 : levels[l].parent[a];
+            const auto parent = m_parent[l][a];
             if (parent >= 0) children[static_cast<std::size_t>(parent)].push_back(a);
         }
         for (std::size_t parent = 0; parent < children.size(); ++parent)
@@ -81,9 +91,47 @@ ScanProtection::ScanProtection(const ScanFigures& f)
     }
 }
 
-SuppressionReport ScanProtection::protect(const SuppressionOptions& options)
+SuppressionReport ScanProtection::protect(SuppressionOptions options, bool localFirst)
 {
+    if (localFirst && !options.neighbourhood)
+        options.neighbourhood = [this](std::size_t cell) { return neighbourhood(cell); };
     return suppressSecondary(m_table, options);
+}
+
+std::vector<std::size_t> ScanProtection::neighbourhood(std::size_t cell) const
+{
+    // Which level, area and period the cell is.
+    std::size_t level = m_themeBase.size() - 1;
+    while (level > 0 && cell < m_themeBase[level]) --level;
+    const bool category = cell >= m_categoryBase[level];
+    const std::size_t offset = cell - (category ? m_categoryBase[level] : m_themeBase[level]);
+    const std::size_t area = offset / m_periods / (category ? m_categories : m_slots), period = offset % m_periods;
+    const auto parent = m_parent[level][area];
+    if (parent < 0) return {};
+
+    std::vector<std::size_t> out;
+    const auto addArea = [&](std::size_t l, std::size_t a) {
+        for (std::size_t s = 0; s < m_slots; ++s) out.push_back(themeCell(l, a, s, period));
+        for (std::size_t c = 0; c < m_categories; ++c) out.push_back(categoryCell(l, a, c, period));
+    };
+    // The parent's subtree, level by level down.
+    std::vector<std::size_t> front{static_cast<std::size_t>(parent)};
+    for (std::size_t l = level + 1;; --l) {
+        std::vector<std::size_t> next;
+        for (auto a : front) {
+            addArea(l, a);
+            if (l > 0) next.insert(next.end(), m_children[l][a].begin(), m_children[l][a].end());
+        }
+        if (l == 0) break;
+        front = std::move(next);
+    }
+    // The parent's ancestors.
+    for (std::size_t l = level + 1, a = static_cast<std::size_t>(parent); m_parent[l][a] >= 0; ++l) {
+        a = static_cast<std::size_t>(m_parent[l][a]);
+        addArea(l + 1, a);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 std::size_t ScanProtection::themeCell(std::size_t level, std::size_t area, std::size_t slot, std::size_t period) const

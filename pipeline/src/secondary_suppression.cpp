@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <ctime>
 #include <map>
 #include <optional>
 
@@ -53,7 +54,10 @@ public:
                 seen[r] = true;
                 ++row;
                 for (const auto& t : table.relations()[r].terms) {
-                    const auto k = m_index.at(t.cell);
+                    // A cell outside the problem's cells keeps its value (deviation 0).
+                    const auto it = m_index.find(t.cell);
+                    if (it == m_index.end()) continue;
+                    const auto k = it->second;
                     rows.push_back(row);
                     columns.push_back(up(k));
                     values.push_back(t.coefficient);
@@ -128,6 +132,7 @@ void addTargets(const ProtectionTable& table, const CellInterval& iv, std::vecto
 SuppressionReport suppressSecondary(ProtectionTable& table, const SuppressionOptions& options)
 {
     const auto start = std::chrono::steady_clock::now();
+    const auto cpuStart = std::clock();
     SuppressionReport report;
     report.primaries = table.count(CellState::Primary);
 
@@ -137,15 +142,21 @@ SuppressionReport suppressSecondary(ProtectionTable& table, const SuppressionOpt
     for (std::size_t p = 0; p < parts.size(); ++p)
         for (auto c : parts[p]) partOf[c] = p;
 
-    // Round 0: every primary in both directions, larger moves first (they shape the pattern).
+    // Targets come from the audit of the current pattern: many primaries are already protected
+    // by the other hidden cells, and the audit's LPs (hidden cells only) are far smaller than
+    // the protection LPs (every cell of a part).
+    const auto audit = [&](std::vector<Target>& targets) {
+        const auto t0 = std::chrono::steady_clock::now();
+        const auto strict = auditTable(table, {AuditRule::ProtectionLevels, true});
+        for (auto i : strict.failing) addTargets(table, strict.intervals[i], targets);
+        if (targets.empty() && options.folderSafe) {
+            const auto reader = auditTable(table, {AuditRule::FolderReader, true});
+            for (auto i : reader.failing) addTargets(table, reader.intervals[i], targets);
+        }
+        report.auditSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    };
     std::vector<Target> targets;
-    for (std::size_t c = 0; c < table.cells().size(); ++c) {
-        const auto& cell = table.cell(c);
-        if (cell.state != CellState::Primary) continue;
-        const double v = static_cast<double>(cell.value), top = cell.threshold - 1.0;
-        if (v < top) targets.push_back({c, true, top - v});
-        if (v > 1.0) targets.push_back({c, false, v - 1.0});
-    }
+    audit(targets);
     for (int round = 0; round < options.maxRounds && !targets.empty(); ++round) {
         ++report.rounds;
         std::vector<std::vector<Target>> byPart(parts.size());
@@ -153,33 +164,49 @@ SuppressionReport suppressSecondary(ProtectionTable& table, const SuppressionOpt
         for (std::size_t p = 0; p < parts.size(); ++p) {
             auto& list = byPart[p];
             if (list.empty()) continue;
+            // Larger moves first: they shape the pattern, smaller ones then often cost nothing.
             std::stable_sort(list.begin(), list.end(),
                              [](const auto& a, const auto& b) { return a.amount > b.amount; });
-            DeviationProblem lp(table, parts[p]);
-            for (const auto& t : list) {
-                const auto used = lp.protect(t);
-                if (!used) {
-                    ++report.unprotectable;
-                    continue;
+            // Each target first within its neighbourhood (a small LP), else within the whole part.
+            std::map<std::vector<std::size_t>, std::vector<Target>> byNeighbourhood;
+            for (const auto& t : list)
+                byNeighbourhood[options.neighbourhood ? options.neighbourhood(t.cell) : std::vector<std::size_t>{}]
+                    .push_back(t);
+            std::vector<Target> fallback;
+            const auto run = [&](const std::vector<std::size_t>& cells, const std::vector<Target>& group,
+                                 std::vector<Target>* failed) {
+                DeviationProblem lp(table, cells);
+                for (const auto& t : group) {
+                    const auto used = lp.protect(t);
+                    if (!used) {
+                        if (failed)
+                            failed->push_back(t);
+                        else
+                            ++report.unprotectable;
+                        continue;
+                    }
+                    for (auto c : *used) {
+                        table.hideSecondary(c);
+                        lp.hidden(c);
+                    }
                 }
-                for (auto c : *used) {
-                    table.hideSecondary(c);
-                    lp.hidden(c);
-                }
+                report.linearPrograms += lp.solves();
+            };
+            for (const auto& [cells, group] : byNeighbourhood) {
+                if (cells.empty())
+                    fallback.insert(fallback.end(), group.begin(), group.end());
+                else
+                    run(cells, group, &fallback);
             }
-            report.linearPrograms += lp.solves();
+            if (!fallback.empty()) run(parts[p], fallback, nullptr);
         }
         targets.clear();
-        const auto strict = auditTable(table, {AuditRule::ProtectionLevels, true});
-        for (auto i : strict.failing) addTargets(table, strict.intervals[i], targets);
-        if (targets.empty() && options.folderSafe) {
-            const auto reader = auditTable(table, {AuditRule::FolderReader, true});
-            for (auto i : reader.failing) addTargets(table, reader.intervals[i], targets);
-        }
-        report.auditPassed = targets.empty();
+        audit(targets);
     }
+    report.auditPassed = targets.empty();
     report.secondaries = table.count(CellState::Secondary);
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    report.cpuSeconds = static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC;
     return report;
 }
 

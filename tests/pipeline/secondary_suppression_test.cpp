@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <random>
@@ -171,6 +172,20 @@ TEST(SecondarySuppression, HierarchicalScanPassesTheAuditWhereTodaysMaskFails)
         report.primaries, report.secondaries, p.table().cells().size(), report.components, report.linearPrograms,
         report.rounds, report.seconds);
     EXPECT_GT(report.secondaries, 0u);
+    // Looking first in each cell's neighbourhood (smaller LPs) also ends in a passing pattern.
+    ScanProtection local(f);
+    const auto localReport = local.protect({}, true);
+    EXPECT_TRUE(localReport.auditPassed);
+    EXPECT_TRUE(passesBoth(local.table()));
+    std::printf("LP suppression, neighbourhood first: %zu secondaries\n", localReport.secondaries);
+    // A buurt's neighbourhood: its wijk's 4 buurten, the wijk and the gemeente, one period.
+    const auto n = local.neighbourhood(local.themeCell(0, 5, 1, 1));
+    EXPECT_EQ(n.size(), 6 * (f.themeSlots() + f.categorySlots()));
+    EXPECT_TRUE(std::binary_search(n.begin(), n.end(), local.themeCell(0, 4, 0, 1)));    // same wijk
+    EXPECT_FALSE(std::binary_search(n.begin(), n.end(), local.themeCell(0, 0, 0, 1)));   // other wijk
+    EXPECT_TRUE(std::binary_search(n.begin(), n.end(), local.categoryCell(2, 0, 3, 1))); // gemeente
+    EXPECT_FALSE(std::binary_search(n.begin(), n.end(), local.themeCell(0, 4, 0, 0)));   // other period
+    EXPECT_TRUE(local.neighbourhood(local.themeCell(2, 0, 0, 1)).empty());               // the top has no parent
     // Each hidden cell is hidden in the writer's terms too.
     std::size_t hidden = 0;
     for (std::size_t l = 0; l < h.levels.size(); ++l)

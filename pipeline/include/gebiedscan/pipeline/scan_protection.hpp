@@ -20,8 +20,15 @@ class ScanProtection {
 public:
     explicit ScanProtection(const ScanFigures& figures);
 
-    /// Secondary suppression over all relations (see secondary_suppression.hpp).
-    SuppressionReport protect(const SuppressionOptions& options = {});
+    /// Secondary suppression over all relations (see secondary_suppression.hpp). `localFirst`:
+    /// protect each target within its neighbourhood() first. Smaller LPs, but on the Drenthe
+    /// scan it hid 60 % more secondaries for a quarter less time, so it is off by default.
+    SuppressionReport protect(SuppressionOptions options = {}, bool localFirst = false);
+
+    /// The cells of one period in the area's parent, the parent's whole subtree (the area, its
+    /// siblings and their children) and the parent's ancestors: where a deviation of the cell
+    /// is usually found. Empty for an area without parent (then the whole part is searched).
+    [[nodiscard]] std::vector<std::size_t> neighbourhood(std::size_t cell) const;
 
     [[nodiscard]] ProtectionTable& table() { return m_table; }
     [[nodiscard]] const ProtectionTable& table() const { return m_table; }
@@ -41,7 +48,9 @@ public:
 
 private:
     std::size_t m_slots, m_categories, m_periods;
-    std::vector<std::size_t> m_themeBase, m_categoryBase; // per level
+    std::vector<std::size_t> m_themeBase, m_categoryBase;          // per level
+    std::vector<std::vector<std::int32_t>> m_parent;               // per level: parent index or -1
+    std::vector<std::vector<std::vector<std::size_t>>> m_children; // per level: children (level below)
     ProtectionTable m_table;
 };
 

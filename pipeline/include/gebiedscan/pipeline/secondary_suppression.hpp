@@ -10,6 +10,8 @@
 #include "gebiedscan/pipeline/protection_table.hpp"
 
 #include <cstddef>
+#include <functional>
+#include <vector>
 
 namespace gebiedscan::pipeline {
 
@@ -20,6 +22,10 @@ struct SuppressionOptions {
     bool folderSafe = true;
     /// Rounds of protect-then-audit before giving up.
     int maxRounds = 4;
+    /// Optional: the cells (sorted) among which to look for a target's deviation first; the
+    /// other cells keep their values. Empty, or no deviation there: the whole part is used.
+    /// ScanProtection::neighbourhood gives a buurt's wijk with its buurten and ancestors.
+    std::function<std::vector<std::size_t>(std::size_t cell)> neighbourhood;
 };
 
 struct SuppressionReport {
@@ -30,7 +36,9 @@ struct SuppressionReport {
     std::size_t rounds = 0;         ///< protect-then-audit rounds
     std::size_t unprotectable = 0;  ///< targets no deviation reaches (reported, not hidden away)
     bool auditPassed = false;       ///< the final audit (ProtectionLevels, and FolderReader if folderSafe)
-    double seconds = 0.0;
+    double seconds = 0.0;           ///< wall clock
+    double cpuSeconds = 0.0;        ///< processor time (the machine may be shared)
+    double auditSeconds = 0.0;      ///< of which in the audits between rounds
 };
 
 /// Adds secondary suppressions to `table` (cells become CellState::Secondary) until no primary
