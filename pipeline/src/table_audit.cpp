@@ -163,6 +163,13 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
             iv.cell = part[k];
             const int column = static_cast<int>(k) + 1;
             const auto& cell = cells[part[k]];
+            // A known secondary needs nothing under ProtectionLevels: no LP for it.
+            if (options.shortcut && options.rule == AuditRule::ProtectionLevels && cell.state == CellState::Secondary) {
+                iv.low = std::isfinite(lowSeen[k]) ? lowSeen[k] : lp.lower(k);
+                iv.high = std::max(iv.low, highSeen[k]);
+                iv.exact = false;
+                continue;
+            }
             std::optional<double> low;
             if (lowSeen[k] <= lp.lower(k) + kTolerance)
                 low = lp.lower(k);
@@ -176,9 +183,11 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
                 break;
             }
             const bool spansSmall = *low <= 1.0 + kTolerance && highSeen[k] >= cell.threshold - 1.0 - kTolerance;
-            if (spansSmall && options.shortcut) {
+            // At least T: no small count, whatever the maximum (FolderReader's "outside").
+            const bool aboveSmall = options.rule == AuditRule::FolderReader && *low > cell.threshold - 1.0 + kTolerance;
+            if ((spansSmall || aboveSmall) && options.shortcut) {
                 iv.low = *low;
-                iv.high = highSeen[k];
+                iv.high = std::max(*low, highSeen[k]);
                 iv.exact = false;
                 continue;
             }

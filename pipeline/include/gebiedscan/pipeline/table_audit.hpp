@@ -34,8 +34,10 @@ struct AuditOptions {
     /// categories 2 and 1, threshold 5: knowing all three lie in [1, 4], the 2 is at most 3
     /// whatever else is hidden). Kept to show exactly that.
     bool primaryBoundsKnown = false;
-    /// Skip the maximisation of a cell whose integer solutions seen so far already span
-    /// [1, T-1] (it is safe under both rules); its interval is then only an inner one.
+    /// Skip LPs whose answer cannot change the verdict: the maximisation of a cell whose integer
+    /// solutions seen so far already span [1, T-1], or (FolderReader) whose minimum is T or
+    /// more; under ProtectionLevels every LP of a known secondary. Such a cell's interval is
+    /// then only an inner one (CellInterval::exact false).
     bool shortcut = true;
 };
 
