@@ -99,7 +99,7 @@ public:
         collectCells();
         FolderAudit out;
         out.audience = m_audience;
-        buildTable(out);
+        buildTable();
         addRelations();
         out.cells = m_table.cells().size();
         out.hiddenCells = m_table.hiddenCount();
@@ -302,7 +302,7 @@ private:
                 }
     }
 
-    void buildTable(FolderAudit&)
+    void buildTable()
     {
         for (auto& c : m_cells) {
             if (c.value) {
