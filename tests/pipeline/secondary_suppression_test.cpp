@@ -90,7 +90,7 @@ AreaHierarchy hierarchy()
 
 ScanCounts counts(std::size_t areas, std::size_t categories, std::uint32_t seed)
 {
-    ScanCounts c(areas, categories + 1, 2);
+    ScanCounts c(areas, categories, 2); // plus overig at index `categories`
     std::mt19937 rng(seed);
     for (std::size_t a = 0; a < areas; ++a)
         for (std::size_t k = 0; k <= categories; ++k)
