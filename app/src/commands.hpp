@@ -14,6 +14,7 @@ void registerTrendsCommand(CLI::App& app);
 void registerBlackSpotsCommand(CLI::App& app);
 void registerHotspotsCommand(CLI::App& app);
 void registerNearRepeatCommand(CLI::App& app);
+void registerAuditCommand(CLI::App& app);
 
 /// The options of `scan` bound to `commandLine`: the shared groups and the scan settings table.
 /// Used by registerScanCommand and by the tests that hold the bindings against the table.
@@ -29,6 +30,7 @@ inline void registerCommands(CLI::App& app)
     registerBlackSpotsCommand(app);
     registerHotspotsCommand(app);
     registerNearRepeatCommand(app);
+    registerAuditCommand(app);
 }
 
 } // namespace gebiedscan::app

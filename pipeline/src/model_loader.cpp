@@ -9,6 +9,9 @@
 
 #include <fmt/core.h>
 
+#include <cstdint>
+#include <optional>
+
 namespace gebiedscan::pipeline {
 
 namespace fs = std::filesystem;
@@ -91,6 +94,27 @@ std::unordered_map<std::string, std::string> readIncidentCodes(const fs::path& f
     return out;
 }
 
+// Disclosure thresholds: counts 1..T-1 are hidden outside the police. Read as a whole TOML
+// integer and range-checked before any narrowing, so 4294967296 or -5 cannot wrap into a
+// threshold that switches suppression off.
+constexpr std::int64_t kMinThreshold = 2;
+constexpr std::int64_t kMaxThreshold = 1000;
+
+std::optional<int> threshold(const toml::table& t, const fs::path& file, const std::string& where)
+{
+    const auto* node = t.get("suppress_below");
+    if (!node) return std::nullopt;
+    const auto value = node->value_exact<int64_t>();
+    if (!value)
+        throw InputError(
+            fmt::format("{}: {} suppress_below must be a whole number (e.g. 5)", location(*node, file), where));
+    if (*value < kMinThreshold || *value > kMaxThreshold)
+        throw InputError(fmt::format("{}: {} suppress_below = {} lies outside {}..{} (counts 1..suppress_below-1 "
+                                     "are hidden; 5 is usual, 10 for sensitive themes)",
+                                     location(*node, file), where, *value, kMinThreshold, kMaxThreshold));
+    return static_cast<int>(*value);
+}
+
 } // namespace
 
 ScanModel loadScanModel(const fs::path& file)
@@ -114,12 +138,11 @@ ScanModel loadScanModel(const fs::path& file)
             model.incidentCodes = readIncidentCodes(list);
         }
         model.name = (*m)["name"].value_or(std::string(file.stem().string()));
-        model.suppressBelow = static_cast<int>((*m)["suppress_below"].value_or(int64_t{5}));
+        model.suppressBelow = threshold(*m, file, "[model]").value_or(5);
         model.significance = (*m)["significance"].value_or(0.05);
     } else {
         model.name = file.stem().string();
     }
-    if (model.suppressBelow < 0) throw InputError(file.string() + ": suppress_below must be 0 or more");
     if (!(model.significance > 0 && model.significance < 1))
         throw InputError(file.string() + ": significance must lie between 0 and 1");
 
@@ -134,7 +157,13 @@ ScanModel loadScanModel(const fs::path& file)
             theme.veld = static_cast<int>((*t)["veld"].value_or(int64_t{0}));
             theme.labelNl = (*t)["label"].value_or(theme.id);
             theme.labelEn = (*t)["label_en"].value_or(theme.labelNl);
-            theme.suppressBelow = static_cast<int>((*t)["suppress_below"].value_or(int64_t{0}));
+            // 0: the model's threshold. A theme may be stricter than the model, never laxer.
+            theme.suppressBelow = threshold(*t, file, "[[theme]] '" + theme.id + "'").value_or(0);
+            if (theme.suppressBelow > 0 && theme.suppressBelow < model.suppressBelow)
+                throw InputError(fmt::format("{}: theme '{}': suppress_below = {} is below the model's {}; a theme "
+                                             "may only be stricter",
+                                             location(*t->get("suppress_below"), file), theme.id, theme.suppressBelow,
+                                             model.suppressBelow));
             model.themes.push_back(std::move(theme));
         }
     if (const auto* categories = root["category"].as_array())

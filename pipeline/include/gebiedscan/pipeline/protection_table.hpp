@@ -1,0 +1,92 @@
+#pragma once
+// The protection model of disclosure control: a table of counts and the linear relations a
+// reader can use between them.
+//
+// Stated rule (issue 13):
+// - a *primary* cell is a count v with 1 <= v <= T-1, T the threshold of its theme; zeros and
+//   counts >= T may be shown;
+// - cells hidden besides the primaries are *secondary* (complementary) suppressions;
+// - the intruder knows every relation (children = parent at every level and theme, themes =
+//   total, categories = their theme, each period on its own), every published value, and that
+//   every hidden cell is a whole count >= 0. He cannot tell a primary from a secondary (a
+//   secondary may be 0 or any count), so [0, inf) is all he knows of a hidden cell a priori;
+// - protection holds when, from all that, the feasible interval of every primary cell still
+//   reaches both 1 and T-1: the intruder learns no more than "small" (in tau-ARGUS terms: lower
+//   protection level v-1, upper T-1-v).
+// The stricter intruder who also knows that each hidden primary lies in [1, T-1] cannot be
+// protected against in general; AuditOptions::primaryBoundsKnown in table_audit.hpp shows why.
+// A reader of an output folder does not know the true values either: AuditRule::FolderReader
+// states how such a folder is judged.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace gebiedscan::pipeline {
+
+enum class CellState {
+    Published, ///< shown as a number
+    Primary,   ///< hidden because 1 <= v <= T-1
+    Secondary, ///< hidden so that a primary cannot be narrowed
+    Hidden,    ///< hidden, role and value unknown (read from an output folder)
+};
+
+struct ProtectionCell {
+    std::int64_t value = 0; ///< the true count (0 and meaningless for CellState::Hidden)
+    int threshold = 0;      ///< T of the cell's theme: 1..T-1 is "small"
+    CellState state = CellState::Published;
+    std::string label; ///< for messages: "buurt BU01060101, 1.6 Zeden, 2024"
+
+    [[nodiscard]] bool hidden() const { return state != CellState::Published; }
+};
+
+/// One term of a linear relation: coefficient x cell value.
+struct RelationTerm {
+    std::size_t cell;
+    int coefficient;
+};
+
+/// A linear relation between cells: sum of coefficient x value = 0, e.g. the buurten of a wijk
+/// (+1 each) and the wijk (-1).
+struct Relation {
+    std::vector<RelationTerm> terms;
+};
+
+/// Cells and relations of one or more tables (periods and levels are only part of a cell's
+/// identity: relations never cross periods, so each period falls apart into its own components).
+class ProtectionTable {
+public:
+    /// Adds a cell with its true value; primary when 1 <= value <= threshold-1, else published.
+    std::size_t addCell(std::int64_t value, int threshold, std::string label = {});
+    /// Adds a cell read from a published output: its value, or hidden with the value unknown.
+    std::size_t addPublishedCell(std::int64_t value, int threshold, std::string label = {});
+    std::size_t addHiddenCell(int threshold, std::string label = {});
+    /// Adds sum(coefficient x cell) = 0. Terms naming the same cell are merged.
+    void addRelation(std::vector<RelationTerm> terms);
+
+    /// Marks a published cell as a secondary suppression (no effect on hidden cells).
+    void hideSecondary(std::size_t cell);
+    /// Back to the rule's own state (primaries stay, secondaries are published again).
+    void clearSecondaries();
+
+    [[nodiscard]] const std::vector<ProtectionCell>& cells() const { return m_cells; }
+    [[nodiscard]] const ProtectionCell& cell(std::size_t i) const { return m_cells[i]; }
+    [[nodiscard]] const std::vector<Relation>& relations() const { return m_relations; }
+    /// Relations each cell takes part in (indices into relations()).
+    [[nodiscard]] const std::vector<std::vector<std::size_t>>& relationsOf() const { return m_relationsOf; }
+
+    [[nodiscard]] std::size_t count(CellState state) const;
+    [[nodiscard]] std::size_t hiddenCount() const;
+
+    /// Independent parts of the table: cells linked by relations. `hiddenOnly`: only hidden cells,
+    /// linked through relations with two or more hidden cells (the audit's unknowns).
+    /// Each part lists its cells in increasing order.
+    [[nodiscard]] std::vector<std::vector<std::size_t>> components(bool hiddenOnly) const;
+
+private:
+    std::vector<ProtectionCell> m_cells;
+    std::vector<Relation> m_relations;
+    std::vector<std::vector<std::size_t>> m_relationsOf;
+};
+
+} // namespace gebiedscan::pipeline

@@ -1,0 +1,78 @@
+#pragma once
+// The audit of a protection pattern (as tau-ARGUS's audit): for every hidden cell its feasible
+// interval [low, high] by linear programming over all relations with the published values fixed,
+// and the verdict whether any primary cell is narrowed below its protection.
+#include "gebiedscan/pipeline/protection_table.hpp"
+
+#include <cstddef>
+#include <vector>
+
+namespace gebiedscan::pipeline {
+
+/// How a hidden cell's interval is judged. In both the intruder knows the relations, the
+/// published values and that every count is a whole number >= 0: nobody outside can tell a
+/// primary from a secondary, so no hidden cell has a tighter a priori bound.
+enum class AuditRule {
+    /// The true values are known (the protection step, in-process tables): a primary passes when
+    /// its interval reaches both 1 and T-1 (tau-ARGUS's protection levels: lower v-1, upper
+    /// T-1-v); a secondary needs nothing.
+    ProtectionLevels,
+    /// Only the published folder is known (`gebiedscan audit`): a hidden cell passes when its
+    /// interval covers all of [1, T-1] or lies wholly outside it (then it is no small count); an
+    /// interval reaching into [1, T-1] without covering it fails, as a small count there would
+    /// be narrowed.
+    FolderReader,
+};
+
+struct AuditOptions {
+    AuditRule rule = AuditRule::ProtectionLevels;
+    /// Check LP bounds that come from a fractional vertex by integer programming (the intruder
+    /// knows counts are whole numbers).
+    bool integerCheck = true;
+    /// The stricter intruder of the brief who also knows which hidden cells are primary, so each
+    /// lies in [1, T-1]. Not the default: no pattern can satisfy it in general (a theme of 3 with
+    /// categories 2 and 1, threshold 5: knowing all three lie in [1, 4], the 2 is at most 3
+    /// whatever else is hidden). Kept to show exactly that.
+    bool primaryBoundsKnown = false;
+    /// Skip LPs whose answer cannot change the verdict: the maximisation of a cell whose integer
+    /// solutions seen so far already span [1, T-1], or (FolderReader) whose minimum is T or
+    /// more; under ProtectionLevels every LP of a known secondary. Such a cell's interval is
+    /// then only an inner one (CellInterval::exact false).
+    bool shortcut = true;
+};
+
+/// Feasible interval of one hidden cell.
+struct CellInterval {
+    std::size_t cell = 0;
+    double low = 0.0;
+    double high = 0.0; ///< +inf when unbounded
+    bool safe = true;  ///< meets the protection required under the chosen rule
+    /// low and high are the exact bounds. A safe cell may carry only the values seen in integer
+    /// solutions (an inner interval that already covers [1, T-1]) to save LPs.
+    bool exact = true;
+};
+
+struct AuditResult {
+    std::vector<CellInterval> intervals; ///< one per hidden cell, in cell order
+    std::vector<std::size_t> failing;    ///< indices into `intervals`
+    std::size_t components = 0;          ///< independent parts of hidden cells
+    std::size_t linearPrograms = 0;
+    std::size_t integerPrograms = 0;
+    /// Relations whose published cells alone do not add up (the relation set does not match the
+    /// data): the audit is then not to be trusted.
+    std::size_t inconsistentRelations = 0;
+    std::vector<std::size_t> inconsistent; ///< relations of only published cells that do not add up
+    std::vector<std::size_t> infeasible;   ///< per part of hidden cells no value fits: its cells
+
+    [[nodiscard]] bool passed() const { return failing.empty() && inconsistentRelations == 0; }
+};
+
+/// Runs the intruder over the table: every hidden cell's interval, cell by cell, per independent
+/// part of hidden cells (GLPK simplex, warm-started between cells).
+[[nodiscard]] AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options = {});
+
+/// Whether [low, high] protects a hidden cell of threshold `threshold` and state `state` under
+/// `rule` (see above). A cell of unknown role (CellState::Hidden) is judged as FolderReader.
+[[nodiscard]] bool intervalProtects(double low, double high, int threshold, CellState state, AuditRule rule);
+
+} // namespace gebiedscan::pipeline

@@ -1,0 +1,497 @@
+#include "gebiedscan/pipeline/folder_audit.hpp"
+
+#include "gebiedscan/core/error.hpp"
+#include "gebiedscan/gis/layer_info.hpp"
+#include "gebiedscan/gis/vector_reader.hpp"
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <set>
+#include <unordered_map>
+
+namespace gebiedscan::pipeline {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using Row = std::vector<std::optional<std::string>>;
+
+struct Layer {
+    std::string name;
+    std::vector<std::string> fields;
+    std::vector<Row> rows;
+
+    [[nodiscard]] int field(const std::string& f) const
+    {
+        const auto it = std::find(fields.begin(), fields.end(), f);
+        return it == fields.end() ? -1 : static_cast<int>(it - fields.begin());
+    }
+};
+
+Layer readLayer(const fs::path& gpkg, const std::string& name)
+{
+    gis::SourceSpec spec;
+    spec.path = gpkg.string();
+    spec.layer = name;
+    gis::VectorReader reader(spec);
+    reader.ignoreGeometry(true);
+    Layer layer;
+    layer.name = name;
+    layer.fields = reader.fieldNames();
+    reader.selectFields(layer.fields);
+    gis::Feature f;
+    while (reader.next(f)) layer.rows.push_back(f.values);
+    return layer;
+}
+
+// Gi*/LISA column stems, longest first so gi_p_adj is not read as gi_p of a theme "adj".
+struct StatColumn {
+    const char* stem;
+    bool number; ///< a z, p or I value (a class or label otherwise)
+};
+constexpr StatColumn kStatColumns[] = {
+    {"lisa_kwadrant", false}, {"lisa_p_adj", true}, {"gi_p_adj", true}, {"gi_label", false},
+    {"lisa_i", true},         {"lisa_z", true},     {"lisa_p", true},   {"lisa_q", false},
+    {"gi_bin", false},        {"gi_z", true},       {"gi_p", true},
+};
+
+// The slot a Gi*/LISA column belongs to ("total" for the plain names), or nullopt.
+std::optional<std::pair<std::string, bool>> statColumn(const std::string& column, const std::set<std::string>& themeIds)
+{
+    for (const auto& s : kStatColumns) {
+        const std::string stem = s.stem;
+        if (column == stem) return std::make_pair(std::string("total"), s.number);
+        if (column.rfind(stem + "_", 0) == 0 && themeIds.count(column.substr(stem.size() + 1)))
+            return std::make_pair(column.substr(stem.size() + 1), s.number);
+    }
+    return std::nullopt;
+}
+
+std::string number(double v)
+{
+    return std::isinf(v) ? std::string("onbegrensd") : fmt::format("{:g}", v);
+}
+
+// A cell of the folder as read: published somewhere, hidden somewhere, or neither (a zero the
+// sparse `figures` table leaves out).
+struct FolderCell {
+    std::optional<std::int64_t> value;
+    std::string publishedIn, hiddenIn;
+    int threshold = 0;
+    std::string label;
+};
+
+class FolderReader {
+public:
+    FolderReader(const fs::path& dir, const ScanModel& model) : m_dir(dir), m_model(model) {}
+
+    FolderAudit run()
+    {
+        readSummary();
+        readLayers();
+        collectCells();
+        FolderAudit out;
+        out.audience = m_audience;
+        buildTable();
+        addRelations();
+        out.cells = m_table.cells().size();
+        out.hiddenCells = m_table.hiddenCount();
+        out.relations = m_table.relations().size();
+
+        const auto audit = auditTable(m_table, {AuditRule::FolderReader, true});
+        out.linearPrograms = audit.linearPrograms;
+        for (auto i : audit.failing) {
+            const auto& iv = audit.intervals[i];
+            const auto& c = m_table.cell(iv.cell);
+            ++out.narrowed;
+            if (iv.low == iv.high) ++out.exact;
+            out.findings.push_back(
+                {AuditFinding::Kind::Narrowed,
+                 std::isnan(iv.low)
+                     ? fmt::format("{}: geheim, maar de gepubliceerde cijfers eromheen zijn onderling tegenstrijdig",
+                                   c.label)
+                 : iv.low == iv.high
+                     ? fmt::format("{}: geheim, maar exact te herleiden: {}", c.label, number(iv.low))
+                     : fmt::format("{}: geheim, maar te herleiden tot {} t/m {} (beschermd is alleen 1 t/m {} "
+                                   "geheel, of buiten dat bereik)",
+                                   c.label, number(iv.low), number(iv.high), c.threshold - 1),
+                 iv.low, iv.high});
+        }
+        for (auto r : audit.inconsistent) {
+            std::string terms;
+            for (const auto& t : m_table.relations()[r].terms)
+                terms += fmt::format("{}{} x {} ({})", terms.empty() ? "" : " + ", t.coefficient,
+                                     m_table.cell(t.cell).value, m_table.cell(t.cell).label);
+            out.findings.push_back({AuditFinding::Kind::Inconsistent,
+                                    "optelling klopt niet met de gepubliceerde cijfers (de map is zo niet te "
+                                    "beoordelen): " +
+                                        terms + " is niet 0"});
+        }
+        if (!audit.infeasible.empty()) {
+            std::string cells;
+            for (std::size_t i = 0; i < audit.infeasible.size() && i < 5; ++i)
+                cells += (i ? "; " : "") + m_table.cell(audit.infeasible[i]).label;
+            out.findings.push_back(
+                {AuditFinding::Kind::Inconsistent,
+                 fmt::format("de gepubliceerde cijfers laten geen enkele waarde toe voor {} geheime "
+                             "cel(len) (de map is zo niet te beoordelen): {}{}",
+                             audit.infeasible.size(), cells, audit.infeasible.size() > 5 ? "; ..." : "")});
+        }
+        for (auto& f : m_findings) out.findings.push_back(std::move(f));
+        checkDerived(out);
+        return out;
+    }
+
+private:
+    void readSummary()
+    {
+        const auto file = m_dir / "summary.json";
+        std::ifstream in(file);
+        if (!in) throw InputError("'" + m_dir.string() + "' is no scan folder: summary.json is missing");
+        nlohmann::json s;
+        try {
+            in >> s;
+        } catch (const nlohmann::json::exception& e) {
+            throw InputError("'" + file.string() + "': " + e.what());
+        }
+        m_audience = s.value("audience", std::string());
+        for (const auto& p : s.value("periods", nlohmann::json::array())) {
+            m_periods.push_back(p.value("id", std::string()));
+            if (p.value("role", std::string()) == "current") m_current = m_periods.back();
+        }
+        if (m_periods.empty() || m_current.empty()) throw InputError("'" + file.string() + "' names no current period");
+        m_slots.push_back({"total", "#total", "alle thema's"});
+        for (const auto& t : s.value("themes", nlohmann::json::array())) {
+            const auto id = t.value("id", std::string()), num = t.value("number", std::string());
+            m_slots.push_back({id, num.empty() ? id : num, num + " " + t.value("label", id)});
+            m_themeIds.insert(id);
+        }
+        m_slots.push_back({"overig", "#overig", "overig"});
+    }
+
+    void readLayers()
+    {
+        m_gpkg = m_dir / "gebiedscan.gpkg";
+        if (!fs::exists(m_gpkg))
+            throw InputError("'" + m_dir.string() + "' is no scan folder: gebiedscan.gpkg is missing");
+        for (const auto& info : gis::listLayers(m_gpkg.string())) {
+            if (info.name == "areas" || info.name.rfind("areas_", 0) == 0)
+                m_areaLayers.push_back(readLayer(m_gpkg, info.name));
+            else if (info.name == "figures")
+                m_figures = readLayer(m_gpkg, info.name);
+            else if (info.name == "hot_times")
+                m_hotTimes = readLayer(m_gpkg, info.name);
+            else
+                m_otherLayers.push_back(readLayer(m_gpkg, info.name));
+        }
+        if (m_areaLayers.empty()) throw InputError("'" + m_gpkg.string() + "' has no area layer");
+        for (const auto& layer : m_areaLayers) {
+            const int code = layer.field("code"), level = layer.field("level"), parent = layer.field("parent_code");
+            if (code < 0 || level < 0)
+                throw InputError("'" + m_gpkg.string() + "', layer " + layer.name + ": no code/level");
+            for (const auto& r : layer.rows) {
+                Area a{r[level].value_or(""), r[code].value_or(""), parent >= 0 ? r[parent].value_or("") : ""};
+                m_areaIndex.emplace(a.code, m_areas.size());
+                m_areas.push_back(a);
+            }
+        }
+        if (const auto i = m_areaLayers.front().field("level"); i >= 0 && !m_areaLayers.front().rows.empty())
+            m_baseLevel = m_areaLayers.front().rows.front()[i].value_or("");
+    }
+
+    [[nodiscard]] std::string slotKey(const std::string& themeNumber, const std::string& themeName) const
+    {
+        if (!themeNumber.empty()) return themeNumber;
+        return themeName == "Totaal" ? "#total" : "#overig";
+    }
+
+    static std::string key(const std::string& level, const std::string& area, const std::string& slot,
+                           const std::string& category, const std::string& period)
+    {
+        return level + '\x1f' + area + '\x1f' + slot + '\x1f' + category + '\x1f' + period;
+    }
+
+    FolderCell& cell(const std::string& level, const std::string& area, const std::string& slot,
+                     const std::string& category, const std::string& period)
+    {
+        const auto k = key(level, area, slot, category, period);
+        auto it = m_cellIndex.find(k);
+        if (it == m_cellIndex.end()) {
+            it = m_cellIndex.emplace(k, m_cells.size()).first;
+            FolderCell c;
+            c.threshold = threshold(slot);
+            std::string what = slot;
+            for (const auto& s : m_slots)
+                if (s.key == slot) what = s.label;
+            c.label =
+                fmt::format("{} {}, {}{}, {}", level, area, what, category.empty() ? "" : " / " + category, period);
+            m_cells.push_back(std::move(c));
+        }
+        return m_cells[it->second];
+    }
+
+    [[nodiscard]] int threshold(const std::string& slot) const
+    {
+        for (const auto& t : m_model.themes)
+            if (t.number == slot || t.id == slot) return t.suppressBelow > 0 ? t.suppressBelow : m_model.suppressBelow;
+        return m_model.suppressBelow;
+    }
+
+    void note(FolderCell& c, const std::optional<std::string>& value, const std::string& where)
+    {
+        if (!value) {
+            if (c.hiddenIn.empty()) c.hiddenIn = where;
+            return;
+        }
+        std::int64_t v = 0;
+        try {
+            v = std::stoll(*value);
+        } catch (const std::exception&) {
+            throw InputError("'" + m_gpkg.string() + "', " + where + ": count '" + *value + "' is no number");
+        }
+        if (c.value && *c.value != v)
+            m_findings.push_back({AuditFinding::Kind::Inconsistent,
+                                  fmt::format("{}: {} in {}, {} in {}", c.label, *c.value, c.publishedIn, v, where)});
+        if (!c.value) {
+            c.value = v;
+            c.publishedIn = where;
+        }
+    }
+
+    void collectCells()
+    {
+        if (!m_figures.rows.empty()) {
+            const auto f = [&](const char* n) {
+                const int i = m_figures.field(n);
+                if (i < 0) throw InputError("'" + m_gpkg.string() + "', layer figures: no field " + n);
+                return static_cast<std::size_t>(i);
+            };
+            const auto level = f("level"), area = f("area_code"), number = f("theme_number"), theme = f("theme"),
+                       category = f("category"), period = f("period"), count = f("count");
+            for (const auto& r : m_figures.rows) {
+                const auto slot = slotKey(r[number].value_or(""), r[theme].value_or(""));
+                const auto cat = r[category].value_or("");
+                if (!cat.empty()) m_categories[slot].insert(cat);
+                note(cell(r[level].value_or(""), r[area].value_or(""), slot, cat, r[period].value_or("")), r[count],
+                     "laag figures");
+            }
+        }
+        for (const auto& layer : m_areaLayers) {
+            const int code = layer.field("code"), level = layer.field("level");
+            for (const auto& s : m_slots) {
+                const int col = layer.field("n_" + s.id);
+                if (col < 0) continue;
+                for (const auto& r : layer.rows)
+                    note(cell(r[level].value_or(""), r[code].value_or(""), s.key, "", m_current), r[col],
+                         "laag " + layer.name);
+            }
+        }
+        // Every area x slot (x category seen) x period is a cell: those not met above are zeros.
+        for (const auto& a : m_areas)
+            for (const auto& p : m_periods)
+                for (const auto& s : m_slots) {
+                    cell(a.level, a.code, s.key, "", p);
+                    for (const auto& c : m_categories[s.key]) cell(a.level, a.code, s.key, c, p);
+                }
+    }
+
+    void buildTable()
+    {
+        for (auto& c : m_cells) {
+            if (c.value) {
+                m_table.addPublishedCell(*c.value, c.threshold, c.label);
+                if (!c.hiddenIn.empty())
+                    m_findings.push_back(
+                        {AuditFinding::Kind::PublishedElsewhere,
+                         fmt::format("{}: geheim in {}, maar {} in {}", c.label, c.hiddenIn, *c.value, c.publishedIn)});
+                if (*c.value >= 1 && *c.value <= c.threshold - 1 && m_audience != "intern")
+                    m_findings.push_back({AuditFinding::Kind::SmallPublished,
+                                          fmt::format("{}: klein aantal {} gepubliceerd in {} (drempel {})", c.label,
+                                                      *c.value, c.publishedIn, c.threshold)});
+            } else if (!c.hiddenIn.empty()) {
+                m_table.addHiddenCell(c.threshold, c.label);
+            } else {
+                m_table.addPublishedCell(0, c.threshold, c.label);
+            }
+        }
+    }
+
+    std::size_t at(const std::string& level, const std::string& area, const std::string& slot,
+                   const std::string& category, const std::string& period) const
+    {
+        return m_cellIndex.at(key(level, area, slot, category, period));
+    }
+
+    void addRelations()
+    {
+        std::map<std::size_t, std::vector<std::size_t>> children; // parent area -> children
+        for (std::size_t a = 0; a < m_areas.size(); ++a)
+            if (const auto it = m_areaIndex.find(m_areas[a].parent); it != m_areaIndex.end())
+                children[it->second].push_back(a);
+        for (const auto& a : m_areas)
+            for (const auto& p : m_periods) {
+                std::vector<RelationTerm> total{{at(a.level, a.code, "#total", "", p), -1}};
+                for (const auto& s : m_slots)
+                    if (s.key != "#total" && s.key != "#overig")
+                        total.push_back({at(a.level, a.code, s.key, "", p), 1});
+                m_table.addRelation(std::move(total));
+                for (const auto& s : m_slots) {
+                    const auto& cats = m_categories[s.key];
+                    if (s.key == "#total" || cats.empty()) continue;
+                    std::vector<RelationTerm> theme{{at(a.level, a.code, s.key, "", p), -1}};
+                    for (const auto& c : cats) theme.push_back({at(a.level, a.code, s.key, c, p), 1});
+                    m_table.addRelation(std::move(theme));
+                }
+            }
+        for (const auto& [parent, kids] : children) {
+            const auto& pa = m_areas[parent];
+            for (const auto& p : m_periods)
+                for (const auto& s : m_slots) {
+                    std::vector<std::string> cats{""};
+                    cats.insert(cats.end(), m_categories[s.key].begin(), m_categories[s.key].end());
+                    for (const auto& c : cats) {
+                        std::vector<RelationTerm> terms{{at(pa.level, pa.code, s.key, c, p), -1}};
+                        for (auto k : kids) terms.push_back({at(m_areas[k].level, m_areas[k].code, s.key, c, p), 1});
+                        m_table.addRelation(std::move(terms));
+                    }
+                }
+        }
+    }
+
+    [[nodiscard]] bool hidden(const std::string& level, const std::string& area, const std::string& slot,
+                              const std::string& period) const
+    {
+        const auto it = m_cellIndex.find(key(level, area, slot, "", period));
+        return it != m_cellIndex.end() && m_table.cell(it->second).hidden();
+    }
+    [[nodiscard]] bool hiddenAnyPeriod(const std::string& level, const std::string& area, const std::string& slot) const
+    {
+        return std::any_of(m_periods.begin(), m_periods.end(),
+                           [&](const auto& p) { return hidden(level, area, slot, p); });
+    }
+
+    void derivedFinding(FolderAudit& out, const Layer& layer, const std::string& column, std::size_t rows,
+                        const std::string& example)
+    {
+        out.findings.push_back({AuditFinding::Kind::DerivedPublished,
+                                fmt::format("laag {}, kolom {}: gepubliceerd bij {} geheim(e) aantal(len), "
+                                            "bijvoorbeeld {}: daaruit is het geheime aantal te herleiden",
+                                            layer.name, column, rows, example)});
+    }
+
+    void checkDerived(FolderAudit& out)
+    {
+        const bool extern_ = m_audience != "intern";
+        const auto checkLayer = [&](const Layer& layer, bool perArea, const std::string& fixedLevel) {
+            const int code = layer.field("code"), level = layer.field("level");
+            if (code < 0) return;
+            for (std::size_t col = 0; col < layer.fields.size(); ++col) {
+                const auto& name = layer.fields[col];
+                // Which slot's count the column derives from, and from which periods.
+                std::string slotId;
+                bool allPeriods = false, statistic = false, numberStat = false;
+                if (const auto st = statColumn(name, m_themeIds)) {
+                    slotId = st->first;
+                    statistic = true;
+                    numberStat = st->second;
+                } else if (name == "peak_total") {
+                    slotId = "total";
+                } else {
+                    for (const char* stem : {"exp_", "chg_", "p_", "sig_", "trend_", "rate_", "rank_"})
+                        if (name.rfind(stem, 0) == 0) {
+                            slotId = name.substr(std::string(stem).size());
+                            allPeriods = std::string(stem) != "rate_" && std::string(stem) != "rank_";
+                        }
+                    if (slotId != "total" && slotId != "overig" && !m_themeIds.count(slotId)) slotId.clear();
+                }
+                if (slotId.empty()) continue;
+                std::string slotKeyOf;
+                for (const auto& s : m_slots)
+                    if (s.id == slotId) slotKeyOf = s.key;
+                std::size_t leaks = 0, numbers = 0;
+                std::string example;
+                for (const auto& r : layer.rows) {
+                    if (!r[col]) continue;
+                    ++numbers;
+                    const auto lvl = perArea && level >= 0 ? r[level].value_or("") : fixedLevel;
+                    const auto area = r[code].value_or("");
+                    const bool hide =
+                        allPeriods ? hiddenAnyPeriod(lvl, area, slotKeyOf) : hidden(lvl, area, slotKeyOf, m_current);
+                    if (hide) {
+                        if (leaks++ == 0) example = lvl + " " + area;
+                    }
+                }
+                if (leaks > 0) derivedFinding(out, layer, name, leaks, example);
+                if (statistic && numberStat && extern_ && numbers > 0)
+                    out.findings.push_back(
+                        {AuditFinding::Kind::StatisticNumber,
+                         fmt::format(
+                             "laag {}, kolom {}: {} Gi*/LISA-getallen in een externe map; buiten de politie "
+                             "alleen klassen (uit een z-score en de buren zijn geheime sommen terug te rekenen)",
+                             layer.name, name, numbers)});
+            }
+        };
+        for (const auto& layer : m_areaLayers) checkLayer(layer, true, "");
+        for (const auto& layer : m_otherLayers) checkLayer(layer, false, m_baseLevel);
+
+        // Hour-of-week rows of a hidden count.
+        if (!m_hotTimes.rows.empty()) {
+            const int level = m_hotTimes.field("level"), area = m_hotTimes.field("area_code"),
+                      theme = m_hotTimes.field("theme");
+            if (level >= 0 && area >= 0 && theme >= 0) {
+                std::size_t leaks = 0;
+                std::string example;
+                for (const auto& r : m_hotTimes.rows) {
+                    std::string slotKeyOf;
+                    for (const auto& s : m_slots)
+                        if (s.id == r[static_cast<std::size_t>(theme)].value_or("")) slotKeyOf = s.key;
+                    if (!hidden(r[level].value_or(""), r[area].value_or(""), slotKeyOf, m_current)) continue;
+                    bool any = false;
+                    for (std::size_t c = 0; c < r.size(); ++c)
+                        if (m_hotTimes.fields[c].size() == 3 && m_hotTimes.fields[c][0] == 'h' && r[c]) any = true;
+                    if (any && leaks++ == 0) example = r[level].value_or("") + " " + r[area].value_or("");
+                }
+                if (leaks > 0) derivedFinding(out, m_hotTimes, "h00..h23", leaks, example);
+            }
+        }
+    }
+
+    struct Slot {
+        std::string id, key, label;
+    };
+    struct Area {
+        std::string level, code, parent;
+    };
+
+    fs::path m_dir, m_gpkg;
+    const ScanModel& m_model;
+    std::string m_audience, m_current, m_baseLevel;
+    std::vector<std::string> m_periods;
+    std::vector<Slot> m_slots;
+    std::set<std::string> m_themeIds;
+    std::vector<Layer> m_areaLayers, m_otherLayers;
+    Layer m_figures, m_hotTimes;
+    std::vector<Area> m_areas;
+    std::unordered_map<std::string, std::size_t> m_areaIndex;
+    std::map<std::string, std::set<std::string>> m_categories; // slot key -> category labels
+    std::vector<FolderCell> m_cells;
+    std::unordered_map<std::string, std::size_t> m_cellIndex;
+    ProtectionTable m_table;
+    std::vector<AuditFinding> m_findings;
+};
+
+} // namespace
+
+FolderAudit auditScanFolder(const fs::path& dir, const ScanModel& model)
+{
+    return FolderReader(dir, model).run();
+}
+
+} // namespace gebiedscan::pipeline

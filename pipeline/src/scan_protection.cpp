@@ -1,0 +1,165 @@
+#include "gebiedscan/pipeline/scan_protection.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+
+namespace gebiedscan::pipeline {
+
+ScanProtection::ScanProtection(const ScanFigures& f)
+    : m_slots(f.themeSlots()), m_categories(f.categorySlots()), m_periods(f.periods())
+{
+    const auto& model = f.model();
+    const auto& levels = f.hierarchy().levels;
+    const auto slotThreshold = [&](std::size_t slot) {
+        if (slot < model.themes.size() && model.themes[slot].suppressBelow > 0) return model.themes[slot].suppressBelow;
+        return model.suppressBelow;
+    };
+    std::vector<std::size_t> categorySlot(m_categories, f.overigSlot());
+    for (std::size_t c = 0; c + 1 < m_categories; ++c) categorySlot[c] = *model.themeIndex(model.categories[c].themeId);
+    const auto slotName = [&](std::size_t s) {
+        return s < model.themes.size() ? model.themes[s].number + " " + model.themes[s].labelNl
+               : s == f.totalSlot()    ? std::string("alle thema's")
+                                       : std::string("overig");
+    };
+    const auto categoryName = [&](std::size_t c) {
+        return slotName(categorySlot[c]) + " / " +
+               (c < model.categories.size() ? model.categories[c].labelNl : std::string("onbekende categorie"));
+    };
+
+    for (std::size_t l = 0; l < levels.size(); ++l) {
+        const auto& lv = levels[l];
+        m_themeBase.push_back(m_table.cells().size());
+        for (std::size_t a = 0; a < lv.size(); ++a)
+            for (std::size_t s = 0; s < m_slots; ++s)
+                for (std::size_t p = 0; p < m_periods; ++p)
+                    m_table.addCell(
+                        static_cast<std::int64_t>(f.themeCount(l, a, s, p)), slotThreshold(s),
+                        fmt::format("{} {}, {}, {}", lv.name, lv.codes[a], slotName(s), model.periods[p].id));
+        m_categoryBase.push_back(m_table.cells().size());
+        for (std::size_t a = 0; a < lv.size(); ++a)
+            for (std::size_t c = 0; c < m_categories; ++c)
+                for (std::size_t p = 0; p < m_periods; ++p)
+                    m_table.addCell(
+                        static_cast<std::int64_t>(f.categoryCount(l, a, c, p)), slotThreshold(categorySlot[c]),
+                        fmt::format("{} {}, {}, {}", lv.name, lv.codes[a], categoryName(c), model.periods[p].id));
+    }
+
+    for (std::size_t l = 0; l < levels.size(); ++l)
+        for (std::size_t a = 0; a < levels[l].size(); ++a)
+            for (std::size_t p = 0; p < m_periods; ++p) {
+                std::vector<RelationTerm> total{{themeCell(l, a, f.totalSlot(), p), -1}};
+                for (std::size_t s = 0; s < model.themes.size(); ++s) total.push_back({themeCell(l, a, s, p), 1});
+                m_table.addRelation(std::move(total));
+                for (std::size_t s = 0; s < m_slots; ++s) {
+                    if (s == f.totalSlot()) continue;
+                    std::vector<RelationTerm> theme{{themeCell(l, a, s, p), -1}};
+                    for (std::size_t c = 0; c < m_categories; ++c)
+                        if (categorySlot[c] == s) theme.push_back({categoryCell(l, a, c, p), 1});
+                    m_table.addRelation(std::move(theme));
+                }
+            }
+
+    // Children = parent: per parent the list of its children at the level below.
+    m_children.resize(levels.size());
+    for (std::size_t l = 0; l < levels.size(); ++l) {
+        m_parent.push_back(levels[l].parent.empty() || l + 1 == levels.size()
+                               ? std::vector<std::int32_t>(levels[l].size(), -1)
+                               : levels[l].parent);
+        m_parent.back().resize(levels[l].size(), -1);
+    }
+    for (std::size_t l = 0; l + 1 < levels.size(); ++l) {
+        auto& children = m_children[l + 1];
+        children.resize(levels[l + 1].size());
+        for (std::size_t a = 0; a < levels[l].size(); ++a) {
+            const auto parent = m_parent[l][a];
+            if (parent >= 0) children[static_cast<std::size_t>(parent)].push_back(a);
+        }
+        for (std::size_t parent = 0; parent < children.size(); ++parent)
+            for (std::size_t p = 0; p < m_periods; ++p) {
+                for (std::size_t s = 0; s < m_slots; ++s) {
+                    std::vector<RelationTerm> terms{{themeCell(l + 1, parent, s, p), -1}};
+                    for (auto a : children[parent]) terms.push_back({themeCell(l, a, s, p), 1});
+                    m_table.addRelation(std::move(terms));
+                }
+                for (std::size_t c = 0; c < m_categories; ++c) {
+                    std::vector<RelationTerm> terms{{categoryCell(l + 1, parent, c, p), -1}};
+                    for (auto a : children[parent]) terms.push_back({categoryCell(l, a, c, p), 1});
+                    m_table.addRelation(std::move(terms));
+                }
+            }
+    }
+}
+
+SuppressionReport ScanProtection::protect(SuppressionOptions options, bool localFirst)
+{
+    if (localFirst && !options.neighbourhood)
+        options.neighbourhood = [this](std::size_t cell) { return neighbourhood(cell); };
+    return suppressSecondary(m_table, options);
+}
+
+std::vector<std::size_t> ScanProtection::neighbourhood(std::size_t cell) const
+{
+    // Which level, area and period the cell is.
+    std::size_t level = m_themeBase.size() - 1;
+    while (level > 0 && cell < m_themeBase[level]) --level;
+    const bool category = cell >= m_categoryBase[level];
+    const std::size_t offset = cell - (category ? m_categoryBase[level] : m_themeBase[level]);
+    const std::size_t area = offset / m_periods / (category ? m_categories : m_slots), period = offset % m_periods;
+    const auto parent = m_parent[level][area];
+    if (parent < 0) return {};
+
+    std::vector<std::size_t> out;
+    const auto addArea = [&](std::size_t l, std::size_t a) {
+        for (std::size_t s = 0; s < m_slots; ++s) out.push_back(themeCell(l, a, s, period));
+        for (std::size_t c = 0; c < m_categories; ++c) out.push_back(categoryCell(l, a, c, period));
+    };
+    // The parent's subtree, level by level down.
+    std::vector<std::size_t> front{static_cast<std::size_t>(parent)};
+    for (std::size_t l = level + 1;; --l) {
+        std::vector<std::size_t> next;
+        for (auto a : front) {
+            addArea(l, a);
+            if (l > 0) next.insert(next.end(), m_children[l][a].begin(), m_children[l][a].end());
+        }
+        if (l == 0) break;
+        front = std::move(next);
+    }
+    // The parent's ancestors.
+    for (std::size_t l = level + 1, a = static_cast<std::size_t>(parent); m_parent[l][a] >= 0; ++l) {
+        a = static_cast<std::size_t>(m_parent[l][a]);
+        addArea(l + 1, a);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::size_t ScanProtection::themeCell(std::size_t level, std::size_t area, std::size_t slot, std::size_t period) const
+{
+    return m_themeBase[level] + (area * m_slots + slot) * m_periods + period;
+}
+
+std::size_t ScanProtection::categoryCell(std::size_t level, std::size_t area, std::size_t category,
+                                         std::size_t period) const
+{
+    return m_categoryBase[level] + (area * m_categories + category) * m_periods + period;
+}
+
+bool ScanProtection::theme(std::size_t level, std::size_t area, std::size_t slot, std::size_t period) const
+{
+    return m_table.cell(themeCell(level, area, slot, period)).hidden();
+}
+
+bool ScanProtection::category(std::size_t level, std::size_t area, std::size_t category, std::size_t period) const
+{
+    return m_table.cell(categoryCell(level, area, category, period)).hidden();
+}
+
+bool ScanProtection::anyPeriod(std::size_t level, std::size_t area, std::size_t slot) const
+{
+    for (std::size_t p = 0; p < m_periods; ++p)
+        if (theme(level, area, slot, p)) return true;
+    return false;
+}
+
+} // namespace gebiedscan::pipeline

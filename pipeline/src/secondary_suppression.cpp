@@ -1,0 +1,213 @@
+#include "gebiedscan/pipeline/secondary_suppression.hpp"
+
+#include "gebiedscan/pipeline/table_audit.hpp"
+
+#include "glpk_problem.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <map>
+#include <optional>
+
+namespace gebiedscan::pipeline {
+
+namespace {
+
+constexpr double kUsed = 1e-6; // a deviation smaller than this does not use the cell
+
+// A cell that must be able to move by `amount` up or down.
+struct Target {
+    std::size_t cell;
+    bool up;
+    double amount;
+};
+
+double hidingCost(std::int64_t value)
+{
+    return 1.0 + std::log1p(static_cast<double>(value));
+}
+
+// The protection LP of one part of the table: per cell k two columns, up (2k+1) and down (2k+2),
+// so a deviation is y = up - down; one row per relation: sum coefficient x y = 0.
+class DeviationProblem {
+public:
+    DeviationProblem(const ProtectionTable& table, const std::vector<std::size_t>& part) : m_table(table), m_part(part)
+    {
+        const auto& cells = table.cells();
+        for (std::size_t k = 0; k < part.size(); ++k) m_index.emplace(part[k], k);
+        m_lp.addColumns(static_cast<int>(2 * part.size()));
+        for (std::size_t k = 0; k < part.size(); ++k) {
+            restoreBounds(k);
+            const double cost = cells[part[k]].hidden() ? 0.0 : hidingCost(cells[part[k]].value);
+            m_lp.setObjective(up(k), cost);
+            m_lp.setObjective(down(k), cost);
+        }
+        std::vector<int> rows, columns;
+        std::vector<double> values;
+        std::vector<bool> seen(table.relations().size(), false);
+        int row = 0;
+        for (auto cell : part)
+            for (auto r : table.relationsOf()[cell]) {
+                if (seen[r]) continue;
+                seen[r] = true;
+                ++row;
+                for (const auto& t : table.relations()[r].terms) {
+                    // A cell outside the problem's cells keeps its value (deviation 0).
+                    const auto it = m_index.find(t.cell);
+                    if (it == m_index.end()) continue;
+                    const auto k = it->second;
+                    rows.push_back(row);
+                    columns.push_back(up(k));
+                    values.push_back(t.coefficient);
+                    rows.push_back(row);
+                    columns.push_back(down(k));
+                    values.push_back(-t.coefficient);
+                }
+            }
+        if (row > 0) m_lp.addRows(row);
+        for (int i = 1; i <= row; ++i) m_lp.setRowFixed(i, 0.0);
+        m_lp.loadMatrix(rows, columns, values);
+        m_lp.setMaximise(false);
+    }
+
+    // The cheapest deviation that moves the target; the published cells it uses, or nullopt when
+    // no deviation within the intruder's bounds reaches the target.
+    std::optional<std::vector<std::size_t>> protect(const Target& target)
+    {
+        const auto k = m_index.at(target.cell);
+        m_lp.setColumnBounds(up(k), target.up ? target.amount : 0.0, target.up ? target.amount : 0.0);
+        m_lp.setColumnBounds(down(k), target.up ? 0.0 : target.amount, target.up ? 0.0 : target.amount);
+        const auto status = m_lp.solve();
+        restoreBounds(k);
+        if (status != GlpkProblem::Status::Optimal) return std::nullopt;
+        std::vector<std::size_t> used;
+        if (m_lp.objective() <= kUsed) return used; // the hidden cells already allow it
+        for (std::size_t i = 0; i < m_part.size(); ++i) {
+            if (m_table.cell(m_part[i]).hidden()) continue;
+            if (m_lp.column(up(i)) + m_lp.column(down(i)) > kUsed) used.push_back(m_part[i]);
+        }
+        return used;
+    }
+
+    // A cell became hidden: using it costs nothing from now on.
+    void hidden(std::size_t cell)
+    {
+        const auto k = m_index.at(cell);
+        m_lp.setObjective(up(k), 0.0);
+        m_lp.setObjective(down(k), 0.0);
+    }
+
+    [[nodiscard]] std::size_t solves() const { return m_lp.solves(); }
+
+private:
+    static int up(std::size_t k) { return static_cast<int>(2 * k + 1); }
+    static int down(std::size_t k) { return static_cast<int>(2 * k + 2); }
+
+    // What the intruder knows of a hidden cell: a count >= 0.
+    void restoreBounds(std::size_t k)
+    {
+        m_lp.setColumnBounds(up(k), 0.0, GlpkProblem::kInfinity);
+        m_lp.setColumnBounds(down(k), 0.0, static_cast<double>(m_table.cell(m_part[k]).value));
+    }
+
+    const ProtectionTable& m_table;
+    const std::vector<std::size_t>& m_part;
+    std::map<std::size_t, std::size_t> m_index;
+    GlpkProblem m_lp;
+};
+
+// Directions in which a hidden cell still falls short of its protection.
+void addTargets(const ProtectionTable& table, const CellInterval& iv, std::vector<Target>& out)
+{
+    const auto& c = table.cell(iv.cell);
+    const double v = static_cast<double>(c.value), top = c.threshold - 1.0;
+    if (iv.high < top - 1e-6 && v < top) out.push_back({iv.cell, true, top - v});
+    if (iv.low > 1.0 + 1e-6 && v > 1.0) out.push_back({iv.cell, false, v - 1.0});
+}
+
+} // namespace
+
+SuppressionReport suppressSecondary(ProtectionTable& table, const SuppressionOptions& options)
+{
+    const auto start = std::chrono::steady_clock::now();
+    const auto cpuStart = std::clock();
+    SuppressionReport report;
+    report.primaries = table.count(CellState::Primary);
+
+    const auto parts = table.components(false);
+    report.components = parts.size();
+    std::vector<std::size_t> partOf(table.cells().size());
+    for (std::size_t p = 0; p < parts.size(); ++p)
+        for (auto c : parts[p]) partOf[c] = p;
+
+    // Targets come from the audit of the current pattern: many primaries are already protected
+    // by the other hidden cells, and the audit's LPs (hidden cells only) are far smaller than
+    // the protection LPs (every cell of a part).
+    const auto audit = [&](std::vector<Target>& targets) {
+        const auto t0 = std::chrono::steady_clock::now();
+        const auto strict = auditTable(table, {AuditRule::ProtectionLevels, true});
+        for (auto i : strict.failing) addTargets(table, strict.intervals[i], targets);
+        if (targets.empty() && options.folderSafe) {
+            const auto reader = auditTable(table, {AuditRule::FolderReader, true});
+            for (auto i : reader.failing) addTargets(table, reader.intervals[i], targets);
+        }
+        report.auditSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    };
+    std::vector<Target> targets;
+    audit(targets);
+    for (int round = 0; round < options.maxRounds && !targets.empty(); ++round) {
+        ++report.rounds;
+        std::vector<std::vector<Target>> byPart(parts.size());
+        for (const auto& t : targets) byPart[partOf[t.cell]].push_back(t);
+        for (std::size_t p = 0; p < parts.size(); ++p) {
+            auto& list = byPart[p];
+            if (list.empty()) continue;
+            // Larger moves first: they shape the pattern, smaller ones then often cost nothing.
+            std::stable_sort(list.begin(), list.end(),
+                             [](const auto& a, const auto& b) { return a.amount > b.amount; });
+            // Each target first within its neighbourhood (a small LP), else within the whole part.
+            std::map<std::vector<std::size_t>, std::vector<Target>> byNeighbourhood;
+            for (const auto& t : list)
+                byNeighbourhood[options.neighbourhood ? options.neighbourhood(t.cell) : std::vector<std::size_t>{}]
+                    .push_back(t);
+            std::vector<Target> fallback;
+            const auto run = [&](const std::vector<std::size_t>& cells, const std::vector<Target>& group,
+                                 std::vector<Target>* failed) {
+                DeviationProblem lp(table, cells);
+                for (const auto& t : group) {
+                    const auto used = lp.protect(t);
+                    if (!used) {
+                        if (failed)
+                            failed->push_back(t);
+                        else
+                            ++report.unprotectable;
+                        continue;
+                    }
+                    for (auto c : *used) {
+                        table.hideSecondary(c);
+                        lp.hidden(c);
+                    }
+                }
+                report.linearPrograms += lp.solves();
+            };
+            for (const auto& [cells, group] : byNeighbourhood) {
+                if (cells.empty())
+                    fallback.insert(fallback.end(), group.begin(), group.end());
+                else
+                    run(cells, group, &fallback);
+            }
+            if (!fallback.empty()) run(parts[p], fallback, nullptr);
+        }
+        targets.clear();
+        audit(targets);
+    }
+    report.auditPassed = targets.empty();
+    report.secondaries = table.count(CellState::Secondary);
+    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    report.cpuSeconds = static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC;
+    return report;
+}
+
+} // namespace gebiedscan::pipeline

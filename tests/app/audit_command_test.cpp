@@ -1,0 +1,31 @@
+// `gebiedscan audit DIR`: exit code 4 and the intervals in Dutch for a leaky folder, 0 for a
+// protected one, 2 for no scan folder.
+#include "../pipeline/tiny_scan_folder.hpp"
+#include "app_test_support.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace gebiedscan::testing;
+
+TEST(AuditCommand, ExitCodeAndIntervalsInDutch)
+{
+    const auto bin = gebiedscanBinary();
+    if (bin.empty()) GTEST_SKIP() << "gebiedscan not built";
+    TempDir tmp;
+    writeTinyModel(tmp / "model.toml");
+    writeTinyScanFolder(tmp / "lek", TinyFolder::Leaky);
+    writeTinyScanFolder(tmp / "dicht", TinyFolder::Protected);
+    const std::string model = " --model " + quote((tmp / "model.toml").string());
+
+    std::string log;
+    EXPECT_EQ(run(quote(bin.string()) + " audit " + quote((tmp / "lek").string()) + model, &log), 4) << log;
+    EXPECT_NE(log.find("buurt BU3, 1.4 Geweld op straat, 2024: geheim, maar exact te herleiden: 3"), std::string::npos)
+        << log;
+    EXPECT_NE(log.find("AFGEKEURD"), std::string::npos) << log;
+
+    EXPECT_EQ(run(quote(bin.string()) + " audit " + quote((tmp / "dicht").string()) + model, &log), 0) << log;
+    EXPECT_NE(log.find("GESLAAGD"), std::string::npos) << log;
+
+    EXPECT_EQ(run(quote(bin.string()) + " audit " + quote(tmp.path().string()) + model, &log), 2) << log;
+    EXPECT_NE(log.find("summary.json is missing"), std::string::npos) << log;
+}

@@ -1,0 +1,205 @@
+// Secondary suppression: after it the audit passes; on a tiny table it is compared with the best
+// pattern found by trying every one; on a hierarchical scan it is compared with today's mask.
+#include "gebiedscan/pipeline/scan_protection.hpp"
+#include "gebiedscan/pipeline/secondary_suppression.hpp"
+#include "gebiedscan/pipeline/table_audit.hpp"
+
+#include "gebiedscan/core/scan_figures.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <random>
+
+using namespace gebiedscan;
+using namespace gebiedscan::pipeline;
+
+namespace {
+
+bool passesBoth(const ProtectionTable& t)
+{
+    return auditTable(t, {AuditRule::ProtectionLevels, true}).passed() &&
+           auditTable(t, {AuditRule::FolderReader, true}).passed();
+}
+
+double hidingCost(const ProtectionTable& t)
+{
+    double cost = 0;
+    for (const auto& c : t.cells())
+        if (c.state == CellState::Secondary) cost += 1.0 + std::log1p(static_cast<double>(c.value));
+    return cost;
+}
+
+// 2 x 3 interior, row and column totals, grand total.
+ProtectionTable tinyTable(const std::vector<std::vector<std::int64_t>>& inner, int threshold)
+{
+    ProtectionTable t;
+    std::vector<std::vector<std::int64_t>> v(3, std::vector<std::int64_t>(4, 0));
+    for (int i = 0; i < 2; ++i)
+        for (int j = 0; j < 3; ++j) {
+            v[i][j] = inner[i][j];
+            v[i][3] += inner[i][j];
+            v[2][j] += inner[i][j];
+            v[2][3] += inner[i][j];
+        }
+    std::vector<std::vector<std::size_t>> c(3, std::vector<std::size_t>(4));
+    for (int i = 0; i < 3; ++i)
+        for (int j = 0; j < 4; ++j) c[i][j] = t.addCell(v[i][j], threshold);
+    for (int i = 0; i < 3; ++i) t.addRelation({{c[i][0], 1}, {c[i][1], 1}, {c[i][2], 1}, {c[i][3], -1}});
+    for (int j = 0; j < 4; ++j) t.addRelation({{c[0][j], 1}, {c[1][j], 1}, {c[2][j], -1}});
+    return t;
+}
+
+ScanModel model()
+{
+    ScanModel m;
+    m.name = "test";
+    m.suppressBelow = 5;
+    m.themes = {{"woninginbraak", "1.3", 1, "Woninginbraak", "Burglary", 0},
+                {"geweld", "1.4", 1, "Geweld op straat", "Violence", 0},
+                {"zeden", "1.6", 1, "Zeden", "Sexual offences", 10}};
+    m.categories = {{"inbraak", "woninginbraak", "Inbraak", {"1.1.1"}, {}},
+                    {"mishandeling", "geweld", "Mishandeling", {"1.4.5"}, {}},
+                    {"geweld_overig", "geweld", "Overig geweld", {"1.4.*"}, {}},
+                    {"zeden", "zeden", "Zeden", {"1.4.1"}, {}}};
+    m.periods = {{"2022", false, *makeLocalTime(2022, 1, 1), *makeLocalTime(2023, 1, 1)},
+                 {"2023", true, *makeLocalTime(2023, 1, 1), *makeLocalTime(2024, 1, 1)}};
+    return m;
+}
+
+// 3 wijken of 4 buurten in one gemeente, seeded Poisson counts from small to moderate.
+AreaHierarchy hierarchy()
+{
+    AreaHierarchy h;
+    AreaLevel b{"buurt", {}, {}, {}, {}};
+    std::vector<std::string> wijk;
+    for (int w = 0; w < 3; ++w)
+        for (int k = 0; k < 4; ++k) {
+            b.codes.push_back("BU" + std::to_string(w) + std::to_string(k));
+            b.names.push_back(b.codes.back());
+            b.population.emplace_back(std::nullopt);
+            wijk.push_back("WK" + std::to_string(w));
+        }
+    h.levels.push_back(b);
+    h.addParentLevel("wijk", wijk);
+    h.addParentLevel("gemeente", std::vector<std::string>(3, "GM1"));
+    return h;
+}
+
+ScanCounts counts(std::size_t areas, std::size_t categories, std::uint32_t seed)
+{
+    ScanCounts c(areas, categories, 2); // plus overig at index `categories`
+    std::mt19937 rng(seed);
+    for (std::size_t a = 0; a < areas; ++a)
+        for (std::size_t k = 0; k <= categories; ++k)
+            for (std::size_t p = 0; p < 2; ++p) {
+                std::poisson_distribution<int> d(0.5 + static_cast<double>((a * 7 + k * 3 + p) % 9));
+                c.add(a, k, p, static_cast<std::uint64_t>(d(rng)));
+            }
+    return c;
+}
+
+} // namespace
+
+TEST(SecondarySuppression, TinyTableMatchesTheBestPatternByBruteForce)
+{
+    // 2 and 3 (threshold 5) are primary; 5 cells may be hidden besides them.
+    auto t = tinyTable({{2, 8, 6}, {9, 3, 7}}, 5);
+    ASSERT_EQ(t.count(CellState::Primary), 2u);
+    std::vector<std::size_t> free;
+    for (std::size_t c = 0; c < t.cells().size(); ++c)
+        if (t.cell(c).state == CellState::Published) free.push_back(c);
+    std::size_t bestCount = 99;
+    double bestCost = 1e9;
+    for (unsigned mask = 0; mask < (1u << free.size()); ++mask) {
+        t.clearSecondaries();
+        for (std::size_t k = 0; k < free.size(); ++k)
+            if (mask & (1u << k)) t.hideSecondary(free[k]);
+        if (!passesBoth(t)) continue;
+        bestCount = std::min(bestCount, t.count(CellState::Secondary));
+        bestCost = std::min(bestCost, hidingCost(t));
+    }
+    t.clearSecondaries();
+    const auto report = suppressSecondary(t);
+    EXPECT_TRUE(report.auditPassed);
+    EXPECT_TRUE(passesBoth(t));
+    std::printf("tiny table: LP heuristic hides %zu secondaries (cost %.3f); best by brute force %zu (cost %.3f)\n",
+                report.secondaries, hidingCost(t), bestCount, bestCost);
+    // The rectangle 2, 8 / 9, 3 closes the two primaries: 2 secondaries, found exactly.
+    EXPECT_EQ(bestCount, 2u);
+    EXPECT_EQ(report.secondaries, bestCount);
+    EXPECT_NEAR(hidingCost(t), bestCost, 1e-9);
+}
+
+TEST(SecondarySuppression, HierarchicalScanPassesTheAuditWhereTodaysMaskFails)
+{
+    const auto m = model();
+    const auto h = hierarchy();
+    const auto c = counts(h.levels[0].size(), m.categories.size(), 13);
+    const ScanFigures f(m, h, c);
+
+    // Today's mask, put into the protection model: the intruder undoes it.
+    ScanProtection today(f);
+    const SuppressionMask mask(f);
+    for (std::size_t l = 0; l < h.levels.size(); ++l)
+        for (std::size_t a = 0; a < h.levels[l].size(); ++a)
+            for (std::size_t p = 0; p < f.periods(); ++p) {
+                for (std::size_t s = 0; s < f.themeSlots(); ++s)
+                    if (mask.theme(l, a, s, p)) today.table().hideSecondary(today.themeCell(l, a, s, p));
+                for (std::size_t k = 0; k < f.categorySlots(); ++k)
+                    if (mask.category(l, a, k, p)) today.table().hideSecondary(today.categoryCell(l, a, k, p));
+            }
+    // Every primary of the protection model is hidden by the mask too (same rule).
+    std::size_t primaries = today.table().count(CellState::Primary);
+    const auto attack = auditTable(today.table());
+    EXPECT_FALSE(attack.passed());
+    std::size_t exact = 0;
+    for (auto i : attack.failing) exact += attack.intervals[i].low == attack.intervals[i].high ? 1 : 0;
+    std::printf("today's mask: %zu primaries, %zu hidden, %zu narrowed, %zu of them recovered exactly\n", primaries,
+                today.table().hiddenCount(), attack.failing.size(), exact);
+    EXPECT_GT(exact, 0u);
+
+    ScanProtection p(f);
+    const auto report = p.protect();
+    EXPECT_TRUE(report.auditPassed);
+    EXPECT_EQ(report.unprotectable, 0u);
+    EXPECT_TRUE(passesBoth(p.table()));
+    EXPECT_EQ(report.primaries, primaries);
+    std::printf(
+        "LP suppression: %zu primaries + %zu secondaries of %zu cells (%zu parts, %zu LPs, %zu rounds, %.2f s)\n",
+        report.primaries, report.secondaries, p.table().cells().size(), report.components, report.linearPrograms,
+        report.rounds, report.seconds);
+    EXPECT_GT(report.secondaries, 0u);
+    // Looking first in each cell's neighbourhood (smaller LPs) also ends in a passing pattern.
+    ScanProtection local(f);
+    const auto localReport = local.protect({}, true);
+    EXPECT_TRUE(localReport.auditPassed);
+    EXPECT_TRUE(passesBoth(local.table()));
+    std::printf("LP suppression, neighbourhood first: %zu secondaries\n", localReport.secondaries);
+    // A buurt's neighbourhood: its wijk's 4 buurten, the wijk and the gemeente, one period.
+    const auto n = local.neighbourhood(local.themeCell(0, 5, 1, 1));
+    EXPECT_EQ(n.size(), 6 * (f.themeSlots() + f.categorySlots()));
+    EXPECT_TRUE(std::binary_search(n.begin(), n.end(), local.themeCell(0, 4, 0, 1)));    // same wijk
+    EXPECT_FALSE(std::binary_search(n.begin(), n.end(), local.themeCell(0, 0, 0, 1)));   // other wijk
+    EXPECT_TRUE(std::binary_search(n.begin(), n.end(), local.categoryCell(2, 0, 3, 1))); // gemeente
+    EXPECT_FALSE(std::binary_search(n.begin(), n.end(), local.themeCell(0, 4, 0, 0)));   // other period
+    EXPECT_TRUE(local.neighbourhood(local.themeCell(2, 0, 0, 1)).empty());               // the top has no parent
+    // Each hidden cell is hidden in the writer's terms too.
+    std::size_t hidden = 0;
+    for (std::size_t l = 0; l < h.levels.size(); ++l)
+        for (std::size_t a = 0; a < h.levels[l].size(); ++a)
+            for (std::size_t s = 0; s < f.themeSlots(); ++s)
+                for (std::size_t q = 0; q < f.periods(); ++q) hidden += p.theme(l, a, s, q) ? 1 : 0;
+    for (std::size_t l = 0; l < h.levels.size(); ++l)
+        for (std::size_t a = 0; a < h.levels[l].size(); ++a)
+            for (std::size_t k = 0; k < f.categorySlots(); ++k)
+                for (std::size_t q = 0; q < f.periods(); ++q) hidden += p.category(l, a, k, q) ? 1 : 0;
+    EXPECT_EQ(hidden, p.suppressedCells());
+    // Primaries follow the thresholds: zeden 1..9, the rest 1..4.
+    for (std::size_t a = 0; a < h.levels[0].size(); ++a) {
+        const auto v = f.themeCount(0, a, 2, 1);
+        EXPECT_EQ(p.table().cell(p.themeCell(0, a, 2, 1)).state == CellState::Primary, v >= 1 && v <= 9);
+    }
+}

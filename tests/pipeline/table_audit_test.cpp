@@ -1,0 +1,258 @@
+// The audit on small tables built in-process: each attack of issue 13 must be caught, and the LP
+// intervals must equal those found by enumerating every integer solution.
+#include "gebiedscan/pipeline/protection_table.hpp"
+#include "gebiedscan/pipeline/table_audit.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <functional>
+
+using namespace gebiedscan::pipeline;
+
+namespace {
+
+const CellInterval& intervalOf(const AuditResult& r, std::size_t cell)
+{
+    for (const auto& iv : r.intervals)
+        if (iv.cell == cell) return iv;
+    throw std::runtime_error("cell not hidden");
+}
+
+// Every interval exact (no shortcut for cells already seen to be safe).
+AuditResult exactAudit(const ProtectionTable& t, AuditRule rule = AuditRule::ProtectionLevels, bool boundsKnown = false)
+{
+    AuditOptions o;
+    o.rule = rule;
+    o.primaryBoundsKnown = boundsKnown;
+    o.shortcut = false;
+    return auditTable(t, o);
+}
+
+} // namespace
+
+TEST(TableAudit, ParentMinusChildrenRecoversAHiddenBuurt)
+{
+    // A wijk of three buurten; only the small buurt is hidden: wijk 25 - 10 - 12 = 3.
+    ProtectionTable t;
+    const auto b1 = t.addCell(3, 5), b2 = t.addCell(10, 5), b3 = t.addCell(12, 5), wijk = t.addCell(25, 5);
+    t.addRelation({{b1, 1}, {b2, 1}, {b3, 1}, {wijk, -1}});
+    ASSERT_EQ(t.cell(b1).state, CellState::Primary);
+    const auto r = exactAudit(t);
+    EXPECT_FALSE(r.passed());
+    ASSERT_EQ(r.failing.size(), 1u);
+    EXPECT_EQ(intervalOf(r, b1).low, 3.0);
+    EXPECT_EQ(intervalOf(r, b1).high, 3.0);
+    // Hiding a sibling as well opens both to [0, 13]: the pair's sum is all that is known.
+    t.hideSecondary(b2);
+    const auto opened = exactAudit(t);
+    EXPECT_TRUE(opened.passed());
+    EXPECT_EQ(intervalOf(opened, b1).low, 0.0);
+    EXPECT_EQ(intervalOf(opened, b1).high, 13.0);
+    EXPECT_EQ(intervalOf(opened, b2).high, 13.0);
+    EXPECT_TRUE(exactAudit(t, AuditRule::FolderReader).passed());
+    // The brief's stricter intruder, who knows b1 is primary, still gets [1, 4] and b2 in [9, 12].
+    const auto s = exactAudit(t, AuditRule::ProtectionLevels, true);
+    EXPECT_TRUE(s.passed());
+    EXPECT_EQ(intervalOf(s, b1).low, 1.0);
+    EXPECT_EQ(intervalOf(s, b1).high, 4.0);
+    EXPECT_EQ(intervalOf(s, b2).low, 9.0);
+    EXPECT_EQ(intervalOf(s, b2).high, 12.0);
+}
+
+TEST(TableAudit, ComplementAcrossThemesOnlyIsUndoneByTheHierarchy)
+{
+    // Today's writer: in buurt 1 inbraak (3) is primary and the smallest other theme, geweld (6),
+    // is hidden as its complement, so the buurt's total gives nothing. But the wijk publishes
+    // both themes and the other buurt publishes its own: each hidden cell is wijk minus buurt 2.
+    ProtectionTable t;
+    //            inbraak           geweld            total
+    const auto i1 = t.addCell(3, 5), g1 = t.addCell(6, 5), t1 = t.addCell(9, 5);
+    const auto i2 = t.addCell(8, 5), g2 = t.addCell(7, 5), t2 = t.addCell(15, 5);
+    const auto iw = t.addCell(11, 5), gw = t.addCell(13, 5), tw = t.addCell(24, 5);
+    t.addRelation({{i1, 1}, {g1, 1}, {t1, -1}});
+    t.addRelation({{i2, 1}, {g2, 1}, {t2, -1}});
+    t.addRelation({{iw, 1}, {gw, 1}, {tw, -1}});
+    t.addRelation({{i1, 1}, {i2, 1}, {iw, -1}});
+    t.addRelation({{g1, 1}, {g2, 1}, {gw, -1}});
+    t.addRelation({{t1, 1}, {t2, 1}, {tw, -1}});
+    t.hideSecondary(g1);
+    const auto r = exactAudit(t);
+    EXPECT_FALSE(r.passed());
+    EXPECT_EQ(intervalOf(r, i1).low, 3.0);
+    EXPECT_EQ(intervalOf(r, i1).high, 3.0);
+    EXPECT_EQ(intervalOf(r, g1).low, 6.0);
+    // The four corners of a rectangle protect it: i1 = 3 + d, g1 = 6 - d, i2 = 8 - d, g2 = 7 + d,
+    // so i1 runs over [0, 9].
+    t.hideSecondary(i2);
+    t.hideSecondary(g2);
+    const auto ok = exactAudit(t);
+    EXPECT_TRUE(ok.passed());
+    EXPECT_EQ(intervalOf(ok, i1).low, 0.0);
+    EXPECT_EQ(intervalOf(ok, i1).high, 9.0);
+}
+
+TEST(TableAudit, BuurtWithOnlyZedenShowsItInTheTotal)
+{
+    // Zeden 7 (threshold 10) hidden, every other theme 0 and the total 7 published.
+    ProtectionTable t;
+    const auto zeden = t.addCell(7, 10), inbraak = t.addCell(0, 5), geweld = t.addCell(0, 5), total = t.addCell(7, 5);
+    t.addRelation({{zeden, 1}, {inbraak, 1}, {geweld, 1}, {total, -1}});
+    ASSERT_EQ(t.cell(zeden).state, CellState::Primary);
+    ASSERT_EQ(t.cell(total).state, CellState::Published); // 7 >= 5: the total's own rule shows it
+    const auto r = exactAudit(t);
+    ASSERT_EQ(r.failing.size(), 1u);
+    EXPECT_EQ(intervalOf(r, zeden).low, 7.0);
+    EXPECT_EQ(intervalOf(r, zeden).high, 7.0);
+    // Hiding a zero beside it gives zeden [0, 7]: still short of 9.
+    t.hideSecondary(inbraak);
+    const auto reader = exactAudit(t, AuditRule::FolderReader);
+    EXPECT_FALSE(reader.passed());
+    EXPECT_EQ(intervalOf(reader, zeden).low, 0.0);
+    EXPECT_EQ(intervalOf(reader, zeden).high, 7.0);
+    // Only hiding the total too protects zeden.
+    t.hideSecondary(total);
+    EXPECT_TRUE(exactAudit(t).passed());
+}
+
+TEST(TableAudit, FolderReaderFailsAnIntervalReachingIntoTheSmallRange)
+{
+    // threshold 5: [3, 12] might hide a 3 or 4 that the reader has narrowed; [0, 0] and [6, 9]
+    // are no small counts; [0, 7] covers 1..4.
+    EXPECT_FALSE(intervalProtects(3, 12, 5, CellState::Hidden, AuditRule::FolderReader));
+    EXPECT_TRUE(intervalProtects(0, 0, 5, CellState::Hidden, AuditRule::FolderReader));
+    EXPECT_TRUE(intervalProtects(6, 9, 5, CellState::Hidden, AuditRule::FolderReader));
+    EXPECT_TRUE(intervalProtects(0, 7, 5, CellState::Hidden, AuditRule::FolderReader));
+    EXPECT_FALSE(intervalProtects(0, 3, 5, CellState::Hidden, AuditRule::FolderReader));
+    // A known primary must reach both 1 and T-1; a known secondary needs nothing.
+    EXPECT_FALSE(intervalProtects(1, 3, 5, CellState::Primary, AuditRule::ProtectionLevels));
+    EXPECT_FALSE(intervalProtects(2, 9, 5, CellState::Primary, AuditRule::ProtectionLevels));
+    EXPECT_TRUE(intervalProtects(0, 4, 5, CellState::Primary, AuditRule::ProtectionLevels));
+    EXPECT_TRUE(intervalProtects(3, 12, 5, CellState::Secondary, AuditRule::ProtectionLevels));
+}
+
+TEST(TableAudit, InconsistentPublishedValuesAreReported)
+{
+    ProtectionTable t;
+    const auto a = t.addPublishedCell(4, 5), b = t.addPublishedCell(6, 5), s = t.addPublishedCell(11, 5);
+    t.addRelation({{a, 1}, {b, 1}, {s, -1}});
+    EXPECT_EQ(exactAudit(t).inconsistentRelations, 1u);
+    EXPECT_FALSE(exactAudit(t).passed());
+}
+
+// A 2 x 3 table with row and column totals and the grand total (12 cells, 7 relations); for
+// every pattern of hidden cells (the grand total stays published, so all is bounded) the LP
+// intervals must equal those found by enumerating every integer interior that fits.
+TEST(TableAudit, IntervalsMatchBruteForceOnATinyTable)
+{
+    const std::vector<std::vector<std::int64_t>> inner = {{2, 3, 0}, {4, 1, 5}};
+    const int threshold = 5;
+    ProtectionTable t;
+    std::vector<std::vector<std::size_t>> cell(3, std::vector<std::size_t>(4));
+    std::vector<std::vector<std::int64_t>> value(3, std::vector<std::int64_t>(4, 0));
+    for (int i = 0; i < 2; ++i)
+        for (int j = 0; j < 3; ++j) {
+            value[i][j] = inner[i][j];
+            value[i][3] += inner[i][j];
+            value[2][j] += inner[i][j];
+            value[2][3] += inner[i][j];
+        }
+    for (int i = 0; i < 3; ++i)
+        for (int j = 0; j < 4; ++j) cell[i][j] = t.addCell(value[i][j], threshold);
+    for (int i = 0; i < 3; ++i) t.addRelation({{cell[i][0], 1}, {cell[i][1], 1}, {cell[i][2], 1}, {cell[i][3], -1}});
+    for (int j = 0; j < 4; ++j) t.addRelation({{cell[0][j], 1}, {cell[1][j], 1}, {cell[2][j], -1}});
+    // 2, 3, 4, 1 and the column total 4 are primary.
+    ASSERT_EQ(t.count(CellState::Primary), 5u);
+
+    std::vector<std::size_t> free; // published cells a pattern may hide, the grand total aside
+    for (std::size_t c = 0; c < t.cells().size(); ++c)
+        if (t.cell(c).state == CellState::Published && c != cell[2][3]) free.push_back(c);
+    ASSERT_EQ(free.size(), 6u);
+    const std::int64_t grand = value[2][3];
+
+    std::size_t passing = 0, passingStrict = 0;
+    for (unsigned mask = 0; mask < (1u << free.size()); ++mask) {
+        t.clearSecondaries();
+        for (std::size_t k = 0; k < free.size(); ++k)
+            if (mask & (1u << k)) t.hideSecondary(free[k]);
+        for (bool boundsKnown : {false, true}) {
+            std::vector<double> low(t.cells().size(), 1e9), high(t.cells().size(), -1e9);
+            std::vector<std::int64_t> x(6);
+            // Interiors summing to the published grand total; the margins follow from them.
+            std::function<void(int, std::int64_t)> visit = [&](int k, std::int64_t left) {
+                if (k == 5) {
+                    x[5] = left;
+                    std::vector<std::vector<std::int64_t>> v(3, std::vector<std::int64_t>(4, 0));
+                    for (int i = 0; i < 2; ++i)
+                        for (int j = 0; j < 3; ++j) {
+                            v[i][j] = x[static_cast<std::size_t>(i * 3 + j)];
+                            v[i][3] += v[i][j];
+                            v[2][j] += v[i][j];
+                            v[2][3] += v[i][j];
+                        }
+                    for (int i = 0; i < 3; ++i)
+                        for (int j = 0; j < 4; ++j) {
+                            const auto& c = t.cell(cell[i][j]);
+                            if (!c.hidden() && v[i][j] != c.value) return;
+                            if (boundsKnown && c.state == CellState::Primary &&
+                                (v[i][j] < 1 || v[i][j] > threshold - 1))
+                                return;
+                        }
+                    for (int i = 0; i < 3; ++i)
+                        for (int j = 0; j < 4; ++j) {
+                            const auto c = cell[i][j];
+                            low[c] = std::min(low[c], static_cast<double>(v[i][j]));
+                            high[c] = std::max(high[c], static_cast<double>(v[i][j]));
+                        }
+                    return;
+                }
+                for (std::int64_t n = 0; n <= left; ++n) {
+                    x[static_cast<std::size_t>(k)] = n;
+                    visit(k + 1, left - n);
+                }
+            };
+            visit(0, grand);
+            const auto r = exactAudit(t, AuditRule::ProtectionLevels, boundsKnown);
+            ASSERT_EQ(r.intervals.size(), t.hiddenCount());
+            // The shortcut for cells seen to be safe changes no verdict.
+            AuditOptions quick;
+            quick.primaryBoundsKnown = boundsKnown;
+            ASSERT_EQ(auditTable(t, quick).passed(), r.passed()) << "pattern " << mask;
+            ASSERT_EQ(exactAudit(t, AuditRule::FolderReader, boundsKnown).passed(),
+                      auditTable(t, {AuditRule::FolderReader, true, boundsKnown, true}).passed());
+            for (const auto& iv : r.intervals) {
+                ASSERT_EQ(iv.low, low[iv.cell]) << "pattern " << mask << " cell " << iv.cell;
+                ASSERT_EQ(iv.high, high[iv.cell]) << "pattern " << mask << " cell " << iv.cell;
+            }
+            if (r.passed()) ++(boundsKnown ? passingStrict : passing);
+        }
+    }
+    std::printf("tiny table: %zu of 64 patterns protect; %zu against an intruder knowing the primaries\n", passing,
+                passingStrict);
+    EXPECT_GT(passing, 0u);
+    EXPECT_LT(passing, 64u);
+    // The column of 3 and 1 (total 4, also primary): knowing all three lie in [1, 4], the 3 is at
+    // most 3, never 4, whatever is hidden.
+    EXPECT_EQ(passingStrict, 0u);
+}
+
+TEST(TableAudit, UnboundedCellsAfterAFeasibleMinimumAreNotMistakenForInfeasible)
+{
+    // From a real folder: overig of a gemeente hidden with two of its wijken, one holding a
+    // published 9. GLPK's dual simplex stops at "no dual feasible solution" from the previous
+    // basis; the audit must then tell unbounded from infeasible.
+    ProtectionTable t;
+    const auto b0 = t.addHiddenCell(5), b9 = t.addHiddenCell(5), b11 = t.addPublishedCell(9, 5);
+    const auto w0 = t.addHiddenCell(5), w9 = t.addHiddenCell(5), g = t.addHiddenCell(5);
+    t.addRelation({{w0, -1}, {b0, 1}});
+    t.addRelation({{w9, -1}, {b9, 1}, {b11, 1}});
+    t.addRelation({{g, -1}, {w0, 1}, {w9, 1}});
+    const auto r = exactAudit(t, AuditRule::FolderReader);
+    EXPECT_TRUE(r.infeasible.empty());
+    EXPECT_EQ(intervalOf(r, w9).low, 9.0);
+    EXPECT_EQ(intervalOf(r, g).low, 9.0);
+    EXPECT_TRUE(std::isinf(intervalOf(r, g).high));
+    EXPECT_TRUE(std::isinf(intervalOf(r, b0).high));
+    EXPECT_TRUE(r.passed()); // [9, inf) lies outside 1..4; [0, inf) covers it
+}
