@@ -96,6 +96,10 @@ inline constexpr std::string_view meets = "voldoet";
 inline constexpr std::string_view score = "score";
 inline constexpr std::string_view street = "straat";
 inline constexpr std::string_view accidentsInYear = "n_"; ///< n_2023: suffix a year
+inline constexpr std::string_view accidentYear = "jaar";
+inline constexpr std::string_view severity = "ernst";
+inline constexpr std::string_view accidentJunctions = "kruispunten";
+inline constexpr std::string_view accidentSections = "wegvakken";
 } // namespace field
 
 /// Theme suffixes besides the model's theme ids.
