@@ -43,8 +43,7 @@ std::vector<ColumnSpec> localStatistics(bool full)
     if (full) c.push_back(single(field::neighbours, T::Integer, "aantal", "aantal buren", "number of neighbours"));
     c.push_back(single(field::giZ, T::Real, "z", "Getis-Ord Gi* z-score (spdep localG, include.self)",
                        "Getis-Ord Gi* z-score (spdep localG, include.self)"));
-    c.push_back(single(field::giP, T::Real, "p", "Gi* p-waarde (normaal, of pseudo p-waarde bij permutaties)",
-                       "Gi* p-value (normal, or pseudo p-value with permutations)"));
+    c.push_back(single(field::giP, T::Real, "p", "Gi* p-waarde", "Gi* p-value"));
     if (full)
         c.push_back(single(field::giPAdj, T::Real, "p", "gi_p na correctie voor meervoudig toetsen",
                            "gi_p adjusted for multiple testing"));
@@ -57,9 +56,7 @@ std::vector<ColumnSpec> localStatistics(bool full)
     if (full)
         c.push_back(single(field::lisaZ, T::Real, "z", "lokale Moran z (spdep localmoran, conditionele momenten)",
                            "local Moran z (spdep localmoran, conditional moments)"));
-    c.push_back(single(field::lisaP, T::Real, "p",
-                       "lokale Moran p-waarde (normaal, of pseudo p-waarde bij conditionele permutatie)",
-                       "local Moran p-value (normal, or pseudo p-value by conditional permutation)"));
+    c.push_back(single(field::lisaP, T::Real, "p", "lokale Moran p-waarde", "local Moran p-value"));
     if (full)
         c.push_back(single(field::lisaPAdj, T::Real, "p", "lisa_p na correctie voor meervoudig toetsen",
                            "lisa_p adjusted for multiple testing"));
@@ -256,8 +253,8 @@ std::vector<LayerSpec> buildLayers()
                   single(field::areaCode, T::String, "", "gebiedscode", "area code"),
                   single(field::theme, T::String, "", "thema (total = alle thema's)", "theme (total = all themes)"),
                   single(field::day, T::String, "", "dag van de week", "day of the week"),
-                  {field::hour, F::Hour, T::Real, "aantal", "registraties per uur (aoristisch gewogen)",
-                   "registrations per hour (aoristic weights)"}},
+                  {field::hour, F::Hour, T::Real, "aantal", "aoristisch gewogen registraties",
+                   "registrations (aoristic weights)"}},
                  scanMetadata()});
     l.push_back(
         {role::scanFigures,
