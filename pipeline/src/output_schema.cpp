@@ -389,9 +389,8 @@ std::vector<LayerSpec> buildLayers()
                   single("van_m", T::Real, "m", "begin van de lixel langs het wegvak (m)",
                          "start of the lixel along the segment (m)"),
                   single("tot_m", T::Real, "m", "eind van de lixel (m)", "end of the lixel (m)"),
-                  single("dichtheid_per_km", T::Real, "per km",
-                         "(ernstgewogen) ongevallen per km (netwerk-KDE, kwartische kern)",
-                         "(severity-weighted) accidents per km (network KDE, quartic kernel)"),
+                  single("dichtheid_per_km", T::Real, "per km", "ongevallen per km (netwerk-KDE, kwartische kern)",
+                         "accidents per km (network KDE, quartic kernel; severity-weighted or not)"),
                   single(field::street, T::String, "", "straatnaam", "street name")},
                  blackspotMetadata()});
     l.push_back(
@@ -437,6 +436,27 @@ std::vector<LayerSpec> buildLayers()
                   {"THEME", "thema (of alle registraties)", "theme (or all registrations)"},
                   {"CRS", "coördinatenstelsel", "coordinate reference system"},
                   {"SOFTWARE", "programma en versie", "software and version"}}});
+    // ---- gebiedscan nearrepeat: nearrepeat.csv ----
+    l.push_back(
+        {role::nearRepeat,
+         "nearrepeat",
+         "nearrepeat",
+         GeometryKind::None,
+         "Knox-tabel: paren van voorvallen per afstands- en tijdband (Near Repeat Calculator)",
+         "Knox table: pairs of events per distance and time band (Near Repeat Calculator)",
+         {single("dist_from", T::Real, "m", "afstand van (m); 0 tot 0 = dezelfde locatie",
+                 "distance from (m); 0 to 0 = the same location"),
+          single("dist_to", T::Real, "m", "afstand tot (m, exclusief); leeg = onbegrensd",
+                 "distance to (m, exclusive); empty = unbounded"),
+          single("days_from", T::Integer, "dagen", "dagen ertussen van", "days between, from"),
+          single("days_to", T::Integer, "dagen", "dagen ertussen tot (exclusief); leeg = onbegrensd",
+                 "days between, to (exclusive); empty = unbounded"),
+          single("observed", T::Integer, "aantal", "waargenomen paren van voorvallen", "observed pairs of events"),
+          single("expected", T::Real, "aantal", "verwacht aantal paren (gemiddelde over de permutaties)",
+                 "expected pairs (mean over the permutations)"),
+          single("ratio", T::Real, "", "waargenomen / verwacht (Knox-ratio)", "observed / expected (Knox ratio)"),
+          single("p", T::Real, "p", "pseudo-p (M + 1) / (R + 1)", "pseudo-p (M + 1) / (R + 1)")},
+         {}});
     // ---- <laag>_velden.csv next to every Shapefile ----
     l.push_back({role::fieldMap,
                  "",

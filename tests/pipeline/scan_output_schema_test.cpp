@@ -2,6 +2,7 @@
 // column of every layer is in the schema with the schema's type, the velden.csv descriptions
 // are the schema's, and summary.json has exactly the schema's keys.
 #include "../gis/gis_test_support.hpp"
+#include "schema_check.hpp"
 
 #include "gebiedscan/gis/layer_info.hpp"
 #include "gebiedscan/pipeline/output_schema.hpp"
@@ -30,47 +31,6 @@ std::string text(const std::filesystem::path& file)
     std::stringstream s;
     s << in.rdbuf();
     return s.str();
-}
-
-bool sameType(gis::LayerInfo::FieldType written, schema::ValueType expected)
-{
-    switch (expected) {
-    case schema::ValueType::Integer: return written == gis::LayerInfo::FieldType::Integer;
-    case schema::ValueType::Real: return written == gis::LayerInfo::FieldType::Real;
-    case schema::ValueType::String: return written == gis::LayerInfo::FieldType::String;
-    }
-    return false;
-}
-
-// Checks one listed layer against the schema (types only where the format stores them: GeoJSON
-// infers them from the values, and an all-NULL column reads back as text); returns its role.
-std::string checkLayer(const gis::LayerInfo& l, const std::string& where, bool checkTypes = true)
-{
-    const auto it = l.metadata.find(std::string(schema::kRoleKey));
-    const std::string role = it != l.metadata.end() ? it->second : std::string();
-    EXPECT_FALSE(role.empty()) << where << " has no role";
-    const auto* spec = schema::layer(role);
-    EXPECT_NE(spec, nullptr) << where << ": unknown role " << role;
-    if (!spec) return role;
-    if (it != l.metadata.end()) {
-        EXPECT_EQ(l.metadata.at(std::string(schema::kVersionKey)), schema::kVersion) << where;
-    }
-    EXPECT_EQ(l.spatial, spec->geometry != schema::GeometryKind::None) << where;
-    for (const auto& f : l.fields) {
-        const auto* c = spec->find(f.name);
-        EXPECT_NE(c, nullptr) << where << ": column '" << f.name << "' is not in the schema of " << role;
-        if (c && checkTypes) {
-            EXPECT_TRUE(sameType(f.type, c->type))
-                << where << ": column '" << f.name << "' has type " << static_cast<int>(f.type);
-        }
-    }
-    for (const auto& [key, value] : l.metadata) {
-        if (key == schema::kRoleKey || key == schema::kVersionKey) continue;
-        bool known = false;
-        for (const auto& k : spec->metadata) known = known || k.id == key;
-        EXPECT_TRUE(known) << where << ": metadata key '" << key << "' is not in the schema";
-    }
-    return role;
 }
 
 class ScanOutputSchemaTest : public ::testing::Test {
@@ -121,7 +81,7 @@ TEST_F(ScanOutputSchemaTest, EveryWrittenLayerHasItsRoleAndOnlySchemaColumns)
     std::multiset<std::string> roles;
     std::set<std::string> themeHotspotColumns;
     for (const auto& l : gis::listLayers((out / "gebiedscan.gpkg").string())) {
-        roles.insert(checkLayer(l, "gebiedscan.gpkg/" + l.name));
+        roles.insert(schematest::checkLayer(l, "gebiedscan.gpkg/" + l.name));
         for (const auto& f : l.fields)
             if (f.name.starts_with(schema::field::themeGiZ)) themeHotspotColumns.insert(f.name);
     }
@@ -140,7 +100,7 @@ TEST_F(ScanOutputSchemaTest, EveryWrittenLayerHasItsRoleAndOnlySchemaColumns)
             std::string_view(level) == "buurt" ? schema::role::scanAreas : schema::role::scanAreaLevel;
         const auto geojson = gis::listLayers((out / (stem + ".geojson")).string());
         ASSERT_EQ(geojson.size(), 1u);
-        EXPECT_EQ(checkLayer(geojson[0], stem + ".geojson", false), role);
+        EXPECT_EQ(schematest::checkLayer(geojson[0], stem + ".geojson", false), role);
         // Shapefile: no metadata and 10-character names; its velden.csv maps them back, with
         // the schema's descriptions.
         const auto csv = gis::listLayers((out / (stem + ".csv")).string());

@@ -39,6 +39,7 @@ inline constexpr std::string_view blackspotAccidents = "blackspot_accidents";
 inline constexpr std::string_view blackspotKde = "blackspot_kde";
 inline constexpr std::string_view blackspotAreas = "blackspot_areas";
 inline constexpr std::string_view kdeHeatmap = "kde_heatmap"; ///< gebiedscan kde GeoTIFF
+inline constexpr std::string_view nearRepeat = "near_repeat"; ///< gebiedscan nearrepeat: the Knox table
 inline constexpr std::string_view fieldMap = "field_map";     ///< <laag>_velden.csv next to a Shapefile
 } // namespace role
 
