@@ -103,6 +103,11 @@ TEST(SchemaRoles, StoredRolesDecideKindAndMainAreaLayer)
     const LayerData* accidents = byRole(layers, schema::role::blackspotAreas);
     ASSERT_NE(accidents, nullptr);
     EXPECT_EQ(accidents->kind, LayerKind::Areas) << "black-spot areas are areas, not black spots";
+    for (int r = 0; r < layers.rowCount(); ++r)
+        if (&layers.layer(r) == accidents) {
+            EXPECT_FALSE(layers.style(r).visible) << "hidden at first: it would cover the scan's choropleth";
+        }
+    EXPECT_TRUE(layers.style(row).visible);
     const LayerData* kde = byRole(layers, schema::role::blackspotKde);
     ASSERT_NE(kde, nullptr);
     EXPECT_EQ(kde->kind, LayerKind::Lines);

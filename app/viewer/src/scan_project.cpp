@@ -359,13 +359,16 @@ void ScanProject::open(const QString& path)
                                            : QCoreApplication::translate("ScanProject", "Areas (%1)").arg(level);
             addLayer(finest, true);
         }
-        // Hot spots start hidden over a scan (the choropleth is the first view); alone they show.
+        // Hot spots, heatmaps and other commands' areas (black-spot areas, trends) start hidden over
+        // a scan (the choropleth is the first view, and an opaque layer would cover it); alone they show.
         // Polygon results go under the boundaries, points and lines above them.
         const auto addKinds = [&](std::initializer_list<LayerKind> kinds) {
             for (auto kind : kinds)
                 for (auto& l : others)
                     if (l->kind == kind)
-                        addLayer(l, (kind != LayerKind::Hotspots && kind != LayerKind::Raster) || !finest);
+                        addLayer(
+                            l, (kind != LayerKind::Hotspots && kind != LayerKind::Raster && kind != LayerKind::Areas) ||
+                                   !finest);
         };
         addKinds({LayerKind::Hotspots, LayerKind::Areas, LayerKind::Raster});
         for (auto& l : areaLevels) {
