@@ -15,9 +15,12 @@
 #include "gebiedscan/pipeline/trend_writer.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
+#include <fstream>
 #include <map>
 #include <random>
+#include <set>
 #include <sstream>
 
 using namespace gebiedscan;
@@ -149,6 +152,14 @@ TEST(JobOutputSchema, BlackSpotsWithAreasKdeAndEmpiricalBayes)
     EXPECT_TRUE(junctionFields.count("eb_schatting"));
     EXPECT_TRUE(areaFields.count("name"));
     EXPECT_FALSE(areaFields.count("naam"));
+    // summary.json: exactly the schema's top-level keys.
+    std::ifstream in(dir / "uit" / "summary.json");
+    const auto summary = nlohmann::json::parse(in);
+    std::set<std::string> expected, written;
+    for (const auto& k : schema::summaryKeys("blackspots"))
+        expected.insert(std::string(k.id.substr(0, k.id.find('.'))));
+    for (const auto& [key, value] : summary.items()) written.insert(key);
+    EXPECT_EQ(written, expected);
     // The list CSV has the black-spot columns.
     const auto list = gis::listLayers((dir / "uit" / "blackspots.csv").string());
     ASSERT_EQ(list.size(), 1u);
