@@ -249,7 +249,8 @@ std::vector<fs::path> writeBlackSpotOutputs(const BlackSpotJobResult& job, const
     gis::writeCsv(outDir / "blackspots.csv", list, w);
     written.push_back(outDir / "blackspots.csv");
     if (job.areas) {
-        gis::writeCsv(outDir / "blackspots_gebieden.csv", tables[3], w);
+        gis::writeCsv(outDir / "blackspots_gebieden.csv", schema::tableWithRole(tables, schema::role::blackspotAreas),
+                      w);
         written.push_back(outDir / "blackspots_gebieden.csv");
     }
 

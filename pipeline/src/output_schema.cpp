@@ -615,4 +615,11 @@ void tag(gis::Table& table, std::string_view r)
     table.metadata[std::string(kVersionKey)] = std::string(kVersion);
 }
 
+const gis::Table& tableWithRole(const std::vector<gis::Table>& tables, std::string_view r)
+{
+    for (const auto& t : tables)
+        if (const auto it = t.metadata.find(std::string(kRoleKey)); it != t.metadata.end() && it->second == r) return t;
+    throw std::logic_error("output schema: no table with role '" + std::string(r) + "'");
+}
+
 } // namespace gebiedscan::pipeline::schema

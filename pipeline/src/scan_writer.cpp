@@ -368,9 +368,9 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
         gis::writeGeoJson(dir / (stem + ".geojson"), tables[l], w);
         written.push_back(dir / (stem + ".geojson"));
     }
-    gis::writeCsv(dir / "gebiedscan_cijfers.csv", tables.back(), w);
+    gis::writeCsv(dir / "gebiedscan_cijfers.csv", schema::tableWithRole(tables, schema::role::scanFigures), w);
     written.push_back(dir / "gebiedscan_cijfers.csv");
-    gis::writeCsv(dir / "gebiedscan_tijden.csv", tables[tables.size() - 2], w);
+    gis::writeCsv(dir / "gebiedscan_tijden.csv", schema::tableWithRole(tables, schema::role::scanHotTimes), w);
     written.push_back(dir / "gebiedscan_tijden.csv");
 
     // summary.json: the record accounting and what was used.

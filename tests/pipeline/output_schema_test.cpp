@@ -99,6 +99,11 @@ TEST(OutputSchema, ColumnsCarryTypeAndDutchDescription)
     schema::tag(t, schema::role::trends);
     EXPECT_EQ(t.metadata.at(std::string(schema::kRoleKey)), "trends");
     EXPECT_EQ(t.metadata.at(std::string(schema::kVersionKey)), schema::kVersion);
+    gis::Table other;
+    schema::tag(other, schema::role::trendsPerPeriod);
+    const std::vector<gis::Table> tables{other, t};
+    EXPECT_EQ(&schema::tableWithRole(tables, schema::role::trends), &tables[1]);
+    EXPECT_THROW((void)schema::tableWithRole(tables, schema::role::scanAreas), std::logic_error);
 }
 
 TEST(OutputSchema, SummaryKeysOfScanAndBlackspots)

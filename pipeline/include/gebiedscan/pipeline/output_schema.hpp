@@ -174,5 +174,8 @@ struct LayerSpec {
 
 /// Sets a table's role and schema version in its layer metadata.
 void tag(gis::Table& table, std::string_view role);
+/// The first of `tables` tagged with `role`, so writers pick tables by what they are, not by
+/// position; throws std::logic_error when none is (a writer bug).
+[[nodiscard]] const gis::Table& tableWithRole(const std::vector<gis::Table>& tables, std::string_view role);
 
 } // namespace gebiedscan::pipeline::schema
