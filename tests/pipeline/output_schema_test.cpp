@@ -113,6 +113,10 @@ TEST(OutputSchema, SummaryKeysOfScanAndBlackspots)
     for (auto k : {"input_records", "assigned", "outside", "invalid_geometry", "bad_date", "unknown_category", "themes",
                    "periods", "suppression.rule", "outputs"})
         EXPECT_TRUE(scan.count(k)) << k;
+    namespace key = schema::summary;
+    for (auto k : {key::themes, key::periods, key::model}) EXPECT_TRUE(scan.count(k)) << k;
+    EXPECT_TRUE(scan.count(std::string(key::suppression) + "." + std::string(key::suppressionRule)));
+    EXPECT_TRUE(scan.count(std::string(key::incidents) + "." + std::string(key::source)));
     EXPECT_FALSE(schema::summaryKeys("blackspots").empty());
     EXPECT_TRUE(schema::summaryKeys("kde").empty());
 }

@@ -130,15 +130,16 @@ void ScanProject::readSummary(const QString& file)
     if (!f.open(QIODevice::ReadOnly)) return;
     const auto doc = QJsonDocument::fromJson(f.readAll());
     const QJsonObject o = doc.object();
+    namespace key = schema::summary;
     // Theme labels: "themes": [{"id": ..., "number": ..., "label": ...}] (the schema's summary
     // keys) or {"id": "label"}.
-    const QJsonValue themes = o.value(QLatin1String("themes"));
+    const QJsonValue themes = o.value(qs(key::themes));
     if (themes.isArray())
         for (const auto& v : themes.toArray()) {
             const auto t = v.toObject();
-            const QString id = t.value(QLatin1String("id")).toString();
-            const QString label = t.value(QLatin1String("label")).toString();
-            const QString number = t.value(QLatin1String("number")).toString();
+            const QString id = t.value(qs(key::themeId)).toString();
+            const QString label = t.value(qs(key::themeLabel)).toString();
+            const QString number = t.value(qs(key::themeNumber)).toString();
             if (id.isEmpty() || label.isEmpty()) continue;
             m_labels.insert(id, number.isEmpty() ? label : number + QLatin1Char(' ') + label);
             if (!number.isEmpty()) m_themeNames.insert(id, {number, label});
@@ -150,11 +151,11 @@ void ScanProject::readSummary(const QString& file)
     // summary.json states them (every export must say what it shows).
     QStringList parts;
     QStringList reference;
-    for (const auto& v : o.value(QLatin1String("periods")).toArray()) {
+    for (const auto& v : o.value(qs(key::periods)).toArray()) {
         const auto p = v.toObject();
-        const QString id = p.value(QLatin1String("id")).toString();
+        const QString id = p.value(qs(key::periodId)).toString();
         if (!id.isEmpty()) m_periods << id;
-        if (p.value(QLatin1String("role")).toString() == u"current")
+        if (p.value(qs(key::periodRole)).toString() == qs(key::currentPeriod))
             m_currentPeriod = id;
         else
             reference << id;
@@ -163,12 +164,12 @@ void ScanProject::readSummary(const QString& file)
         parts << (reference.isEmpty() ? QCoreApplication::translate("ScanProject", "Period %1").arg(m_currentPeriod)
                                       : QCoreApplication::translate("ScanProject", "Period %1 (reference %2)")
                                             .arg(m_currentPeriod, reference.join(QStringLiteral(", "))));
-    const QString rule = o.value(QLatin1String("suppression")).toObject().value(QLatin1String("rule")).toString();
+    const QString rule = o.value(qs(key::suppression)).toObject().value(qs(key::suppressionRule)).toString();
     if (!rule.isEmpty()) parts << rule.section(QLatin1Char(';'), 0, 0).trimmed();
-    const QString source = o.value(QLatin1String("incidents")).toObject().value(QLatin1String("source")).toString();
+    const QString source = o.value(qs(key::incidents)).toObject().value(qs(key::source)).toString();
     if (source.contains(QLatin1String("synth"), Qt::CaseInsensitive))
         parts << QCoreApplication::translate("ScanProject", "SYNTHETIC registrations (demo)");
-    const QString model = o.value(QLatin1String("model")).toString();
+    const QString model = o.value(qs(key::model)).toString();
     if (!model.isEmpty()) parts << QCoreApplication::translate("ScanProject", "Model: %1").arg(model);
     if (!parts.isEmpty()) m_sourceNote = parts.join(QStringLiteral(" · "));
 }

@@ -103,6 +103,23 @@ inline constexpr std::string_view accidentJunctions = "kruispunten";
 inline constexpr std::string_view accidentSections = "wegvakken";
 } // namespace field
 
+/// Keys of the scan's summary.json that readers use (all of them are in summaryKeys("scan")).
+namespace summary {
+inline constexpr std::string_view themes = "themes"; ///< [{id, number, veld, label, label_en}]
+inline constexpr std::string_view themeId = "id";
+inline constexpr std::string_view themeNumber = "number";
+inline constexpr std::string_view themeLabel = "label";
+inline constexpr std::string_view periods = "periods"; ///< [{id, role, from, to_exclusive}]
+inline constexpr std::string_view periodId = "id";
+inline constexpr std::string_view periodRole = "role";
+inline constexpr std::string_view currentPeriod = "current"; ///< periodRole of the current period
+inline constexpr std::string_view suppression = "suppression";
+inline constexpr std::string_view suppressionRule = "rule";
+inline constexpr std::string_view incidents = "incidents";
+inline constexpr std::string_view source = "source";
+inline constexpr std::string_view model = "model";
+} // namespace summary
+
 /// Theme suffixes besides the model's theme ids.
 inline constexpr std::string_view kTotalTheme = "total";
 inline constexpr std::string_view kOtherTheme = "overig";
