@@ -2,15 +2,52 @@
 
 #include "gdal_util.hpp"
 
+#include <nlohmann/json.hpp>
 #include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <filesystem>
 
 namespace gebiedscan::gis {
 
 using namespace detail;
 
+namespace {
+
+bool isGeoJsonFile(const std::string& path)
+{
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext == ".geojson" || ext == ".json";
+}
+
+// Default-domain metadata of a layer, plus the string members of a GeoJSON FeatureCollection
+// (GDAL exposes them as NATIVE_DATA when the file is opened with NATIVE_DATA=YES).
+std::map<std::string, std::string> layerMetadata(OGRLayer& layer)
+{
+    std::map<std::string, std::string> out;
+    if (char** items = layer.GetMetadata())
+        for (char** item = items; *item; ++item) {
+            const std::string kv = *item;
+            const auto eq = kv.find('=');
+            if (eq != std::string::npos) out[kv.substr(0, eq)] = kv.substr(eq + 1);
+        }
+    if (const char* native = layer.GetMetadataItem("NATIVE_DATA", "NATIVE_DATA")) {
+        const auto members = nlohmann::json::parse(native, nullptr, false);
+        if (members.is_object())
+            for (const auto& [key, value] : members.items())
+                if (value.is_string() && key != "type" && key != "name") out[key] = value.get<std::string>();
+    }
+    return out;
+}
+
+} // namespace
+
 std::vector<LayerInfo> listLayers(const std::string& path)
 {
-    DatasetPtr ds = openVector(path);
+    const char* const nativeData[] = {"NATIVE_DATA=YES", nullptr};
+    DatasetPtr ds = openVector(path, isGeoJsonFile(path) ? nativeData : nullptr);
     if (!ds) {
         const std::string reason = lastGdalError("not a vector dataset"); // before identifying resets it
         if (auto refused = refusedFormat(path); !refused.empty()) throw InputError(refused);
@@ -37,6 +74,7 @@ std::vector<LayerInfo> listLayers(const std::string& path)
             }
             info.fields.push_back(field);
         }
+        info.metadata = layerMetadata(*layer);
         out.push_back(std::move(info));
     }
     return out;

@@ -5,6 +5,8 @@
 
 #include <ogrsf_frmts.h>
 
+#include <nlohmann/json.hpp>
+
 #include <charconv>
 #include <set>
 
@@ -88,6 +90,8 @@ void writeLayer(GDALDataset& ds, const Table& table, const std::vector<std::stri
                               "': " + lastGdalError());
     }
     for (const auto& [key, value] : options.metadata) layer->SetMetadataItem(key.c_str(), value.c_str());
+    if (!asText)
+        for (const auto& [key, value] : table.metadata) layer->SetMetadataItem(key.c_str(), value.c_str());
 
     const bool transaction = ds.TestCapability(ODsCTransactions) && ds.StartTransaction() == OGRERR_NONE;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
@@ -217,6 +221,7 @@ void writeShapefile(const fs::path& shpFile, const Table& table, const WriteOpti
                {"omschrijving", Column::Type::String, ""}},
               {},
               {},
+              {},
               {}};
     for (std::size_t c = 0; c < table.columns.size(); ++c)
         map.rows.push_back({shortNames[c], table.columns[c].name, table.columns[c].description});
@@ -256,10 +261,18 @@ void writeGeoJson(const fs::path& file, const Table& table, const WriteOptions& 
         const auto srs = makeSrs(options.workingCrs, "working CRS");
         Table named = table;
         named.name = file.stem().string();
+        named.metadata.clear(); // GeoJSON keeps no layer metadata: they go in as foreign members
         WriteOptions noMeta = options;
         noMeta.metadata.clear();
         // RFC7946=YES reprojects to WGS84 lon/lat and writes 7 decimals (about 1 cm).
-        writeLayer(*ds, named, fullNames(table), &srs, {"RFC7946=YES", "WRITE_NAME=YES"}, noMeta, false, file);
+        std::vector<std::string> layerOptions{"RFC7946=YES", "WRITE_NAME=YES"};
+        if (!table.metadata.empty()) {
+            nlohmann::json members = nlohmann::json::object();
+            for (const auto& [key, value] : table.metadata) members[key] = value;
+            layerOptions.push_back("NATIVE_DATA=" + members.dump());
+            layerOptions.emplace_back("NATIVE_MEDIA_TYPE=application/vnd.geo+json");
+        }
+        writeLayer(*ds, named, fullNames(table), &srs, layerOptions, noMeta, false, file);
         closeChecked(ds, file);
     }
     // GDAL's GeoJSON writer ignores failed writes (disk full gives a truncated file and no

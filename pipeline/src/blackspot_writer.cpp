@@ -1,5 +1,7 @@
 #include "gebiedscan/pipeline/blackspot_writer.hpp"
 
+#include "gebiedscan/pipeline/output_schema.hpp"
+
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/core/section_midpoint.hpp"
 #include "gebiedscan/gis/atomic_output.hpp"
@@ -30,48 +32,20 @@ void writeText(const fs::path& file, const std::string& text)
     out.commit();
 }
 
-gis::Column col(std::string name, gis::Column::Type type, std::string description)
-{
-    return gis::Column{std::move(name), type, std::move(description)};
-}
-
+// The schema's black-spot columns in its order (spotRow follows it): n_<jaar> once per year of
+// the period, the Empirical Bayes columns (eb_*) only when it was estimated.
 std::vector<gis::Column> spotColumns(const BlackSpotResult& r, bool eb)
 {
-    using T = gis::Column::Type;
-    std::vector<gis::Column> c{
-        col("soort", T::String, "kruispunt of wegvak (schuivend venster)"),
-        col("rang", T::Integer, "rang binnen de soort: 1 = hoogste score"),
-        col("locatie_id", T::String, "JTE_ID van het kruispunt, of <eerste WVK_ID van de route>:<van>-<tot> m"),
-        col("voldoet", T::Integer, "1 als de black-spotdefinitie gehaald wordt"),
-        col("gehaald", T::String, "welke delen van de definitie gehaald worden"),
-        col("definitie", T::String, "naam van de definitie (preset of eigen)"),
-        col("n_ongevallen", T::Integer, "ongevallen in de periode (alle ernst)"),
-        col("n_dod", T::Integer, "ongevallen met dodelijke afloop (AP3 DOD)"),
-        col("n_let", T::Integer, "letselongevallen (AP3 LET)"),
-        col("n_ums", T::Integer, "ongevallen met uitsluitend materiele schade (AP3 UMS)"),
-        col("n_onbekend", T::Integer, "ongevallen zonder bruikbare AP3-code"),
-        col("n_ziekenhuis", T::Integer, "ongevallen met ziekenhuisopname; zonder die gegevens benaderd met LET+DOD"),
-        col("score", T::Real, "ernstgewogen score"),
-    };
-    for (int y = r.firstYear; y <= r.lastYear; ++y)
-        c.push_back(col("n_" + std::to_string(y), T::Integer, "ongevallen in " + std::to_string(y)));
-    c.push_back(col("straat", T::String, "straatnaam/-namen (NWB STT_NAAM)"));
-    c.push_back(col("wegnummer", T::String, "wegnummer(s) (NWB WEGNUMMER)"));
-    c.push_back(col("wegbeheerder", T::String,
-                    "soort wegbeheerder (NWB WEGBEHSRT: R rijk, P provincie, G gemeente, W waterschap, T overig)"));
-    c.push_back(col("wegklasse", T::String, "wegklasse (vergelijkingsgroep voor Empirical Bayes)"));
-    c.push_back(col("van_m", T::Real, "wegvak: begin langs de route (m)"));
-    c.push_back(col("tot_m", T::Real, "wegvak: eind langs de route (m)"));
-    c.push_back(col("lengte_m", T::Real, "wegvak: lengte (m)"));
-    c.push_back(col("piek_venster", T::Integer, "wegvak: hoogste aantal (hoofdregel) in een venster"));
-    c.push_back(col("x", T::Real, "X (RD) van het kruispunt of het midden van het wegvak"));
-    c.push_back(col("y", T::Real, "Y (RD)"));
-    if (eb) {
-        c.push_back(col("eb_groep", T::String, "Empirical Bayes: vergelijkingsgroep"));
-        c.push_back(col("eb_verwacht", T::Real, "Empirical Bayes: gemiddelde van de groep (mu)"));
-        c.push_back(col("eb_gewicht", T::Real, "Empirical Bayes: w = 1/(1 + k mu)"));
-        c.push_back(col("eb_schatting", T::Real, "Empirical Bayes: w mu + (1-w) waargenomen"));
-        c.push_back(col("eb_overschot", T::Real, "Empirical Bayes: schatting - mu"));
+    const auto& spec = *schema::layer(schema::role::blackspotJunctions);
+    std::vector<gis::Column> c;
+    for (const auto& column : spec.columns) {
+        if (column.family == schema::ColumnSpec::Family::Year) {
+            for (int y = r.firstYear; y <= r.lastYear; ++y)
+                c.push_back(schema::column(spec, column.id, std::to_string(y), std::to_string(y)));
+            continue;
+        }
+        if (!eb && column.id.starts_with("eb_")) continue;
+        c.push_back(schema::column(spec, column.id));
     }
     return c;
 }
@@ -123,11 +97,12 @@ std::vector<gis::Value> spotRow(const BlackSpot& b, const BlackSpotResult& r, bo
     return row;
 }
 
-gis::Table spotTable(const std::string& name, const std::vector<BlackSpot>& spots, const BlackSpotResult& r, bool eb,
+gis::Table spotTable(std::string_view role, const std::vector<BlackSpot>& spots, const BlackSpotResult& r, bool eb,
                      gis::FeatureGeometry::Kind kind)
 {
     gis::Table t;
-    t.name = name;
+    t.name = std::string(schema::layer(role)->name);
+    schema::tag(t, role);
     t.columns = spotColumns(r, eb);
     t.geometryKind = kind;
     for (const auto& b : spots) {
@@ -145,21 +120,11 @@ gis::Table spotTable(const std::string& name, const std::vector<BlackSpot>& spot
 
 gis::Table accidentTable(const BlackSpotResult& r, const RoadNetwork& network)
 {
-    using T = gis::Column::Type;
     gis::Table t;
-    t.name = "accidents";
-    t.columns = {col("rij", T::Integer, "rij in het ongevallenbestand die het ongeval vertegenwoordigt"),
-                 col("ongeval_id", T::String, "VKL_NUMMER, of 'rij <n>' zonder VKL_NUMMER"),
-                 col("jaar", T::Integer, "jaar van het ongeval"),
-                 col("ernst", T::String, "AP3: DOD, LET, UMS of ONB"),
-                 col("rijen", T::Integer, "invoerrijen (partijen) samengevoegd tot dit ongeval"),
-                 col("verantwoording", T::String,
-                     "placed_by_id, snapped, beyond_tolerance, missing_location, "
-                     "unknown_network_id, missing_year, outside_period"),
-                 col("wvk_id", T::String, "wegvak waarop het ongeval geplaatst is"),
-                 col("afstand_m", T::Real, "afstand van het ongevalspunt tot het wegvak (m)"),
-                 col("kruispunten", T::String, "gerapporteerde kruispunten waar het ongeval meetelt"),
-                 col("wegvakken", T::String, "gerapporteerde wegvakken waar het ongeval meetelt")};
+    const auto& spec = *schema::layer(schema::role::blackspotAccidents);
+    t.name = std::string(spec.name);
+    schema::tag(t, spec.role);
+    for (const auto& c : spec.columns) t.columns.push_back(schema::column(spec, c.id)); // the row's order
     std::vector<std::string> junctionsOf(r.dedup.accidents.size()), sectionsOf(r.dedup.accidents.size());
     for (const auto& b : r.junctions)
         for (auto i : b.accidents) junctionsOf[i] += (junctionsOf[i].empty() ? "" : "/") + b.id;
@@ -187,16 +152,14 @@ gis::Table accidentTable(const BlackSpotResult& r, const RoadNetwork& network)
 // The network KDE as a line layer of the lixels with density > 0.
 gis::Table kdeTable(const std::vector<Lixel>& lixels, const RoadNetwork& network, bool weighted)
 {
-    using T = gis::Column::Type;
     gis::Table t;
-    t.name = "kde";
+    const auto& spec = *schema::layer(schema::role::blackspotKde);
+    t.name = std::string(spec.name);
+    schema::tag(t, spec.role);
     t.geometryKind = gis::FeatureGeometry::Kind::Line;
-    t.columns = {col("wvk_id", T::String, "wegvak"), col("van_m", T::Real, "begin van de lixel langs het wegvak (m)"),
-                 col("tot_m", T::Real, "eind van de lixel (m)"),
-                 col("dichtheid_per_km", T::Real,
-                     weighted ? "ernstgewogen ongevallen per km (netwerk-KDE, kwartische kern)"
-                              : "ongevallen per km (netwerk-KDE, kwartische kern)"),
-                 col("straat", T::String, "straatnaam")};
+    for (const auto& c : spec.columns)
+        t.columns.push_back(schema::column(
+            spec, c.id, {}, {}, c.id == "dichtheid_per_km" ? (weighted ? "ernstgewogen" : "ongewogen") : ""));
     for (const auto& l : lixels) {
         if (!(l.density > 0)) continue;
         const auto& seg = network.segments()[l.segment];
@@ -214,20 +177,13 @@ gis::Table kdeTable(const std::vector<Lixel>& lixels, const RoadNetwork& network
 // Theme 4.1 (verkeersveiligheid) per area.
 gis::Table areaTable(const BlackSpotAreaCounts& c)
 {
-    using T = gis::Column::Type;
     const gis::AreaLayer& areas = c.layer;
     gis::Table t;
-    t.name = "areas";
+    const auto& spec = *schema::layer(schema::role::blackspotAreas);
+    t.name = std::string(spec.name);
+    schema::tag(t, spec.role);
     t.geometryKind = gis::FeatureGeometry::Kind::Polygon;
-    t.columns = {col("code", T::String, "gebiedscode"),
-                 col("naam", T::String, "gebiedsnaam"),
-                 col("n_ongevallen", T::Integer, "geanalyseerde ongevallen in het gebied (periode, geplaatst)"),
-                 col("n_dod", T::Integer, "waarvan dodelijk"),
-                 col("n_let", T::Integer, "waarvan letsel"),
-                 col("n_ums", T::Integer, "waarvan uitsluitend materiele schade"),
-                 col("n_bs_kruispunt", T::Integer, "black-spotkruispunten in het gebied"),
-                 col("n_bs_wegvak", T::Integer, "black-spotwegvakken (midden) in het gebied"),
-                 col("n_ongevallen_in_bs", T::Integer, "ongevallen die in een black spot meetellen")};
+    for (const auto& column : spec.columns) t.columns.push_back(schema::column(spec, column.id)); // the row's order
     for (std::size_t k = 0; k < areas.codes.size(); ++k) {
         t.rows.push_back({areas.codes[k], areas.names[k], c.total[k], c.fatal[k], c.injury[k], c.damageOnly[k],
                           c.junctions[k], c.sections[k], c.inSpots[k]});
@@ -261,8 +217,8 @@ std::vector<fs::path> writeBlackSpotOutputs(const BlackSpotJobResult& job, const
     w.metadata["definitie"] = options.criteria.name + ": " + options.criteria.description;
     const bool eb = options.empiricalBayes;
     std::vector<gis::Table> tables{
-        spotTable("junctions", result.junctions, result, eb, gis::FeatureGeometry::Kind::Point),
-        spotTable("sections", result.sections, result, eb, gis::FeatureGeometry::Kind::Line),
+        spotTable(schema::role::blackspotJunctions, result.junctions, result, eb, gis::FeatureGeometry::Kind::Point),
+        spotTable(schema::role::blackspotSections, result.sections, result, eb, gis::FeatureGeometry::Kind::Line),
         accidentTable(result, network)};
     if (job.areas) {
         tables.push_back(areaTable(*job.areas));
@@ -285,14 +241,16 @@ std::vector<fs::path> writeBlackSpotOutputs(const BlackSpotJobResult& job, const
         written.push_back(shp);
     }
     gis::Table list = tables[0];
-    list.name = "blackspots";
+    list.name = std::string(schema::layer(schema::role::blackspotList)->name);
+    schema::tag(list, schema::role::blackspotList);
     list.geometryKind = gis::FeatureGeometry::Kind::None;
     list.geometries.clear();
     list.rows.insert(list.rows.end(), tables[1].rows.begin(), tables[1].rows.end());
     gis::writeCsv(outDir / "blackspots.csv", list, w);
     written.push_back(outDir / "blackspots.csv");
     if (job.areas) {
-        gis::writeCsv(outDir / "blackspots_gebieden.csv", tables[3], w);
+        gis::writeCsv(outDir / "blackspots_gebieden.csv", schema::tableWithRole(tables, schema::role::blackspotAreas),
+                      w);
         written.push_back(outDir / "blackspots_gebieden.csv");
     }
 

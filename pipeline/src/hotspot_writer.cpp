@@ -1,5 +1,7 @@
 #include "gebiedscan/pipeline/hotspot_writer.hpp"
 
+#include "gebiedscan/pipeline/output_schema.hpp"
+
 #include "gebiedscan/pipeline/local_hotspots.hpp"
 
 #include "gebiedscan/gis/atomic_output.hpp"
@@ -8,6 +10,7 @@
 #include <fmt/core.h>
 
 #include <cmath>
+#include <stdexcept>
 
 namespace gebiedscan::pipeline {
 
@@ -23,11 +26,11 @@ std::string formatNumber(double v)
 gis::Table gridTable(const HotspotResult& s)
 {
     const OptimizedHotspotResult& r = *s.cells;
+    const auto& spec = *schema::layer(schema::role::hotspotsGrid);
     gis::Table t;
-    t.name = "hotspots";
-    t.columns = {
-        {"id", gis::Column::Type::String, "grid cell code (CBS style: size, E and N of the lower-left corner)"},
-        {"aantal", gis::Column::Type::Integer, "incidents in the cell"}};
+    t.name = std::string(spec.name);
+    schema::tag(t, spec.role);
+    t.columns = {schema::column(spec, "id"), schema::column(spec, "aantal")};
     const auto stats = hotspotColumns(s.statistics, s.weightsDescription, true);
     t.columns.insert(t.columns.end(), stats.begin(), stats.end());
     t.geometryKind = gis::FeatureGeometry::Kind::Polygon;
@@ -68,13 +71,21 @@ gis::WriteOptions gridMetadata(const HotspotResult& s)
     return wo;
 }
 
+std::size_t columnIndex(const gis::Table& t, std::string_view name)
+{
+    for (std::size_t c = 0; c < t.columns.size(); ++c)
+        if (t.columns[c].name == name) return c;
+    throw std::logic_error("hotspots table has no column " + std::string(name));
+}
+
 gis::Table featureTable(const HotspotResult& s)
 {
+    const auto& spec = *schema::layer(schema::role::hotspotsFeatures);
     gis::Table t;
-    t.name = "hotspots";
-    t.columns = {{"id", gis::Column::Type::String,
-                  s.idField.empty() ? "feature id (FID) in the source" : "source field " + s.idField},
-                 {"waarde", gis::Column::Type::Real, "analysed value: source field " + s.field}};
+    t.name = std::string(spec.name);
+    schema::tag(t, spec.role);
+    t.columns = {schema::column(spec, "id", {}, {}, s.idField.empty() ? "FID" : "veld " + s.idField),
+                 schema::column(spec, "waarde", {}, {}, "veld " + s.field)};
     const auto stats = hotspotColumns(s.statistics, s.weightsDescription, true);
     t.columns.insert(t.columns.end(), stats.begin(), stats.end());
     t.geometryKind = s.geometryKind;
@@ -84,9 +95,9 @@ gis::Table featureTable(const HotspotResult& s)
         if (row.value) v[1] = *row.value;
         if (row.index < 0) {
             // Not analysed: kept in the output, labelled, with empty statistics.
-            v[7] = std::string(row.value ? "Geen geometrie" : "Geen waarde");
-            v[12] = v[7];
-            v[13] = v[7];
+            const std::string why = row.value ? "Geen geometrie" : "Geen waarde";
+            for (auto id : {schema::field::giLabel, schema::field::lisaQ, schema::field::lisaQuadrant})
+                v[columnIndex(t, id)] = why;
         } else {
             v.resize(2);
             appendHotspotValues(v, s.hotspots, s.weights, static_cast<std::size_t>(row.index), s.statistics, true);

@@ -1,5 +1,7 @@
 #include "gebiedscan/pipeline/kde_writer.hpp"
 
+#include "gebiedscan/pipeline/output_schema.hpp"
+
 #include "gebiedscan/gis/raster_writer.hpp"
 
 #include <fmt/core.h>
@@ -24,7 +26,9 @@ void writeKdeRaster(const KdeJobResult& r, const std::filesystem::path& path)
                   {"SOURCE", r.sourceDescription},
                   {"THEME", r.themeId.empty() ? "alle registraties" : r.themeId},
                   {"CRS", r.workingCrs},
-                  {"SOFTWARE", "gebiedscan " GEBIEDSCAN_VERSION}};
+                  {"SOFTWARE", "gebiedscan " GEBIEDSCAN_VERSION},
+                  {std::string(schema::kRoleKey), std::string(schema::role::kdeHeatmap)},
+                  {std::string(schema::kVersionKey), std::string(schema::kVersion)}};
     if (r.kernel == KernelShape::Gaussian)
         w.metadata.emplace_back("KERNEL_NOTE", "radius = sigma; truncated at 4 sigma and renormalised");
     gis::writeFloat32GeoTiff(path, r.density.grid, r.density.density, w);

@@ -1,30 +1,35 @@
 #include "gebiedscan/pipeline/local_hotspots.hpp"
 
+#include "gebiedscan/pipeline/output_schema.hpp"
+
 #include <fmt/core.h>
 
 namespace gebiedscan::pipeline {
 
 std::vector<gis::Column> hotspotColumns(const LocalHotspotOptions& o, const std::string& weightsDescription, bool full)
 {
-    using Col = gis::Column;
+    // The same columns in the scan's area layers (short) and every hotspots layer (full).
+    namespace fld = schema::field;
+    const auto& layer = *schema::layer(full ? schema::role::scanHotspots : schema::role::scanAreas);
+    const auto col = [&](std::string_view id, std::string_view detail = {}) {
+        return schema::column(layer, id, {}, {}, detail);
+    };
     const bool perm = o.permutations > 0;
     const bool permGi = perm && o.permuteGi;
+    const std::string permuted = "pseudo p-waarde, conditionele permutatie";
     std::vector<gis::Column> c;
-    if (full) c.push_back({"n_buren", Col::Type::Integer, "aantal buren (" + weightsDescription + ")"});
-    c.push_back({"gi_z", Col::Type::Real, "Getis-Ord Gi* z-score (spdep localG, include.self)"});
-    c.push_back(
-        {"gi_p", Col::Type::Real, permGi ? "Gi* pseudo p-waarde (conditionele permutatie)" : "Gi* p-waarde (normaal)"});
-    if (full) c.push_back({"gi_p_adj", Col::Type::Real, "gi_p na correctie voor meervoudig toetsen"});
-    c.push_back(
-        {"gi_bin", Col::Type::Integer, "ArcGIS Gi_Bin: +/-3, 2, 1 = hot/coldspot met 99, 95, 90 % betrouwbaarheid"});
-    c.push_back({"gi_label", Col::Type::String, "Gi_Bin in woorden"});
-    c.push_back({"lisa_i", Col::Type::Real, "lokale Moran I_i (rij-gestandaardiseerde gewichten, deler n)"});
-    if (full) c.push_back({"lisa_z", Col::Type::Real, "lokale Moran z (spdep localmoran, conditionele momenten)"});
-    c.push_back({"lisa_p", Col::Type::Real,
-                 perm ? "lokale Moran pseudo p-waarde (conditionele permutatie)" : "lokale Moran p-waarde (normaal)"});
-    if (full) c.push_back({"lisa_p_adj", Col::Type::Real, "lisa_p na correctie voor meervoudig toetsen"});
-    c.push_back({"lisa_q", Col::Type::String, fmt::format("LISA-cluster of uitschieter bij p <= {:g}", o.alpha)});
-    if (full) c.push_back({"lisa_kwadrant", Col::Type::String, "kwadrant van waarde en buurgemiddelde"});
+    if (full) c.push_back(col(fld::neighbours, weightsDescription));
+    c.push_back(col(fld::giZ));
+    c.push_back(col(fld::giP, permGi ? permuted : "normaal"));
+    if (full) c.push_back(col(fld::giPAdj));
+    c.push_back(col(fld::giBin));
+    c.push_back(col(fld::giLabel));
+    c.push_back(col(fld::lisaI));
+    if (full) c.push_back(col(fld::lisaZ));
+    c.push_back(col(fld::lisaP, perm ? permuted : "normaal"));
+    if (full) c.push_back(col(fld::lisaPAdj));
+    c.push_back(col(fld::lisaQ, fmt::format("p <= {:g}", o.alpha)));
+    if (full) c.push_back(col(fld::lisaQuadrant));
     return c;
 }
 

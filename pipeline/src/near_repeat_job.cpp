@@ -1,5 +1,7 @@
 #include "gebiedscan/pipeline/near_repeat_job.hpp"
 
+#include "gebiedscan/pipeline/output_schema.hpp"
+
 #include "gebiedscan/core/date_time.hpp"
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/core/scan_model.hpp"
@@ -184,19 +186,10 @@ std::vector<std::string> nearRepeatSummary(const NearRepeatTable& t, double alph
 
 gis::Table nearRepeatCsvTable(const NearRepeatTable& t)
 {
-    using gis::Column;
+    const auto& spec = *schema::layer(schema::role::nearRepeat);
     gis::Table table;
-    table.name = "nearrepeat";
-    table.columns = {
-        {"dist_from", Column::Type::Real, "afstand van (m); 0 tot 0 = dezelfde locatie"},
-        {"dist_to", Column::Type::Real, "afstand tot (m, exclusief); leeg = onbegrensd"},
-        {"days_from", Column::Type::Integer, "dagen ertussen van"},
-        {"days_to", Column::Type::Integer, "dagen ertussen tot (exclusief); leeg = onbegrensd"},
-        {"observed", Column::Type::Integer, "waargenomen paren van voorvallen"},
-        {"expected", Column::Type::Real, "verwacht aantal paren (gemiddelde over de permutaties)"},
-        {"ratio", Column::Type::Real, "waargenomen / verwacht (Knox-ratio)"},
-        {"p", Column::Type::Real, "pseudo-p (M + 1) / (R + 1)"},
-    };
+    table.name = std::string(spec.name);
+    for (const auto& c : spec.columns) table.columns.push_back(schema::column(spec, c.id)); // the row's order
     const std::size_t k = t.distanceBands.size();
     for (std::size_t d = 0; d < t.distanceClasses(); ++d)
         for (std::size_t c = 0; c < t.timeClasses(); ++c) {

@@ -2,6 +2,8 @@
 // summary.json and a Dutch explanatory note.
 #include "gebiedscan/pipeline/scan_writer.hpp"
 
+#include "gebiedscan/pipeline/output_schema.hpp"
+
 #include "gebiedscan/pipeline/local_hotspots.hpp"
 
 #include "gebiedscan/core/contiguity.hpp"
@@ -51,10 +53,10 @@ struct SlotInfo {
 
 std::vector<SlotInfo> slots(const ScanFigures& f)
 {
-    std::vector<SlotInfo> out{{f.totalSlot(), "total", "alle thema's"}};
+    std::vector<SlotInfo> out{{f.totalSlot(), std::string(schema::kTotalTheme), "alle thema's"}};
     for (std::size_t t = 0; t < f.model().themes.size(); ++t)
         out.push_back({t, f.model().themes[t].id, f.model().themes[t].number + " " + f.model().themes[t].labelNl});
-    out.push_back({f.overigSlot(), "overig", "overig (onbekende categorie)"});
+    out.push_back({f.overigSlot(), std::string(schema::kOtherTheme), "overig (onbekende categorie)"});
     return out;
 }
 
@@ -83,19 +85,19 @@ std::string peakText(const HotTimes& t)
 gis::Table hotspotTable(const ScanResult& r, const LevelHotspots& h, const LocalHotspotOptions& options)
 {
     const auto& lv = r.areas.levels[0];
+    namespace fld = schema::field;
+    const auto& spec = *schema::layer(schema::role::scanHotspots);
     gis::Table t;
-    t.name = "hotspots";
-    t.columns = {{"code", Column::Type::String, "gebiedscode"}, {"name", Column::Type::String, "naam"}};
+    t.name = std::string(spec.name);
+    schema::tag(t, spec.role);
+    t.columns = {schema::column(spec, fld::code), schema::column(spec, fld::name)};
     const auto stats = hotspotColumns(options, "queen", true);
     t.columns.insert(t.columns.end(), stats.begin(), stats.end());
     for (std::size_t k = 1; k < h.slots.size(); ++k) {
         const auto& theme = r.model.themes[h.slots[k]];
         const std::string what = theme.number + " " + theme.labelNl;
-        t.columns.push_back({"gi_z_" + theme.id, Column::Type::Real, "Gi* z-score: " + what});
-        t.columns.push_back({"gi_p_" + theme.id, Column::Type::Real, "Gi* p-waarde na correctie: " + what});
-        t.columns.push_back({"gi_bin_" + theme.id, Column::Type::Integer, "Gi_Bin: " + what});
-        t.columns.push_back({"gi_label_" + theme.id, Column::Type::String, "hot/coldspot: " + what});
-        t.columns.push_back({"lisa_q_" + theme.id, Column::Type::String, "LISA-cluster of uitschieter: " + what});
+        for (auto id : {fld::themeGiZ, fld::themeGiP, fld::themeGiBin, fld::themeGiLabel, fld::themeLisaQ})
+            t.columns.push_back(schema::column(spec, id, theme.id, what));
     }
     t.geometryKind = gis::FeatureGeometry::Kind::Polygon;
     for (std::size_t a = 0; a < lv.size(); ++a) {
@@ -131,34 +133,23 @@ gis::Table areaTable(const ScanResult& r, std::size_t level, const std::string& 
     const auto& f = *r.figures;
     const auto& lv = r.areas.levels[level];
     const std::size_t cur = f.currentPeriod();
+    namespace fld = schema::field;
+    const auto& spec = *schema::layer(level == 0 ? schema::role::scanAreas : schema::role::scanAreaLevel);
     gis::Table t;
     t.name = tableName;
-    t.columns = {{"code", Column::Type::String, "gebiedscode"},
-                 {"name", Column::Type::String, "naam"},
-                 {"level", Column::Type::String, "niveau (buurt, wijk, gemeente, cel)"},
-                 {"parent_code", Column::Type::String, "code van het bovenliggende gebied"},
-                 {"population", Column::Type::Integer, "inwoners (CBS); leeg = onbekend of geheim"},
-                 {"peak_total", Column::Type::String, "drukste uur van de week, huidige periode (alle thema's)"}};
+    schema::tag(t, spec.role);
+    for (auto id : {fld::code, fld::name, fld::level, fld::parentCode, fld::population, fld::peakTotal})
+        t.columns.push_back(schema::column(spec, id));
     const bool withHotspots = !hotspots.results.empty();
     if (withHotspots) {
         const auto stats = hotspotColumns(hotspotOptions, "queen", false);
         t.columns.insert(t.columns.end(), stats.begin(), stats.end());
     }
     const auto all = slots(f);
-    for (const auto& s : all) {
-        t.columns.push_back({"n_" + s.id, Column::Type::Integer, "aantal huidige periode: " + s.label});
-        t.columns.push_back(
-            {"exp_" + s.id, Column::Type::Real, "verwacht aantal volgens referentieperiode(n): " + s.label});
-        t.columns.push_back({"chg_" + s.id, Column::Type::Real, "verandering t.o.v. referentie in %: " + s.label});
-        t.columns.push_back(
-            {"p_" + s.id, Column::Type::Real, "p-waarde verandering (exacte Poisson-toets): " + s.label});
-        t.columns.push_back({"sig_" + s.id, Column::Type::String, "significante verandering: " + s.label});
-        t.columns.push_back({"rate_" + s.id, Column::Type::Real, "per 1.000 inwoners: " + s.label});
-        t.columns.push_back(
-            {"rank_" + s.id, Column::Type::Integer, "rang binnen bovenliggend gebied (1 = meeste): " + s.label});
-        t.columns.push_back({"trend_" + s.id, Column::Type::String,
-                             "opkomende hotspot (maandelijks Gi*, Mann-Kendall, Esri-klassen): " + s.label});
-    }
+    for (const auto& s : all)
+        for (auto id : {fld::count, fld::expected, fld::changePct, fld::changeP, fld::significance, fld::rate,
+                        fld::rank, fld::trend})
+            t.columns.push_back(schema::column(spec, id, s.id, s.label));
     const auto* parentLevel = level + 1 < r.areas.levels.size() ? &r.areas.levels[level + 1] : nullptr;
     for (std::size_t a = 0; a < lv.size(); ++a) {
         std::vector<Value> row;
@@ -219,16 +210,14 @@ gis::Table figuresTable(const ScanResult& r)
     const SuppressionMask* mask = r.suppression.get();
     const auto& f = *r.figures;
     const auto& model = r.model;
+    namespace fld = schema::field;
+    const auto& spec = *schema::layer(schema::role::scanFigures);
     gis::Table t;
-    t.name = "figures";
-    t.columns = {{"level", Column::Type::String, "niveau"},
-                 {"area_code", Column::Type::String, "gebiedscode"},
-                 {"theme_number", Column::Type::String, "themanummer (vast model)"},
-                 {"theme", Column::Type::String, "thema"},
-                 {"category", Column::Type::String, "categorie (leeg = hele thema)"},
-                 {"period", Column::Type::String, "periode"},
-                 {"role", Column::Type::String, "huidig of referentie"},
-                 {"count", Column::Type::Integer, "aantal registraties"}};
+    t.name = std::string(spec.name);
+    schema::tag(t, spec.role);
+    for (auto id : {fld::level, fld::areaCode, fld::themeNumber, fld::theme, fld::category, fld::period,
+                    fld::periodRole, fld::countValue})
+        t.columns.push_back(schema::column(spec, id));
     std::vector<std::size_t> catSlot(f.categorySlots(), f.overigSlot());
     for (std::size_t c = 0; c + 1 < f.categorySlots(); ++c) catSlot[c] = *model.themeIndex(model.categories[c].themeId);
     const auto themeNumber = [&](std::size_t s) {
@@ -277,15 +266,15 @@ gis::Table hotTimesTable(const ScanResult& r)
     const SuppressionMask* mask = r.suppression.get();
     const auto& hotTimes = r.hotTimes;
     const auto& f = *r.figures;
+    namespace fld = schema::field;
+    const auto& spec = *schema::layer(schema::role::scanHotTimes);
     gis::Table t;
-    t.name = "hot_times";
-    t.columns = {{"level", Column::Type::String, "niveau"},
-                 {"area_code", Column::Type::String, "gebiedscode"},
-                 {"theme", Column::Type::String, "thema (total = alle thema's)"},
-                 {"day", Column::Type::String, "dag van de week"}};
+    t.name = std::string(spec.name);
+    schema::tag(t, spec.role);
+    for (auto id : {fld::level, fld::areaCode, fld::theme, fld::day}) t.columns.push_back(schema::column(spec, id));
     for (int h = 0; h < 24; ++h)
-        t.columns.push_back({fmt::format("h{:02}", h), Column::Type::Real,
-                             fmt::format("registraties {:02}:00-{:02}:00 (aoristisch gewogen)", h, h + 1)});
+        t.columns.push_back(
+            schema::column(spec, fld::hour, fmt::format("{:02}", h), fmt::format("{:02}:00-{:02}:00", h, h + 1)));
     const auto all = slots(f);
     for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
         const auto& lv = r.areas.levels[l];
@@ -359,7 +348,9 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
 
     std::vector<gis::Table> tables;
     for (std::size_t l = 0; l < r.areas.levels.size(); ++l)
-        tables.push_back(areaTable(r, l, l == 0 ? "areas" : "areas_" + names[l]));
+        tables.push_back(areaTable(r, l,
+                                   l == 0 ? std::string(schema::layer(schema::role::scanAreas)->name)
+                                          : std::string(schema::layer(schema::role::scanAreaLevel)->name) + names[l]));
     if (!r.hotspots[0].results.empty()) tables.push_back(hotspotTable(r, r.hotspots[0], r.hotspotOptions));
     tables.push_back(hotTimesTable(r));
     tables.push_back(figuresTable(r));
@@ -377,9 +368,9 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
         gis::writeGeoJson(dir / (stem + ".geojson"), tables[l], w);
         written.push_back(dir / (stem + ".geojson"));
     }
-    gis::writeCsv(dir / "gebiedscan_cijfers.csv", tables.back(), w);
+    gis::writeCsv(dir / "gebiedscan_cijfers.csv", schema::tableWithRole(tables, schema::role::scanFigures), w);
     written.push_back(dir / "gebiedscan_cijfers.csv");
-    gis::writeCsv(dir / "gebiedscan_tijden.csv", tables[tables.size() - 2], w);
+    gis::writeCsv(dir / "gebiedscan_tijden.csv", schema::tableWithRole(tables, schema::role::scanHotTimes), w);
     written.push_back(dir / "gebiedscan_tijden.csv");
 
     // summary.json: the record accounting and what was used.

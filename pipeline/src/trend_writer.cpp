@@ -1,5 +1,7 @@
 #include "gebiedscan/pipeline/trend_writer.hpp"
 
+#include "gebiedscan/pipeline/output_schema.hpp"
+
 #include "gebiedscan/gis/atomic_output.hpp"
 #include "gebiedscan/gis/table_writer.hpp"
 
@@ -22,25 +24,13 @@ std::vector<std::filesystem::path> writeTrendOutputs(const TrendResult& result, 
     const std::string& locationDescription = result.locationDescription;
 
     // Per-location layer.
-    using gis::Column;
+    // Every column of the schema's layer, in its order (the row below follows it).
+    const auto& areaSpec = *schema::layer(schema::role::trends);
     gis::Table areaTable;
-    areaTable.name = "trends";
+    areaTable.name = std::string(areaSpec.name);
+    schema::tag(areaTable, areaSpec.role);
     areaTable.geometryKind = gis::FeatureGeometry::Kind::Polygon;
-    areaTable.columns = {
-        {"code", Column::Type::String, "gebiedscode of celcode"},
-        {"naam", Column::Type::String, "gebiedsnaam"},
-        {"trend", Column::Type::String, "patroon (Esri Emerging Hot Spot Analysis), Nederlands"},
-        {"trend_en", Column::Type::String, "pattern, Esri's English label"},
-        {"trend_code", Column::Type::String, "stable code of the pattern"},
-        {"registraties", Column::Type::Integer, "registraties in alle perioden samen"},
-        {"perioden_hot", Column::Type::Integer, "perioden als significante hotspot"},
-        {"perioden_cold", Column::Type::Integer, "perioden als significante coldspot"},
-        {"gi_z_laatste", Column::Type::Real, "Gi* z-score in de laatste periode"},
-        {"mk_tau_gi", Column::Type::Real, "Mann-Kendall tau van de Gi* z-scores"},
-        {"mk_p_gi", Column::Type::Real, "Mann-Kendall p (tweezijdig) van de Gi* z-scores"},
-        {"mk_tau_aantal", Column::Type::Real, "Mann-Kendall tau van de aantallen"},
-        {"mk_p_aantal", Column::Type::Real, "Mann-Kendall p (tweezijdig) van de aantallen"},
-    };
+    for (const auto& c : areaSpec.columns) areaTable.columns.push_back(schema::column(areaSpec, c.id));
     for (std::size_t i = 0; i < cube.locations(); ++i) {
         double total = 0.0;
         std::int64_t hot = 0, cold = 0;
@@ -63,16 +53,11 @@ std::vector<std::filesystem::path> writeTrendOutputs(const TrendResult& result, 
     }
 
     // Per-location, per-period table (no geometry).
+    const auto& periodSpec = *schema::layer(schema::role::trendsPerPeriod);
     gis::Table periodTable;
-    periodTable.name = "trends_per_periode";
-    periodTable.columns = {
-        {"code", Column::Type::String, "gebiedscode of celcode"},
-        {"periode", Column::Type::String, "maand (2024-05), kwartaal (2024-K2) of jaar"},
-        {"registraties", Column::Type::Integer, "registraties in de periode (kleine aantallen geheim)"},
-        {"gi_z", Column::Type::Real, "Gi* z-score met ruimte-tijd-buren"},
-        {"gi_p", Column::Type::Real, "p-waarde (tweezijdig, normaal)"},
-        {"status", Column::Type::String, "hotspot, coldspot of niet significant"},
-    };
+    periodTable.name = std::string(periodSpec.name);
+    schema::tag(periodTable, periodSpec.role);
+    for (const auto& c : periodSpec.columns) periodTable.columns.push_back(schema::column(periodSpec, c.id));
     for (std::size_t i = 0; i < cube.locations(); ++i)
         for (std::size_t t = 0; t < steps; ++t) {
             const double n = cube.at(i, t);

@@ -127,7 +127,7 @@ TEST(BlackSpotsCommand, JunctionAndSectionWrittenAndEveryRowAccounted)
     std::getline(csv, header);
     std::getline(csv, centrum);
     std::getline(csv, noord);
-    EXPECT_NE(header.find("code;naam;n_ongevallen;n_dod;n_let;n_ums;n_bs_kruispunt;n_bs_wegvak;n_ongevallen_in_bs"),
+    EXPECT_NE(header.find("code;name;n_ongevallen;n_dod;n_let;n_ums;n_bs_kruispunt;n_bs_wegvak;n_ongevallen_in_bs"),
               std::string::npos)
         << header;
     EXPECT_EQ(centrum.substr(0, centrum.find_last_not_of("\r") + 1), "BU00010001;Centrum;6;1;5;0;1;1;6");

@@ -5,6 +5,7 @@
 
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/gis/atomic_output.hpp"
+#include "gebiedscan/gis/layer_info.hpp"
 #include "gebiedscan/gis/table_writer.hpp"
 
 #include <gtest/gtest.h>
@@ -212,6 +213,41 @@ TEST_P(TableWriterTest, GeoJsonIsRfc7946Wgs84)
     // And back through our reader into RD.
     const auto rows = readBack(file, {"code"});
     EXPECT_NEAR(envelopeOf(rows[0].geometry.polygons).minX, 155000.0, 0.05);
+}
+
+TEST_P(TableWriterTest, LayerMetadataTravelsWithTheLayerInGeoPackageAndGeoJson)
+{
+    // Each table's own metadata (its role) stays with that layer; the shared options go to all.
+    gis::Table areas = sampleTable();
+    areas.metadata["gebiedscan_rol"] = "scan_areas";
+    gis::Table other = sampleTable();
+    other.name = "areas_gemeente";
+    other.metadata["gebiedscan_rol"] = "scan_area_level";
+    gis::WriteOptions options;
+    options.metadata["bron"] = "test";
+    const auto gpkg = m_dir / "gebiedscan.gpkg";
+    gis::writeGeoPackage(gpkg, {areas, other}, options);
+    const auto layers = gis::listLayers(gpkg.string());
+    ASSERT_EQ(layers.size(), 2u);
+    for (const auto& l : layers) {
+        EXPECT_EQ(l.metadata.at("gebiedscan_rol"), l.name == "areas" ? "scan_areas" : "scan_area_level");
+        EXPECT_EQ(l.metadata.at("bron"), "test");
+    }
+
+    const auto geojson = m_dir / "buurten.geojson";
+    gis::writeGeoJson(geojson, areas, options);
+    const auto json = nlohmann::json::parse(readText(geojson));
+    EXPECT_EQ(json["gebiedscan_rol"], "scan_areas") << "a foreign member of the FeatureCollection";
+    EXPECT_EQ(json["features"].size(), 2u);
+    const auto read = gis::listLayers(geojson.string());
+    ASSERT_EQ(read.size(), 1u);
+    EXPECT_EQ(read[0].metadata.at("gebiedscan_rol"), "scan_areas");
+    EXPECT_EQ(read[0].metadata.count("bron"), 0u); // GeoJSON carries the layer's own items only
+
+    // CSV has no place for metadata: the file is plain (no extra column or row).
+    const auto csv = m_dir / "buurten.csv";
+    gis::writeCsv(csv, areas, options);
+    EXPECT_EQ(readText(csv).find("scan_areas"), std::string::npos);
 }
 
 TEST_P(TableWriterTest, FailedWriteLeavesThePreviousFileIntact)

@@ -137,7 +137,7 @@ TEST(Renderer, ManyPointsAreClusteredWhenZoomedOut)
         pts->addFeature({{PointRd{200000.0 + (i % 100) * 50, 500000.0 + (i / 100) * 50}}});
         pts->appendValues({});
     }
-    pts->kind = guessKind(*pts);
+    classify(*pts);
     EXPECT_EQ(pts->kind, LayerKind::Points);
     LayerStyle s = defaultStyle(*pts);
     EXPECT_FALSE(s.visible); // address-precise incidents start hidden

@@ -46,7 +46,7 @@ inline std::shared_ptr<LayerData> sixAreas()
         v.push_back(QString::number(6 - i));
         l->appendValues(v);
     }
-    l->kind = guessKind(*l);
+    classify(*l);
     return l;
 }
 
@@ -64,7 +64,7 @@ inline std::shared_ptr<LayerData> hotspots()
         l->addFeature({square(200000.0 + 1000 * i, 501500.0, 1000)});
         l->appendValues({QString::fromLatin1(z[i]), QString::fromLatin1(bins[i]), QString::fromLatin1(lisa[i])});
     }
-    l->kind = guessKind(*l);
+    classify(*l);
     return l;
 }
 

@@ -1,5 +1,7 @@
 #include "accident_history.hpp"
 
+#include "schema_names.hpp"
+
 #include "gebiedscan/gis/vector_reader.hpp"
 
 #include <QCoreApplication>
@@ -37,19 +39,25 @@ Severity severityOf(const QString& ap3)
 
 AccidentsByYear accidentsFromFields(const LayerData& spots, std::size_t feature)
 {
-    static const QRegularExpression yearField(QStringLiteral("^n_(\\d{4})$"));
+    // The per-year columns are the schema's n_<jaar> family of the black-spot layers.
+    const auto& layer = *schema::layer(schema::role::blackspotJunctions);
+    const auto& perYear = layer.column(schema::field::accidentsInYear);
     AccidentsByYear out;
-    for (const auto& f : spots.fields)
-        if (const auto m = yearField.match(f.name); m.hasMatch()) out.years.push_back(m.captured(1).toInt());
+    for (const auto& f : spots.fields) {
+        const QByteArray name = f.name.toUtf8();
+        const std::string_view n(name.constData(), static_cast<std::size_t>(name.size()));
+        if (layer.find(n) == &perYear)
+            out.years.push_back(f.name.mid(static_cast<qsizetype>(perYear.id.size())).toInt());
+    }
     std::sort(out.years.begin(), out.years.end());
     for (int y : out.years) {
         std::array<double, kSeverityCount> c{0, 0, 0, 0};
         c[static_cast<std::size_t>(Severity::Unknown)] =
-            spots.number(spots.fieldIndex(QStringLiteral("n_%1").arg(y)), feature);
+            spots.number(spots.fieldIndex(themeField(perYear.id, QString::number(y))), feature);
         out.counts.push_back(c);
     }
-    const QString kind = spots.text(spots.fieldIndex(QStringLiteral("soort")), feature);
-    const QString id = spots.text(spots.fieldIndex(QStringLiteral("locatie_id")), feature);
+    const QString kind = spots.text(spots.fieldIndex(qs(schema::field::spotKind)), feature);
+    const QString id = spots.text(spots.fieldIndex(qs(schema::field::locationId)), feature);
     out.spot = QStringLiteral("%1 %2").arg(kind, id).trimmed();
     return out;
 }
@@ -71,7 +79,10 @@ AccidentTable AccidentTable::load(const QString& gpkg, const QString& layer)
     spec.layer = layer.toStdString();
     gis::VectorReader reader(spec);
     reader.ignoreGeometry(true);
-    reader.selectFields({"jaar", "ernst", "kruispunten", "wegvakken"}); // throws naming a missing one
+    namespace fld = schema::field;
+    reader.selectFields({std::string(fld::accidentYear), std::string(fld::severity),
+                         std::string(fld::accidentJunctions),
+                         std::string(fld::accidentSections)}); // throws naming a missing one
     gis::Feature f;
     const auto s = [&](std::size_t i) { return f.values[i] ? QString::fromStdString(*f.values[i]) : QString(); };
     while (reader.next(f)) table.add(s(0).toInt(), s(1), s(2), s(3));
@@ -81,9 +92,9 @@ AccidentTable AccidentTable::load(const QString& gpkg, const QString& layer)
 AccidentsByYear AccidentTable::forSpot(const LayerData& spots, std::size_t feature) const
 {
     AccidentsByYear out = accidentsFromFields(spots, feature);
-    const QString id = spots.text(spots.fieldIndex(QStringLiteral("locatie_id")), feature);
-    const bool junction = spots.sourceLayer == u"junctions" ||
-                          spots.text(spots.fieldIndex(QStringLiteral("soort")), feature) == u"kruispunt";
+    const QString id = spots.text(spots.fieldIndex(qs(schema::field::locationId)), feature);
+    const bool junction = spots.role == qs(schema::role::blackspotJunctions) ||
+                          spots.text(spots.fieldIndex(qs(schema::field::spotKind)), feature) == u"kruispunt";
     const auto& index = junction ? m_junctions : m_sections;
     const auto it = index.constFind(id);
     if (id.isEmpty() || it == index.constEnd()) return out; // the year totals from the fields

@@ -1,5 +1,7 @@
 #include "area_sheet_model.hpp"
 
+#include "schema_names.hpp"
+
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
@@ -97,25 +99,20 @@ void AreaSheetModel::setArea(std::shared_ptr<const LayerData> layer, std::size_t
     const auto& l = *layer;
     const auto num = [&](const QString& field) { return l.number(l.fieldIndex(field), feature); };
     const auto txt = [&](const QString& field) { return l.text(l.fieldIndex(field), feature); };
-    const auto first = [&](std::initializer_list<QString> names) {
-        for (const auto& n : names)
-            if (l.fieldIndex(n) >= 0) return num(n);
-        return std::nan("");
-    };
+    namespace fld = schema::field;
     for (const auto& t : themes) {
         Row r;
         r.theme = t.label;
-        r.current = num(QStringLiteral("n_") + t.id);
-        // The scan writes exp_<id> (reference count scaled to the current period) and chg_<id>.
-        r.reference =
-            first({QStringLiteral("exp_") + t.id, QStringLiteral("ref_") + t.id, QStringLiteral("reference_") + t.id});
-        r.change = first({QStringLiteral("chg_") + t.id, QStringLiteral("change_pct_") + t.id});
-        r.significance = txt(QStringLiteral("sig_") + t.id);
-        r.p = num(QStringLiteral("p_") + t.id);
-        r.rate = num(QStringLiteral("rate_") + t.id);
-        r.rank = num(QStringLiteral("rank_") + t.id);
-        r.trend = txt(QStringLiteral("trend_") + t.id);
-        const QString own = txt(QStringLiteral("gi_label_") + t.id);
+        r.current = num(themeField(fld::count, t.id));
+        // exp_<id>: the reference count scaled to the current period; chg_<id>: change in %.
+        r.reference = num(themeField(fld::expected, t.id));
+        r.change = num(themeField(fld::changePct, t.id));
+        r.significance = txt(themeField(fld::significance, t.id));
+        r.p = num(themeField(fld::changeP, t.id));
+        r.rate = num(themeField(fld::rate, t.id));
+        r.rank = num(themeField(fld::rank, t.id));
+        r.trend = txt(themeField(fld::trend, t.id));
+        const QString own = txt(themeField(fld::themeGiLabel, t.id));
         // A hot spot layer of one indicator (usually the total) says nothing per theme: its
         // status goes into the headline, the column holds per-theme results only.
         r.hotspot = own;
@@ -123,16 +120,16 @@ void AreaSheetModel::setArea(std::shared_ptr<const LayerData> layer, std::size_t
     }
     endResetModel();
     const QLocale loc;
-    QString name = txt(QStringLiteral("name"));
-    if (name.isNull()) name = txt(QStringLiteral("statnaam"));
-    QString code = txt(QStringLiteral("code"));
-    if (code.isNull()) code = txt(QStringLiteral("statcode"));
+    QString name = txt(qs(fld::name));
+    if (name.isNull()) name = txt(qs(kCbsName));
+    QString code = txt(qs(fld::code));
+    if (code.isNull()) code = txt(qs(kCbsCode));
     QStringList parts{name.isEmpty() || name == code ? code : QStringLiteral("%1 (%2)").arg(name, code)};
-    const QString level = txt(QStringLiteral("level"));
+    const QString level = txt(qs(fld::level));
     if (!level.isNull()) parts << level;
-    const double pop = num(QStringLiteral("population"));
+    const double pop = num(qs(fld::population));
     if (!std::isnan(pop)) parts << tr("%1 inhabitants").arg(loc.toString(pop, 'f', 0));
-    const double total = num(QStringLiteral("n_total"));
+    const double total = num(themeField(fld::count, qs(schema::kTotalTheme)));
     if (!std::isnan(total)) parts << tr("%1 registrations").arg(loc.toString(total, 'f', 0));
     if (!hotspotStatus.isEmpty()) parts << hotspotStatus;
     m_headline = parts.join(QStringLiteral(" · "));
@@ -152,33 +149,26 @@ void AreaSheetModel::setAreas(std::shared_ptr<const LayerData> layer, const std:
         for (std::size_t f : features) s += l.number(i, f);
         return s;
     };
-    const auto firstSum = [&](std::initializer_list<QString> names) {
-        for (const auto& n : names)
-            if (l.fieldIndex(n) >= 0) return sum(n);
-        return std::nan("");
-    };
-    const double population = sum(QStringLiteral("population"));
+    namespace fld = schema::field;
+    const double population = sum(qs(fld::population));
     beginResetModel();
     m_rows.clear();
     for (const auto& t : themes) {
         Row r{};
         r.theme = t.label;
-        r.current = sum(QStringLiteral("n_") + t.id);
-        r.reference = firstSum(
-            {QStringLiteral("exp_") + t.id, QStringLiteral("ref_") + t.id, QStringLiteral("reference_") + t.id});
+        r.current = sum(themeField(fld::count, t.id));
+        r.reference = sum(themeField(fld::expected, t.id));
         r.change = r.reference > 0 ? (r.current - r.reference) / r.reference * 100 : std::nan("");
         r.p = r.rank = std::nan("");
-        r.rate = population > 0 && l.fieldIndex(QStringLiteral("rate_") + t.id) >= 0 ? r.current / population * 1000
-                                                                                     : std::nan("");
+        r.rate = population > 0 && l.fieldIndex(themeField(fld::rate, t.id)) >= 0 ? r.current / population * 1000
+                                                                                  : std::nan("");
         m_rows.push_back(r);
     }
     endResetModel();
     const QLocale loc;
     QStringList names;
-    const int name = l.fieldIndex(QStringLiteral("name")) >= 0 ? l.fieldIndex(QStringLiteral("name"))
-                                                               : l.fieldIndex(QStringLiteral("statnaam"));
-    const int code = l.fieldIndex(QStringLiteral("code")) >= 0 ? l.fieldIndex(QStringLiteral("code"))
-                                                               : l.fieldIndex(QStringLiteral("statcode"));
+    const int name = l.fieldIndex(qs(fld::name)) >= 0 ? l.fieldIndex(qs(fld::name)) : l.fieldIndex(qs(kCbsName));
+    const int code = l.fieldIndex(qs(fld::code)) >= 0 ? l.fieldIndex(qs(fld::code)) : l.fieldIndex(qs(kCbsCode));
     for (std::size_t f : features) {
         const QString n = l.text(name, f);
         names << (n.isEmpty() ? l.text(code, f) : n);
@@ -186,8 +176,9 @@ void AreaSheetModel::setAreas(std::shared_ptr<const LayerData> layer, const std:
     if (names.size() > 4) names = names.mid(0, 3) << QStringLiteral("…");
     QStringList parts{tr("Selection of %1 areas: %2").arg(features.size()).arg(names.join(QStringLiteral(", ")))};
     if (!std::isnan(population)) parts << tr("%1 inhabitants").arg(loc.toString(population, 'f', 0));
-    const double total = sum(QStringLiteral("n_total"));
-    if (l.fieldIndex(QStringLiteral("n_total")) >= 0)
+    const QString totalField = themeField(fld::count, qs(schema::kTotalTheme));
+    const double total = sum(totalField);
+    if (l.fieldIndex(totalField) >= 0)
         parts << (std::isnan(total) ? tr("registrations geheim")
                                     : tr("%1 registrations").arg(loc.toString(total, 'f', 0)));
     m_headline = parts.join(QStringLiteral(" · "));

@@ -1,5 +1,7 @@
 #include "hot_times.hpp"
 
+#include "schema_names.hpp"
+
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/gis/vector_reader.hpp"
 
@@ -99,10 +101,13 @@ HotTimesTable HotTimesTable::load(const QString& gpkg, const QString& layer)
     spec.layer = layer.toStdString();
     gis::VectorReader reader(spec);
     reader.ignoreGeometry(true);
-    std::vector<std::string> fields{reader.findField({"level"}), reader.findField({"area_code", "code"}),
-                                    reader.findField({"theme"}), reader.findField({"day"})};
+    namespace fld = schema::field;
+    const auto find = [&](std::string_view id) { return reader.findField({std::string(id)}); };
+    std::vector<std::string> fields{find(fld::level), find(fld::areaCode), find(fld::theme), find(fld::day)};
+    const auto& hour = schema::layer(schema::role::scanHotTimes)->column(fld::hour);
     for (int h = 0; h < 24; ++h)
-        fields.push_back(reader.findField({QStringLiteral("h%1").arg(h, 2, 10, QLatin1Char('0')).toStdString()}));
+        fields.push_back(
+            reader.findField({hour.name(QStringLiteral("%1").arg(h, 2, 10, QLatin1Char('0')).toStdString())}));
     // A missing column would read as NULL everywhere, i.e. as "geheim": refuse the table instead.
     for (const auto& name : fields)
         if (name.empty())

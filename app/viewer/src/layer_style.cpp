@@ -1,5 +1,7 @@
 #include "layer_style.hpp"
 
+#include "schema_names.hpp"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -136,12 +138,12 @@ LayerStyle defaultStyle(const LayerData& layer)
         s.stroke = QColor(0x55, 0x55, 0x55);
         break;
     case LayerKind::Hotspots:
-        if (layer.fieldIndex("gi_bin") >= 0) {
+        if (layer.fieldIndex(qs(schema::field::giBin)) >= 0) {
             s.mode = StyleMode::GiBins;
-            s.field = QStringLiteral("gi_bin");
-        } else if (layer.fieldIndex("lisa_q") >= 0) {
+            s.field = qs(schema::field::giBin);
+        } else if (layer.fieldIndex(qs(schema::field::lisaQ)) >= 0) {
             s.mode = StyleMode::Lisa;
-            s.field = QStringLiteral("lisa_q");
+            s.field = qs(schema::field::lisaQ);
         }
         s.stroke = QColor(255, 255, 255, 90);
         s.strokeWidth = 0.3;
@@ -152,8 +154,8 @@ LayerStyle defaultStyle(const LayerData& layer)
             s.strokeWidth = 4;
             break;
         }
-        s.mode = layer.fieldIndex("score") >= 0 ? StyleMode::SizedPoints : StyleMode::Single;
-        s.field = QStringLiteral("score");
+        s.mode = layer.fieldIndex(qs(schema::field::score)) >= 0 ? StyleMode::SizedPoints : StyleMode::Single;
+        s.field = qs(schema::field::score);
         s.fill = QColor(20, 20, 20);
         s.stroke = QColor(255, 255, 255);
         s.pointSize = 6;
@@ -278,7 +280,7 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
     case StyleMode::GiBins: {
         // The hotspots command labels islands "Geen buren" (bin 0) and NULL inputs "Geen waarde"
         // (bin NULL): neither is "not significant", so they get legend lines of their own.
-        const int labelField = layer.fieldIndex(QStringLiteral("gi_label"));
+        const int labelField = layer.fieldIndex(qs(schema::field::giLabel));
         std::vector<std::size_t> counts(7, 0);
         std::size_t islands = 0, missing = 0;
         for (std::size_t i = 0; i < n; ++i) {
@@ -389,7 +391,7 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
         constexpr double maxSize = 28.0;
         // The black-spot command marks locations that meet the definition (voldoet = 1); with
         // --all-junctions the others come too and are shown grey.
-        const int meets = layer.fieldIndex(QStringLiteral("voldoet"));
+        const int meets = layer.fieldIndex(qs(schema::field::meets));
         const QColor red(0xa5, 0x00, 0x26), grey(150, 150, 150);
         std::size_t nMeets = 0, nBelow = 0;
         for (std::size_t i = 0; i < n; ++i) {

@@ -1,5 +1,7 @@
 #include "main_window.hpp"
 
+#include "schema_names.hpp"
+
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/gis/coordinate_transform.hpp"
 
@@ -511,9 +513,9 @@ void MainWindow::updateHourChart()
     m_hourAllThemes->setVisible(show);
     if (!show) return;
     const bool all = m_hourAllThemes->isChecked() || m_themeBox->count() == 0;
-    const QString theme = all ? QStringLiteral("total") : m_themeBox->currentData().toString();
+    const QString theme = all ? qs(schema::kTotalTheme) : m_themeBox->currentData().toString();
     const auto& l = *m_sheetAreas;
-    const int level = l.fieldIndex(QStringLiteral("level")), code = l.fieldIndex(QStringLiteral("code"));
+    const int level = l.fieldIndex(qs(schema::field::level)), code = l.fieldIndex(qs(schema::field::code));
     HourOfWeek week;
     if (const auto pending = m_project->pendingHotTimes()) {
         // First identify: read the table on a worker thread; the chart says so meanwhile.
@@ -557,7 +559,8 @@ void MainWindow::layerSelectionChanged()
     m_modeBox->setCurrentIndex(m_modeBox->findData(static_cast<int>(s.mode)));
     m_fieldBox->clear();
     for (const auto& f : d.fields)
-        if (f.numeric || f.name == u"lisa_q" || f.name.startsWith(QLatin1String("gi_"))) m_fieldBox->addItem(f.name);
+        if (f.numeric || f.name == qs(schema::field::lisaQ) || f.name.startsWith(qs(schema::field::themeGiZ).left(3)))
+            m_fieldBox->addItem(f.name); // numbers, and the text classes of Gi* and LISA
     m_fieldBox->setCurrentIndex(m_fieldBox->findText(s.field));
     m_methodBox->setCurrentIndex(m_methodBox->findData(static_cast<int>(s.method)));
     m_classes->setValue(s.classes);
@@ -593,8 +596,8 @@ void MainWindow::styleControlsChanged()
     }
     s.ramp = m_rampBox->currentText();
     // A theme choropleth keeps its title; other styles get the default one for the mode.
-    const bool themeField = s.values || (r == m_project->areaRow() && field.startsWith(QLatin1String("n_")));
-    m_layers->setStyle(r, s, themeField ? QString() : defaultLegendTitle(m_layers->layer(r), s));
+    const bool isThemeField = s.values || (r == m_project->areaRow() && field.startsWith(qs(schema::field::count)));
+    m_layers->setStyle(r, s, isThemeField ? QString() : defaultLegendTitle(m_layers->layer(r), s));
 }
 
 void MainWindow::updateStatus(PointRd p)
@@ -655,8 +658,8 @@ bool MainWindow::identifyAt(PointRd position)
         if (hs >= 0) {
             const auto& h = m_layers->layer(hs);
             if (const auto hf = h.featureAt(areas->labelPoints[*area], 0)) {
-                const QString label = h.text(h.fieldIndex(QStringLiteral("gi_label")), *hf);
-                const double bin = h.number(h.fieldIndex(QStringLiteral("gi_bin")), *hf);
+                const QString label = h.text(h.fieldIndex(qs(schema::field::giLabel)), *hf);
+                const double bin = h.number(h.fieldIndex(qs(schema::field::giBin)), *hf);
                 hotspot = !label.isEmpty() ? label : std::isnan(bin) ? QString() : giBinLabel(static_cast<int>(bin));
             }
         }
@@ -752,8 +755,8 @@ void MainWindow::showAccidents(const std::shared_ptr<const LayerData>& layer, st
         qWarning("accidents table not read: %s", e.what()); // the chart then shows totals per year
     }
     const AccidentsByYear byYear = table ? table->forSpot(*layer, *feature) : accidentsFromFields(*layer, *feature);
-    const QString kind = layer->text(layer->fieldIndex(QStringLiteral("soort")), *feature);
-    const QString street = layer->text(layer->fieldIndex(QStringLiteral("straat")), *feature);
+    const QString kind = layer->text(layer->fieldIndex(qs(schema::field::spotKind)), *feature);
+    const QString street = layer->text(layer->fieldIndex(qs(schema::field::street)), *feature);
     QString title = tr("Accidents per year and severity");
     if (!kind.isEmpty() || !street.isEmpty())
         title += QStringLiteral(": ") + QStringList{kind, street}.join(QLatin1Char(' ')).trimmed();
@@ -805,10 +808,10 @@ QString MainWindow::areaLabelAt(PointRd p) const
     const auto& a = m_layers->layer(ar);
     const auto f = a.featureAt(p, 0);
     if (!f) return {};
-    QString code = a.text(a.fieldIndex(QStringLiteral("code")), *f);
-    QString name = a.text(a.fieldIndex(QStringLiteral("name")), *f);
-    if (code.isNull()) code = a.text(a.fieldIndex(QStringLiteral("statcode")), *f);
-    if (name.isNull()) name = a.text(a.fieldIndex(QStringLiteral("statnaam")), *f);
+    QString code = a.text(a.fieldIndex(qs(schema::field::code)), *f);
+    QString name = a.text(a.fieldIndex(qs(schema::field::name)), *f);
+    if (code.isNull()) code = a.text(a.fieldIndex(qs(kCbsCode)), *f);
+    if (name.isNull()) name = a.text(a.fieldIndex(qs(kCbsName)), *f);
     return QStringLiteral("%1 %2").arg(code, name).trimmed();
 }
 
@@ -841,8 +844,8 @@ int MainWindow::suggestAol(int count)
         const auto& a = m_layers->layer(ar);
         const auto f = a.featureAt(p, 0);
         if (!f) return QString();
-        const QString code = a.text(a.fieldIndex(QStringLiteral("code")), *f);
-        const QString name = a.text(a.fieldIndex(QStringLiteral("name")), *f);
+        const QString code = a.text(a.fieldIndex(qs(schema::field::code)), *f);
+        const QString name = a.text(a.fieldIndex(qs(schema::field::name)), *f);
         return name.isEmpty() || name == code ? code : QStringLiteral("%1 %2").arg(code, name);
     };
     const auto addPicks = [&](const LayerData& l, std::vector<Pick> picks, double minDistance, const QString& theme,
@@ -868,7 +871,7 @@ int MainWindow::suggestAol(int count)
     for (int r = 0; r < m_layers->rowCount(); ++r) {
         const auto& l = m_layers->layer(r);
         if (l.kind != LayerKind::BlackSpots || l.geometry != GeometryKind::Point) continue;
-        const int meets = l.fieldIndex(QStringLiteral("voldoet")), score = l.fieldIndex(QStringLiteral("score"));
+        const int meets = l.fieldIndex(qs(schema::field::meets)), score = l.fieldIndex(qs(schema::field::score));
         std::vector<Pick> picks;
         for (std::size_t f = 0; f < l.featureCount(); ++f)
             if (meets < 0 || l.number(meets, f) > 0)
@@ -881,7 +884,7 @@ int MainWindow::suggestAol(int count)
     const int hs = m_layers->findKind(LayerKind::Hotspots);
     if (hs >= 0) {
         const auto& l = m_layers->layer(hs);
-        const int z = l.fieldIndex(QStringLiteral("gi_z")), bin = l.fieldIndex(QStringLiteral("gi_bin"));
+        const int z = l.fieldIndex(qs(schema::field::giZ)), bin = l.fieldIndex(qs(schema::field::giBin));
         std::vector<Pick> picks;
         for (std::size_t f = 0; f < l.featureCount(); ++f)
             if (l.number(bin, f) >= 3 && !std::isnan(l.number(z, f))) picks.push_back({f, l.number(z, f)});
@@ -893,7 +896,7 @@ int MainWindow::suggestAol(int count)
     const int ar = m_project->areaRow();
     if (ar < 0 || m_themeBox->count() == 0) return 0;
     const auto& a = m_layers->layer(ar);
-    const int field = a.fieldIndex(QStringLiteral("n_") + m_themeBox->currentData().toString());
+    const int field = a.fieldIndex(themeField(schema::field::count, m_themeBox->currentData().toString()));
     std::vector<Pick> picks;
     for (std::size_t f = 0; f < a.featureCount(); ++f)
         if (a.number(field, f) > 0) picks.push_back({f, a.number(field, f)});

@@ -1,5 +1,7 @@
 #include "map_layer.hpp"
 
+#include "schema_names.hpp"
+
 #include "gebiedscan/gis/colour_raster.hpp"
 
 #include "gebiedscan/gis/layer_info.hpp"
@@ -156,7 +158,10 @@ std::shared_ptr<LayerData> loadRasterLayer(const QString& path)
     layer->name = QFileInfo(path).completeBaseName();
     layer->sourceLayer = layer->name;
     layer->geometry = GeometryKind::Raster;
-    layer->kind = LayerKind::Raster;
+    QString role;
+    for (const auto& [key, value] : band->metadata)
+        if (key == schema::kRoleKey) role = QString::fromStdString(value);
+    classify(*layer, role);
     layer->extent.expand(PointRd{band->minX, band->minY()});
     layer->extent.expand(PointRd{band->maxX(), band->maxY});
     layer->raster = std::move(band);
@@ -187,25 +192,64 @@ std::shared_ptr<LayerData> loadBasemapLayer(const QString& path)
     return layer;
 }
 
-LayerKind guessKind(const LayerData& layer)
+QString legacyRole(const LayerData& layer)
 {
-    if (layer.image) return LayerKind::Basemap;
-    if (layer.geometry == GeometryKind::Raster) return LayerKind::Raster;
-    const QString n = layer.name.toLower();
-    // A scan's area layers carry the total's Gi* too, but are read as areas (choropleths).
-    if (layer.geometry == GeometryKind::Polygon && layer.fieldIndex("n_total") >= 0) return LayerKind::Areas;
-    if (layer.fieldIndex("gi_z") >= 0 || layer.fieldIndex("gi_bin") >= 0 || n.contains("hotspot"))
-        return LayerKind::Hotspots;
+    if (layer.image || layer.geometry == GeometryKind::Raster) return {};
+    const QString n = layer.sourceLayer.isEmpty() ? layer.name.toLower() : layer.sourceLayer.toLower();
     const QString file = QFileInfo(layer.source).fileName().toLower();
-    if (n.contains("blackspot") || n.contains("black_spot") || file.contains("blackspot")) return LayerKind::BlackSpots;
-    switch (layer.geometry) {
+    const auto has = [&](std::string_view f) { return layer.fieldIndex(qs(f)) >= 0; };
+    const bool scanFile = file == u"gebiedscan.gpkg";
+    if (layer.geometry == GeometryKind::None) {
+        if (n == u"figures") return qs(schema::role::scanFigures);
+        if (n == u"hot_times") return qs(schema::role::scanHotTimes);
+        if (n == u"accidents" && file.contains(QLatin1String("blackspot"))) return qs(schema::role::blackspotAccidents);
+        return {};
+    }
+    // A scan's area layers carry the total's Gi* too, but are areas (choropleths).
+    const QString total = themeField(schema::field::count, qs(schema::kTotalTheme));
+    if (layer.geometry == GeometryKind::Polygon &&
+        (layer.fieldIndex(total) >= 0 || (scanFile && n.startsWith(QLatin1String("areas")))))
+        return n.startsWith(QLatin1String("areas_")) ? qs(schema::role::scanAreaLevel) : qs(schema::role::scanAreas);
+    if (has(schema::field::giZ) || has(schema::field::giBin) || n.contains(QLatin1String("hotspot"))) {
+        if (scanFile) return qs(schema::role::scanHotspots);
+        return layer.fieldIndex(QStringLiteral("aantal")) >= 0 ? qs(schema::role::hotspotsGrid)
+                                                               : qs(schema::role::hotspotsFeatures);
+    }
+    if (n == u"trends" && layer.fieldIndex(QStringLiteral("trend_code")) >= 0) return qs(schema::role::trends);
+    if (n.contains(QLatin1String("blackspot")) || n.contains(QLatin1String("black_spot")) ||
+        file.contains(QLatin1String("blackspot"))) {
+        if (n == u"areas") return qs(schema::role::blackspotAreas);
+        if (n == u"kde") return qs(schema::role::blackspotKde);
+        return layer.geometry == GeometryKind::Line ? qs(schema::role::blackspotSections)
+                                                    : qs(schema::role::blackspotJunctions);
+    }
+    if (layer.geometry == GeometryKind::Point && has(schema::field::score)) return qs(schema::role::blackspotJunctions);
+    return {};
+}
+
+LayerKind kindForRole(const QString& role, GeometryKind geometry)
+{
+    namespace r = schema::role;
+    const auto is = [&](std::string_view id) { return role == qs(id); };
+    if (is(r::scanAreas) || is(r::scanAreaLevel) || is(r::trends) || is(r::blackspotAreas)) return LayerKind::Areas;
+    if (is(r::scanHotspots) || is(r::hotspotsGrid) || is(r::hotspotsFeatures)) return LayerKind::Hotspots;
+    if (is(r::blackspotJunctions) || is(r::blackspotSections)) return LayerKind::BlackSpots;
+    if (is(r::blackspotKde)) return LayerKind::Lines;
+    if (is(r::kdeHeatmap)) return LayerKind::Raster;
+    switch (geometry) {
     case GeometryKind::Polygon: return LayerKind::Areas;
-    case GeometryKind::Point: return layer.fieldIndex("score") >= 0 ? LayerKind::BlackSpots : LayerKind::Points;
+    case GeometryKind::Point: return LayerKind::Points;
     case GeometryKind::Line: return LayerKind::Lines;
     case GeometryKind::Raster: return LayerKind::Raster;
     case GeometryKind::None: break;
     }
     return LayerKind::Other;
+}
+
+void classify(LayerData& layer, const QString& storedRole)
+{
+    layer.role = storedRole.isEmpty() ? legacyRole(layer) : storedRole;
+    layer.kind = layer.image ? LayerKind::Basemap : kindForRole(layer.role, layer.geometry);
 }
 
 std::shared_ptr<LayerData> loadVectorLayer(const QString& path, const QString& layerName)
@@ -266,7 +310,11 @@ std::shared_ptr<LayerData> loadVectorLayer(const QString& path, const QString& l
             values.push_back(v ? std::optional<QString>(QString::fromStdString(*v)) : std::nullopt);
         layer->appendValues(values);
     }
-    layer->kind = guessKind(*layer);
+    QString stored;
+    if (info)
+        if (const auto it = info->metadata.find(std::string(schema::kRoleKey)); it != info->metadata.end())
+            stored = QString::fromStdString(it->second);
+    classify(*layer, stored);
     return layer;
 }
 

@@ -45,6 +45,9 @@ struct LayerData {
     QString name;        ///< shown in the layers panel
     QString source;      ///< file the layer came from (empty: made in memory)
     QString sourceLayer; ///< layer name inside the file
+    /// Role in the output schema (schema::role, e.g. "scan_areas"): stored with the layer by the
+    /// writers, guessed for older outputs (classify); empty for layers that are no gebiedscan output.
+    QString role;
     LayerKind kind = LayerKind::Other;
     GeometryKind geometry = GeometryKind::None;
     std::vector<PointRd> coords;
@@ -92,9 +95,15 @@ struct LayerData {
 /// Reads an RGB(A) raster in EPSG:28992 as a basemap layer (true colour, no ramp). Throws InputError.
 [[nodiscard]] std::shared_ptr<LayerData> loadBasemapLayer(const QString& path);
 
-/// Guesses a layer's kind from its geometry, name and fields (gi_z -> hotspots, score on points
-/// -> black spots, ...).
-[[nodiscard]] LayerKind guessKind(const LayerData& layer);
+/// The role an output written before roles were stored most likely has, guessed from field,
+/// layer and file names as the viewer always did (gi_z -> hotspots, `areas` in gebiedscan.gpkg
+/// -> scan areas, ...); empty when it looks like no gebiedscan output. Only classify uses it.
+[[nodiscard]] QString legacyRole(const LayerData& layer);
+/// What a layer with this role shows; a layer without role by its geometry.
+[[nodiscard]] LayerKind kindForRole(const QString& role, GeometryKind geometry);
+/// Sets a layer's role (the stored one; without it, legacyRole: the one place the old guess
+/// lives) and its kind from the role.
+void classify(LayerData& layer, const QString& storedRole = {});
 
 /// Reads one layer of any OGR dataset through gis::VectorReader, in EPSG:28992. `layerName` may
 /// be empty for single-layer files. Throws gebiedscan::InputError (cannot open, no CRS, ...).

@@ -1,5 +1,7 @@
 #include "scan_project.hpp"
 
+#include "schema_names.hpp"
+
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/gis/layer_info.hpp"
 #include "gebiedscan/gis/vector_reader.hpp"
@@ -22,6 +24,26 @@ namespace gebiedscan::viewer {
 
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// A listed layer's role: stored in its metadata, else classify's guess from its names (layers
+// are not read for this: a table's rows are not needed to know what it is).
+QString roleOf(const gis::LayerInfo& info, const QString& file)
+{
+    if (const auto it = info.metadata.find(std::string(schema::kRoleKey)); it != info.metadata.end())
+        return QString::fromStdString(it->second);
+    LayerData stub;
+    stub.source = file;
+    stub.sourceLayer = QString::fromStdString(info.name);
+    stub.name = stub.sourceLayer;
+    if (!info.spatial) {
+        std::vector<std::pair<QString, bool>> fields;
+        for (const auto& f : info.fields) fields.emplace_back(QString::fromStdString(f.name), false);
+        stub.setFields(fields);
+        classify(stub);
+        return stub.role;
+    }
+    return {}; // spatial layers are read in full and classified then
+}
 
 bool isTotalCategory(const QString& c)
 {
@@ -57,25 +79,26 @@ double FiguresTable::count(const QString& level, const QString& area, const QStr
 
 std::vector<ThemeInfo> ScanProject::themesOf(const LayerData& layer)
 {
+    // Themes are the suffixes of the schema's count family n_<thema> (the total is no theme), in
+    // a scan's area layers or a layer of no other command; black-spot areas have no themes.
+    if (!layer.role.isEmpty() && layer.role != qs(schema::role::scanAreas) &&
+        layer.role != qs(schema::role::scanAreaLevel))
+        return {};
+    const auto& areas = *schema::layer(schema::role::scanAreas);
+    const QString prefix = qs(schema::field::count);
     std::vector<ThemeInfo> out;
     for (const auto& f : layer.fields) {
-        if (!f.name.startsWith(QLatin1String("n_")) || f.name == u"n_total") continue;
-        const QString id = f.name.mid(2);
+        const QByteArray name = f.name.toUtf8();
+        const auto* spec = areas.find(std::string_view(name.constData(), static_cast<std::size_t>(name.size())));
+        if (!spec || spec->id != schema::field::count) continue;
+        const QString id = f.name.mid(prefix.size());
+        if (id == qs(schema::kTotalTheme)) continue;
         QString label = id;
         label.replace(QLatin1Char('_'), QLatin1Char(' '));
         if (!label.isEmpty()) label[0] = label[0].toUpper();
         out.push_back({id, label, {}, {}});
     }
     return out;
-}
-
-QString ScanProject::fieldFor(const LayerData& layer, std::initializer_list<const char*> prefixes, const QString& id)
-{
-    for (const char* prefix : prefixes) {
-        const QString name = QLatin1String(prefix) + id;
-        if (layer.fieldIndex(name) >= 0) return name;
-    }
-    return {};
 }
 
 QString ScanProject::themeLabel(const QString& id) const
@@ -92,9 +115,9 @@ void ScanProject::addLayer(const std::shared_ptr<LayerData>& layer, bool visible
         m_layers->addLayer(layer, defaultStyle(*layer), true);
         return;
     }
-    if (layer->kind == LayerKind::BlackSpots && layer->sourceLayer == u"junctions")
+    if (layer->role == qs(schema::role::blackspotJunctions))
         layer->name = QCoreApplication::translate("ScanProject", "junctions");
-    else if (layer->kind == LayerKind::BlackSpots && layer->sourceLayer == u"sections")
+    else if (layer->role == qs(schema::role::blackspotSections))
         layer->name = QCoreApplication::translate("ScanProject", "road sections");
     LayerStyle s = defaultStyle(*layer);
     s.visible = s.visible && visible;
@@ -107,14 +130,19 @@ void ScanProject::readSummary(const QString& file)
     if (!f.open(QIODevice::ReadOnly)) return;
     const auto doc = QJsonDocument::fromJson(f.readAll());
     const QJsonObject o = doc.object();
-    // Theme labels: "themes": [{"id": ..., "label": ...}] or {"id": "label"}.
-    const QJsonValue themes = o.value(QLatin1String("themes"));
+    namespace key = schema::summary;
+    // Theme labels: "themes": [{"id": ..., "number": ..., "label": ...}] (the schema's summary
+    // keys) or {"id": "label"}.
+    const QJsonValue themes = o.value(qs(key::themes));
     if (themes.isArray())
         for (const auto& v : themes.toArray()) {
             const auto t = v.toObject();
-            const QString id = t.value(QLatin1String("id")).toString();
-            const QString label = t.value(QLatin1String("label")).toString();
-            if (!id.isEmpty() && !label.isEmpty()) m_labels.insert(id, label);
+            const QString id = t.value(qs(key::themeId)).toString();
+            const QString label = t.value(qs(key::themeLabel)).toString();
+            const QString number = t.value(qs(key::themeNumber)).toString();
+            if (id.isEmpty() || label.isEmpty()) continue;
+            m_labels.insert(id, number.isEmpty() ? label : number + QLatin1Char(' ') + label);
+            if (!number.isEmpty()) m_themeNames.insert(id, {number, label});
         }
     else if (themes.isObject())
         for (auto it = themes.toObject().begin(); it != themes.toObject().end(); ++it)
@@ -123,11 +151,11 @@ void ScanProject::readSummary(const QString& file)
     // summary.json states them (every export must say what it shows).
     QStringList parts;
     QStringList reference;
-    for (const auto& v : o.value(QLatin1String("periods")).toArray()) {
+    for (const auto& v : o.value(qs(key::periods)).toArray()) {
         const auto p = v.toObject();
-        const QString id = p.value(QLatin1String("id")).toString();
+        const QString id = p.value(qs(key::periodId)).toString();
         if (!id.isEmpty()) m_periods << id;
-        if (p.value(QLatin1String("role")).toString() == u"current")
+        if (p.value(qs(key::periodRole)).toString() == qs(key::currentPeriod))
             m_currentPeriod = id;
         else
             reference << id;
@@ -136,20 +164,21 @@ void ScanProject::readSummary(const QString& file)
         parts << (reference.isEmpty() ? QCoreApplication::translate("ScanProject", "Period %1").arg(m_currentPeriod)
                                       : QCoreApplication::translate("ScanProject", "Period %1 (reference %2)")
                                             .arg(m_currentPeriod, reference.join(QStringLiteral(", "))));
-    const QString rule = o.value(QLatin1String("suppression")).toObject().value(QLatin1String("rule")).toString();
+    const QString rule = o.value(qs(key::suppression)).toObject().value(qs(key::suppressionRule)).toString();
     if (!rule.isEmpty()) parts << rule.section(QLatin1Char(';'), 0, 0).trimmed();
-    const QString source = o.value(QLatin1String("incidents")).toObject().value(QLatin1String("source")).toString();
+    const QString source = o.value(qs(key::incidents)).toObject().value(qs(key::source)).toString();
     if (source.contains(QLatin1String("synth"), Qt::CaseInsensitive))
         parts << QCoreApplication::translate("ScanProject", "SYNTHETIC registrations (demo)");
-    const QString model = o.value(QLatin1String("model")).toString();
+    const QString model = o.value(qs(key::model)).toString();
     if (!model.isEmpty()) parts << QCoreApplication::translate("ScanProject", "Model: %1").arg(model);
     if (!parts.isEmpty()) m_sourceNote = parts.join(QStringLiteral(" · "));
 }
 
 void ScanProject::readFieldDescriptions(const QString& folder)
 {
-    // The scan writes <layer>_velden.csv (shapefile name; full name; description) with
-    // descriptions such as "aantal huidige periode: 1.3 Woninginbraak": the theme labels.
+    // Scan folders whose summary.json names no themes: the labels are the ends of the
+    // <layer>_velden.csv descriptions ("aantal huidige periode: 1.3 Woninginbraak").
+    if (!m_labels.isEmpty()) return;
     const QDir dir(folder);
     for (const QString& name : dir.entryList({QStringLiteral("*_velden.csv")}, QDir::Files, QDir::Name)) {
         QFile f(dir.filePath(name));
@@ -164,8 +193,9 @@ void ScanProject::readFieldDescriptions(const QString& folder)
             if (description.startsWith(QLatin1Char('"')) && description.endsWith(QLatin1Char('"')))
                 description = description.mid(1, description.size() - 2);
             const qsizetype colon = description.lastIndexOf(QLatin1String(": "));
-            if (!field.startsWith(QLatin1String("n_")) || colon < 0) continue;
-            m_labels.insert(field.mid(2), description.mid(colon + 2).trimmed());
+            const QString prefix = qs(schema::field::count);
+            if (!field.startsWith(prefix) || colon < 0) continue;
+            m_labels.insert(field.mid(prefix.size()), description.mid(colon + 2).trimmed());
         }
     }
 }
@@ -196,8 +226,8 @@ const AccidentTable* ScanProject::accidents(const QString& gpkg)
     std::shared_ptr<const AccidentTable> table;
     if (QFileInfo::exists(gpkg))
         for (const auto& l : gis::listLayers(gpkg.toStdString()))
-            if (l.name == "accidents")
-                table = std::make_shared<AccidentTable>(AccidentTable::load(gpkg, QStringLiteral("accidents")));
+            if (roleOf(l, gpkg) == qs(schema::role::blackspotAccidents))
+                table = std::make_shared<AccidentTable>(AccidentTable::load(gpkg, QString::fromStdString(l.name)));
     m_accidents.insert(gpkg, table);
     return table.get();
 }
@@ -222,20 +252,22 @@ FiguresTable ScanProject::loadFiguresTable(const QString& gpkg, const QString& l
     spec.layer = layer.toStdString();
     {
         // Theme totals are rows without a category; read only those when the table has them.
+        const std::string category(schema::field::category);
         gis::SourceSpec totals = spec;
-        totals.attributeFilter = "category IS NULL OR category = ''";
+        totals.attributeFilter = category + " IS NULL OR " + category + " = ''";
         gis::VectorReader probe(totals);
         probe.ignoreGeometry(true);
         gis::Feature f;
-        if (probe.fieldNames().end() != std::find(probe.fieldNames().begin(), probe.fieldNames().end(), "category") &&
+        if (probe.fieldNames().end() != std::find(probe.fieldNames().begin(), probe.fieldNames().end(), category) &&
             probe.next(f))
             spec = totals;
     }
     gis::VectorReader reader(spec);
     reader.ignoreGeometry(true);
-    reader.selectFields({reader.findField({"level"}), reader.findField({"area_code", "code"}),
-                         reader.findField({"theme"}), reader.findField({"category"}), reader.findField({"period"}),
-                         reader.findField({"count", "n"}), reader.findField({"theme_number"})});
+    const auto find = [&](std::string_view id) { return reader.findField({std::string(id)}); };
+    namespace fld = schema::field;
+    reader.selectFields({find(fld::level), find(fld::areaCode), find(fld::theme), find(fld::category),
+                         find(fld::period), find(fld::countValue), find(fld::themeNumber)});
     gis::Feature f;
     const auto s = [&](std::size_t i) { return f.values[i] ? QString::fromStdString(*f.values[i]) : QString(); };
     while (reader.next(f)) {
@@ -274,10 +306,11 @@ void ScanProject::open(const QString& path)
             for (const auto& l : gis::listLayers(gpkg.toStdString())) {
                 const QString name = QString::fromStdString(l.name);
                 if (!l.spatial) {
-                    if (name == u"figures") {
+                    const QString role = roleOf(l, gpkg);
+                    if (role == qs(schema::role::scanFigures)) {
                         m_figuresFile = gpkg;
                         m_figuresLayer = name;
-                    } else if (name == u"hot_times") {
+                    } else if (role == qs(schema::role::scanHotTimes)) {
                         m_hotTimesFile = gpkg;
                         m_hotTimesLayer = name;
                     }
@@ -295,9 +328,9 @@ void ScanProject::open(const QString& path)
         }
         for (auto& [name, future] : scanLayers) {
             auto layer = future.get();
-            if (name == u"areas")
+            if (layer->role == qs(schema::role::scanAreas) && !finest)
                 finest = layer;
-            else if (name.startsWith(QLatin1String("areas_")))
+            else if (layer->role == qs(schema::role::scanAreaLevel))
                 areaLevels.push_back(layer);
             else
                 others.push_back(layer);
@@ -320,24 +353,29 @@ void ScanProject::open(const QString& path)
         // Bottom to top: finest areas (choropleth), outlines of the higher levels, hotspots,
         // black spots, points.
         if (finest) {
-            const QString level = finest->fieldIndex(QStringLiteral("level")) >= 0 && finest->featureCount() > 0
-                                      ? finest->text(finest->fieldIndex(QStringLiteral("level")), 0)
-                                      : QString();
+            const int levelField = finest->fieldIndex(qs(schema::field::level));
+            const QString level =
+                levelField >= 0 && finest->featureCount() > 0 ? finest->text(levelField, 0) : QString();
             finest->name = level.isEmpty() ? QCoreApplication::translate("ScanProject", "Areas")
                                            : QCoreApplication::translate("ScanProject", "Areas (%1)").arg(level);
             addLayer(finest, true);
         }
-        // Hot spots start hidden over a scan (the choropleth is the first view); alone they show.
+        // Hot spots, heatmaps and other commands' areas (black-spot areas, trends) start hidden over
+        // a scan (the choropleth is the first view, and an opaque layer would cover it); alone they show.
         // Polygon results go under the boundaries, points and lines above them.
         const auto addKinds = [&](std::initializer_list<LayerKind> kinds) {
             for (auto kind : kinds)
                 for (auto& l : others)
                     if (l->kind == kind)
-                        addLayer(l, (kind != LayerKind::Hotspots && kind != LayerKind::Raster) || !finest);
+                        addLayer(
+                            l, (kind != LayerKind::Hotspots && kind != LayerKind::Raster && kind != LayerKind::Areas) ||
+                                   !finest);
         };
         addKinds({LayerKind::Hotspots, LayerKind::Areas, LayerKind::Raster});
         for (auto& l : areaLevels) {
-            l->name = QCoreApplication::translate("ScanProject", "Boundaries %1").arg(l->sourceLayer.mid(6));
+            const QString prefix = qs(schema::layer(schema::role::scanAreaLevel)->name); // "areas_"
+            l->name = QCoreApplication::translate("ScanProject", "Boundaries %1")
+                          .arg(l->sourceLayer.startsWith(prefix) ? l->sourceLayer.mid(prefix.size()) : l->sourceLayer);
             LayerStyle s = defaultStyle(*l);
             s.fill = Qt::transparent;
             s.stroke = QColor(40, 40, 40);
@@ -368,11 +406,14 @@ void ScanProject::open(const QString& path)
         }
         for (const auto& l : vectorLayers) {
             const QString name = QString::fromStdString(l.name);
-            if (l.spatial)
+            if (l.spatial) {
                 addLayer(loadVectorLayer(path, name), true);
-            else if (name == u"figures")
+                continue;
+            }
+            const QString role = roleOf(l, path);
+            if (role == qs(schema::role::scanFigures))
                 m_figures = loadFiguresTable(path, name);
-            else if (name == u"hot_times") {
+            else if (role == qs(schema::role::scanHotTimes)) {
                 m_hotTimesFile = path;
                 m_hotTimesLayer = name;
             }
@@ -383,9 +424,15 @@ void ScanProject::open(const QString& path)
     const int row = areaRow();
     if (row >= 0) {
         m_themes = themesOf(m_layers->layer(row));
+        // Older folders have the labels only as "1.3 Woninginbraak" (velden.csv): split them.
         static const QRegularExpression numbered(QStringLiteral("^(\\d+(?:\\.\\d+)*)\\s+(.+)$"));
         for (auto& t : m_themes) {
             t.label = themeLabel(t.id);
+            if (const auto it = m_themeNames.constFind(t.id); it != m_themeNames.constEnd()) {
+                t.number = it->first;
+                t.name = it->second;
+                continue;
+            }
             const auto m = numbered.match(t.label);
             t.number = m.hasMatch() ? m.captured(1) : QString();
             t.name = m.hasMatch() ? m.captured(2) : t.label;
@@ -395,9 +442,13 @@ void ScanProject::open(const QString& path)
 
 int ScanProject::areaRow() const
 {
+    // The scan's finest level; else a polygon layer that is no other command's output (a
+    // buurten file opened alone), never the black-spot or trend areas.
     for (int r = 0; r < m_layers->rowCount(); ++r)
-        if (m_layers->layer(r).sourceLayer == u"areas") return r;
-    return m_layers->findKind(LayerKind::Areas);
+        if (m_layers->layer(r).role == qs(schema::role::scanAreas)) return r;
+    for (int r = 0; r < m_layers->rowCount(); ++r)
+        if (m_layers->layer(r).kind == LayerKind::Areas && m_layers->layer(r).role.isEmpty()) return r;
+    return -1;
 }
 
 void ScanProject::showTheme(const QString& themeId, const QString& indicator, const QString& period)
@@ -413,27 +464,27 @@ void ScanProject::showTheme(const QString& themeId, const QString& indicator, co
     if (!period.isEmpty()) ensureFigures();
     if (!period.isEmpty() && !m_figures.empty()) {
         auto values = std::make_shared<std::vector<double>>(layer.featureCount(), kNaN);
-        const int code = layer.fieldIndex(QStringLiteral("code"));
-        const int level = layer.fieldIndex(QStringLiteral("level"));
+        const int code = layer.fieldIndex(qs(schema::field::code));
+        const int level = layer.fieldIndex(qs(schema::field::level));
         QString key = themeId;
         for (const auto& t : m_themes)
             if (t.id == themeId) key = t.number.isEmpty() ? t.name : t.number;
         for (std::size_t i = 0; i < layer.featureCount(); ++i)
             (*values)[i] = m_figures.count(layer.text(level, i), layer.text(code, i), key, period);
         s.values = values;
-        s.field = QStringLiteral("n_") + themeId;
+        s.field = themeField(schema::field::count, themeId);
         s.ramp = QStringLiteral("YlOrRd");
         title = QCoreApplication::translate("ScanProject", "%1: registrations %2").arg(label, period);
     } else if (indicator == u"change_pct") {
-        s.field = fieldFor(layer, {"chg_", "change_pct_"}, themeId);
+        s.field = themeField(schema::field::changePct, themeId);
         s.ramp = QStringLiteral("RdBu");
         title = QCoreApplication::translate("ScanProject", "%1: change against reference (%)").arg(label);
     } else if (indicator == u"rate") {
-        s.field = QStringLiteral("rate_") + themeId;
+        s.field = themeField(schema::field::rate, themeId);
         s.ramp = QStringLiteral("Purples");
         title = QCoreApplication::translate("ScanProject", "%1: per 1,000 inhabitants").arg(label);
     } else {
-        s.field = QStringLiteral("n_") + themeId;
+        s.field = themeField(schema::field::count, themeId);
         s.ramp = QStringLiteral("YlOrRd");
         title = m_currentPeriod.isEmpty()
                     ? QCoreApplication::translate("ScanProject", "%1: registrations").arg(label)

@@ -92,17 +92,14 @@ public:
     [[nodiscard]] const QString& sourceNote() const { return m_sourceNote; }
     [[nodiscard]] const QString& currentPeriodLabel() const { return m_currentPeriod; }
 
-    /// The main area layer's row (the finest "areas" layer), or -1.
+    /// The main area layer's row (role scan_areas; else a polygon layer of no other command), or -1.
     [[nodiscard]] int areaRow() const;
     /// Colours the main area layer by a theme indicator ("n", "rate", "change_pct") and period
     /// (empty = the current period fields; else counts from the figures table).
     void showTheme(const QString& themeId, const QString& indicator, const QString& period);
 
-    /// Themes found in a layer's fields (n_<id>, except n_total).
+    /// Themes found in a layer's fields (the schema's n_<thema>, except the total).
     [[nodiscard]] static std::vector<ThemeInfo> themesOf(const LayerData& layer);
-    /// First existing field of `layer` among prefix+id for the prefixes, or empty.
-    [[nodiscard]] static QString fieldFor(const LayerData& layer, std::initializer_list<const char*> prefixes,
-                                          const QString& id);
 
 private:
     void addLayer(const std::shared_ptr<LayerData>& layer, bool visible);
@@ -122,7 +119,8 @@ private:
     QString m_hotTimesFile, m_hotTimesLayer;
     std::optional<HotTimesTable> m_hotTimes;
     QHash<QString, std::shared_ptr<const AccidentTable>> m_accidents; // file -> table (null: none)
-    QHash<QString, QString> m_labels;
+    QHash<QString, QString> m_labels;                                 // theme id -> "1.3 Woninginbraak"
+    QHash<QString, std::pair<QString, QString>> m_themeNames;         // theme id -> number, name (summary.json)
 };
 
 } // namespace gebiedscan::viewer

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,9 @@ struct LayerInfo {
     std::string geometryType;       ///< OGR name: "Multi Polygon", "Point", ... ("None")
     std::int64_t featureCount = -1; ///< -1 when unknown
     std::vector<Field> fields;
+    /// The layer's own metadata items: GeoPackage layer metadata, string members of a GeoJSON
+    /// FeatureCollection (gebiedscan_rol, ...). Empty for formats without any.
+    std::map<std::string, std::string> metadata;
 };
 
 /// Lists the layers of any OGR dataset (GeoPackage: all tables, Shapefile/GeoJSON: one).

@@ -33,6 +33,10 @@ struct Table {
     std::vector<std::vector<Value>> rows;
     FeatureGeometry::Kind geometryKind = FeatureGeometry::Kind::None;
     std::vector<FeatureGeometry> geometries; ///< empty or one per row
+    /// This layer's own metadata (its role in the output schema, ...), written with the layer
+    /// besides WriteOptions::metadata: GeoPackage layer metadata, GeoJSON foreign members of the
+    /// FeatureCollection. Shapefile and CSV have no place for it.
+    std::map<std::string, std::string> metadata;
 };
 
 /// Output formats; all are written atomically (temporary name in the same folder, renamed on
@@ -54,7 +58,8 @@ void writeShapefile(const std::filesystem::path& shpFile, const Table& table, co
 /// Writes a table as CSV through GDAL's CSV driver (geometry omitted).
 void writeCsv(const std::filesystem::path& file, const Table& table, const WriteOptions& options);
 
-/// Writes a table as RFC 7946 GeoJSON in WGS84.
+/// Writes a table as RFC 7946 GeoJSON in WGS84; Table::metadata become members of the
+/// FeatureCollection (GDAL's NATIVE_DATA), readable with readGeoJsonMembers.
 void writeGeoJson(const std::filesystem::path& file, const Table& table, const WriteOptions& options);
 
 /// Unique names of at most 10 characters for Shapefile fields ("n_woninginbraak" -> "n_woningin",
