@@ -18,11 +18,8 @@ enum Slot : std::size_t { kCategory, kLabel, kDate, kDateTo, kWeight };
 } // namespace
 
 struct IncidentStream::Impl {
-    Impl(const IncidentStreamOptions& o, Reporter& r)
-        : reader(o.source, o.workingCrs), progress(r, "registraties lezen", reader.featureCount().value_or(-1))
-    {}
-    gis::VectorReader reader;
-    PhaseProgress progress;
+    std::unique_ptr<gis::VectorReader> reader;
+    std::unique_ptr<PhaseProgress> progress;
     IncidentFields fields;
     std::string weightField;
     ScanModel model;
@@ -34,18 +31,11 @@ struct IncidentStream::Impl {
     bool started = false, ended = false;
 };
 
-IncidentStream::IncidentStream(const IncidentStreamOptions& o, Reporter& reporter)
-    : m_impl(std::make_unique<Impl>(o, reporter))
+IncidentStream::IncidentStream(const IncidentStreamOptions& o, Reporter& reporter) : m_impl(std::make_unique<Impl>())
 {
     auto& d = *m_impl;
-    d.fields = detectIncidentFields(d.reader, o.fields);
-    d.weightField = o.weightField;
-    if (o.requireCategory) requireCategoryField(d.reader, d.fields);
-    if (!o.theme.empty()) requireCategoryField(d.reader, d.fields, "for --theme");
-    if (o.requireDate) requireDateField(d.reader, d.fields);
+    // The model and theme first: a wrong theme is reported before a large file is opened.
     d.model = o.model ? *o.model : loadScanModel(defaultModelPath());
-    if (!d.fields.category.empty() || !d.fields.label.empty())
-        d.classifier = std::make_unique<CategoryClassifier>(d.model);
     if (!o.theme.empty()) {
         for (const auto& t : d.model.themes)
             if (t.id == o.theme || t.number == o.theme) d.themeId = t.id;
@@ -56,29 +46,38 @@ IncidentStream::IncidentStream(const IncidentStreamOptions& o, Reporter& reporte
         }
         d.accounting.themeFiltered = true;
     }
+    d.reader = std::make_unique<gis::VectorReader>(o.source, o.workingCrs);
+    d.progress = std::make_unique<PhaseProgress>(reporter, "registraties lezen", d.reader->featureCount().value_or(-1));
+    d.fields = detectIncidentFields(*d.reader, o.fields);
+    d.weightField = o.weightField;
+    if (o.requireCategory) requireCategoryField(*d.reader, d.fields);
+    if (!o.theme.empty()) requireCategoryField(*d.reader, d.fields, "for --theme");
+    if (o.requireDate) requireDateField(*d.reader, d.fields);
+    if (!d.fields.category.empty() || !d.fields.label.empty())
+        d.classifier = std::make_unique<CategoryClassifier>(d.model);
     d.accounting.weighted = !d.weightField.empty();
     d.inPeriod = o.inPeriod;
     // Selecting the weight field checks that it exists (InputError naming the fields otherwise).
-    d.reader.selectFields({d.fields.category, d.fields.label, d.fields.date, d.fields.dateTo, d.weightField});
+    d.reader->selectFields({d.fields.category, d.fields.label, d.fields.date, d.fields.dateTo, d.weightField});
 }
 
 IncidentStream::~IncidentStream() = default;
 
 const std::string& IncidentStream::description() const
 {
-    return m_impl->reader.description();
+    return m_impl->reader->description();
 }
 std::string IncidentStream::sourceCrs() const
 {
-    return m_impl->reader.sourceCrs();
+    return m_impl->reader->sourceCrs();
 }
 std::optional<std::int64_t> IncidentStream::featureCount() const
 {
-    return m_impl->reader.featureCount();
+    return m_impl->reader->featureCount();
 }
 Envelope IncidentStream::extent() const
 {
-    return m_impl->reader.extent();
+    return m_impl->reader->extent();
 }
 const IncidentFields& IncidentStream::fields() const
 {
@@ -111,9 +110,9 @@ std::map<int, std::uint64_t> IncidentStream::datesPerYear()
     if (d.started) throw Error("internal error: IncidentStream::datesPerYear after the first record");
     std::map<int, std::uint64_t> perYear;
     if (d.fields.date.empty()) return perYear;
-    d.reader.ignoreGeometry(true);
+    d.reader->ignoreGeometry(true);
     gis::Feature f;
-    while (d.reader.next(f)) {
+    while (d.reader->next(f)) {
         if (const auto t = gis::timeOf(f.fields[kDate])) {
             int y = 0;
             unsigned m = 0, day = 0;
@@ -122,8 +121,8 @@ std::map<int, std::uint64_t> IncidentStream::datesPerYear()
             ++perYear[y];
         }
     }
-    d.reader.ignoreGeometry(false);
-    d.reader.reset();
+    d.reader->ignoreGeometry(false);
+    d.reader->reset();
     return perYear;
 }
 
@@ -140,9 +139,9 @@ bool IncidentStream::next(Incident& incident)
     d.started = true;
     if (d.ended) return false;
     gis::Feature& f = d.feature;
-    while (d.reader.next(f)) {
+    while (d.reader->next(f)) {
         ++acc.inputRecords;
-        d.progress.update(static_cast<std::int64_t>(acc.inputRecords));
+        d.progress->update(static_cast<std::int64_t>(acc.inputRecords));
         std::string reason, shown;
         const auto point = incidentPoint(f, reason, shown);
         if (!point) {
@@ -193,7 +192,7 @@ bool IncidentStream::next(Incident& incident)
         return true;
     }
     d.ended = true;
-    d.progress.finish();
+    d.progress->finish();
     return false;
 }
 
@@ -226,6 +225,13 @@ IncidentFate IncidentStream::settle(const Incident& incident, bool inArea)
     }
     acc.count(RecordBucket::Assigned, incident.row, "", "", "");
     return IncidentFate::Assigned;
+}
+
+bool IncidentStream::ofTheme(const Incident& incident) const
+{
+    const auto& d = *m_impl;
+    if (d.themeId.empty()) return true;
+    return incident.category && d.model.categories[*incident.category].themeId == d.themeId;
 }
 
 } // namespace gebiedscan::pipeline

@@ -103,6 +103,10 @@ public:
     /// Without a theme, unknown categories are counted as unknown_category but still used as
     /// "overig"; with one, only Assigned is of the theme.
     IncidentFate settle(const Incident& incident, bool inArea);
+    /// True when the registration will be used if it lies in an area: always without a theme,
+    /// else when its category is of the theme (for commands that size their grid or time span
+    /// on the registrations they use before locating them).
+    [[nodiscard]] bool ofTheme(const Incident& incident) const;
 
     [[nodiscard]] const RecordAccounting& accounting() const;
 
