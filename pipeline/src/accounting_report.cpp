@@ -19,9 +19,43 @@ std::string accountingLine(const RecordAccounting& a)
     return line;
 }
 
+namespace {
+
+// "veld 'datum', bijv. rij 2 '31-02-2023' (onleesbare datum), rij 5 ..." from the first three
+// examples of the bucket(s).
+std::string examplesText(const RecordAccounting& a, RecordBucket first, RecordBucket second)
+{
+    std::string field, list;
+    int shown = 0;
+    for (const auto& e : a.examples) {
+        if ((e.bucket != first && e.bucket != second) || shown == 3) continue;
+        if (field.empty()) field = e.field;
+        list += fmt::format("{}rij {} '{}' ({})", shown++ ? ", " : "", e.row, e.value, e.reason);
+    }
+    return fmt::format("veld '{}', bijv. {}", field, list);
+}
+
+} // namespace
+
 void reportAccounting(const RecordAccounting& a, Reporter& reporter, const std::string& sourceCrs)
 {
     reporter.info(accountingLine(a));
+    // Loud when most of the data is lost in one bucket: the field, three examples and the reason.
+    struct Lost {
+        std::uint64_t count;
+        RecordBucket first, second;
+        const char* what;
+    };
+    for (const Lost& l : {Lost{a.invalidGeometry, RecordBucket::InvalidGeometry, RecordBucket::InvalidGeometry,
+                               "zonder geldige locatie"},
+                          Lost{a.badDate, RecordBucket::BadDateUnparseable, RecordBucket::OutOfPeriod,
+                               "met onleesbare datum of buiten de perioden"},
+                          Lost{a.badWeight, RecordBucket::BadWeight, RecordBucket::BadWeight, "zonder geldig gewicht"},
+                          Lost{a.unknownCategory, RecordBucket::UnknownCategory, RecordBucket::UnknownCategory,
+                               "met onbekende categorie (overig)"}})
+        if (l.count > 0 && 2 * l.count > a.inputRecords)
+            reporter.warning(fmt::format("{} van {} registraties {}: {}", l.count, a.inputRecords, l.what,
+                                         examplesText(a, l.first, l.second)));
     // Most valid points outside every area usually means a wrong CRS (lon/lat declared as RD, or
     // x/y swapped). Points at (0, 0) are invalid, not outside, so they cannot raise this.
     const auto located = a.assigned + a.outside + a.unknownCategory + a.otherTheme;

@@ -16,7 +16,6 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <charconv>
 #include <set>
 #include <unordered_map>
 
@@ -68,11 +67,9 @@ Grid parseGrid(const std::string& spec, const Envelope& extent)
 {
     const auto colon = spec.find(':');
     const std::string shape = spec.substr(0, colon);
-    double size = 0;
-    const std::string number = colon == std::string::npos ? "" : spec.substr(colon + 1);
-    auto [ptr, ec] = std::from_chars(number.data(), number.data() + number.size(), size);
-    if (colon == std::string::npos || ec != std::errc() || ptr != number.data() + number.size() || !(size > 0))
-        throw InputError("--grid '" + spec + "': use square:SIZE or hex:SIZE in metres, e.g. square:500");
+    const auto number = colon == std::string::npos ? std::nullopt : gis::parseDecimal(spec.substr(colon + 1));
+    const double size = number.value_or(0.0);
+    if (!(size > 0)) throw InputError("--grid '" + spec + "': use square:SIZE or hex:SIZE in metres, e.g. square:500");
     if (shape == "square") return Grid(Grid::Shape::Square, size, extent);
     if (shape == "hex" || shape == "hexagon") return Grid(Grid::Shape::Hexagon, size, extent);
     throw InputError("--grid '" + spec + "': shape must be square or hex");

@@ -343,3 +343,30 @@ TEST(AccountingReport, LineWarningAndSummaryJson)
     EXPECT_EQ(s["examples"][1]["value"], "31-02-2023");
     EXPECT_EQ(s["examples"][2]["reason"], "buiten de perioden");
 }
+
+TEST(AccountingReport, MostRecordsInOneBucketWarnWithFieldExamplesAndReason)
+{
+    pipeline::RecordAccounting a;
+    a.inputRecords = 10;
+    const char* const dates[] = {"20170920173060", "2017-13-01", "ooit", "gisteren"};
+    for (int i = 0; i < 4; ++i)
+        a.count(RecordBucket::BadDateUnparseable, 2 + i, "b_datum", dates[i], "onleesbare datum");
+    a.count(RecordBucket::OutOfPeriod, 7, "b_datum", "2015-01-01", "buiten de perioden");
+    a.count(RecordBucket::BadDateUnparseable, 8, "b_datum", "x", "onleesbare datum");
+    for (int i = 0; i < 4; ++i) a.count(RecordBucket::Assigned, 9 + i, "", "", "");
+    ASSERT_TRUE(a.balanced());
+    pipeline::CollectingReporter reporter;
+    pipeline::reportAccounting(a, reporter, "EPSG:28992");
+    ASSERT_EQ(reporter.warnings.size(), 1u);
+    EXPECT_EQ(reporter.warnings[0], "6 van 10 registraties met onleesbare datum of buiten de perioden: veld 'b_datum', "
+                                    "bijv. rij 2 '20170920173060' (onleesbare datum), rij 3 '2017-13-01' (onleesbare "
+                                    "datum), rij 4 'ooit' (onleesbare datum)");
+    // Half is not most: no warning.
+    pipeline::RecordAccounting half;
+    half.inputRecords = 2;
+    half.count(RecordBucket::InvalidGeometry, 1, "geometrie", "(0, 0)", "punt op (0, 0): niet gegeocodeerd");
+    half.count(RecordBucket::Assigned, 2, "", "", "");
+    pipeline::CollectingReporter quiet;
+    pipeline::reportAccounting(half, quiet, "EPSG:28992");
+    EXPECT_TRUE(quiet.warnings.empty());
+}

@@ -14,8 +14,10 @@ class Reporter;
 /// command, other_theme and bad_weight, only when they do).
 [[nodiscard]] std::string accountingLine(const RecordAccounting& accounting);
 
-/// Prints the accounting line and the unknown categories (info) and warns when most located
-/// records lie outside every area, which usually means a wrong CRS (`sourceCrs` is named).
+/// Prints the accounting line and the unknown categories (info). Warns when most records are
+/// lost in one bucket (invalid geometry, bad date, bad weight, unknown category: with the field,
+/// three example rows and values and the reason) and when most located records lie outside
+/// every area, which usually means a wrong CRS (`sourceCrs` is named).
 void reportAccounting(const RecordAccounting& accounting, Reporter& reporter, const std::string& sourceCrs);
 
 /// Writes the accounting into `summary`: input_records, invalid_geometry, bad_date (with
