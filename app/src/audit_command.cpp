@@ -2,6 +2,7 @@
 // and prints every way a hidden count can be recovered or narrowed. Exit code 0: the folder
 // passes; 4: it fails (2/3/1 as every command: bad input, output error, other error).
 #include "commands.hpp"
+#include "option_groups.hpp"
 
 #include "gebiedscan/pipeline/folder_audit.hpp"
 #include "gebiedscan/pipeline/model_loader.hpp"
@@ -64,7 +65,7 @@ void registerAuditCommand(CLI::App& app)
         "scanmodel (TOML) met de drempels waarmee de map is gemaakt; standaard data/model/default_model.toml");
     cmd->add_option("--show", c->shown, "aantal bevindingen dat wordt getoond (standaard 50)");
     cmd->add_flag("--all", c->all, "toon alle bevindingen");
-    cmd->add_flag("-q,--quiet", c->quiet, "geen samenvatting op stderr");
+    addReportingOptions(*cmd, {.quiet = &c->quiet});
     cmd->footer("Per geheim aantal rekent de controle met lineaire programmering (GLPK) het interval uit\n"
                 "waarin het moet liggen, gegeven alle gepubliceerde cijfers en optellingen (buurten = wijk,\n"
                 "thema's = totaal, categorieën = thema, per periode). Een geheim aantal is beschermd als dat\n"

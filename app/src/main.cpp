@@ -26,6 +26,8 @@ int main(int argc, char** argv)
         app.parse(argc, argv);
     } catch (const CLI::Success& e) { // --help, --version
         return app.exit(e);
+    } catch (const CLI::RuntimeError& e) { // a command that ran and asks for its exit code (audit: 4)
+        return e.get_exit_code();
     } catch (const CLI::ParseError& e) {
         // A bad command line is bad input like any other: one line in the user's language, exit 2.
         const std::vector<std::string> args(argv + std::min(argc, 1), argv + argc);

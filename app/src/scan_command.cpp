@@ -1,5 +1,6 @@
 #include "commands.hpp"
 #include "console.hpp"
+#include "gebiedscan/pipeline/accounting_report.hpp"
 #include "gebiedscan/pipeline/scan_job.hpp"
 #include "gebiedscan/pipeline/scan_settings.hpp"
 #include "gebiedscan/pipeline/scan_writer.hpp"
@@ -63,29 +64,7 @@ void run(const ScanCli& c, const CLI::App& cmd)
             "Perioden uit de data afgeleid: huidig {}, referentie {} (kies zelf met --year of --current-period)",
             result.model.periods[*result.model.currentPeriod()].id, refs));
     }
-    console.info(
-        fmt::format("Registraties: {} gelezen; {} toegewezen, {} buiten de gebieden, {} zonder geldige locatie, "
-                    "{} met onleesbare datum of buiten de perioden, {} met onbekende categorie (overig)",
-                    a.inputRecords, a.assigned, a.outside, a.invalidGeometry, a.badDate, a.unknownCategory));
-    // Most points outside every area usually means a wrong CRS (lon/lat declared as RD, or x/y swapped).
-    const auto located = a.assigned + a.outside + a.unknownCategory;
-    if (a.outside > 0 && 2 * a.outside > located)
-        console.warning(
-            fmt::format("{} van {} registraties met een geldige locatie liggen buiten alle gebieden: klopt het CRS "
-                        "van de registraties ({})? Geef het met --assume-crs als het bestand er geen heeft.",
-                        a.outside, located, result.incidentsCrs));
-    if (!a.unknownCodes.empty()) {
-        std::string list;
-        int shown = 0;
-        for (const auto& [code, n] : a.unknownCodes) {
-            if (shown++ == 10) {
-                list += ", ...";
-                break;
-            }
-            list += fmt::format("{}{} ({}x)", list.empty() ? "" : ", ", code, n);
-        }
-        console.info("Onbekende categorieen (overig): " + list);
-    }
+    pipeline::reportAccounting(a, console, result.incidentsCrs);
     if (o.strict && a.assigned != a.inputRecords) {
         std::string rows;
         for (auto r : a.exampleRows) rows += (rows.empty() ? "" : ", ") + std::to_string(r);

@@ -93,6 +93,60 @@ void checkUnclosedQuote(const OGRFeature& feature, const std::string& descriptio
     }
 }
 
+// One selected field, typed as OGR types it: dates and numbers are taken from OGR's binary
+// value, never parsed back from text; text that is not UTF-8 is decoded as Windows-1252.
+FieldValue readField(OGRFeature& f, int index)
+{
+    FieldValue v;
+    const OGRFieldType type = f.GetFieldDefnRef(index)->GetType();
+    if (type == OFTDate || type == OFTDateTime) {
+        int y = 0, m = 0, day = 0, h = 0, min = 0, tz = 0;
+        float sec = 0;
+        f.GetFieldAsDateTime(index, &y, &m, &day, &h, &min, &sec, &tz);
+        // A leap second (60) is taken as 59, like makeLocalTime does for text.
+        const auto second = static_cast<unsigned>(std::clamp(static_cast<int>(sec), 0, 59));
+        char buf[40];
+        if (type == OFTDate)
+            std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, day);
+        else
+            std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", y, m, day, h, min, second);
+        v.text = buf;
+        const auto t =
+            makeLocalTime(y, static_cast<unsigned>(m), static_cast<unsigned>(day),
+                          static_cast<unsigned>(std::max(h, 0)), static_cast<unsigned>(std::max(min, 0)), second);
+        // A date OGR cannot make sense of (0000-00-00 in a dump) stays text, so it is reported as read.
+        v.type = !t ? FieldValue::Type::Text : type == OFTDate ? FieldValue::Type::Date : FieldValue::Type::DateTime;
+        if (t) v.time = *t;
+        return v;
+    }
+    const char* text = f.GetFieldAsString(index);
+    v.text = isUtf8(text) ? std::string(text) : fromWindows1252(text);
+    if (type == OFTInteger || type == OFTInteger64) {
+        v.type = FieldValue::Type::Integer;
+        v.number = static_cast<double>(f.GetFieldAsInteger64(index));
+    } else if (type == OFTReal) {
+        v.type = FieldValue::Type::Real;
+        v.number = f.GetFieldAsDouble(index);
+    } else {
+        v.type = FieldValue::Type::Text;
+    }
+    return v;
+}
+
+bool hasPointAtOrigin(const OGRGeometry& g)
+{
+    const OGRwkbGeometryType type = wkbFlatten(g.getGeometryType());
+    if (type == wkbPoint) {
+        const auto* p = g.toPoint();
+        return p->getX() == 0.0 && p->getY() == 0.0;
+    }
+    if (type == wkbMultiPoint || type == wkbGeometryCollection) {
+        for (const auto* part : *g.toGeometryCollection())
+            if (part && !part->IsEmpty() && hasPointAtOrigin(*part)) return true;
+    }
+    return false;
+}
+
 } // namespace
 
 struct VectorReader::Impl {
@@ -331,36 +385,24 @@ bool VectorReader::next(Feature& feature)
     if (d.delimitedText) checkUnclosedQuote(*f, d.description, d.row);
     feature.repaired = false;
     feature.values.resize(d.selected.size());
+    feature.fields.resize(d.selected.size());
     for (std::size_t i = 0; i < d.selected.size(); ++i) {
         const int index = d.selected[i];
+        FieldValue& typed = feature.fields[i];
         if (index < 0 || !f->IsFieldSetAndNotNull(index)) {
             feature.values[i].reset();
+            typed = FieldValue{};
             continue;
         }
-        const OGRFieldType type = f->GetFieldDefnRef(index)->GetType();
-        if (type == OFTDate || type == OFTDateTime) {
-            int y = 0, m = 0, day = 0, h = 0, min = 0, tz = 0;
-            float sec = 0;
-            f->GetFieldAsDateTime(index, &y, &m, &day, &h, &min, &sec, &tz);
-            char buf[40];
-            if (type == OFTDate)
-                std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, day);
-            else
-                std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", y, m, day, h, min,
-                              static_cast<int>(sec));
-            feature.values[i] = buf;
-        } else {
-            const char* text = f->GetFieldAsString(index);
-            if (isUtf8(text))
-                feature.values[i] = text;
-            else
-                feature.values[i] = fromWindows1252(text);
-        }
+        typed = readField(*f, index);
+        feature.values[i] = typed.text;
     }
     feature.geometry = FeatureGeometry{};
     if (d.ignoreGeometry) return true;
     OGRGeometry* g = f->GetGeometryRef();
+    feature.atOrigin = false;
     if (!g || g->IsEmpty()) return true;
+    feature.atOrigin = hasPointAtOrigin(*g); // before the transformation: (0, 0) of the source CRS
     std::unique_ptr<OGRGeometry> owned;
     const OGRwkbGeometryType type = wkbFlatten(g->getGeometryType());
     const bool polygonal = OGR_GT_IsSubClassOf(type, wkbCurvePolygon) || OGR_GT_IsSubClassOf(type, wkbMultiSurface);

@@ -2,6 +2,9 @@
 // polygon or point layer, with the inference and labels of core/ (agreeing with R spdep).
 #include "gebiedscan/pipeline/hotspot_job.hpp"
 
+#include "gebiedscan/pipeline/accounting_report.hpp"
+#include "gebiedscan/pipeline/incident_stream.hpp"
+
 #include "gebiedscan/pipeline/reporter.hpp"
 
 #include "gebiedscan/core/centroid.hpp"
@@ -18,23 +21,6 @@
 namespace gebiedscan::pipeline {
 
 namespace {
-
-std::optional<double> parseNumber(const std::string& text)
-{
-    std::string s = text;
-    // Dutch extracts write decimal commas.
-    if (s.find('.') == std::string::npos)
-        for (char& c : s)
-            if (c == ',') c = '.';
-    const char* b = s.data();
-    const char* e = s.data() + s.size();
-    while (b < e && *b == ' ') ++b;
-    while (e > b && e[-1] == ' ') --e;
-    double v = 0.0;
-    const auto [end, ec] = std::from_chars(b, e, v);
-    if (ec != std::errc() || end != e || !std::isfinite(v)) return std::nullopt;
-    return v;
-}
 
 struct WeightsChoice {
     enum class Kind { Queen, Rook, Knn, Band } kind = Kind::Queen;
@@ -58,7 +44,7 @@ WeightsChoice parseWeights(const std::string& text, bool points)
     const std::string kind = text.substr(0, colon);
     const std::string arg = colon == std::string::npos ? "" : text.substr(colon + 1);
     if (kind == "knn") {
-        const auto v = parseNumber(arg);
+        const auto v = gis::parseDecimal(arg);
         if (!v || *v < 1 || *v != std::floor(*v))
             throw InputError("--weights knn:K needs a whole number K >= 1, e.g. knn:8");
         c.kind = WeightsChoice::Kind::Knn;
@@ -68,7 +54,7 @@ WeightsChoice parseWeights(const std::string& text, bool points)
     if (kind == "band") {
         c.kind = WeightsChoice::Kind::Band;
         if (arg == "auto") return c;
-        const auto v = parseNumber(arg);
+        const auto v = gis::parseDecimal(arg);
         if (!v || !(*v > 0))
             throw InputError("--weights band:D needs a distance in metres > 0, e.g. band:500, or band:auto");
         c.band = *v;
@@ -112,28 +98,27 @@ HotspotResult runGridHotspots(const HotspotOptions& o, Reporter& reporter)
     s.grid = true;
     s.workingCrs = o.workingCrs;
     s.geometryKind = gis::FeatureGeometry::Kind::Polygon;
-    gis::VectorReader reader(o.areas, o.workingCrs);
-    s.sourceDescription = reader.description();
-    reader.selectFields({});
+    // The registrations through the one incident stream: the same validity rule ((0, 0) and
+    // multipoints of several parts are invalid) and accounting as every other command.
+    IncidentStreamOptions so;
+    so.source = o.areas;
+    so.workingCrs = o.workingCrs;
+    IncidentStream stream(so, reporter);
+    s.sourceDescription = stream.description();
     std::vector<PointRd> points;
-    PhaseProgress progress(reporter, "registraties lezen", reader.featureCount().value_or(-1));
-    gis::Feature f;
-    while (reader.next(f)) {
-        progress.update(static_cast<std::int64_t>(++s.features));
-        if (f.geometry.kind != gis::FeatureGeometry::Kind::Point || f.geometry.points.empty()) {
-            ++s.noGeometry;
-            continue;
-        }
-        points.push_back(f.geometry.points.front());
+    for (Incident incident; stream.next(incident);) {
+        stream.settle(incident, true); // no areas: every valid point is counted, of any category
+        points.push_back(incident.point);
     }
-    progress.finish();
-    if (points.empty()) throw InputError(reader.description() + ": --grid needs a point layer (incidents)");
-    if (s.noGeometry > 0)
-        reporter.warning(fmt::format("{} objecten zonder puntgeometrie niet meegeteld", s.noGeometry));
+    s.incidents = stream.accounting();
+    s.features = s.incidents.inputRecords;
+    s.noGeometry = s.incidents.invalidGeometry;
+    reportAccounting(s.incidents, reporter, stream.sourceCrs());
+    if (points.empty()) throw InputError(stream.description() + ": --grid needs a point layer (incidents)");
 
     OptimizedHotspotOptions ho;
     if (o.grid != "auto") {
-        const auto size = parseNumber(o.grid);
+        const auto size = gis::parseDecimal(o.grid);
         if (!size || !(*size > 0)) throw InputError("--grid needs 'auto' or a cell size in metres, e.g. --grid 125");
         ho.cellSize = *size;
     }
@@ -200,9 +185,8 @@ HotspotResult runHotspotJob(const HotspotOptions& o, Reporter& reporter)
         progress.update(static_cast<std::int64_t>(++s.features));
         HotspotFeature row;
         row.id = o.idField.empty() ? std::to_string(f.fid) : f.values[1].value_or("");
-        if (f.values[0]) row.value = parseNumber(*f.values[0]);
-        // CBS publishes secret or missing figures as negative sentinels such as -99997.
-        if (row.value && *row.value <= -99990.0 && *row.value == std::floor(*row.value)) row.value.reset();
+        // A number as OGR types it, or text with a decimal comma; CBS sentinels (-99997 secret, ...) are no value.
+        row.value = gis::numberOf(f.fields[0]);
         row.geometry = std::move(f.geometry);
         const auto kind = row.geometry.kind;
         if (kind == gis::FeatureGeometry::Kind::Polygon) ++polygonCount;

@@ -49,6 +49,28 @@ IncidentFields detectIncidentFields(const gis::VectorReader& reader, const Incid
     return f;
 }
 
+std::map<std::string, std::string> fieldsUsed(const IncidentFields& fields, const std::string& weight)
+{
+    std::map<std::string, std::string> used{
+        {"category", fields.category}, {"label", fields.label}, {"date", fields.date}, {"date_to", fields.dateTo}};
+    if (!weight.empty()) used["weight"] = weight;
+    return used;
+}
+
+std::string describeFields(const IncidentFields& fields, const std::string& weight)
+{
+    std::string out;
+    const auto add = [&](const char* role, const std::string& name) {
+        if (!name.empty()) out += (out.empty() ? "" : ", ") + std::string(role) + " '" + name + "'";
+    };
+    add("categorie", fields.category);
+    add("omschrijving", fields.label);
+    add("datum", fields.date);
+    add("datum tot", fields.dateTo);
+    add("gewicht", weight);
+    return out.empty() ? "geen" : out;
+}
+
 void requireCategoryField(const gis::VectorReader& reader, const IncidentFields& fields, const std::string& why)
 {
     if (fields.category.empty() && fields.label.empty())

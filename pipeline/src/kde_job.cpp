@@ -1,7 +1,8 @@
 // `gebiedscan kde` as a job: read the registrations, choose radius and cell, kernel density.
 #include "gebiedscan/pipeline/kde_job.hpp"
 
-#include "gebiedscan/pipeline/incident_fields.hpp"
+#include "gebiedscan/pipeline/accounting_report.hpp"
+#include "gebiedscan/pipeline/incident_stream.hpp"
 #include "gebiedscan/pipeline/model_loader.hpp"
 #include "gebiedscan/pipeline/reporter.hpp"
 
@@ -11,7 +12,6 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -19,23 +19,6 @@
 namespace gebiedscan::pipeline {
 
 namespace {
-
-std::optional<double> parseNumber(const std::string& text)
-{
-    std::string s = text;
-    // Dutch extracts write decimal commas.
-    if (s.find('.') == std::string::npos)
-        for (char& c : s)
-            if (c == ',') c = '.';
-    double v = 0.0;
-    const char* b = s.data();
-    while (b < s.data() + s.size() && *b == ' ') ++b;
-    const auto [end, ec] = std::from_chars(b, s.data() + s.size(), v);
-    if (ec != std::errc() || !std::isfinite(v)) return std::nullopt;
-    for (const char* p = end; p < s.data() + s.size(); ++p)
-        if (*p != ' ') return std::nullopt;
-    return v;
-}
 
 std::string formatMetres(double v)
 {
@@ -56,73 +39,34 @@ KdeJobResult runKdeJob(const KdeJobOptions& c, Reporter& reporter)
     if (c.radius && !(*c.radius > 0.0)) throw InputError("--radius must be a positive number of metres");
     if (c.cell && !(*c.cell > 0.0)) throw InputError("--cell must be a positive number of metres");
 
-    // Theme selection through the scan model's categories.
-    std::optional<ScanModel> model;
-    std::optional<CategoryClassifier> classifier;
-    std::string& themeId = out.themeId;
-    std::string categoryField, labelField;
-    if (!c.theme.empty()) {
-        model = loadScanModel(c.model.empty() ? defaultModelPath() : std::filesystem::path(c.model));
-        for (const auto& t : model->themes)
-            if (t.id == c.theme || t.number == c.theme) themeId = t.id;
-        if (themeId.empty()) {
-            std::string known;
-            for (const auto& t : model->themes) known += (known.empty() ? "" : ", ") + t.number + " " + t.id;
-            throw InputError("unknown theme '" + c.theme + "' (themes: " + known + ")");
-        }
-        classifier.emplace(*model);
-    }
-    gis::VectorReader reader(c.incidents, c.workingCrs);
-    out.sourceDescription = reader.description();
-    if (classifier) {
-        const IncidentFields fields = detectIncidentFields(reader, {c.categoryField, c.labelField, "", ""});
-        requireCategoryField(reader, fields, "for --theme");
-        categoryField = fields.category;
-        labelField = fields.label;
-    }
-    reader.selectFields({categoryField, labelField, c.weightField});
+    // Every registration, or one theme through the scan model's categories.
+    IncidentStreamOptions so;
+    so.source = c.incidents;
+    so.workingCrs = c.workingCrs;
+    so.fields.category = c.categoryField;
+    so.fields.label = c.labelField;
+    so.weightField = c.weightField;
+    so.model = loadScanModel(c.model.empty() ? defaultModelPath() : std::filesystem::path(c.model));
+    so.theme = c.theme;
+    IncidentStream stream(so, reporter);
+    out.sourceDescription = stream.description();
+    for (const auto& t : stream.model().themes)
+        if (!c.theme.empty() && (t.id == c.theme || t.number == c.theme)) out.themeId = t.id;
 
     std::vector<PointRd> points;
     std::vector<double> weights;
-    PhaseProgress progress(reporter, "registraties lezen", reader.featureCount().value_or(-1));
-    gis::Feature f;
-    while (reader.next(f)) {
-        progress.update(++out.read);
-        if (f.geometry.kind != gis::FeatureGeometry::Kind::Point || f.geometry.points.size() != 1) {
-            ++out.noPoint;
-            continue;
-        }
-        // (0, 0) is what extracts hold for records that could not be geocoded; far outside any
-        // Dutch working CRS area it would stretch the grid over half of Europe.
-        if (f.geometry.points[0].x == 0.0 && f.geometry.points[0].y == 0.0) {
-            ++out.atOrigin;
-            continue;
-        }
-        if (classifier) {
-            const auto cat = classifier->classify(f.values[0].value_or(""), f.values[1].value_or(""));
-            if (!cat || model->categories[*cat].themeId != themeId) {
-                ++out.otherTheme;
-                continue;
-            }
-        }
-        if (!c.weightField.empty()) {
-            const auto w = f.values[2] ? parseNumber(*f.values[2]) : std::nullopt;
-            if (!w) {
-                ++out.badWeight;
-                continue;
-            }
-            weights.push_back(*w);
-        }
-        points.push_back(f.geometry.points[0]);
+    Incident incident;
+    while (stream.next(incident)) {
+        // No areas: every point is "inside"; unknown categories are drawn unless a theme is asked.
+        const IncidentFate fate = stream.settle(incident, true);
+        if (fate == IncidentFate::OtherTheme || (fate == IncidentFate::UnknownCategory && !c.theme.empty())) continue;
+        if (!c.weightField.empty()) weights.push_back(incident.weight);
+        points.push_back(incident.point);
     }
-    progress.finish();
+    out.accounting = stream.accounting();
     out.used = points.size();
-    reporter.info(fmt::format("Registraties: {} gelezen, {} gebruikt; {} zonder puntlocatie, {} op (0, 0) (niet "
-                              "gegeocodeerd){}{}",
-                              out.read, points.size(), out.noPoint, out.atOrigin,
-                              classifier ? fmt::format(", {} van een ander thema of onbekend", out.otherTheme) : "",
-                              c.weightField.empty() ? "" : fmt::format(", {} zonder geldig gewicht", out.badWeight)));
-    if (points.empty()) throw InputError(reader.description() + ": no usable registrations for the heatmap");
+    reportAccounting(out.accounting, reporter, stream.sourceCrs());
+    if (points.empty()) throw InputError(stream.description() + ": no usable registrations for the heatmap");
 
     Envelope extent;
     if (!c.extent.empty()) {

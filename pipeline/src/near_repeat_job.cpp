@@ -1,6 +1,8 @@
 #include "gebiedscan/pipeline/near_repeat_job.hpp"
 
 #include "gebiedscan/pipeline/output_schema.hpp"
+#include "gebiedscan/pipeline/accounting_report.hpp"
+#include "gebiedscan/pipeline/incident_stream.hpp"
 
 #include "gebiedscan/core/date_time.hpp"
 #include "gebiedscan/core/error.hpp"
@@ -70,51 +72,24 @@ std::string metricName(DistanceMetric m)
 NearRepeatInput readNearRepeatEvents(const NearRepeatJobOptions& o, Reporter& reporter)
 {
     NearRepeatInput in;
-    std::string themeId;
-    std::optional<ScanModel> model;
-    if (!o.theme.empty()) {
-        model = loadScanModel(o.model.empty() ? defaultModelPath() : o.model);
-        for (const auto& t : model->themes)
-            if (t.id == o.theme || t.number == o.theme) themeId = t.id;
-        if (themeId.empty()) throw InputError("unknown theme '" + o.theme + "'");
+    IncidentStreamOptions so;
+    so.source = o.incidents;
+    so.workingCrs = o.workingCrs;
+    so.fields = o.fields;
+    so.requireDate = true;
+    so.model = loadScanModel(o.model.empty() ? defaultModelPath() : o.model);
+    so.theme = o.theme;
+    IncidentStream stream(so, reporter);
+    in.source = stream.description();
+    for (const auto& t : stream.model().themes)
+        if (!o.theme.empty() && (t.id == o.theme || t.number == o.theme)) in.themeId = t.id;
+    for (Incident incident; stream.next(incident);) {
+        // No areas: every point is "inside"; unknown categories count unless a theme is asked.
+        const IncidentFate fate = stream.settle(incident, true);
+        if (fate == IncidentFate::OtherTheme || (fate == IncidentFate::UnknownCategory && !o.theme.empty())) continue;
+        in.events.push_back({incident.point, dayOf(incident.when->start)});
     }
-    in.themeId = themeId;
-    gis::VectorReader reader(o.incidents, o.workingCrs);
-    in.source = reader.description();
-    IncidentFields fields = detectIncidentFields(reader, o.fields);
-    requireDateField(reader, fields);
-    if (!themeId.empty())
-        requireCategoryField(reader, fields, "for --theme");
-    else
-        fields.category = fields.label = "";
-    reader.selectFields({fields.date, fields.category, fields.label});
-    std::optional<CategoryClassifier> classifier;
-    if (model) classifier.emplace(*model);
-
-    PhaseProgress progress(reporter, "registraties lezen", reader.featureCount().value_or(-1));
-    gis::Feature f;
-    while (reader.next(f)) {
-        progress.update(++in.read);
-        if (f.geometry.kind != gis::FeatureGeometry::Kind::Point || f.geometry.points.size() != 1 ||
-            (f.geometry.points[0].x == 0.0 && f.geometry.points[0].y == 0.0)) {
-            ++in.noPoint;
-            continue;
-        }
-        const auto when = f.values[0] ? parseTimeInterval(*f.values[0]) : std::nullopt;
-        if (!when) {
-            ++in.badDate;
-            continue;
-        }
-        if (classifier) {
-            const auto cat = classifier->classify(f.values[1].value_or(""), f.values[2].value_or(""));
-            if (!cat || model->categories[*cat].themeId != themeId) {
-                ++in.otherTheme;
-                continue;
-            }
-        }
-        in.events.push_back({f.geometry.points[0], dayOf(when->start)});
-    }
-    progress.finish();
+    in.accounting = stream.accounting();
     return in;
 }
 
@@ -221,10 +196,7 @@ NearRepeatJobResult runNearRepeatJob(const NearRepeatJobOptions& o, Reporter& re
     r.input = readNearRepeatEvents(o, reporter);
     if (r.input.events.size() < 2)
         throw InputError(r.input.source + ": fewer than two usable registrations for the near-repeat analysis");
-    reporter.info(
-        fmt::format("Registraties: {} gelezen, {} gebruikt ({} zonder punt, {} zonder geldige datum{})", r.input.read,
-                    r.input.events.size(), r.input.noPoint, r.input.badDate,
-                    r.input.themeId.empty() ? "" : fmt::format(", {} van een ander thema", r.input.otherTheme)));
+    reportAccounting(r.input.accounting, reporter, "");
     r.table = nearRepeatTable(r.input.events, o.analysis);
     KnoxOptions knox;
     knox.distance = o.analysis.distanceBands.front();

@@ -4,7 +4,7 @@
 
 #include "scan_statistics.hpp"
 
-#include "gebiedscan/pipeline/incident_fields.hpp"
+#include "gebiedscan/pipeline/incident_stream.hpp"
 #include "gebiedscan/pipeline/model_loader.hpp"
 
 #include "gebiedscan/core/emerging_hotspots.hpp"
@@ -16,7 +16,6 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <charconv>
 #include <set>
 #include <unordered_map>
 
@@ -26,8 +25,7 @@ namespace {
 
 // Resolves the periods: explicit options, else --year, else the model's, else the latest year
 // found in the data (a pass over the date field only).
-void resolvePeriods(const ScanOptions& o, ScanModel& model, gis::VectorReader& reader, const std::string& dateField,
-                    bool& detected)
+void resolvePeriods(const ScanOptions& o, ScanModel& model, IncidentStream& stream, bool& detected)
 {
     const auto addYears = [&](int year) {
         model.periods.clear();
@@ -58,22 +56,9 @@ void resolvePeriods(const ScanOptions& o, ScanModel& model, gis::VectorReader& r
     }
     if (!model.periods.empty()) return;
 
-    reader.selectFields({dateField});
-    reader.ignoreGeometry(true);
-    std::map<int, std::uint64_t> perYear;
-    gis::Feature f;
-    while (reader.next(f)) {
-        if (!f.values[0]) continue;
-        if (const auto t = parseTimeInterval(*f.values[0])) {
-            int y = 0;
-            unsigned m = 0, d = 0;
-            civilFromDays(t->start.seconds / kSecondsPerDay, y, m, d);
-            ++perYear[y];
-        }
-    }
-    reader.ignoreGeometry(false);
-    reader.reset();
-    if (perYear.empty()) throw InputError(reader.description() + ": no readable date in field '" + dateField + "'");
+    const std::map<int, std::uint64_t> perYear = stream.datesPerYear();
+    if (perYear.empty())
+        throw InputError(stream.description() + ": no readable date in field '" + stream.fields().date + "'");
     addYears(perYear.rbegin()->first);
     detected = true;
 }
@@ -82,11 +67,9 @@ Grid parseGrid(const std::string& spec, const Envelope& extent)
 {
     const auto colon = spec.find(':');
     const std::string shape = spec.substr(0, colon);
-    double size = 0;
-    const std::string number = colon == std::string::npos ? "" : spec.substr(colon + 1);
-    auto [ptr, ec] = std::from_chars(number.data(), number.data() + number.size(), size);
-    if (colon == std::string::npos || ec != std::errc() || ptr != number.data() + number.size() || !(size > 0))
-        throw InputError("--grid '" + spec + "': use square:SIZE or hex:SIZE in metres, e.g. square:500");
+    const auto number = colon == std::string::npos ? std::nullopt : gis::parseDecimal(spec.substr(colon + 1));
+    const double size = number.value_or(0.0);
+    if (!(size > 0)) throw InputError("--grid '" + spec + "': use square:SIZE or hex:SIZE in metres, e.g. square:500");
     if (shape == "square") return Grid(Grid::Shape::Square, size, extent);
     if (shape == "hex" || shape == "hexagon") return Grid(Grid::Shape::Hexagon, size, extent);
     throw InputError("--grid '" + spec + "': shape must be square or hex");
@@ -165,25 +148,20 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
     std::unique_ptr<PointLocator> areaLocator;
     if (areaLayer) areaLocator = std::make_unique<PointLocator>(areaLayer->geometries);
 
-    gis::VectorReader reader(o.incidents, o.workingCrs);
-    r.incidentsDescription = reader.description();
-    r.incidentsCrs = reader.sourceCrs();
-    const IncidentFields fields =
-        detectIncidentFields(reader, {o.categoryField, o.labelField, o.dateField, o.dateToField});
-    requireCategoryField(reader, fields);
-    requireDateField(reader, fields);
-    const std::string& categoryField = fields.category;
-    const std::string& labelField = fields.label;
-    const std::string& dateField = fields.date;
-    const std::string& dateToField = fields.dateTo;
-    r.fieldsUsed["category"] = categoryField;
-    r.fieldsUsed["label"] = labelField;
-    r.fieldsUsed["date"] = dateField;
-    r.fieldsUsed["date_to"] = dateToField;
+    IncidentStreamOptions so;
+    so.source = o.incidents;
+    so.workingCrs = o.workingCrs;
+    so.fields = {o.categoryField, o.labelField, o.dateField, o.dateToField};
+    so.requireCategory = so.requireDate = true;
+    so.model = r.model; // classification only: the periods are resolved below
+    IncidentStream stream(so, reporter);
+    r.incidentsDescription = stream.description();
+    r.incidentsCrs = stream.sourceCrs();
+    for (const auto& [role, name] : stream.fieldsUsed()) r.fieldsUsed[role] = name;
 
-    resolvePeriods(o, r.model, reader, dateField, r.periodsDetected);
+    resolvePeriods(o, r.model, stream, r.periodsDetected);
     r.model.validate();
-    const CategoryClassifier classifier(r.model);
+    stream.setPeriodFilter([&model = r.model](const TimeInterval& t) { return model.periodOf(t.start).has_value(); });
     const std::size_t overig = r.model.categories.size();
 
     // Base level: the areas themselves, or grid cells.
@@ -198,8 +176,8 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
             for (const auto& g : areaLayer->geometries) e.expand(envelopeOf(g));
             return e;
         }()
-                                          : reader.extent();
-        if (extent.empty()) throw InputError(reader.description() + ": empty extent, cannot lay a grid");
+                                          : stream.extent();
+        if (extent.empty()) throw InputError(stream.description() + ": empty extent, cannot lay a grid");
         grid.emplace(parseGrid(o.grid, extent));
         base.name = "cel";
         // Cells whose centre lies in the region exist even without incidents (zeros matter for
@@ -220,13 +198,8 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
 
     const std::size_t baseCount = grid ? cells.size() : base.codes.size();
     r.counts = std::make_unique<ScanCounts>(baseCount, r.model.categories.size(), r.model.periods.size());
-    auto& acc = r.accounting;
-    const auto noteRow = [&](std::int64_t row) {
-        if (acc.exampleRows.size() < 20) acc.exampleRows.push_back(row);
-    };
 
     // Stream the incidents: batches of points are located together (multi-threaded).
-    reader.selectFields({categoryField, labelField, dateField, dateToField});
     // Theme slot per category (ScanFigures' numbering: themes, total, overig), for hot times.
     const std::size_t slotCount = r.model.themes.size() + 2;
     std::vector<std::size_t> slotOfCategory(overig + 1, slotCount - 1);
@@ -243,19 +216,14 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
         static_cast<std::size_t>(periodOrdinal(LocalTime{spanEnd.seconds - 1}, TimePeriod::Month) - r.firstMonth + 1);
     const auto growMonthly = [&](std::size_t areas) { r.monthly.resize(areas * slotCount * r.months, 0); };
     growMonthly(baseCount);
-    PhaseProgress progress(reporter, "registraties lezen", reader.featureCount().value_or(-1));
     constexpr std::size_t kBatch = 65536;
-    struct Pending {
-        std::size_t category; // overig = unknown
-        std::size_t period;
-        TimeInterval when;
-        std::string unknownKey;
-    };
     HotTimesByArea baseHotTimes;
+    std::vector<Incident> batch;
     std::vector<PointRd> points;
-    std::vector<Pending> pending;
     std::vector<std::int32_t> located;
-    const auto flush = [&] {
+    while (stream.nextBatch(batch, kBatch) > 0) {
+        points.clear();
+        for (const auto& incident : batch) points.push_back(incident.point);
         located.resize(points.size());
         if (grid) {
             for (std::size_t i = 0; i < points.size(); ++i) {
@@ -277,75 +245,30 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
         } else {
             areaLocator->locate(points, located, o.threads);
         }
-        for (std::size_t i = 0; i < points.size(); ++i) {
-            if (located[i] < 0) {
-                ++acc.outside;
-                continue;
-            }
-            const auto& p = pending[i];
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            const Incident& incident = batch[i];
+            if (stream.settle(incident, located[i] >= 0) == IncidentFate::Outside) continue;
+            // Unknown categories are counted as "overig" (the stream counted them as unknown_category).
+            const std::size_t category = incident.category.value_or(overig);
+            const std::size_t period = *r.model.periodOf(incident.when->start);
+            const TimeInterval& when = *incident.when;
             const auto area = static_cast<std::size_t>(located[i]);
-            r.counts->add(area, p.category, p.period);
-            const auto month = static_cast<std::size_t>(periodOrdinal(p.when.start, TimePeriod::Month) - r.firstMonth);
+            r.counts->add(area, category, period);
+            const auto month = static_cast<std::size_t>(periodOrdinal(when.start, TimePeriod::Month) - r.firstMonth);
             if (month < r.months) {
-                const std::size_t slot = slotOfCategory[p.category];
+                const std::size_t slot = slotOfCategory[category];
                 ++r.monthly[(area * slotCount + slot) * r.months + month];
                 if (slot != slotCount - 1) ++r.monthly[(area * slotCount + slotCount - 2) * r.months + month];
             }
-            if (p.period == current) { // hot times of the current period, per theme and in total
-                const std::size_t slot = slotOfCategory[p.category];
-                baseHotTimes[area * slotCount + slot].add(p.when);
-                if (slot != slotCount - 1) baseHotTimes[area * slotCount + slotCount - 2].add(p.when);
-            }
-            if (p.category == overig) {
-                ++acc.unknownCategory;
-                // Bounded: a garbage column must not grow the list without limit.
-                const std::string key = p.unknownKey.empty() ? "(leeg)" : p.unknownKey;
-                if (acc.unknownCodes.size() < 1000 || acc.unknownCodes.count(key))
-                    ++acc.unknownCodes[key];
-                else
-                    ++acc.unknownCodes["(overige codes)"];
-            } else {
-                ++acc.assigned;
+            if (period == current) { // hot times of the current period, per theme and in total
+                const std::size_t slot = slotOfCategory[category];
+                baseHotTimes[area * slotCount + slot].add(when);
+                if (slot != slotCount - 1) baseHotTimes[area * slotCount + slotCount - 2].add(when);
             }
         }
-        points.clear();
-        pending.clear();
-    };
-
-    gis::Feature f;
-    while (reader.next(f)) {
-        ++acc.inputRecords;
-        progress.update(static_cast<std::int64_t>(acc.inputRecords));
-        if (f.geometry.kind != gis::FeatureGeometry::Kind::Point || f.geometry.points.size() != 1) {
-            ++acc.invalidGeometry;
-            noteRow(f.row);
-            continue;
-        }
-        auto when = f.values[2] ? parseTimeInterval(*f.values[2]) : std::nullopt;
-        if (!when) {
-            ++acc.badDate;
-            ++acc.badDateUnparseable;
-            noteRow(f.row);
-            continue;
-        }
-        const auto period = r.model.periodOf(when->start);
-        if (!period) {
-            ++acc.badDate;
-            continue;
-        }
-        const std::string code = f.values[0].value_or("");
-        const std::string label = f.values[1].value_or("");
-        const auto category = classifier.classify(code, label);
-        points.push_back(f.geometry.points[0]);
-        // A "to" date widens the interval for the hot times; an unreadable one is ignored.
-        if (const auto to = f.values[3] ? parseTimeInterval(*f.values[3]) : std::nullopt; to && to->end >= when->start)
-            when->end = to->end > to->start ? to->end : to->start;
-        pending.push_back(
-            {category.value_or(overig), *period, *when, category ? std::string() : (code.empty() ? label : code)});
-        if (points.size() == kBatch) flush();
     }
-    flush();
-    progress.finish();
+    r.accounting = stream.accounting();
+    const auto& acc = r.accounting;
 
     // Hierarchy and geometries.
     r.geometries.emplace_back();

@@ -2,6 +2,7 @@
 // summary.json and a Dutch explanatory note.
 #include "gebiedscan/pipeline/scan_writer.hpp"
 
+#include "gebiedscan/pipeline/accounting_report.hpp"
 #include "gebiedscan/pipeline/output_schema.hpp"
 
 #include "gebiedscan/pipeline/local_hotspots.hpp"
@@ -376,18 +377,7 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
     // summary.json: the record accounting and what was used.
     const auto& acc = r.accounting;
     nlohmann::ordered_json s;
-    s["input_records"] = acc.inputRecords;
-    s["assigned"] = acc.assigned;
-    s["outside"] = acc.outside;
-    s["invalid_geometry"] = acc.invalidGeometry;
-    s["bad_date"] = acc.badDate;
-    s["unknown_category"] = acc.unknownCategory;
-    s["bad_date_detail"] = {{"unparseable", acc.badDateUnparseable},
-                            {"out_of_period", acc.badDate - acc.badDateUnparseable}};
-    nlohmann::ordered_json unknown = nlohmann::ordered_json::object();
-    for (const auto& [code, n] : acc.unknownCodes) unknown[code] = n;
-    s["unknown_categories"] = unknown;
-    s["example_problem_rows"] = acc.exampleRows;
+    writeAccountingJson(acc, s);
     s["incidents"] = {{"source", r.incidentsDescription}, {"crs", r.incidentsCrs}};
     s["areas"] = {{"source", r.areasDescription}, {"grid", o.grid}, {"repaired_polygons", r.repairedAreas}};
     s["fields"] = r.fieldsUsed;

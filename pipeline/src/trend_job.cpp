@@ -2,7 +2,8 @@
 // space-time neighbours, Mann-Kendall trends and Esri's emerging hot spot classes.
 #include "gebiedscan/pipeline/trend_job.hpp"
 
-#include "gebiedscan/pipeline/incident_fields.hpp"
+#include "gebiedscan/pipeline/accounting_report.hpp"
+#include "gebiedscan/pipeline/incident_stream.hpp"
 #include "gebiedscan/pipeline/model_loader.hpp"
 #include "gebiedscan/pipeline/reporter.hpp"
 
@@ -18,15 +19,6 @@
 #include <limits>
 
 namespace gebiedscan::pipeline {
-
-namespace {
-
-struct Event {
-    PointRd point;
-    std::int64_t ordinal;
-};
-
-} // namespace
 
 TrendResult runTrendJob(const TrendOptions& c, Reporter& reporter)
 {
@@ -54,65 +46,47 @@ TrendResult runTrendJob(const TrendOptions& c, Reporter& reporter)
             }
         if (themeId.empty()) throw InputError("unknown theme '" + c.theme + "'");
     }
-    const CategoryClassifier classifier(model);
-
-    gis::VectorReader reader(c.incidents, c.workingCrs);
-    out.sourceDescription = reader.description();
-    IncidentFields fields = detectIncidentFields(reader, {c.categoryField, c.labelField, c.dateField, ""});
-    requireDateField(reader, fields);
-    if (!themeId.empty())
-        requireCategoryField(reader, fields, "for --theme");
-    else
-        fields.category = fields.label = ""; // all registrations: no category needed
-    const std::string& dateField = fields.date;
-    const std::string& categoryField = fields.category;
-    const std::string& labelField = fields.label;
-    reader.selectFields({dateField, categoryField, labelField});
 
     std::optional<std::int64_t> fromOrdinal, toOrdinal;
     if (!c.from.empty()) fromOrdinal = periodOrdinal(parsePeriodBound(c.from, false, "--from"), period);
     if (!c.to.empty()) toOrdinal = periodOrdinal(parsePeriodBound(c.to, false, "--to"), period);
 
-    std::vector<Event> events;
-    PhaseProgress progress(reporter, "registraties lezen", reader.featureCount().value_or(-1));
-    gis::Feature f;
-    while (reader.next(f)) {
-        progress.update(++out.read);
-        if (f.geometry.kind != gis::FeatureGeometry::Kind::Point || f.geometry.points.size() != 1 ||
-            (f.geometry.points[0].x == 0.0 && f.geometry.points[0].y == 0.0)) {
-            ++out.noPoint;
-            continue;
-        }
-        // A from-to registration counts in the period of its start.
-        const auto when = f.values[0] ? parseTimeInterval(*f.values[0]) : std::nullopt;
-        if (!when) {
-            ++out.badDate;
-            continue;
-        }
-        if (!themeId.empty()) {
-            const auto cat = classifier.classify(f.values[1].value_or(""), f.values[2].value_or(""));
-            if (!cat || model.categories[*cat].themeId != themeId) {
-                ++out.otherTheme;
-                continue;
-            }
-        }
-        const std::int64_t ord = periodOrdinal(when->start, period);
-        if ((fromOrdinal && ord < *fromOrdinal) || (toOrdinal && ord > *toOrdinal)) {
-            ++out.outsidePeriod;
-            continue;
-        }
-        events.push_back({f.geometry.points[0], ord});
+    IncidentStreamOptions so;
+    so.source = c.incidents;
+    so.workingCrs = c.workingCrs;
+    so.fields.category = c.categoryField;
+    so.fields.label = c.labelField;
+    so.fields.date = c.dateField;
+    so.requireDate = true;
+    so.model = model;
+    so.theme = c.theme;
+    // A from-to registration counts in the period of its start.
+    so.inPeriod = [&](const TimeInterval& t) {
+        const std::int64_t ord = periodOrdinal(t.start, period);
+        return !(fromOrdinal && ord < *fromOrdinal) && !(toOrdinal && ord > *toOrdinal);
+    };
+    IncidentStream stream(so, reporter);
+    out.sourceDescription = stream.description();
+
+    // Every registration is kept until the locations are known (a grid covers the events).
+    // The time span and the grid follow the registrations of the theme.
+    std::vector<Incident> events;
+    std::size_t ofTheme = 0;
+    for (Incident incident; stream.next(incident);) {
+        if (stream.ofTheme(incident)) ++ofTheme;
+        events.push_back(std::move(incident));
     }
-    progress.finish();
-    if (events.empty()) throw InputError(reader.description() + ": no usable registrations for the trend analysis");
+    if (ofTheme == 0) throw InputError(stream.description() + ": no usable registrations for the trend analysis");
+    const auto ordinalOf = [&](const Incident& e) { return periodOrdinal(e.when->start, period); };
 
     std::int64_t& first = out.first;
     std::int64_t& last = out.last;
     first = fromOrdinal.value_or(std::numeric_limits<std::int64_t>::max());
     last = toOrdinal.value_or(std::numeric_limits<std::int64_t>::min());
     for (const auto& e : events) {
-        if (!fromOrdinal) first = std::min(first, e.ordinal);
-        if (!toOrdinal) last = std::max(last, e.ordinal);
+        if (!stream.ofTheme(e)) continue;
+        if (!fromOrdinal) first = std::min(first, ordinalOf(e));
+        if (!toOrdinal) last = std::max(last, ordinalOf(e));
     }
     if (last < first) throw InputError("--to lies before --from");
     out.steps = static_cast<std::size_t>(last - first + 1);
@@ -133,7 +107,8 @@ TrendResult runTrendJob(const TrendOptions& c, Reporter& reporter)
         locationDescription = areas.description;
     } else {
         Envelope extent;
-        for (const auto& e : events) extent.expand(e.point);
+        for (const auto& e : events)
+            if (stream.ofTheme(e)) extent.expand(e.point);
         const Grid grid(Grid::Shape::Square, c.gridSize, extent);
         if (grid.cellCount() > 250'000)
             throw InputError(
@@ -153,20 +128,19 @@ TrendResult runTrendJob(const TrendOptions& c, Reporter& reporter)
     for (const auto& e : events) points.push_back(e.point);
     std::vector<std::int32_t> located(points.size());
     locator.locate(points, located);
-    std::int64_t& outside = out.outside;
     for (std::size_t i = 0; i < events.size(); ++i) {
-        if (located[i] < 0) {
-            ++outside;
+        // A grid covers the registrations of the theme only: one of another theme is not "outside" it.
+        const bool inArea = located[i] >= 0 || (c.areas.path.empty() && !stream.ofTheme(events[i]));
+        const IncidentFate fate = stream.settle(events[i], inArea);
+        // Unknown categories count in the total unless a theme is asked for.
+        if (fate == IncidentFate::Outside || fate == IncidentFate::OtherTheme ||
+            (fate == IncidentFate::UnknownCategory && !c.theme.empty()))
             continue;
-        }
-        cube.at(static_cast<std::size_t>(located[i]), static_cast<std::size_t>(events[i].ordinal - first)) += 1.0;
+        cube.at(static_cast<std::size_t>(located[i]), static_cast<std::size_t>(ordinalOf(events[i]) - first)) += 1.0;
+        ++out.used;
     }
-    out.used = static_cast<std::int64_t>(events.size()) - outside;
-    reporter.info(
-        fmt::format("Registraties: {} gelezen, {} gebruikt; {} zonder puntlocatie of op (0, 0), {} met onleesbare "
-                    "datum, {} buiten de perioden, {} buiten de gebieden{}",
-                    out.read, out.used, out.noPoint, out.badDate, out.outsidePeriod, outside,
-                    themeId.empty() ? "" : fmt::format(", {} van een ander thema", out.otherTheme)));
+    out.accounting = stream.accounting();
+    reportAccounting(out.accounting, reporter, stream.sourceCrs());
 
     const Contiguity rule = c.contiguity;
     const NeighbourCsr neighbours = NeighbourCsr::fromWeights(contiguityWeights(geometries, rule));

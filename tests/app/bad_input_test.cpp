@@ -237,7 +237,7 @@ TEST_F(BadInput, PointsAtZeroZero)
 {
     expectRun("points at (0,0) in RD",
               "--incidents op_nul.csv --assume-crs EPSG:28992 --year 2024 --areas gemeenten.geojson --out uit_nul", 0,
-              "Registraties: 2 gelezen; 0 toegewezen, 2 buiten de gebieden");
+              "Registraties: 2 gelezen; 0 toegewezen, 0 buiten de gebieden, 2 zonder geldige locatie");
 }
 
 TEST_F(BadInput, LonLatDeclaredAsRd)

@@ -25,7 +25,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kRef = std::string(GEBIEDSCAN_SOURCE_DIR) + "/tests/reference/spdep/";
-const std::string kGemeenten = "/work/shared/data/nl-gemeenten-2023.geojson";
+const std::string kGemeenten = GEBIEDSCAN_SOURCE_DIR "/data/open/nl-gemeenten-2023.geojson";
 
 std::vector<std::vector<std::string>> readCsv(const std::string& file)
 {
@@ -183,7 +183,7 @@ TEST(HotspotsCommand, PermutationsFdrAndPointLayers)
 
 TEST(HotspotsCommand, GridModeCountsEveryIncidentAndReportsTheScale)
 {
-    const std::string bron = "/work/shared/data/bron-utrecht-2015-2018.geojson";
+    const std::string bron = GEBIEDSCAN_SOURCE_DIR "/data/open/bron-utrecht-2015-2018.geojson";
     if (!fs::exists(bron)) GTEST_SKIP() << bron << " not available";
     pipeline::CollectingReporter reporter;
     TempFolder tmp;

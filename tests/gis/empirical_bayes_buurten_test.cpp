@@ -20,12 +20,9 @@ namespace fs = std::filesystem;
 
 fs::path sharedBuurten()
 {
-    // /work/main/../shared (main tree) or /work/wt/NAME/../../shared (a worktree).
-    for (const char* up : {"/../shared/data", "/../../shared/data"}) {
-        const fs::path p = fs::path(std::string(GEBIEDSCAN_SOURCE_DIR) + up) / "drenthe-buurten-2024.geojson";
-        if (fs::exists(p)) return p;
-    }
-    return {};
+    // The copy in data/open (with its source in data/open/SOURCES.md).
+    const fs::path p = fs::path(GEBIEDSCAN_SOURCE_DIR) / "data/open/drenthe-buurten-2024.geojson";
+    return fs::exists(p) ? p : fs::path();
 }
 
 std::vector<std::vector<std::string>> readCsv(const fs::path& file)

@@ -9,7 +9,7 @@ using namespace gebiedscan;
 
 TEST(ListLayers, GeoJsonHasOnePolygonLayerWithTypedFields)
 {
-    const std::string file = std::string(GEBIEDSCAN_SOURCE_DIR) + "/../shared/data/drenthe-gemeenten-2023.geojson";
+    const std::string file = std::string(GEBIEDSCAN_SOURCE_DIR) + "/data/open/drenthe-gemeenten-2023.geojson";
     if (!std::filesystem::exists(file)) GTEST_SKIP() << "shared sample data not present: " << file;
     const auto layers = gis::listLayers(file);
     ASSERT_EQ(layers.size(), 1u);

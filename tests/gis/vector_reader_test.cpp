@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 using namespace gebiedscan;
@@ -334,6 +335,81 @@ TEST_P(VectorReaderFormats, QuotedMultiLineTextIsReadAsOneField)
     ASSERT_EQ(features.size(), 2u);
     EXPECT_EQ(std::count(features[0].values[0]->begin(), features[0].values[0]->end(), '\n'), 2);
     EXPECT_EQ(features[1].values[0].value_or("?"), "Ruzie");
+}
+
+// A GeoPackage with typed fields (written by ogr2ogr from a CSV with a .csvt type file): dates,
+// date-times and numbers arrive typed, never through text, and under nl_NL too.
+TEST_P(VectorReaderFormats, GeoPackageFieldsArriveTypedAsOgrTypesThem)
+{
+    writeText(m_dir / "typed.csv", "id,code,datum,tijdstip,gewicht,inwoners,x,y\n"
+                                   "1,1.1.1,2023-05-01,2023-05-01 13:45:10,2.5,-99997,155000.5,463000\n"
+                                   "2,1.4.2,2023-12-31,2024-02-29 23:59:59,0.125,20230501,0,0\n");
+    writeText(m_dir / "typed.csvt", "Integer,String,Date,DateTime,Real,Integer,Real,Real\n");
+    const auto gpkg = m_dir / "typed.gpkg";
+    ogr2ogr(gpkg, m_dir / "typed.csv",
+            "-f GPKG -nln typed -a_srs EPSG:28992 -oo X_POSSIBLE_NAMES=x -oo Y_POSSIBLE_NAMES=y");
+    gis::VectorReader reader(source(gpkg.string()));
+    reader.selectFields({"id", "code", "datum", "tijdstip", "gewicht", "inwoners", ""});
+    const auto features = readAll(reader);
+    ASSERT_EQ(features.size(), 2u);
+    using Type = gis::FieldValue::Type;
+    const auto& a = features[0].fields;
+    ASSERT_EQ(a.size(), 7u);
+    EXPECT_EQ(a[0].type, Type::Integer);
+    EXPECT_EQ(a[0].number, 1.0);
+    EXPECT_EQ(a[1].type, Type::Text);
+    EXPECT_EQ(a[1].text, "1.1.1");
+    EXPECT_EQ(a[2].type, Type::Date);
+    EXPECT_EQ(a[2].time, *makeLocalTime(2023, 5, 1));
+    EXPECT_EQ(a[3].type, Type::DateTime);
+    EXPECT_EQ(a[3].time, *makeLocalTime(2023, 5, 1, 13, 45, 10));
+    EXPECT_EQ(a[4].type, Type::Real);
+    EXPECT_EQ(a[4].number, 2.5);
+    EXPECT_EQ(a[5].type, Type::Integer);
+    EXPECT_EQ(a[5].number, -99997.0);
+    EXPECT_EQ(a[6].type, Type::Null);
+    // The text form stays available (and is what `values` holds).
+    EXPECT_EQ(features[0].values[2].value_or("?"), "2023-05-01");
+    EXPECT_EQ(features[0].values[3].value_or("?"), "2023-05-01T13:45:10");
+    // What the readers of these values see: a whole day, an instant, numbers, a CBS sentinel.
+    const auto day = gis::timeOf(a[2]);
+    ASSERT_TRUE(day);
+    EXPECT_EQ(day->end.seconds - day->start.seconds, kSecondsPerDay);
+    const auto instant = gis::timeOf(a[3]);
+    ASSERT_TRUE(instant);
+    EXPECT_EQ(instant->start, instant->end);
+    EXPECT_EQ(gis::numberOf(a[4]).value_or(-1), 2.5);
+    EXPECT_FALSE(gis::numberOf(a[5])); // -99997: secret
+    const auto& b = features[1].fields;
+    EXPECT_EQ(b[3].time, *makeLocalTime(2024, 2, 29, 23, 59, 59));
+    EXPECT_EQ(gis::numberOf(b[4]).value_or(-1), 0.125);
+    // An integer field holding a compact date is read as that date.
+    const auto compact = gis::timeOf(b[5]);
+    ASSERT_TRUE(compact);
+    EXPECT_EQ(compact->start, *makeLocalTime(2023, 5, 1));
+    EXPECT_FALSE(features[0].atOrigin);
+    EXPECT_TRUE(features[1].atOrigin);
+}
+
+// (0, 0) is judged in the layer's own CRS: lon/lat (0, 0) lands far from RD (0, 0) after the
+// transformation but is still the mark of a record that was never geocoded.
+TEST_P(VectorReaderFormats, PointAtOriginIsFlaggedInTheSourceCrs)
+{
+    writeText(m_dir / "origin.geojson", R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"id":1},"geometry":{"type":"Point","coordinates":[0,0]}},
+{"type":"Feature","properties":{"id":2},"geometry":{"type":"Point","coordinates":[5.38720621,52.15517440]}},
+{"type":"Feature","properties":{"id":3},"geometry":{"type":"MultiPoint","coordinates":[[5.3872,52.1551],[0,0]]}},
+{"type":"Feature","properties":{"id":4},"geometry":{"type":"Point","coordinates":[0,52.1]}}]})");
+    gis::VectorReader reader(source((m_dir / "origin.geojson").string()));
+    reader.selectFields({});
+    const auto features = readAll(reader);
+    ASSERT_EQ(features.size(), 4u);
+    EXPECT_TRUE(features[0].atOrigin);
+    EXPECT_GT(std::abs(features[0].geometry.points[0].x), 1000.0); // transformed: not (0, 0) in RD
+    EXPECT_FALSE(features[1].atOrigin);
+    EXPECT_TRUE(features[2].atOrigin);
+    EXPECT_EQ(features[2].geometry.points.size(), 2u); // the reader keeps both parts
+    EXPECT_FALSE(features[3].atOrigin);
 }
 
 GEBIEDSCAN_LOCALE_SUITE(VectorReaderFormats);

@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <sstream>
 
@@ -36,11 +37,20 @@ TEST(KdeJob, AccountingAndTheDensityIntegratesToTheWeight)
     pipeline::CollectingReporter reporter;
     const pipeline::KdeJobResult r = pipeline::runKdeJob(o, reporter);
 
-    EXPECT_EQ(r.read, 243);
-    EXPECT_EQ(r.atOrigin, 1);
-    EXPECT_EQ(r.noPoint, 1);
-    EXPECT_EQ(r.otherTheme, 40);
-    EXPECT_EQ(r.badWeight, 1);
+    // The record accounting of the one incident stream: (0, 0) and "no point" are both
+    // invalid_geometry, told apart by the examples' reasons.
+    const auto& a = r.accounting;
+    EXPECT_EQ(a.inputRecords, 243u);
+    EXPECT_EQ(a.invalidGeometry, 2u);
+    const auto withReason = [&](const std::string& reason) {
+        return std::count_if(a.examples.begin(), a.examples.end(), [&](const auto& e) { return e.reason == reason; });
+    };
+    EXPECT_EQ(withReason("punt op (0, 0): niet gegeocodeerd"), 1);
+    EXPECT_EQ(withReason("geen (geldige) geometrie"), 1);
+    EXPECT_EQ(a.otherTheme, 40u);
+    EXPECT_EQ(a.badWeight, 1u);
+    EXPECT_EQ(a.assigned, 200u);
+    EXPECT_TRUE(a.balanced());
     EXPECT_EQ(r.used, 200u);
     EXPECT_EQ(r.themeId, "woninginbraak");
     EXPECT_EQ(r.radius, 250.0);
@@ -55,7 +65,8 @@ TEST(KdeJob, AccountingAndTheDensityIntegratesToTheWeight)
     EXPECT_NEAR(sum * 20.0 * 20.0 / 1e6, 600.0, 600.0 * 0.005); // per km2 x cell area
     EXPECT_EQ(r.peak, peak);
     ASSERT_FALSE(reporter.infos.empty());
-    EXPECT_NE(reporter.infos[0].find("243 gelezen, 200 gebruikt"), std::string::npos) << reporter.infos[0];
+    EXPECT_NE(reporter.infos[0].find("Registraties: 243 gelezen; 200 toegewezen"), std::string::npos)
+        << reporter.infos[0];
 
     // A radius given as 0 is refused, not replaced by the rule.
     o.radius = 0.0;

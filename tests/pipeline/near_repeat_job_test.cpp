@@ -83,10 +83,11 @@ TEST_F(NearRepeatJobTest, WritesTheCalculatorsTableAndSummary)
 {
     CollectingReporter reporter;
     const NearRepeatJobResult r = runNearRepeatJob(options(), reporter);
-    EXPECT_EQ(r.input.read, 524);
+    EXPECT_EQ(r.input.accounting.inputRecords, 524u);
     EXPECT_EQ(r.input.events.size(), 522u);
-    EXPECT_EQ(r.input.noPoint, 1);
-    EXPECT_EQ(r.input.badDate, 1);
+    EXPECT_EQ(r.input.accounting.invalidGeometry, 1u);
+    EXPECT_EQ(r.input.accounting.badDate, 1u);
+    EXPECT_TRUE(r.input.accounting.balanced());
 
     const auto csv = readCsv(r.written.at(0));
     ASSERT_EQ(csv.size(), 21u);

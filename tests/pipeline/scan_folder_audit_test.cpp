@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kBuurten = "/work/shared/data/drenthe-buurten-2024.geojson";
+const fs::path kBuurten = GEBIEDSCAN_SOURCE_DIR "/data/open/drenthe-buurten-2024.geojson";
 
 // Uniform points over the buurten's extent (about 60 % fall in a buurt), police codes with
 // shares from common to rare, dates over 2021-2024.

@@ -37,11 +37,13 @@ TEST(TrendJob, LateClusterIsConsecutiveHotAndEveryRegistrationIsCounted)
     pipeline::CollectingReporter reporter;
     const pipeline::TrendResult r = pipeline::runTrendJob(o, reporter);
 
-    EXPECT_EQ(r.read, 12 * 300 + 3 * 40 + 3);
-    EXPECT_EQ(r.badDate, 1);
-    EXPECT_EQ(r.noPoint, 1);
-    EXPECT_EQ(r.outsidePeriod, 1);
-    EXPECT_EQ(r.outside, 0);
+    const auto& a = r.accounting;
+    EXPECT_EQ(a.inputRecords, 12u * 300 + 3 * 40 + 3);
+    EXPECT_EQ(a.badDateUnparseable, 1u);
+    EXPECT_EQ(a.invalidGeometry, 1u);
+    EXPECT_EQ(a.outOfPeriod(), 1u);
+    EXPECT_EQ(a.outside, 0u);
+    EXPECT_TRUE(a.balanced());
     EXPECT_EQ(r.used, 12 * 300 + 3 * 40);
     EXPECT_EQ(r.steps, 12u);
     EXPECT_EQ(r.codes.size(), r.cube.locations());

@@ -1,5 +1,6 @@
 #pragma once
 #include "gebiedscan/core/geometry.hpp"
+#include "gebiedscan/gis/field_value.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -29,14 +30,19 @@ struct FeatureGeometry {
     MultiPolygon polygons;                   ///< Polygon / MultiPolygon
 };
 
-/// One feature: its FID, the values of the selected fields as text (nullopt = NULL/unset), and
-/// its geometry. Dates come as ISO text ("2023-05-01T13:45:00"), numbers in C locale.
+/// One feature: its FID, the values of the selected fields as text (nullopt = NULL/unset) and
+/// typed as OGR types them, and its geometry. Text dates come as ISO text
+/// ("2023-05-01T13:45:00"), numbers in C locale.
 struct Feature {
     std::int64_t fid = -1;
     std::int64_t row = 0; ///< 1-based position in the layer, for error messages
     std::vector<std::optional<std::string>> values;
+    std::vector<FieldValue> fields; ///< the same fields typed: read numbers and times with numberOf/timeOf
     FeatureGeometry geometry;
     bool repaired = false; ///< the polygon was invalid and was repaired (see repairInvalidPolygons)
+    /// A point (or a part of a multipoint) lies exactly at (0, 0) in the layer's own CRS: what
+    /// extracts hold for a record that was never geocoded. Its geometry is kept as read.
+    bool atOrigin = false;
 };
 
 /// Streams the features of one layer, transformed into the metric working CRS with PROJ

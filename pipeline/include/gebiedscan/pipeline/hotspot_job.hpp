@@ -2,6 +2,8 @@
 // `gebiedscan hotspots` as a job: Getis-Ord Gi* and local Moran (LISA) on any polygon or point
 // layer, or on incidents counted per grid cell. The result is complete; writing is separate
 // (hotspot_writer.hpp).
+#include "gebiedscan/pipeline/record_accounting.hpp"
+
 #include "gebiedscan/core/alternative.hpp"
 #include "gebiedscan/core/global_autocorrelation.hpp"
 #include "gebiedscan/core/local_hotspots.hpp"
@@ -55,7 +57,8 @@ struct HotspotResult {
     std::size_t features = 0;          ///< features read
     std::size_t analysed = 0;          ///< with geometry and a numeric value (--grid: cells)
     std::size_t noValue = 0;           ///< NULL, non-numeric or CBS secret/missing sentinel (<= -99990)
-    std::size_t noGeometry = 0;        ///< empty or unusable geometry
+    std::size_t noGeometry = 0;        ///< empty or unusable geometry (--grid: invalid_geometry)
+    RecordAccounting incidents;        ///< --grid: the registrations read, as every command counts them
     std::size_t islands = 0;           ///< analysed features without neighbours
     std::size_t incidentsRejected = 0; ///< --grid: points with non-finite coordinates
     double cellSize = 0.0;             ///< --grid: cell size used (m)

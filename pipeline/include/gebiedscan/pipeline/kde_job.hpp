@@ -2,6 +2,8 @@
 // `gebiedscan kde` as a job: a kernel density heatmap (events per km2) of registrations. The
 // result holds the grid and its values; writeKdeRaster (kde_writer.hpp) writes the GeoTIFF.
 // Named KdeJob* because core's KdeOptions/KdeResult are the kernel density itself.
+#include "gebiedscan/pipeline/record_accounting.hpp"
+
 #include "gebiedscan/core/kernel_density.hpp"
 #include "gebiedscan/gis/vector_reader.hpp"
 
@@ -43,9 +45,8 @@ struct KdeJobResult {
     double peak = 0.0;    ///< highest value
     double seconds = 0.0; ///< time of the density computation
 
-    // Accounting of the registrations read.
-    std::int64_t read = 0, noPoint = 0, atOrigin = 0, otherTheme = 0, badWeight = 0;
-    std::size_t used = 0;
+    RecordAccounting accounting; ///< of the registrations read
+    std::size_t used = 0;        ///< registrations in the heatmap
 };
 
 /// Reads the registrations, chooses radius and cell, computes the density. Throws InputError.

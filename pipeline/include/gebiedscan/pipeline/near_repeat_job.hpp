@@ -5,6 +5,7 @@
 #include "gebiedscan/gis/table_writer.hpp"
 #include "gebiedscan/gis/vector_reader.hpp"
 #include "gebiedscan/pipeline/incident_fields.hpp"
+#include "gebiedscan/pipeline/record_accounting.hpp"
 #include "gebiedscan/pipeline/reporter.hpp"
 
 #include <cstdint>
@@ -29,9 +30,9 @@ struct NearRepeatJobOptions {
 /// The events of the analysis and what reading left out.
 struct NearRepeatInput {
     std::vector<SpaceTimeEvent> events;
-    std::string source;  ///< reader description
-    std::string themeId; ///< empty: all registrations
-    std::int64_t read = 0, noPoint = 0, badDate = 0, otherTheme = 0;
+    std::string source;          ///< reader description
+    std::string themeId;         ///< empty: all registrations
+    RecordAccounting accounting; ///< of the registrations read (no areas: nothing is outside)
 };
 
 struct NearRepeatJobResult {

@@ -1,6 +1,8 @@
 #pragma once
 // `gebiedscan trends` as a job: emerging hot spot analysis (Esri's classes) of registrations per
 // area or grid cell over months, quarters or years. Writing is writeTrendOutputs (trend_writer.hpp).
+#include "gebiedscan/pipeline/record_accounting.hpp"
+
 #include "gebiedscan/core/contiguity.hpp"
 #include "gebiedscan/core/emerging_hotspots.hpp"
 #include "gebiedscan/core/geometry.hpp"
@@ -56,8 +58,8 @@ struct TrendResult {
     bool fdr = true;
     std::string workingCrs;
 
-    // Accounting of the registrations read.
-    std::int64_t read = 0, used = 0, noPoint = 0, badDate = 0, otherTheme = 0, outsidePeriod = 0, outside = 0;
+    RecordAccounting accounting; ///< of the registrations read
+    std::int64_t used = 0;       ///< registrations in the cube
 };
 
 /// Reads, counts per location and period, runs the emerging hot spot analysis. Throws InputError.
