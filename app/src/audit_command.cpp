@@ -60,9 +60,7 @@ void registerAuditCommand(CLI::App& app)
     cmd->add_option("dir", c->dir, "uitvoermap van gebiedscan scan (met gebiedscan.gpkg en summary.json)")
         ->required()
         ->check(CLI::ExistingDirectory);
-    cmd->add_option(
-        "--model", c->model,
-        "scanmodel (TOML) met de drempels waarmee de map is gemaakt; standaard data/model/default_model.toml");
+    addThemeOptions(*cmd, {.model = &c->model}); // the thresholds the folder was made with
     cmd->add_option("--show", c->shown, "aantal bevindingen dat wordt getoond (standaard 50)");
     cmd->add_flag("--all", c->all, "toon alle bevindingen");
     addReportingOptions(*cmd, {.quiet = &c->quiet});

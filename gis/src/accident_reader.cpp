@@ -1,5 +1,9 @@
 #include "gebiedscan/gis/accident_reader.hpp"
 
+#include "gebiedscan/gis/field_value.hpp"
+
+#include <cmath>
+
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/gis/road_network_reader.hpp"
 
@@ -22,11 +26,9 @@ std::string value(const std::optional<std::string>& text)
 
 std::optional<int> parseInt(const std::string& s)
 {
-    if (s.empty()) return std::nullopt;
-    int v = 0;
-    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
-    return v;
+    const auto v = parseDecimal(s);
+    if (!v || *v != std::floor(*v) || std::abs(*v) > 2e9) return std::nullopt; // a whole number
+    return static_cast<int>(*v);
 }
 
 std::optional<bool> parseFlag(const std::string& s)

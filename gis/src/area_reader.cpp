@@ -1,5 +1,7 @@
 #include "gebiedscan/gis/area_reader.hpp"
 
+#include "gebiedscan/gis/field_value.hpp"
+
 #include "gebiedscan/core/error.hpp"
 
 #include <algorithm>
@@ -25,14 +27,8 @@ std::string levelOfCodeField(const std::string& field)
 std::optional<double> parsePopulation(const std::optional<std::string>& text)
 {
     if (!text) return std::nullopt;
-    std::string s = *text;
-    while (!s.empty() && s.back() == ' ') s.pop_back();
-    while (!s.empty() && s.front() == ' ') s.erase(s.begin());
-    if (s.empty()) return std::nullopt;
-    double v = 0;
-    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
-    if (v < 0) return std::nullopt; // CBS: -99997 secret, -99995 missing, ...
+    const auto v = parseDecimal(*text);
+    if (!v || *v < 0) return std::nullopt; // CBS: -99997 secret, -99995 missing, ...
     return v;
 }
 

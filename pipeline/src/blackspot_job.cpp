@@ -2,6 +2,8 @@
 // injury or fatal accidents) from a road network (NWB wegvakken) and registered accidents (BRON).
 #include "gebiedscan/pipeline/blackspot_job.hpp"
 
+#include "gebiedscan/gis/field_value.hpp"
+
 #include "gebiedscan/pipeline/reporter.hpp"
 
 #include "gebiedscan/core/error.hpp"
@@ -128,14 +130,9 @@ SeverityWeights parseWeights(const std::string& text, SeverityWeights w)
         auto key = upper(item.substr(0, eq));
         while (!key.empty() && key.back() == ' ') key.pop_back();
         while (!key.empty() && key.front() == ' ') key.erase(key.begin());
-        std::string num = item.substr(eq + 1);
-        for (char& ch : num)
-            if (ch == ',') ch = '.';
-        double v = 0;
-        const auto b = num.find_first_not_of(' ');
-        auto [ptr, ec] = std::from_chars(num.data() + (b == std::string::npos ? 0 : b), num.data() + num.size(), v);
-        if (ec != std::errc() || !std::isfinite(v) || v < 0)
-            throw InputError("--weights: '" + item + "' heeft geen geldig gewicht (>= 0)");
+        const auto parsed = gis::parseDecimal(item.substr(eq + 1));
+        if (!parsed || *parsed < 0) throw InputError("--weights: '" + item + "' heeft geen geldig gewicht (>= 0)");
+        const double v = *parsed;
         if (key == "DOD")
             w.fatal = v;
         else if (key == "ZKH" || key == "ZIEKENHUIS" || key == "ZWAARGEWOND")

@@ -11,6 +11,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -51,7 +53,8 @@ protected:
     static void SetUpTestSuite()
     {
         if (!fs::exists(kBuurten)) return;
-        dir = fs::temp_directory_path() / "gebiedscan_folder_audit";
+        // One folder per process: ctest runs the tests of this suite in parallel processes.
+        dir = fs::temp_directory_path() / ("gebiedscan_folder_audit_" + std::to_string(::getpid()));
         fs::remove_all(dir);
         fs::create_directories(dir);
         writeIncidents(dir / "incidents.csv", 30000);

@@ -1,5 +1,7 @@
 #include "map_layer.hpp"
 
+#include "gebiedscan/gis/field_value.hpp"
+
 #include "schema_names.hpp"
 
 #include "gebiedscan/gis/colour_raster.hpp"
@@ -18,11 +20,10 @@ namespace gebiedscan::viewer {
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+// The project's one text-to-number rule (decimal comma, no guessing of thousands separators).
 double parseNumber(const QString& s)
 {
-    bool ok = false;
-    const double v = s.toDouble(&ok); // C locale: VectorReader gives numbers as C-locale text
-    return ok ? v : kNaN;
+    return gis::parseDecimal(s.toStdString()).value_or(kNaN);
 }
 
 double segmentDistance2(const PointRd& p, const PointRd& a, const PointRd& b)
