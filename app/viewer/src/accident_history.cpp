@@ -2,6 +2,7 @@
 
 #include "schema_names.hpp"
 
+#include "gebiedscan/gis/field_value.hpp"
 #include "gebiedscan/gis/vector_reader.hpp"
 
 #include <QCoreApplication>
@@ -85,7 +86,7 @@ AccidentTable AccidentTable::load(const QString& gpkg, const QString& layer)
                          std::string(fld::accidentSections)}); // throws naming a missing one
     gis::Feature f;
     const auto s = [&](std::size_t i) { return f.values[i] ? QString::fromStdString(*f.values[i]) : QString(); };
-    while (reader.next(f)) table.add(s(0).toInt(), s(1), s(2), s(3));
+    while (reader.next(f)) table.add(static_cast<int>(gis::numberOf(f.fields[0]).value_or(0)), s(1), s(2), s(3));
     return table;
 }
 

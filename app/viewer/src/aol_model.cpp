@@ -1,5 +1,6 @@
 #include "aol_model.hpp"
 
+#include "gebiedscan/gis/field_value.hpp"
 #include "gebiedscan/gis/table_writer.hpp"
 #include "gebiedscan/gis/vector_reader.hpp"
 
@@ -175,7 +176,7 @@ void AolModel::load(const QString& file)
         if (f.geometry.kind != gis::FeatureGeometry::Kind::Point || f.geometry.points.empty()) continue;
         const auto s = [&](std::size_t i) { return f.values[i] ? QString::fromStdString(*f.values[i]) : QString(); };
         AolCandidate c;
-        c.number = s(0).toInt();
+        c.number = static_cast<int>(gis::numberOf(f.fields[0]).value_or(0));
         c.area = s(1);
         c.theme = s(2);
         c.reason = s(3);

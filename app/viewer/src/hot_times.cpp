@@ -3,6 +3,7 @@
 #include "schema_names.hpp"
 
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/gis/field_value.hpp"
 #include "gebiedscan/gis/vector_reader.hpp"
 
 #include <algorithm>
@@ -118,11 +119,8 @@ HotTimesTable HotTimesTable::load(const QString& gpkg, const QString& layer)
     const auto s = [&](std::size_t i) { return f.values[i] ? QString::fromStdString(*f.values[i]) : QString(); };
     std::array<double, 24> hours{};
     while (reader.next(f)) {
-        for (std::size_t h = 0; h < 24; ++h) {
-            bool ok = false;
-            const double v = f.values[4 + h] ? QString::fromStdString(*f.values[4 + h]).toDouble(&ok) : 0.0;
-            hours[h] = ok ? v : std::numeric_limits<double>::quiet_NaN();
-        }
+        for (std::size_t h = 0; h < 24; ++h) // a hidden ("geheim") hour is NULL: NaN
+            hours[h] = gis::numberOf(f.fields[4 + h]).value_or(std::numeric_limits<double>::quiet_NaN());
         table.add(s(0), s(1), s(2), s(3), hours);
     }
     return table;

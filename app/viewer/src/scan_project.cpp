@@ -3,6 +3,7 @@
 #include "schema_names.hpp"
 
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/gis/field_value.hpp"
 #include "gebiedscan/gis/layer_info.hpp"
 #include "gebiedscan/gis/vector_reader.hpp"
 
@@ -271,9 +272,7 @@ FiguresTable ScanProject::loadFiguresTable(const QString& gpkg, const QString& l
     gis::Feature f;
     const auto s = [&](std::size_t i) { return f.values[i] ? QString::fromStdString(*f.values[i]) : QString(); };
     while (reader.next(f)) {
-        bool ok = false;
-        double count = s(5).toDouble(&ok);
-        if (!ok) count = kNaN;
+        const double count = gis::numberOf(f.fields[5]).value_or(kNaN); // NULL = geheim
         const QString number = s(6);
         table.add(s(0), s(1), number.isEmpty() ? s(2) : number, s(3), s(4), count);
     }
