@@ -506,6 +506,10 @@ std::vector<KeySpec> scanSummary()
         {"audience", "intern of extern", "internal or external"},
         {"suppression.rule", "regel voor kleine aantallen", "small-count rule"},
         {"suppression.suppressed_cells", "aantal onderdrukte cellen", "number of suppressed cells"},
+        {"suppression.primary_cells", "cellen 1 t/m drempel-1 (primair geheim)", "cells 1..threshold-1 (primary)"},
+        {"suppression.secondary_cells", "cellen aanvullend geheim zodat niets te herleiden is",
+         "cells hidden in addition so nothing can be recovered"},
+        {"suppression.audit_passed", "de controle (als gebiedscan audit) is geslaagd", "the audit passed"},
         {"outputs", "geschreven bestanden", "files written"},
     };
 }

@@ -361,7 +361,17 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
     r.hotspots = computeScanHotspots(r);
     r.trends = computeScanTrends(r);
     reporter.progressDone("hotspots");
-    if (!o.internal) r.suppression = std::make_unique<SuppressionMask>(*r.figures);
+    if (!o.internal) {
+        reporter.progress("geheimhouding", 0, -1);
+        r.suppression = std::make_unique<ScanProtection>(*r.figures);
+        r.protection = r.suppression->protect();
+        reporter.progressDone("geheimhouding");
+        if (!r.protection.auditPassed || r.protection.unprotectable > 0)
+            reporter.warning(
+                fmt::format("geheimhouding: {} geheime aantallen zijn niet volledig te beschermen; controleer de "
+                            "map met gebiedscan audit voor u die verstrekt",
+                            r.protection.unprotectable));
+    }
     r.suppressionRule = suppressionRule(r.model, o.internal);
     return result;
 }

@@ -100,7 +100,9 @@ std::string suppressionRule(const ScanModel& model, bool internal)
     for (const auto& t : model.themes)
         if (t.suppressBelow > 0 && t.suppressBelow != model.suppressBelow)
             rule += fmt::format("; {} {}: 1 t/m {}", t.number, t.labelNl, t.suppressBelow - 1);
-    return rule + "; plus aanvullende onderdrukking zodat een geheim aantal niet uit het totaal volgt";
+    return rule + "; plus aanvullende (secundaire) onderdrukking zodat geen geheim aantal te herleiden of te "
+                  "vernauwen is uit optellingen van thema's, categorieën, buurten, wijken en gemeenten "
+                  "(lineaire programmering, controle als gebiedscan audit); Gi* en LISA alleen als klasse";
 }
 
 } // namespace gebiedscan::pipeline

@@ -80,6 +80,53 @@ std::string peakText(const HotTimes& t)
     return fmt::format("{} {:02}-{:02} uur", dutchDayShort(h / 24), h % 24, h % 24 + 1);
 }
 
+// Outside the police Gi* and LISA go out as classes only: a z, p or I of published neighbours
+// solves the hidden counts around them (issue 13).
+bool isHotspotNumber(const std::string& id)
+{
+    return id == "gi_z" || id == "gi_p" || id == "gi_p_adj" || id == "lisa_i" || id == "lisa_z" || id == "lisa_p" ||
+           id == "lisa_p_adj" || id.rfind("gi_z_", 0) == 0 || id.rfind("gi_p_", 0) == 0;
+}
+
+// The theme slot of a hotspot class column ("gi_bin" the total, "gi_bin_geweld" geweld); nullopt for
+// any other column.
+std::optional<std::size_t> hotspotClassSlot(const ScanResult& r, const std::string& id)
+{
+    for (const std::string prefix : {"gi_bin", "gi_label", "lisa_q", "lisa_kwadrant"}) {
+        if (id == prefix) return r.figures->totalSlot();
+        if (id.size() > prefix.size() + 1 && id.rfind(prefix + "_", 0) == 0)
+            if (const auto t = r.model.themeIndex(id.substr(prefix.size() + 1))) return *t;
+    }
+    return std::nullopt;
+}
+
+// Drops the hotspot numbers of an extern table and hides an area's class where its count is hidden.
+void publishHotspotClassesOnly(const ScanResult& r, std::size_t level, gis::Table& t)
+{
+    const ScanProtection* mask = r.suppression.get();
+    if (!mask) return;
+    const std::size_t cur = r.figures->currentPeriod();
+    std::vector<bool> keep(t.columns.size());
+    std::vector<std::optional<std::size_t>> classSlot(t.columns.size());
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+        keep[c] = !isHotspotNumber(t.columns[c].name);
+        classSlot[c] = hotspotClassSlot(r, t.columns[c].name);
+    }
+    for (std::size_t a = 0; a < t.rows.size(); ++a) {
+        std::vector<Value> row;
+        for (std::size_t c = 0; c < t.columns.size(); ++c) {
+            if (!keep[c]) continue;
+            const bool hidden = classSlot[c] && mask->theme(level, a, *classSlot[c], cur);
+            row.push_back(hidden ? Value(gis::Suppressed{}) : std::move(t.rows[a][c]));
+        }
+        t.rows[a] = std::move(row);
+    }
+    std::vector<gis::Column> columns;
+    for (std::size_t c = 0; c < t.columns.size(); ++c)
+        if (keep[c]) columns.push_back(std::move(t.columns[c]));
+    t.columns = std::move(columns);
+}
+
 // Layer `hotspots`: the finest level's areas, one row each: the total's statistics under the
 // plain names (gi_z, gi_bin, ... as `gebiedscan hotspots` writes them) and, per theme with enough
 // registrations, gi_z_<theme>, gi_p_<theme>, gi_bin_<theme>, gi_label_<theme>, lisa_q_<theme>.
@@ -126,7 +173,7 @@ gis::Table hotspotTable(const ScanResult& r, const LevelHotspots& h, const Local
 
 gis::Table areaTable(const ScanResult& r, std::size_t level, const std::string& tableName)
 {
-    const SuppressionMask* mask = r.suppression.get();
+    const ScanProtection* mask = r.suppression.get();
     const auto& hotTimes = r.hotTimes;
     const auto& hotspots = r.hotspots[level];
     const auto& hotspotOptions = r.hotspotOptions;
@@ -189,6 +236,8 @@ gis::Table areaTable(const ScanResult& r, std::size_t level, const std::string& 
                                        : Value(static_cast<std::int64_t>(f.rank(level, a, s.slot))));
             if (trends[s.slot].empty())
                 row.emplace_back();
+            else if (hideDerived) // the trend is read from every period's counts
+                row.emplace_back(gis::Suppressed{});
             else
                 row.emplace_back(std::string(emergingLabelNl(trends[s.slot][a])));
         }
@@ -208,7 +257,7 @@ gis::Table areaTable(const ScanResult& r, std::size_t level, const std::string& 
 // period. Zero rows are left out (sparse); a missing row means 0, never "geheim".
 gis::Table figuresTable(const ScanResult& r)
 {
-    const SuppressionMask* mask = r.suppression.get();
+    const ScanProtection* mask = r.suppression.get();
     const auto& f = *r.figures;
     const auto& model = r.model;
     namespace fld = schema::field;
@@ -234,7 +283,8 @@ gis::Table figuresTable(const ScanResult& r)
         for (std::size_t a = 0; a < lv.size(); ++a) {
             const auto emit = [&](std::size_t slot, const std::string& category, auto count, auto hidden) {
                 bool any = false;
-                for (std::size_t p = 0; p < f.periods(); ++p) any = any || count(p) > 0;
+                // A hidden zero (a secondary suppression) must be written as hidden: left out it reads as 0.
+                for (std::size_t p = 0; p < f.periods(); ++p) any = any || count(p) > 0 || hidden(p);
                 if (!any) return;
                 for (std::size_t p = 0; p < f.periods(); ++p) {
                     const auto& period = model.periods[p];
@@ -264,7 +314,7 @@ gis::Table figuresTable(const ScanResult& r)
 // (ma..zo) of 24 hourly weights. Aoristic weights are fractions; a hidden count hides its table.
 gis::Table hotTimesTable(const ScanResult& r)
 {
-    const SuppressionMask* mask = r.suppression.get();
+    const ScanProtection* mask = r.suppression.get();
     const auto& hotTimes = r.hotTimes;
     const auto& f = *r.figures;
     namespace fld = schema::field;
@@ -336,7 +386,7 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
     const auto names = levelNames(r.areas);
 
     const std::string& suppression = r.suppressionRule;
-    const SuppressionMask* mask = r.suppression.get();
+    const ScanProtection* mask = r.suppression.get();
     gis::WriteOptions w;
     w.workingCrs = o.workingCrs;
     w.dutchCsv = o.dutchCsv;
@@ -353,6 +403,8 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
                                    l == 0 ? std::string(schema::layer(schema::role::scanAreas)->name)
                                           : std::string(schema::layer(schema::role::scanAreaLevel)->name) + names[l]));
     if (!r.hotspots[0].results.empty()) tables.push_back(hotspotTable(r, r.hotspots[0], r.hotspotOptions));
+    for (std::size_t l = 0; l < r.areas.levels.size(); ++l) publishHotspotClassesOnly(r, l, tables[l]);
+    if (!r.hotspots[0].results.empty()) publishHotspotClassesOnly(r, 0, tables[r.areas.levels.size()]);
     tables.push_back(hotTimesTable(r));
     tables.push_back(figuresTable(r));
 
@@ -401,7 +453,11 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
         levels.push_back({{"level", names[l]}, {"areas", r.areas.levels[l].size()}});
     s["levels"] = levels;
     s["audience"] = o.internal ? "intern" : "extern";
-    s["suppression"] = {{"rule", suppression}, {"suppressed_cells", mask ? mask->suppressedCells() : 0}};
+    s["suppression"] = {{"rule", suppression},
+                        {"suppressed_cells", mask ? mask->suppressedCells() : 0},
+                        {"primary_cells", r.protection.primaries},
+                        {"secondary_cells", r.protection.secondaries},
+                        {"audit_passed", mask ? r.protection.auditPassed : false}};
     nlohmann::ordered_json files = nlohmann::ordered_json::array();
     for (const auto& p : written) files.push_back(p.filename().string());
     s["outputs"] = files;

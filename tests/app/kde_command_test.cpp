@@ -3,7 +3,9 @@
 #include "gebiedscan/core/error.hpp"
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -30,7 +32,7 @@ TEST(KdeCommand, HeatmapIntegratesToTheThemesEventsWithUnitsInMetadata)
 {
     if (std::system("gdalinfo --version > /dev/null 2>&1") != 0) GTEST_SKIP() << "gdalinfo not installed";
     namespace fs = std::filesystem;
-    const fs::path dir = fs::temp_directory_path() / "gebiedscan_kde_command_test";
+    const fs::path dir = fs::temp_directory_path() / ("gebiedscan_kde_command_test_" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     {

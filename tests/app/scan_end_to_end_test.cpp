@@ -210,16 +210,21 @@ TEST_F(ScanEndToEnd, SmallCountsAreSuppressedNeverZero)
                 EXPECT_EQ(exCsv[r].values[c].value_or("?"), *pub);
             }
         }
-        const bool needsComplement = smallInGroup == 1 && smallestOther > 0;
-        EXPECT_EQ(complementHidden, needsComplement ? 1 : 0) << *in[r].values[0];
-        if (needsComplement) {
-            EXPECT_EQ(complementValue, smallestOther) << "the complement is the smallest other count";
+        // Within one area a single small theme always needs a complement of some kind (else it is
+        // the total minus the rest); which cell the protection takes is its choice (issue 13).
+        if (smallInGroup == 1 && smallestOther > 0 && complementHidden == 0) {
+            EXPECT_FALSE(ex[r].values[1].has_value()) << *in[r].values[0] << ": one small theme, nothing else hidden";
         }
-        expectedHidden += smallInGroup + (needsComplement ? 1 : 0);
+        expectedHidden += smallInGroup;
+        (void)complementValue;
     }
     EXPECT_GT(small, 10) << "the fixture must produce small counts to be meaningful";
     EXPECT_GE(hidden, small);
-    EXPECT_EQ(hidden, expectedHidden) << "neither fewer nor more cells hidden than the rule says";
+    EXPECT_GE(hidden, expectedHidden) << "every small count hidden";
+    EXPECT_LE(hidden, 3 * expectedHidden) << "the protection hides only what it needs";
+    // And no hidden count can be recovered or narrowed from the folder (the intruder of issue 13).
+    std::string auditLog;
+    EXPECT_EQ(run(quote(gebiedscanBinary()) + " audit " + quote(m_dir / "extern"), &auditLog), 0) << auditLog;
 
     // The long table: a suppressed count is NULL, and no row shows a count of 1..4 in public.
     // Per theme its own threshold: a shown huiselijk-geweld count is 0 or at least 10.

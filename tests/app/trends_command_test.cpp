@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -13,7 +15,7 @@
 TEST(TrendsCommand, ClusterOfTheLastMonthsIsAConsecutiveHotSpot)
 {
     namespace fs = std::filesystem;
-    const fs::path dir = fs::temp_directory_path() / "gebiedscan_trends_command_test";
+    const fs::path dir = fs::temp_directory_path() / ("gebiedscan_trends_command_test_" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     {

@@ -2,7 +2,9 @@
 #include "gebiedscan/gis/raster_writer.hpp"
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include <cmath>
 #include <cstdio>
@@ -35,7 +37,7 @@ bool haveGdalTools()
 TEST(RasterWriter, GeoTiffHasGeotransformSrsNodataUnitAndValues)
 {
     if (!haveGdalTools()) GTEST_SKIP() << "gdalinfo not installed";
-    const auto dir = std::filesystem::temp_directory_path() / "gebiedscan_raster_test";
+    const auto dir = std::filesystem::temp_directory_path() / ("gebiedscan_raster_test_" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir);
     const auto file = dir / "kde.tif";
 

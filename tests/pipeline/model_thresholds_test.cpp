@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -16,7 +18,8 @@ namespace {
 
 std::filesystem::path writeModel(const std::string& modelThreshold, const std::string& themeThreshold)
 {
-    const auto dir = std::filesystem::temp_directory_path() / "gebiedscan_thresholds";
+    // One folder per process: ctest runs the tests of this file in parallel processes.
+    const auto dir = std::filesystem::temp_directory_path() / ("gebiedscan_thresholds_" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const auto file = dir / "model.toml";
     std::ofstream os(file);

@@ -6,8 +6,8 @@
 #include "gebiedscan/pipeline/model_loader.hpp"
 #include "gebiedscan/pipeline/reporter.hpp"
 #include "gebiedscan/pipeline/scan_job.hpp"
-#include "gebiedscan/pipeline/scan_writer.hpp"
 #include "gebiedscan/pipeline/scan_protection.hpp"
+#include "gebiedscan/pipeline/scan_writer.hpp"
 
 #include <gtest/gtest.h>
 
@@ -104,32 +104,32 @@ bool hasFinding(const FolderAudit& a, AuditFinding::Kind kind, const std::string
 
 } // namespace
 
-TEST_F(ScanFolderAudit, TodaysExternFolderFails)
+TEST_F(ScanFolderAudit, ScanExternFolderPassesTheAudit)
 {
+    // The scan's own extern folder (secondary suppression over every sum, Gi*/LISA as classes
+    // only): the intruder recovers nothing and narrows nothing. The attacks themselves are caught
+    // on hand-made folders (folder_audit_test.cpp).
     const auto model = loadScanModel(defaultModelPath());
     const auto audit = auditScanFolder(options.outDir, model);
-    std::printf("today's folder: %zu cells, %zu hidden, %zu relations, %zu LPs; %zu narrowed (%zu exact), %zu "
+    std::printf("scan folder: %zu cells, %zu hidden, %zu relations, %zu LPs; %zu narrowed (%zu exact), %zu "
                 "findings\n",
                 audit.cells, audit.hiddenCells, audit.relations, audit.linearPrograms, audit.narrowed, audit.exact,
                 audit.findings.size());
     EXPECT_EQ(audit.audience, "extern");
-    EXPECT_FALSE(audit.passed());
-    // Parent minus children / total minus themes: hidden counts recovered exactly.
-    EXPECT_GT(audit.exact, 0u);
-    EXPECT_GT(audit.narrowed, audit.exact);
+    EXPECT_TRUE(audit.passed()) << (audit.findings.empty() ? std::string() : audit.findings.front().message);
+    EXPECT_EQ(audit.exact, 0u);
+    EXPECT_EQ(audit.narrowed, 0u);
+    EXPECT_GT(audit.hiddenCells, 0u);
     EXPECT_EQ(countKind(audit, AuditFinding::Kind::Inconsistent), 0u); // the relations match the data
-    // Its own derived figures: Gi* and LISA of a buurt whose total is hidden; trends.
-    EXPECT_TRUE(hasFinding(audit, AuditFinding::Kind::DerivedPublished, "laag areas, kolom gi_z:"));
-    EXPECT_TRUE(hasFinding(audit, AuditFinding::Kind::DerivedPublished, "kolom trend_"));
-    // Gi* z and LISA numbers in an extern folder.
-    EXPECT_TRUE(hasFinding(audit, AuditFinding::Kind::StatisticNumber, "laag hotspots, kolom gi_z:"));
-    EXPECT_TRUE(hasFinding(audit, AuditFinding::Kind::StatisticNumber, "kolom lisa_p:"));
+    EXPECT_EQ(countKind(audit, AuditFinding::Kind::DerivedPublished), 0u);
+    EXPECT_EQ(countKind(audit, AuditFinding::Kind::StatisticNumber), 0u);
     EXPECT_EQ(countKind(audit, AuditFinding::Kind::SmallPublished), 0u); // the primaries themselves are hidden
 }
 
-TEST_F(ScanFolderAudit, BuurtWithOnlyZedenIsRecoveredFromItsTotal)
+TEST_F(ScanFolderAudit, BuurtWithOnlyZedenIsNotRecoveredFromItsTotal)
 {
-    // Any buurt whose current total equals its zeden count (1..9, all else 0) gives zeden away.
+    // A buurt whose current total equals its zeden count (1..9, all else 0) would give zeden away
+    // through its total; the protection hides what is needed.
     const auto& f = *result->figures;
     const auto zeden = *result->model.themeIndex("zeden");
     const auto cur = f.currentPeriod();
@@ -140,7 +140,8 @@ TEST_F(ScanFolderAudit, BuurtWithOnlyZedenIsRecoveredFromItsTotal)
     }
     if (code.empty()) GTEST_SKIP() << "no buurt with only zeden in this sample";
     const auto audit = auditScanFolder(options.outDir, loadScanModel(defaultModelPath()));
-    EXPECT_TRUE(hasFinding(audit, AuditFinding::Kind::Narrowed, "buurt " + code + ", 1.6 Zeden, 2024: geheim, maar"));
+    EXPECT_FALSE(hasFinding(audit, AuditFinding::Kind::Narrowed, "buurt " + code + ", 1.6 Zeden, 2024: geheim, maar"));
+    EXPECT_TRUE(audit.passed());
 }
 
 TEST_F(ScanFolderAudit, LpSuppressionOfTheSameFiguresPassesInSeconds)

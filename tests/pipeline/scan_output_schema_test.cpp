@@ -79,12 +79,17 @@ TEST_F(ScanOutputSchemaTest, EveryWrittenLayerHasItsRoleAndOnlySchemaColumns)
     const auto out = m_options.outDir;
 
     std::multiset<std::string> roles;
-    std::set<std::string> themeHotspotColumns;
+    std::set<std::string> themeHotspotColumns, hotspotNumbers;
     for (const auto& l : gis::listLayers((out / "gebiedscan.gpkg").string())) {
         roles.insert(schematest::checkLayer(l, "gebiedscan.gpkg/" + l.name));
-        for (const auto& f : l.fields)
-            if (f.name.starts_with(schema::field::themeGiZ)) themeHotspotColumns.insert(f.name);
+        for (const auto& f : l.fields) {
+            if (f.name.starts_with(schema::field::themeGiBin)) themeHotspotColumns.insert(f.name);
+            // Outside the police Gi* and LISA are classes only (issue 13): no z, p or I numbers.
+            if (f.name.starts_with(schema::field::themeGiZ) || f.name == "gi_z" || f.name == "lisa_i")
+                hotspotNumbers.insert(f.name);
+        }
     }
+    EXPECT_TRUE(hotspotNumbers.empty()) << *hotspotNumbers.begin();
     // Three levels (buurt, wijk, gemeente), the hotspots, the hour-of-week and figures tables.
     EXPECT_EQ(roles.count(std::string(schema::role::scanAreas)), 1u);
     EXPECT_EQ(roles.count(std::string(schema::role::scanAreaLevel)), 2u);

@@ -4,6 +4,7 @@
 // viewer and the report read it without files.
 #include "gebiedscan/pipeline/local_hotspots.hpp"
 #include "gebiedscan/pipeline/record_accounting.hpp"
+#include "gebiedscan/pipeline/scan_protection.hpp"
 
 #include "gebiedscan/core/area_hierarchy.hpp"
 #include "gebiedscan/core/emerging_hotspots.hpp"
@@ -68,9 +69,12 @@ struct ScanResult {
     /// registrations to speak of a trend.
     std::vector<std::vector<std::vector<EmergingClass>>> trends; // [level][slot][area]
 
-    /// Outside the police (the default): which counts are shown as "geheim". Null for internal output.
-    std::unique_ptr<SuppressionMask> suppression;
-    std::string suppressionRule; ///< the protection applied, in plain Dutch
+    /// Outside the police (the default): which counts are shown as "geheim" - primary (1..T-1) and
+    /// secondary, so that no hidden count can be recovered or narrowed through any sum a reader
+    /// can form (themes, categories, the hierarchy). Null for internal output.
+    std::unique_ptr<ScanProtection> suppression;
+    SuppressionReport protection; ///< what the secondary suppression did (extern only)
+    std::string suppressionRule;  ///< the protection applied, in plain Dutch
 };
 
 } // namespace gebiedscan::pipeline
