@@ -9,6 +9,8 @@
 
 #include <filesystem>
 
+#include <unistd.h>
+
 using namespace gebiedscan;
 using namespace gebiedscan::pipeline;
 namespace fs = std::filesystem;
@@ -17,7 +19,8 @@ namespace {
 
 struct Folder {
     explicit Folder(gebiedscan::testing::TinyFolder kind)
-        : dir(fs::temp_directory_path() / ("gebiedscan_tiny_" + std::to_string(static_cast<int>(kind))))
+        : dir(fs::temp_directory_path() / ("gebiedscan_tiny_" + std::to_string(static_cast<int>(kind)) + "_" +
+                                           std::to_string(::getpid()))) // ctest runs tests in parallel processes
     {
         fs::remove_all(dir);
         gebiedscan::testing::writeTinyScanFolder(dir, kind);
