@@ -61,6 +61,18 @@ void AtomicOutput::commit()
     m_committed = true;
 }
 
+void writeTextFile(const fs::path& file, const std::string& text)
+{
+    AtomicOutput out(file);
+    {
+        std::ofstream os(out.temp(), std::ios::binary);
+        os << text;
+        os.flush();
+        if (!os) throw OutputError("cannot write '" + file.string() + "'");
+    }
+    out.commit();
+}
+
 std::size_t removeStaleTemporaries(const fs::path& dir)
 {
     static const std::regex temporary(R"(^\..+\.tmp-([0-9]+)-[0-9]+(\..*)?$)");

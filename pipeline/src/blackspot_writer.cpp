@@ -20,18 +20,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void writeText(const fs::path& file, const std::string& text)
-{
-    gis::AtomicOutput out(file);
-    {
-        std::ofstream os(out.temp(), std::ios::binary);
-        os << text;
-        os.flush();
-        if (!os) throw OutputError("cannot write '" + file.string() + "'");
-    }
-    out.commit();
-}
-
 // The schema's black-spot columns in its order (spotRow follows it): n_<jaar> once per year of
 // the period, the Empirical Bayes columns (eb_*) only when it was estimated.
 std::vector<gis::Column> spotColumns(const BlackSpotResult& r, bool eb)
@@ -344,7 +332,7 @@ std::vector<fs::path> writeBlackSpotOutputs(const BlackSpotJobResult& job, const
     files.push_back("summary.json");
     s["outputs"] = files;
     s["outputs_not_written_empty"] = skipped;
-    writeText(outDir / "summary.json", s.dump(2) + "\n");
+    gis::writeTextFile(outDir / "summary.json", s.dump(2) + "\n");
     written.push_back(outDir / "summary.json");
     return written;
 }

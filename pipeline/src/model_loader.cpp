@@ -120,13 +120,7 @@ std::optional<int> threshold(const toml::table& t, const fs::path& file, const s
 ScanModel loadScanModel(const fs::path& file)
 {
     if (!fs::exists(file)) throw InputError("scan model '" + file.string() + "' does not exist");
-    toml::table root;
-    try {
-        root = toml::parse_file(file.string());
-    } catch (const toml::parse_error& e) {
-        throw InputError(fmt::format("{}:{}:{}: {}", file.string(), e.source().begin.line, e.source().begin.column,
-                                     e.description()));
-    }
+    const toml::table root = parseTomlFile(file);
     rejectUnknownKeys(root, {"model", "theme", "category", "period"}, file, "the scan model");
     ScanModel model;
     if (const auto* m = root["model"].as_table()) {

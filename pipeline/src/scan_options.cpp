@@ -8,7 +8,6 @@
 #include <fmt/core.h>
 #include <toml++/toml.h>
 
-
 namespace gebiedscan::pipeline {
 
 namespace fs = std::filesystem;
@@ -16,13 +15,7 @@ namespace fs = std::filesystem;
 void loadProjectFile(const fs::path& file, ScanOptions& o)
 {
     if (!fs::exists(file)) throw InputError("project file '" + file.string() + "' does not exist");
-    toml::table root;
-    try {
-        root = toml::parse_file(file.string());
-    } catch (const toml::parse_error& e) {
-        throw InputError(fmt::format("{}:{}:{}: {}", file.string(), e.source().begin.line, e.source().begin.column,
-                                     e.description()));
-    }
+    const toml::table root = parseTomlFile(file);
     const auto* scan = root["scan"].as_table();
     if (!scan) throw InputError(file.string() + ": section [scan] is missing");
 

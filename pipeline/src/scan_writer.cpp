@@ -364,18 +364,6 @@ std::string periodText(const ScanModel& m)
     return "huidig: " + cur + "; referentie: " + (refs.empty() ? "geen" : refs);
 }
 
-void writeText(const fs::path& file, const std::string& text)
-{
-    gis::AtomicOutput out(file);
-    {
-        std::ofstream os(out.temp(), std::ios::binary);
-        os << text;
-        os.flush();
-        if (!os) throw OutputError("cannot write '" + file.string() + "'");
-    }
-    out.commit();
-}
-
 } // namespace
 
 std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o)
@@ -461,7 +449,7 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
     nlohmann::ordered_json files = nlohmann::ordered_json::array();
     for (const auto& p : written) files.push_back(p.filename().string());
     s["outputs"] = files;
-    writeText(dir / "summary.json", s.dump(2) + "\n");
+    gis::writeTextFile(dir / "summary.json", s.dump(2) + "\n");
     written.push_back(dir / "summary.json");
 
     std::string note =
@@ -478,7 +466,7 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
                     r.model.name, r.incidentsDescription, w.metadata["bron_gebieden"], periodText(r.model),
                     o.workingCrs, suppression, acc.inputRecords, acc.assigned, acc.outside, acc.invalidGeometry,
                     acc.badDate, acc.unknownCategory, r.model.significance);
-    writeText(dir / "toelichting.txt", note);
+    gis::writeTextFile(dir / "toelichting.txt", note);
     written.push_back(dir / "toelichting.txt");
     folder.commit();
     for (auto& file : written) file = folder.target() / file.filename();

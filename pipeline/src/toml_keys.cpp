@@ -8,6 +8,16 @@
 
 namespace gebiedscan::pipeline {
 
+toml::table parseTomlFile(const std::filesystem::path& file)
+{
+    try {
+        return toml::parse_file(file.string());
+    } catch (const toml::parse_error& e) {
+        throw InputError(fmt::format("{}:{}:{}: {}", file.string(), e.source().begin.line, e.source().begin.column,
+                                     e.description()));
+    }
+}
+
 void rejectUnknownKeys(const toml::table& table, std::span<const std::string_view> known,
                        const std::filesystem::path& file, std::string_view section)
 {

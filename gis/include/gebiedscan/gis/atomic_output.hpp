@@ -1,5 +1,6 @@
 #pragma once
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace gebiedscan::gis {
@@ -29,6 +30,9 @@ private:
     std::vector<std::filesystem::path> m_temps;
     bool m_committed = false;
 };
+
+/// Writes a text file (summary.json, toelichting.txt) through an AtomicOutput. Throws OutputError.
+void writeTextFile(const std::filesystem::path& file, const std::string& text);
 
 /// Throws OutputError naming the folder when `dir` cannot be created or is not writable. Then
 /// removes the temporaries that killed runs left behind (see removeStaleTemporaries).

@@ -10,6 +10,9 @@
 
 namespace gebiedscan::pipeline {
 
+/// Parses a model or project file; a syntax error is an InputError "FILE:LINE:COLUMN: reason".
+[[nodiscard]] toml::table parseTomlFile(const std::filesystem::path& file);
+
 /// Throws InputError "FILE:LINE: unknown key 'k' in SECTION (known: ...)" for the first key of
 /// `table` that is not in `known`.
 void rejectUnknownKeys(const toml::table& table, std::span<const std::string_view> known,
