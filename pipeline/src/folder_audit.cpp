@@ -1,5 +1,8 @@
 #include "gebiedscan/pipeline/folder_audit.hpp"
 
+#include "audit_layer.hpp"
+#include "job_folder_audit.hpp"
+
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/gis/layer_info.hpp"
 #include "gebiedscan/gis/vector_reader.hpp"
@@ -21,34 +24,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using Row = std::vector<std::optional<std::string>>;
-
-struct Layer {
-    std::string name;
-    std::vector<std::string> fields;
-    std::vector<Row> rows;
-
-    [[nodiscard]] int field(const std::string& f) const
-    {
-        const auto it = std::find(fields.begin(), fields.end(), f);
-        return it == fields.end() ? -1 : static_cast<int>(it - fields.begin());
-    }
-};
+using Row = AuditLayer::Row;
+using Layer = AuditLayer;
 
 Layer readLayer(const fs::path& gpkg, const std::string& name)
 {
-    gis::SourceSpec spec;
-    spec.path = gpkg.string();
-    spec.layer = name;
-    gis::VectorReader reader(spec);
-    reader.ignoreGeometry(true);
-    Layer layer;
-    layer.name = name;
-    layer.fields = reader.fieldNames();
-    reader.selectFields(layer.fields);
-    gis::Feature f;
-    while (reader.next(f)) layer.rows.push_back(f.values);
-    return layer;
+    return readAuditLayer(gpkg, name);
 }
 
 // Gi*/LISA column stems, longest first so gi_p_adj is not read as gi_p of a theme "adj".
@@ -491,6 +472,12 @@ private:
 
 FolderAudit auditScanFolder(const fs::path& dir, const ScanModel& model)
 {
+    // The other commands' folders (issue 13: the audit understands every command's output).
+    if (!fs::exists(dir / "gebiedscan.gpkg")) {
+        if (fs::exists(dir / "blackspots.gpkg")) return auditInternalOnlyFolder(dir, "blackspots");
+        if (fs::exists(dir / "trends.gpkg")) return auditTrendFolder(dir, model);
+        if (fs::exists(dir / "hotspots.gpkg")) return auditHotspotFolder(dir, model);
+    }
     return FolderReader(dir, model).run();
 }
 
