@@ -7,6 +7,7 @@
 #include "gebiedscan/pipeline/blackspot_writer.hpp"
 #include "option_groups.hpp"
 
+#include "gebiedscan/core/error.hpp"
 #include "gebiedscan/gis/atomic_output.hpp"
 
 #include <fmt/core.h>
@@ -23,17 +24,20 @@ struct BlackSpotsCli {
     bool dutchCsv = true; ///< nl: ';' and decimal comma; intl
     std::string out;      ///< output folder
     bool quiet = false;
+    bool internal = false; ///< required: black spots are police-internal output
 };
 
 void run(const BlackSpotsCli& c)
 {
     ConsoleReporter console(c.quiet);
+    if (!c.internal) throw InputError(pipeline::blackSpotsInternalOnly()); // before the analysis, not after
     gis::ensureWritableFolder(c.out); // an unusable --out fails before the analysis, not after
     const pipeline::BlackSpotJobResult result = pipeline::runBlackSpotJob(c.job, console);
-    (void)pipeline::writeBlackSpotOutputs(result, {c.out, c.dutchCsv});
+    (void)pipeline::writeBlackSpotOutputs(result, {c.out, c.dutchCsv, c.internal});
     if (!c.quiet)
         fmt::print("Black spots ({}): {} kruispunten, {} wegvakken; geschreven naar {}\n", result.options.criteria.name,
                    result.junctionBlackSpots, result.analysis.sections.size(), c.out);
+    console.warnInternalOutput();
 }
 
 } // namespace
@@ -106,10 +110,11 @@ void registerBlackSpotsCommand(CLI::App& app)
     addCrsOptions(*cmd, {.workingCrs = &c->job.workingCrs,
                          .assumeCrs = &c->job.assumeCrs,
                          .assumeCrsHelp = "CRS voor wegen/ongevallen zonder CRS, bv. EPSG:28992 of EPSG:4326"});
-    addOutputOptions(*cmd, {.out = &c->out, .dutchCsv = &c->dutchCsv});
+    addOutputOptions(*cmd, {.out = &c->out, .dutchCsv = &c->dutchCsv, .internal = &c->internal});
     addReportingOptions(*cmd, {.quiet = &c->quiet});
-    cmd->footer("Voorbeeld:\n  gebiedscan blackspots --roads wegvakken.gpkg --accidents ongevallen.geojson \\\n"
-                "      --preset rijkswaterstaat --out blackspots\n"
+    cmd->footer("Black spots noemen losse ongevallen: alleen interne uitvoer, --internal is verplicht.\n"
+                "Voorbeeld:\n  gebiedscan blackspots --roads wegvakken.gpkg --accidents ongevallen.geojson \\\n"
+                "      --preset rijkswaterstaat --internal --out blackspots\n"
                 "Uitvoer: blackspots.gpkg (lagen junctions, sections, accidents), blackspots_junctions.shp,\n"
                 "blackspots_sections.shp, blackspots.csv en summary.json (verantwoording van elke rij).");
     cmd->callback([c] { run(*c); });

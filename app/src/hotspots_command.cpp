@@ -5,6 +5,7 @@
 #include "console.hpp"
 #include "gebiedscan/pipeline/hotspot_job.hpp"
 #include "gebiedscan/pipeline/hotspot_writer.hpp"
+#include "gebiedscan/pipeline/model_loader.hpp"
 #include "option_groups.hpp"
 
 #include "gebiedscan/core/error.hpp"
@@ -84,6 +85,8 @@ void registerHotspotsCommand(CLI::App& app)
     auto alternative = std::make_shared<std::string>("two-sided");
     auto outDir = std::make_shared<std::filesystem::path>();
     auto quiet = std::make_shared<bool>(false);
+    auto internal = std::make_shared<bool>(false);
+    auto model = std::make_shared<std::string>();
     auto correction = std::make_shared<std::pair<bool, bool>>(false, false);
     CLI::App* cmd = app.add_subcommand(
         "hotspots", "Hotspots (Getis-Ord Gi*) en uitschieters (lokale Moran, LISA) op elke vlakken- of puntenlaag\n"
@@ -117,15 +120,19 @@ void registerHotspotsCommand(CLI::App& app)
     cmd->add_option("--snap", c->snap, "snap-tolerantie voor queen/rook in meter (standaard 0,001)");
     cmd->add_option("--alpha", c->alpha, "significantieniveau voor de LISA-labels (standaard 0,05)");
     addCrsOptions(*cmd, {.workingCrs = &c->workingCrs, .assumeCrs = &c->areas.assumeCrs});
-    addOutputOptions(*cmd,
-                     {.out = outDir.get(), .outHelp = "uitvoermap: hotspots.gpkg (laag hotspots) en hotspots.csv"});
+    addThemeOptions(*cmd, {.model = model.get()}); // its suppress_below: the small counts hidden outside the police
+    addOutputOptions(*cmd, {.out = outDir.get(),
+                            .outHelp = "uitvoermap: hotspots.gpkg (laag hotspots) en hotspots.csv",
+                            .internal = internal.get()});
     addReportingOptions(*cmd, {.quiet = quiet.get()});
-    cmd->footer("Gi* en lokale Moran zoals R spdep (localG met include.self; localmoran, deler n), bins als ArcGIS\n"
-                "(+/-3, 2, 1 = 99, 95, 90 %). Eilanden (geen buren) krijgen 'Geen buren' en tellen niet mee in de\n"
-                "correctie. Voorbeeld:\n"
-                "  gebiedscan hotspots --areas buurten.gpkg --field inbraken --id-field buurtcode --fdr --out uit\n"
-                "  gebiedscan hotspots --areas inbraken.gpkg --grid auto --out uit");
-    cmd->callback([c, correction, alternative, outDir, quiet] {
+    cmd->footer(
+        "Gi* en lokale Moran zoals R spdep (localG met include.self; localmoran, deler n), bins als ArcGIS\n"
+        "(+/-3, 2, 1 = 99, 95, 90 %). Eilanden (geen buren) krijgen 'Geen buren' en tellen niet mee in de\n"
+        "correctie. Buiten de politie (standaard, zonder --internal): aantallen 1 t/m drempel-1 (suppress_below\n"
+        "van het model) geheim met hun klasse, Gi*/LISA alleen als klasse, geen Moran's I. Voorbeeld:\n"
+        "  gebiedscan hotspots --areas buurten.gpkg --field inbraken --id-field buurtcode --fdr --out uit\n"
+        "  gebiedscan hotspots --areas inbraken.gpkg --grid auto --out uit");
+    cmd->callback([c, correction, alternative, outDir, quiet, internal, model] {
         pipeline::HotspotOptions o = *c;
         const auto parsed = parseAlternative(*alternative);
         if (!parsed) throw InputError("--alternative must be two-sided, greater or less");
@@ -135,9 +142,13 @@ void registerHotspotsCommand(CLI::App& app)
                                             : PValueCorrection::None;
         ConsoleReporter console(*quiet);
         gis::ensureWritableFolder(*outDir); // an unusable --out fails before the analysis, not after
+        const int suppressBelow =
+            pipeline::loadScanModel(model->empty() ? pipeline::defaultModelPath() : std::filesystem::path(*model))
+                .suppressBelow;
         const pipeline::HotspotResult result = pipeline::runHotspotJob(o, console);
-        const auto written = pipeline::writeHotspotOutputs(result, {*outDir});
+        const auto written = pipeline::writeHotspotOutputs(result, {*outDir, *internal, suppressBelow});
         if (!*quiet) printHotspotSummary(result, written);
+        if (*internal) console.warnInternalOutput();
     });
 }
 

@@ -24,6 +24,7 @@ struct KdeCli {
     double radius = 0.0, cell = 0.0;
     std::string out;
     bool quiet = false;
+    bool internal = false; ///< required: a heatmap is police-internal output
 };
 
 std::string formatMetres(double v)
@@ -63,9 +64,11 @@ void printSummary(const pipeline::KdeJobResult& r, const std::filesystem::path& 
 void run(const KdeCli& c, const CLI::App& cmd)
 {
     ConsoleReporter console(c.quiet);
+    if (!c.internal) throw InputError(pipeline::kdeInternalOnly()); // before the analysis, not after
     const pipeline::KdeJobResult result = pipeline::runKdeJob(jobOptions(c, cmd), console);
-    pipeline::writeKdeRaster(result, c.out);
+    pipeline::writeKdeRaster(result, c.out, c.internal);
     printSummary(result, c.out);
+    console.warnInternalOutput();
 }
 
 } // namespace
@@ -94,14 +97,15 @@ void registerKdeCommand(CLI::App& app)
     cmd->add_option("--weight-field", c->job.weightField,
                     "numeriek veld als gewicht per registratie (bv. aantal slachtoffers)");
     addCrsOptions(*cmd, {.workingCrs = &c->job.workingCrs});
-    addOutputOptions(*cmd, {.out = &c->out, .outHelp = "uitvoer: GeoTIFF (.tif)"});
+    addOutputOptions(*cmd, {.out = &c->out, .outHelp = "uitvoer: GeoTIFF (.tif)", .internal = &c->internal});
     addReportingOptions(*cmd, {.quiet = &c->quiet});
     cmd->footer(
         "De kern is genormaliseerd (quartic: 3/(pi r2) (1 - d2/r2)2), zodat de kaart optelt tot het aantal\n"
         "registraties: waarde x celoppervlak (km2) = aantal. Eenheid: registraties per km2 (met --weight-field:\n"
         "gewicht per km2), vastgelegd in de GeoTIFF-metadata (UNIT, KERNEL, RADIUS_M, CELL_SIZE_M).\n"
-        "Voorbeeld:\n  gebiedscan kde --incidents meldingen.gpkg --theme woninginbraak --radius 250 --cell 25 --out "
-        "inbraak.tif");
+        "Een heatmap verraadt losse registraties: alleen interne uitvoer, --internal is verplicht.\n"
+        "Voorbeeld:\n  gebiedscan kde --incidents meldingen.gpkg --theme woninginbraak --radius 250 --cell 25 "
+        "--internal --out inbraak.tif");
     cmd->callback([c, cmd] { run(*c, *cmd); });
 }
 

@@ -42,10 +42,13 @@ pipeline::TrendOptions jobOptions(const TrendsCli& c)
     return o;
 }
 
-void printSummary(const pipeline::TrendResult& r, const std::filesystem::path& dir)
+void printSummary(const pipeline::TrendResult& r, const std::filesystem::path& dir, bool internal)
 {
-    fmt::print("Trends geschreven naar {} (trends.gpkg, trends.csv, trends_per_periode.csv)\n",
+    fmt::print("Trends geschreven naar {} (trends.gpkg, trends.csv, trends_per_periode.csv, toelichting.txt)\n",
                std::filesystem::absolute(dir).lexically_normal().string());
+    fmt::print("  publiek: {}\n", internal ? "intern (alle aantallen, Gi* als getal)"
+                                           : "extern (kleine aantallen en hun aanvullingen geheim, Gi* als klasse; "
+                                             "zie toelichting.txt)");
     fmt::print("  {} locaties x {} perioden ({} t/m {})\n", r.cube.locations(), r.steps, periodLabel(r.first, r.period),
                periodLabel(r.last, r.period));
     for (int k = 0; k < kEmergingClassCount; ++k)
@@ -59,7 +62,7 @@ void run(const TrendsCli& c)
     ConsoleReporter console(c.quiet);
     const pipeline::TrendResult result = pipeline::runTrendJob(jobOptions(c), console);
     (void)pipeline::writeTrendOutputs(result, {c.out, c.internal});
-    printSummary(result, c.out);
+    printSummary(result, c.out, c.internal);
     if (c.internal) console.warnInternalOutput();
 }
 

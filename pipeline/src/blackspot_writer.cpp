@@ -185,8 +185,16 @@ gis::Table areaTable(const BlackSpotAreaCounts& c)
 
 } // namespace
 
+std::string blackSpotsInternalOnly()
+{
+    return "blackspots schrijft losse ongevallen en aantallen per kruispunt en wegvak: dat is interne uitvoer, "
+           "alleen voor binnen de politie. Geef --internal om ze toch te maken (niet verstrekken); voor buiten de "
+           "politie: gebiedscan scan (beschermde aantallen per gebied)";
+}
+
 std::vector<fs::path> writeBlackSpotOutputs(const BlackSpotJobResult& job, const BlackSpotOutputOptions& o)
 {
+    if (!o.internal) throw InputError(blackSpotsInternalOnly());
     if (o.outDir.empty()) throw InputError("geef een uitvoermap met --out");
     const fs::path& outDir = o.outDir;
     gis::ensureWritableFolder(outDir);
@@ -203,6 +211,7 @@ std::vector<fs::path> writeBlackSpotOutputs(const BlackSpotJobResult& job, const
     w.metadata["bron_ongevallen"] = accidents.description;
     w.metadata["periode"] = fmt::format("{} t/m {}", result.firstYear, result.lastYear);
     w.metadata["definitie"] = options.criteria.name + ": " + options.criteria.description;
+    w.metadata[std::string(schema::kAudienceKey)] = "intern";
     const bool eb = options.empiricalBayes;
     std::vector<gis::Table> tables{
         spotTable(schema::role::blackspotJunctions, result.junctions, result, eb, gis::FeatureGeometry::Kind::Point),
@@ -243,6 +252,7 @@ std::vector<fs::path> writeBlackSpotOutputs(const BlackSpotJobResult& job, const
     }
 
     nlohmann::ordered_json s;
+    s["audience"] = "intern";
     s["input_rows"] = result.inputRows;
     s["accidents_after_deduplication"] = result.dedup.accidents.size();
     s["analysed_accidents"] = result.analysedAccidents;

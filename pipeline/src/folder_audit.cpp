@@ -1,5 +1,10 @@
 #include "gebiedscan/pipeline/folder_audit.hpp"
 
+#include "audit_layer.hpp"
+#include "job_folder_audit.hpp"
+
+#include "gebiedscan/pipeline/output_schema.hpp"
+
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/gis/layer_info.hpp"
 #include "gebiedscan/gis/vector_reader.hpp"
@@ -21,34 +26,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using Row = std::vector<std::optional<std::string>>;
-
-struct Layer {
-    std::string name;
-    std::vector<std::string> fields;
-    std::vector<Row> rows;
-
-    [[nodiscard]] int field(const std::string& f) const
-    {
-        const auto it = std::find(fields.begin(), fields.end(), f);
-        return it == fields.end() ? -1 : static_cast<int>(it - fields.begin());
-    }
-};
+using Row = AuditLayer::Row;
+using Layer = AuditLayer;
 
 Layer readLayer(const fs::path& gpkg, const std::string& name)
 {
-    gis::SourceSpec spec;
-    spec.path = gpkg.string();
-    spec.layer = name;
-    gis::VectorReader reader(spec);
-    reader.ignoreGeometry(true);
-    Layer layer;
-    layer.name = name;
-    layer.fields = reader.fieldNames();
-    reader.selectFields(layer.fields);
-    gis::Feature f;
-    while (reader.next(f)) layer.rows.push_back(f.values);
-    return layer;
+    return readAuditLayer(gpkg, name);
 }
 
 // Gi*/LISA column stems, longest first so gi_p_adj is not read as gi_p of a theme "adj".
@@ -377,6 +360,31 @@ private:
                            [&](const auto& p) { return hidden(level, area, slot, p); });
     }
 
+    // Generic, by the output schema: every per-theme column of the scan's layers other than the
+    // count itself is a figure derived from that theme's count (rate_eb_<thema> and whatever comes
+    // next too). The longest matching family wins (rate_eb_ before rate_). Rates and ranks use the
+    // current period, everything else may use every period. Empty: not a derived column.
+    [[nodiscard]] std::pair<std::string, bool> derivedOfSlot(const std::string& name) const
+    {
+        std::string slot, family;
+        for (const auto role : {schema::role::scanAreas, schema::role::scanAreaLevel, schema::role::scanHotspots}) {
+            const auto* spec = schema::layer(role);
+            if (!spec) continue;
+            for (const auto& c : spec->columns) {
+                if (c.family != schema::ColumnSpec::Family::Theme || c.id == schema::field::count) continue;
+                if (name.size() <= c.id.size() || name.compare(0, c.id.size(), c.id) != 0) continue;
+                const auto suffix = name.substr(c.id.size());
+                if (suffix != "total" && suffix != "overig" && !m_themeIds.count(suffix)) continue;
+                if (c.id.size() > family.size()) {
+                    family = std::string(c.id);
+                    slot = suffix;
+                }
+            }
+        }
+        const bool currentOnly = family.rfind("rate", 0) == 0 || family.rfind("rank", 0) == 0;
+        return {slot, !currentOnly};
+    }
+
     void derivedFinding(FolderAudit& out, const Layer& layer, const std::string& column, std::size_t rows,
                         const std::string& example)
     {
@@ -410,6 +418,11 @@ private:
                             allPeriods = std::string(stem) != "rate_" && std::string(stem) != "rank_";
                         }
                     if (slotId != "total" && slotId != "overig" && !m_themeIds.count(slotId)) slotId.clear();
+                    if (slotId.empty()) {
+                        const auto derived = derivedOfSlot(name);
+                        slotId = derived.first;
+                        allPeriods = derived.second;
+                    }
                 }
                 if (slotId.empty()) continue;
                 std::string slotKeyOf;
@@ -491,6 +504,12 @@ private:
 
 FolderAudit auditScanFolder(const fs::path& dir, const ScanModel& model)
 {
+    // The other commands' folders (issue 13: the audit understands every command's output).
+    if (!fs::exists(dir / "gebiedscan.gpkg")) {
+        if (fs::exists(dir / "blackspots.gpkg")) return auditInternalOnlyFolder(dir, "blackspots");
+        if (fs::exists(dir / "trends.gpkg")) return auditTrendFolder(dir, model);
+        if (fs::exists(dir / "hotspots.gpkg")) return auditHotspotFolder(dir, model);
+    }
     return FolderReader(dir, model).run();
 }
 

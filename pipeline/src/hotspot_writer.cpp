@@ -66,7 +66,6 @@ gis::WriteOptions gridMetadata(const HotspotResult& s)
                    {"seed", std::to_string(s.statistics.seed)},
                    {"alternatief", std::string(alternativeName(s.statistics.alternative))},
                    {"correctie", correctionText(s.statistics.correction)},
-                   {"onderdrukking", "geen: aantallen per cel zijn interne uitvoer"},
                    {"gemaakt_met", "gebiedscan " GEBIEDSCAN_VERSION}};
     return wo;
 }
@@ -126,13 +125,57 @@ gis::WriteOptions featureMetadata(const HotspotResult& s)
     return wo;
 }
 
+// Outside the police: counts 1..T-1 hidden with their classes, Gi*/LISA numbers left out, and the
+// global statistics of the metadata too (Moran's I of all values and one unknown is one equation).
+void protectForExtern(gis::Table& t, gis::WriteOptions& wo, int suppressBelow)
+{
+    namespace fld = schema::field;
+    const std::size_t value = 1; // aantal (--grid) or waarde
+    const auto isNumber = [](std::string_view n) {
+        return n == fld::giZ || n == fld::giP || n == fld::giPAdj || n == fld::lisaI || n == fld::lisaZ ||
+               n == fld::lisaP || n == fld::lisaPAdj;
+    };
+    const auto isClass = [](std::string_view n) {
+        return n == fld::giBin || n == fld::giLabel || n == fld::lisaQ || n == fld::lisaQuadrant;
+    };
+    std::vector<bool> keep(t.columns.size());
+    for (std::size_t c = 0; c < t.columns.size(); ++c) keep[c] = !isNumber(t.columns[c].name);
+    for (auto& row : t.rows) {
+        const auto* i = std::get_if<std::int64_t>(&row[value]);
+        const auto* d = std::get_if<double>(&row[value]);
+        const double v = i ? static_cast<double>(*i) : d ? *d : 0.0;
+        const bool small = v >= 1.0 && v <= suppressBelow - 1.0 && v == std::floor(v);
+        std::vector<gis::Value> out;
+        for (std::size_t c = 0; c < t.columns.size(); ++c) {
+            if (!keep[c]) continue;
+            const bool hide = small && (c == value || isClass(t.columns[c].name));
+            out.push_back(hide ? gis::Value(gis::Suppressed{}) : std::move(row[c]));
+        }
+        row = std::move(out);
+    }
+    std::vector<gis::Column> columns;
+    for (std::size_t c = 0; c < t.columns.size(); ++c)
+        if (keep[c]) columns.push_back(std::move(t.columns[c]));
+    t.columns = std::move(columns);
+    std::erase_if(wo.metadata, [](const auto& kv) {
+        return kv.first == "moran_i" || kv.first == "moran_z" || kv.first == "moran_z_per_band";
+    });
+}
+
 } // namespace
 
 std::vector<fs::path> writeHotspotOutputs(const HotspotResult& result, const HotspotOutputOptions& options)
 {
     gis::ensureWritableFolder(options.outDir);
-    const gis::Table t = result.grid ? gridTable(result) : featureTable(result);
-    const gis::WriteOptions wo = result.grid ? gridMetadata(result) : featureMetadata(result);
+    gis::Table t = result.grid ? gridTable(result) : featureTable(result);
+    gis::WriteOptions wo = result.grid ? gridMetadata(result) : featureMetadata(result);
+    if (!options.internal) protectForExtern(t, wo, options.suppressBelow);
+    wo.metadata["onderdrukking"] = options.internal
+                                       ? std::string("geen (interne uitvoer, niet verstrekken buiten de politie)")
+                                       : fmt::format("aantallen 1 t/m {} geheim, met hun klasse; Gi*/LISA alleen als "
+                                                     "klasse; geen Moran's I",
+                                                     options.suppressBelow - 1);
+    wo.metadata[std::string(schema::kAudienceKey)] = options.internal ? "intern" : "extern";
     std::vector<fs::path> written;
     const fs::path gpkg = options.outDir / "hotspots.gpkg";
     gis::writeGeoPackage(gpkg, {t}, wo);
@@ -140,6 +183,13 @@ std::vector<fs::path> writeHotspotOutputs(const HotspotResult& result, const Hot
     const fs::path csv = options.outDir / "hotspots.csv";
     gis::writeCsv(csv, t, wo);
     written.push_back(csv);
+    const fs::path note = options.outDir / "toelichting.txt";
+    gis::writeTextFile(
+        note, fmt::format("Gebiedscan hotspots - toelichting\n=================================\n\n"
+                          "Publiek:       {}\nInvoer:        {}\nOnderdrukking: {}\n",
+                          options.internal ? "intern (alleen binnen de politie)" : "extern (buiten de politie)",
+                          result.sourceDescription, wo.metadata.at("onderdrukking")));
+    written.push_back(note);
     return written;
 }
 

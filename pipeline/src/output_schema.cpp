@@ -195,14 +195,15 @@ std::vector<KeySpec> hotspotsMetadata(bool grid)
         k.push_back({"celgrootte_keuze", "hoe de celgrootte gekozen is", "how the cell size was chosen"});
         k.push_back({"band_m", "afstandsband (m)", "distance band (m)"});
         k.push_back({"band_keuze", "hoe de band gekozen is", "how the band was chosen"});
-        k.push_back({"moran_z_per_band", "Moran's z per band (m:z)", "Moran's z per band (m:z)"});
-        k.push_back({"onderdrukking", "regel voor kleine aantallen", "small-count rule"});
+        k.push_back(
+            {"moran_z_per_band", "Moran's z per band (m:z), alleen intern", "Moran's z per band (m:z), intern only"});
     } else {
         k.push_back({"veld", "geanalyseerd veld", "analysed field"});
         k.push_back({"gewichten", "ruimtelijke gewichten", "spatial weights"});
         k.push_back({"moran_i", "globale Moran's I", "global Moran's I"});
         k.push_back({"moran_z", "z van Moran's I", "z of Moran's I"});
     }
+    k.push_back({"onderdrukking", "regel voor kleine aantallen", "small-count rule"});
     for (KeySpec s :
          std::vector<KeySpec>{{"eilanden", "gebieden zonder buren", "areas without neighbours"},
                               {"permutaties", "aantal permutaties", "number of permutations"},
@@ -469,6 +470,10 @@ std::vector<LayerSpec> buildLayers()
                          "full field name (GeoPackage, CSV, GeoJSON)"),
                   single("omschrijving", T::String, "", "omschrijving", "description")},
                  {}});
+    // Every file names its audience (issue 13).
+    for (auto& layer : l)
+        layer.metadata.push_back({kAudienceKey, "extern (beschermd) of intern (alleen politie)",
+                                  "extern (protected) or intern (police only)"});
     return l;
 }
 
@@ -517,6 +522,7 @@ std::vector<KeySpec> scanSummary()
 std::vector<KeySpec> blackspotSummary()
 {
     return {
+        {"audience", "intern: black spots zijn alleen voor binnen de politie", "intern: black spots are police-only"},
         {"input_rows", "gelezen rijen", "rows read"},
         {"accidents_after_deduplication", "ongevallen na ontdubbeling", "accidents after deduplication"},
         {"analysed_accidents", "geanalyseerde ongevallen", "analysed accidents"},

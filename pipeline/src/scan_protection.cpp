@@ -98,6 +98,52 @@ SuppressionReport ScanProtection::protect(SuppressionOptions options, bool local
     return suppressSecondary(m_table, options);
 }
 
+SuppressionReport ScanProtection::protectBySiblings(SuppressionOptions options, std::size_t siblings)
+{
+    options.neighbourhood = [this, siblings](std::size_t cell) { return siblingNeighbourhood(cell, siblings); };
+    return suppressSecondary(m_table, options);
+}
+
+ScanProtection::Position ScanProtection::position(std::size_t cell) const
+{
+    std::size_t level = m_themeBase.size() - 1;
+    while (level > 0 && cell < m_themeBase[level]) --level;
+    const bool category = cell >= m_categoryBase[level];
+    const std::size_t offset = cell - (category ? m_categoryBase[level] : m_themeBase[level]);
+    const std::size_t width = category ? m_categories : m_slots;
+    return {level, offset / m_periods / width, offset / m_periods % width, offset % m_periods, category};
+}
+
+std::vector<std::size_t> ScanProtection::siblingNeighbourhood(std::size_t cell, std::size_t siblings) const
+{
+    const auto at = position(cell);
+    const auto parent = m_parent[at.level][at.area];
+    if (parent < 0) return {};
+    const auto same = [&](std::size_t area) {
+        return at.category ? categoryCell(at.level, area, at.slot, at.period)
+                           : themeCell(at.level, area, at.slot, at.period);
+    };
+    // Hidden first (free to move), then small positive counts (can move down), zeros last.
+    std::vector<std::pair<double, std::size_t>> ranked;
+    for (auto b : m_children[at.level + 1][static_cast<std::size_t>(parent)]) {
+        if (b == at.area) continue;
+        const auto& c = m_table.cell(same(b));
+        ranked.emplace_back(c.hidden() ? -1.0 : c.value == 0 ? 1e18 : static_cast<double>(c.value), b);
+    }
+    if (ranked.empty()) return {};
+    std::sort(ranked.begin(), ranked.end());
+    ranked.resize(std::min(ranked.size(), siblings));
+    std::vector<std::size_t> out;
+    const auto addArea = [&](std::size_t a) {
+        for (std::size_t s = 0; s < m_slots; ++s) out.push_back(themeCell(at.level, a, s, at.period));
+        for (std::size_t c = 0; c < m_categories; ++c) out.push_back(categoryCell(at.level, a, c, at.period));
+    };
+    addArea(at.area);
+    for (const auto& [score, b] : ranked) addArea(b);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 std::vector<std::size_t> ScanProtection::neighbourhood(std::size_t cell) const
 {
     // Which level, area and period the cell is.

@@ -383,7 +383,8 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
                   {"periode", periodText(r.model)},
                   {"onderdrukking", suppression},
                   {"model", r.model.name},
-                  {"gemaakt_met", "gebiedscan " GEBIEDSCAN_VERSION}};
+                  {"gemaakt_met", "gebiedscan " GEBIEDSCAN_VERSION},
+                  {std::string(schema::kAudienceKey), o.internal ? "intern" : "extern"}};
 
     std::vector<gis::Table> tables;
     for (std::size_t l = 0; l < r.areas.levels.size(); ++l)
@@ -454,7 +455,7 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
 
     std::string note =
         fmt::format("Gebiedscan - toelichting\n========================\n\n"
-                    "Model:        {}\nRegistraties: {}\nGebieden:     {}\nPeriode:      {}\n"
+                    "Publiek:      {}\nModel:        {}\nRegistraties: {}\nGebieden:     {}\nPeriode:      {}\n"
                     "Coordinaten:  {} (GeoJSON: WGS84)\nOnderdrukking: {}\n\n"
                     "Verantwoording van de registraties ({} in totaal):\n"
                     "  toegewezen aan een gebied:      {}\n  buiten alle gebieden:           {}\n"
@@ -463,9 +464,10 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
                     "Verandering: huidige periode tegen de referentieperiode(n), herschaald naar dezelfde lengte;\n"
                     "toets: exacte voorwaardelijke toets van twee Poisson-aantallen (tweezijdig, alfa {}).\n"
                     "Velden van de Shapefile heten kort (max. 10 tekens); zie gebiedscan_<niveau>_velden.csv.\n",
-                    r.model.name, r.incidentsDescription, w.metadata["bron_gebieden"], periodText(r.model),
-                    o.workingCrs, suppression, acc.inputRecords, acc.assigned, acc.outside, acc.invalidGeometry,
-                    acc.badDate, acc.unknownCategory, r.model.significance);
+                    o.internal ? "intern (alleen binnen de politie)" : "extern (buiten de politie)", r.model.name,
+                    r.incidentsDescription, w.metadata["bron_gebieden"], periodText(r.model), o.workingCrs, suppression,
+                    acc.inputRecords, acc.assigned, acc.outside, acc.invalidGeometry, acc.badDate, acc.unknownCategory,
+                    r.model.significance);
     gis::writeTextFile(dir / "toelichting.txt", note);
     written.push_back(dir / "toelichting.txt");
     folder.commit();

@@ -1,5 +1,8 @@
 // `gebiedscan blackspots` end to end: inputs written at test time, outputs opened with GDAL's own
 // ogrinfo (an independent reader) and summary.json checked for the row accounting.
+#include "commands.hpp"
+
+#include "gebiedscan/core/error.hpp"
 #include "gebiedscan/pipeline/blackspot_job.hpp"
 #include "gebiedscan/pipeline/blackspot_writer.hpp"
 #include "gebiedscan/pipeline/reporter.hpp"
@@ -36,7 +39,7 @@ BlackSpotResult runBlackSpots(const pipeline::BlackSpotJobOptions& options, cons
 {
     pipeline::CollectingReporter reporter;
     const auto result = pipeline::runBlackSpotJob(options, reporter);
-    (void)pipeline::writeBlackSpotOutputs(result, {out});
+    (void)pipeline::writeBlackSpotOutputs(result, {.outDir = out, .internal = true});
     return result.analysis;
 }
 
@@ -174,4 +177,23 @@ TEST(BlackSpotsCommand, WageningenNwbWithJunctionIdAccidents)
     EXPECT_EQ(result.junctions[0].perYear, (std::vector<int>{2, 2, 2}));
     EXPECT_FALSE(result.junctions[0].streetNames.empty());
     EXPECT_EQ(result.buckets[static_cast<std::size_t>(AccidentBucket::PlacedById)], 7u);
+}
+
+TEST(BlackSpotsCommand, WithoutInternalItRefusesBeforeReadingAndTheWriterToo)
+{
+    CLI::App app;
+    gebiedscan::app::registerBlackSpotsCommand(app);
+    try {
+        app.parse(
+            "blackspots --roads /bestaat/niet.gpkg --accidents /bestaat/niet.csv --out /tmp/gebiedscan-bs-extern");
+        FAIL() << "no error";
+    } catch (const gebiedscan::InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("Geef --internal"), std::string::npos) << e.what();
+    }
+    EXPECT_FALSE(fs::exists("/tmp/gebiedscan-bs-extern"));
+    // In-process callers meet the same refusal.
+    const pipeline::BlackSpotJobResult empty{};
+    EXPECT_THROW((void)pipeline::writeBlackSpotOutputs(empty, {.outDir = "/tmp/gebiedscan-bs-extern"}),
+                 gebiedscan::InputError);
+    EXPECT_FALSE(fs::exists("/tmp/gebiedscan-bs-extern"));
 }

@@ -92,7 +92,7 @@ pipeline::HotspotResult runHotspots(const pipeline::HotspotOptions& o, const fs:
                                     pipeline::Reporter& reporter)
 {
     auto result = pipeline::runHotspotJob(o, reporter);
-    (void)pipeline::writeHotspotOutputs(result, {outDir});
+    (void)pipeline::writeHotspotOutputs(result, {.outDir = outDir, .internal = true});
     return result;
 }
 

@@ -49,7 +49,7 @@ TEST(KdeCommand, HeatmapIntegratesToTheThemesEventsWithUnitsInMetadata)
     gebiedscan::app::registerKdeCommand(app);
     app.parse("kde --incidents " + (dir / "meldingen.csv").string() +
               " --assume-crs EPSG:28992 --theme 1.3 "
-              "--radius 200 --cell 10 --weight-field aantal -q --out " +
+              "--radius 200 --cell 10 --weight-field aantal --internal -q --out " +
               out.string());
     ASSERT_TRUE(fs::exists(out));
 
@@ -74,9 +74,22 @@ TEST(KdeCommand, UnknownThemeIsAnInputError)
     CLI::App app;
     gebiedscan::app::registerKdeCommand(app);
     try {
-        app.parse("kde --incidents /nonexistent.csv --theme geen-thema --out /tmp/x.tif");
+        app.parse("kde --incidents /nonexistent.csv --theme geen-thema --internal --out /tmp/x.tif");
         FAIL() << "no error";
     } catch (const gebiedscan::InputError& e) {
         EXPECT_NE(std::string(e.what()).find("unknown theme 'geen-thema'"), std::string::npos) << e.what();
     }
+}
+
+TEST(KdeCommand, WithoutInternalItRefusesBeforeReadingAnything)
+{
+    CLI::App app;
+    gebiedscan::app::registerKdeCommand(app);
+    try {
+        app.parse("kde --incidents /bestaat/niet.csv --out /tmp/gebiedscan-kde-extern.tif");
+        FAIL() << "no error";
+    } catch (const gebiedscan::InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("Geef --internal"), std::string::npos) << e.what();
+    }
+    EXPECT_FALSE(std::filesystem::exists("/tmp/gebiedscan-kde-extern.tif"));
 }

@@ -36,7 +36,8 @@ TEST(OptionNames, IncidentLayerAndFilterHaveTheSameNamesInEveryCommand)
         for (const std::string options : {"--incidents-layer registraties --filter \"code = '1.1.1'\"",
                                           "--layer registraties --where \"code = '1.1.1'\""}) {
             if (command == "scan" && options.rfind("--layer", 0) == 0) continue; // scan has two layers: no bare --layer
-            const std::string areas = command == "kde" ? "" : " --areas /bestaat/niet.geojson";
+            // kde is police-internal output only: without --internal it refuses before reading.
+            const std::string areas = command == "kde" ? " --internal" : " --areas /bestaat/niet.geojson";
             const auto error = parseError(command + " --incidents /bestaat/niet.gpkg " + options + areas +
                                           " --out /tmp/gebiedscan-option-names-uit.tif");
             // The options are accepted: the run gets as far as the missing file.

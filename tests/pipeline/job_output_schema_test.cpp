@@ -62,7 +62,7 @@ TEST(JobOutputSchema, HotspotsOnAGridAndOnFeatures)
     grid.grid = "250";
     grid.permutations = 0;
     const auto cells = pipeline::runHotspotJob(grid, reporter);
-    (void)pipeline::writeHotspotOutputs(cells, {tmp.path() / "raster"});
+    (void)pipeline::writeHotspotOutputs(cells, {.outDir = tmp.path() / "raster", .internal = true});
     EXPECT_EQ(rolesOf(tmp.path() / "raster" / "hotspots.gpkg"),
               (std::map<std::string, std::string>{{"hotspots", std::string(schema::role::hotspotsGrid)}}));
 
@@ -80,7 +80,7 @@ TEST(JobOutputSchema, HotspotsOnAGridAndOnFeatures)
     features.idField = "code";
     features.permutations = 0;
     const auto values = pipeline::runHotspotJob(features, reporter);
-    (void)pipeline::writeHotspotOutputs(values, {tmp.path() / "vlakken"});
+    (void)pipeline::writeHotspotOutputs(values, {.outDir = tmp.path() / "vlakken", .internal = true});
     EXPECT_EQ(rolesOf(tmp.path() / "vlakken" / "hotspots.gpkg"),
               (std::map<std::string, std::string>{{"hotspots", std::string(schema::role::hotspotsFeatures)}}));
 }
@@ -137,7 +137,7 @@ TEST(JobOutputSchema, BlackSpotsWithAreasKdeAndEmpiricalBayes)
     o.empiricalBayes = true;
     pipeline::CollectingReporter reporter;
     const auto r = pipeline::runBlackSpotJob(o, reporter);
-    (void)pipeline::writeBlackSpotOutputs(r, {dir / "uit"});
+    (void)pipeline::writeBlackSpotOutputs(r, {.outDir = dir / "uit", .internal = true});
     const auto roles = rolesOf(dir / "uit" / "blackspots.gpkg");
     EXPECT_EQ(roles, (std::map<std::string, std::string>{{"junctions", std::string(schema::role::blackspotJunctions)},
                                                          {"sections", std::string(schema::role::blackspotSections)},
@@ -178,7 +178,7 @@ TEST(JobOutputSchema, KdeGeoTiffCarriesItsRoleAndTheSchemaKeys)
     pipeline::CollectingReporter reporter;
     const auto r = pipeline::runKdeJob(o, reporter);
     const auto tif = tmp.path() / "heatmap.tif";
-    pipeline::writeKdeRaster(r, tif);
+    pipeline::writeKdeRaster(r, tif, true);
     const auto band = gis::readRasterBand(tif);
     std::map<std::string, std::string> items(band.metadata.begin(), band.metadata.end());
     EXPECT_EQ(items[std::string(schema::kRoleKey)], schema::role::kdeHeatmap);

@@ -178,6 +178,21 @@ TEST(SecondarySuppression, HierarchicalScanPassesTheAuditWhereTodaysMaskFails)
     EXPECT_TRUE(localReport.auditPassed);
     EXPECT_TRUE(passesBoth(local.table()));
     std::printf("LP suppression, neighbourhood first: %zu secondaries\n", localReport.secondaries);
+    // A few siblings first (the grid scan's speed-up): a passing pattern too.
+    ScanProtection siblings(f);
+    const auto siblingReport = siblings.protectBySiblings();
+    EXPECT_TRUE(siblingReport.auditPassed);
+    EXPECT_EQ(siblingReport.unprotectable, 0u);
+    EXPECT_TRUE(passesBoth(siblings.table()));
+    std::printf("LP suppression, siblings first: %zu secondaries (%.2f s)\n", siblingReport.secondaries,
+                siblingReport.seconds);
+    // A buurt's siblings: itself and at most 3 others of its wijk, one period, every slot.
+    const auto sib = siblings.siblingNeighbourhood(siblings.themeCell(0, 5, 1, 1), 3);
+    EXPECT_EQ(sib.size(), 4 * (f.themeSlots() + f.categorySlots()));
+    EXPECT_TRUE(std::binary_search(sib.begin(), sib.end(), siblings.themeCell(0, 5, 0, 1)));
+    EXPECT_FALSE(std::binary_search(sib.begin(), sib.end(), siblings.themeCell(0, 0, 0, 1))); // other wijk
+    EXPECT_FALSE(std::binary_search(sib.begin(), sib.end(), siblings.themeCell(0, 5, 0, 0))); // other period
+    EXPECT_TRUE(siblings.siblingNeighbourhood(siblings.themeCell(2, 0, 0, 1), 3).empty());    // the top
     // A buurt's neighbourhood: its wijk's 4 buurten, the wijk and the gemeente, one period.
     const auto n = local.neighbourhood(local.themeCell(0, 5, 1, 1));
     EXPECT_EQ(n.size(), 6 * (f.themeSlots() + f.categorySlots()));

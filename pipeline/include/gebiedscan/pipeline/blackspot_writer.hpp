@@ -5,14 +5,19 @@
 #include "gebiedscan/pipeline/blackspot_job.hpp"
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace gebiedscan::pipeline {
 
 struct BlackSpotOutputOptions {
     std::filesystem::path outDir;
-    bool dutchCsv = true; ///< ';' and decimal comma (else ',' and '.')
+    bool dutchCsv = true;  ///< ';' and decimal comma (else ',' and '.')
+    bool internal = false; ///< must be true: black spots list single accidents (police only)
 };
+
+/// Why black spots are written only for the police (`--internal`), for the refusal (Dutch).
+[[nodiscard]] std::string blackSpotsInternalOnly();
 
 /// Writes the outputs; returns the files written (summary.json last). Throws OutputError.
 std::vector<std::filesystem::path> writeBlackSpotOutputs(const BlackSpotJobResult& result,

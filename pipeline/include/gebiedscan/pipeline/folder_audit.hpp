@@ -14,6 +14,10 @@
 //   folder shows no count 1..T-1 at all.
 // The GeoPackage is the audited copy: the Shapefiles, CSV and GeoJSON are written from the same
 // tables.
+// The other commands' folders are recognised by their files: trends.gpkg (counts per location and
+// period with total = sum of the periods; Gi* only as class, the trend of the counts not beside a
+// hidden count), hotspots.gpkg (no small count, classes only, no Moran's I) and blackspots.gpkg
+// (single accidents: fails outright, it is police-internal output whatever it says).
 #include "gebiedscan/pipeline/table_audit.hpp"
 
 #include "gebiedscan/core/scan_model.hpp"
@@ -33,6 +37,7 @@ struct AuditFinding {
         PublishedElsewhere, ///< hidden in one layer, published in another
         SmallPublished,     ///< a count 1..T-1 published (in an extern folder)
         Inconsistent,       ///< published figures that do not add up (relations unknown)
+        InternalOnly,       ///< output that exists only for the police (black spots, heatmaps)
     };
     Kind kind;
     std::string message;
@@ -52,7 +57,7 @@ struct FolderAudit {
 
 /// Audits the folder `dir`; thresholds come from `model` (the scan's model: a theme's
 /// suppress_below, else the model's), matched to the folder's themes by number.
-/// Throws InputError when the folder is no scan output.
+/// Throws InputError when the folder is no scan, trends, hotspots or blackspots output.
 [[nodiscard]] FolderAudit auditScanFolder(const std::filesystem::path& dir, const ScanModel& model);
 
 } // namespace gebiedscan::pipeline

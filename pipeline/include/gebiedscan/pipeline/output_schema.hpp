@@ -19,6 +19,8 @@ inline constexpr std::string_view kVersion = "1";
 /// Metadata keys every written layer carries (GeoPackage layer metadata, GeoJSON foreign
 /// members, GeoTIFF dataset metadata). Shapefile and CSV have no place for them.
 inline constexpr std::string_view kRoleKey = "gebiedscan_rol";
+/// Who may read the file: "extern" (protected, the default) or "intern" (police only).
+inline constexpr std::string_view kAudienceKey = "publiek";
 inline constexpr std::string_view kVersionKey = "gebiedscan_schema";
 
 /// Role ids: what a layer is, independent of its file or layer name.

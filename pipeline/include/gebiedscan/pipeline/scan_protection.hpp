@@ -25,6 +25,16 @@ public:
     /// scan it hid 60 % more secondaries for a quarter less time, so it is off by default.
     SuppressionReport protect(SuppressionOptions options = {}, bool localFirst = false);
 
+    /// As protect(), each target first within siblingNeighbourhood() (LPs of a few areas instead
+    /// of a whole gemeente of grid cells). Any deviation found there is one of the whole table
+    /// (the other cells keep their values), and the audit after each round decides as always.
+    SuppressionReport protectBySiblings(SuppressionOptions options = {}, std::size_t siblings = 3);
+
+    /// The cells of one period in the area and in up to `siblings` of its siblings (same
+    /// parent), those whose same cell is hidden first, then the smallest positive counts: the
+    /// least a deviation needs to keep the parent's sums. Empty for an area without siblings.
+    [[nodiscard]] std::vector<std::size_t> siblingNeighbourhood(std::size_t cell, std::size_t siblings) const;
+
     /// The cells of one period in the area's parent, the parent's whole subtree (the area, its
     /// siblings and their children) and the parent's ancestors: where a deviation of the cell
     /// is usually found. Empty for an area without parent (then the whole part is searched).
@@ -47,6 +57,12 @@ public:
     [[nodiscard]] std::uint64_t suppressedCells() const { return m_table.hiddenCount(); }
 
 private:
+    struct Position {
+        std::size_t level, area, slot, period;
+        bool category;
+    };
+    [[nodiscard]] Position position(std::size_t cell) const;
+
     std::size_t m_slots, m_categories, m_periods;
     std::vector<std::size_t> m_themeBase, m_categoryBase;          // per level
     std::vector<std::vector<std::int32_t>> m_parent;               // per level: parent index or -1

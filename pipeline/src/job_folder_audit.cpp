@@ -1,0 +1,245 @@
+#include "job_folder_audit.hpp"
+
+#include "audit_layer.hpp"
+
+#include "gebiedscan/pipeline/output_schema.hpp"
+#include "gebiedscan/pipeline/table_audit.hpp"
+
+#include "gebiedscan/core/error.hpp"
+#include "gebiedscan/gis/layer_info.hpp"
+
+#include <fmt/core.h>
+
+#include <cmath>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace gebiedscan::pipeline {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Gi*/LISA numbers (z, p, I, tau of the z-scores): never in an extern folder.
+const std::set<std::string> kStatisticNumbers{"gi_z",   "gi_p",       "gi_p_adj",     "lisa_i",    "lisa_z",
+                                              "lisa_p", "lisa_p_adj", "gi_z_laatste", "mk_tau_gi", "mk_p_gi"};
+// Classes of a cell's own statistic: hidden with its count.
+const std::set<std::string> kClasses{"gi_bin", "gi_label", "lisa_q", "lisa_kwadrant"};
+
+std::string number(double v)
+{
+    return std::isinf(v) ? std::string("onbegrensd") : fmt::format("{:g}", v);
+}
+
+std::map<std::string, std::string> layerMetadata(const fs::path& gpkg, const std::string& layer)
+{
+    for (auto& info : gis::listLayers(gpkg.string()))
+        if (info.name == layer) return info.metadata;
+    throw InputError("'" + gpkg.string() + "' has no layer " + layer);
+}
+
+std::optional<std::int64_t> count(const AuditLayer::Row& row, int column, const fs::path& gpkg)
+{
+    if (column < 0 || !row[static_cast<std::size_t>(column)]) return std::nullopt;
+    const auto& text = *row[static_cast<std::size_t>(column)];
+    try {
+        std::size_t used = 0;
+        const double v = std::stod(text, &used);
+        if (used == text.size() && v == std::floor(v) && v >= 0) return static_cast<std::int64_t>(v);
+    } catch (const std::exception&) {}
+    throw InputError("'" + gpkg.string() + "': count '" + text + "' is no whole number");
+}
+
+int themeThreshold(const ScanModel& model, const std::string& theme)
+{
+    for (const auto& t : model.themes)
+        if ((t.id == theme || t.number == theme) && t.suppressBelow > 0) return t.suppressBelow;
+    return model.suppressBelow;
+}
+
+// Every Gi*/LISA number column with a value, in an extern folder.
+void statisticNumbers(FolderAudit& out, const AuditLayer& layer)
+{
+    for (std::size_t c = 0; c < layer.fields.size(); ++c) {
+        if (!kStatisticNumbers.count(layer.fields[c])) continue;
+        std::size_t numbers = 0;
+        for (const auto& r : layer.rows) numbers += r[c].has_value();
+        if (numbers > 0)
+            out.findings.push_back(
+                {AuditFinding::Kind::StatisticNumber,
+                 fmt::format("laag {}, kolom {}: {} Gi*/LISA-getallen in een externe map; buiten de politie alleen "
+                             "klassen (uit een z-score en de buren zijn geheime sommen terug te rekenen)",
+                             layer.name, layer.fields[c], numbers)});
+    }
+}
+
+void narrowedFindings(FolderAudit& out, const ProtectionTable& table)
+{
+    out.cells = table.cells().size();
+    out.hiddenCells = table.hiddenCount();
+    out.relations = table.relations().size();
+    const auto audit = auditTable(table, {AuditRule::FolderReader, true});
+    out.linearPrograms = audit.linearPrograms;
+    for (auto i : audit.failing) {
+        const auto& iv = audit.intervals[i];
+        const auto& c = table.cell(iv.cell);
+        ++out.narrowed;
+        if (iv.low == iv.high) ++out.exact;
+        out.findings.push_back(
+            {AuditFinding::Kind::Narrowed,
+             std::isnan(iv.low)  ? fmt::format("{}: geheim, maar de gepubliceerde cijfers eromheen zijn onderling "
+                                                "tegenstrijdig",
+                                               c.label)
+             : iv.low == iv.high ? fmt::format("{}: geheim, maar exact te herleiden: {}", c.label, number(iv.low))
+                                 : fmt::format("{}: geheim, maar te herleiden tot {} t/m {} (beschermd is alleen 1 "
+                                               "t/m {} geheel, of buiten dat bereik)",
+                                               c.label, number(iv.low), number(iv.high), c.threshold - 1),
+             iv.low, iv.high});
+    }
+    for (auto r : audit.inconsistent) {
+        std::string terms;
+        for (const auto& t : table.relations()[r].terms)
+            terms += fmt::format("{}{} x {} ({})", terms.empty() ? "" : " + ", t.coefficient, table.cell(t.cell).value,
+                                 table.cell(t.cell).label);
+        out.findings.push_back({AuditFinding::Kind::Inconsistent,
+                                "optelling klopt niet met de gepubliceerde cijfers: " + terms + " is niet 0"});
+    }
+}
+
+} // namespace
+
+FolderAudit auditTrendFolder(const fs::path& dir, const ScanModel& model)
+{
+    const fs::path gpkg = dir / "trends.gpkg";
+    const auto meta = layerMetadata(gpkg, "trends");
+    FolderAudit out;
+    out.audience = meta.count(std::string(schema::kAudienceKey)) ? meta.at(std::string(schema::kAudienceKey)) : "";
+    const bool extern_ = out.audience != "intern";
+    const int threshold = themeThreshold(model, meta.count("thema") ? meta.at("thema") : std::string());
+
+    const auto locations = readAuditLayer(gpkg, "trends");
+    const auto periods = readAuditLayer(gpkg, "trends_per_periode");
+    const int code = locations.field("code"), total = locations.field("registraties");
+    const int pCode = periods.field("code"), pPeriod = periods.field("periode"), pCount = periods.field("registraties");
+    if (code < 0 || total < 0 || pCode < 0 || pPeriod < 0 || pCount < 0)
+        throw InputError("'" + gpkg.string() + "' is no trends output (code, registraties, periode)");
+
+    ProtectionTable table;
+    std::map<std::string, std::vector<RelationTerm>> sums; // location -> its periods and total
+    std::set<std::string> hiddenLocations;
+    const auto add = [&](const std::optional<std::int64_t>& v, const std::string& label, const std::string& where,
+                         const std::string& location) {
+        if (!v) hiddenLocations.insert(location);
+        if (v && extern_ && *v >= 1 && *v <= threshold - 1)
+            out.findings.push_back(
+                {AuditFinding::Kind::SmallPublished,
+                 fmt::format("{}: klein aantal {} gepubliceerd in {} (drempel {})", label, *v, where, threshold)});
+        return v ? table.addPublishedCell(*v, threshold, label) : table.addHiddenCell(threshold, label);
+    };
+    for (const auto& r : periods.rows) {
+        const auto loc = r[static_cast<std::size_t>(pCode)].value_or("");
+        const auto label = fmt::format("locatie {}, {}", loc, r[static_cast<std::size_t>(pPeriod)].value_or(""));
+        sums[loc].push_back({add(count(r, pCount, gpkg), label, "laag trends_per_periode", loc), 1});
+    }
+    for (const auto& r : locations.rows) {
+        const auto loc = r[static_cast<std::size_t>(code)].value_or("");
+        sums[loc].push_back({add(count(r, total, gpkg), "locatie " + loc + ", alle perioden", "laag trends", loc), -1});
+    }
+    for (auto& [loc, terms] : sums) table.addRelation(std::move(terms));
+    narrowedFindings(out, table);
+
+    if (extern_) {
+        statisticNumbers(out, locations);
+        statisticNumbers(out, periods);
+    }
+    // The trend of the counts (Mann-Kendall) orders them: not beside a hidden count.
+    for (const char* column : {"mk_tau_aantal", "mk_p_aantal"}) {
+        const int c = locations.field(column);
+        if (c < 0) continue;
+        std::size_t leaks = 0;
+        std::string example;
+        for (const auto& r : locations.rows)
+            if (r[static_cast<std::size_t>(c)] && hiddenLocations.count(r[static_cast<std::size_t>(code)].value_or("")))
+                if (leaks++ == 0) example = r[static_cast<std::size_t>(code)].value_or("");
+        if (leaks > 0)
+            out.findings.push_back({AuditFinding::Kind::DerivedPublished,
+                                    fmt::format("laag trends, kolom {}: gepubliceerd bij {} locatie(s) met een geheim "
+                                                "aantal, bijvoorbeeld {}: de trend ordent de geheime aantallen",
+                                                column, leaks, example)});
+    }
+    return out;
+}
+
+FolderAudit auditHotspotFolder(const fs::path& dir, const ScanModel& model)
+{
+    const fs::path gpkg = dir / "hotspots.gpkg";
+    const auto meta = layerMetadata(gpkg, "hotspots");
+    FolderAudit out;
+    out.audience = meta.count(std::string(schema::kAudienceKey)) ? meta.at(std::string(schema::kAudienceKey)) : "";
+    const bool extern_ = out.audience != "intern";
+    const int threshold = model.suppressBelow;
+    const auto layer = readAuditLayer(gpkg, "hotspots");
+    int value = layer.field("aantal");
+    if (value < 0) value = layer.field("waarde");
+    const int id = layer.field("id");
+    if (value < 0 || id < 0) throw InputError("'" + gpkg.string() + "' is no hotspots output (id, aantal/waarde)");
+    // No published relation links the cells (no totals), so each hidden count is alone: [0, inf).
+    std::vector<std::size_t> hiddenRows;
+    for (std::size_t i = 0; i < layer.rows.size(); ++i) {
+        const auto& r = layer.rows[i];
+        ++out.cells;
+        if (!r[static_cast<std::size_t>(value)]) {
+            hiddenRows.push_back(i);
+            ++out.hiddenCells;
+            continue;
+        }
+        double v = 0.0;
+        try {
+            v = std::stod(*r[static_cast<std::size_t>(value)]);
+        } catch (const std::exception&) {
+            continue;
+        }
+        if (extern_ && v >= 1 && v <= threshold - 1 && v == std::floor(v))
+            out.findings.push_back({AuditFinding::Kind::SmallPublished,
+                                    fmt::format("{} {}: klein aantal {} gepubliceerd in laag hotspots (drempel {})",
+                                                layer.field("aantal") >= 0 ? "cel" : "object",
+                                                r[static_cast<std::size_t>(id)].value_or(""), v, threshold)});
+    }
+    if (extern_) {
+        statisticNumbers(out, layer);
+        for (const char* key : {"moran_i", "moran_z", "moran_z_per_band"})
+            if (meta.count(key))
+                out.findings.push_back(
+                    {AuditFinding::Kind::StatisticNumber,
+                     fmt::format("metadata {}: een globale Moran-statistiek in een externe map; met "
+                                 "alle andere waarden bekend is een geheime waarde eruit op te lossen",
+                                 key)});
+    }
+    for (std::size_t c = 0; c < layer.fields.size(); ++c) {
+        if (!kClasses.count(layer.fields[c])) continue;
+        std::size_t leaks = 0;
+        std::string example;
+        for (auto i : hiddenRows)
+            if (layer.rows[i][c] && leaks++ == 0) example = layer.rows[i][static_cast<std::size_t>(id)].value_or("");
+        if (leaks > 0)
+            out.findings.push_back({AuditFinding::Kind::DerivedPublished,
+                                    fmt::format("laag hotspots, kolom {}: gepubliceerd bij {} geheim(e) aantal(len), "
+                                                "bijvoorbeeld {}",
+                                                layer.fields[c], leaks, example)});
+    }
+    return out;
+}
+
+FolderAudit auditInternalOnlyFolder(const fs::path& dir, const std::string& command)
+{
+    FolderAudit out;
+    out.audience = "intern";
+    out.findings.push_back({AuditFinding::Kind::InternalOnly,
+                            fmt::format("'{}' is uitvoer van gebiedscan {}: losse ongevallen en kleine aantallen, "
+                                        "alleen voor binnen de politie; zo'n map gaat nooit naar buiten",
+                                        dir.string(), command)});
+    return out;
+}
+
+} // namespace gebiedscan::pipeline

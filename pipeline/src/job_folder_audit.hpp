@@ -1,0 +1,17 @@
+#pragma once
+// `gebiedscan audit` on the folders of trends, hotspots and blackspots (see folder_audit.hpp).
+#include "gebiedscan/pipeline/folder_audit.hpp"
+
+#include <filesystem>
+#include <string>
+
+namespace gebiedscan::pipeline {
+
+/// trends.gpkg: counts per location and period and the location's total (= sum of the periods).
+[[nodiscard]] FolderAudit auditTrendFolder(const std::filesystem::path& dir, const ScanModel& model);
+/// hotspots.gpkg: counts (or a field) per cell or feature with Gi*/LISA.
+[[nodiscard]] FolderAudit auditHotspotFolder(const std::filesystem::path& dir, const ScanModel& model);
+/// A folder of output that exists only for the police: fails with one InternalOnly finding.
+[[nodiscard]] FolderAudit auditInternalOnlyFolder(const std::filesystem::path& dir, const std::string& command);
+
+} // namespace gebiedscan::pipeline
