@@ -218,9 +218,9 @@ BlackSpotJobResult runBlackSpotJob(const BlackSpotJobOptions& c, Reporter& repor
             for (const auto& name : blackSpotPresetNames())
                 if (criteriaNeedSeverity(blackSpotPreset(name))) needing += (needing.empty() ? "" : ", ") + name;
             throw InputError(fmt::format(
-                "{}: geen veld met de afloop (AP3_CODE: DOD/LET/UMS), en definitie '{}' telt naar ernst (zo ook: "
-                "{}). Tel elk ongeval met --severity any (bv. --severity any --min-count 10), of noem het veld met "
-                "--severity-field",
+                "{}: geen veld met de afloop (AP3_CODE: DOD/LET/UMS), en definitie '{}' telt naar ernst; de ernst "
+                "nodig hebben: {}. Tel elk ongeval met --severity any (bv. --severity any --min-count 10), of noem "
+                "het veld met --severity-field",
                 out.accidents.description, options.criteria.name, needing));
         }
         if (c.kdeWeighted)
