@@ -300,6 +300,10 @@ CountTable::CountTable(const gis::SourceSpec& source, const CountTableFields& re
     // GDAL 3.6 takes the comma when a header holds both unquoted; an Excel export with ';' has
     // commas in its category names ("Diefstal van brom-, snor-, fietsen"): read a copy whose
     // header is quoted.
+    // A sheet whose cells are all text (codes, "2023JJ00", "." for missing) gives GDAL no hint
+    // that its first row is the header: a count table always has one.
+    if (const auto ext = lower(fs::path(source.path).extension().string()); ext == ".xlsx" || ext == ".ods")
+        spec.openOptions.emplace_back("HEADERS=FORCE");
     if (auto copy = withQuotedHeader(source.path)) {
         d.quotedCopy = std::move(*copy);
         spec.path = d.quotedCopy.string();

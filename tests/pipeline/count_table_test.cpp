@@ -427,3 +427,33 @@ TEST(CountTable, TablesWithoutTheirKeyColumnsAreInputErrors)
 }
 
 } // namespace
+
+namespace {
+
+TEST(CountTable, SpreadsheetAndGeoPackageTablesReadLikeTheCsv)
+{
+    if (!fs::exists(kMisdrijven) || !fs::exists(kBuurten)) GTEST_SKIP() << "data/open not present";
+    if (std::system("ogr2ogr --version > /dev/null 2>&1") != 0) GTEST_SKIP() << "ogr2ogr not installed";
+    jobtest::TempFolder tmp;
+    // XLSX with every cell text (GDAL cannot tell the header then); GPKG with typed numbers.
+    for (const std::string file : {"misdrijven.xlsx", "misdrijven.gpkg"}) {
+        const auto out = tmp.path() / file;
+        const std::string extra = file.ends_with(".gpkg") ? " -oo AUTODETECT_TYPE=YES" : "";
+        ASSERT_EQ(
+            std::system(("ogr2ogr '" + out.string() + "' '" + kMisdrijven.string() + "' -nln blad1" + extra).c_str()),
+            0);
+        ScanOptions o;
+        o.counts.path = out.string();
+        o.areas.path = kBuurten.string();
+        o.referenceYears = 0;
+        o.permutations = 0;
+        o.internal = true;
+        CollectingReporter reporter;
+        const auto r = runScan(o, reporter);
+        EXPECT_EQ(r->countTable->valuesPerReason.at("used"), 452u) << file;
+        EXPECT_EQ(r->countTable->registrationsPerReason.at("used"), 13545u) << file;
+        EXPECT_EQ(r->figures->themeCount(0, 0, r->figures->overigSlot(), 0), 191u) << file;
+    }
+}
+
+} // namespace
