@@ -57,7 +57,7 @@ bool isCodeToken(std::string_view s)
 // The CBS total of all crimes: code 0.0.0 or a label "Totaal ...".
 bool isTotal(const std::string& code, const std::string& label)
 {
-    if (code == "0.0.0") return true;
+    if (code == "0.0.0" || code.rfind("0.0.0 ", 0) == 0) return true; // "0.0.0 Totaal misdrijven" too
     const std::string l = lower(code.empty() ? label : code);
     return l.rfind("totaal", 0) == 0 || l == "total";
 }
@@ -506,7 +506,9 @@ CountTableReport CountTable::addTo(const ScanModel& model, const std::vector<std
         if (e.total && anyDetail) return settle("total_row");
         if (!seen.insert(area + '\n' + e.code + '\n' + e.label + '\n' + e.period + '\n' + e.column).second)
             return settle("duplicate");
-        const auto category = e.total ? std::nullopt : d.wide ? e.category : d.matcher.match(e.code, e.label);
+        auto category = e.total ? std::nullopt : d.wide ? e.category : d.matcher.match(e.code, e.label);
+        if (!category && !e.total && !d.wide && e.label.empty())
+            category = d.matcher.matchHeader(e.code); // "1.1.1 Diefstal/inbraak woning" as the value
         if (!category) {
             account(RecordBucket::UnknownCategory, e, d.wide ? e.column : d.fields.category, e.code,
                     e.total ? "totaal: per thema niet bekend (telt als overig)" : "onbekende categorie (overig)");

@@ -29,7 +29,7 @@ std::vector<ScanSetting> makeTable()
         {"counts",             "--counts",             T::Path,      +[](O& o) -> std::string& { return o.counts.path; },
          "tabel met aantallen per gebied in plaats van registraties (CBS 47018NED lang of breed; CSV, GPKG, XLSX)"},
         {"counts_layer",       "--counts-layer",       T::Text,      +[](O& o) -> std::string& { return o.counts.layer; },
-         "laag of blad van de teltabel (bij meer dan een)"},
+         "laag of blad van de teltabel (bij meer dan één)"},
         {"counts_area_field",  "--counts-area-field",  T::Text,      +[](O& o) -> std::string& { return o.countFields.area; },
          "kolom met de gebiedscode in de teltabel (standaard gezocht: WijkenEnBuurten, buurtcode, ...)"},
         {"counts_category_field", "--counts-category-field", T::Text, +[](O& o) -> std::string& { return o.countFields.category; },

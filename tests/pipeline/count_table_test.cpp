@@ -316,6 +316,23 @@ TEST_F(CountTableScan, ThemeNamesAndNoPeriodColumnWithAYear)
     EXPECT_EQ(f.themeCount(0, 0, woninginbraak, 0), 0u); // a reference year
 }
 
+TEST_F(CountTableScan, CodesWithTheirTitleAsValues)
+{
+    // StatLine's "label" download: the category column holds code and title in one.
+    const auto table =
+        jobtest::writeText(dir->path() / "titels.csv", "WijkenEnBuurten,SoortMisdrijf,Perioden,aantal\n"
+                                                       "BU01060000,0.0.0 Totaal misdrijven,2024JJ00,20\n"
+                                                       "BU01060000,1.1.1 Diefstal/inbraak woning,2024JJ00,12\n"
+                                                       "BU01060000,1.4.5 Mishandeling,2024JJ00,8\n");
+    CollectingReporter reporter;
+    const auto r = runScan(tableOptions(table), reporter);
+    EXPECT_EQ(r->countTable->valuesPerReason.at("total_row"), 1u); // beside its categories
+    EXPECT_EQ(r->accounting.assigned, 20u);
+    EXPECT_EQ(r->accounting.unknownCategory, 0u);
+    const auto& f = *r->figures;
+    EXPECT_EQ(f.themeCount(0, 0, *r->model.themeIndex("woninginbraak"), f.currentPeriod()), 12u);
+}
+
 TEST_F(CountTableScan, DuplicateRowsAreCountedOnce)
 {
     const auto table = jobtest::writeText(dir->path() / "dubbel.csv", "WijkenEnBuurten,SoortMisdrijf,Perioden,aantal\n"
