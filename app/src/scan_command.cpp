@@ -10,6 +10,8 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+
 namespace gebiedscan::app {
 
 namespace {
@@ -39,8 +41,10 @@ pipeline::PeriodOption parsePeriodOption(const std::string& text, bool current)
 // Where the values of a count table went: one line, and a warning for values that no area got.
 void reportCountTable(const pipeline::CountTableReport& t, pipeline::Reporter& console)
 {
-    std::string parts;
-    for (const auto& [reason, n] : t.valuesPerReason)
+    std::string parts; // "gebruikt" first, then the reasons for leaving values out
+    std::vector<std::pair<std::string, std::uint64_t>> reasons(t.valuesPerReason.begin(), t.valuesPerReason.end());
+    std::stable_partition(reasons.begin(), reasons.end(), [](const auto& r) { return r.first == "used"; });
+    for (const auto& [reason, n] : reasons)
         parts += fmt::format("{}{} {} ({} registraties)", parts.empty() ? "" : "; ", pipeline::countReasonText(reason),
                              n, t.registrationsPerReason.at(reason));
     console.info(fmt::format("Teltabel {} ({}): {} rijen, {} waarden: {}", t.description,

@@ -459,7 +459,13 @@ CountTableReport CountTable::addTo(const ScanModel& model, const std::vector<std
         default: break;
         }
     };
-    std::unordered_set<std::string> seen;
+    // Keys already counted, packed (area, category text, period text), so a national table of
+    // millions of values stays small: the texts are numbered once.
+    std::unordered_set<std::uint64_t> seen;
+    std::unordered_map<std::string, std::uint64_t> categoryIds, periodIds;
+    const auto idOf = [](std::unordered_map<std::string, std::uint64_t>& ids, std::string key) {
+        return ids.emplace(std::move(key), ids.size()).first->second;
+    };
     rep.rowsRead = d.forEach([&](const Entry& e) {
         ++rep.values;
         const auto settle = [&](const char* reason) {
@@ -504,8 +510,10 @@ CountTableReport CountTable::addTo(const ScanModel& model, const std::vector<std
             period = *p;
         }
         if (e.total && anyDetail) return settle("total_row");
-        if (!seen.insert(area + '\n' + e.code + '\n' + e.label + '\n' + e.period + '\n' + e.column).second)
-            return settle("duplicate");
+        const std::uint64_t seenKey = (static_cast<std::uint64_t>(it->second) << 40) |
+                                      (idOf(categoryIds, e.code + '\n' + e.label + '\n' + e.column) << 16) |
+                                      idOf(periodIds, e.period);
+        if (!seen.insert(seenKey).second) return settle("duplicate");
         auto category = e.total ? std::nullopt : d.wide ? e.category : d.matcher.match(e.code, e.label);
         if (!category && !e.total && !d.wide && e.label.empty())
             category = d.matcher.matchHeader(e.code); // "1.1.1 Diefstal/inbraak woning" as the value
