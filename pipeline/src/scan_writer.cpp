@@ -438,6 +438,14 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
     s["periods_detected_from_data"] = r.periodsDetected;
     s["count_table"] = nullptr; // a scan of registrations
     if (const auto& t = r.countTable) {
+        // Outside the police the codes the scan left out are listed without their counts: a
+        // foreign buurt's 1 would be a small count published beside the protected ones.
+        const auto codes = [&](const std::map<std::string, std::uint64_t>& m) {
+            if (o.internal) return nlohmann::ordered_json(m);
+            nlohmann::ordered_json list = nlohmann::ordered_json::array();
+            for (const auto& entry : m) list.push_back(entry.first);
+            return list;
+        };
         s["count_table"] = {{"source", t->description},
                             {"format", t->wide ? "wide" : "long"},
                             {"totals_only", t->totalsOnly},
@@ -445,8 +453,8 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
                             {"values", t->values},
                             {"values_per_reason", t->valuesPerReason},
                             {"registrations_per_reason", t->registrationsPerReason},
-                            {"unknown_area_codes", t->unknownAreaCodes},
-                            {"higher_level_codes", t->higherLevelCodes},
+                            {"unknown_area_codes", codes(t->unknownAreaCodes)},
+                            {"higher_level_codes", codes(t->higherLevelCodes)},
                             {"value_columns", t->valueColumns},
                             {"ignored_columns", t->ignoredColumns}};
     }

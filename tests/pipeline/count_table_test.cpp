@@ -346,7 +346,7 @@ TEST_F(CountTableScan, DuplicateRowsAreCountedOnce)
 
 TEST_F(CountTableScan, ExternScanOfATableIsProtected)
 {
-    const auto table = jobtest::writeText(dir->path() / "extern.csv", longTable(""));
+    const auto table = jobtest::writeText(dir->path() / "extern.csv", longTable("x4,BU99990001,1.1.1,2024JJ00,1\n"));
     auto o = tableOptions(table);
     o.internal = false;
     o.outDir = dir->path() / "extern";
@@ -359,6 +359,8 @@ TEST_F(CountTableScan, ExternScanOfATableIsProtected)
     EXPECT_EQ(summary["count_table"]["format"], "long");
     EXPECT_EQ(summary["count_table"]["values_per_reason"]["total_row"], 452 * 4);
     EXPECT_EQ(summary["assigned"], points->accounting.assigned);
+    // A foreign buurt's 1 is not published: outside the police the codes come without counts.
+    EXPECT_EQ(summary["count_table"]["unknown_area_codes"], nlohmann::json::array({"BU99990001"}));
     EXPECT_NE(text(o.outDir / "toelichting.txt").find("Geen tijdstip bekend"), std::string::npos);
 }
 
