@@ -24,7 +24,7 @@ struct ScanOptions {
     gis::SourceSpec incidents;
     gis::SourceSpec counts;       ///< a table of counts per area instead of incidents (--counts)
     CountTableFields countFields; ///< its columns; detected if empty
-    gis::SourceSpec areas; ///< path empty: grid over the incidents only
+    gis::SourceSpec areas;        ///< path empty: grid over the incidents only
     gis::AreaFields areaFields;
     std::string categoryField;   ///< police code (e.g. 1.1.1) or BRON AP3_CODE; detected if empty
     std::string labelField;      ///< category text; detected if empty
