@@ -74,7 +74,9 @@ void registerBlackSpotsCommand(CLI::App& app)
                     "definitie: kruispunt-6-3 (standaard), rijkswaterstaat, amsterdam, vlaanderen")
         ->check(CLI::IsMember(blackSpotPresetNames()));
     cmd->add_option("--min-count", c->job.minCount, "eigen definitie: minimum aantal ongevallen");
-    cmd->add_option("--severity", c->job.severity, "eigen definitie: mee te tellen ernst, bv. LET,DOD (standaard)");
+    cmd->add_option(
+        "--severity", c->job.severity,
+        "eigen definitie: mee te tellen ernst, bv. LET,DOD (standaard), of any: elk ongeval (ook zonder afloopveld)");
     cmd->add_option("--min-score", c->job.minScore, "eigen definitie: minimum gewogen score");
     cmd->add_option("--weights", c->job.weights,
                     "ernstgewichten, bv. DOD=5,ZKH=3,LET=1,UMS=0 (ZKH = LET met ziekenhuisopname)");

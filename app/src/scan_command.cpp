@@ -10,6 +10,8 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+
 namespace gebiedscan::app {
 
 namespace {
@@ -34,6 +36,39 @@ pipeline::PeriodOption parsePeriodOption(const std::string& text, bool current)
     }
     p.id = p.from == p.to ? p.from : p.from + "_" + p.to;
     return p;
+}
+
+// Where the values of a count table went: one line, and a warning for values that no area got.
+void reportCountTable(const pipeline::CountTableReport& t, pipeline::Reporter& console)
+{
+    std::string parts; // "gebruikt" first, then the reasons for leaving values out
+    std::vector<std::pair<std::string, std::uint64_t>> reasons(t.valuesPerReason.begin(), t.valuesPerReason.end());
+    std::stable_partition(reasons.begin(), reasons.end(), [](const auto& r) { return r.first == "used"; });
+    for (const auto& [reason, n] : reasons)
+        parts += fmt::format("{}{} {} ({} registraties)", parts.empty() ? "" : "; ", pipeline::countReasonText(reason),
+                             n, t.registrationsPerReason.at(reason));
+    console.info(fmt::format("Teltabel {} ({}): {} rijen, {} waarden: {}", t.description,
+                             t.wide ? "breed, " + std::to_string(t.valueColumns.size()) + " categoriekolommen" : "lang",
+                             t.rowsRead, t.values, parts));
+    if (t.totalsOnly)
+        console.info("De teltabel geeft alleen totalen (0.0.0 Totaal misdrijven): per thema niet bekend, ze tellen als "
+                     "overig");
+    const auto listed = [](const std::map<std::string, std::uint64_t>& codes) {
+        std::string s;
+        std::size_t shown = 0;
+        for (const auto& [code, n] : codes)
+            if (shown++ < 3) s += fmt::format("{}{} ({})", s.empty() ? "" : ", ", code, n);
+        return codes.size() > 3 ? s + fmt::format(" en {} andere", codes.size() - 3) : s;
+    };
+    if (!t.unknownAreaCodes.empty())
+        console.warning(
+            fmt::format("teltabel: {} registraties met een gebiedscode die niet in de gebieden staat, bv. {}; "
+                        "controleer het jaar van de buurtindeling (--areas)",
+                        t.registrationsPerReason.at("area_not_in_areas"), listed(t.unknownAreaCodes)));
+    if (const auto it = t.registrationsPerReason.find("unknown_area"); it != t.registrationsPerReason.end())
+        console.warning(fmt::format("teltabel: {} registraties in een onbekend gebied (BU00000000-achtig): in geen "
+                                    "buurt geteld, wel in de verantwoording (geen of ongeldige locatie)",
+                                    it->second));
 }
 
 void run(const ScanCli& c, const CLI::App& cmd)
@@ -64,6 +99,7 @@ void run(const ScanCli& c, const CLI::App& cmd)
             "Perioden uit de data afgeleid: huidig {}, referentie {} (kies zelf met --year of --current-period)",
             result.model.periods[*result.model.currentPeriod()].id, refs));
     }
+    if (result.countTable) reportCountTable(*result.countTable, console);
     pipeline::reportAccounting(a, console, result.incidentsCrs);
     if (o.strict && a.assigned != a.inputRecords) {
         std::string rows;
@@ -129,6 +165,8 @@ void registerScanCommand(CLI::App& app)
     cmd->add_option("--reference-period", c->referencePeriods, "referentieperiode VAN:TOT of jaar (herhaalbaar)");
     cmd->footer("Voorbeeld:\n  gebiedscan scan --incidents meldingen.csv --assume-crs EPSG:4326 \\\n"
                 "      --areas buurten.gpkg --year 2024 --out scan2024\n"
+                "  gebiedscan scan --counts misdrijven-per-buurt.csv --areas buurten.gpkg --out scan2023\n"
+                "      (aantallen per buurt, bv. CBS 47018NED, in plaats van registraties)\n"
                 "Uitvoer: gebiedscan.gpkg (lagen areas, areas_<niveau>, figures), Shapefiles, CSV, GeoJSON,\n"
                 "summary.json (verantwoording van elke registratie) en toelichting.txt.");
     cmd->callback([c, cmd] { run(*c, *cmd); });

@@ -94,8 +94,6 @@ AccidentLayer readAccidentLayer(const SourceSpec& source, const AccidentFields& 
     if (f.segmentId.empty()) f.segmentId = reader.findField({"WVK_ID"});
     if (f.junctionId.empty()) f.junctionId = reader.findField({"JTE_ID"});
     if (f.pointKey.empty() && pointLocations) f.pointKey = reader.findField({"FK_VELD5"});
-    if (f.severity.empty())
-        throw InputError(out.description + ": no severity field (AP3_CODE) found; name it with --severity-field");
     if (f.year.empty() && f.date.empty())
         throw InputError(out.description +
                          ": no year (JAAR_VKL) or date (DATUM_VKL) field found; name it with --year-field");

@@ -193,11 +193,30 @@ VectorReader::VectorReader(const SourceSpec& source, const std::string& workingC
         options.emplace_back("AUTODETECT_TYPE=NO"); // keep codes like "1.1.1" and dates as text
         options.emplace_back("EMPTY_STRING_AS_NULL=YES");
     }
+    // HEADERS=FORCE (first row is the header of a sheet that is all text): GDAL 3.6 knows it only
+    // as the XLSX/ODS drivers' configuration option, set for this thread while opening.
+    const auto forceHeaders = std::find(options.begin(), options.end(), "HEADERS=FORCE");
+    const bool headersForced = forceHeaders != options.end();
+    if (headersForced) options.erase(forceHeaders);
     std::vector<const char*> optionPtrs;
     for (const auto& o : options) optionPtrs.push_back(o.c_str());
     optionPtrs.push_back(nullptr);
 
     CPLErrorReset();
+    if (headersForced) {
+        CPLSetThreadLocalConfigOption("OGR_XLSX_HEADERS", "FORCE");
+        CPLSetThreadLocalConfigOption("OGR_ODS_HEADERS", "FORCE");
+    }
+    // The drivers read the header when the layer is first used: keep the option until then.
+    struct HeadersReset {
+        bool active;
+        ~HeadersReset()
+        {
+            if (!active) return;
+            CPLSetThreadLocalConfigOption("OGR_XLSX_HEADERS", nullptr);
+            CPLSetThreadLocalConfigOption("OGR_ODS_HEADERS", nullptr);
+        }
+    } headersReset{headersForced};
     d.dataset = openVector(openPath, optionPtrs.data());
     if (!d.dataset) {
         const std::string reason = lastGdalError("not a format GDAL/OGR can read"); // before identifying resets it
@@ -222,6 +241,7 @@ VectorReader::VectorReader(const SourceSpec& source, const std::string& workingC
         throw InputError("'" + shownPath + "' has several layers; choose one with --layer (layers: " + available + ")");
     }
     d.description = "'" + shownPath + "', layer '" + d.layer->GetName() + "'";
+    if (headersForced) (void)d.layer->GetLayerDefn(); // reads the header while HEADERS=FORCE holds
 
     d.workingSrs = makeSrs(workingCrs, "working CRS");
     if (!d.workingSrs.IsProjected())

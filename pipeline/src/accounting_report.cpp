@@ -57,9 +57,10 @@ void reportAccounting(const RecordAccounting& a, Reporter& reporter, const std::
             reporter.warning(fmt::format("{} van {} registraties {}: {}", l.count, a.inputRecords, l.what,
                                          examplesText(a, l.first, l.second)));
     // Most valid points outside every area usually means a wrong CRS (lon/lat declared as RD, or
-    // x/y swapped). Points at (0, 0) are invalid, not outside, so they cannot raise this.
+    // x/y swapped). Points at (0, 0) are invalid, not outside, so they cannot raise this. A count
+    // table has no CRS (empty): its unknown codes are reported with the table.
     const auto located = a.assigned + a.outside + a.unknownCategory + a.otherTheme;
-    if (a.outside > 0 && 2 * a.outside > located)
+    if (a.outside > 0 && 2 * a.outside > located && !sourceCrs.empty())
         reporter.warning(
             fmt::format("{} van {} registraties met een geldige locatie liggen buiten alle gebieden: klopt het CRS "
                         "van de registraties ({})? Geef het met --assume-crs als het bestand er geen heeft.",

@@ -13,6 +13,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -80,7 +81,24 @@ std::vector<Lixel> networkKde(const BlackSpotResult& r, const RoadNetwork& netwo
     return networkKernelDensity(network, events, lixel, bandwidth);
 }
 
+constexpr SeverityMask kEverySeverity = kAllKnownSeverities | severityBit(Severity::Unknown);
+
+// "--severity any": every accident counts, whatever (or whether) its severity.
+bool isAnySeverity(const std::string& text)
+{
+    const std::string u = upper(text);
+    return u == "ANY" || u == "ALLE" || u == "ALL";
+}
+
 } // namespace
+
+bool criteriaNeedSeverity(const BlackSpotCriteria& criteria)
+{
+    if (criteria.minScore) return true; // a score weighs accidents by their severity
+    return std::any_of(criteria.anyOf.begin(), criteria.anyOf.end(), [](const CountRule& r) {
+        return r.seriousOnly || (r.severities & kEverySeverity) != kEverySeverity;
+    });
+}
 
 BlackSpotCriteria blackSpotCriteria(const BlackSpotJobOptions& c)
 {
@@ -95,7 +113,9 @@ BlackSpotCriteria blackSpotCriteria(const BlackSpotJobOptions& c)
     if (c.minCount || !c.severity.empty()) {
         CountRule rule;
         rule.minCount = c.minCount.value_or(crit.anyOf.empty() ? 1 : crit.anyOf.front().minCount);
-        rule.severities = c.severity.empty() ? kInjuryOrFatal : parseSeverityList(c.severity);
+        rule.severities = c.severity.empty()          ? kInjuryOrFatal
+                          : isAnySeverity(c.severity) ? kEverySeverity
+                                                      : parseSeverityList(c.severity);
         if (rule.minCount < 1) throw InputError("--min-count moet minstens 1 zijn");
         crit.anyOf = {rule};
         if (!c.preset.empty()) crit.name = c.preset + "+eigen";
@@ -111,7 +131,10 @@ BlackSpotCriteria blackSpotCriteria(const BlackSpotJobOptions& c)
         std::string d;
         for (const auto& r : crit.anyOf)
             d += (d.empty() ? "" : " of ") + fmt::format("{} of meer ongevallen ({})", r.minCount,
-                                                         r.seriousOnly ? "ziekenhuis" : severityListText(r.severities));
+                                                         r.seriousOnly ? "ziekenhuis"
+                                                         : r.severities == kEverySeverity
+                                                             ? "elke ernst, ook onbekend"
+                                                             : severityListText(r.severities));
         if (crit.minScore) d += (d.empty() ? "" : " en ") + fmt::format("gewogen score >= {:g}", *crit.minScore);
         crit.description = d + fmt::format(" in {} jaar", crit.years);
     }
@@ -187,6 +210,24 @@ BlackSpotJobResult runBlackSpotJob(const BlackSpotJobOptions& c, Reporter& repor
     std::optional<gis::SourceSpec> points;
     if (!c.points.path.empty()) points = c.points;
     out.accidents = gis::readAccidentLayer(accidentSource, c.accidentFields, c.workingCrs, points);
+    if (out.accidents.fields.severity.empty()) {
+        // Without a severity field every accident is of unknown severity: only a definition that
+        // counts every accident can be applied.
+        if (criteriaNeedSeverity(options.criteria)) {
+            std::string needing;
+            for (const auto& name : blackSpotPresetNames())
+                if (criteriaNeedSeverity(blackSpotPreset(name))) needing += (needing.empty() ? "" : ", ") + name;
+            throw InputError(fmt::format(
+                "{}: geen veld met de afloop (AP3_CODE: DOD/LET/UMS), en definitie '{}' telt naar ernst; de ernst "
+                "nodig hebben: {}. Tel elk ongeval met --severity any (bv. --severity any --min-count 10), of noem "
+                "het veld met --severity-field",
+                out.accidents.description, options.criteria.name, needing));
+        }
+        if (c.kdeWeighted)
+            throw InputError(out.accidents.description +
+                             ": --kde-weighted weegt naar ernst, maar er is geen veld met de afloop (AP3_CODE)");
+        reporter.info("Geen veld met de afloop (AP3_CODE): elk ongeval telt mee, ernst onbekend");
+    }
     out.analysis = analyseBlackSpots(network, out.accidents.records, options);
     const BlackSpotResult& result = out.analysis;
     std::size_t& bucketSum = out.bucketTotal;
@@ -225,6 +266,13 @@ BlackSpotJobResult runBlackSpotJob(const BlackSpotJobOptions& c, Reporter& repor
             b += fmt::format("{}{} {}", b.empty() ? "" : ", ", bucketName(static_cast<AccidentBucket>(i)),
                              result.buckets[i]);
     reporter.info("Verantwoording: " + b);
+    // A severity field that is mostly empty or unreadable: those accidents count in no severity rule.
+    if (!out.accidents.fields.severity.empty() && criteriaNeedSeverity(options.criteria) &&
+        2 * out.accidents.unknownSeverity > result.inputRows)
+        reporter.warning(fmt::format("{} van {} rijen hebben geen bekende afloop in veld '{}' (DOD/LET/UMS): ze tellen "
+                                     "niet mee in definitie '{}'; tel elk ongeval met --severity any",
+                                     out.accidents.unknownSeverity, result.inputRows, out.accidents.fields.severity,
+                                     options.criteria.name));
     return out;
 }
 

@@ -507,6 +507,11 @@ std::vector<KeySpec> scanSummary()
          "periods: id, role (current/reference), from, to_exclusive"},
         {"themes", "thema's: id, number, veld, label, label_en", "themes: id, number, veld, label, label_en"},
         {"periods_detected_from_data", "perioden uit de gegevens afgeleid", "periods derived from the data"},
+        {"count_table",
+         "bij --counts: rijen, waarden en registraties per reden; weggelaten codes (extern zonder aantallen); "
+         "anders null",
+         "with --counts: rows, values and registrations per reason; codes left out (extern without counts); else "
+         "null"},
         {"levels", "niveaus: level, areas", "levels: level, areas"},
         {"audience", "intern of extern", "internal or external"},
         {"suppression.rule", "regel voor kleine aantallen", "small-count rule"},

@@ -2,6 +2,7 @@
 
 #include "gebiedscan/pipeline/reporter.hpp"
 
+#include "count_table_scan.hpp"
 #include "scan_statistics.hpp"
 
 #include "gebiedscan/pipeline/incident_stream.hpp"
@@ -16,6 +17,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <functional>
 #include <set>
 #include <unordered_map>
 
@@ -25,7 +27,10 @@ namespace {
 
 // Resolves the periods: explicit options, else --year, else the model's, else the latest year
 // found in the data (a pass over the date field only).
-void resolvePeriods(const ScanOptions& o, ScanModel& model, IncidentStream& stream, bool& detected)
+// `datesPerYear` counts the records per year (a pass over the data); `noDate` is the error when none has one.
+void resolvePeriods(const ScanOptions& o, ScanModel& model,
+                    const std::function<std::map<int, std::uint64_t>()>& datesPerYear, const std::string& noDate,
+                    bool& detected)
 {
     const auto addYears = [&](int year) {
         model.periods.clear();
@@ -56,9 +61,8 @@ void resolvePeriods(const ScanOptions& o, ScanModel& model, IncidentStream& stre
     }
     if (!model.periods.empty()) return;
 
-    const std::map<int, std::uint64_t> perYear = stream.datesPerYear();
-    if (perYear.empty())
-        throw InputError(stream.description() + ": no readable date in field '" + stream.fields().date + "'");
+    const std::map<int, std::uint64_t> perYear = datesPerYear();
+    if (perYear.empty()) throw InputError(noDate);
     addYears(perYear.rbegin()->first);
     detected = true;
 }
@@ -120,11 +124,23 @@ void addParentLevels(ScanResult& r, const std::vector<std::string>& levelNames,
     }
 }
 
+std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& reporter,
+                                               std::unique_ptr<ScanResult> result,
+                                               const std::optional<gis::AreaLayer>& areaLayer, AreaLevel base,
+                                               const std::optional<Grid>& grid, const std::vector<std::int64_t>& cells,
+                                               const std::vector<std::int32_t>& cellParent,
+                                               HotTimesByArea baseHotTimes);
+
 } // namespace
 
 std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& reporter)
 {
-    if (o.incidents.path.empty()) throw InputError("no incidents given: use --incidents FILE (or a project file)");
+    if (o.incidents.path.empty() && o.counts.path.empty())
+        throw InputError("no incidents given: use --incidents FILE, --counts TABLE (or a project file)");
+    if (!o.incidents.path.empty() && !o.counts.path.empty())
+        throw InputError("--incidents and --counts both given: a scan counts either registrations or a table");
+    if (!o.counts.path.empty() && (o.areas.path.empty() || !o.grid.empty()))
+        throw InputError("--counts holds counts per area: give the areas with --areas (a grid cannot be used)");
     if (o.areas.path.empty() && o.grid.empty())
         throw InputError("no areas given: use --areas FILE (e.g. the CBS Wijk- en Buurtkaart) or --grid square:500");
 
@@ -146,6 +162,19 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
             reporter.warning(fmt::format("ongeldig polygoon van gebied '{}' hersteld (GEOS MakeValid)", code));
     }
     std::unique_ptr<PointLocator> areaLocator;
+    if (!o.counts.path.empty()) { // a table of counts per area instead of registrations
+        CountTable table(o.counts, o.countFields, r.model, areaLayer->fields.code);
+        resolvePeriods(
+            o, r.model, [&] { return table.registrationsPerYear(); },
+            table.fields().period.empty()
+                ? table.description() + ": no period column (Perioden, jaar): give the year with --year"
+                : table.description() + ": no readable period in column '" + table.fields().period + "'",
+            r.periodsDetected);
+        r.model.validate();
+        fillFromCountTable(table, *areaLayer, r, reporter);
+        AreaLevel base{areaLayer->levelName, areaLayer->codes, areaLayer->names, areaLayer->population, {}};
+        return completeScan(o, reporter, std::move(result), areaLayer, std::move(base), std::nullopt, {}, {}, {});
+    }
     if (areaLayer) areaLocator = std::make_unique<PointLocator>(areaLayer->geometries);
 
     IncidentStreamOptions so;
@@ -159,7 +188,9 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
     r.incidentsCrs = stream.sourceCrs();
     for (const auto& [role, name] : stream.fieldsUsed()) r.fieldsUsed[role] = name;
 
-    resolvePeriods(o, r.model, stream, r.periodsDetected);
+    resolvePeriods(
+        o, r.model, [&] { return stream.datesPerYear(); },
+        stream.description() + ": no readable date in field '" + stream.fields().date + "'", r.periodsDetected);
     r.model.validate();
     stream.setPeriodFilter([&model = r.model](const TimeInterval& t) { return model.periodOf(t.start).has_value(); });
     const std::size_t overig = r.model.categories.size();
@@ -268,6 +299,20 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
         }
     }
     r.accounting = stream.accounting();
+    return completeScan(o, reporter, std::move(result), areaLayer, std::move(base), grid, cells, cellParent,
+                        std::move(baseHotTimes));
+}
+
+namespace {
+
+// Hierarchy, figures, hotspots, trends and protection of the counts (from records or a table).
+std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& reporter,
+                                               std::unique_ptr<ScanResult> result,
+                                               const std::optional<gis::AreaLayer>& areaLayer, AreaLevel base,
+                                               const std::optional<Grid>& grid, const std::vector<std::int64_t>& cells,
+                                               const std::vector<std::int32_t>& cellParent, HotTimesByArea baseHotTimes)
+{
+    ScanResult& r = *result;
     const auto& acc = r.accounting;
 
     // Hierarchy and geometries.
@@ -375,5 +420,7 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
     r.suppressionRule = suppressionRule(r.model, o.internal);
     return result;
 }
+
+} // namespace
 
 } // namespace gebiedscan::pipeline

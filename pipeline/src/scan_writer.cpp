@@ -437,6 +437,28 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
             {{"id", t.id}, {"number", t.number}, {"veld", t.veld}, {"label", t.labelNl}, {"label_en", t.labelEn}});
     s["themes"] = themes;
     s["periods_detected_from_data"] = r.periodsDetected;
+    s["count_table"] = nullptr; // a scan of registrations
+    if (const auto& t = r.countTable) {
+        // Outside the police the codes the scan left out are listed without their counts: a
+        // foreign buurt's 1 would be a small count published beside the protected ones.
+        const auto codes = [&](const std::map<std::string, std::uint64_t>& m) {
+            if (o.internal) return nlohmann::ordered_json(m);
+            nlohmann::ordered_json list = nlohmann::ordered_json::array();
+            for (const auto& entry : m) list.push_back(entry.first);
+            return list;
+        };
+        s["count_table"] = {{"source", t->description},
+                            {"format", t->wide ? "wide" : "long"},
+                            {"totals_only", t->totalsOnly},
+                            {"rows_read", t->rowsRead},
+                            {"values", t->values},
+                            {"values_per_reason", t->valuesPerReason},
+                            {"registrations_per_reason", t->registrationsPerReason},
+                            {"unknown_area_codes", codes(t->unknownAreaCodes)},
+                            {"higher_level_codes", codes(t->higherLevelCodes)},
+                            {"value_columns", t->valueColumns},
+                            {"ignored_columns", t->ignoredColumns}};
+    }
     nlohmann::ordered_json levels = nlohmann::ordered_json::array();
     for (std::size_t l = 0; l < r.areas.levels.size(); ++l)
         levels.push_back({{"level", names[l]}, {"areas", r.areas.levels[l].size()}});
@@ -468,6 +490,19 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
                     r.incidentsDescription, w.metadata["bron_gebieden"], periodText(r.model), o.workingCrs, suppression,
                     acc.inputRecords, acc.assigned, acc.outside, acc.invalidGeometry, acc.badDate, acc.unknownCategory,
                     r.model.significance);
+    if (const auto& t = r.countTable) {
+        note +=
+            fmt::format("\nBron: een teltabel ({}, {} rijen, {} waarden) in plaats van registraties met een "
+                        "locatie. Geen tijdstip bekend: geen uur-van-de-week, geen piekuur en geen trend per "
+                        "maand.\n",
+                        t->wide ? "breed: een kolom per categorie" : "lang: een rij per gebied, categorie en periode",
+                        t->rowsRead, t->values);
+        if (t->totalsOnly)
+            note += "De tabel geeft alleen totalen (0.0.0): per thema niet bekend, ze tellen als overig.\n";
+        for (const auto& [reason, n] : t->valuesPerReason)
+            note += fmt::format("  {}: {} waarden, {} registraties\n", countReasonText(reason), n,
+                                t->registrationsPerReason.at(reason));
+    }
     gis::writeTextFile(dir / "toelichting.txt", note);
     written.push_back(dir / "toelichting.txt");
     folder.commit();

@@ -7,6 +7,7 @@
 #include "gebiedscan/pipeline/blackspot_writer.hpp"
 #include "gebiedscan/pipeline/reporter.hpp"
 
+#include "gebiedscan/core/error.hpp"
 #include "gebiedscan/core/road_network.hpp"
 #include "gebiedscan/gis/road_network_reader.hpp"
 
@@ -16,7 +17,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
+
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 using namespace gebiedscan;
@@ -196,4 +200,101 @@ TEST(BlackSpotsCommand, WithoutInternalItRefusesBeforeReadingAndTheWriterToo)
     EXPECT_THROW((void)pipeline::writeBlackSpotOutputs(empty, {.outDir = "/tmp/gebiedscan-bs-extern"}),
                  gebiedscan::InputError);
     EXPECT_FALSE(fs::exists("/tmp/gebiedscan-bs-extern"));
+}
+
+// BRON as police accident registers come: without a severity field (AP3_CODE dropped with
+// ogr2ogr -select). `--severity any` counts every accident: on one row per accident (party 1) it
+// finds exactly what it finds with the field; on party rows it can merge a little more (rows of
+// one place and year are told apart by their severity only when there is one). A definition that
+// needs severity is refused naming the presets and the way out.
+TEST(BlackSpotsCommand, BronWithoutSeverityFieldCountsEveryAccident)
+{
+    const fs::path bron = fs::path(GEBIEDSCAN_SOURCE_DIR) / "data" / "open" / "bron-utrecht-2015-2018.geojson";
+    if (!fs::exists(bron)) GTEST_SKIP() << "sample data not present";
+    if (std::system("ogr2ogr --version > /dev/null 2>&1") != 0) GTEST_SKIP() << "ogr2ogr not installed";
+    const auto dir = freshDir("gebiedscan_blackspots_any_" + std::to_string(::getpid()));
+    const fs::path partyRows = dir / "bron_partijen_zonder_ernst.geojson";
+    const fs::path accidents = dir / "bron_ongevallen.geojson", without = dir / "bron_ongevallen_zonder_ernst.geojson";
+    const auto ogr2ogr = [](const fs::path& out, const fs::path& in, const std::string& args) {
+        return std::system(("ogr2ogr -f GeoJSON '" + out.string() + "' '" + in.string() + "' " + args).c_str());
+    };
+    const std::string noSeverity = "-select jaar_vkl,aol_id,pve_code,nummer,ote_id";
+    ASSERT_EQ(ogr2ogr(partyRows, bron, noSeverity), 0);
+    ASSERT_EQ(ogr2ogr(accidents, bron, "-where 'nummer = 1'"), 0);
+    ASSERT_EQ(ogr2ogr(without, bron, noSeverity + " -where 'nummer = 1'"), 0);
+    // A 100 m street grid over Utrecht's centre (RD), split at every crossing.
+    {
+        std::ofstream roads(dir / "raster.csv");
+        roads << "WVK_ID,WKT\n";
+        int id = 1;
+        for (int i = 0; i <= 40; ++i)
+            for (int j = 0; j < 40; ++j) {
+                const int a = 134000 + 100 * i, b = 454000 + 100 * j;
+                roads << id++ << ",\"LINESTRING (" << a << ' ' << b << ", " << a << ' ' << b + 100 << ")\"\n";
+                roads << id++ << ",\"LINESTRING (" << 134000 + 100 * j << ' ' << 454000 + 100 * i << ", "
+                      << 134000 + 100 * (j + 1) << ' ' << 454000 + 100 * i << ")\"\n";
+            }
+    }
+    pipeline::BlackSpotJobOptions o;
+    o.roads.path = (dir / "raster.csv").string();
+    o.roads.assumeCrs = "EPSG:28992";
+    o.accidents.path = without.string();
+    o.severity = "any";
+    o.minCount = 4;
+    o.years = 4;
+    pipeline::CollectingReporter reporter;
+    const auto any = pipeline::runBlackSpotJob(o, reporter);
+    EXPECT_TRUE(any.accidents.fields.severity.empty());
+    EXPECT_EQ(any.accidents.unknownSeverity, any.accidents.records.size());
+    EXPECT_FALSE(pipeline::criteriaNeedSeverity(any.analysis.criteria));
+    EXPECT_GT(any.analysis.analysedAccidents, 500u);
+    ASSERT_FALSE(any.analysis.junctions.empty());
+
+    o.accidents.path = accidents.string(); // the same accidents with their severity
+    const auto full = pipeline::runBlackSpotJob(o, reporter);
+    EXPECT_EQ(full.accidents.fields.severity, "ap3_code");
+    EXPECT_EQ(full.analysis.analysedAccidents, any.analysis.analysedAccidents);
+    // The same places with the same counts (ranked differently: the score weighs severity).
+    const auto spots = [](const std::vector<BlackSpot>& list) {
+        std::map<std::string, int> out;
+        for (const auto& b : list) out[b.id] = b.tally.total();
+        return out;
+    };
+    EXPECT_EQ(spots(full.analysis.junctions), spots(any.analysis.junctions));
+    EXPECT_EQ(spots(full.analysis.sections), spots(any.analysis.sections));
+    for (const auto& b : any.analysis.junctions) EXPECT_GE(b.tally.total(), 4);
+    // Counting only the known severities finds no more than every accident does.
+    o.severity = "DOD,LET,UMS";
+    EXPECT_LE(pipeline::runBlackSpotJob(o, reporter).analysis.junctions.size(), full.analysis.junctions.size());
+    // Party rows without severity: deduplicated on place, year and type only.
+    o.severity = "any";
+    o.accidents.path = bron.string();
+    const auto partiesFull = pipeline::runBlackSpotJob(o, reporter).analysis.analysedAccidents;
+    o.accidents.path = partyRows.string();
+    const auto parties = pipeline::runBlackSpotJob(o, reporter).analysis.analysedAccidents;
+    EXPECT_LE(parties, partiesFull);
+    EXPECT_GE(parties * 100, partiesFull * 98);
+
+    o.accidents.path = without.string();
+    for (const char* preset : {"kruispunt-6-3", "vlaanderen"}) {
+        o.severity.clear();
+        o.minCount.reset();
+        o.preset = preset;
+        try {
+            (void)pipeline::runBlackSpotJob(o, reporter);
+            FAIL() << preset << " accepted without severity";
+        } catch (const InputError& e) {
+            const std::string m = e.what();
+            EXPECT_NE(m.find("kruispunt-6-3, rijkswaterstaat, amsterdam, vlaanderen"), std::string::npos) << m;
+            EXPECT_NE(m.find("--severity any"), std::string::npos) << m;
+            EXPECT_NE(m.find(std::string("'") + preset + "'"), std::string::npos) << m;
+        }
+    }
+    o.preset.clear();
+    o.severity = "alle";
+    o.minCount = 4;
+    o.kdeBandwidth = 100;
+    o.kdeWeighted = true;
+    EXPECT_THROW((void)pipeline::runBlackSpotJob(o, reporter), InputError);
+    fs::remove_all(dir);
 }

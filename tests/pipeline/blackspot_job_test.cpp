@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <sstream>
 
 using namespace gebiedscan;
@@ -115,4 +116,42 @@ TEST(BlackSpotJob, BadWeightsAndMissingRoadsAreInputErrors)
     EXPECT_EQ(w.fatal, 7.0);
     EXPECT_EQ(w.damageOnly, 0.5);
     EXPECT_EQ(w.serious, 3.0); // not given: the base's
+}
+
+TEST(BlackSpotJob, WithoutSeverityFieldOnlyDefinitionsThatCountEveryAccident)
+{
+    jobtest::TempFolder tmp;
+    pipeline::BlackSpotJobOptions o = crossAndRoad(tmp.path());
+    // The same accidents as a police register has them: no AP3_CODE column.
+    std::ifstream in(tmp.path() / "ongevallen.csv");
+    std::ostringstream without;
+    for (std::string line; std::getline(in, line);) {
+        const auto a = line.find(',', line.find(',') + 1), b = line.find(',', a + 1);
+        without << line.substr(0, a) << line.substr(b) << '\n';
+    }
+    jobtest::writeText(tmp.path() / "zonder_ernst.csv", without.str());
+    o.accidents.path = (tmp.path() / "zonder_ernst.csv").string();
+    pipeline::CollectingReporter reporter;
+    try {
+        (void)pipeline::runBlackSpotJob(o, reporter); // amsterdam: 3 injury accidents
+        FAIL() << "a severity definition ran without severity";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("'amsterdam' telt naar ernst"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("--severity any"), std::string::npos) << e.what();
+    }
+    o.preset.clear();
+    o.severity = "any";
+    o.minCount = 6;
+    const auto r = pipeline::runBlackSpotJob(o, reporter);
+    EXPECT_TRUE(r.accidents.fields.severity.empty());
+    EXPECT_EQ(r.analysis.criteria.description, "6 of meer ongevallen (elke ernst, ook onbekend) in 3 jaar");
+    ASSERT_EQ(r.analysis.junctions.size(), 1u); // the six at the crossing, the party row merged
+    EXPECT_EQ(r.analysis.junctions[0].tally.total(), 6);
+    EXPECT_EQ(r.analysis.junctions[0].tally.bySeverity[static_cast<std::size_t>(Severity::Unknown)], 6);
+    ASSERT_TRUE(r.areas);
+    EXPECT_EQ(r.areas->total[0], 6); // theme 4.1 per area counts them too
+    EXPECT_EQ(r.areas->injury[0], 0);
+
+    for (const auto& name : blackSpotPresetNames()) EXPECT_TRUE(pipeline::criteriaNeedSeverity(blackSpotPreset(name)));
+    EXPECT_FALSE(pipeline::criteriaNeedSeverity(r.analysis.criteria));
 }

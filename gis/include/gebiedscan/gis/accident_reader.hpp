@@ -31,7 +31,7 @@ struct AccidentFields {
 /// The rows of an accident layer as AccidentRecords (working-CRS points).
 struct AccidentLayer {
     std::string description;
-    AccidentFields fields; ///< fields actually used ("" = absent)
+    AccidentFields fields; ///< fields actually used ("" = absent; no severity: every accident Unknown)
     std::vector<AccidentRecord> records;
     std::size_t unknownSeverity = 0; ///< AP3 missing or not DOD/LET/UMS (kept as Unknown)
     std::size_t unparsedYear = 0;    ///< year and date both missing or unreadable

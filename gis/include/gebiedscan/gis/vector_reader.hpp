@@ -15,7 +15,7 @@ namespace gebiedscan::gis {
 struct SourceSpec {
     std::string path;
     std::string layer;                    ///< empty: the only layer (an error if there are several)
-    std::vector<std::string> openOptions; ///< extra GDAL open options, "KEY=VALUE"
+    std::vector<std::string> openOptions; ///< extra GDAL open options, "KEY=VALUE"; HEADERS=FORCE for XLSX/ODS
     std::string xField, yField;           ///< CSV point columns; empty: X/Y, lon/lat, ... detected
     std::string assumeCrs;                ///< CRS for a layer that has none ("EPSG:4326"); else an error
     std::string attributeFilter;          ///< OGR SQL WHERE clause (passed to OGR, not concatenated)

@@ -31,7 +31,7 @@ struct BlackSpotJobOptions {
     std::string assumeCrs;              ///< CRS for road/accident layers without one (unless set per layer)
     std::string preset;                 ///< kruispunt-6-3, rijkswaterstaat, amsterdam, vlaanderen
     std::optional<int> minCount, years, lastYear;
-    std::string severity; ///< "LET,DOD"
+    std::string severity; ///< "LET,DOD"; "any": every accident, also without a severity field
     std::optional<double> minScore;
     std::string weights;   ///< "DOD=5,ZKH=3,LET=1,UMS=0"
     std::string locations; ///< junctions, sections or both (default: the preset's)
@@ -79,7 +79,12 @@ struct BlackSpotJobResult {
 /// Parses "DOD=5,ZKH=3,LET=1,UMS=0" (ZKH = LET with hospital admission) over `base`.
 [[nodiscard]] SeverityWeights parseWeights(const std::string& text, SeverityWeights base);
 
+/// Whether a definition looks at severity (a rule on DOD/LET/UMS or hospital admission, or a
+/// minimum score): false only when every accident counts (`--severity any`).
+[[nodiscard]] bool criteriaNeedSeverity(const BlackSpotCriteria& criteria);
+
 /// The criteria of the options: the preset, or a custom definition, with the options' changes.
+/// `severity` "any" (or "alle") counts every accident, of unknown severity too.
 [[nodiscard]] BlackSpotCriteria blackSpotCriteria(const BlackSpotJobOptions& options);
 
 } // namespace gebiedscan::pipeline

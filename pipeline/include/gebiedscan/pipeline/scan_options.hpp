@@ -1,4 +1,6 @@
 #pragma once
+#include "gebiedscan/pipeline/count_table.hpp"
+
 #include "gebiedscan/gis/area_reader.hpp"
 #include "gebiedscan/gis/vector_reader.hpp"
 
@@ -20,7 +22,9 @@ struct PeriodOption {
 /// Everything `gebiedscan scan` needs; filled from the project file, then the command line.
 struct ScanOptions {
     gis::SourceSpec incidents;
-    gis::SourceSpec areas; ///< path empty: grid over the incidents only
+    gis::SourceSpec counts;       ///< a table of counts per area instead of incidents (--counts)
+    CountTableFields countFields; ///< its columns; detected if empty
+    gis::SourceSpec areas;        ///< path empty: grid over the incidents only
     gis::AreaFields areaFields;
     std::string categoryField;   ///< police code (e.g. 1.1.1) or BRON AP3_CODE; detected if empty
     std::string labelField;      ///< category text; detected if empty

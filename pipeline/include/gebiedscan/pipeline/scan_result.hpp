@@ -2,6 +2,7 @@
 // Everything a scan found, in memory: counts and figures per level, hotspots, trends and hot
 // times, the protection applied and where every record went. Writers only serialise it; the
 // viewer and the report read it without files.
+#include "gebiedscan/pipeline/count_table.hpp"
 #include "gebiedscan/pipeline/local_hotspots.hpp"
 #include "gebiedscan/pipeline/record_accounting.hpp"
 #include "gebiedscan/pipeline/scan_protection.hpp"
@@ -48,6 +49,8 @@ struct ScanResult {
     std::unique_ptr<ScanCounts> counts;
     std::unique_ptr<ScanFigures> figures;
     RecordAccounting accounting;
+    /// A scan of a count table (--counts): where its values went. No times of day, no months.
+    std::optional<CountTableReport> countTable;
     std::vector<std::string> repairedAreas;
     std::string incidentsDescription, areasDescription, incidentsCrs, areasCrs;
     std::string grid;                              ///< "square:500" for a grid scan, else empty
