@@ -106,6 +106,21 @@ std::vector<ColumnSpec> areaColumns()
                       "p-value of the change (exact Poisson test)"),
              perTheme(field::significance, T::String, "", "significante verandering", "significant change"),
              perTheme(field::rate, T::Real, "per 1.000 inwoners", "per 1.000 inwoners", "per 1,000 inhabitants"),
+             perTheme(field::rateEb, T::Real, "per 1.000 inwoners",
+                      "per 1.000 inwoners, Empirical Bayes-geschat naar het gemiddelde van alle gebieden van dit "
+                      "niveau (spdep EBest, momentenmethode)",
+                      "per 1,000 inhabitants, Empirical Bayes shrunk to the mean of all areas of this level "
+                      "(spdep EBest, method of moments)"),
+             perTheme(field::rateEbLocal, T::Real, "per 1.000 inwoners",
+                      "per 1.000 inwoners, Empirical Bayes-geschat naar het gebied en zijn buren (queen; spdep "
+                      "EBlocal)",
+                      "per 1,000 inhabitants, Empirical Bayes shrunk to the area and its neighbours (queen; spdep "
+                      "EBlocal)"),
+             perTheme(field::rateSmall, T::Integer, "",
+                      "1 = te klein voor een betrouwbaar cijfer per 1.000 inwoners: minder dan 50 inwoners of minder "
+                      "dan 5 registraties verwacht bij het gemiddelde van alle gebieden; lees dan eb_ en ebl_",
+                      "1 = too small for a reliable rate per 1,000: fewer than 50 inhabitants or fewer than 5 "
+                      "registrations expected at the mean of all areas; read eb_ and ebl_ instead"),
              perTheme(field::rank, T::Integer, "", "rang binnen bovenliggend gebied (1 = meeste)",
                       "rank within the parent area (1 = most)"),
              perTheme(field::trend, T::String, "", "opkomende hotspot (maandelijks Gi*, Mann-Kendall, Esri-klassen)",

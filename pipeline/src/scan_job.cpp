@@ -360,6 +360,7 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
     reporter.progress("hotspots", 0, -1);
     r.hotspots = computeScanHotspots(r);
     r.trends = computeScanTrends(r);
+    r.rates = computeScanRates(r);
     reporter.progressDone("hotspots");
     if (!o.internal) {
         reporter.progress("geheimhouding", 0, -1);

@@ -59,6 +59,9 @@ inline constexpr std::string_view changePct = "chg_";
 inline constexpr std::string_view changeP = "p_";
 inline constexpr std::string_view significance = "sig_";
 inline constexpr std::string_view rate = "rate_";
+inline constexpr std::string_view rateEb = "eb_";       ///< per 1,000, global Empirical Bayes (spdep EBest)
+inline constexpr std::string_view rateEbLocal = "ebl_"; ///< per 1,000, local Empirical Bayes (EBlocal, queen)
+inline constexpr std::string_view rateSmall = "klein_"; ///< 1 = too small for a stable rate
 inline constexpr std::string_view rank = "rank_";
 inline constexpr std::string_view trend = "trend_";
 inline constexpr std::string_view themeGiZ = "gi_z_";
