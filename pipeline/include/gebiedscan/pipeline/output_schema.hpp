@@ -41,6 +41,9 @@ inline constexpr std::string_view blackspotAreas = "blackspot_areas";
 inline constexpr std::string_view kdeHeatmap = "kde_heatmap"; ///< gebiedscan kde GeoTIFF
 inline constexpr std::string_view nearRepeat = "near_repeat"; ///< gebiedscan nearrepeat: the Knox table
 inline constexpr std::string_view fieldMap = "field_map";     ///< <laag>_velden.csv next to a Shapefile
+/// gebiedscan facilities: per facility, and the Eck-Clarke-Guerette concentration curve.
+inline constexpr std::string_view facilities = "facilities";
+inline constexpr std::string_view facilityConcentration = "facility_concentration";
 } // namespace role
 
 /// Column ids shared by the writers, the schema table and the viewer. A family id ends in '_'
