@@ -7,6 +7,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace gebiedscan::app {
@@ -35,14 +36,16 @@ void run(FacilitiesCli& c)
     const auto pct = [&](double share) {
         return o.internal ? fmt::format("{:.1f}", share * 100) : fmt::format("{:.0f}", share * 100);
     };
+    std::string alpha = fmt::format("{:g}", o.alpha);
+    std::replace(alpha.begin(), alpha.end(), '.', ','); // Dutch decimal comma
     fmt::print("Voorzieningen geschreven naar {}\n", std::filesystem::absolute(o.out).lexically_normal().string());
     fmt::print("  {} voorzieningen, {} registraties gebruikt ({}), straal {:g} m, {}\n", r.total.size(),
                r.registrationsUsed, r.period, o.radius,
                o.nearestOnly ? "alleen bij de dichtstbijzijnde" : "bij elke voorziening binnen de straal");
     fmt::print("  concentratie: top 10 % van de voorzieningen {} % van de registraties, top 20 % {} %\n",
                pct(r.curve.at(1).registrationShare), pct(r.curve.at(3).registrationShare));
-    fmt::print("  {} voorziening(en) significant boven de omgeving (ring tot {:g} m, FDR {:g})\n", raised,
-               o.radius * o.ringFactor, o.alpha);
+    fmt::print("  {} voorziening(en) significant boven de omgeving (ring tot {:g} m, FDR {})\n", raised,
+               o.radius * o.ringFactor, alpha);
     if (!o.internal) fmt::print("  {} totaal/totalen geheim (1 t/m {})\n", hidden, r.totalThreshold - 1);
 }
 

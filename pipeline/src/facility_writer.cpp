@@ -44,13 +44,21 @@ std::string countingRule(const FacilityJobOptions& o)
                            "meer dan eens)";
 }
 
+// "0,05": numbers in Dutch text take a decimal comma.
+std::string dutchNumber(double v)
+{
+    std::string text = fmt::format("{:g}", v);
+    std::replace(text.begin(), text.end(), '.', ',');
+    return text;
+}
+
 std::string methodText(const FacilityJobOptions& o)
 {
     return fmt::format("verhoogd: het aantal binnen {0:g} m (alle registraties, ook bij --nearest-only) tegen de "
                        "ring van {0:g} tot {1:g} m, exacte voorwaardelijke Poisson-toets (eenzijdig; als R "
                        "poisson.test(..., alternative = \"greater\")), oppervlakken volgens Steiner (vlak + omtrek x r "
-                       "+ pi r²), Benjamini-Hochberg over de voorzieningen, alfa {2:g}",
-                       o.radius, o.radius * o.ringFactor, o.alpha);
+                       "+ pi r²), Benjamini-Hochberg over de voorzieningen, alfa {2}",
+                       o.radius, o.radius * o.ringFactor, dutchNumber(o.alpha));
 }
 
 // Own field names that clash with ours get the prefix "bron_".
