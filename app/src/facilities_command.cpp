@@ -70,6 +70,9 @@ void registerFacilitiesCommand(CLI::App& app)
             "laag met de voorzieningen: punten, lijnen of vlakken (GeoPackage, Shapefile, GeoJSON, CSV, PG:...)")
         ->required();
     facilities->add_option("--facilities-layer", j.facilities.layer, "laag binnen het bestand (bij meer dan één)");
+    facilities->add_option("--facilities-filter", j.facilities.attributeFilter,
+                           "alleen voorzieningen die hieraan voldoen (OGR SQL WHERE), bv. \"gebruiksdoel = "
+                           "'onderwijsfunctie'\"");
     facilities->add_option("--facilities-crs", j.facilities.assumeCrs,
                            "coördinatenstelsel van de voorzieningen als de laag er geen heeft (bijv. EPSG:28992)");
     facilities

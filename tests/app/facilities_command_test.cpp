@@ -61,6 +61,14 @@ TEST_F(FacilitiesCommand, RadiusPeriodAndNearestOnlyFromTheCommandLine)
     EXPECT_TRUE(fs::exists(m_dir / "uit/toelichting.txt"));
 }
 
+TEST_F(FacilitiesCommand, FacilitiesFilterSelectsTheFatalAccidents)
+{
+    parse("--facilities-filter \"nummer = 1 AND ap3_code = 'DOD'\" --filter \"nummer = 1\" --radius 200 --internal");
+    const auto s = summary();
+    EXPECT_EQ(s["facilities"]["count"], 45) << "the fatal accidents, as R selects them";
+    EXPECT_EQ(s["registrations_used"], 6994);
+}
+
 TEST_F(FacilitiesCommand, RejectsABadRadiusAndABadDate)
 {
     EXPECT_THROW(parse("--radius 0"), CLI::ValidationError);
