@@ -14,6 +14,7 @@ void registerTrendsCommand(CLI::App& app);
 void registerBlackSpotsCommand(CLI::App& app);
 void registerHotspotsCommand(CLI::App& app);
 void registerNearRepeatCommand(CLI::App& app);
+void registerFacilitiesCommand(CLI::App& app);
 void registerAuditCommand(CLI::App& app);
 
 /// The options of `scan` bound to `commandLine`: the shared groups and the scan settings table.
@@ -30,6 +31,7 @@ inline void registerCommands(CLI::App& app)
     registerBlackSpotsCommand(app);
     registerHotspotsCommand(app);
     registerNearRepeatCommand(app);
+    registerFacilitiesCommand(app);
     registerAuditCommand(app);
 }
 

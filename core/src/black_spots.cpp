@@ -91,6 +91,60 @@ EmpiricalBayes ebEstimate(const std::string& group, const Moments& m, double mu,
     return eb;
 }
 
+// A site with an exposure (a piece of road of `length` metres) and its observed count.
+struct ExposedSite {
+    int x = 0;
+    double length = 0.0;
+};
+
+struct ExposedMoments {
+    int n = 0;
+    double rate = 0.0;       ///< lambda: accidents per metre, sum x / sum length
+    double dispersion = 1.0; ///< phi = Var(x_i) / mu_i, the same for every site (see below)
+};
+
+// Method of moments for counts with exposure: mu_i = lambda l_i, and under the negative binomial
+// with the overdispersion per length (k_i = k L / l_i, the Highway Safety Manual's k / L),
+// Var(x_i) = mu_i (1 + k L lambda) = phi mu_i. phi = sum (x_i - mu_i)^2 / sum mu_i * n / (n - 1)
+// (so equal windows give the sample variance over the mean, as the junctions' k does).
+ExposedMoments exposedMoments(const std::vector<ExposedSite>& sites)
+{
+    ExposedMoments m;
+    m.n = static_cast<int>(sites.size());
+    double sx = 0, sl = 0;
+    for (const auto& s : sites) {
+        sx += s.x;
+        sl += s.length;
+    }
+    if (!(sl > 0) || sx <= 0) return m;
+    m.rate = sx / sl;
+    if (m.n > 1) {
+        double ss = 0;
+        for (const auto& s : sites) ss += (s.x - m.rate * s.length) * (s.x - m.rate * s.length);
+        m.dispersion = ss / sx * m.n / (m.n - 1);
+    }
+    return m;
+}
+
+// EB of a section of `length` with `observed` accidents: mu = lambda l, k = max(0, (phi - 1) /
+// (L lambda)) per window length L, w = 1 / (1 + k (L / l) mu) = min(1, 1 / phi): the weight does
+// not depend on the length, so a short section with many accidents is not pulled to its group's
+// mean merely for being short.
+EmpiricalBayes sectionEmpiricalBayes(const std::string& group, const ExposedMoments& m, double length, double L,
+                                     double observed)
+{
+    EmpiricalBayes eb;
+    eb.peerGroup = group;
+    eb.peerSites = m.n;
+    eb.peerMean = m.rate * length;
+    eb.peerVariance = m.dispersion * eb.peerMean;
+    eb.overdispersion = m.rate > 0 ? std::max(0.0, (m.dispersion - 1.0) / (L * m.rate)) : 0.0;
+    eb.weight = 1.0 / (1.0 + eb.overdispersion * L * m.rate);
+    eb.estimate = eb.weight * eb.peerMean + (1.0 - eb.weight) * observed;
+    eb.excess = eb.estimate - eb.peerMean;
+    return eb;
+}
+
 // Index of the route part containing route distance d.
 std::size_t partAt(const Route& route, double d)
 {
@@ -419,32 +473,37 @@ BlackSpotResult analyseBlackSpots(const RoadNetwork& network, const std::vector<
             if (open) closeSection();
         }
         if (options.empiricalBayes) {
-            // Sites: consecutive non-overlapping windows of length L along every route.
-            std::unordered_map<std::string, std::vector<int>> groups;
-            std::vector<int> all;
+            // Sites: every route cut into consecutive pieces of length L, the last piece (and a
+            // route shorter than L) as long as it is: every metre of every route is in one site.
+            // Length is the exposure (see sectionEmpiricalBayes).
+            std::unordered_map<std::string, std::vector<ExposedSite>> groups;
+            std::vector<ExposedSite> all;
             for (std::size_t r = 0; r < routes.size(); ++r) {
                 const auto& ev = onRoute[r];
+                const double length = routes[r].length;
+                if (!(length > 0)) continue;
                 std::size_t idx = 0;
-                for (double a = 0; a + L <= routes[r].length; a += L) {
+                for (double a = 0; a < length; a += L) {
+                    const double b = std::min(a + L, length);
+                    const bool last = b >= length;
                     SeverityTally t;
                     while (idx < ev.size() && ev[idx].pos < a) ++idx;
-                    for (auto j = idx; j < ev.size() && ev[j].pos < a + L; ++j)
+                    for (auto j = idx; j < ev.size() && (ev[j].pos < b || (last && ev[j].pos <= b)); ++j)
                         add(t, accidents[ev[j].accident], crit, 1);
-                    const int x = targetCount(crit, t);
-                    groups[segments[segmentAt(static_cast<std::int32_t>(r), a + L / 2)].roadClass].push_back(x);
-                    all.push_back(x);
+                    const ExposedSite site{targetCount(crit, t), b - a};
+                    groups[segments[segmentAt(static_cast<std::int32_t>(r), 0.5 * (a + b))].roadClass].push_back(site);
+                    all.push_back(site);
                 }
             }
-            const auto allMoments = moments(all);
-            std::unordered_map<std::string, Moments> groupMoments;
-            for (const auto& [key, xs] : groups) groupMoments[key] = moments(xs);
+            const auto allMoments = exposedMoments(all);
+            std::unordered_map<std::string, ExposedMoments> groupMoments;
+            for (const auto& [key, sites] : groups) groupMoments[key] = exposedMoments(sites);
             for (auto& b : res.sections) {
-                const auto& gm = groupMoments[b.roadClass];
-                const bool own = gm.n >= options.minPeerGroup;
-                const auto& m = own ? gm : allMoments;
-                const double mu = m.mean * (b.to - b.from) / L;
-                b.eb = ebEstimate(own ? (b.roadClass.empty() ? "onbekend" : b.roadClass) : "alle wegvakken", m, mu,
-                                  targetCount(crit, b.tally));
+                const auto it = groupMoments.find(b.roadClass);
+                const bool own = it != groupMoments.end() && it->second.n >= options.minPeerGroup;
+                b.eb =
+                    sectionEmpiricalBayes(own ? (b.roadClass.empty() ? "onbekend" : b.roadClass) : "alle wegvakken",
+                                          own ? it->second : allMoments, b.to - b.from, L, targetCount(crit, b.tally));
             }
         }
         rank(res.sections);

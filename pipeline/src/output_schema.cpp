@@ -106,6 +106,21 @@ std::vector<ColumnSpec> areaColumns()
                       "p-value of the change (exact Poisson test)"),
              perTheme(field::significance, T::String, "", "significante verandering", "significant change"),
              perTheme(field::rate, T::Real, "per 1.000 inwoners", "per 1.000 inwoners", "per 1,000 inhabitants"),
+             perTheme(field::rateEb, T::Real, "per 1.000 inwoners",
+                      "per 1.000 inwoners, Empirical Bayes-geschat naar het gemiddelde van alle gebieden van dit "
+                      "niveau (spdep EBest, momentenmethode)",
+                      "per 1,000 inhabitants, Empirical Bayes shrunk to the mean of all areas of this level "
+                      "(spdep EBest, method of moments)"),
+             perTheme(field::rateEbLocal, T::Real, "per 1.000 inwoners",
+                      "per 1.000 inwoners, Empirical Bayes-geschat naar het gebied en zijn buren (queen; spdep "
+                      "EBlocal)",
+                      "per 1,000 inhabitants, Empirical Bayes shrunk to the area and its neighbours (queen; spdep "
+                      "EBlocal)"),
+             perTheme(field::rateSmall, T::Integer, "",
+                      "1 = te klein voor een betrouwbaar cijfer per 1.000 inwoners: minder dan 50 inwoners of minder "
+                      "dan 5 registraties verwacht bij het gemiddelde van alle gebieden; lees dan eb_ en ebl_",
+                      "1 = too small for a reliable rate per 1,000: fewer than 50 inhabitants or fewer than 5 "
+                      "registrations expected at the mean of all areas; read eb_ and ebl_ instead"),
              perTheme(field::rank, T::Integer, "", "rang binnen bovenliggend gebied (1 = meeste)",
                       "rank within the parent area (1 = most)"),
              perTheme(field::trend, T::String, "", "opkomende hotspot (maandelijks Gi*, Mann-Kendall, Esri-klassen)",
@@ -458,6 +473,51 @@ std::vector<LayerSpec> buildLayers()
           single("ratio", T::Real, "", "waargenomen / verwacht (Knox-ratio)", "observed / expected (Knox ratio)"),
           single("p", T::Real, "p", "pseudo-p (M + 1) / (R + 1)", "pseudo-p (M + 1) / (R + 1)")},
          {}});
+    // ---- gebiedscan facilities: the facility's own fields come first (not in the schema) ----
+    l.push_back(
+        {role::facilities,
+         "facilities",
+         "facilities",
+         GeometryKind::Point,
+         "registraties rond voorzieningen (hot facilities); eerst de eigen velden van de voorziening",
+         "registrations around facilities (hot facilities); the facility's own fields first",
+         {perTheme(field::count, T::Integer, "aantal", "registraties binnen de straal",
+                   "registrations within the radius"),
+          single("dichtheid_km2", T::Real, "per km²", "n_total per km² van de zone binnen de straal",
+                 "n_total per km² of the zone within the radius"),
+          single("rank", T::Integer, "", "rang naar n_total (1 = meeste)", "rank by n_total (1 = most)"),
+          single("n_ring", T::Integer, "aantal",
+                 "registraties in de ring rond de straal (straal tot 5 x straal), intern",
+                 "registrations in the ring around the radius (radius to 5 x radius), internal"),
+          single("verwacht", T::Real, "aantal", "verwacht binnen de straal bij de dichtheid van de ring",
+                 "expected within the radius at the density of the ring"),
+          single("p", T::Real, "p", "eenzijdige p-waarde (exacte voorwaardelijke Poisson-toets tegen de ring)",
+                 "one-sided p-value (exact conditional Poisson test against the ring)"),
+          single("p_adj", T::Real, "p", "p na correctie voor meervoudig toetsen (Benjamini-Hochberg)",
+                 "p adjusted for multiple testing (Benjamini-Hochberg)"),
+          single("verhoogd", T::String, "", "ja = significant meer dan de omgeving voorspelt (p_adj <= 0,05)",
+                 "ja = significantly more than the surroundings predict (p_adj <= 0.05)")},
+         {{"bron_registraties", "bron van de registraties", "source of the registrations"},
+          {"bron_voorzieningen", "bron van de voorzieningen", "source of the facilities"},
+          {"periode", "periode van de registraties", "period of the registrations"},
+          {"straal_m", "straal (m)", "radius (m)"},
+          {"telwijze", "elke voorziening in de straal of alleen de dichtstbijzijnde", "every facility or nearest only"},
+          {"onderdrukking", "regel voor kleine aantallen (geheim)", "small-count suppression rule"}}});
+    l.push_back({role::facilityConcentration,
+                 "facilities",
+                 "concentratie",
+                 GeometryKind::None,
+                 "concentratie van registraties op voorzieningen (Eck, Clarke en Guerette)",
+                 "concentration of registrations on facilities (Eck, Clarke and Guerette)",
+                 {single("aandeel_voorzieningen_pct", T::Integer, "%", "de top zoveel procent van de voorzieningen",
+                         "the top so many per cent of the facilities"),
+                  single("voorzieningen", T::Integer, "aantal", "aantal voorzieningen in die top",
+                         "number of facilities in that top"),
+                  single("registraties", T::Integer, "aantal", "registraties bij die voorzieningen (intern)",
+                         "registrations at those facilities (internal)"),
+                  single("aandeel_registraties_pct", T::Real, "%", "hun aandeel in alle tellingen bij voorzieningen",
+                         "their share of all counts at facilities")},
+                 {}});
     // ---- <laag>_velden.csv next to every Shapefile ----
     l.push_back({role::fieldMap,
                  "",

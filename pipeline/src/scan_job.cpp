@@ -405,6 +405,7 @@ std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& r
     reporter.progress("hotspots", 0, -1);
     r.hotspots = computeScanHotspots(r);
     r.trends = computeScanTrends(r);
+    r.rates = computeScanRates(r);
     reporter.progressDone("hotspots");
     if (!o.internal) {
         reporter.progress("geheimhouding", 0, -1);

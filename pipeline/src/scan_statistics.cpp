@@ -7,6 +7,8 @@
 
 #include <fmt/core.h>
 
+#include <cmath>
+
 namespace gebiedscan::pipeline {
 
 namespace {
@@ -39,6 +41,29 @@ std::vector<LevelHotspots> computeScanHotspots(const ScanResult& r)
             for (std::size_t a = 0; a < n; ++a) x[a] = static_cast<double>(f.themeCount(l, a, s, f.currentPeriod()));
             h.slots.push_back(s);
             h.results.push_back(computeLocalHotspots(x, h.weights, r.hotspotOptions));
+        }
+    }
+    return out;
+}
+
+std::vector<LevelRates> computeScanRates(const ScanResult& r)
+{
+    const auto& f = *r.figures;
+    std::vector<LevelRates> out(r.areas.levels.size());
+    for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
+        const auto& lv = r.areas.levels[l];
+        const std::size_t n = lv.size();
+        // The hotspots' queen weights where they exist (same snap), else the same rule here.
+        auto& weights = out[l].weights;
+        weights = r.hotspots.size() > l && !r.hotspots[l].results.empty()
+                      ? r.hotspots[l].weights
+                      : contiguityWeights(r.geometries[l], Contiguity::Queen, kContiguitySnap);
+        std::vector<double> population(n);
+        for (std::size_t a = 0; a < n; ++a) population[a] = lv.population[a] ? *lv.population[a] : std::nan("");
+        for (std::size_t s = 0; s < f.themeSlots(); ++s) {
+            std::vector<double> x(n);
+            for (std::size_t a = 0; a < n; ++a) x[a] = static_cast<double>(f.themeCount(l, a, s, f.currentPeriod()));
+            out[l].slots.push_back(empiricalBayesRates(x, population, weights));
         }
     }
     return out;

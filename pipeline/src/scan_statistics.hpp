@@ -21,6 +21,10 @@ using ScanTrends = std::vector<std::vector<std::vector<EmergingClass>>>; // [lev
 /// empty for a slot with too few registrations (or a level without hotspots: needs r.hotspots).
 [[nodiscard]] ScanTrends computeScanTrends(const ScanResult& r);
 
+/// Raw, global and local Empirical Bayes rates (spdep EBest / EBlocal on queen contiguity) of the
+/// current period per level and theme slot, with the small-area flags (core SmallAreaRule).
+[[nodiscard]] std::vector<LevelRates> computeScanRates(const ScanResult& r);
+
 /// The protection applied, in plain Dutch, for summary.json, metadata and toelichting.txt.
 [[nodiscard]] std::string suppressionRule(const ScanModel& model, bool internal);
 

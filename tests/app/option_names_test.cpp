@@ -82,9 +82,9 @@ TEST(OptionNames, SharedOptionsReadTheSameInEveryCommand)
         EXPECT_GE(commands[name], 2) << name << " is not shared";
         EXPECT_EQ(descriptions[name].size(), 1u) << name << " reads differently in different commands";
     }
-    EXPECT_EQ(commands["--incidents"], 4);   // scan, kde, trends, nearrepeat
-    EXPECT_EQ(commands["--working-crs"], 6); // all but synth
-    EXPECT_EQ(commands["--quiet"], 7);       // all but synth
+    EXPECT_EQ(commands["--incidents"], 5);   // scan, kde, trends, nearrepeat, facilities
+    EXPECT_EQ(commands["--working-crs"], 7); // all but synth
+    EXPECT_EQ(commands["--quiet"], 8);       // all but synth
 }
 
 // Each command that reads incidents shows them as one section of its help, with the same title.
@@ -92,7 +92,7 @@ TEST(OptionNames, GroupsAreSectionsOfEveryCommandsHelp)
 {
     CLI::App app;
     gebiedscan::app::registerCommands(app);
-    for (const std::string name : {"scan", "kde", "trends", "nearrepeat"}) {
+    for (const std::string name : {"scan", "kde", "trends", "nearrepeat", "facilities"}) {
         const std::string help = app.get_subcommand(name)->help();
         EXPECT_NE(help.find("[Option Group: Registraties]"), std::string::npos) << name << "\n" << help;
     }

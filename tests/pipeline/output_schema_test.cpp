@@ -32,7 +32,7 @@ TEST(OutputSchema, EveryRoleIsUniqueDescribedAndFound)
           schema::role::blackspotAreas, schema::role::kdeHeatmap, schema::role::nearRepeat, schema::role::fieldMap})
         EXPECT_NE(schema::layer(r), nullptr) << r;
     EXPECT_EQ(schema::layer("no_such_role"), nullptr);
-    EXPECT_EQ(roles.size(), 18u);
+    EXPECT_EQ(roles.size(), 20u); // facilities and facility_concentration: tests/pipeline/facility_job_test.cpp
 }
 
 TEST(OutputSchema, OneWordForOneThing)

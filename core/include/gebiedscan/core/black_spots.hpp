@@ -81,9 +81,9 @@ struct BlackSpotOptions {
 struct EmpiricalBayes {
     std::string peerGroup;
     int peerSites = 0;
-    double peerMean = 0.0; ///< mu: expected count of a site like this (per window length for sections)
+    double peerMean = 0.0; ///< mu: expected count of a site like this (for a section: lambda x its length)
     double peerVariance = 0.0;
-    double overdispersion = 0.0; ///< k of the negative binomial, (s^2 - m) / m^2, >= 0
+    double overdispersion = 0.0; ///< k of the negative binomial (sections: per window length L), >= 0
     double weight = 1.0;         ///< w = 1 / (1 + k mu)
     double estimate = 0.0;       ///< EB = w mu + (1 - w) observed
     double excess = 0.0;         ///< EB - mu: potential for safety improvement
@@ -140,8 +140,15 @@ struct BlackSpotResult {
 /// (accidents in the first count rule's severities, else LET+DOD) over the group's sites, the
 /// method of moments gives k = max(0, (s^2 - m) / m^2), and for a site with observed x and
 /// expected mu, w = 1 / (1 + k mu), EB = w mu + (1 - w) x. Junction sites are all junction nodes
-/// (with zeros), mu = m. Section sites are the routes cut into consecutive non-overlapping
-/// windows of length L; a section of length l has mu = m l / L.
+/// (with zeros), mu = m. Sections use length as exposure: the sites are every route cut into
+/// consecutive pieces of length L, the last piece (and a route shorter than L) as long as it is,
+/// so every metre of road is in its peer group; lambda = sum x / sum length, a section of length
+/// l has mu = lambda l, and with the overdispersion per length (k_l = k L / l, the Highway Safety
+/// Manual's k / L) the method of moments gives phi = sum (x - lambda l)^2 / sum x * n / (n - 1),
+/// k = max(0, (phi - 1) / (L lambda)) and w = min(1, 1 / phi), the same for short and long
+/// sections (a 74 m section with 4 accidents is not pulled to its group's mean for being short).
+/// A peer group (road class) with fewer than minPeerGroup sites falls back to all sites of the
+/// kind (peer group "alle wegvakken" / "alle kruispunten" in the output).
 [[nodiscard]] BlackSpotResult analyseBlackSpots(const RoadNetwork& network, const std::vector<AccidentRecord>& records,
                                                 const BlackSpotOptions& options);
 

@@ -43,6 +43,9 @@ inline constexpr std::string_view blackspotAreas = "blackspot_areas";
 inline constexpr std::string_view kdeHeatmap = "kde_heatmap"; ///< gebiedscan kde GeoTIFF
 inline constexpr std::string_view nearRepeat = "near_repeat"; ///< gebiedscan nearrepeat: the Knox table
 inline constexpr std::string_view fieldMap = "field_map";     ///< <laag>_velden.csv next to a Shapefile
+/// gebiedscan facilities: per facility, and the Eck-Clarke-Guerette concentration curve.
+inline constexpr std::string_view facilities = "facilities";
+inline constexpr std::string_view facilityConcentration = "facility_concentration";
 } // namespace role
 
 /// Column ids shared by the writers, the schema table and the viewer. A family id ends in '_'
@@ -61,6 +64,9 @@ inline constexpr std::string_view changePct = "chg_";
 inline constexpr std::string_view changeP = "p_";
 inline constexpr std::string_view significance = "sig_";
 inline constexpr std::string_view rate = "rate_";
+inline constexpr std::string_view rateEb = "eb_";       ///< per 1,000, global Empirical Bayes (spdep EBest)
+inline constexpr std::string_view rateEbLocal = "ebl_"; ///< per 1,000, local Empirical Bayes (EBlocal, queen)
+inline constexpr std::string_view rateSmall = "klein_"; ///< 1 = too small for a stable rate
 inline constexpr std::string_view rank = "rank_";
 inline constexpr std::string_view trend = "trend_";
 inline constexpr std::string_view themeGiZ = "gi_z_";

@@ -9,6 +9,7 @@
 
 #include "gebiedscan/core/area_hierarchy.hpp"
 #include "gebiedscan/core/emerging_hotspots.hpp"
+#include "gebiedscan/core/empirical_bayes.hpp"
 #include "gebiedscan/core/hot_times.hpp"
 #include "gebiedscan/core/scan_figures.hpp"
 #include "gebiedscan/core/scan_model.hpp"
@@ -34,6 +35,13 @@ struct LevelHotspots {
     SpatialWeights weights;
     std::vector<std::size_t> slots;     ///< theme slots analysed (the total first)
     std::vector<LocalHotspots> results; ///< parallel to slots
+};
+
+/// Raw, global and local (queen) Empirical Bayes rates per person of the current period at one
+/// level, per theme slot, with the small-area flags; `weights` are the queen neighbours used.
+struct LevelRates {
+    SpatialWeights weights;
+    std::vector<EmpiricalBayesRates> slots; ///< indexed by theme slot (ScanFigures numbering)
 };
 
 /// The result of a scan. Built once by runScan and never moved (ScanFigures refers to the model,
@@ -71,6 +79,8 @@ struct ScanResult {
     /// Emerging-hotspot class per level, theme slot and area; empty for a slot with too few
     /// registrations to speak of a trend.
     std::vector<std::vector<std::vector<EmergingClass>>> trends; // [level][slot][area]
+    /// Current-period rates per person, raw and Empirical Bayes smoothed, per level.
+    std::vector<LevelRates> rates;
 
     /// Outside the police (the default): which counts are shown as "geheim" - primary (1..T-1) and
     /// secondary, so that no hidden count can be recovered or narrowed through any sum a reader

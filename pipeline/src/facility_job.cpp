@@ -1,0 +1,251 @@
+// Hot facilities: read the facilities and the registrations of the period, count around each
+// facility, test against the ring around it, rank, the concentration curve and the protection.
+#include "gebiedscan/pipeline/facility_job.hpp"
+
+#include "gebiedscan/pipeline/facility_writer.hpp"
+#include "gebiedscan/pipeline/incident_stream.hpp"
+#include "gebiedscan/pipeline/model_loader.hpp"
+
+#include "gebiedscan/core/date_time.hpp"
+#include "gebiedscan/core/error.hpp"
+#include "gebiedscan/core/multiple_testing.hpp"
+#include "gebiedscan/gis/field_value.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace gebiedscan::pipeline {
+
+namespace {
+
+using gis::Value;
+
+TimeInterval parseDay(const std::string& text, const char* option)
+{
+    const auto t = parseTimeInterval(text);
+    if (!t) throw InputError(fmt::format("{} '{}' is geen datum (bijvoorbeeld 2023-01-01)", option, text));
+    return *t;
+}
+
+// The facilities with their own fields typed: a column is Integer when every value is, Real when
+// every value is a number, else text.
+void readFacilities(const FacilityJobOptions& o, FacilityJobResult& r, std::vector<FacilityShape>& shapes,
+                    Reporter& reporter)
+{
+    gis::VectorReader reader(o.facilities, o.workingCrs);
+    r.facilitiesSource = reader.description();
+    const auto names = reader.fieldNames();
+    reader.selectFields(names);
+    reader.repairInvalidPolygons(true);
+    std::vector<std::vector<gis::FieldValue>> values;
+    std::size_t withoutGeometry = 0;
+    for (gis::Feature f; reader.next(f);) {
+        values.push_back(f.fields);
+        FacilityShape s;
+        using K = gis::FeatureGeometry::Kind;
+        if (f.geometry.kind != K::None) {
+            if (r.geometryKind == K::None) r.geometryKind = f.geometry.kind;
+            if (f.geometry.kind != r.geometryKind)
+                throw InputError(fmt::format("{}: rij {} heeft een ander soort geometrie dan de eerste voorziening "
+                                             "(punten, lijnen en vlakken niet door elkaar)",
+                                             r.facilitiesSource, f.row));
+        }
+        switch (f.geometry.kind) {
+        case K::Point: s.points = f.geometry.points; break;
+        case K::Line: s.lines = f.geometry.lines; break;
+        case K::Polygon: s.polygons = f.geometry.polygons; break;
+        case K::None: ++withoutGeometry; break;
+        }
+        shapes.push_back(std::move(s));
+        r.geometries.push_back(std::move(f.geometry));
+    }
+    if (shapes.empty()) throw InputError(r.facilitiesSource + ": geen voorzieningen in de laag");
+    if (withoutGeometry > 0)
+        reporter.warning(fmt::format("{}: {} voorziening(en) zonder bruikbare geometrie; die tellen 0",
+                                     r.facilitiesSource, withoutGeometry));
+    for (std::size_t c = 0; c < names.size(); ++c) {
+        bool allInteger = true, allNumber = true;
+        for (const auto& row : values) {
+            const auto t = row[c].type;
+            if (t == gis::FieldValue::Type::Null) continue;
+            allInteger = allInteger && t == gis::FieldValue::Type::Integer;
+            allNumber = allNumber && (t == gis::FieldValue::Type::Integer || t == gis::FieldValue::Type::Real);
+        }
+        gis::Column col;
+        col.name = names[c];
+        col.type = allInteger  ? gis::Column::Type::Integer
+                   : allNumber ? gis::Column::Type::Real
+                               : gis::Column::Type::String;
+        col.description = "veld van de voorziening (bron)";
+        r.ownColumns.push_back(col);
+    }
+    for (const auto& row : values) {
+        std::vector<Value> out;
+        for (std::size_t c = 0; c < names.size(); ++c) {
+            const auto& v = row[c];
+            if (v.type == gis::FieldValue::Type::Null)
+                out.emplace_back();
+            else if (r.ownColumns[c].type == gis::Column::Type::Integer)
+                out.emplace_back(static_cast<std::int64_t>(std::llround(v.number)));
+            else if (r.ownColumns[c].type == gis::Column::Type::Real)
+                out.emplace_back(v.number);
+            else
+                out.emplace_back(v.text);
+        }
+        r.ownValues.push_back(std::move(out));
+    }
+}
+
+} // namespace
+
+FacilityJobResult computeFacilities(const FacilityJobOptions& o, Reporter& reporter)
+{
+    if (!(o.radius > 0) || !std::isfinite(o.radius) || o.radius > 100000)
+        throw InputError(
+            fmt::format("--radius {:g}: kies een straal van meer dan 0 en hoogstens 100000 meter", o.radius));
+    FacilityJobResult r;
+    std::vector<FacilityShape> shapes;
+    readFacilities(o, r, shapes, reporter);
+
+    // The registrations of the period (and theme), each with its count group.
+    IncidentStreamOptions so;
+    so.source = o.incidents;
+    so.workingCrs = o.workingCrs;
+    so.fields = o.fields;
+    so.model = loadScanModel(o.model.empty() ? defaultModelPath() : o.model);
+    so.theme = o.theme;
+    std::optional<LocalTime> from, to;
+    if (!o.from.empty()) from = parseDay(o.from, "--from").start;
+    if (!o.to.empty()) to = parseDay(o.to, "--to").end;
+    if (from && to && !(*from < *to)) throw InputError("--from ligt na --to");
+    if (from || to) {
+        so.requireDate = true;
+        so.inPeriod = [from, to](const TimeInterval& t) {
+            return (!from || t.start >= *from) && (!to || t.start < *to);
+        };
+    }
+    r.period = !from && !to ? "alle datums"
+                            : fmt::format("{} t/m {}", from ? formatLocalTime(*from, true) : "begin",
+                                          to ? formatLocalTime(LocalTime{to->seconds - kSecondsPerDay}, true) : "eind");
+    IncidentStream stream(so, reporter);
+    r.incidentsSource = stream.description();
+    const ScanModel& model = stream.model();
+    r.totalThreshold = model.suppressBelow;
+    const bool byTheme = o.theme.empty() && stream.classifies();
+    if (byTheme) {
+        for (const auto& t : model.themes) {
+            r.groupIds.push_back(t.id);
+            r.groupLabels.push_back(t.number + " " + t.labelNl);
+            r.groupThreshold.push_back(t.suppressBelow > 0 ? t.suppressBelow : model.suppressBelow);
+        }
+        r.groupIds.emplace_back("overig");
+        r.groupLabels.emplace_back("overig (onbekende categorie)");
+        r.groupThreshold.push_back(model.suppressBelow);
+    } else {
+        r.groupIds.emplace_back("total");
+        r.groupLabels.emplace_back("alle registraties");
+        r.groupThreshold.push_back(model.suppressBelow);
+    }
+    for (const auto& t : model.themes)
+        if (!o.theme.empty() && (t.id == o.theme || t.number == o.theme)) r.themeId = t.id;
+    std::vector<std::size_t> themeOfCategory(model.categories.size(), 0);
+    for (std::size_t c = 0; c < model.categories.size(); ++c)
+        themeOfCategory[c] = model.themeIndex(model.categories[c].themeId).value_or(model.themes.size());
+
+    std::vector<PointRd> points;
+    std::vector<std::uint32_t> group;
+    reporter.progress("registraties", 0, -1);
+    for (Incident incident; stream.next(incident);) {
+        // No areas: every located registration is "inside"; unknown categories count as overig
+        // unless a theme was asked.
+        const IncidentFate fate = stream.settle(incident, true);
+        if (fate == IncidentFate::OtherTheme || (fate == IncidentFate::UnknownCategory && !o.theme.empty())) continue;
+        points.push_back(incident.point);
+        group.push_back(byTheme ? static_cast<std::uint32_t>(incident.category ? themeOfCategory[*incident.category]
+                                                                               : model.themes.size())
+                                : 0u);
+    }
+    reporter.progressDone("registraties");
+    r.accounting = stream.accounting();
+    r.registrationsUsed = points.size();
+
+    FacilityCountOptions co;
+    co.radius = o.radius;
+    co.ringFactor = o.ringFactor;
+    co.nearestOnly = o.nearestOnly;
+    co.threads = o.threads;
+    reporter.progress("tellen", 0, -1);
+    r.counts = countAroundFacilities(shapes, points, group, r.groupIds.size(), co);
+    reporter.progressDone("tellen");
+
+    const std::size_t n = shapes.size(), groups = r.groupIds.size();
+    r.total.assign(n, 0);
+    for (std::size_t f = 0; f < n; ++f)
+        for (std::size_t g = 0; g < groups; ++g) r.total[f] += r.counts.inRadius[f * groups + g];
+    // Rank: 1 = most; equal counts share the best rank.
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return r.total[a] > r.total[b]; });
+    r.rank.assign(n, 0);
+    for (std::size_t k = 0; k < n; ++k)
+        r.rank[order[k]] = k > 0 && r.total[order[k]] == r.total[order[k - 1]] ? r.rank[order[k - 1]] : k + 1;
+
+    std::vector<double> p(n, 1.0);
+    std::vector<std::uint8_t> untestable(n, 0);
+    for (std::size_t f = 0; f < n; ++f) {
+        r.discArea.push_back(facilityBufferArea(shapes[f], o.radius));
+        r.ringArea.push_back(facilityBufferArea(shapes[f], o.radius * o.ringFactor) - r.discArea.back());
+        r.excess.push_back(facilityExcess(r.counts.inRadiusAll[f], r.counts.inRing[f], r.discArea[f], r.ringArea[f]));
+        p[f] = r.excess[f].p;
+        untestable[f] = r.discArea[f] > 0 ? 0 : 1;
+    }
+    r.pAdjusted = adjustPValues(p, PValueCorrection::FalseDiscoveryRate, untestable);
+    for (std::size_t f = 0; f < n; ++f)
+        r.raised.push_back(!untestable[f] && r.pAdjusted[f] <= o.alpha &&
+                           static_cast<double>(r.counts.inRadiusAll[f]) > r.excess[f].expected);
+
+    std::vector<double> shares;
+    for (int k = 5; k <= 100; k += 5) shares.push_back(k / 100.0);
+    r.curve = concentrationCurve(r.total, shares);
+
+    if (!o.internal) {
+        // Primary: 1..T-1. A single hidden total gets a partner (the smallest published total of at
+        // least T), so no sum over the facilities gives it back. A facility's themes are hidden
+        // together when any is 1..T-1: the total minus the other themes would give it.
+        const auto small = [](std::uint64_t v, int threshold) {
+            return v > 0 && v < static_cast<std::uint64_t>(threshold);
+        };
+        r.totalHidden.assign(n, false);
+        r.themesHidden.assign(n, false);
+        std::size_t hiddenTotals = 0;
+        for (std::size_t f = 0; f < n; ++f) {
+            r.totalHidden[f] = small(r.total[f], r.totalThreshold);
+            hiddenTotals += r.totalHidden[f];
+            for (std::size_t g = 0; g < groups; ++g)
+                if (small(r.counts.inRadius[f * groups + g], r.groupThreshold[g])) r.themesHidden[f] = true;
+            if (r.totalHidden[f]) r.themesHidden[f] = true;
+        }
+        if (hiddenTotals == 1) {
+            std::optional<std::size_t> partner;
+            for (std::size_t f = 0; f < n; ++f)
+                if (!r.totalHidden[f] && r.total[f] >= static_cast<std::uint64_t>(r.totalThreshold) &&
+                    (!partner || r.total[f] < r.total[*partner]))
+                    partner = f;
+            if (partner) r.totalHidden[*partner] = r.themesHidden[*partner] = true;
+        }
+    }
+    return r;
+}
+
+FacilityJobResult runFacilityJob(const FacilityJobOptions& options, Reporter& reporter)
+{
+    if (options.out.empty()) throw InputError("geen uitvoermap (--out)");
+    FacilityJobResult r = computeFacilities(options, reporter);
+    r.written = writeFacilityOutputs(r, options);
+    return r;
+}
+
+} // namespace gebiedscan::pipeline
