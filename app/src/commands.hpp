@@ -15,6 +15,7 @@ void registerBlackSpotsCommand(CLI::App& app);
 void registerHotspotsCommand(CLI::App& app);
 void registerNearRepeatCommand(CLI::App& app);
 void registerAuditCommand(CLI::App& app);
+void registerExportCommand(CLI::App& app);
 
 /// The options of `scan` bound to `commandLine`: the shared groups and the scan settings table.
 /// Used by registerScanCommand and by the tests that hold the bindings against the table.
@@ -31,6 +32,7 @@ inline void registerCommands(CLI::App& app)
     registerHotspotsCommand(app);
     registerNearRepeatCommand(app);
     registerAuditCommand(app);
+    registerExportCommand(app);
 }
 
 } // namespace gebiedscan::app
