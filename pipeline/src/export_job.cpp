@@ -245,11 +245,14 @@ ExportResult runExportJob(const ExportOptions& o, Reporter& reporter)
     const auto model = loadScanModel(o.model.empty() ? defaultModelPath() : o.model);
     reporter.info("Controle op herleidbaarheid (gebiedscan audit) ...");
     auto audit = auditScanFolder(o.scanDir, model);
-    if (!audit.passed())
-        throw ExportRefused(fmt::format("'{}' haalt de controle op herleidbaarheid niet ({} bevinding(en), {} geheime "
-                                        "aantallen te herleiden of te vernauwen): niets geëxporteerd",
-                                        o.scanDir.string(), audit.findings.size(), audit.narrowed),
-                            std::move(audit));
+    if (!audit.passed()) {
+        // The message first: the audit is moved into the exception.
+        const std::string message =
+            fmt::format("'{}' haalt de controle op herleidbaarheid niet ({} bevinding(en), {} geheime aantallen te "
+                        "herleiden of te vernauwen): niets geëxporteerd",
+                        o.scanDir.string(), audit.findings.size(), audit.narrowed);
+        throw ExportRefused(message, std::move(audit));
+    }
     reporter.info(fmt::format("Controle geslaagd: {} cellen, {} geheim, {} optellingen", audit.cells, audit.hiddenCells,
                               audit.relations));
 

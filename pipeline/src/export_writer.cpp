@@ -179,14 +179,16 @@ std::string leesmijText(const ExportPackage& p, const std::vector<std::string>& 
 
     out += "Kaartstijl\n----------\n";
     for (const auto& s : p.styled) {
-        out += fmt::format("  {} ({} gebieden): {} (veld {}, in de Shapefile {}); natuurlijke klassen (Jenks),\n"
-                           "  kleuren ColorBrewer YlOrRd, dezelfde klassen en kleuren als de viewer en het rapport:\n",
+        out += fmt::format("  {} ({} gebieden): {}\n"
+                           "    veld {} (in de Shapefile {}); natuurlijke klassen (Jenks), kleuren ColorBrewer\n"
+                           "    YlOrRd: dezelfde klassen en kleuren als in de viewer en het rapport.\n",
                            s.name, s.areas, s.styleTitle, s.styleField, s.styleFieldShp);
-        if (s.legend.hidden > 0) out += "    " + s.legend.hiddenLabel + ", grijs gearceerd\n";
-        if (s.legend.zeroClass) out += fmt::format("    {}, {}\n", s.legend.zeroLabel, s.legend.zeroColour.hex());
-        for (const auto& c : s.legend.classes) out += fmt::format("    {}, {}\n", c.label, c.colour.hex());
+        if (s.legend.hidden > 0) out += "      " + s.legend.hiddenLabel + ", grijs gearceerd\n";
+        if (s.legend.zeroClass) out += fmt::format("      {}, {}\n", s.legend.zeroLabel, s.legend.zeroColour.hex());
+        for (const auto& c : s.legend.classes) out += fmt::format("      {}, {}\n", c.label, c.colour.hex());
     }
-    out += "  QGIS kleurt op coalesce(veld, -1): -1 staat daarin voor 'geheim' en komt in de gegevens niet voor.\n\n";
+    out += "  (aantal gebieden tussen haakjes). QGIS kleurt op coalesce(veld, -1): de -1 staat daar voor 'geheim'\n"
+           "  en komt in de gegevens zelf niet voor.\n\n";
 
     out += "Velden\n------\n"
            "Volledige naam (GeoPackage en CSV), naam in de Shapefile (hoogstens 10 tekens), type en betekenis.\n"

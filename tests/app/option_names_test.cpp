@@ -83,7 +83,7 @@ TEST(OptionNames, SharedOptionsReadTheSameInEveryCommand)
     }
     EXPECT_EQ(commands["--incidents"], 4);   // scan, kde, trends, nearrepeat
     EXPECT_EQ(commands["--working-crs"], 6); // all but synth
-    EXPECT_EQ(commands["--quiet"], 7);       // all but synth
+    EXPECT_EQ(commands["--quiet"], 8);       // all but synth
 }
 
 // Each command that reads incidents shows them as one section of its help, with the same title.

@@ -332,6 +332,10 @@ TEST(ExportRefusal, FolderFailingTheAuditIsRefusedWithItsCells)
         ADD_FAILURE() << "a leaky folder was exported";
     } catch (const ExportRefused& r) {
         EXPECT_NE(std::string(r.what()).find("controle op herleidbaarheid"), std::string::npos) << r.what();
+        ASSERT_FALSE(r.audit().findings.empty());
+        EXPECT_NE(std::string(r.what()).find("(" + std::to_string(r.audit().findings.size()) + " bevinding(en)"),
+                  std::string::npos)
+            << r.what();
         bool named = false;
         for (const auto& f : r.audit().findings)
             named =
