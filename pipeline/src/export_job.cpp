@@ -11,6 +11,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <limits>
@@ -226,6 +227,19 @@ std::string defaultStyleField(const gis::Table& table)
 ExportResult runExportJob(const ExportOptions& o, Reporter& reporter)
 {
     if (!fs::is_directory(o.scanDir)) throw InputError("scanmap '" + o.scanDir.string() + "' bestaat niet");
+    {
+        // The package folder is replaced as a whole: never the scan folder itself, nor around or inside it.
+        const auto scan = fs::weakly_canonical(fs::absolute(o.scanDir));
+        const auto out = fs::weakly_canonical(fs::absolute(o.outDir));
+        const auto within = [](const fs::path& inner, const fs::path& outer) {
+            const auto [o2, i2] = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
+            return o2 == outer.end();
+        };
+        if (within(out, scan) || within(scan, out))
+            throw InputError("--out '" + o.outDir.string() +
+                             "' is de scanmap zelf of ligt erin of eromheen; kies een " +
+                             "eigen map voor het pakket (die wordt als geheel vervangen)");
+    }
     const auto summary = readSummary(o.scanDir);
     if (summary.audience == "intern")
         throw ExportRefused(

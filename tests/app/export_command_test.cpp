@@ -35,7 +35,22 @@ TEST(ExportCommand, RefusesWithExitCode4AndSaysWhy)
     EXPECT_NE(log.find("zonder --internal"), std::string::npos) << log;
     EXPECT_FALSE(std::filesystem::exists(tmp / "pakket"));
 
-    EXPECT_EQ(run(quote(bin.string()) + " export " + quote(tmp.path().string()) + out + model, &log), 2) << log;
+    // The package folder replaces what is there: never the scan folder itself or one around it.
+    EXPECT_EQ(run(quote(bin.string()) + " export " + quote((tmp / "lek").string()) + " --out " +
+                      quote((tmp / "lek").string()) + model,
+                  &log),
+              2)
+        << log;
+    EXPECT_NE(log.find("is de scanmap zelf of ligt erin of eromheen"), std::string::npos) << log;
+    EXPECT_EQ(run(quote(bin.string()) + " export " + quote((tmp / "lek").string()) + " --out " +
+                      quote(tmp.path().string()) + model,
+                  &log),
+              2)
+        << log;
+    EXPECT_TRUE(std::filesystem::exists(tmp / "lek" / "gebiedscan.gpkg"));
+
+    std::filesystem::create_directories(tmp / "leeg");
+    EXPECT_EQ(run(quote(bin.string()) + " export " + quote((tmp / "leeg").string()) + out + model, &log), 2) << log;
     EXPECT_NE(log.find("summary.json ontbreekt"), std::string::npos) << log;
     EXPECT_EQ(run(quote(bin.string()) + " export " + quote((tmp / "lek").string()) + out + model + " --report " +
                       quote((tmp / "geen.pdf").string()),
