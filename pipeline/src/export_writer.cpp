@@ -11,8 +11,11 @@
 #include <fmt/core.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <ctime>
+#include <regex>
 #include <set>
 
 namespace gebiedscan::pipeline {
@@ -82,6 +85,14 @@ gis::Table layerStylesTable(const ExportPackage& p, const std::vector<std::strin
     return t;
 }
 
+// "'/data/politie/registraties.gpkg', layer 'x'" -> "'registraties.gpkg', layer 'x'": the
+// package leaves the police, the folders of its file system stay behind.
+std::string withoutFolders(const std::string& description)
+{
+    static const std::regex quotedPath("'(?:[^']*/)([^'/]*)'");
+    return std::regex_replace(description, quotedPath, "'$1'");
+}
+
 void appendSources(std::string& out, const json& summary)
 {
     const auto sources = summary.value("sources", json::array());
@@ -99,8 +110,13 @@ void appendSources(std::string& out, const json& summary)
         const auto it = summary.find(key);
         return it != summary.end() && it->is_object() ? it->value("source", std::string()) : std::string();
     };
-    const std::string incidents = source("incidents"), areas = source("areas");
-    out += fmt::format("  - registraties: {}; bron onbekend\n", incidents.empty() ? "onbekend" : incidents);
+    const std::string incidents = withoutFolders(source("incidents")), areas = withoutFolders(source("areas"));
+    // As the viewer: the demo's registrations come from `gebiedscan synth` (synthetische_registraties).
+    std::string lower = incidents;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    const bool synthetic = lower.find("synth") != std::string::npos;
+    out += fmt::format("  - registraties: {}; bron onbekend{}\n", incidents.empty() ? "onbekend" : incidents,
+                       synthetic ? " (SYNTHETISCH: verzonnen gegevens, geen echte meldingen)" : "");
     const std::string grid = summary.contains("areas") ? summary["areas"].value("grid", std::string()) : "";
     out += fmt::format("  - gebieden: {}; bron onbekend\n", !areas.empty()  ? areas
                                                             : !grid.empty() ? "raster " + grid

@@ -198,6 +198,8 @@ TEST_F(ExportJob, EveryFileReopensWithItsDocumentedFieldsAndNoPointLayer)
                              "drenthe-buurten-2024.geojson", "bron onbekend", "een aantal van 1 tot en met 4 is geheim",
                              "gebiedscan audit", "n_total"})
         EXPECT_NE(leesmij.find(text), std::string::npos) << text;
+    // The package leaves the police: the folders of the police's file system stay behind.
+    EXPECT_EQ(leesmij.find(dir.string()), std::string::npos);
 }
 
 TEST_F(ExportJob, CsvIsTheScansDutchCsvCellForCell)
