@@ -109,15 +109,18 @@ protected:
         if (!exported) GTEST_SKIP() << kBuurten << " is not there";
     }
 
+public:
     static inline fs::path dir;
     static inline std::unique_ptr<ExportResult> exported;
 };
 
 const std::vector<std::string> kLevels{"buurt", "wijk", "gemeente"};
+const fs::path& dir = ExportJob::dir;
+const std::unique_ptr<ExportResult>& exported = ExportJob::exported;
 
 } // namespace
 
-TEST_F(ExportJob, WritesEveryFileOfThePackage)
+static void writesEveryFileOfThePackage()
 {
     const fs::path p = dir / "pakket";
     for (const auto& level : kLevels)
@@ -145,7 +148,7 @@ TEST_F(ExportJob, WritesEveryFileOfThePackage)
     EXPECT_EQ(zip.find("pakket/.gebiedscan"), std::string::npos);
 }
 
-TEST_F(ExportJob, EveryFileReopensWithItsDocumentedFieldsAndNoPointLayer)
+static void everyFileReopensWithItsDocumentedFieldsAndNoPointLayer()
 {
     const fs::path p = dir / "pakket";
     const std::string leesmij = readFile(p / "LEESMIJ.txt");
@@ -202,7 +205,7 @@ TEST_F(ExportJob, EveryFileReopensWithItsDocumentedFieldsAndNoPointLayer)
     EXPECT_EQ(leesmij.find(dir.string()), std::string::npos);
 }
 
-TEST_F(ExportJob, CsvIsTheScansDutchCsvCellForCell)
+static void csvIsTheScansDutchCsvCellForCell()
 {
     // The export rebuilds "geheim" (NULL in the GeoPackage) from the scan's rules; the scan wrote
     // its CSV from the tables themselves, so the two must agree byte for byte.
@@ -222,7 +225,7 @@ TEST_F(ExportJob, CsvIsTheScansDutchCsvCellForCell)
     EXPECT_EQ(readFile(dir / "pakket" / "gebiedscan_cijfers.csv"), readFile(dir / "scan" / "gebiedscan_cijfers.csv"));
 }
 
-TEST_F(ExportJob, NoPublishedCountBelowItsThreshold)
+static void noPublishedCountBelowItsThreshold()
 {
     const auto model = loadScanModel(defaultModelPath());
     const auto shp = gis::listLayers((dir / "pakket" / "gebiedscan_buurt.shp").string());
@@ -258,7 +261,7 @@ TEST_F(ExportJob, NoPublishedCountBelowItsThreshold)
     EXPECT_GT(published, 1000u);
 }
 
-TEST_F(ExportJob, StylesMatchTheLegendInShapefileAndGeoPackage)
+static void stylesMatchTheLegendInShapefileAndGeoPackage()
 {
     const auto& buurt = exported->levels[0];
     EXPECT_EQ(buurt.styleField, "n_total");
@@ -295,26 +298,52 @@ TEST_F(ExportJob, StylesMatchTheLegendInShapefileAndGeoPackage)
     EXPECT_EQ(tables, (std::vector<std::string>{"gebiedscan_buurt", "gebiedscan_wijk", "gebiedscan_gemeente"}));
 }
 
-TEST_F(ExportJob, RefusesAnInternFolderAndWritesNothing)
+// One scan (a minute of LPs) for all checks: ctest runs every test in a process of its own.
+TEST_F(ExportJob, PackageOfARealScan)
 {
-    const fs::path intern = dir / "intern";
-    fs::remove_all(intern);
-    fs::copy(dir / "scan", intern, fs::copy_options::recursive);
-    auto summary = nlohmann::json::parse(readFile(intern / "summary.json"));
+    {
+        SCOPED_TRACE("files");
+        writesEveryFileOfThePackage();
+    }
+    {
+        SCOPED_TRACE("fields");
+        everyFileReopensWithItsDocumentedFieldsAndNoPointLayer();
+    }
+    {
+        SCOPED_TRACE("csv");
+        csvIsTheScansDutchCsvCellForCell();
+    }
+    {
+        SCOPED_TRACE("thresholds");
+        noPublishedCountBelowItsThreshold();
+    }
+    {
+        SCOPED_TRACE("styles");
+        stylesMatchTheLegendInShapefileAndGeoPackage();
+    }
+}
+
+TEST(ExportRefusal, InternFolderIsRefusedBeforeTheAuditAndNothingIsWritten)
+{
+    const fs::path tmp = fs::temp_directory_path() / ("gebiedscan_export_intern_" + std::to_string(::getpid()));
+    fs::remove_all(tmp);
+    gebiedscan::testing::writeTinyScanFolder(tmp / "intern", gebiedscan::testing::TinyFolder::Protected);
+    auto summary = nlohmann::json::parse(readFile(tmp / "intern" / "summary.json"));
     summary["audience"] = "intern";
-    std::ofstream(intern / "summary.json") << summary.dump(2);
+    std::ofstream(tmp / "intern" / "summary.json") << summary.dump(2);
     ExportOptions e;
-    e.scanDir = intern;
-    e.outDir = dir / "pakket_intern";
+    e.scanDir = tmp / "intern";
+    e.outDir = tmp / "pakket";
     CollectingReporter reporter;
     try {
         (void)runExportJob(e, reporter);
-        FAIL() << "an intern folder was exported";
+        ADD_FAILURE() << "an intern folder was exported";
     } catch (const ExportRefused& r) {
         EXPECT_NE(std::string(r.what()).find("--internal"), std::string::npos) << r.what();
         EXPECT_TRUE(r.audit().findings.empty());
     }
     EXPECT_FALSE(fs::exists(e.outDir));
+    fs::remove_all(tmp);
 }
 
 TEST(ExportRefusal, FolderFailingTheAuditIsRefusedWithItsCells)
