@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages gebiedscan needs (only those missing). Idempotent.
 #   scripts/install-deps.sh          build and run
 #   scripts/install-deps.sh --test   also what the test suite needs (PostgreSQL + PostGIS, nl_NL locale,
-#                                    clang for the libFuzzer smoke run)
+#                                    clang for the libFuzzer smoke run, python3-qgis for QGIS headless
+#                                    opening an exported package: about 110 MB download)
 set -euo pipefail
 
 packages=(build-essential cmake ninja-build pkg-config
@@ -12,7 +13,7 @@ packages=(build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev fonts-dejavu-core
   poppler-utils)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(postgresql postgresql-15-postgis-3 locales clang-14 libclang-rt-14-dev)
+  packages+=(postgresql postgresql-15-postgis-3 locales clang-14 libclang-rt-14-dev python3-qgis)
 fi
 
 sudo_cmd=()

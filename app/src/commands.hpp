@@ -16,6 +16,7 @@ void registerHotspotsCommand(CLI::App& app);
 void registerNearRepeatCommand(CLI::App& app);
 void registerFacilitiesCommand(CLI::App& app);
 void registerAuditCommand(CLI::App& app);
+void registerExportCommand(CLI::App& app);
 
 /// The options of `scan` bound to `commandLine`: the shared groups and the scan settings table.
 /// Used by registerScanCommand and by the tests that hold the bindings against the table.
@@ -33,6 +34,7 @@ inline void registerCommands(CLI::App& app)
     registerNearRepeatCommand(app);
     registerFacilitiesCommand(app);
     registerAuditCommand(app);
+    registerExportCommand(app);
 }
 
 } // namespace gebiedscan::app

@@ -161,7 +161,7 @@ TEST_F(CommandLine, MissingFileForACheckedArgumentIsDutch)
 
 TEST_F(CommandLine, SubcommandMissingOrUnknownIsDutchAndExitTwo)
 {
-    const std::string all = "scan, synth, kde, trends, blackspots, hotspots, nearrepeat, facilities, audit";
+    const std::string all = "scan, synth, kde, trends, blackspots, hotspots, nearrepeat, facilities, audit, export";
     expectDutchError({}, "geef een subopdracht: " + all, "gebiedscan");
     expectDutchError({"scna"}, "onbekende subopdracht 'scna' (kies uit: " + all + ")", "gebiedscan");
     expectDutchError({"--incidents", "a.gpkg"}, "onbekende optie --incidents voor gebiedscan", "gebiedscan");
