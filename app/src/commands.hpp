@@ -15,6 +15,8 @@ void registerBlackSpotsCommand(CLI::App& app);
 void registerHotspotsCommand(CLI::App& app);
 void registerNearRepeatCommand(CLI::App& app);
 void registerAuditCommand(CLI::App& app);
+/// `report` (the veiligheidsanalyse PDF) needs Qt: only in builds with the viewer.
+void registerReportCommand(CLI::App& app);
 
 /// The options of `scan` bound to `commandLine`: the shared groups and the scan settings table.
 /// Used by registerScanCommand and by the tests that hold the bindings against the table.
@@ -31,6 +33,9 @@ inline void registerCommands(CLI::App& app)
     registerHotspotsCommand(app);
     registerNearRepeatCommand(app);
     registerAuditCommand(app);
+#ifdef GEBIEDSCAN_WITH_REPORT
+    registerReportCommand(app);
+#endif
 }
 
 } // namespace gebiedscan::app
