@@ -7,6 +7,7 @@
 #include "print_layout.hpp"
 #include "schema_names.hpp"
 
+#include <QBuffer>
 #include <QDate>
 #include <QJsonArray>
 
@@ -24,7 +25,10 @@ namespace fld = schema::field;
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kMapScale = 2.6; // device pixels per logical pixel of the map images (about 250 dpi)
+// A week has 168 hours: below this many registrations its cells are single registrations, noise
+// to a reader and too close to the people behind them.
+constexpr int kMinimumForWeek = 100;
+constexpr double kMapScale = 2.4; // device pixels per logical pixel of the map images (about 240 dpi)
 
 QString esc(const QString& s)
 {
@@ -83,6 +87,17 @@ ReportContent ReportDocument::build()
                                         "zoals GM0106)")
                              .arg(levelWord(m_level, true), m_options.areas.join(","))
                              .toStdString());
+    // Areas with a published total of 0 get no sheet of their own (a national layer scanned
+    // for one province would give hundreds of empty pages); the summary names them.
+    {
+        std::vector<Area> kept;
+        for (auto& a : m_sheets) {
+            const double n = ScanReportData::number(*a.layer, a.feature, field(fld::count, qs(schema::kTotalTheme)));
+            (n == 0 ? m_empty : kept).push_back(a);
+        }
+        if (kept.empty()) std::swap(kept, m_empty);
+        m_sheets = std::move(kept);
+    }
 
     QString body = cover() + summaryPage();
     // A report per gemeente with a sheet per wijk: each gemeente's own sheet first, then those of
@@ -280,7 +295,11 @@ QString ReportDocument::hiddenOr(const LayerData& layer, std::size_t f, const QS
 QString ReportDocument::addImage(const QString& name, QImage image, int width)
 {
     const QString key = QStringLiteral("img%1-%2.png").arg(++m_imageCount).arg(name);
-    m_images.emplace_back(key, std::move(image));
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    m_images.emplace_back(key, std::move(bytes));
     return QStringLiteral("<img src=\"%1\" width=\"%2\">").arg(key).arg(width);
 }
 
@@ -651,6 +670,19 @@ QString ReportDocument::summaryPage()
                          m_text.pick("Hotspots per thema: %1.", "Hot spots per theme: %1.").arg(perTheme.join(", "))));
     }
     h += QStringLiteral("</ul>");
+    if (!m_empty.empty()) {
+        QStringList names;
+        for (const auto& a : m_empty) names << (a.name.isEmpty() ? a.code : a.name);
+        const QString list = names.size() <= 12
+                                 ? names.join(QStringLiteral(", "))
+                                 : names.mid(0, 12).join(QStringLiteral(", ")) + QStringLiteral(", \u2026");
+        h += QStringLiteral("<p>%1</p>")
+                 .arg(esc(m_text
+                              .pick("%1 %2 zonder registraties in %3 hebben geen eigen blad: %4.",
+                                    "%1 %2 without registrations in %3 have no sheet of their own: %4.")
+                              .arg(m_empty.size())
+                              .arg(levelWord(m_level, m_empty.size() > 1), cur, list)));
+    }
     h += QStringLiteral("<p>%1</p>").arg(addImage(QStringLiteral("overzicht"), overviewMap(), 640));
     return h;
 }
@@ -885,6 +917,12 @@ QString ReportDocument::sheet(const Area& a)
         h += QStringLiteral("<p>%1</p>").arg(m_text.pick("geheim (kleine aantallen).", "suppressed (small counts)."));
     else if (week.state != S::Values || week.total() <= 0)
         h += QStringLiteral("<p>%1</p>").arg(m_text.pick("Geen registraties.", "No registrations."));
+    else if (week.total() < kMinimumForWeek)
+        h += QStringLiteral("<p>%1</p>")
+                 .arg(m_text
+                          .pick("Niet getoond: minder dan %1 registraties, te weinig voor een weekpatroon.",
+                                "Not shown: fewer than %1 registrations, too few for a weekly pattern.")
+                          .arg(kMinimumForWeek));
     else if (ReportCharts::withoutTimeOfDay(week))
         h += QStringLiteral("<p>%1</p>")
                  .arg(m_text.pick("Niet getoond: de registraties hebben geen tijdstip (alleen een datum).",

@@ -16,12 +16,13 @@
 
 namespace gebiedscan::report {
 
-/// The built content: HTML whose <img src> names are keys of `images`.
+/// The built content: HTML whose <img src> names are keys of `images` (PNG bytes: a report of
+/// hundreds of sheets must not hold hundreds of uncompressed maps).
 struct ReportContent {
     QString title;
     QString footer; ///< for every page: what this is ("Veiligheidsanalyse Meppel, 2024 · SYNTHETISCH")
     QString html;
-    std::vector<std::pair<QString, QImage>> images;
+    std::vector<std::pair<QString, QByteArray>> images;
     int sheets = 0;
     QString level;
 };
@@ -78,9 +79,10 @@ private:
     ReportText m_text;
     QString m_level;
     std::vector<Area> m_sheets;
+    std::vector<Area> m_empty;        // areas asked for whose published total is 0: named, no sheet
     QHash<QString, QString> m_parent; // code -> parent code, every level
     QHash<QString, QString> m_names;  // code -> name
-    std::vector<std::pair<QString, QImage>> m_images;
+    std::vector<std::pair<QString, QByteArray>> m_images;
     int m_imageCount = 0;
 };
 

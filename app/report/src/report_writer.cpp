@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFontMetricsF>
+#include <QHash>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
@@ -20,15 +21,6 @@
 namespace gebiedscan::report {
 
 namespace {
-
-QByteArray png(const QImage& image)
-{
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return bytes;
-}
 
 void commit(QSaveFile& file, const QString& path)
 {
@@ -114,14 +106,32 @@ ReportResult writeReport(const ReportOptions& options, pipeline::Reporter& repor
     }
     // HTML: the same body, each image inline so the file stands alone (mail, intranet).
     {
-        QString html = content.html;
-        for (const auto& [name, image] : content.images)
-            html.replace(
-                QStringLiteral("src=\"%1\"").arg(name),
-                QStringLiteral("src=\"data:image/png;base64,%1\"").arg(QString::fromLatin1(png(image).toBase64())));
+        QHash<QString, const QByteArray*> images;
+        for (const auto& [name, bytes] : content.images) images.insert(name, &bytes);
         QSaveFile file(result.html);
-        if (!file.open(QIODevice::WriteOnly) || file.write(html.toUtf8()) < 0)
+        if (!file.open(QIODevice::WriteOnly))
             throw OutputError(("kan '" + result.html + "' niet schrijven: " + file.errorString()).toStdString());
+        // One pass over the text, writing as we go: hundreds of maps make a large file.
+        const QString& html = content.html;
+        const QString marker = QStringLiteral("src=\"");
+        qsizetype at = 0;
+        bool ok = true;
+        while (ok) {
+            const qsizetype src = html.indexOf(marker, at);
+            const qsizetype end = src < 0 ? -1 : html.indexOf(QLatin1Char('"'), src + marker.size());
+            if (end < 0) {
+                ok = file.write(html.mid(at).toUtf8()) >= 0;
+                break;
+            }
+            const QString name = html.mid(src + marker.size(), end - src - marker.size());
+            ok = file.write(html.mid(at, src + marker.size() - at).toUtf8()) >= 0;
+            if (const auto* bytes = images.value(name))
+                ok = ok && file.write("data:image/png;base64,") >= 0 && file.write(bytes->toBase64()) >= 0;
+            else
+                ok = ok && file.write(name.toUtf8()) >= 0;
+            at = end;
+        }
+        if (!ok) throw OutputError(("kan '" + result.html + "' niet schrijven: " + file.errorString()).toStdString());
         commit(file, result.html);
     }
     return result;
