@@ -16,6 +16,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <clocale>
 #include <cstdio>
@@ -299,6 +300,28 @@ TEST_F(ReportTest, AreasSelectAndLevelsAreChecked)
     o.areas.clear();
     o.scanFolder = QString::fromStdString(dir.string()); // no summary.json
     EXPECT_THROW(report::writeReport(o, reporter), InputError);
+}
+
+TEST_F(ReportTest, EnglishOnRequestWithEnglishNumbers)
+{
+    CollectingReporter reporter;
+    report::ReportOptions o;
+    o.scanFolder = QString::fromStdString(options.outDir.string());
+    o.pdf = QString::fromStdString((dir / "en.pdf").string());
+    o.level = QStringLiteral("gemeente");
+    o.english = true;
+    const auto r = report::writeReport(o, reporter);
+    EXPECT_EQ(r.sheets, 1);
+    const std::string en = pdfText(dir / "en.pdf");
+    EXPECT_NE(en.find("Safety analysis"), std::string::npos);
+    EXPECT_NE(en.find("Summary"), std::string::npos);
+    EXPECT_NE(en.find("1. Safe living environment"), std::string::npos);
+    const auto& f = *result->figures;
+    const auto total = static_cast<long long>(f.themeCount(2, 0, f.totalSlot(), f.currentPeriod()));
+    std::string grouped = dutchInteger(total);
+    std::replace(grouped.begin(), grouped.end(), '.', ',');
+    EXPECT_NE(en.find(grouped), std::string::npos) << grouped;
+    EXPECT_EQ(en.find("Samenvatting"), std::string::npos);
 }
 
 int main(int argc, char** argv)

@@ -745,7 +745,7 @@ QString ReportDocument::themeTable(const Area& a)
                   : sig.isEmpty()    ? sig
                                      : QStringLiteral("no significant change");
         else if (sig.startsWith(QLatin1String("geen sign")))
-            sig = QStringLiteral("geen");
+            sig = QStringLiteral("niet sign.");
         if ((sig == u"stijging" || sig == u"daling" || sig == u"rise" || sig == u"fall") && !std::isnan(p))
             sig += QStringLiteral(" (p = %1)").arg(m_text.locale().toString(p, 'g', 2));
         const double chg = ScanReportData::number(l, a.feature, field(fld::changePct, id));
@@ -787,7 +787,10 @@ QString ReportDocument::themeTable(const Area& a)
         row += td(esc(ref(sig)), rise.trimmed());
         row += td(num(fld::rank, 0), QStringLiteral("align=\"right\""));
         row += td(esc(ref(ScanReportData::text(l, a.feature, field(fld::trend, id)))));
-        row += td(esc(hot.isEmpty() ? QStringLiteral("\u2013") : hot));
+        // The total's class is hidden with a hidden total; a theme's is absent below 30 registrations.
+        row += td(esc(hot.isEmpty() && id == qs(schema::kTotalTheme) ? hiddenOr(l, a.feature, n, {})
+                      : hot.isEmpty()                                ? QStringLiteral("\u2013")
+                                                                     : hot));
         return row + QStringLiteral("</tr>");
     };
     h += themeRow(qs(schema::kTotalTheme), m_text.pick("Alle registraties", "All registrations"), true);
@@ -875,9 +878,11 @@ QString ReportDocument::sheet(const Area& a)
     const double total = ScanReportData::number(l, a.feature, field(fld::count, qs(schema::kTotalTheme)));
     h += QStringLiteral("<p>%1</p>")
              .arg(esc(m_text
-                          .pick("%1 %2 \u00b7 %3 inwoners \u00b7 %4 registraties in %5",
-                                "%1 %2 \u00b7 %3 inhabitants \u00b7 %4 registrations in %5")
-                          .arg(levelWord(a.level), a.code, std::isnan(pop) ? QStringLiteral("?") : m_text.number(pop),
+                          .pick("%1 %2 \u00b7 %3 \u00b7 %4 registraties in %5",
+                                "%1 %2 \u00b7 %3 \u00b7 %4 registrations in %5")
+                          .arg(levelWord(a.level), a.code,
+                               std::isnan(pop) ? m_text.pick("inwoners onbekend", "population unknown")
+                                               : m_text.pick("%1 inwoners", "%1 inhabitants").arg(m_text.number(pop)),
                                m_text.number(total), periodText())));
     h += QStringLiteral("<p>%1</p>").arg(addImage(a.code + QStringLiteral("-kaart"), areaMap(a), 640));
     h += QStringLiteral("<h3>%1</h3>").arg(m_text.pick("Cijfers per veiligheidsveld", "Figures per safety field"));
@@ -898,7 +903,8 @@ QString ReportDocument::sheet(const Area& a)
     auto& figures = m_data.figures();
     for (const auto& p : m_data.periods())
         counts.emplace_back(p.id, figures.count(a.level, a.code, QStringLiteral("Totaal"), p.id));
-    h += QStringLiteral("<table width=\"100%\" cellspacing=\"0\"><tr><td valign=\"top\" width=\"38%\">");
+    h += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" style=\"margin-top:10px;\"><tr><td valign=\"top\" "
+                        "width=\"38%\">");
     h += QStringLiteral("<p><b>%1</b></p>").arg(m_text.pick("Registraties per periode", "Registrations per period"));
     h += QStringLiteral("<p>%1</p>")
              .arg(addImage(a.code + QStringLiteral("-trend"), ReportCharts::periodBars(counts, m_text, 3.0),

@@ -73,8 +73,9 @@ PrintLayout::PrintLayout(QSizeF size, Composition composition) : m_size(size), m
         m_map = QRectF(0, top, W, bottom - top);
     } else if (legend.width() <= W * 0.38) {
         // Beside the map: the map keeps its full height and nothing covers the data.
-        m_legend = QRectF(W - legend.width(), top, legend.width(), legend.height());
-        m_map = QRectF(0, top, W - legend.width() - kGap, bottom - top);
+        const double slot = legend.width() * 1.06 + 2; // room for the text at any scale
+        m_legend = QRectF(W - slot, top, slot, legend.height());
+        m_map = QRectF(0, top, W - slot - kGap, bottom - top);
     } else {
         m_legend = QRectF(0, bottom - legend.height(), legend.width(), legend.height());
         m_map = QRectF(0, top, W, bottom - top - legend.height() - kGap);
@@ -137,7 +138,14 @@ void PrintLayout::paint(QPainter& p, QPointF origin, const std::vector<LayerSnap
     p.setBrush(Qt::NoBrush);
     p.drawRect(m);
 
-    if (!m_legend.isEmpty()) drawLegend(p, at(m_legend).topLeft(), m_composition.legends, scale);
+    if (!m_legend.isEmpty()) {
+        // Text does not scale exactly with the font size (hinting): measure at the device scale and
+        // keep the box inside its slot, right-aligned beside the map.
+        const QRectF slot = at(m_legend);
+        const QSizeF size = drawLegend(p, {}, m_composition.legends, scale, false);
+        const double x = m_legend.left() > m_map.right() ? slot.right() - size.width() - 1 : slot.left();
+        drawLegend(p, QPointF(std::max(x, m.right() + 2 * scale), slot.top()), m_composition.legends, scale);
+    }
     if (!m_footerLines.isEmpty()) {
         const QFont ff = sheetFont(kFooterPx * scale);
         const double lh = QFontMetricsF(ff).height();
