@@ -46,8 +46,9 @@ void run(const ReportCli& c)
     o.pdf = QString::fromStdString(c.out);
     ConsoleReporter reporter(c.quiet);
     const auto r = report::writeReport(o, reporter);
-    reporter.info(fmt::format("Geschreven: {} ({} pagina's, {} bladen per {}) en {}", r.pdf.toStdString(), r.pages,
-                              r.sheets, r.level.toStdString(), r.html.toStdString()));
+    reporter.info(fmt::format("Geschreven: {} ({} pagina's, {} {} per {}) en {}", r.pdf.toStdString(), r.pages,
+                              r.sheets, r.sheets == 1 ? "blad" : "bladen", r.level.toStdString(),
+                              r.html.toStdString()));
 }
 
 } // namespace

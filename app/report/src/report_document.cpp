@@ -631,11 +631,12 @@ QString ReportDocument::summaryPage()
     h += QStringLiteral("<h3>%1</h3><ul>").arg(m_text.pick("Hotspots", "Hot spots"));
     h += QStringLiteral("<li>%1</li>")
              .arg(esc(m_text
-                          .pick("%1 van de %2 %3 zijn een hotspot van alle registraties (Gi*, 95 % of meer zeker).",
-                                "%1 of the %2 %3 are a hot spot of all registrations (Gi*, 95 % or more).")
+                          .pick("%1 van de %2 %3 %4 een hotspot van alle registraties (Gi*, 95 % of meer zeker).",
+                                "%1 of the %2 %3 %4 a hot spot of all registrations (Gi*, 95 % or more).")
                           .arg(hot.size())
                           .arg(within)
-                          .arg(levelWord(m_data.levels().first(), true))));
+                          .arg(levelWord(m_data.levels().first(), within != 1),
+                               hot.size() == 1 ? m_text.pick("is", "is") : m_text.pick("zijn", "are"))));
     for (std::size_t i = 0; i < std::min<std::size_t>(hot.size(), 6); ++i) {
         const Area a{finest, hot[i].feature, finest->text(code, hot[i].feature),
                      ScanReportData::text(*finest, hot[i].feature, qs(fld::name)), m_data.levels().first()};
@@ -847,7 +848,11 @@ QString ReportDocument::aolCandidates(const Area& a)
         if (why.isEmpty()) continue;
         const Area sub{finest, i, c, ScanReportData::text(*finest, i, qs(fld::name)), m_data.levels().first()};
         out.push_back({QStringLiteral("%1 (%2)").arg(sub.name.isEmpty() ? c : sub.name, c),
-                       why.join(QStringLiteral("; ")), weight});
+                       // A table row must fit on a page: the strongest reasons, the rest counted.
+                       why.size() <= 4 ? why.join(QStringLiteral("; "))
+                                       : why.mid(0, 4).join(QStringLiteral("; ")) +
+                                             m_text.pick("; en nog %1", "; and %1 more").arg(why.size() - 4),
+                       weight});
     }
     std::stable_sort(out.begin(), out.end(),
                      [](const Candidate& x, const Candidate& y) { return x.weight > y.weight; });

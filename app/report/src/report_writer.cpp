@@ -43,7 +43,10 @@ ReportResult writeReport(const ReportOptions& options, pipeline::Reporter& repor
     ScanReportData data(options.scanFolder);
     ReportDocument document(data, options);
     const ReportContent content = document.build();
-    reporter.info(QStringLiteral("Rapport: %1 bladen per %2").arg(content.sheets).arg(content.level).toStdString());
+    reporter.info(QStringLiteral("Rapport: %1 %2 per %3")
+                      .arg(content.sheets)
+                      .arg(content.sheets == 1 ? QStringLiteral("blad") : QStringLiteral("bladen"), content.level)
+                      .toStdString());
 
     ReportResult result;
     result.pdf = options.pdf;
