@@ -468,7 +468,7 @@ QString ReportDocument::cover()
         const QDate from = QDate::fromString(cur->from, Qt::ISODate),
                     to = QDate::fromString(cur->toExclusive, Qt::ISODate).addDays(-1);
         row(m_text.pick("Periode", "Period"),
-            esc(QStringLiteral("%1 (%2 t/m %3)")
+            esc(m_text.pick("%1 (%2 t/m %3)", "%1 (%2 to %3)")
                     .arg(cur->id, m_text.locale().toString(from, QStringLiteral("d MMMM yyyy")),
                          m_text.locale().toString(to, QStringLiteral("d MMMM yyyy")))));
     }
@@ -744,7 +744,7 @@ QString ReportDocument::themeTable(const Area& a)
             sig = sig == u"stijging" ? QStringLiteral("rise")
                   : sig == u"daling" ? QStringLiteral("fall")
                   : sig.isEmpty()    ? sig
-                                     : QStringLiteral("no significant change");
+                                     : QStringLiteral("n.s.");
         else if (sig.startsWith(QLatin1String("geen sign")))
             sig = QStringLiteral("niet sign.");
         if ((sig == u"stijging" || sig == u"daling" || sig == u"rise" || sig == u"fall") && !std::isnan(p))
