@@ -596,11 +596,11 @@ QString ReportDocument::summaryPage()
         const double p = ScanReportData::number(*it.area->layer, it.area->feature, field(fld::changeP, it.theme->id));
         h += QStringLiteral("<li>%1</li>")
                  .arg(esc(m_text
-                              .pick("%1 in %2: %3 registraties tegen %4 verwacht uit de referentie (%5, p = %6).",
-                                    "%1 in %2: %3 registrations against %4 expected from the reference (%5, p = %6).")
+                              .pick("%1 in %2: %3 registraties tegen %4 verwacht uit de referentie (%5, p %6).",
+                                    "%1 in %2: %3 registrations against %4 expected from the reference (%5, p %6).")
                               .arg(themeLabel(*it.theme), areaTitle(*it.area), m_text.number(it.value),
                                    m_text.number(it.extra, 1), m_text.percent(chg),
-                                   std::isnan(p) ? m_text.hidden() : m_text.locale().toString(p, 'g', 2))));
+                                   std::isnan(p) ? m_text.hidden() : m_text.pValue(p))));
     }
     if (shown == 0)
         h += QStringLiteral("<li>%1</li>")
@@ -748,7 +748,7 @@ QString ReportDocument::themeTable(const Area& a)
         else if (sig.startsWith(QLatin1String("geen sign")))
             sig = QStringLiteral("niet sign.");
         if ((sig == u"stijging" || sig == u"daling" || sig == u"rise" || sig == u"fall") && !std::isnan(p))
-            sig += QStringLiteral(" (p = %1)").arg(m_text.locale().toString(p, 'g', 2));
+            sig += QStringLiteral(" (p %1)").arg(m_text.pValue(p));
         const double chg = ScanReportData::number(l, a.feature, field(fld::changePct, id));
         QString hot;
         if (id == qs(schema::kTotalTheme))

@@ -36,6 +36,13 @@ public:
                         : QString()) +
                s + QStringLiteral("\u00a0%");
     }
+    /// A p-value with its relation: "= 0,023", "< 0,001" (an exact 0 is only a very small p).
+    [[nodiscard]] QString pValue(double p) const
+    {
+        if (std::isnan(p)) return hidden();
+        if (p < 0.001) return QStringLiteral("< ") + m_locale.toString(0.001, 'f', 3);
+        return QStringLiteral("= ") + m_locale.toString(p, 'g', 2);
+    }
     /// What a suppressed value reads as.
     [[nodiscard]] QString hidden() const { return pick("geheim", "suppressed"); }
     [[nodiscard]] const QLocale& locale() const { return m_locale; }

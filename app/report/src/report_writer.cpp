@@ -97,11 +97,16 @@ ReportResult writeReport(const ReportOptions& options, pipeline::Reporter& repor
             const QRectF line(0, paper.height() - footerH * 0.6, body.width(), footerH * 0.6);
             painter.drawLine(QPointF(0, line.top() - footerH * 0.15),
                              QPointF(body.width(), line.top() - footerH * 0.15));
-            painter.drawText(line, Qt::AlignLeft | Qt::AlignVCenter, content.footer);
-            painter.drawText(line, Qt::AlignRight | Qt::AlignVCenter,
-                             (options.english ? QStringLiteral("page %1 of %2") : QStringLiteral("pagina %1 van %2"))
-                                 .arg(i + 1)
-                                 .arg(pages));
+            const QString number =
+                (options.english ? QStringLiteral("page %1 of %2") : QStringLiteral("pagina %1 van %2"))
+                    .arg(i + 1)
+                    .arg(pages);
+            const QFontMetricsF fm(footerFont, &pdf);
+            const double room =
+                line.width() - fm.horizontalAdvance(number) - fm.horizontalAdvance(QStringLiteral("MM"));
+            painter.drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
+                             fm.elidedText(content.footer, Qt::ElideRight, room));
+            painter.drawText(line, Qt::AlignRight | Qt::AlignVCenter, number);
         }
         painter.end();
         result.pages = pages;
