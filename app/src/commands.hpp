@@ -17,6 +17,8 @@ void registerNearRepeatCommand(CLI::App& app);
 void registerFacilitiesCommand(CLI::App& app);
 void registerAuditCommand(CLI::App& app);
 void registerExportCommand(CLI::App& app);
+/// `report` (the veiligheidsanalyse PDF) needs Qt: only in builds with the viewer.
+void registerReportCommand(CLI::App& app);
 
 /// The options of `scan` bound to `commandLine`: the shared groups and the scan settings table.
 /// Used by registerScanCommand and by the tests that hold the bindings against the table.
@@ -35,6 +37,9 @@ inline void registerCommands(CLI::App& app)
     registerFacilitiesCommand(app);
     registerAuditCommand(app);
     registerExportCommand(app);
+#ifdef GEBIEDSCAN_WITH_REPORT
+    registerReportCommand(app);
+#endif
 }
 
 } // namespace gebiedscan::app

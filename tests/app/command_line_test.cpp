@@ -161,7 +161,10 @@ TEST_F(CommandLine, MissingFileForACheckedArgumentIsDutch)
 
 TEST_F(CommandLine, SubcommandMissingOrUnknownIsDutchAndExitTwo)
 {
-    const std::string all = "scan, synth, kde, trends, blackspots, hotspots, nearrepeat, facilities, audit, export";
+    std::string all = "scan, synth, kde, trends, blackspots, hotspots, nearrepeat, facilities, audit, export";
+#ifdef GEBIEDSCAN_CLI_HAS_REPORT
+    all += ", report"; // the binary of a build with Qt (app/report)
+#endif
     expectDutchError({}, "geef een subopdracht: " + all, "gebiedscan");
     expectDutchError({"scna"}, "onbekende subopdracht 'scna' (kies uit: " + all + ")", "gebiedscan");
     expectDutchError({"--incidents", "a.gpkg"}, "onbekende optie --incidents voor gebiedscan", "gebiedscan");

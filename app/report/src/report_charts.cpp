@@ -1,0 +1,134 @@
+#include "report_charts.hpp"
+
+#include "layer_style.hpp"
+#include "map_renderer.hpp"
+
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace gebiedscan::report {
+
+namespace {
+
+QFont chartFont(double px, bool bold = false)
+{
+    QFont f(QStringLiteral("DejaVu Sans"));
+    f.setPixelSize(std::max(1, static_cast<int>(std::lround(px))));
+    f.setBold(bold);
+    return f;
+}
+
+QImage blank(double w, double h, double scale)
+{
+    QImage img(static_cast<int>(std::ceil(w * scale)), static_cast<int>(std::ceil(h * scale)),
+               QImage::Format_ARGB32_Premultiplied);
+    img.fill(Qt::white);
+    return img;
+}
+
+} // namespace
+
+bool ReportCharts::withoutTimeOfDay(const viewer::HourOfWeek& week)
+{
+    if (week.state != viewer::HourOfWeek::State::Values) return false;
+    for (int d = 0; d < 7; ++d) {
+        const double first = week.at(d, 0);
+        for (int h = 1; h < 24; ++h)
+            if (std::abs(week.at(d, h) - first) > 1e-6 * std::max(1.0, std::abs(first))) return false;
+    }
+    return true;
+}
+
+QImage ReportCharts::hourOfWeek(const viewer::HourOfWeek& week, const ReportText& text, double s)
+{
+    const double left = 34, top = 8, cell = 17, cellH = 15, legendH = 30;
+    const double W = left + 24 * cell + 8, H = top + 7 * cellH + 16 + legendH;
+    QImage img = blank(W, H, s);
+    QPainter p(&img);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.scale(s, s);
+    const QStringList days = text.english() ? QStringList{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
+                                            : QStringList{"ma", "di", "wo", "do", "vr", "za", "zo"};
+    const double max = week.max();
+    constexpr int kClasses = 7;
+    p.setFont(chartFont(9));
+    for (int d = 0; d < 7; ++d) {
+        p.setPen(Qt::black);
+        p.drawText(QRectF(0, top + d * cellH, left - 4, cellH), Qt::AlignRight | Qt::AlignVCenter, days[d]);
+        for (int h = 0; h < 24; ++h) {
+            const double v = week.at(d, h);
+            const auto k = max > 0 ? std::min<std::size_t>(kClasses - 1, static_cast<std::size_t>(v / max * kClasses))
+                                   : std::size_t{0};
+            p.setPen(QPen(Qt::white, 0.6));
+            p.setBrush(viewer::rampColour(QStringLiteral("YlOrRd"), k, kClasses));
+            p.drawRect(QRectF(left + h * cell, top + d * cellH, cell, cellH));
+        }
+    }
+    p.setPen(Qt::black);
+    p.setFont(chartFont(8));
+    for (int h = 0; h <= 24; h += 3)
+        p.drawText(QRectF(left + h * cell - 10, top + 7 * cellH + 2, 20, 12), Qt::AlignCenter,
+                   QStringLiteral("%1").arg(h, 2, 10, QLatin1Char('0')));
+    // Legend: the classes as fractions of the busiest hour.
+    const double ly = top + 7 * cellH + 18;
+    p.drawText(QRectF(left, ly, 80, 12), Qt::AlignLeft | Qt::AlignVCenter, text.pick("rustig", "quiet"));
+    for (int k = 0; k < kClasses; ++k) {
+        p.setPen(Qt::NoPen);
+        p.setBrush(viewer::rampColour(QStringLiteral("YlOrRd"), static_cast<std::size_t>(k), kClasses));
+        p.drawRect(QRectF(left + 42 + k * 16, ly + 1, 16, 10));
+    }
+    p.setPen(Qt::black);
+    p.drawText(QRectF(left + 42 + kClasses * 16 + 4, ly, 260, 12), Qt::AlignLeft | Qt::AlignVCenter,
+               text.pick("druk (drukste uur: %1 registraties)", "busy (busiest hour: %1 registrations)")
+                   .arg(text.number(max, max < 10 ? 1 : 0)));
+    p.end();
+    return img;
+}
+
+QImage ReportCharts::periodBars(const std::vector<std::pair<QString, double>>& counts, const ReportText& text, double s)
+{
+    const double barW = 46, gap = 18, top = 16, plotH = 90, left = 8;
+    const double W = left + static_cast<double>(counts.size()) * (barW + gap) + 8, H = top + plotH + 20;
+    QImage img = blank(std::max(W, 160.0), H, s);
+    QPainter p(&img);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.scale(s, s);
+    double max = 0;
+    for (const auto& c : counts)
+        if (!std::isnan(c.second)) max = std::max(max, c.second);
+    const double base = top + plotH;
+    p.setPen(QPen(QColor(120, 120, 120), 0.8));
+    p.drawLine(QPointF(left - 4, base), QPointF(W - 4, base));
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        const auto& [period, v] = counts[i];
+        const bool current = i + 1 == counts.size();
+        const double x = left + static_cast<double>(i) * (barW + gap);
+        p.setFont(chartFont(9));
+        if (std::isnan(v)) {
+            // Hidden: a hatched stub and the word, no height that would suggest a number.
+            const QRectF stub(x, base - 14, barW, 14);
+            p.setPen(QPen(QColor(150, 150, 150), 0.6));
+            p.setBrush(QColor(235, 235, 235));
+            p.drawRect(stub);
+            p.setBrush(viewer::geheimHatchBrush(1.0));
+            p.drawRect(stub);
+            p.setPen(Qt::black);
+            p.drawText(QRectF(x - 8, base - 28, barW + 16, 12), Qt::AlignCenter, text.hidden());
+        } else {
+            const double h = max > 0 ? v / max * (plotH - 14) : 0;
+            p.setPen(Qt::NoPen);
+            p.setBrush(current ? QColor(0xbd, 0x00, 0x26) : QColor(0xfd, 0x8d, 0x3c));
+            p.drawRect(QRectF(x, base - h, barW, h));
+            p.setPen(Qt::black);
+            p.drawText(QRectF(x - 10, base - h - 13, barW + 20, 12), Qt::AlignCenter, text.number(v));
+        }
+        p.setFont(chartFont(9, current));
+        p.drawText(QRectF(x - 8, base + 3, barW + 16, 14), Qt::AlignCenter, period);
+    }
+    p.end();
+    return img;
+}
+
+} // namespace gebiedscan::report

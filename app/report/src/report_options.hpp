@@ -1,0 +1,28 @@
+#pragma once
+// What `gebiedscan report` is asked to do, as a plain struct (the command maps its options here).
+#include <QString>
+#include <QStringList>
+
+namespace gebiedscan::report {
+
+struct ReportOptions {
+    QString scanFolder; ///< output folder of `gebiedscan scan`
+    /// Level of the area sheets ("gemeente", "wijk", "buurt"); empty: wijk when the scan has
+    /// wijken, else its finest level.
+    QString level;
+    /// Area codes to report on; an area is taken when its own code or that of a higher area it
+    /// lies in is listed (GM0106 = every wijk of Assen). Empty: all.
+    QStringList areas;
+    bool english = false;
+    QString pdf; ///< the PDF to write; the HTML goes beside it (same name, .html)
+};
+
+/// What was written.
+struct ReportResult {
+    QString pdf, html;
+    int pages = 0;
+    int sheets = 0;
+    QString level;
+};
+
+} // namespace gebiedscan::report

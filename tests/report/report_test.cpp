@@ -1,0 +1,334 @@
+// gebiedscan report on a real scan folder: the 46 CBS buurten of Meppel (wijken and the gemeente
+// above them) with seeded synthetic registrations that carry a time of day, scanned and written
+// by the pipeline as `gebiedscan scan` does (extern: protected). The PDF is read back with
+// pdftotext (poppler-utils), the HTML as text.
+// The pipeline first: its ScanResult has a member named `slots`, a macro once Qt is included.
+#include "gebiedscan/core/error.hpp"
+#include "gebiedscan/pipeline/reporter.hpp"
+#include "gebiedscan/pipeline/scan_job.hpp"
+#include "gebiedscan/pipeline/scan_writer.hpp"
+
+#include "report_writer.hpp"
+
+#include <QGuiApplication>
+
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <clocale>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <regex>
+#include <sstream>
+
+using namespace gebiedscan;
+using namespace gebiedscan::pipeline;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kBuurten = GEBIEDSCAN_SOURCE_DIR "/data/open/drenthe-buurten-2024.geojson";
+
+// Uniform over Meppel's extent (RD New), police crime codes from common to rare, 2021-2024 with
+// an hour (evenings busier), so the hour-of-week table has times of day.
+void writeIncidents(const fs::path& file, int n)
+{
+    std::ofstream os(file);
+    os << "x,y,code,datum\n";
+    std::mt19937 rng(20240607);
+    std::uniform_real_distribution<double> x(204503, 215803), y(520420, 532038);
+    const std::vector<std::pair<const char*, double>> codes = {
+        {"2.2.1", 20}, {"1.2.3", 15}, {"1.4.5", 10}, {"1.1.1", 8}, {"2.5.2", 8}, {"3.1.1", 3},
+        {"1.4.1", 2},  {"1.3.1", 6},  {"9.9.9", 1},  {"1.2.1", 5}, {"3.5.2", 4}, {"1.4.3", 3}};
+    std::vector<double> weights;
+    for (const auto& c : codes) weights.push_back(c.second);
+    std::discrete_distribution<std::size_t> code(weights.begin(), weights.end());
+    std::uniform_int_distribution<int> year(2021, 2024), month(1, 12), day(1, 28);
+    std::discrete_distribution<int> hour({1, 1, 1, 1, 1, 1, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 5, 6, 6, 5, 3, 2});
+    for (int i = 0; i < n; ++i) {
+        char date[32];
+        std::snprintf(date, sizeof date, "%04d-%02d-%02d %02d:30", year(rng), month(rng), day(rng), hour(rng));
+        os << std::fixed << x(rng) << ',' << y(rng) << ',' << codes[code(rng)].first << ',' << date << '\n';
+    }
+}
+
+std::string readText(const fs::path& p)
+{
+    std::ifstream is(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << is.rdbuf();
+    return ss.str();
+}
+
+// pdftotext -layout of the whole PDF; pages are separated by form feeds.
+std::string pdfText(const fs::path& pdf)
+{
+    const fs::path txt = pdf.string() + ".txt";
+    const std::string cmd = "pdftotext -layout '" + pdf.string() + "' '" + txt.string() + "'";
+    if (std::system(cmd.c_str()) != 0) return {};
+    return readText(txt);
+}
+
+std::vector<std::string> pages(const std::string& text)
+{
+    std::vector<std::string> out;
+    std::string page;
+    for (char ch : text) {
+        if (ch == '\f') {
+            out.push_back(page);
+            page.clear();
+        } else {
+            page += ch;
+        }
+    }
+    if (!page.empty()) out.push_back(page);
+    return out;
+}
+
+// Dutch grouping written out by hand (not through QLocale, which the report uses): 12345 -> 12.345.
+std::string dutchInteger(long long v)
+{
+    std::string s = std::to_string(v), out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (i > 0 && (s.size() - i) % 3 == 0) out += '.';
+        out += s[i];
+    }
+    return out;
+}
+
+class ReportTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite()
+    {
+        if (!fs::exists(kBuurten)) return;
+        dir = fs::temp_directory_path() / ("gebiedscan_report_" + std::to_string(::getpid()));
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+        writeIncidents(dir / "synthetische_registraties.csv", 12000);
+        options.incidents.path = (dir / "synthetische_registraties.csv").string();
+        options.incidents.xField = "x";
+        options.incidents.yField = "y";
+        options.incidents.assumeCrs = "EPSG:28992";
+        options.categoryField = "code";
+        options.dateField = "datum";
+        options.areas.path = kBuurten.string();
+        options.areas.attributeFilter = "gemeentecode = 'GM0119'";
+        options.areaFields.parentCodes = {"wijkcode", "gemeentecode"};
+        options.areaFields.parentNames = {"wijknaam", "gemeentenaam"};
+        options.year = 2024;
+        options.permutations = 0;
+        options.outDir = dir / "scan";
+        CollectingReporter reporter;
+        result = runScan(options, reporter);
+        writeScanOutputs(*result, options);
+
+        report::ReportOptions o;
+        o.scanFolder = QString::fromStdString(options.outDir.string());
+        o.pdf = QString::fromStdString((dir / "analyse.pdf").string());
+        written = report::writeReport(o, reporter);
+        text = pdfText(dir / "analyse.pdf");
+        html = readText(dir / "analyse.html");
+    }
+    static void TearDownTestSuite()
+    {
+        result.reset();
+        if (!dir.empty()) fs::remove_all(dir);
+    }
+    void SetUp() override
+    {
+        if (!result) GTEST_SKIP() << kBuurten << " is not there";
+        if (text.empty()) GTEST_SKIP() << "pdftotext (poppler-utils) is not installed";
+    }
+
+    /// The page holding a sheet's heading (the first page containing `title` after the summary).
+    static std::string sheetPage(const std::string& title)
+    {
+        const auto ps = pages(text);
+        for (std::size_t i = 2; i < ps.size(); ++i)
+            if (ps[i].find(title) != std::string::npos) return ps[i] + (i + 1 < ps.size() ? ps[i + 1] : "");
+        return {};
+    }
+
+    static inline fs::path dir;
+    static inline ScanOptions options;
+    static inline std::unique_ptr<const ScanResult> result;
+    static inline report::ReportResult written;
+    static inline std::string text, html;
+};
+
+} // namespace
+
+TEST_F(ReportTest, PdfHasCoverSummarySheetPerWijkAndMethods)
+{
+    // Meppel has 46 buurten in its wijken; the default sheet level is wijk.
+    const auto& levels = result->areas.levels;
+    ASSERT_GE(levels.size(), 3u);
+    const std::size_t wijken = levels[1].size();
+    EXPECT_EQ(written.level, "wijk");
+    EXPECT_EQ(written.sheets, static_cast<int>(wijken));
+    const auto ps = pages(text);
+    // Cover, summary (with its map), at least one page per sheet, methods.
+    EXPECT_EQ(static_cast<int>(ps.size()), written.pages);
+    EXPECT_GE(ps.size(), 3 + wijken);
+    EXPECT_NE(ps[0].find("Veiligheidsanalyse"), std::string::npos);
+    EXPECT_NE(ps[0].find("Meppel"), std::string::npos);
+    EXPECT_NE(ps[0].find("Referentieperiode"), std::string::npos);
+    EXPECT_NE(ps[0].find("2021, 2022, 2023"), std::string::npos);
+    EXPECT_NE(ps[0].find("Geheimhouding"), std::string::npos);
+    EXPECT_NE(ps[1].find("Samenvatting"), std::string::npos);
+    EXPECT_NE(ps[1].find("De grootste aantallen"), std::string::npos);
+    EXPECT_NE(text.find("Verantwoording van de registraties"), std::string::npos);
+    // Every sheet by veiligheidsveld.
+    for (const char* veld : {"1. Veilige woon- en leefomgeving", "2. Bedrijvigheid en veiligheid",
+                             "3. Jeugd en veiligheid", "4. Fysieke veiligheid", "5. Integriteit en veiligheid"})
+        EXPECT_NE(text.find(veld), std::string::npos) << veld;
+    for (std::size_t w = 0; w < wijken; ++w) EXPECT_NE(text.find(levels[1].codes[w]), std::string::npos);
+    // The registrations carry a time of day: the hour-of-week chart is there, with the busiest hour.
+    EXPECT_NE(text.find("Tijden in de week (2024)"), std::string::npos);
+    EXPECT_NE(text.find("Drukste uur:"), std::string::npos);
+    EXPECT_EQ(text.find("geen tijdstip"), std::string::npos);
+}
+
+TEST_F(ReportTest, SourcesComeFromTheFolderAndSyntheticDataIsLabelled)
+{
+    // summary.json of this folder names no "sources": the file names are shown with "bron
+    // onbekend", never a licence made up ("CBS, Kadaster") for them.
+    const auto ps = pages(text);
+    EXPECT_NE(ps[0].find("SYNTHETISCH"), std::string::npos);
+    EXPECT_NE(ps[0].find("synthetische_registraties.csv"), std::string::npos);
+    EXPECT_NE(ps[0].find("bron onbekend"), std::string::npos);
+    EXPECT_EQ(text.find("CBS, Kadaster"), std::string::npos);
+    EXPECT_EQ(html.find("CBS, Kadaster"), std::string::npos);
+    // The accounting of records is summary.json's.
+    EXPECT_NE(text.find(dutchInteger(static_cast<long long>(12000))), std::string::npos);
+}
+
+TEST_F(ReportTest, HtmlIsSelfContainedWithTheSameContent)
+{
+    ASSERT_FALSE(html.empty());
+    EXPECT_EQ(html.find("http://"), std::string::npos);
+    EXPECT_EQ(html.find("https://"), std::string::npos);
+    EXPECT_EQ(html.find("href="), std::string::npos);
+    EXPECT_EQ(html.find("url("), std::string::npos);
+    // Every image is inline.
+    std::size_t images = 0, inline_ = 0;
+    for (std::size_t p = html.find("<img "); p != std::string::npos; p = html.find("<img ", p + 1)) {
+        ++images;
+        if (html.compare(p, 40, "<img src=\"data:image/png;base64,iVBORw0K") == 0) ++inline_;
+    }
+    EXPECT_GT(images, static_cast<std::size_t>(written.sheets)); // a map per sheet and the overview at least
+    EXPECT_EQ(inline_, images);
+    EXPECT_NE(html.find("Samenvatting"), std::string::npos);
+    EXPECT_NE(html.find("Verantwoording"), std::string::npos);
+}
+
+TEST_F(ReportTest, HiddenCountIsGeheimNeverItsNumber)
+{
+    // A wijk whose current zeden count is hidden in the extern folder: its table row reads geheim in
+    // every column derived from it, and the true count is not in that row.
+    const auto& f = *result->figures;
+    const auto zeden = *result->model.themeIndex("zeden");
+    const auto cur = f.currentPeriod();
+    std::string code;
+    std::int64_t truth = -1;
+    for (std::size_t a = 0; a < result->areas.levels[1].size() && code.empty(); ++a) {
+        const auto z = f.themeCount(1, a, zeden, cur);
+        if (z >= 1 && z <= 9) {
+            code = result->areas.levels[1].codes[a];
+            truth = static_cast<std::int64_t>(z);
+        }
+    }
+    ASSERT_FALSE(code.empty()) << "no wijk with 1..9 zeden registrations in the seeded data";
+    // HTML: the sheet of that wijk, the row of 1.6 Zeden.
+    const std::size_t sheet = html.find(code);
+    ASSERT_NE(sheet, std::string::npos);
+    const std::size_t row = html.find("<td>1.6 Zeden</td>", sheet);
+    ASSERT_NE(row, std::string::npos);
+    const std::string tr = html.substr(row, html.find("</tr>", row) - row);
+    EXPECT_NE(tr.find("<td align=\"right\">geheim</td>"), std::string::npos) << tr;
+    EXPECT_EQ(tr.find(">" + std::to_string(truth) + "<"), std::string::npos) << tr;
+    // Count, rate, expected, change, significance and rank: six times geheim.
+    std::size_t hidden = 0;
+    for (std::size_t p = tr.find("geheim"); p != std::string::npos; p = tr.find("geheim", p + 1)) ++hidden;
+    EXPECT_GE(hidden, 6u) << tr;
+    // PDF: the same line on the wijk's page.
+    const std::string page = sheetPage(code);
+    ASSERT_FALSE(page.empty());
+    const std::size_t line = page.find("1.6 Zeden");
+    ASSERT_NE(line, std::string::npos);
+    const std::string pdfLine = page.substr(line, page.find('\n', line) - line);
+    EXPECT_TRUE(std::regex_search(pdfLine, std::regex("^1\\.6 Zeden\\s+geheim\\s+geheim"))) << pdfLine;
+}
+
+TEST_F(ReportTest, NumbersAreInDutchFormat)
+{
+    // The gemeente's total of the current period (published: far above every threshold) as
+    // 1.234 and its rate per 1,000 with a decimal comma, on the sheets and in the summary.
+    const auto& f = *result->figures;
+    const auto cur = f.currentPeriod();
+    const auto total = static_cast<long long>(f.themeCount(2, 0, f.totalSlot(), cur));
+    ASSERT_GE(total, 1000);
+    EXPECT_NE(text.find(dutchInteger(total)), std::string::npos) << dutchInteger(total);
+    // Rates like "48,3" and no English "48.3" beside a "per 1.000".
+    EXPECT_TRUE(std::regex_search(text, std::regex("per 1\\.000 inwoners")));
+    EXPECT_TRUE(std::regex_search(html, std::regex("<td align=\"right\">[0-9]+,[0-9]</td>")));
+    EXPECT_FALSE(std::regex_search(html, std::regex("<td align=\"right\">[0-9]+\\.[0-9]</td>")));
+}
+
+TEST_F(ReportTest, AreasSelectAndLevelsAreChecked)
+{
+    CollectingReporter reporter;
+    report::ReportOptions o;
+    o.scanFolder = QString::fromStdString(options.outDir.string());
+    o.pdf = QString::fromStdString((dir / "een.pdf").string());
+    o.level = QStringLiteral("buurt");
+    o.areas = {QString::fromStdString(result->areas.levels[1].codes[0])};
+    const auto r = report::writeReport(o, reporter);
+    std::size_t buurten = 0;
+    for (std::size_t b = 0; b < result->areas.levels[0].size(); ++b)
+        buurten += result->areas.levels[0].parent[b] == 0 ? 1 : 0;
+    EXPECT_EQ(r.sheets, static_cast<int>(buurten));
+    EXPECT_TRUE(fs::exists(dir / "een.html"));
+
+    o.areas = {QStringLiteral("GM9999")};
+    EXPECT_THROW(report::writeReport(o, reporter), InputError);
+    o.areas.clear();
+    o.scanFolder = QString::fromStdString(dir.string()); // no summary.json
+    EXPECT_THROW(report::writeReport(o, reporter), InputError);
+}
+
+TEST_F(ReportTest, EnglishOnRequestWithEnglishNumbers)
+{
+    CollectingReporter reporter;
+    report::ReportOptions o;
+    o.scanFolder = QString::fromStdString(options.outDir.string());
+    o.pdf = QString::fromStdString((dir / "en.pdf").string());
+    o.level = QStringLiteral("gemeente");
+    o.english = true;
+    const auto r = report::writeReport(o, reporter);
+    EXPECT_EQ(r.sheets, 1);
+    const std::string en = pdfText(dir / "en.pdf");
+    EXPECT_NE(en.find("Safety analysis"), std::string::npos);
+    EXPECT_NE(en.find("Summary"), std::string::npos);
+    EXPECT_NE(en.find("1. Safe living environment"), std::string::npos);
+    const auto& f = *result->figures;
+    const auto total = static_cast<long long>(f.themeCount(2, 0, f.totalSlot(), f.currentPeriod()));
+    std::string grouped = dutchInteger(total);
+    std::replace(grouped.begin(), grouped.end(), '.', ',');
+    EXPECT_NE(en.find(grouped), std::string::npos) << grouped;
+    EXPECT_EQ(en.find("Samenvatting"), std::string::npos);
+}
+
+int main(int argc, char** argv)
+{
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    std::setlocale(LC_NUMERIC, "C");
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}
