@@ -109,10 +109,18 @@ void run(const ScanCli& c, const CLI::App& cmd)
                                      rows.empty() ? "" : " (e.g. rows " + rows + ")"));
     }
     for (std::size_t l = 0; l < result.hotspots.size(); ++l)
-        if (!result.hotspots[l].results.empty()) {
+        if (result.hotspots[l].results.empty() && result.areas.levels[l].size() >= 5) {
+            const auto& f = *result.figures;
+            std::uint64_t events = 0;
+            for (std::size_t a = 0; a < result.areas.levels[l].size(); ++a)
+                events += f.themeCount(l, a, f.totalSlot(), f.currentPeriod());
+            console.info(fmt::format("Ruimtelijke samenhang ({}): te weinig registraties ({} in de huidige periode) "
+                                     "voor Moran's I, Gi* en LISA; niet berekend",
+                                     result.areas.levels[l].name, events));
+        } else if (!result.hotspots[l].results.empty()) {
             const auto& m = result.hotspots[l].results.front().moran;
             console.info(fmt::format(
-                "Ruimtelijke samenhang ({}, alle thema's): Moran's I = {:.3f}, z = {:.2f}, p = {:.3g}; "
+                "Ruimtelijke samenhang ({}, alle registraties): Moran's I = {:.3f}, z = {:.2f}, p = {:.3g}; "
                 "{} gebieden zonder buren",
                 result.areas.levels[l].name, m.statistic, m.z, m.p, result.hotspots[l].weights.islandCount()));
         }

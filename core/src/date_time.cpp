@@ -235,4 +235,73 @@ int hourOfWeek(LocalTime t)
     return weekday * 24 + static_cast<int>(rest / 3600);
 }
 
+std::optional<std::int64_t> parseTimeOfDay(std::string_view text)
+{
+    const std::string_view s = trim(text);
+    unsigned hour = 0, minute = 0, second = 0;
+    std::size_t pos = readNumber(s, 0, 2, hour);
+    if (pos == 0) return std::nullopt;
+    if (pos < s.size() && s[pos] == ':') { // 13:45[:10[.250]]
+        if (readNumber(s, pos + 1, 2, minute) != 2) return std::nullopt;
+        pos += 3;
+        if (pos < s.size() && s[pos] == ':') {
+            if (readNumber(s, pos + 1, 2, second) != 2) return std::nullopt;
+            pos += 3;
+            if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
+                ++pos;
+                while (pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos]))) ++pos;
+            }
+        }
+        if (pos != s.size()) return std::nullopt;
+    } else { // compact 1345 or 134510
+        unsigned digits = 0;
+        const std::size_t n = readNumber(s, 0, 6, digits);
+        if (n != s.size() || (n != 4 && n != 6)) return std::nullopt;
+        if (n == 6) {
+            second = digits % 100;
+            digits /= 100;
+        }
+        hour = digits / 100;
+        minute = digits % 100;
+    }
+    if (hour > 23 || minute > 59 || second > 60) return std::nullopt;
+    return static_cast<std::int64_t>(hour) * 3600 + minute * 60 + std::min(second, 59u);
+}
+
+bool hasTimeOfDay(const TimeInterval& t)
+{
+    const auto ofDay = [](std::int64_t s) { return ((s % kSecondsPerDay) + kSecondsPerDay) % kSecondsPerDay; };
+    return ofDay(t.start.seconds) != 0 || ofDay(t.end.seconds) != 0;
+}
+
+namespace {
+
+// 01:00 UTC on the last Sunday of `month` (March or October) of `year`.
+std::int64_t lastSundayOneUtc(int year, unsigned month)
+{
+    const std::int64_t last = daysFromCivil(year, month, 31);
+    const auto weekday = ((last % 7) + 7 + 3) % 7; // 0 = Monday (1970-01-01 was a Thursday)
+    return (last - (weekday + 1) % 7) * kSecondsPerDay + 3600;
+}
+
+} // namespace
+
+std::int64_t amsterdamUtcOffset(std::int64_t utcSeconds)
+{
+    int year = 0;
+    unsigned month = 0, day = 0;
+    const std::int64_t days =
+        utcSeconds >= 0 ? utcSeconds / kSecondsPerDay : (utcSeconds - kSecondsPerDay + 1) / kSecondsPerDay;
+    civilFromDays(days, year, month, day);
+    const bool summer = utcSeconds >= lastSundayOneUtc(year, 3) && utcSeconds < lastSundayOneUtc(year, 10);
+    return summer ? 7200 : 3600;
+}
+
+std::int64_t amsterdamToUtc(LocalTime t)
+{
+    const std::int64_t asSummer = t.seconds - 7200;
+    if (amsterdamUtcOffset(asSummer) == 7200) return asSummer;
+    return t.seconds - 3600;
+}
+
 } // namespace gebiedscan

@@ -12,12 +12,20 @@ void HotTimes::add(LocalTime t, double weight)
 
 bool HotTimes::add(const TimeInterval& interval, double weight)
 {
-    const std::int64_t length = interval.end.seconds - interval.start.seconds;
-    if (length < 0) {
+    if (interval.end.seconds < interval.start.seconds) {
         ++m_rejected;
         return false;
     }
-    if (length == 0) {
+    if (interval.end.seconds == interval.start.seconds) {
+        add(interval.start, weight);
+        return true;
+    }
+    // Spread over the time that really passed: the registrations' local clock jumps at the
+    // changes to and from summer time, so 31 March 2024 has 23 hours (no 02-03) and 27 October 2024
+    // has 25 (02-03 twice). Dutch offsets are whole hours, so every UTC hour is one local hour.
+    const std::int64_t from = amsterdamToUtc(interval.start), to = amsterdamToUtc(interval.end);
+    const std::int64_t length = to - from;
+    if (length <= 0) { // an interval inside the skipped hour: an instant
         add(interval.start, weight);
         return true;
     }
@@ -30,15 +38,14 @@ bool HotTimes::add(const TimeInterval& interval, double weight)
     }
     // Walk the interval hour by hour (at most 169 hour slots, since it is shorter than a week).
     const double perSecond = weight / static_cast<double>(length);
-    std::int64_t t = interval.start.seconds;
-    int hour = hourOfWeek(interval.start);
-    while (t < interval.end.seconds) {
+    std::int64_t t = from;
+    while (t < to) {
         // Next whole hour boundary after t (floor division also for times before 1970).
         const std::int64_t hourStart = (t >= 0 ? t / 3600 : (t - 3599) / 3600) * 3600;
-        const std::int64_t next = std::min(hourStart + 3600, interval.end.seconds);
+        const std::int64_t next = std::min(hourStart + 3600, to);
+        const int hour = hourOfWeek(LocalTime{hourStart + amsterdamUtcOffset(hourStart)});
         m_counts[static_cast<std::size_t>(hour)] += perSecond * static_cast<double>(next - t);
         t = next;
-        hour = (hour + 1) % kHours;
     }
     return true;
 }

@@ -42,6 +42,14 @@ ScanFigures::ScanFigures(const ScanModel& model, const AreaHierarchy& areas, con
     std::vector<std::size_t> slotOf(m_categories, overigSlot());
     for (std::size_t c = 0; c + 1 < m_categories; ++c) slotOf[c] = *model.themeIndex(model.categories[c].themeId);
 
+    // A reference period without a single registration (years before the extract starts) is no
+    // reference: every area would otherwise "rise" against an expected 0.
+    if (m_referenceDays > 0.0)
+        for (std::size_t a = 0; a < counts.areas() && !m_hasReference; ++a)
+            for (std::size_t c = 0; c < m_categories && !m_hasReference; ++c)
+                for (std::size_t p = 0; p < m_periods; ++p)
+                    if (p != m_current && counts.at(a, c, p) > 0) m_hasReference = true;
+
     m_levels.resize(areas.levels.size());
     for (std::size_t l = 0; l < areas.levels.size(); ++l) {
         const auto& level = areas.levels[l];
@@ -70,14 +78,15 @@ ScanFigures::ScanFigures(const ScanModel& model, const AreaHierarchy& areas, con
                 for (std::size_t p = 0; p < m_periods; ++p) {
                     const auto v = data.category[(a * m_categories + c) * m_periods + p];
                     data.theme[(a * m_slots + slotOf[c]) * m_periods + p] += v;
-                    if (slotOf[c] != overigSlot()) data.theme[(a * m_slots + totalSlot()) * m_periods + p] += v;
+                    // The total is every registration of the area, overig included.
+                    data.theme[(a * m_slots + totalSlot()) * m_periods + p] += v;
                 }
 
         data.change.resize(n * m_slots);
         for (std::size_t a = 0; a < n; ++a)
             for (std::size_t s = 0; s < m_slots; ++s) {
                 ChangeFigure& f = data.change[a * m_slots + s];
-                if (m_referenceDays <= 0.0) continue;
+                if (!m_hasReference) continue;
                 const auto cur = data.theme[(a * m_slots + s) * m_periods + m_current];
                 std::uint64_t ref = 0;
                 for (std::size_t p = 0; p < m_periods; ++p)

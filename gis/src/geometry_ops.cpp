@@ -117,6 +117,22 @@ MultiPolygon dissolve(const std::vector<const MultiPolygon*>& parts)
     return out;
 }
 
+MultiPolygon intersection(const MultiPolygon& a, const MultiPolygon& b)
+{
+    GeosContext ctx;
+    GeomPtr ga = toGeos(ctx.get(), {&a}), gb = toGeos(ctx.get(), {&b});
+    if (!ga || !gb) throw Error("GEOS: cannot build geometry: " + ctx.message());
+    GeomPtr cut(GEOSIntersection_r(ctx.get(), ga.get(), gb.get()), GeomDeleter{ctx.get()});
+    if (!cut) { // generalised areas can be slightly invalid: repair first
+        GeomPtr valid(GEOSMakeValid_r(ctx.get(), gb.get()), GeomDeleter{ctx.get()});
+        if (valid) cut.reset(GEOSIntersection_r(ctx.get(), ga.get(), valid.get()));
+    }
+    if (!cut) throw Error("GEOS: cannot intersect polygons: " + ctx.message());
+    MultiPolygon out;
+    collectPolygons(ctx.get(), cut.get(), out);
+    return out;
+}
+
 std::vector<bool> intersectsCells(const MultiPolygon& region, const std::vector<Envelope>& cells)
 {
     GeosContext ctx;

@@ -11,6 +11,8 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <optional>
+#include <string_view>
 
 namespace gebiedscan::gis {
 
@@ -31,8 +33,56 @@ bool isDelimitedText(const std::string& path)
 }
 
 // Column names GDAL's CSV driver should take as point coordinates, most specific first.
-const char* const kXNames = "x,x_coord,xcoord,x_rd,rd_x,xco,easting,lon,longitude,lng,long";
-const char* const kYNames = "y,y_coord,ycoord,y_rd,rd_y,yco,northing,lat,latitude";
+const char* const kXNames = "x,x_coord,xcoord,x_rd,rd_x,xco,x-coördinaat,x-coordinaat,x_coördinaat,x_coordinaat,"
+                            "xcoördinaat,xcoordinaat,x-coord,easting,lon,longitude,lng,long";
+const char* const kYNames = "y,y_coord,ycoord,y_rd,rd_y,yco,y-coördinaat,y-coordinaat,y_coördinaat,y_coordinaat,"
+                            "ycoördinaat,ycoordinaat,y-coord,northing,lat,latitude";
+
+std::vector<std::string> splitNames(const std::string& list)
+{
+    std::vector<std::string> names;
+    std::size_t from = 0;
+    while (from <= list.size()) {
+        const auto comma = std::min(list.find(',', from), list.size());
+        names.push_back(list.substr(from, comma - from));
+        from = comma + 1;
+    }
+    return names;
+}
+
+// "230.070" or "230.070,5": a whole number of metres written with Dutch thousands separators.
+bool hasThousandsSeparators(std::string_view v)
+{
+    std::size_t i = 0, lead = 0;
+    while (i < v.size() && std::isdigit(static_cast<unsigned char>(v[i]))) ++i, ++lead;
+    if (lead == 0 || lead > 3 || i == v.size() || v[i] != '.') return false;
+    while (i < v.size() && v[i] == '.') {
+        std::size_t n = 0;
+        ++i;
+        while (i < v.size() && std::isdigit(static_cast<unsigned char>(v[i]))) ++i, ++n;
+        if (n != 3) return false;
+    }
+    if (i < v.size() && v[i] == ',') {
+        ++i;
+        std::size_t n = 0;
+        while (i < v.size() && std::isdigit(static_cast<unsigned char>(v[i]))) ++i, ++n;
+        if (n == 0) return false;
+    }
+    return i == v.size();
+}
+
+bool isPlainInteger(std::string_view v)
+{
+    return !v.empty() &&
+           std::all_of(v.begin(), v.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+// The number of "230.070,5" without its thousands separators.
+std::optional<double> withoutThousands(std::string v)
+{
+    v.erase(std::remove(v.begin(), v.end(), '.'), v.end());
+    return parseDecimal(v);
+}
 
 // Text that is not UTF-8 comes from a .dbf without .cpg (GDAL then passes the bytes unrecoded)
 // or a CSV saved by Dutch Excel: decode it as Windows-1252, the encoding of such exports, so
@@ -162,8 +212,80 @@ struct VectorReader::Impl {
     bool repair = false;
     bool delimitedText = false; // read by GDAL's CSV driver: check for unclosed quotes
     bool crsAssumed = false;
+    // CSV coordinate columns written with thousands separators ("230.070"): read from the text.
+    int thousandsX = -1, thousandsY = -1;
     std::int64_t row = 0;
+
+    std::optional<Envelope> areaOfUse; // the working CRS's area of use (PROJ), in the working CRS
+    std::string areaOfUseName;
+    void computeAreaOfUse();
+
+    // Decides on the first rows whether the point columns use thousands separators: every value
+    // is either "ddd.ddd[...]" groups or a plain integer, at least one has the separator, and the
+    // value without separators is at least 1000 (metres, not degrees).
+    void detectThousandsSeparators(const std::vector<std::string>& xCandidates,
+                                   const std::vector<std::string>& yCandidates);
 };
+
+void VectorReader::Impl::computeAreaOfUse()
+{
+    double west = 0, south = 0, east = 0, north = 0;
+    const char* name = nullptr;
+    if (!workingSrs.GetAreaOfUse(&west, &south, &east, &north, &name) || west > east) return;
+    OGRSpatialReference lonLat;
+    lonLat.SetWellKnownGeogCS("WGS84");
+    lonLat.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    TransformPtr toWorking(OGRCreateCoordinateTransformation(&lonLat, &workingSrs));
+    if (!toWorking) return;
+    Envelope e;
+    constexpr int n = 21; // a densified outline: the edges curve in the projection
+    for (int i = 0; i < n; ++i)
+        for (int j = 0; j < n; ++j) {
+            if (i != 0 && i != n - 1 && j != 0 && j != n - 1) continue;
+            double x = west + (east - west) * i / (n - 1), y = south + (north - south) * j / (n - 1);
+            if (toWorking->Transform(1, &x, &y) && std::isfinite(x) && std::isfinite(y)) e.expand(PointRd{x, y});
+        }
+    if (e.empty()) return;
+    areaOfUse = e;
+    areaOfUseName = name ? name : "";
+}
+
+void VectorReader::Impl::detectThousandsSeparators(const std::vector<std::string>& xCandidates,
+                                                   const std::vector<std::string>& yCandidates)
+{
+    const OGRFeatureDefn* defn = layer->GetLayerDefn();
+    const auto find = [&](const std::vector<std::string>& candidates) {
+        for (const auto& c : candidates)
+            for (int i = 0; i < defn->GetFieldCount(); ++i)
+                if (lower(defn->GetFieldDefn(i)->GetNameRef()) == lower(c)) return i;
+        return -1;
+    };
+    const int x = find(xCandidates), y = find(yCandidates);
+    if (x < 0 || y < 0) return;
+    constexpr int kRowsLooked = 10000;
+    bool anySeparator = false;
+    layer->ResetReading();
+    for (int n = 0; n < kRowsLooked; ++n) {
+        FeaturePtr f(layer->GetNextFeature());
+        if (!f) break;
+        for (const int i : {x, y}) {
+            if (!f->IsFieldSetAndNotNull(i)) continue;
+            const std::string v = f->GetFieldAsString(i);
+            if (hasThousandsSeparators(v)) {
+                anySeparator = true;
+                if (withoutThousands(v).value_or(0) < 1000) return;
+            } else if (!isPlainInteger(v)) {
+                layer->ResetReading();
+                return;
+            }
+        }
+    }
+    layer->ResetReading();
+    if (anySeparator) {
+        thousandsX = x;
+        thousandsY = y;
+    }
+}
 
 VectorReader::VectorReader(const SourceSpec& source, const std::string& workingCrs) : m_impl(std::make_unique<Impl>())
 {
@@ -246,8 +368,21 @@ VectorReader::VectorReader(const SourceSpec& source, const std::string& workingC
     d.workingSrs = makeSrs(workingCrs, "working CRS");
     if (!d.workingSrs.IsProjected())
         throw InputError("working CRS '" + workingCrs + "' is not projected (metric): use e.g. EPSG:28992");
-    if (const OGRSpatialReference* srs = d.layer->GetSpatialRef()) {
-        d.sourceSrs = *srs;
+    const OGRSpatialReference* layerSrs = d.layer->GetSpatialRef();
+    // An engineering CRS ("Undefined Cartesian SRS": a GeoPackage written without a CRS, a CAD
+    // drawing) cannot be transformed: --assume-crs says what it really is.
+    // GeoPackage's own placeholders (srs_id -1 "Undefined Cartesian SRS", 0 "Undefined geographic
+    // SRS") say as much: no CRS known.
+    const char* srsName = layerSrs ? layerSrs->GetName() : nullptr;
+    const bool local =
+        layerSrs && (layerSrs->IsLocal() || (srsName && std::string_view(srsName).rfind("Undefined", 0) == 0));
+    if (layerSrs && !(local && !source.assumeCrs.empty())) {
+        if (local)
+            throw InputError(d.description + " has an engineering (local) or undefined CRS '" + srsLabel(*layerSrs) +
+                             "' that cannot be transformed; give the real one with --assume-crs (e.g. EPSG:28992), "
+                             "or for local planar coordinates in metres --assume-crs " +
+                             workingCrs + " (taken as they are)");
+        d.sourceSrs = *layerSrs;
         d.sourceSrs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     } else if (!source.assumeCrs.empty()) {
         d.sourceSrs = makeSrs(source.assumeCrs, d.description);
@@ -263,6 +398,31 @@ VectorReader::VectorReader(const SourceSpec& source, const std::string& workingC
         if (!d.transform)
             throw InputError(d.description + ": cannot transform from " + srsLabel(d.sourceSrs) + " to " + workingCrs +
                              ": " + lastGdalError());
+    }
+    d.computeAreaOfUse();
+    // Thousands separators ("230.070") only where the coordinates are the working CRS's own
+    // metres: lon/lat with three decimals look the same. GDAL's CSV driver makes its point
+    // columns numbers, so the text is looked at in a plain reading of the file (every column
+    // text), which is then the one read.
+    if (d.delimitedText && !d.transform && d.sourceSrs.IsProjected()) {
+        std::vector<std::string> plainOptions;
+        for (const auto& o : options)
+            if (o.rfind("X_POSSIBLE_NAMES=", 0) != 0 && o.rfind("Y_POSSIBLE_NAMES=", 0) != 0) plainOptions.push_back(o);
+        std::vector<const char*> plainPtrs;
+        for (const auto& o : plainOptions) plainPtrs.push_back(o.c_str());
+        plainPtrs.push_back(nullptr);
+        DatasetPtr plain = openVector(openPath, plainPtrs.data());
+        OGRLayer* plainLayer = plain && plain->GetLayerCount() == 1 ? plain->GetLayer(0) : nullptr;
+        if (plainLayer) {
+            OGRLayer* const kept = d.layer;
+            d.layer = plainLayer;
+            d.detectThousandsSeparators(splitNames(source.xField.empty() ? kXNames : source.xField),
+                                        splitNames(source.yField.empty() ? kYNames : source.yField));
+            if (d.thousandsX >= 0)
+                d.dataset = std::move(plain); // the plain reading from now on: points from the text
+            else
+                d.layer = kept;
+        }
     }
     // A database layer takes the filter as SQL on the server: it must first parse as OGR SQL over
     // the layer's own columns (no function of the server's, no subquery, no second statement).
@@ -300,6 +460,21 @@ std::vector<std::string> VectorReader::fieldNames() const
 std::string VectorReader::sourceCrs() const
 {
     return m_impl->sourceSrs.IsEmpty() ? std::string("none") : srsLabel(m_impl->sourceSrs);
+}
+
+std::optional<Envelope> VectorReader::workingAreaOfUse() const
+{
+    return m_impl->areaOfUse;
+}
+
+const std::string& VectorReader::workingAreaOfUseName() const
+{
+    return m_impl->areaOfUseName;
+}
+
+bool VectorReader::thousandsSeparators() const
+{
+    return m_impl->thousandsX >= 0;
 }
 
 bool VectorReader::crsAssumed() const
@@ -420,6 +595,20 @@ bool VectorReader::next(Feature& feature)
     feature.geometry = FeatureGeometry{};
     if (d.ignoreGeometry) return true;
     OGRGeometry* g = f->GetGeometryRef();
+    OGRPoint fromText;
+    if (d.thousandsX >= 0) {
+        const auto x =
+            f->IsFieldSetAndNotNull(d.thousandsX) ? withoutThousands(f->GetFieldAsString(d.thousandsX)) : std::nullopt;
+        const auto y =
+            f->IsFieldSetAndNotNull(d.thousandsY) ? withoutThousands(f->GetFieldAsString(d.thousandsY)) : std::nullopt;
+        if (x && y) {
+            fromText.setX(*x);
+            fromText.setY(*y);
+            g = &fromText;
+        } else {
+            g = nullptr;
+        }
+    }
     feature.atOrigin = false;
     if (!g || g->IsEmpty()) return true;
     feature.atOrigin = hasPointAtOrigin(*g); // before the transformation: (0, 0) of the source CRS

@@ -322,7 +322,7 @@ private:
             for (const auto& p : m_periods) {
                 std::vector<RelationTerm> total{{at(a.level, a.code, "#total", "", p), -1}};
                 for (const auto& s : m_slots)
-                    if (s.key != "#total" && s.key != "#overig")
+                    if (s.key != "#total") // the themes and overig
                         total.push_back({at(a.level, a.code, s.key, "", p), 1});
                 m_table.addRelation(std::move(total));
                 for (const auto& s : m_slots) {

@@ -8,13 +8,20 @@ namespace gebiedscan::pipeline {
 
 namespace {
 
+// The names police extracts (BVH, BVI), BRON, the CBS and open data portals use, most specific
+// first within each role. Compared case-insensitively.
 const std::vector<std::string> kCategoryFields{"category",
                                                "categorie",
                                                "code",
                                                "incidentcode",
+                                               "incident_code",
                                                "feitcode",
+                                               "srtcode",
+                                               "srt_code",
+                                               "soortcode",
                                                "mk_code",
                                                "maatschappelijke_klasse",
+                                               "maatschappelijke_klasse_code",
                                                "soort_misdrijf_code",
                                                "misdrijfcode",
                                                "ap3_code"};
@@ -24,11 +31,19 @@ const std::vector<std::string> kLabelFields{"label",
                                             "incident",
                                             "soort_misdrijf",
                                             "misdrijf",
-                                            "maatschappelijke_klasse_omschrijving"};
-const std::vector<std::string> kDateFields{"datum",      "date",      "pleegdatum", "pleegdatum_van",
-                                           "begindatum", "datum_van", "datumtijd",  "datetime",
-                                           "starttijd",  "datum_vkl", "jaar_vkl",   "jaar"};
-const std::vector<std::string> kDateToFields{"pleegdatum_tot", "datum_tot", "einddatum", "eindtijd"};
+                                            "maatschappelijke_klasse_omschrijving",
+                                            "offense_type",
+                                            "offence_type",
+                                            "crime_type"};
+const std::vector<std::string> kDateFields{
+    "datum",       "date",           "pleegdatum",     "pleegdatum_van", "begindatum", "begin_datum", "b_datum",
+    "datum_begin", "datum_van",      "begindatumtijd", "datumtijd",      "datetime",   "starttijd",   "date_from",
+    "start_date",  "pleegdatumtijd", "datum_vkl",      "jaar_vkl",       "jaar"};
+const std::vector<std::string> kDateToFields{"pleegdatum_tot", "datum_tot", "einddatum", "eind_datum", "e_datum",
+                                             "datum_eind",     "date_to",   "end_date",  "eindtijd"};
+const std::vector<std::string> kTimeFields{"tijd",          "begintijd", "begin_tijd", "b_tijd", "pleegtijd",
+                                           "pleegtijd_van", "tijd_van",  "tijdstip",   "time"};
+const std::vector<std::string> kTimeToFields{"pleegtijd_tot", "tijd_tot", "e_tijd", "eind_tijd"};
 
 std::string fieldList(const gis::VectorReader& reader)
 {
@@ -46,13 +61,21 @@ IncidentFields detectIncidentFields(const gis::VectorReader& reader, const Incid
     if (f.label.empty()) f.label = reader.findField(kLabelFields);
     if (f.date.empty()) f.date = reader.findField(kDateFields);
     if (f.dateTo.empty()) f.dateTo = reader.findField(kDateToFields);
+    if (f.time.empty()) f.time = reader.findField(kTimeFields);
+    if (f.timeTo.empty() && !f.dateTo.empty()) f.timeTo = reader.findField(kTimeToFields);
+    // "eindtijd" beside "einddatum" is the end's time of day, not a date of its own.
+    if (f.timeTo.empty() && !f.dateTo.empty() && f.dateTo != reader.findField({"eindtijd"}))
+        f.timeTo = reader.findField({"eindtijd"});
+    for (auto* name : {&f.time, &f.timeTo}) // never the same column twice
+        if (*name == f.date || *name == f.dateTo) name->clear();
     return f;
 }
 
 std::map<std::string, std::string> fieldsUsed(const IncidentFields& fields, const std::string& weight)
 {
-    std::map<std::string, std::string> used{
-        {"category", fields.category}, {"label", fields.label}, {"date", fields.date}, {"date_to", fields.dateTo}};
+    std::map<std::string, std::string> used{{"category", fields.category}, {"label", fields.label},
+                                            {"date", fields.date},         {"date_to", fields.dateTo},
+                                            {"time", fields.time},         {"time_to", fields.timeTo}};
     if (!weight.empty()) used["weight"] = weight;
     return used;
 }
@@ -66,7 +89,9 @@ std::string describeFields(const IncidentFields& fields, const std::string& weig
     add("categorie", fields.category);
     add("omschrijving", fields.label);
     add("datum", fields.date);
+    add("tijd", fields.time);
     add("datum tot", fields.dateTo);
+    add("tijd tot", fields.timeTo);
     add("gewicht", weight);
     return out.empty() ? "geen" : out;
 }

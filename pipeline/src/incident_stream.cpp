@@ -8,12 +8,42 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+
 namespace gebiedscan::pipeline {
 
 namespace {
 
 // Positions of the selected fields in gis::Feature::fields.
-enum Slot : std::size_t { kCategory, kLabel, kDate, kDateTo, kWeight };
+enum Slot : std::size_t { kCategory, kLabel, kDate, kDateTo, kWeight, kTime, kTimeTo };
+
+// The date of `dateValue` with the time of day of `timeValue` when the date is a whole day and
+// the time is readable; else the date as read.
+std::optional<TimeInterval> dateWithTime(const gis::FieldValue& dateValue, const gis::FieldValue& timeValue)
+{
+    auto when = gis::timeOf(dateValue);
+    if (!when || when->end.seconds - when->start.seconds != kSecondsPerDay || hasTimeOfDay(*when)) return when;
+    if (timeValue.type == gis::FieldValue::Type::Null) return when;
+    if (const auto seconds = parseTimeOfDay(timeValue.text)) {
+        when->start.seconds += *seconds;
+        when->end = when->start;
+    }
+    return when;
+}
+
+// True for an interval of whole calendar years ("2017" as BRON's jaar_vkl gives it).
+bool isJanuaryFirst(LocalTime t)
+{
+    if (t.seconds % kSecondsPerDay != 0) return false;
+    int y = 0;
+    unsigned m = 0, day = 0;
+    civilFromDays(t.seconds / kSecondsPerDay, y, m, day);
+    return m == 1 && day == 1;
+}
+bool isWholeYears(const TimeInterval& t)
+{
+    return t.end.seconds - t.start.seconds >= 365 * kSecondsPerDay && isJanuaryFirst(t.start) && isJanuaryFirst(t.end);
+}
 
 } // namespace
 
@@ -27,6 +57,12 @@ struct IncidentStream::Impl {
     std::string themeId;                            // empty: no theme filter
     std::function<bool(const TimeInterval&)> inPeriod;
     RecordAccounting accounting;
+    bool anyTimeOfDay = false, anySubYear = false;
+    Reporter* reporter = nullptr;
+    std::optional<Envelope> areaOfUse;       // of the working CRS
+    std::uint64_t outsideAreaOfUse = 0;      // valid points outside it
+    std::vector<std::string> areaOfUseShown; // the first three, "rij 3 (x, y)"
+    void finish();
     gis::Feature feature;
     bool started = false, ended = false;
 };
@@ -47,6 +83,8 @@ IncidentStream::IncidentStream(const IncidentStreamOptions& o, Reporter& reporte
         d.accounting.themeFiltered = true;
     }
     d.reader = std::make_unique<gis::VectorReader>(o.source, o.workingCrs);
+    d.reporter = &reporter;
+    d.areaOfUse = d.reader->workingAreaOfUse();
     d.progress = std::make_unique<PhaseProgress>(reporter, "registraties lezen", d.reader->featureCount().value_or(-1));
     d.fields = detectIncidentFields(*d.reader, o.fields);
     d.weightField = o.weightField;
@@ -55,10 +93,14 @@ IncidentStream::IncidentStream(const IncidentStreamOptions& o, Reporter& reporte
     if (o.requireDate) requireDateField(*d.reader, d.fields);
     if (!d.fields.category.empty() || !d.fields.label.empty())
         d.classifier = std::make_unique<CategoryClassifier>(d.model);
+    reporter.info(
+        "Velden van de registraties: " + describeFields(d.fields, o.weightField) +
+        (d.reader->thousandsSeparators() ? "; coördinaten met duizendtalpunt gelezen (230.070 = 230070 m)" : ""));
     d.accounting.weighted = !d.weightField.empty();
     d.inPeriod = o.inPeriod;
     // Selecting the weight field checks that it exists (InputError naming the fields otherwise).
-    d.reader->selectFields({d.fields.category, d.fields.label, d.fields.date, d.fields.dateTo, d.weightField});
+    d.reader->selectFields({d.fields.category, d.fields.label, d.fields.date, d.fields.dateTo, d.weightField,
+                            d.fields.time, d.fields.timeTo});
 }
 
 IncidentStream::~IncidentStream() = default;
@@ -102,6 +144,15 @@ bool IncidentStream::classifies() const
 const RecordAccounting& IncidentStream::accounting() const
 {
     return m_impl->accounting;
+}
+
+bool IncidentStream::hasTimeOfDay() const
+{
+    return m_impl->anyTimeOfDay;
+}
+bool IncidentStream::hasSubYearDates() const
+{
+    return m_impl->anySubYear;
 }
 
 std::map<int, std::uint64_t> IncidentStream::datesPerYear()
@@ -148,23 +199,38 @@ bool IncidentStream::next(Incident& incident)
             acc.count(RecordBucket::InvalidGeometry, f.row, "geometrie", shown, reason);
             continue;
         }
+        if (d.areaOfUse && !d.areaOfUse->contains(*point)) {
+            if (d.areaOfUseShown.size() < 3)
+                d.areaOfUseShown.push_back(fmt::format("rij {} ({:.0f}, {:.0f})", f.row, point->x, point->y));
+            ++d.outsideAreaOfUse;
+        }
         std::optional<TimeInterval> when;
         if (!d.fields.date.empty()) {
             const auto& value = f.fields[kDate];
-            when = gis::timeOf(value);
+            when = dateWithTime(value, f.fields[kTime]);
             if (!when) {
                 acc.count(RecordBucket::BadDateUnparseable, f.row, d.fields.date, value.text,
                           value.type == gis::FieldValue::Type::Null ? "geen datum" : "onleesbare datum");
                 continue;
             }
+            // A "to" date widens the interval (for hot times); an unreadable one is ignored, one
+            // before the start is counted apart. The record belongs to the period it starts in.
+            if (!d.fields.dateTo.empty())
+                if (const auto to = dateWithTime(f.fields[kDateTo], f.fields[kTimeTo])) {
+                    const LocalTime end = to->end > to->start ? to->end : to->start;
+                    if (end < when->start) {
+                        acc.count(RecordBucket::EndBeforeStart, f.row, d.fields.dateTo,
+                                  f.fields[kDateTo].text + " < " + value.text, "einde voor het begin");
+                        continue;
+                    }
+                    when->end = std::max(when->end, end);
+                }
             if (d.inPeriod && !d.inPeriod(*when)) {
                 acc.count(RecordBucket::OutOfPeriod, f.row, d.fields.date, value.text, "buiten de perioden");
                 continue;
             }
-            // A "to" date widens the interval (for hot times); an unreadable one is ignored.
-            if (!d.fields.dateTo.empty())
-                if (const auto to = gis::timeOf(f.fields[kDateTo]); to && to->end >= when->start)
-                    when->end = to->end > to->start ? to->end : to->start;
+            d.anyTimeOfDay = d.anyTimeOfDay || gebiedscan::hasTimeOfDay(*when);
+            d.anySubYear = d.anySubYear || !isWholeYears(*when);
         }
         double weight = 1.0;
         if (!d.weightField.empty()) {
@@ -193,7 +259,24 @@ bool IncidentStream::next(Incident& incident)
     }
     d.ended = true;
     d.progress->finish();
+    d.finish();
     return false;
+}
+
+void IncidentStream::Impl::finish()
+{
+    // A file of only a header (or a filter that keeps nothing) is no scan of zeros.
+    if (accounting.inputRecords == 0)
+        throw InputError(reader->description() +
+                         ": no records to read (a file with only a header line, or a filter that keeps none)");
+    if (outsideAreaOfUse > 0) {
+        std::string shown;
+        for (const auto& s : areaOfUseShown) shown += (shown.empty() ? "" : ", ") + s;
+        reporter->warning(fmt::format("{} van {} registraties liggen buiten het gebied waarvoor het werk-CRS bedoeld "
+                                      "is ({}), bijv. {}: klopt het CRS van de registraties ({})?",
+                                      outsideAreaOfUse, accounting.inputRecords, reader->workingAreaOfUseName(), shown,
+                                      reader->sourceCrs()));
+    }
 }
 
 std::size_t IncidentStream::nextBatch(std::vector<Incident>& batch, std::size_t max)

@@ -93,7 +93,7 @@ std::vector<ColumnSpec> areaColumns()
         single(field::parentCode, T::String, "", "code van het bovenliggende gebied", "code of the parent area"),
         single(field::population, T::Integer, "inwoners", "inwoners (CBS); leeg = onbekend of geheim",
                "inhabitants (CBS); empty = unknown or suppressed"),
-        single(field::peakTotal, T::String, "", "drukste uur van de week, huidige periode (alle thema's)",
+        single(field::peakTotal, T::String, "", "drukste uur van de week, huidige periode (alle registraties)",
                "busiest hour of the week, current period (all themes)")};
     c = concat(std::move(c), localStatistics(false));
     for (auto& s : std::vector<ColumnSpec>{
@@ -550,6 +550,7 @@ std::vector<KeySpec> scanSummary()
          "weight empty, not a number or a CBS sentinel (kde --weight-field)"},
         {"other_theme", "van een ander thema (bij --theme)", "of another theme (with --theme)"},
         {"bad_date_detail.unparseable", "datum onleesbaar", "date unreadable"},
+        {"bad_date_detail.end_before_start", "einddatum voor de begindatum", "end date before the start date"},
         {"bad_date_detail.out_of_period", "datum buiten de periode", "date outside the period"},
         {"unknown_categories", "onbekende codes met hun aantal", "unknown codes with their count"},
         {"example_problem_rows", "voorbeelden van probleemrijen", "examples of problem rows"},
@@ -572,6 +573,10 @@ std::vector<KeySpec> scanSummary()
          "anders null",
          "with --counts: rows, values and registrations per reason; codes left out (extern without counts); else "
          "null"},
+        {"time_of_day", "tijdstip van de registraties: bekend, of geen tijdstip bekend (geen uur van de week)",
+         "time of day of the registrations: known, or none (no hour of the week)"},
+        {"sub_year_trend", "trend binnen de perioden: per maand, of geen (alleen jaren bekend)",
+         "trend within the periods: per month, or none (only years known)"},
         {"levels", "niveaus: level, areas", "levels: level, areas"},
         {"audience", "intern of extern", "internal or external"},
         {"suppression.rule", "regel voor kleine aantallen", "small-count rule"},

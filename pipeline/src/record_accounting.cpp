@@ -9,7 +9,8 @@ const char* bucketKey(RecordBucket bucket)
     switch (bucket) {
     case RecordBucket::InvalidGeometry: return "invalid_geometry";
     case RecordBucket::BadDateUnparseable:
-    case RecordBucket::OutOfPeriod: return "bad_date";
+    case RecordBucket::OutOfPeriod:
+    case RecordBucket::EndBeforeStart: return "bad_date";
     case RecordBucket::BadWeight: return "bad_weight";
     case RecordBucket::Outside: return "outside";
     case RecordBucket::UnknownCategory: return "unknown_category";
@@ -29,6 +30,10 @@ void RecordAccounting::count(RecordBucket bucket, std::int64_t row, const std::s
         ++badDateUnparseable;
         break;
     case RecordBucket::OutOfPeriod: ++badDate; break;
+    case RecordBucket::EndBeforeStart:
+        ++badDate;
+        ++badDateReversed;
+        break;
     case RecordBucket::BadWeight: ++badWeight; break;
     case RecordBucket::Outside: ++outside; break;
     case RecordBucket::UnknownCategory: ++unknownCategory; break;

@@ -197,9 +197,17 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
 
     // Base level: the areas themselves, or grid cells.
     std::optional<Grid> grid;
-    std::unordered_map<std::int64_t, std::int32_t> cellIndex; // grid cell -> base area
+    // A base unit of a grid scan is a cell within one area: a cell across an area boundary is one
+    // unit per area it holds registrations of, so every area counts exactly the registrations
+    // inside its own polygon. The first unit of a cell carries the cell's code, the others
+    // <cell code>_<area code> (cellSplit) and the cell's part inside their area as geometry.
+    std::unordered_map<std::int64_t, std::int32_t> cellIndex; // (cell, area) key -> base unit
     std::vector<std::int64_t> cells;
-    std::vector<std::int32_t> cellParent; // area containing the cell (centre, else first incident)
+    std::vector<std::int32_t> cellParent; // area of the unit (centre's area for the first unit)
+    std::vector<bool> cellSplit;          // a further unit of a cell that already has one
+    std::unordered_map<std::int64_t, bool> cellHasUnit;
+    const std::int64_t areaKeys = areaLayer ? static_cast<std::int64_t>(areaLayer->codes.size()) + 1 : 1;
+    const auto unitKey = [&](std::int64_t cell, std::int32_t area) { return cell * areaKeys + (area + 1); };
     AreaLevel base;
     if (!o.grid.empty()) {
         const Envelope extent = areaLayer ? [&] {
@@ -216,9 +224,12 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
         for (std::size_t c = 0; c < grid->cellCount(); ++c) {
             const auto owner = areaLocator ? areaLocator->locate(grid->centre(c)) : 0;
             if (owner < 0) continue;
-            cellIndex.emplace(static_cast<std::int64_t>(c), static_cast<std::int32_t>(cells.size()));
+            const std::int32_t area = areaLocator ? owner : -1;
+            cellIndex.emplace(unitKey(static_cast<std::int64_t>(c), area), static_cast<std::int32_t>(cells.size()));
             cells.push_back(static_cast<std::int64_t>(c));
-            cellParent.push_back(areaLocator ? owner : -1);
+            cellParent.push_back(area);
+            cellSplit.push_back(false);
+            cellHasUnit[static_cast<std::int64_t>(c)] = true;
         }
     } else {
         base.name = areaLayer->levelName;
@@ -264,10 +275,14 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
                     located[i] = -1;
                     continue;
                 }
-                auto [it, added] = cellIndex.emplace(cell, static_cast<std::int32_t>(cells.size()));
-                if (added) { // a cell reached only by incidents (its centre is outside the region)
+                const std::int32_t area = areaLocator ? region : -1;
+                auto [it, added] = cellIndex.emplace(unitKey(cell, area), static_cast<std::int32_t>(cells.size()));
+                if (added) { // a cell (part) reached only by incidents: in another area than its centre
                     cells.push_back(cell);
-                    cellParent.push_back(areaLocator ? region : -1);
+                    cellParent.push_back(area);
+                    auto& hasUnit = cellHasUnit[cell];
+                    cellSplit.push_back(hasUnit);
+                    hasUnit = true;
                     r.counts->resizeAreas(cells.size());
                     growMonthly(cells.size());
                 }
@@ -289,12 +304,12 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
             if (month < r.months) {
                 const std::size_t slot = slotOfCategory[category];
                 ++r.monthly[(area * slotCount + slot) * r.months + month];
-                if (slot != slotCount - 1) ++r.monthly[(area * slotCount + slotCount - 2) * r.months + month];
+                ++r.monthly[(area * slotCount + slotCount - 2) * r.months + month]; // the total holds overig too
             }
             if (period == current) { // hot times of the current period, per theme and in total
                 const std::size_t slot = slotOfCategory[category];
                 baseHotTimes[area * slotCount + slot].add(when);
-                if (slot != slotCount - 1) baseHotTimes[area * slotCount + slotCount - 2].add(when);
+                baseHotTimes[area * slotCount + slotCount - 2].add(when);
             }
         }
     }
@@ -314,20 +329,33 @@ std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& r
 {
     ScanResult& r = *result;
     const auto& acc = r.accounting;
+    r.timeOfDayKnown = stream.hasTimeOfDay();
+    r.subYearDates = stream.hasSubYearDates();
+    if (!r.timeOfDayKnown && acc.inArea() > 0) {
+        baseHotTimes.clear(); // every record at 00:00 or a whole day: any peak hour would be invented
+        reporter.info(fmt::format("Geen tijdstip bekend (veld '{}' heeft alleen datums of 00:00): geen uur van de week "
+                                  "en geen drukste uur",
+                                  stream.fields().date));
+    }
+    if (!r.subYearDates && acc.inArea() > 0)
+        reporter.info(fmt::format("Alleen jaren bekend (veld '{}'): geen trend per maand", stream.fields().date));
 
     // Hierarchy and geometries.
     r.geometries.emplace_back();
     if (grid) {
-        for (auto c : cells) {
-            base.codes.push_back(grid->code(static_cast<std::size_t>(c)));
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            const auto c = static_cast<std::size_t>(cells[i]);
+            const auto area = static_cast<std::size_t>(cellParent[i]);
+            base.codes.push_back(grid->code(c) + (cellSplit[i] ? "_" + areaLayer->codes[area] : std::string()));
             base.names.push_back(base.codes.back());
             base.population.emplace_back(std::nullopt); // population per cell is not known here
-            r.geometries[0].push_back(grid->polygon(static_cast<std::size_t>(c)));
+            r.geometries[0].push_back(cellSplit[i] ? gis::intersection(grid->polygon(c), areaLayer->geometries[area])
+                                                   : grid->polygon(c));
         }
         r.areas.levels.push_back(std::move(base));
         if (areaLayer) {
-            // Cells belong to the area containing their centre (the CBS convention); cells reached
-            // only by incidents belong to the area of their first incident.
+            // A unit belongs to its area: the first unit of a cell to the area of its centre (the CBS
+            // convention), a further one to the area its registrations lie in.
             std::vector<std::string> parentCodes(cells.size()), parentNames(cells.size());
             for (std::size_t i = 0; i < cells.size(); ++i) {
                 const auto a = static_cast<std::size_t>(cellParent[i]);

@@ -50,6 +50,7 @@ ScanProtection::ScanProtection(const ScanFigures& f)
             for (std::size_t p = 0; p < m_periods; ++p) {
                 std::vector<RelationTerm> total{{themeCell(l, a, f.totalSlot(), p), -1}};
                 for (std::size_t s = 0; s < model.themes.size(); ++s) total.push_back({themeCell(l, a, s, p), 1});
+                total.push_back({themeCell(l, a, f.overigSlot(), p), 1}); // the total holds overig too
                 m_table.addRelation(std::move(total));
                 for (std::size_t s = 0; s < m_slots; ++s) {
                     if (s == f.totalSlot()) continue;

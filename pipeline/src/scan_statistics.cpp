@@ -17,6 +17,14 @@ constexpr double kContiguitySnap = 0.01; // metres: grid cells' shared corners d
 constexpr std::size_t kMinAreasForHotspots = 5;
 constexpr std::uint64_t kMinEventsForThemeHotspots = 30;
 
+// The current period's registrations of a slot at a level.
+std::uint64_t currentEvents(const ScanFigures& f, std::size_t level, std::size_t n, std::size_t slot)
+{
+    std::uint64_t events = 0;
+    for (std::size_t a = 0; a < n; ++a) events += f.themeCount(level, a, slot, f.currentPeriod());
+    return events;
+}
+
 } // namespace
 
 std::vector<LevelHotspots> computeScanHotspots(const ScanResult& r)
@@ -25,17 +33,15 @@ std::vector<LevelHotspots> computeScanHotspots(const ScanResult& r)
     std::vector<LevelHotspots> out(r.areas.levels.size());
     for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
         const std::size_t n = r.areas.levels[l].size();
-        if (n < kMinAreasForHotspots) continue;
+        // Moran's I and Gi* of (nearly) all zeros are no finding: the level is left without.
+        if (n < kMinAreasForHotspots || currentEvents(f, l, n, f.totalSlot()) < kMinEventsForHotspots) continue;
         auto& h = out[l];
         h.weights = contiguityWeights(r.geometries[l], Contiguity::Queen, kContiguitySnap);
         // The total at every level; single themes at the finest level when there is enough to see.
         std::vector<std::size_t> wanted{f.totalSlot()};
         if (l == 0)
-            for (std::size_t s = 0; s < r.model.themes.size(); ++s) {
-                std::uint64_t events = 0;
-                for (std::size_t a = 0; a < n; ++a) events += f.themeCount(l, a, s, f.currentPeriod());
-                if (events >= kMinEventsForThemeHotspots) wanted.push_back(s);
-            }
+            for (std::size_t s = 0; s < r.model.themes.size(); ++s)
+                if (currentEvents(f, l, n, s) >= kMinEventsForThemeHotspots) wanted.push_back(s);
         for (auto s : wanted) {
             std::vector<double> x(n);
             for (std::size_t a = 0; a < n; ++a) x[a] = static_cast<double>(f.themeCount(l, a, s, f.currentPeriod()));
@@ -90,6 +96,7 @@ ScanTrends computeScanTrends(const ScanResult& r)
     const auto& f = *r.figures;
     const std::size_t slots = f.themeSlots(), months = r.months;
     ScanTrends out(r.areas.levels.size(), std::vector<std::vector<EmergingClass>>(slots));
+    if (!r.subYearDates) return out;                // years only: every record would sit in January
     std::vector<std::uint32_t> monthly = r.monthly; // rolled up level by level
     for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
         const std::size_t n = r.areas.levels[l].size();

@@ -7,8 +7,13 @@
 
 namespace gebiedscan::pipeline {
 
+/// Fewer registrations than this in the current period at a level: no Moran's I, Gi* or LISA there
+/// ("te weinig registraties").
+inline constexpr std::uint64_t kMinEventsForHotspots = 10;
+
 /// Gi* and LISA of the current period's counts per level (r.hotspotOptions): the total at every
-/// level with at least 5 areas; single themes at the finest level when they hold >= 30 registrations.
+/// level with at least 5 areas and kMinEventsForHotspots registrations; single themes at the
+/// finest level when they hold >= 30 registrations.
 [[nodiscard]] std::vector<LevelHotspots> computeScanHotspots(const ScanResult& r);
 
 /// Rolls the base areas' hour-of-week tables up the hierarchy: [level].

@@ -55,7 +55,8 @@ struct SlotInfo {
 
 std::vector<SlotInfo> slots(const ScanFigures& f)
 {
-    std::vector<SlotInfo> out{{f.totalSlot(), std::string(schema::kTotalTheme), "alle thema's"}};
+    std::vector<SlotInfo> out{
+        {f.totalSlot(), std::string(schema::kTotalTheme), "alle registraties (thema's en overig)"}};
     for (std::size_t t = 0; t < f.model().themes.size(); ++t)
         out.push_back({t, f.model().themes[t].id, f.model().themes[t].number + " " + f.model().themes[t].labelNl});
     out.push_back({f.overigSlot(), std::string(schema::kOtherTheme), "overig (onbekende categorie)"});
@@ -72,6 +73,9 @@ std::vector<std::string> levelNames(const AreaHierarchy& h)
     }
     return names;
 }
+
+// What the peak column and the summary say when no registration has a time of day.
+constexpr std::string_view kNoTimeOfDay = "geen tijdstip bekend";
 
 // "vr 22-23 uur": the busiest hour of the week.
 std::string peakText(const HotTimes& t)
@@ -265,7 +269,9 @@ gis::Table areaTable(const ScanResult& r, std::size_t level, const std::string& 
         if (mask && mask->theme(level, a, f.totalSlot(), cur))
             row.emplace_back(gis::Suppressed{});
         else
-            row.emplace_back(hot == hotTimes[level].end() ? Value() : Value(peakText(hot->second)));
+            row.emplace_back(!r.timeOfDayKnown              ? Value(std::string(kNoTimeOfDay))
+                             : hot == hotTimes[level].end() ? Value()
+                                                            : Value(peakText(hot->second)));
         if (withHotspots)
             appendHotspotValues(row, hotspots.results.front(), hotspots.weights, a, hotspotOptions, false);
         for (const auto& s : all) {
@@ -276,6 +282,9 @@ gis::Table areaTable(const ScanResult& r, std::size_t level, const std::string& 
                                        : Value(static_cast<std::int64_t>(f.themeCount(level, a, s.slot, cur))));
             if (hideDerived) {
                 for (int k = 0; k < 4; ++k) row.emplace_back(gis::Suppressed{});
+            } else if (!f.hasReference()) { // no registration in any reference period: no change to speak of
+                for (int k = 0; k < 3; ++k) row.emplace_back();
+                row.emplace_back(std::string("geen referentie"));
             } else {
                 row.emplace_back(round(ch.expected, 2));
                 row.emplace_back(ch.changePct ? Value(round(*ch.changePct, 1)) : Value());
@@ -399,7 +408,7 @@ gis::Table hotTimesTable(const ScanResult& r)
                     row.emplace_back(s.id);
                     row.emplace_back(std::string(dutchDayShort(d)));
                     for (int h = 0; h < 24; ++h)
-                        row.push_back(hidden ? Value(gis::Suppressed{}) : Value(round(it->second.at(d, h), 2)));
+                        row.push_back(hidden ? Value(gis::Suppressed{}) : Value(it->second.at(d, h))); // unrounded
                     t.rows.push_back(std::move(row));
                 }
             }
@@ -516,6 +525,8 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
                             {"value_columns", t->valueColumns},
                             {"ignored_columns", t->ignoredColumns}};
     }
+    s["time_of_day"] = r.timeOfDayKnown ? "bekend" : std::string(kNoTimeOfDay);
+    s["sub_year_trend"] = r.subYearDates ? "per maand" : "geen: alleen jaren bekend";
     nlohmann::ordered_json levels = nlohmann::ordered_json::array();
     for (std::size_t l = 0; l < r.areas.levels.size(); ++l)
         levels.push_back({{"level", names[l]}, {"areas", r.areas.levels[l].size()}});
@@ -537,9 +548,9 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
                     "Publiek:      {}\nModel:        {}\nRegistraties: {}\nGebieden:     {}\nPeriode:      {}\n"
                     "Coordinaten:  {} (GeoJSON: WGS84)\nOnderdrukking: {}\n\n"
                     "Verantwoording van de registraties ({} in totaal):\n"
-                    "  toegewezen aan een gebied:      {}\n  buiten alle gebieden:           {}\n"
-                    "  geen of ongeldige locatie:      {}\n  datum onleesbaar of buiten periode: {}\n"
-                    "  onbekende categorie (overig):   {}\n\n"
+                    "  in een gebied:                  {}\n    waarvan in een thema:         {}\n"
+                    "    waarvan overig (onbekende categorie): {}\n  buiten alle gebieden:           {}\n"
+                    "  geen of ongeldige locatie:      {}\n  datum onleesbaar of buiten periode: {}\n\n"
                     "Verandering: huidige periode tegen de referentieperiode(n), herschaald naar dezelfde lengte;\n"
                     "toets: exacte voorwaardelijke toets van twee Poisson-aantallen (tweezijdig, alfa {}).\n"
                     "Per 1.000 inwoners: rate_ is het ruwe cijfer; eb_ is het Empirical Bayes-cijfer (naar het\n"
@@ -551,8 +562,8 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
                     "Velden van de Shapefile heten kort (max. 10 tekens); zie gebiedscan_<niveau>_velden.csv.\n",
                     o.internal ? "intern (alleen binnen de politie)" : "extern (buiten de politie)", r.model.name,
                     r.incidentsDescription, w.metadata["bron_gebieden"], periodText(r.model), o.workingCrs, suppression,
-                    acc.inputRecords, acc.assigned, acc.outside, acc.invalidGeometry, acc.badDate, acc.unknownCategory,
-                    r.model.significance);
+                    acc.inputRecords, acc.inArea(), acc.assigned, acc.unknownCategory, acc.outside, acc.invalidGeometry,
+                    acc.badDate, r.model.significance);
     if (const auto& t = r.countTable) {
         note +=
             fmt::format("\nBron: een teltabel ({}, {} rijen, {} waarden) in plaats van registraties met een "
@@ -566,6 +577,18 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
             note += fmt::format("  {}: {} waarden, {} registraties\n", countReasonText(reason), n,
                                 t->registrationsPerReason.at(reason));
     }
+    if (!r.grid.empty())
+        note += "Raster: een registratie telt in de cel waarin zij ligt en in het gebied (en de hogere niveaus) "
+                "waarin zij ligt. Een cel hoort bij het gebied van haar middelpunt; ligt een deel van de cel in een "
+                "ander gebied en vallen daar registraties, dan is dat deel een eigen cel <celcode>_<gebiedscode>. "
+                "Zo telt elk gebied precies de registraties binnen zijn eigen grens.\n";
+    if (!r.timeOfDayKnown)
+        note += "Tijdstip: geen tijdstip bekend (alle registraties zonder tijd of om 00:00): geen uur van de week "
+                "en geen drukste uur.\n";
+    if (!r.subYearDates) note += "Trend: alleen jaren bekend, dus geen trend per maand.\n";
+    if (!r.figures->hasReference())
+        note += "Verandering: geen referentie (geen registraties in de referentieperiode), dus geen verandering "
+                "berekend.\n";
     gis::writeTextFile(dir / "toelichting.txt", note);
     written.push_back(dir / "toelichting.txt");
     folder.commit();

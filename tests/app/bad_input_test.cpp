@@ -237,14 +237,15 @@ TEST_F(BadInput, PointsAtZeroZero)
 {
     expectRun("points at (0,0) in RD",
               "--incidents op_nul.csv --assume-crs EPSG:28992 --year 2024 --areas gemeenten.geojson --out uit_nul", 0,
-              "Registraties: 2 gelezen; 0 toegewezen, 0 buiten de gebieden, 2 zonder geldige locatie");
+              "Registraties: 2 gelezen; 0 in een gebied (0 in een thema, 0 overig), 0 buiten de gebieden, 2 zonder "
+              "geldige locatie");
 }
 
 TEST_F(BadInput, LonLatDeclaredAsRd)
 {
     expectRun("lon/lat in a file declared RD (`--assume-crs EPSG:28992`)",
               "--incidents registraties.csv --assume-crs EPSG:28992 --year 2024 --areas gemeenten.geojson --out uit_rd",
-              0, "Registraties: 2 gelezen; 0 toegewezen, 2 buiten de gebieden");
+              0, "Registraties: 2 gelezen; 0 in een gebied (0 in een thema, 0 overig), 2 buiten de gebieden");
 }
 
 TEST_F(BadInput, StrictWithUnassignedRecords)
@@ -315,4 +316,93 @@ TEST_F(BadInput, PostgisNotReachable)
         2,
         "cannot open 'PostGIS database' as a vector layer: PQconnectdb failed. connection to server at \"127.0.0.1\", "
         "port 1 failed: Connection refused");
+}
+
+// Real police extracts (issue 12): the cases a BVH/BVI export brings.
+TEST_F(BadInput, HeaderOnlyCsv)
+{
+    writeText(*s_dir / "alleen_kop.csv", "id,code,datum,lon,lat\n");
+    expectRun("CSV with only a header line",
+              "--incidents alleen_kop.csv --assume-crs EPSG:4326 --year 2024 --areas gemeenten.geojson --out uit_kop",
+              2, "no records to read");
+    EXPECT_FALSE(fs::exists(*s_dir / "uit_kop"));
+}
+
+TEST_F(BadInput, ThousandsSeparatorsInXCoordinaatColumns)
+{
+    // Dutch Excel writes RD metres as 233.500; the columns are named X-coördinaat / Y-coördinaat.
+    writeText(*s_dir / "duizendtal.csv", "id;incidentcode;begindatum;X-coördinaat;Y-coördinaat\n"
+                                         "1;A72;20240501173060;233.500;557.500\n2;A20;20240502;233.600;557.400\n");
+    const auto line = expectRun("RD coordinates with thousands separators (`233.500`) in `X-coördinaat` columns",
+                                "--incidents duizendtal.csv --assume-crs EPSG:28992 --year 2024 --areas "
+                                "gemeenten.geojson --internal --out uit_duizendtal",
+                                0, "Registraties: 2 gelezen; 2 in een gebied (2 in een thema, 0 overig)");
+    const auto summary = nlohmann::json::parse(std::ifstream(*s_dir / "uit_duizendtal" / "summary.json"));
+    EXPECT_EQ(summary["fields"]["category"], "incidentcode");
+    EXPECT_EQ(summary["fields"]["date"], "begindatum");
+}
+
+TEST_F(BadInput, LondonProjectedIntoRdNew)
+{
+    writeText(*s_dir / "londen.csv", "id,code,datum,lon,lat\n1,1.1.1,2024-05-01,-0.1276,51.5072\n"
+                                     "2,1.1.1,2024-05-02,-0.1300,51.5100\n3,1.1.1,2024-05-03,6.5630,52.9930\n");
+    expectRun("points in London (lon/lat) scanned in RD New",
+              "--incidents londen.csv --assume-crs EPSG:4326 --year 2024 --areas gemeenten.geojson --out uit_londen", 0,
+              "2 van 3 registraties liggen buiten het gebied waarvoor het werk-CRS bedoeld is (Netherlands");
+}
+
+TEST_F(BadInput, GeoPackageWithUndefinedCartesianCrs)
+{
+    writeText(*s_dir / "rd_zonder_crs.csv", "id,code,datum,x,y\n1,1.1.1,2024-05-01 13:00,233500,557500\n");
+    ogr2ogr(*s_dir / "rd_zonder_crs.gpkg", *s_dir / "rd_zonder_crs.csv",
+            "-f GPKG -oo X_POSSIBLE_NAMES=x -oo Y_POSSIBLE_NAMES=y -nln rd_zonder_crs");
+    ASSERT_EQ(run("ogrinfo " + quote(*s_dir / "rd_zonder_crs.gpkg") +
+                  " -sql 'UPDATE gpkg_geometry_columns SET srs_id = -1' > /dev/null"),
+              0);
+    expectRun("GeoPackage with srs_id -1 (Undefined Cartesian SRS)",
+              "--incidents rd_zonder_crs.gpkg --year 2024 --areas gemeenten.geojson --out uit_eng", 2,
+              "has an engineering (local) or undefined CRS 'Undefined Cartesian SRS'");
+    expectRun("the same with `--assume-crs EPSG:28992`",
+              "--incidents rd_zonder_crs.gpkg --assume-crs EPSG:28992 --year 2024 --areas gemeenten.geojson --out "
+              "uit_eng",
+              0, "Registraties: 1 gelezen; 1 in een gebied");
+}
+
+TEST_F(BadInput, DatesWithoutTimeOfDay)
+{
+    writeText(*s_dir / "dagen.csv", "id,code,datum,lon,lat\n1,1.1.1,2024-05-01,6.5630,52.9930\n"
+                                    "2,1.4.2,2024-06-02 00:00,6.5700,52.9960\n");
+    expectRun(
+        "dates without a time of day (all at 00:00)",
+        "--incidents dagen.csv --assume-crs EPSG:4326 --year 2024 --areas gemeenten.geojson --out uit_dagen", 0,
+        "Geen tijdstip bekend (veld 'datum' heeft alleen datums of 00:00): geen uur van de week en geen drukste uur");
+    const std::string areas = [&] {
+        std::ifstream in(*s_dir / "uit_dagen" / "gebiedscan_gemeente.csv");
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    }();
+    EXPECT_NE(areas.find("geen tijdstip bekend"), std::string::npos);
+    const auto summary = nlohmann::json::parse(std::ifstream(*s_dir / "uit_dagen" / "summary.json"));
+    EXPECT_EQ(summary["time_of_day"], "geen tijdstip bekend");
+}
+
+TEST_F(BadInput, IntervalEndingBeforeItBegins)
+{
+    writeText(*s_dir / "omgekeerd.csv", "id,code,begindatum,einddatum,lon,lat\n"
+                                        "1,1.1.1,20240501120000,20240501100000,6.5630,52.9930\n"
+                                        "2,1.1.1,20240501120000,20240501140000,6.5630,52.9930\n");
+    expectRun("interval whose end lies before its begin (BVH begin/eind)",
+              "--incidents omgekeerd.csv --assume-crs EPSG:4326 --year 2024 --areas gemeenten.geojson --out uit_omg", 0,
+              "Registraties: 2 gelezen; 1 in een gebied");
+    const auto summary = nlohmann::json::parse(std::ifstream(*s_dir / "uit_omg" / "summary.json"));
+    EXPECT_EQ(summary["bad_date_detail"]["end_before_start"], 1);
+}
+
+TEST_F(BadInput, NoRegistrationInTheReferenceYears)
+{
+    expectRun("reference years without any registration", kGood + "--areas gemeenten.geojson --out uit_geen_ref", 0,
+              "Registraties: 2 gelezen");
+    std::ifstream in(*s_dir / "uit_geen_ref" / "gebiedscan_gemeente.csv");
+    const std::string areas((std::istreambuf_iterator<char>(in)), {});
+    EXPECT_NE(areas.find("geen referentie"), std::string::npos);
+    EXPECT_EQ(areas.find("stijging"), std::string::npos);
 }

@@ -90,3 +90,34 @@ TEST(DateTime, HourOfWeekStartsMonday)
     EXPECT_EQ(hourOfWeek(parseTimeInterval("2024-01-07 23:59")->start), 167);        // Sunday
     EXPECT_EQ(hourOfWeek(parseTimeInterval("1970-01-01 05:00")->start), 3 * 24 + 5); // Thursday
 }
+
+TEST(DateTime, TimeOfDayInItsOwnColumn)
+{
+    EXPECT_EQ(parseTimeOfDay("13:45"), 13 * 3600 + 45 * 60);
+    EXPECT_EQ(parseTimeOfDay(" 9:05:30 "), 9 * 3600 + 5 * 60 + 30);
+    EXPECT_EQ(parseTimeOfDay("1345"), 13 * 3600 + 45 * 60);
+    EXPECT_EQ(parseTimeOfDay("173060"), 17 * 3600 + 30 * 60 + 59); // BVH's second 60
+    EXPECT_EQ(parseTimeOfDay("00:00"), 0);
+    EXPECT_FALSE(parseTimeOfDay("24:00"));
+    EXPECT_FALSE(parseTimeOfDay("13:4"));
+    EXPECT_FALSE(parseTimeOfDay("2024-01-01"));
+    EXPECT_FALSE(parseTimeOfDay(""));
+}
+
+TEST(DateTime, AmsterdamOffsetFollowsTheEuRule)
+{
+    // 2024: summer time from 31 March 01:00 UTC to 27 October 01:00 UTC.
+    const auto utc = [](int y, unsigned m, unsigned d, unsigned h, unsigned min) {
+        return makeLocalTime(y, m, d, h, min)->seconds;
+    };
+    EXPECT_EQ(amsterdamUtcOffset(utc(2024, 3, 31, 0, 59)), 3600);
+    EXPECT_EQ(amsterdamUtcOffset(utc(2024, 3, 31, 1, 0)), 7200);
+    EXPECT_EQ(amsterdamUtcOffset(utc(2024, 10, 27, 0, 59)), 7200);
+    EXPECT_EQ(amsterdamUtcOffset(utc(2024, 10, 27, 1, 0)), 3600);
+    EXPECT_EQ(amsterdamToUtc(*makeLocalTime(2024, 7, 1, 12, 0)), utc(2024, 7, 1, 10, 0));
+    EXPECT_EQ(amsterdamToUtc(*makeLocalTime(2024, 1, 1, 12, 0)), utc(2024, 1, 1, 11, 0));
+    EXPECT_EQ(amsterdamToUtc(*makeLocalTime(2024, 10, 27, 2, 30)), utc(2024, 10, 27, 0, 30)); // first 02:30
+    EXPECT_TRUE(hasTimeOfDay(*parseTimeInterval("2024-01-01 13:00")));
+    EXPECT_FALSE(hasTimeOfDay(*parseTimeInterval("2024-01-01")));
+    EXPECT_FALSE(hasTimeOfDay(*parseTimeInterval("2024")));
+}

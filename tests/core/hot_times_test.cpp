@@ -81,3 +81,24 @@ TEST(HotTimes, SpreadBeforeEpochUsesWholeHours)
     EXPECT_DOUBLE_EQ(ht.at(2, 23), 0.5);
     EXPECT_DOUBLE_EQ(ht.at(3, 0), 0.25);
 }
+
+TEST(HotTimes, SpreadsInDutchLocalTimeAcrossSummerTimeChanges)
+{
+    // Sunday 31 March 2024 has no 02:00-03:00: a whole day is 23 real hours, each 1/23.
+    HotTimes spring;
+    spring.add(*parseTimeInterval("2024-03-31"));
+    EXPECT_NEAR(spring.at(6, 2), 0.0, 1e-15);
+    EXPECT_NEAR(spring.at(6, 1), 1.0 / 23, 1e-12);
+    EXPECT_NEAR(spring.at(6, 3), 1.0 / 23, 1e-12);
+    EXPECT_NEAR(spring.total(), 1.0, 1e-12);
+    // Sunday 27 October 2024 has 02:00-03:00 twice: 25 real hours, that hour gets 2/25.
+    HotTimes autumn;
+    autumn.add(*parseTimeInterval("2024-10-27"));
+    EXPECT_NEAR(autumn.at(6, 2), 2.0 / 25, 1e-12);
+    EXPECT_NEAR(autumn.at(6, 1), 1.0 / 25, 1e-12);
+    EXPECT_NEAR(autumn.total(), 1.0, 1e-12);
+    // An ordinary day stays 24 x 1/24.
+    HotTimes plain;
+    plain.add(*parseTimeInterval("2024-06-05"));
+    EXPECT_NEAR(plain.at(2, 2), 1.0 / 24, 1e-12);
+}

@@ -271,7 +271,7 @@ TEST_F(IncidentStreamTest, GeoPackageDateDateTimeIntegerAndRealFields)
 {
     writeText(m_dir / "typed.csv", "code,datum,datum_tot,gewicht,x,y\n"
                                    "111,2023-05-01,2023-05-03 06:30:00,2.5,155500,463500\n"
-                                   "111,2023-05-02,2023-05-01 00:00:00,-99997,155500,463500\n"
+                                   "111,2023-05-02,2023-05-02 12:00:00,-99997,155500,463500\n"
                                    "111,,2023-05-01 00:00:00,1,155500,463500\n"
                                    "111,2022-12-31,,4,0,0\n");
     writeText(m_dir / "typed.csvt", "Integer,Date,DateTime,Real,Real,Real\n");
@@ -314,8 +314,8 @@ TEST(AccountingReport, LineWarningAndSummaryJson)
     for (int i = 0; i < 4; ++i) a.count(RecordBucket::Assigned, 19 + i, "", "", "");
     ASSERT_TRUE(a.balanced());
     EXPECT_EQ(pipeline::accountingLine(a),
-              "Registraties: 20 gelezen; 4 toegewezen, 12 buiten de gebieden, 1 zonder geldige locatie, 2 met "
-              "onleesbare datum of buiten de perioden, 1 met onbekende categorie (overig)");
+              "Registraties: 20 gelezen; 5 in een gebied (4 in een thema, 1 overig), 12 buiten de gebieden, 1 zonder "
+              "geldige locatie, 2 met onleesbare datum of buiten de perioden");
     pipeline::CollectingReporter reporter;
     pipeline::reportAccounting(a, reporter, "EPSG:28992");
     ASSERT_EQ(reporter.infos.size(), 2u);
@@ -369,4 +369,79 @@ TEST(AccountingReport, MostRecordsInOneBucketWarnWithFieldExamplesAndReason)
     pipeline::CollectingReporter quiet;
     pipeline::reportAccounting(half, quiet, "EPSG:28992");
     EXPECT_TRUE(quiet.warnings.empty());
+}
+
+// BVH-style fields: compact begin/end stamps (second 60), separate date and time columns, an
+// interval that ends before it begins (its own bucket), the fields used printed.
+TEST_F(IncidentStreamTest, SeparateTimeColumnsAndIntervalsEndingBeforeTheyBegin)
+{
+    writeText(m_dir / "bvh.csv", "incidentcode,begindatum,begintijd,einddatum,eindtijd,x,y\n"
+                                 "A72,01-05-2023,13:45,01-05-2023,15:45,155500,463500\n"
+                                 "A72,20230502,,,,155500,463500\n"
+                                 "A72,2023-05-03,0930,2023-05-02,,155500,463500\n"
+                                 "A20,20230504173060,,20230504183000,,155500,463500\n");
+    pipeline::IncidentStreamOptions o;
+    o.source.path = (m_dir / "bvh.csv").string();
+    o.source.assumeCrs = "EPSG:28992";
+    o.inPeriod = in2023;
+    pipeline::IncidentStream stream(o, m_reporter);
+    EXPECT_EQ(stream.fields().category, "incidentcode");
+    EXPECT_EQ(stream.fields().date, "begindatum");
+    EXPECT_EQ(stream.fields().time, "begintijd");
+    EXPECT_EQ(stream.fields().dateTo, "einddatum");
+    EXPECT_EQ(stream.fields().timeTo, "eindtijd");
+    ASSERT_FALSE(m_reporter.infos.empty());
+    EXPECT_EQ(m_reporter.infos.front(), "Velden van de registraties: categorie 'incidentcode', datum 'begindatum', "
+                                        "tijd 'begintijd', datum tot 'einddatum', tijd tot 'eindtijd'");
+    pipeline::Incident i;
+    ASSERT_TRUE(stream.next(i));
+    EXPECT_EQ(i.when->start, *makeLocalTime(2023, 5, 1, 13, 45));
+    EXPECT_EQ(i.when->end, *makeLocalTime(2023, 5, 1, 15, 45));
+    ASSERT_TRUE(stream.next(i)); // a date without time: the whole day
+    EXPECT_EQ(i.when->start, *makeLocalTime(2023, 5, 2));
+    EXPECT_EQ(i.when->end, *makeLocalTime(2023, 5, 3));
+    ASSERT_TRUE(stream.next(i)); // row 3 ends before it begins: skipped, row 4
+    EXPECT_EQ(i.row, 4);
+    EXPECT_EQ(i.when->start, *makeLocalTime(2023, 5, 4, 17, 30, 59));
+    EXPECT_EQ(i.when->end, *makeLocalTime(2023, 5, 4, 18, 30));
+    EXPECT_FALSE(stream.next(i));
+    const auto& a = stream.accounting();
+    EXPECT_EQ(a.badDateReversed, 1u);
+    EXPECT_EQ(a.badDate, 1u);
+    EXPECT_EQ(a.outOfPeriod(), 0u);
+    EXPECT_TRUE(stream.hasTimeOfDay());
+    EXPECT_TRUE(stream.hasSubYearDates());
+    ASSERT_FALSE(a.examples.empty());
+    EXPECT_EQ(a.examples.front().reason, "einde voor het begin");
+    EXPECT_EQ(a.examples.front().row, 3);
+}
+
+// Dates only (no time of day), years only, a header without records.
+TEST_F(IncidentStreamTest, DatesWithoutTimeYearsOnlyAndAHeaderOnlyFile)
+{
+    writeText(m_dir / "dagen.csv", "datum,x,y\n2023-05-01,155500,463500\n2023-05-02 00:00,155500,463500\n");
+    writeText(m_dir / "jaren.csv", "jaar_vkl,x,y\n2023,155500,463500\n2023,155500,463500\n");
+    writeText(m_dir / "leeg.csv", "datum,x,y\n");
+    const auto read = [&](const char* name) {
+        pipeline::IncidentStreamOptions o;
+        o.source.path = (m_dir / name).string();
+        o.source.assumeCrs = "EPSG:28992";
+        auto stream = std::make_unique<pipeline::IncidentStream>(o, m_reporter);
+        pipeline::Incident i;
+        while (stream->next(i)) {}
+        return stream;
+    };
+    const auto days = read("dagen.csv");
+    EXPECT_EQ(days->accounting().inputRecords, 2u);
+    EXPECT_FALSE(days->hasTimeOfDay());
+    EXPECT_TRUE(days->hasSubYearDates());
+    const auto years = read("jaren.csv");
+    EXPECT_FALSE(years->hasTimeOfDay());
+    EXPECT_FALSE(years->hasSubYearDates());
+    try {
+        (void)read("leeg.csv");
+        FAIL() << "a header-only file must not scan as zeros";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("no records to read"), std::string::npos) << e.what();
+    }
 }

@@ -48,4 +48,21 @@ void civilFromDays(std::int64_t days, int& year, unsigned& month, unsigned& day)
 /// Hour of the week 0..167, Monday 00:00-01:00 = 0.
 [[nodiscard]] int hourOfWeek(LocalTime t);
 
+/// A time of day in a column of its own (`13:45`, `13:45:10`, `9:05`, compact `1345` or `134510`,
+/// second 60 read as 59) as seconds after midnight; nullopt for anything else.
+[[nodiscard]] std::optional<std::int64_t> parseTimeOfDay(std::string_view text);
+
+/// True when the interval carries a time of day: it does not start and end at midnight.
+[[nodiscard]] bool hasTimeOfDay(const TimeInterval& t);
+
+/// Offset of Dutch local time (Europe/Amsterdam) from UTC at a UTC instant given as seconds
+/// since 1970: 7200 in summer time (last Sunday of March 01:00 UTC to last Sunday of October
+/// 01:00 UTC, the EU rule since 1996), else 3600.
+[[nodiscard]] std::int64_t amsterdamUtcOffset(std::int64_t utcSeconds);
+
+/// UTC seconds of a Dutch local time. A time that does not exist (the hour skipped in March) is
+/// read as winter time, so it lands after the change; an ambiguous one (the hour repeated in
+/// October) as its first occurrence.
+[[nodiscard]] std::int64_t amsterdamToUtc(LocalTime t);
+
 } // namespace gebiedscan

@@ -17,7 +17,9 @@ namespace gebiedscan {
 /// information and are spread evenly over all 168 hours (the cap: without it a 10-day interval
 /// would count three of its days twice, an artefact of the week length, not of the event).
 /// A date without a time (a whole day) is a 24-hour interval; an instant (start == end) goes
-/// whole into its hour. Intervals with end < start are rejected and counted.
+/// whole into its hour. Intervals with end < start are rejected and counted. Times are Dutch
+/// local time (Europe/Amsterdam): an interval is spread over the time that really passed, so
+/// the hour skipped in March gets nothing and the hour repeated in October gets both.
 class HotTimes {
 public:
     static constexpr int kHours = 168;

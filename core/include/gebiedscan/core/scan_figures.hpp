@@ -48,7 +48,8 @@ struct ChangeFigure {
 };
 
 /// All gebiedscan figures per level, area and theme slot. Theme slots are the model's themes,
-/// then `totalSlot()` (all known categories) and `overigSlot()` (unknown categories).
+/// then `totalSlot()` (every registration: the themes plus overig) and `overigSlot()` (unknown
+/// categories).
 class ScanFigures {
 public:
     ScanFigures(const ScanModel& model, const AreaHierarchy& areas, const ScanCounts& counts);
@@ -68,6 +69,9 @@ public:
                                               std::size_t period) const;
     /// Sum over the reference periods.
     [[nodiscard]] std::uint64_t referenceCount(std::size_t level, std::size_t area, std::size_t slot) const;
+    /// True when there is a reference period holding at least one registration; without, no
+    /// change is computed ("geen referentie": expected 0, p 1, no flag).
+    [[nodiscard]] bool hasReference() const { return m_hasReference; }
     [[nodiscard]] const ChangeFigure& change(std::size_t level, std::size_t area, std::size_t slot) const;
     /// Current-period count per 1,000 inhabitants; none when the population is unknown or 0.
     [[nodiscard]] std::optional<double> ratePer1000(std::size_t level, std::size_t area, std::size_t slot) const;
@@ -87,6 +91,7 @@ private:
     const AreaHierarchy& m_areas;
     std::size_t m_slots, m_categories, m_periods, m_current;
     double m_currentDays = 0.0, m_referenceDays = 0.0;
+    bool m_hasReference = false;
     std::vector<LevelData> m_levels;
 };
 

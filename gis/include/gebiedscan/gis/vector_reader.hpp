@@ -17,8 +17,10 @@ struct SourceSpec {
     std::string layer;                    ///< empty: the only layer (an error if there are several)
     std::vector<std::string> openOptions; ///< extra GDAL open options, "KEY=VALUE"; HEADERS=FORCE for XLSX/ODS
     std::string xField, yField;           ///< CSV point columns; empty: X/Y, lon/lat, ... detected
-    std::string assumeCrs;                ///< CRS for a layer that has none ("EPSG:4326"); else an error
-    std::string attributeFilter;          ///< OGR SQL WHERE clause (passed to OGR, not concatenated)
+    /// CRS for a layer that has none or only an engineering (local) one ("EPSG:4326"); else an
+    /// error. The working CRS itself takes local planar coordinates in metres as they are.
+    std::string assumeCrs;
+    std::string attributeFilter; ///< OGR SQL WHERE clause (passed to OGR, not concatenated)
 };
 
 /// A feature's geometry converted to core types in the working CRS.
@@ -63,6 +65,15 @@ public:
     /// The layer's CRS as "EPSG:n" when known, else its WKT name.
     /// True when the layer has no CRS of its own and SourceSpec::assumeCrs was taken for it.
     [[nodiscard]] bool crsAssumed() const;
+    /// True when the CSV's coordinate columns are written with thousands separators ("230.070"
+    /// for 230070 m, as Dutch Excel exports RD metres) and are read as such: decided on the first
+    /// 10,000 rows, where every value must be such a number or a plain integer of at least 1000.
+    [[nodiscard]] bool thousandsSeparators() const;
+    /// The area the working CRS is meant for (PROJ's area of use, e.g. "Netherlands - onshore"
+    /// for RD New) as an envelope in the working CRS; nullopt when PROJ does not know it.
+    /// Coordinates far outside it were almost certainly declared in the wrong CRS.
+    [[nodiscard]] std::optional<Envelope> workingAreaOfUse() const;
+    [[nodiscard]] const std::string& workingAreaOfUseName() const;
     [[nodiscard]] std::string sourceCrs() const;
     /// Feature count if the driver knows it cheaply.
     [[nodiscard]] std::optional<std::int64_t> featureCount() const;

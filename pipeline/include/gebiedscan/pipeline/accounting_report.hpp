@@ -10,8 +10,8 @@ namespace gebiedscan::pipeline {
 
 class Reporter;
 
-/// The line "Registraties: N gelezen; A toegewezen, ..." (buckets that cannot apply to the
-/// command, other_theme and bad_weight, only when they do).
+/// The line "Registraties: N gelezen; G in een gebied (A in een thema, U overig), ..." (buckets
+/// that cannot apply to the command, other_theme and bad_weight, only when they do).
 [[nodiscard]] std::string accountingLine(const RecordAccounting& accounting);
 
 /// Prints the accounting line and the unknown categories (info). Warns when most records are

@@ -14,12 +14,15 @@ struct IncidentFields {
     std::string label;    ///< category text
     std::string date;     ///< (start) date or date-time
     std::string dateTo;   ///< end of a from-to interval
+    std::string time;     ///< time of day of `date` in a column of its own ("begintijd")
+    std::string timeTo;   ///< time of day of `dateTo` ("eindtijd")
 };
 
 /// Fills every empty name of `given` from the layer's fields (case-insensitive).
 [[nodiscard]] IncidentFields detectIncidentFields(const gis::VectorReader& reader, const IncidentFields& given);
 
-/// Role -> field name of every field in use ("category", "label", "date", "date_to"; an empty
+/// Role -> field name of every field in use ("category", "label", "date", "date_to", "time",
+/// "time_to"; an empty
 /// name when none; "weight" only when `weight` is given), for summary.json.
 [[nodiscard]] std::map<std::string, std::string> fieldsUsed(const IncidentFields& fields,
                                                             const std::string& weight = "");

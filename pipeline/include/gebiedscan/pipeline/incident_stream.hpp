@@ -55,9 +55,10 @@ struct IncidentStreamOptions {
 struct Incident {
     std::int64_t row = 0;
     PointRd point;
-    /// From the date field, widened to the date-to field when that is readable and not before
-    /// the start; nullopt when the layer has no date field. A registration belongs to the
-    /// period its interval starts in.
+    /// From the date field (with the time field's time of day when the date has none), widened
+    /// to the date-to field when that is readable (one before the start goes to bad_date as
+    /// end_before_start); nullopt when the layer has no date field. A registration belongs to
+    /// the period its interval starts in and is counted once.
     std::optional<TimeInterval> when;
     std::optional<std::size_t> category; ///< index into the model's categories; nullopt: unknown
     std::string categoryKey;             ///< the code (else the label) as read
@@ -109,6 +110,12 @@ public:
     [[nodiscard]] bool ofTheme(const Incident& incident) const;
 
     [[nodiscard]] const RecordAccounting& accounting() const;
+    /// After the last record: true when some record read so far has a time of day (not every
+    /// one at midnight or a whole day). Without, an hour-of-week table would be invented.
+    [[nodiscard]] bool hasTimeOfDay() const;
+    /// After the last record: true when some record is dated finer than a whole year (BRON's
+    /// jaar_vkl gives only years: no month or quarter can be told).
+    [[nodiscard]] bool hasSubYearDates() const;
 
 private:
     struct Impl;

@@ -1,6 +1,7 @@
 #pragma once
 // Where every input record of an incident stream went. Each record lands in exactly one bucket,
-// decided in this order: invalid_geometry, bad_date (unparseable, then out_of_period),
+// decided in this order: invalid_geometry, bad_date (unparseable, then end before start, then
+// out_of_period: a record belongs to the period its interval starts in),
 // bad_weight, outside, unknown_category, other_theme, assigned. Shared by every command so the
 // same file gives the same accounting in scan, kde, trends and hotspots.
 #include <cstdint>
@@ -14,6 +15,7 @@ enum class RecordBucket {
     InvalidGeometry,    ///< no geometry, empty, not a point, a multipoint of several parts, (0, 0)
     BadDateUnparseable, ///< the date field is empty or unreadable
     OutOfPeriod,        ///< a readable date outside every period of the command
+    EndBeforeStart,     ///< a from-to interval whose end lies before its start
     BadWeight,          ///< the weight field is empty, not a number or a CBS sentinel
     Outside,            ///< a valid point in no area
     UnknownCategory,    ///< in an area, category unknown ("overig")
@@ -47,6 +49,7 @@ struct RecordAccounting {
     std::uint64_t invalidGeometry = 0;
     std::uint64_t badDate = 0; ///< unparseable (badDateUnparseable) or outside every period
     std::uint64_t badDateUnparseable = 0;
+    std::uint64_t badDateReversed = 0; ///< end before start (also in badDate)
     std::uint64_t badWeight = 0;
     std::uint64_t outside = 0;
     std::uint64_t unknownCategory = 0;
@@ -65,7 +68,9 @@ struct RecordAccounting {
                const std::string& reason);
     /// Counts an unknown category under its code (or label when there is no code).
     void countUnknownCode(const std::string& key);
-    [[nodiscard]] std::uint64_t outOfPeriod() const { return badDate - badDateUnparseable; }
+    [[nodiscard]] std::uint64_t outOfPeriod() const { return badDate - badDateUnparseable - badDateReversed; }
+    /// Records located in an area, whatever their category: what n_total counts (without a theme).
+    [[nodiscard]] std::uint64_t inArea() const { return assigned + unknownCategory + otherTheme; }
     [[nodiscard]] bool balanced() const
     {
         return invalidGeometry + badDate + badWeight + outside + unknownCategory + otherTheme + assigned ==

@@ -64,6 +64,11 @@ struct ScanResult {
     std::string grid;                              ///< "square:500" for a grid scan, else empty
     std::map<std::string, std::string> fieldsUsed; ///< role -> field name
     bool periodsDetected = false;
+    /// False when no registration has a time of day (all at 00:00 or dates only): no hour-of-week
+    /// table and no peak hour ("geen tijdstip bekend").
+    bool timeOfDayKnown = true;
+    /// False when every date is a whole year (BRON jaar_vkl): no trend within the periods.
+    bool subYearDates = true;
 
     /// Base areas' hour-of-week tables, then rolled up: hotTimes[level].
     std::vector<HotTimesByArea> hotTimes;
