@@ -5,6 +5,7 @@
 #include "gebiedscan/pipeline/local_hotspots.hpp"
 
 #include "gebiedscan/gis/atomic_output.hpp"
+#include "gebiedscan/gis/output_folder.hpp"
 #include "gebiedscan/gis/table_writer.hpp"
 
 #include <fmt/core.h>
@@ -130,17 +131,16 @@ gis::WriteOptions featureMetadata(const HotspotResult& s)
 
 std::vector<fs::path> writeHotspotOutputs(const HotspotResult& result, const HotspotOutputOptions& options)
 {
-    gis::ensureWritableFolder(options.outDir);
     const gis::Table t = result.grid ? gridTable(result) : featureTable(result);
     const gis::WriteOptions wo = result.grid ? gridMetadata(result) : featureMetadata(result);
-    std::vector<fs::path> written;
-    const fs::path gpkg = options.outDir / "hotspots.gpkg";
+    // Every file into a staging folder swapped in as a whole (issue 18).
+    gis::OutputFolder folder(options.outDir, "gebiedscan hotspots " GEBIEDSCAN_VERSION, {"hotspots"});
+    const fs::path gpkg = folder.path() / "hotspots.gpkg";
     gis::writeGeoPackage(gpkg, {t}, wo);
-    written.push_back(gpkg);
-    const fs::path csv = options.outDir / "hotspots.csv";
+    const fs::path csv = folder.path() / "hotspots.csv";
     gis::writeCsv(csv, t, wo);
-    written.push_back(csv);
-    return written;
+    folder.commit();
+    return {folder.finalPath(gpkg), folder.finalPath(csv)};
 }
 
 } // namespace gebiedscan::pipeline

@@ -3,6 +3,7 @@
 #include "gebiedscan/pipeline/output_schema.hpp"
 
 #include "gebiedscan/gis/atomic_output.hpp"
+#include "gebiedscan/gis/output_folder.hpp"
 #include "gebiedscan/gis/table_writer.hpp"
 
 #include <fmt/core.h>
@@ -86,12 +87,15 @@ std::vector<std::filesystem::path> writeTrendOutputs(const TrendResult& result, 
         {"onderdrukking",
          o.internal ? "geen (interne uitvoer)" : fmt::format("aantallen 1 t/m {} als geheim", suppressBelow - 1)},
     };
-    const std::filesystem::path& dir = o.outDir;
-    gis::ensureWritableFolder(dir);
+    // Every file into a staging folder swapped in as a whole (issue 18).
+    gis::OutputFolder folder(o.outDir, "gebiedscan trends " GEBIEDSCAN_VERSION, {"trends"});
+    const std::filesystem::path& dir = folder.path();
     gis::writeGeoPackage(dir / "trends.gpkg", {areaTable, periodTable}, w);
     gis::writeCsv(dir / "trends.csv", areaTable, w);
     gis::writeCsv(dir / "trends_per_periode.csv", periodTable, w);
-    return {dir / "trends.gpkg", dir / "trends.csv", dir / "trends_per_periode.csv"};
+    folder.commit();
+    const auto& out = folder.target();
+    return {out / "trends.gpkg", out / "trends.csv", out / "trends_per_periode.csv"};
 }
 
 } // namespace gebiedscan::pipeline
