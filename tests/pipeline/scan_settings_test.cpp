@@ -43,7 +43,10 @@ TEST(ScanSettings, KeysAndFlagsAreUnique)
         }
         EXPECT_FALSE(s.key.empty() && s.flag.empty());
     }
-    EXPECT_EQ(keys.size(), 28u);
+    EXPECT_EQ(keys.size(), 31u); // 28 + levels, formats, parent_onbekend (issue 18)
+    EXPECT_EQ(findScanSettingByFlag("--parent-onbekend")->type, SettingType::Flag);
+    EXPECT_EQ(findScanSettingByKey("levels")->type, SettingType::TextList);
+    EXPECT_EQ(findScanSettingByKey("formats")->type, SettingType::TextList);
     EXPECT_EQ(findScanSettingByFlag("--area-parent-field"), findScanSettingByKey("area_parent_fields"));
     EXPECT_EQ(findScanSettingByKey(""), nullptr);
 }
