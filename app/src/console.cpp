@@ -46,9 +46,10 @@ void ConsoleReporter::progress(const std::string& phase, std::int64_t done, std:
     if (t - m_lastTime < (m_tty ? 0.2 : 5.0)) return;
     m_lastTime = t;
     m_lineShown = true;
-    const std::string text = total > 0 ? fmt::format("{}: {} van {} ({:.0f}%)", phase, done, total,
-                                                     100.0 * static_cast<double>(done) / static_cast<double>(total))
-                                       : fmt::format("{}: {}", phase, done);
+    const std::string text = total > 0  ? fmt::format("{}: {} van {} ({:.0f}%)", phase, done, total,
+                                                      100.0 * static_cast<double>(done) / static_cast<double>(total))
+                             : done > 0 ? fmt::format("{}: {}", phase, done)
+                                        : fmt::format("{} ...", phase); // a phase of unknown length has begun
     if (m_tty)
         fmt::print(stderr, "\r{}\x1b[K", text);
     else

@@ -109,8 +109,8 @@ void registerHotspotsCommand(CLI::App& app)
                     "buren: queen, rook (vlakken), knn:K, band:D in meter of band:auto (punten of zwaartepunten); "
                     "standaard queen voor vlakken, knn:8 voor punten");
     cmd->add_option("--permutations", c->permutations,
-                    "aantal conditionele permutaties (standaard 999; 0 = analytisch)")
-        ->check(nonNegativeWholeNumber());
+                    "aantal conditionele permutaties (0 t/m 99999; standaard 999; 0 = analytisch)")
+        ->check(wholeNumberRange(0, 99999));
     cmd->add_option("--seed", c->seed, "startwaarde van de toevalsgenerator (zelfde seed, zelfde p-waarden)")
         ->check(nonNegativeWholeNumber());
     cmd->add_option("--alternative", *alternative, "alternatieve hypothese: two-sided (standaard), greater, less")

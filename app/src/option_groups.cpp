@@ -33,6 +33,13 @@ void require(const T* pointer, const char* what)
 
 } // namespace
 
+CLI::Validator wholeNumberRange(std::int64_t min, std::int64_t max)
+{
+    CLI::Validator range = CLI::Range(min, max);
+    range.description("");
+    return range;
+}
+
 CLI::Validator nonNegativeWholeNumber()
 {
     CLI::Validator range = CLI::Range(std::int64_t{0}, std::numeric_limits<std::int64_t>::max());
@@ -175,6 +182,7 @@ void addScanSettingOptions(CLI::App& command, pipeline::ScanOptions& target)
                 },
                 setting.target);
         }
+        if (setting.type == pipeline::SettingType::TextList) option->delimiter(','); // --levels wijk,gemeente
         if (setting.type == pipeline::SettingType::Integer) {
             // Checked on the text, before CLI11 converts it: "-1" must not become 2^64 - 1.
             CLI::Validator range = CLI::Range(setting.min, setting.max);

@@ -80,6 +80,8 @@ struct ReportingGroup {
 /// A check for an unsigned option: CLI11 reads "-1" for a 64-bit unsigned as 2^64 - 1 (a
 /// --count -1 would run for ever), so the text is checked as a signed number of 0 or more.
 [[nodiscard]] CLI::Validator nonNegativeWholeNumber();
+/// A whole number from `min` to `max` (the message names both, as for the scan's settings).
+[[nodiscard]] CLI::Validator wholeNumberRange(std::int64_t min, std::int64_t max);
 
 /// Section titles in --help; tests and commands refer to these.
 inline constexpr const char* kIncidentSourceTitle = "Registraties";

@@ -84,9 +84,10 @@ void run(const ScanCli& c, const CLI::App& cmd)
         o.periods.push_back(parsePeriodOption(c.currentPeriod.front(), true));
         for (const auto& r : c.referencePeriods) o.periods.push_back(parsePeriodOption(r, false));
     } else if (!c.referencePeriods.empty()) {
-        throw InputError("--reference-period needs --current-period");
+        throw InputError("--reference-period werkt alleen samen met --current-period (de huidige periode)");
     }
-    if (o.outDir.empty()) throw InputError("no output folder: use --out DIR (or 'out' in the project file)");
+    if (o.outDir.empty()) throw InputError("geen uitvoermap: geef --out MAP (of 'out' in het projectbestand)");
+    pipeline::checkScanFormats(o.formats); // before the analysis, not after
     ConsoleReporter console(o.quiet);
     const auto scan = pipeline::runScan(o, console);
     const pipeline::ScanResult& result = *scan;
@@ -124,7 +125,12 @@ void run(const ScanCli& c, const CLI::App& cmd)
                 "{} gebieden zonder buren",
                 result.areas.levels[l].name, m.statistic, m.z, m.p, result.hotspots[l].weights.islandCount()));
         }
+    if (const auto bytes = pipeline::estimateScanOutputBytes(result, o); bytes > 1'000'000'000)
+        console.warning(fmt::format("de uitvoer wordt naar schatting {},{} GB; beperk hem met --levels of --formats",
+                                    bytes / 1'000'000'000, bytes / 100'000'000 % 10));
+    console.progress("uitvoer schrijven", 0, -1);
     const auto files = pipeline::writeScanOutputs(result, o);
+    console.progressDone("uitvoer schrijven");
     for (std::size_t l = 0; l < result.areas.levels.size(); ++l)
         console.info(fmt::format("Niveau {}: {} gebieden", result.areas.levels[l].name, result.areas.levels[l].size()));
     if (o.internal) console.warnInternalOutput();

@@ -2,10 +2,13 @@
 
 #include "gebiedscan/gis/field_value.hpp"
 
+#include "gebiedscan/core/area_hierarchy.hpp"
 #include "gebiedscan/core/error.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <filesystem>
 #include <set>
 
 namespace gebiedscan::gis {
@@ -22,6 +25,30 @@ std::string levelOfCodeField(const std::string& field)
     return "gebied";
 }
 
+// A Shapefile is three files at least: without its .dbf GDAL reads the shapes with no fields
+// (and the error would be "no area code field"), without its .shx it cannot read them.
+void requireShapefileParts(const std::string& path)
+{
+    const std::filesystem::path shp(path);
+    std::string ext = shp.extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext != ".shp" || !std::filesystem::exists(shp)) return;
+    const bool upper = shp.extension().string() == ".SHP";
+    std::string missing;
+    for (const char* part : {".dbf", ".shx"}) {
+        std::string name = part;
+        if (upper)
+            for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        const auto sibling = std::filesystem::path(shp).replace_extension(name);
+        if (!std::filesystem::exists(sibling) &&
+            !std::filesystem::exists(std::filesystem::path(shp).replace_extension(part)))
+            missing += (missing.empty() ? "" : " en ") + sibling.filename().string();
+    }
+    if (!missing.empty())
+        throw InputError("'" + path + "': de Shapefile mist " + missing +
+                         " (een Shapefile bestaat uit .shp, .shx, .dbf en .prj): kopieer alle delen mee");
+}
+
 } // namespace
 
 std::optional<double> parsePopulation(const std::optional<std::string>& text)
@@ -34,6 +61,7 @@ std::optional<double> parsePopulation(const std::optional<std::string>& text)
 
 AreaLayer readAreaLayer(const SourceSpec& source, const AreaFields& requested, const std::string& workingCrs)
 {
+    requireShapefileParts(source.path);
     VectorReader reader(source, workingCrs);
     AreaLayer out;
     out.description = reader.description();
@@ -43,7 +71,10 @@ AreaLayer readAreaLayer(const SourceSpec& source, const AreaFields& requested, c
         f.code = reader.findField({"BU_CODE", "buurtcode", "WK_CODE", "wijkcode", "GM_CODE", "gemeentecode", "statcode",
                                    "code", "gebiedcode", "id"});
     if (f.code.empty())
-        throw InputError(out.description + ": no area code field found; name it with --area-code-field");
+        throw InputError(out.description + ": no area code field found (looked for BU_CODE, buurtcode, WK_CODE, " +
+                         "wijkcode, GM_CODE, gemeentecode, statcode, code, gebiedcode, id); " +
+                         (requested.codeFieldOption.empty() ? std::string("rename the field to one of these")
+                                                            : "name it with " + requested.codeFieldOption));
     out.levelName = levelOfCodeField(f.code);
     if (f.name.empty()) {
         if (out.levelName == "buurt")
@@ -89,10 +120,9 @@ AreaLayer readAreaLayer(const SourceSpec& source, const AreaFields& requested, c
     Feature feature;
     while (reader.next(feature)) {
         const std::string where = out.description + ", row " + std::to_string(feature.row);
-        if (!feature.values[0] || feature.values[0]->empty())
-            throw InputError(where + ": empty area code in field '" + f.code + "'");
-        std::string code = *feature.values[0];
-        while (!code.empty() && code.back() == ' ') code.pop_back(); // CBS codes may carry padding
+        // CBS codes may carry padding; a code of only spaces is as empty as NULL.
+        const std::string code = trimCode(feature.values[0].value_or(""));
+        if (code.empty()) throw InputError(where + ": empty area code in field '" + f.code + "'");
         if (!seen.insert(code).second)
             throw InputError(out.description + ": area code '" + code + "' occurs more than once in field '" + f.code +
                              "'");
@@ -110,14 +140,13 @@ AreaLayer readAreaLayer(const SourceSpec& source, const AreaFields& requested, c
         out.names.push_back(feature.values[1].value_or(code));
         out.population.push_back(parsePopulation(feature.values[2]));
         for (std::size_t l = 0; l < f.parentCodes.size(); ++l) {
-            std::string parent = feature.values[3 + l].value_or("");
-            while (!parent.empty() && parent.back() == ' ') parent.pop_back();
-            out.parentCodes[l].push_back(parent);
+            out.parentCodes[l].push_back(trimCode(feature.values[3 + l].value_or("")));
             out.parentNames[l].push_back(feature.values[3 + f.parentCodes.size() + l].value_or(""));
         }
         out.geometries.push_back(std::move(feature.geometry.polygons));
     }
     if (out.codes.empty()) throw InputError(out.description + " contains no areas");
+    refuseCodesDifferingInCase(out.codes, out.description + ": field '" + f.code + "'");
     // Generic code fields (statcode, code): the level follows from CBS code values.
     if (out.levelName == "gebied") {
         // A plain pair, not a structured binding: clang 14 (the fuzz build) cannot capture those.

@@ -45,16 +45,21 @@ std::optional<std::set<std::string>> previousManifest(const fs::path& folder)
 
 // A target folder may be replaced when it is empty or holds only what an earlier run wrote:
 // files a user put there must never vanish with the next scan.
-void requireReplaceable(const fs::path& target)
+void requireReplaceable(const fs::path& target, const std::vector<std::string>& legacyPrefixes)
 {
     const auto manifest = previousManifest(target);
     std::string foreign;
     int shown = 0;
-    // A scan folder of a version before the marker: its own file names, nothing else.
-    const bool legacyScan = !manifest && fs::exists(target / "summary.json");
-    const auto legacyName = [](const std::string& name) {
-        return name == "summary.json" || name == "toelichting.txt" || name.rfind("gebiedscan", 0) == 0 ||
-               (name.front() == '.' && name.find(".tmp-") != std::string::npos);
+    // A folder of a version before the marker: its own file names, nothing else. The scan's is
+    // recognised by its summary.json; the other commands' by their file names alone.
+    const bool legacyScan = !manifest && (legacyPrefixes.empty() ? fs::exists(target / "summary.json") : true);
+    const auto legacyName = [&](const std::string& name) {
+        if (name.front() == '.' && name.find(".tmp-") != std::string::npos) return true;
+        if (legacyPrefixes.empty())
+            return name == "summary.json" || name == "toelichting.txt" || name.rfind("gebiedscan", 0) == 0;
+        for (const auto& prefix : legacyPrefixes)
+            if (name.rfind(prefix, 0) == 0) return true;
+        return false;
     };
     for (const auto& entry : fs::directory_iterator(target)) {
         const std::string name = entry.path().filename().string();
@@ -70,7 +75,8 @@ void requireReplaceable(const fs::path& target)
 
 } // namespace
 
-OutputFolder::OutputFolder(fs::path target, std::string producedBy) : m_producedBy(std::move(producedBy))
+OutputFolder::OutputFolder(fs::path target, std::string producedBy, std::vector<std::string> legacyNames)
+    : m_producedBy(std::move(producedBy))
 {
     target = fs::absolute(target).lexically_normal();
     if (target.filename().empty()) target = target.parent_path(); // "out/"
@@ -117,7 +123,7 @@ OutputFolder::OutputFolder(fs::path target, std::string producedBy) : m_produced
         const std::string other = entry.path().filename().string();
         if (other.rfind("." + name + ".new-", 0) == 0) fs::remove_all(entry.path(), ec);
     }
-    if (fs::exists(m_target)) requireReplaceable(m_target);
+    if (fs::exists(m_target)) requireReplaceable(m_target, legacyNames);
 
     m_staging = parent / ("." + name + ".new-" + pid);
     fs::create_directory(m_staging, ec);

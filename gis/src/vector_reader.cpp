@@ -541,6 +541,16 @@ void VectorReader::selectFields(const std::vector<std::string>& names)
             for (const auto& f : fieldNames()) list += (list.empty() ? "" : ", ") + f;
             throw InputError(d.description + " has no field '" + name + "' (fields: " + list + ")");
         }
+        // Two columns of one name (a CSV header "datum;...;datum"): which one is meant cannot be known.
+        std::string columns;
+        int same = 0;
+        for (int i = 0; i < defn->GetFieldCount(); ++i)
+            if (lower(defn->GetFieldDefn(i)->GetNameRef()) == lower(name)) {
+                columns += (same++ ? " en " : "") + std::to_string(i + 1);
+            }
+        if (same > 1)
+            throw InputError(d.description + ": " + std::to_string(same) + " velden heten '" + name + "' (kolommen " +
+                             columns + "): geef elke kolom een eigen naam");
         d.selected.push_back(index);
     }
 }

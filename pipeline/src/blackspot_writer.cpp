@@ -5,6 +5,7 @@
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/core/section_midpoint.hpp"
 #include "gebiedscan/gis/atomic_output.hpp"
+#include "gebiedscan/gis/output_folder.hpp"
 #include "gebiedscan/gis/table_writer.hpp"
 
 #include <fmt/core.h>
@@ -196,8 +197,9 @@ std::vector<fs::path> writeBlackSpotOutputs(const BlackSpotJobResult& job, const
 {
     if (!o.internal) throw InputError(blackSpotsInternalOnly());
     if (o.outDir.empty()) throw InputError("geef een uitvoermap met --out");
-    const fs::path& outDir = o.outDir;
-    gis::ensureWritableFolder(outDir);
+    // Every file into a staging folder swapped in as a whole (issue 18).
+    gis::OutputFolder folder(o.outDir, "gebiedscan blackspots " GEBIEDSCAN_VERSION, {"blackspots", "summary.json"});
+    const fs::path& outDir = folder.path();
     const BlackSpotResult& result = job.analysis;
     const gebiedscan::BlackSpotOptions& options = job.options;
     const gis::RoadLayer& roads = job.roads;
@@ -344,6 +346,8 @@ std::vector<fs::path> writeBlackSpotOutputs(const BlackSpotJobResult& job, const
     s["outputs_not_written_empty"] = skipped;
     gis::writeTextFile(outDir / "summary.json", s.dump(2) + "\n");
     written.push_back(outDir / "summary.json");
+    folder.commit();
+    for (auto& file : written) file = folder.finalPath(file);
     return written;
 }
 

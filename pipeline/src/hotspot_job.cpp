@@ -79,6 +79,31 @@ LocalHotspotOptions localOptions(const HotspotOptions& o, PValueCorrection corre
     return lo;
 }
 
+/// A permutation p-value is at least 1/(R+1). After FDR or Bonferroni over m features, the
+/// strongest hotspot alone is significant (90 %) only below 0.10/m: with too few permutations
+/// nothing can be found, whatever the data (issue 18: 0 hotspots on 9,545 cells, Moran's z 98).
+void warnWhenPermutationsCannotPass(const HotspotResult& s, Reporter& reporter)
+{
+    const auto& st = s.statistics;
+    if (st.permutations == 0 || !st.permuteGi || st.correction == PValueCorrection::None) return;
+    const std::size_t tests = s.analysed - std::min(s.analysed, s.islands);
+    const std::size_t needed = 10 * tests; // R + 1 >= m / 0.10
+    if (tests == 0 || st.permutations + 1 >= needed) return;
+    std::size_t found = 0;
+    for (const auto& [bin, n] : s.giBins)
+        if (bin != 0 && bin != 99) found += n;
+    const std::string advice =
+        needed - 1 <= 99999
+            ? fmt::format("--permutations 0 (analytische p-waarden, als ArcGIS) of --permutations {}", needed - 1)
+            : std::string("--permutations 0 (analytische p-waarden, als ArcGIS)");
+    reporter.warning(fmt::format(
+        "met {} permutaties is de kleinste p-waarde 1/{}; na de {} over {} objecten is zelfs de sterkste hotspot pas "
+        "significant onder 1/{} (90 %): deze analyse kan vrijwel niets vinden ({} significant). Gebruik {}",
+        st.permutations, st.permutations + 1,
+        st.correction == PValueCorrection::Bonferroni ? "Bonferroni-correctie" : "FDR-correctie", tests, needed, found,
+        advice));
+}
+
 /// Gi* bins and LISA labels over the analysed features (islands under 99).
 void countLabels(HotspotResult& s)
 {
@@ -120,6 +145,9 @@ HotspotResult runGridHotspots(const HotspotOptions& o, Reporter& reporter)
     if (o.grid != "auto") {
         const auto size = gis::parseDecimal(o.grid);
         if (!size || !(*size > 0)) throw InputError("--grid needs 'auto' or a cell size in metres, e.g. --grid 125");
+        if (!std::isfinite(*size) || *size < 1)
+            throw InputError("--grid " + o.grid +
+                             ": de celgrootte moet een eindig getal van minstens 1 meter zijn, bv. --grid 125");
         ho.cellSize = *size;
     }
     // As ArcGIS Optimized Hot Spot Analysis: FDR unless Bonferroni is asked for.
@@ -147,6 +175,7 @@ HotspotResult runGridHotspots(const HotspotOptions& o, Reporter& reporter)
     for (const auto& st : r.profile)
         s.bandProfile += fmt::format("{}{}:{:.4f}", s.bandProfile.empty() ? "" : " ", formatNumber(st.band), st.z);
     countLabels(s);
+    warnWhenPermutationsCannotPass(s, reporter);
     return s;
 }
 
@@ -264,6 +293,7 @@ HotspotResult runHotspotJob(const HotspotOptions& o, Reporter& reporter)
     s.hotspots = computeLocalHotspots(x, w, s.statistics);
     s.moran = s.hotspots.moran;
     countLabels(s);
+    warnWhenPermutationsCannotPass(s, reporter);
     return s;
 }
 

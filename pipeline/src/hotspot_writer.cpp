@@ -5,6 +5,7 @@
 #include "gebiedscan/pipeline/local_hotspots.hpp"
 
 #include "gebiedscan/gis/atomic_output.hpp"
+#include "gebiedscan/gis/output_folder.hpp"
 #include "gebiedscan/gis/table_writer.hpp"
 
 #include <fmt/core.h>
@@ -166,7 +167,6 @@ void protectForExtern(gis::Table& t, gis::WriteOptions& wo, int suppressBelow)
 
 std::vector<fs::path> writeHotspotOutputs(const HotspotResult& result, const HotspotOutputOptions& options)
 {
-    gis::ensureWritableFolder(options.outDir);
     gis::Table t = result.grid ? gridTable(result) : featureTable(result);
     gis::WriteOptions wo = result.grid ? gridMetadata(result) : featureMetadata(result);
     if (!options.internal) protectForExtern(t, wo, options.suppressBelow);
@@ -176,21 +176,20 @@ std::vector<fs::path> writeHotspotOutputs(const HotspotResult& result, const Hot
                                                      "klasse; geen Moran's I",
                                                      options.suppressBelow - 1);
     wo.metadata[std::string(schema::kAudienceKey)] = options.internal ? "intern" : "extern";
-    std::vector<fs::path> written;
-    const fs::path gpkg = options.outDir / "hotspots.gpkg";
+    // Every file into a staging folder swapped in as a whole (issue 18).
+    gis::OutputFolder folder(options.outDir, "gebiedscan hotspots " GEBIEDSCAN_VERSION, {"hotspots"});
+    const fs::path gpkg = folder.path() / "hotspots.gpkg";
     gis::writeGeoPackage(gpkg, {t}, wo);
-    written.push_back(gpkg);
-    const fs::path csv = options.outDir / "hotspots.csv";
+    const fs::path csv = folder.path() / "hotspots.csv";
     gis::writeCsv(csv, t, wo);
-    written.push_back(csv);
-    const fs::path note = options.outDir / "toelichting.txt";
+    const fs::path note = folder.path() / "toelichting.txt";
     gis::writeTextFile(
         note, fmt::format("Gebiedscan hotspots - toelichting\n=================================\n\n"
                           "Publiek:       {}\nInvoer:        {}\nOnderdrukking: {}\n",
                           options.internal ? "intern (alleen binnen de politie)" : "extern (buiten de politie)",
                           result.sourceDescription, wo.metadata.at("onderdrukking")));
-    written.push_back(note);
-    return written;
+    folder.commit();
+    return {folder.finalPath(gpkg), folder.finalPath(csv), folder.finalPath(note)};
 }
 
 } // namespace gebiedscan::pipeline

@@ -1,13 +1,14 @@
 #include "gebiedscan/pipeline/near_repeat_job.hpp"
 
-#include "gebiedscan/pipeline/output_schema.hpp"
 #include "gebiedscan/pipeline/accounting_report.hpp"
 #include "gebiedscan/pipeline/incident_stream.hpp"
+#include "gebiedscan/pipeline/output_schema.hpp"
 
 #include "gebiedscan/core/date_time.hpp"
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/core/scan_model.hpp"
 #include "gebiedscan/gis/atomic_output.hpp"
+#include "gebiedscan/gis/output_folder.hpp"
 #include "gebiedscan/pipeline/model_loader.hpp"
 
 #include <fmt/core.h>
@@ -216,14 +217,15 @@ NearRepeatJobResult runNearRepeatJob(const NearRepeatJobOptions& o, Reporter& re
     const std::string period =
         formatLocalTime({first * kSecondsPerDay}, true) + " t/m " + formatLocalTime({last * kSecondsPerDay}, true);
 
-    gis::ensureWritableFolder(o.out);
+    // Every file into a staging folder swapped in as a whole (issue 18).
+    gis::OutputFolder folder(o.out, "gebiedscan nearrepeat " GEBIEDSCAN_VERSION, {"nearrepeat"});
     gis::WriteOptions w;
     w.workingCrs = o.workingCrs;
-    const fs::path csv = o.out / "nearrepeat.csv";
+    const fs::path csv = folder.path() / "nearrepeat.csv";
     gis::writeCsv(csv, nearRepeatCsvTable(r.table), w);
     r.written.push_back(csv);
 
-    const fs::path text = o.out / "nearrepeat_samenvatting.txt";
+    const fs::path text = folder.path() / "nearrepeat_samenvatting.txt";
     {
         gis::AtomicOutput out(text);
         {
@@ -258,6 +260,8 @@ NearRepeatJobResult runNearRepeatJob(const NearRepeatJobOptions& o, Reporter& re
         out.commit();
     }
     r.written.push_back(text);
+    folder.commit();
+    for (auto& file : r.written) file = folder.finalPath(file);
     return r;
 }
 

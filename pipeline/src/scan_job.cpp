@@ -18,7 +18,9 @@
 
 #include <algorithm>
 #include <functional>
+#include <cmath>
 #include <set>
+#include <unistd.h>
 #include <unordered_map>
 
 namespace gebiedscan::pipeline {
@@ -35,11 +37,17 @@ void resolvePeriods(const ScanOptions& o, ScanModel& model,
     const auto addYears = [&](int year) {
         model.periods.clear();
         for (int y = year - o.referenceYears; y <= year; ++y) {
+            const auto from = makeLocalTime(y, 1, 1);
+            const auto to = makeLocalTime(y + 1, 1, 1);
+            if (y < 1900 || y > 2100 || !from || !to)
+                throw InputError(
+                    fmt::format("jaar {} (huidig jaar {} met {} referentiejaren) valt buiten 1900 t/m 2100", y, year,
+                                o.referenceYears));
             Period p;
             p.id = std::to_string(y);
             p.current = y == year;
-            p.from = *makeLocalTime(y, 1, 1);
-            p.to = *makeLocalTime(y + 1, 1, 1);
+            p.from = *from;
+            p.to = *to;
             model.periods.push_back(p);
         }
     };
@@ -73,7 +81,12 @@ Grid parseGrid(const std::string& spec, const Envelope& extent)
     const std::string shape = spec.substr(0, colon);
     const auto number = colon == std::string::npos ? std::nullopt : gis::parseDecimal(spec.substr(colon + 1));
     const double size = number.value_or(0.0);
-    if (!(size > 0)) throw InputError("--grid '" + spec + "': use square:SIZE or hex:SIZE in metres, e.g. square:500");
+    if (colon == std::string::npos)
+        throw InputError("--grid '" + spec + "': use square:SIZE or hex:SIZE in metres, e.g. square:500");
+    // A NaN or infinite size ends in an SQLite error at the very end, a size below 1 m in millions of cells.
+    if (!number || !std::isfinite(size) || size < 1)
+        throw InputError("--grid '" + spec +
+                         "': de celgrootte moet een eindig getal van minstens 1 meter zijn, bv. square:500");
     if (shape == "square") return Grid(Grid::Shape::Square, size, extent);
     if (shape == "hex" || shape == "hexagon") return Grid(Grid::Shape::Hexagon, size, extent);
     throw InputError("--grid '" + spec + "': shape must be square or hex");
@@ -82,7 +95,7 @@ Grid parseGrid(const std::string& spec, const Envelope& extent)
 // Adds parent levels from per-base-area parent codes (level by level) and dissolves geometries.
 void addParentLevels(ScanResult& r, const std::vector<std::string>& levelNames,
                      const std::vector<std::vector<std::string>>& baseParentCodes,
-                     const std::vector<std::vector<std::string>>& baseParentNames)
+                     const std::vector<std::vector<std::string>>& baseParentNames, MissingParent missing)
 {
     // rep[a]: a base area that lies in area a of the current top level (walk up from the base).
     std::vector<std::size_t> rep(r.areas.levels.back().size(), 0);
@@ -106,7 +119,16 @@ void addParentLevels(ScanResult& r, const std::vector<std::string>& levelNames,
             names[a] = baseParentNames[l].empty() ? std::string() : baseParentNames[l][rep[a]];
         }
         if (std::all_of(codes.begin(), codes.end(), [](const auto& c) { return c.empty(); })) break;
-        r.areas.addParentLevel(levelNames[l], codes, names);
+        // "onbekend" per area of the level above (a buurt without wijk stays in its gemeente).
+        if (missing == MissingParent::Onbekend && l + 1 < baseParentCodes.size())
+            for (std::size_t a = 0; a < top.size(); ++a) {
+                const std::string above = trimCode(baseParentCodes[l + 1][rep[a]]);
+                if (trimCode(codes[a]).empty() && !above.empty()) {
+                    codes[a] = std::string(kUnknownParentCode) + "_" + above;
+                    names[a] = kUnknownParentCode;
+                }
+            }
+        r.areas.addParentLevel(levelNames[l], codes, names, missing);
         const auto& child = r.areas.levels[r.areas.levels.size() - 2];
         const auto& parent = r.areas.levels.back();
         std::vector<std::size_t> nextRep(parent.size());
@@ -129,7 +151,42 @@ std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& r
                                                const std::optional<gis::AreaLayer>& areaLayer, AreaLevel base,
                                                const std::optional<Grid>& grid, const std::vector<std::int64_t>& cells,
                                                const std::vector<std::int32_t>& cellParent,
-                                               HotTimesByArea baseHotTimes);
+                                               const std::vector<bool>& cellSplit, HotTimesByArea baseHotTimes);
+// Every cell of a grid scan holds its counts per category and period, its monthly counts per
+// theme and, per level, the figures: a 100 m grid over the whole country (3.7 M cells) needs tens
+// of GB. Say so before allocating instead of ending in std::bad_alloc.
+void refuseGridLargerThanMemory(const std::string& spec, std::size_t cells, const ScanModel& model)
+{
+    const double categories = static_cast<double>(model.categories.size() + 1);
+    const double periods = static_cast<double>(model.periods.size());
+    const double slots = static_cast<double>(model.themes.size() + 2);
+    const double perCell = 2 * categories * periods * 8 + slots * 48 * 4 + slots * 40 + 300;
+    const double need = perCell * static_cast<double>(cells);
+    const double memory =
+        static_cast<double>(::sysconf(_SC_PHYS_PAGES)) * static_cast<double>(::sysconf(_SC_PAGE_SIZE));
+    if (memory > 0 && need > 0.8 * memory)
+        throw InputError(fmt::format("--grid {}: {} cellen; de scan zou naar schatting {:.0f} GB geheugen nodig hebben "
+                                     "(deze computer heeft {:.0f} GB). Kies grotere cellen of een kleiner gebied",
+                                     spec, cells, need / 1e9, memory / 1e9));
+}
+
+// Before anything is written: every area of every level has a parent, and every level's counts
+// add up to the records counted in areas (assigned plus the unknown categories under "overig").
+void checkEveryRecordInEveryTotal(const ScanResult& r)
+{
+    r.areas.checkRollUp();
+    const ScanFigures& f = *r.figures;
+    const std::uint64_t expected = r.accounting.assigned + r.accounting.unknownCategory;
+    for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
+        std::uint64_t sum = 0;
+        for (std::size_t a = 0; a < r.areas.levels[l].size(); ++a)
+            for (std::size_t c = 0; c < f.categorySlots(); ++c)
+                for (std::size_t p = 0; p < f.periods(); ++p) sum += f.categoryCount(l, a, c, p);
+        if (sum != expected)
+            throw Error("internal error: the " + r.areas.levels[l].name + " totals hold " + std::to_string(sum) +
+                        " records, not the " + std::to_string(expected) + " assigned ones; nothing written");
+    }
+}
 
 } // namespace
 
@@ -172,8 +229,10 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
             r.periodsDetected);
         r.model.validate();
         fillFromCountTable(table, *areaLayer, r, reporter);
+        r.timeOfDayKnown = false; // a table has counts per period, no moments
+        r.subYearDates = false;
         AreaLevel base{areaLayer->levelName, areaLayer->codes, areaLayer->names, areaLayer->population, {}};
-        return completeScan(o, reporter, std::move(result), areaLayer, std::move(base), std::nullopt, {}, {}, {});
+        return completeScan(o, reporter, std::move(result), areaLayer, std::move(base), std::nullopt, {}, {}, {}, {});
     }
     if (areaLayer) areaLocator = std::make_unique<PointLocator>(areaLayer->geometries);
 
@@ -219,6 +278,16 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
         if (extent.empty()) throw InputError(stream.description() + ": empty extent, cannot lay a grid");
         grid.emplace(parseGrid(o.grid, extent));
         base.name = "cel";
+        // The cells to come, from the region's area (or the extent): before enumerating them.
+        double region = 0;
+        if (areaLayer)
+            for (const auto& g : areaLayer->geometries) region += areaOf(g);
+        else
+            region = (extent.maxX - extent.minX) * (extent.maxY - extent.minY);
+        const double cellArea = grid->shape() == Grid::Shape::Square
+                                    ? grid->cellSize() * grid->cellSize()
+                                    : std::sqrt(3.0) / 2 * grid->cellSize() * grid->cellSize();
+        refuseGridLargerThanMemory(o.grid, static_cast<std::size_t>(std::min(region / cellArea, 1e15)), r.model);
         // Cells whose centre lies in the region exist even without incidents (zeros matter for
         // hotspot statistics); without areas every cell of the extent exists.
         for (std::size_t c = 0; c < grid->cellCount(); ++c) {
@@ -314,7 +383,15 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
         }
     }
     r.accounting = stream.accounting();
-    return completeScan(o, reporter, std::move(result), areaLayer, std::move(base), grid, cells, cellParent,
+    r.timeOfDayKnown = stream.hasTimeOfDay();
+    r.subYearDates = stream.hasSubYearDates();
+    if (!r.timeOfDayKnown && r.accounting.inArea() > 0)
+        reporter.info(fmt::format("Geen tijdstip bekend (veld '{}' heeft alleen datums of 00:00): geen uur van de week "
+                                  "en geen drukste uur",
+                                  stream.fields().date));
+    if (!r.subYearDates && r.accounting.inArea() > 0)
+        reporter.info(fmt::format("Alleen jaren bekend (veld '{}'): geen trend per maand", stream.fields().date));
+    return completeScan(o, reporter, std::move(result), areaLayer, std::move(base), grid, cells, cellParent, cellSplit,
                         std::move(baseHotTimes));
 }
 
@@ -325,22 +402,16 @@ std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& r
                                                std::unique_ptr<ScanResult> result,
                                                const std::optional<gis::AreaLayer>& areaLayer, AreaLevel base,
                                                const std::optional<Grid>& grid, const std::vector<std::int64_t>& cells,
-                                               const std::vector<std::int32_t>& cellParent, HotTimesByArea baseHotTimes)
+                                               const std::vector<std::int32_t>& cellParent, const std::vector<bool>& cellSplit,
+                                               HotTimesByArea baseHotTimes)
 {
     ScanResult& r = *result;
     const auto& acc = r.accounting;
-    r.timeOfDayKnown = stream.hasTimeOfDay();
-    r.subYearDates = stream.hasSubYearDates();
-    if (!r.timeOfDayKnown && acc.inArea() > 0) {
-        baseHotTimes.clear(); // every record at 00:00 or a whole day: any peak hour would be invented
-        reporter.info(fmt::format("Geen tijdstip bekend (veld '{}' heeft alleen datums of 00:00): geen uur van de week "
-                                  "en geen drukste uur",
-                                  stream.fields().date));
-    }
-    if (!r.subYearDates && acc.inArea() > 0)
-        reporter.info(fmt::format("Alleen jaren bekend (veld '{}'): geen trend per maand", stream.fields().date));
+    if (!r.timeOfDayKnown) baseHotTimes.clear(); // every record at 00:00 or a whole day: any peak hour would be invented
 
-    // Hierarchy and geometries.
+    // Hierarchy and geometries (dissolving the parent areas takes a while for a national grid).
+    reporter.progress("niveaus samenstellen", 0, -1);
+    const MissingParent missing = o.parentOnbekend ? MissingParent::Onbekend : MissingParent::Refuse;
     r.geometries.emplace_back();
     if (grid) {
         for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -376,7 +447,7 @@ std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& r
                 pnames.push_back(std::move(n));
             }
             // The first parent level keeps the original polygons rather than dissolved cells.
-            r.areas.addParentLevel(names[0], codes[0], pnames[0]);
+            r.areas.addParentLevel(names[0], codes[0], pnames[0], missing);
             const auto& areaLevel = r.areas.levels.back();
             std::vector<MultiPolygon> areaGeoms(areaLevel.size());
             std::map<std::string, std::size_t> byCode;
@@ -389,7 +460,7 @@ std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& r
             r.geometries.push_back(std::move(areaGeoms));
             // Higher levels (e.g. the gemeenten of buurten) follow from the per-cell codes.
             addParentLevels(r, {names.begin() + 1, names.end()}, {codes.begin() + 1, codes.end()},
-                            {pnames.begin() + 1, pnames.end()});
+                            {pnames.begin() + 1, pnames.end()}, missing);
         }
     } else {
         r.geometries[0] = areaLayer->geometries;
@@ -416,10 +487,12 @@ std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& r
                 }
             }
         }
-        addParentLevels(r, levelNames, parentCodes, parentNames);
+        addParentLevels(r, levelNames, parentCodes, parentNames, missing);
     }
     r.figures = std::make_unique<ScanFigures>(r.model, r.areas, *r.counts);
+    reporter.progressDone("niveaus samenstellen");
     if (!acc.balanced()) throw Error("internal error: record accounting does not add up");
+    checkEveryRecordInEveryTotal(r);
 
     r.hotTimes = rollUpHotTimes(r, std::move(baseHotTimes));
     // The two conventions analysts know: Gi* as ArcGIS's Hot Spot Analysis with FDR (analytic

@@ -17,7 +17,7 @@ void loadProjectFile(const fs::path& file, ScanOptions& o)
     if (!fs::exists(file)) throw InputError("project file '" + file.string() + "' does not exist");
     const toml::table root = parseTomlFile(file);
     const auto* scan = root["scan"].as_table();
-    if (!scan) throw InputError(file.string() + ": section [scan] is missing");
+    if (!scan) throw InputError(file.string() + ": de sectie [scan] ontbreekt");
 
     rejectUnknownKeys(root, {"scan", "period"}, file, "the project file");
     // Every key, its type and its member come from the one table the command line uses too.

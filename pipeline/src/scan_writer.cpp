@@ -77,6 +77,22 @@ std::vector<std::string> levelNames(const AreaHierarchy& h)
 // What the peak column and the summary say when no registration has a time of day.
 constexpr std::string_view kNoTimeOfDay = "geen tijdstip bekend";
 
+// --levels: which of `names` to write (all when none are asked for); an unknown name is an error.
+std::vector<bool> chooseLevels(const std::vector<std::string>& names, const std::vector<std::string>& asked)
+{
+    std::vector<bool> wanted(names.size(), asked.empty());
+    for (const auto& a : asked) {
+        const auto it = std::find(names.begin(), names.end(), a);
+        if (it == names.end()) {
+            std::string known;
+            for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
+            throw InputError("--levels: deze scan heeft geen niveau '" + a + "' (niveaus: " + known + ")");
+        }
+        wanted[static_cast<std::size_t>(it - names.begin())] = true;
+    }
+    return wanted;
+}
+
 // "vr 22-23 uur": the busiest hour of the week.
 std::string peakText(const HotTimes& t)
 {
@@ -432,12 +448,59 @@ std::string periodText(const ScanModel& m)
 
 } // namespace
 
+void checkScanFormats(const std::vector<std::string>& formats)
+{
+    for (const auto& f : formats)
+        if (f != "gpkg" && f != "shp" && f != "csv" && f != "geojson")
+            throw InputError("--formats: onbekend formaat '" + f + "' (kies uit: gpkg, shp, csv, geojson)");
+}
+
+std::uint64_t estimateScanOutputBytes(const ScanResult& r, const ScanOptions& o)
+{
+    const auto names = levelNames(r.areas);
+    const std::vector<bool> wantedLevel = chooseLevels(names, o.levels);
+    const auto wants = [&](const char* format) {
+        return o.formats.empty() || std::find(o.formats.begin(), o.formats.end(), format) != o.formats.end();
+    };
+    // Bytes per vertex and per attribute value in each format (measured on the Drenthe demo).
+    struct Cost {
+        const char* format;
+        double vertex, value;
+    };
+    const Cost costs[] = {{"gpkg", 16, 9}, {"shp", 16, 20}, {"csv", 0, 8}, {"geojson", 40, 18}};
+    const double columns = 12.0 * static_cast<double>(r.model.themes.size() + 2) + 20.0;
+    double bytes = 0;
+    for (std::size_t l = 0; l < r.areas.levels.size() && l < r.geometries.size(); ++l) {
+        if (!wantedLevel[l]) continue;
+        double vertices = 0;
+        for (const auto& area : r.geometries[l])
+            for (const auto& polygon : area)
+                for (const auto& ring : polygon.rings) vertices += static_cast<double>(ring.size());
+        const double values = columns * static_cast<double>(r.areas.levels[l].size());
+        for (const auto& c : costs)
+            if (wants(c.format)) bytes += c.vertex * vertices + c.value * values;
+    }
+    // The long figures table (level, area, theme, category, period, count) in the GeoPackage and CSV.
+    if (r.figures) {
+        double rows = 0;
+        for (const auto& level : r.areas.levels)
+            rows += static_cast<double>(level.size() * r.figures->categorySlots() * r.figures->periods());
+        bytes += rows * 40.0 * ((wants("gpkg") ? 1 : 0) + (wants("csv") ? 1 : 0));
+    }
+    return static_cast<std::uint64_t>(bytes);
+}
+
 std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o)
 {
     // Every file goes into a staging folder swapped in as a whole at the end (issue 18).
+    const auto names = levelNames(r.areas);
+    checkScanFormats(o.formats);
+    const std::vector<bool> wantedLevel = chooseLevels(names, o.levels);
+    const auto wants = [&](const char* format) {
+        return o.formats.empty() || std::find(o.formats.begin(), o.formats.end(), format) != o.formats.end();
+    };
     gis::OutputFolder folder(o.outDir, "gebiedscan scan " GEBIEDSCAN_VERSION);
     const fs::path& dir = folder.path();
-    const auto names = levelNames(r.areas);
 
     const std::string& suppression = r.suppressionRule;
     const ScanProtection* mask = r.suppression.get();
@@ -465,21 +528,35 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
 
     std::vector<fs::path> written;
     const fs::path gpkg = dir / "gebiedscan.gpkg";
-    gis::writeGeoPackage(gpkg, tables, w);
-    written.push_back(gpkg);
-    for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
-        const std::string stem = "gebiedscan_" + names[l];
-        gis::writeShapefile(dir / (stem + ".shp"), tables[l], w);
-        written.push_back(dir / (stem + ".shp"));
-        gis::writeCsv(dir / (stem + ".csv"), tables[l], w);
-        written.push_back(dir / (stem + ".csv"));
-        gis::writeGeoJson(dir / (stem + ".geojson"), tables[l], w);
-        written.push_back(dir / (stem + ".geojson"));
+    if (wants("gpkg")) {
+        std::vector<gis::Table> layers;
+        for (std::size_t t = 0; t < tables.size(); ++t)
+            if (t >= wantedLevel.size() || wantedLevel[t]) layers.push_back(tables[t]);
+        gis::writeGeoPackage(gpkg, layers, w);
+        written.push_back(gpkg);
     }
-    gis::writeCsv(dir / "gebiedscan_cijfers.csv", schema::tableWithRole(tables, schema::role::scanFigures), w);
-    written.push_back(dir / "gebiedscan_cijfers.csv");
-    gis::writeCsv(dir / "gebiedscan_tijden.csv", schema::tableWithRole(tables, schema::role::scanHotTimes), w);
-    written.push_back(dir / "gebiedscan_tijden.csv");
+    for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
+        if (!wantedLevel[l]) continue;
+        const std::string stem = "gebiedscan_" + names[l];
+        if (wants("shp")) {
+            gis::writeShapefile(dir / (stem + ".shp"), tables[l], w);
+            written.push_back(dir / (stem + ".shp"));
+        }
+        if (wants("csv")) {
+            gis::writeCsv(dir / (stem + ".csv"), tables[l], w);
+            written.push_back(dir / (stem + ".csv"));
+        }
+        if (wants("geojson")) {
+            gis::writeGeoJson(dir / (stem + ".geojson"), tables[l], w);
+            written.push_back(dir / (stem + ".geojson"));
+        }
+    }
+    if (wants("csv")) {
+        gis::writeCsv(dir / "gebiedscan_cijfers.csv", schema::tableWithRole(tables, schema::role::scanFigures), w);
+        written.push_back(dir / "gebiedscan_cijfers.csv");
+        gis::writeCsv(dir / "gebiedscan_tijden.csv", schema::tableWithRole(tables, schema::role::scanHotTimes), w);
+        written.push_back(dir / "gebiedscan_tijden.csv");
+    }
 
     // summary.json: the record accounting and what was used.
     const auto& acc = r.accounting;

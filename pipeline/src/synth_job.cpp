@@ -67,7 +67,6 @@ struct Cluster {
     bool emergingLastYear; // only (mostly) in the last year: an emerging hotspot
 };
 
-
 MultiPolygon const* pickArea(const std::vector<MultiPolygon>& geoms, const std::vector<double>& cumulative,
                              std::mt19937_64& rng)
 {
@@ -97,7 +96,9 @@ SynthResult runSynthJob(const SynthOptions& c, Reporter& console)
     gis::SourceSpec source;
     source.path = c.areas;
     source.layer = c.areasLayer;
-    const auto layer = gis::readAreaLayer(source, {}, "EPSG:28992");
+    gis::AreaFields fields;
+    fields.codeFieldOption.clear(); // synth has no --area-code-field
+    const auto layer = gis::readAreaLayer(source, fields, "EPSG:28992");
     std::mt19937_64 rng(c.seed);
     const std::size_t n = layer.geometries.size();
 
@@ -280,6 +281,5 @@ SynthResult runSynthJob(const SynthOptions& c, Reporter& console)
     result.malformed = malformedWritten;
     return result;
 }
-
 
 } // namespace gebiedscan::pipeline

@@ -4,6 +4,7 @@
 #include "gebiedscan/pipeline/trend_protection.hpp"
 
 #include "gebiedscan/gis/atomic_output.hpp"
+#include "gebiedscan/gis/output_folder.hpp"
 #include "gebiedscan/gis/table_writer.hpp"
 
 #include "gebiedscan/core/error.hpp"
@@ -123,8 +124,9 @@ std::vector<std::filesystem::path> writeTrendOutputs(const TrendResult& result, 
         {"onderdrukking", protectionText(o.internal, suppressBelow)},
         {std::string(schema::kAudienceKey), o.internal ? "intern" : "extern"},
     };
-    const std::filesystem::path& dir = o.outDir;
-    gis::ensureWritableFolder(dir);
+    // Every file into a staging folder swapped in as a whole (issue 18).
+    gis::OutputFolder folder(o.outDir, "gebiedscan trends " GEBIEDSCAN_VERSION, {"trends"});
+    const std::filesystem::path& dir = folder.path();
     gis::writeGeoPackage(dir / "trends.gpkg", {areaTable, periodTable}, w);
     gis::writeCsv(dir / "trends.csv", areaTable, w);
     gis::writeCsv(dir / "trends_per_periode.csv", periodTable, w);
@@ -142,7 +144,9 @@ std::vector<std::filesystem::path> writeTrendOutputs(const TrendResult& result, 
                                              report.primaries + report.secondaries, report.primaries, suppressBelow - 1,
                                              report.secondaries)
                                : std::string()));
-    return {dir / "trends.gpkg", dir / "trends.csv", dir / "trends_per_periode.csv", dir / "toelichting.txt"};
+    folder.commit();
+    const auto& out = folder.target();
+    return {out / "trends.gpkg", out / "trends.csv", out / "trends_per_periode.csv", out / "toelichting.txt"};
 }
 
 } // namespace gebiedscan::pipeline

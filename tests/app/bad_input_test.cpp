@@ -211,7 +211,7 @@ TEST_F(BadInput, NonUtf8IncidentCsv)
 
 TEST_F(BadInput, SelfIntersectingPolygon)
 {
-    expectRun("self-intersecting (bow-tie) area polygon", kGood + "--areas strik.geojson --out uit_strik", 0,
+    expectRun("self-intersecting (bow-tie) area polygon", kGood + "--areas strik.geojson --parent-onbekend --out uit_strik", 0,
               "ongeldig polygoon van gebied 'STRIK' hersteld (GEOS MakeValid)");
 }
 
@@ -305,7 +305,7 @@ TEST_F(BadInput, MalformedModel)
 
 TEST_F(BadInput, NoOutputFolder)
 {
-    expectRun("no `--out`", kGood + "--areas gemeenten.geojson", 2, "no output folder: use --out DIR");
+    expectRun("no `--out`", kGood + "--areas gemeenten.geojson", 2, "geen uitvoermap: geef --out MAP");
 }
 
 TEST_F(BadInput, PostgisNotReachable)

@@ -110,7 +110,7 @@ TEST_F(CommandLine, InvalidValueNamesTheExpectedKindAndExitTwo)
     expectDutchError({"synth", "--areas", GEBIEDSCAN_SOURCE_DIR, "--count", "-1", "--out", "x.gpkg"},
                      "ongeldige waarde '-1' voor --count: verwacht een geheel getal vanaf 0", "gebiedscan synth");
     expectDutchError({"hotspots", "--areas", "a.gpkg", "--out", "uit", "--permutations", "-1"},
-                     "ongeldige waarde '-1' voor --permutations: verwacht een geheel getal vanaf 0",
+                     "ongeldige waarde '-1' voor --permutations: verwacht een geheel getal van 0 t/m 99999",
                      "gebiedscan hotspots");
     expectDutchError({"scan", "--year", "20x4"},
                      "ongeldige waarde '20x4' voor --year: verwacht een geheel getal van 1900 t/m 2100",

@@ -18,6 +18,8 @@ struct AreaFields {
     std::vector<std::string> parentCodes; ///< e.g. {WK_CODE, GM_CODE}: one per higher level
     std::vector<std::string> parentNames; ///< optional, same length or empty
     std::string population;
+    /// The option that names the code field in messages; empty when the command has none.
+    std::string codeFieldOption = "--area-code-field";
 };
 
 /// The polygons of an area layer in the working CRS with their attributes.
@@ -37,7 +39,8 @@ struct AreaLayer {
 
 /// Reads an area layer. Throws InputError naming the file, layer and field when the layer is not
 /// polygonal, a named field does not exist, no code field can be found, an area has no usable
-/// geometry, or a code occurs twice.
+/// geometry, a code is empty or blank, occurs twice or differs from another only in case, or a
+/// Shapefile lacks its .dbf or .shx.
 [[nodiscard]] AreaLayer readAreaLayer(const SourceSpec& source, const AreaFields& fields,
                                       const std::string& workingCrs);
 

@@ -5,6 +5,7 @@
 // complete folder, never a mix. A lock beside the target keeps a second run out.
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace gebiedscan::gis {
 
@@ -13,7 +14,15 @@ public:
     /// Locks `target` (OutputError naming the other process when a run holds it), checks that
     /// it is new, empty or an earlier gebiedscan output (never a folder of other files), and
     /// creates the staging folder. `producedBy` ("gebiedscan scan 0.1.0") goes in the marker.
-    OutputFolder(std::filesystem::path target, std::string producedBy);
+    /// `legacyNames`: name prefixes of the files a version before the marker wrote there (a
+    /// folder holding only those may be replaced); empty means the scan's.
+    OutputFolder(std::filesystem::path target, std::string producedBy, std::vector<std::string> legacyNames = {});
+
+    /// Where the staged files will be once committed.
+    [[nodiscard]] std::filesystem::path finalPath(const std::filesystem::path& staged) const
+    {
+        return m_target / staged.filename();
+    }
     /// Without commit: removes the staging folder; the target is left as it was.
     ~OutputFolder();
     OutputFolder(const OutputFolder&) = delete;

@@ -38,6 +38,9 @@ struct ScanOptions {
     int referenceYears = 3;
     std::filesystem::path outDir;
     bool strict = false;
+    std::vector<std::string> levels;  ///< levels to write (buurt, wijk, ...); empty: all
+    std::vector<std::string> formats; ///< per-level formats to write (gpkg, shp, csv, geojson); empty: all
+    bool parentOnbekend = false;      ///< areas without a parent go under "onbekend" instead of an error
     bool quiet = false;
     bool internal = false;          ///< police-internal output: no suppression (never for outside)
     bool dutchCsv = true;           ///< ';' and decimal comma
