@@ -43,7 +43,7 @@ TEST(ScanSettings, KeysAndFlagsAreUnique)
         }
         EXPECT_FALSE(s.key.empty() && s.flag.empty());
     }
-    EXPECT_EQ(keys.size(), 28u);
+    EXPECT_EQ(keys.size(), 30u); // with incidents_credit and areas_credit
     EXPECT_EQ(findScanSettingByFlag("--area-parent-field"), findScanSettingByKey("area_parent_fields"));
     EXPECT_EQ(findScanSettingByKey(""), nullptr);
 }
