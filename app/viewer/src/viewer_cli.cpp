@@ -3,6 +3,7 @@
 #include "main_window.hpp"
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -11,9 +12,48 @@
 
 namespace gebiedscan::viewer {
 
+QString usageText(const QString& language)
+{
+    if (language == u"en")
+        return QStringLiteral(
+            "usage: gebiedscan-viewer [FOLDER|LAYER...] [--screenshot FILE.png --size WxH [--scale S] [--window]]\n"
+            "                         [--theme ID] [--indicator n|rate|change_pct] [--period P] [--level L]\n"
+            "                         [--show LAYER,...] [--identify X,Y] [--select X,Y;X,Y...] [--suggest-aol N]\n"
+            "                         [--crs EPSG:N] [--lang nl|en]\n"
+            "FOLDER: a scan output folder; LAYER: any vector file GDAL reads, a GeoTIFF or a basemap (RGB GeoTIFF,\n"
+            "MBTiles, GeoPackage tiles). --theme total: all themes; --level wijk or gemeente: that level of the\n"
+            "scan. X,Y in RD New metres. See app/viewer/README.md.\n");
+    return QStringLiteral(
+        "gebruik: gebiedscan-viewer [MAP|LAAG...] [--screenshot BESTAND.png --size BxH [--scale S] [--window]]\n"
+        "                           [--theme ID] [--indicator n|rate|change_pct] [--period P] [--level NIVEAU]\n"
+        "                           [--show LAAG,...] [--identify X,Y] [--select X,Y;X,Y...] [--suggest-aol N]\n"
+        "                           [--crs EPSG:N] [--lang nl|en]\n"
+        "MAP: een uitvoermap van gebiedscan scan; LAAG: elk vectorbestand dat GDAL leest, een GeoTIFF of een\n"
+        "achtergrondkaart (RGB-GeoTIFF, MBTiles, GeoPackage-tegels).\n"
+        "  --screenshot  kaartblad als PNG zonder scherm; --size breedte x hoogte in pixels\n"
+        "  --theme       thema-id (bijv. woninginbraak; total = alle thema's)\n"
+        "  --indicator   n = aantal, rate = per 1.000 inwoners, change_pct = verandering in %\n"
+        "  --period      een periode van de scan (bijv. 2022)\n"
+        "  --level       niveau van de scan (bijv. wijk of gemeente); standaard het fijnste\n"
+        "  --show        lagen tonen (bijv. hotspots); --identify X,Y: gebiedsblad van het punt\n"
+        "  --select      gebieden selecteren (som); --suggest-aol N: N AOL-voorstellen\n"
+        "  --crs         kaart in dit coördinatenstelsel (standaard RD New; buiten Nederland de UTM-zone)\n"
+        "  --lang        taal van de vensters: nl (standaard) of en; ook GEBIEDSCAN_LANG=en\n"
+        "X,Y in meters RD New. Zie app/viewer/README.md.\n");
+}
+
+QString languageFromArguments(int argc, char** argv)
+{
+    for (int i = 1; i + 1 < argc; ++i)
+        if (qstrcmp(argv[i], "--lang") == 0) return QString::fromLocal8Bit(argv[i + 1]);
+    const QByteArray env = qgetenv("GEBIEDSCAN_LANG");
+    return env.startsWith("en") ? QStringLiteral("en") : QStringLiteral("nl");
+}
+
 std::optional<ViewerOptions> parseViewerArguments(const QStringList& args, QString* error)
 {
     ViewerOptions o;
+    if (qgetenv("GEBIEDSCAN_LANG").startsWith("en")) o.language = QStringLiteral("en");
     const auto fail = [&](const QString& msg) {
         if (error) *error = msg;
         return std::optional<ViewerOptions>();
@@ -49,6 +89,10 @@ std::optional<ViewerOptions> parseViewerArguments(const QStringList& args, QStri
                 return fail(QStringLiteral("--indicator must be n, rate or change_pct"));
         } else if (a == u"--period") {
             if (!value(&o.period)) return fail(QStringLiteral("--period needs a period"));
+        } else if (a == u"--crs") {
+            if (!value(&o.crs)) return fail(QStringLiteral("--crs needs a CRS, e.g. EPSG:32631"));
+        } else if (a == u"--level") {
+            if (!value(&o.level)) return fail(QStringLiteral("--level needs a level, e.g. wijk or gemeente"));
         } else if (a == u"--lang") {
             if (!value(&o.language) || !(o.language == u"nl" || o.language == u"en"))
                 return fail(QStringLiteral("--lang must be nl or en"));
@@ -105,16 +149,43 @@ bool installTranslation(QApplication& app, const QString& language)
 
 int runViewer(QApplication& app, const ViewerOptions& o)
 {
+    if (!o.crs.isEmpty()) setDisplayCrs(o.crs, true);
     MainWindow window;
     const bool headless = !o.screenshot.isEmpty();
     for (const auto& in : o.inputs)
         if (!window.openPath(in, headless)) return 2;
     if (!o.theme.isEmpty() && !window.setTheme(o.theme)) {
-        std::fprintf(stderr, "gebiedscan-viewer: no theme '%s' in the data\n", qPrintable(o.theme));
+        std::fprintf(
+            stderr, "%s\n",
+            qPrintable(
+                QCoreApplication::translate("ViewerCli", "gebiedscan-viewer: no theme '%1' in the data").arg(o.theme)));
         return 2;
     }
-    if (!o.indicator.isEmpty()) window.setIndicator(o.indicator);
-    if (!o.period.isEmpty()) window.setPeriod(o.period);
+    if (!o.level.isEmpty() && !window.setLevel(o.level)) {
+        QStringList known;
+        for (const auto& l : window.project().levels()) known << l.level;
+        std::fprintf(
+            stderr, "%s\n",
+            qPrintable(QCoreApplication::translate("ViewerCli", "gebiedscan-viewer: no level '%1' in the data "
+                                                                "(levels: %2)")
+                           .arg(o.level, known.isEmpty() ? QStringLiteral("-") : known.join(QStringLiteral(", ")))));
+        return 2;
+    }
+    if (!o.indicator.isEmpty() && !window.setIndicator(o.indicator)) {
+        std::fprintf(
+            stderr, "%s\n",
+            qPrintable(QCoreApplication::translate(
+                           "ViewerCli", "gebiedscan-viewer: indicator '%1' needs inhabitants, which the areas lack")
+                           .arg(o.indicator)));
+        return 2;
+    }
+    if (!o.period.isEmpty() && !window.setPeriod(o.period)) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QCoreApplication::translate("ViewerCli", "gebiedscan-viewer: no period '%1' in the "
+                                                                         "scan (periods: %2)")
+                                    .arg(o.period, window.project().periods().join(QStringLiteral(", ")))));
+        return 2;
+    }
     if (!o.show.isEmpty()) window.showLayers(o.show);
     if (o.suggestAol > 0) window.suggestAol(o.suggestAol);
     if (o.identify) window.identifyAt(PointRd{o.identify->first, o.identify->second});

@@ -212,6 +212,37 @@ NL = {
     "Remove AOL": "AOL verwijderen",
     # Basemaps.
     "Basemap: %1": "Achtergrondkaart: %1",
+    # Levels, the total, credits (issue 15).
+    "Level:": "Niveau:",
+    " Theme:": " Thema:",
+    "Total": "Totaal",
+    "Hot spots (Gi*): %1": "Hotspots (Gi*): %1",
+    "%1: source unknown": "%1: bron onbekend",
+    "Sources: %1": "Bronnen: %1",
+    "Period %1": "Periode %1",
+    "p < 0.01": "p < 0,01",
+    "p < 0.05": "p < 0,05",
+    "Other themes": "Overige thema's",
+    "Safe living environment": "Veilige woon- en leefomgeving",
+    "Business and safety": "Bedrijvigheid en veiligheid",
+    "Youth and safety": "Jeugd en veiligheid",
+    "Physical safety": "Fysieke veiligheid",
+    "Integrity and safety": "Integriteit en veiligheid",
+    "Export sheet as &CSV...": "Gebiedsblad exporteren als &CSV...",
+    "Export sheet as p&icture...": "Gebiedsblad exporteren als af&beelding...",
+    "Export sheet": "Gebiedsblad exporteren",
+    "CSV for Excel (*.csv)": "CSV voor Excel (*.csv)",
+    "hot spot 99%": "hotspot 99%",
+    "gebiedscan-viewer: no theme '%1' in the data": "gebiedscan-viewer: geen thema '%1' in de gegevens",
+    "gebiedscan-viewer: no level '%1' in the data (levels: %2)":
+        "gebiedscan-viewer: geen niveau '%1' in de gegevens (niveaus: %2)",
+    "gebiedscan-viewer: indicator '%1' needs inhabitants, which the areas lack":
+        "gebiedscan-viewer: indicator '%1' vraagt inwoners, en die hebben de gebieden niet",
+    "gebiedscan-viewer: no period '%1' in the scan (periods: %2)":
+        "gebiedscan-viewer: geen periode '%1' in de scan (perioden: %2)",
+    "RD New is used far outside the Netherlands: the map is drawn in %1 instead":
+        "RD New ligt ver buiten Nederland: de kaart is getekend in %1",
+    "Map in %1": "Kaart in %1",
 }
 
 
