@@ -279,11 +279,17 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
             const double span = c.breaks.empty() ? 0 : c.breaks.back() - c.breaks.front();
             return integral ? 0 : span < 1 ? 3 : span < 10 ? 2 : 1;
         };
-        const auto rangeLabel = [](const Classification& c, std::size_t i, int decimals, std::size_t count) {
+        // Counts are whole numbers: a quantile break of 62.8 reads as 62 (the class (33, 62.8]
+        // holds 34..62), so the legend shows no decimals the data cannot have.
+        bool integralValues = known > 0;
+        for (double v : values) integralValues = integralValues && (std::isnan(v) || v == std::floor(v));
+        const auto rangeLabel = [&](const Classification& c, std::size_t i, int decimals, std::size_t count) {
+            const auto shown = [&](double b) {
+                return integralValues ? formatBreak(std::floor(b), 0) : formatBreak(b, decimals);
+            };
             // Classes are right-closed: the lower bound of class 2+ is exclusive, shown as "> a".
-            const QString lower =
-                i == 0 ? formatBreak(c.breaks[i], decimals) : QStringLiteral("> ") + formatBreak(c.breaks[i], decimals);
-            return QStringLiteral("%1 – %2  (%3)").arg(lower, formatBreak(c.breaks[i + 1], decimals)).arg(count);
+            const QString lower = i == 0 ? shown(c.breaks[i]) : QStringLiteral("> ") + shown(c.breaks[i]);
+            return QStringLiteral("%1 – %2  (%3)").arg(lower, shown(c.breaks[i + 1])).arg(count);
         };
         // The method: natural breaks unless chosen, and quantiles when those leave most areas in
         // one class (skewed counts: a few dark areas on an otherwise uniform map).

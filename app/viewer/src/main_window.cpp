@@ -4,6 +4,7 @@
 
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/gis/coordinate_transform.hpp"
+#include "gebiedscan/pipeline/source_credit.hpp"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -34,6 +35,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -79,7 +81,9 @@ void MainWindow::waitForHotTimes()
 
 void MainWindow::figuresLoaded()
 {
-    if (!m_figuresWatcher.isFinished() || m_figuresGeneration != m_projectGeneration) return;
+    if (!m_figuresWatcher.future().isValid() || !m_figuresWatcher.isFinished() ||
+        m_figuresGeneration != m_projectGeneration)
+        return;                               // not started (headless: read when a period is chosen), running or stale
     if (!m_project->pendingFigures()) return; // already installed (or read synchronously)
     try {
         m_project->setFigures(m_figuresWatcher.result());
@@ -439,12 +443,18 @@ bool MainWindow::openPath(const QString& path, bool quiet, bool replace)
         }
     }
     QApplication::restoreOverrideCursor();
-    // The figures table (period selector) is large: read it on a worker thread meanwhile.
-    if (const auto pending = m_project->pendingFigures(); pending && !m_figuresWatcher.isRunning()) {
-        m_figuresGeneration = m_projectGeneration;
-        m_figuresWatcher.setFuture(QtConcurrent::run(
-            [file = pending->first, layer = pending->second] { return ScanProject::loadFiguresTable(file, layer); }));
-    }
+    // The figures table (period selector) is large: read it on a worker thread, but only after
+    // the first frame (on two cores it slowed opening the demo by a third). Headless runs and
+    // tests read it when a period is chosen (setPeriod).
+    if (!quiet)
+        QTimer::singleShot(1500, this, [this, generation = m_projectGeneration] {
+            const auto pending = m_project->pendingFigures();
+            if (generation != m_projectGeneration || !pending || m_figuresWatcher.isRunning()) return;
+            m_figuresGeneration = m_projectGeneration;
+            m_figuresWatcher.setFuture(QtConcurrent::run([file = pending->first, layer = pending->second] {
+                return ScanProject::loadFiguresTable(file, layer);
+            }));
+        });
     setWindowTitle(tr("Gebiedscan viewer – %1").arg(QFileInfo(path).fileName()));
     try { // the status bar's WGS84 position, from the CRS the map is in
         m_toWgs84 = std::make_unique<gis::CoordinateTransform>(displayCrs().toStdString(), "EPSG:4326");
@@ -1110,7 +1120,25 @@ QString MainWindow::creditsFooter() const
             for (const auto& src : m_project->sources())
                 add(credits, QStringLiteral("%1: %2").arg(src.role, src.credit));
         } else {
-            add(credits, tr("%1: source unknown").arg(l.name));
+            // Older folders and loose files: the pipeline's own recognition on what the layer
+            // holds (CBS area codes, BRON or NWB fields), else "bron onbekend".
+            pipeline::SourceFacts facts;
+            facts.layerName = l.sourceLayer.toStdString();
+            for (const auto& f : l.fields) facts.fieldNames.push_back(f.name.toStdString());
+            int code = l.fieldIndex(qs(schema::field::code));
+            if (code < 0) code = l.fieldIndex(qs(kCbsCode));
+            for (std::size_t f = 0; code >= 0 && f < std::min<std::size_t>(l.featureCount(), 50); ++f)
+                facts.sampleCodes.push_back(l.text(code, f).toStdString());
+            const bool areas = l.kind == LayerKind::Areas || l.kind == LayerKind::Hotspots;
+            const bool roads = l.kind == LayerKind::Lines || l.geometry == GeometryKind::Line;
+            const auto record = pipeline::recogniseSource(areas   ? pipeline::source_role::areas
+                                                          : roads ? pipeline::source_role::roads
+                                                                  : pipeline::source_role::incidents,
+                                                          facts);
+            add(credits, record.credit == pipeline::credit::unknown
+                             ? tr("%1: source unknown").arg(l.name)
+                             : QStringLiteral("%1: %2").arg(QString::fromUtf8(record.role),
+                                                            QString::fromStdString(record.credit)));
         }
         if (m_project->sourceNote().isEmpty()) { // loose layers: their own period and protection
             add(notes, l.period.isEmpty() ? QString() : tr("Period %1").arg(l.period));

@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -120,6 +121,8 @@ std::optional<ViewerOptions> parseViewerArguments(const QStringList& args, QStri
                     return fail(
                         QStringLiteral("--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000"));
             }
+        } else if (a == u"--timing") {
+            o.timing = true;
         } else if (a == u"--window") {
             o.window = true;
         } else if (a.startsWith(QLatin1String("--"))) {
@@ -150,10 +153,18 @@ bool installTranslation(QApplication& app, const QString& language)
 int runViewer(QApplication& app, const ViewerOptions& o)
 {
     if (!o.crs.isEmpty()) setDisplayCrs(o.crs, true);
+    QElapsedTimer clock;
+    clock.start();
+    QStringList phases;
+    const auto phase = [&](const char* name) {
+        if (o.timing) phases << QStringLiteral("%1 %2 ms").arg(QLatin1String(name)).arg(clock.restart());
+    };
     MainWindow window;
+    phase("window");
     const bool headless = !o.screenshot.isEmpty();
     for (const auto& in : o.inputs)
         if (!window.openPath(in, headless)) return 2;
+    phase("open");
     if (!o.theme.isEmpty() && !window.setTheme(o.theme)) {
         std::fprintf(
             stderr, "%s\n",
@@ -208,10 +219,13 @@ int runViewer(QApplication& app, const ViewerOptions& o)
     } else {
         img = window.renderSheet(o.size, o.scale);
     }
+    phase("render");
     if (!img.save(o.screenshot)) {
         std::fprintf(stderr, "gebiedscan-viewer: cannot write %s\n", qPrintable(o.screenshot));
         return 1;
     }
+    phase("save");
+    if (o.timing) std::fprintf(stderr, "timing: %s\n", qPrintable(phases.join(QStringLiteral(", "))));
     std::printf("%s (%dx%d)\n", qPrintable(o.screenshot), img.width(), img.height());
     return 0;
 }

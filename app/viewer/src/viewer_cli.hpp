@@ -24,7 +24,8 @@ struct ViewerOptions {
     QStringList show;   ///< --show: layers to make visible (e.g. hotspots)
     int suggestAol = 0; ///< --suggest-aol N: add N AOL candidates from the rankings
     QString language = QStringLiteral("nl");
-    bool window = false;                               ///< screenshot of the whole window instead of the map sheet
+    bool timing = false; ///< --timing: phase times to stderr (bench/viewer/open_demo_bench.sh)
+    bool window = false; ///< screenshot of the whole window instead of the map sheet
     std::optional<std::pair<double, double>> identify; ///< RD x,y to identify before the screenshot
     std::vector<std::pair<double, double>> select;     ///< --select: RD x,y of areas to select (window zooms to them)
     double scale = 1.0;                                ///< device pixels per logical pixel for the screenshot
