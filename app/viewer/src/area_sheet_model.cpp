@@ -67,7 +67,13 @@ QVariant AreaSheetModel::data(const QModelIndex& index, int role) const
             return std::isnan(r.change) ? (std::isnan(r.current) ? geheim : QString())
                                         : (r.change > 0 ? QStringLiteral("+") : QString()) +
                                               loc.toString(r.change, 'f', 0) + QStringLiteral(" %");
-        case Significance: return r.significance.isEmpty() ? significanceText(r.p, r.change) : r.significance;
+        case Significance:
+            if (r.significance.isEmpty()) return significanceText(r.p, r.change);
+            // The scan's "geen significante verandering" is the widest cell of the sheet.
+            if (r.significance.startsWith(QLatin1String("geen signific"), Qt::CaseInsensitive) ||
+                r.significance.startsWith(QLatin1String("no signific"), Qt::CaseInsensitive))
+                return tr("not significant");
+            return r.significance;
         case Rate: return std::isnan(r.rate) ? QString() : loc.toString(r.rate, 'f', 1);
         // A rank among areas that all have 0 says nothing: no "Rang 1" for a count of 0.
         case Rank: return std::isnan(r.rank) || !(r.current > 0) ? QString() : loc.toString(r.rank, 'f', 0);
@@ -85,6 +91,8 @@ QVariant AreaSheetModel::data(const QModelIndex& index, int role) const
         if (index.column() == Significance && !std::isnan(r.p) && r.p < 0.05)
             return QBrush(r.change > 0 ? QColor(0xb2, 0x18, 0x2b) : QColor(0x21, 0x66, 0xac));
     }
+    if (role == Qt::ToolTipRole && index.column() == Theme) return r.theme; // elided in narrow panels
+    if (role == Qt::ToolTipRole && index.column() == Significance && !r.significance.isEmpty()) return r.significance;
     if (role == Qt::ToolTipRole && index.column() == Reference)
         return tr("Expected count: the reference periods' count scaled to the current period's length");
     if (role == Qt::ToolTipRole && index.column() == Significance && !std::isnan(r.p))
@@ -94,15 +102,24 @@ QVariant AreaSheetModel::data(const QModelIndex& index, int role) const
 
 QVariant AreaSheetModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Vertical) return role == Qt::DisplayRole ? QVariant(section + 1) : QVariant();
+    // Short headers so the sheet fits its panel; the tooltip says it in full.
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case Change: return tr("Change against the expected count (%)");
+        case Significance: return tr("Significance of the change (exact conditional Poisson test)");
+        case Rate: return tr("Registrations per 1,000 inhabitants");
+        default: return headerData(section, orientation, Qt::DisplayRole);
+        }
+    }
     if (role != Qt::DisplayRole) return {};
-    if (orientation == Qt::Vertical) return section + 1;
     switch (section) {
     case Theme: return tr("Theme");
     case Current: return tr("Current");
     case Reference: return tr("Expected");
-    case Change: return tr("Change");
-    case Significance: return tr("Significance");
-    case Rate: return tr("Per 1,000 inh.");
+    case Change: return tr("Chg.");
+    case Significance: return tr("Sign.");
+    case Rate: return tr("/1,000 inh.");
     case Rank: return tr("Rank");
     case Trend: return tr("Trend");
     case Hotspot: return tr("Hot spot");

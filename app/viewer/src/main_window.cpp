@@ -221,7 +221,7 @@ void MainWindow::buildUi()
 
     resizeDocks(
         {findChild<QDockWidget*>(QStringLiteral("layersDock")), findChild<QDockWidget*>(QStringLiteral("sheetDock"))},
-        {270, 560}, Qt::Horizontal);
+        {270, 640}, Qt::Horizontal);
     resizeDocks({findChild<QDockWidget*>(QStringLiteral("aolDock"))}, {150}, Qt::Vertical);
 
     m_rdLabel = new QLabel(this);
@@ -767,8 +767,11 @@ bool MainWindow::identifyAt(PointRd position)
             const QString status = !label.isEmpty()  ? label
                                    : std::isnan(bin) ? QString()
                                                      : giBinLabel(static_cast<int>(bin));
-            return status.isEmpty() || total ? status
-                                             : QStringLiteral("%1 (%2)").arg(status, m_themeBox->currentText());
+            // "Niet significant" alone reads as if the change were meant: say it is the Gi* class.
+            const QString named = status.isEmpty() || status.contains(QLatin1String("spot"), Qt::CaseInsensitive)
+                                      ? status
+                                      : QStringLiteral("Gi*: %1").arg(status.toLower());
+            return named.isEmpty() || total ? named : QStringLiteral("%1 (%2)").arg(named, m_themeBox->currentText());
         };
         hotspot = statusOf(*areas, *area);
         const int hs = m_layers->findKind(LayerKind::Hotspots);
@@ -1173,6 +1176,10 @@ bool MainWindow::exportSheetPng(const QString& file)
 
 void MainWindow::fitSheetColumns()
 {
+    // Veld headers span the sheet: their names are longer than the theme column.
+    m_sheetView->clearSpans();
+    for (int r = 0; r < m_sheet->rowCount(); ++r)
+        if (m_sheet->isGroupRow(r)) m_sheetView->setSpan(r, 0, 1, AreaSheetModel::ColumnCount);
     for (int c = 0; c < m_sheet->columnCount(); ++c) {
         bool filled = c == AreaSheetModel::Theme || c == AreaSheetModel::Current;
         for (int r = 0; r < m_sheet->rowCount() && !filled; ++r)

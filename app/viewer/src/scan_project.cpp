@@ -421,7 +421,8 @@ void ScanProject::open(const QString& path)
         addKinds({LayerKind::Hotspots, LayerKind::Areas, LayerKind::Raster});
         for (auto& l : areaLevels) {
             const QString prefix = qs(schema::layer(schema::role::scanAreaLevel)->name); // "areas_"
-            l->name = QCoreApplication::translate("ScanProject", "Boundaries %1")
+            // Named like the finest level: any level can be the coloured one (setLevel).
+            l->name = QCoreApplication::translate("ScanProject", "Areas (%1)")
                           .arg(l->sourceLayer.startsWith(prefix) ? l->sourceLayer.mid(prefix.size()) : l->sourceLayer);
             LayerStyle s = defaultStyle(*l);
             s.fill = Qt::transparent;

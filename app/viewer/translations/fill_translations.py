@@ -214,6 +214,13 @@ NL = {
     "Basemap: %1": "Achtergrondkaart: %1",
     # Levels, the total, credits (issue 15).
     "Level:": "Niveau:",
+    "Chg.": "Verand.",
+    "Sign.": "Sign.",
+    "/1,000 inh.": "/1.000 inw.",
+    "Change against the expected count (%)": "Verandering ten opzichte van het verwachte aantal (%)",
+    "Significance of the change (exact conditional Poisson test)":
+        "Significantie van de verandering (exacte voorwaardelijke Poisson-toets)",
+    "Registrations per 1,000 inhabitants": "Registraties per 1.000 inwoners",
     " Theme:": " Thema:",
     "Total": "Totaal",
     "Hot spots (Gi*): %1": "Hotspots (Gi*): %1",

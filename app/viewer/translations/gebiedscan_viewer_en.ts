@@ -45,7 +45,7 @@
     </message>
     <message>
         <location filename="../src/layer_style.cpp" line="135"/>
-        <location filename="../src/layer_style.cpp" line="430"/>
+        <location filename="../src/layer_style.cpp" line="436"/>
         <source>Not significant</source>
         <translation>Not significant</translation>
     </message>
@@ -75,53 +75,53 @@
         <translation>Density: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="382"/>
-        <location filename="../src/layer_style.cpp" line="424"/>
+        <location filename="../src/layer_style.cpp" line="388"/>
+        <location filename="../src/layer_style.cpp" line="430"/>
         <source>geheim / no data (%1)</source>
         <translation>geheim / no data (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="421"/>
+        <location filename="../src/layer_style.cpp" line="427"/>
         <source>No neighbours (%1)</source>
         <translation>No neighbours (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="431"/>
+        <location filename="../src/layer_style.cpp" line="437"/>
         <source>High-High (cluster)</source>
         <translation>High-High (cluster)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="432"/>
+        <location filename="../src/layer_style.cpp" line="438"/>
         <source>Low-Low (cluster)</source>
         <translation>Low-Low (cluster)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="433"/>
+        <location filename="../src/layer_style.cpp" line="439"/>
         <source>High-Low (outlier)</source>
         <translation>High-Low (outlier)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="434"/>
+        <location filename="../src/layer_style.cpp" line="440"/>
         <source>Low-High (outlier)</source>
         <translation>Low-High (outlier)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="455"/>
+        <location filename="../src/layer_style.cpp" line="461"/>
         <source>no value / no neighbours (%1)</source>
         <translation>no value / no neighbours (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="524"/>
+        <location filename="../src/layer_style.cpp" line="530"/>
         <source>score %1</source>
         <translation>score %1</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="530"/>
+        <location filename="../src/layer_style.cpp" line="536"/>
         <source>black spot (meets the definition) (%1)</source>
         <translation>black spot (meets the definition) (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="534"/>
+        <location filename="../src/layer_style.cpp" line="540"/>
         <source>below the threshold (%1)</source>
         <translation>below the threshold (%1)</translation>
     </message>
@@ -180,47 +180,43 @@
     </message>
     <message>
         <location filename="../src/scan_project.cpp" line="407"/>
+        <location filename="../src/scan_project.cpp" line="425"/>
         <source>Areas (%1)</source>
         <translation>Areas (%1)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="424"/>
-        <source>Boundaries %1</source>
-        <translation>Boundaries %1</translation>
-    </message>
-    <message>
-        <location filename="../src/scan_project.cpp" line="435"/>
+        <location filename="../src/scan_project.cpp" line="436"/>
         <source>&apos;%1&apos; holds no gebiedscan.gpkg or other layers</source>
         <translation>'%1' holds no gebiedscan.gpkg or other layers</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="464"/>
+        <location filename="../src/scan_project.cpp" line="465"/>
         <source>RD New is used far outside the Netherlands: the map is drawn in %1 instead</source>
         <translation>RD New is used far outside the Netherlands: the map is drawn in %1 instead</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="611"/>
-        <location filename="../src/scan_project.cpp" line="625"/>
+        <location filename="../src/scan_project.cpp" line="612"/>
+        <location filename="../src/scan_project.cpp" line="626"/>
         <source>%1: registrations %2</source>
         <translation>%1: registrations %2</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="615"/>
+        <location filename="../src/scan_project.cpp" line="616"/>
         <source>%1: change against reference (%)</source>
         <translation>%1: change against reference (%)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="619"/>
+        <location filename="../src/scan_project.cpp" line="620"/>
         <source>%1: per 1,000 inhabitants</source>
         <translation>%1: per 1,000 inhabitants</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="624"/>
+        <location filename="../src/scan_project.cpp" line="625"/>
         <source>%1: registrations</source>
         <translation>%1: registrations</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="640"/>
+        <location filename="../src/scan_project.cpp" line="641"/>
         <source>Hot spots (Gi*): %1</source>
         <translation>Hot spots (Gi*): %1</translation>
     </message>
@@ -228,22 +224,22 @@
 <context>
     <name>ViewerCli</name>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="161"/>
+        <location filename="../src/viewer_cli.cpp" line="172"/>
         <source>gebiedscan-viewer: no theme &apos;%1&apos; in the data</source>
         <translation>gebiedscan-viewer: no theme '%1' in the data</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="169"/>
+        <location filename="../src/viewer_cli.cpp" line="180"/>
         <source>gebiedscan-viewer: no level &apos;%1&apos; in the data (levels: %2)</source>
         <translation>gebiedscan-viewer: no level '%1' in the data (levels: %2)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="177"/>
+        <location filename="../src/viewer_cli.cpp" line="188"/>
         <source>gebiedscan-viewer: indicator &apos;%1&apos; needs inhabitants, which the areas lack</source>
         <translation>gebiedscan-viewer: indicator '%1' needs inhabitants, which the areas lack</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="184"/>
+        <location filename="../src/viewer_cli.cpp" line="195"/>
         <source>gebiedscan-viewer: no period &apos;%1&apos; in the scan (periods: %2)</source>
         <translation>gebiedscan-viewer: no period '%1' in the scan (periods: %2)</translation>
     </message>
@@ -338,119 +334,135 @@
     </message>
     <message>
         <location filename="../src/area_sheet_model.cpp" line="36"/>
+        <location filename="../src/area_sheet_model.cpp" line="75"/>
         <source>not significant</source>
         <translation>not significant</translation>
     </message>
     <message>
         <location filename="../src/area_sheet_model.cpp" line="44"/>
-        <location filename="../src/area_sheet_model.cpp" line="155"/>
+        <location filename="../src/area_sheet_model.cpp" line="172"/>
         <source>geheim</source>
         <translation>geheim</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="89"/>
+        <location filename="../src/area_sheet_model.cpp" line="97"/>
         <source>Expected count: the reference periods&apos; count scaled to the current period&apos;s length</source>
         <translation>Expected count: the reference periods' count scaled to the current period's length</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="91"/>
+        <location filename="../src/area_sheet_model.cpp" line="99"/>
         <source>exact conditional Poisson test, two-sided: p = %1</source>
         <translation>exact conditional Poisson test, two-sided: p = %1</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="100"/>
+        <location filename="../src/area_sheet_model.cpp" line="109"/>
+        <source>Change against the expected count (%)</source>
+        <translation>Change against the expected count (%)</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="110"/>
+        <source>Significance of the change (exact conditional Poisson test)</source>
+        <translation>Significance of the change (exact conditional Poisson test)</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="111"/>
+        <source>Registrations per 1,000 inhabitants</source>
+        <translation>Registrations per 1,000 inhabitants</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="117"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="101"/>
+        <location filename="../src/area_sheet_model.cpp" line="118"/>
         <source>Current</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="102"/>
+        <location filename="../src/area_sheet_model.cpp" line="119"/>
         <source>Expected</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="103"/>
-        <source>Change</source>
-        <translation>Change</translation>
+        <location filename="../src/area_sheet_model.cpp" line="120"/>
+        <source>Chg.</source>
+        <translation>Chg.</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="104"/>
-        <source>Significance</source>
-        <translation>Significance</translation>
+        <location filename="../src/area_sheet_model.cpp" line="121"/>
+        <source>Sign.</source>
+        <translation>Sign.</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="105"/>
-        <source>Per 1,000 inh.</source>
-        <translation>Per 1,000 inh.</translation>
+        <location filename="../src/area_sheet_model.cpp" line="122"/>
+        <source>/1,000 inh.</source>
+        <translation>/1,000 inh.</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="106"/>
+        <location filename="../src/area_sheet_model.cpp" line="123"/>
         <source>Rank</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="107"/>
+        <location filename="../src/area_sheet_model.cpp" line="124"/>
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="108"/>
+        <location filename="../src/area_sheet_model.cpp" line="125"/>
         <source>Hot spot</source>
         <translation>Hot spot</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="149"/>
-        <location filename="../src/area_sheet_model.cpp" line="200"/>
+        <location filename="../src/area_sheet_model.cpp" line="166"/>
+        <location filename="../src/area_sheet_model.cpp" line="217"/>
         <source>%1 inhabitants</source>
         <translation>%1 inhabitants</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="151"/>
-        <location filename="../src/area_sheet_model.cpp" line="205"/>
+        <location filename="../src/area_sheet_model.cpp" line="168"/>
+        <location filename="../src/area_sheet_model.cpp" line="222"/>
         <source>%1 registrations</source>
         <translation>%1 registrations</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="199"/>
+        <location filename="../src/area_sheet_model.cpp" line="216"/>
         <source>Selection of %1 areas: %2</source>
         <translation>Selection of %1 areas: %2</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="204"/>
+        <location filename="../src/area_sheet_model.cpp" line="221"/>
         <source>registrations geheim</source>
         <translation>registrations geheim</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="231"/>
+        <location filename="../src/area_sheet_model.cpp" line="248"/>
         <source>Other themes</source>
         <translation>Other themes</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="250"/>
+        <location filename="../src/area_sheet_model.cpp" line="267"/>
         <source>Safe living environment</source>
         <translation>Safe living environment</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="251"/>
+        <location filename="../src/area_sheet_model.cpp" line="268"/>
         <source>Business and safety</source>
         <translation>Business and safety</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="252"/>
+        <location filename="../src/area_sheet_model.cpp" line="269"/>
         <source>Youth and safety</source>
         <translation>Youth and safety</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="253"/>
+        <location filename="../src/area_sheet_model.cpp" line="270"/>
         <source>Physical safety</source>
         <translation>Physical safety</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="254"/>
+        <location filename="../src/area_sheet_model.cpp" line="271"/>
         <source>Integrity and safety</source>
         <translation>Integrity and safety</translation>
     </message>
@@ -539,579 +551,579 @@ source: %3</translation>
 <context>
     <name>gebiedscan::viewer::MainWindow</name>
     <message>
-        <location filename="../src/main_window.cpp" line="96"/>
+        <location filename="../src/main_window.cpp" line="100"/>
         <source>Gebiedscan viewer</source>
         <translation>Gebiedscan viewer</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="102"/>
+        <location filename="../src/main_window.cpp" line="106"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="103"/>
+        <location filename="../src/main_window.cpp" line="107"/>
         <source>Open scan &amp;folder...</source>
         <translation>Open scan &amp;folder...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="104"/>
+        <location filename="../src/main_window.cpp" line="108"/>
         <source>Open scan folder</source>
         <translation>Open scan folder</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="108"/>
+        <location filename="../src/main_window.cpp" line="112"/>
         <source>Add &amp;layer...</source>
         <translation>Add &amp;layer...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="110"/>
+        <location filename="../src/main_window.cpp" line="114"/>
         <source>Add layer</source>
         <translation>Add layer</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="111"/>
+        <location filename="../src/main_window.cpp" line="115"/>
         <source>Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;Rasters and basemaps (*.tif *.tiff *.gpkg *.mbtiles);;All files (*)</source>
         <translation>Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;Rasters and basemaps (*.tif *.tiff *.gpkg *.mbtiles);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="116"/>
+        <location filename="../src/main_window.cpp" line="120"/>
         <source>Export map as &amp;PNG...</source>
         <translation>Export map as &amp;PNG...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="118"/>
+        <location filename="../src/main_window.cpp" line="122"/>
         <source>Export PNG</source>
         <translation>Export PNG</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="118"/>
-        <location filename="../src/main_window.cpp" line="139"/>
+        <location filename="../src/main_window.cpp" line="122"/>
+        <location filename="../src/main_window.cpp" line="143"/>
         <source>PNG image (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="121"/>
+        <location filename="../src/main_window.cpp" line="125"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="121"/>
+        <location filename="../src/main_window.cpp" line="125"/>
         <source>Dots per inch:</source>
         <translation>Dots per inch:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="122"/>
-        <location filename="../src/main_window.cpp" line="127"/>
-        <location filename="../src/main_window.cpp" line="134"/>
-        <location filename="../src/main_window.cpp" line="141"/>
+        <location filename="../src/main_window.cpp" line="126"/>
+        <location filename="../src/main_window.cpp" line="131"/>
+        <location filename="../src/main_window.cpp" line="138"/>
+        <location filename="../src/main_window.cpp" line="145"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="122"/>
-        <location filename="../src/main_window.cpp" line="127"/>
-        <location filename="../src/main_window.cpp" line="134"/>
-        <location filename="../src/main_window.cpp" line="141"/>
+        <location filename="../src/main_window.cpp" line="126"/>
+        <location filename="../src/main_window.cpp" line="131"/>
+        <location filename="../src/main_window.cpp" line="138"/>
+        <location filename="../src/main_window.cpp" line="145"/>
         <source>Could not write %1</source>
         <translation>Could not write %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="124"/>
+        <location filename="../src/main_window.cpp" line="128"/>
         <source>Export map as P&amp;DF...</source>
         <translation>Export map as P&amp;DF...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="126"/>
+        <location filename="../src/main_window.cpp" line="130"/>
         <source>Export PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="126"/>
+        <location filename="../src/main_window.cpp" line="130"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="129"/>
+        <location filename="../src/main_window.cpp" line="133"/>
         <source>Export sheet as &amp;CSV...</source>
         <translation>Export sheet as &amp;CSV...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="130"/>
-        <location filename="../src/main_window.cpp" line="137"/>
+        <location filename="../src/main_window.cpp" line="134"/>
+        <location filename="../src/main_window.cpp" line="141"/>
         <source>Export sheet</source>
         <translation>Export sheet</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="132"/>
+        <location filename="../src/main_window.cpp" line="136"/>
         <source>CSV for Excel (*.csv)</source>
         <translation>CSV for Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="136"/>
+        <location filename="../src/main_window.cpp" line="140"/>
         <source>Export sheet as p&amp;icture...</source>
         <translation>Export sheet as p&amp;icture...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="144"/>
+        <location filename="../src/main_window.cpp" line="148"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="146"/>
+        <location filename="../src/main_window.cpp" line="150"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="148"/>
+        <location filename="../src/main_window.cpp" line="152"/>
         <source>Zoom to &amp;all layers</source>
         <translation>Zoom to &amp;all layers</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="150"/>
+        <location filename="../src/main_window.cpp" line="154"/>
         <source>Zoom to selected &amp;layer</source>
         <translation>Zoom to selected &amp;layer</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="154"/>
+        <location filename="../src/main_window.cpp" line="158"/>
         <source>Zoom to &amp;selection</source>
         <translation>Zoom to &amp;selection</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="156"/>
+        <location filename="../src/main_window.cpp" line="160"/>
         <source>&amp;Clear selection</source>
         <translation>&amp;Clear selection</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="157"/>
+        <location filename="../src/main_window.cpp" line="161"/>
         <source>Ctrl+click areas to select them; the sheet then sums the selection</source>
         <translation>Ctrl+click areas to select them; the sheet then sums the selection</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="158"/>
+        <location filename="../src/main_window.cpp" line="162"/>
         <source>Show &amp;legend on map</source>
         <translation>Show &amp;legend on map</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="163"/>
+        <location filename="../src/main_window.cpp" line="167"/>
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="173"/>
+        <location filename="../src/main_window.cpp" line="177"/>
         <source>Identify</source>
         <translation>Identify</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="176"/>
+        <location filename="../src/main_window.cpp" line="180"/>
         <source>Click an area to read its gebiedscan</source>
         <translation>Click an area to read its gebiedscan</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="177"/>
+        <location filename="../src/main_window.cpp" line="181"/>
         <source>Place AOL</source>
         <translation>Place AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="179"/>
+        <location filename="../src/main_window.cpp" line="183"/>
         <source>Click the map to mark a candidate location for an agreement (AOL)</source>
         <translation>Click the map to mark a candidate location for an agreement (AOL)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="180"/>
+        <location filename="../src/main_window.cpp" line="184"/>
         <source>Move AOL</source>
         <translation>Move AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="182"/>
+        <location filename="../src/main_window.cpp" line="186"/>
         <source>Drag an AOL pin to a new place; remove one with Delete in the AOL list</source>
         <translation>Drag an AOL pin to a new place; remove one with Delete in the AOL list</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="191"/>
+        <location filename="../src/main_window.cpp" line="195"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="193"/>
+        <location filename="../src/main_window.cpp" line="197"/>
         <source>Level:</source>
         <translation>Level:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="199"/>
+        <location filename="../src/main_window.cpp" line="203"/>
         <source> Theme:</source>
         <translation> Theme:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="204"/>
+        <location filename="../src/main_window.cpp" line="208"/>
         <source>Registrations</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="205"/>
+        <location filename="../src/main_window.cpp" line="209"/>
         <source>Per 1,000 inhabitants</source>
         <translation>Per 1,000 inhabitants</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="206"/>
+        <location filename="../src/main_window.cpp" line="210"/>
         <source>Change (%)</source>
         <translation>Change (%)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="208"/>
+        <location filename="../src/main_window.cpp" line="212"/>
         <source> Period:</source>
         <translation> Period:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="232"/>
+        <location filename="../src/main_window.cpp" line="236"/>
         <source>Scale 1:%1</source>
         <translation>Scale 1:%1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="235"/>
+        <location filename="../src/main_window.cpp" line="239"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="247"/>
+        <location filename="../src/main_window.cpp" line="251"/>
         <source>Layers</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="255"/>
+        <location filename="../src/main_window.cpp" line="259"/>
         <source>Up</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="256"/>
+        <location filename="../src/main_window.cpp" line="260"/>
         <source>Down</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="273"/>
+        <location filename="../src/main_window.cpp" line="277"/>
         <source>Opacity</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="275"/>
+        <location filename="../src/main_window.cpp" line="279"/>
         <source>Single colour</source>
         <translation>Single colour</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="276"/>
+        <location filename="../src/main_window.cpp" line="280"/>
         <source>Choropleth</source>
         <translation>Choropleth</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="277"/>
+        <location filename="../src/main_window.cpp" line="281"/>
         <source>Gi* hot spots</source>
         <translation>Gi* hot spots</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="278"/>
+        <location filename="../src/main_window.cpp" line="282"/>
         <source>LISA quadrants</source>
         <translation>LISA quadrants</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="279"/>
+        <location filename="../src/main_window.cpp" line="283"/>
         <source>Sized symbols</source>
         <translation>Sized symbols</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="280"/>
+        <location filename="../src/main_window.cpp" line="284"/>
         <source>Raster colour ramp</source>
         <translation>Raster colour ramp</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="281"/>
+        <location filename="../src/main_window.cpp" line="285"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="283"/>
-        <location filename="../src/main_window.cpp" line="354"/>
+        <location filename="../src/main_window.cpp" line="287"/>
+        <location filename="../src/main_window.cpp" line="358"/>
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="285"/>
+        <location filename="../src/main_window.cpp" line="289"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="286"/>
+        <location filename="../src/main_window.cpp" line="290"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Natural breaks (Jenks)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="287"/>
+        <location filename="../src/main_window.cpp" line="291"/>
         <source>Equal interval</source>
         <translation>Equal interval</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="288"/>
+        <location filename="../src/main_window.cpp" line="292"/>
         <source>Manual</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="289"/>
+        <location filename="../src/main_window.cpp" line="293"/>
         <source>Classification</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="292"/>
+        <location filename="../src/main_window.cpp" line="296"/>
         <source>Classes</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="294"/>
+        <location filename="../src/main_window.cpp" line="298"/>
         <source>e.g. 10; 25; 50</source>
         <translation>e.g. 10; 25; 50</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="295"/>
+        <location filename="../src/main_window.cpp" line="299"/>
         <source>Manual breaks</source>
         <translation>Manual breaks</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="298"/>
+        <location filename="../src/main_window.cpp" line="302"/>
         <source>Colours</source>
         <translation>Colours</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="320"/>
-        <location filename="../src/main_window.cpp" line="1073"/>
+        <location filename="../src/main_window.cpp" line="324"/>
+        <location filename="../src/main_window.cpp" line="1088"/>
         <source>Gebiedscan</source>
         <translation>Gebiedscan</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="325"/>
+        <location filename="../src/main_window.cpp" line="329"/>
         <source>Click an area on the map.</source>
         <translation>Click an area on the map.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="341"/>
+        <location filename="../src/main_window.cpp" line="345"/>
         <source>Hour of week of all themes</source>
         <translation>Hour of week of all themes</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="342"/>
+        <location filename="../src/main_window.cpp" line="346"/>
         <source>Show the hour-of-week chart of all registrations instead of the selected theme</source>
         <translation>Show the hour-of-week chart of all registrations instead of the selected theme</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="352"/>
+        <location filename="../src/main_window.cpp" line="356"/>
         <source>Sheet</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="354"/>
+        <location filename="../src/main_window.cpp" line="358"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="357"/>
+        <location filename="../src/main_window.cpp" line="361"/>
         <source>Attributes</source>
         <translation>Attributes</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="365"/>
+        <location filename="../src/main_window.cpp" line="369"/>
         <source>AOL planning</source>
         <translation>AOL planning</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="374"/>
+        <location filename="../src/main_window.cpp" line="378"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="375"/>
+        <location filename="../src/main_window.cpp" line="379"/>
         <source>Save (GeoPackage, Shapefile, CSV)...</source>
         <translation>Save (GeoPackage, Shapefile, CSV)...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="376"/>
+        <location filename="../src/main_window.cpp" line="380"/>
         <source>Load...</source>
         <translation>Load...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="377"/>
+        <location filename="../src/main_window.cpp" line="381"/>
         <source>Suggest top 5</source>
         <translation>Suggest top 5</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="378"/>
+        <location filename="../src/main_window.cpp" line="382"/>
         <source>Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations</source>
         <translation>Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="382"/>
+        <location filename="../src/main_window.cpp" line="386"/>
         <source>No ranked locations to suggest.</source>
         <translation>No ranked locations to suggest.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="384"/>
+        <location filename="../src/main_window.cpp" line="388"/>
         <source>Use &quot;Place AOL&quot; and click the map; double-click a cell to annotate.</source>
         <translation>Use "Place AOL" and click the map; double-click a cell to annotate.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="397"/>
+        <location filename="../src/main_window.cpp" line="401"/>
         <source>Remove AOL</source>
         <translation>Remove AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="425"/>
+        <location filename="../src/main_window.cpp" line="431"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Cannot open %1:
 %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="429"/>
+        <location filename="../src/main_window.cpp" line="435"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="446"/>
+        <location filename="../src/main_window.cpp" line="458"/>
         <source>Gebiedscan viewer – %1</source>
         <translation>Gebiedscan viewer – %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="507"/>
+        <location filename="../src/main_window.cpp" line="519"/>
         <source>current</source>
         <translation>current</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="508"/>
+        <location filename="../src/main_window.cpp" line="520"/>
         <source>%1 (current)</source>
         <translation>%1 (current)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="565"/>
+        <location filename="../src/main_window.cpp" line="577"/>
         <source>Reading the figures per period...</source>
         <translation>Reading the figures per period...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="614"/>
+        <location filename="../src/main_window.cpp" line="626"/>
         <source>all themes</source>
         <translation>all themes</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="616"/>
+        <location filename="../src/main_window.cpp" line="628"/>
         <source>Hour of week: %1</source>
         <translation>Hour of week: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="617"/>
+        <location filename="../src/main_window.cpp" line="629"/>
         <source>Hour of week: %1, %2</source>
         <translation>Hour of week: %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="687"/>
+        <location filename="../src/main_window.cpp" line="699"/>
         <source>RD %1, %2</source>
         <translation>RD %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="696"/>
+        <location filename="../src/main_window.cpp" line="708"/>
         <source>WGS84 %1° N, %2° E</source>
         <translation>WGS84 %1° N, %2° E</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="865"/>
+        <location filename="../src/main_window.cpp" line="880"/>
         <source>Accidents per year and severity</source>
         <translation>Accidents per year and severity</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="986"/>
+        <location filename="../src/main_window.cpp" line="1001"/>
         <source>black spot, score %1</source>
         <translation>black spot, score %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1016"/>
+        <location filename="../src/main_window.cpp" line="1031"/>
         <source>hot spot 99%</source>
         <translation>hot spot 99%</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1017"/>
+        <location filename="../src/main_window.cpp" line="1032"/>
         <source>hot spot 99%, Gi* z = %1</source>
         <translation>hot spot 99%, Gi* z = %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1028"/>
+        <location filename="../src/main_window.cpp" line="1043"/>
         <source>%1 registrations (current period)</source>
         <translation>%1 registrations (current period)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1034"/>
+        <location filename="../src/main_window.cpp" line="1049"/>
         <source>Save AOL list in folder</source>
         <translation>Save AOL list in folder</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1038"/>
+        <location filename="../src/main_window.cpp" line="1053"/>
         <source>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</source>
         <translation>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1040"/>
-        <location filename="../src/main_window.cpp" line="1052"/>
+        <location filename="../src/main_window.cpp" line="1055"/>
+        <location filename="../src/main_window.cpp" line="1067"/>
         <source>AOL</source>
         <translation>AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1040"/>
+        <location filename="../src/main_window.cpp" line="1055"/>
         <source>Saving failed:
 %1</source>
         <translation>Saving failed:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1047"/>
+        <location filename="../src/main_window.cpp" line="1062"/>
         <source>Load AOL list</source>
         <translation>Load AOL list</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1047"/>
+        <location filename="../src/main_window.cpp" line="1062"/>
         <source>AOL list (*.gpkg *.shp)</source>
         <translation>AOL list (*.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1052"/>
+        <location filename="../src/main_window.cpp" line="1067"/>
         <source>Loading failed:
 %1</source>
         <translation>Loading failed:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1062"/>
+        <location filename="../src/main_window.cpp" line="1077"/>
         <source>Gebiedscan: %1</source>
         <translation>Gebiedscan: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1068"/>
+        <location filename="../src/main_window.cpp" line="1083"/>
         <source>Registrations %1</source>
         <translation>Registrations %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1111"/>
+        <location filename="../src/main_window.cpp" line="1142"/>
         <source>%1: source unknown</source>
         <translation>%1: source unknown</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1114"/>
+        <location filename="../src/main_window.cpp" line="1147"/>
         <source>Period %1</source>
         <translation>Period %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1121"/>
+        <location filename="../src/main_window.cpp" line="1154"/>
         <source>Sources: %1</source>
         <translation>Sources: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1123"/>
+        <location filename="../src/main_window.cpp" line="1156"/>
         <source>Map in %1</source>
         <translation>Map in %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1122"/>
+        <location filename="../src/main_window.cpp" line="1155"/>
         <source>Basemap: %1</source>
         <translation>Basemap: %1</translation>
     </message>
