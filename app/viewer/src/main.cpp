@@ -26,6 +26,8 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("gebiedscan-viewer"));
     QApplication::setOrganizationName(QStringLiteral("gebiedscan"));
+    // Messages about the command line in the interface language too.
+    gebiedscan::viewer::installTranslation(app, language == u"en" ? language : QStringLiteral("nl"));
     QString error;
     const auto options = gebiedscan::viewer::parseViewerArguments(QApplication::arguments().mid(1), &error);
     if (!options) {
@@ -33,7 +35,7 @@ int main(int argc, char** argv)
                      gebiedscan::viewer::usageText(language).toUtf8().constData());
         return 2;
     }
-    gebiedscan::viewer::installTranslation(app, options->language);
+    if (options->language != language) gebiedscan::viewer::installTranslation(app, options->language);
     try {
         return gebiedscan::viewer::runViewer(app, *options);
     } catch (const std::exception& e) {

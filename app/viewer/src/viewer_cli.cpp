@@ -68,71 +68,80 @@ std::optional<ViewerOptions> parseViewerArguments(const QStringList& args, QStri
         };
         QString v;
         if (a == u"--screenshot") {
-            if (!value(&o.screenshot)) return fail(QStringLiteral("--screenshot needs a file name"));
+            if (!value(&o.screenshot))
+                return fail(QCoreApplication::translate("ViewerCli", "--screenshot needs a file name"));
         } else if (a == u"--size") {
-            if (!value(&v)) return fail(QStringLiteral("--size needs WxH"));
+            if (!value(&v)) return fail(QCoreApplication::translate("ViewerCli", "--size needs WxH"));
             const auto parts = v.split(QLatin1Char('x'));
             bool okW = false, okH = false;
             if (parts.size() == 2) o.size = QSize(parts[0].toInt(&okW), parts[1].toInt(&okH));
             if (!okW || !okH || o.size.width() < 100 || o.size.height() < 100 || o.size.width() > 20000 ||
                 o.size.height() > 20000)
-                return fail(QStringLiteral("--size must be WxH, e.g. 1600x1000 (100..20000 pixels)"));
+                return fail(
+                    QCoreApplication::translate("ViewerCli", "--size must be WxH, e.g. 1600x1000 (100..20000 pixels)"));
         } else if (a == u"--scale") {
-            if (!value(&v)) return fail(QStringLiteral("--scale needs a number"));
+            if (!value(&v)) return fail(QCoreApplication::translate("ViewerCli", "--scale needs a number"));
             bool ok = false;
             o.scale = v.toDouble(&ok);
-            if (!ok || o.scale < 0.5 || o.scale > 8) return fail(QStringLiteral("--scale must be between 0.5 and 8"));
+            if (!ok || o.scale < 0.5 || o.scale > 8)
+                return fail(QCoreApplication::translate("ViewerCli", "--scale must be between 0.5 and 8"));
         } else if (a == u"--theme") {
-            if (!value(&o.theme)) return fail(QStringLiteral("--theme needs a theme id"));
+            if (!value(&o.theme)) return fail(QCoreApplication::translate("ViewerCli", "--theme needs a theme id"));
         } else if (a == u"--indicator") {
             if (!value(&o.indicator) ||
                 !(o.indicator == u"n" || o.indicator == u"rate" || o.indicator == u"change_pct"))
-                return fail(QStringLiteral("--indicator must be n, rate or change_pct"));
+                return fail(QCoreApplication::translate("ViewerCli", "--indicator must be n, rate or change_pct"));
         } else if (a == u"--period") {
-            if (!value(&o.period)) return fail(QStringLiteral("--period needs a period"));
+            if (!value(&o.period)) return fail(QCoreApplication::translate("ViewerCli", "--period needs a period"));
         } else if (a == u"--crs") {
-            if (!value(&o.crs)) return fail(QStringLiteral("--crs needs a CRS, e.g. EPSG:32631"));
+            if (!value(&o.crs))
+                return fail(QCoreApplication::translate("ViewerCli", "--crs needs a CRS, e.g. EPSG:32631"));
         } else if (a == u"--level") {
-            if (!value(&o.level)) return fail(QStringLiteral("--level needs a level, e.g. wijk or gemeente"));
+            if (!value(&o.level))
+                return fail(QCoreApplication::translate("ViewerCli", "--level needs a level, e.g. wijk or gemeente"));
         } else if (a == u"--lang") {
             if (!value(&o.language) || !(o.language == u"nl" || o.language == u"en"))
-                return fail(QStringLiteral("--lang must be nl or en"));
+                return fail(QCoreApplication::translate("ViewerCli", "--lang must be nl or en"));
         } else if (a == u"--identify") {
-            if (!value(&v)) return fail(QStringLiteral("--identify needs X,Y in RD metres"));
+            if (!value(&v)) return fail(QCoreApplication::translate("ViewerCli", "--identify needs X,Y in RD metres"));
             const auto parts = v.split(QLatin1Char(','));
             bool okX = false, okY = false;
             if (parts.size() == 2) o.identify = std::make_pair(parts[0].toDouble(&okX), parts[1].toDouble(&okY));
-            if (!okX || !okY) return fail(QStringLiteral("--identify needs X,Y in RD metres, e.g. 233500,557000"));
+            if (!okX || !okY)
+                return fail(
+                    QCoreApplication::translate("ViewerCli", "--identify needs X,Y in RD metres, e.g. 233500,557000"));
         } else if (a == u"--show") {
-            if (!value(&v)) return fail(QStringLiteral("--show needs layer names, e.g. hotspots"));
+            if (!value(&v))
+                return fail(QCoreApplication::translate("ViewerCli", "--show needs layer names, e.g. hotspots"));
             o.show = v.split(QLatin1Char(','), Qt::SkipEmptyParts);
         } else if (a == u"--suggest-aol") {
             bool ok = false;
             if (value(&v)) o.suggestAol = v.toInt(&ok);
             if (!ok || o.suggestAol < 1 || o.suggestAol > 100)
-                return fail(QStringLiteral("--suggest-aol needs a number 1..100"));
+                return fail(QCoreApplication::translate("ViewerCli", "--suggest-aol needs a number 1..100"));
         } else if (a == u"--select") {
-            if (!value(&v)) return fail(QStringLiteral("--select needs X,Y;X,Y... in RD metres"));
+            if (!value(&v))
+                return fail(QCoreApplication::translate("ViewerCli", "--select needs X,Y;X,Y... in RD metres"));
             for (const QString& point : v.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
                 const auto parts = point.split(QLatin1Char(','));
                 bool okX = false, okY = false;
                 if (parts.size() == 2) o.select.emplace_back(parts[0].toDouble(&okX), parts[1].toDouble(&okY));
                 if (!okX || !okY)
-                    return fail(
-                        QStringLiteral("--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000"));
+                    return fail(QCoreApplication::translate(
+                        "ViewerCli", "--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000"));
             }
         } else if (a == u"--timing") {
             o.timing = true;
         } else if (a == u"--window") {
             o.window = true;
         } else if (a.startsWith(QLatin1String("--"))) {
-            return fail(QStringLiteral("unknown option %1").arg(a));
+            return fail(QCoreApplication::translate("ViewerCli", "unknown option %1").arg(a));
         } else {
             o.inputs << a;
         }
     }
     if (!o.screenshot.isEmpty() && o.inputs.isEmpty())
-        return fail(QStringLiteral("--screenshot needs a folder or layer to show"));
+        return fail(QCoreApplication::translate("ViewerCli", "--screenshot needs a folder or layer to show"));
     return o;
 }
 

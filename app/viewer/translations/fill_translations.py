@@ -214,6 +214,28 @@ NL = {
     "Basemap: %1": "Achtergrondkaart: %1",
     # Levels, the total, credits (issue 15).
     "Level:": "Niveau:",
+    # Command line (ViewerCli).
+    "--screenshot needs a file name": "--screenshot vraagt een bestandsnaam",
+    "--size needs WxH": "--size vraagt BxH",
+    "--size must be WxH, e.g. 1600x1000 (100..20000 pixels)":
+        "--size moet BxH zijn, bijv. 1600x1000 (100 t/m 20000 pixels)",
+    "--scale needs a number": "--scale vraagt een getal",
+    "--scale must be between 0.5 and 8": "--scale moet tussen 0,5 en 8 liggen",
+    "--theme needs a theme id": "--theme vraagt een thema-id",
+    "--indicator must be n, rate or change_pct": "--indicator moet n, rate of change_pct zijn",
+    "--period needs a period": "--period vraagt een periode",
+    "--crs needs a CRS, e.g. EPSG:32631": "--crs vraagt een coördinatenstelsel, bijv. EPSG:32631",
+    "--level needs a level, e.g. wijk or gemeente": "--level vraagt een niveau, bijv. wijk of gemeente",
+    "--lang must be nl or en": "--lang moet nl of en zijn",
+    "--identify needs X,Y in RD metres": "--identify vraagt X,Y in meters RD",
+    "--identify needs X,Y in RD metres, e.g. 233500,557000": "--identify vraagt X,Y in meters RD, bijv. 233500,557000",
+    "--show needs layer names, e.g. hotspots": "--show vraagt laagnamen, bijv. hotspots",
+    "--suggest-aol needs a number 1..100": "--suggest-aol vraagt een getal van 1 t/m 100",
+    "--select needs X,Y;X,Y... in RD metres": "--select vraagt X,Y;X,Y... in meters RD",
+    "--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000":
+        "--select vraagt X,Y;X,Y... in meters RD, bijv. 233500,557000;240000,555000",
+    "unknown option %1": "onbekende optie %1",
+    "--screenshot needs a folder or layer to show": "--screenshot vraagt een map of laag om te tonen",
     "Chg.": "Verand.",
     "Sign.": "Sign.",
     "/1,000 inh.": "/1.000 inw.",

@@ -224,22 +224,117 @@
 <context>
     <name>ViewerCli</name>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="172"/>
+        <location filename="../src/viewer_cli.cpp" line="72"/>
+        <source>--screenshot needs a file name</source>
+        <translation>--screenshot needs a file name</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="74"/>
+        <source>--size needs WxH</source>
+        <translation>--size needs WxH</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="81"/>
+        <source>--size must be WxH, e.g. 1600x1000 (100..20000 pixels)</source>
+        <translation>--size must be WxH, e.g. 1600x1000 (100..20000 pixels)</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="83"/>
+        <source>--scale needs a number</source>
+        <translation>--scale needs a number</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="87"/>
+        <source>--scale must be between 0.5 and 8</source>
+        <translation>--scale must be between 0.5 and 8</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="89"/>
+        <source>--theme needs a theme id</source>
+        <translation>--theme needs a theme id</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="93"/>
+        <source>--indicator must be n, rate or change_pct</source>
+        <translation>--indicator must be n, rate or change_pct</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="95"/>
+        <source>--period needs a period</source>
+        <translation>--period needs a period</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="98"/>
+        <source>--crs needs a CRS, e.g. EPSG:32631</source>
+        <translation>--crs needs a CRS, e.g. EPSG:32631</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="101"/>
+        <source>--level needs a level, e.g. wijk or gemeente</source>
+        <translation>--level needs a level, e.g. wijk or gemeente</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="104"/>
+        <source>--lang must be nl or en</source>
+        <translation>--lang must be nl or en</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="106"/>
+        <source>--identify needs X,Y in RD metres</source>
+        <translation>--identify needs X,Y in RD metres</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="112"/>
+        <source>--identify needs X,Y in RD metres, e.g. 233500,557000</source>
+        <translation>--identify needs X,Y in RD metres, e.g. 233500,557000</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="115"/>
+        <source>--show needs layer names, e.g. hotspots</source>
+        <translation>--show needs layer names, e.g. hotspots</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="121"/>
+        <source>--suggest-aol needs a number 1..100</source>
+        <translation>--suggest-aol needs a number 1..100</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="124"/>
+        <source>--select needs X,Y;X,Y... in RD metres</source>
+        <translation>--select needs X,Y;X,Y... in RD metres</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="130"/>
+        <source>--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000</source>
+        <translation>--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="138"/>
+        <source>unknown option %1</source>
+        <translation>unknown option %1</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="144"/>
+        <source>--screenshot needs a folder or layer to show</source>
+        <translation>--screenshot needs a folder or layer to show</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="181"/>
         <source>gebiedscan-viewer: no theme &apos;%1&apos; in the data</source>
         <translation>gebiedscan-viewer: no theme '%1' in the data</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="180"/>
+        <location filename="../src/viewer_cli.cpp" line="189"/>
         <source>gebiedscan-viewer: no level &apos;%1&apos; in the data (levels: %2)</source>
         <translation>gebiedscan-viewer: no level '%1' in the data (levels: %2)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="188"/>
+        <location filename="../src/viewer_cli.cpp" line="197"/>
         <source>gebiedscan-viewer: indicator &apos;%1&apos; needs inhabitants, which the areas lack</source>
         <translation>gebiedscan-viewer: indicator '%1' needs inhabitants, which the areas lack</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="195"/>
+        <location filename="../src/viewer_cli.cpp" line="204"/>
         <source>gebiedscan-viewer: no period &apos;%1&apos; in the scan (periods: %2)</source>
         <translation>gebiedscan-viewer: no period '%1' in the scan (periods: %2)</translation>
     </message>

@@ -224,22 +224,117 @@
 <context>
     <name>ViewerCli</name>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="172"/>
+        <location filename="../src/viewer_cli.cpp" line="72"/>
+        <source>--screenshot needs a file name</source>
+        <translation>--screenshot vraagt een bestandsnaam</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="74"/>
+        <source>--size needs WxH</source>
+        <translation>--size vraagt BxH</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="81"/>
+        <source>--size must be WxH, e.g. 1600x1000 (100..20000 pixels)</source>
+        <translation>--size moet BxH zijn, bijv. 1600x1000 (100 t/m 20000 pixels)</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="83"/>
+        <source>--scale needs a number</source>
+        <translation>--scale vraagt een getal</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="87"/>
+        <source>--scale must be between 0.5 and 8</source>
+        <translation>--scale moet tussen 0,5 en 8 liggen</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="89"/>
+        <source>--theme needs a theme id</source>
+        <translation>--theme vraagt een thema-id</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="93"/>
+        <source>--indicator must be n, rate or change_pct</source>
+        <translation>--indicator moet n, rate of change_pct zijn</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="95"/>
+        <source>--period needs a period</source>
+        <translation>--period vraagt een periode</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="98"/>
+        <source>--crs needs a CRS, e.g. EPSG:32631</source>
+        <translation>--crs vraagt een coördinatenstelsel, bijv. EPSG:32631</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="101"/>
+        <source>--level needs a level, e.g. wijk or gemeente</source>
+        <translation>--level vraagt een niveau, bijv. wijk of gemeente</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="104"/>
+        <source>--lang must be nl or en</source>
+        <translation>--lang moet nl of en zijn</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="106"/>
+        <source>--identify needs X,Y in RD metres</source>
+        <translation>--identify vraagt X,Y in meters RD</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="112"/>
+        <source>--identify needs X,Y in RD metres, e.g. 233500,557000</source>
+        <translation>--identify vraagt X,Y in meters RD, bijv. 233500,557000</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="115"/>
+        <source>--show needs layer names, e.g. hotspots</source>
+        <translation>--show vraagt laagnamen, bijv. hotspots</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="121"/>
+        <source>--suggest-aol needs a number 1..100</source>
+        <translation>--suggest-aol vraagt een getal van 1 t/m 100</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="124"/>
+        <source>--select needs X,Y;X,Y... in RD metres</source>
+        <translation>--select vraagt X,Y;X,Y... in meters RD</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="130"/>
+        <source>--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000</source>
+        <translation>--select vraagt X,Y;X,Y... in meters RD, bijv. 233500,557000;240000,555000</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="138"/>
+        <source>unknown option %1</source>
+        <translation>onbekende optie %1</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="144"/>
+        <source>--screenshot needs a folder or layer to show</source>
+        <translation>--screenshot vraagt een map of laag om te tonen</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="181"/>
         <source>gebiedscan-viewer: no theme &apos;%1&apos; in the data</source>
         <translation>gebiedscan-viewer: geen thema '%1' in de gegevens</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="180"/>
+        <location filename="../src/viewer_cli.cpp" line="189"/>
         <source>gebiedscan-viewer: no level &apos;%1&apos; in the data (levels: %2)</source>
         <translation>gebiedscan-viewer: geen niveau '%1' in de gegevens (niveaus: %2)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="188"/>
+        <location filename="../src/viewer_cli.cpp" line="197"/>
         <source>gebiedscan-viewer: indicator &apos;%1&apos; needs inhabitants, which the areas lack</source>
         <translation>gebiedscan-viewer: indicator '%1' vraagt inwoners, en die hebben de gebieden niet</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="195"/>
+        <location filename="../src/viewer_cli.cpp" line="204"/>
         <source>gebiedscan-viewer: no period &apos;%1&apos; in the scan (periods: %2)</source>
         <translation>gebiedscan-viewer: geen periode '%1' in de scan (perioden: %2)</translation>
     </message>
