@@ -10,7 +10,7 @@ packages=(build-essential cmake ninja-build pkg-config
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-data
   libeigen3-dev libtomlplusplus-dev libcli11-dev libfmt-dev nlohmann-json3-dev libfftw3-dev libglpk-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev fonts-dejavu-core
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev fonts-dejavu-core
   poppler-utils)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(postgresql postgresql-15-postgis-3 locales clang-14 libclang-rt-14-dev python3-qgis)

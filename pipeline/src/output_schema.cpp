@@ -80,7 +80,8 @@ std::vector<KeySpec> scanMetadata()
             {"periode", "huidige en referentieperiode(n)", "current and reference period(s)"},
             {"onderdrukking", "regel voor kleine aantallen (geheim)", "small-count suppression rule"},
             {"model", "naam van het scanmodel", "name of the scan model"},
-            {"gemaakt_met", "programma en versie", "software and version"}};
+            {"gemaakt_met", "programma en versie", "software and version"},
+            {"bron", "bronvermelding per bron (registraties: ...; gebieden: ...)", "credits per source"}};
 }
 
 std::vector<ColumnSpec> areaColumns()
@@ -562,6 +563,8 @@ std::vector<KeySpec> scanSummary()
         {"areas.grid", "raster (bij --grid)", "grid (with --grid)"},
         {"areas.repaired_polygons", "herstelde ongeldige polygonen", "repaired invalid polygons"},
         {"fields", "gebruikte velden van de registraties", "fields of the registrations used"},
+        {"sources", "bronnen: role, description, credit (bronvermelding), synthetic",
+         "sources: role, description, credit, synthetic"},
         {"working_crs", "werk-CRS", "working CRS"},
         {"model", "naam van het scanmodel", "name of the scan model"},
         {"periods", "perioden: id, role (current/reference), from, to_exclusive",

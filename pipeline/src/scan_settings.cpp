@@ -70,6 +70,10 @@ std::vector<ScanSetting> makeTable()
         {"threads",            "--threads",            T::Integer,   +[](O& o) -> unsigned& { return o.threads; }, {}, 0, 4096},
         {"permutations",       "--permutations",       T::Integer,   +[](O& o) -> std::size_t& { return o.permutations; },
          "permutaties voor de p-waarden van Gi* en LISA (0 t/m 99999; standaard 999; 0 = analytisch)", 0, 99999},
+        {"incidents_credit",   "--incidents-credit",   T::Text,      +[](O& o) -> std::string& { return o.incidentsCredit; },
+         "bronvermelding van de registraties op kaarten (standaard herkend, anders 'bron onbekend')"},
+        {"areas_credit",       "--areas-credit",       T::Text,      +[](O& o) -> std::string& { return o.areasCredit; },
+         "bronvermelding van de gebieden (standaard herkend: CBS-codes -> CBS/Kadaster Wijk- en Buurtkaart)"},
         {"",                   "--quiet",              T::Flag,      +[](O& o) -> bool& { return o.quiet; }, {}},
     };
     // clang-format on

@@ -4,6 +4,7 @@
 
 #include "gebiedscan/pipeline/accounting_report.hpp"
 #include "gebiedscan/pipeline/output_schema.hpp"
+#include "gebiedscan/pipeline/source_credit.hpp"
 
 #include "gebiedscan/pipeline/local_hotspots.hpp"
 
@@ -514,6 +515,8 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
                   {"model", r.model.name},
                   {"gemaakt_met", "gebiedscan " GEBIEDSCAN_VERSION},
                   {std::string(schema::kAudienceKey), o.internal ? "intern" : "extern"}};
+    const std::vector<SourceRecord> sources = scanSources(r, o);
+    w.metadata[kBronKey] = bronMetadata(sources);
 
     std::vector<gis::Table> tables;
     for (std::size_t l = 0; l < r.areas.levels.size(); ++l)
@@ -525,6 +528,7 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
     if (!r.hotspots[0].results.empty()) publishHotspotClassesOnly(r, 0, tables[r.areas.levels.size()]);
     tables.push_back(hotTimesTable(r));
     tables.push_back(figuresTable(r));
+    for (auto& t : tables) t.metadata[kBronKey] = w.metadata[kBronKey]; // credits per layer, for the viewer
 
     std::vector<fs::path> written;
     const fs::path gpkg = dir / "gebiedscan.gpkg";
@@ -565,6 +569,13 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
     s["incidents"] = {{"source", r.incidentsDescription}, {"crs", r.incidentsCrs}};
     s["areas"] = {{"source", r.areasDescription}, {"grid", o.grid}, {"repaired_polygons", r.repairedAreas}};
     s["fields"] = r.fieldsUsed;
+    nlohmann::ordered_json sourceList = nlohmann::ordered_json::array();
+    for (const auto& src : sources)
+        sourceList.push_back({{"role", src.role},
+                              {"description", src.description},
+                              {"credit", src.credit},
+                              {"synthetic", src.synthetic}});
+    s["sources"] = sourceList;
     s["working_crs"] = o.workingCrs;
     s["model"] = r.model.name;
     nlohmann::ordered_json periods = nlohmann::ordered_json::array();

@@ -189,6 +189,7 @@ TEST(MainWindow, SuggestsAolFromTheRanking)
     ASSERT_TRUE(dir.isValid());
     MainWindow w;
     ASSERT_TRUE(w.openPath(writeScanFolder(dir), true));
+    ASSERT_TRUE(w.setTheme(QStringLiteral("woninginbraak"))); // the viewer opens on the total
     // No hot spots or black spots: the areas with most registrations of the theme; only C1 has
     // a positive count (C2 is geheim, C3 is 0), so one candidate.
     EXPECT_EQ(w.suggestAol(5), 1);

@@ -28,6 +28,7 @@ TEST(Selection, CtrlClickSumsAreasAndSuppressedPartHidesTheSum)
     QTemporaryDir dir;
     MainWindow w;
     ASSERT_TRUE(w.openPath(writeScan(dir), true));
+    ASSERT_TRUE(w.setTheme(QStringLiteral("woninginbraak"))); // the viewer opens on the total
     w.resize(1400, 900);
     w.show();
     QApplication::processEvents();

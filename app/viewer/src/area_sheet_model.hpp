@@ -3,11 +3,15 @@
 
 #include <QAbstractTableModel>
 
+#include <functional>
+
 namespace gebiedscan::viewer {
 
 /// The gebiedscan sheet of one area for the identify panel: one row per theme with the current
 /// and reference counts, change with its significance, rate, rank, trend and hotspot status.
-/// Suppressed values show as "geheim", never as 0.
+/// Suppressed values show as "geheim", never as 0. With themes of several veiligheidsvelden
+/// (numbers 1.x .. 5.x) each field gets a header row, and a sheet of several themes ends in a
+/// "Totaal" row (n_total: what the scan wrote, suppression included).
 class AreaSheetModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -31,6 +35,16 @@ public:
     void setAreas(std::shared_ptr<const LayerData> layer, const std::vector<std::size_t>& features,
                   const std::vector<ThemeInfo>& themes);
     void clearArea();
+    /// The theme the map shows: the headline names its count and hot spot status.
+    void setFocusTheme(const QString& themeId, const QString& label);
+    /// Header row of a veiligheidsveld, or the total row (bold; the header has no numbers).
+    [[nodiscard]] bool isGroupRow(int row) const;
+    [[nodiscard]] bool isTotalRow(int row) const;
+    /// The sheet as Dutch-Excel CSV (';', decimal comma as shown): the headline, the header
+    /// row and every row as displayed, for a council paper.
+    [[nodiscard]] QString toCsv() const;
+    /// Name of veiligheidsveld 1..5 ("Veilige woon- en leefomgeving"), empty for others.
+    [[nodiscard]] static QString veldName(int veld);
     /// "Assen (GM0106), gemeente · 68,599 inhabitants · 3,410 registrations"
     [[nodiscard]] QString headline() const { return m_headline; }
 
@@ -41,13 +55,19 @@ signals:
     void headlineChanged(const QString& headline);
 
 private:
+    enum class RowKind { Theme, Group, Total };
     struct Row {
         QString theme;
         double current, reference, change, p, rate, rank;
         QString significance, trend, hotspot;
+        RowKind kind = RowKind::Theme;
     };
+    /// Rows for the themes (with veld headers when they span several) and the total.
+    void fillRows(const std::vector<ThemeInfo>& themes, const std::function<Row(const QString& id)>& rowOf,
+                  bool withTotal);
     std::vector<Row> m_rows;
     QString m_headline;
+    QString m_focusTheme, m_focusLabel;
 };
 
 } // namespace gebiedscan::viewer

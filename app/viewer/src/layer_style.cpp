@@ -35,11 +35,57 @@ const std::vector<QRgb>& rampAnchors(const QString& ramp)
 }
 
 constexpr QRgb kNoDataGrey = 0xffd0d0d0;
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Band units written by `gebiedscan kde`, translated for legends.
 [[maybe_unused]] const char* const kUnitTexts[] = {QT_TRANSLATE_NOOP("Legend", "events per km2"),
                                                    QT_TRANSLATE_NOOP("Legend", "weighted events per km2")};
 constexpr QRgb kIslandColour = 0xfffafafa;
 
+} // namespace
+
+bool isDiverging(const QString& ramp)
+{
+    return ramp == QLatin1String("RdBu");
+}
+
+namespace {
+// Colour at position t (0 .. anchors-1) of a ramp, interpolated between its anchors.
+QColor anchorAt(const QString& ramp, double t)
+{
+    const auto& a = rampAnchors(ramp);
+    t = std::clamp(t, 0.0, static_cast<double>(a.size() - 1));
+    const auto j = std::min(static_cast<std::size_t>(std::floor(t)), a.size() - 2);
+    const double f = t - static_cast<double>(j);
+    const QColor c0(a[j]), c1(a[j + 1]);
+    return QColor::fromRgbF(static_cast<float>(c0.redF() + f * (c1.redF() - c0.redF())),
+                            static_cast<float>(c0.greenF() + f * (c1.greenF() - c0.greenF())),
+                            static_cast<float>(c0.blueF() + f * (c1.blueF() - c0.blueF())));
+}
+
+// Class i of k on one half of a diverging ramp: below 0 from the darkest blue (i = 0) towards
+// the light blue next to the middle, above 0 from the light red next to it to the darkest red.
+QColor divergingColour(const QString& ramp, bool negative, std::size_t i, std::size_t k)
+{
+    const double mid = (static_cast<double>(rampAnchors(ramp).size()) - 1) / 2; // 4: the neutral anchor
+    const double span = mid - 1;                                                // 3 anchors per side
+    const double f = k <= 1 ? 0.5 : static_cast<double>(i) / static_cast<double>(k - 1);
+    return negative ? anchorAt(ramp, f * span) : anchorAt(ramp, mid + 1 + f * span);
+}
+
+// Share of the classified values in the fullest class.
+double fullestShare(const Classification& c, const std::vector<double>& values)
+{
+    std::vector<std::size_t> counts(c.classCount(), 0);
+    std::size_t n = 0;
+    for (double v : values)
+        if (const auto cls = c.classOf(v)) {
+            ++counts[*cls];
+            ++n;
+        }
+    return n == 0 || counts.empty()
+               ? 0.0
+               : static_cast<double>(*std::max_element(counts.begin(), counts.end())) / static_cast<double>(n);
+}
 } // namespace
 
 QColor rampLightest(const QString& ramp)
@@ -134,6 +180,7 @@ LayerStyle defaultStyle(const LayerData& layer)
     s.method = ClassificationMethod::NaturalBreaks; // counts are skewed: Jenks reads best
     switch (layer.kind) {
     case LayerKind::Areas:
+        s.autoMethod = true;
         s.fill = QColor(0xf0, 0xee, 0xe6);
         s.stroke = QColor(0x55, 0x55, 0x55);
         break;
@@ -218,9 +265,6 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
         std::vector<double> values(n);
         for (std::size_t i = 0; i < n; ++i)
             values[i] = style.values && i < style.values->size() ? (*style.values)[i] : layer.number(field, i);
-        // Counts of small areas are mostly 0: then 0 gets a class of its own and the positive
-        // values are classified, otherwise every break collapses onto 0 (quantiles) or the
-        // map shows one colour. Not for diverging ramps (changes), where 0 is the midpoint.
         std::size_t zeros = 0, known = 0, negatives = 0;
         for (double v : values) {
             if (std::isnan(v)) continue;
@@ -228,49 +272,117 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
             zeros += v == 0 ? 1 : 0;
             negatives += v < 0 ? 1 : 0;
         }
-        const bool zeroClass = style.ramp != QLatin1String("RdBu") && style.method != ClassificationMethod::Manual &&
-                               negatives == 0 && zeros > 0 && zeros * 5 > known && zeros < known;
-        std::vector<double> classified = values;
-        if (zeroClass)
-            for (double& v : classified)
-                if (v == 0) v = std::numeric_limits<double>::quiet_NaN();
-        const std::size_t wanted =
-            static_cast<std::size_t>(std::max(zeroClass ? 2 : 1, style.classes)) - (zeroClass ? 1 : 0);
-        sym.classification = classify(classified, wanted, style.method, style.manualBreaks);
-        const auto& c = sym.classification;
-        const std::size_t k = c.classCount();
-        const std::size_t rampK = k; // value classes use the ramp; 0 gets its lightest anchor
-        std::vector<std::size_t> counts(k, 0);
         std::size_t missing = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-            if (zeroClass && values[i] == 0) {
-                sym.fill[i] = rampLightest(style.ramp).rgba();
-                continue;
-            }
-            const auto cls = c.classOf(classified[i]);
-            if (!cls) {
-                sym.fill[i] = kNoDataGrey;
-                sym.hatched[i] = 1;
-                ++missing;
-                continue;
-            }
-            ++counts[*cls];
-            sym.fill[i] = rampColour(style.ramp, *cls, rampK).rgba();
-        }
-        bool integral = true;
-        for (double b : c.breaks) integral = integral && std::abs(b - std::round(b)) < 1e-9;
-        const double span = c.breaks.empty() ? 0 : c.breaks.back() - c.breaks.front();
-        const int decimals = integral ? 0 : span < 1 ? 3 : span < 10 ? 2 : 1;
-        if (zeroClass)
-            sym.legend.entries.push_back(
-                {QStringLiteral("0  (%1)").arg(zeros), rampLightest(style.ramp), false, box, 10});
-        for (std::size_t i = 0; i < k; ++i) {
+        const auto formatDecimals = [](const Classification& c) {
+            bool integral = true;
+            for (double b : c.breaks) integral = integral && std::abs(b - std::round(b)) < 1e-9;
+            const double span = c.breaks.empty() ? 0 : c.breaks.back() - c.breaks.front();
+            return integral ? 0 : span < 1 ? 3 : span < 10 ? 2 : 1;
+        };
+        // Counts are whole numbers: a quantile break of 62.8 reads as 62 (the class (33, 62.8]
+        // holds 34..62), so the legend shows no decimals the data cannot have.
+        bool integralValues = known > 0;
+        for (double v : values) integralValues = integralValues && (std::isnan(v) || v == std::floor(v));
+        const auto rangeLabel = [&](const Classification& c, std::size_t i, int decimals, std::size_t count) {
+            const auto shown = [&](double b) {
+                return integralValues ? formatBreak(std::floor(b), 0) : formatBreak(b, decimals);
+            };
             // Classes are right-closed: the lower bound of class 2+ is exclusive, shown as "> a".
-            const QString lower =
-                i == 0 ? formatBreak(c.breaks[i], decimals) : QStringLiteral("> ") + formatBreak(c.breaks[i], decimals);
-            const QString label =
-                QStringLiteral("%1 – %2  (%3)").arg(lower, formatBreak(c.breaks[i + 1], decimals)).arg(counts[i]);
-            sym.legend.entries.push_back({label, rampColour(style.ramp, i, rampK), false, box, 10});
+            const QString lower = i == 0 ? shown(c.breaks[i]) : QStringLiteral("> ") + shown(c.breaks[i]);
+            return QStringLiteral("%1 – %2  (%3)").arg(lower, shown(c.breaks[i + 1])).arg(count);
+        };
+        // The method: natural breaks unless chosen, and quantiles when those leave most areas in
+        // one class (skewed counts: a few dark areas on an otherwise uniform map).
+        const auto classifyValues = [&](const std::vector<double>& v, std::size_t k) {
+            Classification c = classify(v, k, style.method, style.manualBreaks);
+            if (style.autoMethod && style.method == ClassificationMethod::NaturalBreaks && c.classCount() > 2 &&
+                fullestShare(c, v) > 0.6) {
+                Classification q = classify(v, k, ClassificationMethod::Quantile);
+                if (q.classCount() >= 2 && fullestShare(q, v) < fullestShare(c, v)) c = q;
+            }
+            return c;
+        };
+        if (isDiverging(style.ramp) && style.method != ClassificationMethod::Manual) {
+            // Changes: 0 is the neutral middle, decreases blue and increases red, each side
+            // classified on its own (a +21 % is never drawn as white).
+            std::vector<double> below(n, kNaN), above(n, kNaN);
+            for (std::size_t i = 0; i < n; ++i) {
+                if (values[i] < 0) below[i] = values[i];
+                if (values[i] > 0) above[i] = values[i];
+            }
+            const std::size_t half = static_cast<std::size_t>(std::max(1, style.classes / 2));
+            const Classification neg = classifyValues(below, half), pos = classifyValues(above, half);
+            std::vector<std::size_t> negCounts(neg.classCount(), 0), posCounts(pos.classCount(), 0);
+            const QColor neutral = anchorAt(style.ramp, (static_cast<double>(rampAnchors(style.ramp).size()) - 1) / 2);
+            for (std::size_t i = 0; i < n; ++i) {
+                const double v = values[i];
+                if (std::isnan(v)) {
+                    sym.fill[i] = kNoDataGrey;
+                    sym.hatched[i] = 1;
+                    ++missing;
+                } else if (v == 0) {
+                    sym.fill[i] = neutral.rgba();
+                } else if (v < 0) {
+                    const auto cls = neg.classOf(v).value_or(0);
+                    ++negCounts[cls];
+                    sym.fill[i] = divergingColour(style.ramp, true, cls, neg.classCount()).rgba();
+                } else {
+                    const auto cls = pos.classOf(v).value_or(0);
+                    ++posCounts[cls];
+                    sym.fill[i] = divergingColour(style.ramp, false, cls, pos.classCount()).rgba();
+                }
+            }
+            sym.classification.method = neg.classCount() > 0 ? neg.method : pos.method;
+            sym.classification.breaks = neg.breaks;
+            sym.classification.breaks.insert(sym.classification.breaks.end(), pos.breaks.begin(), pos.breaks.end());
+            const int decimals = std::max(formatDecimals(neg), formatDecimals(pos));
+            for (std::size_t i = 0; i < neg.classCount(); ++i)
+                sym.legend.entries.push_back({rangeLabel(neg, i, decimals, negCounts[i]),
+                                              divergingColour(style.ramp, true, i, neg.classCount()), false, box, 10});
+            if (zeros > 0)
+                sym.legend.entries.push_back({QStringLiteral("0  (%1)").arg(zeros), neutral, false, box, 10});
+            for (std::size_t i = 0; i < pos.classCount(); ++i)
+                sym.legend.entries.push_back({rangeLabel(pos, i, decimals, posCounts[i]),
+                                              divergingColour(style.ramp, false, i, pos.classCount()), false, box, 10});
+        } else {
+            // Counts of small areas are often 0: then 0 gets a class of its own in the lightest
+            // colour and the positive values are classified, otherwise every break collapses onto
+            // 0 (quantiles) or a class of only zeros gets a strong colour.
+            const bool zeroClass = style.method != ClassificationMethod::Manual && negatives == 0 && zeros > 0 &&
+                                   (zeros * 5 > known || zeros == known);
+            std::vector<double> classified = values;
+            if (zeroClass)
+                for (double& v : classified)
+                    if (v == 0) v = kNaN;
+            const std::size_t wanted =
+                static_cast<std::size_t>(std::max(zeroClass ? 2 : 1, style.classes)) - (zeroClass ? 1 : 0);
+            sym.classification =
+                zeros == known && zeroClass ? Classification{style.method, {}} : classifyValues(classified, wanted);
+            const auto& c = sym.classification;
+            const std::size_t k = c.classCount();
+            std::vector<std::size_t> counts(k, 0);
+            for (std::size_t i = 0; i < n; ++i) {
+                if (zeroClass && values[i] == 0) {
+                    sym.fill[i] = rampLightest(style.ramp).rgba();
+                    continue;
+                }
+                const auto cls = c.classOf(classified[i]);
+                if (!cls) {
+                    sym.fill[i] = kNoDataGrey;
+                    sym.hatched[i] = 1;
+                    ++missing;
+                    continue;
+                }
+                ++counts[*cls];
+                sym.fill[i] = rampColour(style.ramp, *cls, k).rgba();
+            }
+            const int decimals = formatDecimals(c);
+            if (zeroClass)
+                sym.legend.entries.push_back(
+                    {QStringLiteral("0  (%1)").arg(zeros), rampLightest(style.ramp), false, box, 10});
+            for (std::size_t i = 0; i < k; ++i)
+                sym.legend.entries.push_back(
+                    {rangeLabel(c, i, decimals, counts[i]), rampColour(style.ramp, i, k), false, box, 10});
         }
         if (missing > 0)
             sym.legend.entries.push_back({QCoreApplication::translate("Legend", "geheim / no data (%1)").arg(missing),
@@ -280,7 +392,12 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
     case StyleMode::GiBins: {
         // The hotspots command labels islands "Geen buren" (bin 0) and NULL inputs "Geen waarde"
         // (bin NULL): neither is "not significant", so they get legend lines of their own.
-        const int labelField = layer.fieldIndex(qs(schema::field::giLabel));
+        // The theme's own labels go with its bins: gi_bin_<theme> -> gi_label_<theme>.
+        const QString binPrefix = qs(schema::field::themeGiBin);
+        const int labelField =
+            style.field.startsWith(binPrefix)
+                ? layer.fieldIndex(qs(schema::field::themeGiLabel) + style.field.mid(binPrefix.size()))
+                : layer.fieldIndex(qs(schema::field::giLabel));
         std::vector<std::size_t> counts(7, 0);
         std::size_t islands = 0, missing = 0;
         for (std::size_t i = 0; i < n; ++i) {

@@ -34,10 +34,17 @@ struct LayerStyle {
     double pointSize = 3.0;   ///< pixels (points and the smallest sized point)
     QString field;            ///< Choropleth / SizedPoints field
     ClassificationMethod method = ClassificationMethod::Quantile;
+    /// Nobody chose the method: natural breaks, unless they leave the map to a few areas (the
+    /// fullest class holds most of them, as with skewed counts), then quantiles. The method
+    /// used is Symbology::classification.method.
+    bool autoMethod = false;
     int classes = 5;
     std::vector<double> manualBreaks;
     QString ramp = QStringLiteral("YlOrRd"); ///< YlOrRd, Blues, Greens, Purples, RdBu (diverging)
     bool cluster = true;                     ///< points: cluster into counted circles when zoomed out
+    /// Polygons: field whose text labels each feature (the area names at the level shown);
+    /// empty: no labels. Labels that would overlap one drawn before are left out.
+    QString labelField;
     /// Values to classify instead of `field` (one per feature, NaN = NULL), e.g. a period's counts
     /// from the figures table; `valuesLabel` names them in the legend.
     std::shared_ptr<const std::vector<double>> values;
@@ -75,6 +82,10 @@ struct Symbology {
 
 /// Colour of class i of k on a named ColorBrewer ramp (interpolated from its 9-class anchors).
 [[nodiscard]] QColor rampColour(const QString& ramp, std::size_t i, std::size_t k);
+
+/// Diverging ramps (RdBu) are centred on 0: negative values get the blue half, positive ones the
+/// red half, exactly 0 the neutral middle.
+[[nodiscard]] bool isDiverging(const QString& ramp);
 
 /// The lightest anchor of a ramp (the "0" class of counts).
 [[nodiscard]] QColor rampLightest(const QString& ramp);

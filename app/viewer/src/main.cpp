@@ -7,21 +7,13 @@
 #include <cstdlib>
 #include <cstring>
 
-namespace {
-const char* const kUsage =
-    "usage: gebiedscan-viewer [FOLDER|LAYER...] [--screenshot FILE.png --size WxH [--scale S] [--window]]\n"
-    "                         [--theme ID] [--indicator n|rate|change_pct] [--period P] [--show LAYER,...]\n"
-    "                         [--identify X,Y] [--select X,Y;X,Y...] [--suggest-aol N] [--lang nl|en]\n"
-    "FOLDER: a scan output folder; LAYER: any vector file GDAL reads, a GeoTIFF or a basemap (RGB GeoTIFF,\n"
-    "MBTiles, GeoPackage tiles). X,Y in RD New metres. See app/viewer/README.md.\n";
-} // namespace
-
 int main(int argc, char** argv)
 {
-    // Help needs no display.
+    // Help needs no display; Dutch unless --lang en or GEBIEDSCAN_LANG=en.
+    const QString language = gebiedscan::viewer::languageFromArguments(argc, argv);
     for (int i = 1; i < argc; ++i)
         if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
-            std::fputs(kUsage, stdout);
+            std::fputs(gebiedscan::viewer::usageText(language).toUtf8().constData(), stdout);
             return 0;
         }
 
@@ -34,13 +26,16 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("gebiedscan-viewer"));
     QApplication::setOrganizationName(QStringLiteral("gebiedscan"));
+    // Messages about the command line in the interface language too.
+    gebiedscan::viewer::installTranslation(app, language == u"en" ? language : QStringLiteral("nl"));
     QString error;
     const auto options = gebiedscan::viewer::parseViewerArguments(QApplication::arguments().mid(1), &error);
     if (!options) {
-        std::fprintf(stderr, "gebiedscan-viewer: %s\n%s", qPrintable(error), kUsage);
+        std::fprintf(stderr, "gebiedscan-viewer: %s\n%s", qPrintable(error),
+                     gebiedscan::viewer::usageText(language).toUtf8().constData());
         return 2;
     }
-    gebiedscan::viewer::installTranslation(app, options->language);
+    if (options->language != language) gebiedscan::viewer::installTranslation(app, options->language);
     try {
         return gebiedscan::viewer::runViewer(app, *options);
     } catch (const std::exception& e) {

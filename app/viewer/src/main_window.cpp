@@ -4,11 +4,13 @@
 
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/gis/coordinate_transform.hpp"
+#include "gebiedscan/pipeline/source_credit.hpp"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -28,10 +30,12 @@
 #include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -77,7 +81,9 @@ void MainWindow::waitForHotTimes()
 
 void MainWindow::figuresLoaded()
 {
-    if (!m_figuresWatcher.isFinished() || m_figuresGeneration != m_projectGeneration) return;
+    if (!m_figuresWatcher.future().isValid() || !m_figuresWatcher.isFinished() ||
+        m_figuresGeneration != m_projectGeneration)
+        return;                               // not started (headless: read when a period is chosen), running or stale
     if (!m_project->pendingFigures()) return; // already installed (or read synchronously)
     try {
         m_project->setFigures(m_figuresWatcher.result());
@@ -123,6 +129,20 @@ void MainWindow::buildUi()
         const QString f = QFileDialog::getSaveFileName(
             this, tr("Export PDF"), m_project->folder() + QStringLiteral("/kaart.pdf"), tr("PDF document (*.pdf)"));
         if (!f.isEmpty() && !exportPdf(f)) QMessageBox::warning(this, tr("Export"), tr("Could not write %1").arg(f));
+    });
+    file->addAction(tr("Export sheet as &CSV..."), this, [this] {
+        const QString f = QFileDialog::getSaveFileName(this, tr("Export sheet"),
+                                                       m_project->folder() + QStringLiteral("/gebiedscan-blad.csv"),
+                                                       tr("CSV for Excel (*.csv)"));
+        if (!f.isEmpty() && !exportSheetCsv(f))
+            QMessageBox::warning(this, tr("Export"), tr("Could not write %1").arg(f));
+    });
+    file->addAction(tr("Export sheet as p&icture..."), this, [this] {
+        const QString f = QFileDialog::getSaveFileName(this, tr("Export sheet"),
+                                                       m_project->folder() + QStringLiteral("/gebiedscan-blad.png"),
+                                                       tr("PNG image (*.png)"));
+        if (!f.isEmpty() && !exportSheetPng(f))
+            QMessageBox::warning(this, tr("Export"), tr("Could not write %1").arg(f));
     });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
@@ -174,7 +194,13 @@ void MainWindow::buildUi()
     addToolBarBreak();
     bar = addToolBar(tr("Theme"));
     bar->setObjectName(QStringLiteral("themeToolBar"));
-    bar->addWidget(new QLabel(tr("Theme:"), bar));
+    m_levelLabelAction = bar->addWidget(new QLabel(tr("Level:"), bar));
+    m_levelBox = new QComboBox(bar);
+    m_levelAction = bar->addWidget(m_levelBox);
+    connect(m_levelBox, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_updatingControls) setLevel(m_levelBox->currentData().toString());
+    });
+    bar->addWidget(new QLabel(tr(" Theme:"), bar));
     m_themeBox = new QComboBox(bar);
     m_themeBox->setMinimumContentsLength(22);
     bar->addWidget(m_themeBox);
@@ -195,7 +221,7 @@ void MainWindow::buildUi()
 
     resizeDocks(
         {findChild<QDockWidget*>(QStringLiteral("layersDock")), findChild<QDockWidget*>(QStringLiteral("sheetDock"))},
-        {270, 560}, Qt::Horizontal);
+        {270, 640}, Qt::Horizontal);
     resizeDocks({findChild<QDockWidget*>(QStringLiteral("aolDock"))}, {150}, Qt::Vertical);
 
     m_rdLabel = new QLabel(this);
@@ -311,6 +337,10 @@ void MainWindow::buildSheetDock()
     m_sheetView->verticalHeader()->hide();
     m_sheetView->setAlternatingRowColors(true);
     m_sheetView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // The theme column takes what is left and elides, so the sheet fits without scrolling sideways.
+    m_sheetView->horizontalHeader()->setSectionResizeMode(AreaSheetModel::Theme, QHeaderView::Stretch);
+    m_sheetView->setTextElideMode(Qt::ElideRight);
+    m_sheetView->setWordWrap(false);
     v->addWidget(m_sheetView, 1);
     m_hourAllThemes = new QCheckBox(tr("Hour of week of all themes"), w);
     m_hourAllThemes->setToolTip(tr("Show the hour-of-week chart of all registrations instead of the selected theme"));
@@ -384,6 +414,8 @@ bool MainWindow::openPath(const QString& path, bool quiet, bool replace)
         m_canvas->setSelection(nullptr, {});
         m_sheet->clearArea();
         m_sheetAreas.reset();
+        m_sheetFeatures.clear();
+        m_identified.reset();
         updateHourChart();
         showAccidents(nullptr, std::nullopt);
         m_aol->removeRows(0, m_aol->rowCount());
@@ -411,13 +443,26 @@ bool MainWindow::openPath(const QString& path, bool quiet, bool replace)
         }
     }
     QApplication::restoreOverrideCursor();
-    // The figures table (period selector) is large: read it on a worker thread meanwhile.
-    if (const auto pending = m_project->pendingFigures(); pending && !m_figuresWatcher.isRunning()) {
-        m_figuresGeneration = m_projectGeneration;
-        m_figuresWatcher.setFuture(QtConcurrent::run(
-            [file = pending->first, layer = pending->second] { return ScanProject::loadFiguresTable(file, layer); }));
-    }
+    // The figures table (period selector) is large: read it on a worker thread, but only after
+    // the first frame (on two cores it slowed opening the demo by a third). Headless runs and
+    // tests read it when a period is chosen (setPeriod).
+    if (!quiet)
+        QTimer::singleShot(1500, this, [this, generation = m_projectGeneration] {
+            const auto pending = m_project->pendingFigures();
+            if (generation != m_projectGeneration || !pending || m_figuresWatcher.isRunning()) return;
+            m_figuresGeneration = m_projectGeneration;
+            m_figuresWatcher.setFuture(QtConcurrent::run([file = pending->first, layer = pending->second] {
+                return ScanProject::loadFiguresTable(file, layer);
+            }));
+        });
     setWindowTitle(tr("Gebiedscan viewer – %1").arg(QFileInfo(path).fileName()));
+    try { // the status bar's WGS84 position, from the CRS the map is in
+        m_toWgs84 = std::make_unique<gis::CoordinateTransform>(displayCrs().toStdString(), "EPSG:4326");
+    } catch (const std::exception& e) {
+        m_toWgs84.reset();
+        qWarning("no %s -> WGS84 transformation: %s", qPrintable(displayCrs()), e.what());
+    }
+    if (!m_project->crsNote().isEmpty()) statusBar()->showMessage(m_project->crsNote(), 15000);
     refreshThemeSelectors();
     applyThemeSelection();
     m_canvas->zoomToExtent(m_layers->homeExtent());
@@ -452,7 +497,23 @@ void MainWindow::refreshThemeSelectors()
 {
     m_updatingControls = true;
     m_themeBox->clear();
+    const int ar = m_project->areaRow();
+    if (ar >= 0 && m_layers->layer(ar).fieldIndex(themeField(schema::field::count, qs(schema::kTotalTheme))) >= 0 &&
+        !m_project->themes().empty())
+        m_themeBox->addItem(ScanProject::totalLabel(), qs(schema::kTotalTheme));
     for (const auto& t : m_project->themes()) m_themeBox->addItem(t.label, t.id);
+    if (const int i = m_themeBox->findData(m_project->defaultTheme()); i >= 0) m_themeBox->setCurrentIndex(i);
+    m_levelBox->clear();
+    for (const auto& l : m_project->levels()) m_levelBox->addItem(l.level, l.level);
+    m_levelBox->setCurrentIndex(std::max(0, m_levelBox->findData(m_project->level())));
+    m_levelAction->setVisible(m_project->levels().size() > 1);
+    m_levelLabelAction->setVisible(m_project->levels().size() > 1);
+    // Per 1,000 inhabitants only with inhabitants: else every area would read "geheim".
+    if (auto* items = qobject_cast<QStandardItemModel*>(m_indicatorBox->model())) {
+        const int rate = m_indicatorBox->findData(QStringLiteral("rate"));
+        items->item(rate)->setEnabled(m_project->hasPopulation());
+        if (!m_project->hasPopulation() && m_indicatorBox->currentIndex() == rate) m_indicatorBox->setCurrentIndex(0);
+    }
     m_periodBox->clear();
     m_periodBox->addItem(m_project->currentPeriodLabel().isEmpty()
                              ? tr("current")
@@ -472,18 +533,40 @@ bool MainWindow::setTheme(const QString& themeId)
     return true;
 }
 
-void MainWindow::setIndicator(const QString& indicator)
+bool MainWindow::setIndicator(const QString& indicator)
 {
     const int i = m_indicatorBox->findData(indicator);
-    if (i >= 0) m_indicatorBox->setCurrentIndex(i);
+    if (i < 0 || (indicator == u"rate" && !m_project->hasPopulation())) return false;
+    m_indicatorBox->setCurrentIndex(i);
+    return true;
 }
 
-void MainWindow::setPeriod(const QString& period)
+bool MainWindow::setPeriod(const QString& period)
 {
     m_figuresWatcher.waitForFinished(); // programmatic use (command line, tests) waits
     figuresLoaded();
-    const int i = m_periodBox->findData(period);
-    if (i >= 0) m_periodBox->setCurrentIndex(i);
+    const int i = period == m_project->currentPeriodLabel() ? 0 : m_periodBox->findData(period);
+    if (i < 0) return false;
+    m_periodBox->setCurrentIndex(i);
+    return true;
+}
+
+bool MainWindow::setLevel(const QString& level)
+{
+    if (level == m_project->level()) return !level.isEmpty();
+    if (!m_project->setLevel(level)) return false;
+    m_updatingControls = true;
+    m_levelBox->setCurrentIndex(std::max(0, m_levelBox->findData(level)));
+    m_updatingControls = false;
+    // The sheet and selection belonged to the other level's areas.
+    m_canvas->setHighlight(nullptr, 0);
+    m_canvas->setSelection(nullptr, {});
+    m_sheet->clearArea();
+    m_sheetAreas.reset();
+    m_sheetFeatures.clear();
+    m_identified.reset();
+    applyThemeSelection();
+    return true;
 }
 
 void MainWindow::applyThemeSelection()
@@ -496,8 +579,12 @@ void MainWindow::applyThemeSelection()
     }
     m_project->showTheme(m_themeBox->currentData().toString(), m_indicatorBox->currentData().toString(),
                          m_periodBox->currentData().toString());
+    m_sheet->setFocusTheme(m_themeBox->currentData().toString(), m_themeBox->currentText());
     layerSelectionChanged();
-    updateHourChart();
+    if (m_identified && m_sheetFeatures.size() == 1)
+        identifyAt(*m_identified); // the headline names the theme and its hot spot status
+    else
+        updateHourChart();
 }
 
 void MainWindow::setHourChartAllThemes(bool all)
@@ -562,7 +649,10 @@ void MainWindow::layerSelectionChanged()
         if (f.numeric || f.name == qs(schema::field::lisaQ) || f.name.startsWith(qs(schema::field::themeGiZ).left(3)))
             m_fieldBox->addItem(f.name); // numbers, and the text classes of Gi* and LISA
     m_fieldBox->setCurrentIndex(m_fieldBox->findText(s.field));
-    m_methodBox->setCurrentIndex(m_methodBox->findData(static_cast<int>(s.method)));
+    // The method the map uses (an automatic choice may have replaced natural breaks).
+    const auto& used = m_layers->symbology(r).classification;
+    m_methodBox->setCurrentIndex(
+        m_methodBox->findData(static_cast<int>(used.classCount() > 0 && s.autoMethod ? used.method : s.method)));
     m_classes->setValue(s.classes);
     QStringList b;
     QLocale plain; // no thousands separator: "1.000" would read back as 1
@@ -583,7 +673,10 @@ void MainWindow::styleControlsChanged()
     if (field != s.field) s.values.reset(); // period values belong to the theme field only
     s.mode = mode;
     s.field = field;
-    s.method = static_cast<ClassificationMethod>(m_methodBox->currentData().toInt());
+    const auto method = static_cast<ClassificationMethod>(m_methodBox->currentData().toInt());
+    const auto shownMethod = m_layers->symbology(r).classification.method;
+    s.autoMethod = s.autoMethod && method == shownMethod; // a method chosen by hand stays
+    s.method = s.autoMethod ? s.method : method;
     s.classes = m_classes->value();
     s.manualBreaks.clear();
     // Breaks are separated by ';'. A decimal comma (Dutch) and a decimal point both work;
@@ -602,7 +695,11 @@ void MainWindow::styleControlsChanged()
 
 void MainWindow::updateStatus(PointRd p)
 {
-    m_rdLabel->setText(tr("RD %1, %2").arg(QLocale().toString(p.x, 'f', 0), QLocale().toString(p.y, 'f', 0)));
+    if (displayCrs() == u"EPSG:28992")
+        m_rdLabel->setText(tr("RD %1, %2").arg(QLocale().toString(p.x, 'f', 0), QLocale().toString(p.y, 'f', 0)));
+    else
+        m_rdLabel->setText(QStringLiteral("%1: %2, %3")
+                               .arg(displayCrs(), QLocale().toString(p.x, 'f', 0), QLocale().toString(p.y, 'f', 0)));
     if (m_toWgs84) {
         const PointRd w = m_toWgs84->transform(p);
         m_wgsLabel->setText(
@@ -614,6 +711,7 @@ void MainWindow::updateStatus(PointRd p)
 
 bool MainWindow::identifyAt(PointRd position)
 {
+    m_identified.reset();
     m_canvas->setSelection(nullptr, {});
     const double tol = 6 * m_canvas->view().metresPerPixel;
     m_attributes->setRowCount(0);
@@ -653,20 +751,40 @@ bool MainWindow::identifyAt(PointRd position)
             updateHourChart();
             return false;
         }
+        // Hot spot status of the theme shown: the area's own Gi* class (every level has them),
+        // else the hot spot layer's (of the finest level) under it.
         QString hotspot;
+        const QString theme = m_themeBox->count() > 0 ? m_themeBox->currentData().toString() : QString();
+        const bool total = theme.isEmpty() || theme == qs(schema::kTotalTheme);
+        const auto statusOf = [&](const LayerData& h, std::size_t f) {
+            const int labelField =
+                h.fieldIndex(total ? qs(schema::field::giLabel) : themeField(schema::field::themeGiLabel, theme));
+            const int binField =
+                h.fieldIndex(total ? qs(schema::field::giBin) : themeField(schema::field::themeGiBin, theme));
+            if (labelField < 0 && binField < 0) return QString();
+            const QString label = h.text(labelField, f);
+            const double bin = h.number(binField, f);
+            const QString status = !label.isEmpty()  ? label
+                                   : std::isnan(bin) ? QString()
+                                                     : giBinLabel(static_cast<int>(bin));
+            // "Niet significant" alone reads as if the change were meant: say it is the Gi* class.
+            const QString named = status.isEmpty() || status.contains(QLatin1String("spot"), Qt::CaseInsensitive)
+                                      ? status
+                                      : QStringLiteral("Gi*: %1").arg(status.toLower());
+            return named.isEmpty() || total ? named : QStringLiteral("%1 (%2)").arg(named, m_themeBox->currentText());
+        };
+        hotspot = statusOf(*areas, *area);
         const int hs = m_layers->findKind(LayerKind::Hotspots);
-        if (hs >= 0) {
+        if (hotspot.isEmpty() && hs >= 0 && m_project->finestLevelShown()) {
             const auto& h = m_layers->layer(hs);
-            if (const auto hf = h.featureAt(areas->labelPoints[*area], 0)) {
-                const QString label = h.text(h.fieldIndex(qs(schema::field::giLabel)), *hf);
-                const double bin = h.number(h.fieldIndex(qs(schema::field::giBin)), *hf);
-                hotspot = !label.isEmpty() ? label : std::isnan(bin) ? QString() : giBinLabel(static_cast<int>(bin));
-            }
+            if (const auto hf = h.featureAt(areas->labelPoints[*area], 0)) hotspot = statusOf(h, *hf);
         }
         m_sheet->setArea(areas, *area,
                          m_project->themes().empty() ? ScanProject::themesOf(*areas) : m_project->themes(), hotspot);
         m_sheetAreas = areas;
         m_sheetFeatures = {*area};
+        m_identified = position;
+        fitSheetColumns();
         updateHourChart();
         return true;
     }
@@ -721,7 +839,9 @@ void MainWindow::showSelection(std::vector<std::size_t> features)
                           m_project->themes().empty() ? ScanProject::themesOf(*areas) : m_project->themes());
         m_sheetAreas = areas;
         m_sheetFeatures = std::move(features);
+        fitSheetColumns();
     }
+    m_identified.reset();
     updateHourChart();
 }
 
@@ -883,14 +1003,33 @@ int MainWindow::suggestAol(int count)
     }
     const int hs = m_layers->findKind(LayerKind::Hotspots);
     if (hs >= 0) {
+        // The theme shown: its own bins (gi_bin_<theme>); z only where published (internal
+        // scans), else the bins alone rank, the area's count of the theme breaking ties.
         const auto& l = m_layers->layer(hs);
-        const int z = l.fieldIndex(qs(schema::field::giZ)), bin = l.fieldIndex(qs(schema::field::giBin));
+        const QString theme = m_themeBox->count() > 0 ? m_themeBox->currentData().toString() : QString();
+        const bool total = theme.isEmpty() || theme == qs(schema::kTotalTheme);
+        const int z = l.fieldIndex(total ? qs(schema::field::giZ) : themeField(schema::field::themeGiZ, theme));
+        const int bin = l.fieldIndex(total ? qs(schema::field::giBin) : themeField(schema::field::themeGiBin, theme));
+        const int ar = m_project->areaRow();
+        const auto countAt = [&](const PointRd& p) {
+            if (ar < 0) return 0.0;
+            const auto& a = m_layers->layer(ar);
+            const auto f = a.featureAt(p, 0);
+            const double n =
+                f ? a.number(a.fieldIndex(themeField(schema::field::count, total ? qs(schema::kTotalTheme) : theme)),
+                             *f)
+                  : 0.0;
+            return std::isnan(n) ? 0.0 : n;
+        };
         std::vector<Pick> picks;
-        for (std::size_t f = 0; f < l.featureCount(); ++f)
-            if (l.number(bin, f) >= 3 && !std::isnan(l.number(z, f))) picks.push_back({f, l.number(z, f)});
+        for (std::size_t f = 0; bin >= 0 && f < l.featureCount(); ++f)
+            if (l.number(bin, f) >= 3)
+                picks.push_back({f, std::isnan(l.number(z, f)) ? 1e6 + countAt(l.labelPoints[f]) : l.number(z, f)});
         if (!picks.empty())
             return addPicks(l, picks, 1500, m_themeBox->currentText(), [&](std::size_t f) {
-                return tr("hot spot 99%, Gi* z = %1").arg(loc.toString(l.number(z, f), 'f', 1));
+                return std::isnan(l.number(z, f))
+                           ? tr("hot spot 99%")
+                           : tr("hot spot 99%, Gi* z = %1").arg(loc.toString(l.number(z, f), 'f', 1));
             });
     }
     const int ar = m_project->areaRow();
@@ -936,7 +1075,9 @@ Composition MainWindow::composition() const
     const bool choropleth = ar >= 0 && m_layers->style(ar).visible && m_layers->style(ar).mode == StyleMode::Choropleth;
     if (choropleth && m_themeBox->count() > 0) {
         c.title = tr("Gebiedscan: %1").arg(m_themeBox->currentText());
-        const auto& m = m_layers->style(ar).method;
+        const auto m = m_layers->symbology(ar).classification.classCount() > 0
+                           ? m_layers->symbology(ar).classification.method
+                           : m_layers->style(ar).method;
         const QString indicator = m_periodBox->currentData().toString().isEmpty()
                                       ? m_indicatorBox->currentText()
                                       : tr("Registrations %1").arg(m_periodBox->currentData().toString());
@@ -953,26 +1094,98 @@ Composition MainWindow::composition() const
             }
         }
     }
-    c.footer = m_project->sourceNote();
-    // Attribution for what is on the map: CBS/Kadaster boundaries, NWB roads.
-    bool areas = false, roads = false;
-    QStringList basemaps;
-    for (int r = 0; r < m_layers->rowCount(); ++r) {
-        if (!m_layers->style(r).visible) continue;
-        const auto kind = m_layers->layer(r).kind;
-        if (kind == LayerKind::Basemap) basemaps << m_layers->layer(r).name;
-        areas = areas || kind == LayerKind::Areas || kind == LayerKind::Hotspots;
-        roads = roads || kind == LayerKind::Lines || kind == LayerKind::BlackSpots;
-    }
-    QStringList attribution;
-    if (!c.footer.isEmpty()) attribution << c.footer;
-    if (areas) attribution << tr("Boundaries: CBS, Kadaster (CC BY 4.0)");
-    if (roads) attribution << tr("Roads: NWB, accidents: BRON (Rijkswaterstaat)");
-    if (!basemaps.isEmpty()) attribution << tr("Basemap: %1").arg(basemaps.join(QStringLiteral(", ")));
-    c.footer = attribution.join(QStringLiteral(" · "));
+    c.footer = creditsFooter();
     c.legends = m_layers->legends();
     c.aol = m_aol->markers();
     return c;
+}
+
+QString MainWindow::creditsFooter() const
+{
+    // Per layer on the map what its file says about its origin (pipeline source_credit: the
+    // `bron` item), else what summary.json says about the scan's sources, else "bron onbekend":
+    // never a fixed "CBS, Kadaster" under Chicago tracts or synthetic points.
+    QStringList credits, basemaps, notes;
+    const auto add = [](QStringList& list, const QString& item) {
+        if (!item.isEmpty() && !list.contains(item)) list << item;
+    };
+    const QString scanFile = QDir(m_project->folder()).filePath(QStringLiteral("gebiedscan.gpkg"));
+    for (int r = m_layers->rowCount() - 1; r >= 0; --r) { // bottom first, as drawn
+        if (!m_layers->style(r).visible) continue;
+        const LayerData& l = m_layers->layer(r);
+        if (l.kind == LayerKind::Basemap) {
+            add(basemaps, l.name);
+            continue;
+        }
+        if (!l.credit.isEmpty()) {
+            for (const QString& part : l.credit.split(QStringLiteral("; "), Qt::SkipEmptyParts)) add(credits, part);
+        } else if (!m_project->sources().empty() && QFileInfo(l.source) == QFileInfo(scanFile)) {
+            for (const auto& src : m_project->sources())
+                add(credits, QStringLiteral("%1: %2").arg(src.role, src.credit));
+        } else {
+            // Older folders and loose files: the pipeline's own recognition on what the layer
+            // holds (CBS area codes, BRON or NWB fields), else "bron onbekend".
+            pipeline::SourceFacts facts;
+            facts.layerName = l.sourceLayer.toStdString();
+            for (const auto& f : l.fields) facts.fieldNames.push_back(f.name.toStdString());
+            int code = l.fieldIndex(qs(schema::field::code));
+            if (code < 0) code = l.fieldIndex(qs(kCbsCode));
+            for (std::size_t f = 0; code >= 0 && f < std::min<std::size_t>(l.featureCount(), 50); ++f)
+                facts.sampleCodes.push_back(l.text(code, f).toStdString());
+            const bool areas = l.kind == LayerKind::Areas || l.kind == LayerKind::Hotspots;
+            const bool roads = l.kind == LayerKind::Lines || l.geometry == GeometryKind::Line;
+            const auto record = pipeline::recogniseSource(areas   ? pipeline::source_role::areas
+                                                          : roads ? pipeline::source_role::roads
+                                                                  : pipeline::source_role::incidents,
+                                                          facts);
+            add(credits, record.credit == pipeline::credit::unknown
+                             ? tr("%1: source unknown").arg(l.name)
+                             : QStringLiteral("%1: %2").arg(QString::fromUtf8(record.role),
+                                                            QString::fromStdString(record.credit)));
+        }
+        if (m_project->sourceNote().isEmpty()) { // loose layers: their own period and protection
+            add(notes, l.period.isEmpty() ? QString() : tr("Period %1").arg(l.period));
+            add(notes, l.protection.section(QLatin1Char(';'), 0, 0).trimmed());
+        }
+    }
+    QStringList footer;
+    if (!m_project->sourceNote().isEmpty()) footer << m_project->sourceNote();
+    footer << notes;
+    if (!credits.isEmpty()) footer << tr("Sources: %1").arg(credits.join(QStringLiteral("; ")));
+    if (!basemaps.isEmpty()) footer << tr("Basemap: %1").arg(basemaps.join(QStringLiteral(", ")));
+    if (displayCrs() != u"EPSG:28992") footer << tr("Map in %1").arg(displayCrs());
+    return footer.join(QStringLiteral(" · "));
+}
+
+bool MainWindow::exportSheetCsv(const QString& file) const
+{
+    QFile out(file);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) return false;
+    // UTF-8 with a byte order mark: Excel reads "geheim" and "coördinaten" right then.
+    out.write("\xEF\xBB\xBF");
+    out.write(m_sheet->toCsv().toUtf8());
+    return out.flush();
+}
+
+bool MainWindow::exportSheetPng(const QString& file)
+{
+    // The sheet as shown (headline and table), at least as wide as the table's columns.
+    QWidget* panel = m_sheetView->parentWidget();
+    return panel->grab().save(file, "PNG");
+}
+
+void MainWindow::fitSheetColumns()
+{
+    // Veld headers span the sheet: their names are longer than the theme column.
+    m_sheetView->clearSpans();
+    for (int r = 0; r < m_sheet->rowCount(); ++r)
+        if (m_sheet->isGroupRow(r)) m_sheetView->setSpan(r, 0, 1, AreaSheetModel::ColumnCount);
+    for (int c = 0; c < m_sheet->columnCount(); ++c) {
+        bool filled = c == AreaSheetModel::Theme || c == AreaSheetModel::Current;
+        for (int r = 0; r < m_sheet->rowCount() && !filled; ++r)
+            filled = !m_sheet->index(r, c).data().toString().isEmpty();
+        m_sheetView->setColumnHidden(c, !filled);
+    }
 }
 
 QImage MainWindow::renderSheet(QSize size, double scale) const

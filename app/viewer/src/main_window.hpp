@@ -44,10 +44,19 @@ public:
     bool openPath(const QString& path, bool quiet = false, bool replace = false);
     /// Selects a theme by id ("woninginbraak"); false when the scan has no such theme.
     bool setTheme(const QString& themeId);
-    /// "n" (count), "rate" (per 1,000) or "change_pct".
-    void setIndicator(const QString& indicator);
-    /// Period from the figures table, empty = current period.
-    void setPeriod(const QString& period);
+    /// "n" (count), "rate" (per 1,000) or "change_pct"; false when the data cannot show it (a
+    /// rate without population) or the name is unknown.
+    bool setIndicator(const QString& indicator);
+    /// Period from the figures table, empty = current period; false for a period the scan has not.
+    bool setPeriod(const QString& period);
+    /// Shows and identifies another level of the scan ("wijk", "gemeente"); false when the scan
+    /// has no such level.
+    bool setLevel(const QString& level);
+    /// The sheet as CSV (Dutch Excel) or as a picture, for a council paper.
+    bool exportSheetCsv(const QString& file) const;
+    bool exportSheetPng(const QString& file);
+    /// The footer of the map sheet: per shown layer its credit, then period and protection.
+    [[nodiscard]] QString creditsFooter() const;
 
     /// Makes the named layers (display or file layer names) visible and hides the other
     /// thematic layers; boundaries stay. A shown polygon or raster layer hides the choropleth.
@@ -126,6 +135,9 @@ private:
     void figuresLoaded();
     void hotTimesLoaded();
     void addRasterValues(PointRd position);
+    /// Hides the sheet columns no row fills (no rates without population, no trends...), so the
+    /// sheet fits its panel without scrolling sideways.
+    void fitSheetColumns();
 
     LayerListModel* m_layers;
     QFutureWatcher<FiguresTable> m_figuresWatcher; // background read of the figures table
@@ -143,6 +155,10 @@ private:
     QComboBox* m_themeBox = nullptr;
     QComboBox* m_indicatorBox = nullptr;
     QComboBox* m_periodBox = nullptr;
+    QComboBox* m_levelBox = nullptr;
+    QAction* m_levelAction = nullptr;
+    QAction* m_levelLabelAction = nullptr;
+    std::optional<PointRd> m_identified; // position of the last identify: re-read when the theme changes
     QListView* m_layerView = nullptr;
     QSlider* m_opacity = nullptr;
     QComboBox* m_modeBox = nullptr;

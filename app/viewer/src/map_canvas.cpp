@@ -42,6 +42,7 @@ void MapCanvas::zoomToExtent(const Envelope& extent)
 {
     m_view.size = size();
     m_view.zoomTo(extent);
+    m_fitted = extent;
     requestRender();
     emit viewChanged();
 }
@@ -165,13 +166,32 @@ void MapCanvas::paintEvent(QPaintEvent*)
     if (m_showLegend) {
         const auto legends = m_layers->legends();
         const QSizeF s = drawLegend(p, {}, legends, 1.0, false);
-        if (!s.isEmpty()) drawLegend(p, QPointF(12, height() - 12 - s.height()), legends, 1.0);
+        if (!s.isEmpty()) {
+            QPointF at = m_legendAt.value_or(QPointF(12, height() - 12 - s.height()));
+            // Kept inside the canvas when the window shrinks.
+            at.setX(std::clamp(at.x(), 0.0, std::max(0.0, width() - s.width())));
+            at.setY(std::clamp(at.y(), 0.0, std::max(0.0, height() - s.height())));
+            drawLegend(p, at, legends, 1.0);
+            m_legendRect = QRectF(at, s);
+        } else {
+            m_legendRect = {};
+        }
     }
+}
+
+void MapCanvas::moveLegend(QPointF topLeft)
+{
+    m_legendAt = topLeft;
+    update();
 }
 
 void MapCanvas::resizeEvent(QResizeEvent*)
 {
     m_view.size = size();
+    if (!m_fitted.empty()) {
+        m_view.zoomTo(m_fitted);
+        emit viewChanged();
+    }
     requestRender();
 }
 
@@ -184,7 +204,14 @@ void MapCanvas::mousePressEvent(QMouseEvent* e)
         m_dragStartAol = m_aol[static_cast<std::size_t>(m_draggedAol)].position;
         setCursor(Qt::ClosedHandCursor);
     }
-    m_dragging = m_draggedAol < 0 && (e->button() == Qt::LeftButton || e->button() == Qt::MiddleButton);
+    m_draggingLegend =
+        m_draggedAol < 0 && m_showLegend && e->button() == Qt::LeftButton && m_legendRect.contains(e->position());
+    if (m_draggingLegend) {
+        m_legendGrab = e->position() - m_legendRect.topLeft();
+        setCursor(Qt::ClosedHandCursor);
+    }
+    m_dragging =
+        !m_draggingLegend && m_draggedAol < 0 && (e->button() == Qt::LeftButton || e->button() == Qt::MiddleButton);
 }
 
 void MapCanvas::mouseMoveEvent(QMouseEvent* e)
@@ -199,6 +226,10 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* e)
         update();
         return;
     }
+    if (m_draggingLegend) {
+        moveLegend(e->position() - m_legendGrab);
+        return;
+    }
     if (m_tool == Tool::MoveAol)
         setCursor(aolMarkerAt(m_view, m_aol, e->position()) >= 0 ? Qt::OpenHandCursor : Qt::ArrowCursor);
     if (!m_dragging) return;
@@ -207,6 +238,7 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* e)
     if ((pos - m_pressPos).manhattanLength() < 4) return; // a click, not a drag (yet)
     m_view.centre.x -= delta.x() * m_view.metresPerPixel;
     m_view.centre.y += delta.y() * m_view.metresPerPixel;
+    m_fitted = {};
     update();        // instant: shifted old frame
     requestRender(); // sharp frame follows from the worker
     emit viewChanged();
@@ -216,6 +248,10 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* e)
 {
     const bool click = (e->position().toPoint() - m_pressPos).manhattanLength() < 4;
     m_dragging = false;
+    if (std::exchange(m_draggingLegend, false)) {
+        unsetCursor();
+        return; // a click on the legend identifies nothing beneath it
+    }
     if (m_draggedAol >= 0) {
         const int index = std::exchange(m_draggedAol, -1);
         unsetCursor();
@@ -238,6 +274,7 @@ void MapCanvas::wheelEvent(QWheelEvent* e)
     const double steps = e->angleDelta().y() / 120.0;
     if (steps == 0) return;
     m_view.zoomAt(e->position(), std::pow(1.25, steps));
+    m_fitted = {};
     update();
     requestRender();
     emit viewChanged();
@@ -246,6 +283,7 @@ void MapCanvas::wheelEvent(QWheelEvent* e)
 void MapCanvas::keyPressEvent(QKeyEvent* e)
 {
     const double step = 0.25 * std::min(width(), height()) * m_view.metresPerPixel;
+    m_fitted = {};
     const QPointF centre(width() / 2.0, height() / 2.0);
     switch (e->key()) {
     case Qt::Key_Left: m_view.centre.x -= step; break;

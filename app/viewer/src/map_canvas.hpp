@@ -1,6 +1,7 @@
 #pragma once
 #include "layer_list_model.hpp"
 #include "map_decorations.hpp"
+#include <optional>
 
 #include <QFutureWatcher>
 #include <QImage>
@@ -30,6 +31,9 @@ public:
     [[nodiscard]] Tool tool() const { return m_tool; }
     void setAolMarkers(std::vector<AolMarker> markers);
     void setShowLegend(bool show);
+    /// Moves the legend's top-left corner (widget pixels); what dragging it does.
+    void moveLegend(QPointF topLeft);
+    [[nodiscard]] QRectF legendRect() const { return m_legendRect; }
     /// Highlights one feature's outline (identify result); nullptr clears.
     void setHighlight(std::shared_ptr<const LayerData> layer, std::size_t feature);
     /// The highlighted feature (layer null when none).
@@ -78,6 +82,10 @@ private:
 
     LayerListModel* m_layers;
     MapView m_view;
+    /// The extent last fitted, kept until the user pans or zooms: a fit made before the window has
+    /// its final size (opening a folder on start-up) is redone on resize, so the first view is
+    /// the data and not a far-out patch of it.
+    Envelope m_fitted;
     Tool m_tool = Tool::Identify;
     QImage m_frame;
     MapView m_frameView; // the view m_frame was rendered for
@@ -92,6 +100,12 @@ private:
     int m_draggedAol = -1;  // Tool::MoveAol: the pin being dragged
     PointRd m_dragStartAol; // where it was when the drag began
     bool m_showLegend = true;
+    // The legend can be dragged off the data: its top-left corner once moved (else bottom left),
+    // the rectangle it was last drawn in, and whether a drag holds it.
+    std::optional<QPointF> m_legendAt;
+    QRectF m_legendRect;
+    bool m_draggingLegend = false;
+    QPointF m_legendGrab;
     std::shared_ptr<const LayerData> m_highlightLayer;
     std::size_t m_highlightFeature = 0;
     std::shared_ptr<const LayerData> m_selectionLayer;

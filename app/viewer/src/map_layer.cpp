@@ -6,10 +6,12 @@
 
 #include "gebiedscan/gis/colour_raster.hpp"
 
+#include "gebiedscan/gis/coordinate_transform.hpp"
 #include "gebiedscan/gis/layer_info.hpp"
 #include "gebiedscan/gis/vector_reader.hpp"
 
 #include <QFileInfo>
+#include <QMutex>
 
 #include <algorithm>
 #include <cmath>
@@ -24,6 +26,20 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 double parseNumber(const QString& s)
 {
     return gis::parseDecimal(s.toStdString()).value_or(kNaN);
+}
+
+// The origin items gebiedscan writes with every layer (pipeline source_credit, scan_writer).
+template <typename Items>
+void readOrigin(LayerData& layer, const Items& metadata)
+{
+    for (const auto& [key, value] : metadata) {
+        if (key == "bron")
+            layer.credit = QString::fromStdString(value);
+        else if (key == "periode")
+            layer.period = QString::fromStdString(value);
+        else if (key == "onderdrukking")
+            layer.protection = QString::fromStdString(value);
+    }
 }
 
 double segmentDistance2(const PointRd& p, const PointRd& a, const PointRd& b)
@@ -151,9 +167,53 @@ PointRd interiorPoint(const LayerData& layer, std::size_t feature)
     return {bx, y};
 }
 
+namespace {
+QMutex crsMutex;
+QString crsInUse = QStringLiteral("EPSG:28992");
+bool crsByUser = false;
+} // namespace
+
+QString displayCrs()
+{
+    const QMutexLocker lock(&crsMutex);
+    return crsInUse;
+}
+
+void setDisplayCrs(const QString& crs, bool chosen)
+{
+    const QMutexLocker lock(&crsMutex);
+    crsInUse = crs;
+    crsByUser = chosen;
+}
+
+bool displayCrsChosen()
+{
+    const QMutexLocker lock(&crsMutex);
+    return crsByUser;
+}
+
+QString foreignCrsFor(const Envelope& rdExtent)
+{
+    if (rdExtent.empty()) return {};
+    const PointRd centre{(rdExtent.minX + rdExtent.maxX) / 2, (rdExtent.minY + rdExtent.maxY) / 2};
+    // RD New is made for the Netherlands (about 3.2-7.3 E, 50.7-53.6 N); up to a few hundred km
+    // beyond (border regions, the North Sea) it is still a fair map.
+    if (centre.x > -300000 && centre.x < 600000 && centre.y > 0 && centre.y < 900000) return {};
+    try {
+        const gis::CoordinateTransform toWgs84("EPSG:28992", "EPSG:4326");
+        const PointRd lonLat = toWgs84.transform(centre);
+        if (std::isnan(lonLat.x) || std::isnan(lonLat.y)) return {};
+        const int zone = std::clamp(static_cast<int>(std::floor((lonLat.x + 180) / 6)) + 1, 1, 60);
+        return QStringLiteral("EPSG:%1").arg((lonLat.y >= 0 ? 32600 : 32700) + zone);
+    } catch (const std::exception&) {
+        return {};
+    }
+}
+
 std::shared_ptr<LayerData> loadRasterLayer(const QString& path)
 {
-    auto band = std::make_shared<gis::RasterBand>(gis::readRasterBand(path.toStdString(), 1, "EPSG:28992"));
+    auto band =
+        std::make_shared<gis::RasterBand>(gis::readRasterBand(path.toStdString(), 1, displayCrs().toStdString()));
     auto layer = std::make_shared<LayerData>();
     layer->source = path;
     layer->name = QFileInfo(path).completeBaseName();
@@ -162,6 +222,7 @@ std::shared_ptr<LayerData> loadRasterLayer(const QString& path)
     QString role;
     for (const auto& [key, value] : band->metadata)
         if (key == schema::kRoleKey) role = QString::fromStdString(value);
+    readOrigin(*layer, band->metadata);
     classify(*layer, role);
     layer->extent.expand(PointRd{band->minX, band->minY()});
     layer->extent.expand(PointRd{band->maxX(), band->maxY});
@@ -176,7 +237,7 @@ bool isBasemapRaster(const QString& path)
 
 std::shared_ptr<LayerData> loadBasemapLayer(const QString& path)
 {
-    const gis::ColourRaster picture = gis::readColourRaster(path.toStdString(), "EPSG:28992");
+    const gis::ColourRaster picture = gis::readColourRaster(path.toStdString(), displayCrs().toStdString());
     QImage image(picture.width, picture.height, QImage::Format_ARGB32);
     for (int y = 0; y < picture.height; ++y)
         std::copy_n(picture.argb.begin() + static_cast<std::ptrdiff_t>(y) * picture.width, picture.width,
@@ -263,7 +324,7 @@ std::shared_ptr<LayerData> loadVectorLayer(const QString& path, const QString& l
     gis::SourceSpec spec;
     spec.path = file;
     spec.layer = layerName.toStdString();
-    gis::VectorReader reader(spec, "EPSG:28992");
+    gis::VectorReader reader(spec, displayCrs().toStdString());
 
     auto layer = std::make_shared<LayerData>();
     layer->source = path;
@@ -312,9 +373,11 @@ std::shared_ptr<LayerData> loadVectorLayer(const QString& path, const QString& l
         layer->appendValues(values);
     }
     QString stored;
-    if (info)
+    if (info) {
         if (const auto it = info->metadata.find(std::string(schema::kRoleKey)); it != info->metadata.end())
             stored = QString::fromStdString(it->second);
+        readOrigin(*layer, info->metadata);
+    }
     classify(*layer, stored);
     return layer;
 }

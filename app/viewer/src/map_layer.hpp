@@ -57,6 +57,9 @@ struct LayerData {
     std::vector<PointRd> labelPoints; ///< per feature: a point inside it (polygons) or on it
     Envelope extent;
     std::vector<FieldColumn> fields;
+    /// The layer's own record of its origin (metadata written by gebiedscan): `bron` ("registraties:
+    /// ...; gebieden: ..."), `periode` and `onderdrukking`; empty when the file says nothing.
+    QString credit, period, protection;
     /// GeometryKind::Raster only: the band (no features).
     std::shared_ptr<const gis::RasterBand> raster;
     /// LayerKind::Basemap only: the picture covering `extent` (premultiplied ARGB, row 0 north).
@@ -105,7 +108,18 @@ struct LayerData {
 /// lives) and its kind from the role.
 void classify(LayerData& layer, const QString& storedRole = {});
 
-/// Reads one layer of any OGR dataset through gis::VectorReader, in EPSG:28992. `layerName` may
+/// The CRS every layer is read in and drawn in: RD New (EPSG:28992), unless the data lie far
+/// outside the Netherlands (ScanProject then picks the UTM zone of the data: RD New would rotate
+/// and stretch Chicago) or the user chose one (--crs). Thread-safe; set before layers are read.
+[[nodiscard]] QString displayCrs();
+/// `chosen`: the user's choice, kept when a project opens (else a project starts in RD New).
+void setDisplayCrs(const QString& crs, bool chosen = false);
+[[nodiscard]] bool displayCrsChosen();
+/// The UTM zone (WGS84, metres) of the centre of an extent given in RD New when that centre lies
+/// far outside RD New's area (more than a few hundred km from the Netherlands); empty inside.
+[[nodiscard]] QString foreignCrsFor(const Envelope& rdExtent);
+
+/// Reads one layer of any OGR dataset through gis::VectorReader, in displayCrs(). `layerName` may
 /// be empty for single-layer files. Throws gebiedscan::InputError (cannot open, no CRS, ...).
 [[nodiscard]] std::shared_ptr<LayerData> loadVectorLayer(const QString& path, const QString& layerName);
 

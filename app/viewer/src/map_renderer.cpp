@@ -1,5 +1,6 @@
 #include "map_renderer.hpp"
 
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
 #include <QStaticText>
@@ -305,6 +306,50 @@ QBrush geheimHatchBrush(double pixelScale)
     return QBrush(tile);
 }
 
+namespace {
+// Area names on top of everything: the largest areas first (they matter most at a coarse scale),
+// each label only where it overlaps no label drawn before and fits roughly inside its area.
+void drawLabels(QPainter& p, const MapView& view, const LayerSnapshot& s, const RenderOptions& o,
+                std::vector<QRectF>& taken)
+{
+    const auto& d = *s.data;
+    const int field = d.fieldIndex(s.style.labelField);
+    if (field < 0 || d.geometry != GeometryKind::Polygon) return;
+    std::vector<std::size_t> order(d.featureCount());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    const auto area = [&](std::size_t f) { return d.envelopes[f].width() * d.envelopes[f].height(); };
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return area(a) > area(b); });
+    QFont font = p.font();
+    font.setPixelSize(static_cast<int>(std::lround(11 * o.pixelScale)));
+    p.setFont(font);
+    const QFontMetricsF metrics(font);
+    const QRectF canvas(QPointF(0, 0), QSizeF(view.size) * o.pixelScale);
+    const double pad = 2 * o.pixelScale;
+    for (std::size_t f : order) {
+        const QString text = d.text(field, f);
+        if (text.isEmpty()) continue;
+        const QPointF at = view.toScreen(d.labelPoints[f]) * o.pixelScale;
+        const QSizeF size = metrics.size(Qt::TextSingleLine, text);
+        const double featureWidth = d.envelopes[f].width() / view.metresPerPixel * o.pixelScale;
+        if (size.width() > featureWidth * 1.6) continue; // much wider than its area: unreadable clutter
+        const QRectF box(at.x() - size.width() / 2, at.y() - size.height() / 2, size.width(), size.height());
+        if (!canvas.contains(box)) continue;
+        const QRectF padded = box.adjusted(-pad, -pad, pad, pad);
+        if (std::any_of(taken.begin(), taken.end(), [&](const QRectF& t) { return t.intersects(padded); })) continue;
+        taken.push_back(padded);
+        // A white halo keeps the name readable on every class colour.
+        QPainterPath path;
+        path.addText(box.left(), box.top() + metrics.ascent(), font, text);
+        p.setPen(QPen(QColor(255, 255, 255, 220), 3 * o.pixelScale, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.setBrush(Qt::NoBrush);
+        p.drawPath(path);
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(30, 30, 30));
+        p.drawPath(path);
+    }
+}
+} // namespace
+
 QImage renderLayers(const MapView& view, const std::vector<LayerSnapshot>& layers, const RenderOptions& o)
 {
     const QSize px(std::max(1, static_cast<int>(std::lround(view.size.width() * o.pixelScale))),
@@ -352,6 +397,13 @@ QImage renderLayers(const MapView& view, const std::vector<LayerSnapshot>& layer
         }
     }
     if (cancelled(o)) return {};
+    std::vector<QRectF> taken;
+    for (auto it = layers.rbegin(); it != layers.rend(); ++it) // top layer's labels first
+        if (it->data && it->style.visible && !it->style.labelField.isEmpty()) {
+            QPainter p(&img);
+            p.setRenderHint(QPainter::Antialiasing, o.antialias);
+            drawLabels(p, view, *it, o, taken);
+        }
     return img;
 }
 

@@ -63,6 +63,7 @@ void FiguresTable::add(const QString& level, const QString& area, const QString&
 {
     if (!period.isEmpty() && !m_periods.contains(period)) m_periods.append(period);
     m_levelPeriods.insert(level + QLatin1Char('\x1f') + period);
+    m_themeKeys.insert(theme);
     const QString k = key(level, area, theme, period);
     if (isTotalCategory(category))
         m_totals.insert(k, count);
@@ -76,6 +77,24 @@ double FiguresTable::count(const QString& level, const QString& area, const QStr
     if (auto it = m_totals.constFind(k); it != m_totals.constEnd()) return *it;
     if (auto it = m_sums.constFind(k); it != m_sums.constEnd()) return *it;
     return m_levelPeriods.contains(level + QLatin1Char('\x1f') + period) ? 0.0 : kNaN;
+}
+
+double FiguresTable::total(const QString& level, const QString& area, const QString& period) const
+{
+    if (!m_levelPeriods.contains(level + QLatin1Char('\x1f') + period)) return kNaN;
+    double sum = 0;
+    for (const QString& theme : m_themeKeys) sum += count(level, area, theme, period); // NaN poisons
+    return sum;
+}
+
+ScanProject::ScanProject(LayerListModel* layers) : m_layers(layers)
+{
+    if (!displayCrsChosen() && m_layers->rowCount() == 0) setDisplayCrs(QStringLiteral("EPSG:28992"));
+}
+
+QString ScanProject::totalLabel()
+{
+    return QCoreApplication::translate("ScanProject", "Total");
 }
 
 std::vector<ThemeInfo> ScanProject::themesOf(const LayerData& layer)
@@ -104,6 +123,7 @@ std::vector<ThemeInfo> ScanProject::themesOf(const LayerData& layer)
 
 QString ScanProject::themeLabel(const QString& id) const
 {
+    if (id == qs(schema::kTotalTheme)) return totalLabel();
     if (auto it = m_labels.constFind(id); it != m_labels.constEnd()) return *it;
     for (const auto& t : m_themes)
         if (t.id == id) return t.label;
@@ -167,9 +187,18 @@ void ScanProject::readSummary(const QString& file)
                                             .arg(m_currentPeriod, reference.join(QStringLiteral(", "))));
     const QString rule = o.value(qs(key::suppression)).toObject().value(qs(key::suppressionRule)).toString();
     if (!rule.isEmpty()) parts << rule.section(QLatin1Char(';'), 0, 0).trimmed();
+    bool synthetic = false;
+    for (const auto& v : o.value(qs(key::sources)).toArray()) {
+        const auto src = v.toObject();
+        SourceInfo info{src.value(qs(key::sourceRole)).toString(), src.value(qs(key::sourceCredit)).toString(),
+                        src.value(qs(key::sourceSynthetic)).toBool()};
+        synthetic = synthetic || info.synthetic;
+        if (!info.role.isEmpty()) m_sources.push_back(info);
+    }
     const QString source = o.value(qs(key::incidents)).toObject().value(qs(key::source)).toString();
-    if (source.contains(QLatin1String("synth"), Qt::CaseInsensitive))
+    if (synthetic || source.contains(QLatin1String("synth"), Qt::CaseInsensitive))
         parts << QCoreApplication::translate("ScanProject", "SYNTHETIC registrations (demo)");
+    m_workingCrs = o.value(QStringLiteral("working_crs")).toString();
     const QString model = o.value(qs(key::model)).toString();
     if (!model.isEmpty()) parts << QCoreApplication::translate("ScanProject", "Model: %1").arg(model);
     if (!parts.isEmpty()) m_sourceNote = parts.join(QStringLiteral(" · "));
@@ -286,10 +315,16 @@ void ScanProject::open(const QString& path)
         throw InputError(QCoreApplication::translate("ScanProject", "cannot open '%1': no such file or folder")
                              .arg(path)
                              .toStdString());
+    const bool first = m_layers->rowCount() == 0;
     if (info.isDir()) {
         m_folder = info.absoluteFilePath();
         const QDir dir(path);
         readSummary(dir.filePath(QStringLiteral("summary.json")));
+        // A scan made in another working CRS (outside the Netherlands) is drawn in that CRS.
+        if (first && !displayCrsChosen() && !m_workingCrs.isEmpty() && m_workingCrs != u"EPSG:28992") {
+            setDisplayCrs(m_workingCrs);
+            m_crsNote = QCoreApplication::translate("ScanProject", "Map in %1").arg(m_workingCrs);
+        }
         readFieldDescriptions(m_folder);
         std::vector<std::shared_ptr<LayerData>> areaLevels, others;
         std::shared_ptr<LayerData> finest;
@@ -351,6 +386,19 @@ void ScanProject::open(const QString& path)
             m_aolFile = dir.filePath(QStringLiteral("aol.gpkg"));
         // Bottom to top: finest areas (choropleth), outlines of the higher levels, hotspots,
         // black spots, points.
+        const auto levelOf = [](const LayerData& l) {
+            const int field = l.fieldIndex(qs(schema::field::level));
+            QString level = field >= 0 && l.featureCount() > 0 ? l.text(field, 0) : QString();
+            const QString prefix = qs(schema::layer(schema::role::scanAreaLevel)->name); // "areas_"
+            if (level.isEmpty() && l.sourceLayer.startsWith(prefix)) level = l.sourceLayer.mid(prefix.size());
+            return level;
+        };
+        if (finest && !levelOf(*finest).isEmpty()) {
+            m_levels.push_back({levelOf(*finest), finest});
+            for (const auto& l : areaLevels)
+                if (!levelOf(*l).isEmpty()) m_levels.push_back({levelOf(*l), l});
+            m_level = m_levels.front().level;
+        }
         if (finest) {
             const int levelField = finest->fieldIndex(qs(schema::field::level));
             const QString level =
@@ -373,7 +421,8 @@ void ScanProject::open(const QString& path)
         addKinds({LayerKind::Hotspots, LayerKind::Areas, LayerKind::Raster});
         for (auto& l : areaLevels) {
             const QString prefix = qs(schema::layer(schema::role::scanAreaLevel)->name); // "areas_"
-            l->name = QCoreApplication::translate("ScanProject", "Boundaries %1")
+            // Named like the finest level: any level can be the coloured one (setLevel).
+            l->name = QCoreApplication::translate("ScanProject", "Areas (%1)")
                           .arg(l->sourceLayer.startsWith(prefix) ? l->sourceLayer.mid(prefix.size()) : l->sourceLayer);
             LayerStyle s = defaultStyle(*l);
             s.fill = Qt::transparent;
@@ -382,6 +431,7 @@ void ScanProject::open(const QString& path)
             m_layers->addLayer(l, s);
         }
         addKinds({LayerKind::Lines, LayerKind::Other, LayerKind::BlackSpots, LayerKind::Points});
+        if (!m_level.isEmpty()) setLevel(m_level); // styles and labels of the levels
         if (!finest && others.empty() && areaLevels.empty() && basemaps.empty())
             throw InputError(QCoreApplication::translate("ScanProject", "'%1' holds no gebiedscan.gpkg or other layers")
                                  .arg(path)
@@ -406,7 +456,21 @@ void ScanProject::open(const QString& path)
         for (const auto& l : vectorLayers) {
             const QString name = QString::fromStdString(l.name);
             if (l.spatial) {
-                addLayer(loadVectorLayer(path, name), true);
+                auto layer = loadVectorLayer(path, name);
+                // The first layer of a project far outside the Netherlands: RD New would rotate and
+                // stretch it (Chicago came out rotated), so the map uses the UTM zone of the data.
+                if (first && m_layers->rowCount() == 0 && !displayCrsChosen() && displayCrs() == u"EPSG:28992") {
+                    if (const QString crs = foreignCrsFor(layer->extent); !crs.isEmpty()) {
+                        setDisplayCrs(crs);
+                        m_crsNote = QCoreApplication::translate(
+                                        "ScanProject",
+                                        "RD New is used far outside the Netherlands: the map is drawn in %1 instead")
+                                        .arg(crs);
+                        qWarning("%s", qPrintable(m_crsNote));
+                        layer = loadVectorLayer(path, name);
+                    }
+                }
+                addLayer(layer, true);
                 continue;
             }
             const QString role = roleOf(l, path);
@@ -439,8 +503,78 @@ void ScanProject::open(const QString& path)
     }
 }
 
+bool ScanProject::setLevel(const QString& level)
+{
+    const auto chosen =
+        std::find_if(m_levels.begin(), m_levels.end(), [&](const AreaLevelInfo& l) { return l.level == level; });
+    if (chosen == m_levels.end()) return false;
+    const auto index = chosen - m_levels.begin();
+    for (std::size_t j = 0; j < m_levels.size(); ++j) {
+        int row = -1;
+        for (int r = 0; r < m_layers->rowCount(); ++r)
+            if (m_layers->layerPtr(r) == m_levels[j].layer) row = r;
+        if (row < 0) continue;
+        LayerStyle s = m_layers->style(row);
+        const auto position = static_cast<std::ptrdiff_t>(j);
+        if (position == index) {
+            // The level shown: filled (showTheme colours it) and clickable.
+            s.visible = true;
+            s.fill = QColor(0xf0, 0xee, 0xe6);
+            s.stroke = QColor(0x55, 0x55, 0x55);
+            s.strokeWidth = j == 0 ? 0.5 : 0.8;
+            s.labelField = qs(schema::field::name); // names at the level shown
+        } else if (position < index) {
+            s.visible = false; // finer areas would only add lines under the coloured level
+        } else {
+            s.visible = true;
+            s.mode = StyleMode::Single;
+            s.values.reset();
+            s.fill = Qt::transparent;
+            s.stroke = QColor(40, 40, 40);
+            s.strokeWidth = 1.4;
+        }
+        if (position != index) s.labelField.clear();
+        m_layers->setStyle(row, s, s.mode == StyleMode::Single ? QString() : m_layers->symbology(row).legend.title);
+    }
+    m_level = level;
+    return true;
+}
+
+QString ScanProject::defaultTheme() const
+{
+    const int row = areaRow();
+    if (row < 0) return {};
+    const LayerData& l = m_layers->layer(row);
+    const auto hasData = [&](const QString& id) {
+        const int f = l.fieldIndex(themeField(schema::field::count, id));
+        for (std::size_t i = 0; f >= 0 && i < l.featureCount(); ++i)
+            if (l.number(f, i) > 0) return true;
+        return false;
+    };
+    if (hasData(qs(schema::kTotalTheme))) return qs(schema::kTotalTheme);
+    for (const auto& t : m_themes)
+        if (hasData(t.id)) return t.id;
+    return m_themes.empty() ? QString() : m_themes.front().id;
+}
+
+bool ScanProject::hasPopulation() const
+{
+    const int row = areaRow();
+    if (row < 0) return false;
+    const LayerData& l = m_layers->layer(row);
+    const int f = l.fieldIndex(qs(schema::field::population));
+    for (std::size_t i = 0; f >= 0 && i < l.featureCount(); ++i)
+        if (l.number(f, i) > 0) return true;
+    return false;
+}
+
 int ScanProject::areaRow() const
 {
+    if (!m_levels.empty())
+        for (const auto& l : m_levels)
+            if (l.level == m_level)
+                for (int r = 0; r < m_layers->rowCount(); ++r)
+                    if (m_layers->layerPtr(r) == l.layer) return r;
     // The scan's finest level; else a polygon layer that is no other command's output (a
     // buurten file opened alone), never the black-spot or trend areas.
     for (int r = 0; r < m_layers->rowCount(); ++r)
@@ -468,8 +602,10 @@ void ScanProject::showTheme(const QString& themeId, const QString& indicator, co
         QString key = themeId;
         for (const auto& t : m_themes)
             if (t.id == themeId) key = t.number.isEmpty() ? t.name : t.number;
+        const bool total = themeId == qs(schema::kTotalTheme);
         for (std::size_t i = 0; i < layer.featureCount(); ++i)
-            (*values)[i] = m_figures.count(layer.text(level, i), layer.text(code, i), key, period);
+            (*values)[i] = total ? m_figures.total(layer.text(level, i), layer.text(code, i), period)
+                                 : m_figures.count(layer.text(level, i), layer.text(code, i), key, period);
         s.values = values;
         s.field = themeField(schema::field::count, themeId);
         s.ramp = QStringLiteral("YlOrRd");
@@ -490,6 +626,20 @@ void ScanProject::showTheme(const QString& themeId, const QString& indicator, co
                     : QCoreApplication::translate("ScanProject", "%1: registrations %2").arg(label, m_currentPeriod);
     }
     m_layers->setStyle(row, s, title);
+    // Hot spots follow the theme: each theme has its own Gi* bins (gi_bin_<theme>); the total's
+    // are gi_bin. Before this every theme showed the total's hot spots.
+    for (int r = 0; r < m_layers->rowCount(); ++r) {
+        const LayerData& h = m_layers->layer(r);
+        if (h.kind != LayerKind::Hotspots || m_layers->style(r).mode != StyleMode::GiBins) continue;
+        const QString own = themeField(schema::field::themeGiBin, themeId);
+        const bool total = themeId == qs(schema::kTotalTheme);
+        const QString field = !total && h.fieldIndex(own) >= 0 ? own : qs(schema::field::giBin);
+        if (!total && field != own) continue; // no per-theme bins: leave the layer as it is
+        LayerStyle hs = m_layers->style(r);
+        hs.field = field;
+        m_layers->setStyle(r, hs,
+                           QCoreApplication::translate("ScanProject", "Hot spots (Gi*): %1").arg(themeLabel(themeId)));
+    }
 }
 
 } // namespace gebiedscan::viewer

@@ -38,6 +38,9 @@ public:
     /// has rows for that level and period at all, NaN otherwise.
     [[nodiscard]] double count(const QString& level, const QString& area, const QString& theme,
                                const QString& period) const;
+    /// Sum over all themes (the figures table has no total row): NaN when any part is
+    /// suppressed, as the scan's own total would be hidden then too.
+    [[nodiscard]] double total(const QString& level, const QString& area, const QString& period) const;
     [[nodiscard]] QStringList periods() const { return m_periods; }
     [[nodiscard]] bool empty() const { return m_totals.isEmpty() && m_sums.isEmpty(); }
 
@@ -47,12 +50,28 @@ private:
     QHash<QString, double> m_sums;
     QStringList m_periods;
     QSet<QString> m_levelPeriods; // "level\x1fperiod" present in the table
+    QSet<QString> m_themeKeys;    // every theme key seen
+};
+
+/// One input of the scan as summary.json records it (pipeline source_credit).
+struct SourceInfo {
+    QString role;   ///< "registraties", "gebieden", ...
+    QString credit; ///< "CBS/Kadaster Wijk- en Buurtkaart (CC BY 4.0)", "bron onbekend"
+    bool synthetic = false;
+};
+
+/// An area level of a scan and its layer (buurt: the finest, wijk, gemeente: higher levels).
+struct AreaLevelInfo {
+    QString level;
+    std::shared_ptr<const LayerData> layer;
 };
 
 /// Loads folders and files into a layer stack and collects themes, periods and figures.
 class ScanProject {
 public:
-    explicit ScanProject(LayerListModel* layers) : m_layers(layers) {}
+    /// A new project is drawn in RD New unless the user chose a CRS (the first foreign layer
+    /// opened may change that: crsNote).
+    explicit ScanProject(LayerListModel* layers);
 
     /// Opens a scan folder (gebiedscan.gpkg, blackspots.gpkg, summary.json, aol.gpkg) or one
     /// vector file (all its spatial layers). Throws gebiedscan::InputError on unreadable input.
@@ -91,12 +110,38 @@ public:
     /// "Bron: ..., periode ..., geheim onder n": from summary.json when present.
     [[nodiscard]] const QString& sourceNote() const { return m_sourceNote; }
     [[nodiscard]] const QString& currentPeriodLabel() const { return m_currentPeriod; }
+    /// Set when the map is not in RD New: "Map in EPSG:32616 (RD New is far outside...)".
+    [[nodiscard]] const QString& crsNote() const { return m_crsNote; }
 
-    /// The main area layer's row (role scan_areas; else a polygon layer of no other command), or -1.
+    /// The sources summary.json names (empty for older folders and loose files).
+    [[nodiscard]] const std::vector<SourceInfo>& sources() const { return m_sources; }
+
+    /// Area levels of a scan folder, finest first; empty for loose files.
+    [[nodiscard]] const std::vector<AreaLevelInfo>& levels() const { return m_levels; }
+    /// The level shown (coloured and identified); empty when the project has no levels.
+    [[nodiscard]] const QString& level() const { return m_level; }
+    /// Shows `level` as the coloured and clickable layer: finer levels are hidden (the level's
+    /// own figures are what the scan wrote for it, suppression included), coarser ones are
+    /// outlines. The theme is re-applied by the caller (showTheme). False for an unknown level.
+    bool setLevel(const QString& level);
+    /// True when the shown level is the scan's finest (hot spot layers are of that level).
+    [[nodiscard]] bool finestLevelShown() const { return m_levels.empty() || m_level == m_levels.front().level; }
+
+    /// The theme to open on: the total when it has registrations, else the first theme with any,
+    /// else the first theme (the README's BRON scan opened on an empty theme: a solid map).
+    [[nodiscard]] QString defaultTheme() const;
+    /// True when the area layer has inhabitants to divide by (else "per 1,000" is meaningless).
+    [[nodiscard]] bool hasPopulation() const;
+
+    /// The main area layer's row: the level shown; without levels the layer of role scan_areas,
+    /// else a polygon layer of no other command; -1 when none.
     [[nodiscard]] int areaRow() const;
     /// Colours the main area layer by a theme indicator ("n", "rate", "change_pct") and period
     /// (empty = the current period fields; else counts from the figures table).
     void showTheme(const QString& themeId, const QString& indicator, const QString& period);
+
+    /// The label of the total ("Totaal"); its id is schema::kTotalTheme.
+    [[nodiscard]] static QString totalLabel();
 
     /// Themes found in a layer's fields (the schema's n_<thema>, except the total).
     [[nodiscard]] static std::vector<ThemeInfo> themesOf(const LayerData& layer);
@@ -113,7 +158,7 @@ private:
     LayerListModel* m_layers;
     std::vector<ThemeInfo> m_themes;
     FiguresTable m_figures;
-    QString m_folder, m_aolFile, m_sourceNote, m_currentPeriod;
+    QString m_folder, m_aolFile, m_sourceNote, m_currentPeriod, m_crsNote, m_workingCrs;
     QStringList m_periods;
     QString m_figuresFile, m_figuresLayer; // not loaded yet when non-empty
     QString m_hotTimesFile, m_hotTimesLayer;
@@ -121,6 +166,9 @@ private:
     QHash<QString, std::shared_ptr<const AccidentTable>> m_accidents; // file -> table (null: none)
     QHash<QString, QString> m_labels;                                 // theme id -> "1.3 Woninginbraak"
     QHash<QString, std::pair<QString, QString>> m_themeNames;         // theme id -> number, name (summary.json)
+    std::vector<SourceInfo> m_sources;
+    std::vector<AreaLevelInfo> m_levels;
+    QString m_level;
 };
 
 } // namespace gebiedscan::viewer

@@ -3,6 +3,8 @@
 #include "main_window.hpp"
 
 #include <QApplication>
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -11,9 +13,48 @@
 
 namespace gebiedscan::viewer {
 
+QString usageText(const QString& language)
+{
+    if (language == u"en")
+        return QStringLiteral(
+            "usage: gebiedscan-viewer [FOLDER|LAYER...] [--screenshot FILE.png --size WxH [--scale S] [--window]]\n"
+            "                         [--theme ID] [--indicator n|rate|change_pct] [--period P] [--level L]\n"
+            "                         [--show LAYER,...] [--identify X,Y] [--select X,Y;X,Y...] [--suggest-aol N]\n"
+            "                         [--crs EPSG:N] [--lang nl|en]\n"
+            "FOLDER: a scan output folder; LAYER: any vector file GDAL reads, a GeoTIFF or a basemap (RGB GeoTIFF,\n"
+            "MBTiles, GeoPackage tiles). --theme total: all themes; --level wijk or gemeente: that level of the\n"
+            "scan. X,Y in RD New metres. See app/viewer/README.md.\n");
+    return QStringLiteral(
+        "gebruik: gebiedscan-viewer [MAP|LAAG...] [--screenshot BESTAND.png --size BxH [--scale S] [--window]]\n"
+        "                           [--theme ID] [--indicator n|rate|change_pct] [--period P] [--level NIVEAU]\n"
+        "                           [--show LAAG,...] [--identify X,Y] [--select X,Y;X,Y...] [--suggest-aol N]\n"
+        "                           [--crs EPSG:N] [--lang nl|en]\n"
+        "MAP: een uitvoermap van gebiedscan scan; LAAG: elk vectorbestand dat GDAL leest, een GeoTIFF of een\n"
+        "achtergrondkaart (RGB-GeoTIFF, MBTiles, GeoPackage-tegels).\n"
+        "  --screenshot  kaartblad als PNG zonder scherm; --size breedte x hoogte in pixels\n"
+        "  --theme       thema-id (bijv. woninginbraak; total = alle thema's)\n"
+        "  --indicator   n = aantal, rate = per 1.000 inwoners, change_pct = verandering in %\n"
+        "  --period      een periode van de scan (bijv. 2022)\n"
+        "  --level       niveau van de scan (bijv. wijk of gemeente); standaard het fijnste\n"
+        "  --show        lagen tonen (bijv. hotspots); --identify X,Y: gebiedsblad van het punt\n"
+        "  --select      gebieden selecteren (som); --suggest-aol N: N AOL-voorstellen\n"
+        "  --crs         kaart in dit coördinatenstelsel (standaard RD New; buiten Nederland de UTM-zone)\n"
+        "  --lang        taal van de vensters: nl (standaard) of en; ook GEBIEDSCAN_LANG=en\n"
+        "X,Y in meters RD New. Zie app/viewer/README.md.\n");
+}
+
+QString languageFromArguments(int argc, char** argv)
+{
+    for (int i = 1; i + 1 < argc; ++i)
+        if (qstrcmp(argv[i], "--lang") == 0) return QString::fromLocal8Bit(argv[i + 1]);
+    const QByteArray env = qgetenv("GEBIEDSCAN_LANG");
+    return env.startsWith("en") ? QStringLiteral("en") : QStringLiteral("nl");
+}
+
 std::optional<ViewerOptions> parseViewerArguments(const QStringList& args, QString* error)
 {
     ViewerOptions o;
+    if (qgetenv("GEBIEDSCAN_LANG").startsWith("en")) o.language = QStringLiteral("en");
     const auto fail = [&](const QString& msg) {
         if (error) *error = msg;
         return std::optional<ViewerOptions>();
@@ -27,65 +68,80 @@ std::optional<ViewerOptions> parseViewerArguments(const QStringList& args, QStri
         };
         QString v;
         if (a == u"--screenshot") {
-            if (!value(&o.screenshot)) return fail(QStringLiteral("--screenshot needs a file name"));
+            if (!value(&o.screenshot))
+                return fail(QCoreApplication::translate("ViewerCli", "--screenshot needs a file name"));
         } else if (a == u"--size") {
-            if (!value(&v)) return fail(QStringLiteral("--size needs WxH"));
+            if (!value(&v)) return fail(QCoreApplication::translate("ViewerCli", "--size needs WxH"));
             const auto parts = v.split(QLatin1Char('x'));
             bool okW = false, okH = false;
             if (parts.size() == 2) o.size = QSize(parts[0].toInt(&okW), parts[1].toInt(&okH));
             if (!okW || !okH || o.size.width() < 100 || o.size.height() < 100 || o.size.width() > 20000 ||
                 o.size.height() > 20000)
-                return fail(QStringLiteral("--size must be WxH, e.g. 1600x1000 (100..20000 pixels)"));
+                return fail(
+                    QCoreApplication::translate("ViewerCli", "--size must be WxH, e.g. 1600x1000 (100..20000 pixels)"));
         } else if (a == u"--scale") {
-            if (!value(&v)) return fail(QStringLiteral("--scale needs a number"));
+            if (!value(&v)) return fail(QCoreApplication::translate("ViewerCli", "--scale needs a number"));
             bool ok = false;
             o.scale = v.toDouble(&ok);
-            if (!ok || o.scale < 0.5 || o.scale > 8) return fail(QStringLiteral("--scale must be between 0.5 and 8"));
+            if (!ok || o.scale < 0.5 || o.scale > 8)
+                return fail(QCoreApplication::translate("ViewerCli", "--scale must be between 0.5 and 8"));
         } else if (a == u"--theme") {
-            if (!value(&o.theme)) return fail(QStringLiteral("--theme needs a theme id"));
+            if (!value(&o.theme)) return fail(QCoreApplication::translate("ViewerCli", "--theme needs a theme id"));
         } else if (a == u"--indicator") {
             if (!value(&o.indicator) ||
                 !(o.indicator == u"n" || o.indicator == u"rate" || o.indicator == u"change_pct"))
-                return fail(QStringLiteral("--indicator must be n, rate or change_pct"));
+                return fail(QCoreApplication::translate("ViewerCli", "--indicator must be n, rate or change_pct"));
         } else if (a == u"--period") {
-            if (!value(&o.period)) return fail(QStringLiteral("--period needs a period"));
+            if (!value(&o.period)) return fail(QCoreApplication::translate("ViewerCli", "--period needs a period"));
+        } else if (a == u"--crs") {
+            if (!value(&o.crs))
+                return fail(QCoreApplication::translate("ViewerCli", "--crs needs a CRS, e.g. EPSG:32631"));
+        } else if (a == u"--level") {
+            if (!value(&o.level))
+                return fail(QCoreApplication::translate("ViewerCli", "--level needs a level, e.g. wijk or gemeente"));
         } else if (a == u"--lang") {
             if (!value(&o.language) || !(o.language == u"nl" || o.language == u"en"))
-                return fail(QStringLiteral("--lang must be nl or en"));
+                return fail(QCoreApplication::translate("ViewerCli", "--lang must be nl or en"));
         } else if (a == u"--identify") {
-            if (!value(&v)) return fail(QStringLiteral("--identify needs X,Y in RD metres"));
+            if (!value(&v)) return fail(QCoreApplication::translate("ViewerCli", "--identify needs X,Y in RD metres"));
             const auto parts = v.split(QLatin1Char(','));
             bool okX = false, okY = false;
             if (parts.size() == 2) o.identify = std::make_pair(parts[0].toDouble(&okX), parts[1].toDouble(&okY));
-            if (!okX || !okY) return fail(QStringLiteral("--identify needs X,Y in RD metres, e.g. 233500,557000"));
+            if (!okX || !okY)
+                return fail(
+                    QCoreApplication::translate("ViewerCli", "--identify needs X,Y in RD metres, e.g. 233500,557000"));
         } else if (a == u"--show") {
-            if (!value(&v)) return fail(QStringLiteral("--show needs layer names, e.g. hotspots"));
+            if (!value(&v))
+                return fail(QCoreApplication::translate("ViewerCli", "--show needs layer names, e.g. hotspots"));
             o.show = v.split(QLatin1Char(','), Qt::SkipEmptyParts);
         } else if (a == u"--suggest-aol") {
             bool ok = false;
             if (value(&v)) o.suggestAol = v.toInt(&ok);
             if (!ok || o.suggestAol < 1 || o.suggestAol > 100)
-                return fail(QStringLiteral("--suggest-aol needs a number 1..100"));
+                return fail(QCoreApplication::translate("ViewerCli", "--suggest-aol needs a number 1..100"));
         } else if (a == u"--select") {
-            if (!value(&v)) return fail(QStringLiteral("--select needs X,Y;X,Y... in RD metres"));
+            if (!value(&v))
+                return fail(QCoreApplication::translate("ViewerCli", "--select needs X,Y;X,Y... in RD metres"));
             for (const QString& point : v.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
                 const auto parts = point.split(QLatin1Char(','));
                 bool okX = false, okY = false;
                 if (parts.size() == 2) o.select.emplace_back(parts[0].toDouble(&okX), parts[1].toDouble(&okY));
                 if (!okX || !okY)
-                    return fail(
-                        QStringLiteral("--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000"));
+                    return fail(QCoreApplication::translate(
+                        "ViewerCli", "--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000"));
             }
+        } else if (a == u"--timing") {
+            o.timing = true;
         } else if (a == u"--window") {
             o.window = true;
         } else if (a.startsWith(QLatin1String("--"))) {
-            return fail(QStringLiteral("unknown option %1").arg(a));
+            return fail(QCoreApplication::translate("ViewerCli", "unknown option %1").arg(a));
         } else {
             o.inputs << a;
         }
     }
     if (!o.screenshot.isEmpty() && o.inputs.isEmpty())
-        return fail(QStringLiteral("--screenshot needs a folder or layer to show"));
+        return fail(QCoreApplication::translate("ViewerCli", "--screenshot needs a folder or layer to show"));
     return o;
 }
 
@@ -105,16 +161,51 @@ bool installTranslation(QApplication& app, const QString& language)
 
 int runViewer(QApplication& app, const ViewerOptions& o)
 {
+    if (!o.crs.isEmpty()) setDisplayCrs(o.crs, true);
+    QElapsedTimer clock;
+    clock.start();
+    QStringList phases;
+    const auto phase = [&](const char* name) {
+        if (o.timing) phases << QStringLiteral("%1 %2 ms").arg(QLatin1String(name)).arg(clock.restart());
+    };
     MainWindow window;
+    phase("window");
     const bool headless = !o.screenshot.isEmpty();
     for (const auto& in : o.inputs)
         if (!window.openPath(in, headless)) return 2;
+    phase("open");
     if (!o.theme.isEmpty() && !window.setTheme(o.theme)) {
-        std::fprintf(stderr, "gebiedscan-viewer: no theme '%s' in the data\n", qPrintable(o.theme));
+        std::fprintf(
+            stderr, "%s\n",
+            qPrintable(
+                QCoreApplication::translate("ViewerCli", "gebiedscan-viewer: no theme '%1' in the data").arg(o.theme)));
         return 2;
     }
-    if (!o.indicator.isEmpty()) window.setIndicator(o.indicator);
-    if (!o.period.isEmpty()) window.setPeriod(o.period);
+    if (!o.level.isEmpty() && !window.setLevel(o.level)) {
+        QStringList known;
+        for (const auto& l : window.project().levels()) known << l.level;
+        std::fprintf(
+            stderr, "%s\n",
+            qPrintable(QCoreApplication::translate("ViewerCli", "gebiedscan-viewer: no level '%1' in the data "
+                                                                "(levels: %2)")
+                           .arg(o.level, known.isEmpty() ? QStringLiteral("-") : known.join(QStringLiteral(", ")))));
+        return 2;
+    }
+    if (!o.indicator.isEmpty() && !window.setIndicator(o.indicator)) {
+        std::fprintf(
+            stderr, "%s\n",
+            qPrintable(QCoreApplication::translate(
+                           "ViewerCli", "gebiedscan-viewer: indicator '%1' needs inhabitants, which the areas lack")
+                           .arg(o.indicator)));
+        return 2;
+    }
+    if (!o.period.isEmpty() && !window.setPeriod(o.period)) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QCoreApplication::translate("ViewerCli", "gebiedscan-viewer: no period '%1' in the "
+                                                                         "scan (periods: %2)")
+                                    .arg(o.period, window.project().periods().join(QStringLiteral(", ")))));
+        return 2;
+    }
     if (!o.show.isEmpty()) window.showLayers(o.show);
     if (o.suggestAol > 0) window.suggestAol(o.suggestAol);
     if (o.identify) window.identifyAt(PointRd{o.identify->first, o.identify->second});
@@ -137,10 +228,13 @@ int runViewer(QApplication& app, const ViewerOptions& o)
     } else {
         img = window.renderSheet(o.size, o.scale);
     }
+    phase("render");
     if (!img.save(o.screenshot)) {
         std::fprintf(stderr, "gebiedscan-viewer: cannot write %s\n", qPrintable(o.screenshot));
         return 1;
     }
+    phase("save");
+    if (o.timing) std::fprintf(stderr, "timing: %s\n", qPrintable(phases.join(QStringLiteral(", "))));
     std::printf("%s (%dx%d)\n", qPrintable(o.screenshot), img.width(), img.height());
     return 0;
 }

@@ -19,14 +19,22 @@ struct ViewerOptions {
     QString screenshot;
     QSize size{1600, 1000};
     QString theme, indicator, period;
+    QString crs;        ///< --crs: the CRS to draw in (EPSG:32631 ...); empty: RD New or the data's UTM zone
+    QString level;      ///< --level: the scan level to show (wijk, gemeente); empty: the finest
     QStringList show;   ///< --show: layers to make visible (e.g. hotspots)
     int suggestAol = 0; ///< --suggest-aol N: add N AOL candidates from the rankings
     QString language = QStringLiteral("nl");
-    bool window = false;                               ///< screenshot of the whole window instead of the map sheet
+    bool timing = false; ///< --timing: phase times to stderr (bench/viewer/open_demo_bench.sh)
+    bool window = false; ///< screenshot of the whole window instead of the map sheet
     std::optional<std::pair<double, double>> identify; ///< RD x,y to identify before the screenshot
     std::vector<std::pair<double, double>> select;     ///< --select: RD x,y of areas to select (window zooms to them)
     double scale = 1.0;                                ///< device pixels per logical pixel for the screenshot
 };
+
+/// The --help text in `language` ("nl" default, "en").
+[[nodiscard]] QString usageText(const QString& language);
+/// The language of the interface: --lang, else GEBIEDSCAN_LANG, else Dutch.
+[[nodiscard]] QString languageFromArguments(int argc, char** argv);
 
 /// Parses arguments (without the program name). Returns nullopt and sets `error` on bad input.
 [[nodiscard]] std::optional<ViewerOptions> parseViewerArguments(const QStringList& args, QString* error);

@@ -212,6 +212,66 @@ NL = {
     "Remove AOL": "AOL verwijderen",
     # Basemaps.
     "Basemap: %1": "Achtergrondkaart: %1",
+    # Levels, the total, credits (issue 15).
+    "Level:": "Niveau:",
+    # Command line (ViewerCli).
+    "--screenshot needs a file name": "--screenshot vraagt een bestandsnaam",
+    "--size needs WxH": "--size vraagt BxH",
+    "--size must be WxH, e.g. 1600x1000 (100..20000 pixels)":
+        "--size moet BxH zijn, bijv. 1600x1000 (100 t/m 20000 pixels)",
+    "--scale needs a number": "--scale vraagt een getal",
+    "--scale must be between 0.5 and 8": "--scale moet tussen 0,5 en 8 liggen",
+    "--theme needs a theme id": "--theme vraagt een thema-id",
+    "--indicator must be n, rate or change_pct": "--indicator moet n, rate of change_pct zijn",
+    "--period needs a period": "--period vraagt een periode",
+    "--crs needs a CRS, e.g. EPSG:32631": "--crs vraagt een coördinatenstelsel, bijv. EPSG:32631",
+    "--level needs a level, e.g. wijk or gemeente": "--level vraagt een niveau, bijv. wijk of gemeente",
+    "--lang must be nl or en": "--lang moet nl of en zijn",
+    "--identify needs X,Y in RD metres": "--identify vraagt X,Y in meters RD",
+    "--identify needs X,Y in RD metres, e.g. 233500,557000": "--identify vraagt X,Y in meters RD, bijv. 233500,557000",
+    "--show needs layer names, e.g. hotspots": "--show vraagt laagnamen, bijv. hotspots",
+    "--suggest-aol needs a number 1..100": "--suggest-aol vraagt een getal van 1 t/m 100",
+    "--select needs X,Y;X,Y... in RD metres": "--select vraagt X,Y;X,Y... in meters RD",
+    "--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000":
+        "--select vraagt X,Y;X,Y... in meters RD, bijv. 233500,557000;240000,555000",
+    "unknown option %1": "onbekende optie %1",
+    "--screenshot needs a folder or layer to show": "--screenshot vraagt een map of laag om te tonen",
+    "Chg.": "Verand.",
+    "Sign.": "Sign.",
+    "/1,000 inh.": "/1.000 inw.",
+    "Change against the expected count (%)": "Verandering ten opzichte van het verwachte aantal (%)",
+    "Significance of the change (exact conditional Poisson test)":
+        "Significantie van de verandering (exacte voorwaardelijke Poisson-toets)",
+    "Registrations per 1,000 inhabitants": "Registraties per 1.000 inwoners",
+    " Theme:": " Thema:",
+    "Total": "Totaal",
+    "Hot spots (Gi*): %1": "Hotspots (Gi*): %1",
+    "%1: source unknown": "%1: bron onbekend",
+    "Sources: %1": "Bronnen: %1",
+    "Period %1": "Periode %1",
+    "p < 0.01": "p < 0,01",
+    "p < 0.05": "p < 0,05",
+    "Other themes": "Overige thema's",
+    "Safe living environment": "Veilige woon- en leefomgeving",
+    "Business and safety": "Bedrijvigheid en veiligheid",
+    "Youth and safety": "Jeugd en veiligheid",
+    "Physical safety": "Fysieke veiligheid",
+    "Integrity and safety": "Integriteit en veiligheid",
+    "Export sheet as &CSV...": "Gebiedsblad exporteren als &CSV...",
+    "Export sheet as p&icture...": "Gebiedsblad exporteren als af&beelding...",
+    "Export sheet": "Gebiedsblad exporteren",
+    "CSV for Excel (*.csv)": "CSV voor Excel (*.csv)",
+    "hot spot 99%": "hotspot 99%",
+    "gebiedscan-viewer: no theme '%1' in the data": "gebiedscan-viewer: geen thema '%1' in de gegevens",
+    "gebiedscan-viewer: no level '%1' in the data (levels: %2)":
+        "gebiedscan-viewer: geen niveau '%1' in de gegevens (niveaus: %2)",
+    "gebiedscan-viewer: indicator '%1' needs inhabitants, which the areas lack":
+        "gebiedscan-viewer: indicator '%1' vraagt inwoners, en die hebben de gebieden niet",
+    "gebiedscan-viewer: no period '%1' in the scan (periods: %2)":
+        "gebiedscan-viewer: geen periode '%1' in de scan (perioden: %2)",
+    "RD New is used far outside the Netherlands: the map is drawn in %1 instead":
+        "RD New ligt ver buiten Nederland: de kaart is getekend in %1",
+    "Map in %1": "Kaart in %1",
 }
 
 

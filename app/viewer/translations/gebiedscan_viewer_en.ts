@@ -4,124 +4,124 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../src/layer_style.cpp" line="38"/>
+        <location filename="../src/layer_style.cpp" line="40"/>
         <source>events per km2</source>
         <translation>events per km2</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="39"/>
+        <location filename="../src/layer_style.cpp" line="41"/>
         <source>weighted events per km2</source>
         <translation>weighted events per km2</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="79"/>
+        <location filename="../src/layer_style.cpp" line="129"/>
         <source>Hot spot, 99% confidence</source>
         <translation>Hot spot, 99% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="80"/>
+        <location filename="../src/layer_style.cpp" line="130"/>
         <source>Hot spot, 95% confidence</source>
         <translation>Hot spot, 95% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="81"/>
+        <location filename="../src/layer_style.cpp" line="131"/>
         <source>Hot spot, 90% confidence</source>
         <translation>Hot spot, 90% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="82"/>
+        <location filename="../src/layer_style.cpp" line="132"/>
         <source>Cold spot, 90% confidence</source>
         <translation>Cold spot, 90% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="83"/>
+        <location filename="../src/layer_style.cpp" line="133"/>
         <source>Cold spot, 95% confidence</source>
         <translation>Cold spot, 95% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="84"/>
+        <location filename="../src/layer_style.cpp" line="134"/>
         <source>Cold spot, 99% confidence</source>
         <translation>Cold spot, 99% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="85"/>
-        <location filename="../src/layer_style.cpp" line="302"/>
+        <location filename="../src/layer_style.cpp" line="135"/>
+        <location filename="../src/layer_style.cpp" line="436"/>
         <source>Not significant</source>
         <translation>Not significant</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="109"/>
+        <location filename="../src/layer_style.cpp" line="159"/>
         <source>Hot spots (Getis-Ord Gi*)</source>
         <translation>Hot spots (Getis-Ord Gi*)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="110"/>
+        <location filename="../src/layer_style.cpp" line="160"/>
         <source>Clusters and outliers (local Moran&apos;s I)</source>
         <translation>Clusters and outliers (local Moran's I)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="112"/>
+        <location filename="../src/layer_style.cpp" line="163"/>
         <source>Black spots: %1 (size = %2)</source>
         <translation>Black spots: %1 (size = %2)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="116"/>
+        <location filename="../src/layer_style.cpp" line="168"/>
         <source>Density: %1</source>
         <translation>Density: %1</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="117"/>
+        <location filename="../src/layer_style.cpp" line="169"/>
         <source>Density: %1 (%2)</source>
         <translation>Density: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="264"/>
-        <location filename="../src/layer_style.cpp" line="297"/>
+        <location filename="../src/layer_style.cpp" line="388"/>
+        <location filename="../src/layer_style.cpp" line="430"/>
         <source>geheim / no data (%1)</source>
         <translation>geheim / no data (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="295"/>
+        <location filename="../src/layer_style.cpp" line="427"/>
         <source>No neighbours (%1)</source>
         <translation>No neighbours (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="302"/>
+        <location filename="../src/layer_style.cpp" line="437"/>
         <source>High-High (cluster)</source>
         <translation>High-High (cluster)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="302"/>
+        <location filename="../src/layer_style.cpp" line="438"/>
         <source>Low-Low (cluster)</source>
         <translation>Low-Low (cluster)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="303"/>
+        <location filename="../src/layer_style.cpp" line="439"/>
         <source>High-Low (outlier)</source>
         <translation>High-Low (outlier)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="303"/>
+        <location filename="../src/layer_style.cpp" line="440"/>
         <source>Low-High (outlier)</source>
         <translation>Low-High (outlier)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="322"/>
+        <location filename="../src/layer_style.cpp" line="461"/>
         <source>no value / no neighbours (%1)</source>
         <translation>no value / no neighbours (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="384"/>
+        <location filename="../src/layer_style.cpp" line="530"/>
         <source>score %1</source>
         <translation>score %1</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="388"/>
+        <location filename="../src/layer_style.cpp" line="536"/>
         <source>black spot (meets the definition) (%1)</source>
         <translation>black spot (meets the definition) (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="390"/>
+        <location filename="../src/layer_style.cpp" line="540"/>
         <source>below the threshold (%1)</source>
         <translation>below the threshold (%1)</translation>
     </message>
@@ -129,80 +129,214 @@
 <context>
     <name>ScanProject</name>
     <message>
-        <location filename="../src/scan_project.cpp" line="95"/>
+        <location filename="../src/scan_project.cpp" line="97"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="140"/>
         <source>junctions</source>
         <translation>junctions</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="97"/>
+        <location filename="../src/scan_project.cpp" line="142"/>
         <source>road sections</source>
         <translation>road sections</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="133"/>
+        <location filename="../src/scan_project.cpp" line="185"/>
         <source>Period %1</source>
         <translation>Period %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="134"/>
+        <location filename="../src/scan_project.cpp" line="186"/>
         <source>Period %1 (reference %2)</source>
         <translation>Period %1 (reference %2)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="138"/>
+        <location filename="../src/scan_project.cpp" line="200"/>
         <source>SYNTHETIC registrations (demo)</source>
         <translation>SYNTHETIC registrations (demo)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="140"/>
+        <location filename="../src/scan_project.cpp" line="203"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="250"/>
+        <location filename="../src/scan_project.cpp" line="315"/>
         <source>cannot open &apos;%1&apos;: no such file or folder</source>
         <translation>cannot open '%1': no such file or folder</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="298"/>
+        <location filename="../src/scan_project.cpp" line="326"/>
+        <source>Map in %1</source>
+        <translation>Map in %1</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="406"/>
         <source>Areas</source>
         <translation>Areas</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="298"/>
+        <location filename="../src/scan_project.cpp" line="407"/>
+        <location filename="../src/scan_project.cpp" line="425"/>
         <source>Areas (%1)</source>
         <translation>Areas (%1)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="310"/>
-        <source>Boundaries %1</source>
-        <translation>Boundaries %1</translation>
-    </message>
-    <message>
-        <location filename="../src/scan_project.cpp" line="319"/>
+        <location filename="../src/scan_project.cpp" line="436"/>
         <source>&apos;%1&apos; holds no gebiedscan.gpkg or other layers</source>
         <translation>'%1' holds no gebiedscan.gpkg or other layers</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="391"/>
-        <location filename="../src/scan_project.cpp" line="404"/>
+        <location filename="../src/scan_project.cpp" line="465"/>
+        <source>RD New is used far outside the Netherlands: the map is drawn in %1 instead</source>
+        <translation>RD New is used far outside the Netherlands: the map is drawn in %1 instead</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="612"/>
+        <location filename="../src/scan_project.cpp" line="626"/>
         <source>%1: registrations %2</source>
         <translation>%1: registrations %2</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="395"/>
+        <location filename="../src/scan_project.cpp" line="616"/>
         <source>%1: change against reference (%)</source>
         <translation>%1: change against reference (%)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="399"/>
+        <location filename="../src/scan_project.cpp" line="620"/>
         <source>%1: per 1,000 inhabitants</source>
         <translation>%1: per 1,000 inhabitants</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="403"/>
+        <location filename="../src/scan_project.cpp" line="625"/>
         <source>%1: registrations</source>
         <translation>%1: registrations</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="641"/>
+        <source>Hot spots (Gi*): %1</source>
+        <translation>Hot spots (Gi*): %1</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerCli</name>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="72"/>
+        <source>--screenshot needs a file name</source>
+        <translation>--screenshot needs a file name</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="74"/>
+        <source>--size needs WxH</source>
+        <translation>--size needs WxH</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="81"/>
+        <source>--size must be WxH, e.g. 1600x1000 (100..20000 pixels)</source>
+        <translation>--size must be WxH, e.g. 1600x1000 (100..20000 pixels)</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="83"/>
+        <source>--scale needs a number</source>
+        <translation>--scale needs a number</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="87"/>
+        <source>--scale must be between 0.5 and 8</source>
+        <translation>--scale must be between 0.5 and 8</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="89"/>
+        <source>--theme needs a theme id</source>
+        <translation>--theme needs a theme id</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="93"/>
+        <source>--indicator must be n, rate or change_pct</source>
+        <translation>--indicator must be n, rate or change_pct</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="95"/>
+        <source>--period needs a period</source>
+        <translation>--period needs a period</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="98"/>
+        <source>--crs needs a CRS, e.g. EPSG:32631</source>
+        <translation>--crs needs a CRS, e.g. EPSG:32631</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="101"/>
+        <source>--level needs a level, e.g. wijk or gemeente</source>
+        <translation>--level needs a level, e.g. wijk or gemeente</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="104"/>
+        <source>--lang must be nl or en</source>
+        <translation>--lang must be nl or en</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="106"/>
+        <source>--identify needs X,Y in RD metres</source>
+        <translation>--identify needs X,Y in RD metres</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="112"/>
+        <source>--identify needs X,Y in RD metres, e.g. 233500,557000</source>
+        <translation>--identify needs X,Y in RD metres, e.g. 233500,557000</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="115"/>
+        <source>--show needs layer names, e.g. hotspots</source>
+        <translation>--show needs layer names, e.g. hotspots</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="121"/>
+        <source>--suggest-aol needs a number 1..100</source>
+        <translation>--suggest-aol needs a number 1..100</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="124"/>
+        <source>--select needs X,Y;X,Y... in RD metres</source>
+        <translation>--select needs X,Y;X,Y... in RD metres</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="130"/>
+        <source>--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000</source>
+        <translation>--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="138"/>
+        <source>unknown option %1</source>
+        <translation>unknown option %1</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="144"/>
+        <source>--screenshot needs a folder or layer to show</source>
+        <translation>--screenshot needs a folder or layer to show</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="181"/>
+        <source>gebiedscan-viewer: no theme &apos;%1&apos; in the data</source>
+        <translation>gebiedscan-viewer: no theme '%1' in the data</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="189"/>
+        <source>gebiedscan-viewer: no level &apos;%1&apos; in the data (levels: %2)</source>
+        <translation>gebiedscan-viewer: no level '%1' in the data (levels: %2)</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="197"/>
+        <source>gebiedscan-viewer: indicator &apos;%1&apos; needs inhabitants, which the areas lack</source>
+        <translation>gebiedscan-viewer: indicator '%1' needs inhabitants, which the areas lack</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="204"/>
+        <source>gebiedscan-viewer: no period &apos;%1&apos; in the scan (periods: %2)</source>
+        <translation>gebiedscan-viewer: no period '%1' in the scan (periods: %2)</translation>
     </message>
 </context>
 <context>
@@ -228,12 +362,12 @@
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../src/accident_chart.cpp" line="96"/>
+        <location filename="../src/accident_chart.cpp" line="98"/>
         <source>No accidents per year in this layer.</source>
         <translation>No accidents per year in this layer.</translation>
     </message>
     <message>
-        <location filename="../src/accident_chart.cpp" line="139"/>
+        <location filename="../src/accident_chart.cpp" line="143"/>
         <source>all severities</source>
         <translation>all severities</translation>
     </message>
@@ -241,42 +375,42 @@
 <context>
     <name>gebiedscan::viewer::AolModel</name>
     <message>
-        <location filename="../src/aol_model.cpp" line="41"/>
+        <location filename="../src/aol_model.cpp" line="48"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../src/aol_model.cpp" line="42"/>
+        <location filename="../src/aol_model.cpp" line="49"/>
         <source>Area</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../src/aol_model.cpp" line="43"/>
+        <location filename="../src/aol_model.cpp" line="50"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../src/aol_model.cpp" line="44"/>
+        <location filename="../src/aol_model.cpp" line="51"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../src/aol_model.cpp" line="45"/>
+        <location filename="../src/aol_model.cpp" line="52"/>
         <source>Partners</source>
         <translation>Partners</translation>
     </message>
     <message>
-        <location filename="../src/aol_model.cpp" line="46"/>
+        <location filename="../src/aol_model.cpp" line="53"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../src/aol_model.cpp" line="47"/>
+        <location filename="../src/aol_model.cpp" line="54"/>
         <source>X (RD)</source>
         <translation>X (RD)</translation>
     </message>
     <message>
-        <location filename="../src/aol_model.cpp" line="48"/>
+        <location filename="../src/aol_model.cpp" line="55"/>
         <source>Y (RD)</source>
         <translation>Y (RD)</translation>
     </message>
@@ -284,101 +418,148 @@
 <context>
     <name>gebiedscan::viewer::AreaSheetModel</name>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="24"/>
-        <source>significant (p &lt; 0.01)</source>
-        <translation>significant (p &lt; 0.01)</translation>
+        <location filename="../src/area_sheet_model.cpp" line="34"/>
+        <source>p &lt; 0.01</source>
+        <translation>p &lt; 0.01</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="25"/>
-        <source>significant (p &lt; 0.05)</source>
-        <translation>significant (p &lt; 0.05)</translation>
+        <location filename="../src/area_sheet_model.cpp" line="35"/>
+        <source>p &lt; 0.05</source>
+        <translation>p &lt; 0.05</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="26"/>
+        <location filename="../src/area_sheet_model.cpp" line="36"/>
+        <location filename="../src/area_sheet_model.cpp" line="75"/>
         <source>not significant</source>
         <translation>not significant</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="34"/>
+        <location filename="../src/area_sheet_model.cpp" line="44"/>
+        <location filename="../src/area_sheet_model.cpp" line="172"/>
         <source>geheim</source>
         <translation>geheim</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="61"/>
+        <location filename="../src/area_sheet_model.cpp" line="97"/>
         <source>Expected count: the reference periods&apos; count scaled to the current period&apos;s length</source>
         <translation>Expected count: the reference periods' count scaled to the current period's length</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="63"/>
+        <location filename="../src/area_sheet_model.cpp" line="99"/>
         <source>exact conditional Poisson test, two-sided: p = %1</source>
         <translation>exact conditional Poisson test, two-sided: p = %1</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="72"/>
+        <location filename="../src/area_sheet_model.cpp" line="109"/>
+        <source>Change against the expected count (%)</source>
+        <translation>Change against the expected count (%)</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="110"/>
+        <source>Significance of the change (exact conditional Poisson test)</source>
+        <translation>Significance of the change (exact conditional Poisson test)</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="111"/>
+        <source>Registrations per 1,000 inhabitants</source>
+        <translation>Registrations per 1,000 inhabitants</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="117"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="73"/>
+        <location filename="../src/area_sheet_model.cpp" line="118"/>
         <source>Current</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="74"/>
+        <location filename="../src/area_sheet_model.cpp" line="119"/>
         <source>Expected</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="75"/>
-        <source>Change</source>
-        <translation>Change</translation>
+        <location filename="../src/area_sheet_model.cpp" line="120"/>
+        <source>Chg.</source>
+        <translation>Chg.</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="76"/>
-        <source>Significance</source>
-        <translation>Significance</translation>
+        <location filename="../src/area_sheet_model.cpp" line="121"/>
+        <source>Sign.</source>
+        <translation>Sign.</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="77"/>
-        <source>Per 1,000 inh.</source>
-        <translation>Per 1,000 inh.</translation>
+        <location filename="../src/area_sheet_model.cpp" line="122"/>
+        <source>/1,000 inh.</source>
+        <translation>/1,000 inh.</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="78"/>
+        <location filename="../src/area_sheet_model.cpp" line="123"/>
         <source>Rank</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="79"/>
+        <location filename="../src/area_sheet_model.cpp" line="124"/>
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="80"/>
+        <location filename="../src/area_sheet_model.cpp" line="125"/>
         <source>Hot spot</source>
         <translation>Hot spot</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="126"/>
-        <location filename="../src/area_sheet_model.cpp" line="176"/>
+        <location filename="../src/area_sheet_model.cpp" line="166"/>
+        <location filename="../src/area_sheet_model.cpp" line="217"/>
         <source>%1 inhabitants</source>
         <translation>%1 inhabitants</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="128"/>
-        <location filename="../src/area_sheet_model.cpp" line="179"/>
+        <location filename="../src/area_sheet_model.cpp" line="168"/>
+        <location filename="../src/area_sheet_model.cpp" line="222"/>
         <source>%1 registrations</source>
         <translation>%1 registrations</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="175"/>
+        <location filename="../src/area_sheet_model.cpp" line="216"/>
         <source>Selection of %1 areas: %2</source>
         <translation>Selection of %1 areas: %2</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="179"/>
+        <location filename="../src/area_sheet_model.cpp" line="221"/>
         <source>registrations geheim</source>
         <translation>registrations geheim</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="248"/>
+        <source>Other themes</source>
+        <translation>Other themes</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="267"/>
+        <source>Safe living environment</source>
+        <translation>Safe living environment</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="268"/>
+        <source>Business and safety</source>
+        <translation>Business and safety</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="269"/>
+        <source>Youth and safety</source>
+        <translation>Youth and safety</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="270"/>
+        <source>Physical safety</source>
+        <translation>Physical safety</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="271"/>
+        <source>Integrity and safety</source>
+        <translation>Integrity and safety</translation>
     </message>
 </context>
 <context>
@@ -440,12 +621,12 @@
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="128"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="134"/>
         <source>up to %1 per hour · peak %2 %3–%4 h · %5 in total (aoristic)</source>
         <translation>up to %1 per hour · peak %2 %3–%4 h · %5 in total (aoristic)</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="145"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="152"/>
         <source>%1 %2:00–%3:00: %4</source>
         <translation>%1 %2:00–%3:00: %4</translation>
     </message>
@@ -465,533 +646,579 @@ source: %3</translation>
 <context>
     <name>gebiedscan::viewer::MainWindow</name>
     <message>
-        <location filename="../src/main_window.cpp" line="91"/>
+        <location filename="../src/main_window.cpp" line="100"/>
         <source>Gebiedscan viewer</source>
         <translation>Gebiedscan viewer</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="97"/>
+        <location filename="../src/main_window.cpp" line="106"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="98"/>
+        <location filename="../src/main_window.cpp" line="107"/>
         <source>Open scan &amp;folder...</source>
         <translation>Open scan &amp;folder...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="99"/>
+        <location filename="../src/main_window.cpp" line="108"/>
         <source>Open scan folder</source>
         <translation>Open scan folder</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="103"/>
+        <location filename="../src/main_window.cpp" line="112"/>
         <source>Add &amp;layer...</source>
         <translation>Add &amp;layer...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="104"/>
+        <location filename="../src/main_window.cpp" line="114"/>
         <source>Add layer</source>
         <translation>Add layer</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="105"/>
+        <location filename="../src/main_window.cpp" line="115"/>
         <source>Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;Rasters and basemaps (*.tif *.tiff *.gpkg *.mbtiles);;All files (*)</source>
         <translation>Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;Rasters and basemaps (*.tif *.tiff *.gpkg *.mbtiles);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="109"/>
+        <location filename="../src/main_window.cpp" line="120"/>
         <source>Export map as &amp;PNG...</source>
         <translation>Export map as &amp;PNG...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="110"/>
+        <location filename="../src/main_window.cpp" line="122"/>
         <source>Export PNG</source>
         <translation>Export PNG</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="110"/>
+        <location filename="../src/main_window.cpp" line="122"/>
+        <location filename="../src/main_window.cpp" line="143"/>
         <source>PNG image (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="113"/>
+        <location filename="../src/main_window.cpp" line="125"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="113"/>
+        <location filename="../src/main_window.cpp" line="125"/>
         <source>Dots per inch:</source>
         <translation>Dots per inch:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="114"/>
-        <location filename="../src/main_window.cpp" line="118"/>
+        <location filename="../src/main_window.cpp" line="126"/>
+        <location filename="../src/main_window.cpp" line="131"/>
+        <location filename="../src/main_window.cpp" line="138"/>
+        <location filename="../src/main_window.cpp" line="145"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="114"/>
-        <location filename="../src/main_window.cpp" line="118"/>
+        <location filename="../src/main_window.cpp" line="126"/>
+        <location filename="../src/main_window.cpp" line="131"/>
+        <location filename="../src/main_window.cpp" line="138"/>
+        <location filename="../src/main_window.cpp" line="145"/>
         <source>Could not write %1</source>
         <translation>Could not write %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="116"/>
+        <location filename="../src/main_window.cpp" line="128"/>
         <source>Export map as P&amp;DF...</source>
         <translation>Export map as P&amp;DF...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="117"/>
+        <location filename="../src/main_window.cpp" line="130"/>
         <source>Export PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="117"/>
+        <location filename="../src/main_window.cpp" line="130"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="121"/>
+        <location filename="../src/main_window.cpp" line="133"/>
+        <source>Export sheet as &amp;CSV...</source>
+        <translation>Export sheet as &amp;CSV...</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="134"/>
+        <location filename="../src/main_window.cpp" line="141"/>
+        <source>Export sheet</source>
+        <translation>Export sheet</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="136"/>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV for Excel (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="140"/>
+        <source>Export sheet as p&amp;icture...</source>
+        <translation>Export sheet as p&amp;icture...</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="148"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="123"/>
+        <location filename="../src/main_window.cpp" line="150"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="124"/>
+        <location filename="../src/main_window.cpp" line="152"/>
         <source>Zoom to &amp;all layers</source>
         <translation>Zoom to &amp;all layers</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="126"/>
+        <location filename="../src/main_window.cpp" line="154"/>
         <source>Zoom to selected &amp;layer</source>
         <translation>Zoom to selected &amp;layer</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="130"/>
+        <location filename="../src/main_window.cpp" line="158"/>
         <source>Zoom to &amp;selection</source>
         <translation>Zoom to &amp;selection</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="131"/>
+        <location filename="../src/main_window.cpp" line="160"/>
         <source>&amp;Clear selection</source>
         <translation>&amp;Clear selection</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="132"/>
+        <location filename="../src/main_window.cpp" line="161"/>
         <source>Ctrl+click areas to select them; the sheet then sums the selection</source>
         <translation>Ctrl+click areas to select them; the sheet then sums the selection</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="133"/>
+        <location filename="../src/main_window.cpp" line="162"/>
         <source>Show &amp;legend on map</source>
         <translation>Show &amp;legend on map</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="138"/>
+        <location filename="../src/main_window.cpp" line="167"/>
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="148"/>
+        <location filename="../src/main_window.cpp" line="177"/>
         <source>Identify</source>
         <translation>Identify</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="151"/>
+        <location filename="../src/main_window.cpp" line="180"/>
         <source>Click an area to read its gebiedscan</source>
         <translation>Click an area to read its gebiedscan</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="152"/>
+        <location filename="../src/main_window.cpp" line="181"/>
         <source>Place AOL</source>
         <translation>Place AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="154"/>
+        <location filename="../src/main_window.cpp" line="183"/>
         <source>Click the map to mark a candidate location for an agreement (AOL)</source>
         <translation>Click the map to mark a candidate location for an agreement (AOL)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="155"/>
+        <location filename="../src/main_window.cpp" line="184"/>
         <source>Move AOL</source>
         <translation>Move AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="157"/>
+        <location filename="../src/main_window.cpp" line="186"/>
         <source>Drag an AOL pin to a new place; remove one with Delete in the AOL list</source>
         <translation>Drag an AOL pin to a new place; remove one with Delete in the AOL list</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="166"/>
+        <location filename="../src/main_window.cpp" line="195"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="168"/>
-        <source>Theme:</source>
-        <translation>Theme:</translation>
+        <location filename="../src/main_window.cpp" line="197"/>
+        <source>Level:</source>
+        <translation>Level:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="173"/>
+        <location filename="../src/main_window.cpp" line="203"/>
+        <source> Theme:</source>
+        <translation> Theme:</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="208"/>
         <source>Registrations</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="174"/>
+        <location filename="../src/main_window.cpp" line="209"/>
         <source>Per 1,000 inhabitants</source>
         <translation>Per 1,000 inhabitants</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="175"/>
+        <location filename="../src/main_window.cpp" line="210"/>
         <source>Change (%)</source>
         <translation>Change (%)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="177"/>
+        <location filename="../src/main_window.cpp" line="212"/>
         <source> Period:</source>
         <translation> Period:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="200"/>
+        <location filename="../src/main_window.cpp" line="236"/>
         <source>Scale 1:%1</source>
         <translation>Scale 1:%1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="202"/>
+        <location filename="../src/main_window.cpp" line="239"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="213"/>
+        <location filename="../src/main_window.cpp" line="251"/>
         <source>Layers</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="221"/>
+        <location filename="../src/main_window.cpp" line="259"/>
         <source>Up</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="222"/>
+        <location filename="../src/main_window.cpp" line="260"/>
         <source>Down</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="239"/>
+        <location filename="../src/main_window.cpp" line="277"/>
         <source>Opacity</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="241"/>
+        <location filename="../src/main_window.cpp" line="279"/>
         <source>Single colour</source>
         <translation>Single colour</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="242"/>
+        <location filename="../src/main_window.cpp" line="280"/>
         <source>Choropleth</source>
         <translation>Choropleth</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="243"/>
+        <location filename="../src/main_window.cpp" line="281"/>
         <source>Gi* hot spots</source>
         <translation>Gi* hot spots</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="244"/>
+        <location filename="../src/main_window.cpp" line="282"/>
         <source>LISA quadrants</source>
         <translation>LISA quadrants</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="245"/>
+        <location filename="../src/main_window.cpp" line="283"/>
         <source>Sized symbols</source>
         <translation>Sized symbols</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="246"/>
+        <location filename="../src/main_window.cpp" line="284"/>
         <source>Raster colour ramp</source>
         <translation>Raster colour ramp</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="247"/>
+        <location filename="../src/main_window.cpp" line="285"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="249"/>
-        <location filename="../src/main_window.cpp" line="314"/>
+        <location filename="../src/main_window.cpp" line="287"/>
+        <location filename="../src/main_window.cpp" line="358"/>
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="251"/>
+        <location filename="../src/main_window.cpp" line="289"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="252"/>
+        <location filename="../src/main_window.cpp" line="290"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Natural breaks (Jenks)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="253"/>
+        <location filename="../src/main_window.cpp" line="291"/>
         <source>Equal interval</source>
         <translation>Equal interval</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="254"/>
+        <location filename="../src/main_window.cpp" line="292"/>
         <source>Manual</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="255"/>
+        <location filename="../src/main_window.cpp" line="293"/>
         <source>Classification</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="258"/>
+        <location filename="../src/main_window.cpp" line="296"/>
         <source>Classes</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="260"/>
+        <location filename="../src/main_window.cpp" line="298"/>
         <source>e.g. 10; 25; 50</source>
         <translation>e.g. 10; 25; 50</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="261"/>
+        <location filename="../src/main_window.cpp" line="299"/>
         <source>Manual breaks</source>
         <translation>Manual breaks</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="264"/>
+        <location filename="../src/main_window.cpp" line="302"/>
         <source>Colours</source>
         <translation>Colours</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="284"/>
-        <location filename="../src/main_window.cpp" line="904"/>
+        <location filename="../src/main_window.cpp" line="324"/>
+        <location filename="../src/main_window.cpp" line="1088"/>
         <source>Gebiedscan</source>
         <translation>Gebiedscan</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="289"/>
+        <location filename="../src/main_window.cpp" line="329"/>
         <source>Click an area on the map.</source>
         <translation>Click an area on the map.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="301"/>
+        <location filename="../src/main_window.cpp" line="345"/>
         <source>Hour of week of all themes</source>
         <translation>Hour of week of all themes</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="302"/>
+        <location filename="../src/main_window.cpp" line="346"/>
         <source>Show the hour-of-week chart of all registrations instead of the selected theme</source>
         <translation>Show the hour-of-week chart of all registrations instead of the selected theme</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="312"/>
+        <location filename="../src/main_window.cpp" line="356"/>
         <source>Sheet</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="314"/>
+        <location filename="../src/main_window.cpp" line="358"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="317"/>
+        <location filename="../src/main_window.cpp" line="361"/>
         <source>Attributes</source>
         <translation>Attributes</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="325"/>
+        <location filename="../src/main_window.cpp" line="369"/>
         <source>AOL planning</source>
         <translation>AOL planning</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="334"/>
+        <location filename="../src/main_window.cpp" line="378"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="335"/>
+        <location filename="../src/main_window.cpp" line="379"/>
         <source>Save (GeoPackage, Shapefile, CSV)...</source>
         <translation>Save (GeoPackage, Shapefile, CSV)...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="336"/>
+        <location filename="../src/main_window.cpp" line="380"/>
         <source>Load...</source>
         <translation>Load...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="337"/>
+        <location filename="../src/main_window.cpp" line="381"/>
         <source>Suggest top 5</source>
         <translation>Suggest top 5</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="338"/>
+        <location filename="../src/main_window.cpp" line="382"/>
         <source>Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations</source>
         <translation>Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="341"/>
+        <location filename="../src/main_window.cpp" line="386"/>
         <source>No ranked locations to suggest.</source>
         <translation>No ranked locations to suggest.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="343"/>
+        <location filename="../src/main_window.cpp" line="388"/>
         <source>Use &quot;Place AOL&quot; and click the map; double-click a cell to annotate.</source>
         <translation>Use "Place AOL" and click the map; double-click a cell to annotate.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="356"/>
+        <location filename="../src/main_window.cpp" line="401"/>
         <source>Remove AOL</source>
         <translation>Remove AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="384"/>
+        <location filename="../src/main_window.cpp" line="431"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Cannot open %1:
 %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="386"/>
+        <location filename="../src/main_window.cpp" line="435"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="404"/>
+        <location filename="../src/main_window.cpp" line="458"/>
         <source>Gebiedscan viewer – %1</source>
         <translation>Gebiedscan viewer – %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="437"/>
+        <location filename="../src/main_window.cpp" line="519"/>
         <source>current</source>
         <translation>current</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="437"/>
+        <location filename="../src/main_window.cpp" line="520"/>
         <source>%1 (current)</source>
         <translation>%1 (current)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="471"/>
+        <location filename="../src/main_window.cpp" line="577"/>
         <source>Reading the figures per period...</source>
         <translation>Reading the figures per period...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="515"/>
+        <location filename="../src/main_window.cpp" line="626"/>
         <source>all themes</source>
         <translation>all themes</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="517"/>
+        <location filename="../src/main_window.cpp" line="628"/>
         <source>Hour of week: %1</source>
         <translation>Hour of week: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="517"/>
+        <location filename="../src/main_window.cpp" line="629"/>
         <source>Hour of week: %1, %2</source>
         <translation>Hour of week: %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="579"/>
+        <location filename="../src/main_window.cpp" line="699"/>
         <source>RD %1, %2</source>
         <translation>RD %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="583"/>
+        <location filename="../src/main_window.cpp" line="708"/>
         <source>WGS84 %1° N, %2° E</source>
         <translation>WGS84 %1° N, %2° E</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="724"/>
+        <location filename="../src/main_window.cpp" line="880"/>
         <source>Accidents per year and severity</source>
         <translation>Accidents per year and severity</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="840"/>
+        <location filename="../src/main_window.cpp" line="1001"/>
         <source>black spot, score %1</source>
         <translation>black spot, score %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="852"/>
+        <location filename="../src/main_window.cpp" line="1031"/>
+        <source>hot spot 99%</source>
+        <translation>hot spot 99%</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="1032"/>
         <source>hot spot 99%, Gi* z = %1</source>
         <translation>hot spot 99%, Gi* z = %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="863"/>
+        <location filename="../src/main_window.cpp" line="1043"/>
         <source>%1 registrations (current period)</source>
         <translation>%1 registrations (current period)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="869"/>
+        <location filename="../src/main_window.cpp" line="1049"/>
         <source>Save AOL list in folder</source>
         <translation>Save AOL list in folder</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="873"/>
+        <location filename="../src/main_window.cpp" line="1053"/>
         <source>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</source>
         <translation>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="875"/>
-        <location filename="../src/main_window.cpp" line="886"/>
+        <location filename="../src/main_window.cpp" line="1055"/>
+        <location filename="../src/main_window.cpp" line="1067"/>
         <source>AOL</source>
         <translation>AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="875"/>
+        <location filename="../src/main_window.cpp" line="1055"/>
         <source>Saving failed:
 %1</source>
         <translation>Saving failed:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="881"/>
+        <location filename="../src/main_window.cpp" line="1062"/>
         <source>Load AOL list</source>
         <translation>Load AOL list</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="881"/>
+        <location filename="../src/main_window.cpp" line="1062"/>
         <source>AOL list (*.gpkg *.shp)</source>
         <translation>AOL list (*.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="886"/>
+        <location filename="../src/main_window.cpp" line="1067"/>
         <source>Loading failed:
 %1</source>
         <translation>Loading failed:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="896"/>
+        <location filename="../src/main_window.cpp" line="1077"/>
         <source>Gebiedscan: %1</source>
         <translation>Gebiedscan: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="900"/>
+        <location filename="../src/main_window.cpp" line="1083"/>
         <source>Registrations %1</source>
         <translation>Registrations %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="926"/>
-        <source>Boundaries: CBS, Kadaster (CC BY 4.0)</source>
-        <translation>Boundaries: CBS, Kadaster (CC BY 4.0)</translation>
+        <location filename="../src/main_window.cpp" line="1142"/>
+        <source>%1: source unknown</source>
+        <translation>%1: source unknown</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="927"/>
-        <source>Roads: NWB, accidents: BRON (Rijkswaterstaat)</source>
-        <translation>Roads: NWB, accidents: BRON (Rijkswaterstaat)</translation>
+        <location filename="../src/main_window.cpp" line="1147"/>
+        <source>Period %1</source>
+        <translation>Period %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="928"/>
+        <location filename="../src/main_window.cpp" line="1154"/>
+        <source>Sources: %1</source>
+        <translation>Sources: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="1156"/>
+        <source>Map in %1</source>
+        <translation>Map in %1</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="1155"/>
         <source>Basemap: %1</source>
         <translation>Basemap: %1</translation>
     </message>

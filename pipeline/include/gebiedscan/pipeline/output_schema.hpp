@@ -126,6 +126,11 @@ inline constexpr std::string_view suppressionRule = "rule";
 inline constexpr std::string_view incidents = "incidents";
 inline constexpr std::string_view source = "source";
 inline constexpr std::string_view model = "model";
+inline constexpr std::string_view sources = "sources"; ///< [{role, description, credit, synthetic}]
+inline constexpr std::string_view sourceRole = "role";
+inline constexpr std::string_view sourceDescription = "description";
+inline constexpr std::string_view sourceCredit = "credit";
+inline constexpr std::string_view sourceSynthetic = "synthetic";
 } // namespace summary
 
 /// Theme suffixes besides the model's theme ids.

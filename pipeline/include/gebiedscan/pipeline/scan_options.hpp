@@ -46,6 +46,8 @@ struct ScanOptions {
     bool dutchCsv = true;           ///< ';' and decimal comma
     unsigned threads = 0;           ///< 0 = all cores
     std::size_t permutations = 999; ///< hotspot inference (conditional permutation); 0 = analytic
+    std::string incidentsCredit;    ///< credit line of the registrations; empty: recognised (source_credit)
+    std::string areasCredit;        ///< credit line of the areas; empty: recognised
 };
 
 /// Reads a project file (TOML, section [scan]; paths relative to the file) into `options`.
