@@ -113,8 +113,8 @@ void run(const ScanCli& c, const CLI::App& cmd)
         if (result.hotspots[l].results.empty() && result.areas.levels[l].size() >= 5) {
             const auto& f = *result.figures;
             std::uint64_t events = 0;
-            for (std::size_t a = 0; a < result.areas.levels[l].size(); ++a)
-                events += f.themeCount(l, a, f.totalSlot(), f.currentPeriod());
+            for (std::size_t i = 0; i < result.areas.levels[l].size(); ++i)
+                events += f.themeCount(l, i, f.totalSlot(), f.currentPeriod());
             console.info(fmt::format("Ruimtelijke samenhang ({}): te weinig registraties ({} in de huidige periode) "
                                      "voor Moran's I, Gi* en LISA; niet berekend",
                                      result.areas.levels[l].name, events));

@@ -104,8 +104,11 @@ OutputFolder::OutputFolder(fs::path target, std::string producedBy, std::vector<
         throw OutputError("cannot write in '" + parent.string() + "' (for output folder '" + m_target.string() +
                           "'): " + std::strerror(errno));
     if (::flock(m_lockFd, LOCK_EX | LOCK_NB) != 0) {
+        // The holder writes its pid just after taking the lock: give it a moment before saying "?".
         char buf[32] = {};
-        const auto n = ::pread(m_lockFd, buf, sizeof buf - 1, 0);
+        ssize_t n = 0;
+        for (int attempt = 0; attempt < 50 && (n = ::pread(m_lockFd, buf, sizeof buf - 1, 0)) <= 0; ++attempt)
+            ::usleep(10000);
         const std::string pid = n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : "?";
         ::close(m_lockFd);
         m_lockFd = -1;

@@ -99,10 +99,11 @@ void appendSources(std::string& out, const json& summary)
     if (sources.is_array() && !sources.empty()) {
         for (const auto& s : sources) {
             const std::string credit = s.value("credit", std::string());
-            out += fmt::format(
-                "  - {}: {}{}{}\n", s.value("role", std::string("bron")), s.value("description", std::string()),
-                credit.empty() ? "; bron onbekend" : "; bron: " + credit,
-                s.value("synthetic", false) ? " (SYNTHETISCH: verzonnen gegevens, geen echte meldingen)" : "");
+            out += fmt::format("  - {}: {}{}{}\n", s.value("role", std::string("bron")),
+                               withoutFolders(s.value("description", std::string())),
+                               credit.empty() ? "; bron onbekend" : "; bron: " + credit,
+                               s.value("synthetic", false) ? " (SYNTHETISCH: verzonnen gegevens, geen echte meldingen)"
+                                                           : "");
         }
         return;
     }
@@ -266,14 +267,19 @@ ExportFiles writeExportPackage(const ExportPackage& p, const fs::path& outDir, b
     tables.push_back(layerStylesTable(package, qml));
     gis::writeGeoPackage(dir / "gebiedscan.gpkg", tables, package.write);
     written.emplace_back("gebiedscan.gpkg");
-    for (const auto& table : package.levels) {
-        gis::writeCsv(dir / (table.name + ".csv"), table, package.write);
-        written.push_back(table.name + ".csv");
-    }
-    if (package.figures) {
-        gis::writeCsv(dir / (package.figures->name + ".csv"), *package.figures, package.write);
-        written.push_back(package.figures->name + ".csv");
-    }
+    // The scan's own Dutch CSV says "geheim" exactly where it hid a figure (the GeoPackage only
+    // has NULL): take it as it is; rebuild it from the tables only when the scan wrote no CSV.
+    const auto writeCsvOf = [&](const gis::Table& table) {
+        const std::string name = table.name + ".csv";
+        const fs::path scanCsv = package.scanDir / name;
+        if (!package.scanDir.empty() && fs::is_regular_file(scanCsv))
+            fs::copy_file(scanCsv, dir / name, fs::copy_options::overwrite_existing);
+        else
+            gis::writeCsv(dir / name, table, package.write);
+        written.push_back(name);
+    };
+    for (const auto& table : package.levels) writeCsvOf(table);
+    if (package.figures) writeCsvOf(*package.figures);
     if (!package.report.empty()) {
         const fs::path target = dir / package.report.filename();
         std::error_code ec;

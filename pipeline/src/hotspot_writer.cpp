@@ -177,7 +177,8 @@ std::vector<fs::path> writeHotspotOutputs(const HotspotResult& result, const Hot
                                                      options.suppressBelow - 1);
     wo.metadata[std::string(schema::kAudienceKey)] = options.internal ? "intern" : "extern";
     // Every file into a staging folder swapped in as a whole (issue 18).
-    gis::OutputFolder folder(options.outDir, "gebiedscan hotspots " GEBIEDSCAN_VERSION, {"hotspots"});
+    gis::OutputFolder folder(options.outDir, "gebiedscan hotspots " GEBIEDSCAN_VERSION,
+                             {"hotspots", "toelichting.txt"});
     const fs::path gpkg = folder.path() / "hotspots.gpkg";
     gis::writeGeoPackage(gpkg, {t}, wo);
     const fs::path csv = folder.path() / "hotspots.csv";

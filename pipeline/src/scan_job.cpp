@@ -17,8 +17,8 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <functional>
 #include <cmath>
+#include <functional>
 #include <set>
 #include <unistd.h>
 #include <unordered_map>
@@ -239,7 +239,7 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
     IncidentStreamOptions so;
     so.source = o.incidents;
     so.workingCrs = o.workingCrs;
-    so.fields = {o.categoryField, o.labelField, o.dateField, o.dateToField};
+    so.fields = {o.categoryField, o.labelField, o.dateField, o.dateToField, {}, {}};
     so.requireCategory = so.requireDate = true;
     so.model = r.model; // classification only: the periods are resolved below
     IncidentStream stream(so, reporter);
@@ -402,12 +402,13 @@ std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& r
                                                std::unique_ptr<ScanResult> result,
                                                const std::optional<gis::AreaLayer>& areaLayer, AreaLevel base,
                                                const std::optional<Grid>& grid, const std::vector<std::int64_t>& cells,
-                                               const std::vector<std::int32_t>& cellParent, const std::vector<bool>& cellSplit,
-                                               HotTimesByArea baseHotTimes)
+                                               const std::vector<std::int32_t>& cellParent,
+                                               const std::vector<bool>& cellSplit, HotTimesByArea baseHotTimes)
 {
     ScanResult& r = *result;
     const auto& acc = r.accounting;
-    if (!r.timeOfDayKnown) baseHotTimes.clear(); // every record at 00:00 or a whole day: any peak hour would be invented
+    if (!r.timeOfDayKnown)
+        baseHotTimes.clear(); // every record at 00:00 or a whole day: any peak hour would be invented
 
     // Hierarchy and geometries (dissolving the parent areas takes a while for a national grid).
     reporter.progress("niveaus samenstellen", 0, -1);

@@ -216,7 +216,8 @@ RateVisibility rateVisibility(const ScanResult& r, std::size_t level)
     const auto& weights = r.rates[level].weights;
     for (std::size_t s = 0; s < slots; ++s) {
         std::vector<bool> hidden(n);
-        for (std::size_t a = 0; a < n; ++a) hidden[a] = mask->theme(level, a, s, cur);
+        for (std::size_t a = 0; a < n; ++a)
+            hidden[a] = mask->anyPeriod(level, a, s); // as every derived figure (the audit's rule)
         v.globalHidden[s] = std::find(hidden.begin(), hidden.end(), true) != hidden.end();
         std::uint64_t levelSum = 0, topSum = 0;
         for (std::size_t a = 0; a < n; ++a) levelSum += f.themeCount(level, a, s, cur);
@@ -313,8 +314,9 @@ gis::Table areaTable(const ScanResult& r, std::size_t level, const std::string& 
             const auto& eb = ebRates[s.slot];
             row.push_back(rateShown.globalHidden[s.slot] ? Value(gis::Suppressed{}) : per1000(eb.global.smoothed[a]));
             row.push_back(rateShown.localHidden[s.slot][a] ? Value(gis::Suppressed{}) : per1000(eb.local.smoothed[a]));
-            row.push_back(rateShown.flagHidden[s.slot] ? Value(gis::Suppressed{})
-                                                       : Value(static_cast<std::int64_t>(eb.tooSmall[a])));
+            row.push_back(rateShown.flagHidden[s.slot] || hideDerived
+                              ? Value(gis::Suppressed{})
+                              : Value(static_cast<std::int64_t>(eb.tooSmall[a])));
             row.emplace_back(hideCount ? Value(gis::Suppressed{})
                                        : Value(static_cast<std::int64_t>(f.rank(level, a, s.slot))));
             if (trends[s.slot].empty())
@@ -646,7 +648,8 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
                     "spdep EBest), ebl_ hetzelfde naar het gebied en zijn buren (queen; spdep EBlocal). klein_ = 1:\n"
                     "minder dan 50 inwoners of minder dan 5 registraties verwacht; het ruwe cijfer zegt dan weinig.\n"
                     "Buiten de politie staat een Empirical Bayes-cijfer alleen in de map als het op geen enkel\n"
-                    "geheim aantal steunt (eb_: in het hele niveau, ebl_: bij het gebied, zijn buren en hun buren).\n"
+                    "geheim aantal steunt (eb_: in het hele niveau, ebl_: bij het gebied, zijn buren en hun buren);\n"
+                    "klein_ staat niet bij een geheim aantal.\n"
                     "Velden van de Shapefile heten kort (max. 10 tekens); zie gebiedscan_<niveau>_velden.csv.\n",
                     o.internal ? "intern (alleen binnen de politie)" : "extern (buiten de politie)", r.model.name,
                     r.incidentsDescription, w.metadata["bron_gebieden"], periodText(r.model), o.workingCrs, suppression,

@@ -125,7 +125,7 @@ std::vector<std::filesystem::path> writeTrendOutputs(const TrendResult& result, 
         {std::string(schema::kAudienceKey), o.internal ? "intern" : "extern"},
     };
     // Every file into a staging folder swapped in as a whole (issue 18).
-    gis::OutputFolder folder(o.outDir, "gebiedscan trends " GEBIEDSCAN_VERSION, {"trends"});
+    gis::OutputFolder folder(o.outDir, "gebiedscan trends " GEBIEDSCAN_VERSION, {"trends", "toelichting.txt"});
     const std::filesystem::path& dir = folder.path();
     gis::writeGeoPackage(dir / "trends.gpkg", {areaTable, periodTable}, w);
     gis::writeCsv(dir / "trends.csv", areaTable, w);

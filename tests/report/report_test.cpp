@@ -196,12 +196,12 @@ TEST_F(ReportTest, PdfHasCoverSummarySheetPerWijkAndMethods)
 
 TEST_F(ReportTest, SourcesComeFromTheFolderAndSyntheticDataIsLabelled)
 {
-    // summary.json of this folder names no "sources": the file names are shown with "bron
-    // onbekend", never a licence made up ("CBS, Kadaster") for them.
+    // summary.json's "sources" (pipeline/source_credit): the CBS buurten are credited as the
+    // Wijk- en Buurtkaart, the registrations as synthetic; never "CBS, Kadaster" made up.
     const auto ps = pages(text);
     EXPECT_NE(ps[0].find("SYNTHETISCH"), std::string::npos);
     EXPECT_NE(ps[0].find("synthetische_registraties.csv"), std::string::npos);
-    EXPECT_NE(ps[0].find("bron onbekend"), std::string::npos);
+    EXPECT_NE(ps[0].find("Wijk- en Buurtkaart"), std::string::npos) << ps[0];
     EXPECT_EQ(text.find("CBS, Kadaster"), std::string::npos);
     EXPECT_EQ(html.find("CBS, Kadaster"), std::string::npos);
     // The accounting of records is summary.json's.
