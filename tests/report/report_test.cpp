@@ -204,6 +204,9 @@ TEST_F(ReportTest, SourcesComeFromTheFolderAndSyntheticDataIsLabelled)
     EXPECT_NE(ps[0].find("Wijk- en Buurtkaart"), std::string::npos) << ps[0];
     EXPECT_EQ(text.find("CBS, Kadaster"), std::string::npos);
     EXPECT_EQ(html.find("CBS, Kadaster"), std::string::npos);
+    // The report leaves the police: file names only, not the folders they lie in.
+    EXPECT_EQ(text.find(ReportTest::dir.string()), std::string::npos);
+    EXPECT_EQ(html.find(ReportTest::dir.string()), std::string::npos);
     // The accounting of records is summary.json's.
     EXPECT_NE(text.find(dutchInteger(static_cast<long long>(12000))), std::string::npos);
 }

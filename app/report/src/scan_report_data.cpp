@@ -65,12 +65,13 @@ ScanReportData::ScanReportData(const QString& folder) : m_folder(QFileInfo(folde
                                 t.number.isEmpty() ? 0 : t.number.section(QLatin1Char('.'), 0, 0).toInt()});
 
     // Sources: summary.json "sources" when the scan wrote them; else the descriptions of the
-    // inputs without a licence we would have to guess.
+    // inputs without a licence we would have to guess. File names only: the report leaves the
+    // police, the folders of its file system stay behind.
     const auto sources = m_summary.value(QStringLiteral("sources")).toArray();
     for (const auto& v : sources) {
         const auto o = v.toObject();
         m_sources.push_back(
-            {o.value(QStringLiteral("role")).toString(), o.value(QStringLiteral("description")).toString(),
+            {o.value(QStringLiteral("role")).toString(), shortSource(o.value(QStringLiteral("description")).toString()),
              o.value(QStringLiteral("credit")).toString(), o.value(QStringLiteral("synthetic")).toBool()});
     }
     if (sources.isEmpty()) {
