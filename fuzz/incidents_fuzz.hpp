@@ -4,6 +4,7 @@
 // detection, typed values, the validity, date and category rules and the record accounting),
 // point location, the accounting line and its summary.json form. Shared by the CSV and GeoJSON
 // targets, which differ only in the file extension (and so the GDAL driver).
+#include "gebiedscan_build_paths.hpp"
 #include "fuzz_support.hpp"
 #include "gebiedscan/pipeline/accounting_report.hpp"
 #include "gebiedscan/pipeline/incident_stream.hpp"

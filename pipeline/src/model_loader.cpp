@@ -1,3 +1,4 @@
+#include "gebiedscan_build_paths.hpp"
 #include "gebiedscan/pipeline/model_loader.hpp"
 
 #include "gebiedscan/pipeline/toml_keys.hpp"

@@ -2,6 +2,7 @@
 // Helpers for the end-to-end tests of `gebiedscan scan`: a seeded generator of synthetic
 // incidents (lon/lat CSV over Drenthe with known malformed rows), the built binary, and the
 // output readers. The gis test helpers (TempDir, run, ogr2ogr, PostGIS schema) are reused.
+#include "gebiedscan_build_paths.hpp"
 #include "../gis/gis_test_support.hpp"
 
 #include "gebiedscan/gis/vector_reader.hpp"

@@ -2,6 +2,7 @@
 // the built binary as a user would (relative paths, from the folder holding the files). With
 // GEBIEDSCAN_BAD_INPUT_TABLE=FILE set, the cases append their real output as Markdown rows, which
 // is how the README's bad-input table was made.
+#include "gebiedscan_build_paths.hpp"
 #include "app_test_support.hpp"
 
 #include <gtest/gtest.h>

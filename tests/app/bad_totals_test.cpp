@@ -4,6 +4,7 @@
 // (--grid square:inf, years outside 1900-2100, two `datum` columns, a Shapefile without .dbf,
 // too many permutations) are one clear error. The README's bad-input table has a row for each;
 // GEBIEDSCAN_BAD_INPUT_TABLE=FILE appends them as Markdown, as in bad_input_test.cpp.
+#include "gebiedscan_build_paths.hpp"
 #include "app_test_support.hpp"
 
 #include <gtest/gtest.h>

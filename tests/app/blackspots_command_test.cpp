@@ -1,5 +1,6 @@
 // `gebiedscan blackspots` end to end: inputs written at test time, outputs opened with GDAL's own
 // ogrinfo (an independent reader) and summary.json checked for the row accounting.
+#include "gebiedscan_build_paths.hpp"
 #include "commands.hpp"
 
 #include "gebiedscan/core/error.hpp"

@@ -1,6 +1,7 @@
 // A bad command line is bad input like any other: one Dutch line on stderr, a hint where to read
 // more, exit code 2 (README: exit codes). CLI11's own English text and its exit codes 101-120 must
 // never reach the user. --help and --version are not errors (exit 0) and --help speaks Dutch too.
+#include "gebiedscan_build_paths.hpp"
 #include "app_test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -2,6 +2,7 @@
 // per gemeente of Drenthe with the CBS conventions in it, and the bad inputs of the README's
 // bad-input table (count-table rows). With GEBIEDSCAN_BAD_INPUT_TABLE=FILE set, the cases append
 // their real output as Markdown rows.
+#include "gebiedscan_build_paths.hpp"
 #include "app_test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -1,5 +1,6 @@
 // `gebiedscan facilities`: options as a user types them, on the real BRON accidents of Utrecht
 // with the fatal ones as facilities (the counts themselves: tests/pipeline/facility_job_test.cpp).
+#include "gebiedscan_build_paths.hpp"
 #include "commands.hpp"
 
 #include "gebiedscan/core/error.hpp"

@@ -3,6 +3,7 @@
 // folder, and a full disk (a small tmpfs, or a file-size limit). The folder must hold either the
 // complete previous output or the complete new one, never a half file or a mix; errors must be
 // one clear line and a non-zero exit.
+#include "gebiedscan_build_paths.hpp"
 #include "app_test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -4,6 +4,7 @@
 // manifest (the hidden .gebiedscan file) says: no file of the other run, no file missing.
 // Run alone with --gtest_filter='FolderUnitProcess*' (about 30 s; GEBIEDSCAN_KILLS raises the
 // number of kills).
+#include "gebiedscan_build_paths.hpp"
 #include "app_test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -2,6 +2,7 @@
 // value = land area in km2, queen contiguity. Compared with R spdep 1.2 values made by
 // tests/reference/spdep/make_fixtures.R (gemeenten_*.csv): the neighbour counts (our contiguity
 // on the real boundaries against poly2nb), Gi*, local Moran and global Moran to 1e-6.
+#include "gebiedscan_build_paths.hpp"
 #include "gebiedscan/pipeline/hotspot_job.hpp"
 #include "gebiedscan/pipeline/hotspot_writer.hpp"
 #include "gebiedscan/pipeline/reporter.hpp"

@@ -1,4 +1,5 @@
 // `gebiedscan nearrepeat`: options as a user types them, on the published Chicago arsons.
+#include "gebiedscan_build_paths.hpp"
 #include "commands.hpp"
 
 #include "gebiedscan/core/error.hpp"

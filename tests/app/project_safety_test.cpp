@@ -3,6 +3,7 @@
 // GDAL's virtual file systems and inline datasets are not files, formats that read other files
 // (VRT) or run programs (GPSBabel) are refused, and a misspelt key is an error, never a silent
 // default (a misspelt suppression threshold would publish small counts).
+#include "gebiedscan_build_paths.hpp"
 #include "app_test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -3,6 +3,7 @@
 // (5 for a theme and for the total, 10 for huiselijk geweld), one below it, a single small count
 // whose complement must be the smallest other one, and two small counts that need no complement.
 // Every public count is asserted, in the GeoPackage and in the CSV.
+#include "gebiedscan_build_paths.hpp"
 #include "app_test_support.hpp"
 
 #include <gtest/gtest.h>

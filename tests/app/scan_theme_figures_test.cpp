@@ -3,6 +3,7 @@
 // hotspots layer's gi_z_<thema> = Gi* of that theme's current counts (spdep localG with
 // include.self, binary queen weights), gi_p_<thema> its two-sided normal p after Benjamini-
 // Hochberg and gi_bin_<thema> the bin of that p: written from the theme's own figures only.
+#include "gebiedscan_build_paths.hpp"
 #include "app_test_support.hpp"
 
 #include "gebiedscan/core/contiguity.hpp"

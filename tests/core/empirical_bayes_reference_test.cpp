@@ -1,5 +1,6 @@
 // Empirical Bayes rates against R spdep 1.2.7 EBest / EBlocal (tests/reference/spdep/eb_rates.R):
 // Drenthe buurten (crimes 2023 per inhabitant), North Carolina SIDS, Auckland infant deaths.
+#include "gebiedscan_build_paths.hpp"
 #include "gebiedscan/core/empirical_bayes.hpp"
 #include "gebiedscan/core/spatial_weights.hpp"
 

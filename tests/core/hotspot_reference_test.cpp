@@ -2,6 +2,7 @@
 // make_fixtures.R there). The statistics are rebuilt on spdep's own neighbour lists, so that a
 // difference in the formulas cannot hide behind a difference in who neighbours whom; the weight
 // builders are compared with spdep's lists separately.
+#include "gebiedscan_build_paths.hpp"
 #include "gebiedscan/core/contiguity.hpp"
 #include "gebiedscan/core/global_autocorrelation.hpp"
 #include "gebiedscan/core/local_statistics.hpp"

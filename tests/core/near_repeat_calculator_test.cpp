@@ -1,5 +1,6 @@
 // The Knox table of a published example equals the Near Repeat Calculator's own output:
 // 522 Chicago arsons of 2016 (tests/reference/nearrepeat, see its README).
+#include "gebiedscan_build_paths.hpp"
 #include "gebiedscan/core/date_time.hpp"
 #include "gebiedscan/core/near_repeat.hpp"
 

@@ -2,6 +2,7 @@
 // and on BRON-layout text files (ongevallen.txt, puntlocaties.txt) written at test time. Expected
 // numbers were counted independently
 // with ogr2ogr + Python (see the comments).
+#include "gebiedscan_build_paths.hpp"
 #include "gebiedscan/core/black_spots.hpp"
 #include "gebiedscan/core/road_network.hpp"
 #include "gebiedscan/gis/accident_reader.hpp"

@@ -1,6 +1,7 @@
 // Black-spot junction counts and accident snapping against R sf (GEOS) on a synthetic network the
 // code has never seen: data/fixtures/blackspots/blackspots_reference.R writes the inputs and the
 // reference answers. (Plain file IO only; lives in test_gis because core tests read no files.)
+#include "gebiedscan_build_paths.hpp"
 #include "gebiedscan/core/black_spots.hpp"
 #include "gebiedscan/core/road_network.hpp"
 

@@ -1,6 +1,7 @@
 // EB rates the way a scan gets them: the real Drenthe buurten read through GDAL, queen weights
 // by our own contiguity, crimes 2023 per inhabitant; equal to spdep EBest / EBlocal on poly2nb
 // (tests/reference/spdep/eb_rates.R). Skipped when the shared sample data is not present.
+#include "gebiedscan_build_paths.hpp"
 #include "gebiedscan/core/contiguity.hpp"
 #include "gebiedscan/core/empirical_bayes.hpp"
 #include "gebiedscan/gis/area_reader.hpp"

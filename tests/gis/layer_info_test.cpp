@@ -1,3 +1,4 @@
+#include "gebiedscan_build_paths.hpp"
 #include "gebiedscan/gis/layer_info.hpp"
 
 #include <gtest/gtest.h>

@@ -3,6 +3,7 @@
 // category and year into a 47018NED-style long table (and a wide one), must give the same
 // figures at every level. Plus the CBS conventions (missing ".", nihil "-", onbekend rows,
 // higher-level rows, unknown codes) and the real 47018NED totals of 2023.
+#include "gebiedscan_build_paths.hpp"
 #include "pipeline_test_support.hpp"
 
 #include "gebiedscan/pipeline/count_table.hpp"

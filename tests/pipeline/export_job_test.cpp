@@ -3,6 +3,7 @@
 // exported file reopens with GDAL with the documented fields, the CSV is the scan's own Dutch CSV
 // cell for cell, the styles match the legend, and a folder that may not leave the police is
 // refused (intern, or failing the audit) without writing anything.
+#include "gebiedscan_build_paths.hpp"
 #include "tiny_scan_folder.hpp"
 
 #include "gebiedscan/pipeline/export_job.hpp"

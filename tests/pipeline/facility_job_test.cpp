@@ -2,6 +2,7 @@
 // counts around real points (the fatal accidents) and polygons (the Dutch gemeenten) equal R sf
 // st_is_within_distance (scripts/reference/facilities_bron_utrecht.R); nearest-only counts each
 // registration once; outside the police small counts are hidden with their complements.
+#include "gebiedscan_build_paths.hpp"
 #include "pipeline_test_support.hpp"
 
 #include "gebiedscan/pipeline/facility_job.hpp"

@@ -1,5 +1,6 @@
 // The near-repeat job: reading through GDAL, nearrepeat.csv and the Dutch summary, on the
 // published Chicago arsons whose Knox table the Near Repeat Calculator gave (tests/reference).
+#include "gebiedscan_build_paths.hpp"
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/pipeline/near_repeat_job.hpp"
 

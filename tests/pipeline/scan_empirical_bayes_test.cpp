@@ -3,6 +3,7 @@
 // 1. The real Drenthe buurten with, as registrations, the CBS crimes of 2023 per buurt placed
 //    inside each buurt: the scan's rates equal R spdep's (tests/reference/spdep/eb_rates.R) to 1e-6.
 // 2. Outside the police an EB rate is written only where it draws on no hidden count.
+#include "gebiedscan_build_paths.hpp"
 #include "../gis/gis_test_support.hpp"
 
 #include "gebiedscan/pipeline/reporter.hpp"

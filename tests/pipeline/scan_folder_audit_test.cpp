@@ -2,6 +2,7 @@
 // synthetic registrations, scanned and written by today's pipeline (the code `gebiedscan scan`
 // runs). Today's output must FAIL on every attack of issue 13; the LP suppression on the same
 // figures must pass, in seconds.
+#include "gebiedscan_build_paths.hpp"
 #include "gebiedscan/pipeline/folder_audit.hpp"
 #include "gebiedscan/pipeline/model_loader.hpp"
 #include "gebiedscan/pipeline/reporter.hpp"

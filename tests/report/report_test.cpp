@@ -3,6 +3,7 @@
 // by the pipeline as `gebiedscan scan` does (extern: protected). The PDF is read back with
 // pdftotext (poppler-utils), the HTML as text.
 // The pipeline first: its ScanResult has a member named `slots`, a macro once Qt is included.
+#include "gebiedscan_build_paths.hpp"
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/pipeline/reporter.hpp"
 #include "gebiedscan/pipeline/scan_job.hpp"

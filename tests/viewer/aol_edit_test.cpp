@@ -1,5 +1,6 @@
 // AOL editing: a pin dragged with the "Move AOL" tool moves its candidate (and its area label),
 // Delete removes one, and the saved files (GeoPackage, Shapefile, CSV) hold the edited list.
+#include "gebiedscan_build_paths.hpp"
 #include "main_window.hpp"
 
 #include <QApplication>

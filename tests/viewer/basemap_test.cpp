@@ -1,5 +1,6 @@
 // Basemaps: an RGB(A) GeoTIFF or a GeoPackage-tiles / MBTiles raster (written here through gis/,
 // in RD New and in Web Mercator) draws in true colour at the bottom of the layer list.
+#include "gebiedscan_build_paths.hpp"
 #include "main_window.hpp"
 #include "map_renderer.hpp"
 #include "scan_fixture.hpp"

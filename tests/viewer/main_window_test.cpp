@@ -1,4 +1,5 @@
 // The real window and command line on real open data (Drenthe municipalities, CBS/Kadaster).
+#include "gebiedscan_build_paths.hpp"
 #include "main_window.hpp"
 #include "viewer_cli.hpp"
 

@@ -2,6 +2,7 @@
 // breaks and colours as the viewer's computeSymbology, on the real Drenthe buurten (population)
 // and on counts with many zeros and hidden values; and the .qml made from it is QGIS style XML
 // whose ranges are those classes.
+#include "gebiedscan_build_paths.hpp"
 #include "layer_style.hpp"
 #include "map_layer.hpp"
 
