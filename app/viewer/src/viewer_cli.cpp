@@ -18,7 +18,8 @@ QString usageText(const QString& language)
     if (language == u"en")
         return QStringLiteral(
             "usage: gebiedscan-viewer [FOLDER|LAYER...] [--screenshot FILE.png --size WxH [--scale S] [--window]]\n"
-            "                         [--theme ID] [--indicator n|rate|change_pct] [--period P] [--level L]\n"
+            "                         [--theme ID] [--indicator n|rate|eb|ebl|change_pct|trend] [--period P] [--level "
+            "L]\n"
             "                         [--show LAYER,...] [--identify X,Y] [--select X,Y;X,Y...] [--suggest-aol N]\n"
             "                         [--crs EPSG:N] [--lang nl|en]\n"
             "FOLDER: a scan output folder; LAYER: any vector file GDAL reads, a GeoTIFF or a basemap (RGB GeoTIFF,\n"
@@ -26,14 +27,16 @@ QString usageText(const QString& language)
             "scan. X,Y in RD New metres. See app/viewer/README.md.\n");
     return QStringLiteral(
         "gebruik: gebiedscan-viewer [MAP|LAAG...] [--screenshot BESTAND.png --size BxH [--scale S] [--window]]\n"
-        "                           [--theme ID] [--indicator n|rate|change_pct] [--period P] [--level NIVEAU]\n"
+        "                           [--theme ID] [--indicator n|rate|eb|ebl|change_pct|trend] [--period P] [--level "
+        "NIVEAU]\n"
         "                           [--show LAAG,...] [--identify X,Y] [--select X,Y;X,Y...] [--suggest-aol N]\n"
         "                           [--crs EPSG:N] [--lang nl|en]\n"
         "MAP: een uitvoermap van gebiedscan scan; LAAG: elk vectorbestand dat GDAL leest, een GeoTIFF of een\n"
         "achtergrondkaart (RGB-GeoTIFF, MBTiles, GeoPackage-tegels).\n"
         "  --screenshot  kaartblad als PNG zonder scherm; --size breedte x hoogte in pixels\n"
         "  --theme       thema-id (bijv. woninginbraak; total = alle thema's)\n"
-        "  --indicator   n = aantal, rate = per 1.000 inwoners, change_pct = verandering in %\n"
+        "  --indicator   n = aantal, rate = per 1.000 inwoners, eb / ebl = per 1.000 (EB-gladgestreken,\n"
+        "                globaal / lokaal), change_pct = verandering in %, trend = opkomende hotspots\n"
         "  --period      een periode van de scan (bijv. 2022)\n"
         "  --level       niveau van de scan (bijv. wijk of gemeente); standaard het fijnste\n"
         "  --show        lagen tonen (bijv. hotspots); --identify X,Y: gebiedsblad van het punt\n"
@@ -89,8 +92,10 @@ std::optional<ViewerOptions> parseViewerArguments(const QStringList& args, QStri
             if (!value(&o.theme)) return fail(QCoreApplication::translate("ViewerCli", "--theme needs a theme id"));
         } else if (a == u"--indicator") {
             if (!value(&o.indicator) ||
-                !(o.indicator == u"n" || o.indicator == u"rate" || o.indicator == u"change_pct"))
-                return fail(QCoreApplication::translate("ViewerCli", "--indicator must be n, rate or change_pct"));
+                !(o.indicator == u"n" || o.indicator == u"rate" || o.indicator == u"eb" || o.indicator == u"ebl" ||
+                  o.indicator == u"change_pct" || o.indicator == u"trend"))
+                return fail(QCoreApplication::translate("ViewerCli",
+                                                        "--indicator must be n, rate, eb, ebl, change_pct or trend"));
         } else if (a == u"--period") {
             if (!value(&o.period)) return fail(QCoreApplication::translate("ViewerCli", "--period needs a period"));
         } else if (a == u"--crs") {
@@ -192,11 +197,16 @@ int runViewer(QApplication& app, const ViewerOptions& o)
         return 2;
     }
     if (!o.indicator.isEmpty() && !window.setIndicator(o.indicator)) {
-        std::fprintf(
-            stderr, "%s\n",
-            qPrintable(QCoreApplication::translate(
-                           "ViewerCli", "gebiedscan-viewer: indicator '%1' needs inhabitants, which the areas lack")
-                           .arg(o.indicator)));
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(o.indicator == u"rate"
+                                    ? QCoreApplication::translate(
+                                          "ViewerCli",
+                                          "gebiedscan-viewer: indicator '%1' needs inhabitants, which the areas lack")
+                                          .arg(o.indicator)
+                                    : QCoreApplication::translate(
+                                          "ViewerCli", "gebiedscan-viewer: indicator '%1' is not in the data for "
+                                                       "this theme and level (the scan wrote no such column)")
+                                          .arg(o.indicator)));
         return 2;
     }
     if (!o.period.isEmpty() && !window.setPeriod(o.period)) {
