@@ -5,6 +5,7 @@
 #include "map_renderer.hpp"
 #include "print_layout.hpp"
 #include "scan_project.hpp"
+#include "viewer_cli.hpp"
 
 #include "gebiedscan/core/emerging_hotspots.hpp"
 #include "gebiedscan/gis/table_writer.hpp"
@@ -301,4 +302,48 @@ TEST(Renderer, HatchOfHiddenAreasHasNoLightStreaksAtAnyZoom)
                         lighter += qGray(img.pixel(x, y)) > qGray(fill) + 6;
             EXPECT_EQ(lighter, 0) << "metres per pixel " << mpp << ", scale " << scale;
         }
+}
+
+TEST(PrintLayout, CommandLinePrintsPdfOnChosenPaper)
+{
+    QString error;
+    EXPECT_FALSE(parseViewerArguments({QStringLiteral("x"), QStringLiteral("--paper"), QStringLiteral("A5")}, &error));
+    EXPECT_FALSE(
+        parseViewerArguments({QStringLiteral("x"), QStringLiteral("--print"), QStringLiteral("a.jpg")}, &error));
+    EXPECT_FALSE(parseViewerArguments({QStringLiteral("--print"), QStringLiteral("a.pdf")}, &error)); // no input
+    QTemporaryDir dir;
+    auto o = parseViewerArguments({writeEbScan(dir), QStringLiteral("--print"),
+                                   QDir(dir.path()).filePath(QStringLiteral("blad.png")), QStringLiteral("--paper"),
+                                   QStringLiteral("A3"), QStringLiteral("--portrait"), QStringLiteral("--dpi"),
+                                   QStringLiteral("96")},
+                                  &error);
+    ASSERT_TRUE(o.has_value()) << error.toStdString();
+    EXPECT_EQ(o->paper, QStringLiteral("a3"));
+    EXPECT_TRUE(o->portrait);
+    ASSERT_EQ(runViewer(*qApp, *o), 0);
+    const QImage img(o->print);
+    EXPECT_EQ(img.size(),
+              QSize(static_cast<int>(std::ceil(277 / 25.4 * 96)), static_cast<int>(std::ceil(400 / 25.4 * 96))));
+}
+
+TEST(PrintLayout, PortraitSheetPutsLegendUnderTheMap)
+{
+    Composition c;
+    c.title = QStringLiteral("Gebiedscan");
+    c.footer = QStringLiteral("Bron: CBS");
+    c.legends = {LayerLegend{QStringLiteral("Registraties"),
+                             {LegendEntry{QStringLiteral("0 - 10 (5)"), QColor(255, 255, 178)},
+                              LegendEntry{QStringLiteral("> 10 - 20 (5)"), QColor(189, 0, 38)}}}};
+    const PrintLayout landscape(QSizeF(1000, 700), c), portrait(QSizeF(700, 1000), c);
+    EXPECT_GE(landscape.legendRect().left(), landscape.mapRect().right()); // beside
+    EXPECT_GE(portrait.legendRect().top(), portrait.mapRect().bottom());   // under
+    EXPECT_EQ(portrait.mapRect().width(), 700);                            // the full width
+    // Painted inside the sheet: the legend's box appears under the map, not beyond its right.
+    LayerListModel none;
+    const QImage img = portrait.render(none.snapshots(), Envelope{200000, 500000, 201000, 501000});
+    const QRectF lr = portrait.legendRect();
+    int ink = 0;
+    for (int y = static_cast<int>(lr.top()); y < lr.bottom(); ++y)
+        for (int x = static_cast<int>(lr.left()); x < lr.right(); ++x) ink += qGray(img.pixel(x, y)) < 200;
+    EXPECT_GT(ink, 50);
 }

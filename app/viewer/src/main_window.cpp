@@ -1262,15 +1262,16 @@ PrintLayout MainWindow::printLayout(QSizeF size) const
 bool MainWindow::exportPng(const QString& file, int dpi)
 {
     // The view's own size: what is on screen, with the sheet's furniture around it.
-    return exportPng(file, dpi, QSizeF(m_canvas->view().size));
+    return exportPng(file, dpi, QSizeF(m_canvas->view().size), std::nullopt);
 }
 
-bool MainWindow::exportPng(const QString& file, int dpi, const PaperFormat& paper)
+bool MainWindow::exportPng(const QString& file, int dpi, const PaperFormat& paper,
+                           const std::optional<Envelope>& extent)
 {
-    return exportPng(file, dpi, paper.logicalSize());
+    return exportPng(file, dpi, paper.logicalSize(), extent);
 }
 
-bool MainWindow::exportPng(const QString& file, int dpi, QSizeF logical)
+bool MainWindow::exportPng(const QString& file, int dpi, QSizeF logical, const std::optional<Envelope>& extent)
 {
     const double scale = dpi / 96.0;
     const PrintLayout layout = printLayout(logical);
@@ -1279,7 +1280,8 @@ bool MainWindow::exportPng(const QString& file, int dpi, QSizeF logical)
     img.fill(Qt::white);
     QPainter p(&img);
     // The part of the map on screen, fitted into the sheet's map frame.
-    layout.paint(p, QPointF(0, 0), m_layers->snapshots(), layout.viewFor(m_canvas->view().extent()), scale);
+    layout.paint(p, QPointF(0, 0), m_layers->snapshots(), layout.viewFor(extent.value_or(m_canvas->view().extent())),
+                 scale);
     p.end();
     img.setDotsPerMeterX(static_cast<int>(std::lround(dpi / 0.0254)));
     img.setDotsPerMeterY(static_cast<int>(std::lround(dpi / 0.0254)));
@@ -1287,7 +1289,7 @@ bool MainWindow::exportPng(const QString& file, int dpi, QSizeF logical)
     return img.save(file, "PNG");
 }
 
-bool MainWindow::exportPdf(const QString& file, const PaperFormat& paper)
+bool MainWindow::exportPdf(const QString& file, const PaperFormat& paper, const std::optional<Envelope>& extent)
 {
     QPdfWriter pdf(file);
     pdf.setPageLayout(paper.pageLayout());
@@ -1300,7 +1302,8 @@ bool MainWindow::exportPdf(const QString& file, const PaperFormat& paper)
     const double scale = 300.0 / 96.0;
     const QRect page = pdf.pageLayout().paintRectPixels(300);
     const PrintLayout layout = printLayout(QSizeF(page.width() / scale, page.height() / scale));
-    layout.paint(p, QPointF(0, 0), m_layers->snapshots(), layout.viewFor(m_canvas->view().extent()), scale);
+    layout.paint(p, QPointF(0, 0), m_layers->snapshots(), layout.viewFor(extent.value_or(m_canvas->view().extent())),
+                 scale);
     return p.end();
 }
 

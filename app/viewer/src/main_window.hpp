@@ -72,8 +72,11 @@ public:
     /// of the part of the map on screen as PNG at `dpi` (metadata set): the size of the view,
     /// or of the printable area of `paper`; or as a PDF on `paper` (map at 300 dpi, text as vector).
     bool exportPng(const QString& file, int dpi);
-    bool exportPng(const QString& file, int dpi, const PaperFormat& paper);
-    bool exportPdf(const QString& file, const PaperFormat& paper = {});
+    /// `extent` (display CRS): the part of the map to fit in the frame; nullopt: the view's.
+    bool exportPng(const QString& file, int dpi, const PaperFormat& paper,
+                   const std::optional<Envelope>& extent = std::nullopt);
+    bool exportPdf(const QString& file, const PaperFormat& paper = {},
+                   const std::optional<Envelope>& extent = std::nullopt);
     /// The print layout of the current composition on a sheet of `size` logical pixels.
     [[nodiscard]] PrintLayout printLayout(QSizeF size) const;
 
@@ -116,7 +119,7 @@ public:
     void zoomToSelection();
 
 private:
-    bool exportPng(const QString& file, int dpi, QSizeF logical);
+    bool exportPng(const QString& file, int dpi, QSizeF logical, const std::optional<Envelope>& extent);
     void buildUi();
     void buildLayersDock();
     void buildSheetDock();

@@ -82,7 +82,7 @@ PrintLayout::PrintLayout(QSizeF size, Composition composition) : m_size(size), m
     measure.end();
     if (legend.isEmpty()) {
         m_map = QRectF(0, top, W, bottom - top);
-    } else if (legend.width() <= W * 0.38) {
+    } else if (legend.width() <= W * 0.38 && W >= H * 0.9) { // portrait: under the map, not a strip
         // Beside the map: the map keeps its full height and nothing covers the data.
         const double slot = legend.width() * 1.06 + 2; // room for the text at any scale
         m_legend = QRectF(W - slot, top, slot, legend.height());
@@ -154,8 +154,9 @@ void PrintLayout::paint(QPainter& p, QPointF origin, const std::vector<LayerSnap
         // keep the box inside its slot, right-aligned beside the map.
         const QRectF slot = at(m_legend);
         const QSizeF size = drawLegend(p, {}, m_composition.legends, scale, false);
-        const double x = m_legend.left() > m_map.right() ? slot.right() - size.width() - 1 : slot.left();
-        drawLegend(p, QPointF(std::max(x, m.right() + 2 * scale), slot.top()), m_composition.legends, scale);
+        const bool beside = m_legend.left() > m_map.right();
+        const double x = beside ? std::max(slot.right() - size.width() - 1, m.right() + 2 * scale) : slot.left();
+        drawLegend(p, QPointF(x, slot.top()), m_composition.legends, scale);
     }
     if (!m_footerLines.isEmpty()) {
         const QFont ff = sheetFont(m_footerPx * scale);

@@ -21,6 +21,7 @@ QString usageText(const QString& language)
             "                         [--theme ID] [--indicator n|rate|eb|ebl|change_pct|trend] [--period P] [--level "
             "L]\n"
             "                         [--show LAYER,...] [--identify X,Y] [--select X,Y;X,Y...] [--suggest-aol N]\n"
+            "                         [--print FILE.pdf|FILE.png [--paper A4|A3] [--portrait] [--dpi N]]\n"
             "                         [--crs EPSG:N] [--lang nl|en]\n"
             "FOLDER: a scan output folder; LAYER: any vector file GDAL reads, a GeoTIFF or a basemap (RGB GeoTIFF,\n"
             "MBTiles, GeoPackage tiles). --theme total: all themes; --level wijk or gemeente: that level of the\n"
@@ -30,6 +31,7 @@ QString usageText(const QString& language)
         "                           [--theme ID] [--indicator n|rate|eb|ebl|change_pct|trend] [--period P] [--level "
         "NIVEAU]\n"
         "                           [--show LAAG,...] [--identify X,Y] [--select X,Y;X,Y...] [--suggest-aol N]\n"
+        "                           [--print BESTAND.pdf|BESTAND.png [--paper A4|A3] [--portrait] [--dpi N]]\n"
         "                           [--crs EPSG:N] [--lang nl|en]\n"
         "MAP: een uitvoermap van gebiedscan scan; LAAG: elk vectorbestand dat GDAL leest, een GeoTIFF of een\n"
         "achtergrondkaart (RGB-GeoTIFF, MBTiles, GeoPackage-tegels).\n"
@@ -41,6 +43,8 @@ QString usageText(const QString& language)
         "  --level       niveau van de scan (bijv. wijk of gemeente); standaard het fijnste\n"
         "  --show        lagen tonen (bijv. hotspots); --identify X,Y: gebiedsblad van het punt\n"
         "  --select      gebieden selecteren (som); --suggest-aol N: N AOL-voorstellen\n"
+        "  --print       kaartblad (titel, legenda, schaalstok, noordpijl, bronnen) als .pdf of .png;\n"
+        "                --paper A4|A3, --portrait (staand; standaard liggend), --dpi voor PNG (300)\n"
         "  --crs         kaart in dit coördinatenstelsel (standaard RD New; buiten Nederland de UTM-zone)\n"
         "  --lang        taal van de vensters: nl (standaard) of en; ook GEBIEDSCAN_LANG=en\n"
         "X,Y in meters RD New. Zie app/viewer/README.md.\n");
@@ -135,6 +139,21 @@ std::optional<ViewerOptions> parseViewerArguments(const QStringList& args, QStri
                     return fail(QCoreApplication::translate(
                         "ViewerCli", "--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000"));
             }
+        } else if (a == u"--print") {
+            if (!value(&o.print) || !(o.print.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) ||
+                                      o.print.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)))
+                return fail(QCoreApplication::translate("ViewerCli", "--print needs a .pdf or .png file name"));
+        } else if (a == u"--paper") {
+            if (!value(&o.paper) || !(o.paper.toLower() == u"a4" || o.paper.toLower() == u"a3"))
+                return fail(QCoreApplication::translate("ViewerCli", "--paper must be A4 or A3"));
+            o.paper = o.paper.toLower();
+        } else if (a == u"--portrait") {
+            o.portrait = true;
+        } else if (a == u"--dpi") {
+            bool ok = false;
+            if (value(&v)) o.dpi = v.toInt(&ok);
+            if (!ok || o.dpi < 72 || o.dpi > 600)
+                return fail(QCoreApplication::translate("ViewerCli", "--dpi needs a number 72..600"));
         } else if (a == u"--timing") {
             o.timing = true;
         } else if (a == u"--window") {
@@ -145,6 +164,8 @@ std::optional<ViewerOptions> parseViewerArguments(const QStringList& args, QStri
             o.inputs << a;
         }
     }
+    if (!o.print.isEmpty() && o.inputs.isEmpty())
+        return fail(QCoreApplication::translate("ViewerCli", "--print needs a folder or layer to show"));
     if (!o.screenshot.isEmpty() && o.inputs.isEmpty())
         return fail(QCoreApplication::translate("ViewerCli", "--screenshot needs a folder or layer to show"));
     return o;
@@ -175,7 +196,7 @@ int runViewer(QApplication& app, const ViewerOptions& o)
     };
     MainWindow window;
     phase("window");
-    const bool headless = !o.screenshot.isEmpty();
+    const bool headless = !o.screenshot.isEmpty() || !o.print.isEmpty();
     for (const auto& in : o.inputs)
         if (!window.openPath(in, headless)) return 2;
     phase("open");
@@ -224,6 +245,27 @@ int runViewer(QApplication& app, const ViewerOptions& o)
     if (!headless) {
         window.show();
         return app.exec();
+    }
+    if (!o.print.isEmpty()) {
+        // What File > Export writes, for the view fitted to the data (or the selection).
+        window.resize(o.size);
+        window.show();
+        QApplication::processEvents();
+        window.canvas()->zoomToExtent(window.layers()->homeExtent());
+        if (!o.select.empty()) window.zoomToSelection();
+        const PaperFormat paper{o.paper == u"a3" ? PaperFormat::Size::A3 : PaperFormat::Size::A4, !o.portrait};
+        // Fitted to the data (the window's view when areas are selected).
+        const std::optional<Envelope> fit =
+            o.select.empty() ? std::optional<Envelope>(window.layers()->homeExtent()) : std::nullopt;
+        const bool ok = o.print.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)
+                            ? window.exportPdf(o.print, paper, fit)
+                            : window.exportPng(o.print, o.dpi, paper, fit);
+        if (!ok) {
+            std::fprintf(stderr, "gebiedscan-viewer: cannot write %s\n", qPrintable(o.print));
+            return 1;
+        }
+        std::printf("%s\n", qPrintable(o.print));
+        if (o.screenshot.isEmpty()) return 0;
     }
     QImage img;
     if (o.window) {

@@ -82,7 +82,7 @@
     <message>
         <location filename="../src/layer_style.cpp" line="420"/>
         <location filename="../src/layer_style.cpp" line="462"/>
-        <location filename="../src/layer_style.cpp" line="524"/>
+        <location filename="../src/layer_style.cpp" line="525"/>
         <source>geheim / no data (%1)</source>
         <translation>geheim / no data (%1)</translation>
     </message>
@@ -117,22 +117,22 @@
         <translation>no value / no neighbours (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="593"/>
+        <location filename="../src/layer_style.cpp" line="594"/>
         <source>score %1</source>
         <translation>score %1</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="599"/>
+        <location filename="../src/layer_style.cpp" line="600"/>
         <source>black spot (meets the definition) (%1)</source>
         <translation>black spot (meets the definition) (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="603"/>
+        <location filename="../src/layer_style.cpp" line="604"/>
         <source>below the threshold (%1)</source>
         <translation>below the threshold (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="616"/>
+        <location filename="../src/layer_style.cpp" line="617"/>
         <source>too small for a reliable rate (%1)</source>
         <translation>too small for a reliable rate (%1)</translation>
     </message>
@@ -250,122 +250,142 @@
 <context>
     <name>ViewerCli</name>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="73"/>
+        <location filename="../src/viewer_cli.cpp" line="79"/>
         <source>--screenshot needs a file name</source>
         <translation>--screenshot needs a file name</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="75"/>
+        <location filename="../src/viewer_cli.cpp" line="81"/>
         <source>--size needs WxH</source>
         <translation>--size needs WxH</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="82"/>
+        <location filename="../src/viewer_cli.cpp" line="88"/>
         <source>--size must be WxH, e.g. 1600x1000 (100..20000 pixels)</source>
         <translation>--size must be WxH, e.g. 1600x1000 (100..20000 pixels)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="84"/>
+        <location filename="../src/viewer_cli.cpp" line="90"/>
         <source>--scale needs a number</source>
         <translation>--scale needs a number</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="88"/>
+        <location filename="../src/viewer_cli.cpp" line="94"/>
         <source>--scale must be between 0.5 and 8</source>
         <translation>--scale must be between 0.5 and 8</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="90"/>
+        <location filename="../src/viewer_cli.cpp" line="96"/>
         <source>--theme needs a theme id</source>
         <translation>--theme needs a theme id</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="95"/>
+        <location filename="../src/viewer_cli.cpp" line="101"/>
         <source>--indicator must be n, rate, eb, ebl, change_pct or trend</source>
         <translation>--indicator must be n, rate, eb, ebl, change_pct or trend</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="98"/>
+        <location filename="../src/viewer_cli.cpp" line="104"/>
         <source>--period needs a period</source>
         <translation>--period needs a period</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="101"/>
+        <location filename="../src/viewer_cli.cpp" line="107"/>
         <source>--crs needs a CRS, e.g. EPSG:32631</source>
         <translation>--crs needs a CRS, e.g. EPSG:32631</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="104"/>
+        <location filename="../src/viewer_cli.cpp" line="110"/>
         <source>--level needs a level, e.g. wijk or gemeente</source>
         <translation>--level needs a level, e.g. wijk or gemeente</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="107"/>
+        <location filename="../src/viewer_cli.cpp" line="113"/>
         <source>--lang must be nl or en</source>
         <translation>--lang must be nl or en</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="109"/>
+        <location filename="../src/viewer_cli.cpp" line="115"/>
         <source>--identify needs X,Y in RD metres</source>
         <translation>--identify needs X,Y in RD metres</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="115"/>
+        <location filename="../src/viewer_cli.cpp" line="121"/>
         <source>--identify needs X,Y in RD metres, e.g. 233500,557000</source>
         <translation>--identify needs X,Y in RD metres, e.g. 233500,557000</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="118"/>
+        <location filename="../src/viewer_cli.cpp" line="124"/>
         <source>--show needs layer names, e.g. hotspots</source>
         <translation>--show needs layer names, e.g. hotspots</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="124"/>
+        <location filename="../src/viewer_cli.cpp" line="130"/>
         <source>--suggest-aol needs a number 1..100</source>
         <translation>--suggest-aol needs a number 1..100</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="127"/>
+        <location filename="../src/viewer_cli.cpp" line="133"/>
         <source>--select needs X,Y;X,Y... in RD metres</source>
         <translation>--select needs X,Y;X,Y... in RD metres</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="133"/>
+        <location filename="../src/viewer_cli.cpp" line="139"/>
         <source>--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000</source>
         <translation>--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="141"/>
+        <location filename="../src/viewer_cli.cpp" line="146"/>
+        <source>--print needs a .pdf or .png file name</source>
+        <translation>--print needs a .pdf or .png file name</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="149"/>
+        <source>--paper must be A4 or A3</source>
+        <translation>--paper must be A4 or A3</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="157"/>
+        <source>--dpi needs a number 72..600</source>
+        <translation>--dpi needs a number 72..600</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="163"/>
         <source>unknown option %1</source>
         <translation>unknown option %1</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="147"/>
+        <location filename="../src/viewer_cli.cpp" line="169"/>
+        <source>--print needs a folder or layer to show</source>
+        <translation>--print needs a folder or layer to show</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="171"/>
         <source>--screenshot needs a folder or layer to show</source>
         <translation>--screenshot needs a folder or layer to show</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="184"/>
+        <location filename="../src/viewer_cli.cpp" line="208"/>
         <source>gebiedscan-viewer: no theme &apos;%1&apos; in the data</source>
         <translation>gebiedscan-viewer: no theme '%1' in the data</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="192"/>
+        <location filename="../src/viewer_cli.cpp" line="216"/>
         <source>gebiedscan-viewer: no level &apos;%1&apos; in the data (levels: %2)</source>
         <translation>gebiedscan-viewer: no level '%1' in the data (levels: %2)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="201"/>
+        <location filename="../src/viewer_cli.cpp" line="224"/>
         <source>gebiedscan-viewer: indicator &apos;%1&apos; needs inhabitants, which the areas lack</source>
         <translation>gebiedscan-viewer: indicator '%1' needs inhabitants, which the areas lack</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="204"/>
+        <location filename="../src/viewer_cli.cpp" line="228"/>
         <source>gebiedscan-viewer: indicator &apos;%1&apos; is not in the data for this theme and level (the scan wrote no such column)</source>
         <translation>gebiedscan-viewer: indicator '%1' is not in the data for this theme and level (the scan wrote no such column)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="212"/>
+        <location filename="../src/viewer_cli.cpp" line="236"/>
         <source>gebiedscan-viewer: no period &apos;%1&apos; in the scan (periods: %2)</source>
         <translation>gebiedscan-viewer: no period '%1' in the scan (periods: %2)</translation>
     </message>

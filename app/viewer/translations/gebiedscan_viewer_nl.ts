@@ -82,7 +82,7 @@
     <message>
         <location filename="../src/layer_style.cpp" line="420"/>
         <location filename="../src/layer_style.cpp" line="462"/>
-        <location filename="../src/layer_style.cpp" line="524"/>
+        <location filename="../src/layer_style.cpp" line="525"/>
         <source>geheim / no data (%1)</source>
         <translation>geheim / geen gegevens (%1)</translation>
     </message>
@@ -117,22 +117,22 @@
         <translation>geen waarde / geen buren (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="593"/>
+        <location filename="../src/layer_style.cpp" line="594"/>
         <source>score %1</source>
         <translation>score %1</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="599"/>
+        <location filename="../src/layer_style.cpp" line="600"/>
         <source>black spot (meets the definition) (%1)</source>
         <translation>black spot (voldoet aan de definitie) (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="603"/>
+        <location filename="../src/layer_style.cpp" line="604"/>
         <source>below the threshold (%1)</source>
         <translation>onder de drempel (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="616"/>
+        <location filename="../src/layer_style.cpp" line="617"/>
         <source>too small for a reliable rate (%1)</source>
         <translation>te klein voor een betrouwbaar cijfer (%1)</translation>
     </message>
@@ -250,122 +250,142 @@
 <context>
     <name>ViewerCli</name>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="73"/>
+        <location filename="../src/viewer_cli.cpp" line="79"/>
         <source>--screenshot needs a file name</source>
         <translation>--screenshot vraagt een bestandsnaam</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="75"/>
+        <location filename="../src/viewer_cli.cpp" line="81"/>
         <source>--size needs WxH</source>
         <translation>--size vraagt BxH</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="82"/>
+        <location filename="../src/viewer_cli.cpp" line="88"/>
         <source>--size must be WxH, e.g. 1600x1000 (100..20000 pixels)</source>
         <translation>--size moet BxH zijn, bijv. 1600x1000 (100 t/m 20000 pixels)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="84"/>
+        <location filename="../src/viewer_cli.cpp" line="90"/>
         <source>--scale needs a number</source>
         <translation>--scale vraagt een getal</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="88"/>
+        <location filename="../src/viewer_cli.cpp" line="94"/>
         <source>--scale must be between 0.5 and 8</source>
         <translation>--scale moet tussen 0,5 en 8 liggen</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="90"/>
+        <location filename="../src/viewer_cli.cpp" line="96"/>
         <source>--theme needs a theme id</source>
         <translation>--theme vraagt een thema-id</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="95"/>
+        <location filename="../src/viewer_cli.cpp" line="101"/>
         <source>--indicator must be n, rate, eb, ebl, change_pct or trend</source>
         <translation>--indicator moet n, rate, eb, ebl, change_pct of trend zijn</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="98"/>
+        <location filename="../src/viewer_cli.cpp" line="104"/>
         <source>--period needs a period</source>
         <translation>--period vraagt een periode</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="101"/>
+        <location filename="../src/viewer_cli.cpp" line="107"/>
         <source>--crs needs a CRS, e.g. EPSG:32631</source>
         <translation>--crs vraagt een coördinatenstelsel, bijv. EPSG:32631</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="104"/>
+        <location filename="../src/viewer_cli.cpp" line="110"/>
         <source>--level needs a level, e.g. wijk or gemeente</source>
         <translation>--level vraagt een niveau, bijv. wijk of gemeente</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="107"/>
+        <location filename="../src/viewer_cli.cpp" line="113"/>
         <source>--lang must be nl or en</source>
         <translation>--lang moet nl of en zijn</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="109"/>
+        <location filename="../src/viewer_cli.cpp" line="115"/>
         <source>--identify needs X,Y in RD metres</source>
         <translation>--identify vraagt X,Y in meters RD</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="115"/>
+        <location filename="../src/viewer_cli.cpp" line="121"/>
         <source>--identify needs X,Y in RD metres, e.g. 233500,557000</source>
         <translation>--identify vraagt X,Y in meters RD, bijv. 233500,557000</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="118"/>
+        <location filename="../src/viewer_cli.cpp" line="124"/>
         <source>--show needs layer names, e.g. hotspots</source>
         <translation>--show vraagt laagnamen, bijv. hotspots</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="124"/>
+        <location filename="../src/viewer_cli.cpp" line="130"/>
         <source>--suggest-aol needs a number 1..100</source>
         <translation>--suggest-aol vraagt een getal van 1 t/m 100</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="127"/>
+        <location filename="../src/viewer_cli.cpp" line="133"/>
         <source>--select needs X,Y;X,Y... in RD metres</source>
         <translation>--select vraagt X,Y;X,Y... in meters RD</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="133"/>
+        <location filename="../src/viewer_cli.cpp" line="139"/>
         <source>--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000</source>
         <translation>--select vraagt X,Y;X,Y... in meters RD, bijv. 233500,557000;240000,555000</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="141"/>
+        <location filename="../src/viewer_cli.cpp" line="146"/>
+        <source>--print needs a .pdf or .png file name</source>
+        <translation>--print heeft een bestandsnaam op .pdf of .png nodig</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="149"/>
+        <source>--paper must be A4 or A3</source>
+        <translation>--paper moet A4 of A3 zijn</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="157"/>
+        <source>--dpi needs a number 72..600</source>
+        <translation>--dpi heeft een getal 72..600 nodig</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="163"/>
         <source>unknown option %1</source>
         <translation>onbekende optie %1</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="147"/>
+        <location filename="../src/viewer_cli.cpp" line="169"/>
+        <source>--print needs a folder or layer to show</source>
+        <translation>--print heeft een map of laag nodig om te tonen</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="171"/>
         <source>--screenshot needs a folder or layer to show</source>
         <translation>--screenshot vraagt een map of laag om te tonen</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="184"/>
+        <location filename="../src/viewer_cli.cpp" line="208"/>
         <source>gebiedscan-viewer: no theme &apos;%1&apos; in the data</source>
         <translation>gebiedscan-viewer: geen thema '%1' in de gegevens</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="192"/>
+        <location filename="../src/viewer_cli.cpp" line="216"/>
         <source>gebiedscan-viewer: no level &apos;%1&apos; in the data (levels: %2)</source>
         <translation>gebiedscan-viewer: geen niveau '%1' in de gegevens (niveaus: %2)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="201"/>
+        <location filename="../src/viewer_cli.cpp" line="224"/>
         <source>gebiedscan-viewer: indicator &apos;%1&apos; needs inhabitants, which the areas lack</source>
         <translation>gebiedscan-viewer: indicator '%1' vraagt inwoners, en die hebben de gebieden niet</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="204"/>
+        <location filename="../src/viewer_cli.cpp" line="228"/>
         <source>gebiedscan-viewer: indicator &apos;%1&apos; is not in the data for this theme and level (the scan wrote no such column)</source>
         <translation>gebiedscan-viewer: indicator '%1' zit niet in de gegevens van dit thema en niveau (de scan schreef die kolom niet)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="212"/>
+        <location filename="../src/viewer_cli.cpp" line="236"/>
         <source>gebiedscan-viewer: no period &apos;%1&apos; in the scan (periods: %2)</source>
         <translation>gebiedscan-viewer: geen periode '%1' in de scan (perioden: %2)</translation>
     </message>
