@@ -347,3 +347,34 @@ TEST(PrintLayout, PortraitSheetPutsLegendUnderTheMap)
         for (int x = static_cast<int>(lr.left()); x < lr.right(); ++x) ink += qGray(img.pixel(x, y)) < 200;
     EXPECT_GT(ink, 50);
 }
+
+TEST(Renderer, HotspotEdgesBetweenHiddenAreasAreNotLighterThanTheHatch)
+{
+    // Two adjacent hidden hot spot cells (gi_bin NULL): their shared edge must not be drawn
+    // lighter than the grey fill (it was a white line: a light streak through the hatch).
+    auto layer = std::make_shared<LayerData>();
+    layer->name = QStringLiteral("hotspots");
+    layer->kind = LayerKind::Hotspots;
+    layer->geometry = GeometryKind::Polygon;
+    layer->setFields({{QStringLiteral("gi_bin"), true}});
+    for (int c = 0; c < 2; ++c) {
+        const double x = 200000 + c * 1000;
+        layer->addFeature({{{x, 500000}, {x + 1000, 500000}, {x + 1000, 501000}, {x, 501000}, {x, 500000}}});
+        layer->appendValues({std::nullopt});
+    }
+    LayerListModel model;
+    model.addLayer(layer, defaultStyle(*layer));
+    ASSERT_EQ(model.symbology(0).hatched[0], 1);
+    const int fillGrey = qGray(model.symbology(0).fill[0]);
+    MapView v;
+    v.size = QSize(200, 100);
+    v.centre = {201000, 500500};
+    v.metresPerPixel = 10;
+    RenderOptions o;
+    o.background = Qt::white;
+    const QImage img = renderLayers(v, model.snapshots(), o);
+    int lighter = 0;
+    for (int y = 10; y < 90; ++y)
+        for (int x = 98; x <= 102; ++x) lighter += qGray(img.pixel(x, y)) > fillGrey + 6;
+    EXPECT_EQ(lighter, 0);
+}

@@ -224,7 +224,9 @@ LayerStyle defaultStyle(const LayerData& layer)
             s.mode = StyleMode::Lisa;
             s.field = qs(schema::field::lisaQ);
         }
-        s.stroke = QColor(255, 255, 255, 90);
+        // A thin grey edge, not a white one: white edges over the "geheim" hatch read as light
+        // streaks, and a light "not significant" strip between hatched areas lost its outline.
+        s.stroke = QColor(110, 110, 110, 150);
         s.strokeWidth = 0.3;
         break;
     case LayerKind::BlackSpots:
