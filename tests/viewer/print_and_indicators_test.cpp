@@ -378,3 +378,35 @@ TEST(Renderer, HotspotEdgesBetweenHiddenAreasAreNotLighterThanTheHatch)
         for (int x = 98; x <= 102; ++x) lighter += qGray(img.pixel(x, y)) > fillGrey + 6;
     EXPECT_EQ(lighter, 0);
 }
+
+TEST(ForeignData, ScanLeftInRdFarOutsideTheNetherlandsIsDrawnInUtm)
+{
+    // `gebiedscan scan` of North Carolina counties without --working-crs writes RD New
+    // coordinates (x -6.75e6, y 3.03e6 near Raleigh): the viewer must not draw that rotated.
+    QTemporaryDir dir;
+    using T = gis::Column::Type;
+    gis::Table t;
+    t.name = "areas";
+    t.columns = {
+        {"code", T::String, ""}, {"name", T::String, ""}, {"level", T::String, ""}, {"n_total", T::Integer, ""}};
+    t.geometryKind = gis::FeatureGeometry::Kind::Polygon;
+    t.rows = {{std::string("37183"), std::string("Wake"), std::string("gebied"), std::int64_t{12}},
+              {std::string("37063"), std::string("Durham"), std::string("gebied"), std::int64_t{8}}};
+    t.geometries = {squareAt(-6754612, 3027381, 20000), squareAt(-6734612, 3027381, 20000)};
+    gis::writeGeoPackage(QDir(dir.path()).filePath(QStringLiteral("gebiedscan.gpkg")).toStdString(), {t}, {});
+    {
+        MainWindow w;
+        ASSERT_TRUE(w.openPath(dir.path(), true));
+        EXPECT_TRUE(displayCrs().startsWith(QStringLiteral("EPSG:326"))) << displayCrs().toStdString();
+        EXPECT_FALSE(w.project().crsNote().isEmpty());
+        EXPECT_TRUE(w.creditsFooter().contains(displayCrs())) << w.creditsFooter().toStdString();
+        // Two squares side by side in RD stay two areas of similar size, re-read in UTM.
+        ASSERT_GE(w.project().areaRow(), 0);
+        EXPECT_EQ(w.layers()->layer(w.project().areaRow()).featureCount(), 2u);
+        EXPECT_LT(std::abs(w.layers()->extent().minX), 1e6); // UTM eastings, not RD's -6.75e6
+    }
+    QTemporaryDir nlDir;
+    MainWindow nl; // a new project starts in RD New again
+    ASSERT_TRUE(nl.openPath(writeEbScan(nlDir), true));
+    EXPECT_EQ(displayCrs(), QStringLiteral("EPSG:28992"));
+}

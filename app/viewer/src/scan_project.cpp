@@ -373,6 +373,24 @@ void ScanProject::open(const QString& path)
                 others.push_back(layer);
         }
         for (auto& entry : otherLayers) others.push_back(entry.second.get());
+        // A scan left on the default working CRS (RD New) with data far outside the Netherlands
+        // (North Carolina counties): drawn in the data's UTM zone like a loose layer, not rotated.
+        if (first && finest && !displayCrsChosen() && displayCrs() == u"EPSG:28992") {
+            if (const QString crs = foreignCrsFor(finest->extent); !crs.isEmpty()) {
+                setDisplayCrs(crs);
+                m_crsNote =
+                    QCoreApplication::translate(
+                        "ScanProject", "RD New is used far outside the Netherlands: the map is drawn in %1 instead")
+                        .arg(crs);
+                qWarning("%s", qPrintable(m_crsNote));
+                const auto reread = [](std::shared_ptr<LayerData>& l) {
+                    l = loadVectorLayer(l->source, l->sourceLayer);
+                };
+                reread(finest);
+                for (auto& l : areaLevels) reread(l);
+                for (auto& l : others) reread(l);
+            }
+        }
         // Heatmaps (gebiedscan kde): hidden at first, above the areas and below the boundaries.
         // Colour pictures (and MBTiles) are basemaps: shown, at the bottom.
         std::vector<std::shared_ptr<LayerData>> basemaps;
