@@ -1,6 +1,7 @@
 // Issue 15 leftovers: trends that follow the theme, Empirical Bayes rates offered where the scan
 // wrote them (klein_ areas dotted), the exports on the print layout (A4/A3, portrait/landscape,
 // a footer that is never cut) and the hatch of hidden areas without light streaks.
+#include "area_sheet_model.hpp"
 #include "main_window.hpp"
 #include "map_renderer.hpp"
 #include "print_layout.hpp"
@@ -409,4 +410,26 @@ TEST(ForeignData, ScanLeftInRdFarOutsideTheNetherlandsIsDrawnInUtm)
     MainWindow nl; // a new project starts in RD New again
     ASSERT_TRUE(nl.openPath(writeEbScan(nlDir), true));
     EXPECT_EQ(displayCrs(), QStringLiteral("EPSG:28992"));
+}
+
+TEST(Indicators, SheetMarksRatesOfSmallAreas)
+{
+    QTemporaryDir dir;
+    MainWindow w;
+    ASSERT_TRUE(w.openPath(writeEbScan(dir), true));
+    const auto rateOf = [&](PointRd at, int role) {
+        EXPECT_TRUE(w.identifyAt(at));
+        for (int r = 0; r < w.sheet()->rowCount(); ++r)
+            if (w.sheet()
+                    ->index(r, AreaSheetModel::Theme)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("inbraak"), Qt::CaseInsensitive))
+                return w.sheet()->index(r, AreaSheetModel::Rate).data(role).toString();
+        return QStringLiteral("no row");
+    };
+    EXPECT_FALSE(rateOf({200500, 500500}, Qt::DisplayRole).endsWith(QStringLiteral("*"))); // BU1
+    const QString small = rateOf({202500, 500500}, Qt::DisplayRole);                       // BU3
+    EXPECT_TRUE(small.startsWith(QStringLiteral("200")) && small.endsWith(QStringLiteral(" *"))) << small.toStdString();
+    EXPECT_TRUE(rateOf({202500, 500500}, Qt::ToolTipRole).contains(QStringLiteral("30")));
 }

@@ -195,6 +195,8 @@ NL = {
     "%1: emerging hot spots (trend)": "%1: opkomende hotspots (trend)",
     "Pape&r": "&Papier",
     "Landscape": "Liggend",
+    "* too small for a reliable rate (fewer than 50 inhabitants or fewer than 5 registrations expected)": "* te klein voor een betrouwbaar cijfer (minder dan 50 inwoners of minder dan 5 registraties verwacht)",
+    "* too small for a reliable rate (fewer than 50 inhabitants or fewer than 5 registrations expected); EB-smoothed: %1 per 1,000": "* te klein voor een betrouwbaar cijfer (minder dan 50 inwoners of minder dan 5 registraties verwacht); EB-gladgestreken: %1 per 1.000",
     "--print needs a .pdf or .png file name": "--print heeft een bestandsnaam op .pdf of .png nodig",
     "--paper must be A4 or A3": "--paper moet A4 of A3 zijn",
     "--dpi needs a number 72..600": "--dpi heeft een getal 72..600 nodig",

@@ -45,7 +45,7 @@
     </message>
     <message>
         <location filename="../src/layer_style.cpp" line="137"/>
-        <location filename="../src/layer_style.cpp" line="468"/>
+        <location filename="../src/layer_style.cpp" line="470"/>
         <source>Not significant</source>
         <translation>Not significant</translation>
     </message>
@@ -80,59 +80,59 @@
         <translation>Density: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="420"/>
-        <location filename="../src/layer_style.cpp" line="462"/>
-        <location filename="../src/layer_style.cpp" line="525"/>
+        <location filename="../src/layer_style.cpp" line="422"/>
+        <location filename="../src/layer_style.cpp" line="464"/>
+        <location filename="../src/layer_style.cpp" line="527"/>
         <source>geheim / no data (%1)</source>
         <translation>geheim / no data (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="459"/>
+        <location filename="../src/layer_style.cpp" line="461"/>
         <source>No neighbours (%1)</source>
         <translation>No neighbours (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="469"/>
+        <location filename="../src/layer_style.cpp" line="471"/>
         <source>High-High (cluster)</source>
         <translation>High-High (cluster)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="470"/>
+        <location filename="../src/layer_style.cpp" line="472"/>
         <source>Low-Low (cluster)</source>
         <translation>Low-Low (cluster)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="471"/>
+        <location filename="../src/layer_style.cpp" line="473"/>
         <source>High-Low (outlier)</source>
         <translation>High-Low (outlier)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="472"/>
+        <location filename="../src/layer_style.cpp" line="474"/>
         <source>Low-High (outlier)</source>
         <translation>Low-High (outlier)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="493"/>
+        <location filename="../src/layer_style.cpp" line="495"/>
         <source>no value / no neighbours (%1)</source>
         <translation>no value / no neighbours (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="594"/>
+        <location filename="../src/layer_style.cpp" line="596"/>
         <source>score %1</source>
         <translation>score %1</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="600"/>
+        <location filename="../src/layer_style.cpp" line="602"/>
         <source>black spot (meets the definition) (%1)</source>
         <translation>black spot (meets the definition) (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="604"/>
+        <location filename="../src/layer_style.cpp" line="606"/>
         <source>below the threshold (%1)</source>
         <translation>below the threshold (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="617"/>
+        <location filename="../src/layer_style.cpp" line="619"/>
         <source>too small for a reliable rate (%1)</source>
         <translation>too small for a reliable rate (%1)</translation>
     </message>
@@ -185,64 +185,65 @@
         <translation>Map in %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="409"/>
+        <location filename="../src/scan_project.cpp" line="427"/>
         <source>Areas</source>
         <translation>Areas</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="410"/>
         <location filename="../src/scan_project.cpp" line="428"/>
+        <location filename="../src/scan_project.cpp" line="446"/>
         <source>Areas (%1)</source>
         <translation>Areas (%1)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="439"/>
+        <location filename="../src/scan_project.cpp" line="457"/>
         <source>&apos;%1&apos; holds no gebiedscan.gpkg or other layers</source>
         <translation>'%1' holds no gebiedscan.gpkg or other layers</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="468"/>
+        <location filename="../src/scan_project.cpp" line="382"/>
+        <location filename="../src/scan_project.cpp" line="486"/>
         <source>RD New is used far outside the Netherlands: the map is drawn in %1 instead</source>
         <translation>RD New is used far outside the Netherlands: the map is drawn in %1 instead</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="627"/>
-        <location filename="../src/scan_project.cpp" line="654"/>
+        <location filename="../src/scan_project.cpp" line="645"/>
+        <location filename="../src/scan_project.cpp" line="672"/>
         <source>%1: registrations %2</source>
         <translation>%1: registrations %2</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="631"/>
+        <location filename="../src/scan_project.cpp" line="649"/>
         <source>%1: change against reference (%)</source>
         <translation>%1: change against reference (%)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="641"/>
+        <location filename="../src/scan_project.cpp" line="659"/>
         <source>%1: per 1,000 (EB-smoothed)</source>
         <translation>%1: per 1,000 (EB-smoothed)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="643"/>
+        <location filename="../src/scan_project.cpp" line="661"/>
         <source>%1: per 1,000 (local EB, with neighbours)</source>
         <translation>%1: per 1,000 (local EB, with neighbours)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="644"/>
+        <location filename="../src/scan_project.cpp" line="662"/>
         <source>%1: per 1,000 inhabitants</source>
         <translation>%1: per 1,000 inhabitants</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="648"/>
+        <location filename="../src/scan_project.cpp" line="666"/>
         <source>%1: emerging hot spots (trend)</source>
         <translation>%1: emerging hot spots (trend)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="653"/>
+        <location filename="../src/scan_project.cpp" line="671"/>
         <source>%1: registrations</source>
         <translation>%1: registrations</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="669"/>
+        <location filename="../src/scan_project.cpp" line="687"/>
         <source>Hot spots (Gi*): %1</source>
         <translation>Hot spots (Gi*): %1</translation>
     </message>
@@ -335,57 +336,57 @@
         <translation>--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="146"/>
+        <location filename="../src/viewer_cli.cpp" line="145"/>
         <source>--print needs a .pdf or .png file name</source>
         <translation>--print needs a .pdf or .png file name</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="149"/>
+        <location filename="../src/viewer_cli.cpp" line="148"/>
         <source>--paper must be A4 or A3</source>
         <translation>--paper must be A4 or A3</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="157"/>
+        <location filename="../src/viewer_cli.cpp" line="156"/>
         <source>--dpi needs a number 72..600</source>
         <translation>--dpi needs a number 72..600</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="163"/>
+        <location filename="../src/viewer_cli.cpp" line="162"/>
         <source>unknown option %1</source>
         <translation>unknown option %1</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="169"/>
+        <location filename="../src/viewer_cli.cpp" line="168"/>
         <source>--print needs a folder or layer to show</source>
         <translation>--print needs a folder or layer to show</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="171"/>
+        <location filename="../src/viewer_cli.cpp" line="170"/>
         <source>--screenshot needs a folder or layer to show</source>
         <translation>--screenshot needs a folder or layer to show</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="208"/>
+        <location filename="../src/viewer_cli.cpp" line="207"/>
         <source>gebiedscan-viewer: no theme &apos;%1&apos; in the data</source>
         <translation>gebiedscan-viewer: no theme '%1' in the data</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="216"/>
+        <location filename="../src/viewer_cli.cpp" line="215"/>
         <source>gebiedscan-viewer: no level &apos;%1&apos; in the data (levels: %2)</source>
         <translation>gebiedscan-viewer: no level '%1' in the data (levels: %2)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="224"/>
+        <location filename="../src/viewer_cli.cpp" line="223"/>
         <source>gebiedscan-viewer: indicator &apos;%1&apos; needs inhabitants, which the areas lack</source>
         <translation>gebiedscan-viewer: indicator '%1' needs inhabitants, which the areas lack</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="228"/>
+        <location filename="../src/viewer_cli.cpp" line="227"/>
         <source>gebiedscan-viewer: indicator &apos;%1&apos; is not in the data for this theme and level (the scan wrote no such column)</source>
         <translation>gebiedscan-viewer: indicator '%1' is not in the data for this theme and level (the scan wrote no such column)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="236"/>
+        <location filename="../src/viewer_cli.cpp" line="235"/>
         <source>gebiedscan-viewer: no period &apos;%1&apos; in the scan (periods: %2)</source>
         <translation>gebiedscan-viewer: no period '%1' in the scan (periods: %2)</translation>
     </message>
@@ -486,129 +487,139 @@
     </message>
     <message>
         <location filename="../src/area_sheet_model.cpp" line="44"/>
-        <location filename="../src/area_sheet_model.cpp" line="172"/>
+        <location filename="../src/area_sheet_model.cpp" line="182"/>
         <source>geheim</source>
         <translation>geheim</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="97"/>
+        <location filename="../src/area_sheet_model.cpp" line="98"/>
+        <source>* too small for a reliable rate (fewer than 50 inhabitants or fewer than 5 registrations expected)</source>
+        <translation>* too small for a reliable rate (fewer than 50 inhabitants or fewer than 5 registrations expected)</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="100"/>
+        <source>* too small for a reliable rate (fewer than 50 inhabitants or fewer than 5 registrations expected); EB-smoothed: %1 per 1,000</source>
+        <translation>* too small for a reliable rate (fewer than 50 inhabitants or fewer than 5 registrations expected); EB-smoothed: %1 per 1,000</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="105"/>
         <source>Expected count: the reference periods&apos; count scaled to the current period&apos;s length</source>
         <translation>Expected count: the reference periods' count scaled to the current period's length</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="99"/>
+        <location filename="../src/area_sheet_model.cpp" line="107"/>
         <source>exact conditional Poisson test, two-sided: p = %1</source>
         <translation>exact conditional Poisson test, two-sided: p = %1</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="109"/>
+        <location filename="../src/area_sheet_model.cpp" line="117"/>
         <source>Change against the expected count (%)</source>
         <translation>Change against the expected count (%)</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="110"/>
+        <location filename="../src/area_sheet_model.cpp" line="118"/>
         <source>Significance of the change (exact conditional Poisson test)</source>
         <translation>Significance of the change (exact conditional Poisson test)</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="111"/>
+        <location filename="../src/area_sheet_model.cpp" line="119"/>
         <source>Registrations per 1,000 inhabitants</source>
         <translation>Registrations per 1,000 inhabitants</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="117"/>
+        <location filename="../src/area_sheet_model.cpp" line="125"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="118"/>
+        <location filename="../src/area_sheet_model.cpp" line="126"/>
         <source>Current</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="119"/>
+        <location filename="../src/area_sheet_model.cpp" line="127"/>
         <source>Expected</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="120"/>
+        <location filename="../src/area_sheet_model.cpp" line="128"/>
         <source>Chg.</source>
         <translation>Chg.</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="121"/>
+        <location filename="../src/area_sheet_model.cpp" line="129"/>
         <source>Sign.</source>
         <translation>Sign.</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="122"/>
+        <location filename="../src/area_sheet_model.cpp" line="130"/>
         <source>/1,000 inh.</source>
         <translation>/1,000 inh.</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="123"/>
+        <location filename="../src/area_sheet_model.cpp" line="131"/>
         <source>Rank</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="124"/>
+        <location filename="../src/area_sheet_model.cpp" line="132"/>
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="125"/>
+        <location filename="../src/area_sheet_model.cpp" line="133"/>
         <source>Hot spot</source>
         <translation>Hot spot</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="166"/>
-        <location filename="../src/area_sheet_model.cpp" line="217"/>
+        <location filename="../src/area_sheet_model.cpp" line="176"/>
+        <location filename="../src/area_sheet_model.cpp" line="227"/>
         <source>%1 inhabitants</source>
         <translation>%1 inhabitants</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="168"/>
-        <location filename="../src/area_sheet_model.cpp" line="222"/>
+        <location filename="../src/area_sheet_model.cpp" line="178"/>
+        <location filename="../src/area_sheet_model.cpp" line="232"/>
         <source>%1 registrations</source>
         <translation>%1 registrations</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="216"/>
+        <location filename="../src/area_sheet_model.cpp" line="226"/>
         <source>Selection of %1 areas: %2</source>
         <translation>Selection of %1 areas: %2</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="221"/>
+        <location filename="../src/area_sheet_model.cpp" line="231"/>
         <source>registrations geheim</source>
         <translation>registrations geheim</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="248"/>
+        <location filename="../src/area_sheet_model.cpp" line="258"/>
         <source>Other themes</source>
         <translation>Other themes</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="267"/>
+        <location filename="../src/area_sheet_model.cpp" line="277"/>
         <source>Safe living environment</source>
         <translation>Safe living environment</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="268"/>
+        <location filename="../src/area_sheet_model.cpp" line="278"/>
         <source>Business and safety</source>
         <translation>Business and safety</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="269"/>
+        <location filename="../src/area_sheet_model.cpp" line="279"/>
         <source>Youth and safety</source>
         <translation>Youth and safety</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="270"/>
+        <location filename="../src/area_sheet_model.cpp" line="280"/>
         <source>Physical safety</source>
         <translation>Physical safety</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="271"/>
+        <location filename="../src/area_sheet_model.cpp" line="281"/>
         <source>Integrity and safety</source>
         <translation>Integrity and safety</translation>
     </message>

@@ -45,7 +45,7 @@
     </message>
     <message>
         <location filename="../src/layer_style.cpp" line="137"/>
-        <location filename="../src/layer_style.cpp" line="468"/>
+        <location filename="../src/layer_style.cpp" line="470"/>
         <source>Not significant</source>
         <translation>Niet significant</translation>
     </message>
@@ -80,59 +80,59 @@
         <translation>Dichtheid: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="420"/>
-        <location filename="../src/layer_style.cpp" line="462"/>
-        <location filename="../src/layer_style.cpp" line="525"/>
+        <location filename="../src/layer_style.cpp" line="422"/>
+        <location filename="../src/layer_style.cpp" line="464"/>
+        <location filename="../src/layer_style.cpp" line="527"/>
         <source>geheim / no data (%1)</source>
         <translation>geheim / geen gegevens (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="459"/>
+        <location filename="../src/layer_style.cpp" line="461"/>
         <source>No neighbours (%1)</source>
         <translation>Geen buren (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="469"/>
+        <location filename="../src/layer_style.cpp" line="471"/>
         <source>High-High (cluster)</source>
         <translation>Hoog-hoog (cluster)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="470"/>
+        <location filename="../src/layer_style.cpp" line="472"/>
         <source>Low-Low (cluster)</source>
         <translation>Laag-laag (cluster)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="471"/>
+        <location filename="../src/layer_style.cpp" line="473"/>
         <source>High-Low (outlier)</source>
         <translation>Hoog-laag (uitschieter)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="472"/>
+        <location filename="../src/layer_style.cpp" line="474"/>
         <source>Low-High (outlier)</source>
         <translation>Laag-hoog (uitschieter)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="493"/>
+        <location filename="../src/layer_style.cpp" line="495"/>
         <source>no value / no neighbours (%1)</source>
         <translation>geen waarde / geen buren (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="594"/>
+        <location filename="../src/layer_style.cpp" line="596"/>
         <source>score %1</source>
         <translation>score %1</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="600"/>
+        <location filename="../src/layer_style.cpp" line="602"/>
         <source>black spot (meets the definition) (%1)</source>
         <translation>black spot (voldoet aan de definitie) (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="604"/>
+        <location filename="../src/layer_style.cpp" line="606"/>
         <source>below the threshold (%1)</source>
         <translation>onder de drempel (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="617"/>
+        <location filename="../src/layer_style.cpp" line="619"/>
         <source>too small for a reliable rate (%1)</source>
         <translation>te klein voor een betrouwbaar cijfer (%1)</translation>
     </message>
@@ -185,64 +185,65 @@
         <translation>Kaart in %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="409"/>
+        <location filename="../src/scan_project.cpp" line="427"/>
         <source>Areas</source>
         <translation>Gebieden</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="410"/>
         <location filename="../src/scan_project.cpp" line="428"/>
+        <location filename="../src/scan_project.cpp" line="446"/>
         <source>Areas (%1)</source>
         <translation>Gebieden (%1)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="439"/>
+        <location filename="../src/scan_project.cpp" line="457"/>
         <source>&apos;%1&apos; holds no gebiedscan.gpkg or other layers</source>
         <translation>'%1' bevat geen gebiedscan.gpkg of andere lagen</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="468"/>
+        <location filename="../src/scan_project.cpp" line="382"/>
+        <location filename="../src/scan_project.cpp" line="486"/>
         <source>RD New is used far outside the Netherlands: the map is drawn in %1 instead</source>
         <translation>RD New ligt ver buiten Nederland: de kaart is getekend in %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="627"/>
-        <location filename="../src/scan_project.cpp" line="654"/>
+        <location filename="../src/scan_project.cpp" line="645"/>
+        <location filename="../src/scan_project.cpp" line="672"/>
         <source>%1: registrations %2</source>
         <translation>%1: registraties %2</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="631"/>
+        <location filename="../src/scan_project.cpp" line="649"/>
         <source>%1: change against reference (%)</source>
         <translation>%1: verandering t.o.v. referentie (%)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="641"/>
+        <location filename="../src/scan_project.cpp" line="659"/>
         <source>%1: per 1,000 (EB-smoothed)</source>
         <translation>%1: per 1.000 inwoners (EB-gladgestreken)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="643"/>
+        <location filename="../src/scan_project.cpp" line="661"/>
         <source>%1: per 1,000 (local EB, with neighbours)</source>
         <translation>%1: per 1.000 inwoners (lokale EB, met buren)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="644"/>
+        <location filename="../src/scan_project.cpp" line="662"/>
         <source>%1: per 1,000 inhabitants</source>
         <translation>%1: per 1.000 inwoners</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="648"/>
+        <location filename="../src/scan_project.cpp" line="666"/>
         <source>%1: emerging hot spots (trend)</source>
         <translation>%1: opkomende hotspots (trend)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="653"/>
+        <location filename="../src/scan_project.cpp" line="671"/>
         <source>%1: registrations</source>
         <translation>%1: registraties</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="669"/>
+        <location filename="../src/scan_project.cpp" line="687"/>
         <source>Hot spots (Gi*): %1</source>
         <translation>Hotspots (Gi*): %1</translation>
     </message>
@@ -335,57 +336,57 @@
         <translation>--select vraagt X,Y;X,Y... in meters RD, bijv. 233500,557000;240000,555000</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="146"/>
+        <location filename="../src/viewer_cli.cpp" line="145"/>
         <source>--print needs a .pdf or .png file name</source>
         <translation>--print heeft een bestandsnaam op .pdf of .png nodig</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="149"/>
+        <location filename="../src/viewer_cli.cpp" line="148"/>
         <source>--paper must be A4 or A3</source>
         <translation>--paper moet A4 of A3 zijn</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="157"/>
+        <location filename="../src/viewer_cli.cpp" line="156"/>
         <source>--dpi needs a number 72..600</source>
         <translation>--dpi heeft een getal 72..600 nodig</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="163"/>
+        <location filename="../src/viewer_cli.cpp" line="162"/>
         <source>unknown option %1</source>
         <translation>onbekende optie %1</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="169"/>
+        <location filename="../src/viewer_cli.cpp" line="168"/>
         <source>--print needs a folder or layer to show</source>
         <translation>--print heeft een map of laag nodig om te tonen</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="171"/>
+        <location filename="../src/viewer_cli.cpp" line="170"/>
         <source>--screenshot needs a folder or layer to show</source>
         <translation>--screenshot vraagt een map of laag om te tonen</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="208"/>
+        <location filename="../src/viewer_cli.cpp" line="207"/>
         <source>gebiedscan-viewer: no theme &apos;%1&apos; in the data</source>
         <translation>gebiedscan-viewer: geen thema '%1' in de gegevens</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="216"/>
+        <location filename="../src/viewer_cli.cpp" line="215"/>
         <source>gebiedscan-viewer: no level &apos;%1&apos; in the data (levels: %2)</source>
         <translation>gebiedscan-viewer: geen niveau '%1' in de gegevens (niveaus: %2)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="224"/>
+        <location filename="../src/viewer_cli.cpp" line="223"/>
         <source>gebiedscan-viewer: indicator &apos;%1&apos; needs inhabitants, which the areas lack</source>
         <translation>gebiedscan-viewer: indicator '%1' vraagt inwoners, en die hebben de gebieden niet</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="228"/>
+        <location filename="../src/viewer_cli.cpp" line="227"/>
         <source>gebiedscan-viewer: indicator &apos;%1&apos; is not in the data for this theme and level (the scan wrote no such column)</source>
         <translation>gebiedscan-viewer: indicator '%1' zit niet in de gegevens van dit thema en niveau (de scan schreef die kolom niet)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="236"/>
+        <location filename="../src/viewer_cli.cpp" line="235"/>
         <source>gebiedscan-viewer: no period &apos;%1&apos; in the scan (periods: %2)</source>
         <translation>gebiedscan-viewer: geen periode '%1' in de scan (perioden: %2)</translation>
     </message>
@@ -486,129 +487,139 @@
     </message>
     <message>
         <location filename="../src/area_sheet_model.cpp" line="44"/>
-        <location filename="../src/area_sheet_model.cpp" line="172"/>
+        <location filename="../src/area_sheet_model.cpp" line="182"/>
         <source>geheim</source>
         <translation>geheim</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="97"/>
+        <location filename="../src/area_sheet_model.cpp" line="98"/>
+        <source>* too small for a reliable rate (fewer than 50 inhabitants or fewer than 5 registrations expected)</source>
+        <translation>* te klein voor een betrouwbaar cijfer (minder dan 50 inwoners of minder dan 5 registraties verwacht)</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="100"/>
+        <source>* too small for a reliable rate (fewer than 50 inhabitants or fewer than 5 registrations expected); EB-smoothed: %1 per 1,000</source>
+        <translation>* te klein voor een betrouwbaar cijfer (minder dan 50 inwoners of minder dan 5 registraties verwacht); EB-gladgestreken: %1 per 1.000</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="105"/>
         <source>Expected count: the reference periods&apos; count scaled to the current period&apos;s length</source>
         <translation>Verwacht aantal: het aantal in de referentieperiode(n), omgerekend naar de lengte van de huidige periode</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="99"/>
+        <location filename="../src/area_sheet_model.cpp" line="107"/>
         <source>exact conditional Poisson test, two-sided: p = %1</source>
         <translation>exacte conditionele Poisson-toets, tweezijdig: p = %1</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="109"/>
+        <location filename="../src/area_sheet_model.cpp" line="117"/>
         <source>Change against the expected count (%)</source>
         <translation>Verandering ten opzichte van het verwachte aantal (%)</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="110"/>
+        <location filename="../src/area_sheet_model.cpp" line="118"/>
         <source>Significance of the change (exact conditional Poisson test)</source>
         <translation>Significantie van de verandering (exacte voorwaardelijke Poisson-toets)</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="111"/>
+        <location filename="../src/area_sheet_model.cpp" line="119"/>
         <source>Registrations per 1,000 inhabitants</source>
         <translation>Registraties per 1.000 inwoners</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="117"/>
+        <location filename="../src/area_sheet_model.cpp" line="125"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="118"/>
+        <location filename="../src/area_sheet_model.cpp" line="126"/>
         <source>Current</source>
         <translation>Huidig</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="119"/>
+        <location filename="../src/area_sheet_model.cpp" line="127"/>
         <source>Expected</source>
         <translation>Verwacht</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="120"/>
+        <location filename="../src/area_sheet_model.cpp" line="128"/>
         <source>Chg.</source>
         <translation>Verand.</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="121"/>
+        <location filename="../src/area_sheet_model.cpp" line="129"/>
         <source>Sign.</source>
         <translation>Sign.</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="122"/>
+        <location filename="../src/area_sheet_model.cpp" line="130"/>
         <source>/1,000 inh.</source>
         <translation>/1.000 inw.</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="123"/>
+        <location filename="../src/area_sheet_model.cpp" line="131"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="124"/>
+        <location filename="../src/area_sheet_model.cpp" line="132"/>
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="125"/>
+        <location filename="../src/area_sheet_model.cpp" line="133"/>
         <source>Hot spot</source>
         <translation>Hotspot</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="166"/>
-        <location filename="../src/area_sheet_model.cpp" line="217"/>
+        <location filename="../src/area_sheet_model.cpp" line="176"/>
+        <location filename="../src/area_sheet_model.cpp" line="227"/>
         <source>%1 inhabitants</source>
         <translation>%1 inwoners</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="168"/>
-        <location filename="../src/area_sheet_model.cpp" line="222"/>
+        <location filename="../src/area_sheet_model.cpp" line="178"/>
+        <location filename="../src/area_sheet_model.cpp" line="232"/>
         <source>%1 registrations</source>
         <translation>%1 registraties</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="216"/>
+        <location filename="../src/area_sheet_model.cpp" line="226"/>
         <source>Selection of %1 areas: %2</source>
         <translation>Selectie van %1 gebieden: %2</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="221"/>
+        <location filename="../src/area_sheet_model.cpp" line="231"/>
         <source>registrations geheim</source>
         <translation>registraties geheim</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="248"/>
+        <location filename="../src/area_sheet_model.cpp" line="258"/>
         <source>Other themes</source>
         <translation>Overige thema's</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="267"/>
+        <location filename="../src/area_sheet_model.cpp" line="277"/>
         <source>Safe living environment</source>
         <translation>Veilige woon- en leefomgeving</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="268"/>
+        <location filename="../src/area_sheet_model.cpp" line="278"/>
         <source>Business and safety</source>
         <translation>Bedrijvigheid en veiligheid</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="269"/>
+        <location filename="../src/area_sheet_model.cpp" line="279"/>
         <source>Youth and safety</source>
         <translation>Jeugd en veiligheid</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="270"/>
+        <location filename="../src/area_sheet_model.cpp" line="280"/>
         <source>Physical safety</source>
         <translation>Fysieke veiligheid</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="271"/>
+        <location filename="../src/area_sheet_model.cpp" line="281"/>
         <source>Integrity and safety</source>
         <translation>Integriteit en veiligheid</translation>
     </message>
