@@ -371,13 +371,17 @@ TEST(Renderer, HotspotEdgesBetweenHiddenAreasAreNotLighterThanTheHatch)
     v.size = QSize(200, 100);
     v.centre = {201000, 500500};
     v.metresPerPixel = 10;
-    RenderOptions o;
-    o.background = Qt::white;
-    const QImage img = renderLayers(v, model.snapshots(), o);
-    int lighter = 0;
-    for (int y = 10; y < 90; ++y)
-        for (int x = 98; x <= 102; ++x) lighter += qGray(img.pixel(x, y)) > fillGrey + 6;
-    EXPECT_EQ(lighter, 0);
+    for (const double scale : {1.0, 3.125}) { // screen and a 300 dpi export
+        RenderOptions o;
+        o.background = Qt::white;
+        o.pixelScale = scale;
+        const QImage img = renderLayers(v, model.snapshots(), o);
+        const int edge = static_cast<int>(std::lround(100 * scale));
+        int lighter = 0;
+        for (int y = static_cast<int>(10 * scale); y < 90 * scale; ++y)
+            for (int x = edge - 3; x <= edge + 3; ++x) lighter += qGray(img.pixel(x, y)) > fillGrey + 3;
+        EXPECT_EQ(lighter, 0) << "scale " << scale;
+    }
 }
 
 TEST(ForeignData, ScanLeftInRdFarOutsideTheNetherlandsIsDrawnInUtm)
