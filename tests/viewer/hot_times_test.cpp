@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTranslator>
 
@@ -167,4 +168,38 @@ TEST(HotTimes, DayNamesAreDutchByDefault)
     }
     QLocale::setDefault(QLocale::c());
     EXPECT_EQ(HourOfWeekChart::dayName(0), QStringLiteral("Mon"));
+}
+
+TEST(HotTimes, ScanWithoutTimeOfDaySaysNoTimeKnown)
+{
+    // Registrations with dates only: summary.json says "geen tijdstip bekend" and the scan wrote
+    // no hot_times; the chart must say why, not "this scan has no table".
+    QTemporaryDir dir;
+    writeScan(dir, false);
+    QFile summary(QDir(dir.path()).filePath(QStringLiteral("summary.json")));
+    ASSERT_TRUE(summary.open(QIODevice::WriteOnly));
+    summary.write(R"({"time_of_day": "geen tijdstip bekend"})");
+    summary.close();
+    MainWindow w;
+    ASSERT_TRUE(w.openPath(dir.path(), true));
+    EXPECT_FALSE(w.project().timeOfDayKnown());
+    ASSERT_TRUE(w.identifyAt({200250, 500250}));
+    w.waitForHotTimes();
+    EXPECT_EQ(w.hourChart()->week().state, HourOfWeek::State::NoTimeOfDay);
+    EXPECT_TRUE(w.hourChart()->message().startsWith(QStringLiteral("No time of day known")))
+        << w.hourChart()->message().toStdString();
+
+    // A scan with times says "bekend": the table is read as before.
+    QTemporaryDir known;
+    writeScan(known);
+    QFile s2(QDir(known.path()).filePath(QStringLiteral("summary.json")));
+    ASSERT_TRUE(s2.open(QIODevice::WriteOnly));
+    s2.write(R"({"time_of_day": "bekend"})");
+    s2.close();
+    MainWindow w2;
+    ASSERT_TRUE(w2.openPath(known.path(), true));
+    EXPECT_TRUE(w2.project().timeOfDayKnown());
+    ASSERT_TRUE(w2.identifyAt({200250, 500250}));
+    w2.waitForHotTimes();
+    EXPECT_EQ(w2.hourChart()->week().state, HourOfWeek::State::Values);
 }

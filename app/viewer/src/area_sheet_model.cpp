@@ -74,7 +74,9 @@ QVariant AreaSheetModel::data(const QModelIndex& index, int role) const
                 r.significance.startsWith(QLatin1String("no signific"), Qt::CaseInsensitive))
                 return tr("not significant");
             return r.significance;
-        case Rate: return std::isnan(r.rate) ? QString() : loc.toString(r.rate, 'f', 1);
+        case Rate:
+            return std::isnan(r.rate) ? QString()
+                                      : loc.toString(r.rate, 'f', 1) + (r.small ? QStringLiteral(" *") : QString());
         // A rank among areas that all have 0 says nothing: no "Rang 1" for a count of 0.
         case Rank: return std::isnan(r.rank) || !(r.current > 0) ? QString() : loc.toString(r.rank, 'f', 0);
         case Trend: return r.trend;
@@ -92,6 +94,12 @@ QVariant AreaSheetModel::data(const QModelIndex& index, int role) const
             return QBrush(r.change > 0 ? QColor(0xb2, 0x18, 0x2b) : QColor(0x21, 0x66, 0xac));
     }
     if (role == Qt::ToolTipRole && index.column() == Theme) return r.theme; // elided in narrow panels
+    if (role == Qt::ToolTipRole && index.column() == Rate && r.small)
+        return std::isnan(r.eb) ? tr("* too small for a reliable rate (fewer than 50 inhabitants or fewer than 5 "
+                                     "registrations expected)")
+                                : tr("* too small for a reliable rate (fewer than 50 inhabitants or fewer than 5 "
+                                     "registrations expected); EB-smoothed: %1 per 1,000")
+                                      .arg(loc.toString(r.eb, 'f', 1));
     if (role == Qt::ToolTipRole && index.column() == Significance && !r.significance.isEmpty()) return r.significance;
     if (role == Qt::ToolTipRole && index.column() == Reference)
         return tr("Expected count: the reference periods' count scaled to the current period's length");
@@ -144,6 +152,8 @@ void AreaSheetModel::setArea(std::shared_ptr<const LayerData> layer, std::size_t
         r.significance = txt(themeField(fld::significance, id));
         r.p = num(themeField(fld::changeP, id));
         r.rate = num(themeField(fld::rate, id));
+        r.eb = num(themeField(fld::rateEb, id));
+        r.small = num(themeField(fld::rateSmall, id)) == 1;
         r.rank = num(themeField(fld::rank, id));
         r.trend = txt(themeField(fld::trend, id));
         const QString own = txt(themeField(fld::themeGiLabel, id));

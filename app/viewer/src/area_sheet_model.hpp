@@ -3,6 +3,8 @@
 
 #include <QAbstractTableModel>
 
+#include <limits>
+
 #include <functional>
 
 namespace gebiedscan::viewer {
@@ -61,6 +63,8 @@ private:
         double current, reference, change, p, rate, rank;
         QString significance, trend, hotspot;
         RowKind kind = RowKind::Theme;
+        double eb = std::numeric_limits<double>::quiet_NaN(); ///< eb_<theme>: the EB-smoothed rate
+        bool small = false; ///< klein_<theme> = 1: the rate is unreliable, marked with *
     };
     /// Rows for the themes (with veld headers when they span several) and the total.
     void fillRows(const std::vector<ThemeInfo>& themes, const std::function<Row(const QString& id)>& rowOf,

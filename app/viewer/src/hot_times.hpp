@@ -12,8 +12,9 @@ namespace gebiedscan::viewer {
 struct HourOfWeek {
     /// NoTable: the scan has no hot_times table; Loading: it is being read; NoRegistrations:
     /// no rows for this area and theme (the table is sparse); Suppressed: a NULL hour (small
-    /// counts are never shown).
-    enum class State { NoTable, Loading, NoRegistrations, Suppressed, Values };
+    /// counts are never shown); NoTimeOfDay: the registrations have dates only (summary.json
+    /// `time_of_day`), so the scan wrote no hour of week.
+    enum class State { NoTable, Loading, NoRegistrations, Suppressed, NoTimeOfDay, Values };
     State state = State::NoTable;
     std::array<double, 168> values{};
 

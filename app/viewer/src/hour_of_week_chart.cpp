@@ -37,6 +37,8 @@ QString HourOfWeekChart::message() const
     case HourOfWeek::State::Loading: return tr("Reading the hour-of-week table...");
     case HourOfWeek::State::NoRegistrations: return tr("No registrations in the current period.");
     case HourOfWeek::State::Suppressed: return tr("Hidden (geheim): too few registrations to show by hour.");
+    case HourOfWeek::State::NoTimeOfDay:
+        return tr("No time of day known: the registrations have dates only, so there is no hour of week or peak hour.");
     case HourOfWeek::State::Values: return m_week.max() > 0 ? QString() : tr("No registrations in the current period.");
     }
     return {};

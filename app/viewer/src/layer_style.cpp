@@ -2,6 +2,8 @@
 
 #include "schema_names.hpp"
 
+#include "gebiedscan/core/emerging_hotspots.hpp"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -147,6 +149,31 @@ int lisaQuadrant(const QString& label)
     return 0;
 }
 
+int emergingClassOf(const QString& text)
+{
+    if (text.isEmpty()) return -1;
+    for (int c = 0; c < kEmergingClassCount; ++c) {
+        const auto e = static_cast<EmergingClass>(c);
+        for (const auto name : {emergingLabelNl(e), emergingLabelEn(e), emergingCode(e)})
+            if (text.compare(qs(name), Qt::CaseInsensitive) == 0) return c;
+    }
+    return -1;
+}
+
+QColor emergingColour(int emergingClass)
+{
+    // Esri's order: new, consecutive, intensifying, persistent, diminishing, sporadic,
+    // oscillating, historical. The strongest (intensifying, persistent) darkest; the fading
+    // ones (diminishing, historical) palest, so a council reads "where it grows" first.
+    static const QRgb hot[8] = {0xfff4a582, 0xffe6553f, 0xff8e0c25, 0xffc2233a,
+                                0xfffdd0a2, 0xfffdae6b, 0xffd6816b, 0xffe8c3b0};
+    static const QRgb cold[8] = {0xff92c5de, 0xff4393c3, 0xff08306b, 0xff2166ac,
+                                 0xffc6dbef, 0xff9ecae1, 0xff7fa6c8, 0xffc9d6e3};
+    if (emergingClass <= 0 || emergingClass >= kEmergingClassCount) return QColor(0xee, 0xee, 0xee);
+    const int i = (emergingClass - 1) % 8;
+    return QColor::fromRgba(emergingClass <= 8 ? hot[i] : cold[i]);
+}
+
 QString formatBreak(double v, int decimals)
 {
     return QLocale().toString(v, 'f', decimals);
@@ -158,6 +185,7 @@ QString defaultLegendTitle(const LayerData& layer, const LayerStyle& style)
     case StyleMode::Single: return layer.name;
     case StyleMode::GiBins: return QCoreApplication::translate("Legend", "Hot spots (Getis-Ord Gi*)");
     case StyleMode::Lisa: return QCoreApplication::translate("Legend", "Clusters and outliers (local Moran's I)");
+    case StyleMode::Trend: return QCoreApplication::translate("Legend", "Emerging hot spots (trend)");
     case StyleMode::SizedPoints:
         return layer.kind == LayerKind::BlackSpots
                    ? QCoreApplication::translate("Legend", "Black spots: %1 (size = %2)").arg(layer.name, style.field)
@@ -183,6 +211,10 @@ LayerStyle defaultStyle(const LayerData& layer)
         s.autoMethod = true;
         s.fill = QColor(0xf0, 0xee, 0xe6);
         s.stroke = QColor(0x55, 0x55, 0x55);
+        if (layer.role == qs(schema::role::trends) && layer.fieldIndex(QStringLiteral("trend_code")) >= 0) {
+            s.mode = StyleMode::Trend; // `gebiedscan trends`: the pattern per area or cell
+            s.field = QStringLiteral("trend_code");
+        }
         break;
     case LayerKind::Hotspots:
         if (layer.fieldIndex(qs(schema::field::giBin)) >= 0) {
@@ -192,7 +224,9 @@ LayerStyle defaultStyle(const LayerData& layer)
             s.mode = StyleMode::Lisa;
             s.field = qs(schema::field::lisaQ);
         }
-        s.stroke = QColor(255, 255, 255, 90);
+        // A thin grey edge, not a white one: white edges over the "geheim" hatch read as light
+        // streaks, and a light "not significant" strip between hatched areas lost its outline.
+        s.stroke = QColor(110, 110, 110, 150);
         s.strokeWidth = 0.3;
         break;
     case LayerKind::BlackSpots:
@@ -462,6 +496,38 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
                  QColor(kNoDataGrey), true, box, 10});
         break;
     }
+    case StyleMode::Trend: {
+        // One legend line per pattern present, hot ones first, in Esri's order; the labels in
+        // the interface language (the data holds Dutch, English or the code).
+        const bool english = QLocale().language() == QLocale::English;
+        std::vector<std::size_t> counts(kEmergingClassCount, 0);
+        std::size_t missing = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const int c = emergingClassOf(layer.text(field, i));
+            if (c < 0) { // NULL or "geheim": never "no pattern"
+                sym.fill[i] = kNoDataGrey;
+                sym.hatched[i] = 1;
+                ++missing;
+                continue;
+            }
+            sym.fill[i] = emergingColour(c).rgba();
+            ++counts[static_cast<std::size_t>(c)];
+        }
+        for (int c = 1; c <= kEmergingClassCount; ++c) {
+            const int cls = c % kEmergingClassCount; // no pattern last
+            if (counts[static_cast<std::size_t>(cls)] == 0) continue;
+            const auto e = static_cast<EmergingClass>(cls);
+            QString label = qs(english ? emergingLabelEn(e) : emergingLabelNl(e));
+            if (!english) label[0] = label[0].toUpper();
+            sym.legend.entries.push_back(
+                {QStringLiteral("%1  (%2)").arg(label).arg(counts[static_cast<std::size_t>(cls)]), emergingColour(cls),
+                 false, box, 10});
+        }
+        if (missing > 0)
+            sym.legend.entries.push_back({QCoreApplication::translate("Legend", "geheim / no data (%1)").arg(missing),
+                                          QColor(kNoDataGrey), true, box, 10});
+        break;
+    }
     case StyleMode::RasterRamp: {
         if (!layer.raster) break;
         const auto& band = *layer.raster;
@@ -542,6 +608,19 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
         }
         break;
     }
+    }
+    sym.marked.assign(n, 0);
+    if (const int mark = layer.fieldIndex(style.markField); mark >= 0 && layer.geometry == GeometryKind::Polygon) {
+        // Unreliable rates (klein_ = 1) stay coloured but are marked, so nobody ranks them.
+        std::size_t marked = 0;
+        for (std::size_t i = 0; i < n; ++i)
+            if (layer.number(mark, i) == 1 && !sym.hatched[i]) sym.marked[i] = 1, ++marked;
+        if (marked > 0) {
+            LegendEntry e{QCoreApplication::translate("Legend", "too small for a reliable rate (%1)").arg(marked),
+                          QColor(Qt::white), false, box, 10};
+            e.dotted = true;
+            sym.legend.entries.push_back(e);
+        }
     }
     return sym;
 }

@@ -20,6 +20,7 @@ enum class StyleMode {
     GiBins,      ///< Getis-Ord Gi* confidence bins -3..3 (field gi_bin) in diverging red-blue
     Lisa,        ///< Local Moran quadrants (field lisa_q: HH/LL/HL/LH or words)
     SizedPoints, ///< point symbols sized by a numeric field (black-spot score)
+    Trend,       ///< emerging hot spot pattern (trend_<theme> or trend_code: Esri's 17 classes)
     RasterRamp   ///< raster cells classified on a colour ramp; 0 and nodata transparent
 };
 
@@ -45,6 +46,10 @@ struct LayerStyle {
     /// Polygons: field whose text labels each feature (the area names at the level shown);
     /// empty: no labels. Labels that would overlap one drawn before are left out.
     QString labelField;
+    /// Polygons: field that is 1 where the value shown is unreliable (klein_<theme>: too few
+    /// inhabitants or expected registrations for a rate); those areas get a dot pattern and a
+    /// legend line. Empty: nothing marked.
+    QString markField;
     /// Values to classify instead of `field` (one per feature, NaN = NULL), e.g. a period's counts
     /// from the figures table; `valuesLabel` names them in the legend.
     std::shared_ptr<const std::vector<double>> values;
@@ -58,7 +63,8 @@ struct LegendEntry {
     QColor colour;
     bool hatched = false; ///< "geheim": suppressed / NULL
     Symbol symbol = Symbol::Box;
-    double size = 10; ///< circle diameter in pixels
+    double size = 10;    ///< circle diameter in pixels
+    bool dotted = false; ///< marked as unreliable (markField), drawn with the dot pattern
 };
 
 /// The legend of one layer.
@@ -72,6 +78,7 @@ struct LayerLegend {
 struct Symbology {
     std::vector<QRgb> fill;            ///< per feature (alpha 0: not filled)
     std::vector<std::uint8_t> hatched; ///< per feature: NULL/suppressed, drawn hatched grey
+    std::vector<std::uint8_t> marked;  ///< per feature: markField = 1, dotted over its colour
     std::vector<float> size;           ///< per feature point diameter in pixels (points only)
     QColor stroke;
     double strokeWidth = 0.5;
@@ -97,6 +104,13 @@ struct Symbology {
 /// Quadrant 0..4 (0 = not significant, 1 HH, 2 LL, 3 HL, 4 LH) of a LISA label such as "HH",
 /// "High-High" or "hoog-hoog"; 0 for anything else.
 [[nodiscard]] int lisaQuadrant(const QString& label);
+
+/// Emerging hot spot class 0..16 (core::EmergingClass) of a trend text as the scan or the trends
+/// command writes it (Dutch or English label, or the stable code); -1 for anything else
+/// (NULL, "geheim").
+[[nodiscard]] int emergingClassOf(const QString& text);
+/// Colour of an emerging hot spot class: hot patterns red, cold ones blue, no pattern grey.
+[[nodiscard]] QColor emergingColour(int emergingClass);
 
 /// Reasonable first style for a layer of this kind (incidents hidden by default).
 [[nodiscard]] LayerStyle defaultStyle(const LayerData& layer);

@@ -22,6 +22,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPageLayout>
@@ -123,13 +124,35 @@ void MainWindow::buildUi()
         if (f.isEmpty()) return;
         bool ok = false;
         const int dpi = QInputDialog::getInt(this, tr("Resolution"), tr("Dots per inch:"), 300, 72, 600, 1, &ok);
-        if (ok && !exportPng(f, dpi)) QMessageBox::warning(this, tr("Export"), tr("Could not write %1").arg(f));
+        if (ok && !exportPng(f, dpi, m_paper))
+            QMessageBox::warning(this, tr("Export"), tr("Could not write %1").arg(f));
     });
     auto* pdf = file->addAction(tr("Export map as P&DF..."), this, [this] {
         const QString f = QFileDialog::getSaveFileName(
             this, tr("Export PDF"), m_project->folder() + QStringLiteral("/kaart.pdf"), tr("PDF document (*.pdf)"));
-        if (!f.isEmpty() && !exportPdf(f)) QMessageBox::warning(this, tr("Export"), tr("Could not write %1").arg(f));
+        if (!f.isEmpty() && !exportPdf(f, m_paper))
+            QMessageBox::warning(this, tr("Export"), tr("Could not write %1").arg(f));
     });
+    // Paper of both exports: the print layout (title, legend beside the map, scale bar, north
+    // arrow, footer) on A4 or A3, portrait or landscape.
+    QMenu* paperMenu = file->addMenu(tr("Pape&r"));
+    auto* sizes = new QActionGroup(paperMenu);
+    auto* orientations = new QActionGroup(paperMenu);
+    for (const auto& [label, size] : {std::pair{QStringLiteral("A4"), PaperFormat::Size::A4},
+                                      std::pair{QStringLiteral("A3"), PaperFormat::Size::A3}}) {
+        QAction* a = paperMenu->addAction(label, this, [this, size] { m_paper.size = size; });
+        a->setCheckable(true);
+        a->setChecked(size == m_paper.size);
+        sizes->addAction(a);
+    }
+    paperMenu->addSeparator();
+    for (const bool landscape : {true, false}) {
+        QAction* a = paperMenu->addAction(landscape ? tr("Landscape") : tr("Portrait"), this,
+                                          [this, landscape] { m_paper.landscape = landscape; });
+        a->setCheckable(true);
+        a->setChecked(landscape == m_paper.landscape);
+        orientations->addAction(a);
+    }
     file->addAction(tr("Export sheet as &CSV..."), this, [this] {
         const QString f = QFileDialog::getSaveFileName(this, tr("Export sheet"),
                                                        m_project->folder() + QStringLiteral("/gebiedscan-blad.csv"),
@@ -207,7 +230,10 @@ void MainWindow::buildUi()
     m_indicatorBox = new QComboBox(bar);
     m_indicatorBox->addItem(tr("Registrations"), QStringLiteral("n"));
     m_indicatorBox->addItem(tr("Per 1,000 inhabitants"), QStringLiteral("rate"));
+    m_indicatorBox->addItem(tr("Per 1,000 (EB-smoothed)"), QStringLiteral("eb"));
+    m_indicatorBox->addItem(tr("Per 1,000 (local EB)"), QStringLiteral("ebl"));
     m_indicatorBox->addItem(tr("Change (%)"), QStringLiteral("change_pct"));
+    m_indicatorBox->addItem(tr("Trend (emerging hot spots)"), QStringLiteral("trend"));
     bar->addWidget(m_indicatorBox);
     bar->addWidget(new QLabel(tr(" Period:"), bar));
     m_periodBox = new QComboBox(bar);
@@ -280,6 +306,7 @@ void MainWindow::buildLayersDock()
     m_modeBox->addItem(tr("Choropleth"), static_cast<int>(StyleMode::Choropleth));
     m_modeBox->addItem(tr("Gi* hot spots"), static_cast<int>(StyleMode::GiBins));
     m_modeBox->addItem(tr("LISA quadrants"), static_cast<int>(StyleMode::Lisa));
+    m_modeBox->addItem(tr("Emerging hot spots (trend)"), static_cast<int>(StyleMode::Trend));
     m_modeBox->addItem(tr("Sized symbols"), static_cast<int>(StyleMode::SizedPoints));
     m_modeBox->addItem(tr("Raster colour ramp"), static_cast<int>(StyleMode::RasterRamp));
     form->addRow(tr("Style"), m_modeBox);
@@ -508,12 +535,7 @@ void MainWindow::refreshThemeSelectors()
     m_levelBox->setCurrentIndex(std::max(0, m_levelBox->findData(m_project->level())));
     m_levelAction->setVisible(m_project->levels().size() > 1);
     m_levelLabelAction->setVisible(m_project->levels().size() > 1);
-    // Per 1,000 inhabitants only with inhabitants: else every area would read "geheim".
-    if (auto* items = qobject_cast<QStandardItemModel*>(m_indicatorBox->model())) {
-        const int rate = m_indicatorBox->findData(QStringLiteral("rate"));
-        items->item(rate)->setEnabled(m_project->hasPopulation());
-        if (!m_project->hasPopulation() && m_indicatorBox->currentIndex() == rate) m_indicatorBox->setCurrentIndex(0);
-    }
+    updateIndicatorChoices();
     m_periodBox->clear();
     m_periodBox->addItem(m_project->currentPeriodLabel().isEmpty()
                              ? tr("current")
@@ -533,10 +555,40 @@ bool MainWindow::setTheme(const QString& themeId)
     return true;
 }
 
+bool MainWindow::indicatorAvailable(const QString& indicator) const
+{
+    const QString theme = m_themeBox->currentData().toString();
+    if (indicator == u"rate") return m_project->hasPopulation();
+    if (indicator == u"eb") return m_project->hasThemeValues(schema::field::rateEb, theme);
+    if (indicator == u"ebl") return m_project->hasThemeValues(schema::field::rateEbLocal, theme);
+    if (indicator == u"trend") return m_project->hasThemeValues(schema::field::trend, theme);
+    return true;
+}
+
+void MainWindow::updateIndicatorChoices()
+{
+    // Offer only what the data holds: a rate without inhabitants, or EB rates and trends a scan
+    // did not write for this theme, would paint every area "geheim".
+    auto* items = qobject_cast<QStandardItemModel*>(m_indicatorBox->model());
+    if (!items) return;
+    const bool wasUpdating = m_updatingControls;
+    m_updatingControls = true;
+    for (int i = 0; i < m_indicatorBox->count(); ++i) {
+        const QString id = m_indicatorBox->itemData(i).toString();
+        const bool ok = indicatorAvailable(id);
+        items->item(i)->setEnabled(ok);
+        // Hidden when the scan never writes them (older scans, no trends): the box stays short.
+        if (id == u"eb" || id == u"ebl" || id == u"trend")
+            qobject_cast<QListView*>(m_indicatorBox->view())->setRowHidden(i, !ok);
+    }
+    if (!indicatorAvailable(m_indicatorBox->currentData().toString())) m_indicatorBox->setCurrentIndex(0);
+    m_updatingControls = wasUpdating;
+}
+
 bool MainWindow::setIndicator(const QString& indicator)
 {
     const int i = m_indicatorBox->findData(indicator);
-    if (i < 0 || (indicator == u"rate" && !m_project->hasPopulation())) return false;
+    if (i < 0 || !indicatorAvailable(indicator)) return false;
     m_indicatorBox->setCurrentIndex(i);
     return true;
 }
@@ -572,6 +624,7 @@ bool MainWindow::setLevel(const QString& level)
 void MainWindow::applyThemeSelection()
 {
     if (m_updatingControls || m_themeBox->count() == 0) return;
+    updateIndicatorChoices(); // EB rates and trends exist per theme
     if (!m_periodBox->currentData().toString().isEmpty() && m_figuresWatcher.isRunning() &&
         m_figuresGeneration == m_projectGeneration) {
         statusBar()->showMessage(tr("Reading the figures per period..."));
@@ -604,7 +657,9 @@ void MainWindow::updateHourChart()
     const auto& l = *m_sheetAreas;
     const int level = l.fieldIndex(qs(schema::field::level)), code = l.fieldIndex(qs(schema::field::code));
     HourOfWeek week;
-    if (const auto pending = m_project->pendingHotTimes()) {
+    if (!m_project->timeOfDayKnown()) {
+        week.state = HourOfWeek::State::NoTimeOfDay; // dates only: no hour of week to read
+    } else if (const auto pending = m_project->pendingHotTimes()) {
         // First identify: read the table on a worker thread; the chart says so meanwhile.
         week.state = HourOfWeek::State::Loading;
         if (!m_hotTimesReading) {
@@ -1073,7 +1128,11 @@ Composition MainWindow::composition() const
     Composition c;
     const int ar = m_project->areaRow();
     const bool choropleth = ar >= 0 && m_layers->style(ar).visible && m_layers->style(ar).mode == StyleMode::Choropleth;
-    if (choropleth && m_themeBox->count() > 0) {
+    const bool trend = ar >= 0 && m_layers->style(ar).visible && m_layers->style(ar).mode == StyleMode::Trend;
+    if (trend && m_themeBox->count() > 0) {
+        c.title = tr("Gebiedscan: %1").arg(m_themeBox->currentText());
+        c.subtitle = m_indicatorBox->currentText();
+    } else if (choropleth && m_themeBox->count() > 0) {
         c.title = tr("Gebiedscan: %1").arg(m_themeBox->currentText());
         const auto m = m_layers->symbology(ar).classification.classCount() > 0
                            ? m_layers->symbology(ar).classification.method
@@ -1190,54 +1249,61 @@ void MainWindow::fitSheetColumns()
 
 QImage MainWindow::renderSheet(QSize size, double scale) const
 {
-    MapView v = m_canvas->view();
-    v.size = size;
-    v.zoomTo(m_layers->homeExtent(), 0.04);
-    // Leave room for the legend on the left so it does not cover the areas.
-    QPainter measuring; // measures only: draw = false never paints
-    const QSizeF legend = drawLegend(measuring, {}, m_layers->legends(), 1.0, false);
-    if (!legend.isEmpty() && legend.width() < size.width() * 0.45) {
-        const double shift = (legend.width() + 20) / 2;
-        v.metresPerPixel *= size.width() / std::max(1.0, size.width() - 2 * shift);
-        v.centre.x -= shift * v.metresPerPixel;
-    }
-    return renderComposition(v, m_layers->snapshots(), composition(), scale);
+    // The print layout (legend beside the map, footer that fits), fitted to the data.
+    const PrintLayout layout(QSizeF(size), composition());
+    return layout.render(m_layers->snapshots(), m_layers->homeExtent(), scale);
+}
+
+PrintLayout MainWindow::printLayout(QSizeF size) const
+{
+    return PrintLayout(size, composition());
 }
 
 bool MainWindow::exportPng(const QString& file, int dpi)
 {
-    MapView v = m_canvas->view();
+    // The view's own size: what is on screen, with the sheet's furniture around it.
+    return exportPng(file, dpi, QSizeF(m_canvas->view().size), std::nullopt);
+}
+
+bool MainWindow::exportPng(const QString& file, int dpi, const PaperFormat& paper,
+                           const std::optional<Envelope>& extent)
+{
+    return exportPng(file, dpi, paper.logicalSize(), extent);
+}
+
+bool MainWindow::exportPng(const QString& file, int dpi, QSizeF logical, const std::optional<Envelope>& extent)
+{
     const double scale = dpi / 96.0;
-    QImage img = renderComposition(v, m_layers->snapshots(), composition(), scale);
+    const PrintLayout layout = printLayout(logical);
+    QImage img(static_cast<int>(std::ceil(logical.width() * scale)),
+               static_cast<int>(std::ceil(logical.height() * scale)), QImage::Format_ARGB32_Premultiplied);
+    img.fill(Qt::white);
+    QPainter p(&img);
+    // The part of the map on screen, fitted into the sheet's map frame.
+    layout.paint(p, QPointF(0, 0), m_layers->snapshots(), layout.viewFor(extent.value_or(m_canvas->view().extent())),
+                 scale);
+    p.end();
     img.setDotsPerMeterX(static_cast<int>(std::lround(dpi / 0.0254)));
     img.setDotsPerMeterY(static_cast<int>(std::lround(dpi / 0.0254)));
     img.setText(QStringLiteral("Source"), composition().footer);
     return img.save(file, "PNG");
 }
 
-bool MainWindow::exportPdf(const QString& file)
+bool MainWindow::exportPdf(const QString& file, const PaperFormat& paper, const std::optional<Envelope>& extent)
 {
     QPdfWriter pdf(file);
-    pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(10, 10, 10, 10),
-                                  QPageLayout::Millimeter));
+    pdf.setPageLayout(paper.pageLayout());
     pdf.setResolution(300);
     pdf.setTitle(composition().title);
     pdf.setCreator(QStringLiteral("gebiedscan-viewer"));
     QPainter p;
     if (!p.begin(&pdf)) return false;
-    const QRect page = pdf.pageLayout().paintRectPixels(300);
-    // The view keeps its centre and scale; the page has its own aspect ratio.
+    // The print layout on the page: map at 300 dpi, title, legend, scale bar and footer as vector.
     const double scale = 300.0 / 96.0;
-    MapView v = m_canvas->view();
-    const QSize logical(static_cast<int>(page.width() / scale), static_cast<int>(page.height() / scale));
-    const double keep = std::max(v.size.width() / static_cast<double>(logical.width()),
-                                 v.size.height() / static_cast<double>(logical.height()));
-    v.metresPerPixel *= keep;
-    v.size = logical;
-    RenderOptions o;
-    o.pixelScale = scale;
-    p.drawImage(QPointF(0, 0), renderLayers(v, m_layers->snapshots(), o));
-    paintDecorations(p, v, composition(), scale); // vector text, legend and scale bar
+    const QRect page = pdf.pageLayout().paintRectPixels(300);
+    const PrintLayout layout = printLayout(QSizeF(page.width() / scale, page.height() / scale));
+    layout.paint(p, QPointF(0, 0), m_layers->snapshots(), layout.viewFor(extent.value_or(m_canvas->view().extent())),
+                 scale);
     return p.end();
 }
 

@@ -5,6 +5,8 @@
 #include "hour_of_week_chart.hpp"
 #include "layer_list_model.hpp"
 #include "map_canvas.hpp"
+#include "paper_format.hpp"
+#include "print_layout.hpp"
 #include "scan_project.hpp"
 
 #include <QFutureWatcher>
@@ -44,8 +46,9 @@ public:
     bool openPath(const QString& path, bool quiet = false, bool replace = false);
     /// Selects a theme by id ("woninginbraak"); false when the scan has no such theme.
     bool setTheme(const QString& themeId);
-    /// "n" (count), "rate" (per 1,000) or "change_pct"; false when the data cannot show it (a
-    /// rate without population) or the name is unknown.
+    /// "n" (count), "rate" (per 1,000), "eb" / "ebl" (per 1,000, Empirical Bayes global / local),
+    /// "change_pct" or "trend" (emerging hot spots); false when the data cannot show it (a rate
+    /// without population, no eb_/trend_ column for the theme) or the name is unknown.
     bool setIndicator(const QString& indicator);
     /// Period from the figures table, empty = current period; false for a period the scan has not.
     bool setPeriod(const QString& period);
@@ -65,9 +68,17 @@ public:
     /// The map sheet as an export renders it, for a view of `size` logical pixels fitted to the
     /// data, at `scale` device pixels per logical pixel.
     [[nodiscard]] QImage renderSheet(QSize size, double scale = 1.0) const;
-    /// Writes the current view as PNG at `dpi` (metadata set), or as an A4 landscape PDF.
+    /// Writes the print layout (title, map, legend beside it, scale bar, north arrow, footer)
+    /// of the part of the map on screen as PNG at `dpi` (metadata set): the size of the view,
+    /// or of the printable area of `paper`; or as a PDF on `paper` (map at 300 dpi, text as vector).
     bool exportPng(const QString& file, int dpi);
-    bool exportPdf(const QString& file);
+    /// `extent` (display CRS): the part of the map to fit in the frame; nullopt: the view's.
+    bool exportPng(const QString& file, int dpi, const PaperFormat& paper,
+                   const std::optional<Envelope>& extent = std::nullopt);
+    bool exportPdf(const QString& file, const PaperFormat& paper = {},
+                   const std::optional<Envelope>& extent = std::nullopt);
+    /// The print layout of the current composition on a sheet of `size` logical pixels.
+    [[nodiscard]] PrintLayout printLayout(QSizeF size) const;
 
     [[nodiscard]] MapCanvas* canvas() const { return m_canvas; }
     [[nodiscard]] LayerListModel* layers() const { return m_layers; }
@@ -108,11 +119,16 @@ public:
     void zoomToSelection();
 
 private:
+    bool exportPng(const QString& file, int dpi, QSizeF logical, const std::optional<Envelope>& extent);
     void buildUi();
     void buildLayersDock();
     void buildSheetDock();
     void buildAolDock();
     void refreshThemeSelectors();
+    /// Enables the indicators the shown level and theme have data for (rates need
+    /// inhabitants, EB rates and trends their columns); falls back to the count.
+    void updateIndicatorChoices();
+    [[nodiscard]] bool indicatorAvailable(const QString& indicator) const;
     void applyThemeSelection();
     void layerSelectionChanged();
     void styleControlsChanged();
@@ -183,6 +199,7 @@ private:
     QLabel* m_renderLabel = nullptr;
     QActionGroup* m_tools = nullptr;
     bool m_updatingControls = false;
+    PaperFormat m_paper; // File > Paper: A4 landscape unless chosen
 };
 
 } // namespace viewer

@@ -131,8 +131,8 @@ QSizeF drawLegend(QPainter& p, QPointF topLeft, const std::vector<LayerLegend>& 
                 p.setPen(QPen(QColor(90, 90, 90), 0.6 * scale));
                 p.setBrush(e.colour);
                 p.drawRect(box);
-                if (e.hatched) {
-                    p.setBrush(geheimHatchBrush(scale));
+                if (e.hatched || e.dotted) {
+                    p.setBrush(e.hatched ? geheimHatchBrush(scale) : smallAreaDotBrush(scale));
                     p.drawRect(box);
                 }
                 break;

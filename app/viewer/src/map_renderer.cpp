@@ -50,6 +50,8 @@ void drawPolygons(QPainter& p, const MapView& view, const LayerSnapshot& s, cons
     pen.setJoinStyle(Qt::RoundJoin);
     const bool stroke = sym.strokeWidth > 0 && sym.stroke.alpha() > 0;
     const QBrush hatch = geheimHatchBrush(o.pixelScale);
+    const QBrush dots = smallAreaDotBrush(o.pixelScale), lightDots = smallAreaDotBrush(o.pixelScale, true);
+    const bool anyMarked = std::find(sym.marked.begin(), sym.marked.end(), 1) != sym.marked.end();
     std::vector<QPointF> buf;
     QPainterPath path;
     for (std::size_t f = 0; f < d.featureCount(); ++f) {
@@ -90,9 +92,9 @@ void drawPolygons(QPainter& p, const MapView& view, const LayerSnapshot& s, cons
                 p.setPen(strokeThis ? pen : QPen(Qt::NoPen));
                 p.setBrush(fill.alpha() == 0 ? QBrush(Qt::NoBrush) : QBrush(fill));
                 p.drawPolygon(buf.data(), static_cast<int>(buf.size()), Qt::OddEvenFill);
-                if (sym.hatched[f]) {
+                if (sym.hatched[f] || (anyMarked && sym.marked[f])) {
                     p.setPen(Qt::NoPen);
-                    p.setBrush(hatch);
+                    p.setBrush(sym.hatched[f] ? hatch : qGray(fill.rgb()) < 110 ? lightDots : dots);
                     p.drawPolygon(buf.data(), static_cast<int>(buf.size()), Qt::OddEvenFill);
                 }
             } else {
@@ -105,9 +107,9 @@ void drawPolygons(QPainter& p, const MapView& view, const LayerSnapshot& s, cons
             p.setPen(strokeThis ? pen : QPen(Qt::NoPen));
             p.setBrush(fill.alpha() == 0 ? QBrush(Qt::NoBrush) : QBrush(fill));
             p.drawPath(path);
-            if (sym.hatched[f]) {
+            if (sym.hatched[f] || (anyMarked && sym.marked[f])) {
                 p.setPen(Qt::NoPen);
-                p.setBrush(hatch);
+                p.setBrush(sym.hatched[f] ? hatch : qGray(fill.rgb()) < 110 ? lightDots : dots);
                 p.drawPath(path);
             }
         }
@@ -302,6 +304,22 @@ QBrush geheimHatchBrush(double pixelScale)
     tp.drawLine(QPointF(0, n), QPointF(n, 0));
     tp.drawLine(QPointF(-1, 1), QPointF(1, -1));
     tp.drawLine(QPointF(n - 1, n + 1), QPointF(n + 1, n - 1));
+    tp.end();
+    return QBrush(tile);
+}
+
+QBrush smallAreaDotBrush(double pixelScale, bool light)
+{
+    // Sparse dark dots: the class colour stays readable beneath.
+    const int n = std::max(5, static_cast<int>(std::lround(5 * pixelScale)));
+    QImage tile(n, n, QImage::Format_ARGB32_Premultiplied);
+    tile.fill(Qt::transparent);
+    QPainter tp(&tile);
+    tp.setRenderHint(QPainter::Antialiasing);
+    tp.setPen(Qt::NoPen);
+    tp.setBrush(light ? QColor(255, 255, 255) : QColor(40, 40, 40));
+    const double r = std::max(0.7, 0.8 * pixelScale);
+    tp.drawEllipse(QPointF(n / 2.0, n / 2.0), r, r);
     tp.end();
     return QBrush(tile);
 }

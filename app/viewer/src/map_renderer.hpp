@@ -40,5 +40,8 @@ struct RenderOptions {
 
 /// Hatch brush used for NULL / suppressed ("geheim") areas, in map and legend alike.
 [[nodiscard]] QBrush geheimHatchBrush(double pixelScale = 1.0);
+/// Dot pattern over areas whose value is unreliable (klein_: too small for a rate); `light`
+/// dots for dark fills, so they show on every class.
+[[nodiscard]] QBrush smallAreaDotBrush(double pixelScale = 1.0, bool light = false);
 
 } // namespace gebiedscan::viewer

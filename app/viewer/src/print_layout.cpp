@@ -10,7 +10,7 @@ namespace gebiedscan::viewer {
 
 namespace {
 
-constexpr double kTitlePx = 16, kSubtitlePx = 10.5, kFooterPx = 8, kGap = 6;
+constexpr double kTitlePx = 16, kSubtitlePx = 10.5, kFooterPx = 8, kMinFooterPx = 6, kGap = 6;
 
 QFont sheetFont(double px, bool bold = false)
 {
@@ -20,13 +20,24 @@ QFont sheetFont(double px, bool bold = false)
     return f;
 }
 
-// Greedy word wrap: a source line of paths and licences must never run off the sheet.
-QStringList wrap(const QString& text, const QFontMetricsF& fm, double width, int maxLines)
+// Greedy word wrap: a source line of paths and licences must never run off the sheet, and
+// never be cut: a word wider than the sheet (a long path) is broken between characters.
+QStringList wrap(const QString& text, const QFontMetricsF& fm, double width)
 {
     QStringList lines;
     for (const QString& paragraph : text.split(QLatin1Char('\n'))) {
         QString line;
-        for (const QString& word : paragraph.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        QStringList words;
+        for (QString word : paragraph.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            while (fm.horizontalAdvance(word) > width && word.size() > 1) {
+                qsizetype n = word.size() - 1;
+                while (n > 1 && fm.horizontalAdvance(word.left(n)) > width) --n;
+                words << word.left(n);
+                word = word.mid(n);
+            }
+            words << word;
+        }
+        for (const QString& word : words) {
             const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
             if (fm.horizontalAdvance(candidate) <= width || line.isEmpty()) {
                 line = candidate;
@@ -37,13 +48,6 @@ QStringList wrap(const QString& text, const QFontMetricsF& fm, double width, int
         }
         if (!line.isEmpty()) lines << line;
     }
-    if (lines.size() > maxLines) {
-        QString last = lines.mid(maxLines - 1).join(QLatin1Char(' '));
-        lines = lines.mid(0, maxLines - 1);
-        lines << fm.elidedText(last, Qt::ElideRight, width);
-    }
-    for (auto& l : lines)
-        if (fm.horizontalAdvance(l) > width) l = fm.elidedText(l, Qt::ElideMiddle, width);
     return lines;
 }
 
@@ -59,8 +63,15 @@ PrintLayout::PrintLayout(QSizeF size, Composition composition) : m_size(size), m
         m_title = QRectF(0, 0, W, h);
         top = h + kGap;
     }
-    const QFontMetricsF fm(sheetFont(kFooterPx));
-    m_footerLines = m_composition.footer.isEmpty() ? QStringList() : wrap(m_composition.footer, fm, W, 3);
+    // Long credits shrink (down to 6 px) to stay within three lines; beyond that they take more
+    // lines: the footer says where the data comes from and is never cut.
+    m_footerPx = kFooterPx;
+    for (double px = kFooterPx; px >= kMinFooterPx - 1e-9 && !m_composition.footer.isEmpty(); px -= 0.5) {
+        m_footerPx = px;
+        m_footerLines = wrap(m_composition.footer, QFontMetricsF(sheetFont(px)), W);
+        if (m_footerLines.size() <= 3) break;
+    }
+    const QFontMetricsF fm(sheetFont(m_footerPx));
     const double footerH = m_footerLines.isEmpty() ? 0 : static_cast<double>(m_footerLines.size()) * fm.height() + 2;
     m_footer = QRectF(0, H - footerH, W, footerH);
     const double bottom = H - footerH - (footerH > 0 ? kGap / 2 : 0);
@@ -71,7 +82,7 @@ PrintLayout::PrintLayout(QSizeF size, Composition composition) : m_size(size), m
     measure.end();
     if (legend.isEmpty()) {
         m_map = QRectF(0, top, W, bottom - top);
-    } else if (legend.width() <= W * 0.38) {
+    } else if (legend.width() <= W * 0.38 && W >= H * 0.9) { // portrait: under the map, not a strip
         // Beside the map: the map keeps its full height and nothing covers the data.
         const double slot = legend.width() * 1.06 + 2; // room for the text at any scale
         m_legend = QRectF(W - slot, top, slot, legend.height());
@@ -143,11 +154,12 @@ void PrintLayout::paint(QPainter& p, QPointF origin, const std::vector<LayerSnap
         // keep the box inside its slot, right-aligned beside the map.
         const QRectF slot = at(m_legend);
         const QSizeF size = drawLegend(p, {}, m_composition.legends, scale, false);
-        const double x = m_legend.left() > m_map.right() ? slot.right() - size.width() - 1 : slot.left();
-        drawLegend(p, QPointF(std::max(x, m.right() + 2 * scale), slot.top()), m_composition.legends, scale);
+        const bool beside = m_legend.left() > m_map.right();
+        const double x = beside ? std::max(slot.right() - size.width() - 1, m.right() + 2 * scale) : slot.left();
+        drawLegend(p, QPointF(x, slot.top()), m_composition.legends, scale);
     }
     if (!m_footerLines.isEmpty()) {
-        const QFont ff = sheetFont(kFooterPx * scale);
+        const QFont ff = sheetFont(m_footerPx * scale);
         const double lh = QFontMetricsF(ff).height();
         p.setFont(ff);
         p.setPen(QColor(70, 70, 70));

@@ -22,8 +22,11 @@ public:
     [[nodiscard]] QRectF mapRect() const { return m_map; }
     /// Where the legend goes (empty when there is none).
     [[nodiscard]] QRectF legendRect() const { return m_legend; }
-    /// The footer's lines, wrapped to the sheet's width (at most three, the last elided).
+    /// The footer's lines, wrapped to the sheet's width: never cut, in a smaller font when they
+    /// would take more than three lines (more lines only below the smallest font).
     [[nodiscard]] const QStringList& footerLines() const { return m_footerLines; }
+    /// The footer's font size in logical pixels (8, smaller for long credits).
+    [[nodiscard]] double footerPx() const { return m_footerPx; }
     /// The view that shows `extent` (RD New) in the map rectangle with a small margin.
     [[nodiscard]] MapView viewFor(const Envelope& extent) const;
 
@@ -39,6 +42,7 @@ private:
     Composition m_composition;
     QRectF m_title, m_map, m_legend, m_footer;
     QStringList m_footerLines;
+    double m_footerPx = 8;
 };
 
 } // namespace gebiedscan::viewer

@@ -199,6 +199,9 @@ void ScanProject::readSummary(const QString& file)
     if (synthetic || source.contains(QLatin1String("synth"), Qt::CaseInsensitive))
         parts << QCoreApplication::translate("ScanProject", "SYNTHETIC registrations (demo)");
     m_workingCrs = o.value(QStringLiteral("working_crs")).toString();
+    // "bekend", or "geen tijdstip bekend" when the registrations have dates only (scan_writer).
+    const QString timeOfDay = o.value(QStringLiteral("time_of_day")).toString();
+    m_timeOfDayKnown = timeOfDay.isEmpty() || timeOfDay == u"bekend";
     const QString model = o.value(qs(key::model)).toString();
     if (!model.isEmpty()) parts << QCoreApplication::translate("ScanProject", "Model: %1").arg(model);
     if (!parts.isEmpty()) m_sourceNote = parts.join(QStringLiteral(" · "));
@@ -370,6 +373,24 @@ void ScanProject::open(const QString& path)
                 others.push_back(layer);
         }
         for (auto& entry : otherLayers) others.push_back(entry.second.get());
+        // A scan left on the default working CRS (RD New) with data far outside the Netherlands
+        // (North Carolina counties): drawn in the data's UTM zone like a loose layer, not rotated.
+        if (first && finest && !displayCrsChosen() && displayCrs() == u"EPSG:28992") {
+            if (const QString crs = foreignCrsFor(finest->extent); !crs.isEmpty()) {
+                setDisplayCrs(crs);
+                m_crsNote =
+                    QCoreApplication::translate(
+                        "ScanProject", "RD New is used far outside the Netherlands: the map is drawn in %1 instead")
+                        .arg(crs);
+                qWarning("%s", qPrintable(m_crsNote));
+                const auto reread = [](std::shared_ptr<LayerData>& l) {
+                    l = loadVectorLayer(l->source, l->sourceLayer);
+                };
+                reread(finest);
+                for (auto& l : areaLevels) reread(l);
+                for (auto& l : others) reread(l);
+            }
+        }
         // Heatmaps (gebiedscan kde): hidden at first, above the areas and below the boundaries.
         // Colour pictures (and MBTiles) are basemaps: shown, at the bottom.
         std::vector<std::shared_ptr<LayerData>> basemaps;
@@ -557,6 +578,17 @@ QString ScanProject::defaultTheme() const
     return m_themes.empty() ? QString() : m_themes.front().id;
 }
 
+bool ScanProject::hasThemeValues(std::string_view family, const QString& themeId) const
+{
+    const int row = areaRow();
+    if (row < 0) return false;
+    const LayerData& l = m_layers->layer(row);
+    const int f = l.fieldIndex(themeField(family, themeId));
+    for (std::size_t i = 0; f >= 0 && i < l.featureCount(); ++i)
+        if (const QString t = l.text(f, i); !t.isEmpty() && t != u"geheim") return true;
+    return false;
+}
+
 bool ScanProject::hasPopulation() const
 {
     const int row = areaRow();
@@ -592,6 +624,7 @@ void ScanProject::showTheme(const QString& themeId, const QString& indicator, co
     LayerStyle s = m_layers->style(row);
     s.mode = StyleMode::Choropleth;
     s.values.reset();
+    s.markField.clear();
     const QString label = themeLabel(themeId);
     QString title;
     if (!period.isEmpty()) ensureFigures();
@@ -614,10 +647,23 @@ void ScanProject::showTheme(const QString& themeId, const QString& indicator, co
         s.field = themeField(schema::field::changePct, themeId);
         s.ramp = QStringLiteral("RdBu");
         title = QCoreApplication::translate("ScanProject", "%1: change against reference (%)").arg(label);
-    } else if (indicator == u"rate") {
-        s.field = themeField(schema::field::rate, themeId);
+    } else if (indicator == u"rate" || indicator == u"eb" || indicator == u"ebl") {
+        // Raw or Empirical Bayes rates; areas too small for a reliable rate (klein_) are dotted.
+        const auto family = indicator == u"eb"    ? schema::field::rateEb
+                            : indicator == u"ebl" ? schema::field::rateEbLocal
+                                                  : schema::field::rate;
+        s.field = themeField(family, themeId);
+        s.markField = themeField(schema::field::rateSmall, themeId);
         s.ramp = QStringLiteral("Purples");
-        title = QCoreApplication::translate("ScanProject", "%1: per 1,000 inhabitants").arg(label);
+        title = indicator == u"eb"
+                    ? QCoreApplication::translate("ScanProject", "%1: per 1,000 (EB-smoothed)").arg(label)
+                : indicator == u"ebl"
+                    ? QCoreApplication::translate("ScanProject", "%1: per 1,000 (local EB, with neighbours)").arg(label)
+                    : QCoreApplication::translate("ScanProject", "%1: per 1,000 inhabitants").arg(label);
+    } else if (indicator == u"trend") {
+        s.mode = StyleMode::Trend;
+        s.field = themeField(schema::field::trend, themeId);
+        title = QCoreApplication::translate("ScanProject", "%1: emerging hot spots (trend)").arg(label);
     } else {
         s.field = themeField(schema::field::count, themeId);
         s.ramp = QStringLiteral("YlOrRd");

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -113,6 +114,10 @@ public:
     /// Set when the map is not in RD New: "Map in EPSG:32616 (RD New is far outside...)".
     [[nodiscard]] const QString& crsNote() const { return m_crsNote; }
 
+    /// False when summary.json says the registrations have no time of day (`time_of_day`):
+    /// the scan then wrote no hour of week and no peak hour.
+    [[nodiscard]] bool timeOfDayKnown() const { return m_timeOfDayKnown; }
+
     /// The sources summary.json names (empty for older folders and loose files).
     [[nodiscard]] const std::vector<SourceInfo>& sources() const { return m_sources; }
 
@@ -132,6 +137,9 @@ public:
     [[nodiscard]] QString defaultTheme() const;
     /// True when the area layer has inhabitants to divide by (else "per 1,000" is meaningless).
     [[nodiscard]] bool hasPopulation() const;
+    /// True when the shown level's areas have a value (not NULL) in the per-theme column
+    /// `family` + theme (eb_, ebl_, trend_ ...): the indicators offered follow what is there.
+    [[nodiscard]] bool hasThemeValues(std::string_view family, const QString& themeId) const;
 
     /// The main area layer's row: the level shown; without levels the layer of role scan_areas,
     /// else a polygon layer of no other command; -1 when none.
@@ -169,6 +177,7 @@ private:
     std::vector<SourceInfo> m_sources;
     std::vector<AreaLevelInfo> m_levels;
     QString m_level;
+    bool m_timeOfDayKnown = true;
 };
 
 } // namespace gebiedscan::viewer

@@ -18,26 +18,33 @@ QString usageText(const QString& language)
     if (language == u"en")
         return QStringLiteral(
             "usage: gebiedscan-viewer [FOLDER|LAYER...] [--screenshot FILE.png --size WxH [--scale S] [--window]]\n"
-            "                         [--theme ID] [--indicator n|rate|change_pct] [--period P] [--level L]\n"
+            "                         [--theme ID] [--indicator n|rate|eb|ebl|change_pct|trend] [--period P] [--level "
+            "L]\n"
             "                         [--show LAYER,...] [--identify X,Y] [--select X,Y;X,Y...] [--suggest-aol N]\n"
+            "                         [--print FILE.pdf|FILE.png [--paper A4|A3] [--portrait] [--dpi N]]\n"
             "                         [--crs EPSG:N] [--lang nl|en]\n"
             "FOLDER: a scan output folder; LAYER: any vector file GDAL reads, a GeoTIFF or a basemap (RGB GeoTIFF,\n"
             "MBTiles, GeoPackage tiles). --theme total: all themes; --level wijk or gemeente: that level of the\n"
             "scan. X,Y in RD New metres. See app/viewer/README.md.\n");
     return QStringLiteral(
         "gebruik: gebiedscan-viewer [MAP|LAAG...] [--screenshot BESTAND.png --size BxH [--scale S] [--window]]\n"
-        "                           [--theme ID] [--indicator n|rate|change_pct] [--period P] [--level NIVEAU]\n"
+        "                           [--theme ID] [--indicator n|rate|eb|ebl|change_pct|trend] [--period P] [--level "
+        "NIVEAU]\n"
         "                           [--show LAAG,...] [--identify X,Y] [--select X,Y;X,Y...] [--suggest-aol N]\n"
+        "                           [--print BESTAND.pdf|BESTAND.png [--paper A4|A3] [--portrait] [--dpi N]]\n"
         "                           [--crs EPSG:N] [--lang nl|en]\n"
         "MAP: een uitvoermap van gebiedscan scan; LAAG: elk vectorbestand dat GDAL leest, een GeoTIFF of een\n"
         "achtergrondkaart (RGB-GeoTIFF, MBTiles, GeoPackage-tegels).\n"
         "  --screenshot  kaartblad als PNG zonder scherm; --size breedte x hoogte in pixels\n"
         "  --theme       thema-id (bijv. woninginbraak; total = alle thema's)\n"
-        "  --indicator   n = aantal, rate = per 1.000 inwoners, change_pct = verandering in %\n"
+        "  --indicator   n = aantal, rate = per 1.000 inwoners, eb / ebl = per 1.000 (EB-gladgestreken,\n"
+        "                globaal / lokaal), change_pct = verandering in %, trend = opkomende hotspots\n"
         "  --period      een periode van de scan (bijv. 2022)\n"
         "  --level       niveau van de scan (bijv. wijk of gemeente); standaard het fijnste\n"
         "  --show        lagen tonen (bijv. hotspots); --identify X,Y: gebiedsblad van het punt\n"
         "  --select      gebieden selecteren (som); --suggest-aol N: N AOL-voorstellen\n"
+        "  --print       kaartblad (titel, legenda, schaalstok, noordpijl, bronnen) als .pdf of .png;\n"
+        "                --paper A4|A3, --portrait (staand; standaard liggend), --dpi voor PNG (300)\n"
         "  --crs         kaart in dit coördinatenstelsel (standaard RD New; buiten Nederland de UTM-zone)\n"
         "  --lang        taal van de vensters: nl (standaard) of en; ook GEBIEDSCAN_LANG=en\n"
         "X,Y in meters RD New. Zie app/viewer/README.md.\n");
@@ -89,8 +96,10 @@ std::optional<ViewerOptions> parseViewerArguments(const QStringList& args, QStri
             if (!value(&o.theme)) return fail(QCoreApplication::translate("ViewerCli", "--theme needs a theme id"));
         } else if (a == u"--indicator") {
             if (!value(&o.indicator) ||
-                !(o.indicator == u"n" || o.indicator == u"rate" || o.indicator == u"change_pct"))
-                return fail(QCoreApplication::translate("ViewerCli", "--indicator must be n, rate or change_pct"));
+                !(o.indicator == u"n" || o.indicator == u"rate" || o.indicator == u"eb" || o.indicator == u"ebl" ||
+                  o.indicator == u"change_pct" || o.indicator == u"trend"))
+                return fail(QCoreApplication::translate("ViewerCli",
+                                                        "--indicator must be n, rate, eb, ebl, change_pct or trend"));
         } else if (a == u"--period") {
             if (!value(&o.period)) return fail(QCoreApplication::translate("ViewerCli", "--period needs a period"));
         } else if (a == u"--crs") {
@@ -130,6 +139,21 @@ std::optional<ViewerOptions> parseViewerArguments(const QStringList& args, QStri
                     return fail(QCoreApplication::translate(
                         "ViewerCli", "--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000"));
             }
+        } else if (a == u"--print") {
+            if (!value(&o.print) || !(o.print.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) ||
+                                      o.print.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)))
+                return fail(QCoreApplication::translate("ViewerCli", "--print needs a .pdf or .png file name"));
+        } else if (a == u"--paper") {
+            if (!value(&o.paper) || !(o.paper.toLower() == u"a4" || o.paper.toLower() == u"a3"))
+                return fail(QCoreApplication::translate("ViewerCli", "--paper must be A4 or A3"));
+            o.paper = o.paper.toLower();
+        } else if (a == u"--portrait") {
+            o.portrait = true;
+        } else if (a == u"--dpi") {
+            bool ok = false;
+            if (value(&v)) o.dpi = v.toInt(&ok);
+            if (!ok || o.dpi < 72 || o.dpi > 600)
+                return fail(QCoreApplication::translate("ViewerCli", "--dpi needs a number 72..600"));
         } else if (a == u"--timing") {
             o.timing = true;
         } else if (a == u"--window") {
@@ -140,6 +164,8 @@ std::optional<ViewerOptions> parseViewerArguments(const QStringList& args, QStri
             o.inputs << a;
         }
     }
+    if (!o.print.isEmpty() && o.inputs.isEmpty())
+        return fail(QCoreApplication::translate("ViewerCli", "--print needs a folder or layer to show"));
     if (!o.screenshot.isEmpty() && o.inputs.isEmpty())
         return fail(QCoreApplication::translate("ViewerCli", "--screenshot needs a folder or layer to show"));
     return o;
@@ -170,7 +196,7 @@ int runViewer(QApplication& app, const ViewerOptions& o)
     };
     MainWindow window;
     phase("window");
-    const bool headless = !o.screenshot.isEmpty();
+    const bool headless = !o.screenshot.isEmpty() || !o.print.isEmpty();
     for (const auto& in : o.inputs)
         if (!window.openPath(in, headless)) return 2;
     phase("open");
@@ -192,11 +218,16 @@ int runViewer(QApplication& app, const ViewerOptions& o)
         return 2;
     }
     if (!o.indicator.isEmpty() && !window.setIndicator(o.indicator)) {
-        std::fprintf(
-            stderr, "%s\n",
-            qPrintable(QCoreApplication::translate(
-                           "ViewerCli", "gebiedscan-viewer: indicator '%1' needs inhabitants, which the areas lack")
-                           .arg(o.indicator)));
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(o.indicator == u"rate"
+                                    ? QCoreApplication::translate(
+                                          "ViewerCli",
+                                          "gebiedscan-viewer: indicator '%1' needs inhabitants, which the areas lack")
+                                          .arg(o.indicator)
+                                    : QCoreApplication::translate(
+                                          "ViewerCli", "gebiedscan-viewer: indicator '%1' is not in the data for "
+                                                       "this theme and level (the scan wrote no such column)")
+                                          .arg(o.indicator)));
         return 2;
     }
     if (!o.period.isEmpty() && !window.setPeriod(o.period)) {
@@ -214,6 +245,27 @@ int runViewer(QApplication& app, const ViewerOptions& o)
     if (!headless) {
         window.show();
         return app.exec();
+    }
+    if (!o.print.isEmpty()) {
+        // What File > Export writes, for the view fitted to the data (or the selection).
+        window.resize(o.size);
+        window.show();
+        QApplication::processEvents();
+        window.canvas()->zoomToExtent(window.layers()->homeExtent());
+        if (!o.select.empty()) window.zoomToSelection();
+        const PaperFormat paper{o.paper == u"a3" ? PaperFormat::Size::A3 : PaperFormat::Size::A4, !o.portrait};
+        // Fitted to the data (the window's view when areas are selected).
+        const std::optional<Envelope> fit =
+            o.select.empty() ? std::optional<Envelope>(window.layers()->homeExtent()) : std::nullopt;
+        const bool ok = o.print.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)
+                            ? window.exportPdf(o.print, paper, fit)
+                            : window.exportPng(o.print, o.dpi, paper, fit);
+        if (!ok) {
+            std::fprintf(stderr, "gebiedscan-viewer: cannot write %s\n", qPrintable(o.print));
+            return 1;
+        }
+        std::printf("%s\n", qPrintable(o.print));
+        if (o.screenshot.isEmpty()) return 0;
     }
     QImage img;
     if (o.window) {

@@ -29,6 +29,10 @@ struct ViewerOptions {
     std::optional<std::pair<double, double>> identify; ///< RD x,y to identify before the screenshot
     std::vector<std::pair<double, double>> select;     ///< --select: RD x,y of areas to select (window zooms to them)
     double scale = 1.0;                                ///< device pixels per logical pixel for the screenshot
+    QString print; ///< --print FILE.pdf|FILE.png: the File > Export of the view fitted to the data
+    QString paper = QStringLiteral("a4"); ///< --paper a4|a3
+    bool portrait = false;                ///< --portrait (default landscape)
+    int dpi = 300;                        ///< --dpi for a --print PNG
 };
 
 /// The --help text in `language` ("nl" default, "en").

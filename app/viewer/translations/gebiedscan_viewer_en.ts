@@ -4,126 +4,137 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../src/layer_style.cpp" line="40"/>
+        <location filename="../src/layer_style.cpp" line="42"/>
         <source>events per km2</source>
         <translation>events per km2</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="41"/>
+        <location filename="../src/layer_style.cpp" line="43"/>
         <source>weighted events per km2</source>
         <translation>weighted events per km2</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="129"/>
+        <location filename="../src/layer_style.cpp" line="131"/>
         <source>Hot spot, 99% confidence</source>
         <translation>Hot spot, 99% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="130"/>
+        <location filename="../src/layer_style.cpp" line="132"/>
         <source>Hot spot, 95% confidence</source>
         <translation>Hot spot, 95% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="131"/>
+        <location filename="../src/layer_style.cpp" line="133"/>
         <source>Hot spot, 90% confidence</source>
         <translation>Hot spot, 90% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="132"/>
+        <location filename="../src/layer_style.cpp" line="134"/>
         <source>Cold spot, 90% confidence</source>
         <translation>Cold spot, 90% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="133"/>
+        <location filename="../src/layer_style.cpp" line="135"/>
         <source>Cold spot, 95% confidence</source>
         <translation>Cold spot, 95% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="134"/>
+        <location filename="../src/layer_style.cpp" line="136"/>
         <source>Cold spot, 99% confidence</source>
         <translation>Cold spot, 99% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="135"/>
-        <location filename="../src/layer_style.cpp" line="436"/>
+        <location filename="../src/layer_style.cpp" line="137"/>
+        <location filename="../src/layer_style.cpp" line="470"/>
         <source>Not significant</source>
         <translation>Not significant</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="159"/>
+        <location filename="../src/layer_style.cpp" line="186"/>
         <source>Hot spots (Getis-Ord Gi*)</source>
         <translation>Hot spots (Getis-Ord Gi*)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="160"/>
+        <location filename="../src/layer_style.cpp" line="187"/>
         <source>Clusters and outliers (local Moran&apos;s I)</source>
         <translation>Clusters and outliers (local Moran's I)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="163"/>
+        <location filename="../src/layer_style.cpp" line="188"/>
+        <source>Emerging hot spots (trend)</source>
+        <translation>Emerging hot spots (trend)</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="191"/>
         <source>Black spots: %1 (size = %2)</source>
         <translation>Black spots: %1 (size = %2)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="168"/>
+        <location filename="../src/layer_style.cpp" line="196"/>
         <source>Density: %1</source>
         <translation>Density: %1</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="169"/>
+        <location filename="../src/layer_style.cpp" line="197"/>
         <source>Density: %1 (%2)</source>
         <translation>Density: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="388"/>
-        <location filename="../src/layer_style.cpp" line="430"/>
+        <location filename="../src/layer_style.cpp" line="422"/>
+        <location filename="../src/layer_style.cpp" line="464"/>
+        <location filename="../src/layer_style.cpp" line="527"/>
         <source>geheim / no data (%1)</source>
         <translation>geheim / no data (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="427"/>
+        <location filename="../src/layer_style.cpp" line="461"/>
         <source>No neighbours (%1)</source>
         <translation>No neighbours (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="437"/>
+        <location filename="../src/layer_style.cpp" line="471"/>
         <source>High-High (cluster)</source>
         <translation>High-High (cluster)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="438"/>
+        <location filename="../src/layer_style.cpp" line="472"/>
         <source>Low-Low (cluster)</source>
         <translation>Low-Low (cluster)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="439"/>
+        <location filename="../src/layer_style.cpp" line="473"/>
         <source>High-Low (outlier)</source>
         <translation>High-Low (outlier)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="440"/>
+        <location filename="../src/layer_style.cpp" line="474"/>
         <source>Low-High (outlier)</source>
         <translation>Low-High (outlier)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="461"/>
+        <location filename="../src/layer_style.cpp" line="495"/>
         <source>no value / no neighbours (%1)</source>
         <translation>no value / no neighbours (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="530"/>
+        <location filename="../src/layer_style.cpp" line="596"/>
         <source>score %1</source>
         <translation>score %1</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="536"/>
+        <location filename="../src/layer_style.cpp" line="602"/>
         <source>black spot (meets the definition) (%1)</source>
         <translation>black spot (meets the definition) (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="540"/>
+        <location filename="../src/layer_style.cpp" line="606"/>
         <source>below the threshold (%1)</source>
         <translation>below the threshold (%1)</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="619"/>
+        <source>too small for a reliable rate (%1)</source>
+        <translation>too small for a reliable rate (%1)</translation>
     </message>
 </context>
 <context>
@@ -159,64 +170,80 @@
         <translation>SYNTHETIC registrations (demo)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="203"/>
+        <location filename="../src/scan_project.cpp" line="206"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="315"/>
+        <location filename="../src/scan_project.cpp" line="318"/>
         <source>cannot open &apos;%1&apos;: no such file or folder</source>
         <translation>cannot open '%1': no such file or folder</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="326"/>
+        <location filename="../src/scan_project.cpp" line="329"/>
         <source>Map in %1</source>
         <translation>Map in %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="406"/>
+        <location filename="../src/scan_project.cpp" line="427"/>
         <source>Areas</source>
         <translation>Areas</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="407"/>
-        <location filename="../src/scan_project.cpp" line="425"/>
+        <location filename="../src/scan_project.cpp" line="428"/>
+        <location filename="../src/scan_project.cpp" line="446"/>
         <source>Areas (%1)</source>
         <translation>Areas (%1)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="436"/>
+        <location filename="../src/scan_project.cpp" line="457"/>
         <source>&apos;%1&apos; holds no gebiedscan.gpkg or other layers</source>
         <translation>'%1' holds no gebiedscan.gpkg or other layers</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="465"/>
+        <location filename="../src/scan_project.cpp" line="382"/>
+        <location filename="../src/scan_project.cpp" line="486"/>
         <source>RD New is used far outside the Netherlands: the map is drawn in %1 instead</source>
         <translation>RD New is used far outside the Netherlands: the map is drawn in %1 instead</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="612"/>
-        <location filename="../src/scan_project.cpp" line="626"/>
+        <location filename="../src/scan_project.cpp" line="645"/>
+        <location filename="../src/scan_project.cpp" line="672"/>
         <source>%1: registrations %2</source>
         <translation>%1: registrations %2</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="616"/>
+        <location filename="../src/scan_project.cpp" line="649"/>
         <source>%1: change against reference (%)</source>
         <translation>%1: change against reference (%)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="620"/>
+        <location filename="../src/scan_project.cpp" line="659"/>
+        <source>%1: per 1,000 (EB-smoothed)</source>
+        <translation>%1: per 1,000 (EB-smoothed)</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="661"/>
+        <source>%1: per 1,000 (local EB, with neighbours)</source>
+        <translation>%1: per 1,000 (local EB, with neighbours)</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="662"/>
         <source>%1: per 1,000 inhabitants</source>
         <translation>%1: per 1,000 inhabitants</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="625"/>
+        <location filename="../src/scan_project.cpp" line="666"/>
+        <source>%1: emerging hot spots (trend)</source>
+        <translation>%1: emerging hot spots (trend)</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="671"/>
         <source>%1: registrations</source>
         <translation>%1: registrations</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="641"/>
+        <location filename="../src/scan_project.cpp" line="687"/>
         <source>Hot spots (Gi*): %1</source>
         <translation>Hot spots (Gi*): %1</translation>
     </message>
@@ -224,117 +251,142 @@
 <context>
     <name>ViewerCli</name>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="72"/>
+        <location filename="../src/viewer_cli.cpp" line="79"/>
         <source>--screenshot needs a file name</source>
         <translation>--screenshot needs a file name</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="74"/>
+        <location filename="../src/viewer_cli.cpp" line="81"/>
         <source>--size needs WxH</source>
         <translation>--size needs WxH</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="81"/>
+        <location filename="../src/viewer_cli.cpp" line="88"/>
         <source>--size must be WxH, e.g. 1600x1000 (100..20000 pixels)</source>
         <translation>--size must be WxH, e.g. 1600x1000 (100..20000 pixels)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="83"/>
+        <location filename="../src/viewer_cli.cpp" line="90"/>
         <source>--scale needs a number</source>
         <translation>--scale needs a number</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="87"/>
+        <location filename="../src/viewer_cli.cpp" line="94"/>
         <source>--scale must be between 0.5 and 8</source>
         <translation>--scale must be between 0.5 and 8</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="89"/>
+        <location filename="../src/viewer_cli.cpp" line="96"/>
         <source>--theme needs a theme id</source>
         <translation>--theme needs a theme id</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="93"/>
-        <source>--indicator must be n, rate or change_pct</source>
-        <translation>--indicator must be n, rate or change_pct</translation>
+        <location filename="../src/viewer_cli.cpp" line="101"/>
+        <source>--indicator must be n, rate, eb, ebl, change_pct or trend</source>
+        <translation>--indicator must be n, rate, eb, ebl, change_pct or trend</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="95"/>
+        <location filename="../src/viewer_cli.cpp" line="104"/>
         <source>--period needs a period</source>
         <translation>--period needs a period</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="98"/>
+        <location filename="../src/viewer_cli.cpp" line="107"/>
         <source>--crs needs a CRS, e.g. EPSG:32631</source>
         <translation>--crs needs a CRS, e.g. EPSG:32631</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="101"/>
+        <location filename="../src/viewer_cli.cpp" line="110"/>
         <source>--level needs a level, e.g. wijk or gemeente</source>
         <translation>--level needs a level, e.g. wijk or gemeente</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="104"/>
+        <location filename="../src/viewer_cli.cpp" line="113"/>
         <source>--lang must be nl or en</source>
         <translation>--lang must be nl or en</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="106"/>
+        <location filename="../src/viewer_cli.cpp" line="115"/>
         <source>--identify needs X,Y in RD metres</source>
         <translation>--identify needs X,Y in RD metres</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="112"/>
+        <location filename="../src/viewer_cli.cpp" line="121"/>
         <source>--identify needs X,Y in RD metres, e.g. 233500,557000</source>
         <translation>--identify needs X,Y in RD metres, e.g. 233500,557000</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="115"/>
+        <location filename="../src/viewer_cli.cpp" line="124"/>
         <source>--show needs layer names, e.g. hotspots</source>
         <translation>--show needs layer names, e.g. hotspots</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="121"/>
+        <location filename="../src/viewer_cli.cpp" line="130"/>
         <source>--suggest-aol needs a number 1..100</source>
         <translation>--suggest-aol needs a number 1..100</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="124"/>
+        <location filename="../src/viewer_cli.cpp" line="133"/>
         <source>--select needs X,Y;X,Y... in RD metres</source>
         <translation>--select needs X,Y;X,Y... in RD metres</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="130"/>
+        <location filename="../src/viewer_cli.cpp" line="139"/>
         <source>--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000</source>
         <translation>--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="138"/>
+        <location filename="../src/viewer_cli.cpp" line="145"/>
+        <source>--print needs a .pdf or .png file name</source>
+        <translation>--print needs a .pdf or .png file name</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="148"/>
+        <source>--paper must be A4 or A3</source>
+        <translation>--paper must be A4 or A3</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="156"/>
+        <source>--dpi needs a number 72..600</source>
+        <translation>--dpi needs a number 72..600</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="162"/>
         <source>unknown option %1</source>
         <translation>unknown option %1</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="144"/>
+        <location filename="../src/viewer_cli.cpp" line="168"/>
+        <source>--print needs a folder or layer to show</source>
+        <translation>--print needs a folder or layer to show</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="170"/>
         <source>--screenshot needs a folder or layer to show</source>
         <translation>--screenshot needs a folder or layer to show</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="181"/>
+        <location filename="../src/viewer_cli.cpp" line="207"/>
         <source>gebiedscan-viewer: no theme &apos;%1&apos; in the data</source>
         <translation>gebiedscan-viewer: no theme '%1' in the data</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="189"/>
+        <location filename="../src/viewer_cli.cpp" line="215"/>
         <source>gebiedscan-viewer: no level &apos;%1&apos; in the data (levels: %2)</source>
         <translation>gebiedscan-viewer: no level '%1' in the data (levels: %2)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="197"/>
+        <location filename="../src/viewer_cli.cpp" line="223"/>
         <source>gebiedscan-viewer: indicator &apos;%1&apos; needs inhabitants, which the areas lack</source>
         <translation>gebiedscan-viewer: indicator '%1' needs inhabitants, which the areas lack</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="204"/>
+        <location filename="../src/viewer_cli.cpp" line="227"/>
+        <source>gebiedscan-viewer: indicator &apos;%1&apos; is not in the data for this theme and level (the scan wrote no such column)</source>
+        <translation>gebiedscan-viewer: indicator '%1' is not in the data for this theme and level (the scan wrote no such column)</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="235"/>
         <source>gebiedscan-viewer: no period &apos;%1&apos; in the scan (periods: %2)</source>
         <translation>gebiedscan-viewer: no period '%1' in the scan (periods: %2)</translation>
     </message>
@@ -435,129 +487,139 @@
     </message>
     <message>
         <location filename="../src/area_sheet_model.cpp" line="44"/>
-        <location filename="../src/area_sheet_model.cpp" line="172"/>
+        <location filename="../src/area_sheet_model.cpp" line="182"/>
         <source>geheim</source>
         <translation>geheim</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="97"/>
+        <location filename="../src/area_sheet_model.cpp" line="98"/>
+        <source>* too small for a reliable rate (fewer than 50 inhabitants or fewer than 5 registrations expected)</source>
+        <translation>* too small for a reliable rate (fewer than 50 inhabitants or fewer than 5 registrations expected)</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="100"/>
+        <source>* too small for a reliable rate (fewer than 50 inhabitants or fewer than 5 registrations expected); EB-smoothed: %1 per 1,000</source>
+        <translation>* too small for a reliable rate (fewer than 50 inhabitants or fewer than 5 registrations expected); EB-smoothed: %1 per 1,000</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="105"/>
         <source>Expected count: the reference periods&apos; count scaled to the current period&apos;s length</source>
         <translation>Expected count: the reference periods' count scaled to the current period's length</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="99"/>
+        <location filename="../src/area_sheet_model.cpp" line="107"/>
         <source>exact conditional Poisson test, two-sided: p = %1</source>
         <translation>exact conditional Poisson test, two-sided: p = %1</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="109"/>
+        <location filename="../src/area_sheet_model.cpp" line="117"/>
         <source>Change against the expected count (%)</source>
         <translation>Change against the expected count (%)</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="110"/>
+        <location filename="../src/area_sheet_model.cpp" line="118"/>
         <source>Significance of the change (exact conditional Poisson test)</source>
         <translation>Significance of the change (exact conditional Poisson test)</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="111"/>
+        <location filename="../src/area_sheet_model.cpp" line="119"/>
         <source>Registrations per 1,000 inhabitants</source>
         <translation>Registrations per 1,000 inhabitants</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="117"/>
+        <location filename="../src/area_sheet_model.cpp" line="125"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="118"/>
+        <location filename="../src/area_sheet_model.cpp" line="126"/>
         <source>Current</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="119"/>
+        <location filename="../src/area_sheet_model.cpp" line="127"/>
         <source>Expected</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="120"/>
+        <location filename="../src/area_sheet_model.cpp" line="128"/>
         <source>Chg.</source>
         <translation>Chg.</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="121"/>
+        <location filename="../src/area_sheet_model.cpp" line="129"/>
         <source>Sign.</source>
         <translation>Sign.</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="122"/>
+        <location filename="../src/area_sheet_model.cpp" line="130"/>
         <source>/1,000 inh.</source>
         <translation>/1,000 inh.</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="123"/>
+        <location filename="../src/area_sheet_model.cpp" line="131"/>
         <source>Rank</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="124"/>
+        <location filename="../src/area_sheet_model.cpp" line="132"/>
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="125"/>
+        <location filename="../src/area_sheet_model.cpp" line="133"/>
         <source>Hot spot</source>
         <translation>Hot spot</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="166"/>
-        <location filename="../src/area_sheet_model.cpp" line="217"/>
+        <location filename="../src/area_sheet_model.cpp" line="176"/>
+        <location filename="../src/area_sheet_model.cpp" line="227"/>
         <source>%1 inhabitants</source>
         <translation>%1 inhabitants</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="168"/>
-        <location filename="../src/area_sheet_model.cpp" line="222"/>
+        <location filename="../src/area_sheet_model.cpp" line="178"/>
+        <location filename="../src/area_sheet_model.cpp" line="232"/>
         <source>%1 registrations</source>
         <translation>%1 registrations</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="216"/>
+        <location filename="../src/area_sheet_model.cpp" line="226"/>
         <source>Selection of %1 areas: %2</source>
         <translation>Selection of %1 areas: %2</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="221"/>
+        <location filename="../src/area_sheet_model.cpp" line="231"/>
         <source>registrations geheim</source>
         <translation>registrations geheim</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="248"/>
+        <location filename="../src/area_sheet_model.cpp" line="258"/>
         <source>Other themes</source>
         <translation>Other themes</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="267"/>
+        <location filename="../src/area_sheet_model.cpp" line="277"/>
         <source>Safe living environment</source>
         <translation>Safe living environment</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="268"/>
+        <location filename="../src/area_sheet_model.cpp" line="278"/>
         <source>Business and safety</source>
         <translation>Business and safety</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="269"/>
+        <location filename="../src/area_sheet_model.cpp" line="279"/>
         <source>Youth and safety</source>
         <translation>Youth and safety</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="270"/>
+        <location filename="../src/area_sheet_model.cpp" line="280"/>
         <source>Physical safety</source>
         <translation>Physical safety</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="271"/>
+        <location filename="../src/area_sheet_model.cpp" line="281"/>
         <source>Integrity and safety</source>
         <translation>Integrity and safety</translation>
     </message>
@@ -576,7 +638,7 @@
     </message>
     <message>
         <location filename="../src/hour_of_week_chart.cpp" line="38"/>
-        <location filename="../src/hour_of_week_chart.cpp" line="40"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="42"/>
         <source>No registrations in the current period.</source>
         <translation>No registrations in the current period.</translation>
     </message>
@@ -586,47 +648,52 @@
         <translation>Hidden (geheim): too few registrations to show by hour.</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="48"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="41"/>
+        <source>No time of day known: the registrations have dates only, so there is no hour of week or peak hour.</source>
+        <translation>No time of day known: the registrations have dates only, so there is no hour of week or peak hour.</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="50"/>
         <source>Mon</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="49"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="51"/>
         <source>Tue</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="50"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="52"/>
         <source>Wed</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="51"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="53"/>
         <source>Thu</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="52"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="54"/>
         <source>Fri</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="53"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="55"/>
         <source>Sat</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="54"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="56"/>
         <source>Sun</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="134"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="136"/>
         <source>up to %1 per hour · peak %2 %3–%4 h · %5 in total (aoristic)</source>
         <translation>up to %1 per hour · peak %2 %3–%4 h · %5 in total (aoristic)</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="152"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="154"/>
         <source>%1 %2:00–%3:00: %4</source>
         <translation>%1 %2:00–%3:00: %4</translation>
     </message>
@@ -646,579 +713,615 @@ source: %3</translation>
 <context>
     <name>gebiedscan::viewer::MainWindow</name>
     <message>
-        <location filename="../src/main_window.cpp" line="100"/>
+        <location filename="../src/main_window.cpp" line="101"/>
         <source>Gebiedscan viewer</source>
         <translation>Gebiedscan viewer</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="106"/>
+        <location filename="../src/main_window.cpp" line="107"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="107"/>
+        <location filename="../src/main_window.cpp" line="108"/>
         <source>Open scan &amp;folder...</source>
         <translation>Open scan &amp;folder...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="108"/>
+        <location filename="../src/main_window.cpp" line="109"/>
         <source>Open scan folder</source>
         <translation>Open scan folder</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="112"/>
+        <location filename="../src/main_window.cpp" line="113"/>
         <source>Add &amp;layer...</source>
         <translation>Add &amp;layer...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="114"/>
+        <location filename="../src/main_window.cpp" line="115"/>
         <source>Add layer</source>
         <translation>Add layer</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="115"/>
+        <location filename="../src/main_window.cpp" line="116"/>
         <source>Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;Rasters and basemaps (*.tif *.tiff *.gpkg *.mbtiles);;All files (*)</source>
         <translation>Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;Rasters and basemaps (*.tif *.tiff *.gpkg *.mbtiles);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="120"/>
+        <location filename="../src/main_window.cpp" line="121"/>
         <source>Export map as &amp;PNG...</source>
         <translation>Export map as &amp;PNG...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="122"/>
+        <location filename="../src/main_window.cpp" line="123"/>
         <source>Export PNG</source>
         <translation>Export PNG</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="122"/>
-        <location filename="../src/main_window.cpp" line="143"/>
+        <location filename="../src/main_window.cpp" line="123"/>
+        <location filename="../src/main_window.cpp" line="166"/>
         <source>PNG image (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="125"/>
+        <location filename="../src/main_window.cpp" line="126"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="125"/>
+        <location filename="../src/main_window.cpp" line="126"/>
         <source>Dots per inch:</source>
         <translation>Dots per inch:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="126"/>
-        <location filename="../src/main_window.cpp" line="131"/>
-        <location filename="../src/main_window.cpp" line="138"/>
-        <location filename="../src/main_window.cpp" line="145"/>
+        <location filename="../src/main_window.cpp" line="128"/>
+        <location filename="../src/main_window.cpp" line="134"/>
+        <location filename="../src/main_window.cpp" line="161"/>
+        <location filename="../src/main_window.cpp" line="168"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="126"/>
-        <location filename="../src/main_window.cpp" line="131"/>
-        <location filename="../src/main_window.cpp" line="138"/>
-        <location filename="../src/main_window.cpp" line="145"/>
+        <location filename="../src/main_window.cpp" line="128"/>
+        <location filename="../src/main_window.cpp" line="134"/>
+        <location filename="../src/main_window.cpp" line="161"/>
+        <location filename="../src/main_window.cpp" line="168"/>
         <source>Could not write %1</source>
         <translation>Could not write %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="128"/>
+        <location filename="../src/main_window.cpp" line="130"/>
         <source>Export map as P&amp;DF...</source>
         <translation>Export map as P&amp;DF...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="130"/>
+        <location filename="../src/main_window.cpp" line="132"/>
         <source>Export PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="130"/>
+        <location filename="../src/main_window.cpp" line="132"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="133"/>
+        <location filename="../src/main_window.cpp" line="138"/>
+        <source>Pape&amp;r</source>
+        <translation>Pape&amp;r</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="150"/>
+        <source>Landscape</source>
+        <translation>Landscape</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="150"/>
+        <source>Portrait</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="156"/>
         <source>Export sheet as &amp;CSV...</source>
         <translation>Export sheet as &amp;CSV...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="134"/>
-        <location filename="../src/main_window.cpp" line="141"/>
+        <location filename="../src/main_window.cpp" line="157"/>
+        <location filename="../src/main_window.cpp" line="164"/>
         <source>Export sheet</source>
         <translation>Export sheet</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="136"/>
+        <location filename="../src/main_window.cpp" line="159"/>
         <source>CSV for Excel (*.csv)</source>
         <translation>CSV for Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="140"/>
+        <location filename="../src/main_window.cpp" line="163"/>
         <source>Export sheet as p&amp;icture...</source>
         <translation>Export sheet as p&amp;icture...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="148"/>
+        <location filename="../src/main_window.cpp" line="171"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="150"/>
+        <location filename="../src/main_window.cpp" line="173"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="152"/>
+        <location filename="../src/main_window.cpp" line="175"/>
         <source>Zoom to &amp;all layers</source>
         <translation>Zoom to &amp;all layers</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="154"/>
+        <location filename="../src/main_window.cpp" line="177"/>
         <source>Zoom to selected &amp;layer</source>
         <translation>Zoom to selected &amp;layer</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="158"/>
+        <location filename="../src/main_window.cpp" line="181"/>
         <source>Zoom to &amp;selection</source>
         <translation>Zoom to &amp;selection</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="160"/>
+        <location filename="../src/main_window.cpp" line="183"/>
         <source>&amp;Clear selection</source>
         <translation>&amp;Clear selection</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="161"/>
+        <location filename="../src/main_window.cpp" line="184"/>
         <source>Ctrl+click areas to select them; the sheet then sums the selection</source>
         <translation>Ctrl+click areas to select them; the sheet then sums the selection</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="162"/>
+        <location filename="../src/main_window.cpp" line="185"/>
         <source>Show &amp;legend on map</source>
         <translation>Show &amp;legend on map</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="167"/>
+        <location filename="../src/main_window.cpp" line="190"/>
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="177"/>
+        <location filename="../src/main_window.cpp" line="200"/>
         <source>Identify</source>
         <translation>Identify</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="180"/>
+        <location filename="../src/main_window.cpp" line="203"/>
         <source>Click an area to read its gebiedscan</source>
         <translation>Click an area to read its gebiedscan</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="181"/>
+        <location filename="../src/main_window.cpp" line="204"/>
         <source>Place AOL</source>
         <translation>Place AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="183"/>
+        <location filename="../src/main_window.cpp" line="206"/>
         <source>Click the map to mark a candidate location for an agreement (AOL)</source>
         <translation>Click the map to mark a candidate location for an agreement (AOL)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="184"/>
+        <location filename="../src/main_window.cpp" line="207"/>
         <source>Move AOL</source>
         <translation>Move AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="186"/>
+        <location filename="../src/main_window.cpp" line="209"/>
         <source>Drag an AOL pin to a new place; remove one with Delete in the AOL list</source>
         <translation>Drag an AOL pin to a new place; remove one with Delete in the AOL list</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="195"/>
+        <location filename="../src/main_window.cpp" line="218"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="197"/>
+        <location filename="../src/main_window.cpp" line="220"/>
         <source>Level:</source>
         <translation>Level:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="203"/>
+        <location filename="../src/main_window.cpp" line="226"/>
         <source> Theme:</source>
         <translation> Theme:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="208"/>
+        <location filename="../src/main_window.cpp" line="231"/>
         <source>Registrations</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="209"/>
+        <location filename="../src/main_window.cpp" line="232"/>
         <source>Per 1,000 inhabitants</source>
         <translation>Per 1,000 inhabitants</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="210"/>
+        <location filename="../src/main_window.cpp" line="233"/>
+        <source>Per 1,000 (EB-smoothed)</source>
+        <translation>Per 1,000 (EB-smoothed)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="234"/>
+        <source>Per 1,000 (local EB)</source>
+        <translation>Per 1,000 (local EB)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="235"/>
         <source>Change (%)</source>
         <translation>Change (%)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="212"/>
+        <location filename="../src/main_window.cpp" line="236"/>
+        <source>Trend (emerging hot spots)</source>
+        <translation>Trend (emerging hot spots)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="238"/>
         <source> Period:</source>
         <translation> Period:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="236"/>
+        <location filename="../src/main_window.cpp" line="262"/>
         <source>Scale 1:%1</source>
         <translation>Scale 1:%1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="239"/>
+        <location filename="../src/main_window.cpp" line="265"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="251"/>
+        <location filename="../src/main_window.cpp" line="277"/>
         <source>Layers</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="259"/>
+        <location filename="../src/main_window.cpp" line="285"/>
         <source>Up</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="260"/>
+        <location filename="../src/main_window.cpp" line="286"/>
         <source>Down</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="277"/>
+        <location filename="../src/main_window.cpp" line="303"/>
         <source>Opacity</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="279"/>
+        <location filename="../src/main_window.cpp" line="305"/>
         <source>Single colour</source>
         <translation>Single colour</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="280"/>
+        <location filename="../src/main_window.cpp" line="306"/>
         <source>Choropleth</source>
         <translation>Choropleth</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="281"/>
+        <location filename="../src/main_window.cpp" line="307"/>
         <source>Gi* hot spots</source>
         <translation>Gi* hot spots</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="282"/>
+        <location filename="../src/main_window.cpp" line="308"/>
         <source>LISA quadrants</source>
         <translation>LISA quadrants</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="283"/>
+        <location filename="../src/main_window.cpp" line="309"/>
+        <source>Emerging hot spots (trend)</source>
+        <translation>Emerging hot spots (trend)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="310"/>
         <source>Sized symbols</source>
         <translation>Sized symbols</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="284"/>
+        <location filename="../src/main_window.cpp" line="311"/>
         <source>Raster colour ramp</source>
         <translation>Raster colour ramp</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="285"/>
+        <location filename="../src/main_window.cpp" line="312"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="287"/>
-        <location filename="../src/main_window.cpp" line="358"/>
+        <location filename="../src/main_window.cpp" line="314"/>
+        <location filename="../src/main_window.cpp" line="385"/>
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="289"/>
+        <location filename="../src/main_window.cpp" line="316"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="290"/>
+        <location filename="../src/main_window.cpp" line="317"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Natural breaks (Jenks)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="291"/>
+        <location filename="../src/main_window.cpp" line="318"/>
         <source>Equal interval</source>
         <translation>Equal interval</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="292"/>
+        <location filename="../src/main_window.cpp" line="319"/>
         <source>Manual</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="293"/>
+        <location filename="../src/main_window.cpp" line="320"/>
         <source>Classification</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="296"/>
+        <location filename="../src/main_window.cpp" line="323"/>
         <source>Classes</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="298"/>
+        <location filename="../src/main_window.cpp" line="325"/>
         <source>e.g. 10; 25; 50</source>
         <translation>e.g. 10; 25; 50</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="299"/>
+        <location filename="../src/main_window.cpp" line="326"/>
         <source>Manual breaks</source>
         <translation>Manual breaks</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="302"/>
+        <location filename="../src/main_window.cpp" line="329"/>
         <source>Colours</source>
         <translation>Colours</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="324"/>
-        <location filename="../src/main_window.cpp" line="1088"/>
+        <location filename="../src/main_window.cpp" line="351"/>
+        <location filename="../src/main_window.cpp" line="1147"/>
         <source>Gebiedscan</source>
         <translation>Gebiedscan</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="329"/>
+        <location filename="../src/main_window.cpp" line="356"/>
         <source>Click an area on the map.</source>
         <translation>Click an area on the map.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="345"/>
+        <location filename="../src/main_window.cpp" line="372"/>
         <source>Hour of week of all themes</source>
         <translation>Hour of week of all themes</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="346"/>
+        <location filename="../src/main_window.cpp" line="373"/>
         <source>Show the hour-of-week chart of all registrations instead of the selected theme</source>
         <translation>Show the hour-of-week chart of all registrations instead of the selected theme</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="356"/>
+        <location filename="../src/main_window.cpp" line="383"/>
         <source>Sheet</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="358"/>
+        <location filename="../src/main_window.cpp" line="385"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="361"/>
+        <location filename="../src/main_window.cpp" line="388"/>
         <source>Attributes</source>
         <translation>Attributes</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="369"/>
+        <location filename="../src/main_window.cpp" line="396"/>
         <source>AOL planning</source>
         <translation>AOL planning</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="378"/>
+        <location filename="../src/main_window.cpp" line="405"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="379"/>
+        <location filename="../src/main_window.cpp" line="406"/>
         <source>Save (GeoPackage, Shapefile, CSV)...</source>
         <translation>Save (GeoPackage, Shapefile, CSV)...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="380"/>
+        <location filename="../src/main_window.cpp" line="407"/>
         <source>Load...</source>
         <translation>Load...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="381"/>
+        <location filename="../src/main_window.cpp" line="408"/>
         <source>Suggest top 5</source>
         <translation>Suggest top 5</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="382"/>
+        <location filename="../src/main_window.cpp" line="409"/>
         <source>Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations</source>
         <translation>Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="386"/>
+        <location filename="../src/main_window.cpp" line="413"/>
         <source>No ranked locations to suggest.</source>
         <translation>No ranked locations to suggest.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="388"/>
+        <location filename="../src/main_window.cpp" line="415"/>
         <source>Use &quot;Place AOL&quot; and click the map; double-click a cell to annotate.</source>
         <translation>Use "Place AOL" and click the map; double-click a cell to annotate.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="401"/>
+        <location filename="../src/main_window.cpp" line="428"/>
         <source>Remove AOL</source>
         <translation>Remove AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="431"/>
+        <location filename="../src/main_window.cpp" line="458"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Cannot open %1:
 %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="435"/>
+        <location filename="../src/main_window.cpp" line="462"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="458"/>
+        <location filename="../src/main_window.cpp" line="485"/>
         <source>Gebiedscan viewer – %1</source>
         <translation>Gebiedscan viewer – %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="519"/>
+        <location filename="../src/main_window.cpp" line="541"/>
         <source>current</source>
         <translation>current</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="520"/>
+        <location filename="../src/main_window.cpp" line="542"/>
         <source>%1 (current)</source>
         <translation>%1 (current)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="577"/>
+        <location filename="../src/main_window.cpp" line="630"/>
         <source>Reading the figures per period...</source>
         <translation>Reading the figures per period...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="626"/>
+        <location filename="../src/main_window.cpp" line="681"/>
         <source>all themes</source>
         <translation>all themes</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="628"/>
+        <location filename="../src/main_window.cpp" line="683"/>
         <source>Hour of week: %1</source>
         <translation>Hour of week: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="629"/>
+        <location filename="../src/main_window.cpp" line="684"/>
         <source>Hour of week: %1, %2</source>
         <translation>Hour of week: %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="699"/>
+        <location filename="../src/main_window.cpp" line="754"/>
         <source>RD %1, %2</source>
         <translation>RD %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="708"/>
+        <location filename="../src/main_window.cpp" line="763"/>
         <source>WGS84 %1° N, %2° E</source>
         <translation>WGS84 %1° N, %2° E</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="880"/>
+        <location filename="../src/main_window.cpp" line="935"/>
         <source>Accidents per year and severity</source>
         <translation>Accidents per year and severity</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1001"/>
+        <location filename="../src/main_window.cpp" line="1056"/>
         <source>black spot, score %1</source>
         <translation>black spot, score %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1031"/>
+        <location filename="../src/main_window.cpp" line="1086"/>
         <source>hot spot 99%</source>
         <translation>hot spot 99%</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1032"/>
+        <location filename="../src/main_window.cpp" line="1087"/>
         <source>hot spot 99%, Gi* z = %1</source>
         <translation>hot spot 99%, Gi* z = %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1043"/>
+        <location filename="../src/main_window.cpp" line="1098"/>
         <source>%1 registrations (current period)</source>
         <translation>%1 registrations (current period)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1049"/>
+        <location filename="../src/main_window.cpp" line="1104"/>
         <source>Save AOL list in folder</source>
         <translation>Save AOL list in folder</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1053"/>
+        <location filename="../src/main_window.cpp" line="1108"/>
         <source>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</source>
         <translation>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1055"/>
-        <location filename="../src/main_window.cpp" line="1067"/>
+        <location filename="../src/main_window.cpp" line="1110"/>
+        <location filename="../src/main_window.cpp" line="1122"/>
         <source>AOL</source>
         <translation>AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1055"/>
+        <location filename="../src/main_window.cpp" line="1110"/>
         <source>Saving failed:
 %1</source>
         <translation>Saving failed:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1062"/>
+        <location filename="../src/main_window.cpp" line="1117"/>
         <source>Load AOL list</source>
         <translation>Load AOL list</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1062"/>
+        <location filename="../src/main_window.cpp" line="1117"/>
         <source>AOL list (*.gpkg *.shp)</source>
         <translation>AOL list (*.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1067"/>
+        <location filename="../src/main_window.cpp" line="1122"/>
         <source>Loading failed:
 %1</source>
         <translation>Loading failed:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1077"/>
+        <location filename="../src/main_window.cpp" line="1133"/>
+        <location filename="../src/main_window.cpp" line="1136"/>
         <source>Gebiedscan: %1</source>
         <translation>Gebiedscan: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1083"/>
+        <location filename="../src/main_window.cpp" line="1142"/>
         <source>Registrations %1</source>
         <translation>Registrations %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1142"/>
+        <location filename="../src/main_window.cpp" line="1201"/>
         <source>%1: source unknown</source>
         <translation>%1: source unknown</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1147"/>
+        <location filename="../src/main_window.cpp" line="1206"/>
         <source>Period %1</source>
         <translation>Period %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1154"/>
+        <location filename="../src/main_window.cpp" line="1213"/>
         <source>Sources: %1</source>
         <translation>Sources: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1156"/>
+        <location filename="../src/main_window.cpp" line="1215"/>
         <source>Map in %1</source>
         <translation>Map in %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1155"/>
+        <location filename="../src/main_window.cpp" line="1214"/>
         <source>Basemap: %1</source>
         <translation>Basemap: %1</translation>
     </message>

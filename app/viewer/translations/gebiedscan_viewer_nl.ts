@@ -4,126 +4,137 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../src/layer_style.cpp" line="40"/>
+        <location filename="../src/layer_style.cpp" line="42"/>
         <source>events per km2</source>
         <translation>registraties per km²</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="41"/>
+        <location filename="../src/layer_style.cpp" line="43"/>
         <source>weighted events per km2</source>
         <translation>gewogen registraties per km²</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="129"/>
+        <location filename="../src/layer_style.cpp" line="131"/>
         <source>Hot spot, 99% confidence</source>
         <translation>Hotspot, 99% betrouwbaarheid</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="130"/>
+        <location filename="../src/layer_style.cpp" line="132"/>
         <source>Hot spot, 95% confidence</source>
         <translation>Hotspot, 95% betrouwbaarheid</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="131"/>
+        <location filename="../src/layer_style.cpp" line="133"/>
         <source>Hot spot, 90% confidence</source>
         <translation>Hotspot, 90% betrouwbaarheid</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="132"/>
+        <location filename="../src/layer_style.cpp" line="134"/>
         <source>Cold spot, 90% confidence</source>
         <translation>Coldspot, 90% betrouwbaarheid</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="133"/>
+        <location filename="../src/layer_style.cpp" line="135"/>
         <source>Cold spot, 95% confidence</source>
         <translation>Coldspot, 95% betrouwbaarheid</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="134"/>
+        <location filename="../src/layer_style.cpp" line="136"/>
         <source>Cold spot, 99% confidence</source>
         <translation>Coldspot, 99% betrouwbaarheid</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="135"/>
-        <location filename="../src/layer_style.cpp" line="436"/>
+        <location filename="../src/layer_style.cpp" line="137"/>
+        <location filename="../src/layer_style.cpp" line="470"/>
         <source>Not significant</source>
         <translation>Niet significant</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="159"/>
+        <location filename="../src/layer_style.cpp" line="186"/>
         <source>Hot spots (Getis-Ord Gi*)</source>
         <translation>Hotspots (Getis-Ord Gi*)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="160"/>
+        <location filename="../src/layer_style.cpp" line="187"/>
         <source>Clusters and outliers (local Moran&apos;s I)</source>
         <translation>Clusters en uitschieters (lokale Moran's I)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="163"/>
+        <location filename="../src/layer_style.cpp" line="188"/>
+        <source>Emerging hot spots (trend)</source>
+        <translation>Opkomende hotspots (trend)</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="191"/>
         <source>Black spots: %1 (size = %2)</source>
         <translation>Black spots: %1 (grootte = %2)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="168"/>
+        <location filename="../src/layer_style.cpp" line="196"/>
         <source>Density: %1</source>
         <translation>Dichtheid: %1</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="169"/>
+        <location filename="../src/layer_style.cpp" line="197"/>
         <source>Density: %1 (%2)</source>
         <translation>Dichtheid: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="388"/>
-        <location filename="../src/layer_style.cpp" line="430"/>
+        <location filename="../src/layer_style.cpp" line="422"/>
+        <location filename="../src/layer_style.cpp" line="464"/>
+        <location filename="../src/layer_style.cpp" line="527"/>
         <source>geheim / no data (%1)</source>
         <translation>geheim / geen gegevens (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="427"/>
+        <location filename="../src/layer_style.cpp" line="461"/>
         <source>No neighbours (%1)</source>
         <translation>Geen buren (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="437"/>
+        <location filename="../src/layer_style.cpp" line="471"/>
         <source>High-High (cluster)</source>
         <translation>Hoog-hoog (cluster)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="438"/>
+        <location filename="../src/layer_style.cpp" line="472"/>
         <source>Low-Low (cluster)</source>
         <translation>Laag-laag (cluster)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="439"/>
+        <location filename="../src/layer_style.cpp" line="473"/>
         <source>High-Low (outlier)</source>
         <translation>Hoog-laag (uitschieter)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="440"/>
+        <location filename="../src/layer_style.cpp" line="474"/>
         <source>Low-High (outlier)</source>
         <translation>Laag-hoog (uitschieter)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="461"/>
+        <location filename="../src/layer_style.cpp" line="495"/>
         <source>no value / no neighbours (%1)</source>
         <translation>geen waarde / geen buren (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="530"/>
+        <location filename="../src/layer_style.cpp" line="596"/>
         <source>score %1</source>
         <translation>score %1</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="536"/>
+        <location filename="../src/layer_style.cpp" line="602"/>
         <source>black spot (meets the definition) (%1)</source>
         <translation>black spot (voldoet aan de definitie) (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="540"/>
+        <location filename="../src/layer_style.cpp" line="606"/>
         <source>below the threshold (%1)</source>
         <translation>onder de drempel (%1)</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="619"/>
+        <source>too small for a reliable rate (%1)</source>
+        <translation>te klein voor een betrouwbaar cijfer (%1)</translation>
     </message>
 </context>
 <context>
@@ -159,64 +170,80 @@
         <translation>SYNTHETISCHE registraties (demo)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="203"/>
+        <location filename="../src/scan_project.cpp" line="206"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="315"/>
+        <location filename="../src/scan_project.cpp" line="318"/>
         <source>cannot open &apos;%1&apos;: no such file or folder</source>
         <translation>kan '%1' niet openen: bestand of map bestaat niet</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="326"/>
+        <location filename="../src/scan_project.cpp" line="329"/>
         <source>Map in %1</source>
         <translation>Kaart in %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="406"/>
+        <location filename="../src/scan_project.cpp" line="427"/>
         <source>Areas</source>
         <translation>Gebieden</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="407"/>
-        <location filename="../src/scan_project.cpp" line="425"/>
+        <location filename="../src/scan_project.cpp" line="428"/>
+        <location filename="../src/scan_project.cpp" line="446"/>
         <source>Areas (%1)</source>
         <translation>Gebieden (%1)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="436"/>
+        <location filename="../src/scan_project.cpp" line="457"/>
         <source>&apos;%1&apos; holds no gebiedscan.gpkg or other layers</source>
         <translation>'%1' bevat geen gebiedscan.gpkg of andere lagen</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="465"/>
+        <location filename="../src/scan_project.cpp" line="382"/>
+        <location filename="../src/scan_project.cpp" line="486"/>
         <source>RD New is used far outside the Netherlands: the map is drawn in %1 instead</source>
         <translation>RD New ligt ver buiten Nederland: de kaart is getekend in %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="612"/>
-        <location filename="../src/scan_project.cpp" line="626"/>
+        <location filename="../src/scan_project.cpp" line="645"/>
+        <location filename="../src/scan_project.cpp" line="672"/>
         <source>%1: registrations %2</source>
         <translation>%1: registraties %2</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="616"/>
+        <location filename="../src/scan_project.cpp" line="649"/>
         <source>%1: change against reference (%)</source>
         <translation>%1: verandering t.o.v. referentie (%)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="620"/>
+        <location filename="../src/scan_project.cpp" line="659"/>
+        <source>%1: per 1,000 (EB-smoothed)</source>
+        <translation>%1: per 1.000 inwoners (EB-gladgestreken)</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="661"/>
+        <source>%1: per 1,000 (local EB, with neighbours)</source>
+        <translation>%1: per 1.000 inwoners (lokale EB, met buren)</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="662"/>
         <source>%1: per 1,000 inhabitants</source>
         <translation>%1: per 1.000 inwoners</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="625"/>
+        <location filename="../src/scan_project.cpp" line="666"/>
+        <source>%1: emerging hot spots (trend)</source>
+        <translation>%1: opkomende hotspots (trend)</translation>
+    </message>
+    <message>
+        <location filename="../src/scan_project.cpp" line="671"/>
         <source>%1: registrations</source>
         <translation>%1: registraties</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="641"/>
+        <location filename="../src/scan_project.cpp" line="687"/>
         <source>Hot spots (Gi*): %1</source>
         <translation>Hotspots (Gi*): %1</translation>
     </message>
@@ -224,117 +251,142 @@
 <context>
     <name>ViewerCli</name>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="72"/>
+        <location filename="../src/viewer_cli.cpp" line="79"/>
         <source>--screenshot needs a file name</source>
         <translation>--screenshot vraagt een bestandsnaam</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="74"/>
+        <location filename="../src/viewer_cli.cpp" line="81"/>
         <source>--size needs WxH</source>
         <translation>--size vraagt BxH</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="81"/>
+        <location filename="../src/viewer_cli.cpp" line="88"/>
         <source>--size must be WxH, e.g. 1600x1000 (100..20000 pixels)</source>
         <translation>--size moet BxH zijn, bijv. 1600x1000 (100 t/m 20000 pixels)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="83"/>
+        <location filename="../src/viewer_cli.cpp" line="90"/>
         <source>--scale needs a number</source>
         <translation>--scale vraagt een getal</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="87"/>
+        <location filename="../src/viewer_cli.cpp" line="94"/>
         <source>--scale must be between 0.5 and 8</source>
         <translation>--scale moet tussen 0,5 en 8 liggen</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="89"/>
+        <location filename="../src/viewer_cli.cpp" line="96"/>
         <source>--theme needs a theme id</source>
         <translation>--theme vraagt een thema-id</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="93"/>
-        <source>--indicator must be n, rate or change_pct</source>
-        <translation>--indicator moet n, rate of change_pct zijn</translation>
+        <location filename="../src/viewer_cli.cpp" line="101"/>
+        <source>--indicator must be n, rate, eb, ebl, change_pct or trend</source>
+        <translation>--indicator moet n, rate, eb, ebl, change_pct of trend zijn</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="95"/>
+        <location filename="../src/viewer_cli.cpp" line="104"/>
         <source>--period needs a period</source>
         <translation>--period vraagt een periode</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="98"/>
+        <location filename="../src/viewer_cli.cpp" line="107"/>
         <source>--crs needs a CRS, e.g. EPSG:32631</source>
         <translation>--crs vraagt een coördinatenstelsel, bijv. EPSG:32631</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="101"/>
+        <location filename="../src/viewer_cli.cpp" line="110"/>
         <source>--level needs a level, e.g. wijk or gemeente</source>
         <translation>--level vraagt een niveau, bijv. wijk of gemeente</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="104"/>
+        <location filename="../src/viewer_cli.cpp" line="113"/>
         <source>--lang must be nl or en</source>
         <translation>--lang moet nl of en zijn</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="106"/>
+        <location filename="../src/viewer_cli.cpp" line="115"/>
         <source>--identify needs X,Y in RD metres</source>
         <translation>--identify vraagt X,Y in meters RD</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="112"/>
+        <location filename="../src/viewer_cli.cpp" line="121"/>
         <source>--identify needs X,Y in RD metres, e.g. 233500,557000</source>
         <translation>--identify vraagt X,Y in meters RD, bijv. 233500,557000</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="115"/>
+        <location filename="../src/viewer_cli.cpp" line="124"/>
         <source>--show needs layer names, e.g. hotspots</source>
         <translation>--show vraagt laagnamen, bijv. hotspots</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="121"/>
+        <location filename="../src/viewer_cli.cpp" line="130"/>
         <source>--suggest-aol needs a number 1..100</source>
         <translation>--suggest-aol vraagt een getal van 1 t/m 100</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="124"/>
+        <location filename="../src/viewer_cli.cpp" line="133"/>
         <source>--select needs X,Y;X,Y... in RD metres</source>
         <translation>--select vraagt X,Y;X,Y... in meters RD</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="130"/>
+        <location filename="../src/viewer_cli.cpp" line="139"/>
         <source>--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000</source>
         <translation>--select vraagt X,Y;X,Y... in meters RD, bijv. 233500,557000;240000,555000</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="138"/>
+        <location filename="../src/viewer_cli.cpp" line="145"/>
+        <source>--print needs a .pdf or .png file name</source>
+        <translation>--print heeft een bestandsnaam op .pdf of .png nodig</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="148"/>
+        <source>--paper must be A4 or A3</source>
+        <translation>--paper moet A4 of A3 zijn</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="156"/>
+        <source>--dpi needs a number 72..600</source>
+        <translation>--dpi heeft een getal 72..600 nodig</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="162"/>
         <source>unknown option %1</source>
         <translation>onbekende optie %1</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="144"/>
+        <location filename="../src/viewer_cli.cpp" line="168"/>
+        <source>--print needs a folder or layer to show</source>
+        <translation>--print heeft een map of laag nodig om te tonen</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="170"/>
         <source>--screenshot needs a folder or layer to show</source>
         <translation>--screenshot vraagt een map of laag om te tonen</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="181"/>
+        <location filename="../src/viewer_cli.cpp" line="207"/>
         <source>gebiedscan-viewer: no theme &apos;%1&apos; in the data</source>
         <translation>gebiedscan-viewer: geen thema '%1' in de gegevens</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="189"/>
+        <location filename="../src/viewer_cli.cpp" line="215"/>
         <source>gebiedscan-viewer: no level &apos;%1&apos; in the data (levels: %2)</source>
         <translation>gebiedscan-viewer: geen niveau '%1' in de gegevens (niveaus: %2)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="197"/>
+        <location filename="../src/viewer_cli.cpp" line="223"/>
         <source>gebiedscan-viewer: indicator &apos;%1&apos; needs inhabitants, which the areas lack</source>
         <translation>gebiedscan-viewer: indicator '%1' vraagt inwoners, en die hebben de gebieden niet</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="204"/>
+        <location filename="../src/viewer_cli.cpp" line="227"/>
+        <source>gebiedscan-viewer: indicator &apos;%1&apos; is not in the data for this theme and level (the scan wrote no such column)</source>
+        <translation>gebiedscan-viewer: indicator '%1' zit niet in de gegevens van dit thema en niveau (de scan schreef die kolom niet)</translation>
+    </message>
+    <message>
+        <location filename="../src/viewer_cli.cpp" line="235"/>
         <source>gebiedscan-viewer: no period &apos;%1&apos; in the scan (periods: %2)</source>
         <translation>gebiedscan-viewer: geen periode '%1' in de scan (perioden: %2)</translation>
     </message>
@@ -435,129 +487,139 @@
     </message>
     <message>
         <location filename="../src/area_sheet_model.cpp" line="44"/>
-        <location filename="../src/area_sheet_model.cpp" line="172"/>
+        <location filename="../src/area_sheet_model.cpp" line="182"/>
         <source>geheim</source>
         <translation>geheim</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="97"/>
+        <location filename="../src/area_sheet_model.cpp" line="98"/>
+        <source>* too small for a reliable rate (fewer than 50 inhabitants or fewer than 5 registrations expected)</source>
+        <translation>* te klein voor een betrouwbaar cijfer (minder dan 50 inwoners of minder dan 5 registraties verwacht)</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="100"/>
+        <source>* too small for a reliable rate (fewer than 50 inhabitants or fewer than 5 registrations expected); EB-smoothed: %1 per 1,000</source>
+        <translation>* te klein voor een betrouwbaar cijfer (minder dan 50 inwoners of minder dan 5 registraties verwacht); EB-gladgestreken: %1 per 1.000</translation>
+    </message>
+    <message>
+        <location filename="../src/area_sheet_model.cpp" line="105"/>
         <source>Expected count: the reference periods&apos; count scaled to the current period&apos;s length</source>
         <translation>Verwacht aantal: het aantal in de referentieperiode(n), omgerekend naar de lengte van de huidige periode</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="99"/>
+        <location filename="../src/area_sheet_model.cpp" line="107"/>
         <source>exact conditional Poisson test, two-sided: p = %1</source>
         <translation>exacte conditionele Poisson-toets, tweezijdig: p = %1</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="109"/>
+        <location filename="../src/area_sheet_model.cpp" line="117"/>
         <source>Change against the expected count (%)</source>
         <translation>Verandering ten opzichte van het verwachte aantal (%)</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="110"/>
+        <location filename="../src/area_sheet_model.cpp" line="118"/>
         <source>Significance of the change (exact conditional Poisson test)</source>
         <translation>Significantie van de verandering (exacte voorwaardelijke Poisson-toets)</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="111"/>
+        <location filename="../src/area_sheet_model.cpp" line="119"/>
         <source>Registrations per 1,000 inhabitants</source>
         <translation>Registraties per 1.000 inwoners</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="117"/>
+        <location filename="../src/area_sheet_model.cpp" line="125"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="118"/>
+        <location filename="../src/area_sheet_model.cpp" line="126"/>
         <source>Current</source>
         <translation>Huidig</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="119"/>
+        <location filename="../src/area_sheet_model.cpp" line="127"/>
         <source>Expected</source>
         <translation>Verwacht</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="120"/>
+        <location filename="../src/area_sheet_model.cpp" line="128"/>
         <source>Chg.</source>
         <translation>Verand.</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="121"/>
+        <location filename="../src/area_sheet_model.cpp" line="129"/>
         <source>Sign.</source>
         <translation>Sign.</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="122"/>
+        <location filename="../src/area_sheet_model.cpp" line="130"/>
         <source>/1,000 inh.</source>
         <translation>/1.000 inw.</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="123"/>
+        <location filename="../src/area_sheet_model.cpp" line="131"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="124"/>
+        <location filename="../src/area_sheet_model.cpp" line="132"/>
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="125"/>
+        <location filename="../src/area_sheet_model.cpp" line="133"/>
         <source>Hot spot</source>
         <translation>Hotspot</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="166"/>
-        <location filename="../src/area_sheet_model.cpp" line="217"/>
+        <location filename="../src/area_sheet_model.cpp" line="176"/>
+        <location filename="../src/area_sheet_model.cpp" line="227"/>
         <source>%1 inhabitants</source>
         <translation>%1 inwoners</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="168"/>
-        <location filename="../src/area_sheet_model.cpp" line="222"/>
+        <location filename="../src/area_sheet_model.cpp" line="178"/>
+        <location filename="../src/area_sheet_model.cpp" line="232"/>
         <source>%1 registrations</source>
         <translation>%1 registraties</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="216"/>
+        <location filename="../src/area_sheet_model.cpp" line="226"/>
         <source>Selection of %1 areas: %2</source>
         <translation>Selectie van %1 gebieden: %2</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="221"/>
+        <location filename="../src/area_sheet_model.cpp" line="231"/>
         <source>registrations geheim</source>
         <translation>registraties geheim</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="248"/>
+        <location filename="../src/area_sheet_model.cpp" line="258"/>
         <source>Other themes</source>
         <translation>Overige thema's</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="267"/>
+        <location filename="../src/area_sheet_model.cpp" line="277"/>
         <source>Safe living environment</source>
         <translation>Veilige woon- en leefomgeving</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="268"/>
+        <location filename="../src/area_sheet_model.cpp" line="278"/>
         <source>Business and safety</source>
         <translation>Bedrijvigheid en veiligheid</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="269"/>
+        <location filename="../src/area_sheet_model.cpp" line="279"/>
         <source>Youth and safety</source>
         <translation>Jeugd en veiligheid</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="270"/>
+        <location filename="../src/area_sheet_model.cpp" line="280"/>
         <source>Physical safety</source>
         <translation>Fysieke veiligheid</translation>
     </message>
     <message>
-        <location filename="../src/area_sheet_model.cpp" line="271"/>
+        <location filename="../src/area_sheet_model.cpp" line="281"/>
         <source>Integrity and safety</source>
         <translation>Integriteit en veiligheid</translation>
     </message>
@@ -576,7 +638,7 @@
     </message>
     <message>
         <location filename="../src/hour_of_week_chart.cpp" line="38"/>
-        <location filename="../src/hour_of_week_chart.cpp" line="40"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="42"/>
         <source>No registrations in the current period.</source>
         <translation>Geen registraties in de huidige periode.</translation>
     </message>
@@ -586,47 +648,52 @@
         <translation>Geheim: te weinig registraties om per uur te tonen.</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="48"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="41"/>
+        <source>No time of day known: the registrations have dates only, so there is no hour of week or peak hour.</source>
+        <translation>Geen tijdstip bekend: de registraties hebben alleen een datum, dus geen uur van de week en geen drukste uur.</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="50"/>
         <source>Mon</source>
         <translation>ma</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="49"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="51"/>
         <source>Tue</source>
         <translation>di</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="50"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="52"/>
         <source>Wed</source>
         <translation>wo</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="51"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="53"/>
         <source>Thu</source>
         <translation>do</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="52"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="54"/>
         <source>Fri</source>
         <translation>vr</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="53"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="55"/>
         <source>Sat</source>
         <translation>za</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="54"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="56"/>
         <source>Sun</source>
         <translation>zo</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="134"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="136"/>
         <source>up to %1 per hour · peak %2 %3–%4 h · %5 in total (aoristic)</source>
         <translation>tot %1 per uur · piek %2 %3–%4 uur · %5 in totaal (aoristisch)</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="152"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="154"/>
         <source>%1 %2:00–%3:00: %4</source>
         <translation>%1 %2:00–%3:00: %4</translation>
     </message>
@@ -646,579 +713,615 @@ bron: %3</translation>
 <context>
     <name>gebiedscan::viewer::MainWindow</name>
     <message>
-        <location filename="../src/main_window.cpp" line="100"/>
+        <location filename="../src/main_window.cpp" line="101"/>
         <source>Gebiedscan viewer</source>
         <translation>Gebiedscan-viewer</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="106"/>
+        <location filename="../src/main_window.cpp" line="107"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="107"/>
+        <location filename="../src/main_window.cpp" line="108"/>
         <source>Open scan &amp;folder...</source>
         <translation>Scan&amp;map openen...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="108"/>
+        <location filename="../src/main_window.cpp" line="109"/>
         <source>Open scan folder</source>
         <translation>Scanmap openen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="112"/>
+        <location filename="../src/main_window.cpp" line="113"/>
         <source>Add &amp;layer...</source>
         <translation>&amp;Laag toevoegen...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="114"/>
+        <location filename="../src/main_window.cpp" line="115"/>
         <source>Add layer</source>
         <translation>Laag toevoegen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="115"/>
+        <location filename="../src/main_window.cpp" line="116"/>
         <source>Vector data (*.gpkg *.shp *.geojson *.json *.gml *.csv);;Rasters and basemaps (*.tif *.tiff *.gpkg *.mbtiles);;All files (*)</source>
         <translation>Vectorbestanden (*.gpkg *.shp *.geojson *.json *.gml *.csv);;Rasters en achtergrondkaarten (*.tif *.tiff *.gpkg *.mbtiles);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="120"/>
+        <location filename="../src/main_window.cpp" line="121"/>
         <source>Export map as &amp;PNG...</source>
         <translation>Kaart exporteren als &amp;PNG...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="122"/>
+        <location filename="../src/main_window.cpp" line="123"/>
         <source>Export PNG</source>
         <translation>PNG exporteren</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="122"/>
-        <location filename="../src/main_window.cpp" line="143"/>
+        <location filename="../src/main_window.cpp" line="123"/>
+        <location filename="../src/main_window.cpp" line="166"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-afbeelding (*.png)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="125"/>
+        <location filename="../src/main_window.cpp" line="126"/>
         <source>Resolution</source>
         <translation>Resolutie</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="125"/>
+        <location filename="../src/main_window.cpp" line="126"/>
         <source>Dots per inch:</source>
         <translation>Punten per inch (dpi):</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="126"/>
-        <location filename="../src/main_window.cpp" line="131"/>
-        <location filename="../src/main_window.cpp" line="138"/>
-        <location filename="../src/main_window.cpp" line="145"/>
+        <location filename="../src/main_window.cpp" line="128"/>
+        <location filename="../src/main_window.cpp" line="134"/>
+        <location filename="../src/main_window.cpp" line="161"/>
+        <location filename="../src/main_window.cpp" line="168"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="126"/>
-        <location filename="../src/main_window.cpp" line="131"/>
-        <location filename="../src/main_window.cpp" line="138"/>
-        <location filename="../src/main_window.cpp" line="145"/>
+        <location filename="../src/main_window.cpp" line="128"/>
+        <location filename="../src/main_window.cpp" line="134"/>
+        <location filename="../src/main_window.cpp" line="161"/>
+        <location filename="../src/main_window.cpp" line="168"/>
         <source>Could not write %1</source>
         <translation>Kon %1 niet schrijven</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="128"/>
+        <location filename="../src/main_window.cpp" line="130"/>
         <source>Export map as P&amp;DF...</source>
         <translation>Kaart exporteren als P&amp;DF...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="130"/>
+        <location filename="../src/main_window.cpp" line="132"/>
         <source>Export PDF</source>
         <translation>PDF exporteren</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="130"/>
+        <location filename="../src/main_window.cpp" line="132"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF-document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="133"/>
+        <location filename="../src/main_window.cpp" line="138"/>
+        <source>Pape&amp;r</source>
+        <translation>&amp;Papier</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="150"/>
+        <source>Landscape</source>
+        <translation>Liggend</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="150"/>
+        <source>Portrait</source>
+        <translation>Staand</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="156"/>
         <source>Export sheet as &amp;CSV...</source>
         <translation>Gebiedsblad exporteren als &amp;CSV...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="134"/>
-        <location filename="../src/main_window.cpp" line="141"/>
+        <location filename="../src/main_window.cpp" line="157"/>
+        <location filename="../src/main_window.cpp" line="164"/>
         <source>Export sheet</source>
         <translation>Gebiedsblad exporteren</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="136"/>
+        <location filename="../src/main_window.cpp" line="159"/>
         <source>CSV for Excel (*.csv)</source>
         <translation>CSV voor Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="140"/>
+        <location filename="../src/main_window.cpp" line="163"/>
         <source>Export sheet as p&amp;icture...</source>
         <translation>Gebiedsblad exporteren als af&amp;beelding...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="148"/>
+        <location filename="../src/main_window.cpp" line="171"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="150"/>
+        <location filename="../src/main_window.cpp" line="173"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="152"/>
+        <location filename="../src/main_window.cpp" line="175"/>
         <source>Zoom to &amp;all layers</source>
         <translation>Zoomen naar &amp;alle lagen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="154"/>
+        <location filename="../src/main_window.cpp" line="177"/>
         <source>Zoom to selected &amp;layer</source>
         <translation>Zoomen naar geselecteerde &amp;laag</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="158"/>
+        <location filename="../src/main_window.cpp" line="181"/>
         <source>Zoom to &amp;selection</source>
         <translation>Zoomen naar &amp;selectie</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="160"/>
+        <location filename="../src/main_window.cpp" line="183"/>
         <source>&amp;Clear selection</source>
         <translation>Selectie &amp;wissen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="161"/>
+        <location filename="../src/main_window.cpp" line="184"/>
         <source>Ctrl+click areas to select them; the sheet then sums the selection</source>
         <translation>Ctrl+klik op gebieden om ze te selecteren; de gebiedscan telt de selectie dan op</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="162"/>
+        <location filename="../src/main_window.cpp" line="185"/>
         <source>Show &amp;legend on map</source>
         <translation>&amp;Legenda op de kaart tonen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="167"/>
+        <location filename="../src/main_window.cpp" line="190"/>
         <source>Map</source>
         <translation>Kaart</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="177"/>
+        <location filename="../src/main_window.cpp" line="200"/>
         <source>Identify</source>
         <translation>Informatie</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="180"/>
+        <location filename="../src/main_window.cpp" line="203"/>
         <source>Click an area to read its gebiedscan</source>
         <translation>Klik op een gebied om de gebiedscan te lezen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="181"/>
+        <location filename="../src/main_window.cpp" line="204"/>
         <source>Place AOL</source>
         <translation>AOL plaatsen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="183"/>
+        <location filename="../src/main_window.cpp" line="206"/>
         <source>Click the map to mark a candidate location for an agreement (AOL)</source>
         <translation>Klik op de kaart om een kandidaatlocatie voor een afspraak op locatie (AOL) te markeren</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="184"/>
+        <location filename="../src/main_window.cpp" line="207"/>
         <source>Move AOL</source>
         <translation>AOL verplaatsen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="186"/>
+        <location filename="../src/main_window.cpp" line="209"/>
         <source>Drag an AOL pin to a new place; remove one with Delete in the AOL list</source>
         <translation>Sleep een AOL-speld naar een nieuwe plek; verwijder er een met Delete in de AOL-lijst</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="195"/>
+        <location filename="../src/main_window.cpp" line="218"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="197"/>
+        <location filename="../src/main_window.cpp" line="220"/>
         <source>Level:</source>
         <translation>Niveau:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="203"/>
+        <location filename="../src/main_window.cpp" line="226"/>
         <source> Theme:</source>
         <translation> Thema:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="208"/>
+        <location filename="../src/main_window.cpp" line="231"/>
         <source>Registrations</source>
         <translation>Registraties</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="209"/>
+        <location filename="../src/main_window.cpp" line="232"/>
         <source>Per 1,000 inhabitants</source>
         <translation>Per 1.000 inwoners</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="210"/>
+        <location filename="../src/main_window.cpp" line="233"/>
+        <source>Per 1,000 (EB-smoothed)</source>
+        <translation>Per 1.000 (EB-gladgestreken)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="234"/>
+        <source>Per 1,000 (local EB)</source>
+        <translation>Per 1.000 (lokale EB)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="235"/>
         <source>Change (%)</source>
         <translation>Verandering (%)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="212"/>
+        <location filename="../src/main_window.cpp" line="236"/>
+        <source>Trend (emerging hot spots)</source>
+        <translation>Trend (opkomende hotspots)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="238"/>
         <source> Period:</source>
         <translation> Periode:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="236"/>
+        <location filename="../src/main_window.cpp" line="262"/>
         <source>Scale 1:%1</source>
         <translation>Schaal 1:%1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="239"/>
+        <location filename="../src/main_window.cpp" line="265"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="251"/>
+        <location filename="../src/main_window.cpp" line="277"/>
         <source>Layers</source>
         <translation>Lagen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="259"/>
+        <location filename="../src/main_window.cpp" line="285"/>
         <source>Up</source>
         <translation>Omhoog</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="260"/>
+        <location filename="../src/main_window.cpp" line="286"/>
         <source>Down</source>
         <translation>Omlaag</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="277"/>
+        <location filename="../src/main_window.cpp" line="303"/>
         <source>Opacity</source>
         <translation>Dekking</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="279"/>
+        <location filename="../src/main_window.cpp" line="305"/>
         <source>Single colour</source>
         <translation>Eén kleur</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="280"/>
+        <location filename="../src/main_window.cpp" line="306"/>
         <source>Choropleth</source>
         <translation>Choropleet (klassen)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="281"/>
+        <location filename="../src/main_window.cpp" line="307"/>
         <source>Gi* hot spots</source>
         <translation>Gi*-hotspots</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="282"/>
+        <location filename="../src/main_window.cpp" line="308"/>
         <source>LISA quadrants</source>
         <translation>LISA-kwadranten</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="283"/>
+        <location filename="../src/main_window.cpp" line="309"/>
+        <source>Emerging hot spots (trend)</source>
+        <translation>Opkomende hotspots (trend)</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="310"/>
         <source>Sized symbols</source>
         <translation>Symbolen naar grootte</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="284"/>
+        <location filename="../src/main_window.cpp" line="311"/>
         <source>Raster colour ramp</source>
         <translation>Raster met kleurverloop</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="285"/>
+        <location filename="../src/main_window.cpp" line="312"/>
         <source>Style</source>
         <translation>Stijl</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="287"/>
-        <location filename="../src/main_window.cpp" line="358"/>
+        <location filename="../src/main_window.cpp" line="314"/>
+        <location filename="../src/main_window.cpp" line="385"/>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="289"/>
+        <location filename="../src/main_window.cpp" line="316"/>
         <source>Quantiles</source>
         <translation>Kwantielen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="290"/>
+        <location filename="../src/main_window.cpp" line="317"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Natuurlijke grenzen (Jenks)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="291"/>
+        <location filename="../src/main_window.cpp" line="318"/>
         <source>Equal interval</source>
         <translation>Gelijke intervallen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="292"/>
+        <location filename="../src/main_window.cpp" line="319"/>
         <source>Manual</source>
         <translation>Handmatig</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="293"/>
+        <location filename="../src/main_window.cpp" line="320"/>
         <source>Classification</source>
         <translation>Klassenindeling</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="296"/>
+        <location filename="../src/main_window.cpp" line="323"/>
         <source>Classes</source>
         <translation>Klassen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="298"/>
+        <location filename="../src/main_window.cpp" line="325"/>
         <source>e.g. 10; 25; 50</source>
         <translation>bijv. 10; 25; 50</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="299"/>
+        <location filename="../src/main_window.cpp" line="326"/>
         <source>Manual breaks</source>
         <translation>Eigen grenzen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="302"/>
+        <location filename="../src/main_window.cpp" line="329"/>
         <source>Colours</source>
         <translation>Kleuren</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="324"/>
-        <location filename="../src/main_window.cpp" line="1088"/>
+        <location filename="../src/main_window.cpp" line="351"/>
+        <location filename="../src/main_window.cpp" line="1147"/>
         <source>Gebiedscan</source>
         <translation>Gebiedscan</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="329"/>
+        <location filename="../src/main_window.cpp" line="356"/>
         <source>Click an area on the map.</source>
         <translation>Klik op een gebied op de kaart.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="345"/>
+        <location filename="../src/main_window.cpp" line="372"/>
         <source>Hour of week of all themes</source>
         <translation>Tijdstippen van alle thema's</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="346"/>
+        <location filename="../src/main_window.cpp" line="373"/>
         <source>Show the hour-of-week chart of all registrations instead of the selected theme</source>
         <translation>Toon de tijdstippen van alle registraties in plaats van het gekozen thema</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="356"/>
+        <location filename="../src/main_window.cpp" line="383"/>
         <source>Sheet</source>
         <translation>Gebiedscan</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="358"/>
+        <location filename="../src/main_window.cpp" line="385"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="361"/>
+        <location filename="../src/main_window.cpp" line="388"/>
         <source>Attributes</source>
         <translation>Attributen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="369"/>
+        <location filename="../src/main_window.cpp" line="396"/>
         <source>AOL planning</source>
         <translation>AOL-planning</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="378"/>
+        <location filename="../src/main_window.cpp" line="405"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="379"/>
+        <location filename="../src/main_window.cpp" line="406"/>
         <source>Save (GeoPackage, Shapefile, CSV)...</source>
         <translation>Opslaan (GeoPackage, Shapefile, CSV)...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="380"/>
+        <location filename="../src/main_window.cpp" line="407"/>
         <source>Load...</source>
         <translation>Laden...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="381"/>
+        <location filename="../src/main_window.cpp" line="408"/>
         <source>Suggest top 5</source>
         <translation>Top 5 voorstellen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="382"/>
+        <location filename="../src/main_window.cpp" line="409"/>
         <source>Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations</source>
         <translation>Voeg kandidaten toe uit de top van de black-spot- of hotspotranglijst, anders de gebieden met de meeste registraties</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="386"/>
+        <location filename="../src/main_window.cpp" line="413"/>
         <source>No ranked locations to suggest.</source>
         <translation>Geen locaties in een ranglijst om voor te stellen.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="388"/>
+        <location filename="../src/main_window.cpp" line="415"/>
         <source>Use &quot;Place AOL&quot; and click the map; double-click a cell to annotate.</source>
         <translation>Kies "AOL plaatsen" en klik op de kaart; dubbelklik op een cel om aan te vullen.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="401"/>
+        <location filename="../src/main_window.cpp" line="428"/>
         <source>Remove AOL</source>
         <translation>AOL verwijderen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="431"/>
+        <location filename="../src/main_window.cpp" line="458"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Kan %1 niet openen:
 %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="435"/>
+        <location filename="../src/main_window.cpp" line="462"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="458"/>
+        <location filename="../src/main_window.cpp" line="485"/>
         <source>Gebiedscan viewer – %1</source>
         <translation>Gebiedscan-viewer – %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="519"/>
+        <location filename="../src/main_window.cpp" line="541"/>
         <source>current</source>
         <translation>huidig</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="520"/>
+        <location filename="../src/main_window.cpp" line="542"/>
         <source>%1 (current)</source>
         <translation>%1 (huidig)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="577"/>
+        <location filename="../src/main_window.cpp" line="630"/>
         <source>Reading the figures per period...</source>
         <translation>Cijfers per periode worden gelezen...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="626"/>
+        <location filename="../src/main_window.cpp" line="681"/>
         <source>all themes</source>
         <translation>alle thema's</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="628"/>
+        <location filename="../src/main_window.cpp" line="683"/>
         <source>Hour of week: %1</source>
         <translation>Tijdstippen: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="629"/>
+        <location filename="../src/main_window.cpp" line="684"/>
         <source>Hour of week: %1, %2</source>
         <translation>Tijdstippen: %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="699"/>
+        <location filename="../src/main_window.cpp" line="754"/>
         <source>RD %1, %2</source>
         <translation>RD %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="708"/>
+        <location filename="../src/main_window.cpp" line="763"/>
         <source>WGS84 %1° N, %2° E</source>
         <translation>WGS84 %1° NB, %2° OL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="880"/>
+        <location filename="../src/main_window.cpp" line="935"/>
         <source>Accidents per year and severity</source>
         <translation>Ongevallen per jaar en ernst</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1001"/>
+        <location filename="../src/main_window.cpp" line="1056"/>
         <source>black spot, score %1</source>
         <translation>black spot, score %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1031"/>
+        <location filename="../src/main_window.cpp" line="1086"/>
         <source>hot spot 99%</source>
         <translation>hotspot 99%</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1032"/>
+        <location filename="../src/main_window.cpp" line="1087"/>
         <source>hot spot 99%, Gi* z = %1</source>
         <translation>hotspot 99%, Gi* z = %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1043"/>
+        <location filename="../src/main_window.cpp" line="1098"/>
         <source>%1 registrations (current period)</source>
         <translation>%1 registraties (huidige periode)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1049"/>
+        <location filename="../src/main_window.cpp" line="1104"/>
         <source>Save AOL list in folder</source>
         <translation>AOL-lijst opslaan in map</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1053"/>
+        <location filename="../src/main_window.cpp" line="1108"/>
         <source>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</source>
         <translation>AOL-lijst opgeslagen: aol.gpkg, aol.shp, aol.csv in %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1055"/>
-        <location filename="../src/main_window.cpp" line="1067"/>
+        <location filename="../src/main_window.cpp" line="1110"/>
+        <location filename="../src/main_window.cpp" line="1122"/>
         <source>AOL</source>
         <translation>AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1055"/>
+        <location filename="../src/main_window.cpp" line="1110"/>
         <source>Saving failed:
 %1</source>
         <translation>Opslaan mislukt:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1062"/>
+        <location filename="../src/main_window.cpp" line="1117"/>
         <source>Load AOL list</source>
         <translation>AOL-lijst laden</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1062"/>
+        <location filename="../src/main_window.cpp" line="1117"/>
         <source>AOL list (*.gpkg *.shp)</source>
         <translation>AOL-lijst (*.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1067"/>
+        <location filename="../src/main_window.cpp" line="1122"/>
         <source>Loading failed:
 %1</source>
         <translation>Laden mislukt:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1077"/>
+        <location filename="../src/main_window.cpp" line="1133"/>
+        <location filename="../src/main_window.cpp" line="1136"/>
         <source>Gebiedscan: %1</source>
         <translation>Gebiedscan: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1083"/>
+        <location filename="../src/main_window.cpp" line="1142"/>
         <source>Registrations %1</source>
         <translation>Registraties %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1142"/>
+        <location filename="../src/main_window.cpp" line="1201"/>
         <source>%1: source unknown</source>
         <translation>%1: bron onbekend</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1147"/>
+        <location filename="../src/main_window.cpp" line="1206"/>
         <source>Period %1</source>
         <translation>Periode %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1154"/>
+        <location filename="../src/main_window.cpp" line="1213"/>
         <source>Sources: %1</source>
         <translation>Bronnen: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1156"/>
+        <location filename="../src/main_window.cpp" line="1215"/>
         <source>Map in %1</source>
         <translation>Kaart in %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1155"/>
+        <location filename="../src/main_window.cpp" line="1214"/>
         <source>Basemap: %1</source>
         <translation>Achtergrondkaart: %1</translation>
     </message>
