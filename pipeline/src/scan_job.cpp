@@ -229,8 +229,7 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
             r.periodsDetected);
         r.model.validate();
         fillFromCountTable(table, *areaLayer, r, reporter);
-        r.timeOfDayKnown = false; // a table has counts per period, no moments
-        r.subYearDates = false;
+        r.timeOfDayKnown = false; // a table has counts per period, no moments (months: fillFromCountTable)
         AreaLevel base{areaLayer->levelName, areaLayer->codes, areaLayer->names, areaLayer->population, {}};
         return completeScan(o, reporter, std::move(result), areaLayer, std::move(base), std::nullopt, {}, {}, {}, {});
     }
