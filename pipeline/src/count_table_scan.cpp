@@ -75,7 +75,7 @@ void fillFromCountTable(CountTable& table, const gis::AreaLayer& areas, ScanResu
             r.monthly[(v.area * slotCount + slotCount - 2) * r.months + month] += static_cast<std::uint32_t>(v.count);
         }
     } else if (r.accounting.inArea() > 0) {
-        reporter.info("Teltabel zonder aantallen per maand (per jaar of kwartaal): geen trend per maand");
+        reporter.info("Geen aantallen per maand in de teltabel (alleen jaren of kwartalen): geen trend per maand");
     }
     if (!r.accounting.balanced()) throw Error("internal error: count-table accounting does not add up");
 
