@@ -5,9 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace gebiedscan::testing {
 namespace {
@@ -56,8 +58,27 @@ TEST_F(TimeFieldsCommand, NamedTimeAndEndColumnsGiveTimesOfDayAndAreInTheFieldsL
     EXPECT_NE(summary.find("\"time\": \"uur\""), std::string::npos) << summary;
     EXPECT_NE(summary.find("\"date_to\": \"tot\""), std::string::npos) << summary;
     // Each registration spread over 13:30-15:30: a quarter in 13-14, half in 14-15, a quarter in 15-16.
-    const std::string times = readAll(m_dir / "met" / "gebiedscan_tijden.csv");
-    EXPECT_FALSE(times.empty());
+    // Summed over the week, per hour of the day, for Assen (all 30 lie there).
+    std::ifstream times(m_dir / "met" / "gebiedscan_tijden.csv");
+    std::vector<double> perHour(24, 0.0);
+    double all = 0;
+    for (std::string line; std::getline(times, line);) {
+        if (line.rfind("gemeente;GM0106;total;", 0) != 0) continue;
+        std::vector<std::string> cells;
+        std::stringstream row(line);
+        for (std::string cell; std::getline(row, cell, ';');) {
+            std::erase(cell, '"');
+            std::replace(cell.begin(), cell.end(), ',', '.');
+            cells.push_back(cell);
+        }
+        ASSERT_EQ(cells.size(), 4u + 24u) << line;
+        for (std::size_t h = 0; h < 24; ++h) perHour[h] += std::stod(cells[4 + h]);
+    }
+    for (const double v : perHour) all += v;
+    EXPECT_DOUBLE_EQ(perHour[13], 30 * 0.25);
+    EXPECT_DOUBLE_EQ(perHour[14], 30 * 0.5);
+    EXPECT_DOUBLE_EQ(perHour[15], 30 * 0.25);
+    EXPECT_DOUBLE_EQ(all, 30.0); // nothing else: the end's time of day was read
 }
 
 TEST_F(TimeFieldsCommand, WithoutThemTheDatesHaveNoTimeOfDay)
