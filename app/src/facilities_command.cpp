@@ -61,6 +61,9 @@ void registerFacilitiesCommand(CLI::App& app)
                                     .categoryField = &j.fields.category,
                                     .labelField = &j.fields.label,
                                     .dateField = &j.fields.date,
+                                    .dateToField = &j.fields.dateTo,
+                                    .timeField = &j.fields.time,
+                                    .timeToField = &j.fields.timeTo,
                                     .required = true,
                                     .bareLayerAlias = false});
     auto* facilities = cmd->add_option_group("Voorzieningen");

@@ -61,6 +61,9 @@ void registerNearRepeatCommand(CLI::App& app)
                                     .categoryField = &j.fields.category,
                                     .labelField = &j.fields.label,
                                     .dateField = &j.fields.date,
+                                    .dateToField = &j.fields.dateTo,
+                                    .timeField = &j.fields.time,
+                                    .timeToField = &j.fields.timeTo,
                                     .required = true});
     addThemeOptions(*cmd, {.theme = &j.theme, .model = &j.model});
     cmd->add_option("--distance-bands", c->distanceBands,

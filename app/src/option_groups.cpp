@@ -71,7 +71,17 @@ CLI::Option_group* addIncidentSourceOptions(CLI::App& command, const IncidentSou
                           "veld met de omschrijving van het incident (standaard: herkend)");
     if (g.dateField)
         group->add_option("--date-field", *g.dateField, "veld met (begin)datum of datum-tijd (standaard: herkend)");
-    if (g.dateToField) group->add_option("--date-to-field", *g.dateToField, "veld met einddatum (pleegdatum tot)");
+    if (g.timeField)
+        group->add_option("--time-field", *g.timeField,
+                          "veld met het tijdstip bij de datum, als dat een eigen kolom is (bv. begintijd; standaard: "
+                          "herkend)");
+    if (g.dateToField)
+        group->add_option("--end-field,--date-to-field", *g.dateToField,
+                          "veld met de einddatum of eind-datum-tijd van een van-tot-registratie (bv. einddatum, "
+                          "pleegdatum_tot; standaard: herkend)");
+    if (g.timeToField)
+        group->add_option("--end-time-field", *g.timeToField,
+                          "veld met het tijdstip bij de einddatum (bv. eindtijd; standaard: herkend)");
     return group;
 }
 

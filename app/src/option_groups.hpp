@@ -25,9 +25,11 @@ struct IncidentSourceGroup {
     std::string* categoryField = nullptr;
     std::string* labelField = nullptr;
     std::string* dateField = nullptr;
-    std::string* dateToField = nullptr;
-    bool required = false;      ///< --incidents must be given (not when a project file can give it)
-    bool bareLayerAlias = true; ///< --layer as well (not in a command that reads two layers)
+    std::string* dateToField = nullptr; ///< --end-field (alias --date-to-field)
+    std::string* timeField = nullptr;   ///< --time-field: time of day of the date, in a column of its own
+    std::string* timeToField = nullptr; ///< --end-time-field: time of day of the end
+    bool required = false;              ///< --incidents must be given (not when a project file can give it)
+    bool bareLayerAlias = true;         ///< --layer as well (not in a command that reads two layers)
 };
 
 /// The areas (polygons) or, for hotspots, any layer: --areas, --areas-layer, the area fields and

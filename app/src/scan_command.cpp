@@ -147,6 +147,8 @@ void addScanOptions(CLI::App& cmd, pipeline::ScanOptions& cli)
                                    .labelField = &cli.labelField,
                                    .dateField = &cli.dateField,
                                    .dateToField = &cli.dateToField,
+                                   .timeField = &cli.timeField,
+                                   .timeToField = &cli.timeToField,
                                    .bareLayerAlias = false}); // --layer would be ambiguous beside --areas-layer
     addAreaOptions(cmd, {.path = &cli.areas.path,
                          .layer = &cli.areas.layer,

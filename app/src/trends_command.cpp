@@ -78,6 +78,9 @@ void registerTrendsCommand(CLI::App& app)
                                     .categoryField = &c->job.categoryField,
                                     .labelField = &c->job.labelField,
                                     .dateField = &c->job.dateField,
+                                    .dateToField = &c->job.dateToField,
+                                    .timeField = &c->job.timeField,
+                                    .timeToField = &c->job.timeToField,
                                     .required = true});
     addThemeOptions(*cmd, {.theme = &c->job.theme, .model = &c->job.model});
     addAreaOptions(*cmd, {.path = &c->job.areas.path,

@@ -413,7 +413,7 @@ std::map<int, std::uint64_t> CountTable::registrationsPerYear()
 
 CountTableReport CountTable::addTo(const ScanModel& model, const std::vector<std::string>& areaCodes,
                                    const std::set<std::string>& higherLevelCodes, ScanCounts& counts,
-                                   RecordAccounting& acc)
+                                   RecordAccounting& acc, const UsedValue& used)
 {
     auto& d = *m_impl;
     CountTableReport rep;
@@ -494,8 +494,9 @@ CountTableReport CountTable::addTo(const ScanModel& model, const std::vector<std
             return settle("area_not_in_areas");
         }
         std::size_t period = current;
+        std::optional<TimeInterval> t;
         if (!d.fields.period.empty()) {
-            const auto t = parseCbsPeriod(e.period);
+            t = parseCbsPeriod(e.period);
             if (!t) {
                 account(RecordBucket::BadDateUnparseable, e, d.fields.period, e.period,
                         "periode onleesbaar (verwacht bv. 2023JJ00, 2023KW01, 2023MM05 of 2023)");
@@ -530,6 +531,7 @@ CountTableReport CountTable::addTo(const ScanModel& model, const std::vector<std
             account(RecordBucket::Assigned, e, {}, {}, {});
         }
         counts.add(it->second, category.value_or(overig), period, e.cell.count);
+        if (used) used(it->second, category, t, e.cell.count);
         settle("used");
     });
     return rep;

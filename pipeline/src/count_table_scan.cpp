@@ -4,7 +4,11 @@
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/pipeline/reporter.hpp"
 
+#include "gebiedscan/core/emerging_hotspots.hpp"
+
 #include <fmt/core.h>
+
+#include <algorithm>
 
 namespace gebiedscan::pipeline {
 
@@ -20,7 +24,30 @@ void fillFromCountTable(CountTable& table, const gis::AreaLayer& areas, ScanResu
 
     r.counts = std::make_unique<ScanCounts>(areas.codes.size(), r.model.categories.size(), r.model.periods.size());
     r.accounting = RecordAccounting{};
-    r.countTable = table.addTo(r.model, areas.codes, higher, *r.counts, r.accounting);
+    // Monthly values (CBS 2023MM05) also go into the months, for the trend per theme as with
+    // registrations; a table with quarters or years cannot be split into months.
+    struct MonthValue {
+        std::size_t area, slot;
+        std::int64_t month;
+        std::uint64_t count;
+    };
+    std::vector<MonthValue> monthValues;
+    bool allMonths = true;
+    const std::size_t slotCount = r.model.themes.size() + 2;
+    const auto slotOf = [&](std::optional<std::size_t> category) {
+        return category ? *r.model.themeIndex(r.model.categories[*category].themeId) : slotCount - 1;
+    };
+    const auto used = [&](std::size_t area, std::optional<std::size_t> category,
+                          const std::optional<TimeInterval>& period, std::uint64_t count) {
+        const bool oneMonth =
+            period && period->end.seconds - period->start.seconds >= 28 * kSecondsPerDay &&
+            periodOrdinal(period->start, TimePeriod::Month) + 1 == periodOrdinal(period->end, TimePeriod::Month) &&
+            period->start.seconds % kSecondsPerDay == 0;
+        allMonths = allMonths && oneMonth;
+        if (allMonths)
+            monthValues.push_back({area, slotOf(category), periodOrdinal(period->start, TimePeriod::Month), count});
+    };
+    r.countTable = table.addTo(r.model, areas.codes, higher, *r.counts, r.accounting, used);
     r.incidentsDescription = table.description();
     r.incidentsCrs.clear();
     const auto& f = table.fields();
@@ -28,8 +55,28 @@ void fillFromCountTable(CountTable& table, const gis::AreaLayer& areas, ScanResu
     r.fieldsUsed["count_category"] = table.wide() ? std::string("(breed: een kolom per categorie)") : f.category;
     r.fieldsUsed["count_period"] = f.period;
     r.fieldsUsed["count_value"] = f.count;
-    r.months = 0; // counts per period only: no monthly trend
+    r.months = 0;
     r.monthly.clear();
+    r.subYearDates = allMonths && !monthValues.empty();
+    if (r.subYearDates) { // month steps spanning all periods, as for registrations
+        LocalTime spanStart = r.model.periods.front().from, spanEnd = r.model.periods.front().to;
+        for (const auto& p : r.model.periods) {
+            spanStart = std::min(spanStart, p.from);
+            spanEnd = std::max(spanEnd, p.to);
+        }
+        r.firstMonth = periodOrdinal(spanStart, TimePeriod::Month);
+        r.months = static_cast<std::size_t>(periodOrdinal(LocalTime{spanEnd.seconds - 1}, TimePeriod::Month) -
+                                            r.firstMonth + 1);
+        r.monthly.assign(r.counts->areas() * slotCount * r.months, 0);
+        for (const auto& v : monthValues) {
+            const auto month = static_cast<std::size_t>(v.month - r.firstMonth);
+            if (month >= r.months) continue;
+            r.monthly[(v.area * slotCount + v.slot) * r.months + month] += static_cast<std::uint32_t>(v.count);
+            r.monthly[(v.area * slotCount + slotCount - 2) * r.months + month] += static_cast<std::uint32_t>(v.count);
+        }
+    } else if (r.accounting.inArea() > 0) {
+        reporter.info("Geen aantallen per maand in de teltabel (alleen jaren of kwartalen): geen trend per maand");
+    }
     if (!r.accounting.balanced()) throw Error("internal error: count-table accounting does not add up");
 
     std::vector<std::uint64_t> perPeriod(r.model.periods.size(), 0);

@@ -229,8 +229,7 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
             r.periodsDetected);
         r.model.validate();
         fillFromCountTable(table, *areaLayer, r, reporter);
-        r.timeOfDayKnown = false; // a table has counts per period, no moments
-        r.subYearDates = false;
+        r.timeOfDayKnown = false; // a table has counts per period, no moments (months: fillFromCountTable)
         AreaLevel base{areaLayer->levelName, areaLayer->codes, areaLayer->names, areaLayer->population, {}};
         return completeScan(o, reporter, std::move(result), areaLayer, std::move(base), std::nullopt, {}, {}, {}, {});
     }
@@ -239,7 +238,7 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
     IncidentStreamOptions so;
     so.source = o.incidents;
     so.workingCrs = o.workingCrs;
-    so.fields = {o.categoryField, o.labelField, o.dateField, o.dateToField, {}, {}};
+    so.fields = {o.categoryField, o.labelField, o.dateField, o.dateToField, o.timeField, o.timeToField};
     so.requireCategory = so.requireDate = true;
     so.model = r.model; // classification only: the periods are resolved below
     IncidentStream stream(so, reporter);
@@ -299,6 +298,35 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
             cellParent.push_back(area);
             cellSplit.push_back(false);
             cellHasUnit[static_cast<std::int64_t>(c)] = true;
+        }
+        // An area holding no cell centre (a buurt smaller than a cell) still gets one unit, the
+        // cell part overlapping it most: else, without registrations, it and a wijk of such
+        // buurten would be missing from the tables instead of showing 0.
+        if (areaLayer) {
+            std::vector<bool> hasUnit(areaLayer->codes.size(), false);
+            for (const auto a : cellParent) hasUnit[static_cast<std::size_t>(a)] = true;
+            for (std::size_t a = 0; a < hasUnit.size(); ++a) {
+                if (hasUnit[a]) continue;
+                std::int64_t best = -1;
+                double bestOverlap = 0;
+                std::set<std::int64_t> tried;
+                for (const auto& part : areaLayer->geometries[a])
+                    for (const auto& ring : part.rings)
+                        for (const auto& vertex : ring) {
+                            const std::int64_t cell = grid->cellOf(vertex);
+                            if (cell < 0 || !tried.insert(cell).second) continue;
+                            const double overlap = areaOf(gis::intersection(
+                                grid->polygon(static_cast<std::size_t>(cell)), areaLayer->geometries[a]));
+                            if (overlap > bestOverlap) best = cell, bestOverlap = overlap;
+                        }
+                if (best < 0) continue;
+                const auto area = static_cast<std::int32_t>(a);
+                cellIndex.emplace(unitKey(best, area), static_cast<std::int32_t>(cells.size()));
+                cells.push_back(best);
+                cellParent.push_back(area);
+                cellSplit.push_back(cellHasUnit[best]);
+                cellHasUnit[best] = true;
+            }
         }
     } else {
         base.name = areaLayer->levelName;

@@ -49,6 +49,8 @@ std::vector<ScanSetting> makeTable()
         {"label_field",        "--label-field",        T::Text,      +[](O& o) -> std::string& { return o.labelField; }, {}},
         {"date_field",         "--date-field",         T::Text,      +[](O& o) -> std::string& { return o.dateField; }, {}},
         {"date_to_field",      "--date-to-field",      T::Text,      +[](O& o) -> std::string& { return o.dateToField; }, {}},
+        {"time_field",         "--time-field",         T::Text,      +[](O& o) -> std::string& { return o.timeField; }, {}},
+        {"end_time_field",     "--end-time-field",     T::Text,      +[](O& o) -> std::string& { return o.timeToField; }, {}},
         {"model",              "--model",              T::Path,      +[](O& o) -> fs::path& { return o.model; }, {}},
         {"working_crs",        "--working-crs",        T::Text,      +[](O& o) -> std::string& { return o.workingCrs; }, {}},
         {"grid",               "--grid",               T::Text,      +[](O& o) -> std::string& { return o.grid; },

@@ -57,6 +57,9 @@ TrendResult runTrendJob(const TrendOptions& c, Reporter& reporter)
     so.fields.category = c.categoryField;
     so.fields.label = c.labelField;
     so.fields.date = c.dateField;
+    so.fields.dateTo = c.dateToField;
+    so.fields.time = c.timeField;
+    so.fields.timeTo = c.timeToField;
     so.requireDate = true;
     so.model = model;
     so.theme = c.theme;
@@ -77,6 +80,13 @@ TrendResult runTrendJob(const TrendOptions& c, Reporter& reporter)
         events.push_back(std::move(incident));
     }
     if (ofTheme == 0) throw InputError(stream.description() + ": no usable registrations for the trend analysis");
+    // BRON's jaar_vkl and other year-only dates would put every record in January or K1: a trend
+    // per month or quarter would be invented, so it is refused (the scan says sub_year_trend: geen).
+    if (period != TimePeriod::Year && !stream.hasSubYearDates())
+        throw InputError(fmt::format(
+            "{}: veld '{}' geeft alleen jaren (elke datum is 1 januari van een heel jaar), "
+            "dus geen trend per {}: gebruik --period year, of een veld met de datum (--date-field)",
+            stream.description(), stream.fields().date, period == TimePeriod::Month ? "maand" : "kwartaal"));
     const auto ordinalOf = [&](const Incident& e) { return periodOrdinal(e.when->start, period); };
 
     std::int64_t& first = out.first;

@@ -5,6 +5,7 @@
 # dates in 'begindatum' (yyyymmdd[hhmm[ss]]), optional 'einddatum'. BUURTEN: any CRS sf reads.
 # The rules gebiedscan documents: a record belongs to the year its interval starts in; one whose
 # end lies before its begin is not counted; every category counts (overig included).
+# AREA_CODE_FIELD names the areas' code field (default buurtcode; statcode for CBS gemeenten).
 suppressPackageStartupMessages(library(sf))
 args <- commandArgs(trailingOnly = TRUE)
 stopifnot(length(args) >= 4)
@@ -22,6 +23,7 @@ beginEnd <- ifelse(nchar(x$begindatum) == 8, as.numeric(begin) + 86400, as.numer
 keep <- !is.na(begin) & as.integer(format(begin, "%Y")) == year & (is.na(end) | as.numeric(end) >= as.numeric(begin))
 pts <- st_as_sf(x[keep, ], coords = c("X-coördinaat", "Y-coördinaat"), crs = 28992)
 buurten <- st_transform(st_read(args[2], quiet = TRUE), 28992)
+buurten$buurtcode <- buurten[[Sys.getenv("AREA_CODE_FIELD", "buurtcode")]]
 sf_use_s2(FALSE)
 inside <- st_within(pts, buurten)
 which1 <- vapply(inside, function(i) if (length(i)) i[1] else NA_integer_, integer(1))

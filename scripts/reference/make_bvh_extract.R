@@ -8,6 +8,10 @@
 # date-only begin dates (yyyymmdd), some intervals ending before they begin, RD coordinates in
 # 'X-coördinaat'/'Y-coördinaat', ';'-separated. The buurten are written in WGS84, another CRS
 # than the points. Records whose number starts with BUITEN lie outside every buurt.
+# Other areas (issue 12's trial: another source and CRS): AREAS=file (default the Drenthe
+# buurten), AREA_POP_FIELD (default aantal_inwoners; absent: points in proportion to area) and
+# AREAS_OUT_CRS (default 4326), e.g.
+#   AREAS=data/open/nl-gemeenten-2023.geojson AREAS_OUT_CRS=3035 Rscript ... OUT.csv gem_3035.geojson
 suppressPackageStartupMessages(library(sf))
 args <- commandArgs(trailingOnly = TRUE)
 out <- if (length(args) >= 1) args[1] else "bvh_extract.csv"
@@ -15,13 +19,16 @@ areasOut <- if (length(args) >= 2) args[2] else "buurten_wgs84.geojson"
 root <- normalizePath(file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))), "../.."))
 set.seed(20240612)
 
-buurten <- st_read(file.path(root, "data/open/drenthe-buurten-2024.geojson"), quiet = TRUE)
+areasIn <- Sys.getenv("AREAS", file.path(root, "data/open/drenthe-buurten-2024.geojson"))
+popField <- Sys.getenv("AREA_POP_FIELD", "aantal_inwoners")
+outCrs <- as.integer(Sys.getenv("AREAS_OUT_CRS", "4326"))
+buurten <- st_transform(st_read(areasIn, quiet = TRUE), 28992)
 codes <- read.csv(file.path(root, "data/model/soort-misdrijf-codes.csv"), stringsAsFactors = FALSE)
 incidentCodes <- unlist(strsplit(codes$incident_codes[codes$incident_codes != ""], ";"))
 incidentCodes <- c(rep("A72", 30), rep("A20", 10), incidentCodes, "Z99", "X01") # bicycle theft most
 
 n <- 4000
-pop <- pmax(buurten$aantal_inwoners, 0, na.rm = TRUE)
+pop <- if (popField %in% names(buurten)) pmax(buurten[[popField]], 0, na.rm = TRUE) else as.numeric(st_area(buurten))
 pop[is.na(pop)] <- 0
 perBuurt <- as.vector(rmultinom(1, n, pop / sum(pop)))
 pts <- st_sample(buurten, size = perBuurt, type = "random", exact = TRUE)
@@ -59,5 +66,5 @@ extract <- data.frame(
     `Y-coördinaat` = sprintf("%.0f", xy[, 2]),
     check.names = FALSE)
 write.table(extract, out, sep = ";", row.names = FALSE, quote = FALSE, fileEncoding = "UTF-8")
-st_write(st_transform(buurten, 4326), areasOut, quiet = TRUE, delete_dsn = TRUE)
+st_write(st_transform(buurten, outCrs), areasOut, quiet = TRUE, delete_dsn = TRUE)
 cat(sprintf("%d records written to %s; buurten in WGS84 to %s\n", m, out, areasOut))

@@ -18,7 +18,7 @@ using namespace gebiedscan::app;
 // A command with every group and every optional member bound.
 struct Everything {
     gebiedscan::gis::SourceSpec incidents;
-    std::string category, label, date, dateTo;
+    std::string category, label, date, dateTo, time, timeTo;
     std::string areas, areasLayer, code, name, population, areasCrs;
     std::vector<std::string> parents;
     std::string workingCrs;
@@ -34,6 +34,8 @@ void addEverything(CLI::App& cmd, Everything& e, bool incidentsRequired = false)
                                    .labelField = &e.label,
                                    .dateField = &e.date,
                                    .dateToField = &e.dateTo,
+                                   .timeField = &e.time,
+                                   .timeToField = &e.timeTo,
                                    .required = incidentsRequired,
                                    .bareLayerAlias = false});
     addAreaOptions(cmd, {.path = &e.areas,
@@ -55,7 +57,8 @@ TEST(OptionGroups, EveryOptionReachesItsMember)
     addEverything(cmd, e);
     cmd.parse(std::string("--incidents r.gpkg --incidents-layer reg --x-field X --y-field Y --where \"a = 1\" "
                           "--assume-crs EPSG:4326 --category-field code --label-field oms --date-field datum "
-                          "--date-to-field tot --areas b.gpkg --areas-layer buurten --area-code-field BU "
+                          "--time-field uur --end-field tot --end-time-field tot_uur --areas b.gpkg --areas-layer "
+                          "buurten --area-code-field BU "
                           "--area-name-field BN --area-parent-field WK --area-parent-field GM --population-field INW "
                           "--areas-crs EPSG:28992 --working-crs EPSG:3035 --out uit --csv intl --internal -q --strict "
                           "--threads 3"),
@@ -70,6 +73,8 @@ TEST(OptionGroups, EveryOptionReachesItsMember)
     EXPECT_EQ(e.label, "oms");
     EXPECT_EQ(e.date, "datum");
     EXPECT_EQ(e.dateTo, "tot");
+    EXPECT_EQ(e.time, "uur");
+    EXPECT_EQ(e.timeTo, "tot_uur");
     EXPECT_EQ(e.areas, "b.gpkg");
     EXPECT_EQ(e.areasLayer, "buurten");
     EXPECT_EQ(e.code, "BU");
@@ -87,6 +92,15 @@ TEST(OptionGroups, EveryOptionReachesItsMember)
     // The options are found through the command, as a command's run looks them up.
     EXPECT_EQ(cmd.count("--incidents"), 1u);
     EXPECT_EQ(cmd.count("--csv"), 1u);
+}
+
+TEST(OptionGroups, DateToFieldIsTheOldNameOfEndField)
+{
+    CLI::App cmd;
+    Everything e;
+    addEverything(cmd, e);
+    cmd.parse(std::string("--date-to-field pleegdatum_tot"), false);
+    EXPECT_EQ(e.dateTo, "pleegdatum_tot");
 }
 
 TEST(OptionGroups, CsvNlIsDutchAndOnlyNlOrIntlAreAccepted)
@@ -159,7 +173,8 @@ TEST(OptionGroups, OnlyTheBoundOptionsExist)
     std::string date;
     addIncidentSourceOptions(cmd, {.source = &incidents, .dateField = &date});
     EXPECT_NE(cmd.get_option_no_throw("--date-field"), nullptr);
-    for (const char* absent : {"--category-field", "--label-field", "--date-to-field", "--areas", "--out"})
+    for (const char* absent : {"--category-field", "--label-field", "--date-to-field", "--end-field", "--time-field",
+                               "--end-time-field", "--areas", "--out"})
         EXPECT_EQ(cmd.get_option_no_throw(absent), nullptr) << absent;
     EXPECT_THROW(addAreaOptions(cmd, {}), std::logic_error);
 }
@@ -181,7 +196,8 @@ TEST(OptionGroups, EachGroupIsATitledSectionOfTheHelpInOrder)
     // The options sit under their title, not in a CLI11 "[Option Group: ...]" box.
     EXPECT_EQ(help.find("Option Group"), std::string::npos) << help;
     EXPECT_LT(help.find("\nRegistraties:\n"), help.find("  --incidents TEKST"));
-    EXPECT_GT(help.find("\nGebieden:\n"), help.find("  --date-to-field TEKST"));
+    EXPECT_GT(help.find("\nGebieden:\n"), help.find("  --end-field,--date-to-field TEKST"));
+    EXPECT_GT(help.find("\nGebieden:\n"), help.find("  --time-field TEKST"));
 }
 
 } // namespace

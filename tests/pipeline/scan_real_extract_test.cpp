@@ -99,5 +99,49 @@ TEST_F(ScanRealExtract, GridCellsAcrossABoundaryAreSplitSoEveryAreaCountsItsOwnP
     EXPECT_FALSE(r->timeOfDayKnown); // dates only
 }
 
+TEST_F(ScanRealExtract, GridScanKeepsABuurtWithoutCellCentreOrRegistrationAtZeroInEveryLevel)
+{
+    // A third buurt, 200 x 200 m in a wijk of its own, holds no centre of a 500 m cell
+    // (152250 lies east of it) and no registration: it and its wijk are still in the tables.
+    std::string areas =
+        R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},"features":[)";
+    const auto square = [](const char* bu, const char* wk, double x, double y, double size) {
+        return fmt::format(
+            R"({{"type":"Feature","properties":{{"BU_CODE":"{}","WK_CODE":"{}","GM_CODE":"GM0001"}},)"
+            R"("geometry":{{"type":"Polygon","coordinates":[[[{},{}],[{},{}],[{},{}],[{},{}],[{},{}]]]}}}})",
+            bu, wk, x, y, x + size, y, x + size, y + size, x, y + size, x, y);
+    };
+    areas += square("BU00010100", "WK000101", 150000, 450000, 1000) + "," +
+             square("BU00010101", "WK000101", 151000, 450000, 1000) + "," +
+             square("BU00010200", "WK000102", 152000, 450000, 200) + "]}";
+    writeText(m_dir / "areas.geojson", areas);
+    std::string csv = "incidentcode,begindatum,x,y\n";
+    for (int k = 0; k < 7; ++k) csv += "A20,20230501,150300,450300\n";
+    writeText(m_dir / "reg.csv", csv);
+    m_options.grid = "square:500";
+    const auto r = pipeline::runScan(m_options, m_reporter);
+    const auto& f = *r->figures;
+    const auto cur = f.currentPeriod();
+    ASSERT_EQ(r->areas.levels.size(), 4u); // cel, buurt, wijk, gemeente
+    const auto indexOf = [&](std::size_t level, const std::string& code) {
+        const auto& codes = r->areas.levels[level].codes;
+        return static_cast<std::size_t>(std::find(codes.begin(), codes.end(), code) - codes.begin());
+    };
+    const auto& buurten = r->areas.levels[1];
+    ASSERT_EQ(buurten.size(), 3u);
+    ASSERT_LT(indexOf(1, "BU00010200"), 3u);
+    EXPECT_EQ(f.themeCount(1, indexOf(1, "BU00010200"), f.totalSlot(), cur), 0u);
+    EXPECT_EQ(f.themeCount(1, indexOf(1, "BU00010100"), f.totalSlot(), cur), 7u);
+    const auto& wijken = r->areas.levels[2];
+    ASSERT_EQ(wijken.size(), 2u);
+    ASSERT_LT(indexOf(2, "WK000102"), 2u);
+    EXPECT_EQ(f.themeCount(2, indexOf(2, "WK000102"), f.totalSlot(), cur), 0u);
+    EXPECT_EQ(f.themeCount(2, indexOf(2, "WK000101"), f.totalSlot(), cur), 7u);
+    EXPECT_EQ(f.themeCount(3, 0, f.totalSlot(), cur), 7u);
+    // The small buurt has exactly one unit: the cell that overlaps it.
+    const auto& parents = r->areas.levels[0].parent;
+    EXPECT_EQ(std::count(parents.begin(), parents.end(), static_cast<std::int32_t>(indexOf(1, "BU00010200"))), 1);
+}
+
 } // namespace
 } // namespace gebiedscan

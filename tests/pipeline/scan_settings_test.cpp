@@ -43,7 +43,11 @@ TEST(ScanSettings, KeysAndFlagsAreUnique)
         }
         EXPECT_FALSE(s.key.empty() && s.flag.empty());
     }
-    EXPECT_EQ(keys.size(), 39u); // 28 + counts, counts_layer, four counts_*_field; levels, formats, parent_onbekend; two credits
+    // 28 + counts, counts_layer, four counts_*_field; levels, formats, parent_onbekend; two credits;
+    // time_field, end_time_field
+    EXPECT_EQ(keys.size(), 41u);
+    EXPECT_EQ(findScanSettingByKey("time_field")->flag, "--time-field");
+    EXPECT_EQ(findScanSettingByKey("end_time_field")->flag, "--end-time-field");
     EXPECT_EQ(findScanSettingByFlag("--parent-onbekend")->type, SettingType::Flag);
     EXPECT_EQ(findScanSettingByKey("levels")->type, SettingType::TextList);
     EXPECT_EQ(findScanSettingByKey("formats")->type, SettingType::TextList);
@@ -55,6 +59,10 @@ TEST(ScanSettings, EachTypeReachesItsMember)
 {
     ScanOptions o;
     EXPECT_EQ(apply("incidents", "'registraties.csv'", o), "");
+    EXPECT_EQ(apply("time_field", "'uur'", o), "");
+    EXPECT_EQ(o.timeField, "uur");
+    EXPECT_EQ(apply("end_time_field", "'tot_uur'", o), "");
+    EXPECT_EQ(o.timeToField, "tot_uur");
     EXPECT_EQ(o.incidents.path, "/projecten/drenthe/registraties.csv"); // relative to the project file
     EXPECT_EQ(apply("areas", "'PG:dbname=cbs'", o), "");
     EXPECT_EQ(o.areas.path, "PG:dbname=cbs");

@@ -10,6 +10,7 @@
 #include "gebiedscan/core/scan_model.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -87,9 +88,13 @@ public:
     /// outside, periods as bad_date, unknown categories as overig). `higherLevelCodes` are the
     /// wijk/gemeente codes above the areas: their rows are left out, the scan adds up itself.
     /// Without a period column every row belongs to the current period.
+    /// `used`, when given, sees every value added: its area, category (nullopt: overig), the
+    /// table's period (nullopt without a period column) and the count.
+    using UsedValue = std::function<void(std::size_t area, std::optional<std::size_t> category,
+                                         const std::optional<TimeInterval>& period, std::uint64_t count)>;
     [[nodiscard]] CountTableReport addTo(const ScanModel& model, const std::vector<std::string>& areaCodes,
                                          const std::set<std::string>& higherLevelCodes, ScanCounts& counts,
-                                         RecordAccounting& accounting);
+                                         RecordAccounting& accounting, const UsedValue& used = {});
 
 private:
     struct Impl;

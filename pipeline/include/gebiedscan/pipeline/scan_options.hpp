@@ -30,6 +30,8 @@ struct ScanOptions {
     std::string labelField;      ///< category text; detected if empty
     std::string dateField;       ///< (start) date or date-time; detected if empty
     std::string dateToField;     ///< end of a from-to interval; optional
+    std::string timeField;       ///< time of day of the date in a column of its own; detected if empty
+    std::string timeToField;     ///< time of day of the end; detected if empty
     std::filesystem::path model; ///< empty: the default model
     std::string workingCrs = "EPSG:28992";
     std::string grid;                  ///< "square:500", "hex:250"; empty: the areas themselves

@@ -26,6 +26,7 @@ struct TrendOptions {
     std::string theme;     ///< id or number of a scan-model theme; empty: all registrations
     std::string model;     ///< scan model (also gives the disclosure threshold); empty: the default
     std::string categoryField, labelField, dateField; ///< empty: detected
+    std::string dateToField, timeField, timeToField;  ///< end of an interval, times of day; empty: detected
     TimePeriod period = TimePeriod::Month;
     std::string from, to; ///< first and last date (inclusive); empty: the data's
     Contiguity contiguity = Contiguity::Queen;
