@@ -11,10 +11,15 @@
 
 #include <fmt/core.h>
 
+#include <stdlib.h> // mkdtemp, setenv
+
 #include <clocale>
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <optional>
+#include <string>
+#include <system_error>
 
 namespace gebiedscan::app {
 
@@ -26,18 +31,58 @@ struct ReportCli {
     bool quiet = false;
 };
 
+// Qt prints "QStandardPaths: XDG_RUNTIME_DIR not set" on every run outside a login session
+// (cron, ssh, CI). We never use the runtime location, so a private folder (0700, as Qt demands)
+// for the duration of the run keeps the message away without hiding other warnings.
+class PrivateRuntimeDir {
+public:
+    PrivateRuntimeDir()
+    {
+        if (const char* set = std::getenv("XDG_RUNTIME_DIR"); set && *set) return;
+        std::error_code ec;
+        std::string pattern = (std::filesystem::temp_directory_path(ec) / "gebiedscan-runtime-XXXXXX").string();
+        if (ec) pattern = "/tmp/gebiedscan-runtime-XXXXXX";
+        if (::mkdtemp(pattern.data()) == nullptr) return; // mkdtemp makes it 0700
+        m_dir = pattern;
+        ::setenv("XDG_RUNTIME_DIR", m_dir.c_str(), 1);
+    }
+    ~PrivateRuntimeDir()
+    {
+        if (m_dir.empty()) return;
+        ::unsetenv("XDG_RUNTIME_DIR");
+        std::error_code ec;
+        std::filesystem::remove_all(m_dir, ec);
+    }
+    PrivateRuntimeDir(const PrivateRuntimeDir&) = delete;
+    PrivateRuntimeDir& operator=(const PrivateRuntimeDir&) = delete;
+
+private:
+    std::string m_dir;
+};
+
+// Painting needs a QGuiApplication; without a display the offscreen platform draws as well.
+// Members go in reverse: the application before its runtime folder.
+class GuiSession {
+public:
+    GuiSession()
+    {
+        if (!std::getenv("QT_QPA_PLATFORM") && !std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        static int argc = 1;
+        static char name[] = "gebiedscan";
+        static char* argv[] = {name, nullptr};
+        if (!QGuiApplication::instance()) m_app.emplace(argc, argv);
+        std::setlocale(LC_NUMERIC, "C"); // Qt set the user's locale; GDAL and our writers need C numbers
+    }
+
+private:
+    PrivateRuntimeDir m_runtime;
+    std::optional<QGuiApplication> m_app;
+};
+
 void run(const ReportCli& c)
 {
-    // Painting needs a QGuiApplication; without a display the offscreen platform draws as well.
-    if (!std::getenv("QT_QPA_PLATFORM") && !std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    std::optional<QGuiApplication> app;
-    static int argc = 1;
-    static char name[] = "gebiedscan";
-    static char* argv[] = {name, nullptr};
-    if (!QGuiApplication::instance()) app.emplace(argc, argv);
-    std::setlocale(LC_NUMERIC, "C"); // Qt set the user's locale; GDAL and our writers need C numbers
-
+    const GuiSession gui;
     report::ReportOptions o;
     o.scanFolder = QString::fromStdString(c.dir);
     o.level = QString::fromStdString(c.level);
@@ -55,6 +100,23 @@ void run(const ReportCli& c)
 
 void registerReportCommand(CLI::App& app)
 {
+    // `export` puts the report into its package: the default report (Dutch, sheets per wijk)
+    // of the audited scan folder, drawn into the staging folder.
+    exportReportWriter() = [](const std::filesystem::path& scanDir, const std::filesystem::path& packageDir,
+                              bool quiet) {
+        const GuiSession gui;
+        report::ReportOptions o;
+        o.scanFolder = QString::fromStdString(scanDir.string());
+        const std::filesystem::path pdf = packageDir / "veiligheidsanalyse.pdf";
+        o.pdf = QString::fromStdString(pdf.string());
+        ConsoleReporter reporter(quiet);
+        const auto r = report::writeReport(o, reporter);
+        reporter.info(fmt::format("Rapport in het pakket: {} ({} pagina's) en {}", pdf.filename().string(), r.pages,
+                                  std::filesystem::path(r.html.toStdString()).filename().string()));
+        return std::vector<std::string>{pdf.filename().string(),
+                                        std::filesystem::path(r.html.toStdString()).filename().string()};
+    };
+
     auto c = std::make_shared<ReportCli>();
     if (const char* lang = std::getenv("GEBIEDSCAN_LANG"); lang && std::string(lang).rfind("en", 0) == 0)
         c->lang = "en";

@@ -3,12 +3,14 @@
 // by the pipeline as `gebiedscan scan` does (extern: protected). The PDF is read back with
 // pdftotext (poppler-utils), the HTML as text.
 // The pipeline first: its ScanResult has a member named `slots`, a macro once Qt is included.
-#include "gebiedscan_build_paths.hpp"
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/pipeline/export_job.hpp"
 #include "gebiedscan/pipeline/reporter.hpp"
 #include "gebiedscan/pipeline/scan_job.hpp"
 #include "gebiedscan/pipeline/scan_writer.hpp"
+#include "gebiedscan_build_paths.hpp"
 
+#include "commands.hpp"
 #include "report_writer.hpp"
 
 #include <QGuiApplication>
@@ -326,6 +328,94 @@ TEST_F(ReportTest, EnglishOnRequestWithEnglishNumbers)
     std::replace(grouped.begin(), grouped.end(), '.', ',');
     EXPECT_NE(en.find(grouped), std::string::npos) << grouped;
     EXPECT_EQ(en.find("Samenvatting"), std::string::npos);
+}
+
+TEST_F(ReportTest, OutIntoAMissingFolderIsMadeAndABlockedOneIsOneDutchError)
+{
+    CollectingReporter reporter;
+    report::ReportOptions o;
+    o.scanFolder = QString::fromStdString(options.outDir.string());
+    o.level = QStringLiteral("gemeente");
+    const fs::path nested = dir / "rapporten" / "2024" / "meppel.pdf";
+    o.pdf = QString::fromStdString(nested.string());
+    const auto r = report::writeReport(o, reporter);
+    EXPECT_EQ(r.sheets, 1);
+    EXPECT_TRUE(fs::is_regular_file(nested));
+    EXPECT_TRUE(fs::is_regular_file(dir / "rapporten" / "2024" / "meppel.html"));
+    // A file where the folder should be: the error names the folder, in Dutch.
+    std::ofstream(dir / "geen_map") << "x";
+    o.pdf = QString::fromStdString((dir / "geen_map" / "a.pdf").string());
+    try {
+        (void)report::writeReport(o, reporter);
+        ADD_FAILURE() << "no error";
+    } catch (const OutputError& e) {
+        EXPECT_NE(std::string(e.what()).find("kan de map '" + (dir / "geen_map").string() + "' voor --out niet maken"),
+                  std::string::npos)
+            << e.what();
+    }
+}
+
+// `gebiedscan export` (in a build with the report) draws the report into its package after the
+// audit: the PDF and its HTML twin are there, LEESMIJ lists and explains them.
+TEST_F(ReportTest, ExportPutsTheReportIntoThePackage)
+{
+    CLI::App app;
+    gebiedscan::app::registerExportCommand(app);
+    gebiedscan::app::registerReportCommand(app);
+    ASSERT_TRUE(gebiedscan::app::exportReportWriter());
+    const fs::path package = dir / "pakket";
+    std::vector<std::string> args{"gebiedscan", "export", options.outDir.string(), "--out", package.string(), "-q"};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    ASSERT_NO_THROW(app.parse(static_cast<int>(argv.size()), argv.data()));
+    ASSERT_TRUE(fs::is_regular_file(package / "veiligheidsanalyse.pdf"));
+    ASSERT_TRUE(fs::is_regular_file(package / "veiligheidsanalyse.html"));
+    const std::string pdf = pdfText(package / "veiligheidsanalyse.pdf");
+    // The same report as `gebiedscan report` of this folder: as many pages, the same sheets.
+    EXPECT_EQ(pages(pdf).size(), pages(text).size());
+    EXPECT_NE(pdf.find("Veiligheidsanalyse"), std::string::npos);
+    EXPECT_NE(pdf.find("Verantwoording van de registraties"), std::string::npos);
+    const std::string leesmij = readText(package / "LEESMIJ.txt");
+    EXPECT_NE(leesmij.find("  veiligheidsanalyse.pdf\n"), std::string::npos) << leesmij;
+    EXPECT_NE(leesmij.find("  veiligheidsanalyse.html\n"), std::string::npos);
+    EXPECT_NE(leesmij.find("veiligheidsanalyse.pdf: de veiligheidsanalyse (gebiedscan report)"), std::string::npos);
+    // Nothing of the staging folder left beside the package.
+    for (const auto& e : fs::directory_iterator(dir))
+        EXPECT_EQ(e.path().filename().string().find(".new-"), std::string::npos) << e.path();
+
+    // --no-report: the package without it.
+    const fs::path bare = dir / "pakket_zonder";
+    std::vector<std::string> args2{"gebiedscan",  "export", options.outDir.string(), "--out", bare.string(),
+                                   "--no-report", "-q"};
+    std::vector<char*> argv2;
+    for (auto& a : args2) argv2.push_back(a.data());
+    CLI::App app2;
+    gebiedscan::app::registerExportCommand(app2);
+    ASSERT_NO_THROW(app2.parse(static_cast<int>(argv2.size()), argv2.data()));
+    EXPECT_TRUE(fs::is_regular_file(bare / "LEESMIJ.txt"));
+    EXPECT_FALSE(fs::exists(bare / "veiligheidsanalyse.pdf"));
+    EXPECT_EQ(readText(bare / "LEESMIJ.txt").find(".pdf"), std::string::npos);
+}
+
+// The command line run as a user would, outside a login session (no XDG_RUNTIME_DIR): no Qt
+// warning about it, the missing --out folder made, no private runtime folder left behind.
+TEST_F(ReportTest, CommandPrintsNoRuntimeDirWarning)
+{
+    const fs::path exe = GEBIEDSCAN_BINARY_DIR "/bin/gebiedscan";
+    if (!fs::exists(exe)) GTEST_SKIP() << exe << " is not built";
+    const fs::path tmp = dir / "tmp";
+    fs::create_directories(tmp);
+    const fs::path log = dir / "cli.log";
+    const std::string cmd = "env -u XDG_RUNTIME_DIR TMPDIR='" + tmp.string() + "' QT_QPA_PLATFORM=offscreen '" +
+                            exe.string() + "' report '" + options.outDir.string() + "' --level gemeente --out '" +
+                            (dir / "cli" / "nieuw" / "r.pdf").string() + "' > '" + log.string() + "' 2>&1";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << readText(log);
+    const std::string out = readText(log);
+    EXPECT_EQ(out.find("XDG_RUNTIME_DIR"), std::string::npos) << out;
+    EXPECT_EQ(out.find("QStandardPaths"), std::string::npos) << out;
+    EXPECT_NE(out.find("Geschreven: "), std::string::npos) << out;
+    EXPECT_TRUE(fs::is_regular_file(dir / "cli" / "nieuw" / "r.pdf"));
+    EXPECT_TRUE(fs::is_empty(tmp)) << "runtime folder left in " << tmp;
 }
 
 int main(int argc, char** argv)
