@@ -26,7 +26,7 @@ namespace gebiedscan::app {
 namespace {
 
 struct ReportCli {
-    std::string dir, level, lang = "nl", out;
+    std::string dir, level, lang = "nl", out, blackspots;
     std::vector<std::string> areas;
     bool quiet = false;
 };
@@ -89,6 +89,7 @@ void run(const ReportCli& c)
     for (const auto& a : c.areas) o.areas << QString::fromStdString(a);
     o.english = c.lang == "en";
     o.pdf = QString::fromStdString(c.out);
+    o.blackspots = QString::fromStdString(c.blackspots);
     ConsoleReporter reporter(c.quiet);
     const auto r = report::writeReport(o, reporter);
     reporter.info(fmt::format("Geschreven: {} ({} pagina's, {} {} per {}) en {}", r.pdf.toStdString(), r.pages,
@@ -132,6 +133,10 @@ void registerReportCommand(CLI::App& app)
     cmd->add_option("--areas", c->areas,
                     "alleen deze gebieden, codes met komma's; een hogere code neemt alles erin mee (GM0106)")
         ->delimiter(',');
+    cmd->add_option("--blackspots", c->blackspots,
+                    "uitvoermap van gebiedscan blackspots voor de samenvatting (standaard: een map naast de scanmap "
+                    "met blackspots.csv, als die er is)")
+        ->check(CLI::ExistingDirectory);
     cmd->add_option("--lang", c->lang, "taal van het rapport: nl (standaard) of en")
         ->check(CLI::IsMember({"nl", "en"}));
     addReportingOptions(*cmd, {.quiet = &c->quiet});

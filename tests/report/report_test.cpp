@@ -418,6 +418,97 @@ TEST_F(ReportTest, CommandPrintsNoRuntimeDirWarning)
     EXPECT_TRUE(fs::is_empty(tmp)) << "runtime folder left in " << tmp;
 }
 
+// pdftotext's text on one line, its "fi" ligature spelled out.
+std::string flatten(const std::string& text)
+{
+    return std::regex_replace(std::regex_replace(text, std::regex("\xEF\xAC\x81"), "fi"), std::regex("\\s+"), " ");
+}
+
+// A list of gebiedscan blackspots (Dutch CSV as it writes it): two spots in Meppel, one in
+// Wageningen (outside the report's area).
+void writeBlackSpots(const fs::path& folder)
+{
+    fs::create_directories(folder);
+    std::ofstream os(folder / "blackspots.csv", std::ios::binary);
+    os << "\xEF\xBB\xBFsoort;rang;locatie_id;voldoet;gehaald;definitie;n_ongevallen;n_dod;n_let;n_ums;n_onbekend;"
+          "n_ziekenhuis;score;n_2022;n_2023;n_2024;straat;wegnummer;wegbeheerder;wegklasse;van_m;tot_m;lengte_m;"
+          "piek_venster;x;y\n"
+       << "kruispunt;1;11;1;\">=6 DOD,LET\";kruispunt-6-3;7;0;7;0;0;7;7;2;2;3;Kleine Oever/Prinsengracht;;G;G;;;;;"
+          "209090;523797\n"
+       << "wegvak;2;12;1;\">=3 DOD,LET\";amsterdam;3;1;2;0;0;3;7;1;1;1;Hesselingerstraat;;G;G;0;180;180;3;208607;"
+          "522744\n"
+       << "kruispunt;3;13;1;\">=6 DOD,LET\";kruispunt-6-3;9;0;9;0;0;9;9;3;3;3;Dijkgraaf/Mondriaanlaan;;G;G;;;;;"
+          "173434;443611\n";
+}
+
+// Black spots in the summary, one sentence each: the ones inside the reported areas, placed in
+// their buurt, a count at or below the small-count limit hidden; the folder and how it was found
+// said. Given with --blackspots, or found beside the scan folder.
+TEST_F(ReportTest, BlackSpotsInTheSummaryGivenOrFoundBeside)
+{
+    CollectingReporter reporter;
+    report::ReportOptions o;
+    o.scanFolder = QString::fromStdString(options.outDir.string());
+    o.level = QStringLiteral("gemeente");
+    writeBlackSpots(dir / "elders" / "bs2024");
+    o.blackspots = QString::fromStdString((dir / "elders" / "bs2024").string());
+    o.pdf = QString::fromStdString((dir / "bs.pdf").string());
+    (void)report::writeReport(o, reporter);
+    const auto summary = pages(pdfText(dir / "bs.pdf")).at(1);
+    std::string flat = flatten(summary);
+    EXPECT_NE(flat.find("Black spots in het verkeer"), std::string::npos) << flat;
+    EXPECT_NE(flat.find("Uit de map 'bs2024' van gebiedscan blackspots (opgegeven met --blackspots): 2 van de 3 black "
+                        "spots liggen in het gebied van dit rapport, ongevallen in 2022–2024."),
+              std::string::npos)
+        << flat;
+    EXPECT_NE(flat.find("1. Kruispunt Kleine Oever/Prinsengracht in Historisch Centrum: 7 ongevallen, voldoet aan de "
+                        "definitie kruispunt-6-3 (>=6 DOD,LET)."),
+              std::string::npos)
+        << flat;
+    // 3 accidents: at or below the limit (1 t/m 4), hidden as every count of the report.
+    EXPECT_NE(
+        flat.find(
+            "2. Wegvak Hesselingerstraat (180 m) in Hesselingen: aantal ongevallen geheim (1 t/m 4), voldoet aan de "
+            "definitie amsterdam (>=3 DOD,LET)."),
+        std::string::npos)
+        << flat;
+    EXPECT_EQ(flat.find("3 ongevallen"), std::string::npos);
+    EXPECT_EQ(flat.find("Dijkgraaf"), std::string::npos); // Wageningen, outside Meppel
+
+    // Beside the scan folder: a copy of the scan with a black-spots folder next to it.
+    const fs::path beside = dir / "naast";
+    fs::create_directories(beside);
+    fs::copy(options.outDir, beside / "scan", fs::copy_options::recursive);
+    writeBlackSpots(beside / "zwarte_punten");
+    o.scanFolder = QString::fromStdString((beside / "scan").string());
+    o.blackspots.clear();
+    o.pdf = QString::fromStdString((dir / "bs_naast.pdf").string());
+    (void)report::writeReport(o, reporter);
+    flat = flatten(pages(pdfText(dir / "bs_naast.pdf")).at(1));
+    EXPECT_NE(flat.find("Uit de map 'zwarte_punten' van gebiedscan blackspots (gevonden naast de scanmap): 2 van de 3"),
+              std::string::npos)
+        << flat;
+    // None: said so.
+    o.scanFolder = QString::fromStdString(options.outDir.string());
+    o.pdf = QString::fromStdString((dir / "bs_geen.pdf").string());
+    (void)report::writeReport(o, reporter);
+    flat = flatten(pages(pdfText(dir / "bs_geen.pdf")).at(1));
+    EXPECT_NE(flat.find("Niet opgenomen: geen uitvoer van gebiedscan blackspots opgegeven"), std::string::npos) << flat;
+    o.blackspots = QString::fromStdString(dir.string()); // no blackspots.csv there
+    EXPECT_THROW((void)report::writeReport(o, reporter), InputError);
+}
+
+// Hot spots per theme: a sentence per theme with hot spots, or one saying there are none.
+TEST_F(ReportTest, SummaryHasHotSpotsPerTheme)
+{
+    const std::string flat = flatten(pages(text).at(1));
+    EXPECT_NE(flat.find("Hotspots per thema"), std::string::npos) << flat;
+    const bool sentence = std::regex_search(flat, std::regex("\\d\\.\\d [^:]+: \\d+ buurten? (is|zijn) een hotspot: "));
+    const bool none = flat.find("Geen buurt is een hotspot van een afzonderlijk thema") != std::string::npos ||
+                      flat.find("Geen thema heeft genoeg registraties") != std::string::npos;
+    EXPECT_TRUE(sentence != none) << flat;
+}
+
 int main(int argc, char** argv)
 {
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
