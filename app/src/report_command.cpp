@@ -111,6 +111,8 @@ void registerReportCommand(CLI::App& app)
         const std::filesystem::path pdf = packageDir / "veiligheidsanalyse.pdf";
         o.pdf = QString::fromStdString(pdf.string());
         ConsoleReporter reporter(quiet);
+        reporter.info("Rapport maken voor het pakket (veiligheidsanalyse.pdf; bij honderden gebieden duurt dat "
+                      "minuten, --no-report slaat het over) ...");
         const auto r = report::writeReport(o, reporter);
         reporter.info(fmt::format("Rapport in het pakket: {} ({} pagina's) en {}", pdf.filename().string(), r.pages,
                                   std::filesystem::path(r.html.toStdString()).filename().string()));

@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -73,8 +75,8 @@ BlackSpotList readBlackSpots(const QString& folder)
     const QStringList columns = splitCsv(header.trimmed(), sep);
     const auto col = [&](const char* name) { return columns.indexOf(QString::fromLatin1(name)); };
     const qsizetype kind = col("soort"), rank = col("rang"), def = col("definitie"), rule = col("gehaald"),
-              street = col("straat"), road = col("wegnummer"), n = col("n_ongevallen"), length = col("lengte_m"),
-              x = col("x"), y = col("y");
+                    street = col("straat"), road = col("wegnummer"), n = col("n_ongevallen"), length = col("lengte_m"),
+                    x = col("x"), y = col("y");
     if (kind < 0 || n < 0)
         throw InputError(("'" + f.fileName() +
                           "' is geen lijst van gebiedscan blackspots (kolommen soort en "
@@ -101,6 +103,18 @@ BlackSpotList readBlackSpots(const QString& folder)
         b.x = number(at(x), decimalComma);
         b.y = number(at(y), decimalComma);
         list.spots.push_back(std::move(b));
+    }
+    // The run's own words for its definition and period (summary.json beside the list).
+    QFile summary(QDir(folder).filePath(QStringLiteral("summary.json")));
+    if (summary.open(QIODevice::ReadOnly)) {
+        const QJsonObject o = QJsonDocument::fromJson(summary.readAll()).object();
+        list.definition =
+            o.value(QStringLiteral("criteria")).toObject().value(QStringLiteral("description")).toString();
+        const QJsonObject period = o.value(QStringLiteral("period")).toObject();
+        const int first = period.value(QStringLiteral("first_year")).toInt(),
+                  last = period.value(QStringLiteral("last_year")).toInt();
+        if (first > 0 && last >= first)
+            list.period = first == last ? QString::number(first) : QStringLiteral("%1\u2013%2").arg(first).arg(last);
     }
     std::stable_sort(list.spots.begin(), list.spots.end(),
                      [](const BlackSpot& a, const BlackSpot& b) { return a.rank < b.rank; });

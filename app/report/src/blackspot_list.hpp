@@ -23,7 +23,8 @@ struct BlackSpot {
 struct BlackSpotList {
     QString folder;           ///< absolute
     bool foundBeside = false; ///< found next to the scan folder, not given
-    QString period;           ///< "2016–2018" from the n_<year> columns
+    QString period;           ///< "2016–2018": summary.json's period, else the n_<year> columns
+    QString definition;       ///< summary.json's criteria description, in words; may be empty
     std::vector<BlackSpot> spots;
 };
 

@@ -902,20 +902,21 @@ QString ReportDocument::blackSpots()
         if (in) placed.push_back({&b, m_names.value(c, c)});
     }
     const QString folder = QFileInfo(list.folder).fileName();
-    h += QStringLiteral("<p>%1</p>")
-             .arg(esc(m_text
-                          .pick("Uit de map '%1' van gebiedscan blackspots (%2): %3 van de %4 black spots liggen in "
-                                "het gebied van dit rapport%5.",
-                                "From the folder '%1' of gebiedscan blackspots (%2): %3 of the %4 black spots lie in "
-                                "the area of this report%5.")
-                          .arg(folder, list.foundBeside
-                                           ? m_text.pick("gevonden naast de scanmap", "found beside the scan folder")
-                                           : m_text.pick("opgegeven met --blackspots", "given with --blackspots"))
-                          .arg(placed.size())
-                          .arg(list.spots.size())
-                          .arg(list.period.isEmpty()
-                                   ? QString()
-                                   : m_text.pick(", ongevallen in %1", ", accidents in %1").arg(list.period))));
+    QString intro =
+        m_text
+            .pick("Uit de map '%1' van gebiedscan blackspots (%2): %3 van de %4 black spots %5 in het gebied van dit "
+                  "rapport%6.",
+                  "From the folder '%1' of gebiedscan blackspots (%2): %3 of the %4 black spots %5 in the area of "
+                  "this report%6.")
+            .arg(folder, list.foundBeside ? m_text.pick("gevonden naast de scanmap", "found beside the scan folder")
+                                          : m_text.pick("opgegeven met --blackspots", "given with --blackspots"))
+            .arg(placed.size())
+            .arg(list.spots.size())
+            .arg(placed.size() == 1 ? m_text.pick("ligt", "lies") : m_text.pick("liggen", "lie"),
+                 list.period.isEmpty() ? QString()
+                                       : m_text.pick(", ongevallen in %1", ", accidents in %1").arg(list.period));
+    if (!list.definition.isEmpty()) intro += m_text.pick(" Definitie: %1.", " Definition: %1.").arg(list.definition);
+    h += QStringLiteral("<p>%1</p>").arg(esc(intro));
     if (placed.empty()) return h;
     h += QStringLiteral("<ul>");
     for (std::size_t i = 0; i < std::min<std::size_t>(placed.size(), 8); ++i) {
