@@ -10,12 +10,14 @@
 #include <QGuiApplication>
 
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 
 #include <stdlib.h> // mkdtemp, setenv
 
 #include <clocale>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -80,6 +82,18 @@ private:
     std::optional<QGuiApplication> m_app;
 };
 
+// The area levels of a scan folder (summary.json "levels"), finest first; empty when unreadable.
+std::vector<std::string> scanLevels(const std::filesystem::path& scanDir)
+{
+    std::ifstream in(scanDir / "summary.json");
+    const auto summary = nlohmann::json::parse(in, nullptr, false);
+    std::vector<std::string> levels;
+    if (summary.is_discarded() || !summary.contains("levels") || !summary["levels"].is_array()) return levels;
+    for (const auto& l : summary["levels"])
+        if (l.is_object()) levels.push_back(l.value("level", std::string()));
+    return levels;
+}
+
 void run(const ReportCli& c)
 {
     const GuiSession gui;
@@ -105,12 +119,23 @@ void registerReportCommand(CLI::App& app)
     // of the audited scan folder, drawn into the staging folder.
     exportReportWriter() = [](const std::filesystem::path& scanDir, const std::filesystem::path& packageDir,
                               bool quiet) {
+        ConsoleReporter reporter(quiet);
+        // A raster scan (cellen) has no areas to write sheets for, and thousands of cells would
+        // make thousands of pages: its package goes without the report.
+        const auto levels = scanLevels(scanDir);
+        if (levels == std::vector<std::string>{"cel"}) {
+            reporter.info("Geen rapport in het pakket: een scan op een raster (cellen) heeft geen gebieden om "
+                          "bladen van te maken (gebiedscan report --areas maakt er toch een)");
+            return std::vector<std::string>{};
+        }
         const GuiSession gui;
         report::ReportOptions o;
         o.scanFolder = QString::fromStdString(scanDir.string());
+        // Cells with areas above them: a sheet per highest area, not one per cell.
+        if (!levels.empty() && levels.front() == "cel" && levels.size() > 1)
+            o.level = QString::fromStdString(levels.back());
         const std::filesystem::path pdf = packageDir / "veiligheidsanalyse.pdf";
         o.pdf = QString::fromStdString(pdf.string());
-        ConsoleReporter reporter(quiet);
         reporter.info("Rapport maken voor het pakket (veiligheidsanalyse.pdf; bij honderden gebieden duurt dat "
                       "minuten, --no-report slaat het over) ...");
         const auto r = report::writeReport(o, reporter);
