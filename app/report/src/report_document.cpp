@@ -60,6 +60,17 @@ QString td(const QString& s, const QString& attrs = {})
     return QStringLiteral("<td%1>%2</td>").arg(attrs.isEmpty() ? QString() : QLatin1Char(' ') + attrs, s);
 }
 
+// A heading and what it heads on one page: Qt moves a table row that does not fit to the next
+// page as a whole (it has no page-break-after:avoid), so the section goes into a borderless cell
+// (its padding stands in for the heading's margin, which a cell drops).
+QString keepTogether(const QString& section)
+{
+    return QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" border=\"0\"><tr><td "
+                          "style=\"padding-top:10px;\">%1</td></tr>"
+                          "</table>")
+        .arg(section);
+}
+
 // Text of a cell's HTML for measuring: entities back, no tags.
 QString plainText(QString html)
 {
@@ -741,8 +752,8 @@ QString ReportDocument::summaryPage()
                               trend.isEmpty() ? QString() : m_text.pick("; trend: %1", "; trend: %1").arg(trend))));
     }
     h += QStringLiteral("</ul>");
-    h += themeHotspots();
-    h += blackSpots();
+    h += keepTogether(themeHotspots());
+    h += keepTogether(blackSpots());
     if (!m_empty.empty()) {
         QStringList names;
         for (const auto& a : m_empty) names << (a.name.isEmpty() ? a.code : a.name);
@@ -1241,7 +1252,7 @@ QString ReportDocument::sheet(const Area& a)
                              .arg(peak)));
     }
     h += QStringLiteral("</td></tr></table>");
-    h += aolCandidates(a);
+    h += keepTogether(aolCandidates(a));
     return h;
 }
 
