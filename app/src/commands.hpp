@@ -5,6 +5,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
 namespace gebiedscan::app {
 
 void registerScanCommand(CLI::App& app);
@@ -19,6 +24,13 @@ void registerAuditCommand(CLI::App& app);
 void registerExportCommand(CLI::App& app);
 /// `report` (the veiligheidsanalyse PDF) needs Qt: only in builds with the viewer.
 void registerReportCommand(CLI::App& app);
+
+/// How `export` puts the veiligheidsanalyse into its package: writes the report of `scanDir` into
+/// `packageDir` and returns the file names written. Set by registerReportCommand in builds with
+/// Qt; empty otherwise (the package then holds a PDF only when --report names one).
+using ExportReportWriter = std::function<std::vector<std::string>(const std::filesystem::path& scanDir,
+                                                                  const std::filesystem::path& packageDir, bool quiet)>;
+ExportReportWriter& exportReportWriter();
 
 /// The options of `scan` bound to `commandLine`: the shared groups and the scan settings table.
 /// Used by registerScanCommand and by the tests that hold the bindings against the table.

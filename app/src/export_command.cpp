@@ -1,6 +1,8 @@
 // `gebiedscan export SCAN_DIR --out DIR`: the council package (pipeline/export_job.hpp). A folder
 // that may not leave the police (intern, or failing the audit) is refused with exit code 4, as
-// `gebiedscan audit` fails; the failing cells are printed on stdout.
+// `gebiedscan audit` fails; the failing cells are printed on stdout. In builds with Qt the
+// package gets the veiligheidsanalyse PDF too, drawn into the staging folder after the audit
+// (exportReportWriter, set by the report command); the pipeline stays Qt-free.
 #include "commands.hpp"
 #include "console.hpp"
 #include "option_groups.hpp"
@@ -21,13 +23,22 @@ struct ExportCli {
     pipeline::ExportOptions options;
     std::size_t shown = 50;
     bool quiet = false;
+    bool noReport = false;
 };
 
 void run(const ExportCli& c)
 {
     ConsoleReporter console(c.quiet);
+    pipeline::ExportOptions options = c.options;
+    if (options.report.empty() && !c.noReport && exportReportWriter()) {
+        const auto scanDir = options.scanDir;
+        const bool quiet = c.quiet;
+        options.writeReport = [scanDir, quiet](const std::filesystem::path& packageDir) {
+            return exportReportWriter()(scanDir, packageDir, quiet);
+        };
+    }
     try {
-        const auto r = pipeline::runExportJob(c.options, console);
+        const auto r = pipeline::runExportJob(options, console);
         if (!c.quiet) {
             for (const auto& l : r.levels)
                 fmt::print(stderr, "{}: {} gebieden, kaart van {} in {} klassen{}\n", l.name, l.areas, l.styleField,
@@ -50,6 +61,12 @@ void run(const ExportCli& c)
 
 } // namespace
 
+ExportReportWriter& exportReportWriter()
+{
+    static ExportReportWriter writer;
+    return writer;
+}
+
 void registerExportCommand(CLI::App& app)
 {
     auto c = std::make_shared<ExportCli>();
@@ -64,13 +81,18 @@ void registerExportCommand(CLI::App& app)
     addThemeOptions(*cmd, {.model = &c->options.model}); // the thresholds the scan was made with
     addOutputOptions(*cmd, {.out = &c->options.outDir, .outHelp = "map voor het pakket (wordt als geheel geschreven)"});
     cmd->add_flag("--zip", c->options.zip, "schrijf het pakket ook als zip naast de map (MAP.zip)");
-    cmd->add_option("--report", c->options.report, "PDF van gebiedscan report om mee te geven")
-        ->check(CLI::ExistingFile);
+    auto* report = cmd->add_option("--report", c->options.report,
+                                   "PDF van gebiedscan report om mee te geven; anders maakt export het rapport zelf "
+                                   "(veiligheidsanalyse.pdf en .html) als report erbij gebouwd is")
+                       ->check(CLI::ExistingFile);
+    cmd->add_flag("--no-report", c->noReport, "geen rapport in het pakket (sneller bij veel gebieden)")
+        ->excludes(report);
     cmd->add_option("--show", c->shown, "aantal bevindingen dat wordt getoond als de controle faalt (standaard 50)");
     addReportingOptions(*cmd, {.quiet = &c->quiet});
     cmd->footer("Alleen een scan voor buiten de politie (zonder --internal) die de controle op herleidbaarheid\n"
                 "doorstaat (gebiedscan audit) wordt geëxporteerd; anders weigert export met de reden en de cellen\n"
-                "die falen. Het pakket bevat alleen aantallen per gebied, nooit meldingen of punten.\n"
+                "die falen. Het pakket bevat alleen aantallen per gebied, nooit meldingen of punten, en de\n"
+                "veiligheidsanalyse (gebiedscan report) als PDF en HTML, tenzij --report of --no-report.\n"
                 "Afsluitcode: 0 = geschreven, 4 = geweigerd, 2 = onjuiste invoer, 3 = schrijffout.");
     cmd->callback([c] { run(*c); });
 }

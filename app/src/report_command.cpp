@@ -10,40 +10,100 @@
 #include <QGuiApplication>
 
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include <stdlib.h> // mkdtemp, setenv
 
 #include <clocale>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <optional>
+#include <string>
+#include <system_error>
 
 namespace gebiedscan::app {
 
 namespace {
 
 struct ReportCli {
-    std::string dir, level, lang = "nl", out;
+    std::string dir, level, lang = "nl", out, blackspots;
     std::vector<std::string> areas;
     bool quiet = false;
 };
 
+// Qt prints "QStandardPaths: XDG_RUNTIME_DIR not set" on every run outside a login session
+// (cron, ssh, CI). We never use the runtime location, so a private folder (0700, as Qt demands)
+// for the duration of the run keeps the message away without hiding other warnings.
+class PrivateRuntimeDir {
+public:
+    PrivateRuntimeDir()
+    {
+        if (const char* set = std::getenv("XDG_RUNTIME_DIR"); set && *set) return;
+        std::error_code ec;
+        std::string pattern = (std::filesystem::temp_directory_path(ec) / "gebiedscan-runtime-XXXXXX").string();
+        if (ec) pattern = "/tmp/gebiedscan-runtime-XXXXXX";
+        if (::mkdtemp(pattern.data()) == nullptr) return; // mkdtemp makes it 0700
+        m_dir = pattern;
+        ::setenv("XDG_RUNTIME_DIR", m_dir.c_str(), 1);
+    }
+    ~PrivateRuntimeDir()
+    {
+        if (m_dir.empty()) return;
+        ::unsetenv("XDG_RUNTIME_DIR");
+        std::error_code ec;
+        std::filesystem::remove_all(m_dir, ec);
+    }
+    PrivateRuntimeDir(const PrivateRuntimeDir&) = delete;
+    PrivateRuntimeDir& operator=(const PrivateRuntimeDir&) = delete;
+
+private:
+    std::string m_dir;
+};
+
+// Painting needs a QGuiApplication; without a display the offscreen platform draws as well.
+// Members go in reverse: the application before its runtime folder.
+class GuiSession {
+public:
+    GuiSession()
+    {
+        if (!std::getenv("QT_QPA_PLATFORM") && !std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        static int argc = 1;
+        static char name[] = "gebiedscan";
+        static char* argv[] = {name, nullptr};
+        if (!QGuiApplication::instance()) m_app.emplace(argc, argv);
+        std::setlocale(LC_NUMERIC, "C"); // Qt set the user's locale; GDAL and our writers need C numbers
+    }
+
+private:
+    PrivateRuntimeDir m_runtime;
+    std::optional<QGuiApplication> m_app;
+};
+
+// The area levels of a scan folder (summary.json "levels"), finest first; empty when unreadable.
+std::vector<std::string> scanLevels(const std::filesystem::path& scanDir)
+{
+    std::ifstream in(scanDir / "summary.json");
+    const auto summary = nlohmann::json::parse(in, nullptr, false);
+    std::vector<std::string> levels;
+    if (summary.is_discarded() || !summary.contains("levels") || !summary["levels"].is_array()) return levels;
+    for (const auto& l : summary["levels"])
+        if (l.is_object()) levels.push_back(l.value("level", std::string()));
+    return levels;
+}
+
 void run(const ReportCli& c)
 {
-    // Painting needs a QGuiApplication; without a display the offscreen platform draws as well.
-    if (!std::getenv("QT_QPA_PLATFORM") && !std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    std::optional<QGuiApplication> app;
-    static int argc = 1;
-    static char name[] = "gebiedscan";
-    static char* argv[] = {name, nullptr};
-    if (!QGuiApplication::instance()) app.emplace(argc, argv);
-    std::setlocale(LC_NUMERIC, "C"); // Qt set the user's locale; GDAL and our writers need C numbers
-
+    const GuiSession gui;
     report::ReportOptions o;
     o.scanFolder = QString::fromStdString(c.dir);
     o.level = QString::fromStdString(c.level);
     for (const auto& a : c.areas) o.areas << QString::fromStdString(a);
     o.english = c.lang == "en";
     o.pdf = QString::fromStdString(c.out);
+    o.blackspots = QString::fromStdString(c.blackspots);
     ConsoleReporter reporter(c.quiet);
     const auto r = report::writeReport(o, reporter);
     reporter.info(fmt::format("Geschreven: {} ({} pagina's, {} {} per {}) en {}", r.pdf.toStdString(), r.pages,
@@ -55,6 +115,36 @@ void run(const ReportCli& c)
 
 void registerReportCommand(CLI::App& app)
 {
+    // `export` puts the report into its package: the default report (Dutch, sheets per wijk)
+    // of the audited scan folder, drawn into the staging folder.
+    exportReportWriter() = [](const std::filesystem::path& scanDir, const std::filesystem::path& packageDir,
+                              bool quiet) {
+        ConsoleReporter reporter(quiet);
+        // A raster scan (cellen) has no areas to write sheets for, and thousands of cells would
+        // make thousands of pages: its package goes without the report.
+        const auto levels = scanLevels(scanDir);
+        if (levels == std::vector<std::string>{"cel"}) {
+            reporter.info("Geen rapport in het pakket: een scan op een raster (cellen) heeft geen gebieden om "
+                          "bladen van te maken (gebiedscan report --areas maakt er toch een)");
+            return std::vector<std::string>{};
+        }
+        const GuiSession gui;
+        report::ReportOptions o;
+        o.scanFolder = QString::fromStdString(scanDir.string());
+        // Cells with areas above them: a sheet per highest area, not one per cell.
+        if (!levels.empty() && levels.front() == "cel" && levels.size() > 1)
+            o.level = QString::fromStdString(levels.back());
+        const std::filesystem::path pdf = packageDir / "veiligheidsanalyse.pdf";
+        o.pdf = QString::fromStdString(pdf.string());
+        reporter.info("Rapport maken voor het pakket (veiligheidsanalyse.pdf; bij honderden gebieden duurt dat "
+                      "minuten, --no-report slaat het over) ...");
+        const auto r = report::writeReport(o, reporter);
+        reporter.info(fmt::format("Rapport in het pakket: {} ({} pagina's) en {}", pdf.filename().string(), r.pages,
+                                  std::filesystem::path(r.html.toStdString()).filename().string()));
+        return std::vector<std::string>{pdf.filename().string(),
+                                        std::filesystem::path(r.html.toStdString()).filename().string()};
+    };
+
     auto c = std::make_shared<ReportCli>();
     if (const char* lang = std::getenv("GEBIEDSCAN_LANG"); lang && std::string(lang).rfind("en", 0) == 0)
         c->lang = "en";
@@ -70,6 +160,10 @@ void registerReportCommand(CLI::App& app)
     cmd->add_option("--areas", c->areas,
                     "alleen deze gebieden, codes met komma's; een hogere code neemt alles erin mee (GM0106)")
         ->delimiter(',');
+    cmd->add_option("--blackspots", c->blackspots,
+                    "uitvoermap van gebiedscan blackspots voor de samenvatting (standaard: een map naast de scanmap "
+                    "met blackspots.csv, als die er is)")
+        ->check(CLI::ExistingDirectory);
     cmd->add_option("--lang", c->lang, "taal van het rapport: nl (standaard) of en")
         ->check(CLI::IsMember({"nl", "en"}));
     addReportingOptions(*cmd, {.quiet = &c->quiet});

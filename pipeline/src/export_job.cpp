@@ -277,6 +277,7 @@ ExportResult runExportJob(const ExportOptions& o, Reporter& reporter)
     ExportPackage package;
     package.scanDir = o.scanDir;
     package.report = o.report;
+    if (o.report.empty()) package.writeReport = o.writeReport;
     package.summary = summary.json;
     package.model = &model;
     package.audit = &audit;

@@ -192,7 +192,14 @@ std::string leesmijText(const ExportPackage& p, const std::vector<std::string>& 
            "      die vanzelf bij het openen. *_velden.csv koppelt de korte veldnamen aan de volledige.\n"
            "  gebiedscan.gpkg: alle niveaus in één GeoPackage, met dezelfde kaartstijlen in de tabel\n"
            "      layer_styles (QGIS past de standaardstijl toe bij het openen) en de tabel gebiedscan_cijfers.\n"
-           "  *.csv: voor Excel (puntkomma, decimale komma, UTF-8).\n\n";
+           "  *.csv: voor Excel (puntkomma, decimale komma, UTF-8).\n";
+    for (const auto& f : files)
+        if (f.size() > 4 && f.compare(f.size() - 4, 4, ".pdf") == 0)
+            out += "  " + f +
+                   ": de veiligheidsanalyse (gebiedscan report) uit dezelfde gecontroleerde scanmap:\n"
+                   "      samenvatting, een blad per gebied en de verantwoording; het .html-bestand ernaast (als\n"
+                   "      dat er is) heeft dezelfde inhoud, met de kaarten erin, voor intranet of e-mail.\n";
+    out += "\n";
 
     out += "Kaartstijl\n----------\n";
     for (const auto& s : p.styled) {
@@ -286,6 +293,8 @@ ExportFiles writeExportPackage(const ExportPackage& p, const fs::path& outDir, b
         fs::copy_file(package.report, target, fs::copy_options::overwrite_existing, ec);
         if (ec) throw OutputError("kan het rapport niet kopiëren naar '" + target.string() + "': " + ec.message());
         written.push_back(package.report.filename().string());
+    } else if (package.writeReport) {
+        for (auto& name : package.writeReport(dir)) written.push_back(std::move(name));
     }
     written.emplace_back("LEESMIJ.txt");
     gis::writeTextFile(dir / "LEESMIJ.txt", leesmijText(package, written));

@@ -3,12 +3,14 @@
 // by the pipeline as `gebiedscan scan` does (extern: protected). The PDF is read back with
 // pdftotext (poppler-utils), the HTML as text.
 // The pipeline first: its ScanResult has a member named `slots`, a macro once Qt is included.
-#include "gebiedscan_build_paths.hpp"
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/pipeline/export_job.hpp"
 #include "gebiedscan/pipeline/reporter.hpp"
 #include "gebiedscan/pipeline/scan_job.hpp"
 #include "gebiedscan/pipeline/scan_writer.hpp"
+#include "gebiedscan_build_paths.hpp"
 
+#include "commands.hpp"
 #include "report_writer.hpp"
 
 #include <QGuiApplication>
@@ -326,6 +328,185 @@ TEST_F(ReportTest, EnglishOnRequestWithEnglishNumbers)
     std::replace(grouped.begin(), grouped.end(), '.', ',');
     EXPECT_NE(en.find(grouped), std::string::npos) << grouped;
     EXPECT_EQ(en.find("Samenvatting"), std::string::npos);
+}
+
+TEST_F(ReportTest, OutIntoAMissingFolderIsMadeAndABlockedOneIsOneDutchError)
+{
+    CollectingReporter reporter;
+    report::ReportOptions o;
+    o.scanFolder = QString::fromStdString(options.outDir.string());
+    o.level = QStringLiteral("gemeente");
+    const fs::path nested = dir / "rapporten" / "2024" / "meppel.pdf";
+    o.pdf = QString::fromStdString(nested.string());
+    const auto r = report::writeReport(o, reporter);
+    EXPECT_EQ(r.sheets, 1);
+    EXPECT_TRUE(fs::is_regular_file(nested));
+    EXPECT_TRUE(fs::is_regular_file(dir / "rapporten" / "2024" / "meppel.html"));
+    // A file where the folder should be: the error names the folder, in Dutch.
+    std::ofstream(dir / "geen_map") << "x";
+    o.pdf = QString::fromStdString((dir / "geen_map" / "a.pdf").string());
+    try {
+        (void)report::writeReport(o, reporter);
+        ADD_FAILURE() << "no error";
+    } catch (const OutputError& e) {
+        EXPECT_NE(std::string(e.what()).find("kan de map '" + (dir / "geen_map").string() + "' voor --out niet maken"),
+                  std::string::npos)
+            << e.what();
+    }
+}
+
+// `gebiedscan export` (in a build with the report) draws the report into its package after the
+// audit: the PDF and its HTML twin are there, LEESMIJ lists and explains them.
+TEST_F(ReportTest, ExportPutsTheReportIntoThePackage)
+{
+    CLI::App app;
+    gebiedscan::app::registerExportCommand(app);
+    gebiedscan::app::registerReportCommand(app);
+    ASSERT_TRUE(gebiedscan::app::exportReportWriter());
+    const fs::path package = dir / "pakket";
+    std::vector<std::string> args{"gebiedscan", "export", options.outDir.string(), "--out", package.string(), "-q"};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    ASSERT_NO_THROW(app.parse(static_cast<int>(argv.size()), argv.data()));
+    ASSERT_TRUE(fs::is_regular_file(package / "veiligheidsanalyse.pdf"));
+    ASSERT_TRUE(fs::is_regular_file(package / "veiligheidsanalyse.html"));
+    const std::string pdf = pdfText(package / "veiligheidsanalyse.pdf");
+    // The same report as `gebiedscan report` of this folder: as many pages, the same sheets.
+    EXPECT_EQ(pages(pdf).size(), pages(text).size());
+    EXPECT_NE(pdf.find("Veiligheidsanalyse"), std::string::npos);
+    EXPECT_NE(pdf.find("Verantwoording van de registraties"), std::string::npos);
+    const std::string leesmij = readText(package / "LEESMIJ.txt");
+    EXPECT_NE(leesmij.find("  veiligheidsanalyse.pdf\n"), std::string::npos) << leesmij;
+    EXPECT_NE(leesmij.find("  veiligheidsanalyse.html\n"), std::string::npos);
+    EXPECT_NE(leesmij.find("veiligheidsanalyse.pdf: de veiligheidsanalyse (gebiedscan report)"), std::string::npos);
+    // Nothing of the staging folder left beside the package.
+    for (const auto& e : fs::directory_iterator(dir))
+        EXPECT_EQ(e.path().filename().string().find(".new-"), std::string::npos) << e.path();
+
+    // --no-report: the package without it.
+    const fs::path bare = dir / "pakket_zonder";
+    std::vector<std::string> args2{"gebiedscan",  "export", options.outDir.string(), "--out", bare.string(),
+                                   "--no-report", "-q"};
+    std::vector<char*> argv2;
+    for (auto& a : args2) argv2.push_back(a.data());
+    CLI::App app2;
+    gebiedscan::app::registerExportCommand(app2);
+    ASSERT_NO_THROW(app2.parse(static_cast<int>(argv2.size()), argv2.data()));
+    EXPECT_TRUE(fs::is_regular_file(bare / "LEESMIJ.txt"));
+    EXPECT_FALSE(fs::exists(bare / "veiligheidsanalyse.pdf"));
+    EXPECT_EQ(readText(bare / "LEESMIJ.txt").find(".pdf"), std::string::npos);
+}
+
+// The command line run as a user would, outside a login session (no XDG_RUNTIME_DIR): no Qt
+// warning about it, the missing --out folder made, no private runtime folder left behind.
+TEST_F(ReportTest, CommandPrintsNoRuntimeDirWarning)
+{
+    const fs::path exe = GEBIEDSCAN_BINARY_DIR "/bin/gebiedscan";
+    if (!fs::exists(exe)) GTEST_SKIP() << exe << " is not built";
+    const fs::path tmp = dir / "tmp";
+    fs::create_directories(tmp);
+    const fs::path log = dir / "cli.log";
+    const std::string cmd = "env -u XDG_RUNTIME_DIR TMPDIR='" + tmp.string() + "' QT_QPA_PLATFORM=offscreen '" +
+                            exe.string() + "' report '" + options.outDir.string() + "' --level gemeente --out '" +
+                            (dir / "cli" / "nieuw" / "r.pdf").string() + "' > '" + log.string() + "' 2>&1";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << readText(log);
+    const std::string out = readText(log);
+    EXPECT_EQ(out.find("XDG_RUNTIME_DIR"), std::string::npos) << out;
+    EXPECT_EQ(out.find("QStandardPaths"), std::string::npos) << out;
+    EXPECT_NE(out.find("Geschreven: "), std::string::npos) << out;
+    EXPECT_TRUE(fs::is_regular_file(dir / "cli" / "nieuw" / "r.pdf"));
+    EXPECT_TRUE(fs::is_empty(tmp)) << "runtime folder left in " << tmp;
+}
+
+// pdftotext's text on one line, its "fi" ligature spelled out.
+std::string flatten(const std::string& text)
+{
+    return std::regex_replace(std::regex_replace(text, std::regex("\xEF\xAC\x81"), "fi"), std::regex("\\s+"), " ");
+}
+
+// A list of gebiedscan blackspots (Dutch CSV as it writes it): two spots in Meppel, one in
+// Wageningen (outside the report's area).
+void writeBlackSpots(const fs::path& folder)
+{
+    fs::create_directories(folder);
+    std::ofstream os(folder / "blackspots.csv", std::ios::binary);
+    os << "\xEF\xBB\xBFsoort;rang;locatie_id;voldoet;gehaald;definitie;n_ongevallen;n_dod;n_let;n_ums;n_onbekend;"
+          "n_ziekenhuis;score;n_2022;n_2023;n_2024;straat;wegnummer;wegbeheerder;wegklasse;van_m;tot_m;lengte_m;"
+          "piek_venster;x;y\n"
+       << "kruispunt;1;11;1;\">=6 DOD,LET\";kruispunt-6-3;7;0;7;0;0;7;7;2;2;3;Kleine Oever/Prinsengracht;;G;G;;;;;"
+          "209090;523797\n"
+       << "wegvak;2;12;1;\">=3 DOD,LET\";amsterdam;3;1;2;0;0;3;7;1;1;1;Hesselingerstraat;;G;G;0;180;180;3;208607;"
+          "522744\n"
+       << "kruispunt;3;13;1;\">=6 DOD,LET\";kruispunt-6-3;9;0;9;0;0;9;9;3;3;3;Dijkgraaf/Mondriaanlaan;;G;G;;;;;"
+          "173434;443611\n";
+}
+
+// Black spots in the summary, one sentence each: the ones inside the reported areas, placed in
+// their buurt, a count at or below the small-count limit hidden; the folder and how it was found
+// said. Given with --blackspots, or found beside the scan folder.
+TEST_F(ReportTest, BlackSpotsInTheSummaryGivenOrFoundBeside)
+{
+    CollectingReporter reporter;
+    report::ReportOptions o;
+    o.scanFolder = QString::fromStdString(options.outDir.string());
+    o.level = QStringLiteral("gemeente");
+    writeBlackSpots(dir / "elders" / "bs2024");
+    o.blackspots = QString::fromStdString((dir / "elders" / "bs2024").string());
+    o.pdf = QString::fromStdString((dir / "bs.pdf").string());
+    (void)report::writeReport(o, reporter);
+    const auto summary = pages(pdfText(dir / "bs.pdf")).at(1);
+    std::string flat = flatten(summary);
+    EXPECT_NE(flat.find("Black spots in het verkeer"), std::string::npos) << flat;
+    EXPECT_NE(flat.find("Uit de map 'bs2024' van gebiedscan blackspots (opgegeven met --blackspots): 2 van de 3 black "
+                        "spots liggen in het gebied van dit rapport, ongevallen in 2022–2024."),
+              std::string::npos)
+        << flat;
+    EXPECT_NE(flat.find("1. Kruispunt Kleine Oever/Prinsengracht in Historisch Centrum: 7 ongevallen, voldoet aan de "
+                        "definitie kruispunt-6-3 (>=6 DOD,LET)."),
+              std::string::npos)
+        << flat;
+    // 3 accidents: at or below the limit (1 t/m 4), hidden as every count of the report.
+    EXPECT_NE(
+        flat.find(
+            "2. Wegvak Hesselingerstraat (180 m) in Hesselingen: aantal ongevallen geheim (1 t/m 4), voldoet aan de "
+            "definitie amsterdam (>=3 DOD,LET)."),
+        std::string::npos)
+        << flat;
+    EXPECT_EQ(flat.find("3 ongevallen"), std::string::npos);
+    EXPECT_EQ(flat.find("Dijkgraaf"), std::string::npos); // Wageningen, outside Meppel
+
+    // Beside the scan folder: a copy of the scan with a black-spots folder next to it.
+    const fs::path beside = dir / "naast";
+    fs::create_directories(beside);
+    fs::copy(options.outDir, beside / "scan", fs::copy_options::recursive);
+    writeBlackSpots(beside / "zwarte_punten");
+    o.scanFolder = QString::fromStdString((beside / "scan").string());
+    o.blackspots.clear();
+    o.pdf = QString::fromStdString((dir / "bs_naast.pdf").string());
+    (void)report::writeReport(o, reporter);
+    flat = flatten(pages(pdfText(dir / "bs_naast.pdf")).at(1));
+    EXPECT_NE(flat.find("Uit de map 'zwarte_punten' van gebiedscan blackspots (gevonden naast de scanmap): 2 van de 3"),
+              std::string::npos)
+        << flat;
+    // None: said so.
+    o.scanFolder = QString::fromStdString(options.outDir.string());
+    o.pdf = QString::fromStdString((dir / "bs_geen.pdf").string());
+    (void)report::writeReport(o, reporter);
+    flat = flatten(pages(pdfText(dir / "bs_geen.pdf")).at(1));
+    EXPECT_NE(flat.find("Niet opgenomen: geen uitvoer van gebiedscan blackspots opgegeven"), std::string::npos) << flat;
+    o.blackspots = QString::fromStdString(dir.string()); // no blackspots.csv there
+    EXPECT_THROW((void)report::writeReport(o, reporter), InputError);
+}
+
+// Hot spots per theme: a sentence per theme with hot spots, or one saying there are none.
+TEST_F(ReportTest, SummaryHasHotSpotsPerTheme)
+{
+    const std::string flat = flatten(pages(text).at(1));
+    EXPECT_NE(flat.find("Hotspots per thema"), std::string::npos) << flat;
+    const bool sentence = std::regex_search(flat, std::regex("\\d\\.\\d [^:]+: \\d+ buurten? (is|zijn) een hotspot: "));
+    const bool none = flat.find("Geen buurt is een hotspot van een afzonderlijk thema") != std::string::npos ||
+                      flat.find("Geen thema heeft genoeg registraties") != std::string::npos;
+    EXPECT_TRUE(sentence != none) << flat;
 }
 
 int main(int argc, char** argv)

@@ -9,7 +9,10 @@
 
 #include <QBuffer>
 #include <QDate>
+#include <QFileInfo>
+#include <QFontMetricsF>
 #include <QJsonArray>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
@@ -57,6 +60,93 @@ QString td(const QString& s, const QString& attrs = {})
     return QStringLiteral("<td%1>%2</td>").arg(attrs.isEmpty() ? QString() : QLatin1Char(' ') + attrs, s);
 }
 
+// A heading and what it heads on one page: Qt moves a table row that does not fit to the next
+// page as a whole (it has no page-break-after:avoid), so the section goes into a borderless cell
+// (its padding stands in for the heading's margin, which a cell drops).
+QString keepTogether(const QString& section)
+{
+    return QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" border=\"0\"><tr><td "
+                          "style=\"padding-top:10px;\">%1</td></tr>"
+                          "</table>")
+        .arg(section);
+}
+
+// Text of a cell's HTML for measuring: entities back, no tags.
+QString plainText(QString html)
+{
+    static const QRegularExpression tag(QStringLiteral("<[^>]*>"));
+    html.remove(tag);
+    return html.replace(QStringLiteral("&lt;"), QStringLiteral("<"))
+        .replace(QStringLiteral("&gt;"), QStringLiteral(">"))
+        .replace(QStringLiteral("&quot;"), QStringLiteral("\""))
+        .replace(QStringLiteral("&amp;"), QStringLiteral("&"));
+}
+
+// Column widths of a table (percent of the text width) that hold each column's longest word:
+// Qt's layout breaks a word that does not fit its cell ("Verwac|ht"), so a column that needs
+// more takes it from the others' room to spare.
+class TableWidths {
+public:
+    explicit TableWidths(int columns) : m_need(static_cast<std::size_t>(columns), 0.0) {}
+
+    void note(int column, const QString& text, bool bold)
+    {
+        if (column < 0 || column >= static_cast<int>(m_need.size())) return;
+        const QFontMetricsF& fm = bold ? m_bold : m_plain;
+        for (const QString& word : text.split(QRegularExpression(QStringLiteral("[\\s\u00a0]+")), Qt::SkipEmptyParts))
+            m_need[column] = std::max(m_need[column], fm.horizontalAdvance(word));
+        // "12,3 %" and "< 0,001" hold a no-break space or read as one: never split a number from its unit.
+        if (text.contains(QChar(0x00a0))) m_need[column] = std::max(m_need[column], fm.horizontalAdvance(text));
+    }
+
+    /// `wanted` (percent, summing to 100) adjusted so that every column holds its longest word.
+    [[nodiscard]] std::vector<double> fit(std::vector<double> wanted) const
+    {
+        // The text width of an A4 page with the report's margins (174 mm), in points; a cell adds
+        // its padding and borders.
+        constexpr double kTextWidth = 174.0 / 25.4 * 72.0, kCellExtra = 7.0;
+        std::vector<double> need(wanted.size());
+        double extra = 0, spare = 0;
+        for (std::size_t i = 0; i < wanted.size(); ++i) {
+            need[i] = (m_need[i] + kCellExtra) / kTextWidth * 100.0;
+            if (need[i] > wanted[i])
+                extra += need[i] - wanted[i];
+            else
+                spare += wanted[i] - need[i];
+        }
+        if (extra <= 0 || spare <= 0) return wanted;
+        const double take = std::min(1.0, extra / spare);
+        for (std::size_t i = 0; i < wanted.size(); ++i)
+            wanted[i] = need[i] > wanted[i]
+                            ? (extra <= spare ? need[i] : wanted[i] + (need[i] - wanted[i]) * spare / extra)
+                            : wanted[i] - (wanted[i] - need[i]) * take;
+        return wanted;
+    }
+
+private:
+    static QFont font(bool bold)
+    {
+        QFont f(QStringLiteral("DejaVu Sans"));
+        f.setPointSizeF(7.5);
+        f.setBold(bold);
+        return f;
+    }
+    // Measured on a 72 dpi image: one pixel is one point.
+    static QImage& device()
+    {
+        static QImage image = [] {
+            QImage i(1, 1, QImage::Format_RGB32);
+            i.setDotsPerMeterX(2835);
+            i.setDotsPerMeterY(2835);
+            return i;
+        }();
+        return image;
+    }
+    std::vector<double> m_need;
+    QFontMetricsF m_plain{font(false), &device()};
+    QFontMetricsF m_bold{font(true), &device()};
+};
+
 } // namespace
 
 ReportDocument::ReportDocument(ScanReportData& data, const ReportOptions& options)
@@ -97,6 +187,17 @@ ReportContent ReportDocument::build()
         }
         if (kept.empty()) std::swap(kept, m_empty);
         m_sheets = std::move(kept);
+    }
+
+    if (!m_options.blackspots.isEmpty()) {
+        m_blackspots = readBlackSpots(m_options.blackspots);
+    } else if (const auto beside = blackSpotsBeside(m_data.folder())) {
+        try {
+            m_blackspots = readBlackSpots(*beside);
+            m_blackspots->foundBeside = true;
+        } catch (const InputError&) {
+            // Not a list of ours after all: the summary says none was found.
+        }
     }
 
     QString body = cover() + summaryPage();
@@ -650,27 +751,9 @@ QString ReportDocument::summaryPage()
                                   : m_text.pick(", %1 registraties", ", %1 registrations").arg(m_text.number(hot[i].n)),
                               trend.isEmpty() ? QString() : m_text.pick("; trend: %1", "; trend: %1").arg(trend))));
     }
-    // Per theme: how many hot spots the hotspots layer finds (themes with enough registrations).
-    if (const auto hs = m_data.hotspots()) {
-        QStringList perTheme;
-        for (const auto& t : themes) {
-            const QString name = field(fld::themeGiBin, t.id);
-            if (!ScanReportData::hasField(*hs, name)) continue;
-            int k = 0;
-            for (std::size_t i = 0; i < hs->featureCount(); ++i) {
-                bool in = false;
-                const QString c = ScanReportData::text(*hs, i, qs(fld::code));
-                for (const auto& a : m_sheets) in = in || inside(c, a.code);
-                if (in && giBin(*hs, i, name) >= 2) ++k;
-            }
-            if (k > 0) perTheme << QStringLiteral("%1 (%2)").arg(themeLabel(t)).arg(k);
-        }
-        if (!perTheme.isEmpty())
-            h += QStringLiteral("<li>%1</li>")
-                     .arg(esc(
-                         m_text.pick("Hotspots per thema: %1.", "Hot spots per theme: %1.").arg(perTheme.join(", "))));
-    }
     h += QStringLiteral("</ul>");
+    h += keepTogether(themeHotspots());
+    h += keepTogether(blackSpots());
     if (!m_empty.empty()) {
         QStringList names;
         for (const auto& a : m_empty) names << (a.name.isEmpty() ? a.code : a.name);
@@ -685,6 +768,192 @@ QString ReportDocument::summaryPage()
                               .arg(levelWord(m_level, m_empty.size() > 1), cur, list)));
     }
     h += QStringLiteral("<p>%1</p>").arg(addImage(QStringLiteral("overzicht"), overviewMap(), 640));
+    return h;
+}
+
+QString ReportDocument::themeHotspots()
+{
+    // Per theme one sentence: how many finest areas are a hot spot of it and the strongest ones.
+    const auto hs = m_data.hotspots();
+    QString h = QStringLiteral("<h3>%1</h3>").arg(m_text.pick("Hotspots per thema", "Hot spots per theme"));
+    if (!hs) {
+        return h + QStringLiteral("<p>%1</p>")
+                       .arg(m_text.pick("De scan heeft geen hotspots per thema (laag hotspots ontbreekt).",
+                                        "The scan has no hot spots per theme (no hotspots layer)."));
+    }
+    const QString finestWord = levelWord(m_data.levels().first());
+    QStringList items;
+    int themesWithout = 0, themesTested = 0;
+    for (const auto& t : m_data.themes()) {
+        const QString name = field(fld::themeGiBin, t.id);
+        if (!ScanReportData::hasField(*hs, name)) continue;
+        ++themesTested;
+        struct Spot {
+            std::size_t feature;
+            double bin, n;
+        };
+        std::vector<Spot> spots;
+        for (std::size_t i = 0; i < hs->featureCount(); ++i) {
+            const QString c = ScanReportData::text(*hs, i, qs(fld::code));
+            bool in = false;
+            for (const auto& a : m_sheets) in = in || inside(c, a.code);
+            const double b = giBin(*hs, i, name);
+            if (in && b >= 2) {
+                const auto f = ScanReportData::find(*m_data.finest(), c);
+                spots.push_back(
+                    {i, b, f ? ScanReportData::number(*m_data.finest(), *f, field(fld::count, t.id)) : kNaN});
+            }
+        }
+        if (spots.empty()) {
+            ++themesWithout;
+            continue;
+        }
+        const auto known = [](double n) { return std::isnan(n) ? -1.0 : n; }; // hidden counts last
+        std::sort(spots.begin(), spots.end(), [&](const Spot& x, const Spot& y) {
+            return x.bin != y.bin ? x.bin > y.bin : known(x.n) > known(y.n);
+        });
+        QStringList where;
+        for (std::size_t k = 0; k < std::min<std::size_t>(spots.size(), 3); ++k) {
+            const QString c = ScanReportData::text(*hs, spots[k].feature, qs(fld::code));
+            const QString nm = m_names.value(c, c);
+            where << QStringLiteral("%1 (%2 %)")
+                         .arg(nm.isEmpty() ? c : nm, spots[k].bin >= 3 ? QStringLiteral("99") : QStringLiteral("95"));
+        }
+        const QString more =
+            spots.size() > 3 ? m_text.pick(" en nog %1", " and %1 more").arg(spots.size() - 3) : QString();
+        items << QStringLiteral("<li>%1</li>")
+                     .arg(esc(m_text.pick("%1: %2 %3 %4 een hotspot: %5%6.", "%1: %2 %3 %4 a hot spot: %5%6.")
+                                  .arg(themeLabel(t))
+                                  .arg(spots.size())
+                                  .arg(levelWord(m_data.levels().first(), spots.size() != 1),
+                                       spots.size() == 1 ? m_text.pick("is", "is") : m_text.pick("zijn", "are"),
+                                       where.join(QStringLiteral(", ")), more)));
+    }
+    if (themesTested == 0)
+        return h + QStringLiteral("<p>%1</p>")
+                       .arg(esc(m_text
+                                    .pick("Geen thema heeft genoeg registraties voor een hotspotanalyse per %1.",
+                                          "No theme has enough registrations for a hot-spot analysis per %1.")
+                                    .arg(finestWord)));
+    if (items.isEmpty())
+        return h + QStringLiteral("<p>%1</p>")
+                       .arg(esc(m_text
+                                    .pick("Geen %1 is een hotspot van een afzonderlijk thema (%2 thema's getoetst).",
+                                          "No %1 is a hot spot of a single theme (%2 themes tested).")
+                                    .arg(finestWord)
+                                    .arg(themesTested)));
+    h += QStringLiteral("<ul>") + items.join(QString()) + QStringLiteral("</ul>");
+    if (themesWithout > 0)
+        h += QStringLiteral("<p class=\"small\">%1</p>")
+                 .arg(esc(m_text
+                              .pick("Bij %1 andere getoetste thema's is geen %2 een hotspot. Thema's met weinig "
+                                    "registraties worden niet getoetst.",
+                                    "For %1 other tested themes no %2 is a hot spot. Themes with few registrations "
+                                    "are not tested.")
+                              .arg(themesWithout)
+                              .arg(finestWord)));
+    return h;
+}
+
+std::optional<std::size_t> ReportDocument::finestAreaAt(double x, double y) const
+{
+    const auto& l = *m_data.finest();
+    for (std::size_t f = 0; f < l.featureCount(); ++f) {
+        const auto& e = l.envelopes[f];
+        if (x < e.minX || x > e.maxX || y < e.minY || y > e.maxY) continue;
+        bool in = false;
+        for (auto r = l.featureRings[f]; r < l.featureRings[f + 1]; ++r) {
+            const auto from = l.ringOffsets[r], to = l.ringOffsets[r + 1];
+            for (auto i = from, j = to - 1; i < to; j = i++) {
+                const auto& a = l.coords[i];
+                const auto& b = l.coords[j];
+                if ((a.y > y) != (b.y > y) && x < (b.x - a.x) * (y - a.y) / (b.y - a.y) + a.x) in = !in;
+            }
+        }
+        if (in) return f;
+    }
+    return std::nullopt;
+}
+
+QString ReportDocument::blackSpots()
+{
+    QString h = QStringLiteral("<h3>%1</h3>").arg(m_text.pick("Black spots in het verkeer", "Traffic black spots"));
+    if (!m_blackspots)
+        return h + QStringLiteral("<p>%1</p>")
+                       .arg(esc(m_text.pick("Niet opgenomen: geen uitvoer van gebiedscan blackspots opgegeven "
+                                            "(--blackspots MAP) en geen gevonden naast de scanmap.",
+                                            "Not included: no output of gebiedscan blackspots given (--blackspots "
+                                            "DIR) and none found beside the scan folder.")));
+    const auto& list = *m_blackspots;
+    // A black spot's count is published only above the scan's small-count limit, as every count here.
+    int limit = 0;
+    if (!m_data.internal()) {
+        limit = 4;
+        static const QRegularExpression rule(QStringLiteral("1 t/m (\\d+)"));
+        const auto m = rule.match(m_data.summary()
+                                      .value(qs(schema::summary::suppression))
+                                      .toObject()
+                                      .value(qs(schema::summary::suppressionRule))
+                                      .toString());
+        if (m.hasMatch()) limit = m.captured(1).toInt();
+    }
+    struct Placed {
+        const BlackSpot* spot;
+        QString area;
+    };
+    std::vector<Placed> placed;
+    const int code = m_data.finest()->fieldIndex(qs(fld::code));
+    for (const auto& b : list.spots) {
+        if (!b.x || !b.y) continue;
+        const auto f = finestAreaAt(*b.x, *b.y);
+        if (!f) continue;
+        const QString c = m_data.finest()->text(code, *f);
+        bool in = false;
+        for (const auto& a : m_sheets) in = in || inside(c, a.code);
+        if (in) placed.push_back({&b, m_names.value(c, c)});
+    }
+    const QString folder = QFileInfo(list.folder).fileName();
+    QString intro =
+        m_text
+            .pick("Uit de map '%1' van gebiedscan blackspots (%2): %3 van de %4 black spots %5 in het gebied van dit "
+                  "rapport%6.",
+                  "From the folder '%1' of gebiedscan blackspots (%2): %3 of the %4 black spots %5 in the area of "
+                  "this report%6.")
+            .arg(folder, list.foundBeside ? m_text.pick("gevonden naast de scanmap", "found beside the scan folder")
+                                          : m_text.pick("opgegeven met --blackspots", "given with --blackspots"))
+            .arg(placed.size())
+            .arg(list.spots.size())
+            .arg(placed.size() == 1 ? m_text.pick("ligt", "lies") : m_text.pick("liggen", "lie"),
+                 list.period.isEmpty() ? QString()
+                                       : m_text.pick(", ongevallen in %1", ", accidents in %1").arg(list.period));
+    if (!list.definition.isEmpty()) intro += m_text.pick(" Definitie: %1.", " Definition: %1.").arg(list.definition);
+    h += QStringLiteral("<p>%1</p>").arg(esc(intro));
+    if (placed.empty()) return h;
+    h += QStringLiteral("<ul>");
+    for (std::size_t i = 0; i < std::min<std::size_t>(placed.size(), 8); ++i) {
+        const BlackSpot& b = *placed[i].spot;
+        QString where = b.street;
+        if (!b.road.isEmpty()) where = where.isEmpty() ? b.road : b.road + QStringLiteral(" ") + where;
+        if (where.isEmpty()) where = m_text.pick("zonder straatnaam", "no street name");
+        if (b.lengthM > 0) where += QStringLiteral(" (%1 m)").arg(m_text.number(b.lengthM));
+        const QString kind =
+            b.kind == u"kruispunt" ? m_text.pick("Kruispunt", "Junction") : m_text.pick("Wegvak", "Road section");
+        const QString count = b.accidents > limit
+                                  ? m_text.pick("%1 ongevallen", "%1 accidents").arg(m_text.number(b.accidents))
+                                  : m_text.pick("aantal ongevallen %1 (1 t/m %2)", "number of accidents %1 (1 to %2)")
+                                        .arg(m_text.hidden())
+                                        .arg(limit);
+        h += QStringLiteral("<li>%1</li>")
+                 .arg(esc(m_text
+                              .pick("%1. %2 %3 in %4: %5, voldoet aan de definitie %6 (%7).",
+                                    "%1. %2 %3 in %4: %5, meets the definition %6 (%7).")
+                              .arg(b.rank)
+                              .arg(kind, where, placed[i].area, count, b.definition, b.rule)));
+    }
+    h += QStringLiteral("</ul>");
+    if (placed.size() > 8)
+        h += QStringLiteral("<p class=\"small\">%1</p>")
+                 .arg(m_text.pick("en nog %1 andere", "and %1 more").arg(placed.size() - 8));
     return h;
 }
 
@@ -709,26 +978,24 @@ QString ReportDocument::themeTable(const Area& a)
     const QString parent = ScanReportData::text(l, a.feature, qs(fld::parentCode));
     for (std::size_t i = 0; i < l.featureCount(); ++i)
         if (ScanReportData::text(l, i, qs(fld::parentCode)) == parent) ++siblings;
-    const QString rankOf = parent.isEmpty()
-                               ? m_text.pick("rang", "rank")
-                               : m_text.pick("rang in %1", "rank in %1").arg(esc(m_names.value(parent, parent)));
     const auto finest = m_data.finest();
     const auto hs = m_data.hotspots();
     const auto hsFeature = a.layer == finest && hs ? ScanReportData::find(*hs, a.code) : std::nullopt;
 
-    QString h = QStringLiteral("<table class=\"t\" width=\"100%\" cellspacing=\"0\"><thead><tr>");
-    const std::pair<QString, int> columns[] = {
-        {m_text.pick("Thema", "Theme"), 20},
-        {m_text.pick("Aantal %1", "Count %1").arg(cur), 8},
-        {m_text.pick("Per 1.000 inw.", "Per 1,000 inh."), 8},
-        {m_text.pick("Verwacht", "Expected"), 10},
-        {m_text.pick("Verschil", "Change"), 10},
-        {m_text.pick("Toets", "Test"), 9},
-        {QStringLiteral("%1 (%2)").arg(rankOf, m_text.pick("van %1", "of %1").arg(siblings)), 9},
-        {m_text.pick("Trend", "Trend"), 13},
-        {m_text.pick("Hotspot", "Hot spot"), 13}};
-    for (const auto& [c, w] : columns) h += QStringLiteral("<th width=\"%1%\">%2</th>").arg(w).arg(c);
-    h += QStringLiteral("</tr></thead>");
+    // The rank's area goes into the note below: a long name in a narrow header broke mid-word.
+    const std::pair<QString, int> columns[] = {{m_text.pick("Thema", "Theme"), 20},
+                                               {m_text.pick("Aantal %1", "Count %1").arg(cur), 8},
+                                               {m_text.pick("Per 1.000 inw.", "Per 1,000 inh."), 8},
+                                               {m_text.pick("Verwacht", "Expected"), 10},
+                                               {m_text.pick("Verschil", "Change"), 10},
+                                               {m_text.pick("Toets", "Test"), 10},
+                                               {m_text.pick("Rang (van %1)", "Rank (of %1)").arg(siblings), 8},
+                                               {m_text.pick("Trend", "Trend"), 13},
+                                               {m_text.pick("Hotspot", "Hot spot"), 13}};
+    constexpr int kColumns = 9;
+    TableWidths widths(kColumns);
+    for (int i = 0; i < kColumns; ++i) widths.note(i, columns[i].first, true);
+    std::vector<QString> body;
 
     const auto themeRow = [&](const QString& id, const QString& label, bool bold) {
         const QString n = field(fld::count, id);
@@ -768,12 +1035,18 @@ QString ReportDocument::themeTable(const Area& a)
         const QString rise = sig.startsWith(QLatin1String("stijging")) || sig.startsWith(QLatin1String("rise"))
                                  ? QStringLiteral(" bgcolor=\"#fcdcd0\"")
                                  : QString();
-        QString row = QStringLiteral("<tr%1>").arg(style) + td(esc(label));
-        row += td(!has                ? QStringLiteral("\u2013")
-                  : std::isnan(count) ? m_text.hidden()
-                                      : m_text.number(count),
-                  QStringLiteral("align=\"right\""));
-        row += td(num(fld::rate, 1), QStringLiteral("align=\"right\""));
+        int column = 0;
+        // A cell, its words measured for the column widths (bold in the total's row).
+        const auto cell = [&](const QString& html, const QString& attrs = {}) {
+            widths.note(column++, plainText(html), bold);
+            return td(html, attrs);
+        };
+        QString row = QStringLiteral("<tr%1>").arg(style) + cell(esc(label));
+        row += cell(!has                ? QStringLiteral("\u2013")
+                    : std::isnan(count) ? m_text.hidden()
+                                        : m_text.number(count),
+                    QStringLiteral("align=\"right\""));
+        row += cell(num(fld::rate, 1), QStringLiteral("align=\"right\""));
         // Expected, change, test and trend use every period: hidden with a hidden reference count too.
         const QString e = field(fld::expected, id);
         const auto ref = [&](const QString& text) {
@@ -783,30 +1056,54 @@ QString ReportDocument::themeTable(const Area& a)
                        : hiddenOr(l, a.feature, n, text);
         };
         const double expected = ScanReportData::number(l, a.feature, e);
-        row += td(std::isnan(expected) ? ref({}) : m_text.number(expected, 1), QStringLiteral("align=\"right\""));
-        row += td(std::isnan(chg) ? ref({}) : m_text.percent(chg), QStringLiteral("align=\"right\""));
-        row += td(esc(ref(sig)), rise.trimmed());
-        row += td(num(fld::rank, 0), QStringLiteral("align=\"right\""));
-        row += td(esc(ref(ScanReportData::text(l, a.feature, field(fld::trend, id)))));
+        row += cell(std::isnan(expected) ? ref({}) : m_text.number(expected, 1), QStringLiteral("align=\"right\""));
+        row += cell(std::isnan(chg) ? ref({}) : m_text.percent(chg), QStringLiteral("align=\"right\""));
+        row += cell(esc(ref(sig)), rise.trimmed());
+        row += cell(num(fld::rank, 0), QStringLiteral("align=\"right\""));
+        row += cell(esc(ref(ScanReportData::text(l, a.feature, field(fld::trend, id)))));
         // The total's class is hidden with a hidden total; a theme's is absent below 30 registrations.
-        row += td(esc(hot.isEmpty() && id == qs(schema::kTotalTheme) ? hiddenOr(l, a.feature, n, {})
-                      : hot.isEmpty()                                ? QStringLiteral("\u2013")
-                                                                     : hot));
+        row += cell(esc(hot.isEmpty() && id == qs(schema::kTotalTheme) ? hiddenOr(l, a.feature, n, {})
+                        : hot.isEmpty()                                ? QStringLiteral("\u2013")
+                                                                       : hot));
         return row + QStringLiteral("</tr>");
     };
-    h += themeRow(qs(schema::kTotalTheme), m_text.pick("Alle registraties", "All registrations"), true);
+    body.push_back(themeRow(qs(schema::kTotalTheme), m_text.pick("Alle registraties", "All registrations"), true));
     int veld = -1;
     for (const auto& t : m_data.themes()) {
         if (t.veld != veld) {
             veld = t.veld;
-            h += QStringLiteral("<tr><td colspan=\"9\" bgcolor=\"#dde6f0\"><b>%1</b></td></tr>")
-                     .arg(esc(veldName(veld)));
+            body.push_back(QStringLiteral("<tr><td colspan=\"9\" bgcolor=\"#dde6f0\"><b>%1</b></td></tr>")
+                               .arg(esc(veldName(veld))));
         }
-        h += themeRow(t.id, themeLabel(t), false);
+        body.push_back(themeRow(t.id, themeLabel(t), false));
     }
-    h +=
-        themeRow(qs(schema::kOtherTheme), m_text.pick("Overig (buiten het model)", "Other (outside the model)"), false);
-    return h + QStringLiteral("</table>");
+    body.push_back(themeRow(qs(schema::kOtherTheme),
+                            m_text.pick("Overig (buiten het model)", "Other (outside the model)"), false));
+
+    // Widths that hold every column's longest word, so the layout wraps between words only.
+    const std::vector<double> percent = widths.fit([&] {
+        std::vector<double> w;
+        for (const auto& c : columns) w.push_back(c.second);
+        return w;
+    }());
+    QString h = QStringLiteral("<table class=\"t\" width=\"100%\" cellspacing=\"0\"><thead><tr>");
+    for (int i = 0; i < kColumns; ++i)
+        h += QStringLiteral("<th width=\"%1%\">%2</th>").arg(percent[i], 0, 'f', 1).arg(columns[i].first);
+    h += QStringLiteral("</tr></thead>");
+    for (const auto& r : body) h += r;
+    h += QStringLiteral("</table>");
+    h += QStringLiteral("<p class=\"small\">%1</p>")
+             .arg(esc(parent.isEmpty() ? m_text
+                                             .pick("Rang: plaats onder de %1 %2 (1 = de meeste registraties).",
+                                                   "Rank: place among the %1 %2 (1 = the most registrations).")
+                                             .arg(siblings)
+                                             .arg(levelWord(a.level, siblings != 1))
+                                       : m_text
+                                             .pick("Rang: plaats onder de %1 %2 van %3 (1 = de meeste registraties).",
+                                                   "Rank: place among the %1 %2 of %3 (1 = the most registrations).")
+                                             .arg(siblings)
+                                             .arg(levelWord(a.level, siblings != 1), m_names.value(parent, parent))));
+    return h;
 }
 
 QString ReportDocument::aolCandidates(const Area& a)
@@ -856,7 +1153,7 @@ QString ReportDocument::aolCandidates(const Area& a)
     }
     std::stable_sort(out.begin(), out.end(),
                      [](const Candidate& x, const Candidate& y) { return x.weight > y.weight; });
-    QString h = QStringLiteral("<h3>%1</h3>")
+    QString h = QStringLiteral("<h3 style=\"margin-top:14px;\">%1</h3>")
                     .arg(m_text.pick("Kandidaten voor afspraken op locatie (AOL)",
                                      "Candidates for agreements on location (AOL)"));
     if (out.empty())
@@ -910,12 +1207,14 @@ QString ReportDocument::sheet(const Area& a)
         counts.emplace_back(p.id, figures.count(a.level, a.code, QStringLiteral("Totaal"), p.id));
     h += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" style=\"margin-top:10px;\"><tr><td valign=\"top\" "
                         "width=\"38%\">");
-    h += QStringLiteral("<p><b>%1</b></p>").arg(m_text.pick("Registraties per periode", "Registrations per period"));
+    // Chart headings keep a line of air to what follows (the chart, or a sentence instead of it).
+    h += QStringLiteral("<p style=\"margin-bottom:8px;\"><b>%1</b></p>")
+             .arg(m_text.pick("Alle registraties per periode", "All registrations per period"));
     h += QStringLiteral("<p>%1</p>")
              .arg(addImage(a.code + QStringLiteral("-trend"), ReportCharts::periodBars(counts, m_text, 3.0),
                            static_cast<int>(std::min<std::size_t>(230, 16 + counts.size() * 64))));
     h += QStringLiteral("</td><td valign=\"top\">");
-    h += QStringLiteral("<p><b>%1</b></p>")
+    h += QStringLiteral("<p style=\"margin-bottom:8px;\"><b>%1</b></p>")
              .arg(m_text.pick("Tijden in de week (%1)", "Hours of the week (%1)")
                       .arg(m_data.currentPeriod() ? m_data.currentPeriod()->id : QString()));
     const auto* times = m_data.hotTimes();
@@ -953,7 +1252,7 @@ QString ReportDocument::sheet(const Area& a)
                              .arg(peak)));
     }
     h += QStringLiteral("</td></tr></table>");
-    h += aolCandidates(a);
+    h += keepTogether(aolCandidates(a));
     return h;
 }
 

@@ -2,6 +2,7 @@
 // The veiligheidsanalyse as one HTML document with named images: cover, summary, a sheet per
 // area along the five veiligheidsvelden, methods. The PDF (QTextDocument on QPdfWriter) and the
 // self-contained HTML file are both written from it, so they hold the same content.
+#include "blackspot_list.hpp"
 #include "report_options.hpp"
 #include "report_text.hpp"
 #include "scan_report_data.hpp"
@@ -45,6 +46,10 @@ private:
 
     QString cover();
     QString summaryPage();
+    QString themeHotspots();
+    QString blackSpots();
+    /// The finest area holding a point (RD), by its rings (even-odd); none outside all.
+    std::optional<std::size_t> finestAreaAt(double x, double y) const;
     QString sheet(const Area& area);
     QString methods();
 
@@ -84,6 +89,7 @@ private:
     QHash<QString, QString> m_names;  // code -> name
     std::vector<std::pair<QString, QByteArray>> m_images;
     int m_imageCount = 0;
+    std::optional<BlackSpotList> m_blackspots;
 };
 
 } // namespace gebiedscan::report

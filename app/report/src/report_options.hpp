@@ -15,6 +15,9 @@ struct ReportOptions {
     QStringList areas;
     bool english = false;
     QString pdf; ///< the PDF to write; the HTML goes beside it (same name, .html)
+    /// A `gebiedscan blackspots` output folder for the summary; empty: a folder beside the scan
+    /// folder holding blackspots.csv, if there is one (the report says which it took).
+    QString blackspots;
 };
 
 /// What was written.

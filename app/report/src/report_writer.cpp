@@ -54,6 +54,14 @@ ReportResult writeReport(const ReportOptions& options, pipeline::Reporter& repor
     result.sheets = content.sheets;
     result.level = content.level;
 
+    // A folder named in --out that does not exist yet is made (rapporten/2024/meppel.pdf), as
+    // `scan --out` makes its folder; one that cannot be made is one clear error.
+    if (const QString folder = QFileInfo(result.pdf).absolutePath(); !QDir().mkpath(folder))
+        throw OutputError(("kan de map '" + folder +
+                           "' voor --out niet maken (bestaat er een bestand met die naam, "
+                           "of ontbreekt schrijfrecht?)")
+                              .toStdString());
+
     // PDF: Qt's text layout breaks the pages (tables between rows, their header repeated).
     {
         QSaveFile file(result.pdf);

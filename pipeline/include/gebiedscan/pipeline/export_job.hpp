@@ -12,6 +12,7 @@
 #include "gebiedscan/gis/table_writer.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,8 +24,13 @@ struct ExportOptions {
     std::filesystem::path scanDir; ///< a `gebiedscan scan` output folder
     std::filesystem::path outDir;  ///< the package folder (written as one unit)
     std::filesystem::path report;  ///< a PDF to include (gebiedscan report); empty: none
-    std::filesystem::path model;   ///< the scan's model (audit thresholds); empty: the shipped one
-    bool zip = false;              ///< also write outDir + ".zip" beside the folder
+    /// Writes the report into the package folder being staged, after the audit passed, and
+    /// returns the file names it wrote there (veiligheidsanalyse.pdf, .html). The command sets it
+    /// when `gebiedscan report` is built (Qt); the pipeline itself draws nothing. Unused with
+    /// `report`.
+    std::function<std::vector<std::string>(const std::filesystem::path& packageDir)> writeReport;
+    std::filesystem::path model; ///< the scan's model (audit thresholds); empty: the shipped one
+    bool zip = false;            ///< also write outDir + ".zip" beside the folder
 };
 
 /// A scan folder may not leave the police: written for internal use, or failing the audit.

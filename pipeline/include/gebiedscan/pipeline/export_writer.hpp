@@ -19,7 +19,9 @@ namespace gebiedscan::pipeline {
 struct ExportPackage {
     std::filesystem::path scanDir;
     std::filesystem::path report; ///< empty: no PDF
-    nlohmann::json summary;       ///< the scan's summary.json
+    /// Writes the report into the staging folder (ExportOptions::writeReport); used without `report`.
+    std::function<std::vector<std::string>(const std::filesystem::path& packageDir)> writeReport;
+    nlohmann::json summary; ///< the scan's summary.json
     const ScanModel* model = nullptr;
     const FolderAudit* audit = nullptr;
     gis::WriteOptions write;
