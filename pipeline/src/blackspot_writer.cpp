@@ -138,8 +138,32 @@ gis::Table accidentTable(const BlackSpotResult& r, const RoadNetwork& network)
     return t;
 }
 
+// What the network KDE's method does at a junction, for summary.json (Dutch, as the outputs).
+std::string kdeMethodDescription(NetworkKdeMethod method)
+{
+    const std::string kernel = "kwartische kern 15/(16h)(1-(d/h)^2)^2 langs het wegennet, per km";
+    switch (method) {
+    case NetworkKdeMethod::Simple:
+        return "simple (Xie & Yan 2008): kern van de kortste afstand, op elk kruispunt in elke tak op volle hoogte, "
+               "dus meer dan 1 kernmassa per ongeval waar de kern een kruispunt haalt; " +
+               kernel;
+    case NetworkKdeMethod::Discontinuous:
+        return "discontinuous (Okabe, Satoh & Sugihara 2009): op een knoop van graad n over de n-1 andere takken "
+               "gelijk verdeeld, aan een doodlopend eind teruggekaatst; 1 kernmassa per ongeval, dichtheid springt "
+               "op knopen; " +
+               kernel;
+    case NetworkKdeMethod::Continuous:
+        return "continuous (Okabe & Sugihara 2012): op een knoop van graad n 2/n in elke andere tak en (2-n)/n "
+               "teruggekaatst, aan een doodlopend eind geheel teruggekaatst; 1 kernmassa per ongeval en doorlopend "
+               "op knopen; " +
+               kernel;
+    }
+    return kernel;
+}
+
 // The network KDE as a line layer of the lixels with density > 0.
-gis::Table kdeTable(const std::vector<Lixel>& lixels, const RoadNetwork& network, bool weighted)
+gis::Table kdeTable(const std::vector<Lixel>& lixels, const RoadNetwork& network, bool weighted,
+                    NetworkKdeMethod method)
 {
     gis::Table t;
     const auto& spec = *schema::layer(schema::role::blackspotKde);
@@ -148,7 +172,10 @@ gis::Table kdeTable(const std::vector<Lixel>& lixels, const RoadNetwork& network
     t.geometryKind = gis::FeatureGeometry::Kind::Line;
     for (const auto& c : spec.columns)
         t.columns.push_back(schema::column(
-            spec, c.id, {}, {}, c.id == "dichtheid_per_km" ? (weighted ? "ernstgewogen" : "ongewogen") : ""));
+            spec, c.id, {}, {},
+            c.id == "dichtheid_per_km"
+                ? fmt::format("{}; methode {}", weighted ? "ernstgewogen" : "ongewogen", networkKdeMethodName(method))
+                : ""));
     for (const auto& l : lixels) {
         if (!(l.density > 0)) continue;
         const auto& seg = network.segments()[l.segment];
@@ -223,7 +250,7 @@ std::vector<fs::path> writeBlackSpotOutputs(const BlackSpotJobResult& job, const
         tables.push_back(areaTable(*job.areas));
         w.metadata["bron_gebieden"] = job.areas->layer.description;
     }
-    if (job.kde) tables.push_back(kdeTable(*job.kde, network, job.kdeWeighted));
+    if (job.kde) tables.push_back(kdeTable(*job.kde, network, job.kdeWeighted, job.kdeMethod));
     std::vector<fs::path> written;
     gis::writeGeoPackage(outDir / "blackspots.gpkg", tables, w);
     written.push_back(outDir / "blackspots.gpkg");
@@ -333,7 +360,8 @@ std::vector<fs::path> writeBlackSpotOutputs(const BlackSpotJobResult& job, const
         {"kde_bandwidth_m", job.kdeBandwidth ? nlohmann::ordered_json(*job.kdeBandwidth) : nlohmann::ordered_json()},
         {"kde_lixel_m", job.kdeLixel},
         {"kde_weighted", job.kdeWeighted},
-        {"kde_method", "simple (Xie & Yan 2008), kwartische kern 15/(16h)(1-(d/h)^2)^2, per km"},
+        {"kde_method", std::string(networkKdeMethodName(job.kdeMethod))},
+        {"kde_method_description", kdeMethodDescription(job.kdeMethod)},
         {"working_crs", job.workingCrs}};
     s["results"] = {{"junction_black_spots", job.junctionBlackSpots},
                     {"junctions_reported", result.junctions.size()},

@@ -7,6 +7,7 @@
 
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/core/section_midpoint.hpp"
+#include "gebiedscan/core/severity_weight.hpp"
 
 #include <gtest/gtest.h>
 
@@ -94,6 +95,23 @@ TEST(BlackSpotJob, AccountingAreasAndWeightedNetworkKde)
         if (id == "5" || id == "6") mass += l.density * (l.to - l.from) / 1000.0;
     }
     EXPECT_NEAR(mass, 12.0, 12.0 * 0.01);
+    // The default (continuous) method keeps one kernel mass per accident also through the junction:
+    // the whole KDE integrates to the weights of the KDE's accidents.
+    EXPECT_EQ(r.kdeMethod, NetworkKdeMethod::Continuous);
+    double all = 0, weights = 0;
+    for (const auto& l : *r.kde) all += l.density * (l.to - l.from) / 1000.0;
+    for (std::size_t i = 0; i < r.analysis.placements.size(); ++i)
+        if (r.analysis.placements[i].placed() && r.analysis.placements[i].segment != RoadNetwork::kNone)
+            weights += severityWeight(r.options.criteria.weights, r.analysis.dedup.accidents[i]);
+    EXPECT_GT(weights, 12.0);
+    EXPECT_NEAR(all, weights, weights * 0.01);
+    o.kdeMethod = "simple";
+    const auto simple = pipeline::runBlackSpotJob(o, reporter);
+    double simpleAll = 0;
+    for (const auto& l : *simple.kde) simpleAll += l.density * (l.to - l.from) / 1000.0;
+    EXPECT_GT(simpleAll, weights * 1.05); // the junction's accidents counted into every arm
+    o.kdeMethod = "continu";
+    EXPECT_THROW((void)pipeline::runBlackSpotJob(o, reporter), InputError);
 
     // Every reported section lies, by its midpoint, in one of the two areas.
     for (const auto& s : r.analysis.sections) {
