@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <map>
 
 namespace gebiedscan::pipeline {
 
@@ -211,6 +212,60 @@ gis::Table areaTable(const BlackSpotAreaCounts& c)
     return t;
 }
 
+// Peer groups of the reported spots for the toelichting: "G: 412 locaties (3 black spots)".
+std::string peerGroupLines(const std::vector<BlackSpot>& spots)
+{
+    std::map<std::string, std::pair<int, int>> groups; // group -> (sites, reported spots)
+    for (const auto& b : spots)
+        if (b.eb) {
+            auto& g = groups[b.eb->peerGroup];
+            g.first = b.eb->peerSites;
+            ++g.second;
+        }
+    std::string out;
+    for (const auto& [name, g] : groups)
+        out += fmt::format("  - {}: {} locaties, {} gerapporteerd\n", name, g.first, g.second);
+    return out.empty() ? "  (geen gerapporteerde locaties)\n" : out;
+}
+
+// blackspots_toelichting.txt: what was counted and how, in Dutch, beside the files.
+std::string toelichting(const BlackSpotJobResult& job)
+{
+    const auto& r = job.analysis;
+    const auto& o = job.options;
+    std::string t =
+        fmt::format("Black spots - toelichting\n=========================\n\n"
+                    "Wegen:      {}\nOngevallen: {}\nPeriode:    {} t/m {}\nDefinitie:  {}: {}\n"
+                    "Geanalyseerd: {} van {} ongevallen (na ontdubbeling van {} rijen)\n",
+                    job.roads.description, job.accidents.description, r.firstYear, r.lastYear, o.criteria.name,
+                    o.criteria.description, r.analysedAccidents, r.dedup.accidents.size(), r.inputRows);
+    if (o.empiricalBayes) {
+        t += fmt::format(
+            "\nEmpirical Bayes (--eb)\n----------------------\n"
+            "Elke locatie wordt vergeleken met haar vergelijkingsgroep (de wegklasse, standaard de wegbeheerder):\n"
+            "EB = w mu + (1 - w) waargenomen, met mu het gemiddelde van de groep en w = 1/(1 + k mu) uit de\n"
+            "spreiding in de groep (momentenmethode, negatief binomiaal; nog zonder verkeersintensiteit).\n"
+            "Kruispunten: alle kruispunten van het net tellen mee, ook die zonder ongevallen.\n"
+            "Wegvakken: elke route is in stukken van {:g} m gesneden; het laatste stuk en een route korter\n"
+            "dan {:g} m tellen mee zo lang als ze zijn, dus elke meter weg hoort bij een groep. De lengte is de\n"
+            "blootstelling: een stuk van l meter verwacht lambda l ongevallen (lambda per meter van de groep),\n"
+            "en het gewicht w hangt niet van de lengte af, zodat een kort wegvak met veel ongevallen niet\n"
+            "naar het groepsgemiddelde wordt getrokken omdat het kort is.\n"
+            "Kleine groep: een wegklasse met minder dan {} locaties is te klein voor een betrouwbare\n"
+            "spreiding; die locaties worden vergeleken met alle kruispunten of alle wegvakken samen\n"
+            "(eb_groep = \"alle kruispunten\" / \"alle wegvakken\").\n"
+            "Gebruikte groepen (kruispunten):\n{}Gebruikte groepen (wegvakken):\n{}",
+            o.window, o.window, o.minPeerGroup, peerGroupLines(r.junctions), peerGroupLines(r.sections));
+    }
+    if (job.kde && job.kdeBandwidth)
+        t += fmt::format("\nNetwerk-KDE (laag kde)\n----------------------\n"
+                         "Bandbreedte {:g} m, lixels van {:g} m, {}.\nMethode: {}.\n",
+                         *job.kdeBandwidth, job.kdeLixel, job.kdeWeighted ? "ernstgewogen" : "1 per ongeval",
+                         kdeMethodDescription(job.kdeMethod));
+    t += "\nInterne uitvoer (losse ongevallen): niet verstrekken buiten de politie.\n";
+    return t;
+}
+
 } // namespace
 
 std::string blackSpotsInternalOnly()
@@ -357,6 +412,7 @@ std::vector<fs::path> writeBlackSpotOutputs(const BlackSpotJobResult& job, const
         {"node_tolerance_m", job.nodeTolerance},
         {"use_network_ids", options.useNetworkIds},
         {"empirical_bayes", options.empiricalBayes},
+        {"eb_min_peer_group", options.minPeerGroup},
         {"kde_bandwidth_m", job.kdeBandwidth ? nlohmann::ordered_json(*job.kdeBandwidth) : nlohmann::ordered_json()},
         {"kde_lixel_m", job.kdeLixel},
         {"kde_weighted", job.kdeWeighted},
@@ -367,6 +423,8 @@ std::vector<fs::path> writeBlackSpotOutputs(const BlackSpotJobResult& job, const
                     {"junctions_reported", result.junctions.size()},
                     {"section_black_spots", result.sections.size()},
                     {"windows_evaluated", result.windowCount}};
+    gis::writeTextFile(outDir / "blackspots_toelichting.txt", toelichting(job));
+    written.push_back(outDir / "blackspots_toelichting.txt");
     nlohmann::ordered_json files = nlohmann::ordered_json::array();
     for (const auto& p : written) files.push_back(p.filename().string());
     files.push_back("summary.json");
