@@ -186,6 +186,14 @@ BlackSpotJobResult runBlackSpotJob(const BlackSpotJobOptions& c, Reporter& repor
     if (c.snapTolerance) options.snapTolerance = *c.snapTolerance;
     if (!(options.junctionRadius >= 0)) throw InputError("--radius moet >= 0 meter zijn");
     if (!(options.snapTolerance >= 0)) throw InputError("--snap-tolerance moet >= 0 meter zijn");
+    if (!c.kdeMethod.empty()) {
+        const auto method = parseNetworkKdeMethod(c.kdeMethod);
+        if (!method)
+            throw InputError(fmt::format("--kde-method '{}' onbekend: kies continuous (standaard), discontinuous of "
+                                         "simple",
+                                         c.kdeMethod));
+        out.kdeMethod = *method;
+    }
     options.lastYear = c.lastYear;
     options.nearestJunctionOnly = c.nearestJunction;
     options.includeAllJunctions = c.allJunctions;
@@ -240,14 +248,6 @@ BlackSpotJobResult runBlackSpotJob(const BlackSpotJobOptions& c, Reporter& repor
     out.kdeBandwidth = c.kdeBandwidth;
     out.kdeLixel = c.kdeLixel;
     out.kdeWeighted = c.kdeWeighted;
-    if (!c.kdeMethod.empty()) {
-        const auto method = parseNetworkKdeMethod(c.kdeMethod);
-        if (!method)
-            throw InputError(fmt::format("--kde-method '{}' onbekend: kies continuous (standaard), discontinuous of "
-                                         "simple",
-                                         c.kdeMethod));
-        out.kdeMethod = *method;
-    }
     out.workingCrs = c.workingCrs;
     if (!c.areas.path.empty()) out.areas = countPerArea(gis::readAreaLayer(c.areas, {}, c.workingCrs), result, network);
     if (c.kdeBandwidth) {

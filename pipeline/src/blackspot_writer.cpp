@@ -260,7 +260,7 @@ std::string toelichting(const BlackSpotJobResult& job)
     if (job.kde && job.kdeBandwidth)
         t += fmt::format("\nNetwerk-KDE (laag kde)\n----------------------\n"
                          "Bandbreedte {:g} m, lixels van {:g} m, {}.\nMethode: {}.\n",
-                         *job.kdeBandwidth, job.kdeLixel, job.kdeWeighted ? "ernstgewogen" : "1 per ongeval",
+                         *job.kdeBandwidth, job.kdeLixel, job.kdeWeighted ? "ernstgewogen" : "elk ongeval telt 1",
                          kdeMethodDescription(job.kdeMethod));
     t += "\nInterne uitvoer (losse ongevallen): niet verstrekken buiten de politie.\n";
     return t;
