@@ -1,4 +1,5 @@
 #include "gebiedscan/pipeline/near_repeat_job.hpp"
+#include "gebiedscan/pipeline/near_repeat_picture.hpp"
 
 #include "gebiedscan/pipeline/accounting_report.hpp"
 #include "gebiedscan/pipeline/incident_stream.hpp"
@@ -9,6 +10,7 @@
 #include "gebiedscan/core/scan_model.hpp"
 #include "gebiedscan/gis/atomic_output.hpp"
 #include "gebiedscan/gis/output_folder.hpp"
+#include "gebiedscan/gis/png_image.hpp"
 #include "gebiedscan/pipeline/model_loader.hpp"
 
 #include <fmt/core.h>
@@ -255,11 +257,20 @@ NearRepeatJobResult runNearRepeatJob(const NearRepeatJobOptions& o, Reporter& re
                              "(Poisson p = {:.4g}; permutatie p = {:.4g})\n",
                              formatMetres(knox.distance), dayCount(knox.days), r.knox.statistic, r.knox.expectedPoisson,
                              r.knox.pPoisson, r.knox.pPermutation);
+            f << "Tabel als figuur: nearrepeat_tabel.png (kleur naar waargenomen / verwacht; * = "
+                 "oververtegenwoordigd)\n";
             if (!f.flush()) throw OutputError("cannot write " + text.string());
         }
         out.commit();
     }
     r.written.push_back(text);
+    // The heat table (after the text, so written[0..1] stay the csv and the summary).
+    const fs::path picture = folder.path() / "nearrepeat_tabel.png";
+    {
+        const auto heat = nearRepeatHeatTable(r.table, o.alpha, o.minimumRatio);
+        gis::writePngImage(picture, heat.width, heat.height, heat.argb);
+    }
+    r.written.push_back(picture);
     folder.commit();
     for (auto& file : r.written) file = folder.finalPath(file);
     return r;

@@ -24,7 +24,7 @@ struct NearRepeatJobOptions {
     NearRepeatOptions analysis;  ///< bands, metric, permutations, seed, threads
     double alpha = 0.05;         ///< a cell counts in the summary when p <= alpha ...
     double minimumRatio = 1.2;   ///< ... and observed / expected >= this (the calculator's shading)
-    std::filesystem::path out;   ///< folder for nearrepeat.csv and nearrepeat_samenvatting.txt
+    std::filesystem::path out;   ///< folder for nearrepeat.csv, nearrepeat_tabel.png and nearrepeat_samenvatting.txt
 };
 
 /// The events of the analysis and what reading left out.
@@ -60,7 +60,7 @@ struct NearRepeatJobResult {
 /// (dist_to / days_to empty for the open last band; the same-location row has dist 0 to 0).
 [[nodiscard]] gis::Table nearRepeatCsvTable(const NearRepeatTable& table);
 
-/// Reads, analyses and writes (nearrepeat.csv, nearrepeat_samenvatting.txt) into options.out.
+/// Reads, analyses and writes (nearrepeat.csv, nearrepeat_tabel.png, nearrepeat_samenvatting.txt) into options.out.
 [[nodiscard]] NearRepeatJobResult runNearRepeatJob(const NearRepeatJobOptions& options, Reporter& reporter);
 
 } // namespace gebiedscan::pipeline
