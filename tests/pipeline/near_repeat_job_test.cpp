@@ -221,3 +221,52 @@ TEST_F(NearRepeatJobTest, HeatTablePictureColoursByRatioAndMarksTheRaisedCells)
 
 } // namespace
 } // namespace gebiedscan::pipeline
+
+namespace gebiedscan::pipeline {
+namespace {
+
+TEST_F(NearRepeatJobTest, PairsPerAreaEqualABruteForceCountAndNeedInternal)
+{
+    // Two rectangles split at x = 354,000 over the arsons.
+    std::ofstream(m_dir / "gebieden.geojson")
+        << R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},)"
+        << R"("features":[)"
+        << R"({"type":"Feature","properties":{"code":"W","naam":"West"},"geometry":{"type":"Polygon","coordinates":[[[340000,553000],[354000,553000],[354000,595000],[340000,595000],[340000,553000]]]}},)"
+        << R"({"type":"Feature","properties":{"code":"O","naam":"Oost"},"geometry":{"type":"Polygon","coordinates":[[[354000,553000],[367000,553000],[367000,595000],[354000,595000],[354000,553000]]]}}]})";
+    NearRepeatJobOptions o = options();
+    o.areas.path = (m_dir / "gebieden.geojson").string();
+    CollectingReporter reporter;
+    EXPECT_THROW((void)runNearRepeatJob(o, reporter), InputError); // small counts per area: internal only
+    o.internal = true;
+    const NearRepeatJobResult r = runNearRepeatJob(o, reporter);
+    ASSERT_TRUE(r.areas.has_value());
+    // The first raised cell of the first time band is 0-200 m, 0-1 days (see the summary test).
+    EXPECT_EQ(r.areas->distance, 200.0);
+    EXPECT_EQ(r.areas->days, 1);
+    // Brute force over all pairs: Manhattan distance in (0, 200), fewer than 1 day apart, counted
+    // at the earlier event (the same day: the one read first).
+    const auto& ev = r.input.events;
+    std::int64_t west = 0, east = 0, westEvents = 0, eastEvents = 0;
+    for (std::size_t i = 0; i < ev.size(); ++i) {
+        (ev[i].point.x < 354000 ? westEvents : eastEvents) += 1;
+        for (std::size_t j = i + 1; j < ev.size(); ++j) {
+            const double d = std::abs(ev[i].point.x - ev[j].point.x) + std::abs(ev[i].point.y - ev[j].point.y);
+            const auto gap = ev[j].day - ev[i].day;
+            if (!(d > 0 && d < 200) || std::abs(gap) >= 1) continue;
+            const auto& first = gap < 0 ? ev[j] : ev[i];
+            (first.point.x < 354000 ? west : east) += 1;
+        }
+    }
+    EXPECT_EQ(west + east, 9); // the calculator's observed count of the 0-200 m, 0-1 day cell
+    ASSERT_EQ(r.areas->layer.codes, (std::vector<std::string>{"W", "O"}));
+    EXPECT_EQ(r.areas->pairs, (std::vector<std::int64_t>{west, east}));
+    EXPECT_EQ(r.areas->events, (std::vector<std::int64_t>{westEvents, eastEvents}));
+    ASSERT_EQ(r.written.size(), 4u);
+    EXPECT_EQ(r.written[3].filename(), "nearrepeat.gpkg");
+    std::ifstream text(r.written[1]);
+    const std::string all((std::istreambuf_iterator<char>(text)), std::istreambuf_iterator<char>());
+    EXPECT_NE(all.find("laag areas: 9 paren op minder dan 200 m"), std::string::npos) << all;
+}
+
+} // namespace
+} // namespace gebiedscan::pipeline
