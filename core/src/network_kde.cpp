@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <queue>
+#include <sstream>
 #include <unordered_map>
 
 namespace gebiedscan {
@@ -94,18 +95,49 @@ public:
         : m_network(network), m_ends(ends), m_h(bandwidth), m_method(method)
     {}
 
+    /// Calls visit(KernelRun) for every piece of every walk of event e.
     template <class Visit>
     void walk(const NetworkEvent& e, Visit&& visit)
+    {
+        // Walks merge at the same segment end within 1 micrometre; where that still leaves more
+        // than kMaxRuns pieces (a bandwidth of many blocks), they merge within 1 cm,
+        // then 1 m: the mass stays exact (every node passes on what reaches it), the distances
+        // shift by at most that much per node passed.
+        for (double tolerance : {1e-6, 1e-2, 1.0}) {
+            if (collect(e, tolerance)) {
+                for (const auto& r : m_runs) visit(r);
+                return;
+            }
+        }
+        std::ostringstream m;
+        m << "netwerk-KDE: de bandbreedte van " << m_h << " m bereikt vanaf een ongeval meer dan " << kMaxRuns
+          << " stukken weg langs alle routes; kies een kleinere --kde-bandwidth of --kde-method simple";
+        throw InputError(m.str());
+    }
+
+private:
+    static constexpr std::size_t kMaxRuns = 300'000;
+
+    struct Arrival {
+        double distance;
+        double mult;
+    };
+
+    /// The pieces of event e's walks into m_runs; false when there are more than kMaxRuns.
+    bool collect(const NetworkEvent& e, double tolerance)
     {
         const double len = m_network.segmentLength(e.segment);
         const double o = std::clamp(e.offset, 0.0, len);
         m_floor = std::abs(e.weight) * 1e-16;
-        visit(KernelRun{e.segment, true, o, 0.0, e.weight});
-        visit(KernelRun{e.segment, false, o, 0.0, e.weight});
+        m_tolerance = tolerance;
+        m_runs.clear();
+        m_runs.push_back(KernelRun{e.segment, true, o, 0.0, e.weight});
+        m_runs.push_back(KernelRun{e.segment, false, o, 0.0, e.weight});
         m_frontier.clear();
         if (len - o < m_h) arrive(m_ends.toSlot(e.segment), len - o, e.weight);
         if (o < m_h) arrive(m_ends.fromSlot(e.segment), o, e.weight);
         while (!m_frontier.empty()) {
+            if (m_runs.size() > kMaxRuns) return false;
             const auto first = m_frontier.begin();
             const auto slot = first->first.second;
             const Arrival a = first->second;
@@ -114,37 +146,31 @@ public:
             const auto b = m_ends.begin(node), end = m_ends.end(node);
             const auto n = static_cast<double>(end - b);
             if (end - b == 1) { // dead end: reflected whole
-                leave(slot, a.distance, a.mult, visit);
+                leave(slot, a.distance, a.mult);
                 continue;
             }
             const double onward = m_method == NetworkKdeMethod::Discontinuous ? a.mult / (n - 1) : 2.0 * a.mult / n;
             for (auto s = b; s < end; ++s)
-                if (s != slot) leave(s, a.distance, onward, visit);
+                if (s != slot) leave(s, a.distance, onward);
             if (m_method == NetworkKdeMethod::Continuous && end - b > 2)
-                leave(slot, a.distance, a.mult * (2.0 - n) / n, visit);
+                leave(slot, a.distance, a.mult * (2.0 - n) / n);
         }
+        return true;
     }
-
-private:
-    struct Arrival {
-        double distance;
-        double mult;
-    };
 
     void arrive(std::uint32_t slot, double d, double mult)
     {
-        const auto key = std::make_pair(static_cast<std::int64_t>(std::llround(d * 1e6)), slot);
+        const auto key = std::make_pair(static_cast<std::int64_t>(std::llround(d / m_tolerance)), slot);
         auto [it, inserted] = m_frontier.try_emplace(key, Arrival{d, mult});
         if (!inserted) it->second.mult += mult;
     }
 
-    template <class Visit>
-    void leave(std::uint32_t slotIndex, double d, double mult, Visit& visit)
+    void leave(std::uint32_t slotIndex, double d, double mult)
     {
         if (std::abs(mult) < m_floor) return;
         const auto& s = m_ends.slot(slotIndex);
         const double len = m_network.segmentLength(s.segment);
-        visit(KernelRun{s.segment, s.atFrom, s.atFrom ? 0.0 : len, d, mult});
+        m_runs.push_back(KernelRun{s.segment, s.atFrom, s.atFrom ? 0.0 : len, d, mult});
         if (d + len < m_h) arrive(s.atFrom ? m_ends.toSlot(s.segment) : m_ends.fromSlot(s.segment), d + len, mult);
     }
 
@@ -153,7 +179,9 @@ private:
     double m_h;
     NetworkKdeMethod m_method;
     double m_floor = 0;
-    /// Pending arrivals by (distance in micrometres, segment end): the nearest first.
+    double m_tolerance = 1e-6;
+    std::vector<KernelRun> m_runs;
+    /// Pending arrivals by (distance in units of the tolerance, segment end): the nearest first.
     std::map<std::pair<std::int64_t, std::uint32_t>, Arrival> m_frontier;
 };
 
