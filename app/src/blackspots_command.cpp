@@ -106,6 +106,10 @@ void registerBlackSpotsCommand(CLI::App& app)
                .pathHelp = "gebieden (bv. buurten): thema 4.1 per gebied in laag areas en blackspots_gebieden.csv"});
     cmd->add_option("--kde-bandwidth", c->job.kdeBandwidth,
                     "netwerk-KDE langs de wegen met deze bandbreedte (m): laag kde");
+    cmd->add_option("--kde-method", c->job.kdeMethod,
+                    "hoe de KDE een kruispunt passeert: continuous (standaard; 1 kernmassa per ongeval, doorlopend), "
+                    "discontinuous (gelijk verdeeld, springt op knopen) of simple (volle kern in elke tak: telt "
+                    "op kruispunten dubbel)");
     cmd->add_option("--kde-lixel", c->job.kdeLixel, "lengte van de KDE-stukjes (lixels) in meter (standaard 10)");
     cmd->add_flag("--kde-weighted", c->job.kdeWeighted,
                   "KDE gewogen met de ernstgewichten in plaats van 1 per ongeval");

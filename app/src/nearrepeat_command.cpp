@@ -23,6 +23,7 @@ struct NearRepeatCli {
     std::string metric = "manhattan";
     std::string out;
     bool quiet = false;
+    bool internal = false; ///< needed for --areas (pairs per area are small counts)
 };
 
 void run(NearRepeatCli& c)
@@ -37,6 +38,7 @@ void run(NearRepeatCli& c)
     }
     o.analysis.metric = c.metric == "euclidean" ? DistanceMetric::Euclidean : DistanceMetric::Manhattan;
     o.out = c.out;
+    o.internal = c.internal;
     const pipeline::NearRepeatJobResult r = pipeline::runNearRepeatJob(o, console);
 
     fmt::print("Near-repeatanalyse geschreven naar {}\n", std::filesystem::absolute(o.out).lexically_normal().string());
@@ -77,8 +79,14 @@ void registerNearRepeatCommand(CLI::App& app)
         ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
     cmd->add_option("--seed", j.analysis.seed, "startwaarde van het toeval (zelfde seed, zelfde uitkomst)")
         ->check(nonNegativeWholeNumber());
+    addAreaOptions(*cmd, {.path = &j.areas.path,
+                          .layer = &j.areas.layer,
+                          .pathHelp = "gebieden (bv. buurten): near-repeatparen per gebied in nearrepeat.gpkg, laag "
+                                      "areas (alleen met --internal)"});
     addCrsOptions(*cmd, {.workingCrs = &j.workingCrs});
-    addOutputOptions(*cmd, {.out = &c->out, .outHelp = "uitvoermap (nearrepeat.csv, nearrepeat_samenvatting.txt)"});
+    addOutputOptions(*cmd, {.out = &c->out,
+                            .outHelp = "uitvoermap (nearrepeat.csv, nearrepeat_samenvatting.txt, nearrepeat_tabel.png)",
+                            .internal = &c->internal});
     addReportingOptions(*cmd, {.quiet = &c->quiet, .threads = &j.analysis.threads});
     cmd->footer("Alle paren van voorvallen worden geteld per afstandsband (eerst dezelfde locatie, dan [0,100), "
                 "[100,200), ... m)\nen per tijdband ([0,7), [7,14), ... dagen); verwacht = gemiddelde over "

@@ -69,7 +69,7 @@ BlackSpotAreaCounts countPerArea(gis::AreaLayer layer, const BlackSpotResult& r,
 
 /// Network KDE of the analysed accidents on their segments (weighted by severity when asked).
 std::vector<Lixel> networkKde(const BlackSpotResult& r, const RoadNetwork& network, double lixel, double bandwidth,
-                              bool weighted)
+                              bool weighted, NetworkKdeMethod method)
 {
     std::vector<NetworkEvent> events;
     for (std::size_t i = 0; i < r.placements.size(); ++i) {
@@ -78,7 +78,7 @@ std::vector<Lixel> networkKde(const BlackSpotResult& r, const RoadNetwork& netwo
         const double weight = weighted ? severityWeight(r.criteria.weights, r.dedup.accidents[i]) : 1.0;
         if (weight > 0) events.push_back({p.segment, p.offset, weight});
     }
-    return networkKernelDensity(network, events, lixel, bandwidth);
+    return networkKernelDensity(network, events, lixel, bandwidth, method);
 }
 
 constexpr SeverityMask kEverySeverity = kAllKnownSeverities | severityBit(Severity::Unknown);
@@ -186,6 +186,14 @@ BlackSpotJobResult runBlackSpotJob(const BlackSpotJobOptions& c, Reporter& repor
     if (c.snapTolerance) options.snapTolerance = *c.snapTolerance;
     if (!(options.junctionRadius >= 0)) throw InputError("--radius moet >= 0 meter zijn");
     if (!(options.snapTolerance >= 0)) throw InputError("--snap-tolerance moet >= 0 meter zijn");
+    if (!c.kdeMethod.empty()) {
+        const auto method = parseNetworkKdeMethod(c.kdeMethod);
+        if (!method)
+            throw InputError(fmt::format("--kde-method '{}' onbekend: kies continuous (standaard), discontinuous of "
+                                         "simple",
+                                         c.kdeMethod));
+        out.kdeMethod = *method;
+    }
     options.lastYear = c.lastYear;
     options.nearestJunctionOnly = c.nearestJunction;
     options.includeAllJunctions = c.allJunctions;
@@ -245,7 +253,7 @@ BlackSpotJobResult runBlackSpotJob(const BlackSpotJobOptions& c, Reporter& repor
     if (c.kdeBandwidth) {
         if (!(*c.kdeBandwidth > 0) || !(c.kdeLixel > 0))
             throw InputError("--kde-bandwidth en --kde-lixel moeten > 0 m zijn");
-        out.kde = networkKde(result, network, c.kdeLixel, *c.kdeBandwidth, c.kdeWeighted);
+        out.kde = networkKde(result, network, c.kdeLixel, *c.kdeBandwidth, c.kdeWeighted, out.kdeMethod);
     }
 
     if (!options.criteria.sections && (c.window || c.step))

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <map>
 
 namespace gebiedscan::pipeline {
 
@@ -138,8 +139,32 @@ gis::Table accidentTable(const BlackSpotResult& r, const RoadNetwork& network)
     return t;
 }
 
+// What the network KDE's method does at a junction, for summary.json (Dutch, as the outputs).
+std::string kdeMethodDescription(NetworkKdeMethod method)
+{
+    const std::string kernel = "kwartische kern 15/(16h)(1-(d/h)^2)^2 langs het wegennet, per km";
+    switch (method) {
+    case NetworkKdeMethod::Simple:
+        return "simple (Xie & Yan 2008): kern van de kortste afstand, op elk kruispunt in elke tak op volle hoogte, "
+               "dus meer dan 1 kernmassa per ongeval waar de kern een kruispunt haalt; " +
+               kernel;
+    case NetworkKdeMethod::Discontinuous:
+        return "discontinuous (Okabe, Satoh & Sugihara 2009): op een knoop van graad n over de n-1 andere takken "
+               "gelijk verdeeld, aan een doodlopend eind teruggekaatst; 1 kernmassa per ongeval, dichtheid springt "
+               "op knopen; " +
+               kernel;
+    case NetworkKdeMethod::Continuous:
+        return "continuous (Okabe & Sugihara 2012): op een knoop van graad n 2/n in elke andere tak en (2-n)/n "
+               "teruggekaatst, aan een doodlopend eind geheel teruggekaatst; 1 kernmassa per ongeval en doorlopend "
+               "op knopen; " +
+               kernel;
+    }
+    return kernel;
+}
+
 // The network KDE as a line layer of the lixels with density > 0.
-gis::Table kdeTable(const std::vector<Lixel>& lixels, const RoadNetwork& network, bool weighted)
+gis::Table kdeTable(const std::vector<Lixel>& lixels, const RoadNetwork& network, bool weighted,
+                    NetworkKdeMethod method)
 {
     gis::Table t;
     const auto& spec = *schema::layer(schema::role::blackspotKde);
@@ -148,7 +173,10 @@ gis::Table kdeTable(const std::vector<Lixel>& lixels, const RoadNetwork& network
     t.geometryKind = gis::FeatureGeometry::Kind::Line;
     for (const auto& c : spec.columns)
         t.columns.push_back(schema::column(
-            spec, c.id, {}, {}, c.id == "dichtheid_per_km" ? (weighted ? "ernstgewogen" : "ongewogen") : ""));
+            spec, c.id, {}, {},
+            c.id == "dichtheid_per_km"
+                ? fmt::format("{}; methode {}", weighted ? "ernstgewogen" : "ongewogen", networkKdeMethodName(method))
+                : ""));
     for (const auto& l : lixels) {
         if (!(l.density > 0)) continue;
         const auto& seg = network.segments()[l.segment];
@@ -181,6 +209,60 @@ gis::Table areaTable(const BlackSpotAreaCounts& c)
         g.polygons = areas.geometries[k];
         t.geometries.push_back(std::move(g));
     }
+    return t;
+}
+
+// Peer groups of the reported spots for the toelichting: "G: 412 locaties (3 black spots)".
+std::string peerGroupLines(const std::vector<BlackSpot>& spots)
+{
+    std::map<std::string, std::pair<int, int>> groups; // group -> (sites, reported spots)
+    for (const auto& b : spots)
+        if (b.eb) {
+            auto& g = groups[b.eb->peerGroup];
+            g.first = b.eb->peerSites;
+            ++g.second;
+        }
+    std::string out;
+    for (const auto& [name, g] : groups)
+        out += fmt::format("  - {}: {} locaties, {} gerapporteerd\n", name, g.first, g.second);
+    return out.empty() ? "  (geen gerapporteerde locaties)\n" : out;
+}
+
+// blackspots_toelichting.txt: what was counted and how, in Dutch, beside the files.
+std::string toelichting(const BlackSpotJobResult& job)
+{
+    const auto& r = job.analysis;
+    const auto& o = job.options;
+    std::string t =
+        fmt::format("Black spots - toelichting\n=========================\n\n"
+                    "Wegen:      {}\nOngevallen: {}\nPeriode:    {} t/m {}\nDefinitie:  {}: {}\n"
+                    "Geanalyseerd: {} van {} ongevallen (na ontdubbeling van {} rijen)\n",
+                    job.roads.description, job.accidents.description, r.firstYear, r.lastYear, o.criteria.name,
+                    o.criteria.description, r.analysedAccidents, r.dedup.accidents.size(), r.inputRows);
+    if (o.empiricalBayes) {
+        t += fmt::format(
+            "\nEmpirical Bayes (--eb)\n----------------------\n"
+            "Elke locatie wordt vergeleken met haar vergelijkingsgroep (de wegklasse, standaard de wegbeheerder):\n"
+            "EB = w mu + (1 - w) waargenomen, met mu het gemiddelde van de groep en w = 1/(1 + k mu) uit de\n"
+            "spreiding in de groep (momentenmethode, negatief binomiaal; nog zonder verkeersintensiteit).\n"
+            "Kruispunten: alle kruispunten van het net tellen mee, ook die zonder ongevallen.\n"
+            "Wegvakken: elke route is in stukken van {:g} m gesneden; het laatste stuk en een route korter\n"
+            "dan {:g} m tellen mee zo lang als ze zijn, dus elke meter weg hoort bij een groep. De lengte is de\n"
+            "blootstelling: een stuk van l meter verwacht lambda l ongevallen (lambda per meter van de groep),\n"
+            "en het gewicht w hangt niet van de lengte af, zodat een kort wegvak met veel ongevallen niet\n"
+            "naar het groepsgemiddelde wordt getrokken omdat het kort is.\n"
+            "Kleine groep: een wegklasse met minder dan {} locaties is te klein voor een betrouwbare\n"
+            "spreiding; die locaties worden vergeleken met alle kruispunten of alle wegvakken samen\n"
+            "(eb_groep = \"alle kruispunten\" / \"alle wegvakken\").\n"
+            "Gebruikte groepen (kruispunten):\n{}Gebruikte groepen (wegvakken):\n{}",
+            o.window, o.window, o.minPeerGroup, peerGroupLines(r.junctions), peerGroupLines(r.sections));
+    }
+    if (job.kde && job.kdeBandwidth)
+        t += fmt::format("\nNetwerk-KDE (laag kde)\n----------------------\n"
+                         "Bandbreedte {:g} m, lixels van {:g} m, {}.\nMethode: {}.\n",
+                         *job.kdeBandwidth, job.kdeLixel, job.kdeWeighted ? "ernstgewogen" : "elk ongeval telt 1",
+                         kdeMethodDescription(job.kdeMethod));
+    t += "\nInterne uitvoer (losse ongevallen): niet verstrekken buiten de politie.\n";
     return t;
 }
 
@@ -223,7 +305,7 @@ std::vector<fs::path> writeBlackSpotOutputs(const BlackSpotJobResult& job, const
         tables.push_back(areaTable(*job.areas));
         w.metadata["bron_gebieden"] = job.areas->layer.description;
     }
-    if (job.kde) tables.push_back(kdeTable(*job.kde, network, job.kdeWeighted));
+    if (job.kde) tables.push_back(kdeTable(*job.kde, network, job.kdeWeighted, job.kdeMethod));
     std::vector<fs::path> written;
     gis::writeGeoPackage(outDir / "blackspots.gpkg", tables, w);
     written.push_back(outDir / "blackspots.gpkg");
@@ -330,15 +412,19 @@ std::vector<fs::path> writeBlackSpotOutputs(const BlackSpotJobResult& job, const
         {"node_tolerance_m", job.nodeTolerance},
         {"use_network_ids", options.useNetworkIds},
         {"empirical_bayes", options.empiricalBayes},
+        {"eb_min_peer_group", options.minPeerGroup},
         {"kde_bandwidth_m", job.kdeBandwidth ? nlohmann::ordered_json(*job.kdeBandwidth) : nlohmann::ordered_json()},
         {"kde_lixel_m", job.kdeLixel},
         {"kde_weighted", job.kdeWeighted},
-        {"kde_method", "simple (Xie & Yan 2008), kwartische kern 15/(16h)(1-(d/h)^2)^2, per km"},
+        {"kde_method", std::string(networkKdeMethodName(job.kdeMethod))},
+        {"kde_method_description", kdeMethodDescription(job.kdeMethod)},
         {"working_crs", job.workingCrs}};
     s["results"] = {{"junction_black_spots", job.junctionBlackSpots},
                     {"junctions_reported", result.junctions.size()},
                     {"section_black_spots", result.sections.size()},
                     {"windows_evaluated", result.windowCount}};
+    gis::writeTextFile(outDir / "blackspots_toelichting.txt", toelichting(job));
+    written.push_back(outDir / "blackspots_toelichting.txt");
     nlohmann::ordered_json files = nlohmann::ordered_json::array();
     for (const auto& p : written) files.push_back(p.filename().string());
     files.push_back("summary.json");

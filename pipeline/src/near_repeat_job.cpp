@@ -1,4 +1,5 @@
 #include "gebiedscan/pipeline/near_repeat_job.hpp"
+#include "gebiedscan/pipeline/near_repeat_picture.hpp"
 
 #include "gebiedscan/pipeline/accounting_report.hpp"
 #include "gebiedscan/pipeline/incident_stream.hpp"
@@ -6,15 +7,20 @@
 
 #include "gebiedscan/core/date_time.hpp"
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/core/point_locator.hpp"
 #include "gebiedscan/core/scan_model.hpp"
 #include "gebiedscan/gis/atomic_output.hpp"
 #include "gebiedscan/gis/output_folder.hpp"
+#include "gebiedscan/gis/png_image.hpp"
+#include "gebiedscan/gis/table_writer.hpp"
 #include "gebiedscan/pipeline/model_loader.hpp"
 
 #include <fmt/core.h>
 
 #include <cmath>
 #include <fstream>
+#include <numeric>
+#include <unordered_map>
 
 namespace gebiedscan::pipeline {
 
@@ -190,10 +196,87 @@ gis::Table nearRepeatCsvTable(const NearRepeatTable& t)
     return table;
 }
 
+std::vector<std::int64_t> nearRepeatPairsByFirstEvent(const std::vector<SpaceTimeEvent>& events, double distance,
+                                                      std::int64_t days, DistanceMetric metric)
+{
+    std::vector<std::int64_t> count(events.size(), 0);
+    if (!(distance > 0) || days <= 0) return count;
+    // Grid of cells `distance` wide: a pair closer than that (Euclidean or Manhattan) lies in
+    // neighbouring cells.
+    auto cellOf = [distance](const PointRd& p) {
+        return std::pair<std::int64_t, std::int64_t>{static_cast<std::int64_t>(std::floor(p.x / distance)),
+                                                     static_cast<std::int64_t>(std::floor(p.y / distance))};
+    };
+    auto key = [](std::int64_t cx, std::int64_t cy) {
+        return (static_cast<std::uint64_t>(cx) << 32) ^ (static_cast<std::uint64_t>(cy) & 0xffffffffu);
+    };
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> cells;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const auto [cx, cy] = cellOf(events[i].point);
+        cells[key(cx, cy)].push_back(static_cast<std::uint32_t>(i));
+    }
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const auto [cx, cy] = cellOf(events[i].point);
+        for (std::int64_t dx = -1; dx <= 1; ++dx)
+            for (std::int64_t dy = -1; dy <= 1; ++dy) {
+                const auto it = cells.find(key(cx + dx, cy + dy));
+                if (it == cells.end()) continue;
+                for (const auto j : it->second) {
+                    if (j <= i) continue;
+                    const auto gap = events[j].day - events[i].day;
+                    if (std::abs(gap) >= days) continue;
+                    const double d = eventDistance(events[i].point, events[j].point, metric);
+                    if (!(d > 0) || d >= distance) continue;
+                    ++count[gap < 0 ? j : i]; // the earlier event; the same day: the one read first
+                }
+            }
+    }
+    return count;
+}
+
+namespace {
+
+/// The first raised cell of the first time band among the closed distance bands (the nearest
+/// distance where near repeats show), as (distance upper edge, days upper edge).
+std::optional<std::pair<double, std::int64_t>> firstRaisedBand(const NearRepeatTable& t, double alpha,
+                                                               double minimumRatio)
+{
+    for (std::size_t d = 1; d + 1 < t.distanceClasses(); ++d) {
+        const auto i = t.index(d, 0);
+        if (t.p[i] <= alpha && t.ratio(d, 0) >= minimumRatio)
+            return std::pair{t.distanceBands[d - 1], t.timeBands.front()};
+    }
+    return std::nullopt;
+}
+
+gis::Table nearRepeatAreaTable(const NearRepeatAreaCounts& c)
+{
+    gis::Table t;
+    const auto& spec = *schema::layer(schema::role::nearRepeatAreas);
+    t.name = std::string(spec.name);
+    schema::tag(t, spec.role);
+    t.geometryKind = gis::FeatureGeometry::Kind::Polygon;
+    for (const auto& column : spec.columns) t.columns.push_back(schema::column(spec, column.id));
+    for (std::size_t k = 0; k < c.layer.codes.size(); ++k) {
+        t.rows.push_back({c.layer.codes[k], c.layer.names[k], c.events[k], c.pairs[k]});
+        gis::FeatureGeometry g;
+        g.kind = gis::FeatureGeometry::Kind::Polygon;
+        g.polygons = c.layer.geometries[k];
+        t.geometries.push_back(std::move(g));
+    }
+    return t;
+}
+
+} // namespace
+
 NearRepeatJobResult runNearRepeatJob(const NearRepeatJobOptions& o, Reporter& reporter)
 {
     NearRepeatJobResult r;
     validateNearRepeatOptions(o.analysis); // before reading a million registrations
+    if (!o.areas.path.empty() && !o.internal)
+        throw InputError("--areas telt near-repeatparen per gebied: kleine aantallen van losse gebieden, dus interne "
+                         "uitvoer, alleen voor binnen de politie. Geef --internal om ze toch te maken (niet "
+                         "verstrekken)");
     r.input = readNearRepeatEvents(o, reporter);
     if (r.input.events.size() < 2)
         throw InputError(r.input.source + ": fewer than two usable registrations for the near-repeat analysis");
@@ -208,6 +291,29 @@ NearRepeatJobResult runNearRepeatJob(const NearRepeatJobOptions& o, Reporter& re
     knox.threads = o.analysis.threads;
     r.knox = knoxTest(r.input.events, knox);
     r.summary = nearRepeatSummary(r.table, o.alpha, o.minimumRatio);
+    if (!o.areas.path.empty()) {
+        if (const auto band = firstRaisedBand(r.table, o.alpha, o.minimumRatio)) {
+            NearRepeatAreaCounts c;
+            c.layer = gis::readAreaLayer(o.areas, {}, o.workingCrs);
+            c.distance = band->first;
+            c.days = band->second;
+            const auto n = c.layer.codes.size();
+            c.events.assign(n, 0);
+            c.pairs.assign(n, 0);
+            const auto perEvent = nearRepeatPairsByFirstEvent(r.input.events, c.distance, c.days, o.analysis.metric);
+            const PointLocator locator(c.layer.geometries);
+            for (std::size_t i = 0; i < r.input.events.size(); ++i) {
+                const auto k = locator.locate(r.input.events[i].point);
+                if (k < 0) continue;
+                ++c.events[k];
+                c.pairs[k] += perEvent[i];
+            }
+            r.areas = std::move(c);
+        } else {
+            reporter.info("--areas: geen oververtegenwoordigde afstandsband in de eerste tijdband, dus geen "
+                          "near-repeatparen per gebied (nearrepeat.gpkg niet geschreven)");
+        }
+    }
 
     std::int64_t first = r.input.events.front().day, last = first;
     for (const auto& e : r.input.events) {
@@ -255,11 +361,38 @@ NearRepeatJobResult runNearRepeatJob(const NearRepeatJobOptions& o, Reporter& re
                              "(Poisson p = {:.4g}; permutatie p = {:.4g})\n",
                              formatMetres(knox.distance), dayCount(knox.days), r.knox.statistic, r.knox.expectedPoisson,
                              r.knox.pPoisson, r.knox.pPermutation);
+            f << "Tabel als figuur: nearrepeat_tabel.png (kleur naar waargenomen / verwacht; * = "
+                 "oververtegenwoordigd)\n";
+            if (r.areas)
+                f << fmt::format("Per gebied ({}): nearrepeat.gpkg, laag areas: {} paren op minder dan {} m (niet "
+                                 "dezelfde plek) en minder dan {} ertussen, elk geteld bij het gebied van het eerste "
+                                 "voorval (bij dezelfde dag het eerst ingelezen); interne uitvoer\n",
+                                 r.areas->layer.description,
+                                 std::accumulate(r.areas->pairs.begin(), r.areas->pairs.end(), std::int64_t{0}),
+                                 formatMetres(r.areas->distance), dayCount(r.areas->days));
             if (!f.flush()) throw OutputError("cannot write " + text.string());
         }
         out.commit();
     }
     r.written.push_back(text);
+    // The heat table (after the text, so written[0..1] stay the csv and the summary).
+    const fs::path picture = folder.path() / "nearrepeat_tabel.png";
+    {
+        const auto heat = nearRepeatHeatTable(r.table, o.alpha, o.minimumRatio);
+        gis::writePngImage(picture, heat.width, heat.height, heat.argb);
+    }
+    r.written.push_back(picture);
+    if (r.areas) {
+        gis::WriteOptions areaOptions = w;
+        areaOptions.metadata[std::string(schema::kAudienceKey)] = "intern";
+        areaOptions.metadata["bron_registraties"] = r.input.source;
+        areaOptions.metadata["bron_gebieden"] = r.areas->layer.description;
+        areaOptions.metadata["near_repeat_band"] = fmt::format(
+            "afstand > 0 en < {} m, < {} ertussen", formatMetres(r.areas->distance), dayCount(r.areas->days));
+        const fs::path gpkg = folder.path() / "nearrepeat.gpkg";
+        gis::writeGeoPackage(gpkg, {nearRepeatAreaTable(*r.areas)}, areaOptions);
+        r.written.push_back(gpkg);
+    }
     folder.commit();
     for (auto& file : r.written) file = folder.finalPath(file);
     return r;

@@ -474,6 +474,24 @@ std::vector<LayerSpec> buildLayers()
           single("ratio", T::Real, "", "waargenomen / verwacht (Knox-ratio)", "observed / expected (Knox ratio)"),
           single("p", T::Real, "p", "pseudo-p (M + 1) / (R + 1)", "pseudo-p (M + 1) / (R + 1)")},
          {}});
+    // ---- gebiedscan nearrepeat --areas: nearrepeat.gpkg, layer areas ----
+    l.push_back(
+        {role::nearRepeatAreas,
+         "nearrepeat",
+         "areas",
+         GeometryKind::Polygon,
+         "near repeats per gebied: paren binnen de eerste oververtegenwoordigde afstands- en tijdband, "
+         "geteld bij het gebied van het eerste voorval",
+         "near repeats per area: pairs within the first raised distance and time band, counted at the "
+         "area of the first event",
+         {single(field::code, T::String, "", "gebiedscode", "area code"),
+          single(field::name, T::String, "", "naam", "name"),
+          single("n_voorvallen", T::Integer, "aantal", "voorvallen in het gebied", "events in the area"),
+          single("n_nr_paren", T::Integer, "aantal", "near-repeatparen waarvan het eerste voorval in het gebied ligt",
+                 "near-repeat pairs whose first event lies in the area")},
+         {{"bron_registraties", "bron van de registraties", "source of the registrations"},
+          {"bron_gebieden", "bron van de gebieden", "source of the areas"},
+          {"near_repeat_band", "afstand en tijd van de getelde paren", "distance and time of the pairs"}}});
     // ---- gebiedscan facilities: the facility's own fields come first (not in the schema) ----
     l.push_back(
         {role::facilities,

@@ -475,7 +475,7 @@ TEST(NetworkKde, SimpleMethodContinuesIntoEveryBranch)
     // An event on a four-arm junction: the simple method gives every arm the full kernel, so the
     // total mass is 4 half-kernels = 2 instead of 1 (documented; spNetwork's other methods split it).
     RoadNetwork net(cross());
-    const auto lixels = networkKernelDensity(net, {NetworkEvent{0, 100.0, 1.0}}, 10.0, 100.0);
+    const auto lixels = networkKernelDensity(net, {NetworkEvent{0, 100.0, 1.0}}, 10.0, 100.0, NetworkKdeMethod::Simple);
     const double k35 = 1000 * 15.0 / 1600.0 * std::pow(1 - 0.35 * 0.35, 2);
     int arms = 0;
     double integral = 0;

@@ -3,14 +3,17 @@
 #include "pipeline_test_support.hpp"
 
 #include "gebiedscan/pipeline/blackspot_job.hpp"
+#include "gebiedscan/pipeline/blackspot_writer.hpp"
 #include "gebiedscan/pipeline/reporter.hpp"
 
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/core/section_midpoint.hpp"
+#include "gebiedscan/core/severity_weight.hpp"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 using namespace gebiedscan;
@@ -94,6 +97,23 @@ TEST(BlackSpotJob, AccountingAreasAndWeightedNetworkKde)
         if (id == "5" || id == "6") mass += l.density * (l.to - l.from) / 1000.0;
     }
     EXPECT_NEAR(mass, 12.0, 12.0 * 0.01);
+    // The default (continuous) method keeps one kernel mass per accident also through the junction:
+    // the whole KDE integrates to the weights of the KDE's accidents.
+    EXPECT_EQ(r.kdeMethod, NetworkKdeMethod::Continuous);
+    double all = 0, weights = 0;
+    for (const auto& l : *r.kde) all += l.density * (l.to - l.from) / 1000.0;
+    for (std::size_t i = 0; i < r.analysis.placements.size(); ++i)
+        if (r.analysis.placements[i].placed() && r.analysis.placements[i].segment != RoadNetwork::kNone)
+            weights += severityWeight(r.options.criteria.weights, r.analysis.dedup.accidents[i]);
+    EXPECT_GT(weights, 12.0);
+    EXPECT_NEAR(all, weights, weights * 0.01);
+    o.kdeMethod = "simple";
+    const auto simple = pipeline::runBlackSpotJob(o, reporter);
+    double simpleAll = 0;
+    for (const auto& l : *simple.kde) simpleAll += l.density * (l.to - l.from) / 1000.0;
+    EXPECT_GT(simpleAll, weights * 1.05); // the junction's accidents counted into every arm
+    o.kdeMethod = "continu";
+    EXPECT_THROW((void)pipeline::runBlackSpotJob(o, reporter), InputError);
 
     // Every reported section lies, by its midpoint, in one of the two areas.
     for (const auto& s : r.analysis.sections) {
@@ -154,4 +174,39 @@ TEST(BlackSpotJob, WithoutSeverityFieldOnlyDefinitionsThatCountEveryAccident)
 
     for (const auto& name : blackSpotPresetNames()) EXPECT_TRUE(pipeline::criteriaNeedSeverity(blackSpotPreset(name)));
     EXPECT_FALSE(pipeline::criteriaNeedSeverity(r.analysis.criteria));
+}
+
+TEST(BlackSpotWriter, ToelichtingNamesTheKdeMethodAndTheSmallPeerGroupFallback)
+{
+    jobtest::TempFolder tmp;
+    pipeline::BlackSpotJobOptions o = crossAndRoad(tmp.path());
+    o.kdeBandwidth = 100;
+    o.empiricalBayes = true;
+    o.window = 250;
+    o.step = 25;
+    pipeline::CollectingReporter reporter;
+    const auto r = pipeline::runBlackSpotJob(o, reporter);
+    (void)pipeline::writeBlackSpotOutputs(r, {.outDir = tmp.path() / "uit", .internal = true});
+    std::ifstream in(tmp.path() / "uit" / "blackspots_toelichting.txt");
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // Every metre of road is a peer site: Markt 200 m and Kerkstraat 200 m as one piece each, the
+    // 2 km N225 as 8 pieces of 250 m = 10 sites, fewer than 30, so all sections together.
+    ASSERT_FALSE(r.analysis.sections.empty());
+    for (const auto& s : r.analysis.sections) {
+        ASSERT_TRUE(s.eb.has_value());
+        EXPECT_EQ(s.eb->peerGroup, "alle wegvakken");
+        EXPECT_EQ(s.eb->peerSites, 10);
+    }
+    EXPECT_NE(text.find("minder dan 30 locaties"), std::string::npos) << text;
+    EXPECT_NE(
+        text.find("  - alle wegvakken: 10 locaties, " + std::to_string(r.analysis.sections.size()) + " gerapporteerd"),
+        std::string::npos)
+        << text;
+    EXPECT_NE(text.find("  - alle kruispunten: 1 locaties, 1 gerapporteerd"), std::string::npos) << text;
+    EXPECT_NE(text.find("Methode: continuous (Okabe & Sugihara 2012)"), std::string::npos) << text;
+    std::ifstream summary(tmp.path() / "uit" / "summary.json");
+    const std::string json((std::istreambuf_iterator<char>(summary)), std::istreambuf_iterator<char>());
+    EXPECT_NE(json.find("\"kde_method\": \"continuous\""), std::string::npos);
+    EXPECT_NE(json.find("\"eb_min_peer_group\": 30"), std::string::npos);
+    EXPECT_NE(json.find("blackspots_toelichting.txt"), std::string::npos);
 }

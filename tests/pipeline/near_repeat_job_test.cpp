@@ -1,9 +1,11 @@
 // The near-repeat job: reading through GDAL, nearrepeat.csv and the Dutch summary, on the
 // published Chicago arsons whose Knox table the Near Repeat Calculator gave (tests/reference).
-#include "gebiedscan_build_paths.hpp"
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/pipeline/near_repeat_job.hpp"
+#include "gebiedscan/pipeline/near_repeat_picture.hpp"
+#include "gebiedscan_build_paths.hpp"
 
+#include <fmt/core.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -169,6 +171,101 @@ TEST_F(NearRepeatJobTest, UnknownThemeIsAnInputError)
     NearRepeatJobOptions o = options();
     o.theme = "bestaat-niet";
     EXPECT_THROW((void)runNearRepeatJob(o, reporter), InputError);
+}
+
+} // namespace
+} // namespace gebiedscan::pipeline
+
+namespace gebiedscan::pipeline {
+namespace {
+
+TEST_F(NearRepeatJobTest, HeatTablePictureColoursByRatioAndMarksTheRaisedCells)
+{
+    CollectingReporter reporter;
+    const NearRepeatJobResult r = runNearRepeatJob(options(), reporter);
+    ASSERT_EQ(r.written.size(), 3u);
+    EXPECT_EQ(r.written[2].filename(), "nearrepeat_tabel.png");
+    EXPECT_FALSE(fs::exists(r.written[2].string() + ".aux.xml")); // a plain picture, no sidecar
+    std::ifstream png(r.written[2], std::ios::binary);
+    char magic[8] = {};
+    png.read(magic, 8);
+    EXPECT_EQ(std::string(magic + 1, 3), "PNG");
+
+    const HeatTablePicture pic = nearRepeatHeatTable(r.table, 0.05, 1.2);
+    const auto& t = r.table;
+    int raisedCells = 0;
+    std::string raisedList;
+    for (std::size_t d = 0; d < t.distanceClasses(); ++d)
+        for (std::size_t k = 0; k < t.timeClasses(); ++k) {
+            const int x = pic.cellX0 + static_cast<int>(k) * pic.cellW,
+                      y = pic.cellY0 + static_cast<int>(d) * pic.cellH;
+            const auto i = t.index(d, k);
+            const bool bothZero = t.observed[i] == 0 && t.expected[i] == 0;
+            const bool raised = t.p[i] <= 0.05 && t.ratio(d, k) >= 1.2;
+            raisedCells += raised;
+            if (raised) raisedList += fmt::format("({},{})", d, k);
+            // Inside the frame, away from the centred text: the ratio's colour.
+            EXPECT_EQ(pic.at(x + 6, y + 6), nearRepeatRatioColour(t.ratio(d, k), bothZero)) << d << "," << k;
+            EXPECT_EQ(pic.at(x + 2, y + pic.cellH / 2) == 0xff000000u, raised) << d << "," << k;
+        }
+    // The raised cells on the arsons (as the summary): 0-200, 200-400 and 400-600 m on the same day,
+    // and the same location one day later (not from the first time band, so no repeat in the summary).
+    EXPECT_EQ(raisedCells, 4);
+    EXPECT_EQ(raisedList, "(0,1)(1,0)(2,0)(3,0)");
+    EXPECT_TRUE(t.p[t.index(1, 0)] <= 0.05);
+    EXPECT_EQ(nearRepeatRatioColour(1.0, false), 0xffffffffu);
+    EXPECT_EQ(nearRepeatRatioColour(3.0, false), 0xffc81e1eu);
+    EXPECT_EQ(nearRepeatRatioColour(0.0, false), 0xff3c78c8u);
+    EXPECT_EQ(nearRepeatRatioColour(0.0, true), 0xffe6e6e6u);
+}
+
+} // namespace
+} // namespace gebiedscan::pipeline
+
+namespace gebiedscan::pipeline {
+namespace {
+
+TEST_F(NearRepeatJobTest, PairsPerAreaEqualABruteForceCountAndNeedInternal)
+{
+    // Two rectangles split at x = 354,000 over the arsons.
+    std::ofstream(m_dir / "gebieden.geojson")
+        << R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},)"
+        << R"("features":[)"
+        << R"({"type":"Feature","properties":{"code":"W","naam":"West"},"geometry":{"type":"Polygon","coordinates":[[[340000,553000],[354000,553000],[354000,595000],[340000,595000],[340000,553000]]]}},)"
+        << R"({"type":"Feature","properties":{"code":"O","naam":"Oost"},"geometry":{"type":"Polygon","coordinates":[[[354000,553000],[367000,553000],[367000,595000],[354000,595000],[354000,553000]]]}}]})";
+    NearRepeatJobOptions o = options();
+    o.areas.path = (m_dir / "gebieden.geojson").string();
+    CollectingReporter reporter;
+    EXPECT_THROW((void)runNearRepeatJob(o, reporter), InputError); // small counts per area: internal only
+    o.internal = true;
+    const NearRepeatJobResult r = runNearRepeatJob(o, reporter);
+    ASSERT_TRUE(r.areas.has_value());
+    // The first raised cell of the first time band is 0-200 m, 0-1 days (see the summary test).
+    EXPECT_EQ(r.areas->distance, 200.0);
+    EXPECT_EQ(r.areas->days, 1);
+    // Brute force over all pairs: Manhattan distance in (0, 200), fewer than 1 day apart, counted
+    // at the earlier event (the same day: the one read first).
+    const auto& ev = r.input.events;
+    std::int64_t west = 0, east = 0, westEvents = 0, eastEvents = 0;
+    for (std::size_t i = 0; i < ev.size(); ++i) {
+        (ev[i].point.x < 354000 ? westEvents : eastEvents) += 1;
+        for (std::size_t j = i + 1; j < ev.size(); ++j) {
+            const double d = std::abs(ev[i].point.x - ev[j].point.x) + std::abs(ev[i].point.y - ev[j].point.y);
+            const auto gap = ev[j].day - ev[i].day;
+            if (!(d > 0 && d < 200) || std::abs(gap) >= 1) continue;
+            const auto& first = gap < 0 ? ev[j] : ev[i];
+            (first.point.x < 354000 ? west : east) += 1;
+        }
+    }
+    EXPECT_EQ(west + east, 9); // the calculator's observed count of the 0-200 m, 0-1 day cell
+    ASSERT_EQ(r.areas->layer.codes, (std::vector<std::string>{"W", "O"}));
+    EXPECT_EQ(r.areas->pairs, (std::vector<std::int64_t>{west, east}));
+    EXPECT_EQ(r.areas->events, (std::vector<std::int64_t>{westEvents, eastEvents}));
+    ASSERT_EQ(r.written.size(), 4u);
+    EXPECT_EQ(r.written[3].filename(), "nearrepeat.gpkg");
+    std::ifstream text(r.written[1]);
+    const std::string all((std::istreambuf_iterator<char>(text)), std::istreambuf_iterator<char>());
+    EXPECT_NE(all.find("laag areas: 9 paren op minder dan 200 m"), std::string::npos) << all;
 }
 
 } // namespace

@@ -29,10 +29,11 @@ TEST(OutputSchema, EveryRoleIsUniqueDescribedAndFound)
           schema::role::scanFigures, schema::role::hotspotsGrid, schema::role::hotspotsFeatures, schema::role::trends,
           schema::role::trendsPerPeriod, schema::role::blackspotJunctions, schema::role::blackspotSections,
           schema::role::blackspotList, schema::role::blackspotAccidents, schema::role::blackspotKde,
-          schema::role::blackspotAreas, schema::role::kdeHeatmap, schema::role::nearRepeat, schema::role::fieldMap})
+          schema::role::blackspotAreas, schema::role::kdeHeatmap, schema::role::nearRepeat,
+          schema::role::nearRepeatAreas, schema::role::fieldMap})
         EXPECT_NE(schema::layer(r), nullptr) << r;
     EXPECT_EQ(schema::layer("no_such_role"), nullptr);
-    EXPECT_EQ(roles.size(), 20u); // facilities and facility_concentration: tests/pipeline/facility_job_test.cpp
+    EXPECT_EQ(roles.size(), 21u); // facilities and facility_concentration: tests/pipeline/facility_job_test.cpp
 }
 
 TEST(OutputSchema, OneWordForOneThing)

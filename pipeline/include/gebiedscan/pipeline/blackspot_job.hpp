@@ -43,6 +43,7 @@ struct BlackSpotJobOptions {
     std::optional<double> kdeBandwidth; ///< network KDE along lixels when set (metres)
     double kdeLixel = 10.0;             ///< lixel length (metres)
     bool kdeWeighted = false;           ///< KDE weights accidents by the severity weights
+    std::string kdeMethod;              ///< simple, discontinuous or continuous; empty = the default
     std::string workingCrs = "EPSG:28992";
 };
 
@@ -69,6 +70,7 @@ struct BlackSpotJobResult {
     std::optional<double> kdeBandwidth;
     double kdeLixel = 10.0;
     bool kdeWeighted = false;
+    NetworkKdeMethod kdeMethod = kDefaultNetworkKdeMethod;
     std::string workingCrs;
 };
 

@@ -2,6 +2,7 @@
 // Near repeats: the Knox space-time table of Ratcliffe's Near Repeat Calculator on a registrations
 // layer, with the global Knox test, written as nearrepeat.csv and a Dutch summary.
 #include "gebiedscan/core/near_repeat.hpp"
+#include "gebiedscan/gis/area_reader.hpp"
 #include "gebiedscan/gis/table_writer.hpp"
 #include "gebiedscan/gis/vector_reader.hpp"
 #include "gebiedscan/pipeline/incident_fields.hpp"
@@ -10,6 +11,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,7 +26,11 @@ struct NearRepeatJobOptions {
     NearRepeatOptions analysis;  ///< bands, metric, permutations, seed, threads
     double alpha = 0.05;         ///< a cell counts in the summary when p <= alpha ...
     double minimumRatio = 1.2;   ///< ... and observed / expected >= this (the calculator's shading)
-    std::filesystem::path out;   ///< folder for nearrepeat.csv and nearrepeat_samenvatting.txt
+    /// Optional areas (buurten, ...): near-repeat pairs per area, layer areas of nearrepeat.gpkg.
+    /// Small counts of single areas: police-internal, so only with `internal`.
+    gis::SourceSpec areas;
+    bool internal = false;
+    std::filesystem::path out; ///< folder for nearrepeat.csv, nearrepeat_tabel.png and nearrepeat_samenvatting.txt
 };
 
 /// The events of the analysis and what reading left out.
@@ -35,11 +41,30 @@ struct NearRepeatInput {
     RecordAccounting accounting; ///< of the registrations read (no areas: nothing is outside)
 };
 
+/// Near-repeat pairs per area: pairs of events closer than `distance` metres (not at the same
+/// location) and fewer than `days` days apart, counted at the area of the pair's first event (the
+/// earlier one; on the same day the one read first). distance and days are the upper edges of the
+/// first raised cell of the first time band (the nearest distance band where near repeats show).
+struct NearRepeatAreaCounts {
+    gis::AreaLayer layer;
+    double distance = 0.0;
+    std::int64_t days = 0;
+    std::vector<std::int64_t> events; ///< per area: events in it
+    std::vector<std::int64_t> pairs;  ///< per area: near-repeat pairs whose first event lies in it
+};
+
+/// The per-area counts for bands (distance, days) over `events` (exposed for tests).
+[[nodiscard]] std::vector<std::int64_t> nearRepeatPairsByFirstEvent(const std::vector<SpaceTimeEvent>& events,
+                                                                    double distance, std::int64_t days,
+                                                                    DistanceMetric metric);
+
 struct NearRepeatJobResult {
     NearRepeatInput input;
     NearRepeatTable table;
     KnoxResult knox; ///< close = within the first distance band (<= d1) and the first time band (<= t1 days)
     std::vector<std::string> summary; ///< Dutch sentences, as the calculator's summary
+    /// With areas, when a cell of the first time band is raised (else nullopt and a message).
+    std::optional<NearRepeatAreaCounts> areas;
     std::vector<std::filesystem::path> written;
 };
 
@@ -60,7 +85,7 @@ struct NearRepeatJobResult {
 /// (dist_to / days_to empty for the open last band; the same-location row has dist 0 to 0).
 [[nodiscard]] gis::Table nearRepeatCsvTable(const NearRepeatTable& table);
 
-/// Reads, analyses and writes (nearrepeat.csv, nearrepeat_samenvatting.txt) into options.out.
+/// Reads, analyses and writes (nearrepeat.csv, nearrepeat_tabel.png, nearrepeat_samenvatting.txt) into options.out.
 [[nodiscard]] NearRepeatJobResult runNearRepeatJob(const NearRepeatJobOptions& options, Reporter& reporter);
 
 } // namespace gebiedscan::pipeline

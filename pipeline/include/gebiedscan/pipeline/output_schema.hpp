@@ -43,6 +43,8 @@ inline constexpr std::string_view blackspotAreas = "blackspot_areas";
 inline constexpr std::string_view kdeHeatmap = "kde_heatmap"; ///< gebiedscan kde GeoTIFF
 inline constexpr std::string_view nearRepeat = "near_repeat"; ///< gebiedscan nearrepeat: the Knox table
 inline constexpr std::string_view fieldMap = "field_map";     ///< <laag>_velden.csv next to a Shapefile
+/// gebiedscan nearrepeat --areas: near-repeat pairs per area (nearrepeat.gpkg).
+inline constexpr std::string_view nearRepeatAreas = "near_repeat_areas";
 /// gebiedscan facilities: per facility, and the Eck-Clarke-Guerette concentration curve.
 inline constexpr std::string_view facilities = "facilities";
 inline constexpr std::string_view facilityConcentration = "facility_concentration";
