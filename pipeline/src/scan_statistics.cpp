@@ -137,4 +137,24 @@ std::string suppressionRule(const ScanModel& model, bool internal)
                   "(lineaire programmering, controle als gebiedscan audit); Gi* en LISA alleen als klasse";
 }
 
+std::string roundingRule(const RoundingReport& rounding)
+{
+    std::string rule =
+        "alle aantallen afgerond op een vijftal (zoals het CBS buurtcijfers publiceert): elk aantal naar een van de "
+        "twee vijftallen ernaast, 0 en vijftallen blijven zoals ze zijn";
+    if (rounding.controlled())
+        rule += "; gecontroleerd afgerond (zoals tau-ARGUS, geheeltallige programmering): de afgeronde thema's en "
+                "overig tellen op tot het afgeronde totaal, de buurten tot de wijk, de wijken tot de gemeente en de "
+                "categorieën tot het thema, zodat geen aantal uit optellingen nauwkeuriger te bepalen is dan op "
+                "vijf opeenvolgende waarden na (controle als gebiedscan audit)";
+    else
+        rule += fmt::format("; LET OP: {} van de {} onderdelen niet gecontroleerd af te ronden en daarom elk naar "
+                            "het dichtstbijzijnde vijftal afgerond: daar kloppen optellingen niet altijd en kan een "
+                            "aantal uit de totalen nauwkeuriger volgen (controleer met gebiedscan audit)",
+                            rounding.independentParts, rounding.parts);
+    return rule + "; afgeleide cijfers (verwacht, verandering, p, trend, Empirical Bayes, rang, Gi* en LISA, "
+                  "drukste uur, uur van de week) staan niet in de map, want die zouden uit de echte aantallen "
+                  "berekend zijn; per 1.000 inwoners is berekend uit het afgeronde aantal";
+}
+
 } // namespace gebiedscan::pipeline

@@ -32,5 +32,7 @@ using ScanTrends = std::vector<std::vector<std::vector<EmergingClass>>>; // [lev
 
 /// The protection applied, in plain Dutch, for summary.json, metadata and toelichting.txt.
 [[nodiscard]] std::string suppressionRule(const ScanModel& model, bool internal);
+/// The protection of --protection afronden, in plain Dutch (toelichting.txt, every file's metadata).
+[[nodiscard]] std::string roundingRule(const RoundingReport& rounding);
 
 } // namespace gebiedscan::pipeline

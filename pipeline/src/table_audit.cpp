@@ -1,9 +1,14 @@
 #include "gebiedscan/pipeline/table_audit.hpp"
 
+#include "gebiedscan/pipeline/controlled_rounding.hpp"
+
 #include "glpk_problem.hpp"
+
+#include <algorithm>
 
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 
@@ -23,6 +28,12 @@ bool integral(double v)
 class PartProblem {
 public:
     PartProblem(const ProtectionTable& table, const std::vector<std::size_t>& part, bool primaryBoundsKnown)
+        : PartProblem(table, part, primaryBounds(table, part, primaryBoundsKnown))
+    {}
+
+    // Each cell of `part` within bounds[k] (lower, upper); cells outside the part keep their values.
+    PartProblem(const ProtectionTable& table, const std::vector<std::size_t>& part,
+                const std::vector<std::pair<double, double>>& bounds)
         : m_part(part)
     {
         const auto& cells = table.cells();
@@ -30,11 +41,8 @@ public:
         for (std::size_t k = 0; k < part.size(); ++k) m_column.emplace(part[k], static_cast<int>(k) + 1);
         m_lp.addColumns(static_cast<int>(part.size()));
         for (std::size_t k = 0; k < part.size(); ++k) {
-            const auto& c = cells[part[k]];
-            const bool primary = primaryBoundsKnown && c.state == CellState::Primary;
-            m_lower.push_back(primary ? 1.0 : 0.0);
-            m_lp.setColumnBounds(static_cast<int>(k) + 1, m_lower.back(),
-                                 primary ? c.threshold - 1.0 : GlpkProblem::kInfinity);
+            m_lower.push_back(bounds[k].first);
+            m_lp.setColumnBounds(static_cast<int>(k) + 1, bounds[k].first, bounds[k].second);
         }
         std::vector<int> rows, columns;
         std::vector<double> values;
@@ -98,6 +106,19 @@ public:
     }
 
     [[nodiscard]] double lower(std::size_t k) const { return m_lower[k]; }
+
+private:
+    static std::vector<std::pair<double, double>> primaryBounds(const ProtectionTable& table,
+                                                                const std::vector<std::size_t>& part, bool known)
+    {
+        std::vector<std::pair<double, double>> out;
+        for (auto cell : part) {
+            const auto& c = table.cell(cell);
+            const bool primary = known && c.state == CellState::Primary;
+            out.emplace_back(primary ? 1.0 : 0.0, primary ? c.threshold - 1.0 : GlpkProblem::kInfinity);
+        }
+        return out;
+    }
 
 private:
     const std::vector<std::size_t>& m_part;
@@ -215,6 +236,113 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
         if (!cells[c].hidden()) continue;
         auto iv = byCell[c];
         iv.safe = intervalProtects(iv.low, iv.high, cells[c].threshold, cells[c].state, options.rule);
+        if (!iv.safe) result.failing.push_back(result.intervals.size());
+        result.intervals.push_back(iv);
+    }
+    return result;
+}
+
+AuditResult auditRoundedTable(const ProtectionTable& table, int base, bool controlled)
+{
+    AuditResult result;
+    const auto& cells = table.cells();
+    const auto prior = [&](std::size_t c) -> std::pair<double, double> {
+        if (cells[c].hidden()) return {0.0, GlpkProblem::kInfinity};
+        const auto iv = roundingInterval(cells[c].value, base, controlled);
+        return {static_cast<double>(iv.low), static_cast<double>(iv.high)};
+    };
+    const auto need = [&](std::size_t c) {
+        const auto p = prior(c);
+        return std::min(static_cast<double>(base - 1), p.second - p.first);
+    };
+    // Relations that do not add up with the published values: a controlled rounding always does;
+    // an independent one need not (then the published values are no witness of the local LPs).
+    std::vector<bool> relationHolds(table.relations().size(), true);
+    for (std::size_t ri = 0; ri < table.relations().size(); ++ri) {
+        std::int64_t sum = 0;
+        bool anyHidden = false;
+        for (const auto& t : table.relations()[ri].terms) {
+            sum += t.coefficient * cells[t.cell].value;
+            anyHidden = anyHidden || cells[t.cell].hidden();
+        }
+        relationHolds[ri] = sum == 0 && !anyHidden;
+    }
+    std::vector<double> lowSeen(cells.size(), GlpkProblem::kInfinity), highSeen(cells.size(), -GlpkProblem::kInfinity);
+    std::vector<CellInterval> byCell(cells.size());
+    const auto parts = table.components(false);
+    result.components = parts.size();
+    for (const auto& part : parts) {
+        bool consistent = true;
+        for (auto c : part)
+            for (auto r : table.relationsOf()[c]) consistent = consistent && relationHolds[r];
+        if (consistent)
+            for (auto c : part) lowSeen[c] = highSeen[c] = static_cast<double>(cells[c].value);
+        const auto spans = [&](std::size_t c) { return highSeen[c] - lowSeen[c] >= need(c) - kTolerance; };
+        const auto solveBoth = [&](PartProblem& lp, const std::vector<std::size_t>& vars, std::size_t k,
+                                   CellInterval* exact) {
+            std::vector<double> witness;
+            for (const bool maximise : {false, true}) {
+                const auto b = lp.bound(static_cast<int>(k) + 1, maximise, true, result.linearPrograms,
+                                        result.integerPrograms, &witness);
+                if (!b) return false;
+                if (exact) (maximise ? exact->high : exact->low) = *b;
+                for (std::size_t i = 0; i < witness.size(); ++i) {
+                    lowSeen[vars[i]] = std::min(lowSeen[vars[i]], witness[i]);
+                    highSeen[vars[i]] = std::max(highSeen[vars[i]], witness[i]);
+                }
+                witness.clear();
+            }
+            return true;
+        };
+        std::unique_ptr<PartProblem> whole;
+        std::vector<std::pair<double, double>> wholeBounds;
+        bool feasible = true;
+        for (std::size_t k = 0; k < part.size() && feasible; ++k) {
+            const auto c = part[k];
+            auto& iv = byCell[c];
+            iv.cell = c;
+            if (consistent && !spans(c)) {
+                // The cell, the cells sharing a relation with it, and theirs.
+                std::vector<std::size_t> near{c};
+                for (int step = 0; step < 2; ++step) {
+                    const auto front = near;
+                    for (auto x : front)
+                        for (auto r : table.relationsOf()[x])
+                            for (const auto& t : table.relations()[r].terms) near.push_back(t.cell);
+                    std::sort(near.begin(), near.end());
+                    near.erase(std::unique(near.begin(), near.end()), near.end());
+                }
+                std::vector<std::pair<double, double>> bounds;
+                for (auto x : near) bounds.push_back(prior(x));
+                PartProblem local(table, near, bounds);
+                const auto at = static_cast<std::size_t>(std::lower_bound(near.begin(), near.end(), c) - near.begin());
+                solveBoth(local, near, at, nullptr);
+            }
+            if (spans(c)) { // an inner interval wide enough
+                iv.low = lowSeen[c];
+                iv.high = highSeen[c];
+                iv.exact = false;
+                continue;
+            }
+            if (!whole) {
+                for (auto x : part) wholeBounds.push_back(prior(x));
+                whole = std::make_unique<PartProblem>(table, part, wholeBounds);
+            }
+            feasible = solveBoth(*whole, part, k, &iv);
+        }
+        if (!feasible) {
+            ++result.inconsistentRelations;
+            for (auto c : part) {
+                result.infeasible.push_back(c);
+                byCell[c].cell = c;
+                byCell[c].low = byCell[c].high = std::numeric_limits<double>::quiet_NaN();
+            }
+        }
+    }
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+        auto iv = byCell[c];
+        iv.cell = c;
+        iv.safe = !std::isnan(iv.low) && iv.high - iv.low >= need(c) - kTolerance;
         if (!iv.safe) result.failing.push_back(result.intervals.size());
         result.intervals.push_back(iv);
     }
