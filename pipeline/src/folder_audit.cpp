@@ -160,6 +160,10 @@ private:
             throw InputError("'" + file.string() + "': " + e.what());
         }
         m_audience = s.value("audience", std::string());
+        // Gi*/LISA classes computed on the protected table (published values, a hidden count as T/2):
+        // they may stand beside a hidden count.
+        if (const auto sup = s.find("suppression"); sup != s.end() && sup->is_object())
+            m_hotspotsProtected = sup->value("hotspots_input", std::string()) == "beschermd";
         // A rounded folder (scan --protection afronden): every count is a rounded one.
         if (const auto sup = s.find("suppression");
             sup != s.end() && sup->is_object() && sup->value("method", std::string()) == "afronden") {
@@ -480,6 +484,7 @@ private:
                     }
                 }
                 if (slotId.empty()) continue;
+                if (statistic && !numberStat && m_hotspotsProtected) continue; // classes of the protected table
                 if (m_roundingBase > 0) {
                     roundedColumn(out, layer, col, slotId);
                     continue;
@@ -557,6 +562,7 @@ private:
     std::string m_audience, m_current, m_baseLevel;
     int m_roundingBase = 0; ///< > 0: a rounded folder
     bool m_roundingControlled = false;
+    bool m_hotspotsProtected = false; ///< summary.json: Gi*/LISA computed on the protected table
     std::vector<std::string> m_periods;
     std::vector<Slot> m_slots;
     std::set<std::string> m_themeIds;

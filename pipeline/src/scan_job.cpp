@@ -540,6 +540,7 @@ std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& r
                             "map met gebiedscan audit voor u die verstrekt",
                             r.protection.unprotectable));
     }
+    protectScanHotspots(r);
     r.suppressionRule = r.suppression && r.suppression->rounded() ? roundingRule(*r.suppression->rounding())
                                                                   : suppressionRule(r.model, o.internal);
     return result;

@@ -138,8 +138,9 @@ void publishHotspotClassesOnly(const ScanResult& r, std::size_t level, gis::Tabl
         std::vector<Value> row;
         for (std::size_t c = 0; c < t.columns.size(); ++c) {
             if (!keep[c]) continue;
-            // Rounded counts: the classes come from the true counts (not published).
-            const bool hidden = classSlot[c] && (mask->rounded() || mask->theme(level, a, *classSlot[c], cur));
+            // Classes from the protected table tell nothing the counts do not; else hidden with the count.
+            const bool hidden = classSlot[c] && !r.hotspotsOnProtectedTable &&
+                                (mask->rounded() || mask->theme(level, a, *classSlot[c], cur));
             row.push_back(hidden ? Value(gis::Suppressed{}) : std::move(t.rows[a][c]));
         }
         t.rows[a] = std::move(row);
@@ -646,6 +647,7 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
                         {"primary_cells", r.protection.primaries},
                         {"secondary_cells", r.protection.secondaries},
                         {"audit_passed", mask ? r.protection.auditPassed : false}};
+    if (r.hotspotsOnProtectedTable) s["suppression"]["hotspots_input"] = "beschermd";
     if (mask && mask->rounded()) {
         // Read by gebiedscan audit: each published count r lies in [r-4, r+4] (controlled) or
         // [r-2, r+2] (nearest) for the reader.

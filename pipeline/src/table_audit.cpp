@@ -10,6 +10,7 @@
 #include <limits>
 #include <memory>
 #include <optional>
+#include <random>
 #include <unordered_map>
 
 namespace gebiedscan::pipeline {
@@ -106,6 +107,24 @@ public:
     }
 
     [[nodiscard]] double lower(std::size_t k) const { return m_lower[k]; }
+
+    // An optimal vertex for `objective` (maximised; one coefficient per column) if it is integral.
+    bool vertex(const std::vector<double>& objective, std::vector<double>& out, std::size_t& lps)
+    {
+        m_lp.clearObjective();
+        for (std::size_t j = 0; j < objective.size(); ++j)
+            if (objective[j] != 0.0) m_lp.setObjective(static_cast<int>(j) + 1, objective[j]);
+        m_lp.setMaximise(true);
+        ++lps;
+        if (m_lp.solve() != GlpkProblem::Status::Optimal) return false;
+        out.resize(objective.size());
+        for (std::size_t j = 0; j < out.size(); ++j) {
+            const double v = m_lp.column(static_cast<int>(j) + 1);
+            if (!integral(v)) return false;
+            out[j] = std::round(v);
+        }
+        return true;
+    }
 
 private:
     static std::vector<std::pair<double, double>> primaryBounds(const ProtectionTable& table,
@@ -278,57 +297,61 @@ AuditResult auditRoundedTable(const ProtectionTable& table, int base, bool contr
         if (consistent)
             for (auto c : part) lowSeen[c] = highSeen[c] = static_cast<double>(cells[c].value);
         const auto spans = [&](std::size_t c) { return highSeen[c] - lowSeen[c] >= need(c) - kTolerance; };
+        // The cell's maximum (and minimum unless the maximum settles it) by LP over the whole part.
         const auto solveBoth = [&](PartProblem& lp, const std::vector<std::size_t>& vars, std::size_t k,
                                    CellInterval* exact) {
             std::vector<double> witness;
-            for (const bool maximise : {false, true}) {
+            exact->exact = false;
+            for (const bool maximise : {true, false}) {
                 const auto b = lp.bound(static_cast<int>(k) + 1, maximise, true, result.linearPrograms,
                                         result.integerPrograms, &witness);
                 if (!b) return false;
-                if (exact) (maximise ? exact->high : exact->low) = *b;
+                (maximise ? exact->high : exact->low) = *b;
                 for (std::size_t i = 0; i < witness.size(); ++i) {
                     lowSeen[vars[i]] = std::min(lowSeen[vars[i]], witness[i]);
                     highSeen[vars[i]] = std::max(highSeen[vars[i]], witness[i]);
                 }
                 witness.clear();
+                if (maximise && spans(vars[k])) return true; // settled by the maximum: inner interval
             }
+            exact->exact = true;
             return true;
         };
-        std::unique_ptr<PartProblem> whole;
-        std::vector<std::pair<double, double>> wholeBounds;
+        std::vector<std::pair<double, double>> bounds;
+        for (auto x : part) bounds.push_back(prior(x));
+        PartProblem whole(table, part, bounds);
         bool feasible = true;
+        // Vertices for many cells at once: all unsettled cells up, all down, then random signs.
+        // Each integral vertex is a table the reader cannot rule out, so it widens every cell's
+        // inner interval; most cells are settled so, without an LP of their own.
+        std::mt19937 rng(20261202);
+        std::vector<double> objective(part.size()), witness;
+        for (int round = 0; round < 12; ++round) {
+            std::size_t open = 0;
+            for (std::size_t k = 0; k < part.size(); ++k) {
+                const bool unsettled = !spans(part[k]);
+                open += unsettled ? 1 : 0;
+                objective[k] = !unsettled ? 0.0 : round == 0 ? 1.0 : round == 1 ? -1.0 : (rng() & 1U) ? 1.0 : -1.0;
+            }
+            if (open == 0) break;
+            if (whole.vertex(objective, witness, result.linearPrograms))
+                for (std::size_t i = 0; i < witness.size(); ++i) {
+                    lowSeen[part[i]] = std::min(lowSeen[part[i]], witness[i]);
+                    highSeen[part[i]] = std::max(highSeen[part[i]], witness[i]);
+                }
+        }
         for (std::size_t k = 0; k < part.size() && feasible; ++k) {
             const auto c = part[k];
             auto& iv = byCell[c];
             iv.cell = c;
-            if (consistent && !spans(c)) {
-                // The cell, the cells sharing a relation with it, and theirs.
-                std::vector<std::size_t> near{c};
-                for (int step = 0; step < 2; ++step) {
-                    const auto front = near;
-                    for (auto x : front)
-                        for (auto r : table.relationsOf()[x])
-                            for (const auto& t : table.relations()[r].terms) near.push_back(t.cell);
-                    std::sort(near.begin(), near.end());
-                    near.erase(std::unique(near.begin(), near.end()), near.end());
-                }
-                std::vector<std::pair<double, double>> bounds;
-                for (auto x : near) bounds.push_back(prior(x));
-                PartProblem local(table, near, bounds);
-                const auto at = static_cast<std::size_t>(std::lower_bound(near.begin(), near.end(), c) - near.begin());
-                solveBoth(local, near, at, nullptr);
-            }
-            if (spans(c)) { // an inner interval wide enough
+            if (spans(c))
+                iv.exact = false;
+            else
+                feasible = solveBoth(whole, part, k, &iv);
+            if (feasible && !iv.exact) { // an inner interval wide enough
                 iv.low = lowSeen[c];
                 iv.high = highSeen[c];
-                iv.exact = false;
-                continue;
             }
-            if (!whole) {
-                for (auto x : part) wholeBounds.push_back(prior(x));
-                whole = std::make_unique<PartProblem>(table, part, wholeBounds);
-            }
-            feasible = solveBoth(*whole, part, k, &iv);
         }
         if (!feasible) {
             ++result.inconsistentRelations;

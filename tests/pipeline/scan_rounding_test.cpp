@@ -8,6 +8,8 @@
 #include "gebiedscan/pipeline/scan_job.hpp"
 #include "gebiedscan/pipeline/scan_protection.hpp"
 #include "gebiedscan/pipeline/scan_writer.hpp"
+
+#include "gebiedscan/core/local_hotspots.hpp"
 #include "gebiedscan_build_paths.hpp"
 
 #include <gtest/gtest.h>
@@ -15,6 +17,7 @@
 
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -40,7 +43,7 @@ void writeIncidents(const fs::path& file, int n)
     std::vector<double> weights;
     for (const auto& c : codes) weights.push_back(c.second);
     std::discrete_distribution<std::size_t> code(weights.begin(), weights.end());
-    std::uniform_int_distribution<int> year(2022, 2024), month(1, 12), day(1, 28), hour(0, 23);
+    std::uniform_int_distribution<int> year(2023, 2024), month(1, 12), day(1, 28), hour(0, 23);
     for (int i = 0; i < n; ++i) {
         char date[32];
         std::snprintf(date, sizeof date, "%04d-%02d-%02dT%02d:15", year(rng), month(rng), day(rng), hour(rng));
@@ -66,6 +69,7 @@ protected:
         options.areas.path = kBuurten.string();
         options.areaFields.parentCodes = {"wijkcode", "gemeentecode"};
         options.year = 2024;
+        options.referenceYears = 1; // two periods: the audit's LPs grow with the cells
         options.permutations = 0;
         options.protection = "afronden";
         options.outDir = dir / "scan";
@@ -133,7 +137,7 @@ TEST_F(ScanRounding, TheFolderPassesTheAuditAndSaysItIsRounded)
                 audit.relations, audit.linearPrograms, audit.narrowed, audit.findings.size());
     EXPECT_TRUE(audit.rounded);
     EXPECT_EQ(audit.hiddenCells, 0u);
-    EXPECT_GT(audit.cells, 10000u);
+    EXPECT_GT(audit.cells, 30000u);
     EXPECT_TRUE(audit.passed()) << (audit.findings.empty() ? std::string() : audit.findings.front().message);
 
     std::ifstream in(options.outDir / "summary.json");
@@ -172,4 +176,31 @@ TEST_F(ScanRounding, IndependentRoundingOfTheSameScanIsCaught)
     EXPECT_TRUE(narrowedMessage);
     p.round(); // back to the controlled rounding for any test after this one
     EXPECT_TRUE(p.rounding()->controlled());
+}
+
+TEST_F(ScanRounding, GiStarIsComputedOnTheRoundedCounts)
+{
+    // Classes on the published table (issue 13): the buurten's Gi* of the total is that of the
+    // rounded counts, not of the true ones, so a class tells no more than the counts beside it.
+    ASSERT_TRUE(result->hotspotsOnProtectedTable);
+    const auto& h = result->hotspots[0];
+    ASSERT_FALSE(h.results.empty());
+    const auto& f = *result->figures;
+    const auto& p = *result->suppression;
+    const std::size_t n = result->areas.levels[0].size(), cur = f.currentPeriod();
+    std::vector<double> rounded(n), truth(n);
+    for (std::size_t a = 0; a < n; ++a) {
+        truth[a] = static_cast<double>(f.themeCount(0, a, f.totalSlot(), cur));
+        rounded[a] =
+            static_cast<double>(p.themeValue(0, a, f.totalSlot(), cur, f.themeCount(0, a, f.totalSlot(), cur)));
+    }
+    const auto onRounded = computeLocalHotspots(rounded, h.weights, result->hotspotOptions);
+    const auto onTruth = computeLocalHotspots(truth, h.weights, result->hotspotOptions);
+    double fromRounded = 0.0, fromTruth = 0.0;
+    for (std::size_t a = 0; a < n; ++a) {
+        fromRounded = std::max(fromRounded, std::abs(h.results[0].gi.z[a] - onRounded.gi.z[a]));
+        fromTruth = std::max(fromTruth, std::abs(h.results[0].gi.z[a] - onTruth.gi.z[a]));
+    }
+    EXPECT_LT(fromRounded, 1e-12);
+    EXPECT_GT(fromTruth, 0.01);
 }

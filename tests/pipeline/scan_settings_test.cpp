@@ -43,7 +43,9 @@ TEST(ScanSettings, KeysAndFlagsAreUnique)
         }
         EXPECT_FALSE(s.key.empty() && s.flag.empty());
     }
-    EXPECT_EQ(keys.size(), 39u); // 28 + counts, counts_layer, four counts_*_field; levels, formats, parent_onbekend; two credits
+    // 28 + counts, counts_layer, four counts_*_field; levels, formats, parent_onbekend; two credits; protection
+    EXPECT_EQ(keys.size(), 40u);
+    EXPECT_EQ(findScanSettingByKey("protection")->type, SettingType::Text);
     EXPECT_EQ(findScanSettingByFlag("--parent-onbekend")->type, SettingType::Flag);
     EXPECT_EQ(findScanSettingByKey("levels")->type, SettingType::TextList);
     EXPECT_EQ(findScanSettingByKey("formats")->type, SettingType::TextList);

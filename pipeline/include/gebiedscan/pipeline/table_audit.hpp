@@ -75,10 +75,9 @@ struct AuditResult {
 /// rounded count r, which the reader places in roundingInterval(r, base, controlled) (hidden
 /// cells in [0, inf)); with every relation he narrows that by LP, as above. Rule: a cell passes
 /// while its feasible interval still holds `base` whole values (high - low >= base-1), or is no
-/// narrower than the rounding alone makes it (a 0 rounded to nearest: [0, 2]). Each cell is first
-/// tried with only its neighbours free (cells sharing a relation with it or with them, the others
-/// at their published values, which add up): any interval found there lies inside the true one,
-/// so a wide one settles the cell without the LP of its whole part.
+/// narrower than the rounding alone makes it (a 0 rounded to nearest: [0, 2]). Per part, integral
+/// vertices of LPs over many cells at once (all up, all down, random signs) settle most cells with
+/// an inner interval wide enough; the rest get their own maximum and minimum.
 [[nodiscard]] AuditResult auditRoundedTable(const ProtectionTable& table, int base, bool controlled);
 
 /// Whether [low, high] protects a hidden cell of threshold `threshold` and state `state` under
