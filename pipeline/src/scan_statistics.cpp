@@ -154,10 +154,11 @@ std::string roundingRule(const RoundingReport& rounding)
                             "het dichtstbijzijnde vijftal afgerond: daar kloppen optellingen niet altijd en kan een "
                             "aantal uit de totalen nauwkeuriger volgen (controleer met gebiedscan audit)",
                             rounding.independentParts, rounding.parts);
-    return rule + "; afgeleide cijfers (verwacht, verandering, p, trend, Empirical Bayes, rang, drukste uur, uur "
-                  "van de week) staan niet in de map, want die zouden uit de echte aantallen berekend zijn; per "
-                  "1.000 inwoners is berekend uit het afgeronde aantal, Gi* en LISA (alleen als klasse) uit de "
-                  "afgeronde aantallen";
+    return rule +
+           "; afgeleide cijfers (verwacht, verandering, p, trend, Empirical Bayes, rang, drukste uur, uur "
+           "van de week) staan als 'geheim' in de map, want die zouden uit de echte aantallen berekend zijn; per "
+           "1.000 inwoners is berekend uit het afgeronde aantal, Gi* en LISA (alleen als klasse) uit de "
+           "afgeronde aantallen";
 }
 
 void protectScanHotspots(ScanResult& r)

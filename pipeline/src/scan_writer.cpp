@@ -653,6 +653,7 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
         // [r-2, r+2] (nearest) for the reader.
         const auto& rounding = *mask->rounding();
         s["suppression"]["method"] = "afronden";
+        s["suppression"]["audit_passed"] = nullptr; // the scan does not audit its rounding: gebiedscan audit does
         s["suppression"]["rounding_base"] = 5;
         s["suppression"]["rounding_controlled"] = rounding.controlled();
         s["suppression"]["rounding_parts"] = rounding.parts;

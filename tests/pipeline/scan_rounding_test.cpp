@@ -152,32 +152,6 @@ TEST_F(ScanRounding, TheFolderPassesTheAuditAndSaysItIsRounded)
     EXPECT_NE(text.find("gecontroleerd afgerond"), std::string::npos);
 }
 
-TEST_F(ScanRounding, IndependentRoundingOfTheSameScanIsCaught)
-{
-    // The same table rounded to nearest, as a fallback would: the folder says so, and the totals
-    // narrow counts below five values (a 0 of a buurt beside its wijk's 5, ...).
-    auto& p = *result->suppression;
-    p.round({.independentOnly = true});
-    auto o = options;
-    o.outDir = dir / "independent";
-    writeScanOutputs(*result, o);
-    const auto model = loadScanModel(defaultModelPath());
-    const auto audit = auditScanFolder(o.outDir, model);
-    std::printf("independently rounded folder: %zu narrowed (%zu exact) of %zu cells\n", audit.narrowed, audit.exact,
-                audit.cells);
-    EXPECT_TRUE(audit.rounded);
-    EXPECT_FALSE(audit.passed());
-    EXPECT_GT(audit.narrowed, 100u);
-    bool narrowedMessage = false;
-    for (const auto& finding : audit.findings)
-        narrowedMessage =
-            narrowedMessage || (finding.kind == AuditFinding::Kind::Narrowed &&
-                                finding.message.find("uit de optellingen te herleiden") != std::string::npos);
-    EXPECT_TRUE(narrowedMessage);
-    p.round(); // back to the controlled rounding for any test after this one
-    EXPECT_TRUE(p.rounding()->controlled());
-}
-
 TEST_F(ScanRounding, GiStarIsComputedOnTheRoundedCounts)
 {
     // Classes on the published table (issue 13): the buurten's Gi* of the total is that of the
@@ -203,4 +177,30 @@ TEST_F(ScanRounding, GiStarIsComputedOnTheRoundedCounts)
     }
     EXPECT_LT(fromRounded, 1e-12);
     EXPECT_GT(fromTruth, 0.01);
+}
+
+TEST_F(ScanRounding, IndependentRoundingOfTheSameScanIsCaught)
+{
+    // The same table rounded to nearest, as a fallback would: the folder says so, and the totals
+    // narrow counts below five values (a 0 of a buurt beside its wijk's 5, ...).
+    auto& p = *result->suppression;
+    p.round({.independentOnly = true});
+    auto o = options;
+    o.outDir = dir / "independent";
+    writeScanOutputs(*result, o);
+    const auto model = loadScanModel(defaultModelPath());
+    const auto audit = auditScanFolder(o.outDir, model);
+    std::printf("independently rounded folder: %zu narrowed (%zu exact) of %zu cells\n", audit.narrowed, audit.exact,
+                audit.cells);
+    EXPECT_TRUE(audit.rounded);
+    EXPECT_FALSE(audit.passed());
+    EXPECT_GT(audit.narrowed, 100u);
+    bool narrowedMessage = false;
+    for (const auto& finding : audit.findings)
+        narrowedMessage =
+            narrowedMessage || (finding.kind == AuditFinding::Kind::Narrowed &&
+                                finding.message.find("uit de optellingen te herleiden") != std::string::npos);
+    EXPECT_TRUE(narrowedMessage);
+    p.round(); // back to the controlled rounding for any test after this one
+    EXPECT_TRUE(p.rounding()->controlled());
 }
