@@ -42,7 +42,7 @@ m locator-sweep core/src/point_locator.cpp 'if (yc < e.loY || yc >= e.hiY) conti
 m suppress-theme core/src/scan_figures.cpp 'if (v >= 1 && v < static_cast<std::uint64_t>(threshold(members[i]))) {' 'if (v >= 1 && v <= static_cast<std::uint64_t>(threshold(members[i]))) {' 'core app:ScanEndToEnd.SmallCounts*:ScanSuppression.*' 'thema-aantal precies op de drempel wordt geheim'
 m suppress-total core/src/scan_figures.cpp 'if (total >= 1 && total < static_cast<std::uint64_t>(model.suppressBelow)) {' 'if (total >= 1 && total <= static_cast<std::uint64_t>(model.suppressBelow)) {' 'core app:ScanEndToEnd.SmallCounts*:ScanSuppression.*' 'totaal precies op de drempel wordt geheim'
 m jenks-tie core/src/classification.cpp 'if (ssd[l][j] >= v + ssd[i4][j - 1]) {' 'if (ssd[l][j] > v + ssd[i4][j - 1]) {' core 'Jenks: bij gelijke som wint de kortste laatste klasse (classInt neemt de langste)'
-m rate-theme pipeline/src/scan_writer.cpp 'const auto rate = f.ratePer1000(level, a, s.slot);' 'const auto rate = f.ratePer1000(level, a, f.totalSlot());' 'app:ScanThemeFigures.*' 'rate_<thema> geschreven uit het totaal'
+m rate-theme pipeline/src/scan_writer.cpp 'auto rate = f.ratePer1000(level, a, s.slot);' 'auto rate = f.ratePer1000(level, a, f.totalSlot());' 'app:ScanThemeFigures.*' 'rate_<thema> geschreven uit het totaal'
 m gi-z-theme pipeline/src/scan_writer.cpp 'row.emplace_back(res.gi.z[a]);' 'row.emplace_back(h.results[0].gi.z[a]);' 'app:ScanThemeFigures.*' 'gi_z_<thema> geschreven uit het totaal'
 m parent-population core/src/area_hierarchy.cpp 'parent.population.emplace_back(0.0);' 'parent.population.emplace_back();' core 'bevolking van het bovenliggende gebied niet opgeteld (onbekend)'
 
@@ -117,6 +117,8 @@ m gi-variance core/src/local_statistics.cpp 'vg = si2 * (((n - 1) * s1i - wi * w
 m quantile-type7 core/src/classification.cpp 'const double h = (static_cast<double>(sorted.size()) - 1.0) * std::clamp(p, 0.0, 1.0);' 'const double h = (static_cast<double>(sorted.size()) - 0.5) * std::clamp(p, 0.0, 1.0);' core 'kwantielen: niet meer R type 7'
 m class-of-top core/src/classification.cpp 'if (value < breaks.front() || value > breaks.back()) return std::nullopt;' 'if (value < breaks.front() || value >= breaks.back()) return std::nullopt;' core 'klasse-indeling: het maximum valt buiten de hoogste klasse'
 m first-peak core/src/optimized_hotspots.cpp 'if (profile[s].z > profile[s - 1].z && profile[s].z >= profile[s + 1].z) return s;' 'if (profile[s].z > profile[s - 1].z && profile[s].z > profile[s + 1].z) return s;' core 'optimized hotspots: een vlakke piek in het z-profiel telt niet als eerste piek'
+m round-objective pipeline/src/controlled_rounding.cpp 'static_cast<double>(o.base - 2 * (cells[c].value % o.base))' 'static_cast<double>(2 * (cells[c].value % o.base) - o.base)' 'pipeline:ControlledRounding.*' 'gecontroleerd afronden kiest de verste in plaats van de dichtste vijftallen'
+m round-audit-need pipeline/src/table_audit.cpp 'return std::min(static_cast<double>(base - 1), p.second - p.first);' 'return std::min(static_cast<double>(base - 3), p.second - p.first);' 'pipeline:ControlledRounding.*' 'afgeronde controle accepteert een tot 3 waarden vernauwd aantal'
 
 # --- Running -------------------------------------------------------------------------------------
 export CCACHE_BASEDIR="$SCRATCH" CCACHE_DIR=${CCACHE_DIR:-/work/.ccache}

@@ -38,13 +38,21 @@ void run(const AuditCli& c)
         fmt::print("{}\n", f.message);
         ++printed;
     }
-    if (!c.quiet)
+    // Fail closed: a folder that does not say who it is for is judged as one for outside.
+    if (audit.audience.empty())
         fmt::print(stderr,
-                   "Controle {} (publiek: {}): {} cellen, {} geheim, {} optellingen, {} LP's; {} geheime aantallen te "
-                   "herleiden of te vernauwen ({} exact); {} bevinding(en) in totaal: {}\n",
-                   c.dir, audit.audience.empty() ? "onbekend" : audit.audience, audit.cells, audit.hiddenCells,
-                   audit.relations, audit.linearPrograms, audit.narrowed, audit.exact, audit.findings.size(),
-                   audit.passed() ? "GESLAAGD" : "AFGEKEURD");
+                   "Let op: {} zegt niet voor wie de map is (geen 'publiek'/audience in summary.json of de "
+                   "metadata); beoordeeld als extern (buiten de politie), met de strengste regels.\n",
+                   c.dir);
+    if (!c.quiet)
+        fmt::print(
+            stderr,
+            "Controle {} (publiek: {}{}): {} cellen, {} geheim, {} optellingen, {} LP's; {} geheime aantallen te "
+            "herleiden of te vernauwen ({} exact); {} bevinding(en) in totaal: {}\n",
+            c.dir, audit.audience.empty() ? "onbekend, beoordeeld als extern" : audit.audience,
+            audit.rounded ? "; afgerond op vijftallen" : "", audit.cells, audit.hiddenCells, audit.relations,
+            audit.linearPrograms, audit.narrowed, audit.exact, audit.findings.size(),
+            audit.passed() ? "GESLAAGD" : "AFGEKEURD");
     // CLI11 returns a RuntimeError's code from app.exit() without printing anything.
     if (!audit.passed()) throw CLI::RuntimeError(kAuditFailed);
 }
@@ -70,6 +78,10 @@ void registerAuditCommand(CLI::App& app)
                 "interval het hele bereik 1 t/m drempel-1 omvat of er geheel buiten ligt. Verder: geen afgeleide\n"
                 "cijfers (verwacht, verandering, p, trend, per 1.000, rang, Gi*/LISA, drukste uur) bij een geheim\n"
                 "aantal, en in een externe map Gi*/LISA alleen als klasse.\n"
+                "Een afgeronde map (scan --protection afronden): elk aantal r ligt voor de lezer in r-4 t/m r+4;\n"
+                "beschermd zolang de optellingen dat niet vernauwen tot minder dan 5 mogelijke waarden, en alleen\n"
+                "de afgeronde aantallen en per 1.000 daaruit staan in de map.\n"
+                "Zonder publiek (audience) in de map: beoordeeld als extern.\n"
                 "Afsluitcode: 0 = geslaagd, 4 = afgekeurd, 2 = onjuiste invoer.");
     cmd->callback([c] { run(*c); });
 }

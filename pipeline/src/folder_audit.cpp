@@ -3,6 +3,7 @@
 #include "audit_layer.hpp"
 #include "job_folder_audit.hpp"
 
+#include "gebiedscan/pipeline/controlled_rounding.hpp"
 #include "gebiedscan/pipeline/output_schema.hpp"
 
 #include "gebiedscan/core/error.hpp"
@@ -88,13 +89,26 @@ public:
         out.hiddenCells = m_table.hiddenCount();
         out.relations = m_table.relations().size();
 
-        const auto audit = auditTable(m_table, {AuditRule::FolderReader, true});
+        const auto audit = m_roundingBase > 0 ? auditRoundedTable(m_table, m_roundingBase, m_roundingControlled)
+                                              : auditTable(m_table, {AuditRule::FolderReader, true});
+        out.rounded = m_roundingBase > 0;
         out.linearPrograms = audit.linearPrograms;
         for (auto i : audit.failing) {
             const auto& iv = audit.intervals[i];
             const auto& c = m_table.cell(iv.cell);
             ++out.narrowed;
             if (iv.low == iv.high) ++out.exact;
+            if (out.rounded && !std::isnan(iv.low)) {
+                const auto prior = roundingInterval(c.value, m_roundingBase, m_roundingControlled);
+                out.findings.push_back(
+                    {AuditFinding::Kind::Narrowed,
+                     fmt::format("{}: afgerond {}, maar uit de optellingen te herleiden tot {} t/m {} (de afronding "
+                                 "alleen: {} t/m {}; beschermd is minstens {} mogelijke waarden)",
+                                 c.label, c.value, number(iv.low), number(iv.high), prior.low, prior.high,
+                                 m_roundingBase),
+                     iv.low, iv.high});
+                continue;
+            }
             out.findings.push_back(
                 {AuditFinding::Kind::Narrowed,
                  std::isnan(iv.low)
@@ -108,6 +122,7 @@ public:
                  iv.low, iv.high});
         }
         for (auto r : audit.inconsistent) {
+            if (out.rounded) break; // a rounded folder's sums are judged by the rounded audit
             std::string terms;
             for (const auto& t : m_table.relations()[r].terms)
                 terms += fmt::format("{}{} x {} ({})", terms.empty() ? "" : " + ", t.coefficient,
@@ -145,6 +160,17 @@ private:
             throw InputError("'" + file.string() + "': " + e.what());
         }
         m_audience = s.value("audience", std::string());
+        // Gi*/LISA classes computed on the protected table (published values, a hidden count as T/2):
+        // they may stand beside a hidden count.
+        if (const auto sup = s.find("suppression"); sup != s.end() && sup->is_object())
+            m_hotspotsProtected = sup->value("hotspots_input", std::string()) == "beschermd";
+        // A rounded folder (scan --protection afronden): every count is a rounded one.
+        if (const auto sup = s.find("suppression");
+            sup != s.end() && sup->is_object() && sup->value("method", std::string()) == "afronden") {
+            m_roundingBase = sup->value("rounding_base", 5);
+            m_roundingControlled = sup->value("rounding_controlled", false);
+            if (m_roundingBase < 2) throw InputError("'" + file.string() + "': rounding_base below 2");
+        }
         for (const auto& p : s.value("periods", nlohmann::json::array())) {
             m_periods.push_back(p.value("id", std::string()));
             if (p.value("role", std::string()) == "current") m_current = m_periods.back();
@@ -294,7 +320,11 @@ private:
                     m_findings.push_back(
                         {AuditFinding::Kind::PublishedElsewhere,
                          fmt::format("{}: geheim in {}, maar {} in {}", c.label, c.hiddenIn, *c.value, c.publishedIn)});
-                if (*c.value >= 1 && *c.value <= c.threshold - 1 && m_audience != "intern")
+                if (m_roundingBase > 0 && *c.value % m_roundingBase != 0)
+                    m_findings.push_back({AuditFinding::Kind::SmallPublished,
+                                          fmt::format("{}: {} in {} is geen veelvoud van {} in een afgeronde map",
+                                                      c.label, *c.value, c.publishedIn, m_roundingBase)});
+                else if (m_roundingBase == 0 && *c.value >= 1 && *c.value <= c.threshold - 1 && m_audience != "intern")
                     m_findings.push_back({AuditFinding::Kind::SmallPublished,
                                           fmt::format("{}: klein aantal {} gepubliceerd in {} (drempel {})", c.label,
                                                       *c.value, c.publishedIn, c.threshold)});
@@ -394,6 +424,35 @@ private:
                                             layer.name, column, rows, example)});
     }
 
+    // A figure in a rounded folder: only the rate per 1,000 from the published (rounded) count is
+    // allowed; anything else derived is computed from the true counts and undoes the rounding.
+    void roundedColumn(FolderAudit& out, const Layer& layer, std::size_t col, const std::string& slotId)
+    {
+        const auto& name = layer.fields[col];
+        const bool rate = name == std::string(schema::field::rate) + slotId;
+        const int count = layer.field("n_" + slotId), population = layer.field(std::string(schema::field::population)),
+                  code = layer.field("code");
+        std::size_t leaks = 0;
+        std::string example;
+        for (const auto& r : layer.rows) {
+            if (!r[col]) continue;
+            bool fromRounded = false;
+            if (rate && count >= 0 && population >= 0 && r[count] && r[population]) {
+                try {
+                    const double n = std::stod(*r[count]), p = std::stod(*r[population]), v = std::stod(*r[col]);
+                    fromRounded = p > 0 && std::abs(v - n * 1000.0 / p) <= 0.0051; // published to 2 decimals
+                } catch (const std::exception&) {}
+            }
+            if (!fromRounded && leaks++ == 0) example = code >= 0 ? r[code].value_or("") : std::string();
+        }
+        if (leaks > 0)
+            out.findings.push_back({AuditFinding::Kind::DerivedPublished,
+                                    fmt::format("laag {}, kolom {}: {} waarde(n) in een afgeronde map die niet uit "
+                                                "de afgeronde aantallen volgen, bijvoorbeeld {}: daaruit zijn de "
+                                                "echte aantallen te herleiden",
+                                                layer.name, name, leaks, example)});
+    }
+
     void checkDerived(FolderAudit& out)
     {
         const bool extern_ = m_audience != "intern";
@@ -425,6 +484,11 @@ private:
                     }
                 }
                 if (slotId.empty()) continue;
+                if (statistic && !numberStat && m_hotspotsProtected) continue; // classes of the protected table
+                if (m_roundingBase > 0) {
+                    roundedColumn(out, layer, col, slotId);
+                    continue;
+                }
                 std::string slotKeyOf;
                 for (const auto& s : m_slots)
                     if (s.id == slotId) slotKeyOf = s.key;
@@ -454,8 +518,18 @@ private:
         for (const auto& layer : m_areaLayers) checkLayer(layer, true, "");
         for (const auto& layer : m_otherLayers) checkLayer(layer, false, m_baseLevel);
 
-        // Hour-of-week rows of a hidden count.
-        if (!m_hotTimes.rows.empty()) {
+        // Hour-of-week rows of a hidden count; in a rounded folder any (they hold the true counts).
+        if (m_roundingBase > 0) {
+            std::size_t values = 0;
+            for (const auto& r : m_hotTimes.rows)
+                for (std::size_t c = 0; c < r.size(); ++c)
+                    if (m_hotTimes.fields[c].size() == 3 && m_hotTimes.fields[c][0] == 'h' && r[c]) ++values;
+            if (values > 0)
+                out.findings.push_back({AuditFinding::Kind::DerivedPublished,
+                                        fmt::format("laag {}: {} uurwaarden in een afgeronde map; die zijn uit de "
+                                                    "echte aantallen berekend",
+                                                    m_hotTimes.name, values)});
+        } else if (!m_hotTimes.rows.empty()) {
             const int level = m_hotTimes.field("level"), area = m_hotTimes.field("area_code"),
                       theme = m_hotTimes.field("theme");
             if (level >= 0 && area >= 0 && theme >= 0) {
@@ -486,6 +560,9 @@ private:
     fs::path m_dir, m_gpkg;
     const ScanModel& m_model;
     std::string m_audience, m_current, m_baseLevel;
+    int m_roundingBase = 0; ///< > 0: a rounded folder
+    bool m_roundingControlled = false;
+    bool m_hotspotsProtected = false; ///< summary.json: Gi*/LISA computed on the protected table
     std::vector<std::string> m_periods;
     std::vector<Slot> m_slots;
     std::set<std::string> m_themeIds;

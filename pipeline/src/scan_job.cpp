@@ -200,6 +200,13 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
         throw InputError("--counts holds counts per area: give the areas with --areas (a grid cannot be used)");
     if (o.areas.path.empty() && o.grid.empty())
         throw InputError("no areas given: use --areas FILE (e.g. the CBS Wijk- en Buurtkaart) or --grid square:500");
+    if (!o.protection.empty() && o.protection != "onderdrukken" && o.protection != "afronden")
+        throw InputError("--protection: kies onderdrukken (kleine aantallen 'geheim') of afronden (alle aantallen op "
+                         "vijftallen), niet '" +
+                         o.protection + "'");
+    if (o.internal && o.protection == "afronden")
+        throw InputError("--protection afronden en --internal samen: interne uitvoer wordt niet beschermd; laat een "
+                         "van beide weg");
 
     auto result = std::make_unique<ScanResult>();
     ScanResult& r = *result;
@@ -537,7 +544,20 @@ std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& r
     r.trends = computeScanTrends(r);
     r.rates = computeScanRates(r);
     reporter.progressDone("hotspots");
-    if (!o.internal) {
+    if (!o.internal && o.protection == "afronden") {
+        // --protection afronden: controlled rounding to multiples of 5 instead of suppression.
+        reporter.progress("afronden", 0, -1);
+        r.suppression = std::make_unique<ScanProtection>(*r.figures);
+        const auto& rounding = r.suppression->round();
+        reporter.progressDone("afronden");
+        if (!rounding.controlled())
+            reporter.warning(fmt::format(
+                "afronden: {} van de {} onderdelen van de tabel zijn niet gecontroleerd af te ronden (geen "
+                "afronding waarbij alle optellingen kloppen, of niet binnen de tijd); die zijn elk naar het "
+                "dichtstbijzijnde vijftal afgerond, zodat optellingen kunnen afwijken en de totalen een aantal "
+                "kunnen vernauwen. Controleer de map met gebiedscan audit voor u die verstrekt",
+                rounding.independentParts, rounding.parts));
+    } else if (!o.internal) {
         reporter.progress("geheimhouding", 0, -1);
         r.suppression = std::make_unique<ScanProtection>(*r.figures);
         r.protection = r.suppression->protect();
@@ -548,7 +568,9 @@ std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& r
                             "map met gebiedscan audit voor u die verstrekt",
                             r.protection.unprotectable));
     }
-    r.suppressionRule = suppressionRule(r.model, o.internal);
+    protectScanHotspots(r);
+    r.suppressionRule = r.suppression && r.suppression->rounded() ? roundingRule(*r.suppression->rounding())
+                                                                  : suppressionRule(r.model, o.internal);
     return result;
 }
 

@@ -105,6 +105,27 @@ SuppressionReport ScanProtection::protectBySiblings(SuppressionOptions options, 
     return suppressSecondary(m_table, options);
 }
 
+const RoundingReport& ScanProtection::round(const RoundingOptions& options)
+{
+    m_table.clearSecondaries();
+    m_rounding = roundTable(m_table, options);
+    return *m_rounding;
+}
+
+std::int64_t ScanProtection::themeValue(std::size_t level, std::size_t area, std::size_t slot, std::size_t period,
+                                        std::uint64_t trueCount) const
+{
+    return m_rounding ? m_rounding->rounded[themeCell(level, area, slot, period)]
+                      : static_cast<std::int64_t>(trueCount);
+}
+
+std::int64_t ScanProtection::categoryValue(std::size_t level, std::size_t area, std::size_t category,
+                                           std::size_t period, std::uint64_t trueCount) const
+{
+    return m_rounding ? m_rounding->rounded[categoryCell(level, area, category, period)]
+                      : static_cast<std::int64_t>(trueCount);
+}
+
 ScanProtection::Position ScanProtection::position(std::size_t cell) const
 {
     std::size_t level = m_themeBase.size() - 1;
@@ -194,12 +215,12 @@ std::size_t ScanProtection::categoryCell(std::size_t level, std::size_t area, st
 
 bool ScanProtection::theme(std::size_t level, std::size_t area, std::size_t slot, std::size_t period) const
 {
-    return m_table.cell(themeCell(level, area, slot, period)).hidden();
+    return !m_rounding && m_table.cell(themeCell(level, area, slot, period)).hidden();
 }
 
 bool ScanProtection::category(std::size_t level, std::size_t area, std::size_t category, std::size_t period) const
 {
-    return m_table.cell(categoryCell(level, area, category, period)).hidden();
+    return !m_rounding && m_table.cell(categoryCell(level, area, category, period)).hidden();
 }
 
 bool ScanProtection::anyPeriod(std::size_t level, std::size_t area, std::size_t slot) const

@@ -63,6 +63,8 @@ std::vector<ScanSetting> makeTable()
         {"csv",                "--csv",                T::CsvFormat, +[](O& o) -> bool& { return o.dutchCsv; }, {}},
         {"strict",             "--strict",             T::Flag,      +[](O& o) -> bool& { return o.strict; }, {}},
         {"internal",           "--internal",           T::Flag,      +[](O& o) -> bool& { return o.internal; }, {}},
+        {"protection",         "--protection",         T::Text,      +[](O& o) -> std::string& { return o.protection; },
+         "bescherming buiten de politie: onderdrukken (standaard: kleine aantallen 'geheim') of afronden (alle aantallen gecontroleerd op vijftallen, zoals het CBS)"},
         {"levels",             "--levels",             T::TextList,  +[](O& o) -> std::vector<std::string>& { return o.levels; },
          "alleen deze niveaus schrijven, bv. --levels wijk,gemeente (standaard alle)"},
         {"formats",            "--formats",            T::TextList,  +[](O& o) -> std::vector<std::string>& { return o.formats; },

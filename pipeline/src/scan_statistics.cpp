@@ -134,7 +134,55 @@ std::string suppressionRule(const ScanModel& model, bool internal)
             rule += fmt::format("; {} {}: 1 t/m {}", t.number, t.labelNl, t.suppressBelow - 1);
     return rule + "; plus aanvullende (secundaire) onderdrukking zodat geen geheim aantal te herleiden of te "
                   "vernauwen is uit optellingen van thema's, categorieën, buurten, wijken en gemeenten "
-                  "(lineaire programmering, controle als gebiedscan audit); Gi* en LISA alleen als klasse";
+                  "(lineaire programmering, controle als gebiedscan audit); Gi* en LISA alleen als klasse, berekend op "
+                  "de beschermde tabel (een geheim aantal telt daarin als de helft van de drempel), zodat ze ook "
+                  "bij een geheim aantal staan en niets verraden";
+}
+
+std::string roundingRule(const RoundingReport& rounding)
+{
+    std::string rule =
+        "alle aantallen afgerond op een vijftal (zoals het CBS buurtcijfers publiceert): elk aantal naar een van de "
+        "twee vijftallen ernaast, 0 en vijftallen blijven zoals ze zijn";
+    if (rounding.controlled())
+        rule += "; gecontroleerd afgerond (zoals tau-ARGUS, geheeltallige programmering): de afgeronde thema's en "
+                "overig tellen op tot het afgeronde totaal, de buurten tot de wijk, de wijken tot de gemeente en de "
+                "categorieën tot het thema, zodat geen aantal uit optellingen nauwkeuriger te bepalen is dan op "
+                "vijf opeenvolgende waarden na (controle als gebiedscan audit)";
+    else
+        rule += fmt::format("; LET OP: {} van de {} onderdelen niet gecontroleerd af te ronden en daarom elk naar "
+                            "het dichtstbijzijnde vijftal afgerond: daar kloppen optellingen niet altijd en kan een "
+                            "aantal uit de totalen nauwkeuriger volgen (controleer met gebiedscan audit)",
+                            rounding.independentParts, rounding.parts);
+    return rule +
+           "; afgeleide cijfers (verwacht, verandering, p, trend, Empirical Bayes, rang, drukste uur, uur "
+           "van de week) staan als 'geheim' in de map, want die zouden uit de echte aantallen berekend zijn; per "
+           "1.000 inwoners is berekend uit het afgeronde aantal, Gi* en LISA (alleen als klasse) uit de "
+           "afgeronde aantallen";
+}
+
+void protectScanHotspots(ScanResult& r)
+{
+    if (!r.suppression) return;
+    const auto& f = *r.figures;
+    const auto& p = *r.suppression;
+    const std::size_t cur = f.currentPeriod();
+    for (std::size_t l = 0; l < r.hotspots.size(); ++l) {
+        auto& h = r.hotspots[l];
+        const std::size_t n = r.areas.levels[l].size();
+        for (std::size_t k = 0; k < h.slots.size(); ++k) {
+            const auto s = h.slots[k];
+            std::vector<double> x(n);
+            for (std::size_t a = 0; a < n; ++a) {
+                const auto& cell = p.table().cell(p.themeCell(l, a, s, cur));
+                x[a] = p.theme(l, a, s, cur)
+                           ? cell.threshold / 2.0
+                           : static_cast<double>(p.themeValue(l, a, s, cur, f.themeCount(l, a, s, cur)));
+            }
+            h.results[k] = computeLocalHotspots(x, h.weights, r.hotspotOptions);
+        }
+    }
+    r.hotspotsOnProtectedTable = true;
 }
 
 } // namespace gebiedscan::pipeline

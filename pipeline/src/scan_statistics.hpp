@@ -32,5 +32,12 @@ using ScanTrends = std::vector<std::vector<std::vector<EmergingClass>>>; // [lev
 
 /// The protection applied, in plain Dutch, for summary.json, metadata and toelichting.txt.
 [[nodiscard]] std::string suppressionRule(const ScanModel& model, bool internal);
+/// Gi*/LISA of an extern scan recomputed on the protected table (issue 13): each count as it is
+/// published (rounded under --protection afronden), a hidden one as T/2, the middle of what the
+/// reader knows of a small count. The classes then tell no more than the published counts, so
+/// they are published for every area; sets r.hotspotsOnProtectedTable.
+void protectScanHotspots(ScanResult& r);
+/// The protection of --protection afronden, in plain Dutch (toelichting.txt, every file's metadata).
+[[nodiscard]] std::string roundingRule(const RoundingReport& rounding);
 
 } // namespace gebiedscan::pipeline

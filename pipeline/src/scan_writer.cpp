@@ -138,7 +138,9 @@ void publishHotspotClassesOnly(const ScanResult& r, std::size_t level, gis::Tabl
         std::vector<Value> row;
         for (std::size_t c = 0; c < t.columns.size(); ++c) {
             if (!keep[c]) continue;
-            const bool hidden = classSlot[c] && mask->theme(level, a, *classSlot[c], cur);
+            // Classes from the protected table tell nothing the counts do not; else hidden with the count.
+            const bool hidden = classSlot[c] && !r.hotspotsOnProtectedTable &&
+                                (mask->rounded() || mask->theme(level, a, *classSlot[c], cur));
             row.push_back(hidden ? Value(gis::Suppressed{}) : std::move(t.rows[a][c]));
         }
         t.rows[a] = std::move(row);
@@ -284,7 +286,7 @@ gis::Table areaTable(const ScanResult& r, std::size_t level, const std::string& 
         row.emplace_back(lv.population[a] ? Value(static_cast<std::int64_t>(std::llround(*lv.population[a])))
                                           : Value());
         const auto hot = hotTimes[level].find(a * f.themeSlots() + f.totalSlot());
-        if (mask && mask->theme(level, a, f.totalSlot(), cur))
+        if (mask && (mask->rounded() || mask->theme(level, a, f.totalSlot(), cur)))
             row.emplace_back(gis::Suppressed{});
         else
             row.emplace_back(!r.timeOfDayKnown              ? Value(std::string(kNoTimeOfDay))
@@ -294,10 +296,13 @@ gis::Table areaTable(const ScanResult& r, std::size_t level, const std::string& 
             appendHotspotValues(row, hotspots.results.front(), hotspots.weights, a, hotspotOptions, false);
         for (const auto& s : all) {
             const bool hideCount = mask && mask->theme(level, a, s.slot, cur);
-            const bool hideDerived = mask && mask->anyPeriod(level, a, s.slot);
+            const bool hideDerived = mask && mask->derivedHidden(level, a, s.slot);
+            const bool rounded = mask && mask->rounded();
             const auto& ch = f.change(level, a, s.slot);
+            const auto count = f.themeCount(level, a, s.slot, cur);
             row.emplace_back(hideCount ? Value(gis::Suppressed{})
-                                       : Value(static_cast<std::int64_t>(f.themeCount(level, a, s.slot, cur))));
+                                       : Value(mask ? mask->themeValue(level, a, s.slot, cur, count)
+                                                    : static_cast<std::int64_t>(count)));
             if (hideDerived) {
                 for (int k = 0; k < 4; ++k) row.emplace_back(gis::Suppressed{});
             } else if (!f.hasReference()) { // no registration in any reference period: no change to speak of
@@ -309,16 +314,20 @@ gis::Table areaTable(const ScanResult& r, std::size_t level, const std::string& 
                 row.emplace_back(round(ch.pValue, 4));
                 row.emplace_back(changeLabel(ch.flag));
             }
-            const auto rate = f.ratePer1000(level, a, s.slot);
+            auto rate = f.ratePer1000(level, a, s.slot);
+            if (rounded && rate) // from the rounded count, as published
+                rate = static_cast<double>(mask->themeValue(level, a, s.slot, cur, count)) * 1000.0 / *lv.population[a];
             row.emplace_back(hideCount ? Value(gis::Suppressed{}) : rate ? Value(round(*rate, 2)) : Value());
             const auto& eb = ebRates[s.slot];
-            row.push_back(rateShown.globalHidden[s.slot] ? Value(gis::Suppressed{}) : per1000(eb.global.smoothed[a]));
-            row.push_back(rateShown.localHidden[s.slot][a] ? Value(gis::Suppressed{}) : per1000(eb.local.smoothed[a]));
+            row.push_back(rounded || rateShown.globalHidden[s.slot] ? Value(gis::Suppressed{})
+                                                                    : per1000(eb.global.smoothed[a]));
+            row.push_back(rounded || rateShown.localHidden[s.slot][a] ? Value(gis::Suppressed{})
+                                                                      : per1000(eb.local.smoothed[a]));
             row.push_back(rateShown.flagHidden[s.slot] || hideDerived
                               ? Value(gis::Suppressed{})
                               : Value(static_cast<std::int64_t>(eb.tooSmall[a])));
-            row.emplace_back(hideCount ? Value(gis::Suppressed{})
-                                       : Value(static_cast<std::int64_t>(f.rank(level, a, s.slot))));
+            row.emplace_back(hideCount || rounded ? Value(gis::Suppressed{})
+                                                  : Value(static_cast<std::int64_t>(f.rank(level, a, s.slot))));
             if (trends[s.slot].empty())
                 row.emplace_back();
             else if (hideDerived) // the trend is read from every period's counts
@@ -368,6 +377,7 @@ gis::Table figuresTable(const ScanResult& r)
         for (std::size_t a = 0; a < lv.size(); ++a) {
             const auto emit = [&](std::size_t slot, const std::string& category, auto count, auto hidden) {
                 bool any = false;
+                // Rounded: a row stands for a rounded count above 0 (a missing row reads as 0, i.e. 0 t/m 4).
                 // A hidden zero (a secondary suppression) must be written as hidden: left out it reads as 0.
                 for (std::size_t p = 0; p < f.periods(); ++p) any = any || count(p) > 0 || hidden(p);
                 if (!any) return;
@@ -381,13 +391,21 @@ gis::Table figuresTable(const ScanResult& r)
             };
             for (std::size_t s = 0; s < f.themeSlots(); ++s)
                 emit(
-                    s, "", [&](std::size_t p) { return f.themeCount(l, a, s, p); },
+                    s, "",
+                    [&](std::size_t p) {
+                        return mask ? mask->themeValue(l, a, s, p, f.themeCount(l, a, s, p))
+                                    : static_cast<std::int64_t>(f.themeCount(l, a, s, p));
+                    },
                     [&](std::size_t p) { return mask && mask->theme(l, a, s, p); });
             for (std::size_t c = 0; c < f.categorySlots(); ++c) {
                 const std::string name =
                     c < model.categories.size() ? model.categories[c].labelNl : "onbekende categorie";
                 emit(
-                    catSlot[c], name, [&](std::size_t p) { return f.categoryCount(l, a, c, p); },
+                    catSlot[c], name,
+                    [&](std::size_t p) {
+                        return mask ? mask->categoryValue(l, a, c, p, f.categoryCount(l, a, c, p))
+                                    : static_cast<std::int64_t>(f.categoryCount(l, a, c, p));
+                    },
                     [&](std::size_t p) { return mask && mask->category(l, a, c, p); });
             }
         }
@@ -418,6 +436,8 @@ gis::Table hotTimesTable(const ScanResult& r)
             for (const auto& s : all) {
                 const auto it = hotTimes[l].find(a * f.themeSlots() + s.slot);
                 if (it == hotTimes[l].end() || it->second.events() == 0) continue;
+                if (mask && mask->rounded()) continue; // hourly values of the true counts
+
                 const bool hidden = mask && mask->theme(l, a, s.slot, f.currentPeriod());
                 for (int d = 0; d < 7; ++d) {
                     std::vector<Value> row;
@@ -627,16 +647,32 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
                         {"primary_cells", r.protection.primaries},
                         {"secondary_cells", r.protection.secondaries},
                         {"audit_passed", mask ? r.protection.auditPassed : false}};
+    if (r.hotspotsOnProtectedTable) s["suppression"]["hotspots_input"] = "beschermd";
+    if (mask && mask->rounded()) {
+        // Read by gebiedscan audit: each published count r lies in [r-4, r+4] (controlled) or
+        // [r-2, r+2] (nearest) for the reader.
+        const auto& rounding = *mask->rounding();
+        s["suppression"]["method"] = "afronden";
+        s["suppression"]["audit_passed"] = nullptr; // the scan does not audit its rounding: gebiedscan audit does
+        s["suppression"]["rounding_base"] = 5;
+        s["suppression"]["rounding_controlled"] = rounding.controlled();
+        s["suppression"]["rounding_parts"] = rounding.parts;
+        s["suppression"]["rounding_independent_parts"] = rounding.independentParts;
+        s["suppression"]["rounded_cells"] = rounding.changedCells;
+    } else if (mask) {
+        s["suppression"]["method"] = "onderdrukken";
+    }
     nlohmann::ordered_json files = nlohmann::ordered_json::array();
     for (const auto& p : written) files.push_back(p.filename().string());
     s["outputs"] = files;
     gis::writeTextFile(dir / "summary.json", s.dump(2) + "\n");
     written.push_back(dir / "summary.json");
 
+    const char* label = mask && mask->rounded() ? "Afronding:   " : "Onderdrukking:";
     std::string note =
         fmt::format("Gebiedscan - toelichting\n========================\n\n"
                     "Publiek:      {}\nModel:        {}\nRegistraties: {}\nGebieden:     {}\nPeriode:      {}\n"
-                    "Coordinaten:  {} (GeoJSON: WGS84)\nOnderdrukking: {}\n\n"
+                    "Coordinaten:  {} (GeoJSON: WGS84)\n{} {}\n\n"
                     "Verantwoording van de registraties ({} in totaal):\n"
                     "  in een gebied:                  {}\n    waarvan in een thema:         {}\n"
                     "    waarvan overig (onbekende categorie): {}\n  buiten alle gebieden:           {}\n"
@@ -652,9 +688,9 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
                     "klein_ staat niet bij een geheim aantal.\n"
                     "Velden van de Shapefile heten kort (max. 10 tekens); zie gebiedscan_<niveau>_velden.csv.\n",
                     o.internal ? "intern (alleen binnen de politie)" : "extern (buiten de politie)", r.model.name,
-                    r.incidentsDescription, w.metadata["bron_gebieden"], periodText(r.model), o.workingCrs, suppression,
-                    acc.inputRecords, acc.inArea(), acc.assigned, acc.unknownCategory, acc.outside, acc.invalidGeometry,
-                    acc.badDate, r.model.significance);
+                    r.incidentsDescription, w.metadata["bron_gebieden"], periodText(r.model), o.workingCrs, label,
+                    suppression, acc.inputRecords, acc.inArea(), acc.assigned, acc.unknownCategory, acc.outside,
+                    acc.invalidGeometry, acc.badDate, r.model.significance);
     if (const auto& t = r.countTable) {
         note +=
             fmt::format("\nBron: een teltabel ({}, {} rijen, {} waarden) in plaats van registraties met een "

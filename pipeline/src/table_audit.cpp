@@ -1,10 +1,16 @@
 #include "gebiedscan/pipeline/table_audit.hpp"
 
+#include "gebiedscan/pipeline/controlled_rounding.hpp"
+
 #include "glpk_problem.hpp"
+
+#include <algorithm>
 
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <optional>
+#include <random>
 #include <unordered_map>
 
 namespace gebiedscan::pipeline {
@@ -23,6 +29,12 @@ bool integral(double v)
 class PartProblem {
 public:
     PartProblem(const ProtectionTable& table, const std::vector<std::size_t>& part, bool primaryBoundsKnown)
+        : PartProblem(table, part, primaryBounds(table, part, primaryBoundsKnown))
+    {}
+
+    // Each cell of `part` within bounds[k] (lower, upper); cells outside the part keep their values.
+    PartProblem(const ProtectionTable& table, const std::vector<std::size_t>& part,
+                const std::vector<std::pair<double, double>>& bounds)
         : m_part(part)
     {
         const auto& cells = table.cells();
@@ -30,11 +42,8 @@ public:
         for (std::size_t k = 0; k < part.size(); ++k) m_column.emplace(part[k], static_cast<int>(k) + 1);
         m_lp.addColumns(static_cast<int>(part.size()));
         for (std::size_t k = 0; k < part.size(); ++k) {
-            const auto& c = cells[part[k]];
-            const bool primary = primaryBoundsKnown && c.state == CellState::Primary;
-            m_lower.push_back(primary ? 1.0 : 0.0);
-            m_lp.setColumnBounds(static_cast<int>(k) + 1, m_lower.back(),
-                                 primary ? c.threshold - 1.0 : GlpkProblem::kInfinity);
+            m_lower.push_back(bounds[k].first);
+            m_lp.setColumnBounds(static_cast<int>(k) + 1, bounds[k].first, bounds[k].second);
         }
         std::vector<int> rows, columns;
         std::vector<double> values;
@@ -98,6 +107,37 @@ public:
     }
 
     [[nodiscard]] double lower(std::size_t k) const { return m_lower[k]; }
+
+    // An optimal vertex for `objective` (maximised; one coefficient per column) if it is integral.
+    bool vertex(const std::vector<double>& objective, std::vector<double>& out, std::size_t& lps)
+    {
+        m_lp.clearObjective();
+        for (std::size_t j = 0; j < objective.size(); ++j)
+            if (objective[j] != 0.0) m_lp.setObjective(static_cast<int>(j) + 1, objective[j]);
+        m_lp.setMaximise(true);
+        ++lps;
+        if (m_lp.solve() != GlpkProblem::Status::Optimal) return false;
+        out.resize(objective.size());
+        for (std::size_t j = 0; j < out.size(); ++j) {
+            const double v = m_lp.column(static_cast<int>(j) + 1);
+            if (!integral(v)) return false;
+            out[j] = std::round(v);
+        }
+        return true;
+    }
+
+private:
+    static std::vector<std::pair<double, double>> primaryBounds(const ProtectionTable& table,
+                                                                const std::vector<std::size_t>& part, bool known)
+    {
+        std::vector<std::pair<double, double>> out;
+        for (auto cell : part) {
+            const auto& c = table.cell(cell);
+            const bool primary = known && c.state == CellState::Primary;
+            out.emplace_back(primary ? 1.0 : 0.0, primary ? c.threshold - 1.0 : GlpkProblem::kInfinity);
+        }
+        return out;
+    }
 
 private:
     const std::vector<std::size_t>& m_part;
@@ -215,6 +255,117 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
         if (!cells[c].hidden()) continue;
         auto iv = byCell[c];
         iv.safe = intervalProtects(iv.low, iv.high, cells[c].threshold, cells[c].state, options.rule);
+        if (!iv.safe) result.failing.push_back(result.intervals.size());
+        result.intervals.push_back(iv);
+    }
+    return result;
+}
+
+AuditResult auditRoundedTable(const ProtectionTable& table, int base, bool controlled)
+{
+    AuditResult result;
+    const auto& cells = table.cells();
+    const auto prior = [&](std::size_t c) -> std::pair<double, double> {
+        if (cells[c].hidden()) return {0.0, GlpkProblem::kInfinity};
+        const auto iv = roundingInterval(cells[c].value, base, controlled);
+        return {static_cast<double>(iv.low), static_cast<double>(iv.high)};
+    };
+    const auto need = [&](std::size_t c) {
+        const auto p = prior(c);
+        return std::min(static_cast<double>(base - 1), p.second - p.first);
+    };
+    // Relations that do not add up with the published values: a controlled rounding always does;
+    // an independent one need not (then the published values are no witness of the local LPs).
+    std::vector<bool> relationHolds(table.relations().size(), true);
+    for (std::size_t ri = 0; ri < table.relations().size(); ++ri) {
+        std::int64_t sum = 0;
+        bool anyHidden = false;
+        for (const auto& t : table.relations()[ri].terms) {
+            sum += t.coefficient * cells[t.cell].value;
+            anyHidden = anyHidden || cells[t.cell].hidden();
+        }
+        relationHolds[ri] = sum == 0 && !anyHidden;
+    }
+    std::vector<double> lowSeen(cells.size(), GlpkProblem::kInfinity), highSeen(cells.size(), -GlpkProblem::kInfinity);
+    std::vector<CellInterval> byCell(cells.size());
+    const auto parts = table.components(false);
+    result.components = parts.size();
+    for (const auto& part : parts) {
+        bool consistent = true;
+        for (auto c : part)
+            for (auto r : table.relationsOf()[c]) consistent = consistent && relationHolds[r];
+        if (consistent)
+            for (auto c : part) lowSeen[c] = highSeen[c] = static_cast<double>(cells[c].value);
+        const auto spans = [&](std::size_t c) { return highSeen[c] - lowSeen[c] >= need(c) - kTolerance; };
+        // The cell's maximum (and minimum unless the maximum settles it) by LP over the whole part.
+        const auto solveBoth = [&](PartProblem& lp, const std::vector<std::size_t>& vars, std::size_t k,
+                                   CellInterval* exact) {
+            std::vector<double> witness;
+            exact->exact = false;
+            for (const bool maximise : {true, false}) {
+                const auto b = lp.bound(static_cast<int>(k) + 1, maximise, true, result.linearPrograms,
+                                        result.integerPrograms, &witness);
+                if (!b) return false;
+                (maximise ? exact->high : exact->low) = *b;
+                for (std::size_t i = 0; i < witness.size(); ++i) {
+                    lowSeen[vars[i]] = std::min(lowSeen[vars[i]], witness[i]);
+                    highSeen[vars[i]] = std::max(highSeen[vars[i]], witness[i]);
+                }
+                witness.clear();
+                if (maximise && spans(vars[k])) return true; // settled by the maximum: inner interval
+            }
+            exact->exact = true;
+            return true;
+        };
+        std::vector<std::pair<double, double>> bounds;
+        for (auto x : part) bounds.push_back(prior(x));
+        PartProblem whole(table, part, bounds);
+        bool feasible = true;
+        // Vertices for many cells at once: all unsettled cells up, all down, then random signs.
+        // Each integral vertex is a table the reader cannot rule out, so it widens every cell's
+        // inner interval; most cells are settled so, without an LP of their own.
+        std::mt19937 rng(20261202);
+        std::vector<double> objective(part.size()), witness;
+        for (int round = 0; round < 12; ++round) {
+            std::size_t open = 0;
+            for (std::size_t k = 0; k < part.size(); ++k) {
+                const bool unsettled = !spans(part[k]);
+                open += unsettled ? 1 : 0;
+                objective[k] = !unsettled ? 0.0 : round == 0 ? 1.0 : round == 1 ? -1.0 : (rng() & 1U) ? 1.0 : -1.0;
+            }
+            if (open == 0) break;
+            if (whole.vertex(objective, witness, result.linearPrograms))
+                for (std::size_t i = 0; i < witness.size(); ++i) {
+                    lowSeen[part[i]] = std::min(lowSeen[part[i]], witness[i]);
+                    highSeen[part[i]] = std::max(highSeen[part[i]], witness[i]);
+                }
+        }
+        for (std::size_t k = 0; k < part.size() && feasible; ++k) {
+            const auto c = part[k];
+            auto& iv = byCell[c];
+            iv.cell = c;
+            if (spans(c))
+                iv.exact = false;
+            else
+                feasible = solveBoth(whole, part, k, &iv);
+            if (feasible && !iv.exact) { // an inner interval wide enough
+                iv.low = lowSeen[c];
+                iv.high = highSeen[c];
+            }
+        }
+        if (!feasible) {
+            ++result.inconsistentRelations;
+            for (auto c : part) {
+                result.infeasible.push_back(c);
+                byCell[c].cell = c;
+                byCell[c].low = byCell[c].high = std::numeric_limits<double>::quiet_NaN();
+            }
+        }
+    }
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+        auto iv = byCell[c];
+        iv.cell = c;
+        iv.safe = !std::isnan(iv.low) && iv.high - iv.low >= need(c) - kTolerance;
         if (!iv.safe) result.failing.push_back(result.intervals.size());
         result.intervals.push_back(iv);
     }

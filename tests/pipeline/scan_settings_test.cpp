@@ -44,10 +44,11 @@ TEST(ScanSettings, KeysAndFlagsAreUnique)
         EXPECT_FALSE(s.key.empty() && s.flag.empty());
     }
     // 28 + counts, counts_layer, four counts_*_field; levels, formats, parent_onbekend; two credits;
-    // time_field, end_time_field
-    EXPECT_EQ(keys.size(), 41u);
+    // time_field, end_time_field; protection
+    EXPECT_EQ(keys.size(), 42u);
     EXPECT_EQ(findScanSettingByKey("time_field")->flag, "--time-field");
     EXPECT_EQ(findScanSettingByKey("end_time_field")->flag, "--end-time-field");
+    EXPECT_EQ(findScanSettingByKey("protection")->type, SettingType::Text);
     EXPECT_EQ(findScanSettingByFlag("--parent-onbekend")->type, SettingType::Flag);
     EXPECT_EQ(findScanSettingByKey("levels")->type, SettingType::TextList);
     EXPECT_EQ(findScanSettingByKey("formats")->type, SettingType::TextList);

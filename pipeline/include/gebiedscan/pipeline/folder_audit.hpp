@@ -12,6 +12,10 @@
 //   (inverting Gi* of published neighbours gives the sums of hidden counts);
 // - checks that a count hidden in one place is not published in another, and that an extern
 //   folder shows no count 1..T-1 at all.
+// A rounded folder (scan --protection afronden) is judged as rounded: each count r lies in
+// [r-4, r+4] for the reader (controlled rounding; [r-2, r+2] when it says it was rounded to
+// nearest), the relations narrow that (auditRoundedTable), every count must be a multiple of the
+// base, and only the counts and the rates from them may be published.
 // The GeoPackage is the audited copy: the Shapefiles, CSV and GeoJSON are written from the same
 // tables.
 // The other commands' folders are recognised by their files: trends.gpkg (counts per location and
@@ -45,7 +49,10 @@ struct AuditFinding {
 };
 
 struct FolderAudit {
-    std::string audience; ///< summary.json "audience": "extern" or "intern"
+    std::string audience; ///< summary.json "audience": "extern" or "intern"; empty is judged as extern
+    /// A rounded folder (summary.json suppression.method "afronden"): every count is rounded and
+    /// judged by auditRoundedTable; no figure computed from the true counts may be published.
+    bool rounded = false;
     std::size_t cells = 0, hiddenCells = 0, relations = 0;
     std::size_t linearPrograms = 0;
     std::size_t narrowed = 0; ///< hidden cells whose interval fails

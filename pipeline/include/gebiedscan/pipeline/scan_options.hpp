@@ -45,6 +45,7 @@ struct ScanOptions {
     bool parentOnbekend = false;      ///< areas without a parent go under "onbekend" instead of an error
     bool quiet = false;
     bool internal = false;          ///< police-internal output: no suppression (never for outside)
+    std::string protection;         ///< outside the police: "onderdrukken" (empty: the default) or "afronden"
     bool dutchCsv = true;           ///< ';' and decimal comma
     unsigned threads = 0;           ///< 0 = all cores
     std::size_t permutations = 999; ///< hotspot inference (conditional permutation); 0 = analytic

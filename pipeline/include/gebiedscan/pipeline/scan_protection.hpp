@@ -7,12 +7,14 @@
 // Primaries follow the model's thresholds (a theme's suppress_below, else the model's; categories
 // take their theme's, total and overig the model's). After protect() it answers the same
 // questions as core's SuppressionMask, so the writer can switch to it.
+#include "gebiedscan/pipeline/controlled_rounding.hpp"
 #include "gebiedscan/pipeline/protection_table.hpp"
 #include "gebiedscan/pipeline/secondary_suppression.hpp"
 
 #include "gebiedscan/core/scan_figures.hpp"
 
 #include <cstdint>
+#include <optional>
 
 namespace gebiedscan::pipeline {
 
@@ -40,6 +42,26 @@ public:
     /// is usually found. Empty for an area without parent (then the whole part is searched).
     [[nodiscard]] std::vector<std::size_t> neighbourhood(std::size_t cell) const;
 
+    /// The other protection (`--protection afronden`): every count of the table rounded to a
+    /// multiple of options.base (controlled_rounding.hpp) instead of suppressed. No cell is then
+    /// hidden; count() gives the rounded values and derivedHidden() is true for everything
+    /// computed from the true counts.
+    const RoundingReport& round(const RoundingOptions& options = {});
+    [[nodiscard]] bool rounded() const { return m_rounding.has_value(); }
+    [[nodiscard]] const std::optional<RoundingReport>& rounding() const { return m_rounding; }
+    /// The count as published: rounded in rounding mode, else `trueCount` (hidden cells aside).
+    [[nodiscard]] std::int64_t themeValue(std::size_t level, std::size_t area, std::size_t slot, std::size_t period,
+                                          std::uint64_t trueCount) const;
+    [[nodiscard]] std::int64_t categoryValue(std::size_t level, std::size_t area, std::size_t category,
+                                             std::size_t period, std::uint64_t trueCount) const;
+    /// Figures computed from a slot's true counts (expected, change, p, trend, Empirical Bayes,
+    /// rank, Gi*/LISA, busiest hour, hour of week): hidden when any count is, and always in
+    /// rounding mode, where they would undo the rounding.
+    [[nodiscard]] bool derivedHidden(std::size_t level, std::size_t area, std::size_t slot) const
+    {
+        return rounded() || anyPeriod(level, area, slot);
+    }
+
     [[nodiscard]] ProtectionTable& table() { return m_table; }
     [[nodiscard]] const ProtectionTable& table() const { return m_table; }
 
@@ -54,7 +76,7 @@ public:
     /// A theme slot's derived figures (expected, change, p, trend) use every period: hidden when
     /// any of its counts is.
     [[nodiscard]] bool anyPeriod(std::size_t level, std::size_t area, std::size_t slot) const;
-    [[nodiscard]] std::uint64_t suppressedCells() const { return m_table.hiddenCount(); }
+    [[nodiscard]] std::uint64_t suppressedCells() const { return m_rounding ? 0 : m_table.hiddenCount(); }
 
 private:
     struct Position {
@@ -68,6 +90,7 @@ private:
     std::vector<std::vector<std::int32_t>> m_parent;               // per level: parent index or -1
     std::vector<std::vector<std::vector<std::size_t>>> m_children; // per level: children (level below)
     ProtectionTable m_table;
+    std::optional<RoundingReport> m_rounding;
 };
 
 } // namespace gebiedscan::pipeline

@@ -92,7 +92,9 @@ struct ScanResult {
     /// can form (themes, categories, the hierarchy). Null for internal output.
     std::unique_ptr<ScanProtection> suppression;
     SuppressionReport protection; ///< what the secondary suppression did (extern only)
-    std::string suppressionRule;  ///< the protection applied, in plain Dutch
+    /// Gi*/LISA recomputed on the protected table (extern): classes are published for every area.
+    bool hotspotsOnProtectedTable = false;
+    std::string suppressionRule; ///< the protection applied, in plain Dutch
 };
 
 } // namespace gebiedscan::pipeline

@@ -53,7 +53,7 @@ struct CellInterval {
 };
 
 struct AuditResult {
-    std::vector<CellInterval> intervals; ///< one per hidden cell, in cell order
+    std::vector<CellInterval> intervals; ///< one per hidden cell (rounded audit: every cell), in cell order
     std::vector<std::size_t> failing;    ///< indices into `intervals`
     std::size_t components = 0;          ///< independent parts of hidden cells
     std::size_t linearPrograms = 0;
@@ -70,6 +70,15 @@ struct AuditResult {
 /// Runs the intruder over the table: every hidden cell's interval, cell by cell, per independent
 /// part of hidden cells (GLPK simplex, warm-started between cells).
 [[nodiscard]] AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options = {});
+
+/// The audit of a rounded table (controlled_rounding.hpp): every cell's value is the published,
+/// rounded count r, which the reader places in roundingInterval(r, base, controlled) (hidden
+/// cells in [0, inf)); with every relation he narrows that by LP, as above. Rule: a cell passes
+/// while its feasible interval still holds `base` whole values (high - low >= base-1), or is no
+/// narrower than the rounding alone makes it (a 0 rounded to nearest: [0, 2]). Per part, integral
+/// vertices of LPs over many cells at once (all up, all down, random signs) settle most cells with
+/// an inner interval wide enough; the rest get their own maximum and minimum.
+[[nodiscard]] AuditResult auditRoundedTable(const ProtectionTable& table, int base, bool controlled);
 
 /// Whether [low, high] protects a hidden cell of threshold `threshold` and state `state` under
 /// `rule` (see above). A cell of unknown role (CellState::Hidden) is judged as FolderReader.

@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""An intruder over a gebiedscan scan folder, written apart from `gebiedscan audit` (issue 13).
+
+Knows only the published files: gebiedscan.gpkg (read as the SQLite file it is) and summary.json,
+and the model's thresholds. Rebuilds the sums a reader can form (themes + overig = total,
+categories = theme, children = parent, per period) and narrows every unknown count by interval
+propagation over those sums (each relation solved for each of its cells, repeated until nothing
+moves; a different method from the audit's LP, so it checks the audit rather than repeating it).
+Then checks derived figures beside hidden counts, Gi*/LISA numbers, and, for a rounded folder,
+that every rate follows from the rounded count.
+
+    scripts/intruder.py FOLDER [MODEL.toml]
+
+Prints a summary line and every cell it narrows below its protection; exit 1 when it found any.
+"""
+import json
+import math
+import sqlite3
+import sys
+import tomllib
+from collections import defaultdict
+
+folder = sys.argv[1]
+model_file = sys.argv[2] if len(sys.argv) > 2 else __file__.rsplit("/", 2)[0] + "/data/model/default_model.toml"
+with open(model_file, "rb") as f:
+    model = tomllib.load(f)
+default_t = model["model"].get("suppress_below", 5)
+theme_t = {t["number"]: t.get("suppress_below", default_t) for t in model.get("theme", [])}
+
+with open(folder + "/summary.json", encoding="utf-8") as f:
+    summary = json.load(f)
+periods = [p["id"] for p in summary["periods"]]
+current = next(p["id"] for p in summary["periods"] if p["role"] == "current")
+sup = summary.get("suppression", {})
+rounded = sup.get("method") == "afronden"
+base = sup.get("rounding_base", 5)
+controlled = sup.get("rounding_controlled", False)
+themes = summary["themes"]
+
+db = sqlite3.connect(folder + "/gebiedscan.gpkg")
+layers = [r[0] for r in db.execute("select table_name from gpkg_contents")]
+area_layers = [n for n in layers if n == "areas" or n.startswith("areas_")]
+
+areas = {}  # (level, code) -> parent code
+for layer in area_layers:
+    for code, level, parent in db.execute(f'select code, level, parent_code from "{layer}"'):
+        areas[(level, code)] = parent
+by_code = {code: level for (level, code) in areas}
+
+# Cells: (level, area, slot, category, period) -> value or None (hidden). Slot: theme number,
+# '#total' or '#overig'. Missing rows of the sparse figures table are zeros.
+cells = {}
+cats = defaultdict(set)
+for level, area, number, theme, cat, period, count in db.execute(
+    "select level, area_code, theme_number, theme, category, period, count from figures"
+):
+    slot = number if number else ("#total" if theme == "Totaal" else "#overig")
+    cat = cat or ""
+    if cat:
+        cats[slot].add(cat)
+    cells[(level, area, slot, cat, period)] = count
+slots = ["#total"] + [t["number"] for t in themes] + ["#overig"]
+for (level, code) in areas:
+    for p in periods:
+        for s in slots:
+            for c in [""] + sorted(cats[s]):
+                cells.setdefault((level, code, s, c, p), 0)
+
+
+def threshold(slot):
+    return theme_t.get(slot, default_t)
+
+
+INF = math.inf
+lo, hi, prior_width = {}, {}, {}
+for k, v in cells.items():
+    if v is None:
+        lo[k], hi[k] = 0, INF
+    elif rounded:
+        spread_down, spread_up = (base - 1, base - 1) if controlled else (base // 2, (base - 1) // 2)
+        lo[k], hi[k] = max(0, v - spread_down), v + spread_up
+        prior_width[k] = hi[k] - lo[k]
+    else:
+        lo[k] = hi[k] = v
+
+relations = []  # lists of (coefficient, key)
+children = defaultdict(list)
+for (level, code), parent in areas.items():
+    if parent and parent in by_code:
+        children[(by_code[parent], parent)].append((level, code))
+for (level, code) in areas:
+    for p in periods:
+        relations.append([(-1, (level, code, "#total", "", p))] + [(1, (level, code, s, "", p)) for s in slots[1:]])
+        for s in slots[1:]:
+            if cats[s]:
+                relations.append(
+                    [(-1, (level, code, s, "", p))] + [(1, (level, code, s, c, p)) for c in sorted(cats[s])]
+                )
+for (plevel, pcode), kids in children.items():
+    for p in periods:
+        for s in slots:
+            for c in [""] + sorted(cats[s]):
+                relations.append([(-1, (plevel, pcode, s, c, p))] + [(1, (kl, kc, s, c, p)) for kl, kc in kids])
+
+# Interval propagation: a*x_i = -sum_j a_j x_j, with whole numbers.
+changed, sweeps = True, 0
+while changed and sweeps < 200:
+    changed, sweeps = False, sweeps + 1
+    for rel in relations:
+        for i, (ai, ki) in enumerate(rel):
+            smin = smax = 0.0
+            for j, (aj, kj) in enumerate(rel):
+                if j == i:
+                    continue
+                a, b = aj * lo[kj], aj * hi[kj]
+                if aj < 0:
+                    a, b = b, a
+                smin += a
+                smax += b
+            # ai * x = -s  ->  x in [-smax/ai, -smin/ai] for ai > 0
+            nlo, nhi = (-smax / ai, -smin / ai) if ai > 0 else (-smin / ai, -smax / ai)
+            nlo = math.ceil(nlo - 1e-9) if math.isfinite(nlo) else nlo
+            nhi = math.floor(nhi + 1e-9) if math.isfinite(nhi) else nhi
+            if nlo > lo[ki]:
+                lo[ki], changed = nlo, True
+            if nhi < hi[ki]:
+                hi[ki], changed = nhi, True
+            if lo[ki] > hi[ki]:
+                print(f"tegenstrijdig: {ki} [{lo[ki]}, {hi[ki]}]")
+                changed = False
+                break
+
+found = []
+hidden = [k for k, v in cells.items() if v is None]
+for k in hidden:
+    top = threshold(k[2]) - 1
+    covers = lo[k] <= 1 and hi[k] >= top
+    outside = hi[k] < 1 or lo[k] > top
+    if not (covers or outside):
+        found.append(f"{k}: geheim, maar [{lo[k]}, {hi[k]}] (beschermd: 1 t/m {top})")
+if rounded:
+    for k, v in cells.items():
+        if v is None:
+            continue
+        if v % base:
+            found.append(f"{k}: {v} geen veelvoud van {base}")
+        # Protected while at least `base` values remain, or nothing is learnt beyond the rounding.
+        if hi[k] - lo[k] < min(base - 1, prior_width[k]):
+            found.append(f"{k}: afgerond {v}, maar [{lo[k]}, {hi[k]}]")
+
+# Derived figures, Gi*/LISA numbers, rates.
+derived_stems = ["exp_", "chg_", "p_", "sig_", "eb_", "ebl_", "klein_", "rank_", "trend_"]
+slot_of_id = {"total": "#total", "overig": "#overig"} | {t["id"]: t["number"] for t in themes}
+for layer in area_layers + [n for n in layers if n == "hotspots"]:
+    columns = [r[1] for r in db.execute(f'pragma table_info("{layer}")')]
+    for c in columns:
+        if c.startswith(("gi_z", "gi_p", "lisa_i", "lisa_p", "lisa_z")):
+            n = db.execute(f'select count(*) from "{layer}" where "{c}" is not null').fetchone()[0]
+            if n:
+                found.append(f"{layer}.{c}: {n} Gi*/LISA-getallen (terug te rekenen)")
+    if layer == "hotspots":
+        continue
+    rows = db.execute(f'select * from "{layer}"').fetchall()
+    for row in rows:
+        r = dict(zip(columns, row))
+        for sid, slot in slot_of_id.items():
+            count = r.get("n_" + sid, 0)
+            stems = derived_stems + ["rate_"] if count is None or rounded else []
+            for stem in stems:
+                v = r.get(stem + sid)
+                if v is None:
+                    continue
+                if rounded and stem == "rate_" and r.get("population"):
+                    if abs(v - count * 1000 / r["population"]) <= 0.0051:
+                        continue
+                found.append(f"{layer} {r['code']}: {stem}{sid} = {v} naast {'geheim' if count is None else count}")
+            if (count is None or rounded) and r.get("peak_total") and sid == "total":
+                found.append(f"{layer} {r['code']}: drukste uur naast {count}")
+hot = db.execute("select count(*) from hot_times").fetchone()[0] if "hot_times" in layers else 0
+
+print(
+    f"{folder}: {'afgerond' if rounded else 'onderdrukt'}; {len(cells)} cellen, {len(hidden)} geheim "
+    f"(summary: {sup.get('primary_cells')} primair + {sup.get('secondary_cells')} secundair), {len(relations)} "
+    f"optellingen, {sweeps} rondes; {len(found)} vondst(en); {hot} uur-rijen"
+)
+for line in found[:40]:
+    print("  " + line)
+sys.exit(1 if found else 0)
