@@ -53,7 +53,7 @@ if [[ ! -f $point_file ]]; then
 fi
 
 # 3. PostGIS: load both (no index), then build the GiST indexes, timed apart from the query.
-scripts/start-postgis.sh >/dev/null
+scripts/start-postgis.sh >/dev/null 2>&1
 psql_q() { psql -X -q -v ON_ERROR_STOP=1 -d gebiedscan_test "$@"; }
 psql_q -c "drop schema if exists $schema cascade; create schema $schema" >/dev/null 2>&1
 log "loading into PostGIS (schema $schema)"
@@ -64,8 +64,8 @@ PG_USE_COPY=YES ogr2ogr -f PostgreSQL "PG:$pg" "$point_file" synthetische_regist
   -lco SCHEMA=$schema -lco GEOMETRY_NAME=geom -lco SPATIAL_INDEX=NONE -lco FID=fid
 load_s=$(echo "$(now) - $t0" | bc)
 t0=$(now)
-psql_q -c "create index on $schema.areas using gist (geom); create index on $schema.pts using gist (geom);
-           vacuum analyze $schema.areas; vacuum analyze $schema.pts" >/dev/null
+psql_q -c "create index on $schema.areas using gist (geom)" -c "create index on $schema.pts using gist (geom)" \
+  -c "vacuum analyze $schema.areas" -c "vacuum analyze $schema.pts" >/dev/null
 index_s=$(echo "$(now) - $t0" | bc)
 query="select a.code, count(*) from $schema.areas a join $schema.pts p on st_contains(a.geom, p.geom) group by 1"
 
