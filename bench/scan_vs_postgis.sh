@@ -92,7 +92,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 "$bin" scan -q --incidents "$point_file" --areas "$area_file" --area-code-field code --area-name-field naam \
   --year 2024 --internal --formats csv --out "$work/out_intern" 2>/dev/null >/dev/null
 per_area() { # CSV (Dutch: ';', BOM) -> "code;count" per area, hidden counts as "geheim"
-  sed '1s/^\xEF\xBB\xBF//' "$1" | awk -F';' '
+  sed '1s/^\xEF\xBB\xBF//; s/\r$//' "$1" | awk -F';' '
     NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
     $col["theme"] == "Totaal" && $col["category"] == "" {
       c = $col["area_code"]; if ($col["count"] == "geheim") hidden[c] = 1; else n[c] += $col["count"] }
@@ -113,7 +113,7 @@ fi
 pg_s=$(printf '%s\n' "${pg_times[@]}" | median)
 scan_s=$(printf '%s\n' "${scan_times[@]}" | median)
 peak_mib=$(printf '%s\n' "${scan_kib[@]}" | sort -n | tail -1 | awk '{printf "%.0f", $1 / 1024}')
-ratio=$(echo "scale=2; $pg_s / $scan_s" | bc)
+ratio=$(awk -v p="$pg_s" -v s="$scan_s" 'BEGIN { printf "%.2f", p / s }')
 log "load $load_s s, GiST indexes $index_s s (not in the PostGIS time)"
 thousands() { echo "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
 printf '| %sx | %s points into %s Voronoi areas, whole `gebiedscan scan`, default outputs | %.2f s, peak %s MiB | PostGIS `ST_Contains` join + `GROUP BY` %.2f s (GiST indexes built before: %.1f s) | median of %s, load %s -> %s; %s |\n' \
