@@ -450,9 +450,14 @@ gis::Table hotTimesTable(const ScanResult& r)
 }
 
 // Runs the jobs on threads of their own and waits for all; rethrows the first job's error (in
-// job order, so the message does not depend on timing).
-void runInParallel(const std::vector<std::function<void()>>& jobs)
+// job order, so the message does not depend on timing). `threads` 1 (--threads 1): one after the
+// other on this thread.
+void runInParallel(const std::vector<std::function<void()>>& jobs, unsigned threads)
 {
+    if (threads == 1) {
+        for (const auto& job : jobs) job();
+        return;
+    }
     std::vector<std::exception_ptr> errors(jobs.size());
     {
         std::vector<std::jthread> threads;
@@ -608,7 +613,7 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
         written.push_back(dir / "gebiedscan_cijfers.csv");
         written.push_back(dir / "gebiedscan_tijden.csv");
     }
-    runInParallel(jobs);
+    runInParallel(jobs, o.threads);
 
     // summary.json: the record accounting and what was used.
     const auto& acc = r.accounting;
