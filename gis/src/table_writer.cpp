@@ -1,5 +1,6 @@
 #include "gebiedscan/gis/table_writer.hpp"
 
+#include "csv_stream_writer.hpp"
 #include "gdal_util.hpp"
 #include "gebiedscan/gis/atomic_output.hpp"
 
@@ -7,8 +8,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <charconv>
+#include <cstdio>
 #include <set>
+#include <string_view>
 
 namespace gebiedscan::gis {
 
@@ -66,49 +70,90 @@ void closeChecked(DatasetPtr& ds, const fs::path& finalPath)
         throw OutputError("cannot write '" + finalPath.string() + "': " + lastGdalError());
 }
 
-// Writes one table into a dataset. `asText`: every column as a string (CSV with "geheim").
-void writeLayer(GDALDataset& ds, const Table& table, const std::vector<std::string>& fieldNames,
-                const OGRSpatialReference* srs, const std::vector<std::string>& layerOptions,
-                const WriteOptions& options, bool asText, const fs::path& finalPath)
+// Writes one table into a dataset as layer `layerName`; `withGeometry` false drops the geometry.
+// Returns the number of rows written.
+std::size_t writeLayer(GDALDataset& ds, const Table& table, const std::string& layerName,
+                       const std::vector<std::string>& fieldNames, const OGRSpatialReference* srs,
+                       const std::vector<std::string>& layerOptions, const WriteOptions& options,
+                       bool withLayerMetadata, bool withGeometry, const fs::path& finalPath)
 {
     std::vector<const char*> opts;
     for (const auto& o : layerOptions) opts.push_back(o.c_str());
     opts.push_back(nullptr);
     // The declared kind decides (an empty spatial table is still spatial, e.g. no black spots).
-    const auto geomType = ogrGeometryType(table.geometryKind);
+    const auto geomType = withGeometry ? ogrGeometryType(table.geometryKind) : wkbNone;
     OGRLayer* layer =
-        ds.CreateLayer(table.name.c_str(), geomType == wkbNone ? nullptr : const_cast<OGRSpatialReference*>(srs),
+        ds.CreateLayer(layerName.c_str(), geomType == wkbNone ? nullptr : const_cast<OGRSpatialReference*>(srs),
                        geomType, const_cast<char**>(opts.data()));
     if (!layer)
         throw OutputError("cannot create layer '" + table.name + "' in '" + finalPath.string() +
                           "': " + lastGdalError());
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        OGRFieldDefn field(fieldNames[c].c_str(), asText ? OFTString : ogrType(table.columns[c].type));
+        OGRFieldDefn field(fieldNames[c].c_str(), ogrType(table.columns[c].type));
         if (!table.columns[c].description.empty()) field.SetAlternativeName(table.columns[c].description.c_str());
         if (layer->CreateField(&field) != OGRERR_NONE)
             throw OutputError("cannot create field '" + fieldNames[c] + "' in '" + finalPath.string() +
                               "': " + lastGdalError());
     }
     for (const auto& [key, value] : options.metadata) layer->SetMetadataItem(key.c_str(), value.c_str());
-    if (!asText)
+    if (withLayerMetadata)
         for (const auto& [key, value] : table.metadata) layer->SetMetadataItem(key.c_str(), value.c_str());
 
+    // One transaction per layer (GeoPackage: a single SQLite commit, not one per row), and one
+    // feature reused for every row: only its values and geometry change.
     const bool transaction = ds.TestCapability(ODsCTransactions) && ds.StartTransaction() == OGRERR_NONE;
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        FeaturePtr f(OGRFeature::CreateFeature(layer->GetLayerDefn()));
-        setFeatureValues(*f, table.rows[r], asText, options);
-        if (geomType != wkbNone && r < table.geometries.size()) {
-            if (auto g = toOgrGeometry(table.geometries[r])) {
-                g->assignSpatialReference(const_cast<OGRSpatialReference*>(srs));
-                f->SetGeometryDirectly(g.release());
-            }
-        }
+    FeaturePtr f(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+    std::size_t r = 0;
+    forEachRow(table, [&](const std::vector<Value>& row, const FeatureGeometry* geometry) {
+        setFeatureValues(*f, row, false, options);
+        for (int c = static_cast<int>(row.size()); c < f->GetFieldCount(); ++c) f->UnsetField(c);
+        f->SetFID(OGRNullFID);
+        std::unique_ptr<OGRGeometry> g;
+        if (geomType != wkbNone && geometry) g = toOgrGeometry(*geometry);
+        if (g) g->assignSpatialReference(const_cast<OGRSpatialReference*>(srs));
+        f->SetGeometryDirectly(g.release()); // null clears the previous row's
         if (layer->CreateFeature(f.get()) != OGRERR_NONE)
             throw OutputError("cannot write row " + std::to_string(r + 1) + " of '" + table.name + "' to '" +
                               finalPath.string() + "': " + lastGdalError());
-    }
+        ++r;
+    });
     if (transaction && ds.CommitTransaction() != OGRERR_NONE)
         throw OutputError("cannot write '" + finalPath.string() + "': " + lastGdalError());
+    return r;
+}
+
+// GDAL's GeoJSON writer writes one feature per line ("{ "type": "Feature", ...") and closes
+// with "]\n}\n". True when `file` has exactly `features` such lines and that ending: a cheap
+// streaming check instead of parsing the whole file back (which cost seconds and hundreds of MB).
+bool geoJsonComplete(const fs::path& file, std::size_t features)
+{
+    std::FILE* in = std::fopen(file.c_str(), "rb");
+    if (!in) return false;
+    static constexpr std::string_view kFeature = "{ \"type\": \"Feature\"";
+    std::vector<char> buffer(1 << 20);
+    std::string carry; // the start of a line split over two reads
+    std::string tail;  // the last bytes of the file
+    std::size_t found = 0;
+    bool atLineStart = true;
+    for (;;) {
+        const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), in);
+        if (n == 0) break;
+        for (std::size_t i = 0; i < n; ++i) {
+            const char c = buffer[i];
+            if (atLineStart || !carry.empty()) {
+                carry += c;
+                if (carry.size() == kFeature.size() || c == '\n' || kFeature.compare(0, carry.size(), carry) != 0) {
+                    if (carry == kFeature) ++found;
+                    carry.clear();
+                }
+            }
+            atLineStart = c == '\n';
+        }
+        tail.assign(buffer.data() + (n >= 8 ? n - 8 : 0), buffer.data() + n);
+    }
+    const bool readError = std::ferror(in) != 0;
+    std::fclose(in);
+    return !readError && found == features && tail.size() >= 4 && tail.compare(tail.size() - 4, 4, "]\n}\n") == 0;
 }
 
 std::vector<std::string> fullNames(const Table& table)
@@ -163,6 +208,16 @@ void setFeatureValues(OGRFeature& f, const std::vector<Value>& row, bool asText,
 
 } // namespace detail
 
+void forEachRow(const Table& table, const RowSink& sink)
+{
+    if (table.rowStream) {
+        table.rowStream(sink);
+        return;
+    }
+    for (std::size_t r = 0; r < table.rows.size(); ++r)
+        sink(table.rows[r], r < table.geometries.size() ? &table.geometries[r] : nullptr);
+}
+
 std::vector<std::string> shortFieldNames(const std::vector<Column>& columns)
 {
     std::vector<std::string> out;
@@ -182,15 +237,22 @@ std::vector<std::string> shortFieldNames(const std::vector<Column>& columns)
 
 void writeGeoPackage(const fs::path& file, const std::vector<Table>& tables, const WriteOptions& options)
 {
+    std::vector<const Table*> pointers;
+    for (const auto& t : tables) pointers.push_back(&t);
+    writeGeoPackage(file, pointers, options);
+}
+
+void writeGeoPackage(const fs::path& file, const std::vector<const Table*>& tables, const WriteOptions& options)
+{
     AtomicOutput out(file);
     {
         auto ds = create("GPKG", out.temp());
         const auto srs = makeSrs(options.workingCrs, "working CRS");
-        for (const auto& table : tables) {
+        for (const Table* table : tables) {
             std::vector<std::string> layerOptions;
-            if (table.geometryKind == FeatureGeometry::Kind::None)
+            if (table->geometryKind == FeatureGeometry::Kind::None)
                 layerOptions.emplace_back("ASPATIAL_VARIANT=GPKG_ATTRIBUTES");
-            writeLayer(*ds, table, fullNames(table), &srs, layerOptions, options, false, file);
+            writeLayer(*ds, *table, table->name, fullNames(*table), &srs, layerOptions, options, true, true, file);
         }
         for (const auto& [key, value] : options.metadata) ds->SetMetadataItem(key.c_str(), value.c_str());
         closeChecked(ds, file);
@@ -209,9 +271,8 @@ void writeShapefile(const fs::path& shpFile, const Table& table, const WriteOpti
     {
         auto ds = create("ESRI Shapefile", out.temp(0));
         const auto srs = makeSrs(options.workingCrs, "working CRS");
-        Table named = table;
-        named.name = out.temp(0).stem().string();
-        writeLayer(*ds, named, shortNames, &srs, {"ENCODING=UTF-8"}, options, false, shpFile);
+        writeLayer(*ds, table, out.temp(0).stem().string(), shortNames, &srs, {"ENCODING=UTF-8"}, options, true, true,
+                   shpFile);
         closeChecked(ds, shpFile);
     }
     // The field map: Shapefile (dBase) names are at most 10 characters.
@@ -219,6 +280,7 @@ void writeShapefile(const fs::path& shpFile, const Table& table, const WriteOpti
               {{"veld_shapefile", Column::Type::String, ""},
                {"veld", Column::Type::String, ""},
                {"omschrijving", Column::Type::String, ""}},
+              {},
               {},
               {},
               {},
@@ -235,20 +297,40 @@ void writeCsv(const fs::path& file, const Table& table, const WriteOptions& opti
 {
     AtomicOutput out(file);
     {
-        auto ds = create("CSV", out.temp());
-        std::vector<std::string> layerOptions{"STRING_QUOTING=IF_NEEDED", "LINEFORMAT=CRLF"};
-        if (options.dutchCsv) {
-            layerOptions.emplace_back("SEPARATOR=SEMICOLON");
-            layerOptions.emplace_back("WRITE_BOM=YES"); // Excel reads UTF-8 only with a BOM
+        // Refused as GDAL's CSV driver refused it: a column name twice (in any case) cannot be read back.
+        std::set<std::string> seen;
+        for (const auto& c : table.columns) {
+            std::string lower = c.name;
+            for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            if (!seen.insert(lower).second)
+                throw OutputError("cannot create field '" + c.name + "' in '" + file.string() +
+                                  "': a field with this name already exists");
         }
-        Table attributes = table;
-        attributes.geometries.clear(); // CSV for spreadsheets: no geometry column
-        attributes.geometryKind = FeatureGeometry::Kind::None;
-        attributes.name = out.temp().stem().string();
-        WriteOptions noMeta = options;
-        noMeta.metadata.clear();
-        writeLayer(*ds, attributes, fullNames(table), nullptr, layerOptions, noMeta, true, file);
-        closeChecked(ds, file);
+        CsvStreamWriter csv(out.temp(), options.dutchCsv ? ';' : ',', options.dutchCsv, file.string());
+        for (const auto& c : table.columns) csv.field(c.name);
+        csv.endLine();
+        std::string text;
+        forEachRow(table, [&](const std::vector<Value>& row, const FeatureGeometry*) {
+            for (std::size_t c = 0; c < table.columns.size(); ++c) {
+                const Value* v = c < row.size() ? &row[c] : nullptr;
+                if (!v || std::holds_alternative<std::monostate>(*v)) {
+                    csv.field({});
+                } else if (std::holds_alternative<Suppressed>(*v)) {
+                    csv.field(options.suppressedText);
+                } else if (const auto* i = std::get_if<std::int64_t>(v)) {
+                    char buf[24];
+                    const auto end = std::to_chars(buf, buf + sizeof buf, *i).ptr;
+                    csv.field(std::string_view(buf, static_cast<std::size_t>(end - buf)));
+                } else if (const auto* d = std::get_if<double>(v)) {
+                    text = formatReal(*d, options.dutchCsv);
+                    csv.field(text);
+                } else {
+                    csv.field(std::get<std::string>(*v));
+                }
+            }
+            csv.endLine();
+        });
+        csv.close();
     }
     out.commit();
 }
@@ -256,12 +338,11 @@ void writeCsv(const fs::path& file, const Table& table, const WriteOptions& opti
 void writeGeoJson(const fs::path& file, const Table& table, const WriteOptions& options)
 {
     AtomicOutput out(file);
+    std::size_t rows = 0;
     {
         auto ds = create("GeoJSON", out.temp());
         const auto srs = makeSrs(options.workingCrs, "working CRS");
-        Table named = table;
-        named.name = file.stem().string();
-        named.metadata.clear(); // GeoJSON keeps no layer metadata: they go in as foreign members
+        // GeoJSON keeps no layer metadata: they go in as foreign members.
         WriteOptions noMeta = options;
         noMeta.metadata.clear();
         // RFC7946=YES reprojects to WGS84 lon/lat and writes 7 decimals (about 1 cm).
@@ -272,21 +353,14 @@ void writeGeoJson(const fs::path& file, const Table& table, const WriteOptions& 
             layerOptions.push_back("NATIVE_DATA=" + members.dump());
             layerOptions.emplace_back("NATIVE_MEDIA_TYPE=application/vnd.geo+json");
         }
-        writeLayer(*ds, named, fullNames(table), &srs, layerOptions, noMeta, false, file);
+        rows = writeLayer(*ds, table, file.stem().string(), fullNames(table), &srs, layerOptions, noMeta, false, true,
+                          file);
         closeChecked(ds, file);
     }
     // GDAL's GeoJSON writer ignores failed writes (disk full gives a truncated file and no
-    // error), so read the temporary back before it may replace anything.
-    CPLErrorReset();
-    {
-        const char* const drivers[] = {"GeoJSON", nullptr};
-        DatasetPtr check(
-            GDALDataset::Open(out.temp().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
-        OGRLayer* layer = check && check->GetLayerCount() == 1 ? check->GetLayer(0) : nullptr;
-        if (!layer || layer->GetFeatureCount(TRUE) != static_cast<GIntBig>(table.rows.size()))
-            throw OutputError("cannot write '" + file.string() + "': the file came out incomplete (disk full?) " +
-                              lastGdalError(""));
-    }
+    // error), so check the temporary before it may replace anything.
+    if (!geoJsonComplete(out.temp(), rows))
+        throw OutputError("cannot write '" + file.string() + "': the file came out incomplete (disk full?)");
     out.commit();
 }
 

@@ -21,7 +21,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <fstream>
+#include <functional>
+#include <thread>
 #include <unordered_map>
 
 namespace gebiedscan::pipeline {
@@ -364,52 +367,61 @@ gis::Table figuresTable(const ScanResult& r)
         t.columns.push_back(schema::column(spec, id));
     std::vector<std::size_t> catSlot(f.categorySlots(), f.overigSlot());
     for (std::size_t c = 0; c + 1 < f.categorySlots(); ++c) catSlot[c] = *model.themeIndex(model.categories[c].themeId);
-    const auto themeNumber = [&](std::size_t s) {
-        return s < model.themes.size() ? model.themes[s].number : std::string();
+    const auto themeNumber = [&r](std::size_t s) {
+        return s < r.model.themes.size() ? r.model.themes[s].number : std::string();
     };
-    const auto themeName = [&](std::size_t s) {
-        return s < model.themes.size() ? model.themes[s].labelNl
-               : s == f.totalSlot()    ? std::string("Totaal")
-                                       : std::string("Overig");
+    const auto themeName = [&r](std::size_t s) {
+        return s < r.model.themes.size()     ? r.model.themes[s].labelNl
+               : s == r.figures->totalSlot() ? std::string("Totaal")
+                                             : std::string("Overig");
     };
-    for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
-        const auto& lv = r.areas.levels[l];
-        for (std::size_t a = 0; a < lv.size(); ++a) {
-            const auto emit = [&](std::size_t slot, const std::string& category, auto count, auto hidden) {
-                bool any = false;
-                // Rounded: a row stands for a rounded count above 0 (a missing row reads as 0, i.e. 0 t/m 4).
-                // A hidden zero (a secondary suppression) must be written as hidden: left out it reads as 0.
-                for (std::size_t p = 0; p < f.periods(); ++p) any = any || count(p) > 0 || hidden(p);
-                if (!any) return;
-                for (std::size_t p = 0; p < f.periods(); ++p) {
-                    const auto& period = model.periods[p];
-                    t.rows.push_back(
-                        {lv.name, lv.codes[a], themeNumber(slot), themeName(slot), category, period.id,
-                         std::string(period.current ? "huidig" : "referentie"),
-                         hidden(p) ? Value(gis::Suppressed{}) : Value(static_cast<std::int64_t>(count(p)))});
+    // Streamed: this table has millions of rows on a large scan (issue 17); each file writes it anew.
+    t.rowStream = [&r, &f, &model, mask, catSlot, themeNumber, themeName](const gis::RowSink& sink) {
+        std::vector<Value> row(8);
+        for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
+            const auto& lv = r.areas.levels[l];
+            for (std::size_t a = 0; a < lv.size(); ++a) {
+                const auto emit = [&](std::size_t slot, const std::string& category, auto count, auto hidden) {
+                    bool any = false;
+                    // Rounded: a row stands for a rounded count above 0 (a missing row reads as 0, i.e. 0 t/m 4).
+                    // A hidden zero (a secondary suppression) must be written as hidden: left out it reads as 0.
+                    for (std::size_t p = 0; p < f.periods(); ++p) any = any || count(p) > 0 || hidden(p);
+                    if (!any) return;
+                    for (std::size_t p = 0; p < f.periods(); ++p) {
+                        const auto& period = model.periods[p];
+                        row[0] = lv.name;
+                        row[1] = lv.codes[a];
+                        row[2] = themeNumber(slot);
+                        row[3] = themeName(slot);
+                        row[4] = category;
+                        row[5] = period.id;
+                        row[6] = std::string(period.current ? "huidig" : "referentie");
+                        row[7] = hidden(p) ? Value(gis::Suppressed{}) : Value(static_cast<std::int64_t>(count(p)));
+                        sink(row, nullptr);
+                    }
+                };
+                for (std::size_t s = 0; s < f.themeSlots(); ++s)
+                    emit(
+                        s, "",
+                        [&](std::size_t p) {
+                            return mask ? mask->themeValue(l, a, s, p, f.themeCount(l, a, s, p))
+                                        : static_cast<std::int64_t>(f.themeCount(l, a, s, p));
+                        },
+                        [&](std::size_t p) { return mask && mask->theme(l, a, s, p); });
+                for (std::size_t c = 0; c < f.categorySlots(); ++c) {
+                    const std::string name =
+                        c < model.categories.size() ? model.categories[c].labelNl : "onbekende categorie";
+                    emit(
+                        catSlot[c], name,
+                        [&](std::size_t p) {
+                            return mask ? mask->categoryValue(l, a, c, p, f.categoryCount(l, a, c, p))
+                                        : static_cast<std::int64_t>(f.categoryCount(l, a, c, p));
+                        },
+                        [&](std::size_t p) { return mask && mask->category(l, a, c, p); });
                 }
-            };
-            for (std::size_t s = 0; s < f.themeSlots(); ++s)
-                emit(
-                    s, "",
-                    [&](std::size_t p) {
-                        return mask ? mask->themeValue(l, a, s, p, f.themeCount(l, a, s, p))
-                                    : static_cast<std::int64_t>(f.themeCount(l, a, s, p));
-                    },
-                    [&](std::size_t p) { return mask && mask->theme(l, a, s, p); });
-            for (std::size_t c = 0; c < f.categorySlots(); ++c) {
-                const std::string name =
-                    c < model.categories.size() ? model.categories[c].labelNl : "onbekende categorie";
-                emit(
-                    catSlot[c], name,
-                    [&](std::size_t p) {
-                        return mask ? mask->categoryValue(l, a, c, p, f.categoryCount(l, a, c, p))
-                                    : static_cast<std::int64_t>(f.categoryCount(l, a, c, p));
-                    },
-                    [&](std::size_t p) { return mask && mask->category(l, a, c, p); });
             }
         }
-    }
+    };
     return t;
 }
 
@@ -429,30 +441,56 @@ gis::Table hotTimesTable(const ScanResult& r)
     for (int h = 0; h < 24; ++h)
         t.columns.push_back(
             schema::column(spec, fld::hour, fmt::format("{:02}", h), fmt::format("{:02}:00-{:02}:00", h, h + 1)));
-    const auto all = slots(f);
-    for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
-        const auto& lv = r.areas.levels[l];
-        for (std::size_t a = 0; a < lv.size(); ++a)
-            for (const auto& s : all) {
-                const auto it = hotTimes[l].find(a * f.themeSlots() + s.slot);
-                if (it == hotTimes[l].end() || it->second.events() == 0) continue;
-                if (mask && mask->rounded()) continue; // hourly values of the true counts
-
-                const bool hidden = mask && mask->theme(l, a, s.slot, f.currentPeriod());
-                for (int d = 0; d < 7; ++d) {
-                    std::vector<Value> row;
-                    row.reserve(28);
-                    row.emplace_back(lv.name);
-                    row.emplace_back(lv.codes[a]);
-                    row.emplace_back(s.id);
-                    row.emplace_back(std::string(dutchDayShort(d)));
-                    for (int h = 0; h < 24; ++h)
-                        row.push_back(hidden ? Value(gis::Suppressed{}) : Value(it->second.at(d, h))); // unrounded
-                    t.rows.push_back(std::move(row));
+    // Streamed as the figures: seven rows per area and theme with events.
+    t.rowStream = [&r, &f, &hotTimes, mask, all = slots(f)](const gis::RowSink& sink) {
+        std::vector<Value> row(28);
+        for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
+            const auto& lv = r.areas.levels[l];
+            for (std::size_t a = 0; a < lv.size(); ++a)
+                for (const auto& s : all) {
+                    const auto it = hotTimes[l].find(a * f.themeSlots() + s.slot);
+                    if (it == hotTimes[l].end() || it->second.events() == 0) continue;
+                    if (mask && mask->rounded()) continue; // hourly values of the true counts
+                    const bool hidden = mask && mask->theme(l, a, s.slot, f.currentPeriod());
+                    for (int d = 0; d < 7; ++d) {
+                        row[0] = lv.name;
+                        row[1] = lv.codes[a];
+                        row[2] = s.id;
+                        row[3] = std::string(dutchDayShort(d));
+                        for (int h = 0; h < 24; ++h) // unrounded
+                            row[4 + static_cast<std::size_t>(h)] =
+                                hidden ? Value(gis::Suppressed{}) : Value(it->second.at(d, h));
+                        sink(row, nullptr);
+                    }
                 }
-            }
-    }
+        }
+    };
     return t;
+}
+
+// Runs the jobs on threads of their own and waits for all; rethrows the first job's error (in
+// job order, so the message does not depend on timing). `threads` 1 (--threads 1): one after the
+// other on this thread.
+void runInParallel(const std::vector<std::function<void()>>& jobs, unsigned threads)
+{
+    if (threads == 1) {
+        for (const auto& job : jobs) job();
+        return;
+    }
+    std::vector<std::exception_ptr> errors(jobs.size());
+    {
+        std::vector<std::jthread> threads;
+        for (std::size_t j = 0; j < jobs.size(); ++j)
+            threads.emplace_back([&, j] {
+                try {
+                    jobs[j]();
+                } catch (...) {
+                    errors[j] = std::current_exception();
+                }
+            });
+    }
+    for (const auto& e : errors)
+        if (e) std::rethrow_exception(e);
 }
 
 std::string periodText(const ScanModel& m)
@@ -552,37 +590,49 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
     tables.push_back(figuresTable(r));
     for (auto& t : tables) t.metadata[kBronKey] = w.metadata[kBronKey]; // credits per layer, for the viewer
 
+    // One thread per format (separate GDAL datasets, so GDAL allows it); every thread reads the
+    // same tables, the long ones streamed from the figures. The list of outputs keeps its order.
     std::vector<fs::path> written;
+    std::vector<std::function<void()>> jobs;
     const fs::path gpkg = dir / "gebiedscan.gpkg";
     if (wants("gpkg")) {
-        std::vector<gis::Table> layers;
+        std::vector<const gis::Table*> layers;
         for (std::size_t t = 0; t < tables.size(); ++t)
-            if (t >= wantedLevel.size() || wantedLevel[t]) layers.push_back(tables[t]);
-        gis::writeGeoPackage(gpkg, layers, w);
+            if (t >= wantedLevel.size() || wantedLevel[t]) layers.push_back(&tables[t]);
+        jobs.emplace_back([gpkg, layers, &w] { gis::writeGeoPackage(gpkg, layers, w); });
         written.push_back(gpkg);
     }
+    const auto levelFiles = [&](const char* ext) {
+        std::vector<std::pair<fs::path, const gis::Table*>> files;
+        for (std::size_t l = 0; l < r.areas.levels.size(); ++l)
+            if (wantedLevel[l]) files.emplace_back(dir / ("gebiedscan_" + names[l] + ext), &tables[l]);
+        return files;
+    };
+    if (wants("shp"))
+        jobs.emplace_back([files = levelFiles(".shp"), &w] {
+            for (const auto& [file, table] : files) gis::writeShapefile(file, *table, w);
+        });
+    if (wants("csv"))
+        jobs.emplace_back([files = levelFiles(".csv"), &w, &tables, &dir] {
+            for (const auto& [file, table] : files) gis::writeCsv(file, *table, w);
+            gis::writeCsv(dir / "gebiedscan_cijfers.csv", schema::tableWithRole(tables, schema::role::scanFigures), w);
+            gis::writeCsv(dir / "gebiedscan_tijden.csv", schema::tableWithRole(tables, schema::role::scanHotTimes), w);
+        });
+    if (wants("geojson"))
+        jobs.emplace_back([files = levelFiles(".geojson"), &w] {
+            for (const auto& [file, table] : files) gis::writeGeoJson(file, *table, w);
+        });
     for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
         if (!wantedLevel[l]) continue;
         const std::string stem = "gebiedscan_" + names[l];
-        if (wants("shp")) {
-            gis::writeShapefile(dir / (stem + ".shp"), tables[l], w);
-            written.push_back(dir / (stem + ".shp"));
-        }
-        if (wants("csv")) {
-            gis::writeCsv(dir / (stem + ".csv"), tables[l], w);
-            written.push_back(dir / (stem + ".csv"));
-        }
-        if (wants("geojson")) {
-            gis::writeGeoJson(dir / (stem + ".geojson"), tables[l], w);
-            written.push_back(dir / (stem + ".geojson"));
-        }
+        for (const char* format : {"shp", "csv", "geojson"})
+            if (wants(format)) written.push_back(dir / (stem + "." + format));
     }
     if (wants("csv")) {
-        gis::writeCsv(dir / "gebiedscan_cijfers.csv", schema::tableWithRole(tables, schema::role::scanFigures), w);
         written.push_back(dir / "gebiedscan_cijfers.csv");
-        gis::writeCsv(dir / "gebiedscan_tijden.csv", schema::tableWithRole(tables, schema::role::scanHotTimes), w);
         written.push_back(dir / "gebiedscan_tijden.csv");
     }
+    runInParallel(jobs, o.threads);
 
     // summary.json: the record accounting and what was used.
     const auto& acc = r.accounting;

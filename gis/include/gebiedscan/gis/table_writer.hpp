@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <variant>
@@ -26,6 +27,9 @@ struct Column {
     std::string description; ///< what the field means, for the field map and metadata
 };
 
+/// Receives the rows of a table one at a time: the values and the row's geometry (null if none).
+using RowSink = std::function<void(const std::vector<Value>& row, const FeatureGeometry* geometry)>;
+
 /// An output layer: columns, rows and (optionally) one geometry per row in the working CRS.
 struct Table {
     std::string name;
@@ -37,7 +41,14 @@ struct Table {
     /// besides WriteOptions::metadata: GeoPackage layer metadata, GeoJSON foreign members of the
     /// FeatureCollection. Shapefile and CSV have no place for it.
     std::map<std::string, std::string> metadata;
+    /// Instead of `rows` and `geometries`, for long tables (millions of rows, e.g. a scan's figures):
+    /// produces the rows one by one, so they are never all in memory. Called once per file written,
+    /// possibly from several threads at once, so it must only read shared state.
+    std::function<void(const RowSink&)> rowStream;
 };
+
+/// Calls `sink` for every row of `table`: its rowStream if set, else rows with their geometries.
+void forEachRow(const Table& table, const RowSink& sink);
 
 /// Output formats; all are written atomically (temporary name in the same folder, renamed on
 /// success), so an existing output is never half-overwritten.
@@ -50,12 +61,16 @@ struct WriteOptions {
 
 /// Writes tables as layers of one GeoPackage (non-spatial tables as attribute tables).
 void writeGeoPackage(const std::filesystem::path& file, const std::vector<Table>& tables, const WriteOptions& options);
+/// The same for tables held elsewhere (no copies).
+void writeGeoPackage(const std::filesystem::path& file, const std::vector<const Table*>& tables,
+                     const WriteOptions& options);
 
 /// Writes a table as an ESRI Shapefile (.shp/.shx/.dbf/.prj/.cpg UTF-8) plus
 /// `<name>_velden.csv`, the map from the 10-character field names to the full names.
 void writeShapefile(const std::filesystem::path& shpFile, const Table& table, const WriteOptions& options);
 
-/// Writes a table as CSV through GDAL's CSV driver (geometry omitted).
+/// Writes a table as CSV (geometry omitted), quoted as GDAL's CSV driver does with
+/// STRING_QUOTING=IF_NEEDED, CRLF line ends; Dutch: ';', decimal comma and a UTF-8 BOM.
 void writeCsv(const std::filesystem::path& file, const Table& table, const WriteOptions& options);
 
 /// Writes a table as RFC 7946 GeoJSON in WGS84; Table::metadata become members of the
