@@ -93,6 +93,10 @@ void run(Statistic (&stats)[Count], const PermutationOptions& o)
         for (double x : st.v) st.maxAbs = std::max(st.maxAbs, std::fabs(x));
     }
     if (n < 2) return;
+    // The values side by side (x_j, z_j): one cache line per random pick for both statistics.
+    std::vector<double> interleaved(Count * n);
+    for (std::size_t j = 0; j < n; ++j)
+        for (std::size_t c = 0; c < Count; ++c) interleaved[Count * j + c] = stats[c].v[j];
     const auto others = static_cast<std::uint32_t>(n - 1);
     const double rPlus1 = static_cast<double>(o.permutations) + 1.0;
 
@@ -127,8 +131,7 @@ void run(Statistic (&stats)[Count], const PermutationOptions& o)
         const auto self = static_cast<std::uint32_t>(i);
         const double* w0 = s.weights[0].data();
         const double* w1 = s.weights[Count - 1].data();
-        const double* v0 = stats[0].v.data();
-        const double* v1 = stats[Count - 1].v.data();
+        const double* values = interleaved.data();
         s.swaps.resize(k);
         std::uint32_t* swaps = s.swaps.data();
         std::uint32_t* p = s.perm.data();
@@ -141,8 +144,8 @@ void run(Statistic (&stats)[Count], const PermutationOptions& o)
                     j += j >= self ? 1u : 0u;
                     if (std::find(s.picks.begin(), s.picks.end(), j) != s.picks.end()) continue;
                     const std::size_t t = s.picks.size();
-                    sum0 += w0[t] * v0[j];
-                    if constexpr (Count == 2) sum1 += w1[t] * v1[j];
+                    sum0 += w0[t] * values[Count * j];
+                    if constexpr (Count == 2) sum1 += w1[t] * values[Count * j + 1];
                     s.picks.push_back(j);
                 }
             } else {
@@ -155,11 +158,17 @@ void run(Statistic (&stats)[Count], const PermutationOptions& o)
                     p[q] = p[t];
                     p[t] = j;
                     swaps[t] = q;
-                    sum0 += w0[t] * v0[j];
-                    if constexpr (Count == 2) sum1 += w1[t] * v1[j];
+                    sum0 += w0[t] * values[Count * j];
+                    if constexpr (Count == 2) sum1 += w1[t] * values[Count * j + 1];
                 }
-                for (std::size_t t = k; t-- > 0;) std::swap(p[t], p[swaps[t]]);
-                std::swap(p[i], p[n - 1]);
+                // Back to the identity: every position touched holds its own index again
+                // (stores only, no chain of loads as in undoing the swaps one by one).
+                for (std::uint32_t t = 0; t < k; ++t) {
+                    p[t] = t;
+                    p[swaps[t]] = swaps[t];
+                }
+                p[i] = self;
+                p[n - 1] = static_cast<std::uint32_t>(n - 1);
             }
             ge[0] += sum0 >= observed[0] - tol[0] ? 1u : 0u;
             le[0] += sum0 <= observed[0] + tol[0] ? 1u : 0u;
