@@ -18,8 +18,13 @@ LocalHotspots computeLocalHotspots(const std::vector<double>& x, const SpatialWe
         po.permutations = o.permutations;
         po.seed = o.seed;
         po.alternative = o.alternative;
-        if (o.permuteGi) r.giP = localGPermutation(x, wStar, po).p;
-        r.lisaP = localMoranPermutation(x, wRow, po).p;
+        if (o.permuteGi) {
+            auto both = localGAndMoranPermutation(x, wStar, wRow, po); // one set of draws for both
+            r.giP = std::move(both.gi.p);
+            r.lisaP = std::move(both.moran.p);
+        } else {
+            r.lisaP = localMoranPermutation(x, wRow, po).p;
+        }
     }
     r.giClass = classifyHotspots(r.gi.z, r.giP, w, o.correction, o.permutations > 0 && o.permuteGi);
     std::vector<std::uint8_t> islandMask(x.size());

@@ -59,97 +59,146 @@ private:
 
 /// Per-thread scratch space.
 struct Scratch {
-    std::vector<double> weights;
+    std::vector<double> weights[2];
     std::vector<std::uint32_t> picks;
     std::vector<std::uint32_t> perm; // identity, restored after every draw (Fisher-Yates path)
     std::vector<std::uint32_t> swaps;
 };
 
-/// Runs the conditional permutation for all areas. `direction[i]` says how the statistic moves
-/// with the permuted lag sum: +1 (Gi, Moran with z_i > 0), -1 (Moran with z_i < 0), 0 (constant).
-PermutationResult run(std::span<const double> v, const SpatialWeights& w, std::span<const signed char> direction,
-                      const PermutationOptions& o)
+/// One permuted statistic: its values, weights and direction, and where its p-values go.
+/// `direction[i]` says how the statistic moves with the permuted lag sum: +1 (Gi, Moran with
+/// z_i > 0), -1 (Moran with z_i < 0), 0 (constant).
+struct Statistic {
+    std::span<const double> v;
+    const SpatialWeights* w = nullptr;
+    std::span<const signed char> direction;
+    PermutationResult* result = nullptr;
+    double maxAbs = 0.0;
+};
+
+/// Runs the conditional permutation for all areas, for `Count` statistics whose weights have the
+/// same neighbours (self aside) at once: the random draws depend only on (seed, i, k_i, n), so
+/// each statistic gets exactly the p-values it gets alone, for the price of one set of draws.
+template <std::size_t Count>
+void run(Statistic (&stats)[Count], const PermutationOptions& o)
 {
-    const std::size_t n = v.size();
+    const std::size_t n = stats[0].v.size();
     if (o.permutations == 0) throw InputError("permutations must be at least 1");
     if (o.permutations > 0xffffffffu) throw InputError("too many permutations");
-    PermutationResult result;
-    result.permutations = o.permutations;
-    result.p.assign(n, 1.0);
-    result.extreme.assign(n, static_cast<std::uint32_t>(o.permutations));
-    if (n < 2) return result;
-    double maxAbs = 0.0;
-    for (double x : v) maxAbs = std::max(maxAbs, std::fabs(x));
+    for (auto& st : stats) {
+        PermutationResult& result = *st.result;
+        result.permutations = o.permutations;
+        result.p.assign(n, 1.0);
+        result.extreme.assign(n, static_cast<std::uint32_t>(o.permutations));
+        for (double x : st.v) st.maxAbs = std::max(st.maxAbs, std::fabs(x));
+    }
+    if (n < 2) return;
+    // The values side by side (x_j, z_j): one cache line per random pick for both statistics.
+    std::vector<double> interleaved(Count * n);
+    for (std::size_t j = 0; j < n; ++j)
+        for (std::size_t c = 0; c < Count; ++c) interleaved[Count * j + c] = stats[c].v[j];
     const auto others = static_cast<std::uint32_t>(n - 1);
     const double rPlus1 = static_cast<double>(o.permutations) + 1.0;
 
     auto area = [&](std::size_t i, Scratch& s) {
-        const auto nb = w.neighbours(i);
-        const auto wt = w.weights(i);
-        s.weights.clear();
-        double observed = 0.0, scale = 0.0;
-        for (std::size_t k = 0; k < nb.size(); ++k) {
-            if (nb[k] == i) continue; // the self term is the same in every permutation
-            s.weights.push_back(wt[k]);
-            observed += wt[k] * v[nb[k]];
-            scale += std::fabs(wt[k]);
+        double observed[Count], tol[Count];
+        bool active[Count];
+        std::size_t k = 0;
+        bool any = false;
+        for (std::size_t c = 0; c < Count; ++c) {
+            const auto nb = stats[c].w->neighbours(i);
+            const auto wt = stats[c].w->weights(i);
+            auto& weights = s.weights[c];
+            weights.clear();
+            double sum = 0.0, scale = 0.0;
+            for (std::size_t t = 0; t < nb.size(); ++t) {
+                if (nb[t] == i) continue; // the self term is the same in every permutation
+                weights.push_back(wt[t]);
+                sum += wt[t] * stats[c].v[nb[t]];
+                scale += std::fabs(wt[t]);
+            }
+            k = weights.size(); // the same for every statistic (checked by the caller)
+            observed[c] = sum;
+            tol[c] = 1e-9 * scale * stats[c].maxAbs;
+            active[c] = k > 0 && k <= others && stats[c].direction[i] != 0;
+            any = any || active[c];
         }
-        const std::size_t k = s.weights.size();
-        if (k == 0 || k > others || direction[i] == 0) return; // p = 1: nothing can be more extreme
-        const double tol = 1e-9 * scale * maxAbs;
+        if (!any) return; // p = 1: nothing can be more extreme
         SplitMix64 rng(o.seed ^ (0xd1b54a32d192ed03ULL * (static_cast<std::uint64_t>(i) + 1)));
         rng.next();
-        std::uint32_t ge = 0, le = 0;
+        std::uint32_t ge[Count] = {}, le[Count] = {};
         const bool rejection = k <= 24 && 4 * k < n;
         const auto self = static_cast<std::uint32_t>(i);
+        const double* w0 = s.weights[0].data();
+        const double* w1 = s.weights[Count - 1].data();
+        const double* values = interleaved.data();
+        s.swaps.resize(k);
+        std::uint32_t* swaps = s.swaps.data();
+        std::uint32_t* p = s.perm.data();
         for (std::size_t r = 0; r < o.permutations; ++r) {
-            double sum = 0.0;
+            double sum0 = 0.0, sum1 = 0.0;
             if (rejection) {
                 s.picks.clear();
                 while (s.picks.size() < k) {
                     std::uint32_t j = rng.below(others);
                     j += j >= self ? 1u : 0u;
                     if (std::find(s.picks.begin(), s.picks.end(), j) != s.picks.end()) continue;
-                    sum += s.weights[s.picks.size()] * v[j];
+                    const std::size_t t = s.picks.size();
+                    sum0 += w0[t] * values[Count * j];
+                    if constexpr (Count == 2) sum1 += w1[t] * values[Count * j + 1];
                     s.picks.push_back(j);
                 }
             } else {
                 // Partial Fisher-Yates over positions [0, n-1) after moving i to the end; the
                 // swaps are undone so `perm` stays the identity for the next draw.
-                auto& p = s.perm;
                 std::swap(p[i], p[n - 1]);
-                s.swaps.clear();
                 for (std::uint32_t t = 0; t < k; ++t) {
                     const std::uint32_t q = t + rng.below(others - t);
-                    std::swap(p[t], p[q]);
-                    s.swaps.push_back(q);
-                    sum += s.weights[t] * v[p[t]];
+                    const std::uint32_t j = p[q];
+                    p[q] = p[t];
+                    p[t] = j;
+                    swaps[t] = q;
+                    sum0 += w0[t] * values[Count * j];
+                    if constexpr (Count == 2) sum1 += w1[t] * values[Count * j + 1];
                 }
-                for (std::size_t t = k; t-- > 0;) std::swap(p[t], p[s.swaps[t]]);
-                std::swap(p[i], p[n - 1]);
+                // Back to the identity: every position touched holds its own index again
+                // (stores only, no chain of loads as in undoing the swaps one by one).
+                for (std::uint32_t t = 0; t < k; ++t) {
+                    p[t] = t;
+                    p[swaps[t]] = swaps[t];
+                }
+                p[i] = self;
+                p[n - 1] = static_cast<std::uint32_t>(n - 1);
             }
-            ge += sum >= observed - tol ? 1u : 0u;
-            le += sum <= observed + tol ? 1u : 0u;
+            ge[0] += sum0 >= observed[0] - tol[0] ? 1u : 0u;
+            le[0] += sum0 <= observed[0] + tol[0] ? 1u : 0u;
+            if constexpr (Count == 2) {
+                ge[1] += sum1 >= observed[1] - tol[1] ? 1u : 0u;
+                le[1] += sum1 <= observed[1] + tol[1] ? 1u : 0u;
+            }
         }
-        if (direction[i] < 0) std::swap(ge, le);
-        std::uint32_t m = 0;
-        double p = 1.0;
-        switch (o.alternative) {
-        case Alternative::Greater:
-            m = ge;
-            p = (m + 1.0) / rPlus1;
-            break;
-        case Alternative::Less:
-            m = le;
-            p = (m + 1.0) / rPlus1;
-            break;
-        case Alternative::TwoSided:
-            m = std::min(ge, le);
-            p = std::min(1.0, 2.0 * (m + 1.0) / rPlus1);
-            break;
+        for (std::size_t c = 0; c < Count; ++c) {
+            if (!active[c]) continue;
+            if (stats[c].direction[i] < 0) std::swap(ge[c], le[c]);
+            std::uint32_t m = 0;
+            double pValue = 1.0;
+            switch (o.alternative) {
+            case Alternative::Greater:
+                m = ge[c];
+                pValue = (m + 1.0) / rPlus1;
+                break;
+            case Alternative::Less:
+                m = le[c];
+                pValue = (m + 1.0) / rPlus1;
+                break;
+            case Alternative::TwoSided:
+                m = std::min(ge[c], le[c]);
+                pValue = std::min(1.0, 2.0 * (m + 1.0) / rPlus1);
+                break;
+            }
+            stats[c].result->extreme[i] = m;
+            stats[c].result->p[i] = pValue;
         }
-        result.extreme[i] = m;
-        result.p[i] = p;
     };
 
     unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -183,7 +232,37 @@ PermutationResult run(std::span<const double> v, const SpatialWeights& w, std::s
         for (auto& t : pool) t.join();
     }
     if (failure) std::rethrow_exception(failure);
+}
+
+PermutationResult run(std::span<const double> v, const SpatialWeights& w, std::span<const signed char> direction,
+                      const PermutationOptions& o)
+{
+    PermutationResult result;
+    Statistic stats[1] = {{v, &w, direction, &result}};
+    run(stats, o);
     return result;
+}
+
+/// True when both weights have the same neighbours of every area, self aside (Gi* and local
+/// Moran on one binary matrix).
+bool sameNeighbours(const SpatialWeights& a, const SpatialWeights& b)
+{
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const auto na = a.neighbours(i), nb = b.neighbours(i);
+        std::size_t x = 0, y = 0;
+        for (;;) {
+            while (x < na.size() && na[x] == i) ++x;
+            while (y < nb.size() && nb[y] == i) ++y;
+            if (x == na.size() || y == nb.size()) {
+                if (x != na.size() || y != nb.size()) return false;
+                break;
+            }
+            if (na[x] != nb[y]) return false;
+            ++x, ++y;
+        }
+    }
+    return true;
 }
 
 void checkValues(std::span<const double> x, const SpatialWeights& w)
@@ -193,6 +272,21 @@ void checkValues(std::span<const double> x, const SpatialWeights& w)
         if (!std::isfinite(v)) throw InputError("missing or non-finite value in the analysis field");
 }
 
+/// Deviations from the mean and the direction of I_i per area, for local Moran.
+void moranValues(std::span<const double> x, std::vector<double>& z, std::vector<signed char>& direction)
+{
+    double mean = 0.0;
+    for (double v : x) mean += v;
+    mean /= static_cast<double>(x.size());
+    z.resize(x.size());
+    direction.resize(x.size());
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        z[i] = x[i] - mean;
+        // I_i = (z_i / m2) * lag: the sign of z_i decides which way I_i moves with the lag.
+        direction[i] = static_cast<signed char>(z[i] > 0 ? 1 : (z[i] < 0 ? -1 : 0));
+    }
+}
+
 } // namespace
 
 PermutationResult localMoranPermutation(std::span<const double> x, const SpatialWeights& w,
@@ -200,16 +294,9 @@ PermutationResult localMoranPermutation(std::span<const double> x, const Spatial
 {
     checkValues(x, w);
     if (w.selfIncluded()) throw InputError("local Moran: weights must not include self");
-    double mean = 0.0;
-    for (double v : x) mean += v;
-    mean /= static_cast<double>(x.size());
-    std::vector<double> z(x.size());
-    std::vector<signed char> direction(x.size());
-    for (std::size_t i = 0; i < x.size(); ++i) {
-        z[i] = x[i] - mean;
-        // I_i = (z_i / m2) * lag: the sign of z_i decides which way I_i moves with the lag.
-        direction[i] = static_cast<signed char>(z[i] > 0 ? 1 : (z[i] < 0 ? -1 : 0));
-    }
+    std::vector<double> z;
+    std::vector<signed char> direction;
+    moranValues(x, z, direction);
     return run(z, w, direction, options);
 }
 
@@ -220,6 +307,26 @@ PermutationResult localGPermutation(std::span<const double> x, const SpatialWeig
     // The Gi and Gi* z-values increase with the lag sum for every area.
     std::vector<signed char> direction(x.size(), 1);
     return run(x, w, direction, options);
+}
+
+LocalPermutationPair localGAndMoranPermutation(std::span<const double> x, const SpatialWeights& wG,
+                                               const SpatialWeights& wMoran, const PermutationOptions& options)
+{
+    LocalPermutationPair out;
+    if (!sameNeighbours(wG, wMoran)) {
+        out.gi = localGPermutation(x, wG, options);
+        out.moran = localMoranPermutation(x, wMoran, options);
+        return out;
+    }
+    checkValues(x, wG);
+    checkValues(x, wMoran);
+    if (wMoran.selfIncluded()) throw InputError("local Moran: weights must not include self");
+    std::vector<double> z;
+    std::vector<signed char> moranDirection, giDirection(x.size(), 1);
+    moranValues(x, z, moranDirection);
+    Statistic stats[2] = {{x, &wG, giDirection, &out.gi}, {z, &wMoran, moranDirection, &out.moran}};
+    run(stats, options);
+    return out;
 }
 
 } // namespace gebiedscan

@@ -145,9 +145,11 @@ void checkUnclosedQuote(const OGRFeature& feature, const std::string& descriptio
 
 // One selected field, typed as OGR types it: dates and numbers are taken from OGR's binary
 // value, never parsed back from text; text that is not UTF-8 is decoded as Windows-1252.
-FieldValue readField(OGRFeature& f, int index)
+// Written into `v` in place, so its text keeps its buffer from record to record.
+void readField(OGRFeature& f, int index, FieldValue& v)
 {
-    FieldValue v;
+    v.number = 0.0;
+    v.time = LocalTime{};
     const OGRFieldType type = f.GetFieldDefnRef(index)->GetType();
     if (type == OFTDate || type == OFTDateTime) {
         int y = 0, m = 0, day = 0, h = 0, min = 0, tz = 0;
@@ -160,17 +162,20 @@ FieldValue readField(OGRFeature& f, int index)
             std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, day);
         else
             std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", y, m, day, h, min, second);
-        v.text = buf;
+        v.text.assign(buf);
         const auto t =
             makeLocalTime(y, static_cast<unsigned>(m), static_cast<unsigned>(day),
                           static_cast<unsigned>(std::max(h, 0)), static_cast<unsigned>(std::max(min, 0)), second);
         // A date OGR cannot make sense of (0000-00-00 in a dump) stays text, so it is reported as read.
         v.type = !t ? FieldValue::Type::Text : type == OFTDate ? FieldValue::Type::Date : FieldValue::Type::DateTime;
         if (t) v.time = *t;
-        return v;
+        return;
     }
     const char* text = f.GetFieldAsString(index);
-    v.text = isUtf8(text) ? std::string(text) : fromWindows1252(text);
+    if (isUtf8(text))
+        v.text.assign(text);
+    else
+        v.text = fromWindows1252(text);
     if (type == OFTInteger || type == OFTInteger64) {
         v.type = FieldValue::Type::Integer;
         v.number = static_cast<double>(f.GetFieldAsInteger64(index));
@@ -180,7 +185,6 @@ FieldValue readField(OGRFeature& f, int index)
     } else {
         v.type = FieldValue::Type::Text;
     }
-    return v;
 }
 
 bool hasPointAtOrigin(const OGRGeometry& g)
@@ -561,6 +565,23 @@ void VectorReader::ignoreGeometry(bool ignore)
     m_impl->layer->SetIgnoredFields(ignore ? std::vector<const char*>{"OGR_GEOMETRY", nullptr}.data() : nullptr);
 }
 
+void VectorReader::readSelectedOnly(bool only)
+{
+    auto& d = *m_impl;
+    if (!only || !d.source.attributeFilter.empty()) {
+        ignoreGeometry(only);
+        return;
+    }
+    d.ignoreGeometry = true;
+    const OGRFeatureDefn* defn = d.layer->GetLayerDefn();
+    std::vector<const char*> ignored{"OGR_GEOMETRY"};
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+        if (std::find(d.selected.begin(), d.selected.end(), i) == d.selected.end())
+            ignored.push_back(defn->GetFieldDefn(i)->GetNameRef());
+    ignored.push_back(nullptr);
+    d.layer->SetIgnoredFields(ignored.data());
+}
+
 void VectorReader::repairInvalidPolygons(bool repair)
 {
     m_impl->repair = repair;
@@ -596,13 +617,20 @@ bool VectorReader::next(Feature& feature)
         FieldValue& typed = feature.fields[i];
         if (index < 0 || !f->IsFieldSetAndNotNull(index)) {
             feature.values[i].reset();
-            typed = FieldValue{};
+            typed.type = FieldValue::Type::Null;
+            typed.text.clear();
+            typed.number = 0.0;
+            typed.time = LocalTime{};
             continue;
         }
-        typed = readField(*f, index);
-        feature.values[i] = typed.text;
+        readField(*f, index, typed);
+        feature.values[i] = typed.text; // assigns into the text kept from the last record
     }
-    feature.geometry = FeatureGeometry{};
+    // Emptied, not replaced: the point buffer is reused from record to record.
+    feature.geometry.kind = FeatureGeometry::Kind::None;
+    feature.geometry.points.clear();
+    feature.geometry.lines.clear();
+    feature.geometry.polygons.clear();
     if (d.ignoreGeometry) return true;
     OGRGeometry* g = f->GetGeometryRef();
     OGRPoint fromText;
@@ -622,8 +650,16 @@ bool VectorReader::next(Feature& feature)
     feature.atOrigin = false;
     if (!g || g->IsEmpty()) return true;
     feature.atOrigin = hasPointAtOrigin(*g); // before the transformation: (0, 0) of the source CRS
-    std::unique_ptr<OGRGeometry> owned;
     const OGRwkbGeometryType type = wkbFlatten(g->getGeometryType());
+    if (type == wkbPoint && !d.transform) { // registrations: one point, no copy of the geometry
+        const auto* p = g->toPoint();
+        if (std::isfinite(p->getX()) && std::isfinite(p->getY())) {
+            feature.geometry.kind = FeatureGeometry::Kind::Point;
+            feature.geometry.points.push_back({p->getX(), p->getY()});
+        }
+        return true;
+    }
+    std::unique_ptr<OGRGeometry> owned;
     const bool polygonal = OGR_GT_IsSubClassOf(type, wkbCurvePolygon) || OGR_GT_IsSubClassOf(type, wkbMultiSurface);
     if (d.repair && polygonal) {
         if (!g->IsValid()) {

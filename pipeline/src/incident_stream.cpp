@@ -9,6 +9,11 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
 
 namespace gebiedscan::pipeline {
 
@@ -52,6 +57,7 @@ struct IncidentStream::Impl {
     std::unique_ptr<PhaseProgress> progress;
     IncidentFields fields;
     std::string weightField;
+    std::vector<std::string> selectedFields; // in the order of Slot
     ScanModel model;
     std::unique_ptr<CategoryClassifier> classifier; // null: no category field, nothing classified
     std::string themeId;                            // empty: no theme filter
@@ -65,7 +71,104 @@ struct IncidentStream::Impl {
     void finish();
     gis::Feature feature;
     bool started = false, ended = false;
+
+    // Reading runs ahead in a thread of its own (GDAL, the validity and date rules, the
+    // classification) while the caller locates and tallies: batches through a short queue. The
+    // reading thread counts its buckets in readAccounting, settle() in accounting (every bucket
+    // is filled on one side only); they are joined at the end.
+    struct Batch {
+        std::vector<Incident> incidents;
+        std::uint64_t recordsRead = 0; // input records read up to the end of this batch
+    };
+    static constexpr std::size_t kBatchSize = 4096, kQueuedBatches = 8;
+    RecordAccounting readAccounting;
+    std::thread producer;
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<Batch> queue;
+    bool producerDone = false, stopProducer = false;
+    std::exception_ptr failure;
+    Batch current;
+    std::size_t position = 0;
+
+    /// The next registration that passed the read rules, counting the others in `acc`.
+    bool read(Incident& incident, RecordAccounting& acc);
+    void produce();
+    bool popBatch();
+    void stop();
+    void mergeReadAccounting();
+    ~Impl() { stop(); }
 };
+
+void IncidentStream::Impl::produce()
+{
+    try {
+        for (bool more = true; more;) {
+            Batch b;
+            b.incidents.reserve(kBatchSize);
+            Incident incident;
+            while (b.incidents.size() < kBatchSize && (more = read(incident, readAccounting)))
+                b.incidents.push_back(std::move(incident));
+            b.recordsRead = readAccounting.inputRecords;
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return queue.size() < kQueuedBatches || stopProducer; });
+            if (stopProducer) return;
+            queue.push_back(std::move(b));
+            producerDone = !more;
+            changed.notify_all();
+        }
+    } catch (...) {
+        std::lock_guard lock(mutex);
+        failure = std::current_exception();
+        producerDone = true;
+        changed.notify_all();
+    }
+}
+
+bool IncidentStream::Impl::popBatch()
+{
+    if (!producer.joinable() && !producerDone) producer = std::thread([this] { produce(); });
+    std::unique_lock lock(mutex);
+    changed.wait(lock, [&] { return !queue.empty() || producerDone; });
+    if (queue.empty()) {
+        if (failure) std::rethrow_exception(failure);
+        return false;
+    }
+    current = std::move(queue.front());
+    queue.pop_front();
+    position = 0;
+    changed.notify_all();
+    return true;
+}
+
+void IncidentStream::Impl::stop()
+{
+    if (!producer.joinable()) return;
+    {
+        std::lock_guard lock(mutex);
+        stopProducer = true;
+        changed.notify_all();
+    }
+    producer.join();
+}
+
+void IncidentStream::Impl::mergeReadAccounting()
+{
+    auto& a = accounting;
+    const auto& r = readAccounting;
+    a.inputRecords += r.inputRecords;
+    a.invalidGeometry += r.invalidGeometry;
+    a.badDate += r.badDate;
+    a.badDateUnparseable += r.badDateUnparseable;
+    a.badDateReversed += r.badDateReversed;
+    a.badWeight += r.badWeight;
+    // The examples in file order, as one pass counting everything would have kept them.
+    a.examples.insert(a.examples.end(), r.examples.begin(), r.examples.end());
+    std::stable_sort(a.examples.begin(), a.examples.end(),
+                     [](const RecordExample& x, const RecordExample& y) { return x.row < y.row; });
+    a.exampleRows = r.exampleRows; // bad geometries and dates: counted while reading only
+    readAccounting = RecordAccounting{};
+}
 
 IncidentStream::IncidentStream(const IncidentStreamOptions& o, Reporter& reporter) : m_impl(std::make_unique<Impl>())
 {
@@ -99,8 +202,9 @@ IncidentStream::IncidentStream(const IncidentStreamOptions& o, Reporter& reporte
     d.accounting.weighted = !d.weightField.empty();
     d.inPeriod = o.inPeriod;
     // Selecting the weight field checks that it exists (InputError naming the fields otherwise).
-    d.reader->selectFields({d.fields.category, d.fields.label, d.fields.date, d.fields.dateTo, d.weightField,
-                            d.fields.time, d.fields.timeTo});
+    d.selectedFields = {d.fields.category, d.fields.label, d.fields.date,  d.fields.dateTo,
+                        d.weightField,     d.fields.time,  d.fields.timeTo};
+    d.reader->selectFields(d.selectedFields);
 }
 
 IncidentStream::~IncidentStream() = default;
@@ -161,10 +265,12 @@ std::map<int, std::uint64_t> IncidentStream::datesPerYear()
     if (d.started) throw Error("internal error: IncidentStream::datesPerYear after the first record");
     std::map<int, std::uint64_t> perYear;
     if (d.fields.date.empty()) return perYear;
-    d.reader->ignoreGeometry(true);
+    // Only the date column: the driver skips the others and the geometry (GeoPackage, PostGIS).
+    d.reader->selectFields({d.fields.date});
+    d.reader->readSelectedOnly(true);
     gis::Feature f;
     while (d.reader->next(f)) {
-        if (const auto t = gis::timeOf(f.fields[kDate])) {
+        if (const auto t = gis::timeOf(f.fields[0])) {
             int y = 0;
             unsigned m = 0, day = 0;
             civilFromDays(t->start.seconds / kSecondsPerDay - (t->start.seconds % kSecondsPerDay < 0 ? 1 : 0), y, m,
@@ -172,7 +278,8 @@ std::map<int, std::uint64_t> IncidentStream::datesPerYear()
             ++perYear[y];
         }
     }
-    d.reader->ignoreGeometry(false);
+    d.reader->readSelectedOnly(false);
+    d.reader->selectFields(d.selectedFields);
     d.reader->reset();
     return perYear;
 }
@@ -183,16 +290,12 @@ void IncidentStream::setPeriodFilter(std::function<bool(const TimeInterval&)> in
     m_impl->inPeriod = std::move(inPeriod);
 }
 
-bool IncidentStream::next(Incident& incident)
+bool IncidentStream::Impl::read(Incident& incident, RecordAccounting& acc)
 {
-    auto& d = *m_impl;
-    auto& acc = d.accounting;
-    d.started = true;
-    if (d.ended) return false;
+    auto& d = *this;
     gis::Feature& f = d.feature;
     while (d.reader->next(f)) {
         ++acc.inputRecords;
-        d.progress->update(static_cast<std::int64_t>(acc.inputRecords));
         std::string reason, shown;
         const auto point = incidentPoint(f, reason, shown);
         if (!point) {
@@ -257,10 +360,27 @@ bool IncidentStream::next(Incident& incident)
         }
         return true;
     }
-    d.ended = true;
-    d.progress->finish();
-    d.finish();
     return false;
+}
+
+bool IncidentStream::next(Incident& incident)
+{
+    auto& d = *m_impl;
+    d.started = true;
+    if (d.ended) return false;
+    while (d.position >= d.current.incidents.size()) {
+        if (!d.popBatch()) {
+            d.stop();
+            d.ended = true;
+            d.mergeReadAccounting();
+            d.progress->finish();
+            d.finish();
+            return false;
+        }
+        d.progress->update(static_cast<std::int64_t>(d.current.recordsRead));
+    }
+    incident = std::move(d.current.incidents[d.position++]);
+    return true;
 }
 
 void IncidentStream::Impl::finish()

@@ -44,4 +44,17 @@ struct PermutationResult {
 [[nodiscard]] PermutationResult localGPermutation(std::span<const double> x, const SpatialWeights& w,
                                                   const PermutationOptions& options = {});
 
+/// Gi/Gi* and local Moran permutation p-values of one variable at once.
+struct LocalPermutationPair {
+    PermutationResult gi, moran;
+};
+
+/// Equal to {localGPermutation(x, wG, o), localMoranPermutation(x, wMoran, o)}, in about half the
+/// time when both weights have the same neighbours (self aside, as w.withSelf() and
+/// w.withStyle(RowStandardised) of one matrix): each area's draws depend only on the seed, the
+/// area and its number of neighbours, so one set of draws serves both statistics.
+[[nodiscard]] LocalPermutationPair localGAndMoranPermutation(std::span<const double> x, const SpatialWeights& wG,
+                                                             const SpatialWeights& wMoran,
+                                                             const PermutationOptions& options = {});
+
 } // namespace gebiedscan

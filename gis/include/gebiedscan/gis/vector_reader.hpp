@@ -87,6 +87,10 @@ public:
     void selectFields(const std::vector<std::string>& names);
     /// Skip geometry reading (faster scans of attributes only).
     void ignoreGeometry(bool ignore);
+    /// Read only the selected fields: the geometry and every other field are ignored by the
+    /// driver (GeoPackage and PostGIS then fetch only those columns). Without an attribute
+    /// filter only (one may name other fields); false restores reading everything.
+    void readSelectedOnly(bool only);
     /// Repair invalid polygons with GEOS MakeValid (keeping the polygonal parts) and flag them.
     void repairInvalidPolygons(bool repair);
 
