@@ -96,6 +96,29 @@ Grid parseGrid(const std::string& spec, const Envelope& extent)
     }
 }
 
+// Every base area under one area of the top level must name the same parent: a wijk whose
+// buurten carry different gemeente codes would otherwise go whole to the gemeente of one of them.
+void refuseAreaWithTwoParents(const AreaHierarchy& areas, const std::string& parentLevel,
+                              const std::vector<std::string>& baseParentCodes, const std::vector<std::string>& codes,
+                              const std::vector<std::size_t>& rep)
+{
+    const auto& base = areas.levels[0];
+    const auto& top = areas.levels.back();
+    for (std::size_t b = 0; b < base.size(); ++b) {
+        std::int64_t a = static_cast<std::int64_t>(b);
+        for (std::size_t l = 0; l + 1 < areas.levels.size() && a >= 0; ++l)
+            a = areas.levels[l].parent[static_cast<std::size_t>(a)];
+        if (a < 0) continue;
+        const auto topArea = static_cast<std::size_t>(a);
+        const std::string mine = trimCode(baseParentCodes[b]), theirs = trimCode(codes[topArea]);
+        if (mine.empty() || theirs.empty() || mine == theirs) continue;
+        throw InputError(fmt::format("{} '{}' hoort bij meer dan één {}: {} '{}' heeft {} {}, {} '{}' heeft {}; "
+                                     "verbeter de codes in het gebiedenbestand",
+                                     top.name, top.codes[topArea], parentLevel, base.name, base.codes[rep[topArea]],
+                                     parentLevel, theirs, base.name, base.codes[b], mine));
+    }
+}
+
 // Adds parent levels from per-base-area parent codes (level by level) and dissolves geometries.
 void addParentLevels(ScanResult& r, const std::vector<std::string>& levelNames,
                      const std::vector<std::vector<std::string>>& baseParentCodes,
@@ -132,6 +155,7 @@ void addParentLevels(ScanResult& r, const std::vector<std::string>& levelNames,
                     names[a] = kUnknownParentCode;
                 }
             }
+        refuseAreaWithTwoParents(r.areas, levelNames[l], baseParentCodes[l], codes, rep);
         r.areas.addParentLevel(levelNames[l], codes, names, missing);
         const auto& child = r.areas.levels[r.areas.levels.size() - 2];
         const auto& parent = r.areas.levels.back();
