@@ -302,5 +302,6 @@ TEST_F(BadTotals, HotspotGridWithTooManyCellsForTheDataIsRefused)
               "hotspots --areas registraties.csv --assume-crs EPSG:28992 --grid 1 --out uit_grid1", 2,
               "--grid 1: het raster over de registraties zou 3001 x 793 = 2379793 cellen hebben, meer dan 1000000; "
               "kies cellen van minstens 2 m (--grid 2) of --grid auto");
-    EXPECT_FALSE(fs::exists(*s_dir / "uit_grid1"));
+    // hotspots makes its (empty) --out folder before reading; nothing is written into it.
+    EXPECT_TRUE(!fs::exists(*s_dir / "uit_grid1") || fs::is_empty(*s_dir / "uit_grid1"));
 }
