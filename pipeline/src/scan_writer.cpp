@@ -181,7 +181,7 @@ gis::Table hotspotTable(const ScanResult& r, const LevelHotspots& h, const Local
             row.emplace_back(res.gi.z[a]);
             row.emplace_back(res.giClass.pAdjusted[a]);
             row.emplace_back(static_cast<std::int64_t>(res.giClass.bins[a]));
-            row.emplace_back(std::string(hotspotLabel(res.giClass.bins[a], island)));
+            row.emplace_back(std::string(hotspotLabel(res.giClass.bins[a], island && res.giClass.bins[a] == 0)));
             row.emplace_back(std::string(lisaLabel(res.lisa.quadrant[a], !island && res.lisaPAdj[a] <= options.alpha)));
         }
         t.rows.push_back(std::move(row));
