@@ -73,25 +73,32 @@ void registerBlackSpotsCommand(CLI::App& app)
     cmd->add_option("--preset", c->job.preset,
                     "definitie: kruispunt-6-3 (standaard), rijkswaterstaat, amsterdam, vlaanderen")
         ->check(CLI::IsMember(blackSpotPresetNames()));
-    cmd->add_option("--min-count", c->job.minCount, "eigen definitie: minimum aantal ongevallen");
+    cmd->add_option("--min-count", c->job.minCount, "eigen definitie: minimum aantal ongevallen")
+        ->check(wholeNumberRange(1, 1000000));
     cmd->add_option(
         "--severity", c->job.severity,
         "eigen definitie: mee te tellen ernst, bv. LET,DOD (standaard), of any: elk ongeval (ook zonder afloopveld)");
-    cmd->add_option("--min-score", c->job.minScore, "eigen definitie: minimum gewogen score");
+    cmd->add_option("--min-score", c->job.minScore, "eigen definitie: minimum gewogen score")
+        ->check(numberRange(0, 1e9));
     cmd->add_option("--weights", c->job.weights,
                     "ernstgewichten, bv. DOD=5,ZKH=3,LET=1,UMS=0 (ZKH = LET met ziekenhuisopname)");
-    cmd->add_option("--years", c->job.years, "periode in jaren (standaard 3)");
+    cmd->add_option("--years", c->job.years, "periode in jaren (standaard 3)")->check(wholeNumberRange(1, 50));
     cmd->add_option("--last-year", c->job.lastYear,
-                    "laatste jaar van de periode (standaard het laatste jaar in de data)");
+                    "laatste jaar van de periode (standaard het laatste jaar in de data)")
+        ->check(wholeNumberRange(1900, 2100));
     cmd->add_option("--locations", c->job.locations, "junctions, sections of both (standaard: volgens de definitie)")
         ->check(CLI::IsMember({"junctions", "sections", "both"}));
-    cmd->add_option("--window", c->job.window, "lengte van het schuivende venster in meter (standaard 250)");
-    cmd->add_option("--step", c->job.step, "stap van het venster in meter (standaard 25)");
-    cmd->add_option("--radius", c->job.radius, "straal rond een kruispunt in meter (standaard 30)");
-    cmd->add_option("--snap-tolerance", c->job.snapTolerance,
-                    "maximale afstand ongeval-wegvak in meter (standaard 25)");
+    cmd->add_option("--window", c->job.window, "lengte van het schuivende venster in meter (standaard 250)")
+        ->check(numberRange(1, 100000));
+    cmd->add_option("--step", c->job.step, "stap van het venster in meter (standaard 25)")
+        ->check(numberRange(0.1, 100000));
+    cmd->add_option("--radius", c->job.radius, "straal rond een kruispunt in meter (standaard 30)")
+        ->check(numberRange(0, 10000));
+    cmd->add_option("--snap-tolerance", c->job.snapTolerance, "maximale afstand ongeval-wegvak in meter (standaard 25)")
+        ->check(numberRange(0, 10000));
     cmd->add_option("--node-tolerance", c->job.nodeTolerance,
-                    "eindpunten binnen deze afstand (m) vormen een knoop als JTE_ID ontbreekt");
+                    "eindpunten binnen deze afstand (m) vormen een knoop als JTE_ID ontbreekt")
+        ->check(numberRange(0, 1000));
     cmd->add_flag("--nearest-junction", c->job.nearestJunction,
                   "tel een ongeval alleen bij het dichtstbijzijnde kruispunt");
     cmd->add_flag("--all-junctions", c->job.allJunctions,
@@ -105,12 +112,14 @@ void registerBlackSpotsCommand(CLI::App& app)
                .layer = &c->job.areas.layer,
                .pathHelp = "gebieden (bv. buurten): thema 4.1 per gebied in laag areas en blackspots_gebieden.csv"});
     cmd->add_option("--kde-bandwidth", c->job.kdeBandwidth,
-                    "netwerk-KDE langs de wegen met deze bandbreedte (m): laag kde");
+                    "netwerk-KDE langs de wegen met deze bandbreedte (m): laag kde")
+        ->check(numberRange(0.1, 100000));
     cmd->add_option("--kde-method", c->job.kdeMethod,
                     "hoe de KDE een kruispunt passeert: continuous (standaard; 1 kernmassa per ongeval, doorlopend), "
                     "discontinuous (gelijk verdeeld, springt op knopen) of simple (volle kern in elke tak: telt "
                     "op kruispunten dubbel)");
-    cmd->add_option("--kde-lixel", c->job.kdeLixel, "lengte van de KDE-stukjes (lixels) in meter (standaard 10)");
+    cmd->add_option("--kde-lixel", c->job.kdeLixel, "lengte van de KDE-stukjes (lixels) in meter (standaard 10)")
+        ->check(numberRange(0.1, 10000));
     cmd->add_flag("--kde-weighted", c->job.kdeWeighted,
                   "KDE gewogen met de ernstgewichten in plaats van 1 per ongeval");
     addCrsOptions(*cmd, {.workingCrs = &c->job.workingCrs,

@@ -80,7 +80,7 @@ void registerFacilitiesCommand(CLI::App& app)
                            "coördinatenstelsel van de voorzieningen als de laag er geen heeft (bijv. EPSG:28992)");
     facilities
         ->add_option("--radius", j.radius, "straal in meter (standaard 200), hemelsbreed; bij een vlak vanaf de rand")
-        ->check(CLI::Range(0.001, 100000.0));
+        ->check(numberRange(0.001, 100000));
     facilities->add_flag("--nearest-only", j.nearestOnly,
                          "een registratie telt alleen bij de dichtstbijzijnde voorziening (standaard: bij elke "
                          "voorziening binnen de straal)");

@@ -70,13 +70,16 @@ void registerNearRepeatCommand(CLI::App& app)
     addThemeOptions(*cmd, {.theme = &j.theme, .model = &j.model});
     cmd->add_option("--distance-bands", c->distanceBands,
                     "bovengrenzen van de afstandsbanden in meter (standaard 100,200,300)")
-        ->delimiter(',');
+        ->delimiter(',')
+        ->check(numberRange(0.01, 100000));
     cmd->add_option("--time-bands", c->timeBands, "bovengrenzen van de tijdbanden in hele dagen (standaard 7,14,21)")
-        ->delimiter(',');
+        ->delimiter(',')
+        ->check(numberRange(1, 36500));
     cmd->add_option("--metric", c->metric, "afstand: manhattan (standaard, als de calculator) of euclidean")
         ->check(CLI::IsMember({"manhattan", "euclidean"}));
-    cmd->add_option("--permutations", j.analysis.permutations, "aantal permutaties van de datums (standaard 999)")
-        ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
+    cmd->add_option("--permutations", j.analysis.permutations,
+                    "aantal permutaties van de datums (1 t/m 99999; standaard 999)")
+        ->check(wholeNumberRange(1, 99999));
     cmd->add_option("--seed", j.analysis.seed, "startwaarde van het toeval (zelfde seed, zelfde uitkomst)")
         ->check(nonNegativeWholeNumber());
     addAreaOptions(*cmd, {.path = &j.areas.path,

@@ -2,8 +2,10 @@
 
 #include "gebiedscan/pipeline/scan_settings.hpp"
 
+#include <cmath>
 #include <cstdint>
 #include <limits>
+#include <sstream>
 #include <stdexcept>
 #include <type_traits>
 
@@ -38,6 +40,23 @@ CLI::Validator wholeNumberRange(std::int64_t min, std::int64_t max)
     CLI::Validator range = CLI::Range(min, max);
     range.description("");
     return range;
+}
+
+CLI::Validator numberRange(double min, double max)
+{
+    const auto bound = [](double v) {
+        std::ostringstream text;
+        text << v; // 0.001, 100000
+        return text.str();
+    };
+    return CLI::Validator(
+        [=](std::string& text) {
+            double value = 0.0;
+            const bool read = CLI::detail::lexical_cast(text, value);
+            if (read && std::isfinite(value) && value >= min && value <= max) return std::string();
+            return "Value " + text + " not in range " + bound(min) + " to " + bound(max);
+        },
+        "");
 }
 
 CLI::Validator nonNegativeWholeNumber()

@@ -84,6 +84,9 @@ struct ReportingGroup {
 [[nodiscard]] CLI::Validator nonNegativeWholeNumber();
 /// A whole number from `min` to `max` (the message names both, as for the scan's settings).
 [[nodiscard]] CLI::Validator wholeNumberRange(std::int64_t min, std::int64_t max);
+/// A finite number from `min` to `max`: unlike CLI::Range, NaN and text are refused too (the
+/// message names both bounds, as wholeNumberRange does).
+[[nodiscard]] CLI::Validator numberRange(double min, double max);
 
 /// Section titles in --help; tests and commands refer to these.
 inline constexpr const char* kIncidentSourceTitle = "Registraties";

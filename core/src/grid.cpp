@@ -4,12 +4,14 @@
 
 #include <cmath>
 #include <cstdio>
+#include <string>
 
 namespace gebiedscan {
 
 namespace {
 const double kSqrt3 = std::sqrt(3.0);
-}
+constexpr double kMaxCells = 5.0e7; // the lattice bits and the locating of every cell centre
+} // namespace
 
 // Hexagon lattice: centres at x = size * (col + (row odd ? 0.5 : 0)), y = row * size * sqrt(3)/2
 // (odd rows shifted right, "odd-r" offset coordinates), size = distance across flats.
@@ -31,8 +33,15 @@ Grid::Grid(Shape shape, double cellSize, const Envelope& extent) : m_shape(shape
         m_rows = static_cast<std::int64_t>(std::ceil(extent.maxY / rowStep)) - m_row0 + 2;
         m_cols = static_cast<std::int64_t>(std::ceil(extent.maxX / cellSize)) - m_col0 + 2;
     }
-    if (static_cast<double>(m_cols) * static_cast<double>(m_rows) > 5.0e7)
-        throw InputError("grid: more than 50 million cells; choose a larger cell size");
+    const double cells = static_cast<double>(m_cols) * static_cast<double>(m_rows);
+    if (cells > kMaxCells) {
+        char text[200];
+        std::snprintf(text, sizeof text,
+                      "het raster zou %lld x %lld = %.0f cellen hebben, meer dan %.0f; kies cellen van minstens %.0f m",
+                      static_cast<long long>(m_cols), static_cast<long long>(m_rows), cells, kMaxCells,
+                      std::ceil(cellSize * std::sqrt(cells / kMaxCells)));
+        throw InputError(text);
+    }
 }
 
 std::int64_t Grid::cellOf(const PointRd& p) const
@@ -95,6 +104,32 @@ MultiPolygon Grid::polygon(std::size_t cell) const
         ring.push_back(ring.front());
     }
     return {Polygon{{ring}}};
+}
+
+std::size_t Grid::neighbours(std::size_t cell, std::int64_t (&out)[8]) const
+{
+    const auto row = static_cast<std::int64_t>(cell) / m_cols;
+    const auto col = static_cast<std::int64_t>(cell) % m_cols;
+    std::size_t count = 0;
+    const auto add = [&](std::int64_t dc, std::int64_t dr) {
+        const std::int64_t c = col + dc, r = row + dr;
+        if (c >= 0 && r >= 0 && c < m_cols && r < m_rows) out[count++] = r * m_cols + c;
+    };
+    if (m_shape == Shape::Square) {
+        for (std::int64_t dr = -1; dr <= 1; ++dr)
+            for (std::int64_t dc = -1; dc <= 1; ++dc)
+                if (dc != 0 || dr != 0) add(dc, dr);
+        return count;
+    }
+    // Odd-r offsets: an odd row (absolute, as in centre()) is shifted half a cell to the right.
+    const std::int64_t shift = ((row + m_row0) & 1) ? 0 : -1;
+    add(-1, 0);
+    add(1, 0);
+    for (std::int64_t dr : {-1, 1}) {
+        add(shift, dr);
+        add(shift + 1, dr);
+    }
+    return count;
 }
 
 std::string Grid::code(std::size_t cell) const

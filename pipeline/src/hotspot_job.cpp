@@ -22,6 +22,8 @@ namespace gebiedscan::pipeline {
 
 namespace {
 
+constexpr double kMaxHotspotGridCells = 1e6; // Gi*, LISA and the band search over every cell
+
 struct WeightsChoice {
     enum class Kind { Queen, Rook, Knn, Band } kind = Kind::Queen;
     std::size_t k = 8;
@@ -149,6 +151,19 @@ HotspotResult runGridHotspots(const HotspotOptions& o, Reporter& reporter)
             throw InputError("--grid " + o.grid +
                              ": de celgrootte moet een eindig getal van minstens 1 meter zijn, bv. --grid 125");
         ho.cellSize = *size;
+        // Gi* and LISA over the cells run dense (every cell of the hull is an area): a size that
+        // lays millions of cells over the registrations' extent is refused before it is laid.
+        Envelope extent;
+        for (const auto& p : points) extent.expand(p);
+        const double cols = std::floor(extent.maxX / *size) - std::floor(extent.minX / *size) + 1;
+        const double rows = std::floor(extent.maxY / *size) - std::floor(extent.minY / *size) + 1;
+        if (cols * rows > kMaxHotspotGridCells) {
+            const double smallest = std::ceil(*size * std::sqrt(cols * rows / kMaxHotspotGridCells));
+            throw InputError(fmt::format("--grid {}: het raster over de registraties zou {:.0f} x {:.0f} = {:.0f} "
+                                         "cellen hebben, meer dan {:.0f}; kies cellen van minstens {:.0f} m "
+                                         "(--grid {:.0f}) of --grid auto",
+                                         o.grid, cols, rows, cols * rows, kMaxHotspotGridCells, smallest, smallest));
+        }
     }
     // As ArcGIS Optimized Hot Spot Analysis: FDR unless Bonferroni is asked for.
     const PValueCorrection correction = o.correction == PValueCorrection::Bonferroni

@@ -42,7 +42,9 @@ void appendHotspotValues(std::vector<gis::Value>& v, const LocalHotspots& r, con
     v.emplace_back(r.giP[i]);
     if (full) v.emplace_back(r.giClass.pAdjusted[i]);
     v.emplace_back(static_cast<std::int64_t>(r.giClass.bins[i]));
-    v.emplace_back(std::string(hotspotLabel(r.giClass.bins[i], island)));
+    // A sparse grid's Gi* also counts the empty cells around a cell the weights do not hold: a
+    // class there is no "Geen buren" (islands of the weights have bin 0 everywhere else).
+    v.emplace_back(std::string(hotspotLabel(r.giClass.bins[i], island && r.giClass.bins[i] == 0)));
     v.emplace_back(r.lisa.ii[i]);
     if (full) v.emplace_back(r.lisa.z[i]);
     v.emplace_back(r.lisaP[i]);

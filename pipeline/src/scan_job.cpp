@@ -87,9 +87,36 @@ Grid parseGrid(const std::string& spec, const Envelope& extent)
     if (!number || !std::isfinite(size) || size < 1)
         throw InputError("--grid '" + spec +
                          "': de celgrootte moet een eindig getal van minstens 1 meter zijn, bv. square:500");
-    if (shape == "square") return Grid(Grid::Shape::Square, size, extent);
-    if (shape == "hex" || shape == "hexagon") return Grid(Grid::Shape::Hexagon, size, extent);
-    throw InputError("--grid '" + spec + "': shape must be square or hex");
+    if (shape != "square" && shape != "hex" && shape != "hexagon")
+        throw InputError("--grid '" + spec + "': shape must be square or hex");
+    try {
+        return Grid(shape == "square" ? Grid::Shape::Square : Grid::Shape::Hexagon, size, extent);
+    } catch (const InputError& e) {
+        throw InputError("--grid " + spec + ": " + e.what());
+    }
+}
+
+// Every base area under one area of the top level must name the same parent: a wijk whose
+// buurten carry different gemeente codes would otherwise go whole to the gemeente of one of them.
+void refuseAreaWithTwoParents(const AreaHierarchy& areas, const std::string& parentLevel,
+                              const std::vector<std::string>& baseParentCodes, const std::vector<std::string>& codes,
+                              const std::vector<std::size_t>& rep)
+{
+    const auto& base = areas.levels[0];
+    const auto& top = areas.levels.back();
+    for (std::size_t b = 0; b < base.size(); ++b) {
+        std::int64_t a = static_cast<std::int64_t>(b);
+        for (std::size_t l = 0; l + 1 < areas.levels.size() && a >= 0; ++l)
+            a = areas.levels[l].parent[static_cast<std::size_t>(a)];
+        if (a < 0) continue;
+        const auto topArea = static_cast<std::size_t>(a);
+        const std::string mine = trimCode(baseParentCodes[b]), theirs = trimCode(codes[topArea]);
+        if (mine.empty() || theirs.empty() || mine == theirs) continue;
+        throw InputError(fmt::format("{} '{}' hoort bij meer dan één {}: {} '{}' heeft {} {}, {} '{}' heeft {}; "
+                                     "verbeter de codes in het gebiedenbestand",
+                                     top.name, top.codes[topArea], parentLevel, base.name, base.codes[rep[topArea]],
+                                     parentLevel, theirs, base.name, base.codes[b], mine));
+    }
 }
 
 // Adds parent levels from per-base-area parent codes (level by level) and dissolves geometries.
@@ -128,6 +155,7 @@ void addParentLevels(ScanResult& r, const std::vector<std::string>& levelNames,
                     names[a] = kUnknownParentCode;
                 }
             }
+        refuseAreaWithTwoParents(r.areas, levelNames[l], baseParentCodes[l], codes, rep);
         r.areas.addParentLevel(levelNames[l], codes, names, missing);
         const auto& child = r.areas.levels[r.areas.levels.size() - 2];
         const auto& parent = r.areas.levels.back();
@@ -152,9 +180,14 @@ std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& r
                                                const std::optional<Grid>& grid, const std::vector<std::int64_t>& cells,
                                                const std::vector<std::int32_t>& cellParent,
                                                const std::vector<bool>& cellSplit, HotTimesByArea baseHotTimes);
-// Every cell of a grid scan holds its counts per category and period, its monthly counts per
-// theme and, per level, the figures: a 100 m grid over the whole country (3.7 M cells) needs tens
-// of GB. Say so before allocating instead of ending in std::bad_alloc.
+double physicalMemory()
+{
+    return static_cast<double>(::sysconf(_SC_PHYS_PAGES)) * static_cast<double>(::sysconf(_SC_PAGE_SIZE));
+}
+
+// Every cell with registrations holds its counts per category and period, its monthly counts
+// per theme and, per level, the figures: say so before the figures are made instead of ending in
+// std::bad_alloc.
 void refuseGridLargerThanMemory(const std::string& spec, std::size_t cells, const ScanModel& model)
 {
     const double categories = static_cast<double>(model.categories.size() + 1);
@@ -162,12 +195,25 @@ void refuseGridLargerThanMemory(const std::string& spec, std::size_t cells, cons
     const double slots = static_cast<double>(model.themes.size() + 2);
     const double perCell = 2 * categories * periods * 8 + slots * 48 * 4 + slots * 40 + 300;
     const double need = perCell * static_cast<double>(cells);
-    const double memory =
-        static_cast<double>(::sysconf(_SC_PHYS_PAGES)) * static_cast<double>(::sysconf(_SC_PAGE_SIZE));
+    const double memory = physicalMemory();
     if (memory > 0 && need > 0.8 * memory)
-        throw InputError(fmt::format("--grid {}: {} cellen; de scan zou naar schatting {:.0f} GB geheugen nodig hebben "
-                                     "(deze computer heeft {:.0f} GB). Kies grotere cellen of een kleiner gebied",
+        throw InputError(fmt::format("--grid {}: {} cellen met registraties; de scan zou naar schatting {:.0f} GB "
+                                     "geheugen nodig hebben (deze computer heeft {:.0f} GB). Kies grotere cellen of "
+                                     "een kleiner gebied",
                                      spec, cells, need / 1e9, memory / 1e9));
+}
+
+// The empty cells cost a bit each in the lattice and, for Gi*'s correction over every cell of
+// the region, a p-value and a z-score: refuse a lattice that cannot fit before it is laid.
+void refuseLatticeLargerThanMemory(const std::string& spec, std::size_t cells)
+{
+    const double need = 24.0 * static_cast<double>(cells);
+    const double memory = physicalMemory();
+    if (memory > 0 && need > 0.5 * memory)
+        throw InputError(
+            fmt::format("--grid {}: {} cellen; de scan zou naar schatting {:.0f} GB geheugen nodig "
+                        "hebben (deze computer heeft {:.0f} GB). Kies grotere cellen of een kleiner gebied",
+                        spec, cells, need / 1e9, memory / 1e9));
 }
 
 // Before anything is written: every area of every level has a parent, and every level's counts
@@ -270,7 +316,10 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
     std::vector<std::int64_t> cells;
     std::vector<std::int32_t> cellParent; // area of the unit (centre's area for the first unit)
     std::vector<bool> cellSplit;          // a further unit of a cell that already has one
+    std::vector<bool> cellCentreUnit;     // the unit of the area of its cell's centre
     std::unordered_map<std::int64_t, bool> cellHasUnit;
+    std::vector<bool> inRegion; // per lattice cell: its centre lies in the region
+    std::size_t regionCells = 0;
     const std::int64_t areaKeys = areaLayer ? static_cast<std::int64_t>(areaLayer->codes.size()) + 1 : 1;
     const auto unitKey = [&](std::int64_t cell, std::int32_t area) { return cell * areaKeys + (area + 1); };
     AreaLevel base;
@@ -293,18 +342,20 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
         const double cellArea = grid->shape() == Grid::Shape::Square
                                     ? grid->cellSize() * grid->cellSize()
                                     : std::sqrt(3.0) / 2 * grid->cellSize() * grid->cellSize();
-        refuseGridLargerThanMemory(o.grid, static_cast<std::size_t>(std::min(region / cellArea, 1e15)), r.model);
-        // Cells whose centre lies in the region exist even without incidents (zeros matter for
-        // hotspot statistics); without areas every cell of the extent exists.
-        for (std::size_t c = 0; c < grid->cellCount(); ++c) {
-            const auto owner = areaLocator ? areaLocator->locate(grid->centre(c)) : 0;
-            if (owner < 0) continue;
-            const std::int32_t area = areaLocator ? owner : -1;
-            cellIndex.emplace(unitKey(static_cast<std::int64_t>(c), area), static_cast<std::int32_t>(cells.size()));
-            cells.push_back(static_cast<std::int64_t>(c));
-            cellParent.push_back(area);
-            cellSplit.push_back(false);
-            cellHasUnit[static_cast<std::int64_t>(c)] = true;
+        refuseLatticeLargerThanMemory(o.grid, static_cast<std::size_t>(std::min(region / cellArea, 1e15)));
+        // Sparse cells: the region's lattice is one bit a cell; a cell becomes a base unit when a
+        // registration lands in it (a 100 m grid over the country has 3.7 M cells, most empty).
+        // Without areas every cell of the extent belongs to the region.
+        inRegion.assign(grid->cellCount(), !areaLocator);
+        regionCells = areaLocator ? 0 : grid->cellCount();
+        if (areaLocator) {
+            reporter.progress("raster leggen", 0, -1);
+            for (std::size_t c = 0; c < grid->cellCount(); ++c)
+                if (areaLocator->locate(grid->centre(c)) >= 0) {
+                    inRegion[c] = true;
+                    ++regionCells;
+                }
+            reporter.progressDone("raster leggen");
         }
         // An area holding no cell centre (a buurt smaller than a cell) still gets one unit, the
         // cell part overlapping it most: else, without registrations, it and a wijk of such
@@ -360,8 +411,6 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
     r.firstMonth = periodOrdinal(spanStart, TimePeriod::Month);
     r.months =
         static_cast<std::size_t>(periodOrdinal(LocalTime{spanEnd.seconds - 1}, TimePeriod::Month) - r.firstMonth + 1);
-    const auto growMonthly = [&](std::size_t areas) { r.monthly.resize(areas * slotCount * r.months, 0); };
-    growMonthly(baseCount);
     constexpr std::size_t kBatch = 65536;
     HotTimesByArea baseHotTimes;
     std::vector<Incident> batch;
@@ -381,14 +430,20 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
                 }
                 const std::int32_t area = areaLocator ? region : -1;
                 auto [it, added] = cellIndex.emplace(unitKey(cell, area), static_cast<std::int32_t>(cells.size()));
-                if (added) { // a cell (part) reached only by incidents: in another area than its centre
+                if (added) { // the first registration of this cell (part)
+                    // As in a dense grid, a cell whose centre lies in the region belongs whole to
+                    // the area of its centre; a part in another area is split off. A cell whose
+                    // centre lies outside is whole for its first area.
+                    bool centre = !areaLocator;
+                    if (areaLocator && inRegion[static_cast<std::size_t>(cell)])
+                        centre = areaLocator->locate(grid->centre(static_cast<std::size_t>(cell))) == area;
+                    auto& hasUnit = cellHasUnit[cell];
                     cells.push_back(cell);
                     cellParent.push_back(area);
-                    auto& hasUnit = cellHasUnit[cell];
-                    cellSplit.push_back(hasUnit);
+                    cellCentreUnit.push_back(centre);
+                    cellSplit.push_back(inRegion[static_cast<std::size_t>(cell)] ? !centre : hasUnit);
                     hasUnit = true;
                     r.counts->resizeAreas(cells.size());
-                    growMonthly(cells.size());
                 }
                 located[i] = it->second;
             }
@@ -418,6 +473,10 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
         }
     }
     r.accounting = stream.accounting();
+    if (grid) {
+        refuseGridLargerThanMemory(o.grid, cells.size(), r.model);
+        r.gridCells = GridCells{*grid, std::move(inRegion), regionCells, cells, std::move(cellCentreUnit)};
+    }
     r.timeOfDayKnown = stream.hasTimeOfDay();
     r.subYearDates = stream.hasSubYearDates();
     if (!r.timeOfDayKnown && r.accounting.inArea() > 0)
@@ -526,6 +585,7 @@ std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& r
         addParentLevels(r, levelNames, parentCodes, parentNames, missing);
     }
     r.figures = std::make_unique<ScanFigures>(r.model, r.areas, *r.counts);
+    r.counts.reset(); // the figures hold them per level; a national grid's copy is hundreds of MB
     reporter.progressDone("niveaus samenstellen");
     if (!acc.balanced()) throw Error("internal error: record accounting does not add up");
     checkEveryRecordInEveryTotal(r);

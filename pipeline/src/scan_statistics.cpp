@@ -2,6 +2,8 @@
 // up the hierarchy, and the protection applied for outside the police.
 #include "scan_statistics.hpp"
 
+#include "grid_gi_star.hpp"
+
 #include "gebiedscan/core/contiguity.hpp"
 #include "gebiedscan/core/emerging_hotspots.hpp"
 
@@ -47,6 +49,8 @@ std::vector<LevelHotspots> computeScanHotspots(const ScanResult& r)
             for (std::size_t a = 0; a < n; ++a) x[a] = static_cast<double>(f.themeCount(l, a, s, f.currentPeriod()));
             h.slots.push_back(s);
             h.results.push_back(computeLocalHotspots(x, h.weights, r.hotspotOptions));
+            // A grid's empty cells are no units (sparse): Gi* counts them as zeros all the same.
+            if (l == 0 && r.gridCells) applyGridGiStar(*r.gridCells, x, r.hotspotOptions, h.results.back());
         }
     }
     return out;
@@ -96,29 +100,31 @@ ScanTrends computeScanTrends(const ScanResult& r)
     const auto& f = *r.figures;
     const std::size_t slots = f.themeSlots(), months = r.months;
     ScanTrends out(r.areas.levels.size(), std::vector<std::vector<EmergingClass>>(slots));
-    if (!r.subYearDates) return out;                // years only: every record would sit in January
-    std::vector<std::uint32_t> monthly = r.monthly; // rolled up level by level
+    if (!r.subYearDates) return out; // years only: every record would sit in January
+    // The non-zero monthly counts, rolled up level by level (key (area * slots + slot) * months + month).
+    std::unordered_map<std::uint64_t, std::uint32_t> monthly = r.monthly;
     for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
         const std::size_t n = r.areas.levels[l].size();
         if (l > 0) {
-            std::vector<std::uint32_t> up(n * slots * months, 0);
+            std::unordered_map<std::uint64_t, std::uint32_t> up;
             const auto& child = r.areas.levels[l - 1];
-            for (std::size_t a = 0; a < child.size(); ++a) {
+            for (const auto& [key, count] : monthly) {
+                const std::size_t a = key / (slots * months);
                 const auto parent = child.parent.empty() ? -1 : child.parent[a];
                 if (parent < 0) continue;
-                for (std::size_t k = 0; k < slots * months; ++k)
-                    up[static_cast<std::size_t>(parent) * slots * months + k] += monthly[a * slots * months + k];
+                up[static_cast<std::size_t>(parent) * slots * months + key % (slots * months)] += count;
             }
             monthly = std::move(up);
         }
         if (r.hotspots[l].results.empty() || months < 3) continue;
         const NeighbourCsr neighbours = NeighbourCsr::fromWeights(r.hotspots[l].weights);
+        std::vector<double> totals(slots, 0.0);
+        for (const auto& [key, count] : monthly) totals[key / months % slots] += count;
         for (std::size_t s = 0; s < slots; ++s) {
+            if (totals[s] < static_cast<double>(kMinEventsForThemeHotspots)) continue;
             SpaceTimeCube cube(n, months);
-            double total = 0;
-            for (std::size_t a = 0; a < n; ++a)
-                for (std::size_t m = 0; m < months; ++m) total += cube.at(a, m) = monthly[(a * slots + s) * months + m];
-            if (total < static_cast<double>(kMinEventsForThemeHotspots)) continue;
+            for (const auto& [key, count] : monthly)
+                if (key / months % slots == s) cube.at(key / (slots * months), key % months) = count;
             out[l][s] = emergingHotspots(cube, neighbours).classes;
         }
     }

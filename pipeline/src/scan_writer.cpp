@@ -186,7 +186,7 @@ gis::Table hotspotTable(const ScanResult& r, const LevelHotspots& h, const Local
             row.emplace_back(res.gi.z[a]);
             row.emplace_back(res.giClass.pAdjusted[a]);
             row.emplace_back(static_cast<std::int64_t>(res.giClass.bins[a]));
-            row.emplace_back(std::string(hotspotLabel(res.giClass.bins[a], island)));
+            row.emplace_back(std::string(hotspotLabel(res.giClass.bins[a], island && res.giClass.bins[a] == 0)));
             row.emplace_back(std::string(lisaLabel(res.lisa.quadrant[a], !island && res.lisaPAdj[a] <= options.alpha)));
         }
         t.rows.push_back(std::move(row));
@@ -758,7 +758,12 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
         note += "Raster: een registratie telt in de cel waarin zij ligt en in het gebied (en de hogere niveaus) "
                 "waarin zij ligt. Een cel hoort bij het gebied van haar middelpunt; ligt een deel van de cel in een "
                 "ander gebied en vallen daar registraties, dan is dat deel een eigen cel <celcode>_<gebiedscode>. "
-                "Zo telt elk gebied precies de registraties binnen zijn eigen grens.\n";
+                "Zo telt elk gebied precies de registraties binnen zijn eigen grens.\n"
+                "Lege cellen: cellen zonder registraties (in alle perioden) worden niet geschreven; hun aantallen "
+                "zijn 0. Gi* (gi_bin, gi_label) telt ze wel mee: als buren (de 8 aangrenzende cellen, bij "
+                "zeshoeken 6) en in het gemiddelde, de spreiding en de FDR-correctie over alle cellen van het "
+                "gebied, zodat de klassen die van het volledige raster zijn. LISA (lisa_q), de Moran's I en de "
+                "trend per cel rekenen alleen met de geschreven cellen en hun aangrenzende geschreven cellen.\n";
     if (!r.timeOfDayKnown)
         note += "Tijdstip: geen tijdstip bekend (alle registraties zonder tijd of om 00:00): geen uur van de week "
                 "en geen drukste uur.\n";

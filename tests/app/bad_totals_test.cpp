@@ -4,8 +4,8 @@
 // (--grid square:inf, years outside 1900-2100, two `datum` columns, a Shapefile without .dbf,
 // too many permutations) are one clear error. The README's bad-input table has a row for each;
 // GEBIEDSCAN_BAD_INPUT_TABLE=FILE appends them as Markdown, as in bad_input_test.cpp.
-#include "gebiedscan_build_paths.hpp"
 #include "app_test_support.hpp"
+#include "gebiedscan_build_paths.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -53,6 +53,9 @@ protected:
         writeText(d / "buurten.geojson", buurten({"WK010601", "WK010601", "WK010602", "WK010602"}));
         writeText(d / "zonder_wijk.geojson", buurten({"WK010601", "WK010601", "WK010602", "null"}));
         writeText(d / "lege_wijk.geojson", buurten({"WK010601", "   ", "WK010602", "WK010602"}));
+        std::string twee = buurten({"WK010601", "WK010601", "WK010602", "WK010602"});
+        twee.replace(twee.find("GM0106", twee.find("BU01060101")), 6, "GM0107");
+        writeText(d / "wijk_twee_gemeenten.geojson", twee);
         writeText(d / "hoofdletters.geojson", buurten({"WK000000", "wk000000", "WK000000", "WK000000"}));
         // Parents derived from CBS codes: one code is not a CBS buurt code.
         std::string geen = buurten({"x", "x", "x", "x"}, {"BU01060100", "BU01060101", "BU01060102", "EIGEN4"});
@@ -245,12 +248,60 @@ TEST_F(BadTotals, LevelsAndFormats)
 
 TEST_F(BadTotals, GridThatCannotFitInMemoryIsRefusedBeforeItIsLaid)
 {
-    // 15 m squares over Drenthe (2,680 km2): 11.9 million cells, about 100 GB. A grid like that
-    // used to end in std::bad_alloc (100 m over the country: 4.5 GB resident, then bad_alloc).
+    // A grid scan is sparse (only cells with registrations are units), so 15 m over Drenthe
+    // (11.9 million cells in the region) is no longer refused for their memory; 5 m lays 173
+    // million lattice cells over Drenthe's extent, whose centres alone would be located for
+    // minutes: refused before it is laid, with the smallest size that fits.
     fs::copy_file(drentheAreas(), *s_dir / "drenthe.geojson", fs::copy_options::overwrite_existing);
-    const auto line = expectRun("`--grid square:15` over Drenthe (11.9 million cells)",
-                                kScan + "--areas drenthe.geojson --grid square:15 --out uit_15m", 2,
-                                "--grid square:15: 11908235 cellen; de scan zou naar schatting");
-    EXPECT_NE(line.find("GB geheugen nodig hebben"), std::string::npos) << line;
-    EXPECT_NE(line.find("Kies grotere cellen of een kleiner gebied"), std::string::npos) << line;
+    expectRun("`--grid square:5` over Drenthe (173 million lattice cells)",
+              kScan + "--areas drenthe.geojson --grid square:5 --out uit_5m", 2,
+              "--grid square:5: het raster zou 13115 x 13186 = 172934390 cellen hebben, meer "
+              "dan 50000000; kies cellen van minstens 10 m");
+    EXPECT_FALSE(fs::exists(*s_dir / "uit_5m"));
+}
+
+TEST_F(BadTotals, WijkWhoseBuurtenNameTwoGemeentenIsOneError)
+{
+    // It used to go whole to the gemeente of its first buurt: GM0107 had no area and no total.
+    expectRun("a wijk whose buurten carry different gemeente codes",
+              kScan + "--areas wijk_twee_gemeenten.geojson --out uit_twee_gemeenten", 2,
+              "wijk 'WK010601' hoort bij meer dan één gemeente: buurt 'BU01060100' heeft gemeente GM0106, buurt "
+              "'BU01060101' heeft GM0107; verbeter de codes in het gebiedenbestand");
+    EXPECT_FALSE(fs::exists(*s_dir / "uit_twee_gemeenten"));
+}
+
+TEST_F(BadTotals, NumericOptionsOfNearRepeatFacilitiesAndBlackspotsAreChecked)
+{
+    const std::string nearRepeat = "nearrepeat --incidents registraties.csv --assume-crs EPSG:28992 --out uit_nr ";
+    expectRun("`nearrepeat --permutations 1000000000`", nearRepeat + "--permutations 1000000000", 2,
+              "ongeldige waarde '1000000000' voor --permutations: verwacht een geheel getal van 1 t/m 99999");
+    expectRun("`nearrepeat --distance-bands 100,nan`", nearRepeat + "--distance-bands 100,nan", 2,
+              "ongeldige waarde 'nan' voor --distance-bands: verwacht een getal van 0.01 t/m 100000");
+    expectRun("`nearrepeat --time-bands 7,0`", nearRepeat + "--time-bands 7,0", 2,
+              "ongeldige waarde '0' voor --time-bands: verwacht een getal van 1 t/m 36500");
+    expectRun("`facilities --radius nan`",
+              "facilities --incidents registraties.csv --facilities buurten.geojson --radius nan --out uit_f", 2,
+              "ongeldige waarde 'nan' voor --radius: verwacht een getal van 0.001 t/m 100000");
+    const std::string blackspots = "blackspots --roads wegen.gml --accidents ongevallen.csv --internal --out uit_b ";
+    expectRun("`blackspots --window inf`", blackspots + "--window inf", 2,
+              "ongeldige waarde 'inf' voor --window: verwacht een getal van 1 t/m 100000");
+    expectRun("`blackspots --years 0`", blackspots + "--years 0", 2,
+              "ongeldige waarde '0' voor --years: verwacht een geheel getal van 1 t/m 50");
+    expectRun("`blackspots --last-year 1794`", blackspots + "--last-year 1794", 2,
+              "ongeldige waarde '1794' voor --last-year: verwacht een geheel getal van 1900 t/m 2100");
+    expectRun("`blackspots --step -5`", blackspots + "--step -5", 2,
+              "ongeldige waarde '-5' voor --step: verwacht een getal van 0.1 t/m 100000");
+    expectRun("`blackspots --kde-lixel 0`", blackspots + "--kde-bandwidth 100 --kde-lixel 0", 2,
+              "ongeldige waarde '0' voor --kde-lixel: verwacht een getal van 0.1 t/m 10000");
+}
+
+TEST_F(BadTotals, HotspotGridWithTooManyCellsForTheDataIsRefused)
+{
+    // The registrations span 3 km x 0.8 km: 1 m cells would be 2.4 million areas for Gi* and LISA.
+    expectRun("`hotspots --grid 1` over 3 km x 0.8 km of registrations",
+              "hotspots --areas registraties.csv --assume-crs EPSG:28992 --grid 1 --out uit_grid1", 2,
+              "--grid 1: het raster over de registraties zou 3001 x 793 = 2379793 cellen hebben, meer dan 1000000; "
+              "kies cellen van minstens 2 m (--grid 2) of --grid auto");
+    // hotspots makes its (empty) --out folder before reading; nothing is written into it.
+    EXPECT_TRUE(!fs::exists(*s_dir / "uit_grid1") || fs::is_empty(*s_dir / "uit_grid1"));
 }

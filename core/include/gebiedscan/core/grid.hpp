@@ -36,6 +36,10 @@ public:
     [[nodiscard]] MultiPolygon polygon(std::size_t cell) const;
     [[nodiscard]] std::string code(std::size_t cell) const;
 
+    /// The cells sharing an edge or a corner with `cell` inside the grid (queen contiguity of the
+    /// lattice: up to 8 squares, up to 6 hexagons), written to `out`; returns how many.
+    std::size_t neighbours(std::size_t cell, std::int64_t (&out)[8]) const;
+
 private:
     Shape m_shape;
     double m_size;

@@ -10,6 +10,7 @@
 #include "gebiedscan/core/area_hierarchy.hpp"
 #include "gebiedscan/core/emerging_hotspots.hpp"
 #include "gebiedscan/core/empirical_bayes.hpp"
+#include "gebiedscan/core/grid.hpp"
 #include "gebiedscan/core/hot_times.hpp"
 #include "gebiedscan/core/scan_figures.hpp"
 #include "gebiedscan/core/scan_model.hpp"
@@ -28,6 +29,19 @@ namespace gebiedscan::pipeline {
 /// Hour-of-week tables of the current period of one level, key area * themeSlots + slot (slots
 /// numbered as in ScanFigures), aoristic over from-to intervals.
 using HotTimesByArea = std::unordered_map<std::size_t, HotTimes>;
+
+/// The lattice under a grid scan's base level. The scan is sparse: only cells (parts) with a
+/// registration are base units; an empty cell of the region exists only here, as an implicit 0
+/// that Gi* counts as a neighbour and in the mean and variance, as a dense grid would.
+struct GridCells {
+    Grid grid;
+    std::vector<bool> inRegion;     ///< per lattice cell: its centre lies in the study region
+    std::size_t regionCells = 0;    ///< cells with inRegion (the units of a dense grid, without parts)
+    std::vector<std::int64_t> cell; ///< per base unit: its lattice cell
+    /// Per base unit: it is its cell's own unit (the area of the cell's centre); else a part of a
+    /// cell across an area boundary, or a cell whose centre lies outside the region.
+    std::vector<bool> centreUnit;
+};
 
 /// Gi* and LISA of the current period's counts at one level, on queen contiguity. Empty when the
 /// level has too few areas.
@@ -54,7 +68,7 @@ struct ScanResult {
     ScanModel model;
     AreaHierarchy areas;
     std::vector<std::vector<MultiPolygon>> geometries; ///< per level, per area
-    std::unique_ptr<ScanCounts> counts;
+    std::unique_ptr<ScanCounts> counts;                ///< while counting; released once the figures hold them
     std::unique_ptr<ScanFigures> figures;
     RecordAccounting accounting;
     /// A scan of a count table (--counts): where its values went. No times of day, no months.
@@ -62,6 +76,7 @@ struct ScanResult {
     std::vector<std::string> repairedAreas;
     std::string incidentsDescription, areasDescription, incidentsCrs, areasCrs;
     std::string grid;                              ///< "square:500" for a grid scan, else empty
+    std::optional<GridCells> gridCells;            ///< the lattice of a grid scan
     std::map<std::string, std::string> fieldsUsed; ///< role -> field name
     bool periodsDetected = false;
     /// False when no registration has a time of day (all at 00:00 or dates only): no hour-of-week
@@ -73,8 +88,9 @@ struct ScanResult {
     /// Base areas' hour-of-week tables, then rolled up: hotTimes[level].
     std::vector<HotTimesByArea> hotTimes;
     /// Monthly counts over the whole span of the periods, per base area and theme slot
-    /// ([area][slot][month]), for the emerging-hotspot trend per theme.
-    std::vector<std::uint32_t> monthly;
+    /// ([area][slot][month]), for the emerging-hotspot trend per theme: the non-zero ones only,
+    /// key (area * slots + slot) * months + month (most cells of a fine grid have a few).
+    std::unordered_map<std::uint64_t, std::uint32_t> monthly;
     std::size_t months = 0;
     std::int64_t firstMonth = 0; ///< periodOrdinal (TimePeriod::Month) of the first month
 
