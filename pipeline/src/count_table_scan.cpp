@@ -67,7 +67,6 @@ void fillFromCountTable(CountTable& table, const gis::AreaLayer& areas, ScanResu
         r.firstMonth = periodOrdinal(spanStart, TimePeriod::Month);
         r.months = static_cast<std::size_t>(periodOrdinal(LocalTime{spanEnd.seconds - 1}, TimePeriod::Month) -
                                             r.firstMonth + 1);
-        r.monthly.assign(r.counts->areas() * slotCount * r.months, 0);
         for (const auto& v : monthValues) {
             const auto month = static_cast<std::size_t>(v.month - r.firstMonth);
             if (month >= r.months) continue;

@@ -357,35 +357,6 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
                 }
             reporter.progressDone("raster leggen");
         }
-        // An area holding no cell centre (a buurt smaller than a cell) still gets one unit, the
-        // cell part overlapping it most: else, without registrations, it and a wijk of such
-        // buurten would be missing from the tables instead of showing 0.
-        if (areaLayer) {
-            std::vector<bool> hasUnit(areaLayer->codes.size(), false);
-            for (const auto a : cellParent) hasUnit[static_cast<std::size_t>(a)] = true;
-            for (std::size_t a = 0; a < hasUnit.size(); ++a) {
-                if (hasUnit[a]) continue;
-                std::int64_t best = -1;
-                double bestOverlap = 0;
-                std::set<std::int64_t> tried;
-                for (const auto& part : areaLayer->geometries[a])
-                    for (const auto& ring : part.rings)
-                        for (const auto& vertex : ring) {
-                            const std::int64_t cell = grid->cellOf(vertex);
-                            if (cell < 0 || !tried.insert(cell).second) continue;
-                            const double overlap = areaOf(gis::intersection(
-                                grid->polygon(static_cast<std::size_t>(cell)), areaLayer->geometries[a]));
-                            if (overlap > bestOverlap) best = cell, bestOverlap = overlap;
-                        }
-                if (best < 0) continue;
-                const auto area = static_cast<std::int32_t>(a);
-                cellIndex.emplace(unitKey(best, area), static_cast<std::int32_t>(cells.size()));
-                cells.push_back(best);
-                cellParent.push_back(area);
-                cellSplit.push_back(cellHasUnit[best]);
-                cellHasUnit[best] = true;
-            }
-        }
     } else {
         base.name = areaLayer->levelName;
         base.codes = areaLayer->codes;
@@ -473,6 +444,40 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
         }
     }
     r.accounting = stream.accounting();
+    if (grid && areaLayer) {
+        // An area without a unit (no registration, or a buurt smaller than a cell) still gets one:
+        // the cell overlapping it most. Else it, and a wijk of such buurten, would be missing
+        // from the tables instead of showing 0.
+        std::vector<bool> hasUnit(areaLayer->codes.size(), false);
+        for (const auto a : cellParent) hasUnit[static_cast<std::size_t>(a)] = true;
+        for (std::size_t a = 0; a < hasUnit.size(); ++a) {
+            if (hasUnit[a]) continue;
+            std::int64_t best = -1;
+            double bestOverlap = 0;
+            std::set<std::int64_t> tried;
+            for (const auto& part : areaLayer->geometries[a])
+                for (const auto& ring : part.rings)
+                    for (const auto& vertex : ring) {
+                        const std::int64_t cell = grid->cellOf(vertex);
+                        if (cell < 0 || !tried.insert(cell).second) continue;
+                        const double overlap = areaOf(
+                            gis::intersection(grid->polygon(static_cast<std::size_t>(cell)), areaLayer->geometries[a]));
+                        if (overlap > bestOverlap) best = cell, bestOverlap = overlap;
+                    }
+            if (best < 0) continue;
+            const auto area = static_cast<std::int32_t>(a);
+            const auto cell = static_cast<std::size_t>(best);
+            const bool centre = inRegion[cell] && areaLocator->locate(grid->centre(cell)) == area;
+            auto& cellUnit = cellHasUnit[best];
+            cellIndex.emplace(unitKey(best, area), static_cast<std::int32_t>(cells.size()));
+            cells.push_back(best);
+            cellParent.push_back(area);
+            cellCentreUnit.push_back(centre);
+            cellSplit.push_back(inRegion[cell] ? !centre : cellUnit);
+            cellUnit = true;
+        }
+        r.counts->resizeAreas(cells.size());
+    }
     if (grid) {
         refuseGridLargerThanMemory(o.grid, cells.size(), r.model);
         r.gridCells = GridCells{*grid, std::move(inRegion), regionCells, cells, std::move(cellCentreUnit)};

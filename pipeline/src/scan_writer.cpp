@@ -479,9 +479,9 @@ void runInParallel(const std::vector<std::function<void()>>& jobs, unsigned thre
     }
     std::vector<std::exception_ptr> errors(jobs.size());
     {
-        std::vector<std::jthread> threads;
+        std::vector<std::jthread> workers;
         for (std::size_t j = 0; j < jobs.size(); ++j)
-            threads.emplace_back([&, j] {
+            workers.emplace_back([&, j] {
                 try {
                     jobs[j]();
                 } catch (...) {

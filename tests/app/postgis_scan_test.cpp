@@ -88,8 +88,9 @@ protected:
         const auto& base = r.areas.levels.at(0);
         for (std::size_t a = 0; a < base.size(); ++a) {
             std::uint64_t n = 0;
-            for (std::size_t c = 0; c < r.counts->categories(); ++c)
-                for (std::size_t p = 0; p < r.counts->periods(); ++p) n += r.counts->at(a, c, p);
+            // The figures: the raw counts are released once the figures hold them.
+            const auto& f = *r.figures;
+            for (std::size_t p = 0; p < f.periods(); ++p) n += f.themeCount(0, a, f.totalSlot(), p);
             counts[base.codes[a]] = n;
         }
         return counts;

@@ -151,7 +151,7 @@ TEST_F(CountTableMonths, MonthlyTableGivesTheFiguresMonthsAndTrendsOfTheRegistra
     ASSERT_EQ(r->monthly.size(), points->monthly.size());
     EXPECT_EQ(r->monthly, points->monthly);
     std::uint64_t inMonths = 0;
-    for (const auto n : r->monthly) inMonths += n;
+    for (const auto& [cell, n] : r->monthly) inMonths += n;
     EXPECT_EQ(inMonths, 3000u * 2); // each in its theme (or overig) slot and in the total
     EXPECT_EQ(r->trends, points->trends);
     EXPECT_FALSE(r->timeOfDayKnown);

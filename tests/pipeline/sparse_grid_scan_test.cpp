@@ -73,6 +73,7 @@ TEST(SparseGridScan, CellsWithRegistrationsOnlyWithTheDenseGridsCountsAndGiStar)
     o.year = 2023;
     o.referenceYears = 0;
     o.permutations = 0;
+    o.internal = true; // Gi* of the true counts (extern scans compute it on the protected table)
     const auto s = pipeline::runScan(o, reporter);
 
     // The dense grid: all 128 cells of the region, counted here from the points themselves.

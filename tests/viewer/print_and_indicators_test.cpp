@@ -205,7 +205,7 @@ TEST(PrintLayout, LongFooterShrinksAndWrapsButIsNeverCut)
         EXPECT_LE(fm.horizontalAdvance(line), size.width() + 0.5) << line.toStdString();
     }
     // The map sits above the footer.
-    EXPECT_LE(layout.mapRect().bottom(), size.height() - layout.footerLines().size() * fm.height());
+    EXPECT_LE(layout.mapRect().bottom(), size.height() - static_cast<qreal>(layout.footerLines().size()) * fm.height());
 
     // A short footer keeps the normal size and one line.
     c.footer = QStringLiteral("Bron: CBS");
