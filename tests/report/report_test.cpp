@@ -28,6 +28,7 @@
 #include <random>
 #include <regex>
 #include <sstream>
+#include <vector>
 
 using namespace gebiedscan;
 using namespace gebiedscan::pipeline;
@@ -269,6 +270,23 @@ TEST_F(ReportTest, HiddenCountIsGeheimNeverItsNumber)
     ASSERT_NE(line, std::string::npos);
     const std::string pdfLine = page.substr(line, page.find('\n', line) - line);
     EXPECT_TRUE(std::regex_search(pdfLine, std::regex("^1\\.6 Zeden\\s+geheim\\s+geheim"))) << pdfLine;
+}
+
+TEST_F(ReportTest, ZeroCountHasNoRank)
+{
+    // A theme row with 0 registrations gets no rank: "1 of 10" would read as the worst area.
+    const std::regex tdRe("<td[^>]*>([^<]*)</td>");
+    std::size_t zeroRows = 0;
+    for (std::size_t p = html.find("<tr"); p != std::string::npos; p = html.find("<tr", p + 1)) {
+        const std::string tr = html.substr(p, html.find("</tr>", p) - p);
+        std::vector<std::string> cells;
+        for (auto it = std::sregex_iterator(tr.begin(), tr.end(), tdRe); it != std::sregex_iterator(); ++it)
+            cells.push_back((*it)[1].str());
+        if (cells.size() != 9 || cells[1] != "0") continue;
+        ++zeroRows;
+        EXPECT_EQ(cells[6], "\u2013") << tr;
+    }
+    EXPECT_GT(zeroRows, 10u); // the demo-like scan has many empty themes in small wijken
 }
 
 TEST_F(ReportTest, NumbersAreInDutchFormat)

@@ -1059,7 +1059,9 @@ QString ReportDocument::themeTable(const Area& a)
         row += cell(std::isnan(expected) ? ref({}) : m_text.number(expected, 1), QStringLiteral("align=\"right\""));
         row += cell(std::isnan(chg) ? ref({}) : m_text.percent(chg), QStringLiteral("align=\"right\""));
         row += cell(esc(ref(sig)), rise.trimmed());
-        row += cell(num(fld::rank, 0), QStringLiteral("align=\"right\""));
+        // No rank for a count of 0 (as the viewer's sheet): "first of 10" would read as the worst.
+        const bool zero = has && !std::isnan(count) && count == 0;
+        row += cell(zero ? QStringLiteral("\u2013") : num(fld::rank, 0), QStringLiteral("align=\"right\""));
         row += cell(esc(ref(ScanReportData::text(l, a.feature, field(fld::trend, id)))));
         // The total's class is hidden with a hidden total; a theme's is absent below 30 registrations.
         row += cell(esc(hot.isEmpty() && id == qs(schema::kTotalTheme) ? hiddenOr(l, a.feature, n, {})
