@@ -227,13 +227,16 @@ ReportContent ReportDocument::build()
 
     ReportContent c;
     c.title = m_text.pick("Veiligheidsanalyse", "Safety analysis");
-    c.footer = QStringLiteral("%1 %2 \u00b7 %3").arg(c.title, regionName(), periodText());
+    // The markers first and the region last: a long list of gemeenten is what the page footer
+    // elides, never SYNTHETISCH or INTERN.
+    c.footer = c.title;
     for (const auto& src : m_data.sources())
         if (src.synthetic) {
             c.footer += m_text.pick(" \u00b7 SYNTHETISCHE registraties", " \u00b7 SYNTHETIC registrations");
             break;
         }
     if (m_data.internal()) c.footer += m_text.pick(" \u00b7 INTERN", " \u00b7 INTERNAL");
+    c.footer += QStringLiteral(" \u00b7 %1 \u00b7 %2").arg(periodText(), regionName());
     c.html = QStringLiteral("<html><head><meta charset=\"utf-8\"><title>%1</title>"
                             "<style>body{font-family:'DejaVu Sans',sans-serif;font-size:9pt;}"
                             "h1{font-size:22pt;} h2{font-size:15pt;margin-top:0;} h3{font-size:11pt;margin-bottom:2px;}"
