@@ -6,6 +6,20 @@
 
 namespace gebiedscan {
 
+double Classification::fullestShare(const std::vector<double>& values) const
+{
+    std::vector<std::size_t> counts(classCount(), 0);
+    std::size_t n = 0;
+    for (double v : values)
+        if (const auto cls = classOf(v)) {
+            ++counts[*cls];
+            ++n;
+        }
+    return n == 0 || counts.empty()
+               ? 0.0
+               : static_cast<double>(*std::max_element(counts.begin(), counts.end())) / static_cast<double>(n);
+}
+
 std::optional<std::size_t> Classification::classOf(double value) const
 {
     if (std::isnan(value) || breaks.size() < 2) return std::nullopt;

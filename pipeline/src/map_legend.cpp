@@ -11,21 +11,6 @@ namespace gebiedscan::pipeline {
 
 namespace {
 
-// Share of the classified values in the fullest class.
-double fullestShare(const Classification& c, const std::vector<double>& values)
-{
-    std::vector<std::size_t> counts(c.classCount(), 0);
-    std::size_t n = 0;
-    for (double v : values)
-        if (const auto cls = c.classOf(v)) {
-            ++counts[*cls];
-            ++n;
-        }
-    return n == 0 || counts.empty()
-               ? 0.0
-               : static_cast<double>(*std::max_element(counts.begin(), counts.end())) / static_cast<double>(n);
-}
-
 using Anchors = std::array<std::uint32_t, 9>;
 
 // ColorBrewer 2.0 9-class sequential ramps (Cynthia Brewer, Apache-2.0 style licence), the
@@ -139,9 +124,9 @@ MapLegend computeMapLegend(const std::vector<double>& values, const MapLegendOpt
     legend.classification = classify(classified, wanted, options.method);
     // As the viewer: quantiles when natural breaks leave most areas in one class (skewed counts).
     if (options.method == ClassificationMethod::NaturalBreaks && legend.classification.classCount() > 2 &&
-        fullestShare(legend.classification, classified) > 0.6) {
+        legend.classification.fullestShare(classified) > 0.6) {
         Classification q = classify(classified, wanted, ClassificationMethod::Quantile);
-        if (q.classCount() >= 2 && fullestShare(q, classified) < fullestShare(legend.classification, classified))
+        if (q.classCount() >= 2 && q.fullestShare(classified) < legend.classification.fullestShare(classified))
             legend.classification = q;
     }
     const auto& c = legend.classification;

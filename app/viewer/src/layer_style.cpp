@@ -74,20 +74,6 @@ QColor divergingColour(const QString& ramp, bool negative, std::size_t i, std::s
     return negative ? anchorAt(ramp, f * span) : anchorAt(ramp, mid + 1 + f * span);
 }
 
-// Share of the classified values in the fullest class.
-double fullestShare(const Classification& c, const std::vector<double>& values)
-{
-    std::vector<std::size_t> counts(c.classCount(), 0);
-    std::size_t n = 0;
-    for (double v : values)
-        if (const auto cls = c.classOf(v)) {
-            ++counts[*cls];
-            ++n;
-        }
-    return n == 0 || counts.empty()
-               ? 0.0
-               : static_cast<double>(*std::max_element(counts.begin(), counts.end())) / static_cast<double>(n);
-}
 } // namespace
 
 QColor rampLightest(const QString& ramp)
@@ -330,9 +316,9 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
         const auto classifyValues = [&](const std::vector<double>& v, std::size_t k) {
             Classification c = classify(v, k, style.method, style.manualBreaks);
             if (style.autoMethod && style.method == ClassificationMethod::NaturalBreaks && c.classCount() > 2 &&
-                fullestShare(c, v) > 0.6) {
+                c.fullestShare(v) > 0.6) {
                 Classification q = classify(v, k, ClassificationMethod::Quantile);
-                if (q.classCount() >= 2 && fullestShare(q, v) < fullestShare(c, v)) c = q;
+                if (q.classCount() >= 2 && q.fullestShare(v) < c.fullestShare(v)) c = q;
             }
             return c;
         };

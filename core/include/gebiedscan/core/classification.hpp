@@ -27,6 +27,9 @@ struct Classification {
     /// Class index of a value in [0, classCount()), or nullopt for values outside all classes or
     /// a NaN (a missing/suppressed value is never put into a class).
     [[nodiscard]] std::optional<std::size_t> classOf(double value) const;
+    /// Share of the classified values of `values` in the fullest class (0 when none is
+    /// classified): the viewer and map_legend switch to quantiles when one class holds too much.
+    [[nodiscard]] double fullestShare(const std::vector<double>& values) const;
 };
 
 /// Classifies `values` (NaN entries are ignored: they stand for NULL / "geheim") into at most
