@@ -35,20 +35,28 @@ ScanFigures::ScanFigures(const ScanModel& model, const AreaHierarchy& areas, con
     const auto current = model.currentPeriod();
     if (!current) throw Error("ScanFigures: no current period");
     m_current = *current;
-    for (std::size_t p = 0; p < model.periods.size(); ++p)
-        (p == m_current ? m_currentDays : m_referenceDays) += model.periods[p].days();
 
     // Category -> theme slot; overig is its own slot.
     std::vector<std::size_t> slotOf(m_categories, overigSlot());
     for (std::size_t c = 0; c + 1 < m_categories; ++c) slotOf[c] = *model.themeIndex(model.categories[c].themeId);
 
-    // A reference period without a single registration (years before the extract starts) is no
-    // reference: every area would otherwise "rise" against an expected 0.
-    if (m_referenceDays > 0.0)
-        for (std::size_t a = 0; a < counts.areas() && !m_hasReference; ++a)
-            for (std::size_t c = 0; c < m_categories && !m_hasReference; ++c)
-                for (std::size_t p = 0; p < m_periods; ++p)
-                    if (p != m_current && counts.at(a, c, p) > 0) m_hasReference = true;
+    // A reference period without a single registration in any area (a year before the extract
+    // starts) is not covered by the data, so it is no reference: counting its days would make
+    // every area "rise" against an expected value that is too low.
+    std::vector<bool> periodHasRecords(m_periods, false);
+    for (std::size_t a = 0; a < counts.areas(); ++a)
+        for (std::size_t c = 0; c < m_categories; ++c)
+            for (std::size_t p = 0; p < m_periods; ++p)
+                if (counts.at(a, c, p) > 0) periodHasRecords[p] = true;
+    for (std::size_t p = 0; p < model.periods.size(); ++p) {
+        if (p == m_current)
+            m_currentDays += model.periods[p].days();
+        else if (periodHasRecords[p])
+            m_referenceDays += model.periods[p].days();
+        else
+            m_emptyReferencePeriods.push_back(p);
+    }
+    m_hasReference = m_referenceDays > 0.0;
 
     m_levels.resize(areas.levels.size());
     for (std::size_t l = 0; l < areas.levels.size(); ++l) {

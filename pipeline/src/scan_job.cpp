@@ -234,6 +234,25 @@ void checkEveryRecordInEveryTotal(const ScanResult& r)
     }
 }
 
+// Loud, because the change figures depend on it: a reference period holding no registration at
+// all is left out of the reference (ScanFigures), which the user should know and may correct.
+void warnAboutEmptyReferencePeriods(const ScanResult& r, bool countTable, Reporter& reporter)
+{
+    const auto& empty = r.figures->emptyReferencePeriods();
+    if (empty.empty() || countTable) return; // a count table names its empty periods itself
+    std::string ids;
+    for (const auto p : empty) ids += (ids.empty() ? "" : ", ") + r.model.periods[p].id;
+    if (r.figures->hasReference())
+        reporter.warning(fmt::format("referentieperiode {} bevat geen enkele registratie (vallen de gegevens daar "
+                                     "buiten?): die telt niet mee in de verwachting; kies de referentie met "
+                                     "--reference-years of --reference-period als dat niet klopt",
+                                     ids));
+    else
+        reporter.warning(fmt::format("de referentieperiode ({}) bevat geen enkele registratie: geen verandering "
+                                     "berekend ('geen referentie')",
+                                     ids));
+}
+
 } // namespace
 
 std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& reporter)
@@ -590,6 +609,7 @@ std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& r
         addParentLevels(r, levelNames, parentCodes, parentNames, missing);
     }
     r.figures = std::make_unique<ScanFigures>(r.model, r.areas, *r.counts);
+    warnAboutEmptyReferencePeriods(r, !o.counts.path.empty(), reporter);
     r.counts.reset(); // the figures hold them per level; a national grid's copy is hundreds of MB
     reporter.progressDone("niveaus samenstellen");
     if (!acc.balanced()) throw Error("internal error: record accounting does not add up");

@@ -9,6 +9,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace gebiedscan::pipeline {
@@ -103,6 +104,15 @@ ScanTrends computeScanTrends(const ScanResult& r)
     if (!r.subYearDates) return out; // years only: every record would sit in January
     // The non-zero monthly counts, rolled up level by level (key (area * slots + slot) * months + month).
     std::unordered_map<std::uint64_t, std::uint32_t> monthly = r.monthly;
+    // Months before the first and after the last registration anywhere are not covered by the
+    // data (periods reaching before the extract starts): as zeros they would fake a trend.
+    std::size_t first = months, last = 0;
+    for (const auto& [key, count] : monthly) {
+        first = std::min<std::size_t>(first, key % months);
+        last = std::max<std::size_t>(last, key % months);
+    }
+    if (first > last) return out;
+    const std::size_t covered = last - first + 1;
     for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
         const std::size_t n = r.areas.levels[l].size();
         if (l > 0) {
@@ -116,15 +126,15 @@ ScanTrends computeScanTrends(const ScanResult& r)
             }
             monthly = std::move(up);
         }
-        if (r.hotspots[l].results.empty() || months < 3) continue;
+        if (r.hotspots[l].results.empty() || covered < 3) continue;
         const NeighbourCsr neighbours = NeighbourCsr::fromWeights(r.hotspots[l].weights);
         std::vector<double> totals(slots, 0.0);
         for (const auto& [key, count] : monthly) totals[key / months % slots] += count;
         for (std::size_t s = 0; s < slots; ++s) {
             if (totals[s] < static_cast<double>(kMinEventsForThemeHotspots)) continue;
-            SpaceTimeCube cube(n, months);
+            SpaceTimeCube cube(n, covered);
             for (const auto& [key, count] : monthly)
-                if (key / months % slots == s) cube.at(key / (slots * months), key % months) = count;
+                if (key / months % slots == s) cube.at(key / (slots * months), key % months - first) = count;
             out[l][s] = emergingHotspots(cube, neighbours).classes;
         }
     }

@@ -651,11 +651,17 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
     s["working_crs"] = o.workingCrs;
     s["model"] = r.model.name;
     nlohmann::ordered_json periods = nlohmann::ordered_json::array();
-    for (const auto& p : r.model.periods)
-        periods.push_back({{"id", p.id},
-                           {"role", p.current ? "current" : "reference"},
-                           {"from", formatLocalTime(p.from, true)},
-                           {"to_exclusive", formatLocalTime(p.to, true)}});
+    const auto& emptyReference = r.figures->emptyReferencePeriods();
+    for (std::size_t i = 0; i < r.model.periods.size(); ++i) {
+        const auto& p = r.model.periods[i];
+        nlohmann::ordered_json period = {{"id", p.id},
+                                         {"role", p.current ? "current" : "reference"},
+                                         {"from", formatLocalTime(p.from, true)},
+                                         {"to_exclusive", formatLocalTime(p.to, true)}};
+        if (std::find(emptyReference.begin(), emptyReference.end(), i) != emptyReference.end())
+            period["without_registrations"] = true; // left out of the reference: the data do not cover it
+        periods.push_back(period);
+    }
     s["periods"] = periods;
     nlohmann::ordered_json themes = nlohmann::ordered_json::array();
     for (const auto& t : r.model.themes)
@@ -771,6 +777,12 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
     if (!r.figures->hasReference())
         note += "Verandering: geen referentie (geen registraties in de referentieperiode), dus geen verandering "
                 "berekend.\n";
+    else if (!emptyReference.empty()) {
+        std::string ids;
+        for (const auto p : emptyReference) ids += (ids.empty() ? "" : ", ") + r.model.periods[p].id;
+        note += "Verandering: referentieperiode " + ids +
+                " bevat geen enkele registratie (de gegevens dekken die niet) en telt niet mee in de verwachting.\n";
+    }
     gis::writeTextFile(dir / "toelichting.txt", note);
     written.push_back(dir / "toelichting.txt");
     folder.commit();

@@ -208,3 +208,43 @@ TEST(ScanFiguresChange, ThreeReferenceYearsAreScaledToTheCurrentOne)
     EXPECT_NEAR(*f.ratePer1000(0, 0, 0), 15.0, 1e-12);
     EXPECT_FALSE(f.ratePer1000(0, 1, 0).has_value());
 }
+
+// A reference year before the data start (no registration in any area) is no reference: with it,
+// the expected count of every area would be a third too low and every area would "rise".
+TEST(ReferencePeriods, AReferenceYearWithoutAnyRegistrationIsLeftOut)
+{
+    auto m = model();
+    m.periods = {{"2021", false, *makeLocalTime(2021, 1, 1), *makeLocalTime(2022, 1, 1)},
+                 {"2022", false, *makeLocalTime(2022, 1, 1), *makeLocalTime(2023, 1, 1)},
+                 {"2023", false, *makeLocalTime(2023, 1, 1), *makeLocalTime(2024, 1, 1)},
+                 {"2024", true, *makeLocalTime(2024, 1, 1), *makeLocalTime(2025, 1, 1)}};
+    const auto h = buurten(2);
+    ScanCounts counts(2, m.categories.size(), 4);
+    counts.add(0, kInbraak, 1, 40); // 2022
+    counts.add(0, kInbraak, 2, 40); // 2023
+    counts.add(0, kInbraak, 3, 44); // 2024
+    counts.add(1, kMishandeling, 2, 10);
+    counts.add(1, kMishandeling, 3, 10);
+    const ScanFigures f(m, h, counts);
+
+    ASSERT_TRUE(f.hasReference());
+    EXPECT_EQ(f.emptyReferencePeriods(), std::vector<std::size_t>{0});
+    // 2021 would make it (40 + 40) * 366 / 1095 = 26.7 and "stijging"; over 2022-2023 it is
+    // 80 * 366 / 730 = 40.1 and no significant change.
+    const auto& burglary = f.change(0, 0, 0);
+    EXPECT_NEAR(burglary.expected, 80.0 * 366.0 / 730.0, 1e-9);
+    EXPECT_EQ(burglary.flag, ChangeFlag::None);
+    EXPECT_NEAR(f.change(0, 1, f.totalSlot()).expected, 10.0 * 366.0 / 730.0, 1e-9);
+}
+
+TEST(ReferencePeriods, AReferenceWithoutAnyRegistrationGivesNoChange)
+{
+    const auto m = model();
+    const auto h = buurten(1);
+    ScanCounts counts(1, m.categories.size(), 2);
+    counts.add(0, kInbraak, kCurrent, 12);
+    const ScanFigures f(m, h, counts);
+    EXPECT_FALSE(f.hasReference());
+    EXPECT_EQ(f.emptyReferencePeriods(), std::vector<std::size_t>{0});
+    EXPECT_EQ(f.change(0, 0, 0).flag, ChangeFlag::None);
+}

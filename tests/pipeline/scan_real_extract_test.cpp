@@ -71,6 +71,26 @@ TEST_F(ScanRealExtract, TotalIsThemesPlusOverigAndNoReferenceIsNoChange)
     EXPECT_TRUE(r->timeOfDayKnown); // the three A20 at 12:00
 }
 
+TEST_F(ScanRealExtract, AReferenceYearBeforeTheDataIsLeftOutAndNamed)
+{
+    // --year 2023 with two reference years on an extract that starts in 2022: 2021 holds nothing.
+    std::string csv = "incidentcode,begindatum,x,y\n";
+    for (int k = 0; k < 20; ++k) csv += fmt::format("A20,2022{:02}101200,150500,450500\n", k % 12 + 1);
+    for (int k = 0; k < 20; ++k) csv += fmt::format("A20,2023{:02}101200,150500,450500\n", k % 12 + 1);
+    writeText(m_dir / "reg.csv", csv);
+    m_options.referenceYears = 2;
+    const auto r = pipeline::runScan(m_options, m_reporter);
+    const auto& f = *r->figures;
+    ASSERT_EQ(f.emptyReferencePeriods().size(), 1u);
+    EXPECT_EQ(r->model.periods[f.emptyReferencePeriods()[0]].id, "2021");
+    // 20 in 2022 is the expectation for 2023 (both 365 days), not 20 * 365 / 730 = 10 and a "rise".
+    EXPECT_NEAR(f.change(0, 0, f.totalSlot()).expected, 20.0, 1e-9);
+    EXPECT_EQ(f.change(0, 0, f.totalSlot()).flag, ChangeFlag::None);
+    ASSERT_EQ(m_reporter.warnings.size(), 1u);
+    EXPECT_NE(m_reporter.warnings[0].find("referentieperiode 2021 bevat geen enkele registratie"), std::string::npos)
+        << m_reporter.warnings[0];
+}
+
 TEST_F(ScanRealExtract, GridCellsAcrossABoundaryAreSplitSoEveryAreaCountsItsOwnPolygon)
 {
     // 600 m squares aligned to multiples of 600: the cell 150600-151200 has its centre (150900)

@@ -72,6 +72,9 @@ public:
     /// True when there is a reference period holding at least one registration; without, no
     /// change is computed ("geen referentie": expected 0, p 1, no flag).
     [[nodiscard]] bool hasReference() const { return m_hasReference; }
+    /// Reference periods without a registration in any area: left out of the reference (their
+    /// days are not counted), because the data do not cover them.
+    [[nodiscard]] const std::vector<std::size_t>& emptyReferencePeriods() const { return m_emptyReferencePeriods; }
     [[nodiscard]] const ChangeFigure& change(std::size_t level, std::size_t area, std::size_t slot) const;
     /// Current-period count per 1,000 inhabitants; none when the population is unknown or 0.
     [[nodiscard]] std::optional<double> ratePer1000(std::size_t level, std::size_t area, std::size_t slot) const;
@@ -92,6 +95,7 @@ private:
     std::size_t m_slots, m_categories, m_periods, m_current;
     double m_currentDays = 0.0, m_referenceDays = 0.0;
     bool m_hasReference = false;
+    std::vector<std::size_t> m_emptyReferencePeriods;
     std::vector<LevelData> m_levels;
 };
 
