@@ -586,6 +586,7 @@ FolderAudit auditScanFolder(const fs::path& dir, const ScanModel& model)
         if (fs::exists(dir / "blackspots.gpkg")) return auditInternalOnlyFolder(dir, "blackspots");
         if (fs::exists(dir / "trends.gpkg")) return auditTrendFolder(dir, model);
         if (fs::exists(dir / "hotspots.gpkg")) return auditHotspotFolder(dir, model);
+        if (fs::exists(dir / "nearrepeat.csv")) return auditNearRepeatFolder(dir, model);
     }
     return FolderReader(dir, model).run();
 }

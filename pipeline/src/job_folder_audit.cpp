@@ -2,6 +2,7 @@
 
 #include "audit_layer.hpp"
 
+#include "gebiedscan/pipeline/near_repeat_protection.hpp"
 #include "gebiedscan/pipeline/output_schema.hpp"
 #include "gebiedscan/pipeline/table_audit.hpp"
 
@@ -9,8 +10,11 @@
 #include "gebiedscan/gis/layer_info.hpp"
 
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -228,6 +232,141 @@ FolderAudit auditHotspotFolder(const fs::path& dir, const ScanModel& model)
                                                 "bijvoorbeeld {}",
                                                 layer.fields[c], leaks, example)});
     }
+    return out;
+}
+
+namespace {
+
+/// A published number of a text table: nullopt when hidden ("geheim", empty) or no number.
+std::optional<double> publishedNumber(const AuditLayer::Row& row, int column)
+{
+    if (column < 0 || !row[static_cast<std::size_t>(column)]) return std::nullopt;
+    const auto& text = *row[static_cast<std::size_t>(column)];
+    try {
+        std::size_t used = 0;
+        const double v = std::stod(text, &used);
+        if (used == text.size() && std::isfinite(v)) return v;
+    } catch (const std::exception&) {}
+    return std::nullopt;
+}
+
+std::string readText(const fs::path& file)
+{
+    std::ifstream in(file);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+} // namespace
+
+FolderAudit auditNearRepeatFolder(const fs::path& dir, const ScanModel& model)
+{
+    FolderAudit out;
+    nlohmann::json summary;
+    if (fs::exists(dir / "summary.json")) {
+        try {
+            summary = nlohmann::json::parse(readText(dir / "summary.json"));
+        } catch (const std::exception& e) {
+            throw InputError("'" + (dir / "summary.json").string() + "': " + e.what());
+        }
+    }
+    out.audience = summary.value("audience", std::string());
+    const bool extern_ = out.audience != "intern";
+    // The model's threshold, never the folder's own claim.
+    const int threshold = themeThreshold(model, summary.value("theme", std::string()));
+    if (fs::exists(dir / "nearrepeat.gpkg"))
+        out.findings.push_back({AuditFinding::Kind::InternalOnly,
+                                "nearrepeat.gpkg telt near-repeatparen per gebied: kleine aantallen van losse "
+                                "gebieden, alleen voor binnen de politie; zo'n map gaat nooit naar buiten"});
+
+    const fs::path csv = dir / "nearrepeat.csv";
+    const auto layer = readAuditLayer(csv, "nearrepeat");
+    const int distFrom = layer.field("dist_from"), distTo = layer.field("dist_to"), obs = layer.field("observed"),
+              exp = layer.field("expected"), ratio = layer.field("ratio"), p = layer.field("p");
+    if (distFrom < 0 || distTo < 0 || obs < 0 || exp < 0 || layer.rows.empty())
+        throw InputError("'" + csv.string() + "' is no nearrepeat output (dist_from, dist_to, observed, expected)");
+    // Rows are row-major: the time classes of the first distance class, then the next.
+    std::size_t columns = 0;
+    while (columns < layer.rows.size() &&
+           layer.rows[columns][static_cast<std::size_t>(distFrom)] ==
+               layer.rows[0][static_cast<std::size_t>(distFrom)] &&
+           layer.rows[columns][static_cast<std::size_t>(distTo)] == layer.rows[0][static_cast<std::size_t>(distTo)])
+        ++columns;
+    if (layer.rows.size() % columns != 0) throw InputError("'" + csv.string() + "': the Knox table is not rectangular");
+    const std::size_t rows = layer.rows.size() / columns;
+
+    std::vector<std::optional<std::int64_t>> observed(rows * columns);
+    std::vector<std::optional<double>> expected(rows * columns);
+    std::size_t leaks = 0;
+    std::string leakExample;
+    for (std::size_t i = 0; i < layer.rows.size(); ++i) {
+        const auto& r = layer.rows[i];
+        const auto label = fmt::format("Knox-tabel, afstandsklasse {}, tijdklasse {}", i / columns, i % columns);
+        if (const auto v = publishedNumber(r, obs)) {
+            if (*v < 0 || *v != std::floor(*v))
+                throw InputError("'" + csv.string() + "': observed '" + *r[static_cast<std::size_t>(obs)] +
+                                 "' is no whole number");
+            observed[i] = static_cast<std::int64_t>(*v);
+            if (extern_ && *observed[i] >= 1 && *observed[i] <= threshold - 1)
+                out.findings.push_back({AuditFinding::Kind::SmallPublished,
+                                        fmt::format("{}: klein aantal paren {} gepubliceerd in nearrepeat.csv "
+                                                    "(drempel {})",
+                                                    label, *observed[i], threshold)});
+        }
+        expected[i] = publishedNumber(r, exp);
+        // The ratio gives the observed count from the expected (and the expected from the
+        // observed); p orders the observed count among the permutations.
+        const bool ratioShown = publishedNumber(r, ratio).has_value();
+        const bool pShown = publishedNumber(r, p).has_value();
+        if ((!observed[i] && (ratioShown || pShown)) || (!expected[i] && ratioShown))
+            if (leaks++ == 0) leakExample = label;
+    }
+    if (leaks > 0)
+        out.findings.push_back({AuditFinding::Kind::DerivedPublished,
+                                fmt::format("nearrepeat.csv: {} cel(len) met een geheim aantal (of geheim verwacht) "
+                                            "en toch een ratio of p, bijvoorbeeld {}",
+                                            leaks, leakExample)});
+
+    // The expected of a row (column) add up to its observed total, when every one is published.
+    const auto total = [&](auto index, std::size_t n) -> std::optional<std::int64_t> {
+        double sum = 0.0;
+        for (std::size_t k = 0; k < n; ++k) {
+            const auto& e = expected[index(k)];
+            if (!e) return std::nullopt;
+            sum += *e;
+        }
+        return std::llround(sum);
+    };
+    std::vector<std::optional<std::int64_t>> rowTotal(rows), columnTotal(columns);
+    for (std::size_t d = 0; d < rows; ++d) rowTotal[d] = total([&](std::size_t c) { return d * columns + c; }, columns);
+    for (std::size_t c = 0; c < columns; ++c)
+        columnTotal[c] = total([&](std::size_t d) { return d * columns + c; }, rows);
+    std::int64_t pairs = 0;
+    if (summary.contains("pairs"))
+        pairs = summary["pairs"].get<std::int64_t>();
+    else if (summary.contains("events")) {
+        const auto n = summary["events"].get<std::int64_t>();
+        pairs = n * (n - 1) / 2;
+    } else {
+        // Without summary.json the reader still has n from nearrepeat_samenvatting.txt; here the
+        // sum of the columns stands in for it when they are all known.
+        for (const auto& c : columnTotal) pairs += c.value_or(0);
+    }
+    ProtectionTable table;
+    const auto cells = addKnoxTable(table, rows, columns, observed, rowTotal, columnTotal, pairs, threshold, false);
+    narrowedFindings(out, table);
+
+    // The Knox test counts the pairs at <= d1 and <= t1 days: cells of distance classes 0..2 and
+    // time classes 0..1. Its X beside a hidden one of them bounds that cell.
+    bool blockHidden = false;
+    for (std::size_t d = 0; d < std::min<std::size_t>(3, rows); ++d)
+        for (std::size_t c = 0; c < std::min<std::size_t>(2, columns); ++c)
+            blockHidden = blockHidden || !observed[d * columns + c];
+    const fs::path text = dir / "nearrepeat_samenvatting.txt";
+    if (blockHidden && fs::exists(text) && readText(text).find("): X = ") != std::string::npos)
+        out.findings.push_back({AuditFinding::Kind::DerivedPublished,
+                                "nearrepeat_samenvatting.txt: de Knox-toets (X) staat er, terwijl cellen die hij "
+                                "telt geheim zijn (X min de gepubliceerde cellen begrenst de geheime)"});
+    (void)cells;
     return out;
 }
 
