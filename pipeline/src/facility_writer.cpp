@@ -26,15 +26,20 @@ double round(double v, int decimals)
     return std::round(v * f) / f;
 }
 
+std::string dutchNumber(double v);
+
 std::string protectionRule(const FacilityJobResult& r, const FacilityJobOptions& o)
 {
     if (o.internal) return "GEEN (interne politie-uitvoer: niet verstrekken buiten de politie)";
     return fmt::format(
-        "aantallen 1 t/m {} per voorziening getoond als 'geheim' (per thema de drempel van het thema); "
+        "aantallen 1 t/m {0} per voorziening getoond als 'geheim' (per thema de drempel van het thema); "
         "heeft een voorziening een geheim thema, dan zijn al haar thema's geheim (anders volgt het uit "
-        "n_total min de andere); is er maar één geheim totaal, dan ook het kleinste gepubliceerde; "
-        "rang, dichtheid en verhoogd zijn geheim waar n_total geheim is; ring, verwacht en p alleen intern",
-        r.totalThreshold - 1);
+        "n_total min de andere), en ook n_total als dat kleiner is dan de drempel van een thema min 1; "
+        "is er maar één geheim totaal, dan ook het kleinste gepubliceerde; "
+        "rang, dichtheid en verhoogd zijn geheim waar n_total geheim is; ring, verwacht en p alleen intern; "
+        "de concentratie (aandelen) is berekend met elk geheim totaal als {1} (de helft van de drempel), "
+        "zodat uit aandeel x totalen geen geheim aantal volgt; de aantallen registraties per stap niet",
+        r.totalThreshold - 1, dutchNumber(r.totalThreshold / 2.0));
 }
 
 std::string countingRule(const FacilityJobOptions& o)
@@ -159,7 +164,8 @@ std::vector<fs::path> writeFacilityOutputs(const FacilityJobResult& r, const Fac
                   {"periode", r.period},
                   {"straal_m", fmt::format("{:g}", o.radius)},
                   {"telwijze", countingRule(o)},
-                  {"onderdrukking", protectionRule(r, o)}};
+                  {"onderdrukking", protectionRule(r, o)},
+                  {std::string(schema::kAudienceKey), o.internal ? "intern" : "extern"}};
     std::vector<gis::Table> tables{facilityTable(r, o), concentrationTable(r, o)};
     std::vector<fs::path> written;
     gis::writeGeoPackage(dir / "facilities.gpkg", tables, w);

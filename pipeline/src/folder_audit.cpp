@@ -587,6 +587,7 @@ FolderAudit auditScanFolder(const fs::path& dir, const ScanModel& model)
         if (fs::exists(dir / "trends.gpkg")) return auditTrendFolder(dir, model);
         if (fs::exists(dir / "hotspots.gpkg")) return auditHotspotFolder(dir, model);
         if (fs::exists(dir / "nearrepeat.csv")) return auditNearRepeatFolder(dir, model);
+        if (fs::exists(dir / "facilities.gpkg")) return auditFacilityFolder(dir, model);
     }
     return FolderReader(dir, model).run();
 }

@@ -7,6 +7,7 @@
 #include "gebiedscan/pipeline/table_audit.hpp"
 
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/core/facility_counts.hpp"
 #include "gebiedscan/gis/layer_info.hpp"
 
 #include <fmt/core.h>
@@ -367,6 +368,117 @@ FolderAudit auditNearRepeatFolder(const fs::path& dir, const ScanModel& model)
                                 "nearrepeat_samenvatting.txt: de Knox-toets (X) staat er, terwijl cellen die hij "
                                 "telt geheim zijn (X min de gepubliceerde cellen begrenst de geheime)"});
     (void)cells;
+    return out;
+}
+
+FolderAudit auditFacilityFolder(const fs::path& dir, const ScanModel& model)
+{
+    const fs::path gpkg = dir / "facilities.gpkg";
+    const auto meta = layerMetadata(gpkg, "facilities");
+    FolderAudit out;
+    out.audience = meta.count(std::string(schema::kAudienceKey)) ? meta.at(std::string(schema::kAudienceKey)) : "";
+    const bool extern_ = out.audience != "intern";
+    const auto layer = readAuditLayer(gpkg, "facilities");
+    const int total = layer.field("n_total");
+    if (total < 0) throw InputError("'" + gpkg.string() + "' is no facilities output (n_total)");
+    // The theme columns n_<theme> (n_ring is the comparison ring, internal only).
+    std::vector<int> themeColumns;
+    std::vector<int> themeThresholds;
+    for (std::size_t c = 0; c < layer.fields.size(); ++c) {
+        const auto& f = layer.fields[c];
+        if (f.rfind("n_", 0) != 0 || f == "n_total" || f == "n_ring") continue;
+        themeColumns.push_back(static_cast<int>(c));
+        themeThresholds.push_back(themeThreshold(model, f.substr(2)));
+    }
+    ProtectionTable table;
+    std::vector<std::optional<std::int64_t>> totals;
+    std::vector<std::size_t> hiddenRows;
+    const auto add = [&](const std::optional<std::int64_t>& v, int threshold, const std::string& label) {
+        if (v && extern_ && *v >= 1 && *v <= threshold - 1)
+            out.findings.push_back({AuditFinding::Kind::SmallPublished,
+                                    fmt::format("{}: klein aantal {} gepubliceerd in facilities.gpkg (drempel {})",
+                                                label, *v, threshold)});
+        return v ? table.addPublishedCell(*v, threshold, label) : table.addHiddenCell(threshold, label);
+    };
+    for (std::size_t i = 0; i < layer.rows.size(); ++i) {
+        const auto& r = layer.rows[i];
+        const auto v = count(r, total, gpkg);
+        totals.push_back(v);
+        if (!v) hiddenRows.push_back(i);
+        const auto name = fmt::format("voorziening {}", i + 1);
+        std::vector<RelationTerm> terms{{add(v, model.suppressBelow, name + ", n_total"), -1}};
+        for (std::size_t k = 0; k < themeColumns.size(); ++k)
+            terms.push_back({add(count(r, themeColumns[k], gpkg), themeThresholds[k],
+                                 name + ", " + layer.fields[static_cast<std::size_t>(themeColumns[k])]),
+                             1});
+        if (!themeColumns.empty()) table.addRelation(std::move(terms));
+    }
+    narrowedFindings(out, table);
+
+    // Figures of a hidden total: its rank, density and verhoogd; the ring and p only internally.
+    for (const char* column : {"rank", "dichtheid_km2", "verhoogd"}) {
+        const int c = layer.field(column);
+        if (c < 0) continue;
+        std::size_t leaks = 0;
+        for (auto i : hiddenRows) leaks += layer.rows[i][static_cast<std::size_t>(c)].has_value();
+        if (leaks > 0)
+            out.findings.push_back(
+                {AuditFinding::Kind::DerivedPublished,
+                 fmt::format("laag facilities, kolom {}: gepubliceerd bij {} geheim(e) totaal/totalen", column,
+                             leaks)});
+    }
+    if (extern_)
+        for (const char* column : {"n_ring", "verwacht", "p", "p_adj"}) {
+            const int c = layer.field(column);
+            if (c < 0) continue;
+            std::size_t shown = 0;
+            for (const auto& r : layer.rows) shown += r[static_cast<std::size_t>(c)].has_value();
+            if (shown > 0)
+                out.findings.push_back({AuditFinding::Kind::DerivedPublished,
+                                        fmt::format("laag facilities, kolom {}: {} waarden in een externe map (alleen "
+                                                    "intern: met de ring en p is een geheim totaal te benaderen)",
+                                                    column, shown)});
+        }
+
+    // The concentration: registrations per step give sums of the totals; the shares must come
+    // from the published totals with every hidden one as T/2 (twice every count: T).
+    const auto curve = readAuditLayer(gpkg, "concentratie");
+    const int registrations = curve.field("registraties"), share = curve.field("aandeel_registraties_pct"),
+              facilityShare = curve.field("aandeel_voorzieningen_pct");
+    if (extern_ && registrations >= 0) {
+        std::size_t shown = 0;
+        for (const auto& r : curve.rows) shown += r[static_cast<std::size_t>(registrations)].has_value();
+        if (shown > 0)
+            out.findings.push_back({AuditFinding::Kind::DerivedPublished,
+                                    fmt::format("laag concentratie, kolom registraties: {} sommen van totalen in een "
+                                                "externe map; met de gepubliceerde totalen geven ze de geheime terug",
+                                                shown)});
+    }
+    if (extern_ && share >= 0 && facilityShare >= 0 && !hiddenRows.empty()) {
+        std::vector<std::uint64_t> imputed;
+        for (const auto& v : totals)
+            imputed.push_back(v ? 2 * static_cast<std::uint64_t>(*v) : static_cast<std::uint64_t>(model.suppressBelow));
+        std::vector<double> shares;
+        std::vector<std::optional<double>> published;
+        for (const auto& r : curve.rows) {
+            const auto fs = publishedNumber(r, facilityShare);
+            if (!fs) continue;
+            shares.push_back(*fs / 100.0);
+            published.push_back(publishedNumber(r, share));
+        }
+        const auto expectedCurve = concentrationCurve(imputed, shares);
+        std::size_t off = 0;
+        for (std::size_t k = 0; k < expectedCurve.size(); ++k)
+            if (published[k] && std::abs(*published[k] - expectedCurve[k].registrationShare * 100) > 0.5 + 1e-9) ++off;
+        if (off > 0)
+            out.findings.push_back(
+                {AuditFinding::Kind::DerivedPublished,
+                 fmt::format(
+                     "laag concentratie: {} aandeel/aandelen volgen niet uit de gepubliceerde totalen (met elk "
+                     "geheim totaal als {:g}): berekend op de ware aantallen geven aandeel x totalen de som van "
+                     "de geheime terug",
+                     off, model.suppressBelow / 2.0)});
+    }
     return out;
 }
 
