@@ -36,7 +36,8 @@ std::string protectionRule(const FacilityJobResult& r, const FacilityJobOptions&
         "heeft een voorziening een geheim thema, dan zijn al haar thema's geheim (anders volgt het uit "
         "n_total min de andere), en ook n_total als dat kleiner is dan de drempel van een thema min 1; "
         "is er maar één geheim totaal, dan ook het kleinste gepubliceerde; "
-        "rang, dichtheid en verhoogd zijn geheim waar n_total geheim is; ring, verwacht en p alleen intern; "
+        "rang, dichtheid en verhoogd zijn geheim waar n_total geheim is; de rang telt alleen de "
+        "gepubliceerde totalen; ring, verwacht en p alleen intern; "
         "de concentratie (aandelen) is berekend met elk geheim totaal als {1} (de helft van de drempel), "
         "zodat uit aandeel x totalen geen geheim aantal volgt; de aantallen registraties per stap niet",
         r.totalThreshold - 1, dutchNumber(r.totalThreshold / 2.0));
@@ -106,6 +107,14 @@ gis::Table facilityTable(const FacilityJobResult& r, const FacilityJobOptions& o
 
     const std::size_t groups = r.groupIds.size();
     const bool protect = !r.totalHidden.empty();
+    // Extern: the rank among the published totals only, so a gap in the ranks does not place a
+    // hidden total between two published ones.
+    std::vector<std::size_t> rank = r.rank;
+    if (protect)
+        for (std::size_t f = 0; f < r.total.size(); ++f) {
+            rank[f] = 1;
+            for (std::size_t g = 0; g < r.total.size(); ++g) rank[f] += !r.totalHidden[g] && r.total[g] > r.total[f];
+        }
     for (std::size_t f = 0; f < r.total.size(); ++f) {
         std::vector<Value> row = r.ownValues[f];
         const bool hideTotal = protect && r.totalHidden[f];
@@ -118,7 +127,7 @@ gis::Table facilityTable(const FacilityJobResult& r, const FacilityJobOptions& o
         row.push_back(hidden(hideTotal, r.discArea[f] > 0
                                             ? Value(round(static_cast<double>(r.total[f]) / r.discArea[f] * 1e6, 2))
                                             : Value()));
-        row.push_back(hidden(hideTotal, static_cast<std::int64_t>(r.rank[f])));
+        row.push_back(hidden(hideTotal, static_cast<std::int64_t>(rank[f])));
         if (o.internal) {
             row.emplace_back(static_cast<std::int64_t>(r.counts.inRing[f]));
             row.emplace_back(round(r.excess[f].expected, 2));

@@ -4,6 +4,7 @@
 #include "pipeline_test_support.hpp"
 
 #include "gebiedscan/core/facility_counts.hpp"
+#include "gebiedscan/gis/vector_reader.hpp"
 #include "gebiedscan/pipeline/facility_job.hpp"
 #include "gebiedscan/pipeline/facility_writer.hpp"
 #include "gebiedscan/pipeline/folder_audit.hpp"
@@ -13,6 +14,7 @@
 #include <fmt/core.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -120,6 +122,21 @@ TEST(FacilityProtection, ATotalBelowAHiddenThemesThresholdIsHiddenToo)
     EXPECT_EQ(r.totalHidden, (std::vector<bool>{false, true, false, false, true}));
     EXPECT_EQ(r.themesHidden, (std::vector<bool>{false, true, true, false, true}));
     EXPECT_TRUE(audit(o.out).passed());
+    // Ranks among the published totals only (40, 14, 0): the hidden 7 leaves no gap between 14 and 0.
+    const auto layer = [&] {
+        gis::SourceSpec spec;
+        spec.path = (o.out / "facilities.gpkg").string();
+        spec.layer = "facilities";
+        gis::VectorReader reader(spec);
+        reader.ignoreGeometry(true);
+        const auto fields = reader.fieldNames();
+        reader.selectFields(fields);
+        const auto column = std::find(fields.begin(), fields.end(), "rank") - fields.begin();
+        std::vector<std::string> ranks;
+        for (gis::Feature f; reader.next(f);) ranks.push_back(f.values[column].value_or("geheim"));
+        return ranks;
+    }();
+    EXPECT_EQ(layer, (std::vector<std::string>{"1", "geheim", "2", "3", "geheim"}));
 
     // The old rule (total 7 published): the audit narrows the zeden of school 5 to 0..7.
     auto old = r;
