@@ -9,12 +9,17 @@ moves; a different method from the audit's LP, so it checks the audit rather tha
 Then checks derived figures beside hidden counts, Gi*/LISA numbers, and, for a rounded folder,
 that every rate follows from the rounded count.
 
+A nearrepeat folder (nearrepeat.csv) is read as the Knox table: rows and columns add up to the
+totals the expected counts give (permuting dates keeps every pair's distance and gap), and all
+cells to n(n-1)/2 pairs (summary.json); the same propagation narrows its hidden cells.
+
     scripts/intruder.py FOLDER [MODEL.toml]
 
 Prints a summary line and every cell it narrows below its protection; exit 1 when it found any.
 """
 import json
 import math
+import os
 import sqlite3
 import sys
 import tomllib
@@ -26,6 +31,103 @@ with open(model_file, "rb") as f:
     model = tomllib.load(f)
 default_t = model["model"].get("suppress_below", 5)
 theme_t = {t["number"]: t.get("suppress_below", default_t) for t in model.get("theme", [])}
+
+def propagate(relations, lo, hi):
+    """Interval propagation: a*x_i = -sum_j a_j x_j, with whole numbers. Returns the sweeps."""
+    changed, sweeps = True, 0
+    while changed and sweeps < 200:
+        changed, sweeps = False, sweeps + 1
+        for rel in relations:
+            for i, (ai, ki) in enumerate(rel):
+                smin = smax = 0.0
+                for j, (aj, kj) in enumerate(rel):
+                    if j == i:
+                        continue
+                    a, b = aj * lo[kj], aj * hi[kj]
+                    if aj < 0:
+                        a, b = b, a
+                    smin += a
+                    smax += b
+                # ai * x = -s  ->  x in [-smax/ai, -smin/ai] for ai > 0
+                nlo, nhi = (-smax / ai, -smin / ai) if ai > 0 else (-smin / ai, -smax / ai)
+                nlo = math.ceil(nlo - 1e-9) if math.isfinite(nlo) else nlo
+                nhi = math.floor(nhi + 1e-9) if math.isfinite(nhi) else nhi
+                if nlo > lo[ki]:
+                    lo[ki], changed = nlo, True
+                if nhi < hi[ki]:
+                    hi[ki], changed = nhi, True
+                if lo[ki] > hi[ki]:
+                    print(f"tegenstrijdig: {ki} [{lo[ki]}, {hi[ki]}]")
+                    return sweeps
+    return sweeps
+
+
+def knox_folder(folder, default_t, theme_t_by_id):
+    """The Knox table of a nearrepeat folder; exit 1 when a hidden cell is narrowed."""
+    import csv
+
+    summary = {}
+    if os.path.exists(folder + "/summary.json"):
+        with open(folder + "/summary.json", encoding="utf-8") as f:
+            summary = json.load(f)
+    t = theme_t_by_id.get(summary.get("theme"), default_t)
+    with open(folder + "/nearrepeat.csv", encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    ncol = sum(1 for r in rows if (r["dist_from"], r["dist_to"]) == (rows[0]["dist_from"], rows[0]["dist_to"]))
+    nrow = len(rows) // ncol
+
+    def number(text):
+        try:
+            return float(text)
+        except ValueError:
+            return None
+
+    obs = [None if number(r["observed"]) is None else int(number(r["observed"])) for r in rows]
+    exp = [number(r["expected"]) for r in rows]
+    found = []
+    for i, r in enumerate(rows):
+        if obs[i] is None and (number(r.get("ratio", "")) is not None or number(r.get("p", "")) is not None):
+            found.append(f"cel {i // ncol},{i % ncol}: ratio of p naast een geheim aantal")
+        if obs[i] is not None and 1 <= obs[i] <= t - 1 and summary.get("audience") != "intern":
+            found.append(f"cel {i // ncol},{i % ncol}: klein aantal {obs[i]}")
+    lo, hi = {}, {}
+    for i, v in enumerate(obs):
+        lo[("cel", i)], hi[("cel", i)] = (0, INF) if v is None else (v, v)
+
+    def margin(key, idx):
+        e = [exp[i] for i in idx]
+        lo[key], hi[key] = (0, INF) if None in e else (round(sum(e)), round(sum(e)))
+
+    relations = []
+    for d in range(nrow):
+        margin(("rij", d), [d * ncol + c for c in range(ncol)])
+        relations.append([(-1, ("rij", d))] + [(1, ("cel", d * ncol + c)) for c in range(ncol)])
+    for c in range(ncol):
+        margin(("kolom", c), [d * ncol + c for d in range(nrow)])
+        relations.append([(-1, ("kolom", c))] + [(1, ("cel", d * ncol + c)) for d in range(nrow)])
+    pairs = summary.get("pairs")
+    lo["alle"], hi["alle"] = (pairs, pairs) if pairs is not None else (0, INF)
+    relations.append([(-1, "alle")] + [(1, ("rij", d)) for d in range(nrow)])
+    relations.append([(-1, "alle")] + [(1, ("kolom", c)) for c in range(ncol)])
+    hidden_before = [k for k in lo if lo[k] != hi[k]]
+    sweeps = propagate(relations, lo, hi)
+    for k in hidden_before:
+        covers = lo[k] <= 1 and hi[k] >= t - 1
+        outside = hi[k] < 1 or lo[k] > t - 1
+        if not (covers or outside):
+            found.append(f"{k}: geheim, maar [{lo[k]}, {hi[k]}] (beschermd: 1 t/m {t - 1})")
+    print(
+        f"{folder}: Knox-tabel {nrow} x {ncol}, {sum(v is None for v in obs)} cellen geheim, "
+        f"{len(relations)} optellingen, {sweeps} rondes; {len(found)} vondst(en)"
+    )
+    for line in found[:40]:
+        print("  " + line)
+    sys.exit(1 if found else 0)
+
+
+INF = math.inf
+if os.path.exists(folder + "/nearrepeat.csv"):
+    knox_folder(folder, default_t, {t["id"]: t.get("suppress_below", default_t) for t in model.get("theme", [])})
 
 with open(folder + "/summary.json", encoding="utf-8") as f:
     summary = json.load(f)
@@ -71,7 +173,6 @@ def threshold(slot):
     return theme_t.get(slot, default_t)
 
 
-INF = math.inf
 lo, hi, prior_width = {}, {}, {}
 for k, v in cells.items():
     if v is None:
@@ -102,33 +203,7 @@ for (plevel, pcode), kids in children.items():
             for c in [""] + sorted(cats[s]):
                 relations.append([(-1, (plevel, pcode, s, c, p))] + [(1, (kl, kc, s, c, p)) for kl, kc in kids])
 
-# Interval propagation: a*x_i = -sum_j a_j x_j, with whole numbers.
-changed, sweeps = True, 0
-while changed and sweeps < 200:
-    changed, sweeps = False, sweeps + 1
-    for rel in relations:
-        for i, (ai, ki) in enumerate(rel):
-            smin = smax = 0.0
-            for j, (aj, kj) in enumerate(rel):
-                if j == i:
-                    continue
-                a, b = aj * lo[kj], aj * hi[kj]
-                if aj < 0:
-                    a, b = b, a
-                smin += a
-                smax += b
-            # ai * x = -s  ->  x in [-smax/ai, -smin/ai] for ai > 0
-            nlo, nhi = (-smax / ai, -smin / ai) if ai > 0 else (-smin / ai, -smax / ai)
-            nlo = math.ceil(nlo - 1e-9) if math.isfinite(nlo) else nlo
-            nhi = math.floor(nhi + 1e-9) if math.isfinite(nhi) else nhi
-            if nlo > lo[ki]:
-                lo[ki], changed = nlo, True
-            if nhi < hi[ki]:
-                hi[ki], changed = nhi, True
-            if lo[ki] > hi[ki]:
-                print(f"tegenstrijdig: {ki} [{lo[ki]}, {hi[ki]}]")
-                changed = False
-                break
+sweeps = propagate(relations, lo, hi)
 
 found = []
 hidden = [k for k, v in cells.items() if v is None]
@@ -177,6 +252,8 @@ for layer in area_layers + [n for n in layers if n == "hotspots"]:
             if (count is None or rounded) and r.get("peak_total") and sid == "total":
                 found.append(f"{layer} {r['code']}: drukste uur naast {count}")
 hot = db.execute("select count(*) from hot_times").fetchone()[0] if "hot_times" in layers else 0
+if hot and summary.get("audience") != "intern":
+    found.append(f"hot_times: {hot} uur-rijen in een externe map (kleine aantallen per uur)")
 
 print(
     f"{folder}: {'afgerond' if rounded else 'onderdrukt'}; {len(cells)} cellen, {len(hidden)} geheim "

@@ -65,7 +65,9 @@ void registerAuditCommand(CLI::App& app)
     CLI::App* cmd = app.add_subcommand(
         "audit", "Controleer een uitvoermap als een indringer: is een geheim aantal terug te rekenen?\n"
                  "(audit an output folder as an intruder would: can a suppressed count be recovered?)");
-    cmd->add_option("dir", c->dir, "uitvoermap van gebiedscan scan (met gebiedscan.gpkg en summary.json)")
+    cmd->add_option("dir", c->dir,
+                    "uitvoermap van gebiedscan scan (met gebiedscan.gpkg en summary.json), trends, hotspots, "
+                    "blackspots, nearrepeat of facilities")
         ->required()
         ->check(CLI::ExistingDirectory);
     addThemeOptions(*cmd, {.model = &c->model}); // the thresholds the folder was made with
@@ -81,6 +83,9 @@ void registerAuditCommand(CLI::App& app)
                 "Een afgeronde map (scan --protection afronden): elk aantal r ligt voor de lezer in r-4 t/m r+4;\n"
                 "beschermd zolang de optellingen dat niet vernauwen tot minder dan 5 mogelijke waarden, en alleen\n"
                 "de afgeronde aantallen en per 1.000 daaruit staan in de map.\n"
+                "nearrepeat: de Knox-tabel met de rij- en kolomtotalen uit de verwachte aantallen en alle paren\n"
+                "n(n-1)/2; facilities: thema's = n_total per voorziening, en de aandelen uit de gepubliceerde\n"
+                "totalen (elk geheim totaal als drempel/2).\n"
                 "Zonder publiek (audience) in de map: beoordeeld als extern.\n"
                 "Afsluitcode: 0 = geslaagd, 4 = afgekeurd, 2 = onjuiste invoer.");
     cmd->callback([c] { run(*c); });

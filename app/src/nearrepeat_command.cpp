@@ -45,10 +45,24 @@ void run(NearRepeatCli& c)
     fmt::print("  {} voorvallen, {} paren, {} permutaties (seed {})\n", r.table.events, r.table.pairs,
                r.table.permutations, o.analysis.seed);
     for (const auto& line : r.summary) fmt::print("  {}\n", line);
-    fmt::print("  Knox-toets (<= {:g} m, <= {} d): X = {}, bij toeval verwacht {:.2f}, p = {:.4g} (permutaties; "
-               "Poisson p = {:.4g})\n",
-               o.analysis.distanceBands.front(), o.analysis.timeBands.front(), r.knox.statistic,
-               r.knox.expectedPermutation, r.knox.pPermutation, r.knox.pPoisson);
+    if (!r.protection || r.protection->knoxPublished(r.table))
+        fmt::print("  Knox-toets (<= {:g} m, <= {} d): X = {}, bij toeval verwacht {:.2f}, p = {:.4g} (permutaties; "
+                   "Poisson p = {:.4g})\n",
+                   o.analysis.distanceBands.front(), o.analysis.timeBands.front(), r.knox.statistic,
+                   r.knox.expectedPermutation, r.knox.pPermutation, r.knox.pPoisson);
+    else
+        fmt::print("  Knox-toets (<= {:g} m, <= {} d): geheim (telt paren uit geheime cellen)\n",
+                   o.analysis.distanceBands.front(), o.analysis.timeBands.front());
+    if (r.protection) {
+        std::size_t hidden = 0;
+        for (bool h : r.protection->observedHidden) hidden += h;
+        fmt::print("  extern (beschermd): {} van {} cellen geheim (1 t/m {} paren: {}, aanvullend: {}); --internal "
+                   "voor de volledige tabel (alleen binnen de politie)\n",
+                   hidden, r.protection->observedHidden.size(), r.protection->threshold - 1, r.protection->primaries,
+                   r.protection->secondaries);
+    } else {
+        fmt::print("  INTERN: onbeschermde tabel, niet verstrekken buiten de politie\n");
+    }
 }
 
 } // namespace

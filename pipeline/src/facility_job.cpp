@@ -227,6 +227,15 @@ FacilityJobResult computeFacilities(const FacilityJobOptions& o, Reporter& repor
             for (std::size_t g = 0; g < groups; ++g)
                 if (small(r.counts.inRadius[f * groups + g], r.groupThreshold[g])) r.themesHidden[f] = true;
             if (r.totalHidden[f]) r.themesHidden[f] = true;
+            // Hidden themes lie in [0, n_total] for the reader: a total below a theme's T-1 would
+            // narrow that theme (7 registrations, zeden geheim with T = 10), so it is hidden too.
+            if (r.themesHidden[f] && !r.totalHidden[f])
+                for (std::size_t g = 0; g < groups; ++g)
+                    if (r.total[f] + 1 < static_cast<std::uint64_t>(r.groupThreshold[g])) {
+                        r.totalHidden[f] = true;
+                        ++hiddenTotals;
+                        break;
+                    }
         }
         if (hiddenTotals == 1) {
             std::optional<std::size_t> partner;
@@ -236,6 +245,13 @@ FacilityJobResult computeFacilities(const FacilityJobOptions& o, Reporter& repor
                     partner = f;
             if (partner) r.totalHidden[*partner] = r.themesHidden[*partner] = true;
         }
+        // The concentration shares on the protected totals: a hidden total counts as T/2 (twice
+        // every count, so T), so shares x the published totals give no hidden total back.
+        std::vector<std::uint64_t> protectedTotals(n);
+        for (std::size_t f = 0; f < n; ++f)
+            protectedTotals[f] = r.totalHidden[f] ? static_cast<std::uint64_t>(r.totalThreshold) : 2 * r.total[f];
+        r.curve = concentrationCurve(protectedTotals, shares);
+        r.curveProtected = true;
     }
     return r;
 }

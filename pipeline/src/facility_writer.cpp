@@ -26,15 +26,21 @@ double round(double v, int decimals)
     return std::round(v * f) / f;
 }
 
+std::string dutchNumber(double v);
+
 std::string protectionRule(const FacilityJobResult& r, const FacilityJobOptions& o)
 {
     if (o.internal) return "GEEN (interne politie-uitvoer: niet verstrekken buiten de politie)";
     return fmt::format(
-        "aantallen 1 t/m {} per voorziening getoond als 'geheim' (per thema de drempel van het thema); "
+        "aantallen 1 t/m {0} per voorziening getoond als 'geheim' (per thema de drempel van het thema); "
         "heeft een voorziening een geheim thema, dan zijn al haar thema's geheim (anders volgt het uit "
-        "n_total min de andere); is er maar één geheim totaal, dan ook het kleinste gepubliceerde; "
-        "rang, dichtheid en verhoogd zijn geheim waar n_total geheim is; ring, verwacht en p alleen intern",
-        r.totalThreshold - 1);
+        "n_total min de andere), en ook n_total als dat kleiner is dan de drempel van een thema min 1; "
+        "is er maar één geheim totaal, dan ook het kleinste gepubliceerde; "
+        "rang, dichtheid en verhoogd zijn geheim waar n_total geheim is; de rang telt alleen de "
+        "gepubliceerde totalen; ring, verwacht en p alleen intern; "
+        "de concentratie (aandelen) is berekend met elk geheim totaal als {1} (de helft van de drempel), "
+        "zodat uit aandeel x totalen geen geheim aantal volgt; de aantallen registraties per stap niet",
+        r.totalThreshold - 1, dutchNumber(r.totalThreshold / 2.0));
 }
 
 std::string countingRule(const FacilityJobOptions& o)
@@ -101,6 +107,14 @@ gis::Table facilityTable(const FacilityJobResult& r, const FacilityJobOptions& o
 
     const std::size_t groups = r.groupIds.size();
     const bool protect = !r.totalHidden.empty();
+    // Extern: the rank among the published totals only, so a gap in the ranks does not place a
+    // hidden total between two published ones.
+    std::vector<std::size_t> rank = r.rank;
+    if (protect)
+        for (std::size_t f = 0; f < r.total.size(); ++f) {
+            rank[f] = 1;
+            for (std::size_t g = 0; g < r.total.size(); ++g) rank[f] += !r.totalHidden[g] && r.total[g] > r.total[f];
+        }
     for (std::size_t f = 0; f < r.total.size(); ++f) {
         std::vector<Value> row = r.ownValues[f];
         const bool hideTotal = protect && r.totalHidden[f];
@@ -113,7 +127,7 @@ gis::Table facilityTable(const FacilityJobResult& r, const FacilityJobOptions& o
         row.push_back(hidden(hideTotal, r.discArea[f] > 0
                                             ? Value(round(static_cast<double>(r.total[f]) / r.discArea[f] * 1e6, 2))
                                             : Value()));
-        row.push_back(hidden(hideTotal, static_cast<std::int64_t>(r.rank[f])));
+        row.push_back(hidden(hideTotal, static_cast<std::int64_t>(rank[f])));
         if (o.internal) {
             row.emplace_back(static_cast<std::int64_t>(r.counts.inRing[f]));
             row.emplace_back(round(r.excess[f].expected, 2));
@@ -159,7 +173,8 @@ std::vector<fs::path> writeFacilityOutputs(const FacilityJobResult& r, const Fac
                   {"periode", r.period},
                   {"straal_m", fmt::format("{:g}", o.radius)},
                   {"telwijze", countingRule(o)},
-                  {"onderdrukking", protectionRule(r, o)}};
+                  {"onderdrukking", protectionRule(r, o)},
+                  {std::string(schema::kAudienceKey), o.internal ? "intern" : "extern"}};
     std::vector<gis::Table> tables{facilityTable(r, o), concentrationTable(r, o)};
     std::vector<fs::path> written;
     gis::writeGeoPackage(dir / "facilities.gpkg", tables, w);

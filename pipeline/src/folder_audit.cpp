@@ -518,17 +518,23 @@ private:
         for (const auto& layer : m_areaLayers) checkLayer(layer, true, "");
         for (const auto& layer : m_otherLayers) checkLayer(layer, false, m_baseLevel);
 
-        // Hour-of-week rows of a hidden count; in a rounded folder any (they hold the true counts).
-        if (m_roundingBase > 0) {
+        // Hour-of-week rows of a hidden count; in a rounded folder any (they hold the true counts);
+        // in an extern folder any (small hourly counts, and per hour the sums narrow hidden ones).
+        if (m_roundingBase > 0 || m_audience != "intern") {
             std::size_t values = 0;
             for (const auto& r : m_hotTimes.rows)
                 for (std::size_t c = 0; c < r.size(); ++c)
                     if (m_hotTimes.fields[c].size() == 3 && m_hotTimes.fields[c][0] == 'h' && r[c]) ++values;
             if (values > 0)
                 out.findings.push_back({AuditFinding::Kind::DerivedPublished,
-                                        fmt::format("laag {}: {} uurwaarden in een afgeronde map; die zijn uit de "
-                                                    "echte aantallen berekend",
-                                                    m_hotTimes.name, values)});
+                                        m_roundingBase > 0
+                                            ? fmt::format("laag {}: {} uurwaarden in een afgeronde map; die zijn uit "
+                                                          "de echte aantallen berekend",
+                                                          m_hotTimes.name, values)
+                                            : fmt::format("laag {}: {} uurwaarden in een externe map; per uur zijn "
+                                                          "het kleine aantallen, en per uur opgeteld sluiten ze "
+                                                          "geheime aantallen nauwer in",
+                                                          m_hotTimes.name, values)});
         } else if (!m_hotTimes.rows.empty()) {
             const int level = m_hotTimes.field("level"), area = m_hotTimes.field("area_code"),
                       theme = m_hotTimes.field("theme");
@@ -586,6 +592,8 @@ FolderAudit auditScanFolder(const fs::path& dir, const ScanModel& model)
         if (fs::exists(dir / "blackspots.gpkg")) return auditInternalOnlyFolder(dir, "blackspots");
         if (fs::exists(dir / "trends.gpkg")) return auditTrendFolder(dir, model);
         if (fs::exists(dir / "hotspots.gpkg")) return auditHotspotFolder(dir, model);
+        if (fs::exists(dir / "nearrepeat.csv")) return auditNearRepeatFolder(dir, model);
+        if (fs::exists(dir / "facilities.gpkg")) return auditFacilityFolder(dir, model);
     }
     return FolderReader(dir, model).run();
 }

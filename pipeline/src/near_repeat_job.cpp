@@ -16,6 +16,7 @@
 #include "gebiedscan/pipeline/model_loader.hpp"
 
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <fstream>
@@ -38,6 +39,15 @@ std::int64_t dayOf(LocalTime t)
 bool raised(const NearRepeatTable& t, std::size_t d, std::size_t c, double alpha, double minimumRatio)
 {
     return t.p[t.index(d, c)] <= alpha && t.ratio(d, c) >= minimumRatio;
+}
+
+/// Raised and fully published (observed and expected), so a sentence about it reveals nothing hidden.
+bool raisedShown(const NearRepeatTable& t, std::size_t d, std::size_t c, double alpha, double minimumRatio,
+                 const NearRepeatProtection* protection)
+{
+    const auto i = t.index(d, c);
+    if (protection && (protection->observedHidden[i] || protection->expectedHidden[i])) return false;
+    return raised(t, d, c, alpha, minimumRatio);
 }
 
 /// "N % meer dan bij toeval"; no percentage when nothing was expected at all.
@@ -88,8 +98,12 @@ NearRepeatInput readNearRepeatEvents(const NearRepeatJobOptions& o, Reporter& re
     so.theme = o.theme;
     IncidentStream stream(so, reporter);
     in.source = stream.description();
+    in.threshold = stream.model().suppressBelow;
     for (const auto& t : stream.model().themes)
-        if (!o.theme.empty() && (t.id == o.theme || t.number == o.theme)) in.themeId = t.id;
+        if (!o.theme.empty() && (t.id == o.theme || t.number == o.theme)) {
+            in.themeId = t.id;
+            if (t.suppressBelow > 0) in.threshold = t.suppressBelow;
+        }
     for (Incident incident; stream.next(incident);) {
         // No areas: every point is "inside"; unknown categories count unless a theme is asked.
         const IncidentFate fate = stream.settle(incident, true);
@@ -100,8 +114,12 @@ NearRepeatInput readNearRepeatEvents(const NearRepeatJobOptions& o, Reporter& re
     return in;
 }
 
-std::vector<std::string> nearRepeatSummary(const NearRepeatTable& t, double alpha, double minimumRatio)
+std::vector<std::string> nearRepeatSummary(const NearRepeatTable& t, double alpha, double minimumRatio,
+                                           const NearRepeatProtection* protection)
 {
+    const auto raised = [&](const NearRepeatTable& table, std::size_t d, std::size_t c, double a, double m) {
+        return raisedShown(table, d, c, a, m, protection);
+    };
     std::vector<std::string> lines;
     const std::size_t closedTimes = t.timeBands.size();    // time classes with an upper edge
     const std::size_t closedRows = t.distanceBands.size(); // distance rows 1..k with an upper edge
@@ -166,7 +184,7 @@ std::vector<std::string> nearRepeatSummary(const NearRepeatTable& t, double alph
     return lines;
 }
 
-gis::Table nearRepeatCsvTable(const NearRepeatTable& t)
+gis::Table nearRepeatCsvTable(const NearRepeatTable& t, const NearRepeatProtection* protection)
 {
     const auto& spec = *schema::layer(schema::role::nearRepeat);
     gis::Table table;
@@ -186,11 +204,15 @@ gis::Table nearRepeatCsvTable(const NearRepeatTable& t)
             row.emplace_back(c == 0 ? std::int64_t{0} : t.timeBands[c - 1]);
             row.push_back(c < t.timeBands.size() ? gis::Value(t.timeBands[c]) : gis::Value());
             const std::size_t i = t.index(d, c);
-            row.emplace_back(static_cast<std::int64_t>(t.observed[i]));
-            row.emplace_back(t.expected[i]);
+            const bool observedHidden = protection && protection->observedHidden[i];
+            const bool expectedHidden = protection && protection->expectedHidden[i];
+            const auto hidden = [](bool h, gis::Value v) { return h ? gis::Value(gis::Suppressed{}) : v; };
+            row.push_back(hidden(observedHidden, static_cast<std::int64_t>(t.observed[i])));
+            row.push_back(hidden(expectedHidden, t.expected[i]));
             const double ratio = t.ratio(d, c);
-            row.push_back(std::isfinite(ratio) ? gis::Value(ratio) : gis::Value());
-            row.emplace_back(t.p[i]);
+            row.push_back(
+                hidden(observedHidden || expectedHidden, std::isfinite(ratio) ? gis::Value(ratio) : gis::Value()));
+            row.push_back(hidden(observedHidden, t.p[i]));
             table.rows.push_back(std::move(row));
         }
     return table;
@@ -267,6 +289,68 @@ gis::Table nearRepeatAreaTable(const NearRepeatAreaCounts& c)
     return t;
 }
 
+/// The protection in plain Dutch, for the summary text (the toelichting of this folder).
+std::string nearRepeatProtectionText(const NearRepeatProtection* p, int threshold)
+{
+    if (!p)
+        return "Bescherming: GEEN - interne politie-uitvoer (--internal): kleine aantallen paren zijn zichtbaar; niet "
+               "verstrekken buiten de politie.";
+    std::string text = fmt::format(
+        "Bescherming (extern): een waargenomen aantal paren van 1 t/m {0} in een cel van de tabel kan naar twee "
+        "voorvallen wijzen en is 'geheim', met zijn ratio en p. De verwachte aantallen tellen per rij en per kolom op "
+        "tot de waargenomen totalen (permuteren van de datums verandert de afstand en het aantal dagen tussen de "
+        "paren niet), en alle paren samen zijn n(n-1)/2; daarom zijn er zo nodig meer cellen geheim (aanvullende "
+        "onderdrukking met GLPK), zodat geen geheime cel uit de totalen terug te rekenen is. Een rij- of kolomtotaal "
+        "van 1 t/m {0} is ook geheim, en dan ook de verwachte aantallen van die rij of kolom. Geheime cellen tellen in "
+        "de samenvatting als niet oververtegenwoordigd; de Knox-toets staat er alleen als alle cellen die hij telt "
+        "gepubliceerd zijn. Geheim: {1} cel(len) en totalen onder de drempel, {2} aanvullend.",
+        threshold - 1, p->primaries, p->secondaries);
+    if (p->everythingHidden) text += " Er was geen veilig patroon te vinden: de hele tabel is geheim.";
+    return text;
+}
+
+std::filesystem::path writeNearRepeatSummaryJson(const std::filesystem::path& path, const NearRepeatJobResult& r,
+                                                 const NearRepeatJobOptions& o, const std::string& period)
+{
+    nlohmann::ordered_json s;
+    s["command"] = "nearrepeat";
+    s["audience"] = o.internal ? "intern" : "extern";
+    s["incidents"] = {{"source", r.input.source}};
+    s["theme"] = r.input.themeId.empty() ? "alle registraties" : r.input.themeId;
+    s["period"] = period;
+    s["events"] = r.table.events;
+    s["pairs"] = r.table.pairs;
+    s["distance_bands_m"] = o.analysis.distanceBands;
+    s["time_bands_days"] = o.analysis.timeBands;
+    s["permutations"] = r.table.permutations;
+    s["seed"] = o.analysis.seed;
+    nlohmann::ordered_json protection;
+    protection["threshold"] = r.input.threshold;
+    if (r.protection) {
+        std::size_t cells = 0;
+        for (bool h : r.protection->observedHidden) cells += h;
+        protection["method"] = "onderdrukking";
+        protection["rule"] = fmt::format("paren 1 t/m {} geheim, met ratio en p; aanvullend met GLPK over rij- en "
+                                         "kolomtotalen en alle paren",
+                                         r.input.threshold - 1);
+        protection["primary"] = r.protection->primaries;
+        protection["secondary"] = r.protection->secondaries;
+        protection["hidden_cells"] = cells;
+        protection["everything_hidden"] = r.protection->everythingHidden;
+        protection["knox_published"] = r.protection->knoxPublished(r.table);
+    } else {
+        protection["method"] = "geen";
+        protection["rule"] = "GEEN (interne politie-uitvoer: niet verstrekken buiten de politie)";
+    }
+    s["suppression"] = protection;
+    nlohmann::ordered_json files = nlohmann::ordered_json::array();
+    for (const auto& p : r.written) files.push_back(p.filename().string());
+    files.push_back("summary.json");
+    s["outputs"] = files;
+    gis::writeTextFile(path, s.dump(2) + "\n");
+    return path;
+}
+
 } // namespace
 
 NearRepeatJobResult runNearRepeatJob(const NearRepeatJobOptions& o, Reporter& reporter)
@@ -290,7 +374,9 @@ NearRepeatJobResult runNearRepeatJob(const NearRepeatJobOptions& o, Reporter& re
     knox.seed = o.analysis.seed;
     knox.threads = o.analysis.threads;
     r.knox = knoxTest(r.input.events, knox);
-    r.summary = nearRepeatSummary(r.table, o.alpha, o.minimumRatio);
+    if (!o.internal) r.protection = protectNearRepeatTable(r.table, r.input.threshold);
+    const NearRepeatProtection* protection = r.protection ? &*r.protection : nullptr;
+    r.summary = nearRepeatSummary(r.table, o.alpha, o.minimumRatio, protection);
     if (!o.areas.path.empty()) {
         if (const auto band = firstRaisedBand(r.table, o.alpha, o.minimumRatio)) {
             NearRepeatAreaCounts c;
@@ -328,7 +414,7 @@ NearRepeatJobResult runNearRepeatJob(const NearRepeatJobOptions& o, Reporter& re
     gis::WriteOptions w;
     w.workingCrs = o.workingCrs;
     const fs::path csv = folder.path() / "nearrepeat.csv";
-    gis::writeCsv(csv, nearRepeatCsvTable(r.table), w);
+    gis::writeCsv(csv, nearRepeatCsvTable(r.table, protection), w);
     r.written.push_back(csv);
 
     const fs::path text = folder.path() / "nearrepeat_samenvatting.txt";
@@ -338,9 +424,11 @@ NearRepeatJobResult runNearRepeatJob(const NearRepeatJobOptions& o, Reporter& re
             std::ofstream f(out.temp());
             f << "Near-repeatanalyse (Knox-tabel als de Near Repeat Calculator van Ratcliffe)\n\n";
             for (const auto& line : r.summary) f << line << "\n";
+            const bool nearHidden = protection && protection->rowHidden.back();
             f << fmt::format("\nBron: {}\nThema: {}\nPeriode: {}\nVoorvallen: {} ({} paren, {} binnen {} m)\n",
                              r.input.source, r.input.themeId.empty() ? "alle registraties" : r.input.themeId, period,
-                             r.table.events, r.table.pairs, r.table.nearPairs,
+                             r.table.events, r.table.pairs,
+                             nearHidden ? std::string("geheim") : std::to_string(r.table.nearPairs),
                              formatMetres(o.analysis.distanceBands.back()));
             f << fmt::format(
                 "Afstand: {}; afstandsbanden (m): dezelfde locatie, [0, {}){}, [{}, onbegrensd)\n",
@@ -357,10 +445,15 @@ NearRepeatJobResult runNearRepeatJob(const NearRepeatJobOptions& o, Reporter& re
                 "Tijd: hele dagen tussen de (begin)datums; een van-totregistratie telt op haar eerste dag\n");
             f << fmt::format("Permutaties: {} (seed {}); verwacht = gemiddelde, p = (M + 1) / (R + 1)\n",
                              o.analysis.permutations, o.analysis.seed);
-            f << fmt::format("Knox-toets (globaal, afstand <= {} m en <= {}): X = {}, verwacht {:.2f} "
-                             "(Poisson p = {:.4g}; permutatie p = {:.4g})\n",
-                             formatMetres(knox.distance), dayCount(knox.days), r.knox.statistic, r.knox.expectedPoisson,
-                             r.knox.pPoisson, r.knox.pPermutation);
+            if (!protection || protection->knoxPublished(r.table))
+                f << fmt::format("Knox-toets (globaal, afstand <= {} m en <= {}): X = {}, verwacht {:.2f} "
+                                 "(Poisson p = {:.4g}; permutatie p = {:.4g})\n",
+                                 formatMetres(knox.distance), dayCount(knox.days), r.knox.statistic,
+                                 r.knox.expectedPoisson, r.knox.pPoisson, r.knox.pPermutation);
+            else
+                f << fmt::format("Knox-toets (globaal, afstand <= {} m en <= {}): geheim (telt paren uit cellen "
+                                 "van de tabel die geheim zijn)\n",
+                                 formatMetres(knox.distance), dayCount(knox.days));
             f << "Tabel als figuur: nearrepeat_tabel.png (kleur naar waargenomen / verwacht; * = "
                  "oververtegenwoordigd)\n";
             if (r.areas)
@@ -370,6 +463,7 @@ NearRepeatJobResult runNearRepeatJob(const NearRepeatJobOptions& o, Reporter& re
                                  r.areas->layer.description,
                                  std::accumulate(r.areas->pairs.begin(), r.areas->pairs.end(), std::int64_t{0}),
                                  formatMetres(r.areas->distance), dayCount(r.areas->days));
+            f << "\n" << nearRepeatProtectionText(protection, r.input.threshold) << "\n";
             if (!f.flush()) throw OutputError("cannot write " + text.string());
         }
         out.commit();
@@ -378,7 +472,7 @@ NearRepeatJobResult runNearRepeatJob(const NearRepeatJobOptions& o, Reporter& re
     // The heat table (after the text, so written[0..1] stay the csv and the summary).
     const fs::path picture = folder.path() / "nearrepeat_tabel.png";
     {
-        const auto heat = nearRepeatHeatTable(r.table, o.alpha, o.minimumRatio);
+        const auto heat = nearRepeatHeatTable(r.table, o.alpha, o.minimumRatio, protection);
         gis::writePngImage(picture, heat.width, heat.height, heat.argb);
     }
     r.written.push_back(picture);
@@ -393,6 +487,7 @@ NearRepeatJobResult runNearRepeatJob(const NearRepeatJobOptions& o, Reporter& re
         gis::writeGeoPackage(gpkg, {nearRepeatAreaTable(*r.areas)}, areaOptions);
         r.written.push_back(gpkg);
     }
+    r.written.push_back(writeNearRepeatSummaryJson(folder.path() / "summary.json", r, o, period));
     folder.commit();
     for (auto& file : r.written) file = folder.finalPath(file);
     return r;

@@ -16,6 +16,7 @@ constexpr int kScale = 2; // font pixels per glyph dot
 constexpr int kCharWidth = (font::kGlyphWidth + 1) * kScale;
 constexpr int kTextHeight = font::kGlyphHeight * kScale;
 constexpr std::uint32_t kWhite = 0xffffffffu, kBlack = 0xff000000u, kGrid = 0xff9a9a9au;
+constexpr std::uint32_t kHiddenGrey = 0xffbdbdbdu; // a hidden cell: no ratio colour
 
 class Canvas {
 public:
@@ -91,7 +92,8 @@ std::uint32_t nearRepeatRatioColour(double ratio, bool bothZero)
     return mix(kWhite, 0xff3c78c8u, std::clamp(1 - ratio, 0.0, 1.0));
 }
 
-HeatTablePicture nearRepeatHeatTable(const NearRepeatTable& table, double alpha, double minimumRatio)
+HeatTablePicture nearRepeatHeatTable(const NearRepeatTable& table, double alpha, double minimumRatio,
+                                     const NearRepeatProtection* protection)
 {
     const auto D = table.distanceClasses(), T = table.timeClasses();
     std::vector<std::string> rowLabels{"dezelfde plek"};
@@ -115,8 +117,9 @@ HeatTablePicture nearRepeatHeatTable(const NearRepeatTable& table, double alpha,
     const int labelW = static_cast<int>(longest + 1) * kCharWidth;
     const std::string title = "Near repeat: waargenomen / verwacht aantal paren";
     const std::string legend1 = fmt::format("* = p <= {} en verhouding >= {}", number(alpha), number(minimumRatio));
-    const std::string legend2 = fmt::format("{} voorvallen, {} permutaties; rood = meer dan verwacht, blauw = minder",
-                                            table.events, table.permutations);
+    const std::string legend2 = fmt::format(
+        "{} voorvallen, {} permutaties; rood = meer dan verwacht, blauw = minder{}", table.events, table.permutations,
+        protection ? fmt::format("; geheim = 1 t/m {} paren of aanvullend", protection->threshold - 1) : "");
     const int tableW = labelW + static_cast<int>(T) * cellW;
     const int textW = static_cast<int>(std::max({title.size(), legend1.size(), legend2.size()})) * kCharWidth;
     const int width = 2 * margin + std::max(tableW, textW);
@@ -137,6 +140,13 @@ HeatTablePicture nearRepeatHeatTable(const NearRepeatTable& table, double alpha,
         for (std::size_t t = 0; t < T; ++t) {
             const int x = x0 + static_cast<int>(t) * cellW;
             const auto i = table.index(d, t);
+            if (protection && (protection->observedHidden[i] || protection->expectedHidden[i])) {
+                // A hidden cell shows neither its colour (the ratio) nor a mark.
+                c.fill(x, y, cellW, cellH, kHiddenGrey);
+                c.frame(x, y, cellW, cellH, 1, kGrid);
+                c.centred(x, y, cellW, cellH, "geheim");
+                continue;
+            }
             const bool bothZero = table.observed[i] == 0 && table.expected[i] == 0;
             const double r = table.ratio(d, t);
             const bool raised = table.p[i] <= alpha && r >= minimumRatio;

@@ -450,7 +450,10 @@ gis::Table hotTimesTable(const ScanResult& r)
                 for (const auto& s : all) {
                     const auto it = hotTimes[l].find(a * f.themeSlots() + s.slot);
                     if (it == hotTimes[l].end() || it->second.events() == 0) continue;
-                    if (mask && mask->rounded()) continue; // hourly values of the true counts
+                    // Extern: no hourly values. They are counts of 1..T-1 nearly everywhere, and
+                    // per hour the sums (themes = total, children = parent) narrow hidden counts
+                    // further than the counts' own sums do (rounded: they hold the true counts).
+                    if (mask) continue;
                     const bool hidden = mask && mask->theme(l, a, s.slot, f.currentPeriod());
                     for (int d = 0; d < 7; ++d) {
                         row[0] = lv.name;
@@ -718,6 +721,7 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
     } else if (mask) {
         s["suppression"]["method"] = "onderdrukken";
     }
+    if (mask) s["suppression"]["hot_times"] = "niet gepubliceerd (extern)";
     nlohmann::ordered_json files = nlohmann::ordered_json::array();
     for (const auto& p : written) files.push_back(p.filename().string());
     s["outputs"] = files;
@@ -773,6 +777,11 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
     if (!r.timeOfDayKnown)
         note += "Tijdstip: geen tijdstip bekend (alle registraties zonder tijd of om 00:00): geen uur van de week "
                 "en geen drukste uur.\n";
+    if (mask && r.timeOfDayKnown)
+        note += "Uren van de week: buiten de politie niet gepubliceerd (hot_times en gebiedscan_tijden.csv zijn leeg): "
+                "per uur zijn de aantallen bijna overal 1 t/m 4, en per uur opgeteld (thema's = totaal, buurten = "
+                "wijk) zouden ze geheime aantallen nauwer insluiten dan de aantallen zelf. Het drukste uur "
+                "(peak_total) staat er wel, waar het totaal gepubliceerd is; de uurtabel alleen met --internal.\n";
     if (!r.subYearDates) note += "Trend: alleen jaren bekend, dus geen trend per maand.\n";
     if (!r.figures->hasReference())
         note += "Verandering: geen referentie (geen registraties in de referentieperiode), dus geen verandering "

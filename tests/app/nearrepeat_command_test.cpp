@@ -1,6 +1,6 @@
 // `gebiedscan nearrepeat`: options as a user types them, on the published Chicago arsons.
-#include "gebiedscan_build_paths.hpp"
 #include "commands.hpp"
+#include "gebiedscan_build_paths.hpp"
 
 #include "gebiedscan/core/error.hpp"
 
@@ -41,7 +41,7 @@ protected:
 
 TEST_F(NearRepeatCommand, BandsAndMetricFromTheCommandLine)
 {
-    parse("--distance-bands 200,400,600 --time-bands 1,2,3 --metric manhattan --permutations 99 --seed 5");
+    parse("--distance-bands 200,400,600 --time-bands 1,2,3 --metric manhattan --permutations 99 --seed 5 --internal");
     std::ifstream csv(m_dir / "uit/nearrepeat.csv");
     std::string header, first, second;
     std::getline(csv, header);

@@ -85,7 +85,9 @@ std::vector<std::vector<std::string>> readCsv(const fs::path& file)
 TEST_F(NearRepeatJobTest, WritesTheCalculatorsTableAndSummary)
 {
     CollectingReporter reporter;
-    const NearRepeatJobResult r = runNearRepeatJob(options(), reporter);
+    NearRepeatJobOptions o = options();
+    o.internal = true; // the calculator's full table, small pair counts included
+    const NearRepeatJobResult r = runNearRepeatJob(o, reporter);
     EXPECT_EQ(r.input.accounting.inputRecords, 524u);
     EXPECT_EQ(r.input.events.size(), 522u);
     EXPECT_EQ(r.input.accounting.invalidGeometry, 1u);
@@ -182,9 +184,12 @@ namespace {
 TEST_F(NearRepeatJobTest, HeatTablePictureColoursByRatioAndMarksTheRaisedCells)
 {
     CollectingReporter reporter;
-    const NearRepeatJobResult r = runNearRepeatJob(options(), reporter);
-    ASSERT_EQ(r.written.size(), 3u);
+    NearRepeatJobOptions o = options();
+    o.internal = true; // every cell coloured
+    const NearRepeatJobResult r = runNearRepeatJob(o, reporter);
+    ASSERT_EQ(r.written.size(), 4u); // csv, summary text, picture, summary.json
     EXPECT_EQ(r.written[2].filename(), "nearrepeat_tabel.png");
+    EXPECT_EQ(r.written[3].filename(), "summary.json");
     EXPECT_FALSE(fs::exists(r.written[2].string() + ".aux.xml")); // a plain picture, no sidecar
     std::ifstream png(r.written[2], std::ios::binary);
     char magic[8] = {};
@@ -261,8 +266,9 @@ TEST_F(NearRepeatJobTest, PairsPerAreaEqualABruteForceCountAndNeedInternal)
     ASSERT_EQ(r.areas->layer.codes, (std::vector<std::string>{"W", "O"}));
     EXPECT_EQ(r.areas->pairs, (std::vector<std::int64_t>{west, east}));
     EXPECT_EQ(r.areas->events, (std::vector<std::int64_t>{westEvents, eastEvents}));
-    ASSERT_EQ(r.written.size(), 4u);
+    ASSERT_EQ(r.written.size(), 5u);
     EXPECT_EQ(r.written[3].filename(), "nearrepeat.gpkg");
+    EXPECT_EQ(r.written[4].filename(), "summary.json");
     std::ifstream text(r.written[1]);
     const std::string all((std::istreambuf_iterator<char>(text)), std::istreambuf_iterator<char>());
     EXPECT_NE(all.find("laag areas: 9 paren op minder dan 200 m"), std::string::npos) << all;

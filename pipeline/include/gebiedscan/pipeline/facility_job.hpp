@@ -60,12 +60,15 @@ struct FacilityJobResult {
     std::vector<double> pAdjusted;         ///< Benjamini-Hochberg over the facilities
     std::vector<bool> raised;              ///< pAdjusted <= alpha and more than expected
     std::vector<ConcentrationPoint> curve; ///< at 5, 10, ..., 100 % of the facilities
-    std::uint64_t registrationsUsed = 0;   ///< registrations of the period (and theme) with a location
+    /// Extern: the curve is on the protected totals (a hidden total counts as T/2; its
+    /// registrations are then twice the counts and not published).
+    bool curveProtected = false;
+    std::uint64_t registrationsUsed = 0; ///< registrations of the period (and theme) with a location
     RecordAccounting accounting;
 
-    /// Outside the police: hidden totals (1..T-1, and one more when only one is), and per facility
-    /// whether its theme counts are hidden (all of them when any is 1..T-1, so no theme follows
-    /// from the total minus the others). Empty for internal output.
+    /// Outside the police: hidden totals (1..T-1; a total below T-1 of a hidden theme; one more
+    /// when only one is), and per facility whether its theme counts are hidden (all of them when
+    /// any is 1..T-1, so no theme follows from the total minus the others). Empty for internal output.
     std::vector<bool> totalHidden, themesHidden;
 
     std::vector<std::filesystem::path> written;

@@ -21,7 +21,11 @@
 // The other commands' folders are recognised by their files: trends.gpkg (counts per location and
 // period with total = sum of the periods; Gi* only as class, the trend of the counts not beside a
 // hidden count), hotspots.gpkg (no small count, classes only, no Moran's I) and blackspots.gpkg
-// (single accidents: fails outright, it is police-internal output whatever it says).
+// (single accidents: fails outright, it is police-internal output whatever it says);
+// nearrepeat.csv (the Knox table: a two-way table with row and column totals from the expected
+// counts and n (n - 1) / 2 pairs in all; nearrepeat.gpkg with pairs per area fails outright) and
+// facilities.gpkg (themes = n_total per facility; rank, density and verhoogd not beside a hidden
+// total; the concentration shares from the published totals with each hidden one as T/2).
 #include "gebiedscan/pipeline/table_audit.hpp"
 
 #include "gebiedscan/core/scan_model.hpp"
@@ -64,7 +68,8 @@ struct FolderAudit {
 
 /// Audits the folder `dir`; thresholds come from `model` (the scan's model: a theme's
 /// suppress_below, else the model's), matched to the folder's themes by number.
-/// Throws InputError when the folder is no scan, trends, hotspots or blackspots output.
+/// Throws InputError when the folder is no scan, trends, hotspots, blackspots, nearrepeat or
+/// facilities output.
 [[nodiscard]] FolderAudit auditScanFolder(const std::filesystem::path& dir, const ScanModel& model);
 
 } // namespace gebiedscan::pipeline

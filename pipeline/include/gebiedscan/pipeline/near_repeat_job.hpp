@@ -6,6 +6,7 @@
 #include "gebiedscan/gis/table_writer.hpp"
 #include "gebiedscan/gis/vector_reader.hpp"
 #include "gebiedscan/pipeline/incident_fields.hpp"
+#include "gebiedscan/pipeline/near_repeat_protection.hpp"
 #include "gebiedscan/pipeline/record_accounting.hpp"
 #include "gebiedscan/pipeline/reporter.hpp"
 
@@ -29,6 +30,8 @@ struct NearRepeatJobOptions {
     /// Optional areas (buurten, ...): near-repeat pairs per area, layer areas of nearrepeat.gpkg.
     /// Small counts of single areas: police-internal, so only with `internal`.
     gis::SourceSpec areas;
+    /// Police-internal output: the Knox table unprotected. Default extern: pair counts 1..T-1 and
+    /// what follows from them are hidden (near_repeat_protection.hpp).
     bool internal = false;
     std::filesystem::path out; ///< folder for nearrepeat.csv, nearrepeat_tabel.png and nearrepeat_samenvatting.txt
 };
@@ -39,6 +42,7 @@ struct NearRepeatInput {
     std::string source;          ///< reader description
     std::string themeId;         ///< empty: all registrations
     RecordAccounting accounting; ///< of the registrations read (no areas: nothing is outside)
+    int threshold = 5;           ///< suppress_below of the theme (else of the model): pairs 1..T-1 are small
 };
 
 /// Near-repeat pairs per area: pairs of events closer than `distance` metres (not at the same
@@ -65,6 +69,7 @@ struct NearRepeatJobResult {
     std::vector<std::string> summary; ///< Dutch sentences, as the calculator's summary
     /// With areas, when a cell of the first time band is raised (else nullopt and a message).
     std::optional<NearRepeatAreaCounts> areas;
+    std::optional<NearRepeatProtection> protection; ///< extern output (not internal)
     std::vector<std::filesystem::path> written;
 };
 
@@ -77,13 +82,18 @@ struct NearRepeatJobResult {
 /// "raised" when p <= alpha and ratio >= minimumRatio. Per closed distance band whose first time
 /// band is raised: for how long (the run of raised time bands from [0, t1) on) and by how much
 /// (sum observed / sum expected - 1 over that run); then the most raised cell; then the same for
-/// repeats at the same location.
+/// repeats at the same location. With `protection`, a cell whose count or expected is hidden
+/// counts as not raised, so no sentence tells anything about it.
 [[nodiscard]] std::vector<std::string> nearRepeatSummary(const NearRepeatTable& table, double alpha,
-                                                         double minimumRatio);
+                                                         double minimumRatio,
+                                                         const NearRepeatProtection* protection = nullptr);
 
 /// nearrepeat.csv as a table: dist_from, dist_to, days_from, days_to, observed, expected, ratio, p
 /// (dist_to / days_to empty for the open last band; the same-location row has dist 0 to 0).
-[[nodiscard]] gis::Table nearRepeatCsvTable(const NearRepeatTable& table);
+/// With `protection`: hidden observed counts with their ratio and p, and hidden expected counts
+/// (with their ratio), read "geheim".
+[[nodiscard]] gis::Table nearRepeatCsvTable(const NearRepeatTable& table,
+                                            const NearRepeatProtection* protection = nullptr);
 
 /// Reads, analyses and writes (nearrepeat.csv, nearrepeat_tabel.png, nearrepeat_samenvatting.txt) into options.out.
 [[nodiscard]] NearRepeatJobResult runNearRepeatJob(const NearRepeatJobOptions& options, Reporter& reporter);

@@ -2,6 +2,7 @@
 // The near-repeat heat table: the Knox table as a picture, one cell per distance band (rows) and
 // time band (columns), coloured by observed / expected, with the significant cells marked.
 #include "gebiedscan/core/near_repeat.hpp"
+#include "gebiedscan/pipeline/near_repeat_protection.hpp"
 
 #include <cstdint>
 #include <vector>
@@ -29,6 +30,8 @@ struct HeatTablePicture : Picture {
 /// The heat table with Dutch labels: title, "afstand (m)" rows (dezelfde plek, [0, d1), ...),
 /// "dagen ertussen" columns, the ratio in each cell (decimal comma) and, for a raised cell
 /// (p <= alpha and ratio >= minimumRatio, as the summary), a '*' and a black frame; a legend below.
-[[nodiscard]] HeatTablePicture nearRepeatHeatTable(const NearRepeatTable& table, double alpha, double minimumRatio);
+/// With `protection`, a cell whose count or expected is hidden is grey and reads "geheim".
+[[nodiscard]] HeatTablePicture nearRepeatHeatTable(const NearRepeatTable& table, double alpha, double minimumRatio,
+                                                   const NearRepeatProtection* protection = nullptr);
 
 } // namespace gebiedscan::pipeline

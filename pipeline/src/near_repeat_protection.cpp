@@ -1,0 +1,115 @@
+// Disclosure control of the Knox table: a two-way table with published margins (see the header).
+#include "gebiedscan/pipeline/near_repeat_protection.hpp"
+
+#include "gebiedscan/pipeline/secondary_suppression.hpp"
+#include "gebiedscan/pipeline/table_audit.hpp"
+
+#include <fmt/core.h>
+
+namespace gebiedscan::pipeline {
+
+namespace {
+
+std::size_t add(ProtectionTable& t, const std::optional<std::int64_t>& v, int threshold, bool trueValues,
+                std::string label)
+{
+    if (!v) return t.addHiddenCell(threshold, std::move(label));
+    return trueValues ? t.addCell(*v, threshold, std::move(label))
+                      : t.addPublishedCell(*v, threshold, std::move(label));
+}
+
+} // namespace
+
+KnoxCells addKnoxTable(ProtectionTable& t, std::size_t rows, std::size_t columns,
+                       const std::vector<std::optional<std::int64_t>>& observed,
+                       const std::vector<std::optional<std::int64_t>>& rowTotal,
+                       const std::vector<std::optional<std::int64_t>>& columnTotal, std::int64_t pairs, int threshold,
+                       bool trueValues)
+{
+    KnoxCells k;
+    for (std::size_t d = 0; d < rows; ++d)
+        for (std::size_t c = 0; c < columns; ++c)
+            k.cell.push_back(add(t, observed[d * columns + c], threshold, trueValues,
+                                 fmt::format("Knox-tabel, afstandsklasse {}, tijdklasse {}", d, c)));
+    for (std::size_t d = 0; d < rows; ++d)
+        k.row.push_back(add(t, rowTotal[d], threshold, trueValues, fmt::format("Knox-tabel, afstandsklasse {}", d)));
+    for (std::size_t c = 0; c < columns; ++c)
+        k.column.push_back(add(t, columnTotal[c], threshold, trueValues, fmt::format("Knox-tabel, tijdklasse {}", c)));
+    // The grand total n (n - 1) / 2 follows from the number of events: always published.
+    k.total = t.addPublishedCell(pairs, threshold, "Knox-tabel, alle paren");
+    for (std::size_t d = 0; d < rows; ++d) {
+        std::vector<RelationTerm> terms{{k.row[d], -1}};
+        for (std::size_t c = 0; c < columns; ++c) terms.push_back({k.cell[d * columns + c], 1});
+        t.addRelation(std::move(terms));
+    }
+    for (std::size_t c = 0; c < columns; ++c) {
+        std::vector<RelationTerm> terms{{k.column[c], -1}};
+        for (std::size_t d = 0; d < rows; ++d) terms.push_back({k.cell[d * columns + c], 1});
+        t.addRelation(std::move(terms));
+    }
+    std::vector<RelationTerm> byRow{{k.total, -1}}, byColumn{{k.total, -1}};
+    for (auto r : k.row) byRow.push_back({r, 1});
+    for (auto c : k.column) byColumn.push_back({c, 1});
+    t.addRelation(std::move(byRow));
+    t.addRelation(std::move(byColumn));
+    return k;
+}
+
+bool NearRepeatProtection::knoxPublished(const NearRepeatTable& table) const
+{
+    if (observedHidden.empty()) return true;
+    for (std::size_t d = 0; d < std::min<std::size_t>(3, table.distanceClasses()); ++d)
+        for (std::size_t c = 0; c < std::min<std::size_t>(2, table.timeClasses()); ++c)
+            if (observedHidden[table.index(d, c)]) return false;
+    return true;
+}
+
+NearRepeatProtection protectNearRepeatTable(const NearRepeatTable& nr, int threshold)
+{
+    NearRepeatProtection out;
+    out.threshold = threshold;
+    const std::size_t rows = nr.distanceClasses(), columns = nr.timeClasses();
+    std::vector<std::optional<std::int64_t>> observed(rows * columns), rowTotal(rows, 0), columnTotal(columns, 0);
+    for (std::size_t d = 0; d < rows; ++d)
+        for (std::size_t c = 0; c < columns; ++c) {
+            const auto v = static_cast<std::int64_t>(nr.observed[nr.index(d, c)]);
+            observed[nr.index(d, c)] = v;
+            *rowTotal[d] += v;
+            *columnTotal[c] += v;
+        }
+    ProtectionTable table;
+    const auto k = addKnoxTable(table, rows, columns, observed, rowTotal, columnTotal,
+                                static_cast<std::int64_t>(nr.pairs), threshold, true);
+    out.primaries = table.count(CellState::Primary);
+    bool passed = true;
+    if (out.primaries > 0) {
+        const auto report = suppressSecondary(table);
+        passed = report.auditPassed && report.unprotectable == 0 && !table.cell(k.total).hidden();
+    }
+    out.observedHidden.assign(rows * columns, false);
+    out.expectedHidden.assign(rows * columns, false);
+    out.rowHidden.assign(rows, false);
+    out.columnHidden.assign(columns, false);
+    if (!passed) {
+        // No pattern with the grand total published: nothing of the table goes out.
+        out.everythingHidden = true;
+        out.observedHidden.assign(rows * columns, true);
+        out.expectedHidden.assign(rows * columns, true);
+        out.rowHidden.assign(rows, true);
+        out.columnHidden.assign(columns, true);
+        out.secondaries = rows * columns + rows + columns - out.primaries;
+        return out;
+    }
+    for (std::size_t d = 0; d < rows; ++d) out.rowHidden[d] = table.cell(k.row[d]).hidden();
+    for (std::size_t c = 0; c < columns; ++c) out.columnHidden[c] = table.cell(k.column[c]).hidden();
+    for (std::size_t d = 0; d < rows; ++d)
+        for (std::size_t c = 0; c < columns; ++c) {
+            const auto i = nr.index(d, c);
+            out.observedHidden[i] = table.cell(k.cell[i]).hidden();
+            out.expectedHidden[i] = out.rowHidden[d] || out.columnHidden[c];
+        }
+    out.secondaries = table.count(CellState::Secondary);
+    return out;
+}
+
+} // namespace gebiedscan::pipeline
