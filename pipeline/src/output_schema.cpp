@@ -137,7 +137,8 @@ std::vector<ColumnSpec> areaColumns()
                     "code of the area the survey figures belong to"),
              perTheme(field::surveyN, T::Integer, "respondenten", "enquête: aantal respondenten",
                       "survey: number of respondents"),
-             perTheme(field::surveyLow, T::Real, "", "enquête: ondergrens van het 95 %-interval (marge uit de tabel, "
+             perTheme(field::surveyLow, T::Real, "",
+                      "enquête: ondergrens van het 95 %-interval (marge uit de tabel, "
                       "bij een percentage zonder marge uit n)",
                       "survey: lower bound of the 95 % interval (the table's margin, for a share without one from n)"),
              perTheme(field::surveyHigh, T::Real, "", "enquête: bovengrens van het 95 %-interval",
@@ -620,6 +621,11 @@ std::vector<KeySpec> scanSummary()
          "anders null",
          "with --counts: rows, values and registrations per reason; codes left out (extern without counts); else "
          "null"},
+        {"survey",
+         "bij --survey: bron, jaar, niveau, objectieve kant, regiowaarden en waar ze vandaan komen, gebieden per "
+         "kwadrant, AOL-kandidaten, niet gevonden codes; anders null",
+         "with --survey: source, year, level, objective side, region values and where they came from, areas per "
+         "quadrant, AOL candidates, codes not found; else null"},
         {"time_of_day", "tijdstip van de registraties: bekend, of geen tijdstip bekend (geen uur van de week)",
          "time of day of the registrations: known, or none (no hour of the week)"},
         {"sub_year_trend", "trend binnen de perioden: per maand, of geen (alleen jaren bekend)",

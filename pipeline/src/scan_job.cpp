@@ -175,13 +175,11 @@ void addParentLevels(ScanResult& r, const std::vector<std::string>& levelNames,
     }
 }
 
-std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& reporter,
-                                               std::unique_ptr<ScanResult> result,
-                                               const std::optional<gis::AreaLayer>& areaLayer, AreaLevel base,
-                                               const std::optional<Grid>& grid, const std::vector<std::int64_t>& cells,
-                                               const std::vector<std::int32_t>& cellParent,
-                                               const std::vector<bool>& cellSplit, HotTimesByArea baseHotTimes,
-                                               std::optional<SurveyTable> survey);
+std::unique_ptr<const ScanResult>
+completeScan(const ScanOptions& o, Reporter& reporter, std::unique_ptr<ScanResult> result,
+             const std::optional<gis::AreaLayer>& areaLayer, AreaLevel base, const std::optional<Grid>& grid,
+             const std::vector<std::int64_t>& cells, const std::vector<std::int32_t>& cellParent,
+             const std::vector<bool>& cellSplit, HotTimesByArea baseHotTimes, std::optional<SurveyTable> survey);
 double physicalMemory()
 {
     return static_cast<double>(::sysconf(_SC_PHYS_PAGES)) * static_cast<double>(::sysconf(_SC_PAGE_SIZE));
@@ -276,8 +274,7 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
     // The survey is read before the counting, so a bad table fails in seconds, not after the scan.
     std::optional<SurveyTable> survey;
     if (!o.survey.path.empty()) {
-        if (!areaLayer)
-            throw InputError("--survey geeft enquêtecijfers per gebied: geef de gebieden met --areas");
+        if (!areaLayer) throw InputError("--survey geeft enquêtecijfers per gebied: geef de gebieden met --areas");
         survey = readSurveyTable(o.survey, o.surveyFields, areaLayer->fields.code);
     }
     std::unique_ptr<PointLocator> areaLocator;
@@ -507,13 +504,11 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
 namespace {
 
 // Hierarchy, figures, hotspots, trends and protection of the counts (from records or a table).
-std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& reporter,
-                                               std::unique_ptr<ScanResult> result,
-                                               const std::optional<gis::AreaLayer>& areaLayer, AreaLevel base,
-                                               const std::optional<Grid>& grid, const std::vector<std::int64_t>& cells,
-                                               const std::vector<std::int32_t>& cellParent,
-                                               const std::vector<bool>& cellSplit, HotTimesByArea baseHotTimes,
-                                               std::optional<SurveyTable> survey)
+std::unique_ptr<const ScanResult>
+completeScan(const ScanOptions& o, Reporter& reporter, std::unique_ptr<ScanResult> result,
+             const std::optional<gis::AreaLayer>& areaLayer, AreaLevel base, const std::optional<Grid>& grid,
+             const std::vector<std::int64_t>& cells, const std::vector<std::int32_t>& cellParent,
+             const std::vector<bool>& cellSplit, HotTimesByArea baseHotTimes, std::optional<SurveyTable> survey)
 {
     ScanResult& r = *result;
     const auto& acc = r.accounting;

@@ -623,7 +623,7 @@ std::string surveyNote(const ScanSurvey& sv, const ScanResult& r)
                             sv.regionFrom[x]);
     note += fmt::format("AOL-kandidaten uit de enquête: {}", sv.candidates.empty() ? "geen" : "");
     for (std::size_t k = 0; k < sv.candidates.size(); ++k)
-        note += (k ? ", " : "") + lv.names[sv.candidates[k]] + " (" + lv.codes[sv.candidates[k]] + ")";
+        note += (k ? ", " : "") + surveyAreaLabel(lv.names[sv.candidates[k]], lv.codes[sv.candidates[k]]);
     return note + "\n";
 }
 
@@ -771,17 +771,17 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
             const auto& ind = sv->table.indicators[x];
             std::map<std::string, std::size_t> perQuadrant;
             for (const auto& cells : sv->cells) ++perQuadrant[quadrantLabel(cells[x].quadrant)];
-            indicators.push_back({{"id", ind.id},
-                                  {"column", ind.column},
-                                  {"n_column", ind.nColumn},
-                                  {"margin_column", ind.marginColumn},
-                                  {"interval_columns", ind.lowColumn.empty()
-                                                           ? nlohmann::ordered_json::array()
-                                                           : nlohmann::ordered_json{ind.lowColumn, ind.highColumn}},
-                                  {"percentage", ind.percentage},
-                                  {"region_value", sv->regionValue[x]},
-                                  {"region_value_from", sv->regionFrom[x]},
-                                  {"areas_per_quadrant", perQuadrant}});
+            indicators.push_back(
+                {{"id", ind.id},
+                 {"column", ind.column},
+                 {"n_column", ind.nColumn},
+                 {"margin_column", ind.marginColumn},
+                 {"interval_columns", ind.lowColumn.empty() ? nlohmann::ordered_json::array()
+                                                            : nlohmann::ordered_json{ind.lowColumn, ind.highColumn}},
+                 {"percentage", ind.percentage},
+                 {"region_value", sv->regionValue[x]},
+                 {"region_value_from", sv->regionFrom[x]},
+                 {"areas_per_quadrant", perQuadrant}});
         }
         nlohmann::ordered_json candidates = nlohmann::ordered_json::array();
         for (const auto a : sv->candidates) candidates.push_back({{"code", lv.codes[a]}, {"name", lv.names[a]}});

@@ -118,6 +118,7 @@ std::vector<SourceRecord> scanSources(const ScanResult& result, const ScanOption
         const auto& table = result.survey->table;
         SourceRecord survey =
             recogniseSource(source_role::survey, sourceFacts(options.survey, table.description), options.surveyCredit);
+        if (survey.credit == credit::synthetic) survey.credit = "synthetische enquêtecijfers (verzonnen)";
         if (table.year && survey.credit.find(std::to_string(*table.year)) == std::string::npos)
             survey.credit += " (" + std::to_string(*table.year) + ")";
         out.push_back(survey);

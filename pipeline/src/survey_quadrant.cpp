@@ -217,6 +217,11 @@ ScanSurvey joinSurvey(SurveyTable table, const ScanResult& r, const std::string&
     return s;
 }
 
+std::string surveyAreaLabel(const std::string& name, const std::string& code)
+{
+    return name.empty() || name == code ? code : name + " (" + code + ")";
+}
+
 std::string pluralLevel(const std::string& level)
 {
     if (level == "cel") return "cellen";
@@ -297,7 +302,7 @@ void reportSurvey(const ScanSurvey& s, const ScanResult& r, Reporter& reporter)
             break;
         }
         const auto a = s.candidates[k];
-        names += (names.empty() ? "" : ", ") + lv.names[a] + " (" + lv.codes[a] + ")";
+        names += (names.empty() ? "" : ", ") + surveyAreaLabel(lv.names[a], lv.codes[a]);
     }
     reporter.info(s.candidates.empty()
                       ? "AOL-kandidaten uit de enquête (objectief en subjectief hoog): geen"

@@ -86,6 +86,9 @@ struct ScanSurvey {
 /// Says what was used (columns, level, region values, the rule) and what was left out.
 void reportSurvey(const ScanSurvey& survey, const ScanResult& scan, Reporter& reporter);
 
+/// "Centrum (WK010600)", or only the code when the area has no name of its own.
+[[nodiscard]] std::string surveyAreaLabel(const std::string& name, const std::string& code);
+
 /// "wijken", "buurten", "gemeenten", "cellen".
 [[nodiscard]] std::string pluralLevel(const std::string& level);
 
