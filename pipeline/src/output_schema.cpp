@@ -127,6 +127,33 @@ std::vector<ColumnSpec> areaColumns()
              perTheme(field::trend, T::String, "", "opkomende hotspot (maandelijks Gi*, Mann-Kendall, Esri-klassen)",
                       "emerging hot spot (monthly Gi*, Mann-Kendall, Esri's classes)")})
         c.push_back(s);
+    // --survey: one family per indicator (suffix: the indicator's column name); the longer
+    // prefixes first, so survey_n_x is the respondents of x, not an indicator n_x.
+    for (auto& s : std::vector<ColumnSpec>{
+             single(field::surveyLevel, T::String, "",
+                    "niveau waarvan de enquêtecijfers zijn (een buurt naast een wijkenquête: wijk)",
+                    "level the survey figures belong to (a buurt beside a wijk survey: wijk)"),
+             single(field::surveyCode, T::String, "", "code van het gebied waarvan de enquêtecijfers zijn",
+                    "code of the area the survey figures belong to"),
+             perTheme(field::surveyN, T::Integer, "respondenten", "enquête: aantal respondenten",
+                      "survey: number of respondents"),
+             perTheme(field::surveyLow, T::Real, "",
+                      "enquête: ondergrens van het 95 %-interval (marge uit de tabel, "
+                      "bij een percentage zonder marge uit n)",
+                      "survey: lower bound of the 95 % interval (the table's margin, for a share without one from n)"),
+             perTheme(field::surveyHigh, T::Real, "", "enquête: bovengrens van het 95 %-interval",
+                      "survey: upper bound of the 95 % interval"),
+             perTheme(field::surveyValue, T::Real, "", "enquêtecijfer (Veiligheidsmonitor-stijl; hoger = onveiliger)",
+                      "survey figure (Veiligheidsmonitor style; higher = less safe)"),
+             perTheme(field::surveyQuadrant, T::String, "",
+                      "kwadrant objectief (registraties per 1.000 inwoners) tegen subjectief (enquête), elk tegen "
+                      "de regio; niet te onderscheiden = interval om de regio; te weinig respondenten = minder dan 30",
+                      "quadrant of objective (registrations per 1,000) against subjective (survey), each against the "
+                      "region; indistinguishable = interval contains the region; too few respondents = fewer than 30"),
+             single(field::surveyAol, T::Integer, "",
+                    "1 = AOL-kandidaat: objectief en subjectief hoog bij een of meer enquête-indicatoren",
+                    "1 = AOL candidate: objective and subjective high for one or more survey indicators")})
+        c.push_back(s);
     return c;
 }
 
@@ -594,6 +621,11 @@ std::vector<KeySpec> scanSummary()
          "anders null",
          "with --counts: rows, values and registrations per reason; codes left out (extern without counts); else "
          "null"},
+        {"survey",
+         "bij --survey: bron, jaar, niveau, objectieve kant, regiowaarden en waar ze vandaan komen, gebieden per "
+         "kwadrant, AOL-kandidaten, niet gevonden codes; anders null",
+         "with --survey: source, year, level, objective side, region values and where they came from, areas per "
+         "quadrant, AOL candidates, codes not found; else null"},
         {"time_of_day", "tijdstip van de registraties: bekend, of geen tijdstip bekend (geen uur van de week)",
          "time of day of the registrations: known, or none (no hour of the week)"},
         {"sub_year_trend", "trend binnen de perioden: per maand, of geen (alleen jaren bekend)",

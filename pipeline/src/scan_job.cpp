@@ -7,6 +7,7 @@
 
 #include "gebiedscan/pipeline/incident_stream.hpp"
 #include "gebiedscan/pipeline/model_loader.hpp"
+#include "gebiedscan/pipeline/survey_quadrant.hpp"
 
 #include "gebiedscan/core/emerging_hotspots.hpp"
 #include "gebiedscan/core/error.hpp"
@@ -174,12 +175,11 @@ void addParentLevels(ScanResult& r, const std::vector<std::string>& levelNames,
     }
 }
 
-std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& reporter,
-                                               std::unique_ptr<ScanResult> result,
-                                               const std::optional<gis::AreaLayer>& areaLayer, AreaLevel base,
-                                               const std::optional<Grid>& grid, const std::vector<std::int64_t>& cells,
-                                               const std::vector<std::int32_t>& cellParent,
-                                               const std::vector<bool>& cellSplit, HotTimesByArea baseHotTimes);
+std::unique_ptr<const ScanResult>
+completeScan(const ScanOptions& o, Reporter& reporter, std::unique_ptr<ScanResult> result,
+             const std::optional<gis::AreaLayer>& areaLayer, AreaLevel base, const std::optional<Grid>& grid,
+             const std::vector<std::int64_t>& cells, const std::vector<std::int32_t>& cellParent,
+             const std::vector<bool>& cellSplit, HotTimesByArea baseHotTimes, std::optional<SurveyTable> survey);
 double physicalMemory()
 {
     return static_cast<double>(::sysconf(_SC_PHYS_PAGES)) * static_cast<double>(::sysconf(_SC_PAGE_SIZE));
@@ -290,6 +290,12 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
         for (const auto& code : areaLayer->repairedCodes)
             reporter.warning(fmt::format("ongeldig polygoon van gebied '{}' hersteld (GEOS MakeValid)", code));
     }
+    // The survey is read before the counting, so a bad table fails in seconds, not after the scan.
+    std::optional<SurveyTable> survey;
+    if (!o.survey.path.empty()) {
+        if (!areaLayer) throw InputError("--survey geeft enquêtecijfers per gebied: geef de gebieden met --areas");
+        survey = readSurveyTable(o.survey, o.surveyFields, areaLayer->fields.code);
+    }
     std::unique_ptr<PointLocator> areaLocator;
     if (!o.counts.path.empty()) { // a table of counts per area instead of registrations
         CountTable table(o.counts, o.countFields, r.model, areaLayer->fields.code);
@@ -303,7 +309,8 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
         fillFromCountTable(table, *areaLayer, r, reporter);
         r.timeOfDayKnown = false; // a table has counts per period, no moments (months: fillFromCountTable)
         AreaLevel base{areaLayer->levelName, areaLayer->codes, areaLayer->names, areaLayer->population, {}};
-        return completeScan(o, reporter, std::move(result), areaLayer, std::move(base), std::nullopt, {}, {}, {}, {});
+        return completeScan(o, reporter, std::move(result), areaLayer, std::move(base), std::nullopt, {}, {}, {}, {},
+                            std::move(survey));
     }
     if (areaLayer) areaLocator = std::make_unique<PointLocator>(areaLayer->geometries);
 
@@ -510,18 +517,17 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
     if (!r.subYearDates && r.accounting.inArea() > 0)
         reporter.info(fmt::format("Alleen jaren bekend (veld '{}'): geen trend per maand", stream.fields().date));
     return completeScan(o, reporter, std::move(result), areaLayer, std::move(base), grid, cells, cellParent, cellSplit,
-                        std::move(baseHotTimes));
+                        std::move(baseHotTimes), std::move(survey));
 }
 
 namespace {
 
 // Hierarchy, figures, hotspots, trends and protection of the counts (from records or a table).
-std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& reporter,
-                                               std::unique_ptr<ScanResult> result,
-                                               const std::optional<gis::AreaLayer>& areaLayer, AreaLevel base,
-                                               const std::optional<Grid>& grid, const std::vector<std::int64_t>& cells,
-                                               const std::vector<std::int32_t>& cellParent,
-                                               const std::vector<bool>& cellSplit, HotTimesByArea baseHotTimes)
+std::unique_ptr<const ScanResult>
+completeScan(const ScanOptions& o, Reporter& reporter, std::unique_ptr<ScanResult> result,
+             const std::optional<gis::AreaLayer>& areaLayer, AreaLevel base, const std::optional<Grid>& grid,
+             const std::vector<std::int64_t>& cells, const std::vector<std::int32_t>& cellParent,
+             const std::vector<bool>& cellSplit, HotTimesByArea baseHotTimes, std::optional<SurveyTable> survey)
 {
     ScanResult& r = *result;
     const auto& acc = r.accounting;
@@ -656,6 +662,10 @@ std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& r
     protectScanHotspots(r);
     r.suppressionRule = r.suppression && r.suppression->rounded() ? roundingRule(*r.suppression->rounding())
                                                                   : suppressionRule(r.model, o.internal);
+    if (survey) { // after the protection: the objective side is counted as published
+        r.survey = joinSurvey(std::move(*survey), r, o.surveyTheme);
+        reportSurvey(*r.survey, r, reporter);
+    }
     return result;
 }
 

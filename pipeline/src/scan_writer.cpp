@@ -245,6 +245,36 @@ RateVisibility rateVisibility(const ScanResult& r, std::size_t level)
     return v;
 }
 
+// The survey's columns of one area: its own figures at the survey's level, its survey area's
+// (marked by survey_niveau and survey_code) below it, none above it.
+void appendSurveyValues(std::vector<Value>& row, const ScanSurvey& survey, const ScanResult& r, std::size_t level,
+                        std::size_t a)
+{
+    const auto optional = [](const std::optional<double>& v, int decimals) {
+        return v ? Value(round(*v, decimals)) : Value();
+    };
+    const bool shown = survey.cell(level, a, 0) != nullptr;
+    const auto& surveyLevel = r.areas.levels[survey.level];
+    const auto from = shown ? static_cast<std::size_t>(survey.source[level][a]) : 0;
+    row.push_back(shown ? Value(surveyLevel.name) : Value());
+    row.push_back(shown ? Value(surveyLevel.codes[from]) : Value());
+    bool anyValue = false;
+    for (std::size_t x = 0; x < survey.table.indicators.size(); ++x) {
+        const SurveyCell* c = survey.cell(level, a, x);
+        if (!c) {
+            for (int k = 0; k < 5; ++k) row.emplace_back();
+            continue;
+        }
+        anyValue = anyValue || c->value.has_value();
+        row.push_back(optional(c->value, 2));
+        row.push_back(c->n ? Value(static_cast<std::int64_t>(std::llround(*c->n))) : Value());
+        row.push_back(optional(c->low, 2));
+        row.push_back(optional(c->high, 2));
+        row.emplace_back(quadrantLabel(c->quadrant));
+    }
+    row.push_back(anyValue ? Value(static_cast<std::int64_t>(survey.candidate(from) ? 1 : 0)) : Value());
+}
+
 gis::Table areaTable(const ScanResult& r, std::size_t level, const std::string& tableName)
 {
     const ScanProtection* mask = r.suppression.get();
@@ -272,6 +302,15 @@ gis::Table areaTable(const ScanResult& r, std::size_t level, const std::string& 
         for (auto id : {fld::count, fld::expected, fld::changePct, fld::changeP, fld::significance, fld::rate,
                         fld::rateEb, fld::rateEbLocal, fld::rateSmall, fld::rank, fld::trend})
             t.columns.push_back(schema::column(spec, id, s.id, s.label));
+    const ScanSurvey* survey = r.survey ? &*r.survey : nullptr;
+    if (survey) {
+        t.columns.push_back(schema::column(spec, fld::surveyLevel));
+        t.columns.push_back(schema::column(spec, fld::surveyCode));
+        for (const auto& ind : survey->table.indicators)
+            for (auto id : {fld::surveyValue, fld::surveyN, fld::surveyLow, fld::surveyHigh, fld::surveyQuadrant})
+                t.columns.push_back(schema::column(spec, id, ind.id, ind.column));
+        t.columns.push_back(schema::column(spec, fld::surveyAol));
+    }
     const RateVisibility rateShown = rateVisibility(r, level);
     const auto& ebRates = r.rates[level].slots;
     const auto per1000 = [](double perPerson) {
@@ -338,6 +377,7 @@ gis::Table areaTable(const ScanResult& r, std::size_t level, const std::string& 
             else
                 row.emplace_back(std::string(emergingLabelNl(trends[s.slot][a])));
         }
+        if (survey) appendSurveyValues(row, *survey, r, level, a);
         t.rows.push_back(std::move(row));
     }
     t.geometryKind = gis::FeatureGeometry::Kind::Polygon;
@@ -554,6 +594,44 @@ std::uint64_t estimateScanOutputBytes(const ScanResult& r, const ScanOptions& o)
     return static_cast<std::uint64_t>(bytes);
 }
 
+namespace {
+
+// toelichting.txt: the quadrant rule of --survey and what it gave.
+std::string surveyNote(const ScanSurvey& sv, const ScanResult& r)
+{
+    const auto& lv = r.areas.levels[sv.level];
+    std::string note = fmt::format(
+        "\nEnquête (subjectief naast objectief): {}{}, per {}.\n"
+        "Per {} en indicator het kwadrant van objectief (registraties van de huidige periode per 1.000\n"
+        "inwoners, {}) tegen subjectief (het enquêtecijfer), elk tegen de regio: hoog = boven de\n"
+        "regio. Regio objectief: {} per 1.000 inwoners (alle gebieden samen, aantallen zoals gepubliceerd).\n"
+        "Een hoger enquêtecijfer geldt als onveiliger. Staat de regiowaarde binnen het 95 %-interval van\n"
+        "het gebied (de marge uit de tabel; bij een percentage zonder marge 1,96 x wortel(p(1-p)/n)), dan\n"
+        "is het gebied 'niet te onderscheiden'; met minder dan {:.0f} respondenten 'te weinig respondenten'\n"
+        "(de grens van CBS en Veiligheidsmonitor). Objectief en subjectief hoog: AOL-kandidaat (aol_survey = 1).\n",
+        sv.table.description, sv.table.year ? fmt::format(", jaar {}", *sv.table.year) : std::string(), lv.name,
+        lv.name, sv.slotLabel, dutchNumber(sv.regionRate, 1), kMinRespondents);
+    if (sv.level > 0)
+        note += fmt::format("De enquête is per {}: de fijnere niveaus krijgen de cijfers en het kwadrant van hun {}\n"
+                            "(survey_niveau en survey_code zeggen van welk gebied ze zijn); ze worden niet per\n"
+                            "fijner gebied ingedeeld. Hogere niveaus krijgen geen enquêtecijfers.\n",
+                            lv.name, lv.name);
+    if (r.suppression)
+        note += r.suppression->rounded()
+                    ? "Bescherming: het objectieve cijfer komt uit het afgeronde aantal, zoals rate_ het toont.\n"
+                    : "Bescherming: bij een geheim aantal is er geen kwadrant ('geheim'); de enquêtecijfers zelf zijn\n"
+                      "openbare totalen en staan er wel.\n";
+    for (std::size_t x = 0; x < sv.table.indicators.size(); ++x)
+        note += fmt::format("  {}: regio {} ({})\n", sv.table.indicators[x].id, dutchNumber(sv.regionValue[x], 1),
+                            sv.regionFrom[x]);
+    note += fmt::format("AOL-kandidaten uit de enquête: {}", sv.candidates.empty() ? "geen" : "");
+    for (std::size_t k = 0; k < sv.candidates.size(); ++k)
+        note += (k ? ", " : "") + surveyAreaLabel(lv.names[sv.candidates[k]], lv.codes[sv.candidates[k]]);
+    return note + "\n";
+}
+
+} // namespace
+
 std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o)
 {
     // Every file goes into a staging folder swapped in as a whole at the end (issue 18).
@@ -694,6 +772,42 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
                             {"value_columns", t->valueColumns},
                             {"ignored_columns", t->ignoredColumns}};
     }
+    s["survey"] = nullptr;
+    if (const auto& sv = r.survey) {
+        const auto& lv = r.areas.levels[sv->level];
+        nlohmann::ordered_json indicators = nlohmann::ordered_json::array();
+        for (std::size_t x = 0; x < sv->table.indicators.size(); ++x) {
+            const auto& ind = sv->table.indicators[x];
+            std::map<std::string, std::size_t> perQuadrant;
+            for (const auto& cells : sv->cells) ++perQuadrant[quadrantLabel(cells[x].quadrant)];
+            indicators.push_back(
+                {{"id", ind.id},
+                 {"column", ind.column},
+                 {"n_column", ind.nColumn},
+                 {"margin_column", ind.marginColumn},
+                 {"interval_columns", ind.lowColumn.empty() ? nlohmann::ordered_json::array()
+                                                            : nlohmann::ordered_json{ind.lowColumn, ind.highColumn}},
+                 {"percentage", ind.percentage},
+                 {"region_value", sv->regionValue[x]},
+                 {"region_value_from", sv->regionFrom[x]},
+                 {"areas_per_quadrant", perQuadrant}});
+        }
+        nlohmann::ordered_json candidates = nlohmann::ordered_json::array();
+        for (const auto a : sv->candidates) candidates.push_back({{"code", lv.codes[a]}, {"name", lv.names[a]}});
+        s["survey"] = {{"source", sv->table.description},
+                       {"year", sv->table.year ? nlohmann::ordered_json(*sv->table.year) : nlohmann::ordered_json()},
+                       {"area_column", sv->table.areaColumn},
+                       {"level", lv.name},
+                       {"objective", sv->slotLabel},
+                       {"region_rate_per_1000", sv->regionRate},
+                       {"min_respondents", kMinRespondents},
+                       {"indicators", indicators},
+                       {"aol_candidates", candidates},
+                       {"unmatched_codes", sv->unmatchedCodes},
+                       {"rows_other_level", sv->otherLevelRows},
+                       {"rows_other_year", sv->table.otherYearRows},
+                       {"ignored_columns", sv->table.ignoredColumns}};
+    }
     s["time_of_day"] = r.timeOfDayKnown ? "bekend" : std::string(kNoTimeOfDay);
     s["sub_year_trend"] = r.subYearDates ? "per maand" : "geen: alleen jaren bekend";
     nlohmann::ordered_json levels = nlohmann::ordered_json::array();
@@ -774,6 +888,7 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
                 "zeshoeken 6) en in het gemiddelde, de spreiding en de FDR-correctie over alle cellen van het "
                 "gebied, zodat de klassen die van het volledige raster zijn. LISA (lisa_q), de Moran's I en de "
                 "trend per cel rekenen alleen met de geschreven cellen en hun aangrenzende geschreven cellen.\n";
+    if (const auto& sv = r.survey) note += surveyNote(*sv, r);
     if (!r.timeOfDayKnown)
         note += "Tijdstip: geen tijdstip bekend (alle registraties zonder tijd of om 00:00): geen uur van de week "
                 "en geen drukste uur.\n";

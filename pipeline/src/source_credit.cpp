@@ -104,15 +104,25 @@ std::vector<SourceRecord> scanSources(const ScanResult& result, const ScanOption
         SourceRecord grid{source_role::areas, "raster " + result.grid,
                           options.areasCredit.empty() ? credit::ownGrid : options.areasCredit, false};
         out.push_back(grid);
-        return out;
+    } else {
+        SourceFacts areas = sourceFacts(options.areas, result.areasDescription);
+        if (!result.areas.levels.empty()) {
+            const auto& codes = result.areas.levels.front().codes;
+            areas.sampleCodes.assign(
+                codes.begin(), codes.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(codes.size(), 50)));
+        }
+        out.push_back(recogniseSource(source_role::areas, areas, options.areasCredit));
     }
-    SourceFacts areas = sourceFacts(options.areas, result.areasDescription);
-    if (!result.areas.levels.empty()) {
-        const auto& codes = result.areas.levels.front().codes;
-        areas.sampleCodes.assign(codes.begin(),
-                                 codes.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(codes.size(), 50)));
+    if (result.survey) {
+        // The survey's year belongs to its credit ("Veiligheidsmonitor 2023"): added when the credit lacks it.
+        const auto& table = result.survey->table;
+        SourceRecord survey =
+            recogniseSource(source_role::survey, sourceFacts(options.survey, table.description), options.surveyCredit);
+        if (survey.credit == credit::synthetic) survey.credit = "synthetische enquêtecijfers (verzonnen)";
+        if (table.year && survey.credit.find(std::to_string(*table.year)) == std::string::npos)
+            survey.credit += " (" + std::to_string(*table.year) + ")";
+        out.push_back(survey);
     }
-    out.push_back(recogniseSource(source_role::areas, areas, options.areasCredit));
     return out;
 }
 

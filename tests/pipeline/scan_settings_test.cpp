@@ -44,8 +44,9 @@ TEST(ScanSettings, KeysAndFlagsAreUnique)
         EXPECT_FALSE(s.key.empty() && s.flag.empty());
     }
     // 28 + counts, counts_layer, four counts_*_field; levels, formats, parent_onbekend; two credits;
-    // time_field, end_time_field; protection
-    EXPECT_EQ(keys.size(), 42u);
+    // time_field, end_time_field; protection; survey, survey_layer, survey_area_field, survey_indicators,
+    // survey_year_field, survey_theme, survey_credit
+    EXPECT_EQ(keys.size(), 49u);
     EXPECT_EQ(findScanSettingByKey("time_field")->flag, "--time-field");
     EXPECT_EQ(findScanSettingByKey("end_time_field")->flag, "--end-time-field");
     EXPECT_EQ(findScanSettingByKey("protection")->type, SettingType::Text);

@@ -1147,6 +1147,18 @@ QString ReportDocument::aolCandidates(const Area& a)
                 weight += 30;
             }
         }
+        // scan --survey: objective and subjective both above the region (at the survey's level,
+        // named when that is coarser than this area).
+        if (ScanReportData::number(*finest, i, qs(fld::surveyAol)) == 1) {
+            const QString from = ScanReportData::text(*finest, i, qs(fld::surveyCode));
+            why << (from == c || from.isEmpty()
+                        ? m_text.pick("enquête: objectief en subjectief hoog", "survey: objective and subjective high")
+                        : m_text
+                              .pick("enquête: objectief en subjectief hoog (%1 %2)",
+                                    "survey: objective and subjective high (%1 %2)")
+                              .arg(ScanReportData::text(*finest, i, qs(fld::surveyLevel)), from));
+            weight += 40;
+        }
         if (why.isEmpty()) continue;
         const Area sub{finest, i, c, ScanReportData::text(*finest, i, qs(fld::name)), m_data.levels().first()};
         out.push_back({QStringLiteral("%1 (%2)").arg(sub.name.isEmpty() ? c : sub.name, c),

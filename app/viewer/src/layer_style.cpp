@@ -172,6 +172,7 @@ QString defaultLegendTitle(const LayerData& layer, const LayerStyle& style)
     case StyleMode::GiBins: return QCoreApplication::translate("Legend", "Hot spots (Getis-Ord Gi*)");
     case StyleMode::Lisa: return QCoreApplication::translate("Legend", "Clusters and outliers (local Moran's I)");
     case StyleMode::Trend: return QCoreApplication::translate("Legend", "Emerging hot spots (trend)");
+    case StyleMode::SurveyQuadrant: return QCoreApplication::translate("Legend", "Objective against survey");
     case StyleMode::SizedPoints:
         return layer.kind == LayerKind::BlackSpots
                    ? QCoreApplication::translate("Legend", "Black spots: %1 (size = %2)").arg(layer.name, style.field)
@@ -512,6 +513,38 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
         if (missing > 0)
             sym.legend.entries.push_back({QCoreApplication::translate("Legend", "geheim / no data (%1)").arg(missing),
                                           QColor(kNoDataGrey), true, box, 10});
+        break;
+    }
+    case StyleMode::SurveyQuadrant: {
+        // The four quadrants (high on both, the AOL candidates, in red), then the areas the rule
+        // leaves unclassified; no survey figure, geheim and no population hatched grey.
+        static const QRgb colours[6] = {0xffd7191c, 0xfffdae61, 0xff2c7bb6, 0xffabd9e9, 0xffeeeeee, 0xffbdbdbd};
+        static const char* const labels[6] = {"objectief hoog, subjectief hoog", "objectief hoog, subjectief laag",
+                                              "objectief laag, subjectief hoog", "objectief laag, subjectief laag",
+                                              "niet te onderscheiden",           "te weinig respondenten"};
+        std::vector<std::size_t> counts(6, 0);
+        std::size_t missing = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const QString text = layer.text(field, i);
+            std::size_t q = 6;
+            for (std::size_t k = 0; k < 6; ++k)
+                if (text == QLatin1String(labels[k])) q = k;
+            if (q == 6) {
+                sym.fill[i] = kNoDataGrey;
+                sym.hatched[i] = 1;
+                ++missing;
+                continue;
+            }
+            sym.fill[i] = colours[q];
+            ++counts[q];
+        }
+        for (std::size_t q = 0; q < 6; ++q)
+            sym.legend.entries.push_back({QStringLiteral("%1  (%2)").arg(QString::fromUtf8(labels[q])).arg(counts[q]),
+                                          QColor(colours[q]), false, box, 10});
+        if (missing > 0)
+            sym.legend.entries.push_back(
+                {QCoreApplication::translate("Legend", "geheim / no survey figure (%1)").arg(missing),
+                 QColor(kNoDataGrey), true, box, 10});
         break;
     }
     case StyleMode::RasterRamp: {

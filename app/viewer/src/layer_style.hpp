@@ -21,6 +21,7 @@ enum class StyleMode {
     Lisa,        ///< Local Moran quadrants (field lisa_q: HH/LL/HL/LH or words)
     SizedPoints, ///< point symbols sized by a numeric field (black-spot score)
     Trend,       ///< emerging hot spot pattern (trend_<theme> or trend_code: Esri's 17 classes)
+    SurveyQuadrant, ///< scan --survey: kwadrant_<indicator>, objective against subjective
     RasterRamp   ///< raster cells classified on a colour ramp; 0 and nodata transparent
 };
 

@@ -234,6 +234,7 @@ void MainWindow::buildUi()
     m_indicatorBox->addItem(tr("Per 1,000 (local EB)"), QStringLiteral("ebl"));
     m_indicatorBox->addItem(tr("Change (%)"), QStringLiteral("change_pct"));
     m_indicatorBox->addItem(tr("Trend (emerging hot spots)"), QStringLiteral("trend"));
+    m_indicatorBox->addItem(tr("Survey quadrant (objective against subjective)"), QStringLiteral("kwadrant"));
     bar->addWidget(m_indicatorBox);
     bar->addWidget(new QLabel(tr(" Period:"), bar));
     m_periodBox = new QComboBox(bar);
@@ -562,6 +563,7 @@ bool MainWindow::indicatorAvailable(const QString& indicator) const
     if (indicator == u"eb") return m_project->hasThemeValues(schema::field::rateEb, theme);
     if (indicator == u"ebl") return m_project->hasThemeValues(schema::field::rateEbLocal, theme);
     if (indicator == u"trend") return m_project->hasThemeValues(schema::field::trend, theme);
+    if (indicator == u"kwadrant") return !m_project->surveyQuadrantField().isEmpty();
     return true;
 }
 
@@ -578,7 +580,7 @@ void MainWindow::updateIndicatorChoices()
         const bool ok = indicatorAvailable(id);
         items->item(i)->setEnabled(ok);
         // Hidden when the scan never writes them (older scans, no trends): the box stays short.
-        if (id == u"eb" || id == u"ebl" || id == u"trend")
+        if (id == u"eb" || id == u"ebl" || id == u"trend" || id == u"kwadrant")
             qobject_cast<QListView*>(m_indicatorBox->view())->setRowHidden(i, !ok);
     }
     if (!indicatorAvailable(m_indicatorBox->currentData().toString())) m_indicatorBox->setCurrentIndex(0);

@@ -589,6 +589,20 @@ bool ScanProject::hasThemeValues(std::string_view family, const QString& themeId
     return false;
 }
 
+QString ScanProject::surveyQuadrantField() const
+{
+    const int row = areaRow();
+    if (row < 0) return {};
+    const LayerData& l = m_layers->layer(row);
+    for (const auto& field : l.fields) {
+        if (!field.name.startsWith(qs(schema::field::surveyQuadrant))) continue;
+        const int f = l.fieldIndex(field.name);
+        for (std::size_t i = 0; i < l.featureCount(); ++i)
+            if (!l.text(f, i).isEmpty()) return field.name;
+    }
+    return {};
+}
+
 bool ScanProject::hasPopulation() const
 {
     const int row = areaRow();
@@ -660,6 +674,12 @@ void ScanProject::showTheme(const QString& themeId, const QString& indicator, co
                 : indicator == u"ebl"
                     ? QCoreApplication::translate("ScanProject", "%1: per 1,000 (local EB, with neighbours)").arg(label)
                     : QCoreApplication::translate("ScanProject", "%1: per 1,000 inhabitants").arg(label);
+    } else if (indicator == u"kwadrant") {
+        // The survey's quadrant is per survey indicator, not per theme: the first indicator's.
+        s.mode = StyleMode::SurveyQuadrant;
+        s.field = surveyQuadrantField();
+        title = QCoreApplication::translate("ScanProject", "Objective against survey: %1")
+                    .arg(s.field.mid(static_cast<int>(schema::field::surveyQuadrant.size())));
     } else if (indicator == u"trend") {
         s.mode = StyleMode::Trend;
         s.field = themeField(schema::field::trend, themeId);

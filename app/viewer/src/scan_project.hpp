@@ -140,6 +140,8 @@ public:
     /// True when the shown level's areas have a value (not NULL) in the per-theme column
     /// `family` + theme (eb_, ebl_, trend_ ...): the indicators offered follow what is there.
     [[nodiscard]] bool hasThemeValues(std::string_view family, const QString& themeId) const;
+    /// scan --survey: the first kwadrant_<indicator> field of the shown level with a value; empty when none.
+    [[nodiscard]] QString surveyQuadrantField() const;
 
     /// The main area layer's row: the level shown; without levels the layer of role scan_areas,
     /// else a polygon layer of no other command; -1 when none.

@@ -18,7 +18,8 @@ QString usageText(const QString& language)
     if (language == u"en")
         return QStringLiteral(
             "usage: gebiedscan-viewer [FOLDER|LAYER...] [--screenshot FILE.png --size WxH [--scale S] [--window]]\n"
-            "                         [--theme ID] [--indicator n|rate|eb|ebl|change_pct|trend] [--period P] [--level "
+            "                         [--theme ID] [--indicator n|rate|eb|ebl|change_pct|trend|kwadrant] [--period P] "
+            "[--level "
             "L]\n"
             "                         [--show LAYER,...] [--identify X,Y] [--select X,Y;X,Y...] [--suggest-aol N]\n"
             "                         [--print FILE.pdf|FILE.png [--paper A4|A3] [--portrait] [--dpi N]]\n"
@@ -28,7 +29,8 @@ QString usageText(const QString& language)
             "scan. X,Y in RD New metres. See app/viewer/README.md.\n");
     return QStringLiteral(
         "gebruik: gebiedscan-viewer [MAP|LAAG...] [--screenshot BESTAND.png --size BxH [--scale S] [--window]]\n"
-        "                           [--theme ID] [--indicator n|rate|eb|ebl|change_pct|trend] [--period P] [--level "
+        "                           [--theme ID] [--indicator n|rate|eb|ebl|change_pct|trend|kwadrant] [--period P] "
+        "[--level "
         "NIVEAU]\n"
         "                           [--show LAAG,...] [--identify X,Y] [--select X,Y;X,Y...] [--suggest-aol N]\n"
         "                           [--print BESTAND.pdf|BESTAND.png [--paper A4|A3] [--portrait] [--dpi N]]\n"
@@ -38,7 +40,8 @@ QString usageText(const QString& language)
         "  --screenshot  kaartblad als PNG zonder scherm; --size breedte x hoogte in pixels\n"
         "  --theme       thema-id (bijv. woninginbraak; total = alle thema's)\n"
         "  --indicator   n = aantal, rate = per 1.000 inwoners, eb / ebl = per 1.000 (EB-gladgestreken,\n"
-        "                globaal / lokaal), change_pct = verandering in %, trend = opkomende hotspots\n"
+        "                globaal / lokaal), change_pct = verandering in %, trend = opkomende hotspots,\n"
+        "                kwadrant = objectief tegen de enquête (scan --survey)\n"
         "  --period      een periode van de scan (bijv. 2022)\n"
         "  --level       niveau van de scan (bijv. wijk of gemeente); standaard het fijnste\n"
         "  --show        lagen tonen (bijv. hotspots); --identify X,Y: gebiedsblad van het punt\n"
@@ -97,9 +100,9 @@ std::optional<ViewerOptions> parseViewerArguments(const QStringList& args, QStri
         } else if (a == u"--indicator") {
             if (!value(&o.indicator) ||
                 !(o.indicator == u"n" || o.indicator == u"rate" || o.indicator == u"eb" || o.indicator == u"ebl" ||
-                  o.indicator == u"change_pct" || o.indicator == u"trend"))
-                return fail(QCoreApplication::translate("ViewerCli",
-                                                        "--indicator must be n, rate, eb, ebl, change_pct or trend"));
+                  o.indicator == u"change_pct" || o.indicator == u"trend" || o.indicator == u"kwadrant"))
+                return fail(QCoreApplication::translate(
+                    "ViewerCli", "--indicator must be n, rate, eb, ebl, change_pct, trend or kwadrant"));
         } else if (a == u"--period") {
             if (!value(&o.period)) return fail(QCoreApplication::translate("ViewerCli", "--period needs a period"));
         } else if (a == u"--crs") {

@@ -4,6 +4,16 @@
 <context>
     <name>Legend</name>
     <message>
+        <location filename="../src/layer_style.cpp" line="1"/>
+        <source>Objective against survey</source>
+        <translation>Objective against survey</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="1"/>
+        <source>geheim / no survey figure (%1)</source>
+        <translation>geheim / no survey figure (%1)</translation>
+    </message>
+    <message>
         <location filename="../src/layer_style.cpp" line="42"/>
         <source>events per km2</source>
         <translation>events per km2</translation>
@@ -139,6 +149,11 @@
 </context>
 <context>
     <name>ScanProject</name>
+    <message>
+        <location filename="../src/scan_project.cpp" line="1"/>
+        <source>Objective against survey: %1</source>
+        <translation>Objective against survey: %1</translation>
+    </message>
     <message>
         <location filename="../src/scan_project.cpp" line="97"/>
         <source>Total</source>
@@ -712,6 +727,11 @@ source: %3</translation>
 </context>
 <context>
     <name>gebiedscan::viewer::MainWindow</name>
+    <message>
+        <location filename="../src/main_window.cpp" line="1"/>
+        <source>Survey quadrant (objective against subjective)</source>
+        <translation>Survey quadrant (objective against subjective)</translation>
+    </message>
     <message>
         <location filename="../src/main_window.cpp" line="101"/>
         <source>Gebiedscan viewer</source>

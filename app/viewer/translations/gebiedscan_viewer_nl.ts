@@ -4,6 +4,16 @@
 <context>
     <name>Legend</name>
     <message>
+        <location filename="../src/layer_style.cpp" line="1"/>
+        <source>Objective against survey</source>
+        <translation>Objectief tegen enquête</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_style.cpp" line="1"/>
+        <source>geheim / no survey figure (%1)</source>
+        <translation>geheim / geen enquêtecijfer (%1)</translation>
+    </message>
+    <message>
         <location filename="../src/layer_style.cpp" line="42"/>
         <source>events per km2</source>
         <translation>registraties per km²</translation>
@@ -139,6 +149,11 @@
 </context>
 <context>
     <name>ScanProject</name>
+    <message>
+        <location filename="../src/scan_project.cpp" line="1"/>
+        <source>Objective against survey: %1</source>
+        <translation>Objectief tegen enquête: %1</translation>
+    </message>
     <message>
         <location filename="../src/scan_project.cpp" line="97"/>
         <source>Total</source>
@@ -712,6 +727,11 @@ bron: %3</translation>
 </context>
 <context>
     <name>gebiedscan::viewer::MainWindow</name>
+    <message>
+        <location filename="../src/main_window.cpp" line="1"/>
+        <source>Survey quadrant (objective against subjective)</source>
+        <translation>Enquêtekwadrant (objectief tegen subjectief)</translation>
+    </message>
     <message>
         <location filename="../src/main_window.cpp" line="101"/>
         <source>Gebiedscan viewer</source>

@@ -76,6 +76,15 @@ inline constexpr std::string_view themeGiP = "gi_p_";
 inline constexpr std::string_view themeGiBin = "gi_bin_";
 inline constexpr std::string_view themeGiLabel = "gi_label_";
 inline constexpr std::string_view themeLisaQ = "lisa_q_";
+// Survey beside the counts (scan --survey; suffix: the indicator, e.g. onveilig_buurt_pct).
+inline constexpr std::string_view surveyLevel = "survey_niveau";
+inline constexpr std::string_view surveyCode = "survey_code";
+inline constexpr std::string_view surveyN = "survey_n_";
+inline constexpr std::string_view surveyLow = "survey_onder_";
+inline constexpr std::string_view surveyHigh = "survey_boven_";
+inline constexpr std::string_view surveyValue = "survey_";
+inline constexpr std::string_view surveyQuadrant = "kwadrant_";
+inline constexpr std::string_view surveyAol = "aol_survey";
 // Local statistics (hotspots, scan areas and hotspots).
 inline constexpr std::string_view neighbours = "n_buren";
 inline constexpr std::string_view giZ = "gi_z";

@@ -1,5 +1,6 @@
 #pragma once
 #include "gebiedscan/pipeline/count_table.hpp"
+#include "gebiedscan/pipeline/survey_table.hpp"
 
 #include "gebiedscan/gis/area_reader.hpp"
 #include "gebiedscan/gis/vector_reader.hpp"
@@ -51,6 +52,10 @@ struct ScanOptions {
     std::size_t permutations = 999; ///< hotspot inference (conditional permutation); 0 = analytic
     std::string incidentsCredit;    ///< credit line of the registrations; empty: recognised (source_credit)
     std::string areasCredit;        ///< credit line of the areas; empty: recognised
+    gis::SourceSpec survey;         ///< survey indicators per area (--survey); path empty: none
+    SurveyFields surveyFields;      ///< its columns; detected if empty
+    std::string surveyTheme;        ///< theme id/number of the objective side; empty: every registration
+    std::string surveyCredit;       ///< credit line of the survey; empty: from its metadata, else unknown
 };
 
 /// Reads a project file (TOML, section [scan]; paths relative to the file) into `options`.

@@ -6,6 +6,7 @@
 #include "gebiedscan/pipeline/local_hotspots.hpp"
 #include "gebiedscan/pipeline/record_accounting.hpp"
 #include "gebiedscan/pipeline/scan_protection.hpp"
+#include "gebiedscan/pipeline/survey_quadrant.hpp"
 
 #include "gebiedscan/core/area_hierarchy.hpp"
 #include "gebiedscan/core/emerging_hotspots.hpp"
@@ -111,6 +112,8 @@ struct ScanResult {
     /// Gi*/LISA recomputed on the protected table (extern): classes are published for every area.
     bool hotspotsOnProtectedTable = false;
     std::string suppressionRule; ///< the protection applied, in plain Dutch
+    /// --survey: the survey joined to the areas, with the quadrants (survey_quadrant.hpp).
+    std::optional<ScanSurvey> survey;
 };
 
 } // namespace gebiedscan::pipeline

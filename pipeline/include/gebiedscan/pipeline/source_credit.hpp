@@ -20,6 +20,7 @@ inline constexpr const char* incidents = "registraties";
 inline constexpr const char* areas = "gebieden";
 inline constexpr const char* roads = "wegen";
 inline constexpr const char* accidents = "ongevallen";
+inline constexpr const char* survey = "enquête"; ///< scan --survey
 } // namespace source_role
 
 /// Credit texts the recognition gives (Dutch: they go on maps for the council).
