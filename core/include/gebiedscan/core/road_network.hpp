@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -74,6 +75,11 @@ public:
     [[nodiscard]] const std::string& nodeId(std::int32_t node) const { return m_nodeIds[node]; }
     /// Segments that start or end at a node (a loop appears twice).
     [[nodiscard]] std::vector<std::int32_t> nodeSegments(std::int32_t node) const;
+    /// The same without a copy, for inner loops (shortest paths).
+    [[nodiscard]] std::span<const std::int32_t> incidentSegments(std::int32_t node) const
+    {
+        return {m_nodeEdges.data() + m_nodeEdgeStart[node], m_nodeEdges.data() + m_nodeEdgeStart[node + 1]};
+    }
     [[nodiscard]] int nodeDegree(std::int32_t node) const
     {
         return static_cast<int>(m_nodeEdgeStart[node + 1] - m_nodeEdgeStart[node]);
