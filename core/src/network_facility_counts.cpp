@@ -209,23 +209,25 @@ NetworkFacilityCounts countAlongNetwork(const RoadNetwork& network, const std::v
                         v.push_back({std::max(0.0, it->second - limit), std::min(length, it->second + limit)});
                     return merge(v);
                 };
-                for (const auto& iv : intervals(radius, w.within)) out.discLength[f] += iv.hi - iv.lo;
+                const auto first = regs.offset.begin() + regs.start[s], last = regs.offset.begin() + regs.start[s + 1];
+                // The ring by counting along the sorted positions (what is within the radius is
+                // subtracted below); within the radius the exact distance decides.
                 for (const auto& iv : intervals(reach, w.reach)) {
                     out.reachLength[f] += iv.hi - iv.lo;
-                    // Candidates: the registrations in the interval, with a margin for rounding;
-                    // the exact distance decides.
-                    const auto first = regs.offset.begin() + regs.start[s],
-                               last = regs.offset.begin() + regs.start[s + 1];
+                    if (first == last) continue;
+                    c.inRing[f] += static_cast<std::uint64_t>(std::upper_bound(first, last, iv.hi) -
+                                                              std::lower_bound(first, last, iv.lo));
+                }
+                for (const auto& iv : intervals(radius, w.within)) {
+                    out.discLength[f] += iv.hi - iv.lo;
+                    if (first == last) continue;
+                    // A margin for rounding in the interval ends; the exact distance decides.
                     auto k = std::lower_bound(first, last, iv.lo - 1e-9);
                     const auto stop = std::upper_bound(k, last, iv.hi + 1e-9);
                     for (; k != stop; ++k) {
                         const std::uint32_t i = regs.record[static_cast<std::size_t>(k - regs.offset.begin())];
                         const double d = distanceAt(*k);
-                        if (d > reach) continue;
-                        if (d > radius) {
-                            ++c.inRing[f];
-                            continue;
-                        }
+                        if (d > radius) continue;
                         ++c.inRadiusAll[f];
                         if (!o.nearestOnly) {
                             ++row[group[i]];
@@ -237,6 +239,7 @@ NetworkFacilityCounts countAlongNetwork(const RoadNetwork& network, const std::v
                     }
                 }
             }
+            c.inRing[f] = c.inRing[f] >= c.inRadiusAll[f] ? c.inRing[f] - c.inRadiusAll[f] : 0;
             for (auto node : w.touchedNodes) w.node[node] = kInfinity;
             w.touchedNodes.clear();
         }
