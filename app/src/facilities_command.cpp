@@ -34,7 +34,9 @@ void run(FacilitiesCli& c)
         raised += r.raised[f] && !isHidden;
     }
     const auto pct = [&](double share) {
-        return o.internal ? fmt::format("{:.1f}", share * 100) : fmt::format("{:.0f}", share * 100);
+        std::string text = o.internal ? fmt::format("{:.1f}", share * 100) : fmt::format("{:.0f}", share * 100);
+        std::replace(text.begin(), text.end(), '.', ','); // Dutch decimal comma
+        return text;
     };
     std::string alpha = fmt::format("{:g}", o.alpha);
     std::replace(alpha.begin(), alpha.end(), '.', ','); // Dutch decimal comma
