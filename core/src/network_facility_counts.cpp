@@ -80,7 +80,8 @@ NetworkFacilityCounts countAlongNetwork(const RoadNetwork& network, const std::v
     if (n == 0 || segmentCount == 0) return out;
 
     unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-    threads = std::max(1u, threads);
+    // Each thread keeps a nearest-facility entry per registration (12 bytes): at most 8 threads.
+    threads = std::clamp(threads, 1u, 8u);
     const auto parallel = [threads](auto&& work) {
         if (threads == 1) return work(0u);
         std::vector<std::thread> pool;
