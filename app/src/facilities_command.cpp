@@ -34,14 +34,19 @@ void run(FacilitiesCli& c)
         raised += r.raised[f] && !isHidden;
     }
     const auto pct = [&](double share) {
-        return o.internal ? fmt::format("{:.1f}", share * 100) : fmt::format("{:.0f}", share * 100);
+        std::string text = o.internal ? fmt::format("{:.1f}", share * 100) : fmt::format("{:.0f}", share * 100);
+        std::replace(text.begin(), text.end(), '.', ','); // Dutch decimal comma
+        return text;
     };
     std::string alpha = fmt::format("{:g}", o.alpha);
     std::replace(alpha.begin(), alpha.end(), '.', ','); // Dutch decimal comma
     fmt::print("Voorzieningen geschreven naar {}\n", std::filesystem::absolute(o.out).lexically_normal().string());
-    fmt::print("  {} voorzieningen, {} registraties gebruikt ({}), straal {:g} m, {}\n", r.total.size(),
-               r.registrationsUsed, r.period, o.radius,
+    fmt::print("  {} voorzieningen, {} registraties gebruikt ({}), straal {:g} m {}, {}\n", r.total.size(),
+               r.registrationsUsed, r.period, o.radius, r.byNetwork ? "over het wegennet" : "hemelsbreed",
                o.nearestOnly ? "alleen bij de dichtstbijzijnde" : "bij elke voorziening binnen de straal");
+    if (r.byNetwork)
+        fmt::print("  wegennet: {} wegvakken; {} registratie(s) en {} voorziening(en) verder dan {:g} m van een weg\n",
+                   r.roadSegments, r.registrationsOffNetwork, r.facilitiesOffNetwork, o.snapTolerance);
     fmt::print("  concentratie: top 10 % van de voorzieningen {} % van de registraties, top 20 % {} %\n",
                pct(r.curve.at(1).registrationShare), pct(r.curve.at(3).registrationShare));
     fmt::print("  {} voorziening(en) significant boven de omgeving (ring tot {:g} m, FDR {})\n", raised,
@@ -79,8 +84,19 @@ void registerFacilitiesCommand(CLI::App& app)
     facilities->add_option("--facilities-crs", j.facilities.assumeCrs,
                            "coördinatenstelsel van de voorzieningen als de laag er geen heeft (bijv. EPSG:28992)");
     facilities
-        ->add_option("--radius", j.radius, "straal in meter (standaard 200), hemelsbreed; bij een vlak vanaf de rand")
+        ->add_option("--radius", j.radius,
+                     "straal in meter (standaard 200), hemelsbreed (of over de weg met --by-network); bij een vlak "
+                     "vanaf de rand")
         ->check(numberRange(0.001, 100000));
+    facilities->add_option("--by-network", j.roads.path,
+                           "tel over het wegennet in plaats van hemelsbreed: lijnlaag met de wegen (NWB wegvakken of "
+                           "een andere lijnlaag)");
+    facilities->add_option("--roads-layer", j.roads.layer, "laag binnen het wegenbestand (bij meer dan één)");
+    facilities
+        ->add_option("--snap-tolerance", j.snapTolerance,
+                     "met --by-network: registraties en voorzieningen verder dan dit (meter) van een weg tellen niet "
+                     "mee (standaard 50)")
+        ->check(numberRange(0, 10000));
     facilities->add_flag("--nearest-only", j.nearestOnly,
                          "een registratie telt alleen bij de dichtstbijzijnde voorziening (standaard: bij elke "
                          "voorziening binnen de straal)");
@@ -97,7 +113,8 @@ void registerFacilitiesCommand(CLI::App& app)
     cmd->footer("Per voorziening: registraties binnen de straal (n_total, per thema n_<thema>), rang, en of dat "
                 "significant meer\nis dan de ring eromheen (straal tot 5 x straal) voorspelt. Overlappende "
                 "straalzones tellen een registratie\nbij elke voorziening (of met --nearest-only alleen bij de "
-                "dichtstbijzijnde).\nVoorbeeld:\n  gebiedscan facilities --incidents meldingen.gpkg --facilities "
+                "dichtstbijzijnde). Met --by-network telt de kortste route over de wegen.\nVoorbeeld:\n  gebiedscan "
+                "facilities --incidents meldingen.gpkg --facilities "
                 "scholen.gpkg --radius 200 --from 2023-01-01 --to 2023-12-31 --out scholen");
     cmd->callback([c] { run(*c); });
 }

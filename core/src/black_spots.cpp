@@ -91,55 +91,61 @@ EmpiricalBayes ebEstimate(const std::string& group, const Moments& m, double mu,
     return eb;
 }
 
-// A site with an exposure (a piece of road of `length` metres) and its observed count.
+// A site with an exposure (a piece of road of `length` metres; with traffic, length x vehicles per
+// day) and its observed count.
 struct ExposedSite {
     int x = 0;
+    double exposure = 0.0;
     double length = 0.0;
 };
 
 struct ExposedMoments {
     int n = 0;
-    double rate = 0.0;       ///< lambda: accidents per metre, sum x / sum length
-    double dispersion = 1.0; ///< phi = Var(x_i) / mu_i, the same for every site (see below)
+    double rate = 0.0;        ///< lambda: accidents per unit of exposure, sum x / sum exposure
+    double dispersion = 1.0;  ///< phi = Var(x_i) / mu_i, the same for every site (see below)
+    double meanTraffic = 1.0; ///< sum exposure / sum length: 1 when the exposure is length alone
 };
 
-// Method of moments for counts with exposure: mu_i = lambda l_i, and under the negative binomial
-// with the overdispersion per length (k_i = k L / l_i, the Highway Safety Manual's k / L),
-// Var(x_i) = mu_i (1 + k L lambda) = phi mu_i. phi = sum (x_i - mu_i)^2 / sum mu_i * n / (n - 1)
+// Method of moments for counts with exposure: mu_i = lambda e_i, and under the negative binomial
+// with the overdispersion per exposure (k_i = k E / e_i, the Highway Safety Manual's k / L),
+// Var(x_i) = mu_i (1 + k E lambda) = phi mu_i. phi = sum (x_i - mu_i)^2 / sum mu_i * n / (n - 1)
 // (so equal windows give the sample variance over the mean, as the junctions' k does).
 ExposedMoments exposedMoments(const std::vector<ExposedSite>& sites)
 {
     ExposedMoments m;
     m.n = static_cast<int>(sites.size());
-    double sx = 0, sl = 0;
+    double sx = 0, se = 0, sl = 0;
     for (const auto& s : sites) {
         sx += s.x;
+        se += s.exposure;
         sl += s.length;
     }
-    if (!(sl > 0) || sx <= 0) return m;
-    m.rate = sx / sl;
+    if (!(se > 0) || sx <= 0) return m;
+    m.rate = sx / se;
+    if (sl > 0) m.meanTraffic = se / sl;
     if (m.n > 1) {
         double ss = 0;
-        for (const auto& s : sites) ss += (s.x - m.rate * s.length) * (s.x - m.rate * s.length);
+        for (const auto& s : sites) ss += (s.x - m.rate * s.exposure) * (s.x - m.rate * s.exposure);
         m.dispersion = ss / sx * m.n / (m.n - 1);
     }
     return m;
 }
 
-// EB of a section of `length` with `observed` accidents: mu = lambda l, k = max(0, (phi - 1) /
-// (L lambda)) per window length L, w = 1 / (1 + k (L / l) mu) = min(1, 1 / phi): the weight does
-// not depend on the length, so a short section with many accidents is not pulled to its group's
-// mean merely for being short.
-EmpiricalBayes sectionEmpiricalBayes(const std::string& group, const ExposedMoments& m, double length, double L,
+// EB of a section with `exposure` and `observed` accidents: mu = lambda e, k = max(0, (phi - 1) /
+// (E lambda)) per reference exposure E (a window of length L at the group's mean traffic),
+// w = 1 / (1 + k (E / e) mu) = min(1, 1 / phi): the weight does not depend on the exposure, so a
+// short section with many accidents is not pulled to its group's mean merely for being short.
+EmpiricalBayes sectionEmpiricalBayes(const std::string& group, const ExposedMoments& m, double exposure, double L,
                                      double observed)
 {
     EmpiricalBayes eb;
     eb.peerGroup = group;
     eb.peerSites = m.n;
-    eb.peerMean = m.rate * length;
+    eb.peerMean = m.rate * exposure;
     eb.peerVariance = m.dispersion * eb.peerMean;
-    eb.overdispersion = m.rate > 0 ? std::max(0.0, (m.dispersion - 1.0) / (L * m.rate)) : 0.0;
-    eb.weight = 1.0 / (1.0 + eb.overdispersion * L * m.rate);
+    const double reference = L * m.meanTraffic;
+    eb.overdispersion = m.rate > 0 ? std::max(0.0, (m.dispersion - 1.0) / (reference * m.rate)) : 0.0;
+    eb.weight = 1.0 / (1.0 + eb.overdispersion * reference * m.rate);
     eb.estimate = eb.weight * eb.peerMean + (1.0 - eb.weight) * observed;
     eb.excess = eb.estimate - eb.peerMean;
     return eb;
@@ -475,7 +481,23 @@ BlackSpotResult analyseBlackSpots(const RoadNetwork& network, const std::vector<
         if (options.empiricalBayes) {
             // Sites: every route cut into consecutive pieces of length L, the last piece (and a
             // route shorter than L) as long as it is: every metre of every route is in one site.
-            // Length is the exposure (see sectionEmpiricalBayes).
+            // Length is the exposure, or length x traffic when every segment has its traffic
+            // (see sectionEmpiricalBayes).
+            res.ebTrafficExposure =
+                !segments.empty() && std::all_of(segments.begin(), segments.end(), [](const RoadSegment& s) {
+                    return std::isfinite(s.traffic) && s.traffic > 0;
+                });
+            // The exposure of route r between route distances a and b.
+            const auto exposureOf = [&](std::size_t r, double a, double b) {
+                if (!res.ebTrafficExposure) return b - a;
+                double e = 0;
+                for (const auto& part : routes[r].parts) {
+                    const double from = std::max(a, part.start),
+                                 to = std::min(b, part.start + network.segmentLength(part.segment));
+                    if (to > from) e += (to - from) * segments[part.segment].traffic;
+                }
+                return e;
+            };
             std::unordered_map<std::string, std::vector<ExposedSite>> groups;
             std::vector<ExposedSite> all;
             for (std::size_t r = 0; r < routes.size(); ++r) {
@@ -490,7 +512,7 @@ BlackSpotResult analyseBlackSpots(const RoadNetwork& network, const std::vector<
                     while (idx < ev.size() && ev[idx].pos < a) ++idx;
                     for (auto j = idx; j < ev.size() && (ev[j].pos < b || (last && ev[j].pos <= b)); ++j)
                         add(t, accidents[ev[j].accident], crit, 1);
-                    const ExposedSite site{targetCount(crit, t), b - a};
+                    const ExposedSite site{targetCount(crit, t), exposureOf(r, a, b), b - a};
                     groups[segments[segmentAt(static_cast<std::int32_t>(r), 0.5 * (a + b))].roadClass].push_back(site);
                     all.push_back(site);
                 }
@@ -501,9 +523,10 @@ BlackSpotResult analyseBlackSpots(const RoadNetwork& network, const std::vector<
             for (auto& b : res.sections) {
                 const auto it = groupMoments.find(b.roadClass);
                 const bool own = it != groupMoments.end() && it->second.n >= options.minPeerGroup;
-                b.eb =
-                    sectionEmpiricalBayes(own ? (b.roadClass.empty() ? "onbekend" : b.roadClass) : "alle wegvakken",
-                                          own ? it->second : allMoments, b.to - b.from, L, targetCount(crit, b.tally));
+                b.eb = sectionEmpiricalBayes(own ? (b.roadClass.empty() ? "onbekend" : b.roadClass) : "alle wegvakken",
+                                             own ? it->second : allMoments,
+                                             exposureOf(static_cast<std::size_t>(b.route), b.from, b.to), L,
+                                             targetCount(crit, b.tally));
             }
         }
         rank(res.sections);

@@ -2,6 +2,10 @@
 
 #include "gebiedscan/core/error.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
 namespace gebiedscan::gis {
 
 namespace {
@@ -42,9 +46,12 @@ RoadLayer readRoadLayer(const SourceSpec& source, const RoadFields& requested, c
     if (f.streetName.empty()) f.streetName = reader.findField({"STT_NAAM", "straatnaam", "straat", "naam", "name"});
     if (f.roadNumber.empty()) f.roadNumber = reader.findField({"WEGNUMMER", "wegnr", "ref"});
     if (f.authority.empty()) f.authority = reader.findField({"WEGBEHSRT", "wegbeheerder", "beheerder"});
+    if (f.traffic.empty())
+        f.traffic = reader.findField({"intensiteit", "etmaalintensiteit", "etmaal", "int_etmaal", "ai", "aadt"});
     // Junction ids are only useful in pairs.
     if (f.beginJunction.empty() || f.endJunction.empty()) f.beginJunction.clear(), f.endJunction.clear();
-    reader.selectFields({f.id, f.beginJunction, f.endJunction, f.streetName, f.roadNumber, f.authority, f.roadClass});
+    reader.selectFields(
+        {f.id, f.beginJunction, f.endJunction, f.streetName, f.roadNumber, f.authority, f.roadClass, f.traffic});
     out.fields = f;
 
     Feature feature;
@@ -66,6 +73,13 @@ RoadLayer readRoadLayer(const SourceSpec& source, const RoadFields& requested, c
         s.roadNumber = trimmed(feature.values[4]);
         s.roadAuthority = trimmed(feature.values[5]);
         s.roadClass = f.roadClass.empty() ? s.roadAuthority : trimmed(feature.values[6]);
+        if (!f.traffic.empty()) {
+            std::string text = trimmed(feature.values[7]);
+            std::replace(text.begin(), text.end(), ',', '.'); // a Dutch decimal comma
+            char* end = nullptr;
+            const double v = text.empty() ? 0.0 : std::strtod(text.c_str(), &end);
+            if (!text.empty() && end && *end == '\0' && v > 0 && std::isfinite(v)) s.traffic = v;
+        }
         auto& parts = feature.geometry.lines;
         if (parts.empty()) {
             ++out.withoutGeometry;

@@ -244,18 +244,31 @@ std::string toelichting(const BlackSpotJobResult& job)
             "\nEmpirical Bayes (--eb)\n----------------------\n"
             "Elke locatie wordt vergeleken met haar vergelijkingsgroep (de wegklasse, standaard de wegbeheerder):\n"
             "EB = w mu + (1 - w) waargenomen, met mu het gemiddelde van de groep en w = 1/(1 + k mu) uit de\n"
-            "spreiding in de groep (momentenmethode, negatief binomiaal; nog zonder verkeersintensiteit).\n"
+            "spreiding in de groep (momentenmethode, negatief binomiaal).\n"
             "Kruispunten: alle kruispunten van het net tellen mee, ook die zonder ongevallen.\n"
             "Wegvakken: elke route is in stukken van {:g} m gesneden; het laatste stuk en een route korter\n"
             "dan {:g} m tellen mee zo lang als ze zijn, dus elke meter weg hoort bij een groep. De lengte is de\n"
             "blootstelling: een stuk van l meter verwacht lambda l ongevallen (lambda per meter van de groep),\n"
             "en het gewicht w hangt niet van de lengte af, zodat een kort wegvak met veel ongevallen niet\n"
             "naar het groepsgemiddelde wordt getrokken omdat het kort is.\n"
+            "{}"
             "Kleine groep: een wegklasse met minder dan {} locaties is te klein voor een betrouwbare\n"
             "spreiding; die locaties worden vergeleken met alle kruispunten of alle wegvakken samen\n"
             "(eb_groep = \"alle kruispunten\" / \"alle wegvakken\").\n"
             "Gebruikte groepen (kruispunten):\n{}Gebruikte groepen (wegvakken):\n{}",
-            o.window, o.window, o.minPeerGroup, peerGroupLines(r.junctions), peerGroupLines(r.sections));
+            o.window, o.window,
+            r.ebTrafficExposure
+                ? fmt::format("Verkeersintensiteit (veld {}): elk wegvak heeft er een, dus de blootstelling is lengte\n"
+                              "x intensiteit (motorvoertuigen per etmaal): lambda per voertuigmeter, een drukke weg\n"
+                              "verwacht naar verhouding meer ongevallen dan een rustige van dezelfde lengte.\n",
+                              job.roads.fields.traffic)
+            : job.roads.fields.traffic.empty()
+                ? std::string("Verkeersintensiteit: geen veld (intensiteit, etmaal, ai, aadt) in het wegennet; "
+                              "alleen de lengte telt.\n")
+                : fmt::format("Verkeersintensiteit: veld {} is niet bij elk wegvak gevuld (> 0); daarom telt alleen "
+                              "de lengte.\n",
+                              job.roads.fields.traffic),
+            o.minPeerGroup, peerGroupLines(r.junctions), peerGroupLines(r.sections));
     }
     if (job.kde && job.kdeBandwidth)
         t += fmt::format("\nNetwerk-KDE (laag kde)\n----------------------\n"
@@ -413,6 +426,8 @@ std::vector<fs::path> writeBlackSpotOutputs(const BlackSpotJobResult& job, const
         {"use_network_ids", options.useNetworkIds},
         {"empirical_bayes", options.empiricalBayes},
         {"eb_min_peer_group", options.minPeerGroup},
+        {"eb_section_exposure", job.analysis.ebTrafficExposure ? "length_x_traffic" : "length"},
+        {"road_traffic_field", job.roads.fields.traffic},
         {"kde_bandwidth_m", job.kdeBandwidth ? nlohmann::ordered_json(*job.kdeBandwidth) : nlohmann::ordered_json()},
         {"kde_lixel_m", job.kdeLixel},
         {"kde_weighted", job.kdeWeighted},

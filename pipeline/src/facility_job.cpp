@@ -9,7 +9,10 @@
 #include "gebiedscan/core/date_time.hpp"
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/core/multiple_testing.hpp"
+#include "gebiedscan/core/network_facility_counts.hpp"
+#include "gebiedscan/core/road_network.hpp"
 #include "gebiedscan/gis/field_value.hpp"
+#include "gebiedscan/gis/road_network_reader.hpp"
 
 #include <fmt/core.h>
 
@@ -99,6 +102,53 @@ void readFacilities(const FacilityJobOptions& o, FacilityJobResult& r, std::vect
     }
 }
 
+// --by-network: the counts along the road layer; disc and ring are metres of road.
+void countAlongRoads(const FacilityJobOptions& o, const std::vector<FacilityShape>& shapes,
+                     const std::vector<PointRd>& points, const std::vector<std::uint32_t>& group, FacilityJobResult& r,
+                     Reporter& reporter)
+{
+    if (!(o.snapTolerance >= 0) || !std::isfinite(o.snapTolerance))
+        throw InputError(fmt::format("--snap-tolerance {:g}: kies 0 of meer meter", o.snapTolerance));
+    gis::RoadLayer roads;
+    try {
+        roads = gis::readRoadLayer(o.roads, {}, o.workingCrs);
+    } catch (const InputError& e) {
+        throw InputError(fmt::format("--by-network: geen bruikbaar wegennet ({})", e.what()));
+    }
+    if (roads.segments.empty()) throw InputError(roads.description + ": geen wegvakken met een lijngeometrie");
+    const RoadNetwork network(roads.segments);
+    r.byNetwork = true;
+    r.roadsSource = roads.description;
+    r.roadSegments = network.segments().size();
+    r.roadKilometres = network.totalLength() / 1000.0;
+    reporter.info(fmt::format("Wegennet: {} wegvakken, {} knopen, {:.1f} km; afstanden over de weg", r.roadSegments,
+                              network.nodeCount(), r.roadKilometres));
+    NetworkFacilityCountOptions no;
+    no.count.radius = o.radius;
+    no.count.ringFactor = o.ringFactor;
+    no.count.nearestOnly = o.nearestOnly;
+    no.count.threads = o.threads;
+    no.snapTolerance = o.snapTolerance;
+    reporter.progress("tellen over het wegennet", 0, -1);
+    NetworkFacilityCounts counts = countAlongNetwork(network, shapes, points, group, r.groupIds.size(), no);
+    reporter.progressDone("tellen over het wegennet");
+    r.counts = std::move(counts.counts);
+    r.registrationsOffNetwork = points.size() - counts.registrationsOnNetwork;
+    for (std::size_t f = 0; f < shapes.size(); ++f) {
+        r.facilitiesOffNetwork += !counts.onNetwork[f];
+        r.discArea.push_back(counts.discLength[f]);
+        r.ringArea.push_back(counts.reachLength[f] - counts.discLength[f]);
+    }
+    if (r.registrationsOffNetwork > 0)
+        reporter.warning(fmt::format("{} van {} registraties liggen verder dan {:g} m van een weg in {}: die tellen "
+                                     "nergens mee (ruimer met --snap-tolerance)",
+                                     r.registrationsOffNetwork, points.size(), o.snapTolerance, r.roadsSource));
+    if (r.facilitiesOffNetwork > 0)
+        reporter.warning(fmt::format("{} van {} voorzieningen liggen verder dan {:g} m van een weg: die tellen 0 en "
+                                     "worden niet getoetst (ruimer met --snap-tolerance)",
+                                     r.facilitiesOffNetwork, shapes.size(), o.snapTolerance));
+}
+
 } // namespace
 
 FacilityJobResult computeFacilities(const FacilityJobOptions& o, Reporter& reporter)
@@ -177,11 +227,19 @@ FacilityJobResult computeFacilities(const FacilityJobOptions& o, Reporter& repor
     co.ringFactor = o.ringFactor;
     co.nearestOnly = o.nearestOnly;
     co.threads = o.threads;
-    reporter.progress("tellen", 0, -1);
-    r.counts = countAroundFacilities(shapes, points, group, r.groupIds.size(), co);
-    reporter.progressDone("tellen");
-
     const std::size_t n = shapes.size(), groups = r.groupIds.size();
+    if (o.roads.path.empty()) {
+        reporter.progress("tellen", 0, -1);
+        r.counts = countAroundFacilities(shapes, points, group, groups, co);
+        reporter.progressDone("tellen");
+        for (std::size_t f = 0; f < n; ++f) {
+            r.discArea.push_back(facilityBufferArea(shapes[f], o.radius));
+            r.ringArea.push_back(facilityBufferArea(shapes[f], o.radius * o.ringFactor) - r.discArea.back());
+        }
+    } else {
+        countAlongRoads(o, shapes, points, group, r, reporter);
+    }
+
     r.total.assign(n, 0);
     for (std::size_t f = 0; f < n; ++f)
         for (std::size_t g = 0; g < groups; ++g) r.total[f] += r.counts.inRadius[f * groups + g];
@@ -196,8 +254,6 @@ FacilityJobResult computeFacilities(const FacilityJobOptions& o, Reporter& repor
     std::vector<double> p(n, 1.0);
     std::vector<std::uint8_t> untestable(n, 0);
     for (std::size_t f = 0; f < n; ++f) {
-        r.discArea.push_back(facilityBufferArea(shapes[f], o.radius));
-        r.ringArea.push_back(facilityBufferArea(shapes[f], o.radius * o.ringFactor) - r.discArea.back());
         r.excess.push_back(facilityExcess(r.counts.inRadiusAll[f], r.counts.inRing[f], r.discArea[f], r.ringArea[f]));
         p[f] = r.excess[f].p;
         untestable[f] = r.discArea[f] > 0 ? 0 : 1;

@@ -58,13 +58,26 @@ std::string dutchNumber(double v)
     return text;
 }
 
-std::string methodText(const FacilityJobOptions& o)
+// Which distance was used, in one line for the metadata and the explanation.
+std::string distanceText(const FacilityJobResult& r, const FacilityJobOptions& o)
+{
+    if (!r.byNetwork) return "hemelsbreed (bij een vlak vanaf de rand; binnen het vlak telt alles)";
+    return fmt::format("over het wegennet ({}: {} wegvakken, {} km), kortste route tussen de punten waar registratie "
+                       "en voorziening op de weg aansluiten (dichtstbijzijnde weg binnen {:g} m; bij een lijn of vlak "
+                       "de dichtstbijzijnde van de hoekpunten); de afstand van adres tot weg telt niet mee",
+                       r.roadsSource, r.roadSegments, dutchNumber(std::round(r.roadKilometres * 10) / 10),
+                       o.snapTolerance);
+}
+
+std::string methodText(const FacilityJobResult& r, const FacilityJobOptions& o)
 {
     return fmt::format("verhoogd: het aantal binnen {0:g} m (alle registraties, ook bij --nearest-only) tegen de "
                        "ring van {0:g} tot {1:g} m, exacte voorwaardelijke Poisson-toets (eenzijdig; als R "
-                       "poisson.test(..., alternative = \"greater\")), oppervlakken volgens Steiner (vlak + omtrek x r "
-                       "+ pi r²), Benjamini-Hochberg over de voorzieningen, alfa {2}",
-                       o.radius, o.radius * o.ringFactor, dutchNumber(o.alpha));
+                       "poisson.test(..., alternative = \"greater\")), {3}, Benjamini-Hochberg over de voorzieningen, "
+                       "alfa {2}",
+                       o.radius, o.radius * o.ringFactor, dutchNumber(o.alpha),
+                       r.byNetwork ? "naar de meters weg binnen de straal en in de ring (afstand over het wegennet)"
+                                   : "oppervlakken volgens Steiner (vlak + omtrek x r + pi r²)");
 }
 
 // Own field names that clash with ours get the prefix "bron_".
@@ -97,7 +110,7 @@ gis::Table facilityTable(const FacilityJobResult& r, const FacilityJobOptions& o
     if (byTheme)
         for (std::size_t g = 0; g < r.groupIds.size(); ++g)
             ours.push_back(schema::column(spec, schema::field::count, r.groupIds[g], r.groupLabels[g]));
-    ours.push_back(schema::column(spec, "dichtheid_km2"));
+    ours.push_back(schema::column(spec, r.byNetwork ? "dichtheid_km_weg" : "dichtheid_km2"));
     ours.push_back(schema::column(spec, "rank"));
     if (o.internal)
         for (auto id : {"n_ring", "verwacht", "p", "p_adj"}) ours.push_back(schema::column(spec, id));
@@ -124,8 +137,10 @@ gis::Table facilityTable(const FacilityJobResult& r, const FacilityJobOptions& o
         if (byTheme)
             for (std::size_t g = 0; g < groups; ++g)
                 row.push_back(hidden(hideThemes, static_cast<std::int64_t>(r.counts.inRadius[f * groups + g])));
+        // Per km² of the zone, or along the network per km of road (discArea is then metres).
+        const double perUnit = r.byNetwork ? 1e3 : 1e6;
         row.push_back(hidden(hideTotal, r.discArea[f] > 0
-                                            ? Value(round(static_cast<double>(r.total[f]) / r.discArea[f] * 1e6, 2))
+                                            ? Value(round(static_cast<double>(r.total[f]) / r.discArea[f] * perUnit, 2))
                                             : Value()));
         row.push_back(hidden(hideTotal, static_cast<std::int64_t>(rank[f])));
         if (o.internal) {
@@ -172,6 +187,7 @@ std::vector<fs::path> writeFacilityOutputs(const FacilityJobResult& r, const Fac
                   {"bron_voorzieningen", r.facilitiesSource},
                   {"periode", r.period},
                   {"straal_m", fmt::format("{:g}", o.radius)},
+                  {"afstand", distanceText(r, o)},
                   {"telwijze", countingRule(o)},
                   {"onderdrukking", protectionRule(r, o)},
                   {std::string(schema::kAudienceKey), o.internal ? "intern" : "extern"}};
@@ -199,7 +215,17 @@ std::vector<fs::path> writeFacilityOutputs(const FacilityJobResult& r, const Fac
     s["radius_m"] = o.radius;
     s["ring_m"] = {o.radius, o.radius * o.ringFactor};
     s["counting"] = o.nearestOnly ? "nearest_only" : "every_facility_within_radius";
-    s["method"] = methodText(o);
+    if (r.byNetwork)
+        s["distance"] = {{"kind", "network"},
+                         {"text", distanceText(r, o)},
+                         {"roads", r.roadsSource},
+                         {"road_segments", r.roadSegments},
+                         {"snap_tolerance_m", o.snapTolerance},
+                         {"registrations_off_network", r.registrationsOffNetwork},
+                         {"facilities_off_network", r.facilitiesOffNetwork}};
+    else
+        s["distance"] = {{"kind", "euclidean"}, {"text", distanceText(r, o)}};
+    s["method"] = methodText(r, o);
     s["registrations_used"] = r.registrationsUsed;
     if (o.internal) s["registrations_near_a_facility"] = r.counts.nearAny;
     s["raised_facilities"] = raised;
@@ -220,7 +246,7 @@ std::vector<fs::path> writeFacilityOutputs(const FacilityJobResult& r, const Fac
     const std::string note = fmt::format(
         "Hot facilities - toelichting\n============================\n\n"
         "Voorzieningen: {} ({} stuks)\nRegistraties: {}\nThema:        {}\nPeriode:      {}\n"
-        "Straal:       {:g} m, hemelsbreed (bij een vlak vanaf de rand; binnen het vlak telt alles)\n"
+        "Straal:       {:g} m, {}\n"
         "Telwijze:     {}\nOnderdrukking: {}\n\n"
         "Concentratie (Eck, Clarke en Guerette): de 10 % voorzieningen met de meeste registraties hebben\n"
         "{} % van alle tellingen bij voorzieningen, de top 20 % {} %; de hele curve staat in\n"
@@ -229,8 +255,8 @@ std::vector<fs::path> writeFacilityOutputs(const FacilityJobResult& r, const Fac
         "Let op: aan de rand van het gebied waar registraties zijn, ligt een deel van de ring buiten de\n"
         "gegevens; daar is de omgeving te laag geschat en 'verhoogd' minder betrouwbaar.\n",
         r.facilitiesSource, r.total.size(), r.incidentsSource, r.themeId.empty() ? "alle registraties" : r.themeId,
-        r.period, o.radius, countingRule(o), protectionRule(r, o), share(top10.registrationShare),
-        share(top20.registrationShare), methodText(o));
+        r.period, o.radius, distanceText(r, o), countingRule(o), protectionRule(r, o), share(top10.registrationShare),
+        share(top20.registrationShare), methodText(r, o));
     gis::writeTextFile(dir / "toelichting.txt", note);
     written.push_back(dir / "toelichting.txt");
     folder.commit();

@@ -531,6 +531,9 @@ std::vector<LayerSpec> buildLayers()
                    "registrations within the radius"),
           single("dichtheid_km2", T::Real, "per km²", "n_total per km² van de zone binnen de straal",
                  "n_total per km² of the zone within the radius"),
+          single("dichtheid_km_weg", T::Real, "per km weg",
+                 "n_total per km weg binnen de straal over het wegennet (--by-network)",
+                 "n_total per km of road within the radius along the network (--by-network)"),
           single("rank", T::Integer, "", "rang naar n_total (1 = meeste)", "rank by n_total (1 = most)"),
           single("n_ring", T::Integer, "aantal",
                  "registraties in de ring rond de straal (straal tot 5 x straal), intern",
@@ -547,6 +550,7 @@ std::vector<LayerSpec> buildLayers()
           {"bron_voorzieningen", "bron van de voorzieningen", "source of the facilities"},
           {"periode", "periode van de registraties", "period of the registrations"},
           {"straal_m", "straal (m)", "radius (m)"},
+          {"afstand", "hemelsbreed of over het wegennet", "straight line or along the road network"},
           {"telwijze", "elke voorziening in de straal of alleen de dichtstbijzijnde", "every facility or nearest only"},
           {"onderdrukking", "regel voor kleine aantallen (geheim)", "small-count suppression rule"}}});
     l.push_back({role::facilityConcentration,

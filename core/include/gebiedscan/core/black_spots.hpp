@@ -122,6 +122,9 @@ struct BlackSpotResult {
     std::size_t windowCount = 0;       ///< windows evaluated
     std::vector<BlackSpot> junctions;  ///< ranked
     std::vector<BlackSpot> sections;   ///< ranked
+    /// Empirical Bayes of sections used length x traffic as exposure (every segment had its
+    /// traffic); false: length alone.
+    bool ebTrafficExposure = false;
 };
 
 /// Full analysis: deduplication, placement, junction counts, sliding windows, ranking.
@@ -147,6 +150,9 @@ struct BlackSpotResult {
 /// Manual's k / L) the method of moments gives phi = sum (x - lambda l)^2 / sum x * n / (n - 1),
 /// k = max(0, (phi - 1) / (L lambda)) and w = min(1, 1 / phi), the same for short and long
 /// sections (a 74 m section with 4 accidents is not pulled to its group's mean for being short).
+/// When every segment has its traffic (RoadSegment::traffic, vehicles per day), the exposure is
+/// length x traffic instead of length (lambda per vehicle-metre, k per window of length L at the
+/// group's mean traffic); one segment without traffic and length alone is used for all.
 /// A peer group (road class) with fewer than minPeerGroup sites falls back to all sites of the
 /// kind (peer group "alle wegvakken" / "alle kruispunten" in the output).
 [[nodiscard]] BlackSpotResult analyseBlackSpots(const RoadNetwork& network, const std::vector<AccidentRecord>& records,

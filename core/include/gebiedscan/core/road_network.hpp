@@ -2,7 +2,9 @@
 #include "gebiedscan/core/geometry.hpp"
 
 #include <cstdint>
+#include <limits>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -20,6 +22,9 @@ struct RoadSegment {
     std::string roadNumber;    ///< NWB WEGNUMMER (e.g. "A12", "N225"); empty when unknown
     std::string roadAuthority; ///< NWB WEGBEHSRT: R rijk, P provincie, G gemeente, W waterschap, T overig
     std::string roadClass;     ///< peer group for Empirical Bayes; the reader defaults it to the authority
+    /// Traffic (motor vehicles per day, etmaalintensiteit) when the layer gives it; NaN = unknown.
+    /// With it on every segment, Empirical Bayes uses length x traffic as the sections' exposure.
+    double traffic = std::numeric_limits<double>::quiet_NaN();
 };
 
 /// How the graph topology is built.
@@ -74,6 +79,11 @@ public:
     [[nodiscard]] const std::string& nodeId(std::int32_t node) const { return m_nodeIds[node]; }
     /// Segments that start or end at a node (a loop appears twice).
     [[nodiscard]] std::vector<std::int32_t> nodeSegments(std::int32_t node) const;
+    /// The same without a copy, for inner loops (shortest paths).
+    [[nodiscard]] std::span<const std::int32_t> incidentSegments(std::int32_t node) const
+    {
+        return {m_nodeEdges.data() + m_nodeEdgeStart[node], m_nodeEdges.data() + m_nodeEdgeStart[node + 1]};
+    }
     [[nodiscard]] int nodeDegree(std::int32_t node) const
     {
         return static_cast<int>(m_nodeEdgeStart[node + 1] - m_nodeEdgeStart[node]);

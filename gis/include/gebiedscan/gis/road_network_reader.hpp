@@ -11,7 +11,8 @@ namespace gebiedscan::gis {
 /// Which fields of a road layer hold what. Empty names are detected case-insensitively: the NWB
 /// names (WVK_ID, JTE_ID_BEG, JTE_ID_END, STT_NAAM, WEGNUMMER, WEGBEHSRT) and generic ones (id,
 /// name/naam/straatnaam, ref/wegnr). Without an id field the OGR FID is the segment id. Without a
-/// class field the road class (Empirical Bayes peer group) is the road authority.
+/// class field the road class (Empirical Bayes peer group) is the road authority. A traffic field
+/// (vehicles per day) is optional; an empty or unreadable value leaves that segment's traffic unknown.
 struct RoadFields {
     std::string id;
     std::string beginJunction;
@@ -20,6 +21,7 @@ struct RoadFields {
     std::string roadNumber;
     std::string authority;
     std::string roadClass;
+    std::string traffic; ///< vehicles per day: intensiteit, etmaal, etmaalintensiteit, ai, aadt
 };
 
 /// The segments of a road layer in the working CRS, ready for RoadNetwork.

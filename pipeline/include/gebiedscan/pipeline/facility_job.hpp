@@ -28,6 +28,10 @@ struct FacilityJobOptions {
     double radius = 200.0;       ///< metres
     double ringFactor = 5.0;     ///< comparison ring: radius < d <= ringFactor * radius
     bool nearestOnly = false;    ///< a registration counts only for its nearest facility
+    /// --by-network: distances along this road layer (NWB wegvakken or any line layer) instead of
+    /// the straight line; path empty = Euclidean.
+    gis::SourceSpec roads;
+    double snapTolerance = 50.0; ///< metres from a registration or facility vertex to the nearest road
     double alpha = 0.05;         ///< "verhoogd" when the FDR-adjusted p <= alpha
     bool internal = false;       ///< police-internal output: counts 1..T-1 not hidden
     bool dutchCsv = true;
@@ -53,8 +57,17 @@ struct FacilityJobResult {
     std::string period;  ///< "2023-01-01 t/m 2023-12-31" or "alle datums"
 
     FacilityCounts counts;
-    std::vector<std::uint64_t> total; ///< per facility: registrations within the radius
-    std::vector<std::size_t> rank;    ///< 1 = most (ties share the best rank)
+    /// Along the network (--by-network): the road layer, its size, and what reached the roads.
+    bool byNetwork = false;
+    std::string roadsSource;
+    std::size_t roadSegments = 0;
+    double roadKilometres = 0.0;
+    std::uint64_t registrationsOffNetwork = 0; ///< farther than snapTolerance from every road: not counted
+    std::size_t facilitiesOffNetwork = 0;      ///< no vertex within snapTolerance of a road: count 0
+    std::vector<std::uint64_t> total;          ///< per facility: registrations within the radius
+    std::vector<std::size_t> rank;             ///< 1 = most (ties share the best rank)
+    /// Euclidean: m² of the zone within the radius and of the ring; along the network: metres of
+    /// road within the radius and in the ring.
     std::vector<double> discArea, ringArea;
     std::vector<FacilityExcess> excess;    ///< against the ring, from inRadiusAll and inRing
     std::vector<double> pAdjusted;         ///< Benjamini-Hochberg over the facilities

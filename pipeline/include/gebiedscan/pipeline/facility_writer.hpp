@@ -9,7 +9,7 @@
 namespace gebiedscan::pipeline {
 
 /// The `facilities` layer: the facility's own fields and geometry, then n_total, n_<thema>,
-/// dichtheid_km2, rank, (internal only: n_ring, verwacht, p, p_adj) and verhoogd.
+/// dichtheid_km2 (along the network: dichtheid_km_weg), rank, (internal only: n_ring, verwacht, p, p_adj) and verhoogd.
 [[nodiscard]] gis::Table facilityTable(const FacilityJobResult& result, const FacilityJobOptions& options);
 
 /// The Eck-Clarke-Guerette curve: share of facilities, facilities, registrations, share.
