@@ -9,6 +9,9 @@
 
 #include <fmt/core.h>
 
+#include <malloc.h>
+
+#include <algorithm>
 #include <cmath>
 
 namespace gebiedscan::pipeline {
@@ -38,6 +41,14 @@ void keepWrittenParts(LocalHotspots& h)
     h.lisa.expectation = {};
     h.lisa.variance = {};
     h.lisa.p = {};
+}
+
+// Gives the heap's free pages back to the system: an analysis of a national grid frees some
+// 100 MB of scratch (the lattice's z and p) that malloc would otherwise keep, 440 MB over 10
+// analyses (glibc's malloc_stats on 617,207 cells).
+void releaseFreedMemory()
+{
+    ::malloc_trim(0);
 }
 
 } // namespace
@@ -76,6 +87,7 @@ std::vector<LevelHotspots> computeScanHotspots(const ScanResult& r, const LocalH
             // A grid's empty cells are no units (sparse): Gi* counts them as zeros all the same.
             if (l == 0 && r.gridCells) applyGridGiStar(*r.gridCells, x, options, h.results.back());
             keepWrittenParts(h.results.back());
+            releaseFreedMemory();
         }
     }
     return out;
@@ -95,6 +107,7 @@ std::vector<LevelRates> computeScanRates(const ScanResult& r)
                       : contiguityWeights(r.geometries[l], Contiguity::Queen, kContiguitySnap);
         std::vector<double> population(n);
         for (std::size_t a = 0; a < n; ++a) population[a] = lv.population[a] ? *lv.population[a] : std::nan("");
+        const bool anyPopulation = std::any_of(lv.population.begin(), lv.population.end(), [](auto& p) { return p; });
         for (std::size_t s = 0; s < f.themeSlots(); ++s) {
             std::vector<double> x(n);
             for (std::size_t a = 0; a < n; ++a) x[a] = static_cast<double>(f.themeCount(l, a, s, f.currentPeriod()));
@@ -105,6 +118,7 @@ std::vector<LevelRates> computeScanRates(const ScanResult& r)
             local.raw = {};
             local.priorMean = {};
             local.priorVariance = {};
+            if (!anyPopulation) out[l].slots.back().global.raw = {}; // a grid's cells: all unknown
         }
     }
     return out;
@@ -221,6 +235,7 @@ void protectScanHotspots(ScanResult& r, Reporter* reporter)
             }
             h.results[k] = computeLocalHotspots(x, h.weights, r.hotspotOptions);
             keepWrittenParts(h.results[k]);
+            releaseFreedMemory();
         }
     }
     if (reporter && total > 0) reporter->progressDone("hotspots (beschermd)");
