@@ -8,7 +8,7 @@
 #include "option_groups.hpp"
 
 #include "gebiedscan/core/error.hpp"
-#include "gebiedscan/gis/atomic_output.hpp"
+#include "gebiedscan/gis/output_folder.hpp"
 
 #include <fmt/core.h>
 
@@ -31,7 +31,8 @@ void run(const BlackSpotsCli& c)
 {
     ConsoleReporter console(c.quiet);
     if (!c.internal) throw InputError(pipeline::blackSpotsInternalOnly()); // before the analysis, not after
-    gis::ensureWritableFolder(c.out); // an unusable --out fails before the analysis, not after
+    // An unusable --out fails before the analysis, and a refused run creates nothing.
+    gis::OutputFolder::check(c.out, {"blackspots", "summary.json"});
     const pipeline::BlackSpotJobResult result = pipeline::runBlackSpotJob(c.job, console);
     (void)pipeline::writeBlackSpotOutputs(result, {c.out, c.dutchCsv, c.internal});
     if (!c.quiet)

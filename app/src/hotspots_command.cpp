@@ -10,7 +10,7 @@
 
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/core/hotspot_classes.hpp"
-#include "gebiedscan/gis/atomic_output.hpp"
+#include "gebiedscan/gis/output_folder.hpp"
 
 #include <fmt/core.h>
 
@@ -141,7 +141,8 @@ void registerHotspotsCommand(CLI::App& app)
                        : correction->second ? PValueCorrection::Bonferroni
                                             : PValueCorrection::None;
         ConsoleReporter console(*quiet);
-        gis::ensureWritableFolder(*outDir); // an unusable --out fails before the analysis, not after
+        // An unusable --out fails before the analysis, and a refused run creates nothing.
+        gis::OutputFolder::check(*outDir, {"hotspots", "toelichting.txt"});
         const int suppressBelow =
             pipeline::loadScanModel(model->empty() ? pipeline::defaultModelPath() : std::filesystem::path(*model))
                 .suppressBelow;

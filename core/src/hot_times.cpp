@@ -1,13 +1,39 @@
 #include "gebiedscan/core/hot_times.hpp"
 
 #include <algorithm>
+#include <bit>
 
 namespace gebiedscan {
 
 void HotTimes::add(LocalTime t, double weight)
 {
-    m_counts[static_cast<std::size_t>(hourOfWeek(t))] += weight;
+    addToHour(static_cast<std::size_t>(hourOfWeek(t)), weight);
     ++m_events;
+}
+
+std::size_t HotTimes::slot(std::size_t hour) const
+{
+    std::size_t before = 0;
+    for (std::size_t w = 0; w < hour / 64; ++w) before += static_cast<std::size_t>(std::popcount(m_hours[w]));
+    const std::uint64_t below = hour % 64 == 0 ? 0 : m_hours[hour / 64] & ((std::uint64_t{1} << (hour % 64)) - 1);
+    return before + static_cast<std::size_t>(std::popcount(below));
+}
+
+void HotTimes::addToHour(std::size_t hour, double weight)
+{
+    const std::size_t i = slot(hour);
+    if (!has(hour)) {
+        m_hours[hour / 64] |= std::uint64_t{1} << (hour % 64);
+        m_weights.insert(m_weights.begin() + static_cast<std::ptrdiff_t>(i), 0.0);
+    }
+    m_weights[i] += weight;
+}
+
+std::array<double, HotTimes::kHours> HotTimes::counts() const
+{
+    std::array<double, kHours> dense{};
+    for (int h = 0; h < kHours; ++h) dense[static_cast<std::size_t>(h)] = at(h);
+    return dense;
 }
 
 bool HotTimes::add(const TimeInterval& interval, double weight)
@@ -33,7 +59,7 @@ bool HotTimes::add(const TimeInterval& interval, double weight)
     ++m_spread;
     if (length >= kWeekSeconds) {
         ++m_capped;
-        for (double& c : m_counts) c += weight / kHours;
+        for (std::size_t h = 0; h < kHours; ++h) addToHour(h, weight / kHours);
         return true;
     }
     // Walk the interval hour by hour (at most 169 hour slots, since it is shorter than a week).
@@ -44,7 +70,7 @@ bool HotTimes::add(const TimeInterval& interval, double weight)
         const std::int64_t hourStart = (t >= 0 ? t / 3600 : (t - 3599) / 3600) * 3600;
         const std::int64_t next = std::min(hourStart + 3600, to);
         const int hour = hourOfWeek(LocalTime{hourStart + amsterdamUtcOffset(hourStart)});
-        m_counts[static_cast<std::size_t>(hour)] += perSecond * static_cast<double>(next - t);
+        addToHour(static_cast<std::size_t>(hour), perSecond * static_cast<double>(next - t));
         t = next;
     }
     return true;
@@ -52,7 +78,9 @@ bool HotTimes::add(const TimeInterval& interval, double weight)
 
 void HotTimes::merge(const HotTimes& other)
 {
-    for (std::size_t i = 0; i < m_counts.size(); ++i) m_counts[i] += other.m_counts[i];
+    // As a dense table's sum: an hour without a weight adds 0 (which changes nothing).
+    for (std::size_t h = 0; h < kHours; ++h)
+        if (other.has(h)) addToHour(h, other.m_weights[other.slot(h)]);
     m_events += other.m_events;
     m_spread += other.m_spread;
     m_capped += other.m_capped;
@@ -62,14 +90,15 @@ void HotTimes::merge(const HotTimes& other)
 double HotTimes::total() const
 {
     double s = 0.0;
-    for (double c : m_counts) s += c;
+    for (double c : m_weights) s += c; // in hour order; the hours without a weight add 0
     return s;
 }
 
 int HotTimes::peakHour() const
 {
     if (m_events == 0) return -1;
-    return static_cast<int>(std::max_element(m_counts.begin(), m_counts.end()) - m_counts.begin());
+    const auto dense = counts();
+    return static_cast<int>(std::max_element(dense.begin(), dense.end()) - dense.begin());
 }
 
 std::string_view dutchDayShort(int day)

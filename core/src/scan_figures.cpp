@@ -10,21 +10,52 @@
 namespace gebiedscan {
 
 ScanCounts::ScanCounts(std::size_t areas, std::size_t modelCategories, std::size_t periods)
-    : m_areas(areas), m_categories(modelCategories + 1), m_periods(periods),
-      m_counts(areas * (modelCategories + 1) * periods, 0)
+    : m_categories(modelCategories + 1), m_periods(periods), m_rows(areas)
 {}
+
+void ScanCounts::add(std::size_t area, std::size_t category, std::size_t period, std::uint64_t n)
+{
+    auto& row = m_rows[area];
+    const auto column = static_cast<std::uint32_t>(category * m_periods + period);
+    const auto it = std::lower_bound(row.begin(), row.end(), column, [](const auto& e, auto c) { return e.first < c; });
+    if (it != row.end() && it->first == column)
+        it->second += n;
+    else
+        row.insert(it, {column, n});
+}
+
+std::uint64_t ScanCounts::at(std::size_t area, std::size_t category, std::size_t period) const
+{
+    const auto& row = m_rows[area];
+    const auto column = static_cast<std::uint32_t>(category * m_periods + period);
+    const auto it = std::lower_bound(row.begin(), row.end(), column, [](const auto& e, auto c) { return e.first < c; });
+    return it != row.end() && it->first == column ? it->second : 0;
+}
 
 void ScanCounts::merge(const ScanCounts& other)
 {
-    if (other.m_counts.size() != m_counts.size()) throw Error("ScanCounts::merge: shape differs");
-    for (std::size_t i = 0; i < m_counts.size(); ++i) m_counts[i] += other.m_counts[i];
+    if (other.areas() != areas() || other.m_categories != m_categories || other.m_periods != m_periods)
+        throw Error("ScanCounts::merge: shape differs");
+    for (std::size_t a = 0; a < other.areas(); ++a)
+        for (const auto& [column, n] : other.m_rows[a]) add(a, column / m_periods, column % m_periods, n);
 }
 
 void ScanCounts::resizeAreas(std::size_t areas)
 {
-    m_areas = areas;
-    m_counts.resize(areas * m_categories * m_periods, 0);
+    m_rows.resize(areas);
 }
+
+namespace {
+// The non-zero entries of a dense row, for SparseRows::appendRow.
+void appendNonZero(SparseRows<std::uint64_t>& rows, const std::vector<std::uint64_t>& dense,
+                   std::vector<std::pair<std::uint32_t, std::uint64_t>>& scratch)
+{
+    scratch.clear();
+    for (std::size_t k = 0; k < dense.size(); ++k)
+        if (dense[k] != 0) scratch.emplace_back(static_cast<std::uint32_t>(k), dense[k]);
+    rows.appendRow(scratch);
+}
+} // namespace
 
 ScanFigures::ScanFigures(const ScanModel& model, const AreaHierarchy& areas, const ScanCounts& counts)
     : m_model(model), m_areas(areas), m_slots(model.themes.size() + 2), m_categories(counts.categories()),
@@ -45,9 +76,9 @@ ScanFigures::ScanFigures(const ScanModel& model, const AreaHierarchy& areas, con
     // every area "rise" against an expected value that is too low.
     std::vector<bool> periodHasRecords(m_periods, false);
     for (std::size_t a = 0; a < counts.areas(); ++a)
-        for (std::size_t c = 0; c < m_categories; ++c)
-            for (std::size_t p = 0; p < m_periods; ++p)
-                if (counts.at(a, c, p) > 0) periodHasRecords[p] = true;
+        counts.forEach(a, [&](std::uint32_t column, std::uint64_t n) {
+            if (n > 0) periodHasRecords[column % m_periods] = true;
+        });
     for (std::size_t p = 0; p < model.periods.size(); ++p) {
         if (p == m_current)
             m_currentDays += model.periods[p].days();
@@ -58,81 +89,125 @@ ScanFigures::ScanFigures(const ScanModel& model, const AreaHierarchy& areas, con
     }
     m_hasReference = m_referenceDays > 0.0;
 
+    const auto changeOf = [&](std::uint64_t cur, std::uint64_t ref) {
+        ChangeFigure f;
+        if (!m_hasReference) return f;
+        f.expected = static_cast<double>(ref) * m_currentDays / m_referenceDays;
+        if (f.expected > 0.0) f.changePct = (static_cast<double>(cur) - f.expected) / f.expected * 100.0;
+        f.pValue = poissonRatioTest(cur, m_currentDays, ref, m_referenceDays);
+        if (f.pValue < model.significance)
+            f.flag = static_cast<double>(cur) > f.expected ? ChangeFlag::Rise : ChangeFlag::Fall;
+        return f;
+    };
+    const ChangeFigure zeroChange = changeOf(0, 0);
+
+    const std::size_t categoryColumns = m_categories * m_periods, themeColumns = m_slots * m_periods;
+    std::vector<std::uint64_t> categoryRow(categoryColumns), themeRow(themeColumns);
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> scratch;
+    std::vector<std::pair<std::uint32_t, ChangeFigure>> changes;
     m_levels.resize(areas.levels.size());
     for (std::size_t l = 0; l < areas.levels.size(); ++l) {
         const auto& level = areas.levels[l];
         auto& data = m_levels[l];
         const std::size_t n = level.size();
-        data.category.assign(n * m_categories * m_periods, 0);
-        if (l == 0) {
-            for (std::size_t a = 0; a < n; ++a)
-                for (std::size_t c = 0; c < m_categories; ++c)
-                    for (std::size_t p = 0; p < m_periods; ++p)
-                        data.category[(a * m_categories + c) * m_periods + p] = counts.at(a, c, p);
-        } else { // roll up from the level below: consistent by construction
+        data.category = SparseRows<std::uint64_t>(categoryColumns);
+        data.theme = SparseRows<std::uint64_t>(themeColumns);
+        data.change = SparseRows<ChangeFigure>(m_slots, zeroChange);
+        // The level below's areas per parent, to roll up one parent at a time.
+        std::vector<std::size_t> childStart(n + 1, 0), children;
+        if (l > 0) {
             const auto& below = areas.levels[l - 1];
-            const auto& child = m_levels[l - 1].category;
-            for (std::size_t a = 0; a < below.size(); ++a) {
-                const auto parent = below.parent.empty() ? -1 : below.parent[a];
-                if (parent < 0) continue;
-                const auto dst = static_cast<std::size_t>(parent) * m_categories * m_periods;
-                const auto src = a * m_categories * m_periods;
-                for (std::size_t k = 0; k < m_categories * m_periods; ++k) data.category[dst + k] += child[src + k];
-            }
+            for (std::size_t a = 0; a < below.size(); ++a)
+                if (!below.parent.empty() && below.parent[a] >= 0)
+                    ++childStart[static_cast<std::size_t>(below.parent[a]) + 1];
+            for (std::size_t p = 0; p < n; ++p) childStart[p + 1] += childStart[p];
+            children.resize(childStart[n]);
+            std::vector<std::size_t> next(childStart.begin(), childStart.end() - 1);
+            for (std::size_t a = 0; a < below.size(); ++a)
+                if (!below.parent.empty() && below.parent[a] >= 0)
+                    children[next[static_cast<std::size_t>(below.parent[a])]++] = a;
         }
-        data.theme.assign(n * m_slots * m_periods, 0);
-        for (std::size_t a = 0; a < n; ++a)
-            for (std::size_t c = 0; c < m_categories; ++c)
-                for (std::size_t p = 0; p < m_periods; ++p) {
-                    const auto v = data.category[(a * m_categories + c) * m_periods + p];
-                    data.theme[(a * m_slots + slotOf[c]) * m_periods + p] += v;
-                    // The total is every registration of the area, overig included.
-                    data.theme[(a * m_slots + totalSlot()) * m_periods + p] += v;
-                }
+        for (std::size_t a = 0; a < n; ++a) {
+            std::fill(categoryRow.begin(), categoryRow.end(), 0);
+            if (l == 0) {
+                counts.forEach(a, [&](std::uint32_t column, std::uint64_t v) { categoryRow[column] = v; });
+            } else { // roll up from the level below: consistent by construction
+                const auto& child = m_levels[l - 1].category;
+                for (auto i = childStart[a]; i < childStart[a + 1]; ++i)
+                    child.forEach(children[i],
+                                  [&](std::uint32_t column, std::uint64_t v) { categoryRow[column] += v; });
+            }
+            appendNonZero(data.category, categoryRow, scratch);
 
-        data.change.resize(n * m_slots);
-        for (std::size_t a = 0; a < n; ++a)
+            std::fill(themeRow.begin(), themeRow.end(), 0);
+            for (const auto& [column, v] : scratch) {
+                const std::size_t c = column / m_periods, p = column % m_periods;
+                themeRow[slotOf[c] * m_periods + p] += v;
+                // The total is every registration of the area, overig included.
+                themeRow[totalSlot() * m_periods + p] += v;
+            }
+            appendNonZero(data.theme, themeRow, scratch);
+
+            changes.clear();
             for (std::size_t s = 0; s < m_slots; ++s) {
-                ChangeFigure& f = data.change[a * m_slots + s];
-                if (!m_hasReference) continue;
-                const auto cur = data.theme[(a * m_slots + s) * m_periods + m_current];
+                const auto cur = themeRow[s * m_periods + m_current];
                 std::uint64_t ref = 0;
                 for (std::size_t p = 0; p < m_periods; ++p)
-                    if (p != m_current) ref += data.theme[(a * m_slots + s) * m_periods + p];
-                f.expected = static_cast<double>(ref) * m_currentDays / m_referenceDays;
-                if (f.expected > 0.0) f.changePct = (static_cast<double>(cur) - f.expected) / f.expected * 100.0;
-                f.pValue = poissonRatioTest(cur, m_currentDays, ref, m_referenceDays);
-                if (f.pValue < model.significance)
-                    f.flag = static_cast<double>(cur) > f.expected ? ChangeFlag::Rise : ChangeFlag::Fall;
+                    if (p != m_current) ref += themeRow[s * m_periods + p];
+                if (cur != 0 || ref != 0) changes.emplace_back(static_cast<std::uint32_t>(s), changeOf(cur, ref));
             }
+            data.change.appendRow(changes);
+        }
+        data.category.shrink();
+        data.theme.shrink();
+        data.change.shrink();
 
         // Rank among siblings (same parent; all areas of the level when there is none).
-        data.rank.assign(n * m_slots, 0);
+        std::vector<int> rank(n * m_slots, 0);
         std::map<std::int32_t, std::vector<std::size_t>> siblings;
         for (std::size_t a = 0; a < n; ++a) siblings[level.parent.empty() ? -1 : level.parent[a]].push_back(a);
-        for (std::size_t s = 0; s < m_slots; ++s)
+        std::int32_t maxParent = -1;
+        for (std::size_t a = 0; a < n && !level.parent.empty(); ++a) maxParent = std::max(maxParent, level.parent[a]);
+        data.zeroRank.assign(static_cast<std::size_t>(maxParent + 2) * m_slots, 1);
+        std::vector<std::uint64_t> current(n);
+        for (std::size_t s = 0; s < m_slots; ++s) {
+            for (std::size_t a = 0; a < n; ++a) current[a] = themeCount(l, a, s, m_current);
             for (auto& [parent, group] : siblings) {
-                const auto value = [&](std::size_t a) { return data.theme[(a * m_slots + s) * m_periods + m_current]; };
+                const auto value = [&](std::size_t a) { return current[a]; };
                 std::vector<std::size_t> order = group;
                 std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) { return value(x) > value(y); });
                 for (std::size_t i = 0; i < order.size(); ++i) {
                     const bool tie = i > 0 && value(order[i]) == value(order[i - 1]);
-                    data.rank[order[i] * m_slots + s] =
-                        tie ? data.rank[order[i - 1] * m_slots + s] : static_cast<int>(i + 1);
+                    rank[order[i] * m_slots + s] = tie ? rank[order[i - 1] * m_slots + s] : static_cast<int>(i + 1);
+                    // Every 0 of a group ties with the first 0: one rank per group.
+                    if (value(order[i]) == 0)
+                        data.zeroRank[static_cast<std::size_t>(parent + 1) * m_slots + s] =
+                            rank[order[i] * m_slots + s];
                 }
             }
+        }
+        data.rank = SparseRows<int>(m_slots, 0);
+        std::vector<std::pair<std::uint32_t, int>> ranks;
+        for (std::size_t a = 0; a < n; ++a) {
+            ranks.clear();
+            for (std::size_t s = 0; s < m_slots; ++s)
+                if (themeCount(l, a, s, m_current) != 0)
+                    ranks.emplace_back(static_cast<std::uint32_t>(s), rank[a * m_slots + s]);
+            data.rank.appendRow(ranks);
+        }
+        data.rank.shrink();
     }
 }
 
 std::uint64_t ScanFigures::themeCount(std::size_t level, std::size_t area, std::size_t slot, std::size_t period) const
 {
-    return m_levels[level].theme[(area * m_slots + slot) * m_periods + period];
+    return m_levels[level].theme.at(area, slot * m_periods + period);
 }
 
 std::uint64_t ScanFigures::categoryCount(std::size_t level, std::size_t area, std::size_t category,
                                          std::size_t period) const
 {
-    return m_levels[level].category[(area * m_categories + category) * m_periods + period];
+    return m_levels[level].category.at(area, category * m_periods + period);
 }
 
 std::uint64_t ScanFigures::referenceCount(std::size_t level, std::size_t area, std::size_t slot) const
@@ -145,7 +220,7 @@ std::uint64_t ScanFigures::referenceCount(std::size_t level, std::size_t area, s
 
 const ChangeFigure& ScanFigures::change(std::size_t level, std::size_t area, std::size_t slot) const
 {
-    return m_levels[level].change[area * m_slots + slot];
+    return m_levels[level].change.at(area, slot);
 }
 
 std::optional<double> ScanFigures::ratePer1000(std::size_t level, std::size_t area, std::size_t slot) const
@@ -157,7 +232,10 @@ std::optional<double> ScanFigures::ratePer1000(std::size_t level, std::size_t ar
 
 int ScanFigures::rank(std::size_t level, std::size_t area, std::size_t slot) const
 {
-    return m_levels[level].rank[area * m_slots + slot];
+    const auto& data = m_levels[level];
+    if (const int r = data.rank.at(area, slot); r != 0) return r;
+    const auto& parent = m_areas.levels[level].parent;
+    return data.zeroRank[static_cast<std::size_t>((parent.empty() ? -1 : parent[area]) + 1) * m_slots + slot];
 }
 
 namespace {

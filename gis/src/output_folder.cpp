@@ -75,6 +75,25 @@ void requireReplaceable(const fs::path& target, const std::vector<std::string>& 
 
 } // namespace
 
+void OutputFolder::check(const fs::path& path, const std::vector<std::string>& legacyNames)
+{
+    fs::path target = fs::absolute(path).lexically_normal();
+    if (target.filename().empty()) target = target.parent_path(); // "out/"
+    std::error_code ec;
+    fs::path existing = target;
+    while (!fs::exists(existing, ec) && existing.has_relative_path()) existing = existing.parent_path();
+    if (!fs::is_directory(existing, ec))
+        throw OutputError(existing == target ? "output path '" + target.string() + "' is not a folder"
+                                             : "cannot create output folder '" + target.string() + "': '" +
+                                                   existing.string() + "' is not a folder");
+    if (::access(existing.c_str(), W_OK) != 0)
+        throw OutputError((existing == target ? "output folder '" + target.string() + "' is not writable: "
+                                              : "cannot create output folder '" + target.string() + "' in '" +
+                                                    existing.string() + "': ") +
+                          std::strerror(errno));
+    if (existing == target) requireReplaceable(target, legacyNames);
+}
+
 OutputFolder::OutputFolder(fs::path target, std::string producedBy, std::vector<std::string> legacyNames)
     : m_producedBy(std::move(producedBy))
 {
@@ -83,8 +102,22 @@ OutputFolder::OutputFolder(fs::path target, std::string producedBy, std::vector<
     m_target = target;
     const fs::path parent = m_target.parent_path();
     std::error_code ec;
+    // The folders this run creates above the target, removed again when it is refused.
+    for (fs::path p = parent; !fs::exists(p, ec) && p.has_relative_path(); p = p.parent_path()) m_created.push_back(p);
     fs::create_directories(parent, ec);
     if (ec) throw OutputError("cannot create output folder '" + m_target.string() + "': " + ec.message());
+    try {
+        open(legacyNames);
+    } catch (...) {
+        removeCreated();
+        throw;
+    }
+}
+
+void OutputFolder::open(const std::vector<std::string>& legacyNames)
+{
+    const fs::path parent = m_target.parent_path();
+    std::error_code ec;
     if (fs::exists(m_target, ec)) {
         if (!fs::is_directory(m_target)) throw OutputError("output path '" + m_target.string() + "' is not a folder");
         if (::access(m_target.c_str(), W_OK) != 0)
@@ -135,9 +168,19 @@ OutputFolder::OutputFolder(fs::path target, std::string producedBy, std::vector<
 
 OutputFolder::~OutputFolder()
 {
-    std::error_code ec;
-    if (!m_committed && !m_staging.empty()) fs::remove_all(m_staging, ec);
+    if (!m_committed) removeCreated();
     if (m_lockFd >= 0) ::close(m_lockFd);
+}
+
+void OutputFolder::removeCreated()
+{
+    std::error_code ec;
+    if (!m_staging.empty()) fs::remove_all(m_staging, ec);
+    if (m_lockFd >= 0) ::close(m_lockFd);
+    m_lockFd = -1;
+    if (m_created.empty()) return;
+    fs::remove(m_target.parent_path() / ("." + m_target.filename().string() + ".lock"), ec);
+    for (const auto& dir : m_created) fs::remove(dir, ec); // innermost first; only when empty
 }
 
 void OutputFolder::commit()

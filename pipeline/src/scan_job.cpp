@@ -631,7 +631,12 @@ completeScan(const ScanOptions& o, Reporter& reporter, std::unique_ptr<ScanResul
     r.hotspotOptions.permuteGi = false;
     r.hotspotOptions.lisaCorrection = PValueCorrection::None;
     reporter.progress("hotspots", 0, -1);
-    r.hotspots = computeScanHotspots(r);
+    // Outside the police Gi*/LISA are computed again on the protected table (protectScanHotspots):
+    // here only the analyses and their weights are needed, not the permutations on the true
+    // counts (half of a national grid scan's time went into those).
+    LocalHotspotOptions firstPass = r.hotspotOptions;
+    if (!o.internal) firstPass.permutations = 0;
+    r.hotspots = computeScanHotspots(r, firstPass, &reporter);
     r.trends = computeScanTrends(r);
     r.rates = computeScanRates(r);
     reporter.progressDone("hotspots");
@@ -659,7 +664,7 @@ completeScan(const ScanOptions& o, Reporter& reporter, std::unique_ptr<ScanResul
                             "map met gebiedscan audit voor u die verstrekt",
                             r.protection.unprotectable));
     }
-    protectScanHotspots(r);
+    protectScanHotspots(r, &reporter);
     r.suppressionRule = r.suppression && r.suppression->rounded() ? roundingRule(*r.suppression->rounding())
                                                                   : suppressionRule(r.model, o.internal);
     if (survey) { // after the protection: the objective side is counted as published

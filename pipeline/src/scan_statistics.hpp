@@ -1,5 +1,6 @@
 #pragma once
 // The statistics runScan computes on a scan's counts (private to the pipeline).
+#include "gebiedscan/pipeline/reporter.hpp"
 #include "gebiedscan/pipeline/scan_result.hpp"
 
 #include <string>
@@ -13,8 +14,11 @@ inline constexpr std::uint64_t kMinEventsForHotspots = 10;
 
 /// Gi* and LISA of the current period's counts per level (r.hotspotOptions): the total at every
 /// level with at least 5 areas and kMinEventsForHotspots registrations; single themes at the
-/// finest level when they hold >= 30 registrations.
-[[nodiscard]] std::vector<LevelHotspots> computeScanHotspots(const ScanResult& r);
+/// finest level when they hold >= 30 registrations. `options` are r.hotspotOptions, or analytic
+/// only where the results are computed again on the protected table. Progress per analysis (level
+/// and theme) goes to `reporter` as phase "hotspots".
+[[nodiscard]] std::vector<LevelHotspots> computeScanHotspots(const ScanResult& r, const LocalHotspotOptions& options,
+                                                             Reporter* reporter = nullptr);
 
 /// Rolls the base areas' hour-of-week tables up the hierarchy: [level].
 [[nodiscard]] std::vector<HotTimesByArea> rollUpHotTimes(const ScanResult& r, HotTimesByArea base);
@@ -36,7 +40,8 @@ using ScanTrends = std::vector<std::vector<std::vector<EmergingClass>>>; // [lev
 /// published (rounded under --protection afronden), a hidden one as T/2, the middle of what the
 /// reader knows of a small count. The classes then tell no more than the published counts, so
 /// they are published for every area; sets r.hotspotsOnProtectedTable.
-void protectScanHotspots(ScanResult& r);
+/// Progress per analysis goes to `reporter` as phase "hotspots (beschermd)".
+void protectScanHotspots(ScanResult& r, Reporter* reporter = nullptr);
 /// The protection of --protection afronden, in plain Dutch (toelichting.txt, every file's metadata).
 [[nodiscard]] std::string roundingRule(const RoundingReport& rounding);
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace gebiedscan {
 
@@ -34,10 +35,14 @@ public:
     void merge(const HotTimes& other);
 
     /// Weight in hour-of-week `hour` (0..167).
-    [[nodiscard]] double at(int hour) const { return m_counts[static_cast<std::size_t>(hour)]; }
+    [[nodiscard]] double at(int hour) const
+    {
+        const auto h = static_cast<std::size_t>(hour);
+        return has(h) ? m_weights[slot(h)] : 0.0;
+    }
     /// Weight on `day` (0 = Monday .. 6 = Sunday) in hour `hour` (0..23).
     [[nodiscard]] double at(int day, int hour) const { return at(day * 24 + hour); }
-    [[nodiscard]] const std::array<double, kHours>& counts() const { return m_counts; }
+    [[nodiscard]] std::array<double, kHours> counts() const;
 
     /// Sum of all cells: the weight of the accepted events (up to round-off).
     [[nodiscard]] double total() const;
@@ -52,7 +57,16 @@ public:
     [[nodiscard]] int peakHour() const;
 
 private:
-    std::array<double, kHours> m_counts{};
+    [[nodiscard]] bool has(std::size_t hour) const { return (m_hours[hour / 64] >> (hour % 64)) & 1U; }
+    /// Index in m_weights of an hour: the hours with a weight before it.
+    [[nodiscard]] std::size_t slot(std::size_t hour) const;
+    /// Adds to one hour's weight (an hour without one starts at 0, as in a dense table).
+    void addToHour(std::size_t hour, double weight);
+
+    // Only the hours that received a weight (a grid cell's table has a few of 168): a bit per
+    // hour, and the weights of the set bits in hour order.
+    std::array<std::uint64_t, 3> m_hours{};
+    std::vector<double> m_weights;
     std::int64_t m_events = 0;
     std::int64_t m_spread = 0;
     std::int64_t m_capped = 0;

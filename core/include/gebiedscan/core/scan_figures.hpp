@@ -1,6 +1,7 @@
 #pragma once
 #include "gebiedscan/core/area_hierarchy.hpp"
 #include "gebiedscan/core/scan_model.hpp"
+#include "gebiedscan/core/sparse_rows.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -9,31 +10,33 @@
 namespace gebiedscan {
 
 /// Registrations per base area x category x period. Category index `categories` (one past the
-/// model's last) is "overig": records whose category the model does not know.
+/// model's last) is "overig": records whose category the model does not know. Only the non-zero
+/// counts are kept, per area in column order (column = category * periods + period): a national
+/// grid's cells hold one or two registrations among hundreds of columns.
 class ScanCounts {
 public:
     ScanCounts(std::size_t areas, std::size_t modelCategories, std::size_t periods);
 
-    void add(std::size_t area, std::size_t category, std::size_t period, std::uint64_t n = 1)
-    {
-        m_counts[(area * m_categories + category) * m_periods + period] += n;
-    }
-    [[nodiscard]] std::uint64_t at(std::size_t area, std::size_t category, std::size_t period) const
-    {
-        return m_counts[(area * m_categories + category) * m_periods + period];
-    }
+    void add(std::size_t area, std::size_t category, std::size_t period, std::uint64_t n = 1);
+    [[nodiscard]] std::uint64_t at(std::size_t area, std::size_t category, std::size_t period) const;
     void merge(const ScanCounts& other);
     /// Grows (or shrinks) the number of areas; new areas start at zero. Grid scans add cells as
     /// incidents reach them.
     void resizeAreas(std::size_t areas);
+    /// Calls fn(column, count) for the stored counts of an area, in column order.
+    template <class Fn>
+    void forEach(std::size_t area, Fn&& fn) const
+    {
+        for (const auto& [column, n] : m_rows[area]) fn(column, n);
+    }
 
-    [[nodiscard]] std::size_t areas() const { return m_areas; }
+    [[nodiscard]] std::size_t areas() const { return m_rows.size(); }
     [[nodiscard]] std::size_t categories() const { return m_categories; } ///< including overig
     [[nodiscard]] std::size_t periods() const { return m_periods; }
 
 private:
-    std::size_t m_areas, m_categories, m_periods;
-    std::vector<std::uint64_t> m_counts;
+    std::size_t m_categories, m_periods;
+    std::vector<std::vector<std::pair<std::uint32_t, std::uint64_t>>> m_rows; // per area: (column, count)
 };
 
 /// Direction of a significant change against the reference periods.
@@ -83,11 +86,14 @@ public:
     [[nodiscard]] int rank(std::size_t level, std::size_t area, std::size_t slot) const;
 
 private:
+    // Sparse per level (a grid's cells are mostly zeros); what is not stored reads as zero, a
+    // change as that of 0 against 0, a rank as that of a 0 among its siblings.
     struct LevelData {
-        std::vector<std::uint64_t> category; // [area][category][period]
-        std::vector<std::uint64_t> theme;    // [area][slot][period]
-        std::vector<ChangeFigure> change;    // [area][slot]
-        std::vector<int> rank;               // [area][slot]
+        SparseRows<std::uint64_t> category; // [area][category * periods + period]
+        SparseRows<std::uint64_t> theme;    // [area][slot * periods + period]
+        SparseRows<ChangeFigure> change;    // [area][slot], where the area has a count in the slot
+        SparseRows<int> rank;               // [area][slot], where the current count is not 0
+        std::vector<int> zeroRank;          // [(parent + 1) * slots + slot]: the rank of a 0
     };
 
     const ScanModel& m_model;

@@ -18,6 +18,12 @@ public:
     /// folder holding only those may be replaced); empty means the scan's.
     OutputFolder(std::filesystem::path target, std::string producedBy, std::vector<std::string> legacyNames = {});
 
+    /// The checks of the constructor that need no lock and create nothing: `target` is a
+    /// writable folder gebiedscan may replace, or does not exist and could be created (its
+    /// nearest existing ancestor is a writable folder). OutputError otherwise. A command calls
+    /// it before its analysis, so that a refused run leaves the disk as it was.
+    static void check(const std::filesystem::path& target, const std::vector<std::string>& legacyNames = {});
+
     /// Where the staged files will be once committed.
     [[nodiscard]] std::filesystem::path finalPath(const std::filesystem::path& staged) const
     {
@@ -40,9 +46,15 @@ public:
     static constexpr const char* kMarker = ".gebiedscan";
 
 private:
+    /// The constructor after the target's parent exists: lock, checks, staging folder.
+    void open(const std::vector<std::string>& legacyNames);
+    /// Without commit: the staging folder, and the folders above the target this run created.
+    void removeCreated();
+
     std::filesystem::path m_target;
     std::filesystem::path m_staging;
     std::string m_producedBy;
+    std::vector<std::filesystem::path> m_created; ///< parents of the target this run created
     int m_lockFd = -1;
     bool m_committed = false;
 };
