@@ -7,6 +7,7 @@
 #include "gebiedscan/pipeline/reporter.hpp"
 
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/core/language.hpp"
 #include "gebiedscan/core/point_locator.hpp"
 #include "gebiedscan/core/section_midpoint.hpp"
 #include "gebiedscan/core/severity_weight.hpp"
