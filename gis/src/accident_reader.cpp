@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/core/language.hpp"
 #include "gebiedscan/gis/road_network_reader.hpp"
 
 #include <charconv>
@@ -95,8 +96,10 @@ AccidentLayer readAccidentLayer(const SourceSpec& source, const AccidentFields& 
     if (f.junctionId.empty()) f.junctionId = reader.findField({"JTE_ID"});
     if (f.pointKey.empty() && pointLocations) f.pointKey = reader.findField({"FK_VELD5"});
     if (f.year.empty() && f.date.empty())
-        throw InputError(out.description +
-                         ": no year (JAAR_VKL) or date (DATUM_VKL) field found; name it with --year-field");
+        throw InputError(
+            tr(out.description + ": geen veld met het jaar (JAAR_VKL) of de datum (DATUM_VKL) gevonden; noem het met "
+                                 "--year-field",
+               out.description + ": no year (JAAR_VKL) or date (DATUM_VKL) field found; name it with --year-field"));
     reader.selectFields({f.accidentId, f.partyNumber, f.year, f.date, f.severity, f.hospital, f.aolId, f.segmentId,
                          f.junctionId, f.pointKey});
     out.fields = f;
@@ -111,14 +114,19 @@ AccidentLayer readAccidentLayer(const SourceSpec& source, const AccidentFields& 
         VectorReader pr(pointText.spec(), workingCrs);
         auto key = f.pointTableKey.empty() ? pr.findField({"FK_VELD5"}) : f.pointTableKey;
         const std::string pointsName = "'" + ps.path + "'";
-        if (key.empty()) throw InputError(pointsName + ": no key field FK_VELD5 to join accidents on");
+        if (key.empty())
+            throw InputError(tr(pointsName + ": geen sleutelveld FK_VELD5 om de ongevallen aan te koppelen",
+                                pointsName + ": no key field FK_VELD5 to join accidents on"));
         out.fields.pointTableKey = key;
         pr.selectFields({key});
         Feature pf;
         while (pr.next(pf))
             if (pf.geometry.kind == FeatureGeometry::Kind::Point && !pf.geometry.points.empty())
                 joined.emplace(value(pf.values[0]), pf.geometry.points.front());
-        if (f.pointKey.empty()) throw InputError(out.description + ": no FK_VELD5 field to join with " + pointsName);
+        if (f.pointKey.empty())
+            throw InputError(tr(out.description + ": geen veld FK_VELD5 om te koppelen met " + pointsName,
+                                out.description + ": no FK_VELD5 field to join with " + pointsName));
+
     }
 
     Feature feature;

@@ -4,6 +4,7 @@
 
 #include "gebiedscan/core/area_hierarchy.hpp"
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/core/language.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -45,8 +46,10 @@ void requireShapefileParts(const std::string& path)
             missing += (missing.empty() ? "" : " en ") + sibling.filename().string();
     }
     if (!missing.empty())
-        throw InputError("'" + path + "': de Shapefile mist " + missing +
-                         " (een Shapefile bestaat uit .shp, .shx, .dbf en .prj): kopieer alle delen mee");
+        throw InputError(tr("'" + path + "': de Shapefile mist " + missing +
+                                " (een Shapefile bestaat uit .shp, .shx, .dbf en .prj): kopieer alle delen mee",
+                            "'" + path + "': the Shapefile lacks " + missing +
+                                " (a Shapefile consists of .shp, .shx, .dbf and .prj): copy all parts along"));
 }
 
 } // namespace
@@ -71,10 +74,15 @@ AreaLayer readAreaLayer(const SourceSpec& source, const AreaFields& requested, c
         f.code = reader.findField({"BU_CODE", "buurtcode", "WK_CODE", "wijkcode", "GM_CODE", "gemeentecode", "statcode",
                                    "code", "gebiedcode", "id"});
     if (f.code.empty())
-        throw InputError(out.description + ": no area code field found (looked for BU_CODE, buurtcode, WK_CODE, " +
-                         "wijkcode, GM_CODE, gemeentecode, statcode, code, gebiedcode, id); " +
-                         (requested.codeFieldOption.empty() ? std::string("rename the field to one of these")
-                                                            : "name it with " + requested.codeFieldOption));
+        throw InputError(
+            tr(out.description + ": geen veld met de gebiedscode gevonden (gezocht: BU_CODE, buurtcode, WK_CODE, " +
+                   "wijkcode, GM_CODE, gemeentecode, statcode, code, gebiedcode, id); " +
+                   (requested.codeFieldOption.empty() ? std::string("geef het veld een van deze namen")
+                                                      : "noem het met " + requested.codeFieldOption),
+               out.description + ": no area code field found (looked for BU_CODE, buurtcode, WK_CODE, " +
+                   "wijkcode, GM_CODE, gemeentecode, statcode, code, gebiedcode, id); " +
+                   (requested.codeFieldOption.empty() ? std::string("rename the field to one of these")
+                                                      : "name it with " + requested.codeFieldOption)));
     out.levelName = levelOfCodeField(f.code);
     if (f.name.empty()) {
         if (out.levelName == "buurt")
@@ -119,21 +127,31 @@ AreaLayer readAreaLayer(const SourceSpec& source, const AreaFields& requested, c
     std::set<std::string> seen;
     Feature feature;
     while (reader.next(feature)) {
-        const std::string where = out.description + ", row " + std::to_string(feature.row);
+        const std::string where = out.description + tr(", rij ", ", row ") + std::to_string(feature.row);
         // CBS codes may carry padding; a code of only spaces is as empty as NULL.
         const std::string code = trimCode(feature.values[0].value_or(""));
-        if (code.empty()) throw InputError(where + ": empty area code in field '" + f.code + "'");
+        if (code.empty())
+            throw InputError(tr(where + ": lege gebiedscode in veld '" + f.code + "'",
+                                where + ": empty area code in field '" + f.code + "'"));
         if (!seen.insert(code).second)
-            throw InputError(out.description + ": area code '" + code + "' occurs more than once in field '" + f.code +
-                             "'");
+            throw InputError(tr(out.description + ": gebiedscode '" + code + "' komt meer dan eens voor in veld '" +
+                                    f.code + "'",
+                                out.description + ": area code '" + code + "' occurs more than once in field '" +
+                                    f.code + "'"));
         if (feature.geometry.kind != FeatureGeometry::Kind::Polygon) {
             if (feature.geometry.kind == FeatureGeometry::Kind::None)
-                throw InputError(where + " (area '" + code + "'): no usable polygon geometry" +
-                                 (reader.crsAssumed()
-                                      ? " in the assumed CRS " + reader.sourceCrs() +
-                                            "; if the areas are in another CRS, give it with --areas-crs"
-                                      : std::string()));
-            throw InputError(out.description + " holds points or lines, not polygons: areas must be polygons");
+                throw InputError(tr(where + " (gebied '" + code + "'): geen bruikbaar polygoon" +
+                                        (reader.crsAssumed()
+                                             ? " in het aangenomen CRS " + reader.sourceCrs() +
+                                                   "; staan de gebieden in een ander CRS, geef dat dan met --areas-crs"
+                                             : std::string()),
+                                    where + " (area '" + code + "'): no usable polygon geometry" +
+                                        (reader.crsAssumed()
+                                             ? " in the assumed CRS " + reader.sourceCrs() +
+                                                   "; if the areas are in another CRS, give it with --areas-crs"
+                                             : std::string())));
+            throw InputError(tr(out.description + " bevat punten of lijnen, geen polygonen: gebieden moeten polygonen zijn",
+                                out.description + " holds points or lines, not polygons: areas must be polygons"));
         }
         if (feature.repaired) out.repairedCodes.push_back(code);
         out.codes.push_back(code);
@@ -145,8 +163,10 @@ AreaLayer readAreaLayer(const SourceSpec& source, const AreaFields& requested, c
         }
         out.geometries.push_back(std::move(feature.geometry.polygons));
     }
-    if (out.codes.empty()) throw InputError(out.description + " contains no areas");
-    refuseCodesDifferingInCase(out.codes, out.description + ": field '" + f.code + "'");
+    if (out.codes.empty())
+        throw InputError(tr(out.description + " bevat geen gebieden", out.description + " contains no areas"));
+    refuseCodesDifferingInCase(out.codes, out.description + tr(": veld '", ": field '") + f.code + "'");
+
     // Generic code fields (statcode, code): the level follows from CBS code values.
     if (out.levelName == "gebied") {
         // A plain pair, not a structured binding: clang 14 (the fuzz build) cannot capture those.

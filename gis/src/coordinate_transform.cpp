@@ -2,6 +2,8 @@
 
 #include "gdal_util.hpp"
 
+#include "gebiedscan/core/language.hpp"
+
 #include <cmath>
 #include <vector>
 
@@ -17,11 +19,13 @@ CoordinateTransform::CoordinateTransform(const std::string& fromCrs, const std::
     : m_impl(std::make_unique<Impl>())
 {
     ensureGdal();
-    const auto from = makeSrs(fromCrs, "source CRS");
-    const auto to = makeSrs(toCrs, "target CRS");
+    const auto from = makeSrs(fromCrs, tr("bron-CRS", "source CRS"));
+    const auto to = makeSrs(toCrs, tr("doel-CRS", "target CRS"));
     m_impl->transform.reset(OGRCreateCoordinateTransformation(&from, &to));
     if (!m_impl->transform)
-        throw InputError("no transformation from " + fromCrs + " to " + toCrs + ": " + lastGdalError());
+        throw InputError(tr("geen omrekening van " + fromCrs + " naar " + toCrs + ": " + lastGdalError(),
+                            "no transformation from " + fromCrs + " to " + toCrs + ": " + lastGdalError()));
+
 }
 
 CoordinateTransform::~CoordinateTransform() = default;

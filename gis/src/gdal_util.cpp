@@ -1,5 +1,7 @@
 #include "gdal_util.hpp"
 
+#include "gebiedscan/core/language.hpp"
+
 #include <ogr_geometry.h>
 
 #include <mutex>
@@ -45,9 +47,14 @@ std::string refusedFormat(const std::string& path)
     const std::string name = GDALGetDriverShortName(driver);
     for (const char* const* d = readableVectorDrivers(); *d; ++d)
         if (name == *d) return {};
-    return "'" + path + "' is a " + GDALGetDriverLongName(driver) + " (" + name +
-           ") file, which gebiedscan does not read: such a file can make GDAL read other files, run SQL or "
-           "programs, or go on the network. Convert it to a GeoPackage with ogr2ogr first";
+    const std::string kind = std::string(GDALGetDriverLongName(driver)) + " (" + name + ")";
+    return tr("'" + path + "' is een bestand van het soort " + kind +
+                  ", dat gebiedscan niet leest: zo'n bestand kan GDAL andere bestanden laten lezen, SQL of "
+                  "programma's laten uitvoeren, of het netwerk op laten gaan. Zet het eerst met ogr2ogr om naar een "
+                  "GeoPackage",
+              "'" + path + "' is a " + kind +
+                  " file, which gebiedscan does not read: such a file can make GDAL read other files, run SQL or "
+                  "programs, or go on the network. Convert it to a GeoPackage with ogr2ogr first");
 }
 
 std::string lastGdalError(const std::string& fallback)
@@ -71,7 +78,9 @@ OGRSpatialReference makeSrs(const std::string& definition, const std::string& wh
 {
     OGRSpatialReference srs;
     if (srs.SetFromUserInput(definition.c_str()) != OGRERR_NONE)
-        throw InputError(what + ": unknown coordinate reference system '" + definition + "'");
+        throw InputError(tr(what + ": onbekend coördinatenstelsel (CRS) '" + definition + "'",
+                            what + ": unknown coordinate reference system '" + definition + "'"));
+
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     return srs;
 }

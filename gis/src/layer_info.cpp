@@ -2,6 +2,8 @@
 
 #include "gdal_util.hpp"
 
+#include "gebiedscan/core/language.hpp"
+
 #include <nlohmann/json.hpp>
 #include <ogrsf_frmts.h>
 
@@ -49,9 +51,11 @@ std::vector<LayerInfo> listLayers(const std::string& path)
     const char* const nativeData[] = {"NATIVE_DATA=YES", nullptr};
     DatasetPtr ds = openVector(path, isGeoJsonFile(path) ? nativeData : nullptr);
     if (!ds) {
-        const std::string reason = lastGdalError("not a vector dataset"); // before identifying resets it
+        // before identifying resets it
+        const std::string reason = lastGdalError(tr("geen vectorbestand", "not a vector dataset"));
         if (auto refused = refusedFormat(path); !refused.empty()) throw InputError(refused);
-        throw InputError("cannot open '" + path + "': " + reason);
+        throw InputError(tr("kan '" + path + "' niet openen: " + reason, "cannot open '" + path + "': " + reason));
+
     }
     std::vector<LayerInfo> out;
     for (auto* layer : ds->GetLayers()) {

@@ -1,6 +1,7 @@
 #include "gebiedscan/gis/road_network_reader.hpp"
 
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/core/language.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -62,7 +63,8 @@ RoadLayer readRoadLayer(const SourceSpec& source, const RoadFields& requested, c
                 ++out.withoutGeometry;
                 continue;
             }
-            throw InputError(out.description + " holds points or polygons, not road lines");
+            throw InputError(tr(out.description + " bevat punten of polygonen, geen weglijnen",
+                                out.description + " holds points or polygons, not road lines"));
         }
         RoadSegment s;
         s.id = f.id.empty() ? std::to_string(feature.fid) : normaliseId(feature.values[0]);
@@ -100,7 +102,9 @@ RoadLayer readRoadLayer(const SourceSpec& source, const RoadFields& requested, c
             out.segments.push_back(std::move(part));
         }
     }
-    if (out.segments.empty()) throw InputError(out.description + " contains no road lines");
+    if (out.segments.empty())
+        throw InputError(tr(out.description + " bevat geen weglijnen", out.description + " contains no road lines"));
+
     return out;
 }
 

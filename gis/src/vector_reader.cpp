@@ -2,6 +2,8 @@
 
 #include "gdal_util.hpp"
 
+#include "gebiedscan/core/language.hpp"
+
 #include <cpl_string.h>
 #include <ogrsf_frmts.h>
 
@@ -135,11 +137,17 @@ void checkUnclosedQuote(const OGRFeature& feature, const std::string& descriptio
         if (!std::strchr(value, '\n')) continue;
         const int swallowed = recordLikeLines(value, fieldCount);
         if (swallowed >= 2)
-            throw InputError(description + ", row " + std::to_string(row) + ", field '" +
-                             feature.GetFieldDefnRef(i)->GetNameRef() +
-                             "': a quote (\") opened here is never closed, so " + std::to_string(swallowed) +
-                             " following records were read as text of this field; "
-                             "close or remove the quote");
+            throw InputError(tr(description + ", rij " + std::to_string(row) + ", veld '" +
+                                    feature.GetFieldDefnRef(i)->GetNameRef() +
+                                    "': een aanhalingsteken (\") dat hier opent wordt nooit gesloten, dus zijn " +
+                                    std::to_string(swallowed) +
+                                    " volgende rijen als tekst van dit veld gelezen; sluit of verwijder het "
+                                    "aanhalingsteken",
+                                description + ", row " + std::to_string(row) + ", field '" +
+                                    feature.GetFieldDefnRef(i)->GetNameRef() +
+                                    "': a quote (\") opened here is never closed, so " + std::to_string(swallowed) +
+                                    " following records were read as text of this field; "
+                                    "close or remove the quote"));
     }
 }
 
@@ -297,12 +305,13 @@ VectorReader::VectorReader(const SourceSpec& source, const std::string& workingC
     auto& d = *m_impl;
     d.source = source;
     const bool isDatabase = source.path.rfind("PG:", 0) == 0;
-    const std::string shownPath = isDatabase ? std::string("PostGIS database") : source.path;
+    const std::string shownPath = isDatabase ? tr("PostGIS-database", "PostGIS database") : source.path;
     // GDAL reads .txt files (BRON's ongevallen.txt) as CSV only with a "CSV:" prefix.
     const bool csvPrefix = source.path.rfind("CSV:", 0) == 0;
     const std::string filePath = csvPrefix ? source.path.substr(4) : source.path;
     if (!isDatabase && !std::filesystem::exists(filePath))
-        throw InputError("cannot open '" + filePath + "': no such file or folder");
+        throw InputError(tr("kan '" + filePath + "' niet openen: bestand of map bestaat niet",
+                            "cannot open '" + filePath + "': no such file or folder"));
     std::string openPath = source.path;
     if (!isDatabase && !csvPrefix && lower(std::filesystem::path(filePath).extension().string()) == ".txt")
         openPath = "CSV:" + filePath;
@@ -345,10 +354,12 @@ VectorReader::VectorReader(const SourceSpec& source, const std::string& workingC
     } headersReset{headersForced};
     d.dataset = openVector(openPath, optionPtrs.data());
     if (!d.dataset) {
-        const std::string reason = lastGdalError("not a format GDAL/OGR can read"); // before identifying resets it
+        // before identifying resets it
+        const std::string reason = lastGdalError(tr("geen formaat dat GDAL/OGR kan lezen", "not a format GDAL/OGR can read"));
         if (auto refused = isDatabase ? std::string() : refusedFormat(filePath); !refused.empty())
             throw InputError(refused);
-        throw InputError("cannot open '" + shownPath + "' as a vector layer: " + reason);
+        throw InputError(tr("kan '" + shownPath + "' niet als vectorlaag openen: " + reason,
+                            "cannot open '" + shownPath + "' as a vector layer: " + reason));
     }
 
     const int layerCount = d.dataset->GetLayerCount();
@@ -357,21 +368,27 @@ VectorReader::VectorReader(const SourceSpec& source, const std::string& workingC
     if (!source.layer.empty()) {
         d.layer = d.dataset->GetLayerByName(source.layer.c_str());
         if (!d.layer)
-            throw InputError("'" + shownPath + "' has no layer '" + source.layer +
-                             "' (layers: " + (available.empty() ? "none" : available) + ")");
+            throw InputError(
+                tr("'" + shownPath + "' heeft geen laag '" + source.layer + "' (lagen: " +
+                       (available.empty() ? "geen" : available) + ")",
+                   "'" + shownPath + "' has no layer '" + source.layer +
+                       "' (layers: " + (available.empty() ? "none" : available) + ")"));
     } else if (layerCount == 1) {
         d.layer = d.dataset->GetLayer(0);
     } else if (layerCount == 0) {
-        throw InputError("'" + shownPath + "' contains no vector layer");
+        throw InputError(tr("'" + shownPath + "' bevat geen vectorlaag", "'" + shownPath + "' contains no vector layer"));
     } else {
-        throw InputError("'" + shownPath + "' has several layers; choose one with --layer (layers: " + available + ")");
+        throw InputError(tr("'" + shownPath + "' heeft meer dan één laag; kies er een met --layer (lagen: " + available + ")",
+                            "'" + shownPath + "' has several layers; choose one with --layer (layers: " + available + ")"));
     }
-    d.description = "'" + shownPath + "', layer '" + d.layer->GetName() + "'";
+    d.description = tr("'" + shownPath + "', laag '" + d.layer->GetName() + "'",
+                       "'" + shownPath + "', layer '" + d.layer->GetName() + "'");
     if (headersForced) (void)d.layer->GetLayerDefn(); // reads the header while HEADERS=FORCE holds
 
-    d.workingSrs = makeSrs(workingCrs, "working CRS");
+    d.workingSrs = makeSrs(workingCrs, tr("werk-CRS", "working CRS"));
     if (!d.workingSrs.IsProjected())
-        throw InputError("working CRS '" + workingCrs + "' is not projected (metric): use e.g. EPSG:28992");
+        throw InputError(tr("werk-CRS '" + workingCrs + "' is niet geprojecteerd (in meters): gebruik bv. EPSG:28992",
+                            "working CRS '" + workingCrs + "' is not projected (metric): use e.g. EPSG:28992"));
     const OGRSpatialReference* layerSrs = d.layer->GetSpatialRef();
     // An engineering CRS ("Undefined Cartesian SRS": a GeoPackage written without a CRS, a CAD
     // drawing) cannot be transformed: --assume-crs says what it really is.
@@ -382,10 +399,14 @@ VectorReader::VectorReader(const SourceSpec& source, const std::string& workingC
         layerSrs && (layerSrs->IsLocal() || (srsName && std::string_view(srsName).rfind("Undefined", 0) == 0));
     if (layerSrs && !(local && !source.assumeCrs.empty())) {
         if (local)
-            throw InputError(d.description + " has an engineering (local) or undefined CRS '" + srsLabel(*layerSrs) +
-                             "' that cannot be transformed; give the real one with --assume-crs (e.g. EPSG:28992), "
-                             "or for local planar coordinates in metres --assume-crs " +
-                             workingCrs + " (taken as they are)");
+            throw InputError(tr(d.description + " heeft een lokaal of onbepaald CRS '" + srsLabel(*layerSrs) +
+                                    "' dat niet om te rekenen is; geef het echte met --assume-crs (bv. EPSG:28992), "
+                                    "of voor lokale vlakke coördinaten in meters --assume-crs " +
+                                    workingCrs + " (zoals ze zijn overgenomen)",
+                                d.description + " has an engineering (local) or undefined CRS '" + srsLabel(*layerSrs) +
+                                    "' that cannot be transformed; give the real one with --assume-crs (e.g. EPSG:28992), "
+                                    "or for local planar coordinates in metres --assume-crs " +
+                                    workingCrs + " (taken as they are)"));
         d.sourceSrs = *layerSrs;
         d.sourceSrs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     } else if (!source.assumeCrs.empty()) {
@@ -393,15 +414,20 @@ VectorReader::VectorReader(const SourceSpec& source, const std::string& workingC
         d.crsAssumed = true;
     } else if (d.layer->GetGeomType() != wkbNone) {
         std::string hint = looksLikeLonLat(*d.layer)
-                               ? "; its coordinates look like longitude/latitude: add --assume-crs EPSG:4326"
-                               : "; add --assume-crs EPSG:28992 if it is RD New";
-        throw InputError(d.description + " has no coordinate reference system" + hint);
+                               ? tr("; de coördinaten lijken lengte-/breedtegraden: geef --assume-crs EPSG:4326",
+                                    "; its coordinates look like longitude/latitude: add --assume-crs EPSG:4326")
+                               : tr("; geef --assume-crs EPSG:28992 als het RD New is",
+                                    "; add --assume-crs EPSG:28992 if it is RD New");
+        throw InputError(tr(d.description + " heeft geen coördinatenstelsel (CRS)" + hint,
+                            d.description + " has no coordinate reference system" + hint));
     }
     if (!d.sourceSrs.IsEmpty() && !d.sourceSrs.IsSame(&d.workingSrs)) {
         d.transform.reset(OGRCreateCoordinateTransformation(&d.sourceSrs, &d.workingSrs));
         if (!d.transform)
-            throw InputError(d.description + ": cannot transform from " + srsLabel(d.sourceSrs) + " to " + workingCrs +
-                             ": " + lastGdalError());
+            throw InputError(tr(d.description + ": kan niet omrekenen van " + srsLabel(d.sourceSrs) + " naar " +
+                                    workingCrs + ": " + lastGdalError(),
+                                d.description + ": cannot transform from " + srsLabel(d.sourceSrs) + " to " +
+                                    workingCrs + ": " + lastGdalError()));
     }
     d.computeAreaOfUse();
     // Thousands separators ("230.070") only where the coordinates are the working CRS's own
@@ -434,11 +460,14 @@ VectorReader::VectorReader(const SourceSpec& source, const std::string& workingC
         OGRFeatureQuery query;
         CPLErrorReset();
         if (query.Compile(d.layer->GetLayerDefn(), source.attributeFilter.c_str()) != OGRERR_NONE)
-            throw InputError(d.description + ": filter '" + source.attributeFilter +
-                             "' is not a condition on the layer's fields (OGR SQL WHERE): " + lastGdalError());
+            throw InputError(tr(d.description + ": filter '" + source.attributeFilter +
+                                    "' is geen voorwaarde op de velden van de laag (OGR SQL WHERE): " + lastGdalError(),
+                                d.description + ": filter '" + source.attributeFilter +
+                                    "' is not a condition on the layer's fields (OGR SQL WHERE): " + lastGdalError()));
     }
     if (!source.attributeFilter.empty() && d.layer->SetAttributeFilter(source.attributeFilter.c_str()) != OGRERR_NONE)
-        throw InputError(d.description + ": invalid filter '" + source.attributeFilter + "': " + lastGdalError());
+        throw InputError(tr(d.description + ": ongeldig filter '" + source.attributeFilter + "': " + lastGdalError(),
+                            d.description + ": invalid filter '" + source.attributeFilter + "': " + lastGdalError()));
     d.layer->ResetReading();
 }
 
@@ -543,7 +572,8 @@ void VectorReader::selectFields(const std::vector<std::string>& names)
         if (index < 0) {
             std::string list;
             for (const auto& f : fieldNames()) list += (list.empty() ? "" : ", ") + f;
-            throw InputError(d.description + " has no field '" + name + "' (fields: " + list + ")");
+            throw InputError(tr(d.description + " heeft geen veld '" + name + "' (velden: " + list + ")",
+                                d.description + " has no field '" + name + "' (fields: " + list + ")"));
         }
         // Two columns of one name (a CSV header "datum;...;datum"): which one is meant cannot be known.
         std::string columns;
@@ -553,8 +583,10 @@ void VectorReader::selectFields(const std::vector<std::string>& names)
                 columns += (same++ ? " en " : "") + std::to_string(i + 1);
             }
         if (same > 1)
-            throw InputError(d.description + ": " + std::to_string(same) + " velden heten '" + name + "' (kolommen " +
-                             columns + "): geef elke kolom een eigen naam");
+            throw InputError(tr(d.description + ": " + std::to_string(same) + " velden heten '" + name +
+                                    "' (kolommen " + columns + "): geef elke kolom een eigen naam",
+                                d.description + ": " + std::to_string(same) + " fields are named '" + name +
+                                    "' (columns " + columns + "): give every column a name of its own"));
         d.selected.push_back(index);
     }
 }
@@ -602,8 +634,11 @@ bool VectorReader::next(Feature& feature)
     FeaturePtr f(d.layer->GetNextFeature());
     if (!f) {
         if (CPLGetLastErrorType() >= CE_Failure)
-            throw InputError(d.description + ": reading stopped after row " + std::to_string(d.row) + ": " +
-                             lastGdalError("read error"));
+            throw InputError(tr(d.description + ": lezen gestopt na rij " + std::to_string(d.row) + ": " +
+                                    lastGdalError("leesfout"),
+                                d.description + ": reading stopped after row " + std::to_string(d.row) + ": " +
+                                    lastGdalError("read error")));
+
         return false;
     }
     feature.fid = f->GetFID();

@@ -7,6 +7,7 @@
 #include "gebiedscan/pipeline/reporter.hpp"
 
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/core/language.hpp"
 #include "gebiedscan/core/point_locator.hpp"
 #include "gebiedscan/core/section_midpoint.hpp"
 #include "gebiedscan/core/severity_weight.hpp"
@@ -225,16 +226,25 @@ BlackSpotJobResult runBlackSpotJob(const BlackSpotJobOptions& c, Reporter& repor
             std::string needing;
             for (const auto& name : blackSpotPresetNames())
                 if (criteriaNeedSeverity(blackSpotPreset(name))) needing += (needing.empty() ? "" : ", ") + name;
-            throw InputError(fmt::format(
-                "{}: geen veld met de afloop (AP3_CODE: DOD/LET/UMS), en definitie '{}' telt naar ernst; de ernst "
-                "nodig hebben: {}. Tel elk ongeval met --severity any (bv. --severity any --min-count 10), of noem "
-                "het veld met --severity-field",
-                out.accidents.description, options.criteria.name, needing));
+            throw InputError(tr(
+                fmt::format(
+                    "{}: geen veld met de afloop (AP3_CODE: DOD/LET/UMS), en definitie '{}' telt naar ernst; de ernst "
+                    "nodig hebben: {}. Tel elk ongeval met --severity any (bv. --severity any --min-count 10), of noem "
+                    "het veld met --severity-field",
+                    out.accidents.description, options.criteria.name, needing),
+                fmt::format("{}: no field with the outcome (AP3_CODE: DOD/LET/UMS), and definition '{}' counts by "
+                            "severity; the ones that need severity: {}. Count every accident with --severity any "
+                            "(e.g. --severity any --min-count 10), or name the field with --severity-field",
+                            out.accidents.description, options.criteria.name, needing)));
         }
         if (c.kdeWeighted)
-            throw InputError(out.accidents.description +
-                             ": --kde-weighted weegt naar ernst, maar er is geen veld met de afloop (AP3_CODE)");
-        reporter.info("Geen veld met de afloop (AP3_CODE): elk ongeval telt mee, ernst onbekend");
+            throw InputError(tr(out.accidents.description +
+                                    ": --kde-weighted weegt naar ernst, maar er is geen veld met de afloop (AP3_CODE)",
+                                out.accidents.description +
+                                    ": --kde-weighted weights by severity, but there is no field with the "
+                                    "outcome (AP3_CODE)"));
+        reporter.info(tr("Geen veld met de afloop (AP3_CODE): elk ongeval telt mee, ernst onbekend",
+                         "No field with the outcome (AP3_CODE): every accident counts, severity unknown"));
     }
     out.analysis = analyseBlackSpots(network, out.accidents.records, options);
     const BlackSpotResult& result = out.analysis;

@@ -3,6 +3,7 @@
 #include "gebiedscan/pipeline/record_accounting.hpp"
 
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/core/language.hpp"
 #include "gebiedscan/core/scan_figures.hpp"
 #include "gebiedscan/gis/field_value.hpp"
 
@@ -162,7 +163,10 @@ std::optional<fs::path> withQuotedHeader(const std::string& path)
     std::string quoted = "\"";
     for (char c : header) quoted += c == ';' ? std::string("\";\"") : std::string(1, c);
     out << quoted << "\"\n" << in.rdbuf();
-    if (!out) throw OutputError("cannot write a temporary copy of '" + path + "' to " + copy.string());
+    if (!out)
+        throw OutputError(tr("kan geen tijdelijke kopie van '" + path + "' schrijven naar " + copy.string(),
+                             "cannot write a temporary copy of '" + path + "' to " + copy.string()));
+
     return copy;
 }
 
@@ -324,8 +328,10 @@ CountTable::CountTable(const gis::SourceSpec& source, const CountTableFields& re
         f.area = d.reader->findField(candidates);
     }
     if (f.area.empty())
-        throw InputError(d.reader->description() + ": no area code column found (columns: " + available +
-                         "); name it with --counts-area-field");
+        throw InputError(tr(d.reader->description() + ": geen kolom met de gebiedscode gevonden (kolommen: " +
+                                available + "); noem hem met --counts-area-field",
+                            d.reader->description() + ": no area code column found (columns: " + available +
+                                "); name it with --counts-area-field"));
     if (f.category.empty())
         f.category = d.reader->findField({"SoortMisdrijf", "Soort misdrijf", "soort_misdrijf_code", "soort_misdrijf",
                                           "categorie", "category", "thema", "theme"});
@@ -336,9 +342,12 @@ CountTable::CountTable(const gis::SourceSpec& source, const CountTableFields& re
     d.wide = f.category.empty();
     if (!d.wide) {
         if (f.count.empty())
-            throw InputError(d.reader->description() + ": column '" + f.category +
-                             "' holds the categories, but no count column was found (columns: " + available +
-                             "); name it with --counts-value-field");
+            throw InputError(tr(d.reader->description() + ": kolom '" + f.category +
+                                    "' bevat de categorieën, maar er is geen kolom met de aantallen gevonden (kolommen: " +
+                                    available + "); noem hem met --counts-value-field",
+                                d.reader->description() + ": column '" + f.category +
+                                    "' holds the categories, but no count column was found (columns: " + available +
+                                    "); name it with --counts-value-field"));
         d.labelField = d.reader->findField({"soort_misdrijf_titel", "SoortMisdrijf_titel", "titel", "label"});
         if (lower(d.labelField) == lower(f.category)) d.labelField.clear();
         d.reader->selectFields({f.area, f.period, f.category, d.labelField, f.count});
@@ -372,10 +381,15 @@ CountTable::CountTable(const gis::SourceSpec& source, const CountTableFields& re
             selected = std::move(keptNames);
         }
         if (d.wideColumns.empty())
-            throw InputError(d.reader->description() +
-                             ": no category column (SoortMisdrijf) and no column named after a category or theme of "
-                             "the model (wide format, e.g. '1.1.1 Diefstal/inbraak woning') (columns: " +
-                             available + "); name the category column with --counts-category-field");
+            throw InputError(tr(d.reader->description() +
+                                    ": geen kolom met de categorie (SoortMisdrijf) en geen kolom genoemd naar een "
+                                    "categorie of thema van het model (brede vorm, bv. '1.1.1 Diefstal/inbraak woning') "
+                                    "(kolommen: " +
+                                    available + "); noem de kolom met de categorie met --counts-category-field",
+                                d.reader->description() +
+                                    ": no category column (SoortMisdrijf) and no column named after a category or theme "
+                                    "of the model (wide format, e.g. '1.1.1 Diefstal/inbraak woning') (columns: " +
+                                    available + "); name the category column with --counts-category-field"));
         d.reader->selectFields(selected);
     }
     d.fields = f;

@@ -8,6 +8,7 @@
 
 #include "gebiedscan/core/date_time.hpp"
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/core/language.hpp"
 #include "gebiedscan/core/multiple_testing.hpp"
 #include "gebiedscan/core/network_facility_counts.hpp"
 #include "gebiedscan/core/road_network.hpp"
@@ -219,7 +220,24 @@ FacilityJobResult computeFacilities(const FacilityJobOptions& o, Reporter& repor
                                 : 0u);
     }
     reporter.progressDone("registraties");
+    // Year-only dates (BRON's jaar_vkl) are 1 January: --from/--to on whole years select right,
+    // a bound within a year would take or drop a whole year on its start date.
+    const auto startsAYear = [](LocalTime t) {
+        int year = 0;
+        unsigned month = 0, day = 0;
+        civilFromDays(t.seconds / kSecondsPerDay, year, month, day);
+        return t.seconds % kSecondsPerDay == 0 && month == 1 && day == 1;
+    };
+    if (stream.datesAreOnlyYears() && ((from && !startsAYear(*from)) || (to && !startsAYear(*to))))
+        throw InputError(stream.onlyYearsMessage() +
+                         tr(", dus kan --from/--to niet op dagen filteren (" + r.period +
+                                "): geef hele jaren, bv. --from 2023-01-01 --to 2023-12-31, of een veld met de datum "
+                                "(--date-field)",
+                            ", so --from/--to cannot filter on days (" + r.period +
+                                "): give whole years, e.g. --from 2023-01-01 --to 2023-12-31, or a field with the date "
+                                "(--date-field)"));
     r.accounting = stream.accounting();
+
     r.registrationsUsed = points.size();
 
     FacilityCountOptions co;

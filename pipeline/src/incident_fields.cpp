@@ -1,6 +1,7 @@
 #include "gebiedscan/pipeline/incident_fields.hpp"
 
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/core/language.hpp"
 
 #include <vector>
 
@@ -83,31 +84,37 @@ std::map<std::string, std::string> fieldsUsed(const IncidentFields& fields, cons
 std::string describeFields(const IncidentFields& fields, const std::string& weight)
 {
     std::string out;
-    const auto add = [&](const char* role, const std::string& name) {
-        if (!name.empty()) out += (out.empty() ? "" : ", ") + std::string(role) + " '" + name + "'";
+    const auto add = [&](const std::string& role, const std::string& name) {
+        if (!name.empty()) out += (out.empty() ? "" : ", ") + role + " '" + name + "'";
     };
-    add("categorie", fields.category);
-    add("omschrijving", fields.label);
-    add("datum", fields.date);
-    add("tijd", fields.time);
-    add("datum tot", fields.dateTo);
-    add("tijd tot", fields.timeTo);
-    add("gewicht", weight);
-    return out.empty() ? "geen" : out;
+    add(tr("categorie", "category"), fields.category);
+    add(tr("omschrijving", "label"), fields.label);
+    add(tr("datum", "date"), fields.date);
+    add(tr("tijd", "time"), fields.time);
+    add(tr("datum tot", "date to"), fields.dateTo);
+    add(tr("tijd tot", "time to"), fields.timeTo);
+    add(tr("gewicht", "weight"), weight);
+    return out.empty() ? tr("geen", "none") : out;
 }
 
 void requireCategoryField(const gis::VectorReader& reader, const IncidentFields& fields, const std::string& why)
 {
     if (fields.category.empty() && fields.label.empty())
-        throw InputError(reader.description() + ": no category field found" + (why.empty() ? "" : " " + why) +
-                         "; name it with --category-field (fields: " + fieldList(reader) + ")");
+        throw InputError(tr(reader.description() + ": geen veld met de categorie gevonden" +
+                                (why.empty() ? "" : " " + why) + "; noem het met --category-field (velden: " +
+                                fieldList(reader) + ")",
+                            reader.description() + ": no category field found" + (why.empty() ? "" : " " + why) +
+                                "; name it with --category-field (fields: " + fieldList(reader) + ")"));
 }
 
 void requireDateField(const gis::VectorReader& reader, const IncidentFields& fields)
 {
     if (fields.date.empty())
-        throw InputError(reader.description() +
-                         ": no date field found; name it with --date-field (fields: " + fieldList(reader) + ")");
+        throw InputError(tr(reader.description() + ": geen veld met de datum gevonden; noem het met --date-field (velden: " +
+                                fieldList(reader) + ")",
+                            reader.description() +
+                                ": no date field found; name it with --date-field (fields: " + fieldList(reader) + ")"));
+
 }
 
 } // namespace gebiedscan::pipeline

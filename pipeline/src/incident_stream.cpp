@@ -5,6 +5,7 @@
 #include "gebiedscan/pipeline/reporter.hpp"
 
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/core/language.hpp"
 
 #include <fmt/core.h>
 
@@ -64,6 +65,8 @@ struct IncidentStream::Impl {
     std::function<bool(const TimeInterval&)> inPeriod;
     RecordAccounting accounting;
     bool anyTimeOfDay = false, anySubYear = false;
+    // Over every readable date, before the period filter: a filter on days cannot cut whole years.
+    bool anyDate = false, anyDateFinerThanYear = false;
     Reporter* reporter = nullptr;
     std::optional<Envelope> areaOfUse;       // of the working CRS
     std::uint64_t outsideAreaOfUse = 0;      // valid points outside it
@@ -181,7 +184,8 @@ IncidentStream::IncidentStream(const IncidentStreamOptions& o, Reporter& reporte
         if (d.themeId.empty()) {
             std::string known;
             for (const auto& t : d.model.themes) known += (known.empty() ? "" : ", ") + t.number + " " + t.id;
-            throw InputError("unknown theme '" + o.theme + "' (themes: " + known + ")");
+            throw InputError(tr("onbekend thema '" + o.theme + "' (thema's: " + known + ")",
+                                "unknown theme '" + o.theme + "' (themes: " + known + ")"));
         }
         d.accounting.themeFiltered = true;
     }
@@ -192,13 +196,16 @@ IncidentStream::IncidentStream(const IncidentStreamOptions& o, Reporter& reporte
     d.fields = detectIncidentFields(*d.reader, o.fields);
     d.weightField = o.weightField;
     if (o.requireCategory) requireCategoryField(*d.reader, d.fields);
-    if (!o.theme.empty()) requireCategoryField(*d.reader, d.fields, "for --theme");
+    if (!o.theme.empty()) requireCategoryField(*d.reader, d.fields, tr("voor --theme", "for --theme"));
     if (o.requireDate) requireDateField(*d.reader, d.fields);
     if (!d.fields.category.empty() || !d.fields.label.empty())
         d.classifier = std::make_unique<CategoryClassifier>(d.model);
-    reporter.info(
-        "Velden van de registraties: " + describeFields(d.fields, o.weightField) +
-        (d.reader->thousandsSeparators() ? "; coördinaten met duizendtalpunt gelezen (230.070 = 230070 m)" : ""));
+    reporter.info(tr("Velden van de registraties: ", "Fields of the registrations: ") +
+                  describeFields(d.fields, o.weightField) +
+                  (d.reader->thousandsSeparators()
+                       ? tr("; coördinaten met duizendtalpunt gelezen (230.070 = 230070 m)",
+                            "; coordinates with thousands separators read (230.070 = 230070 m)")
+                       : ""));
     d.accounting.weighted = !d.weightField.empty();
     d.inPeriod = o.inPeriod;
     // Selecting the weight field checks that it exists (InputError naming the fields otherwise).
@@ -259,6 +266,21 @@ bool IncidentStream::hasSubYearDates() const
     return m_impl->anySubYear;
 }
 
+bool IncidentStream::datesAreOnlyYears() const
+{
+    return m_impl->anyDate && !m_impl->anyDateFinerThanYear;
+}
+
+std::string IncidentStream::onlyYearsMessage() const
+{
+    const auto& d = *m_impl;
+    return tr(d.reader->description() + ": veld '" + d.fields.date +
+                  "' geeft alleen jaren (elke datum is 1 januari van een heel jaar)",
+              d.reader->description() + ": field '" + d.fields.date +
+                  "' gives only years (every date is 1 January of a whole year)");
+}
+
+
 std::map<int, std::uint64_t> IncidentStream::datesPerYear()
 {
     auto& d = *m_impl;
@@ -304,7 +326,7 @@ bool IncidentStream::Impl::read(Incident& incident, RecordAccounting& acc)
         }
         if (d.areaOfUse && !d.areaOfUse->contains(*point)) {
             if (d.areaOfUseShown.size() < 3)
-                d.areaOfUseShown.push_back(fmt::format("rij {} ({:.0f}, {:.0f})", f.row, point->x, point->y));
+                d.areaOfUseShown.push_back(fmt::format("{} {} ({:.0f}, {:.0f})", tr("rij", "row"), f.row, point->x, point->y));
             ++d.outsideAreaOfUse;
         }
         std::optional<TimeInterval> when;
@@ -328,6 +350,8 @@ bool IncidentStream::Impl::read(Incident& incident, RecordAccounting& acc)
                     }
                     when->end = std::max(when->end, end);
                 }
+            d.anyDate = true;
+            d.anyDateFinerThanYear = d.anyDateFinerThanYear || !isWholeYears(*when);
             if (d.inPeriod && !d.inPeriod(*when)) {
                 acc.count(RecordBucket::OutOfPeriod, f.row, d.fields.date, value.text, "buiten de perioden");
                 continue;
@@ -387,15 +411,22 @@ void IncidentStream::Impl::finish()
 {
     // A file of only a header (or a filter that keeps nothing) is no scan of zeros.
     if (accounting.inputRecords == 0)
-        throw InputError(reader->description() +
-                         ": no records to read (a file with only a header line, or a filter that keeps none)");
+        throw InputError(tr(reader->description() + ": geen registraties om te lezen (een bestand met alleen een "
+                                                    "kopregel, of een filter dat er geen overlaat)",
+                            reader->description() +
+                                ": no records to read (a file with only a header line, or a filter that keeps none)"));
     if (outsideAreaOfUse > 0) {
         std::string shown;
         for (const auto& s : areaOfUseShown) shown += (shown.empty() ? "" : ", ") + s;
-        reporter->warning(fmt::format("{} van {} registraties liggen buiten het gebied waarvoor het werk-CRS bedoeld "
-                                      "is ({}), bijv. {}: klopt het CRS van de registraties ({})?",
-                                      outsideAreaOfUse, accounting.inputRecords, reader->workingAreaOfUseName(), shown,
-                                      reader->sourceCrs()));
+        reporter->warning(tr(fmt::format("{} van {} registraties liggen buiten het gebied waarvoor het werk-CRS bedoeld "
+                                         "is ({}), bijv. {}: klopt het CRS van de registraties ({})?",
+                                         outsideAreaOfUse, accounting.inputRecords, reader->workingAreaOfUseName(),
+                                         shown, reader->sourceCrs()),
+                             fmt::format("{} of {} registrations lie outside the area the working CRS is meant for "
+                                         "({}), e.g. {}: is the CRS of the registrations ({}) right?",
+                                         outsideAreaOfUse, accounting.inputRecords, reader->workingAreaOfUseName(),
+                                         shown, reader->sourceCrs())));
+
     }
 }
 

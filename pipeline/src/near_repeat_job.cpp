@@ -7,6 +7,7 @@
 
 #include "gebiedscan/core/date_time.hpp"
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/core/language.hpp"
 #include "gebiedscan/core/point_locator.hpp"
 #include "gebiedscan/core/scan_model.hpp"
 #include "gebiedscan/gis/atomic_output.hpp"
@@ -110,7 +111,15 @@ NearRepeatInput readNearRepeatEvents(const NearRepeatJobOptions& o, Reporter& re
         if (fate == IncidentFate::OtherTheme || (fate == IncidentFate::UnknownCategory && !o.theme.empty())) continue;
         in.events.push_back({incident.point, dayOf(incident.when->start)});
     }
+    // BRON's jaar_vkl puts every record on 1 January: every pair would be "0 days apart".
+    if (stream.datesAreOnlyYears())
+        throw InputError(stream.onlyYearsMessage() +
+                         tr(", dus geen near repeat: die telt paren in dagen (--time-bands); geef een veld met de "
+                            "datum (--date-field)",
+                            ", so no near repeat: it counts pairs in days (--time-bands); give a field with the date "
+                            "(--date-field)"));
     in.accounting = stream.accounting();
+
     return in;
 }
 

@@ -12,6 +12,7 @@
 #include "gebiedscan/core/emerging_hotspots.hpp"
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/core/grid.hpp"
+#include "gebiedscan/core/language.hpp"
 #include "gebiedscan/core/point_locator.hpp"
 #include "gebiedscan/gis/geometry_ops.hpp"
 
@@ -41,9 +42,11 @@ void resolvePeriods(const ScanOptions& o, ScanModel& model,
             const auto from = makeLocalTime(y, 1, 1);
             const auto to = makeLocalTime(y + 1, 1, 1);
             if (y < 1900 || y > 2100 || !from || !to)
-                throw InputError(
+                throw InputError(tr(
                     fmt::format("jaar {} (huidig jaar {} met {} referentiejaren) valt buiten 1900 t/m 2100", y, year,
-                                o.referenceYears));
+                                o.referenceYears),
+                    fmt::format("year {} (current year {} with {} reference years) lies outside 1900 to 2100", y,
+                                year, o.referenceYears)));
             Period p;
             p.id = std::to_string(y);
             p.current = y == year;
@@ -258,20 +261,29 @@ void warnAboutEmptyReferencePeriods(const ScanResult& r, bool countTable, Report
 std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& reporter)
 {
     if (o.incidents.path.empty() && o.counts.path.empty())
-        throw InputError("no incidents given: use --incidents FILE, --counts TABLE (or a project file)");
+        throw InputError(tr("geen registraties gegeven: gebruik --incidents BESTAND, --counts TABEL (of een "
+                            "projectbestand)",
+                            "no incidents given: use --incidents FILE, --counts TABLE (or a project file)"));
     if (!o.incidents.path.empty() && !o.counts.path.empty())
-        throw InputError("--incidents and --counts both given: a scan counts either registrations or a table");
+        throw InputError(tr("--incidents en --counts allebei gegeven: een scan telt óf registraties óf een tabel",
+                            "--incidents and --counts both given: a scan counts either registrations or a table"));
     if (!o.counts.path.empty() && (o.areas.path.empty() || !o.grid.empty()))
-        throw InputError("--counts holds counts per area: give the areas with --areas (a grid cannot be used)");
+        throw InputError(tr("--counts bevat aantallen per gebied: geef de gebieden met --areas (een raster kan niet)",
+                            "--counts holds counts per area: give the areas with --areas (a grid cannot be used)"));
     if (o.areas.path.empty() && o.grid.empty())
-        throw InputError("no areas given: use --areas FILE (e.g. the CBS Wijk- en Buurtkaart) or --grid square:500");
+        throw InputError(tr("geen gebieden gegeven: gebruik --areas BESTAND (bv. de CBS Wijk- en Buurtkaart) of "
+                            "--grid square:500",
+                            "no areas given: use --areas FILE (e.g. the CBS Wijk- en Buurtkaart) or --grid square:500"));
     if (!o.protection.empty() && o.protection != "onderdrukken" && o.protection != "afronden")
-        throw InputError("--protection: kies onderdrukken (kleine aantallen 'geheim') of afronden (alle aantallen op "
-                         "vijftallen), niet '" +
-                         o.protection + "'");
+        throw InputError(tr("--protection: kies onderdrukken (kleine aantallen 'geheim') of afronden (alle aantallen "
+                            "op vijftallen), niet '" + o.protection + "'",
+                            "--protection: choose onderdrukken (small counts 'secret') or afronden (all counts "
+                            "rounded to fives), not '" + o.protection + "'"));
     if (o.internal && o.protection == "afronden")
-        throw InputError("--protection afronden en --internal samen: interne uitvoer wordt niet beschermd; laat een "
-                         "van beide weg");
+        throw InputError(tr("--protection afronden en --internal samen: interne uitvoer wordt niet beschermd; laat "
+                            "een van beide weg",
+                            "--protection afronden and --internal together: internal output is not protected; "
+                            "leave one of them out"));
 
     auto result = std::make_unique<ScanResult>();
     ScanResult& r = *result;
@@ -288,7 +300,8 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
         r.fieldsUsed["area_name"] = areaLayer->fields.name;
         r.fieldsUsed["population"] = areaLayer->fields.population;
         for (const auto& code : areaLayer->repairedCodes)
-            reporter.warning(fmt::format("ongeldig polygoon van gebied '{}' hersteld (GEOS MakeValid)", code));
+            reporter.warning(tr(fmt::format("ongeldig polygoon van gebied '{}' hersteld (GEOS MakeValid)", code),
+                                fmt::format("invalid polygon of area '{}' repaired (GEOS MakeValid)", code)));
     }
     // The survey is read before the counting, so a bad table fails in seconds, not after the scan.
     std::optional<SurveyTable> survey;
@@ -302,8 +315,10 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
         resolvePeriods(
             o, r.model, [&] { return table.registrationsPerYear(); },
             table.fields().period.empty()
-                ? table.description() + ": no period column (Perioden, jaar): give the year with --year"
-                : table.description() + ": no readable period in column '" + table.fields().period + "'",
+                ? table.description() + tr(": geen kolom met de periode (Perioden, jaar): geef het jaar met --year",
+                                           ": no period column (Perioden, jaar): give the year with --year")
+                : table.description() + tr(": geen leesbare periode in kolom '", ": no readable period in column '") +
+                      table.fields().period + "'",
             r.periodsDetected);
         r.model.validate();
         fillFromCountTable(table, *areaLayer, r, reporter);
@@ -327,7 +342,10 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
 
     resolvePeriods(
         o, r.model, [&] { return stream.datesPerYear(); },
-        stream.description() + ": no readable date in field '" + stream.fields().date + "'", r.periodsDetected);
+        stream.description() + tr(": geen leesbare datum in veld '", ": no readable date in field '") +
+            stream.fields().date + "'",
+        r.periodsDetected);
+
     r.model.validate();
     stream.setPeriodFilter([&model = r.model](const TimeInterval& t) { return model.periodOf(t.start).has_value(); });
     const std::size_t overig = r.model.categories.size();

@@ -4,6 +4,7 @@
 #include "gebiedscan/pipeline/toml_keys.hpp"
 
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/core/language.hpp"
 
 #include <fmt/core.h>
 #include <toml++/toml.h>
@@ -14,12 +15,15 @@ namespace fs = std::filesystem;
 
 void loadProjectFile(const fs::path& file, ScanOptions& o)
 {
-    if (!fs::exists(file)) throw InputError("project file '" + file.string() + "' does not exist");
+    if (!fs::exists(file))
+        throw InputError(tr("projectbestand '" + file.string() + "' bestaat niet",
+                            "project file '" + file.string() + "' does not exist"));
     const toml::table root = parseTomlFile(file);
     const auto* scan = root["scan"].as_table();
-    if (!scan) throw InputError(file.string() + ": de sectie [scan] ontbreekt");
+    if (!scan)
+        throw InputError(tr(file.string() + ": de sectie [scan] ontbreekt", file.string() + ": the section [scan] is missing"));
 
-    rejectUnknownKeys(root, {"scan", "period"}, file, "the project file");
+    rejectUnknownKeys(root, {"scan", "period"}, file, tr("het projectbestand", "the project file"));
     // Every key, its type and its member come from the one table the command line uses too.
     std::vector<std::string_view> keys;
     for (const auto& setting : scanSettings())
@@ -40,11 +44,15 @@ void loadProjectFile(const fs::path& file, ScanOptions& o)
             const auto bound = [&](const char* key) -> std::string {
                 const auto* n = t->get(key);
                 if (!n)
-                    throw InputError(
-                        fmt::format("{}:{}: period needs '{}'", file.string(), node.source().begin.line, key));
+                    throw InputError(tr(
+                        fmt::format("{}:{}: periode heeft '{}' nodig", file.string(), node.source().begin.line, key),
+                        fmt::format("{}:{}: period needs '{}'", file.string(), node.source().begin.line, key)));
                 if (auto d = n->value<toml::date>()) return fmt::format("{:04}-{:02}-{:02}", d->year, d->month, d->day);
                 if (auto s = n->value<std::string>()) return *s;
-                throw InputError(fmt::format("{}:{}: '{}' must be a date", file.string(), n->source().begin.line, key));
+                throw InputError(
+                    tr(fmt::format("{}:{}: '{}' moet een datum zijn", file.string(), n->source().begin.line, key),
+                       fmt::format("{}:{}: '{}' must be a date", file.string(), n->source().begin.line, key)));
+
             };
             p.from = bound("from");
             p.to = bound("to");

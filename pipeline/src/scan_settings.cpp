@@ -1,6 +1,7 @@
 #include "gebiedscan/pipeline/scan_settings.hpp"
 
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/core/language.hpp"
 
 #include <fmt/core.h>
 
@@ -100,13 +101,14 @@ std::vector<ScanSetting> makeTable()
 // How a wrong value reads in a message: "de tekst \"true\"", "het getal 3", "een lijst".
 std::string describe(const toml::node& node)
 {
-    if (const auto s = node.value<std::string>(); s && node.is_string()) return fmt::format("de tekst \"{}\"", *s);
-    if (node.is_integer()) return fmt::format("het getal {}", *node.value<std::int64_t>());
-    if (node.is_floating_point()) return fmt::format("het getal {}", *node.value<double>());
+    if (const auto s = node.value<std::string>(); s && node.is_string())
+        return fmt::format("{} \"{}\"", tr("de tekst", "the text"), *s);
+    if (node.is_integer()) return fmt::format("{} {}", tr("het getal", "the number"), *node.value<std::int64_t>());
+    if (node.is_floating_point()) return fmt::format("{} {}", tr("het getal", "the number"), *node.value<double>());
     if (node.is_boolean()) return *node.value<bool>() ? "true" : "false";
-    if (node.is_array()) return "een lijst";
-    if (node.is_table()) return "een tabel";
-    return "een datum of tijd";
+    if (node.is_array()) return tr("een lijst", "a list");
+    if (node.is_table()) return tr("een tabel", "a table");
+    return tr("een datum of tijd", "a date or time");
 }
 
 // Relative paths in a project file are relative to the file; PG: strings stay as they are.
@@ -119,8 +121,8 @@ std::string resolve(const std::string& value, const fs::path& base)
 [[noreturn]] void wrongValue(const fs::path& file, const toml::node& node, std::string_view key,
                              std::string_view expected)
 {
-    throw InputError(fmt::format("{}:{}: '{}': verwacht {}, niet {}", file.string(), node.source().begin.line, key,
-                                 expected, describe(node)));
+    throw InputError(fmt::format("{}:{}: '{}': {} {}, {} {}", file.string(), node.source().begin.line, key,
+                                 tr("verwacht", "expected"), expected, tr("niet", "not"), describe(node)));
 }
 
 template <typename Accessor>
@@ -159,7 +161,7 @@ void applyProjectValue(const ScanSetting& s, const toml::node& node, const fs::p
     switch (s.type) {
     case SettingType::Text:
     case SettingType::Path: {
-        if (!node.is_string()) wrongValue(file, node, s.key, "tekst (tussen aanhalingstekens)");
+        if (!node.is_string()) wrongValue(file, node, s.key, tr("tekst (tussen aanhalingstekens)", "text (in quotes)"));
         std::string value = *node.value<std::string>();
         if (s.type == SettingType::Path) value = resolve(value, fs::absolute(file).parent_path());
         std::visit(
@@ -173,10 +175,13 @@ void applyProjectValue(const ScanSetting& s, const toml::node& node, const fs::p
         return;
     }
     case SettingType::Integer: {
-        if (!node.is_integer()) wrongValue(file, node, s.key, "een geheel getal (zonder aanhalingstekens)");
+        if (!node.is_integer())
+            wrongValue(file, node, s.key, tr("een geheel getal (zonder aanhalingstekens)", "a whole number (without quotes)"));
         const std::int64_t v = *node.value<std::int64_t>();
         if (v < s.min || v > s.max)
-            wrongValue(file, node, s.key, fmt::format("een geheel getal van {} t/m {}", s.min, s.max));
+            wrongValue(file, node, s.key,
+                       tr(fmt::format("een geheel getal van {} t/m {}", s.min, s.max),
+                          fmt::format("a whole number from {} to {}", s.min, s.max)));
         std::visit(
             [&](auto target) {
                 using R = std::remove_reference_t<decltype(target(o))>;
@@ -189,17 +194,23 @@ void applyProjectValue(const ScanSetting& s, const toml::node& node, const fs::p
         return;
     }
     case SettingType::Flag: {
-        if (!node.is_boolean()) wrongValue(file, node, s.key, "true of false (zonder aanhalingstekens)");
+        if (!node.is_boolean())
+            wrongValue(file, node, s.key, tr("true of false (zonder aanhalingstekens)", "true or false (without quotes)"));
         std::get<bool& (*)(ScanOptions&)>(s.target)(o) = *node.value<bool>();
         return;
     }
     case SettingType::TextList: {
         const auto* array = node.as_array();
-        if (array == nullptr) wrongValue(file, node, s.key, "een lijst van teksten, bv. [\"WK_CODE\", \"GM_CODE\"]");
+        if (array == nullptr)
+            wrongValue(file, node, s.key,
+                       tr("een lijst van teksten, bv. [\"WK_CODE\", \"GM_CODE\"]",
+                          "a list of texts, e.g. [\"WK_CODE\", \"GM_CODE\"]"));
         std::vector<std::string> values;
         for (const auto& element : *array) {
             if (!element.is_string())
-                wrongValue(file, element, s.key, "een lijst van alleen teksten, bv. [\"WK_CODE\", \"GM_CODE\"]");
+                wrongValue(file, element, s.key,
+                           tr("een lijst van alleen teksten, bv. [\"WK_CODE\", \"GM_CODE\"]",
+                              "a list of texts only, e.g. [\"WK_CODE\", \"GM_CODE\"]"));
             values.push_back(*element.value<std::string>());
         }
         std::get<std::vector<std::string>& (*)(ScanOptions&)>(s.target)(o) = std::move(values);
@@ -207,7 +218,9 @@ void applyProjectValue(const ScanSetting& s, const toml::node& node, const fs::p
     }
     case SettingType::CsvFormat: {
         const auto v = node.value<std::string>();
-        if (!node.is_string() || (*v != "nl" && *v != "intl")) wrongValue(file, node, s.key, "\"nl\" of \"intl\"");
+        if (!node.is_string() || (*v != "nl" && *v != "intl"))
+            wrongValue(file, node, s.key, tr("\"nl\" of \"intl\"", "\"nl\" or \"intl\""));
+
         std::get<bool& (*)(ScanOptions&)>(s.target)(o) = *v == "nl";
         return;
     }

@@ -1,6 +1,7 @@
 #include "gebiedscan/pipeline/toml_keys.hpp"
 
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/core/language.hpp"
 
 #include <fmt/core.h>
 
@@ -13,8 +14,9 @@ toml::table parseTomlFile(const std::filesystem::path& file)
     try {
         return toml::parse_file(file.string());
     } catch (const toml::parse_error& e) {
-        throw InputError(fmt::format("{}:{}:{}: {}", file.string(), e.source().begin.line, e.source().begin.column,
-                                     e.description()));
+        // toml++'s own description is English; the frame around it says what it is.
+        throw InputError(fmt::format("{}:{}:{}: {}{}", file.string(), e.source().begin.line, e.source().begin.column,
+                                     tr("geen geldige TOML: ", ""), e.description()));
     }
 }
 
@@ -25,8 +27,11 @@ void rejectUnknownKeys(const toml::table& table, std::span<const std::string_vie
         if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
         std::string list;
         for (const auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-        throw InputError(fmt::format("{}:{}: unknown key '{}' in {} (known: {})", file.string(),
-                                     key.source().begin.line, key.str(), section, list));
+        throw InputError(tr(fmt::format("{}:{}: onbekende sleutel '{}' in {} (bekend: {})", file.string(),
+                                        key.source().begin.line, key.str(), section, list),
+                            fmt::format("{}:{}: unknown key '{}' in {} (known: {})", file.string(),
+                                        key.source().begin.line, key.str(), section, list)));
+
     }
 }
 

@@ -8,6 +8,7 @@
 #include "gebiedscan/pipeline/reporter.hpp"
 
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/core/language.hpp"
 #include "gebiedscan/core/grid.hpp"
 #include "gebiedscan/core/point_locator.hpp"
 #include "gebiedscan/core/scan_model.hpp"
@@ -23,7 +24,9 @@ namespace gebiedscan::pipeline {
 TrendResult runTrendJob(const TrendOptions& c, Reporter& reporter)
 {
     if (c.areas.path.empty() == !(c.gridSize > 0.0))
-        throw InputError("give either --areas (polygons) or --grid SIZE (square cells in metres)");
+        throw InputError(tr("geef --areas (polygonen) of --grid GROOTTE (vierkante cellen in meters)",
+                            "give either --areas (polygons) or --grid SIZE (square cells in metres)"));
+
     if (c.timeLags < 0) throw InputError("--time-lags must be 0 or more");
     const TimePeriod period = c.period;
     TrendResult out;
@@ -79,14 +82,21 @@ TrendResult runTrendJob(const TrendOptions& c, Reporter& reporter)
         if (stream.ofTheme(incident)) ++ofTheme;
         events.push_back(std::move(incident));
     }
-    if (ofTheme == 0) throw InputError(stream.description() + ": no usable registrations for the trend analysis");
+    if (ofTheme == 0)
+        throw InputError(tr(stream.description() + ": geen bruikbare registraties voor de trendanalyse",
+                            stream.description() + ": no usable registrations for the trend analysis"));
+
     // BRON's jaar_vkl and other year-only dates would put every record in January or K1: a trend
     // per month or quarter would be invented, so it is refused (the scan says sub_year_trend: geen).
     if (period != TimePeriod::Year && !stream.hasSubYearDates())
-        throw InputError(fmt::format(
-            "{}: veld '{}' geeft alleen jaren (elke datum is 1 januari van een heel jaar), "
-            "dus geen trend per {}: gebruik --period year, of een veld met de datum (--date-field)",
-            stream.description(), stream.fields().date, period == TimePeriod::Month ? "maand" : "kwartaal"));
+        throw InputError(stream.onlyYearsMessage() +
+                         tr(fmt::format(", dus geen trend per {}: gebruik --period year, of een veld met de datum "
+                                        "(--date-field)",
+                                        period == TimePeriod::Month ? "maand" : "kwartaal"),
+                            fmt::format(", so no trend per {}: use --period year, or a field with the date "
+                                        "(--date-field)",
+                                        period == TimePeriod::Month ? "month" : "quarter")));
+
     const auto ordinalOf = [&](const Incident& e) { return periodOrdinal(e.when->start, period); };
 
     std::int64_t& first = out.first;

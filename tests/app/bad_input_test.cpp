@@ -130,7 +130,7 @@ const std::string kGood = "--incidents registraties.csv --assume-crs EPSG:4326 -
 TEST_F(BadInput, MissingFile)
 {
     expectRun("incidents file that does not exist", "--incidents bestaat_niet.csv --areas gemeenten.geojson --out uit",
-              2, "cannot open 'bestaat_niet.csv': no such file or folder");
+              2, "kan 'bestaat_niet.csv' niet openen: bestand of map bestaat niet");
     EXPECT_FALSE(fs::exists(*s_dir / "uit"));
 }
 
@@ -138,35 +138,35 @@ TEST_F(BadInput, WrongLayerName)
 {
     expectRun("wrong layer name (`--areas-layer wijken`)",
               kGood + "--areas gemeenten.gpkg --areas-layer wijken --out uit", 2,
-              "has no layer 'wijken' (layers: gemeenten)");
+              "heeft geen laag 'wijken' (lagen: gemeenten)");
 }
 
 TEST_F(BadInput, WrongIncidentField)
 {
     expectRun("wrong field name (`--category-field feitcode`)",
               kGood + "--areas gemeenten.geojson --category-field feitcode --out uit", 2,
-              "has no field 'feitcode' (fields: id, code, omschrijving, datum, lon, lat)");
+              "heeft geen veld 'feitcode' (velden: id, code, omschrijving, datum, lon, lat)");
 }
 
 TEST_F(BadInput, WrongAreaField)
 {
     expectRun("wrong area field (`--area-code-field BU_CODE` on a gemeente layer)",
-              kGood + "--areas gemeenten.geojson --area-code-field BU_CODE --out uit", 2, "has no field 'BU_CODE'");
+              kGood + "--areas gemeenten.geojson --area-code-field BU_CODE --out uit", 2, "heeft geen veld 'BU_CODE'");
 }
 
 TEST_F(BadInput, CsvWithoutCrs)
 {
     expectRun("CSV with lon/lat and no `--assume-crs` (a CSV has no CRS)",
               "--incidents registraties.csv --areas gemeenten.geojson --out uit", 2,
-              "has no coordinate reference system");
+              "heeft geen coördinatenstelsel (CRS)");
 }
 
 TEST_F(BadInput, ShapefileWithoutPrj)
 {
     expectRun("areas Shapefile without `.prj`",
               "--incidents registraties.gpkg --year 2024 --areas zonder_prj.shp --out uit", 2,
-              "'zonder_prj.shp', layer 'zonder_prj' has no coordinate reference system; add --assume-crs EPSG:28992 if "
-              "it is RD New");
+              "'zonder_prj.shp', laag 'zonder_prj' heeft geen coördinatenstelsel (CRS); geef --assume-crs EPSG:28992 "
+              "als het RD New is");
 }
 
 // --assume-crs applies to both layers: given for a lon/lat CSV, it also makes a CRS-less RD
@@ -175,8 +175,8 @@ TEST_F(BadInput, ShapefileWithoutPrjAndAssumeCrsMeantForTheCsv)
 {
     expectRun("areas Shapefile without `.prj`, with `--assume-crs EPSG:4326` meant for the CSV",
               kGood + "--areas zonder_prj.shp --out uit", 2,
-              "(area 'BU00000001'): no usable polygon geometry in the assumed CRS EPSG:4326; if the areas are in "
-              "another CRS, give it with --areas-crs");
+              "(gebied 'BU00000001'): geen bruikbaar polygoon in het aangenomen CRS EPSG:4326; staan de gebieden "
+              "in een ander CRS, geef dat dan met --areas-crs");
 }
 
 TEST_F(BadInput, ShapefileWithoutPrjWithItsOwnAreasCrs)
@@ -219,19 +219,19 @@ TEST_F(BadInput, SelfIntersectingPolygon)
 TEST_F(BadInput, EmptyPolygon)
 {
     expectRun("empty area polygon", kGood + "--areas leeg.geojson --out uit", 2,
-              "(area 'BU00000002'): no usable polygon geometry");
+              "(gebied 'BU00000002'): geen bruikbaar polygoon");
 }
 
 TEST_F(BadInput, DuplicateAreaCodes)
 {
     expectRun("duplicate area codes", kGood + "--areas dubbel.geojson --out uit", 2,
-              "area code 'BU00000001' occurs more than once in field 'BU_CODE'");
+              "gebiedscode 'BU00000001' komt meer dan eens voor in veld 'BU_CODE'");
 }
 
 TEST_F(BadInput, PointsAsAreas)
 {
     expectRun("points given as areas", kGood + "--areas registraties.gpkg --out uit", 2,
-              "holds points or lines, not polygons");
+              "bevat punten of lijnen, geen polygonen");
 }
 
 TEST_F(BadInput, PointsAtZeroZero)
@@ -254,7 +254,7 @@ TEST_F(BadInput, StrictWithUnassignedRecords)
     expectRun("the same with `--strict`",
               "--incidents registraties.csv --assume-crs EPSG:28992 --year 2024 --areas gemeenten.geojson --strict "
               "--out uit_strict",
-              2, "--strict: 2 of 2 records were not assigned");
+              2, "--strict: 2 van 2 registraties niet toegewezen");
     EXPECT_FALSE(fs::exists(*s_dir / "uit_strict"));
 }
 
@@ -286,7 +286,7 @@ TEST_F(BadInput, UnclosedQuoteInTheMiddle)
 {
     expectRun("CSV with a quote opened in row 4 and never closed (GDAL would read rows 5..20 as text of one field)",
               "--incidents open_quote.csv --assume-crs EPSG:4326 --year 2024 --areas gemeenten.geojson --out uit_quote",
-              2, "row 4, field 'code': a quote");
+              2, "rij 4, veld 'code': een aanhalingsteken");
     EXPECT_FALSE(fs::exists(*s_dir / "uit_quote"));
 }
 
@@ -294,7 +294,7 @@ TEST_F(BadInput, TruncatedGeoPackage)
 {
     expectRun("truncated GeoPackage",
               "--incidents afgebroken.gpkg --year 2024 --areas gemeenten.geojson --out uit_afgebroken", 2,
-              "cannot open 'afgebroken.gpkg' as a vector layer: database disk image is malformed");
+              "kan 'afgebroken.gpkg' niet als vectorlaag openen: database disk image is malformed");
     EXPECT_FALSE(fs::exists(*s_dir / "uit_afgebroken"));
 }
 
@@ -315,7 +315,7 @@ TEST_F(BadInput, PostgisNotReachable)
         "PostGIS server not reachable",
         "--incidents 'PG:host=127.0.0.1 port=1 dbname=politie connect_timeout=3' --areas gemeenten.geojson --out uit",
         2,
-        "cannot open 'PostGIS database' as a vector layer: PQconnectdb failed. connection to server at \"127.0.0.1\", "
+        "kan 'PostGIS-database' niet als vectorlaag openen: PQconnectdb failed. connection to server at \"127.0.0.1\", "
         "port 1 failed: Connection refused");
 }
 
@@ -325,7 +325,7 @@ TEST_F(BadInput, HeaderOnlyCsv)
     writeText(*s_dir / "alleen_kop.csv", "id,code,datum,lon,lat\n");
     expectRun("CSV with only a header line",
               "--incidents alleen_kop.csv --assume-crs EPSG:4326 --year 2024 --areas gemeenten.geojson --out uit_kop",
-              2, "no records to read");
+              2, "geen registraties om te lezen");
     EXPECT_FALSE(fs::exists(*s_dir / "uit_kop"));
 }
 
@@ -362,7 +362,7 @@ TEST_F(BadInput, GeoPackageWithUndefinedCartesianCrs)
               0);
     expectRun("GeoPackage with srs_id -1 (Undefined Cartesian SRS)",
               "--incidents rd_zonder_crs.gpkg --year 2024 --areas gemeenten.geojson --out uit_eng", 2,
-              "has an engineering (local) or undefined CRS 'Undefined Cartesian SRS'");
+              "heeft een lokaal of onbepaald CRS 'Undefined Cartesian SRS'");
     expectRun("the same with `--assume-crs EPSG:28992`",
               "--incidents rd_zonder_crs.gpkg --assume-crs EPSG:28992 --year 2024 --areas gemeenten.geojson --out "
               "uit_eng",

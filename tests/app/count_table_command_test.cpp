@@ -87,7 +87,7 @@ TEST_F(CountTableCommand, CbsTablePerGemeenteIsScannedAndEveryRowAccounted)
     EXPECT_NE(line.find("aantal ontbreekt ('.', 'x' of leeg) 1 (0 registraties)"), std::string::npos) << line;
     EXPECT_NE(
         line.find(
-            "Teltabel '47018NED.csv', layer '47018NED' (lang): 10 rijen, 10 waarden: gebruikt 6 (710 registraties)"),
+            "Teltabel '47018NED.csv', laag '47018NED' (lang): 10 rijen, 10 waarden: gebruikt 6 (710 registraties)"),
         std::string::npos)
         << line;
     EXPECT_NE(line.find("code niet in de gebieden 1 (4000 registraties)"), std::string::npos) << line;
@@ -127,7 +127,7 @@ TEST_F(CountTableCommand, CbsTablePerGemeenteIsScannedAndEveryRowAccounted)
 TEST_F(CountTableCommand, TableWithoutAreaColumn)
 {
     expectRun("count table without an area code column", "--counts zonder_gebied.csv --areas gemeenten.geojson --out u",
-              2, "no area code column found (columns: wie, wat, aantal); name it with --counts-area-field");
+              2, "geen kolom met de gebiedscode gevonden (kolommen: wie, wat, aantal); noem hem met --counts-area-field");
 }
 
 TEST_F(CountTableCommand, WideTableWithoutCategoryColumns)
@@ -140,18 +140,18 @@ TEST_F(CountTableCommand, TableWithoutPeriodNeedsAYear)
 {
     expectRun("count table without a period column, no `--year`",
               "--counts zonder_periode.csv --areas gemeenten.geojson --out u", 2,
-              "no period column (Perioden, jaar): give the year with --year");
+              "geen kolom met de periode (Perioden, jaar): geef het jaar met --year");
 }
 
 TEST_F(CountTableCommand, CountsWithAGridOrWithIncidents)
 {
     expectRun("`--counts` with `--grid square:500`",
               "--counts 47018NED.csv --areas gemeenten.geojson --grid square:500 --out u", 2,
-              "--counts holds counts per area: give the areas with --areas (a grid cannot be used)");
+              "--counts bevat aantallen per gebied: geef de gebieden met --areas (een raster kan niet)");
     expectRun("`--counts` and `--incidents` together",
               "--counts 47018NED.csv --incidents registraties.csv --assume-crs EPSG:4326 --areas gemeenten.geojson "
               "--out u",
-              2, "--incidents and --counts both given");
+              2, "--incidents en --counts allebei gegeven");
 }
 
 } // namespace

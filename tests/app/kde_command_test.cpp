@@ -77,7 +77,7 @@ TEST(KdeCommand, UnknownThemeIsAnInputError)
         app.parse("kde --incidents /nonexistent.csv --theme geen-thema --internal --out /tmp/x.tif");
         FAIL() << "no error";
     } catch (const gebiedscan::InputError& e) {
-        EXPECT_NE(std::string(e.what()).find("unknown theme 'geen-thema'"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("onbekend thema 'geen-thema'"), std::string::npos) << e.what();
     }
 }
 

@@ -41,7 +41,7 @@ TEST(OptionNames, IncidentLayerAndFilterHaveTheSameNamesInEveryCommand)
             const auto error = parseError(command + " --incidents /bestaat/niet.gpkg " + options + areas +
                                           " --out /tmp/gebiedscan-option-names-uit.tif");
             // The options are accepted: the run gets as far as the missing file.
-            EXPECT_NE(error.find("cannot open '/bestaat/niet"), std::string::npos)
+            EXPECT_NE(error.find("kan '/bestaat/niet"), std::string::npos)
                 << command << " " << options << ": " << error;
         }
 }

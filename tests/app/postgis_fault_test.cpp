@@ -66,10 +66,10 @@ TEST(PostgisFault, ServerGoneDuringReadIsAClearErrorWithoutOutput)
     ASSERT_EQ(terminated, "1") << log;
 
     EXPECT_EQ(rc, 2) << log;
-    // "gebiedscan: fout: 'PostGIS database', layer '<schema>.registraties': reading stopped after row 170500: <libpq>"
+    // "gebiedscan: fout: 'PostGIS-database', laag '<schema>.registraties': lezen gestopt na rij 170500: <libpq>"
     std::smatch m;
     ASSERT_TRUE(std::regex_search(
-        log, m, std::regex("layer '" + db.table("registraties") + "': reading stopped after row ([0-9]+): \\S")))
+        log, m, std::regex("laag '" + db.table("registraties") + "': lezen gestopt na rij ([0-9]+): \\S")))
         << log;
     const long readBefore = std::stol(m[1]);
     EXPECT_GT(readBefore, 0);

@@ -57,16 +57,16 @@ TEST_F(ProjectSafety, ShellSyntaxInValuesIsNeverRun)
     for (const std::string incidents :
          {"registraties.csv; touch PWNED", "$(touch PWNED)", "`touch PWNED`", "registraties.csv | touch PWNED"}) {
         EXPECT_EQ(scanProject(project(incidents), &log), 2) << incidents << ": " << log;
-        EXPECT_NE(log.find("no such file or folder"), std::string::npos) << log;
+        EXPECT_NE(log.find("bestand of map bestaat niet"), std::string::npos) << log;
         EXPECT_FALSE(pwned()) << incidents;
     }
     // In the output folder, a filter and a field name: taken literally as a name or an OGR SQL expression.
     EXPECT_EQ(scanProject(project("registraties.csv", "uit_$(touch PWNED)"), &log), 0) << log;
     EXPECT_TRUE(fs::exists(m_dir / "uit_$(touch PWNED)/summary.json"));
     EXPECT_EQ(scanProject(project("registraties.csv") + "filter = \"code = '1' OR $(touch PWNED)\"", &log), 2) << log;
-    EXPECT_NE(log.find("invalid filter"), std::string::npos) << log;
+    EXPECT_NE(log.find("ongeldig filter"), std::string::npos) << log;
     EXPECT_EQ(scanProject(project("registraties.csv") + "date_field = \"`touch PWNED`\"", &log), 2) << log;
-    EXPECT_NE(log.find("has no field '`touch PWNED`'"), std::string::npos) << log;
+    EXPECT_NE(log.find("heeft geen veld '`touch PWNED`'"), std::string::npos) << log;
     EXPECT_FALSE(pwned());
 }
 
@@ -78,7 +78,7 @@ TEST_F(ProjectSafety, GdalVirtualFilesAndInlineDatasetsAreNotFiles)
     for (const std::string& incidents : std::vector<std::string>{
              "/vsicurl/http://127.0.0.1:9/registraties.csv", "/vsistdin/", "/vsisubfile/0_100,geheim.csv", inlineVrt}) {
         EXPECT_EQ(scanProject(project(incidents), &log), 2) << incidents << ": " << log;
-        EXPECT_NE(log.find("no such file or folder"), std::string::npos) << incidents << ": " << log;
+        EXPECT_NE(log.find("bestand of map bestaat niet"), std::string::npos) << incidents << ": " << log;
         EXPECT_FALSE(fs::exists(m_dir / "uit")) << incidents;
     }
 }
@@ -93,7 +93,7 @@ TEST_F(ProjectSafety, VrtFileThatReadsAnotherFileIsRefused)
     std::string log;
     EXPECT_EQ(scanProject(project("registraties.vrt"), &log), 2) << log;
     EXPECT_NE(
-        log.find("registraties.vrt' is a VRT - Virtual Datasource (OGR_VRT) file, which gebiedscan does not read"),
+        log.find("registraties.vrt' is een bestand van het soort VRT - Virtual Datasource (OGR_VRT), dat gebiedscan niet leest"),
         std::string::npos)
         << log;
     EXPECT_FALSE(fs::exists(m_dir / "uit"));
@@ -104,19 +104,19 @@ TEST_F(ProjectSafety, VrtFileThatReadsAnotherFileIsRefused)
                   &log),
               2)
         << log;
-    EXPECT_NE(log.find("which gebiedscan does not read"), std::string::npos) << log;
+    EXPECT_NE(log.find("dat gebiedscan niet leest"), std::string::npos) << log;
 }
 
 TEST_F(ProjectSafety, MisspeltKeysAreErrorsNotDefaults)
 {
     std::string log;
     EXPECT_EQ(scanProject(project("registraties.csv") + "internall = true", &log), 2) << log;
-    EXPECT_NE(log.find("project.toml:7: unknown key 'internall' in [scan]"), std::string::npos) << log;
+    EXPECT_NE(log.find("project.toml:7: onbekende sleutel 'internall' in [scan]"), std::string::npos) << log;
     EXPECT_EQ(scanProject(project("registraties.csv"), &log,
                           "[[period]]\nid = \"2024\"\nrol = \"current\"\nfrom = 2024-01-01\nto = 2024-12-31\n"),
               2)
         << log;
-    EXPECT_NE(log.find("unknown key 'rol' in [[period]]"), std::string::npos) << log;
+    EXPECT_NE(log.find("onbekende sleutel 'rol' in [[period]]"), std::string::npos) << log;
 
     // The model: a misspelt suppression threshold would leave it at 5.
     std::string model = readText(fs::path(GEBIEDSCAN_SOURCE_DIR) / "data/model/default_model.toml");
@@ -125,7 +125,7 @@ TEST_F(ProjectSafety, MisspeltKeysAreErrorsNotDefaults)
     model.replace(at, std::string("suppress_below").size(), "suppres_below");
     writeText(m_dir / "model.toml", model);
     EXPECT_EQ(scanProject(project("registraties.csv") + "model = \"model.toml\"", &log), 2) << log;
-    EXPECT_NE(log.find("unknown key 'suppres_below' in [model] (known: name, suppress_below, significance, incident_codes)"),
+    EXPECT_NE(log.find("onbekende sleutel 'suppres_below' in [model] (bekend: name, suppress_below, significance, incident_codes)"),
               std::string::npos)
         << log;
     EXPECT_FALSE(fs::exists(m_dir / "uit"));

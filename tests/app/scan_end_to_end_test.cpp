@@ -136,7 +136,7 @@ TEST_F(ScanEndToEnd, StrictFailsAndWritesNothing)
     const int rc = scan(csv, m_dir / "uit", "--strict", &log);
     EXPECT_NE(rc, 0);
     EXPECT_NE(log.find("--strict"), std::string::npos) << log;
-    EXPECT_NE(log.find("nothing written"), std::string::npos) << log;
+    EXPECT_NE(log.find("niets geschreven"), std::string::npos) << log;
     EXPECT_TRUE(!fs::exists(m_dir / "uit") || fs::is_empty(m_dir / "uit")) << "strict must not write any output";
 }
 

@@ -92,7 +92,7 @@ TEST_F(TimeFieldsCommand, AnEndFieldThatDoesNotExistIsAnErrorListingTheFields)
 {
     std::string log;
     EXPECT_EQ(runGebiedscan(m_scan + "--end-field einde --out " + quote(m_dir / "fout"), &log), 2) << log;
-    EXPECT_NE(log.find("has no field 'einde'"), std::string::npos) << log;
+    EXPECT_NE(log.find("heeft geen veld 'einde'"), std::string::npos) << log;
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // Area codes as a reader of the table would see them (issue 18): a code of blanks is as empty
 // as NULL, padding is trimmed, codes differing only in case are refused, a Shapefile without its
 // .dbf or .shx says so, and two columns of one name are an error naming them.
+#include "gebiedscan/core/language.hpp"
 #include "gis_test_support.hpp"
 
 #include "gebiedscan/core/error.hpp"
@@ -44,6 +45,8 @@ std::string errorReading(const fs::path& file, const gis::AreaFields& fields = {
 
 TEST(AreaCodes, ABlankCodeIsRefusedLikeNull)
 {
+    // The English texts (GEBIEDSCAN_LANG=en); the Dutch ones are checked in BilingualErrors (test_app).
+    const ScopedTextLanguage english(TextLanguage::English);
     TempDir dir;
     writeText(dir / "blank.geojson", layerOf({R"("BU_CODE":"BU01")", R"("BU_CODE":"   ")"}));
     EXPECT_NE(errorReading(dir / "blank.geojson").find("row 2: empty area code in field 'BU_CODE'"), std::string::npos)
@@ -83,6 +86,8 @@ TEST(AreaCodes, AShapefileWithoutItsDbfOrShxNamesThePart)
 
 TEST(AreaCodes, NoCodeFieldNamesTheOptionOnlyWhenTheCommandHasIt)
 {
+    // The English texts (GEBIEDSCAN_LANG=en); the Dutch ones are checked in BilingualErrors (test_app).
+    const ScopedTextLanguage english(TextLanguage::English);
     TempDir dir;
     writeText(dir / "geen.geojson", layerOf({R"("omschrijving":"a")", R"("omschrijving":"b")"}));
     EXPECT_NE(errorReading(dir / "geen.geojson").find("name it with --area-code-field"), std::string::npos);

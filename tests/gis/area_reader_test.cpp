@@ -1,5 +1,6 @@
 // readAreaLayer: CBS field names old and new, negative sentinels, repair of invalid polygons,
 // duplicate codes, wrong names, Windows-1252 .dbf files, boundary points. C and nl_NL locales.
+#include "gebiedscan/core/language.hpp"
 #include "gis_test_support.hpp"
 
 #include "gebiedscan/core/error.hpp"
@@ -202,6 +203,8 @@ TEST_P(AreaReaderTest, BoundaryPointsGoToExactlyOneArea)
 
 TEST_P(AreaReaderTest, DuplicateCodesEmptyCodesAndNonPolygonsAreErrors)
 {
+    // The English texts (GEBIEDSCAN_LANG=en); the Dutch ones are checked in BilingualErrors (test_app).
+    const ScopedTextLanguage english(TextLanguage::English);
     const auto dup =
         fixture("dubbel.geojson",
                 collection({feature(R"("code":"A")", square(0, 0, 10)), feature(R"("code":"A")", square(10, 0, 10))}));
@@ -243,6 +246,8 @@ TEST_P(AreaReaderTest, DuplicateCodesEmptyCodesAndNonPolygonsAreErrors)
 
 TEST_P(AreaReaderTest, WrongLayerOrFieldNamesAreNamedInTheMessage)
 {
+    // The English texts (GEBIEDSCAN_LANG=en); the Dutch ones are checked in BilingualErrors (test_app).
+    const ScopedTextLanguage english(TextLanguage::English);
     const auto gpkg = m_dir / "wijkenbuurten.gpkg";
     ogr2ogr(gpkg, fixture("buurten_oud.geojson", cbsOld()), "-f GPKG -nln buurten");
     try {

@@ -2,6 +2,7 @@
 // holds a GDAL connection string ("PG:dbname=gebiedscan_test"; scripts/test.sh starts the server
 // and sets it). Each test loads its tables with GDAL's ogr2ogr into a schema of its own, so
 // concurrent runs do not meet, and drops the schema afterwards.
+#include "gebiedscan/core/language.hpp"
 #include "gis_test_support.hpp"
 #include "postgis_support.hpp"
 
@@ -86,6 +87,8 @@ TEST_F(PostGisTest, ReadsAreasWithCbsFieldsAndSentinels)
 
 TEST_F(PostGisTest, WrongLayerNamesTheDatabaseAndTheLayerButNotThePassword)
 {
+    // The English texts (GEBIEDSCAN_LANG=en); the Dutch ones are checked in BilingualErrors (test_app).
+    const ScopedTextLanguage english(TextLanguage::English);
     try {
         gis::VectorReader reader(source(m_db.connection(), m_db.table("bestaat_niet")));
         FAIL();

@@ -1,6 +1,7 @@
 // VectorReader on every supported input format. Fixtures are written at test time: text formats
 // by hand, GeoPackage and Shapefile by GDAL's own ogr2ogr (not by our writers), so a bug in our
 // writers cannot hide a bug in the reader. Every test runs in the C locale and in nl_NL.UTF-8.
+#include "gebiedscan/core/language.hpp"
 #include "gis_test_support.hpp"
 
 #include "gebiedscan/core/error.hpp"
@@ -75,6 +76,8 @@ protected:
 
 TEST_P(VectorReaderFormats, CsvWithRdXyNeedsAssumedCrsAndThenReadsExactly)
 {
+    // The English texts (GEBIEDSCAN_LANG=en); the Dutch ones are checked in BilingualErrors (test_app).
+    const ScopedTextLanguage english(TextLanguage::English);
     const auto csv = rdCsv();
     // A CSV has no CRS: a clear error naming the file and layer, and the hint for RD.
     try {
@@ -181,6 +184,8 @@ TEST_P(VectorReaderFormats, ShapefileWrittenByOgr2ogr)
 
 TEST_P(VectorReaderFormats, ShapefileWithoutPrjIsRefusedNamingTheLayerUnlessCrsAssumed)
 {
+    // The English texts (GEBIEDSCAN_LANG=en); the Dutch ones are checked in BilingualErrors (test_app).
+    const ScopedTextLanguage english(TextLanguage::English);
     const auto shp = m_dir / "zonder_crs.shp";
     ogr2ogr(shp, rdCsv(), "-f 'ESRI Shapefile' -a_srs EPSG:28992 -oo X_POSSIBLE_NAMES=x -oo Y_POSSIBLE_NAMES=y");
     std::filesystem::remove(m_dir / "zonder_crs.prj");
@@ -214,6 +219,8 @@ TEST_P(VectorReaderFormats, WorkingCrsOtherThanRd)
 
 TEST_P(VectorReaderFormats, BadNamesGiveMessagesNamingFileLayerAndField)
 {
+    // The English texts (GEBIEDSCAN_LANG=en); the Dutch ones are checked in BilingualErrors (test_app).
+    const ScopedTextLanguage english(TextLanguage::English);
     const auto gpkg = m_dir / "incidents.gpkg";
     ogr2ogr(gpkg, rdCsv(), "-f GPKG -nln incidents -a_srs EPSG:28992 -oo X_POSSIBLE_NAMES=x -oo Y_POSSIBLE_NAMES=y");
 
@@ -304,18 +311,27 @@ TEST_P(VectorReaderFormats, UnclosedQuoteInTheMiddleOfACsvIsAnErrorNamingRowAndF
     writeText(m_dir / "open_quote.csv", csv);
     gis::SourceSpec spec = source((m_dir / "open_quote.csv").string());
     spec.assumeCrs = "EPSG:28992";
-    gis::VectorReader reader(spec);
-    gis::Feature f;
-    for (int i = 1; i < 7; ++i) ASSERT_TRUE(reader.next(f));
-    try {
-        reader.next(f);
-        FAIL() << "row 7 swallows rows 8..50 and must be refused";
-    } catch (const InputError& e) {
-        EXPECT_STREQ(e.what(),
-                     ("'" + (m_dir / "open_quote.csv").string() +
-                      "', layer 'open_quote', row 7, field 'code': a quote (\") opened here is never closed, so 43 "
-                      "following records were read as text of this field; close or remove the quote")
-                         .c_str());
+    for (const auto language : {TextLanguage::Dutch, TextLanguage::English}) {
+        const ScopedTextLanguage scoped(language);
+        gis::VectorReader reader(spec);
+        gis::Feature f;
+        for (int i = 1; i < 7; ++i) ASSERT_TRUE(reader.next(f));
+        try {
+            reader.next(f);
+            FAIL() << "row 7 swallows rows 8..50 and must be refused";
+        } catch (const InputError& e) {
+            EXPECT_STREQ(e.what(),
+                         language == TextLanguage::English
+                             ? ("'" + (m_dir / "open_quote.csv").string() +
+                                "', layer 'open_quote', row 7, field 'code': a quote (\") opened here is never closed, "
+                                "so 43 following records were read as text of this field; close or remove the quote")
+                                   .c_str()
+                             : ("'" + (m_dir / "open_quote.csv").string() +
+                                "', laag 'open_quote', rij 7, veld 'code': een aanhalingsteken (\") dat hier opent "
+                                "wordt nooit gesloten, dus zijn 43 volgende rijen als tekst van dit veld gelezen; sluit "
+                                "of verwijder het aanhalingsteken")
+                                   .c_str());
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 #include "gebiedscan_build_paths.hpp"
 #include "pipeline_test_support.hpp"
 
+#include "gebiedscan/core/error.hpp"
 #include "gebiedscan/pipeline/facility_job.hpp"
 #include "gebiedscan/pipeline/facility_writer.hpp"
 #include "gebiedscan/pipeline/output_schema.hpp"
@@ -106,6 +107,48 @@ TEST(FacilityJob, GemeentenAsPolygonsCountFromTheirEdge)
 // Four points in a row 1 km apart; registrations around them by theme. Outside the police a
 // total of 1..4 is hidden, and with it the facility's themes, rank and class; one more total
 // is hidden when only one is; the ring, expected and p are not written at all.
+// BRON's jaar_vkl: every date is 1 January of its year. --from/--to on whole years select the
+// right years; a bound within a year would take or drop a whole year, so it is refused (issue 12).
+TEST(FacilityJob, YearOnlyDatesTakeWholeYearsButRefuseDays)
+{
+    jobtest::TempFolder tmp;
+    jobtest::writeText(tmp.path() / "school.csv", "id;naam;x;y\n1;school;150000;450000\n");
+    std::string csv = "x;y;code;jaar_vkl\n";
+    const int perYear[] = {4, 7, 2}; // 2022, 2023, 2024
+    for (int y = 0; y < 3; ++y)
+        for (int k = 0; k < perYear[y]; ++k) csv += fmt::format("{};450000;1.3.1;{}\n", 150000 + k, 2022 + y);
+    jobtest::writeText(tmp.path() / "reg.csv", csv);
+    pipeline::FacilityJobOptions o;
+    o.incidents.path = (tmp.path() / "reg.csv").string();
+    o.incidents.assumeCrs = "EPSG:28992";
+    o.facilities.path = (tmp.path() / "school.csv").string();
+    o.facilities.assumeCrs = "EPSG:28992";
+    o.radius = 100;
+    o.internal = true;
+    o.from = "2023-01-01";
+    o.to = "2024-12-31";
+    o.out = tmp.path() / "jaren";
+    pipeline::CollectingReporter reporter;
+    EXPECT_EQ(pipeline::runFacilityJob(o, reporter).registrationsUsed, 9u) << "2023 and 2024";
+    o.from = "2023";
+    o.to = "2023";
+    o.out = tmp.path() / "jaar";
+    EXPECT_EQ(pipeline::runFacilityJob(o, reporter).registrationsUsed, 7u) << "a bare year is that whole year";
+
+    o.from = "2023-03-01";
+    o.out = tmp.path() / "dagen";
+    try {
+        (void)pipeline::runFacilityJob(o, reporter);
+        FAIL() << "a day within a year cannot filter year-only dates";
+    } catch (const InputError& e) {
+        const std::string message = e.what();
+        EXPECT_NE(message.find("veld 'jaar_vkl' geeft alleen jaren"), std::string::npos) << message;
+        EXPECT_NE(message.find("--from/--to niet op dagen filteren (2023-03-01 t/m 2023-12-31)"), std::string::npos)
+            << message;
+    }
+    EXPECT_FALSE(fs::exists(tmp.path() / "dagen"));
+}
+
 TEST(FacilityJob, OutsideThePoliceSmallCountsAreHiddenWithTheirComplements)
 {
     jobtest::TempFolder tmp;

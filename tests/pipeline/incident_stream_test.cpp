@@ -1,6 +1,7 @@
 // The one incident stream: validity rule ((0, 0), multipoints, non-points), dates (unreadable,
 // out of period, OGR Date/DateTime fields), weights (decimal comma, CBS sentinels), the theme
 // filter and the record-accounting buckets with bounded examples. Every count is asserted.
+#include "gebiedscan/core/language.hpp"
 #include "../gis/gis_test_support.hpp"
 
 #include "gebiedscan/pipeline/accounting_report.hpp"
@@ -419,6 +420,8 @@ TEST_F(IncidentStreamTest, SeparateTimeColumnsAndIntervalsEndingBeforeTheyBegin)
 // Dates only (no time of day), years only, a header without records.
 TEST_F(IncidentStreamTest, DatesWithoutTimeYearsOnlyAndAHeaderOnlyFile)
 {
+    // The English texts (GEBIEDSCAN_LANG=en); the Dutch ones are checked in BilingualErrors (test_app).
+    const ScopedTextLanguage english(TextLanguage::English);
     writeText(m_dir / "dagen.csv", "datum,x,y\n2023-05-01,155500,463500\n2023-05-02 00:00,155500,463500\n");
     writeText(m_dir / "jaren.csv", "jaar_vkl,x,y\n2023,155500,463500\n2023,155500,463500\n");
     writeText(m_dir / "leeg.csv", "datum,x,y\n");

@@ -1,5 +1,6 @@
 // Disclosure thresholds in the scan model (issue 13 item 4): whole numbers 2..1000, a theme never
 // below the model, nothing that wraps.
+#include "gebiedscan/core/language.hpp"
 #include "gebiedscan/pipeline/model_loader.hpp"
 
 #include "gebiedscan/core/error.hpp"
@@ -56,6 +57,8 @@ TEST(ModelThresholds, SaneValuesAreRead)
 
 TEST(ModelThresholds, WrappingAndNegativeValuesAreRejectedWithTheKeyNamed)
 {
+    // The English texts (GEBIEDSCAN_LANG=en); the Dutch ones are checked in BilingualErrors (test_app).
+    const ScopedTextLanguage english(TextLanguage::English);
     // 2^32 became 0 (suppression off), 2^32 + 1 became 1; -5 fell back to 5.
     for (const char* bad : {"4294967296", "4294967297", "-5", "0", "1", "1001", "9223372036854775807"}) {
         const auto e = errorOf(bad, "");
@@ -69,6 +72,8 @@ TEST(ModelThresholds, WrappingAndNegativeValuesAreRejectedWithTheKeyNamed)
 
 TEST(ModelThresholds, NonIntegersAreRejected)
 {
+    // The English texts (GEBIEDSCAN_LANG=en); the Dutch ones are checked in BilingualErrors (test_app).
+    const ScopedTextLanguage english(TextLanguage::English);
     for (const char* bad : {"5.5", "5.0", "\"5\"", "true"}) {
         const auto e = errorOf(bad, "");
         EXPECT_NE(e.find("[model] suppress_below must be a whole number"), std::string::npos) << bad << ": " << e;
@@ -77,6 +82,8 @@ TEST(ModelThresholds, NonIntegersAreRejected)
 
 TEST(ModelThresholds, AThemeIsNeverLaxerThanTheModel)
 {
+    // The English texts (GEBIEDSCAN_LANG=en); the Dutch ones are checked in BilingualErrors (test_app).
+    const ScopedTextLanguage english(TextLanguage::English);
     const auto e = errorOf("5", "3");
     EXPECT_NE(e.find("theme 'zeden': suppress_below = 3 is below the model's 5"), std::string::npos) << e;
     EXPECT_EQ(errorOf("5", "5"), "");

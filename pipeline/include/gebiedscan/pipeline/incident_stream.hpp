@@ -116,6 +116,13 @@ public:
     /// After the last record: true when some record is dated finer than a whole year (BRON's
     /// jaar_vkl gives only years: no month or quarter can be told).
     [[nodiscard]] bool hasSubYearDates() const;
+    /// After the last record: true when some record had a readable date and every one was a
+    /// whole year, counting those outside the period filter too.
+    [[nodiscard]] bool datesAreOnlyYears() const;
+    /// "'file', laag 'l': veld 'jaar_vkl' geeft alleen jaren (...)" in the user's language: the
+    /// start of the error of an analysis that needs finer dates.
+    [[nodiscard]] std::string onlyYearsMessage() const;
+
 
 private:
     struct Impl;
