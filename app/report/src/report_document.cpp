@@ -31,7 +31,12 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // A week has 168 hours: below this many registrations its cells are single registrations, noise
 // to a reader and too close to the people behind them.
 constexpr int kMinimumForWeek = 100;
-constexpr double kMapScale = 2.4; // device pixels per logical pixel of the map images (about 240 dpi)
+// Device pixels per logical pixel. The HTML's images are for screens (640 px wide, sharp on a
+// 1.5x display). The PDF paints maps and charts as vectors (the demo's 242 pages were 35 MB
+// with every map a 240 dpi image).
+constexpr double kHtmlMapScale = 1.5;
+constexpr double kPdfMapScale = 2.0;
+constexpr double kHtmlChartScale = 2.0;
 
 QString esc(const QString& s)
 {
@@ -246,6 +251,7 @@ ReportContent ReportDocument::build()
                             "</style></head><body>%2</body></html>")
                  .arg(esc(c.title), body);
     c.images = std::move(m_images);
+    c.drawings = std::move(m_drawings);
     c.sheets = static_cast<int>(m_sheets.size());
     c.level = m_level;
     return c;
@@ -396,15 +402,33 @@ QString ReportDocument::hiddenOr(const LayerData& layer, std::size_t f, const QS
                : QStringLiteral("\u2013");
 }
 
-QString ReportDocument::addImage(const QString& name, QImage image, int width)
+QString ReportDocument::addImage(const QString& name, const QImage& image, int width, ReportDrawing drawing)
 {
     const QString key = QStringLiteral("img%1-%2.png").arg(++m_imageCount).arg(name);
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
+    // Opaque: an RGB PNG (ARGB would store an alpha byte per pixel for nothing).
+    image.convertToFormat(QImage::Format_RGB888).save(&buffer, "PNG");
     m_images.emplace_back(key, std::move(bytes));
+    if (drawing.paint) m_drawings.insert(key, std::move(drawing));
     return QStringLiteral("<img src=\"%1\" width=\"%2\">").arg(key).arg(width);
+}
+
+QString ReportDocument::addMap(const QString& name, const MapSheet& map, int width)
+{
+    const QImage image = map.layout.render(map.layers, map.extent, kHtmlMapScale);
+    // The PDF paints the whole sheet, the areas as paths too: vectors, sharp at any zoom and a
+    // fraction of an image's size. Painted at kPdfMapScale device pixels per logical pixel (the
+    // scale its level of detail and any point layer's image use) and shrunk back.
+    viewer::PrintLayout vector = map.layout;
+    vector.setVectorMap(true);
+    const QSizeF size(image.width() / kHtmlMapScale, image.height() / kHtmlMapScale);
+    ReportDrawing drawing{size, [vector, layers = map.layers, extent = map.extent](QPainter& p) {
+                              p.scale(1.0 / kPdfMapScale, 1.0 / kPdfMapScale);
+                              vector.paint(p, QPointF(0, 0), layers, vector.viewFor(extent), kPdfMapScale);
+                          }};
+    return addImage(name, image, width, std::move(drawing));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -472,7 +496,7 @@ viewer::LayerSnapshot giFill(const std::shared_ptr<const LayerData>& layer)
 
 } // namespace
 
-QImage ReportDocument::areaMap(const Area& a)
+ReportDocument::MapSheet ReportDocument::areaMap(const Area& a)
 {
     const auto finest = m_data.finest();
     Envelope e = a.layer->envelopes[a.feature];
@@ -506,11 +530,10 @@ QImage ReportDocument::areaMap(const Area& a)
                                  false, viewer::LegendEntry::Symbol::Line});
     c.legends = {hot, lines};
     c.footer = sourceLine();
-    const viewer::PrintLayout layout(QSizeF(680, 430), c);
-    return layout.render(layers, wide, kMapScale);
+    return {viewer::PrintLayout(QSizeF(680, 430), c), std::move(layers), wide};
 }
 
-QImage ReportDocument::overviewMap()
+ReportDocument::MapSheet ReportDocument::overviewMap()
 {
     const auto finest = m_data.finest();
     Envelope e;
@@ -533,8 +556,7 @@ QImage ReportDocument::overviewMap()
                                QColor(40, 40, 40), false, viewer::LegendEntry::Symbol::Line});
     c.legends = {hot};
     c.footer = sourceLine();
-    const viewer::PrintLayout layout(QSizeF(680, 520), c);
-    return layout.render(layers, e, kMapScale);
+    return {viewer::PrintLayout(QSizeF(680, 520), c), std::move(layers), e};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -641,6 +663,9 @@ QString ReportDocument::summaryPage()
     const QString cur = m_data.currentPeriod() ? m_data.currentPeriod()->id : QString();
     QString h =
         QStringLiteral("<h2 style=\"page-break-before:always;\">%1</h2>").arg(m_text.pick("Samenvatting", "Summary"));
+    // The overview map first: after a long text it would go to a page of its own and leave the
+    // rest of the summary's last page empty; above the text, the text fills the pages after it.
+    h += QStringLiteral("<p>%1</p>").arg(addMap(QStringLiteral("overzicht"), overviewMap(), 640));
 
     // Largest counts: per theme the sheet-level area with the most registrations (published only).
     struct Item {
@@ -770,7 +795,6 @@ QString ReportDocument::summaryPage()
                               .arg(m_empty.size())
                               .arg(levelWord(m_level, m_empty.size() > 1), cur, list)));
     }
-    h += QStringLiteral("<p>%1</p>").arg(addImage(QStringLiteral("overzicht"), overviewMap(), 640));
     return h;
 }
 
@@ -1191,7 +1215,7 @@ QString ReportDocument::sheet(const Area& a)
                                std::isnan(pop) ? m_text.pick("inwoners onbekend", "population unknown")
                                                : m_text.pick("%1 inwoners", "%1 inhabitants").arg(m_text.number(pop)),
                                m_text.number(total), periodText())));
-    h += QStringLiteral("<p>%1</p>").arg(addImage(a.code + QStringLiteral("-kaart"), areaMap(a), 640));
+    h += QStringLiteral("<p>%1</p>").arg(addMap(a.code + QStringLiteral("-kaart"), areaMap(a), 640));
     h += QStringLiteral("<h3>%1</h3>").arg(m_text.pick("Cijfers per veiligheidsveld", "Figures per safety field"));
     h += themeTable(a);
     h += QStringLiteral("<p class=\"small\">%1</p>")
@@ -1216,8 +1240,10 @@ QString ReportDocument::sheet(const Area& a)
     h += QStringLiteral("<p style=\"margin-bottom:8px;\"><b>%1</b></p>")
              .arg(m_text.pick("Alle registraties per periode", "All registrations per period"));
     h += QStringLiteral("<p>%1</p>")
-             .arg(addImage(a.code + QStringLiteral("-trend"), ReportCharts::periodBars(counts, m_text, 3.0),
-                           static_cast<int>(std::min<std::size_t>(230, 16 + counts.size() * 64))));
+             .arg(addImage(a.code + QStringLiteral("-trend"), ReportCharts::periodBars(counts, m_text, kHtmlChartScale),
+                           static_cast<int>(std::min<std::size_t>(230, 16 + counts.size() * 64)),
+                           {ReportCharts::periodBarsSize(counts.size()),
+                            [counts, text = m_text](QPainter& p) { ReportCharts::paintPeriodBars(p, counts, text); }}));
     h += QStringLiteral("</td><td valign=\"top\">");
     h += QStringLiteral("<p style=\"margin-bottom:8px;\"><b>%1</b></p>")
              .arg(m_text.pick("Tijden in de week (%1)", "Hours of the week (%1)")
@@ -1243,8 +1269,12 @@ QString ReportDocument::sheet(const Area& a)
                  .arg(m_text.pick("Niet getoond: de registraties hebben geen tijdstip (alleen een datum).",
                                   "Not shown: the registrations carry no time of day (a date only)."));
     else {
-        h += QStringLiteral("<p>%1</p>")
-                 .arg(addImage(a.code + QStringLiteral("-week"), ReportCharts::hourOfWeek(week, m_text, 3.0), 390));
+        h +=
+            QStringLiteral("<p>%1</p>")
+                .arg(addImage(a.code + QStringLiteral("-week"), ReportCharts::hourOfWeek(week, m_text, kHtmlChartScale),
+                              390, {ReportCharts::hourOfWeekSize(), [week, text = m_text](QPainter& p) {
+                                        ReportCharts::paintHourOfWeek(p, week, text);
+                                    }}));
         const QString peak = ScanReportData::text(l, a.feature, qs(fld::peakTotal));
         if (!peak.isEmpty())
             h += QStringLiteral("<p class=\"small\">%1</p>")
