@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <unordered_set>
 
 namespace gebiedscan::report {
 
@@ -68,6 +69,22 @@ QString td(const QString& s, const QString& attrs = {})
 // A heading and what it heads on one page: Qt moves a table row that does not fit to the next
 // page as a whole (it has no page-break-after:avoid), so the section goes into a borderless cell
 // (its padding stands in for the heading's margin, which a cell drops).
+// The image for the HTML, small and lossless: maps and charts have few colours, so an image of
+// at most 256 gets a palette (a third of an RGB PNG's bytes); one with more stays RGB.
+QImage compactImage(const QImage& image)
+{
+    QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+    std::unordered_set<QRgb> colours;
+    for (int y = 0; y < rgb.height(); ++y) {
+        const auto* line = reinterpret_cast<const QRgb*>(rgb.constScanLine(y));
+        for (int x = 0; x < rgb.width(); ++x)
+            if (colours.insert(line[x]).second && colours.size() > 256)
+                return rgb.convertToFormat(QImage::Format_RGB888);
+    }
+    // At most 256 colours: Qt builds the exact palette (no dithering, no colour changed).
+    return rgb.convertToFormat(QImage::Format_Indexed8, Qt::ThresholdDither | Qt::AvoidDither);
+}
+
 QString keepTogether(const QString& section)
 {
     return QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" border=\"0\"><tr><td "
@@ -408,8 +425,7 @@ QString ReportDocument::addImage(const QString& name, const QImage& image, int w
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    // Opaque: an RGB PNG (ARGB would store an alpha byte per pixel for nothing).
-    image.convertToFormat(QImage::Format_RGB888).save(&buffer, "PNG");
+    compactImage(image).save(&buffer, "PNG");
     m_images.emplace_back(key, std::move(bytes));
     if (drawing.paint) m_drawings.insert(key, std::move(drawing));
     return QStringLiteral("<img src=\"%1\" width=\"%2\">").arg(key).arg(width);
