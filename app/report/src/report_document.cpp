@@ -679,6 +679,10 @@ QString ReportDocument::summaryPage()
     const QString cur = m_data.currentPeriod() ? m_data.currentPeriod()->id : QString();
     QString h =
         QStringLiteral("<h2 style=\"page-break-before:always;\">%1</h2>").arg(m_text.pick("Samenvatting", "Summary"));
+    // Each section (heading and list) stays on one page: a heading alone at a page's foot
+    // reads as a section without content.
+    qsizetype section = 0;
+    const auto closeSection = [&] { h = h.left(section) + keepTogether(h.mid(section)); };
     // The overview map first: after a long text it would go to a page of its own and leave the
     // rest of the summary's last page empty; above the text, the text fills the pages after it.
     h += QStringLiteral("<p>%1</p>").arg(addMap(QStringLiteral("overzicht"), overviewMap(), 640));
@@ -712,6 +716,7 @@ QString ReportDocument::summaryPage()
     std::sort(rising.begin(), rising.end(),
               [](const Item& x, const Item& y) { return x.value - x.extra > y.value - y.extra; });
 
+    section = h.size();
     h += QStringLiteral("<h3>%1</h3><ul>").arg(m_text.pick("De grootste aantallen", "The largest counts"));
     int shown = 0;
     for (const auto& it : largest) {
@@ -729,7 +734,9 @@ QString ReportDocument::summaryPage()
     if (shown == 0)
         h += QStringLiteral("<li>%1</li>").arg(m_text.pick("Geen gepubliceerde aantallen.", "No published counts."));
     h += QStringLiteral("</ul>");
+    closeSection();
 
+    section = h.size();
     h += QStringLiteral("<h3>%1</h3><ul>")
              .arg(m_text.pick("De grootste significante stijgingen", "The largest significant increases"));
     shown = 0;
@@ -752,6 +759,7 @@ QString ReportDocument::summaryPage()
                  .arg(m_text.pick("Geen significante stijging tegen de referentieperiode.",
                                   "No significant increase against the reference period."));
     h += QStringLiteral("</ul>");
+    closeSection();
 
     // Hot spots at the finest level inside the reported areas.
     const auto finest = m_data.finest();
@@ -773,6 +781,7 @@ QString ReportDocument::summaryPage()
     }
     std::sort(hot.begin(), hot.end(),
               [](const Hot& x, const Hot& y) { return x.bin != y.bin ? x.bin > y.bin : x.n > y.n; });
+    section = h.size();
     h += QStringLiteral("<h3>%1</h3><ul>").arg(m_text.pick("Hotspots", "Hot spots"));
     h += QStringLiteral("<li>%1</li>")
              .arg(esc(m_text
@@ -796,6 +805,7 @@ QString ReportDocument::summaryPage()
                               trend.isEmpty() ? QString() : m_text.pick("; trend: %1", "; trend: %1").arg(trend))));
     }
     h += QStringLiteral("</ul>");
+    closeSection();
     h += keepTogether(themeHotspots());
     h += keepTogether(blackSpots());
     if (!m_empty.empty()) {
