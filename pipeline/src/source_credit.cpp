@@ -1,12 +1,14 @@
 #include "gebiedscan/pipeline/source_credit.hpp"
 
 #include "gebiedscan/gis/layer_info.hpp"
+#include "gebiedscan/gis/vector_reader.hpp"
 #include "gebiedscan/pipeline/scan_options.hpp"
 #include "gebiedscan/pipeline/scan_result.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <regex>
+#include <set>
 
 namespace gebiedscan::pipeline {
 
@@ -33,10 +35,14 @@ bool contains(const std::string& text, const char* part)
 
 bool markedSynthetic(const SourceFacts& f)
 {
-    // gebiedscan synth names its layer "synthetische_registraties" and writes LET_OP =
-    // "SYNTHETISCHE GEGEVENS ..." into the layer metadata.
+    // gebiedscan synth names its layer "synthetische_registraties", writes LET_OP =
+    // "SYNTHETISCHE GEGEVENS ..." into the layer metadata and "SYNTHETISCH" into every record's
+    // `bron`: a CSV renamed to meldingen.csv keeps only the last. One such record is enough:
+    // fake data shown as real is the error that must not happen.
     for (const auto& [key, value] : f.metadata)
         if (contains(value, "synthetisch") || contains(value, "synthetic")) return true;
+    for (const auto& value : f.bronValues)
+        if (contains(value, "synthet")) return true;
     return contains(f.layerName, "synthet") || contains(f.description, "synthetische");
 }
 
@@ -48,6 +54,28 @@ bool cbsAreas(const SourceFacts& f)
     for (const auto& c : f.sampleCodes) cbs += std::regex_match(c, code) ? 1 : 0;
     if (!f.sampleCodes.empty()) return cbs * 2 > f.sampleCodes.size();
     return hasField(f, {"buurtcode", "wijkcode", "gemeentecode", "bu_code", "wk_code", "gm_code", "statcode"});
+}
+
+/// The distinct values of the `bron` column in the first rows (none without that column).
+std::vector<std::string> bronValues(const gis::SourceSpec& spec, const std::vector<std::string>& fields)
+{
+    constexpr int kRows = 200;
+    const auto field =
+        std::find_if(fields.begin(), fields.end(), [](const std::string& n) { return lower(n) == kBronKey; });
+    if (field == fields.end()) return {};
+    gis::SourceSpec attributes = spec;
+    // Only the attribute is read: a layer without a CRS must not stop the credit.
+    if (attributes.assumeCrs.empty()) attributes.assumeCrs = "EPSG:28992";
+    gis::VectorReader reader(attributes);
+    reader.ignoreGeometry(true);
+    reader.selectFields({*field});
+    if (spec.attributeFilter.empty()) reader.readSelectedOnly(true);
+    std::set<std::string> seen;
+    gis::Feature feature;
+    for (int i = 0; i < kRows && reader.next(feature); ++i)
+        if (!feature.values.empty() && feature.values[0] && !feature.values[0]->empty())
+            seen.insert(*feature.values[0]);
+    return {seen.begin(), seen.end()};
 }
 
 } // namespace
@@ -66,6 +94,7 @@ SourceFacts sourceFacts(const gis::SourceSpec& spec, const std::string& descript
             for (const auto& field : l.fields) facts.fieldNames.push_back(field.name);
             break;
         }
+        facts.bronValues = bronValues(spec, facts.fieldNames);
     } catch (const std::exception&) {
         // The readers report unreadable inputs; a credit is no reason to fail.
     }

@@ -91,6 +91,72 @@ TEST(SourceCredit, FactsComeFromTheLayerMetadataAndFields)
     EXPECT_TRUE(pipeline::sourceFacts(spec, "x").fieldNames.empty());
 }
 
+TEST(SourceCredit, SyntheticCsvIsRecognisedByItsBronColumn)
+{
+    // `gebiedscan synth --out meldingen.csv`: a CSV keeps no layer metadata and its name says
+    // nothing, but every record's `bron` says SYNTHETISCH.
+    testing::TempDir dir;
+    testing::writeText(dir / "meldingen.csv", "registratienummer,code,bron,x,y\n"
+                                              "SYN-00000001,1.3.1,SYNTHETISCH,233000,557000\n"
+                                              "SYN-00000002,1.1.1,SYNTHETISCH,233100,557100\n");
+    gis::SourceSpec spec;
+    spec.path = (dir / "meldingen.csv").string();
+    const auto facts = pipeline::sourceFacts(spec, "'meldingen.csv'");
+    ASSERT_EQ(facts.bronValues.size(), 1u);
+    EXPECT_EQ(facts.bronValues[0], "SYNTHETISCH");
+    const auto s = recogniseSource(role::incidents, facts);
+    EXPECT_TRUE(s.synthetic);
+    EXPECT_EQ(s.credit, credit::synthetic);
+
+    // A real extract whose `bron` names the system is not synthetic.
+    testing::writeText(dir / "bvh.csv", "code,bron,x,y\n1.3.1,BVH,233000,557000\n1.3.1,BVH,233100,557100\n");
+    spec.path = (dir / "bvh.csv").string();
+    const auto real = pipeline::sourceFacts(spec, "'bvh.csv'");
+    ASSERT_EQ(real.bronValues.size(), 1u);
+    EXPECT_EQ(real.bronValues[0], "BVH");
+    EXPECT_FALSE(recogniseSource(role::incidents, real).synthetic);
+}
+
+TEST(SourceCredit, ScanOfASyntheticCsvMarksItsSummary)
+{
+    // What the report's cover and footer and the viewer read: summary.json "sources".
+    testing::TempDir dir;
+    std::string areas =
+        R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},"features":[)";
+    for (int i = 0; i < 2; ++i) {
+        const double x = 150000 + 1000.0 * i, y = 450000;
+        areas += fmt::format(
+            R"({}{{"type":"Feature","properties":{{"BU_CODE":"BU0001{:04}","BU_NAAM":"b{}"}},)"
+            R"("geometry":{{"type":"Polygon","coordinates":[[[{},{}],[{},{}],[{},{}],[{},{}],[{},{}]]]}}}})",
+            i ? "," : "", 100 + i, i, x, y, x + 1000, y, x + 1000, y + 1000, x, y + 1000, x, y);
+    }
+    testing::writeText(dir / "areas.geojson", areas + "]}");
+    std::string csv = "x;y;code;datum;bron\n";
+    for (int i = 0; i < 2; ++i)
+        for (int k = 0; k < 6; ++k)
+            csv += fmt::format("{};450500;1.3.1;202{}-03-0{} 10:00;SYNTHETISCH\n", 150500 + 1000 * i, 2 + k % 2, 1 + k);
+    testing::writeText(dir / "meldingen.csv", csv);
+    pipeline::ScanOptions o;
+    o.incidents.path = (dir / "meldingen.csv").string();
+    o.incidents.assumeCrs = "EPSG:28992";
+    o.areas.path = (dir / "areas.geojson").string();
+    o.year = 2023;
+    o.referenceYears = 1;
+    o.permutations = 0;
+    o.outDir = dir / "out";
+    pipeline::CollectingReporter reporter;
+    const auto r = pipeline::runScan(o, reporter);
+    (void)pipeline::writeScanOutputs(*r, o);
+    std::ifstream in(o.outDir / "summary.json");
+    std::stringstream text;
+    text << in.rdbuf();
+    const auto summary = nlohmann::json::parse(text.str());
+    ASSERT_EQ(summary["sources"].size(), 2u);
+    EXPECT_EQ(summary["sources"][0]["synthetic"], true);
+    EXPECT_EQ(summary["sources"][0]["credit"], credit::synthetic);
+    EXPECT_EQ(summary["sources"][1]["synthetic"], false);
+}
+
 TEST(SourceCredit, ScanWritesSourcesToSummaryAndLayers)
 {
     testing::TempDir dir;

@@ -105,6 +105,14 @@ std::string dutchInteger(long long v)
     return out;
 }
 
+// The summary: from its page up to the first area sheet (whose map is "Hotspots in en rond ...").
+std::string summaryPages(const std::vector<std::string>& ps)
+{
+    std::string out;
+    for (std::size_t i = 1; i < ps.size() && ps[i].find("Hotspots in en rond") == std::string::npos; ++i) out += ps[i];
+    return out;
+}
+
 class ReportTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite()
@@ -472,7 +480,8 @@ TEST_F(ReportTest, BlackSpotsInTheSummaryGivenOrFoundBeside)
     o.blackspots = QString::fromStdString((dir / "elders" / "bs2024").string());
     o.pdf = QString::fromStdString((dir / "bs.pdf").string());
     (void)report::writeReport(o, reporter);
-    const auto summary = pages(pdfText(dir / "bs.pdf")).at(1);
+    // The summary runs over more than one page (its overview map comes first).
+    const auto summary = summaryPages(pages(pdfText(dir / "bs.pdf")));
     std::string flat = flatten(summary);
     EXPECT_NE(flat.find("Black spots in het verkeer"), std::string::npos) << flat;
     EXPECT_NE(flat.find("Uit de map 'bs2024' van gebiedscan blackspots (opgegeven met --blackspots): 2 van de 3 black "
@@ -502,7 +511,7 @@ TEST_F(ReportTest, BlackSpotsInTheSummaryGivenOrFoundBeside)
     o.blackspots.clear();
     o.pdf = QString::fromStdString((dir / "bs_naast.pdf").string());
     (void)report::writeReport(o, reporter);
-    flat = flatten(pages(pdfText(dir / "bs_naast.pdf")).at(1));
+    flat = flatten(summaryPages(pages(pdfText(dir / "bs_naast.pdf"))));
     EXPECT_NE(flat.find("Uit de map 'zwarte_punten' van gebiedscan blackspots (gevonden naast de scanmap): 2 van de 3"),
               std::string::npos)
         << flat;
@@ -510,7 +519,7 @@ TEST_F(ReportTest, BlackSpotsInTheSummaryGivenOrFoundBeside)
     o.scanFolder = QString::fromStdString(options.outDir.string());
     o.pdf = QString::fromStdString((dir / "bs_geen.pdf").string());
     (void)report::writeReport(o, reporter);
-    flat = flatten(pages(pdfText(dir / "bs_geen.pdf")).at(1));
+    flat = flatten(summaryPages(pages(pdfText(dir / "bs_geen.pdf"))));
     EXPECT_NE(flat.find("Niet opgenomen: geen uitvoer van gebiedscan blackspots opgegeven"), std::string::npos) << flat;
     o.blackspots = QString::fromStdString(dir.string()); // no blackspots.csv there
     EXPECT_THROW((void)report::writeReport(o, reporter), InputError);
@@ -534,4 +543,42 @@ int main(int argc, char** argv)
     std::setlocale(LC_NUMERIC, "C");
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
+}
+
+// Maps and charts are painted onto the PDF's pages as vectors (report_drawing): their titles,
+// legends and labels are text in the PDF, no page embeds an image, and the file stays small
+// (the demo's 242 pages were 35 MB with every map a 240 dpi image).
+TEST_F(ReportTest, MapsAndChartsAreVectorsAndThePdfIsSmall)
+{
+    std::size_t maps = 0;
+    for (std::size_t p = text.find("Hotspots in en rond "); p != std::string::npos;
+         p = text.find("Hotspots in en rond ", p + 1))
+        ++maps;
+    // A map per wijk sheet and one on Meppel's own sheet; its title is text.
+    EXPECT_EQ(maps, static_cast<std::size_t>(written.sheets) + 1);
+    EXPECT_NE(text.find("Hotspots (Getis-Ord Gi*)"), std::string::npos); // the legend
+    EXPECT_NE(text.find("drukste uur:"), std::string::npos);             // the hour-of-week chart's legend
+    const fs::path pdf = dir / "analyse.pdf";
+    const fs::path list = dir / "images.txt";
+    ASSERT_EQ(std::system(("pdfimages -list '" + pdf.string() + "' > '" + list.string() + "'").c_str()), 0);
+    std::istringstream lines(readText(list));
+    std::string line;
+    int rows = 0;
+    while (std::getline(lines, line)) ++rows;
+    EXPECT_EQ(rows, 2) << readText(list); // the header of pdfimages' table only
+    const auto perPage = fs::file_size(pdf) / static_cast<std::uintmax_t>(written.pages);
+    EXPECT_LT(perPage, 20u * 1024u) << fs::file_size(pdf) << " bytes, " << written.pages << " pages";
+}
+
+// The summary's overview map comes first, so a long summary fills its pages instead of pushing
+// the map onto a page of its own.
+TEST_F(ReportTest, OverviewMapOpensTheSummary)
+{
+    const auto ps = pages(text);
+    ASSERT_GE(ps.size(), 2u);
+    const auto map = ps[1].find("Hotspots in het gebied");
+    const auto counts = ps[1].find("De grootste aantallen");
+    ASSERT_NE(map, std::string::npos) << ps[1];
+    ASSERT_NE(counts, std::string::npos);
+    EXPECT_LT(map, counts);
 }

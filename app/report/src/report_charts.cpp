@@ -20,13 +20,18 @@ QFont chartFont(double px, bool bold = false)
     return f;
 }
 
-QImage blank(double w, double h, double scale)
+QImage blank(QSizeF size, double scale)
 {
-    QImage img(static_cast<int>(std::ceil(w * scale)), static_cast<int>(std::ceil(h * scale)),
+    QImage img(static_cast<int>(std::ceil(size.width() * scale)), static_cast<int>(std::ceil(size.height() * scale)),
                QImage::Format_ARGB32_Premultiplied);
     img.fill(Qt::white);
     return img;
 }
+
+// Heatmap geometry (logical pixels).
+constexpr double kWeekLeft = 34, kWeekTop = 8, kWeekCell = 17, kWeekCellH = 15, kWeekLegendH = 30;
+// Bars geometry.
+constexpr double kBarW = 46, kBarGap = 18, kBarTop = 16, kBarPlotH = 90, kBarLeft = 8;
 
 } // namespace
 
@@ -41,14 +46,26 @@ bool ReportCharts::withoutTimeOfDay(const viewer::HourOfWeek& week)
     return true;
 }
 
+QSizeF ReportCharts::hourOfWeekSize()
+{
+    return {kWeekLeft + 24 * kWeekCell + 8, kWeekTop + 7 * kWeekCellH + 16 + kWeekLegendH};
+}
+
 QImage ReportCharts::hourOfWeek(const viewer::HourOfWeek& week, const ReportText& text, double s)
 {
-    const double left = 34, top = 8, cell = 17, cellH = 15, legendH = 30;
-    const double W = left + 24 * cell + 8, H = top + 7 * cellH + 16 + legendH;
-    QImage img = blank(W, H, s);
+    QImage img = blank(hourOfWeekSize(), s);
     QPainter p(&img);
-    p.setRenderHint(QPainter::Antialiasing);
     p.scale(s, s);
+    paintHourOfWeek(p, week, text);
+    p.end();
+    return img;
+}
+
+void ReportCharts::paintHourOfWeek(QPainter& p, const viewer::HourOfWeek& week, const ReportText& text)
+{
+    const double left = kWeekLeft, top = kWeekTop, cell = kWeekCell, cellH = kWeekCellH;
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
     const QStringList days = text.english() ? QStringList{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
                                             : QStringList{"ma", "di", "wo", "do", "vr", "za", "zo"};
     const double max = week.max();
@@ -83,18 +100,32 @@ QImage ReportCharts::hourOfWeek(const viewer::HourOfWeek& week, const ReportText
     p.drawText(QRectF(left + 42 + kClasses * 16 + 4, ly, 260, 12), Qt::AlignLeft | Qt::AlignVCenter,
                text.pick("druk (drukste uur: %1 registraties)", "busy (busiest hour: %1 registrations)")
                    .arg(text.number(max, max < 10 ? 1 : 0)));
-    p.end();
-    return img;
+    p.restore();
+}
+
+QSizeF ReportCharts::periodBarsSize(std::size_t periods)
+{
+    const double w = kBarLeft + static_cast<double>(periods) * (kBarW + kBarGap) + 8;
+    return {std::max(w, 160.0), kBarTop + kBarPlotH + 20};
 }
 
 QImage ReportCharts::periodBars(const std::vector<std::pair<QString, double>>& counts, const ReportText& text, double s)
 {
-    const double barW = 46, gap = 18, top = 16, plotH = 90, left = 8;
-    const double W = left + static_cast<double>(counts.size()) * (barW + gap) + 8, H = top + plotH + 20;
-    QImage img = blank(std::max(W, 160.0), H, s);
+    QImage img = blank(periodBarsSize(counts.size()), s);
     QPainter p(&img);
-    p.setRenderHint(QPainter::Antialiasing);
     p.scale(s, s);
+    paintPeriodBars(p, counts, text);
+    p.end();
+    return img;
+}
+
+void ReportCharts::paintPeriodBars(QPainter& p, const std::vector<std::pair<QString, double>>& counts,
+                                   const ReportText& text)
+{
+    const double barW = kBarW, gap = kBarGap, top = kBarTop, plotH = kBarPlotH, left = kBarLeft;
+    const double W = left + static_cast<double>(counts.size()) * (barW + gap) + 8;
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
     double max = 0;
     for (const auto& c : counts)
         if (!std::isnan(c.second)) max = std::max(max, c.second);
@@ -127,8 +158,7 @@ QImage ReportCharts::periodBars(const std::vector<std::pair<QString, double>>& c
         p.setFont(chartFont(9, current));
         p.drawText(QRectF(x - 8, base + 3, barW + 16, 14), Qt::AlignCenter, period);
     }
-    p.end();
-    return img;
+    p.restore();
 }
 
 } // namespace gebiedscan::report

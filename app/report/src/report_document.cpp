@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <unordered_set>
 
 namespace gebiedscan::report {
 
@@ -31,7 +32,12 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // A week has 168 hours: below this many registrations its cells are single registrations, noise
 // to a reader and too close to the people behind them.
 constexpr int kMinimumForWeek = 100;
-constexpr double kMapScale = 2.4; // device pixels per logical pixel of the map images (about 240 dpi)
+// Device pixels per logical pixel. The HTML's images are for screens (640 px wide, sharp on a
+// 1.5x display). The PDF paints maps and charts as vectors (the demo's 242 pages were 35 MB
+// with every map a 240 dpi image).
+constexpr double kHtmlMapScale = 1.5;
+constexpr double kPdfMapScale = 2.0;
+constexpr double kHtmlChartScale = 2.0;
 
 QString esc(const QString& s)
 {
@@ -63,6 +69,22 @@ QString td(const QString& s, const QString& attrs = {})
 // A heading and what it heads on one page: Qt moves a table row that does not fit to the next
 // page as a whole (it has no page-break-after:avoid), so the section goes into a borderless cell
 // (its padding stands in for the heading's margin, which a cell drops).
+// The image for the HTML, small and lossless: maps and charts have few colours, so an image of
+// at most 256 gets a palette (a third of an RGB PNG's bytes); one with more stays RGB.
+QImage compactImage(const QImage& image)
+{
+    QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+    std::unordered_set<QRgb> colours;
+    for (int y = 0; y < rgb.height(); ++y) {
+        const auto* line = reinterpret_cast<const QRgb*>(rgb.constScanLine(y));
+        for (int x = 0; x < rgb.width(); ++x)
+            if (colours.insert(line[x]).second && colours.size() > 256)
+                return rgb.convertToFormat(QImage::Format_RGB888);
+    }
+    // At most 256 colours: Qt builds the exact palette (no dithering, no colour changed).
+    return rgb.convertToFormat(QImage::Format_Indexed8, Qt::ThresholdDither | Qt::AvoidDither);
+}
+
 QString keepTogether(const QString& section)
 {
     return QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" border=\"0\"><tr><td "
@@ -246,6 +268,7 @@ ReportContent ReportDocument::build()
                             "</style></head><body>%2</body></html>")
                  .arg(esc(c.title), body);
     c.images = std::move(m_images);
+    c.drawings = std::move(m_drawings);
     c.sheets = static_cast<int>(m_sheets.size());
     c.level = m_level;
     return c;
@@ -396,15 +419,32 @@ QString ReportDocument::hiddenOr(const LayerData& layer, std::size_t f, const QS
                : QStringLiteral("\u2013");
 }
 
-QString ReportDocument::addImage(const QString& name, QImage image, int width)
+QString ReportDocument::addImage(const QString& name, const QImage& image, int width, ReportDrawing drawing)
 {
     const QString key = QStringLiteral("img%1-%2.png").arg(++m_imageCount).arg(name);
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
+    compactImage(image).save(&buffer, "PNG");
     m_images.emplace_back(key, std::move(bytes));
+    if (drawing.paint) m_drawings.insert(key, std::move(drawing));
     return QStringLiteral("<img src=\"%1\" width=\"%2\">").arg(key).arg(width);
+}
+
+QString ReportDocument::addMap(const QString& name, const MapSheet& map, int width)
+{
+    const QImage image = map.layout.render(map.layers, map.extent, kHtmlMapScale);
+    // The PDF paints the whole sheet, the areas as paths too: vectors, sharp at any zoom and a
+    // fraction of an image's size. Painted at kPdfMapScale device pixels per logical pixel (the
+    // scale its level of detail and any point layer's image use) and shrunk back.
+    viewer::PrintLayout vector = map.layout;
+    vector.setVectorMap(true);
+    const QSizeF size(image.width() / kHtmlMapScale, image.height() / kHtmlMapScale);
+    ReportDrawing drawing{size, [vector, layers = map.layers, extent = map.extent](QPainter& p) {
+                              p.scale(1.0 / kPdfMapScale, 1.0 / kPdfMapScale);
+                              vector.paint(p, QPointF(0, 0), layers, vector.viewFor(extent), kPdfMapScale);
+                          }};
+    return addImage(name, image, width, std::move(drawing));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -472,7 +512,7 @@ viewer::LayerSnapshot giFill(const std::shared_ptr<const LayerData>& layer)
 
 } // namespace
 
-QImage ReportDocument::areaMap(const Area& a)
+ReportDocument::MapSheet ReportDocument::areaMap(const Area& a)
 {
     const auto finest = m_data.finest();
     Envelope e = a.layer->envelopes[a.feature];
@@ -506,11 +546,10 @@ QImage ReportDocument::areaMap(const Area& a)
                                  false, viewer::LegendEntry::Symbol::Line});
     c.legends = {hot, lines};
     c.footer = sourceLine();
-    const viewer::PrintLayout layout(QSizeF(680, 430), c);
-    return layout.render(layers, wide, kMapScale);
+    return {viewer::PrintLayout(QSizeF(680, 430), c), std::move(layers), wide};
 }
 
-QImage ReportDocument::overviewMap()
+ReportDocument::MapSheet ReportDocument::overviewMap()
 {
     const auto finest = m_data.finest();
     Envelope e;
@@ -533,8 +572,7 @@ QImage ReportDocument::overviewMap()
                                QColor(40, 40, 40), false, viewer::LegendEntry::Symbol::Line});
     c.legends = {hot};
     c.footer = sourceLine();
-    const viewer::PrintLayout layout(QSizeF(680, 520), c);
-    return layout.render(layers, e, kMapScale);
+    return {viewer::PrintLayout(QSizeF(680, 520), c), std::move(layers), e};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -641,6 +679,13 @@ QString ReportDocument::summaryPage()
     const QString cur = m_data.currentPeriod() ? m_data.currentPeriod()->id : QString();
     QString h =
         QStringLiteral("<h2 style=\"page-break-before:always;\">%1</h2>").arg(m_text.pick("Samenvatting", "Summary"));
+    // Each section (heading and list) stays on one page: a heading alone at a page's foot
+    // reads as a section without content.
+    qsizetype section = 0;
+    const auto closeSection = [&] { h = h.left(section) + keepTogether(h.mid(section)); };
+    // The overview map first: after a long text it would go to a page of its own and leave the
+    // rest of the summary's last page empty; above the text, the text fills the pages after it.
+    h += QStringLiteral("<p>%1</p>").arg(addMap(QStringLiteral("overzicht"), overviewMap(), 640));
 
     // Largest counts: per theme the sheet-level area with the most registrations (published only).
     struct Item {
@@ -671,6 +716,7 @@ QString ReportDocument::summaryPage()
     std::sort(rising.begin(), rising.end(),
               [](const Item& x, const Item& y) { return x.value - x.extra > y.value - y.extra; });
 
+    section = h.size();
     h += QStringLiteral("<h3>%1</h3><ul>").arg(m_text.pick("De grootste aantallen", "The largest counts"));
     int shown = 0;
     for (const auto& it : largest) {
@@ -688,7 +734,9 @@ QString ReportDocument::summaryPage()
     if (shown == 0)
         h += QStringLiteral("<li>%1</li>").arg(m_text.pick("Geen gepubliceerde aantallen.", "No published counts."));
     h += QStringLiteral("</ul>");
+    closeSection();
 
+    section = h.size();
     h += QStringLiteral("<h3>%1</h3><ul>")
              .arg(m_text.pick("De grootste significante stijgingen", "The largest significant increases"));
     shown = 0;
@@ -711,6 +759,7 @@ QString ReportDocument::summaryPage()
                  .arg(m_text.pick("Geen significante stijging tegen de referentieperiode.",
                                   "No significant increase against the reference period."));
     h += QStringLiteral("</ul>");
+    closeSection();
 
     // Hot spots at the finest level inside the reported areas.
     const auto finest = m_data.finest();
@@ -732,6 +781,7 @@ QString ReportDocument::summaryPage()
     }
     std::sort(hot.begin(), hot.end(),
               [](const Hot& x, const Hot& y) { return x.bin != y.bin ? x.bin > y.bin : x.n > y.n; });
+    section = h.size();
     h += QStringLiteral("<h3>%1</h3><ul>").arg(m_text.pick("Hotspots", "Hot spots"));
     h += QStringLiteral("<li>%1</li>")
              .arg(esc(m_text
@@ -755,6 +805,7 @@ QString ReportDocument::summaryPage()
                               trend.isEmpty() ? QString() : m_text.pick("; trend: %1", "; trend: %1").arg(trend))));
     }
     h += QStringLiteral("</ul>");
+    closeSection();
     h += keepTogether(themeHotspots());
     h += keepTogether(blackSpots());
     if (!m_empty.empty()) {
@@ -770,7 +821,6 @@ QString ReportDocument::summaryPage()
                               .arg(m_empty.size())
                               .arg(levelWord(m_level, m_empty.size() > 1), cur, list)));
     }
-    h += QStringLiteral("<p>%1</p>").arg(addImage(QStringLiteral("overzicht"), overviewMap(), 640));
     return h;
 }
 
@@ -1203,7 +1253,7 @@ QString ReportDocument::sheet(const Area& a)
                                std::isnan(pop) ? m_text.pick("inwoners onbekend", "population unknown")
                                                : m_text.pick("%1 inwoners", "%1 inhabitants").arg(m_text.number(pop)),
                                m_text.number(total), periodText())));
-    h += QStringLiteral("<p>%1</p>").arg(addImage(a.code + QStringLiteral("-kaart"), areaMap(a), 640));
+    h += QStringLiteral("<p>%1</p>").arg(addMap(a.code + QStringLiteral("-kaart"), areaMap(a), 640));
     h += QStringLiteral("<h3>%1</h3>").arg(m_text.pick("Cijfers per veiligheidsveld", "Figures per safety field"));
     h += themeTable(a);
     h += QStringLiteral("<p class=\"small\">%1</p>")
@@ -1228,8 +1278,10 @@ QString ReportDocument::sheet(const Area& a)
     h += QStringLiteral("<p style=\"margin-bottom:8px;\"><b>%1</b></p>")
              .arg(m_text.pick("Alle registraties per periode", "All registrations per period"));
     h += QStringLiteral("<p>%1</p>")
-             .arg(addImage(a.code + QStringLiteral("-trend"), ReportCharts::periodBars(counts, m_text, 3.0),
-                           static_cast<int>(std::min<std::size_t>(230, 16 + counts.size() * 64))));
+             .arg(addImage(a.code + QStringLiteral("-trend"), ReportCharts::periodBars(counts, m_text, kHtmlChartScale),
+                           static_cast<int>(std::min<std::size_t>(230, 16 + counts.size() * 64)),
+                           {ReportCharts::periodBarsSize(counts.size()),
+                            [counts, text = m_text](QPainter& p) { ReportCharts::paintPeriodBars(p, counts, text); }}));
     h += QStringLiteral("</td><td valign=\"top\">");
     h += QStringLiteral("<p style=\"margin-bottom:8px;\"><b>%1</b></p>")
              .arg(m_text.pick("Tijden in de week (%1)", "Hours of the week (%1)")
@@ -1255,8 +1307,12 @@ QString ReportDocument::sheet(const Area& a)
                  .arg(m_text.pick("Niet getoond: de registraties hebben geen tijdstip (alleen een datum).",
                                   "Not shown: the registrations carry no time of day (a date only)."));
     else {
-        h += QStringLiteral("<p>%1</p>")
-                 .arg(addImage(a.code + QStringLiteral("-week"), ReportCharts::hourOfWeek(week, m_text, 3.0), 390));
+        h +=
+            QStringLiteral("<p>%1</p>")
+                .arg(addImage(a.code + QStringLiteral("-week"), ReportCharts::hourOfWeek(week, m_text, kHtmlChartScale),
+                              390, {ReportCharts::hourOfWeekSize(), [week, text = m_text](QPainter& p) {
+                                        ReportCharts::paintHourOfWeek(p, week, text);
+                                    }}));
         const QString peak = ScanReportData::text(l, a.feature, qs(fld::peakTotal));
         if (!peak.isEmpty())
             h += QStringLiteral("<p class=\"small\">%1</p>")

@@ -3,11 +3,13 @@
 // area along the five veiligheidsvelden, methods. The PDF (QTextDocument on QPdfWriter) and the
 // self-contained HTML file are both written from it, so they hold the same content.
 #include "blackspot_list.hpp"
+#include "report_drawing.hpp"
 #include "report_options.hpp"
 #include "report_text.hpp"
 #include "scan_report_data.hpp"
 
 #include "map_renderer.hpp"
+#include "print_layout.hpp"
 
 #include <QHash>
 #include <QImage>
@@ -18,12 +20,14 @@
 namespace gebiedscan::report {
 
 /// The built content: HTML whose <img src> names are keys of `images` (PNG bytes: a report of
-/// hundreds of sheets must not hold hundreds of uncompressed maps).
+/// hundreds of sheets must not hold hundreds of uncompressed maps) and, for the maps and charts,
+/// of `drawings`, which the PDF paints instead of the image.
 struct ReportContent {
     QString title;
     QString footer; ///< for every page: what this is ("Veiligheidsanalyse Meppel, 2024 · SYNTHETISCH")
     QString html;
     std::vector<std::pair<QString, QByteArray>> images;
+    QHash<QString, ReportDrawing> drawings;
     int sheets = 0;
     QString level;
 };
@@ -57,9 +61,17 @@ private:
     /// Finest areas inside `code` that are a hot spot (Gi* bin >= 2) of a theme (or the total).
     int hotspotsInside(const QString& code, const QString& theme) const;
     QString aolCandidates(const Area& area);
-    QString addImage(const QString& name, QImage image, int width);
-    QImage areaMap(const Area& area);
-    QImage overviewMap();
+    /// A map sheet: its layout and what it shows, drawn as an image (HTML) or painted (PDF).
+    struct MapSheet {
+        viewer::PrintLayout layout;
+        std::vector<viewer::LayerSnapshot> layers;
+        Envelope extent;
+    };
+    /// The <img> of a figure `width` logical pixels wide; `drawing` (when set) paints it in the PDF.
+    QString addImage(const QString& name, const QImage& image, int width, ReportDrawing drawing = {});
+    QString addMap(const QString& name, const MapSheet& map, int width);
+    MapSheet areaMap(const Area& area);
+    MapSheet overviewMap();
     QString sourceLine() const;
     QString periodText() const;
     QString referenceIds() const;
@@ -88,6 +100,7 @@ private:
     QHash<QString, QString> m_parent; // code -> parent code, every level
     QHash<QString, QString> m_names;  // code -> name
     std::vector<std::pair<QString, QByteArray>> m_images;
+    QHash<QString, ReportDrawing> m_drawings;
     int m_imageCount = 0;
     std::optional<BlackSpotList> m_blackspots;
 };

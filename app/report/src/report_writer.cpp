@@ -1,6 +1,7 @@
 #include "report_writer.hpp"
 
 #include "report_document.hpp"
+#include "report_drawing.hpp"
 #include "scan_report_data.hpp"
 
 #include "gebiedscan/core/error.hpp"
@@ -78,6 +79,9 @@ ReportResult writeReport(const ReportOptions& options, pipeline::Reporter& repor
         font.setPointSizeF(9);
         doc.setDefaultFont(font);
         doc.documentLayout()->setPaintDevice(&pdf); // points and image widths at the PDF's resolution
+        // Maps and charts are painted onto the page, not embedded as their HTML images.
+        ReportDrawingHandler drawings(content.drawings);
+        drawings.install(doc);
         for (const auto& [name, image] : content.images)
             doc.addResource(QTextDocument::ImageResource, QUrl(name), image);
         doc.setHtml(content.html);

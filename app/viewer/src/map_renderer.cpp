@@ -425,4 +425,39 @@ QImage renderLayers(const MapView& view, const std::vector<LayerSnapshot>& layer
     return img;
 }
 
+void paintLayers(QPainter& p, const MapView& view, const std::vector<LayerSnapshot>& layers, const RenderOptions& o)
+{
+    const QSizeF px = QSizeF(view.size) * o.pixelScale;
+    p.save();
+    p.fillRect(QRectF(QPointF(0, 0), px), o.background);
+    RenderOptions imageOptions = o;
+    imageOptions.background = Qt::transparent;
+    for (const auto& s : layers) {
+        if (!s.data || !s.symbology || !s.style.visible || s.style.opacity <= 0) continue;
+        const auto kind = s.data->geometry;
+        if ((kind == GeometryKind::Polygon || kind == GeometryKind::Line) && s.style.opacity >= 1.0) {
+            p.save();
+            p.setRenderHint(QPainter::Antialiasing, o.antialias);
+            if (kind == GeometryKind::Polygon)
+                drawPolygons(p, view, s, o);
+            else
+                drawLines(p, view, s, o);
+            p.restore();
+        } else {
+            LayerSnapshot one = s;
+            one.style.labelField.clear(); // labels are drawn below, over every layer
+            p.drawImage(QPointF(0, 0), renderLayers(view, {one}, imageOptions));
+        }
+    }
+    std::vector<QRectF> taken;
+    for (auto it = layers.rbegin(); it != layers.rend(); ++it)
+        if (it->data && it->style.visible && !it->style.labelField.isEmpty()) {
+            p.save();
+            p.setRenderHint(QPainter::Antialiasing, o.antialias);
+            drawLabels(p, view, *it, o, taken);
+            p.restore();
+        }
+    p.restore();
+}
+
 } // namespace gebiedscan::viewer

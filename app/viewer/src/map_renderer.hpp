@@ -38,6 +38,12 @@ struct RenderOptions {
 [[nodiscard]] QImage renderLayers(const MapView& view, const std::vector<LayerSnapshot>& layers,
                                   const RenderOptions& options = {});
 
+/// Paints the visible layers onto `p` (origin at the map's top left, view.size * pixelScale
+/// device pixels), opaque polygon and line layers as paths, so a PDF keeps them as vectors;
+/// points, rasters and translucent layers go through an image as in renderLayers.
+void paintLayers(QPainter& p, const MapView& view, const std::vector<LayerSnapshot>& layers,
+                 const RenderOptions& options = {});
+
 /// Hatch brush used for NULL / suppressed ("geheim") areas, in map and legend alike.
 [[nodiscard]] QBrush geheimHatchBrush(double pixelScale = 1.0);
 /// Dot pattern over areas whose value is unreliable (klein_: too small for a rate); `light`

@@ -136,11 +136,13 @@ void PrintLayout::paint(QPainter& p, QPointF origin, const std::vector<LayerSnap
     RenderOptions o;
     o.pixelScale = scale;
     o.background = Qt::white;
-    const QImage img = renderLayers(v, layers, o);
-    p.drawImage(m.topLeft(), img);
     p.save();
     p.translate(m.topLeft());
     p.setClipRect(QRectF(0, 0, m.width(), m.height()));
+    if (m_vectorMap)
+        paintLayers(p, v, layers, o);
+    else
+        p.drawImage(QPointF(0, 0), renderLayers(v, layers, o));
     drawAolMarkers(p, v, m_composition.aol, scale);
     drawNorthArrow(p, QPointF(m.width() - 26 * scale, 30 * scale), scale);
     drawScaleBar(p, v, QPointF(m.width() - 6 * scale, m.height() - 6 * scale), scale);

@@ -33,6 +33,9 @@ public:
     /// Paints the sheet with its top left at `origin` (device pixels) on `p`.
     void paint(QPainter& p, QPointF origin, const std::vector<LayerSnapshot>& layers, const MapView& view,
                double scale) const;
+    /// Paint the map's layers as vectors (paths on the painter: a PDF stays small and sharp)
+    /// instead of as an image of the map. Off by default.
+    void setVectorMap(bool vector) { m_vectorMap = vector; }
     /// The sheet as an image of size * scale pixels on white.
     [[nodiscard]] QImage render(const std::vector<LayerSnapshot>& layers, const Envelope& extent,
                                 double scale = 1.0) const;
@@ -43,6 +46,7 @@ private:
     QRectF m_title, m_map, m_legend, m_footer;
     QStringList m_footerLines;
     double m_footerPx = 8;
+    bool m_vectorMap = false;
 };
 
 } // namespace gebiedscan::viewer

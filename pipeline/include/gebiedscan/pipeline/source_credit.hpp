@@ -49,15 +49,20 @@ struct SourceFacts {
     std::map<std::string, std::string> metadata;
     std::vector<std::string> fieldNames;
     std::vector<std::string> sampleCodes; ///< area codes (BU01060101 ...), for areas
+    /// Distinct values of a `bron` column in the first rows ("SYNTHETISCH" in every record
+    /// `gebiedscan synth` writes): a CSV carries no layer metadata, so its rows must say it.
+    std::vector<std::string> bronValues;
 };
 
-/// Reads the facts of a source (layer metadata and fields; no rows). Never throws: an input that
-/// cannot be listed (PostGIS without rights, a CSV) gives only its description.
+/// Reads the facts of a source (layer metadata and fields, and the `bron` values of its first
+/// rows when it has that column). Never throws: an input that cannot be listed (PostGIS without
+/// rights) gives only its description.
 [[nodiscard]] SourceFacts sourceFacts(const gis::SourceSpec& spec, const std::string& description);
 
 /// The record of a source: `userCredit` (--incidents-credit, project key) wins; else a credit
 /// stored in the input's own metadata (`bron`, as gebiedscan writes it); else recognition:
-/// synthetic records (gebiedscan synth marks them), CBS area codes or field names -> the CBS
+/// synthetic records (gebiedscan synth marks them in the layer metadata, its name or every
+/// record's `bron` column), CBS area codes or field names -> the CBS
 /// buurtkaart, BRON field names -> BRON, NWB road fields -> NWB; else credit::unknown.
 [[nodiscard]] SourceRecord recogniseSource(const std::string& role, const SourceFacts& facts,
                                            const std::string& userCredit = {});
