@@ -604,11 +604,6 @@ std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& r
     r.hotspotOptions.correction = PValueCorrection::FalseDiscoveryRate;
     r.hotspotOptions.permuteGi = false;
     r.hotspotOptions.lisaCorrection = PValueCorrection::None;
-    reporter.progress("hotspots", 0, -1);
-    r.hotspots = computeScanHotspots(r);
-    r.trends = computeScanTrends(r);
-    r.rates = computeScanRates(r);
-    reporter.progressDone("hotspots");
     if (!o.internal && o.protection == "afronden") {
         // --protection afronden: controlled rounding to multiples of 5 instead of suppression.
         reporter.progress("afronden", 0, -1);
@@ -633,7 +628,13 @@ std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& r
                             "map met gebiedscan audit voor u die verstrekt",
                             r.protection.unprotectable));
     }
-    protectScanHotspots(r);
+    // Extern: the statistics on the protected table (issue 13), so they follow the protection.
+    reporter.progress("hotspots", 0, -1);
+    r.hotspots = computeScanHotspots(r);
+    r.hotspotsOnProtectedTable = r.suppression != nullptr;
+    r.trends = computeScanTrends(r);
+    r.rates = computeScanRates(r);
+    reporter.progressDone("hotspots");
     r.suppressionRule = r.suppression && r.suppression->rounded() ? roundingRule(*r.suppression->rounding())
                                                                   : suppressionRule(r.model, o.internal);
     return result;
