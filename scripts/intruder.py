@@ -6,8 +6,10 @@ and the model's thresholds. Rebuilds the sums a reader can form (themes + overig
 categories = theme, children = parent, per period) and narrows every unknown count by interval
 propagation over those sums (each relation solved for each of its cells, repeated until nothing
 moves; a different method from the audit's LP, so it checks the audit rather than repeating it).
-Then checks derived figures beside hidden counts, Gi*/LISA numbers, and, for a rounded folder,
-that every rate follows from the rounded count.
+A hidden cell passes when its interval still holds all of 1 .. T-1 (docs/disclosure-control.md).
+Then checks derived figures beside hidden counts, Gi*/LISA numbers, recomputes the Empirical
+Bayes columns from the published table, and, for a rounded folder, that every rate follows from
+the rounded count.
 
     scripts/intruder.py FOLDER [MODEL.toml]
 
@@ -133,10 +135,12 @@ while changed and sweeps < 200:
 found = []
 hidden = [k for k, v in cells.items() if v is None]
 for k in hidden:
+    # The rule of docs/disclosure-control.md, the audit's too: every hidden cell (a reader cannot
+    # tell primary from secondary) keeps all of 1 .. T-1 in its feasible interval. Propagation
+    # gives an interval at least as wide as the audit's exact one, and the rule is monotone, so a
+    # finding here is a finding of the audit as well.
     top = threshold(k[2]) - 1
-    covers = lo[k] <= 1 and hi[k] >= top
-    outside = hi[k] < 1 or lo[k] > top
-    if not (covers or outside):
+    if top >= 1 and not (lo[k] <= 1 and hi[k] >= top):
         found.append(f"{k}: geheim, maar [{lo[k]}, {hi[k]}] (beschermd: 1 t/m {top})")
 if rounded:
     for k, v in cells.items():

@@ -16,9 +16,9 @@
 namespace gebiedscan::pipeline {
 
 struct SuppressionOptions {
-    /// Also pass AuditRule::FolderReader, as `gebiedscan audit` judges a folder: a hidden cell
-    /// (secondaries too) whose interval reaches into [1, T-1] without covering it is protected
-    /// as if it were primary.
+    /// Also pass AuditRule::FolderReader, as `gebiedscan audit` judges a folder: every hidden
+    /// cell (secondaries too) whose interval does not contain [1, T-1] is protected as if it
+    /// were primary (a secondary of 40 must be able to fall to 1: a deviation of 39 down).
     bool folderSafe = true;
     /// Rounds of protect-then-audit before giving up.
     int maxRounds = 4;
