@@ -157,8 +157,9 @@ std::string suppressionRule(const ScanModel& model, bool internal)
         if (t.suppressBelow > 0 && t.suppressBelow != model.suppressBelow)
             rule += fmt::format("; {} {}: 1 t/m {}", t.number, t.labelNl, t.suppressBelow - 1);
     return rule + "; plus aanvullende (secundaire) onderdrukking zodat geen geheim aantal te herleiden of te "
-                  "vernauwen is uit optellingen van thema's, categorieën, buurten, wijken en gemeenten "
-                  "(lineaire programmering, controle als gebiedscan audit); Gi* en LISA alleen als klasse, berekend op "
+                  "vernauwen is uit optellingen van thema's, categorieën, buurten, wijken en gemeenten: elk geheim "
+                  "aantal kan voor een lezer nog elk aantal van 1 tot de drempel zijn (lineaire programmering, "
+                  "controle als gebiedscan audit); Gi* en LISA alleen als klasse, berekend op "
                   "de beschermde tabel (een geheim aantal telt daarin als de helft van de drempel), zodat ze ook "
                   "bij een geheim aantal staan en niets verraden; Empirical Bayes (eb_, ebl_, klein_) ook op de "
                   "beschermde tabel, alleen niet bij een geheim aantal";
