@@ -622,11 +622,16 @@ std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& r
         r.suppression = std::make_unique<ScanProtection>(*r.figures);
         r.protection = r.suppression->protect();
         reporter.progressDone("geheimhouding");
-        if (!r.protection.auditPassed || r.protection.unprotectable > 0)
+        if (r.protection.unprotectable > 0)
             reporter.warning(
                 fmt::format("geheimhouding: {} geheime aantallen zijn niet volledig te beschermen; controleer de "
                             "map met gebiedscan audit voor u die verstrekt",
                             r.protection.unprotectable));
+        else if (!r.protection.auditPassed)
+            reporter.warning(
+                fmt::format("geheimhouding: na {} rondes aanvullende onderdrukking is nog niet elk geheim "
+                            "aantal beschermd; controleer de map met gebiedscan audit voor u die verstrekt",
+                            r.protection.rounds));
     }
     // Extern: the statistics on the protected table (issue 13), so they follow the protection.
     reporter.progress("hotspots", 0, -1);
