@@ -6,8 +6,10 @@ and the model's thresholds. Rebuilds the sums a reader can form (themes + overig
 categories = theme, children = parent, per period) and narrows every unknown count by interval
 propagation over those sums (each relation solved for each of its cells, repeated until nothing
 moves; a different method from the audit's LP, so it checks the audit rather than repeating it).
-Then checks derived figures beside hidden counts, Gi*/LISA numbers, and, for a rounded folder,
-that every rate follows from the rounded count.
+A hidden cell passes when its interval still holds all of 1 .. T-1 (docs/disclosure-control.md).
+Then checks derived figures beside hidden counts, Gi*/LISA numbers, recomputes the Empirical
+Bayes columns from the published table, and, for a rounded folder, that every rate follows from
+the rounded count.
 
 A nearrepeat folder (nearrepeat.csv) is read as the Knox table: rows and columns add up to the
 totals the expected counts give (permuting dates keeps every pair's distance and gap), and all
@@ -208,10 +210,12 @@ sweeps = propagate(relations, lo, hi)
 found = []
 hidden = [k for k, v in cells.items() if v is None]
 for k in hidden:
+    # The rule of docs/disclosure-control.md, the audit's too: every hidden cell (a reader cannot
+    # tell primary from secondary) keeps all of 1 .. T-1 in its feasible interval. Propagation
+    # gives an interval at least as wide as the audit's exact one, and the rule is monotone, so a
+    # finding here is a finding of the audit as well.
     top = threshold(k[2]) - 1
-    covers = lo[k] <= 1 and hi[k] >= top
-    outside = hi[k] < 1 or lo[k] > top
-    if not (covers or outside):
+    if top >= 1 and not (lo[k] <= 1 and hi[k] >= top):
         found.append(f"{k}: geheim, maar [{lo[k]}, {hi[k]}] (beschermd: 1 t/m {top})")
 if rounded:
     for k, v in cells.items():
@@ -222,6 +226,119 @@ if rounded:
         # Protected while at least `base` values remain, or nothing is learnt beyond the rounding.
         if hi[k] - lo[k] < min(base - 1, prior_width[k]):
             found.append(f"{k}: afgerond {v}, maar [{lo[k]}, {hi[k]}]")
+
+# Empirical Bayes columns (eb_, ebl_, klein_) are inverted: recomputed from the published table
+# (a hidden count as T/2, the published population, queen contiguity of the layer's own polygons,
+# vertices matched to 1 cm), as the scan computes them outside the police. Equal: they tell
+# nothing beyond the counts. Different: computed from the true counts, whose prior mean and
+# variance give the sum and sum of squares of the hidden counts.
+def polygon_vertices(blob):
+    """Vertex keys (1 cm grid) of a GeoPackage polygon/multipolygon geometry blob."""
+    import struct
+
+    if blob is None or blob[:2] != b"GP":
+        return set()
+    flags = blob[3]
+    envelope = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}[(flags >> 1) & 7]
+    wkb, pos, keys = blob[8 + envelope :], 0, set()
+
+    def read_geometry():
+        nonlocal pos
+        order = "<" if wkb[pos] == 1 else ">"
+        (kind,) = struct.unpack_from(order + "I", wkb, pos + 1)
+        pos += 5
+        dims = 3 if kind // 1000 in (1, 2) else 4 if kind // 1000 == 3 else 2
+        kind %= 1000
+        if kind == 3:
+            (rings,) = struct.unpack_from(order + "I", wkb, pos)
+            pos += 4
+            for _ in range(rings):
+                (n,) = struct.unpack_from(order + "I", wkb, pos)
+                pos += 4
+                for _ in range(n):
+                    x, y = struct.unpack_from(order + "dd", wkb, pos)
+                    pos += 8 * dims
+                    keys.add((round(x * 100), round(y * 100)))
+        elif kind == 6:
+            (parts,) = struct.unpack_from(order + "I", wkb, pos)
+            pos += 4
+            for _ in range(parts):
+                read_geometry()
+
+    read_geometry()
+    return keys
+
+
+def empirical_bayes(x, pop, neighbours):
+    """spdep EBest (global) and EBlocal (geoda = FALSE) and the small-area flag, as the scan."""
+    n = len(x)
+    risk = [pop[i] is not None and pop[i] > 0 for i in range(n)]
+    raw = [x[i] / pop[i] if risk[i] else None for i in range(n)]
+    cs = sum(x[i] for i in range(n) if risk[i])
+    ps = sum(pop[i] for i in range(n) if risk[i])
+    used = sum(risk)
+
+    def shrink(r, m, a, p):
+        d = a + m / p
+        return m if not d > 0 else m + (r - m) * a / d
+
+    g, loc, small = [None] * n, [None] * n, [1] * n
+    if used:
+        b = cs / ps
+        s2 = sum(pop[i] * ((raw[i] - b) ** 2 / ps) for i in range(n) if risk[i])
+        a = max(0.0, s2 - b / (ps / used))
+        for i in range(n):
+            if risk[i]:
+                g[i] = shrink(raw[i], b, a, pop[i])
+                small[i] = 1 if pop[i] < 50 or b * pop[i] < 5 else 0
+        window = [[i] + [j for j in neighbours[i] if j != i and risk[j]] if risk[i] else [] for i in range(n)]
+        m = [sum(x[j] for j in w) / sum(pop[j] for j in w) if w else None for w in window]
+        for i in range(n):
+            if not risk[i]:
+                continue
+            w = window[i]
+            wp = sum(pop[j] for j in w)
+            spread = sum(pop[j] * (raw[j] - m[j]) ** 2 for j in w)
+            loc[i] = shrink(raw[i], m[i], max(0.0, spread / wp - m[i] / (wp / len(w))), pop[i])
+    return g, loc, small
+
+
+def check_empirical_bayes(layer, columns):
+    geom = db.execute("select column_name from gpkg_geometry_columns where table_name = ?", (layer,)).fetchone()
+    rows = db.execute(f'select * from "{layer}"').fetchall()
+    blobs = [b for (b,) in db.execute(f'select "{geom[0]}" from "{layer}"')] if geom else [None] * len(rows)
+    owners = defaultdict(set)
+    for i, blob in enumerate(blobs):
+        for k in polygon_vertices(blob):
+            owners[k].add(i)
+    neighbours = [set() for _ in rows]
+    for ids in owners.values():
+        for i in ids:
+            neighbours[i] |= ids - {i}
+    recs = [dict(zip(columns, row)) for row in rows]
+    for sid, slot in slot_of_id.items():
+        if not any(c in columns for c in ("eb_" + sid, "ebl_" + sid, "klein_" + sid)):
+            continue
+        x, pop = [], []
+        for r in recs:
+            v = r.get("n_" + sid)
+            x.append(threshold(slot) / 2 if v is None else v)
+            pop.append(r.get("population"))
+        g, loc, small = empirical_bayes(x, pop, neighbours)
+        for stem, expected, per in (("eb_", g, 1000), ("ebl_", loc, 1000), ("klein_", small, 1)):
+            differ = 0
+            for i, r in enumerate(recs):
+                v = r.get(stem + sid)
+                if v is None:
+                    continue
+                e = expected[i]
+                if e is None or abs(v - e * per) > 0.6e-4:
+                    differ += 1
+                    if differ == 1:
+                        example = f"{r['code']}: {v} gepubliceerd, {None if e is None else e * per} beschermd"
+            if differ:
+                found.append(f"{layer}.{stem}{sid}: {differ} waarde(n) niet uit de beschermde tabel ({example})")
+
 
 # Derived figures, Gi*/LISA numbers, rates.
 derived_stems = ["exp_", "chg_", "p_", "sig_", "eb_", "ebl_", "klein_", "rank_", "trend_"]
@@ -235,12 +352,14 @@ for layer in area_layers + [n for n in layers if n == "hotspots"]:
                 found.append(f"{layer}.{c}: {n} Gi*/LISA-getallen (terug te rekenen)")
     if layer == "hotspots":
         continue
+    if summary.get("audience") != "intern":
+        check_empirical_bayes(layer, columns)
     rows = db.execute(f'select * from "{layer}"').fetchall()
     for row in rows:
         r = dict(zip(columns, row))
         for sid, slot in slot_of_id.items():
             count = r.get("n_" + sid, 0)
-            stems = derived_stems + ["rate_"] if count is None or rounded else []
+            stems = derived_stems + ["rate_"] if count is None else ["exp_", "chg_", "p_", "sig_", "rank_", "trend_", "rate_"] if rounded else []
             for stem in stems:
                 v = r.get(stem + sid)
                 if v is None:

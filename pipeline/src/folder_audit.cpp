@@ -6,6 +6,8 @@
 #include "gebiedscan/pipeline/controlled_rounding.hpp"
 #include "gebiedscan/pipeline/output_schema.hpp"
 
+#include "gebiedscan/core/contiguity.hpp"
+#include "gebiedscan/core/empirical_bayes.hpp"
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/gis/layer_info.hpp"
 #include "gebiedscan/gis/vector_reader.hpp"
@@ -144,6 +146,7 @@ public:
         }
         for (auto& f : m_findings) out.findings.push_back(std::move(f));
         checkDerived(out);
+        checkEmpiricalBayes(out);
         return out;
     }
 
@@ -485,6 +488,7 @@ private:
                 }
                 if (slotId.empty()) continue;
                 if (statistic && !numberStat && m_hotspotsProtected) continue; // classes of the protected table
+                if (empiricalBayesColumn(name, slotId)) continue;              // checkEmpiricalBayes
                 if (m_roundingBase > 0) {
                     roundedColumn(out, layer, col, slotId);
                     continue;
@@ -554,6 +558,108 @@ private:
                 if (leaks > 0) derivedFinding(out, m_hotTimes, "h00..h23", leaks, example);
             }
         }
+    }
+
+    // eb_<slot>, ebl_<slot>, klein_<slot>: judged by checkEmpiricalBayes.
+    static bool empiricalBayesColumn(const std::string& name, const std::string& slotId)
+    {
+        for (const auto stem : {schema::field::rateEb, schema::field::rateEbLocal, schema::field::rateSmall})
+            if (name == std::string(stem) + slotId) return true;
+        return false;
+    }
+
+    // The inversion of the Empirical Bayes columns (issue 13). The intruder recomputes them from
+    // the published table: per area layer the published counts (a hidden one as T/2, as the scan
+    // uses it), the published population and queen contiguity of the layer's own polygons. Equal:
+    // they tell nothing the counts do not (and none may stand beside a hidden count, its own
+    // figure). Different (computed on the true counts, or another input): the prior mean and
+    // variance of a level give the sum and sum of squares of its hidden counts, a local one a
+    // hidden neighbour exactly, so the column fails the folder.
+    void checkEmpiricalBayes(FolderAudit& out)
+    {
+        if (m_audience == "intern") return;
+        namespace fld = schema::field;
+        for (const auto& layer : m_areaLayers) {
+            const int code = layer.field("code"), level = layer.field("level"),
+                      population = layer.field(std::string(fld::population));
+            std::optional<SpatialWeights> weights;
+            for (const auto& s : m_slots) {
+                const int eb = layer.field(std::string(fld::rateEb) + s.id),
+                          ebl = layer.field(std::string(fld::rateEbLocal) + s.id),
+                          small = layer.field(std::string(fld::rateSmall) + s.id);
+                if (eb < 0 && ebl < 0 && small < 0) continue;
+                const std::size_t n = layer.rows.size();
+                std::vector<double> x(n), people(n, std::nan(""));
+                std::vector<bool> hiddenCount(n);
+                for (std::size_t a = 0; a < n; ++a) {
+                    const auto& r = layer.rows[a];
+                    const auto& c = m_table.cell(at(r[level].value_or(""), r[code].value_or(""), s.key, "", m_current));
+                    hiddenCount[a] = c.hidden();
+                    x[a] = c.hidden() ? c.threshold / 2.0 : static_cast<double>(c.value);
+                    if (population >= 0 && r[population]) people[a] = parseNumber(*r[population]);
+                }
+                if (!weights) weights = layerWeights(layer.name);
+                if (weights->size() != n) return; // geometry and attributes out of step: not judged
+                const auto rates = empiricalBayesRates(x, people, *weights);
+                const auto judge = [&](int col, const auto& expected, bool flag) {
+                    if (col < 0) return;
+                    std::size_t beside = 0, differ = 0;
+                    std::string besideExample, differExample;
+                    for (std::size_t a = 0; a < n; ++a) {
+                        const auto& v = layer.rows[a][static_cast<std::size_t>(col)];
+                        if (!v) continue;
+                        const std::string where = layer.rows[a][static_cast<std::size_t>(level)].value_or("") + " " +
+                                                  layer.rows[a][static_cast<std::size_t>(code)].value_or("");
+                        if (hiddenCount[a] && beside++ == 0) besideExample = where;
+                        const double published = parseNumber(*v), e = expected(a);
+                        const bool same =
+                            flag ? published == e : std::isfinite(e) && std::abs(published - e * 1000.0) <= 0.6e-4;
+                        if (!same && differ++ == 0)
+                            differExample = fmt::format("{}: {} gepubliceerd, {} uit de beschermde tabel", where, *v,
+                                                        flag ? e : e * 1000.0);
+                    }
+                    const auto& name = layer.fields[static_cast<std::size_t>(col)];
+                    if (beside > 0) derivedFinding(out, layer, name, beside, besideExample);
+                    if (differ > 0)
+                        out.findings.push_back(
+                            {AuditFinding::Kind::DerivedPublished,
+                             fmt::format("laag {}, kolom {}: {} waarde(n) niet te herberekenen uit de beschermde "
+                                         "tabel (gepubliceerde aantallen, een geheim aantal als de helft van de "
+                                         "drempel, gepubliceerde inwoners), bijvoorbeeld {}: uit de echte aantallen "
+                                         "berekend zijn daaruit geheime aantallen te herleiden",
+                                         layer.name, name, differ, differExample)});
+                };
+                judge(
+                    eb, [&](std::size_t a) { return rates.global.smoothed[a]; }, false);
+                judge(
+                    ebl, [&](std::size_t a) { return rates.local.smoothed[a]; }, false);
+                judge(
+                    small, [&](std::size_t a) { return static_cast<double>(rates.tooSmall[a]); }, true);
+            }
+        }
+    }
+
+    static double parseNumber(const std::string& text)
+    {
+        try {
+            return std::stod(text);
+        } catch (const std::exception&) {
+            return std::nan("");
+        }
+    }
+
+    // Queen contiguity of a layer's polygons with the scan's snap (scan_statistics.cpp).
+    SpatialWeights layerWeights(const std::string& layerName) const
+    {
+        gis::SourceSpec spec;
+        spec.path = m_gpkg.string();
+        spec.layer = layerName;
+        gis::VectorReader reader(spec);
+        reader.selectFields({});
+        std::vector<MultiPolygon> polygons;
+        gis::Feature f;
+        while (reader.next(f)) polygons.push_back(std::move(f.geometry.polygons));
+        return contiguityWeights(polygons, Contiguity::Queen, 0.01);
     }
 
     struct Slot {

@@ -648,16 +648,6 @@ completeScan(const ScanOptions& o, Reporter& reporter, std::unique_ptr<ScanResul
     r.hotspotOptions.correction = PValueCorrection::FalseDiscoveryRate;
     r.hotspotOptions.permuteGi = false;
     r.hotspotOptions.lisaCorrection = PValueCorrection::None;
-    reporter.progress("hotspots", 0, -1);
-    // Outside the police Gi*/LISA are computed again on the protected table (protectScanHotspots):
-    // here only the analyses and their weights are needed, not the permutations on the true
-    // counts (half of a national grid scan's time went into those).
-    LocalHotspotOptions firstPass = r.hotspotOptions;
-    if (!o.internal) firstPass.permutations = 0;
-    r.hotspots = computeScanHotspots(r, firstPass, &reporter);
-    r.trends = computeScanTrends(r);
-    r.rates = computeScanRates(r);
-    reporter.progressDone("hotspots");
     if (!o.internal && o.protection == "afronden") {
         // --protection afronden: controlled rounding to multiples of 5 instead of suppression.
         reporter.progress("afronden", 0, -1);
@@ -676,13 +666,24 @@ completeScan(const ScanOptions& o, Reporter& reporter, std::unique_ptr<ScanResul
         r.suppression = std::make_unique<ScanProtection>(*r.figures);
         r.protection = r.suppression->protect();
         reporter.progressDone("geheimhouding");
-        if (!r.protection.auditPassed || r.protection.unprotectable > 0)
+        if (r.protection.unprotectable > 0)
             reporter.warning(
                 fmt::format("geheimhouding: {} geheime aantallen zijn niet volledig te beschermen; controleer de "
                             "map met gebiedscan audit voor u die verstrekt",
                             r.protection.unprotectable));
+        else if (!r.protection.auditPassed)
+            reporter.warning(
+                fmt::format("geheimhouding: na {} rondes aanvullende onderdrukking is nog niet elk geheim "
+                            "aantal beschermd; controleer de map met gebiedscan audit voor u die verstrekt",
+                            r.protection.rounds));
     }
-    protectScanHotspots(r, &reporter);
+    // Extern: the statistics on the protected table (issue 13), so they follow the protection.
+    reporter.progress("hotspots", 0, -1);
+    r.hotspots = computeScanHotspots(r, &reporter);
+    r.hotspotsOnProtectedTable = r.suppression != nullptr;
+    r.trends = computeScanTrends(r);
+    r.rates = computeScanRates(r);
+    reporter.progressDone("hotspots");
     r.suppressionRule = r.suppression && r.suppression->rounded() ? roundingRule(*r.suppression->rounding())
                                                                   : suppressionRule(r.model, o.internal);
     if (survey) { // after the protection: the objective side is counted as published

@@ -22,11 +22,11 @@ constexpr double kContiguitySnap = 0.01; // metres: grid cells' shared corners d
 constexpr std::size_t kMinAreasForHotspots = 5;
 constexpr std::uint64_t kMinEventsForThemeHotspots = 30;
 
-// The current period's registrations of a slot at a level.
-std::uint64_t currentEvents(const ScanFigures& f, std::size_t level, std::size_t n, std::size_t slot)
+// The current period's registrations of a slot at a level, on the counts the statistics use.
+double currentEvents(const ScanResult& r, std::size_t level, std::size_t n, std::size_t slot)
 {
-    std::uint64_t events = 0;
-    for (std::size_t a = 0; a < n; ++a) events += f.themeCount(level, a, slot, f.currentPeriod());
+    double events = 0;
+    for (std::size_t a = 0; a < n; ++a) events += statisticsCount(r, level, a, slot);
     return events;
 }
 
@@ -53,8 +53,18 @@ void releaseFreedMemory()
 
 } // namespace
 
-std::vector<LevelHotspots> computeScanHotspots(const ScanResult& r, const LocalHotspotOptions& options,
-                                               Reporter* reporter)
+double statisticsCount(const ScanResult& r, std::size_t level, std::size_t area, std::size_t slot)
+{
+    const auto& f = *r.figures;
+    const std::size_t cur = f.currentPeriod();
+    const auto count = f.themeCount(level, area, slot, cur);
+    if (!r.suppression) return static_cast<double>(count);
+    const auto& p = *r.suppression;
+    if (p.theme(level, area, slot, cur)) return p.table().cell(p.themeCell(level, area, slot, cur)).threshold / 2.0;
+    return static_cast<double>(p.themeValue(level, area, slot, cur, count));
+}
+
+std::vector<LevelHotspots> computeScanHotspots(const ScanResult& r, Reporter* reporter)
 {
     const auto& f = *r.figures;
     std::vector<LevelHotspots> out(r.areas.levels.size());
@@ -63,13 +73,15 @@ std::vector<LevelHotspots> computeScanHotspots(const ScanResult& r, const LocalH
     std::int64_t total = 0, done = 0;
     for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
         const std::size_t n = r.areas.levels[l].size();
-        if (n < kMinAreasForHotspots || currentEvents(f, l, n, f.totalSlot()) < kMinEventsForHotspots) continue;
+        if (n < kMinAreasForHotspots ||
+            currentEvents(r, l, n, f.totalSlot()) < static_cast<double>(kMinEventsForHotspots))
+            continue;
         // The total at every level; single themes at the finest level when there is enough to see.
         auto& wanted = wantedPerLevel[l];
         wanted.push_back(f.totalSlot());
         if (l == 0)
             for (std::size_t s = 0; s < r.model.themes.size(); ++s)
-                if (currentEvents(f, l, n, s) >= kMinEventsForThemeHotspots) wanted.push_back(s);
+                if (currentEvents(r, l, n, s) >= static_cast<double>(kMinEventsForThemeHotspots)) wanted.push_back(s);
         total += static_cast<std::int64_t>(wanted.size());
     }
     for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
@@ -81,11 +93,11 @@ std::vector<LevelHotspots> computeScanHotspots(const ScanResult& r, const LocalH
         for (auto s : wantedPerLevel[l]) {
             if (reporter) reporter->progress("hotspots", done++, total);
             std::vector<double> x(n);
-            for (std::size_t a = 0; a < n; ++a) x[a] = static_cast<double>(f.themeCount(l, a, s, f.currentPeriod()));
+            for (std::size_t a = 0; a < n; ++a) x[a] = statisticsCount(r, l, a, s);
             h.slots.push_back(s);
-            h.results.push_back(computeLocalHotspots(x, h.weights, options));
+            h.results.push_back(computeLocalHotspots(x, h.weights, r.hotspotOptions));
             // A grid's empty cells are no units (sparse): Gi* counts them as zeros all the same.
-            if (l == 0 && r.gridCells) applyGridGiStar(*r.gridCells, x, options, h.results.back());
+            if (l == 0 && r.gridCells) applyGridGiStar(*r.gridCells, x, r.hotspotOptions, h.results.back());
             keepWrittenParts(h.results.back());
             releaseFreedMemory();
         }
@@ -105,12 +117,17 @@ std::vector<LevelRates> computeScanRates(const ScanResult& r)
         weights = r.hotspots.size() > l && !r.hotspots[l].results.empty()
                       ? r.hotspots[l].weights
                       : contiguityWeights(r.geometries[l], Contiguity::Queen, kContiguitySnap);
+        // On the protected table the population as published (whole inhabitants), so a reader
+        // recomputes every published rate from the published columns alone.
         std::vector<double> population(n);
-        for (std::size_t a = 0; a < n; ++a) population[a] = lv.population[a] ? *lv.population[a] : std::nan("");
+        for (std::size_t a = 0; a < n; ++a)
+            population[a] = !lv.population[a] ? std::nan("")
+                            : r.suppression   ? static_cast<double>(std::llround(*lv.population[a]))
+                                              : *lv.population[a];
         const bool anyPopulation = std::any_of(lv.population.begin(), lv.population.end(), [](auto& p) { return p; });
         for (std::size_t s = 0; s < f.themeSlots(); ++s) {
             std::vector<double> x(n);
-            for (std::size_t a = 0; a < n; ++a) x[a] = static_cast<double>(f.themeCount(l, a, s, f.currentPeriod()));
+            for (std::size_t a = 0; a < n; ++a) x[a] = statisticsCount(r, l, a, s);
             out[l].slots.push_back(empiricalBayesRates(x, population, weights));
             // What the tables show is the smoothed rates and the small-area flag: the local
             // priors and raw rates would cost a national grid some 500 bytes per cell.
@@ -193,10 +210,12 @@ std::string suppressionRule(const ScanModel& model, bool internal)
         if (t.suppressBelow > 0 && t.suppressBelow != model.suppressBelow)
             rule += fmt::format("; {} {}: 1 t/m {}", t.number, t.labelNl, t.suppressBelow - 1);
     return rule + "; plus aanvullende (secundaire) onderdrukking zodat geen geheim aantal te herleiden of te "
-                  "vernauwen is uit optellingen van thema's, categorieën, buurten, wijken en gemeenten "
-                  "(lineaire programmering, controle als gebiedscan audit); Gi* en LISA alleen als klasse, berekend op "
+                  "vernauwen is uit optellingen van thema's, categorieën, buurten, wijken en gemeenten: elk geheim "
+                  "aantal kan voor een lezer nog elk aantal van 1 tot de drempel zijn (lineaire programmering, "
+                  "controle als gebiedscan audit); Gi* en LISA alleen als klasse, berekend op "
                   "de beschermde tabel (een geheim aantal telt daarin als de helft van de drempel), zodat ze ook "
-                  "bij een geheim aantal staan en niets verraden";
+                  "bij een geheim aantal staan en niets verraden; Empirical Bayes (eb_, ebl_, klein_) ook op de "
+                  "beschermde tabel, alleen niet bij een geheim aantal";
 }
 
 std::string roundingRule(const RoundingReport& rounding)
@@ -214,41 +233,10 @@ std::string roundingRule(const RoundingReport& rounding)
                             "het dichtstbijzijnde vijftal afgerond: daar kloppen optellingen niet altijd en kan een "
                             "aantal uit de totalen nauwkeuriger volgen (controleer met gebiedscan audit)",
                             rounding.independentParts, rounding.parts);
-    return rule +
-           "; afgeleide cijfers (verwacht, verandering, p, trend, Empirical Bayes, rang, drukste uur, uur "
-           "van de week) staan als 'geheim' in de map, want die zouden uit de echte aantallen berekend zijn; per "
-           "1.000 inwoners is berekend uit het afgeronde aantal, Gi* en LISA (alleen als klasse) uit de "
-           "afgeronde aantallen";
-}
-
-void protectScanHotspots(ScanResult& r, Reporter* reporter)
-{
-    if (!r.suppression) return;
-    const auto& f = *r.figures;
-    const auto& p = *r.suppression;
-    const std::size_t cur = f.currentPeriod();
-    std::int64_t total = 0, done = 0;
-    for (const auto& h : r.hotspots) total += static_cast<std::int64_t>(h.slots.size());
-    for (std::size_t l = 0; l < r.hotspots.size(); ++l) {
-        auto& h = r.hotspots[l];
-        const std::size_t n = r.areas.levels[l].size();
-        for (std::size_t k = 0; k < h.slots.size(); ++k) {
-            if (reporter) reporter->progress("hotspots (beschermd)", done++, total);
-            const auto s = h.slots[k];
-            std::vector<double> x(n);
-            for (std::size_t a = 0; a < n; ++a) {
-                const auto& cell = p.table().cell(p.themeCell(l, a, s, cur));
-                x[a] = p.theme(l, a, s, cur)
-                           ? cell.threshold / 2.0
-                           : static_cast<double>(p.themeValue(l, a, s, cur, f.themeCount(l, a, s, cur)));
-            }
-            h.results[k] = computeLocalHotspots(x, h.weights, r.hotspotOptions);
-            keepWrittenParts(h.results[k]);
-            releaseFreedMemory();
-        }
-    }
-    if (reporter && total > 0) reporter->progressDone("hotspots (beschermd)");
-    r.hotspotsOnProtectedTable = true;
+    return rule + "; afgeleide cijfers (verwacht, verandering, p, trend, rang, drukste uur, uur van de week) staan als "
+                  "'geheim' in de map, want die zouden uit de echte aantallen berekend zijn; per 1.000 inwoners is "
+                  "berekend uit het afgeronde aantal, Empirical Bayes (eb_, ebl_, klein_) en Gi* en LISA (alleen als "
+                  "klasse) uit de afgeronde aantallen";
 }
 
 } // namespace gebiedscan::pipeline

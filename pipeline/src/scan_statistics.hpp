@@ -12,13 +12,19 @@ namespace gebiedscan::pipeline {
 /// ("te weinig registraties").
 inline constexpr std::uint64_t kMinEventsForHotspots = 10;
 
-/// Gi* and LISA of the current period's counts per level (r.hotspotOptions): the total at every
-/// level with at least 5 areas and kMinEventsForHotspots registrations; single themes at the
-/// finest level when they hold >= 30 registrations. `options` are r.hotspotOptions, or analytic
-/// only where the results are computed again on the protected table. Progress per analysis (level
-/// and theme) goes to `reporter` as phase "hotspots".
-[[nodiscard]] std::vector<LevelHotspots> computeScanHotspots(const ScanResult& r, const LocalHotspotOptions& options,
-                                                             Reporter* reporter = nullptr);
+/// The current period's count of a level, area and slot as the statistics see it. Internal: the
+/// true count. Extern (r.suppression set, issue 13): the protected table, each count as it is
+/// published (rounded under --protection afronden), a hidden one as T/2, the middle of what the
+/// reader knows of a small count. Statistics of these values tell no more than the published
+/// counts, so they may be published beside a hidden count too.
+[[nodiscard]] double statisticsCount(const ScanResult& r, std::size_t level, std::size_t area, std::size_t slot);
+
+/// Gi* and LISA of the current period's statisticsCount per level (r.hotspotOptions): the total at
+/// every level with at least 5 areas and kMinEventsForHotspots registrations; single themes at
+/// the finest level when they hold >= 30 registrations. Which levels and themes qualify is
+/// decided on statisticsCount too (extern: on the protected table, so the choice reveals nothing).
+/// Progress per analysis (level and theme) goes to `reporter` as phase "hotspots".
+[[nodiscard]] std::vector<LevelHotspots> computeScanHotspots(const ScanResult& r, Reporter* reporter = nullptr);
 
 /// Rolls the base areas' hour-of-week tables up the hierarchy: [level].
 [[nodiscard]] std::vector<HotTimesByArea> rollUpHotTimes(const ScanResult& r, HotTimesByArea base);
@@ -31,17 +37,13 @@ using ScanTrends = std::vector<std::vector<std::vector<EmergingClass>>>; // [lev
 [[nodiscard]] ScanTrends computeScanTrends(const ScanResult& r);
 
 /// Raw, global and local Empirical Bayes rates (spdep EBest / EBlocal on queen contiguity) of the
-/// current period per level and theme slot, with the small-area flags (core SmallAreaRule).
+/// current period's statisticsCount per level and theme slot, with the small-area flags (core
+/// SmallAreaRule). Extern on the protected table with the published (whole) population, so
+/// `gebiedscan audit` recomputes them from the published columns.
 [[nodiscard]] std::vector<LevelRates> computeScanRates(const ScanResult& r);
 
 /// The protection applied, in plain Dutch, for summary.json, metadata and toelichting.txt.
 [[nodiscard]] std::string suppressionRule(const ScanModel& model, bool internal);
-/// Gi*/LISA of an extern scan recomputed on the protected table (issue 13): each count as it is
-/// published (rounded under --protection afronden), a hidden one as T/2, the middle of what the
-/// reader knows of a small count. The classes then tell no more than the published counts, so
-/// they are published for every area; sets r.hotspotsOnProtectedTable.
-/// Progress per analysis goes to `reporter` as phase "hotspots (beschermd)".
-void protectScanHotspots(ScanResult& r, Reporter* reporter = nullptr);
 /// The protection of --protection afronden, in plain Dutch (toelichting.txt, every file's metadata).
 [[nodiscard]] std::string roundingRule(const RoundingReport& rounding);
 

@@ -198,53 +198,6 @@ gis::Table hotspotTable(const ScanResult& r, const LevelHotspots& h, const Local
     return t;
 }
 
-// Outside the police an Empirical Bayes rate is published only where it draws on no hidden count:
-// the global prior (a, b) of a slot sums every area of the level (a published smoothed rate
-// gives a reader the sum of squares of the hidden counts), the local one the area's neighbours
-// and theirs (with a zero prior variance the smoothed rate is the neighbourhood's pooled rate,
-// from which one hidden neighbour follows exactly). The small-area flag uses the regional rate,
-// i.e. the slot's total at the top level.
-struct RateVisibility {
-    std::vector<bool> globalHidden, flagHidden; // per slot
-    std::vector<std::vector<bool>> localHidden; // per slot, per area
-};
-
-RateVisibility rateVisibility(const ScanResult& r, std::size_t level)
-{
-    const ScanProtection* mask = r.suppression.get();
-    const auto& f = *r.figures;
-    const std::size_t slots = f.themeSlots(), n = r.areas.levels[level].size(), cur = f.currentPeriod();
-    const std::size_t top = r.areas.levels.size() - 1;
-    RateVisibility v{std::vector<bool>(slots, false), std::vector<bool>(slots, false),
-                     std::vector<std::vector<bool>>(slots, std::vector<bool>(n, false))};
-    if (!mask) return v;
-    const auto& weights = r.rates[level].weights;
-    for (std::size_t s = 0; s < slots; ++s) {
-        std::vector<bool> hidden(n);
-        for (std::size_t a = 0; a < n; ++a)
-            hidden[a] = mask->anyPeriod(level, a, s); // as every derived figure (the audit's rule)
-        v.globalHidden[s] = std::find(hidden.begin(), hidden.end(), true) != hidden.end();
-        std::uint64_t levelSum = 0, topSum = 0;
-        for (std::size_t a = 0; a < n; ++a) levelSum += f.themeCount(level, a, s, cur);
-        for (std::size_t a = 0; a < r.areas.levels[top].size(); ++a) {
-            topSum += f.themeCount(top, a, s, cur);
-            if (mask->theme(top, a, s, cur)) v.flagHidden[s] = true;
-        }
-        if (topSum != levelSum) v.flagHidden[s] = true; // the top level does not give this level's sum
-        // Hidden within one step, then within two (the neighbours' own priors).
-        std::vector<bool> near = hidden;
-        for (int step = 0; step < 2; ++step) {
-            std::vector<bool> next = near;
-            for (std::size_t a = 0; a < n; ++a)
-                for (const auto j : weights.neighbours(a))
-                    if (near[j]) next[a] = true;
-            near = std::move(next);
-        }
-        v.localHidden[s] = std::move(near);
-    }
-    return v;
-}
-
 // The survey's columns of one area: its own figures at the survey's level, its survey area's
 // (marked by survey_niveau and survey_code) below it, none above it.
 void appendSurveyValues(std::vector<Value>& row, const ScanSurvey& survey, const ScanResult& r, std::size_t level,
@@ -311,7 +264,6 @@ gis::Table areaTable(const ScanResult& r, std::size_t level, const std::string& 
                 t.columns.push_back(schema::column(spec, id, ind.id, ind.column));
         t.columns.push_back(schema::column(spec, fld::surveyAol));
     }
-    const RateVisibility rateShown = rateVisibility(r, level);
     const auto& ebRates = r.rates[level].slots;
     const auto per1000 = [](double perPerson) {
         return std::isfinite(perPerson) ? Value(round(perPerson * 1000.0, 4)) : Value();
@@ -360,14 +312,12 @@ gis::Table areaTable(const ScanResult& r, std::size_t level, const std::string& 
             if (rounded && rate) // from the rounded count, as published
                 rate = static_cast<double>(mask->themeValue(level, a, s.slot, cur, count)) * 1000.0 / *lv.population[a];
             row.emplace_back(hideCount ? Value(gis::Suppressed{}) : rate ? Value(round(*rate, 2)) : Value());
+            // Extern the EB rates are computed on the protected table (statisticsCount): they tell no
+            // more than the published counts, and are hidden only beside a hidden count (issue 13).
             const auto& eb = ebRates[s.slot];
-            row.push_back(rounded || rateShown.globalHidden[s.slot] ? Value(gis::Suppressed{})
-                                                                    : per1000(eb.global.smoothed[a]));
-            row.push_back(rounded || rateShown.localHidden[s.slot][a] ? Value(gis::Suppressed{})
-                                                                      : per1000(eb.local.smoothed[a]));
-            row.push_back(rateShown.flagHidden[s.slot] || hideDerived
-                              ? Value(gis::Suppressed{})
-                              : Value(static_cast<std::int64_t>(eb.tooSmall[a])));
+            row.push_back(hideCount ? Value(gis::Suppressed{}) : per1000(eb.global.smoothed[a]));
+            row.push_back(hideCount ? Value(gis::Suppressed{}) : per1000(eb.local.smoothed[a]));
+            row.push_back(hideCount ? Value(gis::Suppressed{}) : Value(static_cast<std::int64_t>(eb.tooSmall[a])));
             row.emplace_back(hideCount || rounded ? Value(gis::Suppressed{})
                                                   : Value(static_cast<std::int64_t>(f.rank(level, a, s.slot))));
             if (trends[s.slot].empty())
@@ -857,9 +807,10 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
                     "gemiddelde van alle gebieden van het niveau getrokken, sterker naarmate het gebied kleiner is;\n"
                     "spdep EBest), ebl_ hetzelfde naar het gebied en zijn buren (queen; spdep EBlocal). klein_ = 1:\n"
                     "minder dan 50 inwoners of minder dan 5 registraties verwacht; het ruwe cijfer zegt dan weinig.\n"
-                    "Buiten de politie staat een Empirical Bayes-cijfer alleen in de map als het op geen enkel\n"
-                    "geheim aantal steunt (eb_: in het hele niveau, ebl_: bij het gebied, zijn buren en hun buren);\n"
-                    "klein_ staat niet bij een geheim aantal.\n"
+                    "Buiten de politie zijn eb_, ebl_ en klein_ berekend op de beschermde tabel: elk aantal zoals het\n"
+                    "in de map staat (afgerond bij afronden), een geheim aantal als de helft van de drempel, en het\n"
+                    "aantal inwoners zoals het in de map staat. Ze verraden zo niets dat niet al in de aantallen\n"
+                    "staat; bij een geheim aantal staan ze niet (controle als gebiedscan audit).\n"
                     "Velden van de Shapefile heten kort (max. 10 tekens); zie gebiedscan_<niveau>_velden.csv.\n",
                     o.internal ? "intern (alleen binnen de politie)" : "extern (buiten de politie)", r.model.name,
                     r.incidentsDescription, w.metadata["bron_gebieden"], periodText(r.model), o.workingCrs, label,

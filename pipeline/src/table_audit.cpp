@@ -157,8 +157,11 @@ bool intervalProtects(double low, double high, int threshold, CellState state, A
     if (smallTop < 1.0) return true; // no count is small
     const bool covers = low <= 1.0 + kTolerance && high >= smallTop - kTolerance;
     if (rule == AuditRule::ProtectionLevels) return !primary || covers; // a secondary needs nothing
-    const bool outside = high < 1.0 - kTolerance || low > smallTop + kTolerance;
-    return covers || outside;
+    // FolderReader: every hidden cell, as nobody outside can tell a primary from a secondary. No
+    // "wholly outside [1, T-1]" exemption: that verdict is not monotone (a weaker intruder's wider
+    // interval [3, 50] would fail where the exact [5, 50] passes), and it tells the reader which
+    // hidden cells are no small counts.
+    return covers;
 }
 
 AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options)
@@ -223,9 +226,7 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
                 break;
             }
             const bool spansSmall = *low <= 1.0 + kTolerance && highSeen[k] >= cell.threshold - 1.0 - kTolerance;
-            // At least T: no small count, whatever the maximum (FolderReader's "outside").
-            const bool aboveSmall = options.rule == AuditRule::FolderReader && *low > cell.threshold - 1.0 + kTolerance;
-            if ((spansSmall || aboveSmall) && options.shortcut) {
+            if (spansSmall && options.shortcut) {
                 iv.low = *low;
                 iv.high = std::max(*low, highSeen[k]);
                 iv.exact = false;

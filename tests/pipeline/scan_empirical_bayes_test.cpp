@@ -3,13 +3,16 @@
 // 1. The real Drenthe buurten with, as registrations, the CBS crimes of 2023 per buurt placed
 //    inside each buurt: the scan's rates equal R spdep's (tests/reference/spdep/eb_rates.R) to 1e-6.
 // 2. Outside the police an EB rate is written only where it draws on no hidden count.
-#include "gebiedscan_build_paths.hpp"
 #include "../gis/gis_test_support.hpp"
+#include "gebiedscan_build_paths.hpp"
 
+#include "gebiedscan/pipeline/folder_audit.hpp"
+#include "gebiedscan/pipeline/model_loader.hpp"
 #include "gebiedscan/pipeline/reporter.hpp"
 #include "gebiedscan/pipeline/scan_job.hpp"
 #include "gebiedscan/pipeline/scan_writer.hpp"
 
+#include "gebiedscan/core/empirical_bayes.hpp"
 #include "gebiedscan/gis/area_reader.hpp"
 #include "gebiedscan/gis/vector_reader.hpp"
 
@@ -181,8 +184,11 @@ TEST(ScanEmpiricalBayes, DrentheBuurtenGiveSpdepsRates)
 }
 
 // A strip of 12 squares in one wijk, all with enough registrations but the first: outside the
-// police its count is hidden (and one more, so the wijk total does not give it away).
-TEST(ScanEmpiricalBayes, OutsideThePoliceNoRateDrawsOnAHiddenCount)
+// police its count is hidden (and one more, so the wijk total does not give it away). The EB
+// rates are computed on the protected table (issue 13): a hidden count as T/2 = 2.5, every other
+// as published, the population as published; they stand beside every published count, and the
+// audit recomputes them (a column from the true counts fails it).
+TEST(ScanEmpiricalBayes, OutsideThePoliceRatesComeFromTheProtectedTable)
 {
     TempDir dir;
     std::string areas =
@@ -218,33 +224,85 @@ TEST(ScanEmpiricalBayes, OutsideThePoliceNoRateDrawsOnAHiddenCount)
     pipeline::writeScanOutputs(*r, o);
     const auto cols = readAreasLayer(o.outDir / "gebiedscan.gpkg", {"n_total", "eb_total", "ebl_total", "klein_total"});
 
+    // The protected table by hand: hidden (current period) as 2.5, the rest the true count.
+    const auto trueCount = [](std::size_t a) { return a == 0 ? 3.0 : 20.0 + 3.0 * static_cast<double>(a); };
+    const std::size_t cur = f.currentPeriod();
     std::vector<bool> hidden(12);
-    // A derived figure follows its count in every period (the audit's rule), so "hidden" is any period.
-    for (std::size_t a = 0; a < 12; ++a) hidden[a] = r->suppression->anyPeriod(0, a, f.totalSlot());
+    std::vector<double> x(12), people(12);
+    for (std::size_t a = 0; a < 12; ++a) {
+        hidden[a] = r->suppression->theme(0, a, f.totalSlot(), cur);
+        const double count = trueCount(a);
+        x[a] = hidden[a] ? 2.5 : count;
+        people[a] = 800.0 + 150.0 * static_cast<double>(a);
+    }
     ASSERT_TRUE(hidden[0]);
     ASSERT_GE(std::count(hidden.begin(), hidden.end(), true), 2);
-    std::size_t localShown = 0;
+    // spdep EBest by hand: b = sum x / sum P, s2 = sum P (r - b)^2 / sum P, a = s2 - b / mean P.
+    double sumX = 0, sumP = 0;
+    for (std::size_t a = 0; a < 12; ++a) sumX += x[a], sumP += people[a];
+    const double b = sumX / sumP;
+    double s2 = 0;
+    for (std::size_t a = 0; a < 12; ++a) s2 += people[a] * std::pow(x[a] / people[a] - b, 2);
+    s2 /= sumP;
+    const double prior = std::max(0.0, s2 - b / (sumP / 12));
+    ASSERT_GT(prior, 0.0); // the rates vary: the smoothing is no mere pooled rate
+    // Local EB (spdep EBlocal, own m_j in the sum) on the strip's neighbours a-1, a+1.
+    const auto localMean = [&](std::size_t a) {
+        double cx = 0, cp = 0;
+        for (std::size_t j = a == 0 ? 0 : a - 1; j <= std::min<std::size_t>(a + 1, 11); ++j)
+            cx += x[j], cp += people[j];
+        return cx / cp;
+    };
+    std::size_t shown = 0;
     for (std::size_t a = 0; a < 12; ++a) {
         const std::string& code = lv.codes[a];
-        // In the strip the neighbours of a are a-1 and a+1; the local prior reaches two steps.
-        bool nearHidden = false;
-        for (std::size_t b = 0; b < 12; ++b)
-            if (hidden[b] && (a > b ? a - b : b - a) <= 2) nearHidden = true;
-        EXPECT_EQ(cols.at("eb_total").at(code), "") << code << ": the global prior uses every count";
-        if (nearHidden) {
+        if (hidden[a]) {
+            EXPECT_EQ(cols.at("n_total").at(code), "") << code;
+            EXPECT_EQ(cols.at("eb_total").at(code), "") << code << ": no figure of its own beside a hidden count";
             EXPECT_EQ(cols.at("ebl_total").at(code), "") << code;
-        } else {
-            ++localShown;
-            const double expected = r->rates[0].slots[f.totalSlot()].local.smoothed[a] * 1000;
-            ASSERT_NE(cols.at("ebl_total").at(code), "") << code;
-            EXPECT_NEAR(std::stod(cols.at("ebl_total").at(code)), expected, 0.5e-4 + 1e-9) << code;
+            EXPECT_EQ(cols.at("klein_total").at(code), "") << code;
+            continue;
         }
-        if (hidden[a])
-            EXPECT_EQ(cols.at("klein_total").at(code), "") << code << ": not beside a hidden count";
-        else
-            EXPECT_NE(cols.at("klein_total").at(code), "") << code << ": the gemeente total is published";
+        ++shown;
+        const double raw = x[a] / people[a];
+        const double global = b + prior * (raw - b) / (prior + b / people[a]);
+        ASSERT_NE(cols.at("eb_total").at(code), "") << code;
+        EXPECT_NEAR(std::stod(cols.at("eb_total").at(code)), global * 1000, 0.5e-4 + 1e-9) << code;
+        double c = 0, p = 0;
+        for (std::size_t j = a == 0 ? 0 : a - 1; j <= std::min<std::size_t>(a + 1, 11); ++j)
+            c += people[j] * std::pow(x[j] / people[j] - localMean(j), 2), p += people[j];
+        const std::size_t k = a == 0 || a == 11 ? 2 : 3;
+        const double m = localMean(a), va = std::max(0.0, c / p - m / (p / static_cast<double>(k)));
+        const double local = va + m / people[a] > 0 ? m + (raw - m) * va / (va + m / people[a]) : m;
+        ASSERT_NE(cols.at("ebl_total").at(code), "") << code;
+        EXPECT_NEAR(std::stod(cols.at("ebl_total").at(code)), local * 1000, 0.5e-4 + 1e-9) << code;
+        EXPECT_EQ(cols.at("klein_total").at(code), b * people[a] < 5 ? "1" : "0") << code;
     }
-    EXPECT_GE(localShown, 4u);
+    EXPECT_EQ(shown, 12u - static_cast<std::size_t>(std::count(hidden.begin(), hidden.end(), true)));
+    const auto model = pipeline::loadScanModel(pipeline::defaultModelPath());
+    const auto audit = pipeline::auditScanFolder(o.outDir, model);
+    EXPECT_TRUE(audit.passed()) << (audit.findings.empty() ? std::string() : audit.findings.front().message);
+
+    // The intruder's case: eb_ from the true counts (the hidden 3 entering as 3). Its prior mean
+    // and variance then give the hidden counts' sum and sum of squares; the audit must catch it.
+    std::vector<double> truth(12);
+    for (std::size_t a = 0; a < 12; ++a) truth[a] = trueCount(a);
+    const auto leaked = globalEmpiricalBayes(truth, people);
+    const std::size_t probe = 5;
+    ASSERT_GT(std::abs(leaked.smoothed[probe] * 1000 - std::stod(cols.at("eb_total").at(lv.codes[probe]))), 1e-3);
+    const std::string sql =
+        fmt::format("ogrinfo -q '{}' -sql \"UPDATE areas SET eb_total = {:.4f} WHERE code = '{}'\" "
+                    "> /dev/null 2>&1",
+                    (o.outDir / "gebiedscan.gpkg").string(), leaked.smoothed[probe] * 1000, lv.codes[probe]);
+    ASSERT_EQ(std::system(sql.c_str()), 0) << sql;
+    const auto tampered = pipeline::auditScanFolder(o.outDir, model);
+    EXPECT_FALSE(tampered.passed());
+    bool caught = false;
+    for (const auto& finding : tampered.findings)
+        caught = caught || (finding.kind == pipeline::AuditFinding::Kind::DerivedPublished &&
+                            finding.message.find("eb_total") != std::string::npos &&
+                            finding.message.find("beschermde tabel") != std::string::npos);
+    EXPECT_TRUE(caught);
 }
 
 } // namespace

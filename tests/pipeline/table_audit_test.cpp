@@ -116,15 +116,23 @@ TEST(TableAudit, BuurtWithOnlyZedenShowsItInTheTotal)
     EXPECT_TRUE(exactAudit(t).passed());
 }
 
-TEST(TableAudit, FolderReaderFailsAnIntervalReachingIntoTheSmallRange)
+TEST(TableAudit, FolderReaderFailsEveryHiddenIntervalNotContainingTheSmallRange)
 {
-    // threshold 5: [3, 12] might hide a 3 or 4 that the reader has narrowed; [0, 0] and [6, 9]
-    // are no small counts; [0, 7] covers 1..4.
+    // threshold 5, the rule of docs/disclosure-control.md: every hidden cell's interval contains
+    // 1..4. [3, 12] might hide a 3 or 4 that the reader has narrowed; [0, 0] is recovered; [6, 9]
+    // tells the reader the cell is no small count (and is the LP's exact interval where interval
+    // propagation finds [3, 12]: the rule must not pass the narrower one); [0, 7] and [1, 4] cover.
     EXPECT_FALSE(intervalProtects(3, 12, 5, CellState::Hidden, AuditRule::FolderReader));
-    EXPECT_TRUE(intervalProtects(0, 0, 5, CellState::Hidden, AuditRule::FolderReader));
-    EXPECT_TRUE(intervalProtects(6, 9, 5, CellState::Hidden, AuditRule::FolderReader));
+    EXPECT_FALSE(intervalProtects(0, 0, 5, CellState::Hidden, AuditRule::FolderReader));
+    EXPECT_FALSE(intervalProtects(6, 9, 5, CellState::Hidden, AuditRule::FolderReader));
+    EXPECT_FALSE(intervalProtects(5, 50, 5, CellState::Secondary, AuditRule::FolderReader));
     EXPECT_TRUE(intervalProtects(0, 7, 5, CellState::Hidden, AuditRule::FolderReader));
+    EXPECT_TRUE(intervalProtects(1, 4, 5, CellState::Hidden, AuditRule::FolderReader));
     EXPECT_FALSE(intervalProtects(0, 3, 5, CellState::Hidden, AuditRule::FolderReader));
+    // Monotone: any interval containing a passing one passes.
+    for (int low = 0; low <= 1; ++low)
+        for (int high = 4; high <= 6; ++high)
+            EXPECT_TRUE(intervalProtects(low, high, 5, CellState::Hidden, AuditRule::FolderReader)) << low << high;
     // A known primary must reach both 1 and T-1; a known secondary needs nothing.
     EXPECT_FALSE(intervalProtects(1, 3, 5, CellState::Primary, AuditRule::ProtectionLevels));
     EXPECT_FALSE(intervalProtects(2, 9, 5, CellState::Primary, AuditRule::ProtectionLevels));
@@ -254,5 +262,10 @@ TEST(TableAudit, UnboundedCellsAfterAFeasibleMinimumAreNotMistakenForInfeasible)
     EXPECT_EQ(intervalOf(r, g).low, 9.0);
     EXPECT_TRUE(std::isinf(intervalOf(r, g).high));
     EXPECT_TRUE(std::isinf(intervalOf(r, b0).high));
-    EXPECT_TRUE(r.passed()); // [9, inf) lies outside 1..4; [0, inf) covers it
+    // docs/disclosure-control.md: [0, inf) covers 1..4; [9, inf) tells the reader w9 and g are no
+    // small counts, which the rule fails (the earlier "wholly outside" exemption passed it).
+    EXPECT_FALSE(r.passed());
+    ASSERT_EQ(r.failing.size(), 2u);
+    EXPECT_EQ(r.intervals[r.failing[0]].cell, w9);
+    EXPECT_EQ(r.intervals[r.failing[1]].cell, g);
 }

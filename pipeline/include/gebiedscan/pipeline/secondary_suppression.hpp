@@ -16,12 +16,14 @@
 namespace gebiedscan::pipeline {
 
 struct SuppressionOptions {
-    /// Also pass AuditRule::FolderReader, as `gebiedscan audit` judges a folder: a hidden cell
-    /// (secondaries too) whose interval reaches into [1, T-1] without covering it is protected
-    /// as if it were primary.
+    /// Also pass AuditRule::FolderReader, as `gebiedscan audit` judges a folder: every hidden
+    /// cell (secondaries too) whose interval does not contain [1, T-1] is protected as if it
+    /// were primary (a secondary of 40 must be able to fall to 1: a deviation of 39 down).
     bool folderSafe = true;
-    /// Rounds of protect-then-audit before giving up.
-    int maxRounds = 4;
+    /// Rounds of protect-then-audit before giving up. The rule for every hidden cell (large
+    /// secondaries must be able to fall to 1) needs more rounds than primaries alone: each round
+    /// can hide cells that need protecting in the next.
+    int maxRounds = 12;
     /// Optional: the cells (sorted) among which to look for a target's deviation first; the
     /// other cells keep their values. Empty, or no deviation there: the whole part is used.
     /// ScanProtection::neighbourhood gives a buurt's wijk with its buurten and ancestors.

@@ -17,10 +17,12 @@ enum class AuditRule {
     /// its interval reaches both 1 and T-1 (tau-ARGUS's protection levels: lower v-1, upper
     /// T-1-v); a secondary needs nothing.
     ProtectionLevels,
-    /// Only the published folder is known (`gebiedscan audit`): a hidden cell passes when its
-    /// interval covers all of [1, T-1] or lies wholly outside it (then it is no small count); an
-    /// interval reaching into [1, T-1] without covering it fails, as a small count there would
-    /// be narrowed.
+    /// Only the published folder is known (`gebiedscan audit`, scripts/intruder.py): the rule of
+    /// docs/disclosure-control.md. Every hidden cell, primary or secondary (a reader cannot tell
+    /// them apart), passes only when its feasible interval contains all of [1, T-1]: no hidden
+    /// count recovered, none narrowed below its protection interval [1, T-1]. The rule is
+    /// monotone: a wider interval (a weaker intruder, e.g. interval propagation) never fails
+    /// where the exact one passes.
     FolderReader,
 };
 
@@ -35,9 +37,9 @@ struct AuditOptions {
     /// whatever else is hidden). Kept to show exactly that.
     bool primaryBoundsKnown = false;
     /// Skip LPs whose answer cannot change the verdict: the maximisation of a cell whose integer
-    /// solutions seen so far already span [1, T-1], or (FolderReader) whose minimum is T or
-    /// more; under ProtectionLevels every LP of a known secondary. Such a cell's interval is
-    /// then only an inner one (CellInterval::exact false).
+    /// solutions seen so far already span [1, T-1]; under ProtectionLevels every LP of a known
+    /// secondary. Such a cell's interval is then only
+    /// an inner one (CellInterval::exact false).
     bool shortcut = true;
 };
 
