@@ -287,6 +287,7 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
         return completeScan(o, reporter, std::move(result), areaLayer, std::move(base), std::nullopt, {}, {}, {}, {});
     }
     if (areaLayer) areaLocator = std::make_unique<PointLocator>(areaLayer->geometries);
+    r.phaseTimes.lap("gebieden lezen");
 
     IncidentStreamOptions so;
     so.source = o.incidents;
@@ -444,6 +445,7 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
         }
     }
     r.accounting = stream.accounting();
+    r.phaseTimes.lap("registraties lezen, plaatsen en tellen");
     if (grid && areaLayer) {
         // An area without a unit (no registration, or a buurt smaller than a cell) still gets one:
         // the cell overlapping it most. Else it, and a wijk of such buurten, would be missing
@@ -594,6 +596,7 @@ std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& r
     reporter.progressDone("niveaus samenstellen");
     if (!acc.balanced()) throw Error("internal error: record accounting does not add up");
     checkEveryRecordInEveryTotal(r);
+    r.phaseTimes.lap("niveaus samenstellen");
 
     r.hotTimes = rollUpHotTimes(r, std::move(baseHotTimes));
     // The two conventions analysts know: Gi* as ArcGIS's Hot Spot Analysis with FDR (analytic
@@ -605,9 +608,12 @@ std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& r
     r.hotspotOptions.permuteGi = false;
     r.hotspotOptions.lisaCorrection = PValueCorrection::None;
     reporter.progress("hotspots", 0, -1);
-    r.hotspots = computeScanHotspots(r);
+    r.hotspots = computeScanHotspots(r, /*recomputedOnProtectedTable=*/!o.internal);
+    r.phaseTimes.lap("Gi*/LISA");
     r.trends = computeScanTrends(r);
+    r.phaseTimes.lap("trends per maand");
     r.rates = computeScanRates(r);
+    r.phaseTimes.lap("Empirical Bayes");
     reporter.progressDone("hotspots");
     if (!o.internal && o.protection == "afronden") {
         // --protection afronden: controlled rounding to multiples of 5 instead of suppression.
@@ -633,7 +639,14 @@ std::unique_ptr<const ScanResult> completeScan(const ScanOptions& o, Reporter& r
                             "map met gebiedscan audit voor u die verstrekt",
                             r.protection.unprotectable));
     }
+    if (r.suppression)
+        r.phaseTimes.lap(r.suppression->rounded()
+                             ? "afronden"
+                             : fmt::format("geheimhouding ({} rondes; audit {:.2f} s klok, LP's {})",
+                                           r.protection.rounds, r.protection.auditSeconds,
+                                           r.protection.linearPrograms));
     protectScanHotspots(r);
+    if (r.suppression) r.phaseTimes.lap("Gi*/LISA op de beschermde tabel");
     r.suppressionRule = r.suppression && r.suppression->rounded() ? roundingRule(*r.suppression->rounding())
                                                                   : suppressionRule(r.model, o.internal);
     return result;

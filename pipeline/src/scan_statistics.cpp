@@ -29,7 +29,7 @@ std::uint64_t currentEvents(const ScanFigures& f, std::size_t level, std::size_t
 
 } // namespace
 
-std::vector<LevelHotspots> computeScanHotspots(const ScanResult& r)
+std::vector<LevelHotspots> computeScanHotspots(const ScanResult& r, bool recomputedOnProtectedTable)
 {
     const auto& f = *r.figures;
     std::vector<LevelHotspots> out(r.areas.levels.size());
@@ -48,6 +48,12 @@ std::vector<LevelHotspots> computeScanHotspots(const ScanResult& r)
             std::vector<double> x(n);
             for (std::size_t a = 0; a < n; ++a) x[a] = static_cast<double>(f.themeCount(l, a, s, f.currentPeriod()));
             h.slots.push_back(s);
+            // An extern scan publishes only protectScanHotspots' classes: 999 permutations per
+            // slot on the true counts would be thrown away (a placeholder keeps the slot).
+            if (recomputedOnProtectedTable) {
+                h.results.emplace_back();
+                continue;
+            }
             h.results.push_back(computeLocalHotspots(x, h.weights, r.hotspotOptions));
             // A grid's empty cells are no units (sparse): Gi* counts them as zeros all the same.
             if (l == 0 && r.gridCells) applyGridGiStar(*r.gridCells, x, r.hotspotOptions, h.results.back());

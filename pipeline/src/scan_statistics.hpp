@@ -13,8 +13,10 @@ inline constexpr std::uint64_t kMinEventsForHotspots = 10;
 
 /// Gi* and LISA of the current period's counts per level (r.hotspotOptions): the total at every
 /// level with at least 5 areas and kMinEventsForHotspots registrations; single themes at the
-/// finest level when they hold >= 30 registrations.
-[[nodiscard]] std::vector<LevelHotspots> computeScanHotspots(const ScanResult& r);
+/// finest level when they hold >= 30 registrations. `recomputedOnProtectedTable` (extern scans,
+/// which call protectScanHotspots later): only the weights and slots, each result left empty.
+[[nodiscard]] std::vector<LevelHotspots> computeScanHotspots(const ScanResult& r,
+                                                             bool recomputedOnProtectedTable = false);
 
 /// Rolls the base areas' hour-of-week tables up the hierarchy: [level].
 [[nodiscard]] std::vector<HotTimesByArea> rollUpHotTimes(const ScanResult& r, HotTimesByArea base);

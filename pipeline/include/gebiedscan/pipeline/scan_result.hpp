@@ -4,6 +4,7 @@
 // viewer and the report read it without files.
 #include "gebiedscan/pipeline/count_table.hpp"
 #include "gebiedscan/pipeline/local_hotspots.hpp"
+#include "gebiedscan/pipeline/phase_times.hpp"
 #include "gebiedscan/pipeline/record_accounting.hpp"
 #include "gebiedscan/pipeline/scan_protection.hpp"
 
@@ -111,6 +112,7 @@ struct ScanResult {
     /// Gi*/LISA recomputed on the protected table (extern): classes are published for every area.
     bool hotspotsOnProtectedTable = false;
     std::string suppressionRule; ///< the protection applied, in plain Dutch
+    PhaseTimes phaseTimes;       ///< wall and CPU time per phase since runScan began (--timing)
 };
 
 } // namespace gebiedscan::pipeline
