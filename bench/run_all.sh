@@ -4,16 +4,21 @@
 # gebiedscan is faster), absolute times, runs and the machine's load before -> after each case.
 # Without --quick it also replaces the table in README.md (between the run_all markers), so the
 # README quotes no figure this script did not print.
-#   bench/run_all.sh [--quick] [RUNS=3] [BUILD_DIR=build/release]
-#   --quick: small sizes and one run (a smoke test of every case, minutes); README.md untouched.
+#   bench/run_all.sh [--quick] [--readme] [RUNS=3] [BUILD_DIR=build/release]
+#   --quick: small sizes and one run (a smoke test of every case, minutes); README.md untouched
+#   unless --readme is given too (the table's header then says --quick).
 # Each case is a script of its own in bench/ printing its rows on stdout, progress on stderr.
 # Needs R (spdep, spatstat, KernSmooth, sf), PostgreSQL + PostGIS (scripts/start-postgis.sh), GNU time.
 set -euo pipefail
 export LC_ALL=C
 cd "$(dirname "$0")/.."
-quick=0
+quick=0 readme=1
 if [[ ${1:-} == --quick ]]; then
-  quick=1
+  quick=1 readme=0
+  shift
+fi
+if [[ ${1:-} == --readme ]]; then
+  readme=1
   shift
 fi
 runs=${1:-3}
@@ -62,7 +67,7 @@ for c in "${cases[@]}"; do
   fi
 done
 cat "$table"
-if ((!quick && !failed)); then
+if ((readme && !failed)); then
   # The block between the markers is this output, nothing else.
   awk -v table="$table" '
     /<!-- run_all:begin -->/ { print; while ((getline line < table) > 0) print line; skip = 1; next }
