@@ -13,7 +13,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/kde_vs_spatstat.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 "$build/bench/kde_bench" --write "$work" >"$work/ours.txt"
-out=$(Rscript --vanilla bench/kde_compare.R "$work" 2>/dev/null)
+out=$(Rscript --vanilla bench/kde_compare.R "$work") # R errors stay on stderr
 echo "$out" | sed 's/^/kde_vs_spatstat: /' >&2
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 ours=$(echo "$out" | awk '/gebiedscan binned-fft/ { print $(NF - 1) }')
