@@ -1,7 +1,7 @@
 // Hotspot statistics benchmark (issue 3). A plain timing program: it prints its figures.
 //
 //   cmake -S . -B build -G Ninja -DGEBIEDSCAN_BUILD_BENCH=ON && ninja -C build hotspot_bench
-//   build/bench/hotspot_bench [threads]
+//   build/bench/hotspot_bench [threads] [side]   (side: the permutation lattice is side x side, 200)
 //
 // Targets on the 2-core reference machine: queen weights for 100,000 polygons < 2 s; analytic
 // statistics (Gi*, local Moran, global Moran) for 100,000 areas < 50 ms; conditional-permutation
@@ -15,6 +15,7 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -118,10 +119,11 @@ int main(int argc, char** argv)
     std::printf("analytic total:                                %8.1f ms  (target < 50 ms)\n\n",
                 (tGi + tLm + tGm) * 1e3);
 
-    // Conditional permutation on a 40,000-area queen lattice, 999 permutations.
-    const auto mid = lattice(200, 200);
+    // Conditional permutation on a 40,000-area queen lattice (bench/run_all.sh --quick: smaller), 999 permutations.
+    const int side = argc > 2 ? std::max(10, std::atoi(argv[2])) : 200;
+    const auto mid = lattice(side, side);
     const auto w = contiguityWeights(mid, Contiguity::Queen);
-    const auto x = counts(200, 200);
+    const auto x = counts(side, side);
     PermutationOptions o;
     o.permutations = 999;
     o.threads = threads;

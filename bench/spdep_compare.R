@@ -19,14 +19,19 @@ timed <- function(label, expr) {
   invisible(t)
 }
 
+# Rscript bench/spdep_compare.R [SIDE]: the permutation lattice SIDE x SIDE (200; bench/run_all.sh
+# --quick passes a smaller one and skips the 100,000 areas).
+side <- as.integer(commandArgs(trailingOnly = TRUE)[1])
+if (is.na(side)) side <- 200L
 nb40 <- NULL
-timed("cell2nb queen, 40,000 cells", nb40 <- cell2nb(200, 200, type = "queen"))
-x40 <- lattice_counts(200, 200)
+timed(sprintf("cell2nb queen, %d cells", side * side), nb40 <- cell2nb(side, side, type = "queen"))
+x40 <- lattice_counts(side, side)
 lw40 <- nb2listw(nb40, style = "W")
 lw40s <- nb2listw(include.self(nb40), style = "B")
-timed("localmoran_perm, 40,000 areas, nsim = 999", localmoran_perm(x40, lw40, nsim = 999, iseed = 1))
-timed("localG_perm (G*), 40,000 areas, nsim = 999", localG_perm(x40, lw40s, nsim = 999, iseed = 1))
+timed(sprintf("localmoran_perm, %d areas, nsim = 999", side * side), localmoran_perm(x40, lw40, nsim = 999, iseed = 1))
+timed(sprintf("localG_perm (G*), %d areas, nsim = 999", side * side), localG_perm(x40, lw40s, nsim = 999, iseed = 1))
 
+if (side < 200L) quit(save = "no")
 nb100 <- cell2nb(400, 250, type = "queen")
 x100 <- lattice_counts(400, 250)
 lw100 <- nb2listw(nb100, style = "W")

@@ -1,6 +1,7 @@
 #include "commands.hpp"
 #include "console.hpp"
 #include "gebiedscan/pipeline/accounting_report.hpp"
+#include "gebiedscan/pipeline/phase_times.hpp"
 #include "gebiedscan/pipeline/scan_job.hpp"
 #include "gebiedscan/pipeline/scan_settings.hpp"
 #include "gebiedscan/pipeline/scan_writer.hpp"
@@ -16,6 +17,19 @@
 namespace gebiedscan::app {
 
 namespace {
+
+// --timing: where the run's time went, one line per phase, on stderr (also with --quiet).
+void printPhaseTimes(const std::vector<pipeline::PhaseTime>& scan, const std::vector<pipeline::PhaseTime>& writing)
+{
+    double wall = 0.0, cpu = 0.0;
+    for (const auto* phases : {&scan, &writing})
+        for (const auto& p : *phases) {
+            fmt::print(stderr, "tijd: {:8.2f} s klok, {:8.2f} s CPU  {}\n", p.wallSeconds, p.cpuSeconds, p.phase);
+            wall += p.wallSeconds;
+            cpu += p.cpuSeconds;
+        }
+    fmt::print(stderr, "tijd: {:8.2f} s klok, {:8.2f} s CPU  totaal\n", wall, cpu);
+}
 
 struct ScanCli {
     std::string project;
@@ -80,6 +94,7 @@ void run(const ScanCli& c, const CLI::App& cmd)
     pipeline::ScanOptions given = c.cli;
     for (const auto& setting : pipeline::scanSettings())
         if (!setting.flag.empty() && cmd.count(std::string(setting.flag)) > 0) pipeline::copySetting(setting, given, o);
+    o.timing = c.cli.timing; // a measurement, not a setting of the project file
     if (!c.currentPeriod.empty()) {
         o.periods.clear();
         o.periods.push_back(parsePeriodOption(c.currentPeriod.front(), true));
@@ -91,6 +106,7 @@ void run(const ScanCli& c, const CLI::App& cmd)
     pipeline::checkScanFormats(o.formats); // before the analysis, not after
     ConsoleReporter console(o.quiet);
     const auto scan = pipeline::runScan(o, console);
+    pipeline::PhaseTimes afterScan;
     const pipeline::ScanResult& result = *scan;
     const auto& a = result.accounting;
     if (result.periodsDetected) {
@@ -136,6 +152,8 @@ void run(const ScanCli& c, const CLI::App& cmd)
     console.progress("uitvoer schrijven", 0, -1);
     const auto files = pipeline::writeScanOutputs(result, o);
     console.progressDone("uitvoer schrijven");
+    afterScan.lap("uitvoer schrijven");
+    if (o.timing) printPhaseTimes(result.phaseTimes.phases(), afterScan.phases());
     for (std::size_t l = 0; l < result.areas.levels.size(); ++l)
         console.info(fmt::format("Niveau {}: {} gebieden", result.areas.levels[l].name, result.areas.levels[l].size()));
     if (o.internal) console.warnInternalOutput();
@@ -170,6 +188,8 @@ void addScanOptions(CLI::App& cmd, pipeline::ScanOptions& cli)
                            .internal = &cli.internal});
     addReportingOptions(cmd, {.quiet = &cli.quiet, .strict = &cli.strict, .threads = &cli.threads});
     addScanSettingOptions(cmd, cli); // --grid, --year, ... from the table
+    cmd.add_flag("--timing", cli.timing, "tijd per fase (klok en CPU) op stderr, voor metingen (bench/)")
+        ->group("Verloop");
 }
 
 void registerScanCommand(CLI::App& app)

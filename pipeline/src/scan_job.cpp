@@ -328,6 +328,7 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
                             std::move(survey));
     }
     if (areaLayer) areaLocator = std::make_unique<PointLocator>(areaLayer->geometries);
+    r.phaseTimes.lap("gebieden lezen");
 
     IncidentStreamOptions so;
     so.source = o.incidents;
@@ -488,6 +489,7 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
         }
     }
     r.accounting = stream.accounting();
+    r.phaseTimes.lap("registraties lezen, plaatsen en tellen");
     if (grid && areaLayer) {
         // An area without a unit (no registration, or a buurt smaller than a cell) still gets one:
         // the cell overlapping it most. Else it, and a wijk of such buurten, would be missing
@@ -638,6 +640,7 @@ completeScan(const ScanOptions& o, Reporter& reporter, std::unique_ptr<ScanResul
     reporter.progressDone("niveaus samenstellen");
     if (!acc.balanced()) throw Error("internal error: record accounting does not add up");
     checkEveryRecordInEveryTotal(r);
+    r.phaseTimes.lap("niveaus samenstellen");
 
     r.hotTimes = rollUpHotTimes(r, std::move(baseHotTimes));
     // The two conventions analysts know: Gi* as ArcGIS's Hot Spot Analysis with FDR (analytic
@@ -677,12 +680,21 @@ completeScan(const ScanOptions& o, Reporter& reporter, std::unique_ptr<ScanResul
                             "aantal beschermd; controleer de map met gebiedscan audit voor u die verstrekt",
                             r.protection.rounds));
     }
+    if (r.suppression)
+        r.phaseTimes.lap(r.suppression->rounded()
+                             ? "afronden"
+                             : fmt::format("geheimhouding ({} rondes; audit {:.2f} s klok, LP's {})",
+                                           r.protection.rounds, r.protection.auditSeconds,
+                                           r.protection.linearPrograms));
     // Extern: the statistics on the protected table (issue 13), so they follow the protection.
     reporter.progress("hotspots", 0, -1);
     r.hotspots = computeScanHotspots(r, &reporter);
     r.hotspotsOnProtectedTable = r.suppression != nullptr;
+    r.phaseTimes.lap("Gi*/LISA");
     r.trends = computeScanTrends(r);
+    r.phaseTimes.lap("trends per maand");
     r.rates = computeScanRates(r);
+    r.phaseTimes.lap("Empirical Bayes");
     reporter.progressDone("hotspots");
     r.suppressionRule = r.suppression && r.suppression->rounded() ? roundingRule(*r.suppression->rounding())
                                                                   : suppressionRule(r.model, o.internal);

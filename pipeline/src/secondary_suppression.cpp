@@ -145,12 +145,14 @@ SuppressionReport suppressSecondary(ProtectionTable& table, const SuppressionOpt
     // Targets come from the audit of the current pattern: many primaries are already protected
     // by the other hidden cells, and the audit's LPs (hidden cells only) are far smaller than
     // the protection LPs (every cell of a part).
+    // The parts a round left alone keep their intervals (one memo per rule).
+    AuditMemo strictMemo, readerMemo;
     const auto audit = [&](std::vector<Target>& targets) {
         const auto t0 = std::chrono::steady_clock::now();
-        const auto strict = auditTable(table, {AuditRule::ProtectionLevels, true});
+        const auto strict = auditTable(table, {AuditRule::ProtectionLevels, true}, &strictMemo);
         for (auto i : strict.failing) addTargets(table, strict.intervals[i], targets);
         if (targets.empty() && options.folderSafe) {
-            const auto reader = auditTable(table, {AuditRule::FolderReader, true});
+            const auto reader = auditTable(table, {AuditRule::FolderReader, true}, &readerMemo);
             for (auto i : reader.failing) addTargets(table, reader.intervals[i], targets);
         }
         report.auditSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

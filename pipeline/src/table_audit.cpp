@@ -164,7 +164,75 @@ bool intervalProtects(double low, double high, int threshold, CellState state, A
     return covers;
 }
 
-AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options)
+namespace {
+
+// The intervals of one part of hidden cells (out[k] for part[k]); false when no point satisfies
+// the relations. Depends only on the part's cells, their states and the published values.
+bool auditPart(const ProtectionTable& table, const std::vector<std::size_t>& part, const AuditOptions& options,
+               std::vector<CellInterval>& out, std::size_t& linearPrograms, std::size_t& integerPrograms)
+{
+    const auto& cells = table.cells();
+    out.assign(part.size(), CellInterval{});
+    PartProblem lp(table, part, options.primaryBoundsKnown);
+    const std::size_t n = part.size();
+    // Integral solutions seen so far: a cell's minimum is exact once a witness sits on its
+    // lower bound, which saves most minimisations (hidden cells are usually free to reach 0);
+    // a cell whose witnesses already span [1, T-1] needs no maximisation to be judged safe.
+    std::vector<double> lowSeen(n, GlpkProblem::kInfinity), highSeen(n, -GlpkProblem::kInfinity);
+    std::vector<double> witness;
+    const auto see = [&] {
+        for (std::size_t i = 0; i < witness.size(); ++i) {
+            lowSeen[i] = std::min(lowSeen[i], witness[i]);
+            highSeen[i] = std::max(highSeen[i], witness[i]);
+        }
+        witness.clear();
+    };
+    bool feasible = true;
+    for (std::size_t k = 0; k < n && feasible; ++k) {
+        auto& iv = out[k];
+        iv.cell = part[k];
+        const int column = static_cast<int>(k) + 1;
+        const auto& cell = cells[part[k]];
+        // A known secondary needs nothing under ProtectionLevels: no LP for it.
+        if (options.shortcut && options.rule == AuditRule::ProtectionLevels && cell.state == CellState::Secondary) {
+            iv.low = std::isfinite(lowSeen[k]) ? lowSeen[k] : lp.lower(k);
+            iv.high = std::max(iv.low, highSeen[k]);
+            iv.exact = false;
+            continue;
+        }
+        std::optional<double> low;
+        if (lowSeen[k] <= lp.lower(k) + kTolerance)
+            low = lp.lower(k);
+        else {
+            low = lp.bound(column, false, options.integerCheck, linearPrograms, integerPrograms, &witness);
+            see();
+        }
+        if (!low) {
+            feasible = false;
+            break;
+        }
+        const bool spansSmall = *low <= 1.0 + kTolerance && highSeen[k] >= cell.threshold - 1.0 - kTolerance;
+        if (spansSmall && options.shortcut) {
+            iv.low = *low;
+            iv.high = std::max(*low, highSeen[k]);
+            iv.exact = false;
+            continue;
+        }
+        const auto high = lp.bound(column, true, options.integerCheck, linearPrograms, integerPrograms, &witness);
+        see();
+        if (!high) {
+            feasible = false;
+            break;
+        }
+        iv.low = *low;
+        iv.high = *high;
+    }
+    return feasible;
+}
+
+} // namespace
+
+AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options, AuditMemo* memo)
 {
     AuditResult result;
     const auto& cells = table.cells();
@@ -185,63 +253,25 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
     const auto parts = table.components(true);
     result.components = parts.size();
     std::vector<CellInterval> byCell(cells.size());
+    std::vector<CellInterval> intervals;
     for (const auto& part : parts) {
-        PartProblem lp(table, part, options.primaryBoundsKnown);
-        const std::size_t n = part.size();
-        // Integral solutions seen so far: a cell's minimum is exact once a witness sits on its
-        // lower bound, which saves most minimisations (hidden cells are usually free to reach 0);
-        // a cell whose witnesses already span [1, T-1] needs no maximisation to be judged safe.
-        std::vector<double> lowSeen(n, GlpkProblem::kInfinity), highSeen(n, -GlpkProblem::kInfinity);
-        std::vector<double> witness;
-        const auto see = [&] {
-            for (std::size_t i = 0; i < witness.size(); ++i) {
-                lowSeen[i] = std::min(lowSeen[i], witness[i]);
-                highSeen[i] = std::max(highSeen[i], witness[i]);
-            }
-            witness.clear();
-        };
         bool feasible = true;
-        for (std::size_t k = 0; k < n && feasible; ++k) {
-            auto& iv = byCell[part[k]];
-            iv.cell = part[k];
-            const int column = static_cast<int>(k) + 1;
-            const auto& cell = cells[part[k]];
-            // A known secondary needs nothing under ProtectionLevels: no LP for it.
-            if (options.shortcut && options.rule == AuditRule::ProtectionLevels && cell.state == CellState::Secondary) {
-                iv.low = std::isfinite(lowSeen[k]) ? lowSeen[k] : lp.lower(k);
-                iv.high = std::max(iv.low, highSeen[k]);
-                iv.exact = false;
-                continue;
-            }
-            std::optional<double> low;
-            if (lowSeen[k] <= lp.lower(k) + kTolerance)
-                low = lp.lower(k);
-            else {
-                low = lp.bound(column, false, options.integerCheck, result.linearPrograms, result.integerPrograms,
-                               &witness);
-                see();
-            }
-            if (!low) {
-                feasible = false;
-                break;
-            }
-            const bool spansSmall = *low <= 1.0 + kTolerance && highSeen[k] >= cell.threshold - 1.0 - kTolerance;
-            if (spansSmall && options.shortcut) {
-                iv.low = *low;
-                iv.high = std::max(*low, highSeen[k]);
-                iv.exact = false;
-                continue;
-            }
-            const auto high =
-                lp.bound(column, true, options.integerCheck, result.linearPrograms, result.integerPrograms, &witness);
-            see();
-            if (!high) {
-                feasible = false;
-                break;
-            }
-            iv.low = *low;
-            iv.high = *high;
+        const AuditMemo::Part* known = nullptr;
+        std::vector<std::pair<std::size_t, CellState>> key;
+        if (memo) {
+            key.reserve(part.size());
+            for (auto c : part) key.emplace_back(c, cells[c].state);
+            const auto it = memo->m_parts.find(key);
+            if (it != memo->m_parts.end()) known = &it->second;
         }
+        if (known) {
+            feasible = known->feasible;
+            intervals = known->intervals;
+        } else {
+            feasible = auditPart(table, part, options, intervals, result.linearPrograms, result.integerPrograms);
+            if (memo) memo->m_parts.emplace(std::move(key), AuditMemo::Part{intervals, feasible});
+        }
+        for (std::size_t k = 0; k < part.size(); ++k) byCell[part[k]] = intervals[k];
         if (!feasible) {
             // The published values contradict the relations and bounds: nothing can be judged.
             ++result.inconsistentRelations;

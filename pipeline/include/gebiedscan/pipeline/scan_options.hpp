@@ -45,6 +45,7 @@ struct ScanOptions {
     std::vector<std::string> formats; ///< per-level formats to write (gpkg, shp, csv, geojson); empty: all
     bool parentOnbekend = false;      ///< areas without a parent go under "onbekend" instead of an error
     bool quiet = false;
+    bool timing = false;            ///< --timing: wall and CPU time per phase on stderr
     bool internal = false;          ///< police-internal output: no suppression (never for outside)
     std::string protection;         ///< outside the police: "onderdrukken" (empty: the default) or "afronden"
     bool dutchCsv = true;           ///< ';' and decimal comma

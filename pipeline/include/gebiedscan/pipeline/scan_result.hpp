@@ -4,6 +4,7 @@
 // viewer and the report read it without files.
 #include "gebiedscan/pipeline/count_table.hpp"
 #include "gebiedscan/pipeline/local_hotspots.hpp"
+#include "gebiedscan/pipeline/phase_times.hpp"
 #include "gebiedscan/pipeline/record_accounting.hpp"
 #include "gebiedscan/pipeline/scan_protection.hpp"
 #include "gebiedscan/pipeline/survey_quadrant.hpp"
@@ -114,6 +115,7 @@ struct ScanResult {
     std::string suppressionRule; ///< the protection applied, in plain Dutch
     /// --survey: the survey joined to the areas, with the quadrants (survey_quadrant.hpp).
     std::optional<ScanSurvey> survey;
+    PhaseTimes phaseTimes;       ///< wall and CPU time per phase since runScan began (--timing)
 };
 
 } // namespace gebiedscan::pipeline

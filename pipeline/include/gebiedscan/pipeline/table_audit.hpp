@@ -5,6 +5,8 @@
 #include "gebiedscan/pipeline/protection_table.hpp"
 
 #include <cstddef>
+#include <map>
+#include <utility>
 #include <vector>
 
 namespace gebiedscan::pipeline {
@@ -69,9 +71,29 @@ struct AuditResult {
     [[nodiscard]] bool passed() const { return failing.empty() && inconsistentRelations == 0; }
 };
 
+/// The intervals of each part of hidden cells from earlier audits of one table under one set of
+/// options. A part's LP depends only on its cells, their states and the published values in its
+/// relations (a hidden cell in one of them would belong to the part), so while values do not
+/// change a part met again with the same cells and states has the same intervals. Secondary
+/// suppression re-audits after every round: most parts are untouched by it.
+class AuditMemo {
+public:
+    struct Part {
+        std::vector<CellInterval> intervals; ///< parallel to the part's cells
+        bool feasible = true;
+    };
+
+private:
+    friend AuditResult auditTable(const ProtectionTable&, const AuditOptions&, AuditMemo*);
+    std::map<std::vector<std::pair<std::size_t, CellState>>, Part> m_parts;
+};
+
 /// Runs the intruder over the table: every hidden cell's interval, cell by cell, per independent
-/// part of hidden cells (GLPK simplex, warm-started between cells).
-[[nodiscard]] AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options = {});
+/// part of hidden cells (GLPK simplex, warm-started between cells). With `memo` (kept by the
+/// caller for the same table and options, values unchanged) a part audited before is not solved
+/// again; the result is the same, only linearPrograms counts fewer.
+[[nodiscard]] AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options = {},
+                                     AuditMemo* memo = nullptr);
 
 /// The audit of a rounded table (controlled_rounding.hpp): every cell's value is the published,
 /// rounded count r, which the reader places in roundingInterval(r, base, controlled) (hidden
