@@ -122,13 +122,11 @@ void run(const ScanCli& c, const CLI::App& cmd)
     if (o.strict && a.assigned != a.inputRecords) {
         std::string rows;
         for (auto r : a.exampleRows) rows += (rows.empty() ? "" : ", ") + std::to_string(r);
-        throw InputError(tr(fmt::format("--strict: {} van {} registraties niet toegewezen{}; niets geschreven",
-                                        a.inputRecords - a.assigned, a.inputRecords,
-                                        rows.empty() ? "" : " (bv. rijen " + rows + ")"),
-                            fmt::format("--strict: {} of {} records were not assigned{}; nothing written",
-                                        a.inputRecords - a.assigned, a.inputRecords,
-                                        rows.empty() ? "" : " (e.g. rows " + rows + ")")));
-
+        throw InputError(tr(
+            fmt::format("--strict: {} van {} registraties niet toegewezen{}; niets geschreven",
+                        a.inputRecords - a.assigned, a.inputRecords, rows.empty() ? "" : " (bv. rijen " + rows + ")"),
+            fmt::format("--strict: {} of {} records were not assigned{}; nothing written", a.inputRecords - a.assigned,
+                        a.inputRecords, rows.empty() ? "" : " (e.g. rows " + rows + ")")));
     }
     for (std::size_t l = 0; l < result.hotspots.size(); ++l)
         if (result.hotspots[l].results.empty() && result.areas.levels[l].size() >= 5) {

@@ -34,10 +34,10 @@ void refuseCodesDifferingInCase(const std::vector<std::string>& codes, const std
     for (const auto& code : codes) {
         const auto [it, inserted] = byLower.emplace(lowerCase(code), code);
         if (!inserted && it->second != code)
-            throw InputError(tr(what + ": de codes '" + it->second + "' en '" + code +
-                                    "' verschillen alleen in hoofdletters; gebruik één schrijfwijze",
-                                what + ": the codes '" + it->second + "' and '" + code +
-                                    "' differ only in case; use one spelling"));
+            throw InputError(
+                tr(what + ": de codes '" + it->second + "' en '" + code +
+                       "' verschillen alleen in hoofdletters; gebruik één schrijfwijze",
+                   what + ": the codes '" + it->second + "' and '" + code + "' differ only in case; use one spelling"));
     }
 }
 
@@ -63,17 +63,15 @@ void AreaHierarchy::addParentLevel(const std::string& levelName, const std::vect
         std::string list;
         for (std::size_t i = 0; i < orphans.size() && i < 5; ++i) list += (i ? ", " : "") + orphans[i];
         if (orphans.size() > 5) list += ", ...";
-        throw InputError(tr(std::to_string(orphans.size()) + " van " + std::to_string(codes.size()) + " gebieden (" +
-                                levels[childIndex].name + ") hebben geen " + levelName + " (" + list +
-                                "): hun registraties zouden in de totalen per " + levelName +
-                                " ontbreken. Vul de code aan, of tel ze mee onder '" + kUnknownParentCode +
-                                "' met --parent-onbekend",
-                            std::to_string(orphans.size()) + " of " + std::to_string(codes.size()) + " areas (" +
-                                levels[childIndex].name + ") have no " + levelName + " (" + list +
-                                "): their registrations would be missing from the totals per " + levelName +
-                                ". Fill in the code, or count them under '" + kUnknownParentCode +
-                                "' with --parent-onbekend"));
-
+        throw InputError(tr(
+            std::to_string(orphans.size()) + " van " + std::to_string(codes.size()) + " gebieden (" +
+                levels[childIndex].name + ") hebben geen " + levelName + " (" + list +
+                "): hun registraties zouden in de totalen per " + levelName +
+                " ontbreken. Vul de code aan, of tel ze mee onder '" + kUnknownParentCode + "' met --parent-onbekend",
+            std::to_string(orphans.size()) + " of " + std::to_string(codes.size()) + " areas (" +
+                levels[childIndex].name + ") have no " + levelName + " (" + list +
+                "): their registrations would be missing from the totals per " + levelName +
+                ". Fill in the code, or count them under '" + kUnknownParentCode + "' with --parent-onbekend"));
     }
     std::vector<std::string> distinct;
     for (const auto& c : codes)

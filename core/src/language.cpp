@@ -24,9 +24,15 @@ std::atomic<TextLanguage>& current()
 
 } // namespace
 
-TextLanguage textLanguage() { return current().load(std::memory_order_relaxed); }
+TextLanguage textLanguage()
+{
+    return current().load(std::memory_order_relaxed);
+}
 
-void setTextLanguage(TextLanguage language) { current().store(language, std::memory_order_relaxed); }
+void setTextLanguage(TextLanguage language)
+{
+    current().store(language, std::memory_order_relaxed);
+}
 
 std::string tr(std::string dutch, std::string english)
 {

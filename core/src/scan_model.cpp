@@ -47,30 +47,40 @@ std::optional<std::size_t> ScanModel::periodOf(LocalTime t) const
 
 void ScanModel::validate() const
 {
-    if (themes.empty()) throw InputError(tr("scanmodel '" + name + "' heeft geen thema's", "scan model '" + name + "' defines no themes"));
+    if (themes.empty())
+        throw InputError(
+            tr("scanmodel '" + name + "' heeft geen thema's", "scan model '" + name + "' defines no themes"));
     std::set<std::string> ids;
     for (const auto& t : themes) {
         if (t.id.empty()) throw InputError(tr("scanmodel: een thema heeft geen id", "scan model: a theme has no id"));
-        if (!ids.insert(t.id).second) throw InputError(tr("scanmodel: thema-id '" + t.id + "' komt twee keer voor", "scan model: theme id '" + t.id + "' is used twice"));
+        if (!ids.insert(t.id).second)
+            throw InputError(tr("scanmodel: thema-id '" + t.id + "' komt twee keer voor",
+                                "scan model: theme id '" + t.id + "' is used twice"));
     }
     std::set<std::string> catIds;
     for (const auto& c : categories) {
         if (!themeIndex(c.themeId))
             throw InputError(tr("scanmodel: categorie '" + c.id + "' noemt een onbekend thema '" + c.themeId + "'",
                                 "scan model: category '" + c.id + "' names unknown theme '" + c.themeId + "'"));
-        if (!catIds.insert(c.id).second) throw InputError(tr("scanmodel: categorie-id '" + c.id + "' komt twee keer voor", "scan model: category id '" + c.id + "' is used twice"));
+        if (!catIds.insert(c.id).second)
+            throw InputError(tr("scanmodel: categorie-id '" + c.id + "' komt twee keer voor",
+                                "scan model: category id '" + c.id + "' is used twice"));
         if (c.codes.empty() && c.labels.empty())
-            throw InputError(tr("scanmodel: categorie '" + c.id + "' heeft codes noch omschrijvingen", "scan model: category '" + c.id + "' has neither codes nor labels"));
+            throw InputError(tr("scanmodel: categorie '" + c.id + "' heeft codes noch omschrijvingen",
+                                "scan model: category '" + c.id + "' has neither codes nor labels"));
     }
     if (periods.empty()) throw InputError(tr("scanmodel: geen perioden", "scan model: no periods defined"));
     if (std::count_if(periods.begin(), periods.end(), [](const Period& p) { return p.current; }) != 1)
-        throw InputError(tr("scanmodel: precies één periode moet de huidige zijn", "scan model: exactly one period must be the current one"));
+        throw InputError(tr("scanmodel: precies één periode moet de huidige zijn",
+                            "scan model: exactly one period must be the current one"));
     for (std::size_t i = 0; i < periods.size(); ++i) {
         if (!(periods[i].from < periods[i].to))
-            throw InputError(tr("scanmodel: periode '" + periods[i].id + "' eindigt voor ze begint", "scan model: period '" + periods[i].id + "' ends before it starts"));
+            throw InputError(tr("scanmodel: periode '" + periods[i].id + "' eindigt voor ze begint",
+                                "scan model: period '" + periods[i].id + "' ends before it starts"));
         for (std::size_t j = i + 1; j < periods.size(); ++j)
             if (periods[i].from < periods[j].to && periods[j].from < periods[i].to)
-                throw InputError(tr("scanmodel: perioden '" + periods[i].id + "' en '" + periods[j].id + "' overlappen", "scan model: periods '" + periods[i].id + "' and '" + periods[j].id + "' overlap"));
+                throw InputError(tr("scanmodel: perioden '" + periods[i].id + "' en '" + periods[j].id + "' overlappen",
+                                    "scan model: periods '" + periods[i].id + "' and '" + periods[j].id + "' overlap"));
     }
 }
 

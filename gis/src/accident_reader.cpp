@@ -126,7 +126,6 @@ AccidentLayer readAccidentLayer(const SourceSpec& source, const AccidentFields& 
         if (f.pointKey.empty())
             throw InputError(tr(out.description + ": geen veld FK_VELD5 om te koppelen met " + pointsName,
                                 out.description + ": no FK_VELD5 field to join with " + pointsName));
-
     }
 
     Feature feature;

@@ -74,15 +74,15 @@ AreaLayer readAreaLayer(const SourceSpec& source, const AreaFields& requested, c
         f.code = reader.findField({"BU_CODE", "buurtcode", "WK_CODE", "wijkcode", "GM_CODE", "gemeentecode", "statcode",
                                    "code", "gebiedcode", "id"});
     if (f.code.empty())
-        throw InputError(
-            tr(out.description + ": geen veld met de gebiedscode gevonden (gezocht: BU_CODE, buurtcode, WK_CODE, " +
-                   "wijkcode, GM_CODE, gemeentecode, statcode, code, gebiedcode, id); " +
-                   (requested.codeFieldOption.empty() ? std::string("geef het veld een van deze namen")
-                                                      : "noem het met " + requested.codeFieldOption),
-               out.description + ": no area code field found (looked for BU_CODE, buurtcode, WK_CODE, " +
-                   "wijkcode, GM_CODE, gemeentecode, statcode, code, gebiedcode, id); " +
-                   (requested.codeFieldOption.empty() ? std::string("rename the field to one of these")
-                                                      : "name it with " + requested.codeFieldOption)));
+        throw InputError(tr(out.description +
+                                ": geen veld met de gebiedscode gevonden (gezocht: BU_CODE, buurtcode, WK_CODE, " +
+                                "wijkcode, GM_CODE, gemeentecode, statcode, code, gebiedcode, id); " +
+                                (requested.codeFieldOption.empty() ? std::string("geef het veld een van deze namen")
+                                                                   : "noem het met " + requested.codeFieldOption),
+                            out.description + ": no area code field found (looked for BU_CODE, buurtcode, WK_CODE, " +
+                                "wijkcode, GM_CODE, gemeentecode, statcode, code, gebiedcode, id); " +
+                                (requested.codeFieldOption.empty() ? std::string("rename the field to one of these")
+                                                                   : "name it with " + requested.codeFieldOption)));
     out.levelName = levelOfCodeField(f.code);
     if (f.name.empty()) {
         if (out.levelName == "buurt")
@@ -134,24 +134,23 @@ AreaLayer readAreaLayer(const SourceSpec& source, const AreaFields& requested, c
             throw InputError(tr(where + ": lege gebiedscode in veld '" + f.code + "'",
                                 where + ": empty area code in field '" + f.code + "'"));
         if (!seen.insert(code).second)
-            throw InputError(tr(out.description + ": gebiedscode '" + code + "' komt meer dan eens voor in veld '" +
-                                    f.code + "'",
-                                out.description + ": area code '" + code + "' occurs more than once in field '" +
-                                    f.code + "'"));
+            throw InputError(
+                tr(out.description + ": gebiedscode '" + code + "' komt meer dan eens voor in veld '" + f.code + "'",
+                   out.description + ": area code '" + code + "' occurs more than once in field '" + f.code + "'"));
         if (feature.geometry.kind != FeatureGeometry::Kind::Polygon) {
             if (feature.geometry.kind == FeatureGeometry::Kind::None)
-                throw InputError(tr(where + " (gebied '" + code + "'): geen bruikbaar polygoon" +
-                                        (reader.crsAssumed()
-                                             ? " in het aangenomen CRS " + reader.sourceCrs() +
+                throw InputError(tr(
+                    where + " (gebied '" + code + "'): geen bruikbaar polygoon" +
+                        (reader.crsAssumed() ? " in het aangenomen CRS " + reader.sourceCrs() +
                                                    "; staan de gebieden in een ander CRS, geef dat dan met --areas-crs"
                                              : std::string()),
-                                    where + " (area '" + code + "'): no usable polygon geometry" +
-                                        (reader.crsAssumed()
-                                             ? " in the assumed CRS " + reader.sourceCrs() +
+                    where + " (area '" + code + "'): no usable polygon geometry" +
+                        (reader.crsAssumed() ? " in the assumed CRS " + reader.sourceCrs() +
                                                    "; if the areas are in another CRS, give it with --areas-crs"
                                              : std::string())));
-            throw InputError(tr(out.description + " bevat punten of lijnen, geen polygonen: gebieden moeten polygonen zijn",
-                                out.description + " holds points or lines, not polygons: areas must be polygons"));
+            throw InputError(
+                tr(out.description + " bevat punten of lijnen, geen polygonen: gebieden moeten polygonen zijn",
+                   out.description + " holds points or lines, not polygons: areas must be polygons"));
         }
         if (feature.repaired) out.repairedCodes.push_back(code);
         out.codes.push_back(code);

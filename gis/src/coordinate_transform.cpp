@@ -25,7 +25,6 @@ CoordinateTransform::CoordinateTransform(const std::string& fromCrs, const std::
     if (!m_impl->transform)
         throw InputError(tr("geen omrekening van " + fromCrs + " naar " + toCrs + ": " + lastGdalError(),
                             "no transformation from " + fromCrs + " to " + toCrs + ": " + lastGdalError()));
-
 }
 
 CoordinateTransform::~CoordinateTransform() = default;

@@ -55,7 +55,6 @@ std::vector<LayerInfo> listLayers(const std::string& path)
         const std::string reason = lastGdalError(tr("geen vectorbestand", "not a vector dataset"));
         if (auto refused = refusedFormat(path); !refused.empty()) throw InputError(refused);
         throw InputError(tr("kan '" + path + "' niet openen: " + reason, "cannot open '" + path + "': " + reason));
-
     }
     std::vector<LayerInfo> out;
     for (auto* layer : ds->GetLayers()) {

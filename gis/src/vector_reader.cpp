@@ -137,17 +137,16 @@ void checkUnclosedQuote(const OGRFeature& feature, const std::string& descriptio
         if (!std::strchr(value, '\n')) continue;
         const int swallowed = recordLikeLines(value, fieldCount);
         if (swallowed >= 2)
-            throw InputError(tr(description + ", rij " + std::to_string(row) + ", veld '" +
-                                    feature.GetFieldDefnRef(i)->GetNameRef() +
-                                    "': een aanhalingsteken (\") dat hier opent wordt nooit gesloten, dus zijn " +
-                                    std::to_string(swallowed) +
-                                    " volgende rijen als tekst van dit veld gelezen; sluit of verwijder het "
-                                    "aanhalingsteken",
-                                description + ", row " + std::to_string(row) + ", field '" +
-                                    feature.GetFieldDefnRef(i)->GetNameRef() +
-                                    "': a quote (\") opened here is never closed, so " + std::to_string(swallowed) +
-                                    " following records were read as text of this field; "
-                                    "close or remove the quote"));
+            throw InputError(tr(
+                description + ", rij " + std::to_string(row) + ", veld '" + feature.GetFieldDefnRef(i)->GetNameRef() +
+                    "': een aanhalingsteken (\") dat hier opent wordt nooit gesloten, dus zijn " +
+                    std::to_string(swallowed) +
+                    " volgende rijen als tekst van dit veld gelezen; sluit of verwijder het "
+                    "aanhalingsteken",
+                description + ", row " + std::to_string(row) + ", field '" + feature.GetFieldDefnRef(i)->GetNameRef() +
+                    "': a quote (\") opened here is never closed, so " + std::to_string(swallowed) +
+                    " following records were read as text of this field; "
+                    "close or remove the quote"));
     }
 }
 
@@ -355,7 +354,8 @@ VectorReader::VectorReader(const SourceSpec& source, const std::string& workingC
     d.dataset = openVector(openPath, optionPtrs.data());
     if (!d.dataset) {
         // before identifying resets it
-        const std::string reason = lastGdalError(tr("geen formaat dat GDAL/OGR kan lezen", "not a format GDAL/OGR can read"));
+        const std::string reason =
+            lastGdalError(tr("geen formaat dat GDAL/OGR kan lezen", "not a format GDAL/OGR can read"));
         if (auto refused = isDatabase ? std::string() : refusedFormat(filePath); !refused.empty())
             throw InputError(refused);
         throw InputError(tr("kan '" + shownPath + "' niet als vectorlaag openen: " + reason,
@@ -368,18 +368,19 @@ VectorReader::VectorReader(const SourceSpec& source, const std::string& workingC
     if (!source.layer.empty()) {
         d.layer = d.dataset->GetLayerByName(source.layer.c_str());
         if (!d.layer)
-            throw InputError(
-                tr("'" + shownPath + "' heeft geen laag '" + source.layer + "' (lagen: " +
-                       (available.empty() ? "geen" : available) + ")",
-                   "'" + shownPath + "' has no layer '" + source.layer +
-                       "' (layers: " + (available.empty() ? "none" : available) + ")"));
+            throw InputError(tr("'" + shownPath + "' heeft geen laag '" + source.layer +
+                                    "' (lagen: " + (available.empty() ? "geen" : available) + ")",
+                                "'" + shownPath + "' has no layer '" + source.layer +
+                                    "' (layers: " + (available.empty() ? "none" : available) + ")"));
     } else if (layerCount == 1) {
         d.layer = d.dataset->GetLayer(0);
     } else if (layerCount == 0) {
-        throw InputError(tr("'" + shownPath + "' bevat geen vectorlaag", "'" + shownPath + "' contains no vector layer"));
+        throw InputError(
+            tr("'" + shownPath + "' bevat geen vectorlaag", "'" + shownPath + "' contains no vector layer"));
     } else {
-        throw InputError(tr("'" + shownPath + "' heeft meer dan één laag; kies er een met --layer (lagen: " + available + ")",
-                            "'" + shownPath + "' has several layers; choose one with --layer (layers: " + available + ")"));
+        throw InputError(
+            tr("'" + shownPath + "' heeft meer dan één laag; kies er een met --layer (lagen: " + available + ")",
+               "'" + shownPath + "' has several layers; choose one with --layer (layers: " + available + ")"));
     }
     d.description = tr("'" + shownPath + "', laag '" + d.layer->GetName() + "'",
                        "'" + shownPath + "', layer '" + d.layer->GetName() + "'");
@@ -399,14 +400,15 @@ VectorReader::VectorReader(const SourceSpec& source, const std::string& workingC
         layerSrs && (layerSrs->IsLocal() || (srsName && std::string_view(srsName).rfind("Undefined", 0) == 0));
     if (layerSrs && !(local && !source.assumeCrs.empty())) {
         if (local)
-            throw InputError(tr(d.description + " heeft een lokaal of onbepaald CRS '" + srsLabel(*layerSrs) +
-                                    "' dat niet om te rekenen is; geef het echte met --assume-crs (bv. EPSG:28992), "
-                                    "of voor lokale vlakke coördinaten in meters --assume-crs " +
-                                    workingCrs + " (zoals ze zijn overgenomen)",
-                                d.description + " has an engineering (local) or undefined CRS '" + srsLabel(*layerSrs) +
-                                    "' that cannot be transformed; give the real one with --assume-crs (e.g. EPSG:28992), "
-                                    "or for local planar coordinates in metres --assume-crs " +
-                                    workingCrs + " (taken as they are)"));
+            throw InputError(
+                tr(d.description + " heeft een lokaal of onbepaald CRS '" + srsLabel(*layerSrs) +
+                       "' dat niet om te rekenen is; geef het echte met --assume-crs (bv. EPSG:28992), "
+                       "of voor lokale vlakke coördinaten in meters --assume-crs " +
+                       workingCrs + " (zoals ze zijn overgenomen)",
+                   d.description + " has an engineering (local) or undefined CRS '" + srsLabel(*layerSrs) +
+                       "' that cannot be transformed; give the real one with --assume-crs (e.g. EPSG:28992), "
+                       "or for local planar coordinates in metres --assume-crs " +
+                       workingCrs + " (taken as they are)"));
         d.sourceSrs = *layerSrs;
         d.sourceSrs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     } else if (!source.assumeCrs.empty()) {
@@ -634,10 +636,10 @@ bool VectorReader::next(Feature& feature)
     FeaturePtr f(d.layer->GetNextFeature());
     if (!f) {
         if (CPLGetLastErrorType() >= CE_Failure)
-            throw InputError(tr(d.description + ": lezen gestopt na rij " + std::to_string(d.row) + ": " +
-                                    lastGdalError("leesfout"),
-                                d.description + ": reading stopped after row " + std::to_string(d.row) + ": " +
-                                    lastGdalError("read error")));
+            throw InputError(
+                tr(d.description + ": lezen gestopt na rij " + std::to_string(d.row) + ": " + lastGdalError("leesfout"),
+                   d.description + ": reading stopped after row " + std::to_string(d.row) + ": " +
+                       lastGdalError("read error")));
 
         return false;
     }

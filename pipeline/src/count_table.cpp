@@ -342,12 +342,13 @@ CountTable::CountTable(const gis::SourceSpec& source, const CountTableFields& re
     d.wide = f.category.empty();
     if (!d.wide) {
         if (f.count.empty())
-            throw InputError(tr(d.reader->description() + ": kolom '" + f.category +
-                                    "' bevat de categorieën, maar er is geen kolom met de aantallen gevonden (kolommen: " +
-                                    available + "); noem hem met --counts-value-field",
-                                d.reader->description() + ": column '" + f.category +
-                                    "' holds the categories, but no count column was found (columns: " + available +
-                                    "); name it with --counts-value-field"));
+            throw InputError(tr(
+                d.reader->description() + ": kolom '" + f.category +
+                    "' bevat de categorieën, maar er is geen kolom met de aantallen gevonden (kolommen: " + available +
+                    "); noem hem met --counts-value-field",
+                d.reader->description() + ": column '" + f.category +
+                    "' holds the categories, but no count column was found (columns: " + available +
+                    "); name it with --counts-value-field"));
         d.labelField = d.reader->findField({"soort_misdrijf_titel", "SoortMisdrijf_titel", "titel", "label"});
         if (lower(d.labelField) == lower(f.category)) d.labelField.clear();
         d.reader->selectFields({f.area, f.period, f.category, d.labelField, f.count});
@@ -381,15 +382,16 @@ CountTable::CountTable(const gis::SourceSpec& source, const CountTableFields& re
             selected = std::move(keptNames);
         }
         if (d.wideColumns.empty())
-            throw InputError(tr(d.reader->description() +
-                                    ": geen kolom met de categorie (SoortMisdrijf) en geen kolom genoemd naar een "
-                                    "categorie of thema van het model (brede vorm, bv. '1.1.1 Diefstal/inbraak woning') "
-                                    "(kolommen: " +
-                                    available + "); noem de kolom met de categorie met --counts-category-field",
-                                d.reader->description() +
-                                    ": no category column (SoortMisdrijf) and no column named after a category or theme "
-                                    "of the model (wide format, e.g. '1.1.1 Diefstal/inbraak woning') (columns: " +
-                                    available + "); name the category column with --counts-category-field"));
+            throw InputError(
+                tr(d.reader->description() +
+                       ": geen kolom met de categorie (SoortMisdrijf) en geen kolom genoemd naar een "
+                       "categorie of thema van het model (brede vorm, bv. '1.1.1 Diefstal/inbraak woning') "
+                       "(kolommen: " +
+                       available + "); noem de kolom met de categorie met --counts-category-field",
+                   d.reader->description() +
+                       ": no category column (SoortMisdrijf) and no column named after a category or theme "
+                       "of the model (wide format, e.g. '1.1.1 Diefstal/inbraak woning') (columns: " +
+                       available + "); name the category column with --counts-category-field"));
         d.reader->selectFields(selected);
     }
     d.fields = f;

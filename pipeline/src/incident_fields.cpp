@@ -101,8 +101,8 @@ void requireCategoryField(const gis::VectorReader& reader, const IncidentFields&
 {
     if (fields.category.empty() && fields.label.empty())
         throw InputError(tr(reader.description() + ": geen veld met de categorie gevonden" +
-                                (why.empty() ? "" : " " + why) + "; noem het met --category-field (velden: " +
-                                fieldList(reader) + ")",
+                                (why.empty() ? "" : " " + why) +
+                                "; noem het met --category-field (velden: " + fieldList(reader) + ")",
                             reader.description() + ": no category field found" + (why.empty() ? "" : " " + why) +
                                 "; name it with --category-field (fields: " + fieldList(reader) + ")"));
 }
@@ -110,11 +110,11 @@ void requireCategoryField(const gis::VectorReader& reader, const IncidentFields&
 void requireDateField(const gis::VectorReader& reader, const IncidentFields& fields)
 {
     if (fields.date.empty())
-        throw InputError(tr(reader.description() + ": geen veld met de datum gevonden; noem het met --date-field (velden: " +
-                                fieldList(reader) + ")",
-                            reader.description() +
-                                ": no date field found; name it with --date-field (fields: " + fieldList(reader) + ")"));
-
+        throw InputError(
+            tr(reader.description() +
+                   ": geen veld met de datum gevonden; noem het met --date-field (velden: " + fieldList(reader) + ")",
+               reader.description() + ": no date field found; name it with --date-field (fields: " + fieldList(reader) +
+                   ")"));
 }
 
 } // namespace gebiedscan::pipeline

@@ -200,12 +200,11 @@ IncidentStream::IncidentStream(const IncidentStreamOptions& o, Reporter& reporte
     if (o.requireDate) requireDateField(*d.reader, d.fields);
     if (!d.fields.category.empty() || !d.fields.label.empty())
         d.classifier = std::make_unique<CategoryClassifier>(d.model);
-    reporter.info(tr("Velden van de registraties: ", "Fields of the registrations: ") +
-                  describeFields(d.fields, o.weightField) +
-                  (d.reader->thousandsSeparators()
-                       ? tr("; coördinaten met duizendtalpunt gelezen (230.070 = 230070 m)",
-                            "; coordinates with thousands separators read (230.070 = 230070 m)")
-                       : ""));
+    reporter.info(
+        tr("Velden van de registraties: ", "Fields of the registrations: ") + describeFields(d.fields, o.weightField) +
+        (d.reader->thousandsSeparators() ? tr("; coördinaten met duizendtalpunt gelezen (230.070 = 230070 m)",
+                                              "; coordinates with thousands separators read (230.070 = 230070 m)")
+                                         : ""));
     d.accounting.weighted = !d.weightField.empty();
     d.inPeriod = o.inPeriod;
     // Selecting the weight field checks that it exists (InputError naming the fields otherwise).
@@ -280,7 +279,6 @@ std::string IncidentStream::onlyYearsMessage() const
                   "' gives only years (every date is 1 January of a whole year)");
 }
 
-
 std::map<int, std::uint64_t> IncidentStream::datesPerYear()
 {
     auto& d = *m_impl;
@@ -326,7 +324,8 @@ bool IncidentStream::Impl::read(Incident& incident, RecordAccounting& acc)
         }
         if (d.areaOfUse && !d.areaOfUse->contains(*point)) {
             if (d.areaOfUseShown.size() < 3)
-                d.areaOfUseShown.push_back(fmt::format("{} {} ({:.0f}, {:.0f})", tr("rij", "row"), f.row, point->x, point->y));
+                d.areaOfUseShown.push_back(
+                    fmt::format("{} {} ({:.0f}, {:.0f})", tr("rij", "row"), f.row, point->x, point->y));
             ++d.outsideAreaOfUse;
         }
         std::optional<TimeInterval> when;
@@ -418,15 +417,15 @@ void IncidentStream::Impl::finish()
     if (outsideAreaOfUse > 0) {
         std::string shown;
         for (const auto& s : areaOfUseShown) shown += (shown.empty() ? "" : ", ") + s;
-        reporter->warning(tr(fmt::format("{} van {} registraties liggen buiten het gebied waarvoor het werk-CRS bedoeld "
-                                         "is ({}), bijv. {}: klopt het CRS van de registraties ({})?",
-                                         outsideAreaOfUse, accounting.inputRecords, reader->workingAreaOfUseName(),
-                                         shown, reader->sourceCrs()),
-                             fmt::format("{} of {} registrations lie outside the area the working CRS is meant for "
-                                         "({}), e.g. {}: is the CRS of the registrations ({}) right?",
-                                         outsideAreaOfUse, accounting.inputRecords, reader->workingAreaOfUseName(),
-                                         shown, reader->sourceCrs())));
-
+        reporter->warning(
+            tr(fmt::format("{} van {} registraties liggen buiten het gebied waarvoor het werk-CRS bedoeld "
+                           "is ({}), bijv. {}: klopt het CRS van de registraties ({})?",
+                           outsideAreaOfUse, accounting.inputRecords, reader->workingAreaOfUseName(), shown,
+                           reader->sourceCrs()),
+               fmt::format("{} of {} registrations lie outside the area the working CRS is meant for "
+                           "({}), e.g. {}: is the CRS of the registrations ({}) right?",
+                           outsideAreaOfUse, accounting.inputRecords, reader->workingAreaOfUseName(), shown,
+                           reader->sourceCrs())));
     }
 }
 

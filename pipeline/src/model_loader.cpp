@@ -1,5 +1,5 @@
-#include "gebiedscan_build_paths.hpp"
 #include "gebiedscan/pipeline/model_loader.hpp"
+#include "gebiedscan_build_paths.hpp"
 
 #include "gebiedscan/pipeline/toml_keys.hpp"
 
@@ -137,8 +137,8 @@ std::optional<int> threshold(const toml::table& t, const fs::path& file, const s
 ScanModel loadScanModel(const fs::path& file)
 {
     if (!fs::exists(file))
-        throw InputError(tr("scanmodel '" + file.string() + "' bestaat niet",
-                            "scan model '" + file.string() + "' does not exist"));
+        throw InputError(
+            tr("scanmodel '" + file.string() + "' bestaat niet", "scan model '" + file.string() + "' does not exist"));
     const toml::table root = parseTomlFile(file);
     rejectUnknownKeys(root, {"model", "theme", "category", "period"}, file, tr("het scanmodel", "the scan model"));
     ScanModel model;
@@ -225,9 +225,8 @@ ScanModel loadScanModel(const fs::path& file)
             const auto* from = t->get("from");
             const auto* to = t->get("to");
             if (!from || !to)
-                throw InputError(
-                    tr(fmt::format("{}: periode '{}' heeft from en to nodig", location(node, file), p.id),
-                       fmt::format("{}: period '{}' needs from and to", location(node, file), p.id)));
+                throw InputError(tr(fmt::format("{}: periode '{}' heeft from en to nodig", location(node, file), p.id),
+                                    fmt::format("{}: period '{}' needs from and to", location(node, file), p.id)));
 
             p.from = parsePeriodBound(dateText(*from, file, "from"), false, location(*from, file));
             p.to = parsePeriodBound(dateText(*to, file, "to"), true, location(*to, file));

@@ -42,11 +42,11 @@ void resolvePeriods(const ScanOptions& o, ScanModel& model,
             const auto from = makeLocalTime(y, 1, 1);
             const auto to = makeLocalTime(y + 1, 1, 1);
             if (y < 1900 || y > 2100 || !from || !to)
-                throw InputError(tr(
-                    fmt::format("jaar {} (huidig jaar {} met {} referentiejaren) valt buiten 1900 t/m 2100", y, year,
-                                o.referenceYears),
-                    fmt::format("year {} (current year {} with {} reference years) lies outside 1900 to 2100", y,
-                                year, o.referenceYears)));
+                throw InputError(
+                    tr(fmt::format("jaar {} (huidig jaar {} met {} referentiejaren) valt buiten 1900 t/m 2100", y, year,
+                                   o.referenceYears),
+                       fmt::format("year {} (current year {} with {} reference years) lies outside 1900 to 2100", y,
+                                   year, o.referenceYears)));
             Period p;
             p.id = std::to_string(y);
             p.current = y == year;
@@ -271,14 +271,17 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
         throw InputError(tr("--counts bevat aantallen per gebied: geef de gebieden met --areas (een raster kan niet)",
                             "--counts holds counts per area: give the areas with --areas (a grid cannot be used)"));
     if (o.areas.path.empty() && o.grid.empty())
-        throw InputError(tr("geen gebieden gegeven: gebruik --areas BESTAND (bv. de CBS Wijk- en Buurtkaart) of "
-                            "--grid square:500",
-                            "no areas given: use --areas FILE (e.g. the CBS Wijk- en Buurtkaart) or --grid square:500"));
+        throw InputError(
+            tr("geen gebieden gegeven: gebruik --areas BESTAND (bv. de CBS Wijk- en Buurtkaart) of "
+               "--grid square:500",
+               "no areas given: use --areas FILE (e.g. the CBS Wijk- en Buurtkaart) or --grid square:500"));
     if (!o.protection.empty() && o.protection != "onderdrukken" && o.protection != "afronden")
         throw InputError(tr("--protection: kies onderdrukken (kleine aantallen 'geheim') of afronden (alle aantallen "
-                            "op vijftallen), niet '" + o.protection + "'",
+                            "op vijftallen), niet '" +
+                                o.protection + "'",
                             "--protection: choose onderdrukken (small counts 'secret') or afronden (all counts "
-                            "rounded to fives), not '" + o.protection + "'"));
+                            "rounded to fives), not '" +
+                                o.protection + "'"));
     if (o.internal && o.protection == "afronden")
         throw InputError(tr("--protection afronden en --internal samen: interne uitvoer wordt niet beschermd; laat "
                             "een van beide weg",

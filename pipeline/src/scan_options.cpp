@@ -21,7 +21,8 @@ void loadProjectFile(const fs::path& file, ScanOptions& o)
     const toml::table root = parseTomlFile(file);
     const auto* scan = root["scan"].as_table();
     if (!scan)
-        throw InputError(tr(file.string() + ": de sectie [scan] ontbreekt", file.string() + ": the section [scan] is missing"));
+        throw InputError(
+            tr(file.string() + ": de sectie [scan] ontbreekt", file.string() + ": the section [scan] is missing"));
 
     rejectUnknownKeys(root, {"scan", "period"}, file, tr("het projectbestand", "the project file"));
     // Every key, its type and its member come from the one table the command line uses too.
@@ -44,15 +45,14 @@ void loadProjectFile(const fs::path& file, ScanOptions& o)
             const auto bound = [&](const char* key) -> std::string {
                 const auto* n = t->get(key);
                 if (!n)
-                    throw InputError(tr(
-                        fmt::format("{}:{}: periode heeft '{}' nodig", file.string(), node.source().begin.line, key),
-                        fmt::format("{}:{}: period needs '{}'", file.string(), node.source().begin.line, key)));
+                    throw InputError(
+                        tr(fmt::format("{}:{}: periode heeft '{}' nodig", file.string(), node.source().begin.line, key),
+                           fmt::format("{}:{}: period needs '{}'", file.string(), node.source().begin.line, key)));
                 if (auto d = n->value<toml::date>()) return fmt::format("{:04}-{:02}-{:02}", d->year, d->month, d->day);
                 if (auto s = n->value<std::string>()) return *s;
                 throw InputError(
                     tr(fmt::format("{}:{}: '{}' moet een datum zijn", file.string(), n->source().begin.line, key),
                        fmt::format("{}:{}: '{}' must be a date", file.string(), n->source().begin.line, key)));
-
             };
             p.from = bound("from");
             p.to = bound("to");

@@ -176,7 +176,8 @@ void applyProjectValue(const ScanSetting& s, const toml::node& node, const fs::p
     }
     case SettingType::Integer: {
         if (!node.is_integer())
-            wrongValue(file, node, s.key, tr("een geheel getal (zonder aanhalingstekens)", "a whole number (without quotes)"));
+            wrongValue(file, node, s.key,
+                       tr("een geheel getal (zonder aanhalingstekens)", "a whole number (without quotes)"));
         const std::int64_t v = *node.value<std::int64_t>();
         if (v < s.min || v > s.max)
             wrongValue(file, node, s.key,
@@ -195,7 +196,8 @@ void applyProjectValue(const ScanSetting& s, const toml::node& node, const fs::p
     }
     case SettingType::Flag: {
         if (!node.is_boolean())
-            wrongValue(file, node, s.key, tr("true of false (zonder aanhalingstekens)", "true or false (without quotes)"));
+            wrongValue(file, node, s.key,
+                       tr("true of false (zonder aanhalingstekens)", "true or false (without quotes)"));
         std::get<bool& (*)(ScanOptions&)>(s.target)(o) = *node.value<bool>();
         return;
     }

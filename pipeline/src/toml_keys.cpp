@@ -31,7 +31,6 @@ void rejectUnknownKeys(const toml::table& table, std::span<const std::string_vie
                                         key.source().begin.line, key.str(), section, list),
                             fmt::format("{}:{}: unknown key '{}' in {} (known: {})", file.string(),
                                         key.source().begin.line, key.str(), section, list)));
-
     }
 }
 

@@ -8,8 +8,8 @@
 #include "gebiedscan/pipeline/reporter.hpp"
 
 #include "gebiedscan/core/error.hpp"
-#include "gebiedscan/core/language.hpp"
 #include "gebiedscan/core/grid.hpp"
+#include "gebiedscan/core/language.hpp"
 #include "gebiedscan/core/point_locator.hpp"
 #include "gebiedscan/core/scan_model.hpp"
 

@@ -2,8 +2,8 @@
 // the built binary as a user would (relative paths, from the folder holding the files). With
 // GEBIEDSCAN_BAD_INPUT_TABLE=FILE set, the cases append their real output as Markdown rows, which
 // is how the README's bad-input table was made.
-#include "gebiedscan_build_paths.hpp"
 #include "app_test_support.hpp"
+#include "gebiedscan_build_paths.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -212,7 +212,8 @@ TEST_F(BadInput, NonUtf8IncidentCsv)
 
 TEST_F(BadInput, SelfIntersectingPolygon)
 {
-    expectRun("self-intersecting (bow-tie) area polygon", kGood + "--areas strik.geojson --parent-onbekend --out uit_strik", 0,
+    expectRun("self-intersecting (bow-tie) area polygon",
+              kGood + "--areas strik.geojson --parent-onbekend --out uit_strik", 0,
               "ongeldig polygoon van gebied 'STRIK' hersteld (GEOS MakeValid)");
 }
 

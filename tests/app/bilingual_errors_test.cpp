@@ -2,8 +2,8 @@
 // language (issue 12): Dutch by default, English with GEBIEDSCAN_LANG=en, never a mix. Each case
 // is a row of the README's bad-input table, run through the built binary in both languages; the
 // key words of one language must be there and those of the other not.
-#include "gebiedscan_build_paths.hpp"
 #include "app_test_support.hpp"
+#include "gebiedscan_build_paths.hpp"
 
 #include <gtest/gtest.h>
 
@@ -33,18 +33,22 @@ const BilingualCase kCases[] = {
     {"MissingFile", "scan --incidents bestaat_niet.csv --areas gemeenten.geojson --out uit", 2,
      "kan 'bestaat_niet.csv' niet openen: bestand of map bestaat niet",
      "cannot open 'bestaat_niet.csv': no such file or folder"},
-    {"WrongLayer", "scan --incidents reg.csv --assume-crs EPSG:4326 --areas gemeenten.gpkg --areas-layer wijken --out uit",
-     2, "'gemeenten.gpkg' heeft geen laag 'wijken' (lagen: gemeenten)",
+    {"WrongLayer",
+     "scan --incidents reg.csv --assume-crs EPSG:4326 --areas gemeenten.gpkg --areas-layer wijken --out uit", 2,
+     "'gemeenten.gpkg' heeft geen laag 'wijken' (lagen: gemeenten)",
      "'gemeenten.gpkg' has no layer 'wijken' (layers: gemeenten)"},
-    {"WrongField", "scan --incidents reg.csv --assume-crs EPSG:4326 --areas gemeenten.geojson --category-field feitcode "
-                   "--out uit",
-     2, "'reg.csv', laag 'reg' heeft geen veld 'feitcode' (velden:", "'reg.csv', layer 'reg' has no field 'feitcode' (fields:"},
+    {"WrongField",
+     "scan --incidents reg.csv --assume-crs EPSG:4326 --areas gemeenten.geojson --category-field feitcode "
+     "--out uit",
+     2, "'reg.csv', laag 'reg' heeft geen veld 'feitcode' (velden:",
+     "'reg.csv', layer 'reg' has no field 'feitcode' (fields:"},
     {"CsvWithoutCrs", "scan --incidents reg.csv --areas gemeenten.geojson --out uit", 2,
      "heeft geen coördinatenstelsel (CRS); de coördinaten lijken lengte-/breedtegraden: geef --assume-crs EPSG:4326",
      "has no coordinate reference system; its coordinates look like longitude/latitude: add --assume-crs EPSG:4326"},
     {"HeaderOnlyCsv",
      "scan --incidents alleen_kop.csv --assume-crs EPSG:4326 --areas gemeenten.geojson --year 2024 --out uit", 2,
-     "geen registraties om te lezen (een bestand met alleen een kopregel", "no records to read (a file with only a header"},
+     "geen registraties om te lezen (een bestand met alleen een kopregel",
+     "no records to read (a file with only a header"},
     {"DuplicateAreaCodes", "scan --incidents reg.csv --assume-crs EPSG:4326 --areas dubbel.geojson --out uit", 2,
      "gebiedscode 'BU00000001' komt meer dan eens voor in veld 'BU_CODE'",
      "area code 'BU00000001' occurs more than once in field 'BU_CODE'"},
@@ -53,10 +57,12 @@ const BilingualCase kCases[] = {
     {"StrictUnassigned",
      "scan --incidents reg.csv --assume-crs EPSG:28992 --areas gemeenten.geojson --strict --out uit", 2,
      "--strict: 2 van 2 registraties niet toegewezen", "--strict: 2 of 2 records were not assigned"},
-    {"MisspeltModelKey", "scan --incidents reg.csv --assume-crs EPSG:4326 --areas gemeenten.geojson --model model.toml "
-                         "--out uit",
+    {"MisspeltModelKey",
+     "scan --incidents reg.csv --assume-crs EPSG:4326 --areas gemeenten.geojson --model model.toml "
+     "--out uit",
      2, "onbekende sleutel 'suppres_below' in [model] (bekend:", "unknown key 'suppres_below' in [model] (known:"},
-    {"StringForABool", "scan project.toml", 2, "'strict': verwacht true of false (zonder aanhalingstekens), niet de tekst",
+    {"StringForABool", "scan project.toml", 2,
+     "'strict': verwacht true of false (zonder aanhalingstekens), niet de tekst",
      "'strict': expected true or false (without quotes), not the text"},
     {"CountsAndIncidents",
      "scan --incidents reg.csv --counts reg.csv --assume-crs EPSG:4326 --areas gemeenten.geojson --out uit", 2,
@@ -72,8 +78,11 @@ const BilingualCase kCases[] = {
     {"FacilitiesDaysOnYears",
      "facilities --incidents jaren.csv --assume-crs EPSG:4326 --facilities reg.csv --facilities-crs EPSG:4326 "
      "--from 2023-03-01 --to 2024-12-31 --out fa",
-     2, "veld 'jaar_vkl' geeft alleen jaren (elke datum is 1 januari van een heel jaar), dus kan --from/--to niet op dagen",
-     "field 'jaar_vkl' gives only years (every date is 1 January of a whole year), so --from/--to cannot filter on days"},
+     2,
+     "veld 'jaar_vkl' geeft alleen jaren (elke datum is 1 januari van een heel jaar), dus kan --from/--to niet op "
+     "dagen",
+     "field 'jaar_vkl' gives only years (every date is 1 January of a whole year), so --from/--to cannot filter on "
+     "days"},
     {"LondonInRdNew", "scan --incidents londen.csv --assume-crs EPSG:4326 --areas gemeenten.geojson --out uit", 0,
      "2 van 3 registraties liggen buiten het gebied waarvoor het werk-CRS bedoeld is",
      "2 of 3 registrations lie outside the area the working CRS is meant for"},

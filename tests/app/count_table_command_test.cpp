@@ -2,8 +2,8 @@
 // per gemeente of Drenthe with the CBS conventions in it, and the bad inputs of the README's
 // bad-input table (count-table rows). With GEBIEDSCAN_BAD_INPUT_TABLE=FILE set, the cases append
 // their real output as Markdown rows.
-#include "gebiedscan_build_paths.hpp"
 #include "app_test_support.hpp"
+#include "gebiedscan_build_paths.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -127,7 +127,8 @@ TEST_F(CountTableCommand, CbsTablePerGemeenteIsScannedAndEveryRowAccounted)
 TEST_F(CountTableCommand, TableWithoutAreaColumn)
 {
     expectRun("count table without an area code column", "--counts zonder_gebied.csv --areas gemeenten.geojson --out u",
-              2, "geen kolom met de gebiedscode gevonden (kolommen: wie, wat, aantal); noem hem met --counts-area-field");
+              2,
+              "geen kolom met de gebiedscode gevonden (kolommen: wie, wat, aantal); noem hem met --counts-area-field");
 }
 
 TEST_F(CountTableCommand, WideTableWithoutCategoryColumns)

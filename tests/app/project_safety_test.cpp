@@ -3,8 +3,8 @@
 // GDAL's virtual file systems and inline datasets are not files, formats that read other files
 // (VRT) or run programs (GPSBabel) are refused, and a misspelt key is an error, never a silent
 // default (a misspelt suppression threshold would publish small counts).
-#include "gebiedscan_build_paths.hpp"
 #include "app_test_support.hpp"
+#include "gebiedscan_build_paths.hpp"
 
 #include <gtest/gtest.h>
 
@@ -92,9 +92,9 @@ TEST_F(ProjectSafety, VrtFileThatReadsAnotherFileIsRefused)
               "<GeometryField encoding='PointFromColumns' x='x' y='y'/></OGRVRTLayer></OGRVRTDataSource>");
     std::string log;
     EXPECT_EQ(scanProject(project("registraties.vrt"), &log), 2) << log;
-    EXPECT_NE(
-        log.find("registraties.vrt' is een bestand van het soort VRT - Virtual Datasource (OGR_VRT), dat gebiedscan niet leest"),
-        std::string::npos)
+    EXPECT_NE(log.find("registraties.vrt' is een bestand van het soort VRT - Virtual Datasource (OGR_VRT), dat "
+                       "gebiedscan niet leest"),
+              std::string::npos)
         << log;
     EXPECT_FALSE(fs::exists(m_dir / "uit"));
     // The same as areas.
@@ -125,7 +125,8 @@ TEST_F(ProjectSafety, MisspeltKeysAreErrorsNotDefaults)
     model.replace(at, std::string("suppress_below").size(), "suppres_below");
     writeText(m_dir / "model.toml", model);
     EXPECT_EQ(scanProject(project("registraties.csv") + "model = \"model.toml\"", &log), 2) << log;
-    EXPECT_NE(log.find("onbekende sleutel 'suppres_below' in [model] (bekend: name, suppress_below, significance, incident_codes)"),
+    EXPECT_NE(log.find("onbekende sleutel 'suppres_below' in [model] (bekend: name, suppress_below, significance, "
+                       "incident_codes)"),
               std::string::npos)
         << log;
     EXPECT_FALSE(fs::exists(m_dir / "uit"));

@@ -1,8 +1,8 @@
 // `gebiedscan scan` end to end, run as a user runs it (the built binary) on the Drenthe
 // gemeenten with synthetic lon/lat incidents: the accounting in summary.json, the Shapefile as
 // GDAL sees it, --strict, suppression and the absence of incident points in every output.
-#include "gebiedscan_build_paths.hpp"
 #include "app_test_support.hpp"
+#include "gebiedscan_build_paths.hpp"
 
 #include "gebiedscan/pipeline/model_loader.hpp"
 

@@ -320,17 +320,18 @@ TEST_P(VectorReaderFormats, UnclosedQuoteInTheMiddleOfACsvIsAnErrorNamingRowAndF
             reader.next(f);
             FAIL() << "row 7 swallows rows 8..50 and must be refused";
         } catch (const InputError& e) {
-            EXPECT_STREQ(e.what(),
-                         language == TextLanguage::English
-                             ? ("'" + (m_dir / "open_quote.csv").string() +
-                                "', layer 'open_quote', row 7, field 'code': a quote (\") opened here is never closed, "
-                                "so 43 following records were read as text of this field; close or remove the quote")
-                                   .c_str()
-                             : ("'" + (m_dir / "open_quote.csv").string() +
-                                "', laag 'open_quote', rij 7, veld 'code': een aanhalingsteken (\") dat hier opent "
-                                "wordt nooit gesloten, dus zijn 43 volgende rijen als tekst van dit veld gelezen; sluit "
-                                "of verwijder het aanhalingsteken")
-                                   .c_str());
+            EXPECT_STREQ(
+                e.what(),
+                language == TextLanguage::English
+                    ? ("'" + (m_dir / "open_quote.csv").string() +
+                       "', layer 'open_quote', row 7, field 'code': a quote (\") opened here is never closed, "
+                       "so 43 following records were read as text of this field; close or remove the quote")
+                          .c_str()
+                    : ("'" + (m_dir / "open_quote.csv").string() +
+                       "', laag 'open_quote', rij 7, veld 'code': een aanhalingsteken (\") dat hier opent "
+                       "wordt nooit gesloten, dus zijn 43 volgende rijen als tekst van dit veld gelezen; sluit "
+                       "of verwijder het aanhalingsteken")
+                          .c_str());
         }
     }
 }

@@ -1,8 +1,8 @@
 // The one incident stream: validity rule ((0, 0), multipoints, non-points), dates (unreadable,
 // out of period, OGR Date/DateTime fields), weights (decimal comma, CBS sentinels), the theme
 // filter and the record-accounting buckets with bounded examples. Every count is asserted.
-#include "gebiedscan/core/language.hpp"
 #include "../gis/gis_test_support.hpp"
+#include "gebiedscan/core/language.hpp"
 
 #include "gebiedscan/pipeline/accounting_report.hpp"
 #include "gebiedscan/pipeline/incident_stream.hpp"

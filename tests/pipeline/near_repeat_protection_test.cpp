@@ -12,6 +12,8 @@
 #include "gebiedscan_build_paths.hpp"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -135,7 +137,23 @@ TEST_F(NearRepeatProtectionTest, ExternIsTheDefaultAndHidesSmallPairCounts)
             EXPECT_TRUE(v == 0 || v >= 5) << "row " << i << ": " << v;
         }
     }
-    EXPECT_EQ(hidden, r.protection->primaries + r.protection->secondaries);
+    // The protection also hides row and column totals (the expected counts give them away).
+    std::size_t hiddenMargins = 0, unknownMargins = 0;
+    for (std::size_t d = 0; d < r.protection->rowHidden.size(); ++d) hiddenMargins += r.protection->rowHidden[d];
+    for (std::size_t c = 0; c < r.protection->columnHidden.size(); ++c) hiddenMargins += r.protection->columnHidden[c];
+    EXPECT_EQ(hidden + hiddenMargins, r.protection->primaries + r.protection->secondaries);
+    // A reader also misses the margins of which any expected count is hidden.
+    const std::size_t rows = r.protection->rowHidden.size(), columns = r.protection->columnHidden.size();
+    for (std::size_t d = 0; d < rows; ++d) {
+        bool any = false;
+        for (std::size_t c = 0; c < columns; ++c) any = any || r.protection->expectedHidden[d * columns + c];
+        unknownMargins += any;
+    }
+    for (std::size_t c = 0; c < columns; ++c) {
+        bool any = false;
+        for (std::size_t d = 0; d < rows; ++d) any = any || r.protection->expectedHidden[d * columns + c];
+        unknownMargins += any;
+    }
     for (auto i : {2, 6, 7, 9}) EXPECT_EQ(csv[i][4], "geheim") << "primary in row " << i;
 
     // The Knox test (X = 12 counts cells of which some are hidden) and the summary about them.
@@ -154,7 +172,7 @@ TEST_F(NearRepeatProtectionTest, ExternIsTheDefaultAndHidesSmallPairCounts)
     const auto a = audit(m_dir / "extern");
     EXPECT_TRUE(a.passed()) << (a.findings.empty() ? "" : a.findings[0].message);
     EXPECT_EQ(a.audience, "extern");
-    EXPECT_EQ(a.hiddenCells, hidden);
+    EXPECT_EQ(a.hiddenCells, hidden + unknownMargins);
     EXPECT_EQ(a.cells, 20u + 5u + 4u + 1u); // cells, rows, columns, all pairs
 }
 
@@ -285,7 +303,24 @@ TEST(NearRepeatProtection, ASmallRowTotalIsHiddenWithItsExpected)
     ProtectionTable reader;
     (void)addKnoxTable(reader, 3, 2, observed, rows, columns, static_cast<std::int64_t>(t.pairs), 5, false);
     const auto a = auditTable(reader, {AuditRule::FolderReader, true});
-    EXPECT_TRUE(a.passed());
+    // Every small count keeps all of [1, 4]. Under the one rule for every hidden cell (issue 13)
+    // the column totals, unknown to the reader only because the hidden rows' expected counts
+    // are, fail: their intervals lie wholly above 4 (no small count, but the rule asks [1, 4]).
+    // The protection treats them as published; modelling them as hidden is left open.
+    ASSERT_EQ(a.failing.size(), 2u);
+    for (auto i : a.failing) {
+        const auto& iv = a.intervals[i];
+        EXPECT_TRUE(iv.cell == 9 || iv.cell == 10) << iv.cell; // the two column totals
+        EXPECT_GT(iv.low, 4.0);
+    }
+    for (std::size_t c = 0; c < 6; ++c)
+        if (t.observed[c] < 5 && p.observedHidden[c]) {
+            const auto it =
+                std::find_if(a.intervals.begin(), a.intervals.end(), [&](auto& iv) { return iv.cell == c; });
+            ASSERT_NE(it, a.intervals.end());
+            EXPECT_LE(it->low, 1.0);
+            EXPECT_GE(it->high, 4.0);
+        }
     // The reader knows less than the protection assumed: the columns no longer add up either,
     // as the same location's expected are hidden.
     EXPECT_FALSE(columns[0]);

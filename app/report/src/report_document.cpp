@@ -1290,7 +1290,21 @@ QString ReportDocument::sheet(const Area& a)
     const viewer::HourOfWeek week =
         times ? times->week(a.level, a.code, qs(schema::kTotalTheme)) : viewer::HourOfWeek{};
     using S = viewer::HourOfWeek::State;
-    if (!times || week.state == S::NoTable)
+    // Outside the police the scan publishes no hour-of-week values (issue 13: the hourly counts are
+    // small and their sums would narrow hidden counts); the busiest hour stays where it is shown.
+    const bool withheld =
+        m_data.summary().value(QStringLiteral("suppression")).toObject().contains(QStringLiteral("hot_times"));
+    if (withheld) {
+        h += QStringLiteral("<p>%1</p>")
+                 .arg(m_text.pick("Buiten de politie niet opgenomen: de aantallen per uur zijn klein en zouden "
+                                  "geheime aantallen kunnen verraden.",
+                                  "Not included outside the police: the hourly counts are small and could reveal "
+                                  "suppressed counts."));
+        const QString peak = ScanReportData::text(l, a.feature, qs(fld::peakTotal));
+        if (!peak.isEmpty())
+            h += QStringLiteral("<p class=\"small\">%1</p>")
+                     .arg(esc(m_text.pick("Drukste uur: %1.", "Busiest hour: %1.").arg(peak)));
+    } else if (!times || week.state == S::NoTable)
         h += QStringLiteral("<p>%1</p>").arg(m_text.pick("Deze scan heeft geen tijden.", "This scan has no times."));
     else if (week.state == S::Suppressed)
         h += QStringLiteral("<p>%1</p>").arg(m_text.pick("geheim (kleine aantallen).", "suppressed (small counts)."));

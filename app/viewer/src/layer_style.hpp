@@ -15,14 +15,14 @@ namespace gebiedscan::viewer {
 
 /// How features get their colour.
 enum class StyleMode {
-    Single,      ///< one fill/stroke colour
-    Choropleth,  ///< classified numeric field with a colour ramp (NULL: hatched grey "geheim")
-    GiBins,      ///< Getis-Ord Gi* confidence bins -3..3 (field gi_bin) in diverging red-blue
-    Lisa,        ///< Local Moran quadrants (field lisa_q: HH/LL/HL/LH or words)
-    SizedPoints, ///< point symbols sized by a numeric field (black-spot score)
-    Trend,       ///< emerging hot spot pattern (trend_<theme> or trend_code: Esri's 17 classes)
+    Single,         ///< one fill/stroke colour
+    Choropleth,     ///< classified numeric field with a colour ramp (NULL: hatched grey "geheim")
+    GiBins,         ///< Getis-Ord Gi* confidence bins -3..3 (field gi_bin) in diverging red-blue
+    Lisa,           ///< Local Moran quadrants (field lisa_q: HH/LL/HL/LH or words)
+    SizedPoints,    ///< point symbols sized by a numeric field (black-spot score)
+    Trend,          ///< emerging hot spot pattern (trend_<theme> or trend_code: Esri's 17 classes)
     SurveyQuadrant, ///< scan --survey: kwadrant_<indicator>, objective against subjective
-    RasterRamp   ///< raster cells classified on a colour ramp; 0 and nodata transparent
+    RasterRamp      ///< raster cells classified on a colour ramp; 0 and nodata transparent
 };
 
 /// The user's choices for one layer (what the layers panel edits).

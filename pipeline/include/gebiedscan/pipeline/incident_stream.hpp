@@ -123,7 +123,6 @@ public:
     /// start of the error of an analysis that needs finer dates.
     [[nodiscard]] std::string onlyYearsMessage() const;
 
-
 private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;

@@ -115,7 +115,7 @@ struct ScanResult {
     std::string suppressionRule; ///< the protection applied, in plain Dutch
     /// --survey: the survey joined to the areas, with the quadrants (survey_quadrant.hpp).
     std::optional<ScanSurvey> survey;
-    PhaseTimes phaseTimes;       ///< wall and CPU time per phase since runScan began (--timing)
+    PhaseTimes phaseTimes; ///< wall and CPU time per phase since runScan began (--timing)
 };
 
 } // namespace gebiedscan::pipeline
