@@ -79,7 +79,9 @@ HourOfWeek HotTimesTable::week(const QString& level, const QString& area, const 
     HourOfWeek w;
     const auto it = m_weeks.constFind(key(level, area, theme));
     if (it == m_weeks.constEnd()) {
-        w.state = HourOfWeek::State::NoRegistrations; // sparse table: no events in the period
+        // Sparse table: no events in the period. An empty table is no table: outside the police
+        // the scan publishes no hour-of-week values at all (issue 13), whatever the counts.
+        w.state = m_weeks.isEmpty() ? HourOfWeek::State::NoTable : HourOfWeek::State::NoRegistrations;
         return w;
     }
     w.state = HourOfWeek::State::Values;
