@@ -36,8 +36,8 @@ IDS=() FILES=() ORIGS=() MUTS=() TESTS=() WHATS=()
 m() { IDS+=("$1"); FILES+=("$2"); ORIGS+=("$3"); MUTS+=("$4"); TESTS+=("${MUTANTS_TESTS:-$5}"); WHATS+=("$6"); }
 
 # The nine survivors listed in issue 11, item 6.
-m perm-p-plus1 core/src/permutation_inference.cpp 'p = std::min(1.0, 2.0 * (m + 1.0) / rPlus1);' 'p = std::min(1.0, 2.0 * m / rPlus1);' core 'tweezijdige pseudo-p 2M/(R+1) in plaats van 2(M+1)/(R+1)'
-m perm-ties core/src/permutation_inference.cpp 'ge += sum >= observed - tol ? 1u : 0u;' 'ge += sum > observed + tol ? 1u : 0u;' core 'gelijke permutaties tellen niet meer als even extreem'
+m perm-p-plus1 core/src/permutation_inference.cpp 'pValue = std::min(1.0, 2.0 * (m + 1.0) / rPlus1);' 'pValue = std::min(1.0, 2.0 * m / rPlus1);' core 'tweezijdige pseudo-p 2M/(R+1) in plaats van 2(M+1)/(R+1)'
+m perm-ties core/src/permutation_inference.cpp 'ge[0] += sum0 >= observed[0] - tol[0] ? 1u : 0u;' 'ge[0] += sum0 > observed[0] + tol[0] ? 1u : 0u;' core 'gelijke permutaties tellen niet meer als even extreem'
 m locator-sweep core/src/point_locator.cpp 'if (yc < e.loY || yc >= e.hiY) continue;' 'if (yc < e.loY || yc > e.hiY) continue;' core 'celeigenaar-sweep: hoekpunt op een celmidden-y telt twee keer'
 m suppress-theme core/src/scan_figures.cpp 'if (v >= 1 && v < static_cast<std::uint64_t>(threshold(members[i]))) {' 'if (v >= 1 && v <= static_cast<std::uint64_t>(threshold(members[i]))) {' 'core app:ScanEndToEnd.SmallCounts*:ScanSuppression.*' 'thema-aantal precies op de drempel wordt geheim'
 m suppress-total core/src/scan_figures.cpp 'if (total >= 1 && total < static_cast<std::uint64_t>(model.suppressBelow)) {' 'if (total >= 1 && total <= static_cast<std::uint64_t>(model.suppressBelow)) {' 'core app:ScanEndToEnd.SmallCounts*:ScanSuppression.*' 'totaal precies op de drempel wordt geheim'
@@ -52,9 +52,9 @@ m gi-bin-theme pipeline/src/scan_writer.cpp 'row.emplace_back(static_cast<std::i
 m scan-fdr pipeline/src/scan_job.cpp 'r.hotspotOptions.correction = PValueCorrection::FalseDiscoveryRate;' 'r.hotspotOptions.correction = PValueCorrection::None;' 'app:ScanThemeFigures.*' 'scan: Gi*-p zonder FDR-correctie'
 
 # Core statistics.
-m perm-ties-le core/src/permutation_inference.cpp 'le += sum <= observed + tol ? 1u : 0u;' 'le += sum < observed - tol ? 1u : 0u;' core 'gelijke permutaties tellen niet mee aan de onderkant'
-m perm-direction core/src/permutation_inference.cpp 'if (direction[i] < 0) std::swap(ge, le);' 'if (direction[i] > 0) std::swap(ge, le);' core 'lokale Moran: richting van de permutatietoets omgedraaid'
-m perm-greater core/src/permutation_inference.cpp 'm = ge;' 'm = le;' core 'eenzijdige pseudo-p (greater) telt de verkeerde staart'
+m perm-ties-le core/src/permutation_inference.cpp 'le[0] += sum0 <= observed[0] + tol[0] ? 1u : 0u;' 'le[0] += sum0 < observed[0] - tol[0] ? 1u : 0u;' core 'gelijke permutaties tellen niet mee aan de onderkant'
+m perm-direction core/src/permutation_inference.cpp 'if (stats[c].direction[i] < 0) std::swap(ge[c], le[c]);' 'if (stats[c].direction[i] > 0) std::swap(ge[c], le[c]);' core 'lokale Moran: richting van de permutatietoets omgedraaid'
+m perm-greater core/src/permutation_inference.cpp 'm = ge[c];' 'm = le[c];' core 'eenzijdige pseudo-p (greater) telt de verkeerde staart'
 m binom-own-tail core/src/count_test.cpp 'for (std::uint64_t k = x; k <= n; ++k) total += binomialPmf(k, n, p);' 'for (std::uint64_t k = x + 1; k <= n; ++k) total += binomialPmf(k, n, p);' core 'binomiaaltoets: x zelf niet in de eigen staart'
 m binom-relerr core/src/count_test.cpp 'const double relErr = 1 + 1e-7;' 'const double relErr = 1 - 1e-7;' core 'binomiaaltoets: gelijke kansen aan de andere kant vallen weg (R: relErr)'
 m binom-other-side core/src/count_test.cpp 'for (auto k = static_cast<std::uint64_t>(std::ceil(m)); k <= n; ++k) {' 'for (auto k = static_cast<std::uint64_t>(std::ceil(m)) + 1; k <= n; ++k) {' core 'binomiaaltoets: eerste uitkomst aan de andere kant van het gemiddelde overgeslagen'
