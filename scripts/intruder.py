@@ -12,8 +12,9 @@ Bayes columns from the published table, and, for a rounded folder, that every ra
 the rounded count.
 
 A nearrepeat folder (nearrepeat.csv) is read as the Knox table: rows and columns add up to the
-totals the expected counts give (permuting dates keeps every pair's distance and gap), and all
-cells to n(n-1)/2 pairs (summary.json); the same propagation narrows its hidden cells.
+totals summary.json publishes (pairs_per_distance_class, pairs_per_time_class) or the expected
+counts give (permuting dates keeps every pair's distance and gap), and all cells to n(n-1)/2
+pairs (summary.json); the same propagation narrows its hidden cells.
 
     scripts/intruder.py FOLDER [MODEL.toml]
 
@@ -96,16 +97,22 @@ def knox_folder(folder, default_t, theme_t_by_id):
     for i, v in enumerate(obs):
         lo[("cel", i)], hi[("cel", i)] = (0, INF) if v is None else (v, v)
 
-    def margin(key, idx):
+    def margin(key, idx, published):
         e = [exp[i] for i in idx]
-        lo[key], hi[key] = (0, INF) if None in e else (round(sum(e)), round(sum(e)))
+        if published is not None:
+            lo[key], hi[key] = published, published
+        else:
+            lo[key], hi[key] = (0, INF) if None in e else (round(sum(e)), round(sum(e)))
+
+    row_totals = summary.get("pairs_per_distance_class") or [None] * nrow
+    column_totals = summary.get("pairs_per_time_class") or [None] * ncol
 
     relations = []
     for d in range(nrow):
-        margin(("rij", d), [d * ncol + c for c in range(ncol)])
+        margin(("rij", d), [d * ncol + c for c in range(ncol)], row_totals[d])
         relations.append([(-1, ("rij", d))] + [(1, ("cel", d * ncol + c)) for c in range(ncol)])
     for c in range(ncol):
-        margin(("kolom", c), [d * ncol + c for d in range(nrow)])
+        margin(("kolom", c), [d * ncol + c for d in range(nrow)], column_totals[c])
         relations.append([(-1, ("kolom", c))] + [(1, ("cel", d * ncol + c)) for d in range(nrow)])
     pairs = summary.get("pairs")
     lo["alle"], hi["alle"] = (pairs, pairs) if pairs is not None else (0, INF)
@@ -114,9 +121,8 @@ def knox_folder(folder, default_t, theme_t_by_id):
     hidden_before = [k for k in lo if lo[k] != hi[k]]
     sweeps = propagate(relations, lo, hi)
     for k in hidden_before:
-        covers = lo[k] <= 1 and hi[k] >= t - 1
-        outside = hi[k] < 1 or lo[k] > t - 1
-        if not (covers or outside):
+        # The one rule (docs/disclosure-control.md): every hidden cell keeps all of 1 .. T-1.
+        if not (lo[k] <= 1 and hi[k] >= t - 1):
             found.append(f"{k}: geheim, maar [{lo[k]}, {hi[k]}] (beschermd: 1 t/m {t - 1})")
     print(
         f"{folder}: Knox-tabel {nrow} x {ncol}, {sum(v is None for v in obs)} cellen geheim, "

@@ -341,6 +341,17 @@ FolderAudit auditNearRepeatFolder(const fs::path& dir, const ScanModel& model)
     for (std::size_t d = 0; d < rows; ++d) rowTotal[d] = total([&](std::size_t c) { return d * columns + c; }, columns);
     for (std::size_t c = 0; c < columns; ++c)
         columnTotal[c] = total([&](std::size_t d) { return d * columns + c; }, rows);
+    // The margins summary.json publishes as numbers (pairs per distance and per time class).
+    const auto published = [&](const char* key, std::vector<std::optional<std::int64_t>>& margin) {
+        if (!summary.contains(key) || !summary[key].is_array()) return;
+        const auto& a = summary[key];
+        if (a.size() != margin.size())
+            throw InputError("'" + (dir / "summary.json").string() + "': " + key + " does not match nearrepeat.csv");
+        for (std::size_t k = 0; k < a.size(); ++k)
+            if (a[k].is_number_integer() && !margin[k]) margin[k] = a[k].get<std::int64_t>();
+    };
+    published("pairs_per_distance_class", rowTotal);
+    published("pairs_per_time_class", columnTotal);
     std::int64_t pairs = 0;
     if (summary.contains("pairs"))
         pairs = summary["pairs"].get<std::int64_t>();

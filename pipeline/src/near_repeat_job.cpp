@@ -333,6 +333,16 @@ std::filesystem::path writeNearRepeatSummaryJson(const std::filesystem::path& pa
     s["time_bands_days"] = o.analysis.timeBands;
     s["permutations"] = r.table.permutations;
     s["seed"] = o.analysis.seed;
+    // The margins, as the protection judged them (hidden: null); intern every one.
+    const auto margins = [](const std::vector<std::optional<std::int64_t>>& v) {
+        nlohmann::ordered_json a = nlohmann::ordered_json::array();
+        for (const auto& x : v) a.push_back(x ? nlohmann::ordered_json(*x) : nlohmann::ordered_json());
+        return a;
+    };
+    const NearRepeatProtection none;
+    const auto& judged = r.protection ? *r.protection : none;
+    s["pairs_per_distance_class"] = margins(judged.publishedRowTotals(r.table));
+    s["pairs_per_time_class"] = margins(judged.publishedColumnTotals(r.table));
     nlohmann::ordered_json protection;
     protection["threshold"] = r.input.threshold;
     if (r.protection) {
