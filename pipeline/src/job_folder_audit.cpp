@@ -438,6 +438,27 @@ FolderAudit auditFacilityFolder(const fs::path& dir, const ScanModel& model)
                  fmt::format("laag facilities, kolom {}: gepubliceerd bij {} geheim(e) totaal/totalen", column,
                              leaks)});
     }
+    // Extern ranks count the published totals only (1 + those larger): a rank counted over all
+    // totals places hidden ones above or below a published total, and so bounds them.
+    if (const int rank = layer.field("rank"); extern_ && rank >= 0) {
+        std::size_t off = 0;
+        std::string example;
+        for (std::size_t i = 0; i < layer.rows.size(); ++i) {
+            const auto shown = publishedNumber(layer.rows[i], rank);
+            if (!shown || !totals[i]) continue;
+            std::int64_t expected = 1;
+            for (const auto& v : totals) expected += v && *v > *totals[i];
+            if (*shown != static_cast<double>(expected) && off++ == 0)
+                example = fmt::format("voorziening {} (totaal {}): rang {:g}, uit de gepubliceerde totalen {}", i + 1,
+                                      *totals[i], *shown, expected);
+        }
+        if (off > 0)
+            out.findings.push_back({AuditFinding::Kind::DerivedPublished,
+                                    fmt::format("laag facilities, kolom rank: {} rang(en) volgen niet uit de "
+                                                "gepubliceerde totalen, bijvoorbeeld {}: zo'n rang telt geheime "
+                                                "totalen mee en zet ze boven of onder een gepubliceerd totaal",
+                                                off, example)});
+    }
     if (extern_)
         for (const char* column : {"n_ring", "verwacht", "p", "p_adj"}) {
             const int c = layer.field(column);
