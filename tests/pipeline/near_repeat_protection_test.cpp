@@ -17,10 +17,12 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <sstream>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace gebiedscan::pipeline {
@@ -275,6 +277,56 @@ TEST_F(NearRepeatProtectionTest, AuditCatchesTheAttacksOnATamperedCopy)
     const auto summary = nlohmann::json::parse(readText(m_dir / "intern/summary.json"));
     EXPECT_EQ(summary["audience"], "intern");
     EXPECT_EQ(audit(m_dir / "intern").audience, "intern");
+}
+
+// Bands where hidden rows keep every column from adding up through the expected counts (the
+// calculator's defaults 100/200/300 m, 7/14/21 days): the published margins make the reader's
+// table the protection's, and the audit and the independent intruder (scripts/intruder.py) agree.
+TEST_F(NearRepeatProtectionTest, PublishedMarginsMakeAuditAndIntruderAgree)
+{
+    if (std::system("python3 -c 'import tomllib' > /dev/null 2>&1") != 0) GTEST_SKIP() << "no python3 >= 3.11";
+    NearRepeatJobOptions o;
+    o.incidents.path = (m_dir / "arsons.csv").string();
+    o.incidents.assumeCrs = "EPSG:28992";
+    o.analysis.permutations = 99;
+    o.out = m_dir / "defaults";
+    CollectingReporter reporter;
+    const auto r = runNearRepeatJob(o, reporter);
+    ASSERT_TRUE(r.protection);
+    const auto summary = nlohmann::json::parse(readText(o.out / "summary.json"));
+    std::size_t hiddenRows = 0;
+    for (const auto& v : summary["pairs_per_distance_class"]) hiddenRows += v.is_null();
+    EXPECT_GE(hiddenRows, 1u);
+    std::int64_t columns = 0;
+    for (const auto& v : summary["pairs_per_time_class"]) columns += v.get<std::int64_t>(); // none hidden
+    EXPECT_EQ(columns, summary["pairs"].get<std::int64_t>());
+    const auto intruder = [](const fs::path& dir) {
+        const auto command = "python3 '" + (fs::path(GEBIEDSCAN_SOURCE_DIR) / "scripts/intruder.py").string() + "' '" +
+                             dir.string() + "' > /dev/null 2>&1";
+        const int status = std::system(command.c_str());
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    };
+    const auto a = audit(o.out);
+    EXPECT_TRUE(a.passed()) << (a.findings.empty() ? "" : a.findings[0].message);
+    EXPECT_EQ(intruder(o.out), 0);
+
+    // Without the margins (as before) a reader misses the column totals the protection counted
+    // as known: both fail them, as their intervals lie wholly above T-1.
+    const auto old = m_dir / "without-margins";
+    fs::copy(o.out, old, fs::copy_options::recursive);
+    auto s = summary;
+    s.erase("pairs_per_distance_class");
+    s.erase("pairs_per_time_class");
+    std::ofstream(old / "summary.json") << s.dump(2);
+    const auto b = audit(old);
+    EXPECT_FALSE(b.passed());
+    EXPECT_GE(b.narrowed, 1u);
+    for (const auto& f : b.findings) {
+        if (f.kind == AuditFinding::Kind::Narrowed) {
+            EXPECT_GT(f.low, 4.0) << f.message;
+        }
+    }
+    EXPECT_EQ(intruder(old), 1);
 }
 
 TEST(NearRepeatProtection, ASmallRowTotalIsHiddenWithItsExpected)
