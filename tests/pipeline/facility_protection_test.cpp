@@ -10,6 +10,7 @@
 #include "gebiedscan/pipeline/folder_audit.hpp"
 #include "gebiedscan/pipeline/model_loader.hpp"
 #include "gebiedscan/pipeline/reporter.hpp"
+#include "gebiedscan_build_paths.hpp"
 
 #include <fmt/core.h>
 #include <gtest/gtest.h>
@@ -18,6 +19,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <string>
+
+#include <sys/wait.h>
 
 namespace gebiedscan {
 namespace {
@@ -157,6 +160,17 @@ TEST(FacilityProtection, ATotalBelowAHiddenThemesThresholdIsHiddenToo)
                                  std::string::npos;
         EXPECT_TRUE(named) << b.findings.at(0).message;
         EXPECT_EQ(countKind(b, AuditFinding::Kind::Narrowed), 0u);
+        // The independent intruder (scripts/intruder.py) agrees on both folders.
+        if (std::system("python3 -c 'import tomllib' > /dev/null 2>&1") == 0) {
+            const auto intruder = [](const fs::path& dir) {
+                const auto line = "python3 '" + (fs::path(GEBIEDSCAN_SOURCE_DIR) / "scripts/intruder.py").string() +
+                                  "' '" + dir.string() + "' > /dev/null 2>&1";
+                const int status = std::system(line.c_str());
+                return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+            };
+            EXPECT_EQ(intruder(o.out), 0);
+            EXPECT_EQ(intruder(tampered), 1);
+        }
     }
 
     // The old rule (total 7 published): the audit narrows the zeden of school 5 to 0..7.
