@@ -120,6 +120,12 @@ m first-peak core/src/optimized_hotspots.cpp 'if (profile[s].z > profile[s - 1].
 m round-objective pipeline/src/controlled_rounding.cpp 'static_cast<double>(o.base - 2 * (cells[c].value % o.base))' 'static_cast<double>(2 * (cells[c].value % o.base) - o.base)' 'pipeline:ControlledRounding.*' 'gecontroleerd afronden kiest de verste in plaats van de dichtste vijftallen'
 m round-audit-need pipeline/src/table_audit.cpp 'return std::min(static_cast<double>(base - 1), p.second - p.first);' 'return std::min(static_cast<double>(base - 3), p.second - p.first);' 'pipeline:ControlledRounding.*' 'afgeronde controle accepteert een tot 3 waarden vernauwd aantal'
 
+# Issue 13, audit13: the near-repeat margins, facility ranks and the trend's theme choice.
+m nr-published-margins pipeline/src/job_folder_audit.cpp 'if (a[k].is_number_integer() && !margin[k]) margin[k] = a[k].get<std::int64_t>();' 'if (false && a[k].is_number_integer() && !margin[k]) margin[k] = a[k].get<std::int64_t>();' 'pipeline:NearRepeatProtection*' 'audit: de rij- en kolomtotalen uit summary.json van near repeat niet gelezen'
+m facility-rank-audit pipeline/src/job_folder_audit.cpp 'if (*shown != static_cast<double>(expected) && off++ == 0)' 'if (*shown + 1 < static_cast<double>(expected) && off++ == 0)' 'pipeline:FacilityProtection.*' 'audit: een rang die geheime totalen boven een gepubliceerd meetelt gaat door'
+m facility-rank-writer pipeline/src/facility_writer.cpp 'rank[f] += !r.totalHidden[g] && r.total[g] > r.total[f];' 'rank[f] += r.total[g] > r.total[f];' 'pipeline:FacilityProtection.*' 'voorzieningen: extern telt de rang ook de geheime totalen'
+m trend-protected-choice pipeline/src/scan_statistics.cpp 'totals[s] += statisticsCount(r, l, a, s, p);' 'totals[s] += static_cast<double>(f.themeCount(l, a, s, p));' 'pipeline:ScanProtectedStatistics.*' 'trends: de thema-keuze (>= 30) extern op de ware aantallen'
+
 # --- Running -------------------------------------------------------------------------------------
 export CCACHE_BASEDIR="$SCRATCH" CCACHE_DIR=${CCACHE_DIR:-/work/.ccache}
 
