@@ -12,8 +12,11 @@ Bayes columns from the published table, and, for a rounded folder, that every ra
 the rounded count.
 
 A nearrepeat folder (nearrepeat.csv) is read as the Knox table: rows and columns add up to the
-totals the expected counts give (permuting dates keeps every pair's distance and gap), and all
-cells to n(n-1)/2 pairs (summary.json); the same propagation narrows its hidden cells.
+totals summary.json publishes (pairs_per_distance_class, pairs_per_time_class) or the expected
+counts give (permuting dates keeps every pair's distance and gap), and all cells to n(n-1)/2
+pairs (summary.json); the same propagation narrows its hidden cells. A facilities folder
+(facilities.gpkg): themes = n_total per facility, and every extern rank must follow from the
+published totals (a rank over all totals orders the hidden ones).
 
     scripts/intruder.py FOLDER [MODEL.toml]
 
@@ -96,16 +99,22 @@ def knox_folder(folder, default_t, theme_t_by_id):
     for i, v in enumerate(obs):
         lo[("cel", i)], hi[("cel", i)] = (0, INF) if v is None else (v, v)
 
-    def margin(key, idx):
+    def margin(key, idx, published):
         e = [exp[i] for i in idx]
-        lo[key], hi[key] = (0, INF) if None in e else (round(sum(e)), round(sum(e)))
+        if published is not None:
+            lo[key], hi[key] = published, published
+        else:
+            lo[key], hi[key] = (0, INF) if None in e else (round(sum(e)), round(sum(e)))
+
+    row_totals = summary.get("pairs_per_distance_class") or [None] * nrow
+    column_totals = summary.get("pairs_per_time_class") or [None] * ncol
 
     relations = []
     for d in range(nrow):
-        margin(("rij", d), [d * ncol + c for c in range(ncol)])
+        margin(("rij", d), [d * ncol + c for c in range(ncol)], row_totals[d])
         relations.append([(-1, ("rij", d))] + [(1, ("cel", d * ncol + c)) for c in range(ncol)])
     for c in range(ncol):
-        margin(("kolom", c), [d * ncol + c for d in range(nrow)])
+        margin(("kolom", c), [d * ncol + c for d in range(nrow)], column_totals[c])
         relations.append([(-1, ("kolom", c))] + [(1, ("cel", d * ncol + c)) for d in range(nrow)])
     pairs = summary.get("pairs")
     lo["alle"], hi["alle"] = (pairs, pairs) if pairs is not None else (0, INF)
@@ -114,9 +123,8 @@ def knox_folder(folder, default_t, theme_t_by_id):
     hidden_before = [k for k in lo if lo[k] != hi[k]]
     sweeps = propagate(relations, lo, hi)
     for k in hidden_before:
-        covers = lo[k] <= 1 and hi[k] >= t - 1
-        outside = hi[k] < 1 or lo[k] > t - 1
-        if not (covers or outside):
+        # The one rule (docs/disclosure-control.md): every hidden cell keeps all of 1 .. T-1.
+        if not (lo[k] <= 1 and hi[k] >= t - 1):
             found.append(f"{k}: geheim, maar [{lo[k]}, {hi[k]}] (beschermd: 1 t/m {t - 1})")
     print(
         f"{folder}: Knox-tabel {nrow} x {ncol}, {sum(v is None for v in obs)} cellen geheim, "
@@ -127,9 +135,53 @@ def knox_folder(folder, default_t, theme_t_by_id):
     sys.exit(1 if found else 0)
 
 
+def facility_folder(folder, default_t, theme_t_by_id):
+    """facilities.gpkg: themes = n_total per facility, the one rule, and every extern rank from the
+    published totals (1 + the larger published ones); exit 1 when anything is found."""
+    db = sqlite3.connect(folder + "/facilities.gpkg")
+    columns = [r[1] for r in db.execute('pragma table_info("facilities")')]
+    themes = [c for c in columns if c.startswith("n_") and c not in ("n_total", "n_ring")]
+    meta = " ".join(str(r[0]) for r in db.execute("select metadata from gpkg_metadata")) if any(
+        r[0] == "gpkg_metadata" for r in db.execute("select name from sqlite_master")) else ""
+    extern = '<MDI key="publiek">intern</MDI>' not in meta
+    rows = list(db.execute(f'select n_total, {", ".join(themes) or "NULL"}, '
+                           f'{"rank" if "rank" in columns else "NULL"} from facilities'))
+    lo, hi, relations, found = {}, {}, [], []
+    thresholds = {}
+    for i, r in enumerate(rows):
+        total, counts, rank = r[0], r[1:1 + len(themes)], r[-1]
+        keys = [("totaal", i)] + [(t, i) for t in themes]
+        for k, v, th in zip(keys, (total,) + tuple(counts), [default_t] + [theme_t_by_id.get(t[2:], default_t) for t in themes]):
+            thresholds[k] = th
+            lo[k], hi[k] = (0, INF) if v is None else (v, v)
+            if v is not None and extern and 1 <= v <= th - 1:
+                found.append(f"{k}: klein aantal {v}")
+        if themes:
+            relations.append([(-1, keys[0])] + [(1, k) for k in keys[1:]])
+        if total is None and rank is not None:
+            found.append(f"voorziening {i + 1}: rang naast een geheim totaal")
+    if extern:
+        published = [r[0] for r in rows if r[0] is not None]
+        for i, r in enumerate(rows):
+            if r[0] is not None and r[-1] is not None and r[-1] != 1 + sum(v > r[0] for v in published):
+                found.append(f"voorziening {i + 1}: rang {r[-1]} volgt niet uit de gepubliceerde totalen")
+    hidden_before = [k for k in lo if lo[k] != hi[k]]
+    sweeps = propagate(relations, lo, hi)
+    for k in hidden_before:
+        if not (lo[k] <= 1 and hi[k] >= thresholds[k] - 1):
+            found.append(f"{k}: geheim, maar [{lo[k]}, {hi[k]}] (beschermd: 1 t/m {thresholds[k] - 1})")
+    print(f"{folder}: {len(rows)} voorzieningen, {len(hidden_before)} aantallen geheim, {len(relations)} optellingen, "
+          f"{sweeps} rondes; {len(found)} vondst(en)")
+    for line in found[:40]:
+        print("  " + line)
+    sys.exit(1 if found else 0)
+
+
 INF = math.inf
 if os.path.exists(folder + "/nearrepeat.csv"):
     knox_folder(folder, default_t, {t["id"]: t.get("suppress_below", default_t) for t in model.get("theme", [])})
+if os.path.exists(folder + "/facilities.gpkg"):
+    facility_folder(folder, default_t, {t["id"]: t.get("suppress_below", default_t) for t in model.get("theme", [])})
 
 with open(folder + "/summary.json", encoding="utf-8") as f:
     summary = json.load(f)

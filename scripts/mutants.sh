@@ -36,8 +36,8 @@ IDS=() FILES=() ORIGS=() MUTS=() TESTS=() WHATS=()
 m() { IDS+=("$1"); FILES+=("$2"); ORIGS+=("$3"); MUTS+=("$4"); TESTS+=("${MUTANTS_TESTS:-$5}"); WHATS+=("$6"); }
 
 # The nine survivors listed in issue 11, item 6.
-m perm-p-plus1 core/src/permutation_inference.cpp 'p = std::min(1.0, 2.0 * (m + 1.0) / rPlus1);' 'p = std::min(1.0, 2.0 * m / rPlus1);' core 'tweezijdige pseudo-p 2M/(R+1) in plaats van 2(M+1)/(R+1)'
-m perm-ties core/src/permutation_inference.cpp 'ge += sum >= observed - tol ? 1u : 0u;' 'ge += sum > observed + tol ? 1u : 0u;' core 'gelijke permutaties tellen niet meer als even extreem'
+m perm-p-plus1 core/src/permutation_inference.cpp 'pValue = std::min(1.0, 2.0 * (m + 1.0) / rPlus1);' 'pValue = std::min(1.0, 2.0 * m / rPlus1);' core 'tweezijdige pseudo-p 2M/(R+1) in plaats van 2(M+1)/(R+1)'
+m perm-ties core/src/permutation_inference.cpp 'ge[0] += sum0 >= observed[0] - tol[0] ? 1u : 0u;' 'ge[0] += sum0 > observed[0] + tol[0] ? 1u : 0u;' core 'gelijke permutaties tellen niet meer als even extreem'
 m locator-sweep core/src/point_locator.cpp 'if (yc < e.loY || yc >= e.hiY) continue;' 'if (yc < e.loY || yc > e.hiY) continue;' core 'celeigenaar-sweep: hoekpunt op een celmidden-y telt twee keer'
 m suppress-theme core/src/scan_figures.cpp 'if (v >= 1 && v < static_cast<std::uint64_t>(threshold(members[i]))) {' 'if (v >= 1 && v <= static_cast<std::uint64_t>(threshold(members[i]))) {' 'core app:ScanEndToEnd.SmallCounts*:ScanSuppression.*' 'thema-aantal precies op de drempel wordt geheim'
 m suppress-total core/src/scan_figures.cpp 'if (total >= 1 && total < static_cast<std::uint64_t>(model.suppressBelow)) {' 'if (total >= 1 && total <= static_cast<std::uint64_t>(model.suppressBelow)) {' 'core app:ScanEndToEnd.SmallCounts*:ScanSuppression.*' 'totaal precies op de drempel wordt geheim'
@@ -52,9 +52,9 @@ m gi-bin-theme pipeline/src/scan_writer.cpp 'row.emplace_back(static_cast<std::i
 m scan-fdr pipeline/src/scan_job.cpp 'r.hotspotOptions.correction = PValueCorrection::FalseDiscoveryRate;' 'r.hotspotOptions.correction = PValueCorrection::None;' 'app:ScanThemeFigures.*' 'scan: Gi*-p zonder FDR-correctie'
 
 # Core statistics.
-m perm-ties-le core/src/permutation_inference.cpp 'le += sum <= observed + tol ? 1u : 0u;' 'le += sum < observed - tol ? 1u : 0u;' core 'gelijke permutaties tellen niet mee aan de onderkant'
-m perm-direction core/src/permutation_inference.cpp 'if (direction[i] < 0) std::swap(ge, le);' 'if (direction[i] > 0) std::swap(ge, le);' core 'lokale Moran: richting van de permutatietoets omgedraaid'
-m perm-greater core/src/permutation_inference.cpp 'm = ge;' 'm = le;' core 'eenzijdige pseudo-p (greater) telt de verkeerde staart'
+m perm-ties-le core/src/permutation_inference.cpp 'le[0] += sum0 <= observed[0] + tol[0] ? 1u : 0u;' 'le[0] += sum0 < observed[0] - tol[0] ? 1u : 0u;' core 'gelijke permutaties tellen niet mee aan de onderkant'
+m perm-direction core/src/permutation_inference.cpp 'if (stats[c].direction[i] < 0) std::swap(ge[c], le[c]);' 'if (stats[c].direction[i] > 0) std::swap(ge[c], le[c]);' core 'lokale Moran: richting van de permutatietoets omgedraaid'
+m perm-greater core/src/permutation_inference.cpp 'm = ge[c];' 'm = le[c];' core 'eenzijdige pseudo-p (greater) telt de verkeerde staart'
 m binom-own-tail core/src/count_test.cpp 'for (std::uint64_t k = x; k <= n; ++k) total += binomialPmf(k, n, p);' 'for (std::uint64_t k = x + 1; k <= n; ++k) total += binomialPmf(k, n, p);' core 'binomiaaltoets: x zelf niet in de eigen staart'
 m binom-relerr core/src/count_test.cpp 'const double relErr = 1 + 1e-7;' 'const double relErr = 1 - 1e-7;' core 'binomiaaltoets: gelijke kansen aan de andere kant vallen weg (R: relErr)'
 m binom-other-side core/src/count_test.cpp 'for (auto k = static_cast<std::uint64_t>(std::ceil(m)); k <= n; ++k) {' 'for (auto k = static_cast<std::uint64_t>(std::ceil(m)) + 1; k <= n; ++k) {' core 'binomiaaltoets: eerste uitkomst aan de andere kant van het gemiddelde overgeslagen'
@@ -119,6 +119,12 @@ m class-of-top core/src/classification.cpp 'if (value < breaks.front() || value 
 m first-peak core/src/optimized_hotspots.cpp 'if (profile[s].z > profile[s - 1].z && profile[s].z >= profile[s + 1].z) return s;' 'if (profile[s].z > profile[s - 1].z && profile[s].z > profile[s + 1].z) return s;' core 'optimized hotspots: een vlakke piek in het z-profiel telt niet als eerste piek'
 m round-objective pipeline/src/controlled_rounding.cpp 'static_cast<double>(o.base - 2 * (cells[c].value % o.base))' 'static_cast<double>(2 * (cells[c].value % o.base) - o.base)' 'pipeline:ControlledRounding.*' 'gecontroleerd afronden kiest de verste in plaats van de dichtste vijftallen'
 m round-audit-need pipeline/src/table_audit.cpp 'return std::min(static_cast<double>(base - 1), p.second - p.first);' 'return std::min(static_cast<double>(base - 3), p.second - p.first);' 'pipeline:ControlledRounding.*' 'afgeronde controle accepteert een tot 3 waarden vernauwd aantal'
+
+# Issue 13, audit13: the near-repeat margins, facility ranks and the trend's theme choice.
+m nr-published-margins pipeline/src/job_folder_audit.cpp 'if (a[k].is_number_integer() && !margin[k]) margin[k] = a[k].get<std::int64_t>();' 'if (false && a[k].is_number_integer() && !margin[k]) margin[k] = a[k].get<std::int64_t>();' 'pipeline:NearRepeatProtection*' 'audit: de rij- en kolomtotalen uit summary.json van near repeat niet gelezen'
+m facility-rank-audit pipeline/src/job_folder_audit.cpp 'if (*shown != static_cast<double>(expected) && off++ == 0)' 'if (*shown + 1 < static_cast<double>(expected) && off++ == 0)' 'pipeline:FacilityProtection.*' 'audit: een rang die geheime totalen boven een gepubliceerd meetelt gaat door'
+m facility-rank-writer pipeline/src/facility_writer.cpp 'rank[f] += !r.totalHidden[g] && r.total[g] > r.total[f];' 'rank[f] += r.total[g] > r.total[f];' 'pipeline:FacilityProtection.*' 'voorzieningen: extern telt de rang ook de geheime totalen'
+m trend-protected-choice pipeline/src/scan_statistics.cpp 'totals[s] += statisticsCount(r, l, a, s, p);' 'totals[s] += static_cast<double>(f.themeCount(l, a, s, p));' 'pipeline:ScanProtectedStatistics.*' 'trends: de thema-keuze (>= 30) extern op de ware aantallen'
 
 # --- Running -------------------------------------------------------------------------------------
 export CCACHE_BASEDIR="$SCRATCH" CCACHE_DIR=${CCACHE_DIR:-/work/.ccache}

@@ -341,6 +341,17 @@ FolderAudit auditNearRepeatFolder(const fs::path& dir, const ScanModel& model)
     for (std::size_t d = 0; d < rows; ++d) rowTotal[d] = total([&](std::size_t c) { return d * columns + c; }, columns);
     for (std::size_t c = 0; c < columns; ++c)
         columnTotal[c] = total([&](std::size_t d) { return d * columns + c; }, rows);
+    // The margins summary.json publishes as numbers (pairs per distance and per time class).
+    const auto published = [&](const char* key, std::vector<std::optional<std::int64_t>>& margin) {
+        if (!summary.contains(key) || !summary[key].is_array()) return;
+        const auto& a = summary[key];
+        if (a.size() != margin.size())
+            throw InputError("'" + (dir / "summary.json").string() + "': " + key + " does not match nearrepeat.csv");
+        for (std::size_t k = 0; k < a.size(); ++k)
+            if (a[k].is_number_integer() && !margin[k]) margin[k] = a[k].get<std::int64_t>();
+    };
+    published("pairs_per_distance_class", rowTotal);
+    published("pairs_per_time_class", columnTotal);
     std::int64_t pairs = 0;
     if (summary.contains("pairs"))
         pairs = summary["pairs"].get<std::int64_t>();
@@ -426,6 +437,27 @@ FolderAudit auditFacilityFolder(const fs::path& dir, const ScanModel& model)
                 {AuditFinding::Kind::DerivedPublished,
                  fmt::format("laag facilities, kolom {}: gepubliceerd bij {} geheim(e) totaal/totalen", column,
                              leaks)});
+    }
+    // Extern ranks count the published totals only (1 + those larger): a rank counted over all
+    // totals places hidden ones above or below a published total, and so bounds them.
+    if (const int rank = layer.field("rank"); extern_ && rank >= 0) {
+        std::size_t off = 0;
+        std::string example;
+        for (std::size_t i = 0; i < layer.rows.size(); ++i) {
+            const auto shown = publishedNumber(layer.rows[i], rank);
+            if (!shown || !totals[i]) continue;
+            std::int64_t expected = 1;
+            for (const auto& v : totals) expected += v && *v > *totals[i];
+            if (*shown != static_cast<double>(expected) && off++ == 0)
+                example = fmt::format("voorziening {} (totaal {}): rang {:g}, uit de gepubliceerde totalen {}", i + 1,
+                                      *totals[i], *shown, expected);
+        }
+        if (off > 0)
+            out.findings.push_back({AuditFinding::Kind::DerivedPublished,
+                                    fmt::format("laag facilities, kolom rank: {} rang(en) volgen niet uit de "
+                                                "gepubliceerde totalen, bijvoorbeeld {}: zo'n rang telt geheime "
+                                                "totalen mee en zet ze boven of onder een gepubliceerd totaal",
+                                                off, example)});
     }
     if (extern_)
         for (const char* column : {"n_ring", "verwacht", "p", "p_adj"}) {

@@ -310,7 +310,9 @@ std::string nearRepeatProtectionText(const NearRepeatProtection* p, int threshol
         "tot de waargenomen totalen (permuteren van de datums verandert de afstand en het aantal dagen tussen de "
         "paren niet), en alle paren samen zijn n(n-1)/2; daarom zijn er zo nodig meer cellen geheim (aanvullende "
         "onderdrukking met GLPK), zodat geen geheime cel uit de totalen terug te rekenen is. Een rij- of kolomtotaal "
-        "van 1 t/m {0} is ook geheim, en dan ook de verwachte aantallen van die rij of kolom. Geheime cellen tellen in "
+        "van 1 t/m {0} is ook geheim, en dan ook de verwachte aantallen van die rij of kolom; de andere rij- en "
+        "kolomtotalen staan als getal in summary.json (pairs_per_distance_class, pairs_per_time_class). Geheime "
+        "cellen tellen in "
         "de samenvatting als niet oververtegenwoordigd; de Knox-toets staat er alleen als alle cellen die hij telt "
         "gepubliceerd zijn. Geheim: {1} cel(len) en totalen onder de drempel, {2} aanvullend.",
         threshold - 1, p->primaries, p->secondaries);
@@ -333,6 +335,16 @@ std::filesystem::path writeNearRepeatSummaryJson(const std::filesystem::path& pa
     s["time_bands_days"] = o.analysis.timeBands;
     s["permutations"] = r.table.permutations;
     s["seed"] = o.analysis.seed;
+    // The margins, as the protection judged them (hidden: null); intern every one.
+    const auto margins = [](const std::vector<std::optional<std::int64_t>>& v) {
+        nlohmann::ordered_json a = nlohmann::ordered_json::array();
+        for (const auto& x : v) a.push_back(x ? nlohmann::ordered_json(*x) : nlohmann::ordered_json());
+        return a;
+    };
+    const NearRepeatProtection none;
+    const auto& judged = r.protection ? *r.protection : none;
+    s["pairs_per_distance_class"] = margins(judged.publishedRowTotals(r.table));
+    s["pairs_per_time_class"] = margins(judged.publishedColumnTotals(r.table));
     nlohmann::ordered_json protection;
     protection["threshold"] = r.input.threshold;
     if (r.protection) {

@@ -64,6 +64,31 @@ bool NearRepeatProtection::knoxPublished(const NearRepeatTable& table) const
     return true;
 }
 
+std::vector<std::optional<std::int64_t>> NearRepeatProtection::publishedRowTotals(const NearRepeatTable& t) const
+{
+    std::vector<std::optional<std::int64_t>> out(t.distanceClasses());
+    for (std::size_t d = 0; d < out.size(); ++d) {
+        if (!rowHidden.empty() && rowHidden[d]) continue;
+        std::int64_t sum = 0;
+        for (std::size_t c = 0; c < t.timeClasses(); ++c) sum += static_cast<std::int64_t>(t.observed[t.index(d, c)]);
+        out[d] = sum;
+    }
+    return out;
+}
+
+std::vector<std::optional<std::int64_t>> NearRepeatProtection::publishedColumnTotals(const NearRepeatTable& t) const
+{
+    std::vector<std::optional<std::int64_t>> out(t.timeClasses());
+    for (std::size_t c = 0; c < out.size(); ++c) {
+        if (!columnHidden.empty() && columnHidden[c]) continue;
+        std::int64_t sum = 0;
+        for (std::size_t d = 0; d < t.distanceClasses(); ++d)
+            sum += static_cast<std::int64_t>(t.observed[t.index(d, c)]);
+        out[c] = sum;
+    }
+    return out;
+}
+
 NearRepeatProtection protectNearRepeatTable(const NearRepeatTable& nr, int threshold)
 {
     NearRepeatProtection out;

@@ -53,15 +53,19 @@ void releaseFreedMemory()
 
 } // namespace
 
-double statisticsCount(const ScanResult& r, std::size_t level, std::size_t area, std::size_t slot)
+double statisticsCount(const ScanResult& r, std::size_t level, std::size_t area, std::size_t slot, std::size_t period)
 {
-    const auto& f = *r.figures;
-    const std::size_t cur = f.currentPeriod();
-    const auto count = f.themeCount(level, area, slot, cur);
+    const auto count = r.figures->themeCount(level, area, slot, period);
     if (!r.suppression) return static_cast<double>(count);
     const auto& p = *r.suppression;
-    if (p.theme(level, area, slot, cur)) return p.table().cell(p.themeCell(level, area, slot, cur)).threshold / 2.0;
-    return static_cast<double>(p.themeValue(level, area, slot, cur, count));
+    if (p.theme(level, area, slot, period))
+        return p.table().cell(p.themeCell(level, area, slot, period)).threshold / 2.0;
+    return static_cast<double>(p.themeValue(level, area, slot, period, count));
+}
+
+double statisticsCount(const ScanResult& r, std::size_t level, std::size_t area, std::size_t slot)
+{
+    return statisticsCount(r, level, area, slot, r.figures->currentPeriod());
 }
 
 std::vector<LevelHotspots> computeScanHotspots(const ScanResult& r, Reporter* reporter)
@@ -189,8 +193,15 @@ ScanTrends computeScanTrends(const ScanResult& r)
         }
         if (r.hotspots[l].results.empty() || covered < 3) continue;
         const NeighbourCsr neighbours = NeighbourCsr::fromWeights(r.hotspots[l].weights);
+        // Which slots have enough registrations for a trend: extern on the protected table of
+        // every period (a hidden count as T/2), as the Gi* choice, so the choice reveals nothing.
         std::vector<double> totals(slots, 0.0);
-        for (const auto& [key, count] : monthly) totals[key / months % slots] += count;
+        if (r.suppression)
+            for (std::size_t s = 0; s < slots; ++s)
+                for (std::size_t p = 0; p < f.periods(); ++p)
+                    for (std::size_t a = 0; a < n; ++a) totals[s] += statisticsCount(r, l, a, s, p);
+        else
+            for (const auto& [key, count] : monthly) totals[key / months % slots] += count;
         for (std::size_t s = 0; s < slots; ++s) {
             if (totals[s] < static_cast<double>(kMinEventsForThemeHotspots)) continue;
             SpaceTimeCube cube(n, covered);

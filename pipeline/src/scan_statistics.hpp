@@ -18,6 +18,9 @@ inline constexpr std::uint64_t kMinEventsForHotspots = 10;
 /// reader knows of a small count. Statistics of these values tell no more than the published
 /// counts, so they may be published beside a hidden count too.
 [[nodiscard]] double statisticsCount(const ScanResult& r, std::size_t level, std::size_t area, std::size_t slot);
+/// The same for any period (the trend's theme choice sums every period).
+[[nodiscard]] double statisticsCount(const ScanResult& r, std::size_t level, std::size_t area, std::size_t slot,
+                                     std::size_t period);
 
 /// Gi* and LISA of the current period's statisticsCount per level (r.hotspotOptions): the total at
 /// every level with at least 5 areas and kMinEventsForHotspots registrations; single themes at
@@ -33,7 +36,8 @@ using ScanTrends = std::vector<std::vector<std::vector<EmergingClass>>>; // [lev
 
 /// Emerging-hotspot class per level, theme slot and area from the monthly counts over all
 /// periods (Gi* with the neighbours of this and the previous month, Mann-Kendall, Esri's rules);
-/// empty for a slot with too few registrations (or a level without hotspots: needs r.hotspots).
+/// empty for a slot with too few registrations (>= 30; extern counted on the protected table of
+/// every period, as statisticsCount) or a level without hotspots (needs r.hotspots).
 [[nodiscard]] ScanTrends computeScanTrends(const ScanResult& r);
 
 /// Raw, global and local Empirical Bayes rates (spdep EBest / EBlocal on queen contiguity) of the

@@ -10,13 +10,17 @@
 #include "gebiedscan/pipeline/folder_audit.hpp"
 #include "gebiedscan/pipeline/model_loader.hpp"
 #include "gebiedscan/pipeline/reporter.hpp"
+#include "gebiedscan_build_paths.hpp"
 
 #include <fmt/core.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <string>
+
+#include <sys/wait.h>
 
 namespace gebiedscan {
 namespace {
@@ -137,6 +141,37 @@ TEST(FacilityProtection, ATotalBelowAHiddenThemesThresholdIsHiddenToo)
         return ranks;
     }();
     EXPECT_EQ(layer, (std::vector<std::string>{"1", "geheim", "2", "3", "geheim"}));
+
+    // The attack on ranks counted over all totals (the writer's old rule): school 4's total 0 at
+    // rank 5 tells that both hidden totals are larger, school 3's 14 at rank 3 that one hidden
+    // total is above 14. The audit recomputes every rank from the published totals.
+    {
+        const auto tampered = tmp.path() / "ranks";
+        fs::copy(o.out, tampered, fs::copy_options::recursive);
+        const std::string command = "ogrinfo -q '" + (tampered / "facilities.gpkg").string() +
+                                    "' -sql \"UPDATE facilities SET rank = 5 WHERE n_total = 0\" > /dev/null 2>&1";
+        ASSERT_EQ(std::system(command.c_str()), 0) << command;
+        const auto b = audit(tampered);
+        EXPECT_FALSE(b.passed());
+        ASSERT_EQ(countKind(b, AuditFinding::Kind::DerivedPublished), 1u);
+        bool named = false;
+        for (const auto& f : b.findings)
+            named = named || f.message.find("voorziening 4 (totaal 0): rang 5, uit de gepubliceerde totalen 3") !=
+                                 std::string::npos;
+        EXPECT_TRUE(named) << b.findings.at(0).message;
+        EXPECT_EQ(countKind(b, AuditFinding::Kind::Narrowed), 0u);
+        // The independent intruder (scripts/intruder.py) agrees on both folders.
+        if (std::system("python3 -c 'import tomllib' > /dev/null 2>&1") == 0) {
+            const auto intruder = [](const fs::path& dir) {
+                const auto line = "python3 '" + (fs::path(GEBIEDSCAN_SOURCE_DIR) / "scripts/intruder.py").string() +
+                                  "' '" + dir.string() + "' > /dev/null 2>&1";
+                const int status = std::system(line.c_str());
+                return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+            };
+            EXPECT_EQ(intruder(o.out), 0);
+            EXPECT_EQ(intruder(tampered), 1);
+        }
+    }
 
     // The old rule (total 7 published): the audit narrows the zeden of school 5 to 0..7.
     auto old = r;

@@ -95,5 +95,28 @@ TEST(ScanProtectedStatistics, ThemesWithOwnGiStarAreChosenOnTheProtectedTable)
     EXPECT_FALSE(ownGiStar(*extern_, "woninginbraak")) << burglary << " on the protected table";
 }
 
+// The trend per theme (emerging hotspots over the months) asks >= 30 registrations as well: extern
+// counted on the protected table of every period, so overlast (28 true, 35 protected) gets a trend
+// and woninginbraak (32 true, 20 protected) none; internally the other way round.
+TEST(ScanProtectedStatistics, ThemesWithATrendAreChosenOnTheProtectedTable)
+{
+    TempDir dir;
+    const auto hasTrend = [](const pipeline::ScanResult& r, const std::string& themeId) {
+        const auto slot = *r.model.themeIndex(themeId);
+        return !r.trends.at(0).at(slot).empty();
+    };
+    const auto intern = scanStrip(dir / "intern", true);
+    ASSERT_TRUE(intern->subYearDates);
+    EXPECT_FALSE(intern->trends.at(0).at(intern->figures->totalSlot()).empty()) << "300 registrations";
+    EXPECT_TRUE(hasTrend(*intern, "woninginbraak")) << "32 registrations";
+    EXPECT_FALSE(hasTrend(*intern, "overlast")) << "28 registrations";
+
+    const auto extern_ = scanStrip(dir / "extern", false);
+    ASSERT_TRUE(extern_->suppression);
+    EXPECT_FALSE(extern_->trends.at(0).at(extern_->figures->totalSlot()).empty());
+    EXPECT_TRUE(hasTrend(*extern_, "overlast")) << "35 on the protected table";
+    EXPECT_FALSE(hasTrend(*extern_, "woninginbraak")) << "20 on the protected table";
+}
+
 } // namespace
 } // namespace gebiedscan

@@ -9,8 +9,10 @@
 // protected as a two-way table with its margins and the grand total n (n - 1) / 2 (known from
 // the number of events): secondary suppression (GLPK, suppressSecondary) over cells and margins.
 // A margin that is hidden (1..T-1 itself, or a secondary) takes the expected of its whole row or
-// column with it, so it cannot be added up again. If no pattern passes the audit with the grand
-// total published, every cell and margin is hidden.
+// column with it, so it cannot be added up again. Every margin not hidden is published as a number
+// (summary.json), also where a hidden row's expected counts keep the columns from adding up: the
+// reader then knows exactly what the protection assumed. If no pattern passes the audit with the
+// grand total published, every cell and margin is hidden.
 #include "gebiedscan/core/near_repeat.hpp"
 #include "gebiedscan/pipeline/protection_table.hpp"
 
@@ -34,6 +36,12 @@ struct NearRepeatProtection {
     /// classes 0..2 and time classes 0..1, so it is published only when all of them are.
     [[nodiscard]] bool knoxPublished(const NearRepeatTable& table) const;
     [[nodiscard]] bool hidden(std::size_t index) const { return !observedHidden.empty() && observedHidden[index]; }
+    /// The pairs per distance class (row) and per time class (column) as published in
+    /// summary.json: nullopt where the margin is hidden. Published explicitly because the
+    /// expected counts give a margin only when none of its row (column) is hidden, and the
+    /// protection treats every margin it does not hide as known to the reader.
+    [[nodiscard]] std::vector<std::optional<std::int64_t>> publishedRowTotals(const NearRepeatTable& table) const;
+    [[nodiscard]] std::vector<std::optional<std::int64_t>> publishedColumnTotals(const NearRepeatTable& table) const;
 };
 
 /// The protection of `table` for threshold T (>= 2).
