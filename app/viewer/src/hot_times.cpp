@@ -21,20 +21,35 @@ QString key(const QString& level, const QString& area, const QString& theme)
 
 double HourOfWeek::max() const
 {
-    return state == State::Values ? *std::max_element(values.begin(), values.end()) : 0.0;
+    if (state != State::Values) return 0.0;
+    double m = 0;
+    for (double v : values)
+        if (v > m) m = v; // NaN (geheim) compares false
+    return m;
 }
 
 double HourOfWeek::total() const
 {
     double s = 0;
-    for (double v : values) s += v;
+    for (double v : values)
+        if (!std::isnan(v)) s += v;
     return s;
+}
+
+int HourOfWeek::hiddenHours() const
+{
+    if (state != State::Values) return 0;
+    return static_cast<int>(std::count_if(values.begin(), values.end(), [](double v) { return std::isnan(v); }));
 }
 
 void HourOfWeek::add(const HourOfWeek& other)
 {
-    if (state == State::Suppressed || other.state == State::NoRegistrations || other.state == State::NoTable ||
-        other.state == State::Loading) {
+    if (other.state == State::NotPublished) {
+        state = State::NotPublished;
+        return;
+    }
+    if (state == State::Suppressed || state == State::NotPublished || other.state == State::NoRegistrations ||
+        other.state == State::NoTable || other.state == State::Loading || other.state == State::NoTimeOfDay) {
         if (state == State::NoTable && other.state == State::NoRegistrations) state = State::NoRegistrations;
         return;
     }
@@ -84,14 +99,12 @@ HourOfWeek HotTimesTable::week(const QString& level, const QString& area, const 
         w.state = m_weeks.isEmpty() ? HourOfWeek::State::NoTable : HourOfWeek::State::NoRegistrations;
         return w;
     }
+    // A hidden hour stays NaN and is drawn "geheim"; a week hidden in every hour is suppressed.
     w.state = HourOfWeek::State::Values;
-    for (std::size_t i = 0; i < w.values.size(); ++i) {
-        if (std::isnan((*it)[i])) {
-            w.state = HourOfWeek::State::Suppressed; // one hidden hour hides the whole week
-            w.values.fill(0);
-            return w;
-        }
-        w.values[i] = (*it)[i];
+    for (std::size_t i = 0; i < w.values.size(); ++i) w.values[i] = (*it)[i];
+    if (std::all_of(w.values.begin(), w.values.end(), [](double v) { return std::isnan(v); })) {
+        w.state = HourOfWeek::State::Suppressed;
+        w.values.fill(0);
     }
     return w;
 }

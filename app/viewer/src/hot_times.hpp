@@ -13,16 +13,22 @@ struct HourOfWeek {
     /// NoTable: the scan has no hot_times table; Loading: it is being read; NoRegistrations:
     /// no rows for this area and theme (the table is sparse); Suppressed: a NULL hour (small
     /// counts are never shown); NoTimeOfDay: the registrations have dates only (summary.json
-    /// `time_of_day`), so the scan wrote no hour of week.
-    enum class State { NoTable, Loading, NoRegistrations, Suppressed, NoTimeOfDay, Values };
+    /// `time_of_day`), so the scan wrote no hour of week; NotPublished: an extern scan withheld
+    /// this level's hours (summary.json `suppression.hot_times`). In Values a hidden hour of a
+    /// published row is NaN ("geheim"), never 0.
+    enum class State { NoTable, Loading, NoRegistrations, Suppressed, NoTimeOfDay, NotPublished, Values };
     State state = State::NoTable;
     std::array<double, 168> values{};
 
     [[nodiscard]] double at(int day, int hour) const { return values[static_cast<std::size_t>(day * 24 + hour)]; }
+    /// Busiest and summed weight of the shown (non-hidden) hours.
     [[nodiscard]] double max() const;
     [[nodiscard]] double total() const;
+    /// Hours shown as "geheim" (NaN) in a Values week.
+    [[nodiscard]] int hiddenHours() const;
     /// Adds another area's week (selections): suppressed wins over everything, so a sum is
-    /// never shown when one of its parts is hidden; no registrations add nothing.
+    /// never shown when one of its parts is hidden (a hidden hour hides that hour of the sum);
+    /// no registrations add nothing.
     void add(const HourOfWeek& other);
 };
 

@@ -23,10 +23,12 @@ HourOfWeekChart::HourOfWeekChart(QWidget* parent) : QWidget(parent)
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
 }
 
-void HourOfWeekChart::setWeek(const HourOfWeek& week, const QString& title)
+void HourOfWeekChart::setWeek(const HourOfWeek& week, const QString& title, const QString& peak, const QString& note)
 {
     m_week = week;
     m_title = title;
+    m_peak = peak;
+    m_note = note;
     update();
 }
 
@@ -39,7 +41,15 @@ QString HourOfWeekChart::message() const
     case HourOfWeek::State::Suppressed: return tr("Hidden (geheim): too few registrations to show by hour.");
     case HourOfWeek::State::NoTimeOfDay:
         return tr("No time of day known: the registrations have dates only, so there is no hour of week or peak hour.");
-    case HourOfWeek::State::Values: return m_week.max() > 0 ? QString() : tr("No registrations in the current period.");
+    case HourOfWeek::State::NotPublished: {
+        // Say why there is no grid, and keep what is published: the busiest hour.
+        QString text = tr("The hours of the week are not published outside the police at this level.");
+        if (!m_note.isEmpty() && m_note != text) text += QLatin1Char(' ') + m_note;
+        if (!m_peak.isEmpty()) text += QLatin1Char('\n') + tr("Busiest hour: %1.").arg(m_peak);
+        return text;
+    }
+    case HourOfWeek::State::Values:
+        return m_week.max() > 0 || m_week.hiddenHours() > 0 ? QString() : tr("No registrations in the current period.");
     }
     return {};
 }
@@ -62,6 +72,12 @@ QColor HourOfWeekChart::cellColour(double value, double max)
     if (!(value > 0) || !(max > 0)) return kZero;
     const int c = std::clamp(static_cast<int>(std::ceil(value / max * kClasses)) - 1, 0, kClasses - 1);
     return rampColour(QStringLiteral("YlOrRd"), static_cast<std::size_t>(c), kClasses);
+}
+
+QBrush HourOfWeekChart::hiddenBrush()
+{
+    QBrush b(QColor(150, 150, 150), Qt::BDiagPattern);
+    return b;
 }
 
 QRectF HourOfWeekChart::gridRect() const
@@ -109,7 +125,15 @@ void HourOfWeekChart::paintEvent(QPaintEvent*)
         const QRectF c = cellRect(d, 0);
         p.setPen(QColor(70, 70, 70));
         p.drawText(QRectF(0, c.top(), kDayAxis - 3, c.height()), Qt::AlignRight | Qt::AlignVCenter, dayName(d));
-        for (int h = 0; h < 24; ++h) p.fillRect(cellRect(d, h), cellColour(m_week.at(d, h), max));
+        for (int h = 0; h < 24; ++h) {
+            const QRectF r = cellRect(d, h);
+            if (std::isnan(m_week.at(d, h))) { // geheim: grey hatch, never the colour of 0
+                p.fillRect(r, QColor(0xd0, 0xd0, 0xd0));
+                p.fillRect(r, hiddenBrush());
+            } else {
+                p.fillRect(r, cellColour(m_week.at(d, h), max));
+            }
+        }
     }
     // Thin white lines between days and at every sixth hour keep the grid readable.
     p.setPen(QPen(Qt::white, 1));
@@ -131,8 +155,20 @@ void HourOfWeekChart::paintEvent(QPaintEvent*)
         p.fillRect(QRectF(x + c * box, y, box, box),
                    rampColour(QStringLiteral("YlOrRd"), static_cast<std::size_t>(c), kClasses));
     x += kClasses * box + 4;
-    const int peak =
-        static_cast<int>(std::max_element(m_week.values.begin(), m_week.values.end()) - m_week.values.begin());
+    if (m_week.hiddenHours() > 0) { // legend entry for the hatched hours
+        const QString geheim = tr("geheim");
+        const QRectF swatch(x, y, box, box);
+        p.fillRect(swatch, QColor(0xd0, 0xd0, 0xd0));
+        p.fillRect(swatch, hiddenBrush());
+        const double w = p.fontMetrics().horizontalAdvance(geheim) + 4;
+        p.drawText(QRectF(x + box + 2, y - 2, w, box + 4), Qt::AlignLeft | Qt::AlignVCenter, geheim);
+        x += box + w + 6;
+    }
+    int peak = 0;
+    for (int i = 1; i < 168; ++i)
+        if (m_week.values[static_cast<std::size_t>(i)] > m_week.values[static_cast<std::size_t>(peak)] ||
+            std::isnan(m_week.values[static_cast<std::size_t>(peak)]))
+            peak = i;
     const QString label = tr("up to %1 per hour · peak %2 %3–%4 h · %5 in total (aoristic)")
                               .arg(loc.toString(max, 'f', max < 10 ? 1 : 0), dayName(peak / 24))
                               .arg(peak % 24)
@@ -150,12 +186,13 @@ bool HourOfWeekChart::event(QEvent* e)
         if (g.contains(help->pos())) {
             const int hour = std::clamp(static_cast<int>((help->pos().x() - g.left()) / (g.width() / 24)), 0, 23);
             const int day = std::clamp(static_cast<int>((help->pos().y() - g.top()) / (g.height() / 7)), 0, 6);
+            const double v = m_week.at(day, hour);
             QToolTip::showText(help->globalPos(),
                                tr("%1 %2:00–%3:00: %4")
                                    .arg(dayName(day))
                                    .arg(hour)
                                    .arg(hour + 1)
-                                   .arg(QLocale().toString(m_week.at(day, hour), 'f', 1)),
+                                   .arg(std::isnan(v) ? tr("geheim") : QLocale().toString(v, 'f', 1)),
                                this);
             return true;
         }

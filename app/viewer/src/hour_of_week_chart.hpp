@@ -15,7 +15,9 @@ public:
 
     explicit HourOfWeekChart(QWidget* parent = nullptr);
 
-    void setWeek(const HourOfWeek& week, const QString& title);
+    /// `peak`: the area's busiest hour from the areas' `peak_total` (shown when the hours are
+    /// not published); `note`: the scan's own sentence on withheld hours.
+    void setWeek(const HourOfWeek& week, const QString& title, const QString& peak = {}, const QString& note = {});
     [[nodiscard]] const HourOfWeek& week() const { return m_week; }
     [[nodiscard]] const QString& title() const { return m_title; }
     /// The sentence shown instead of the grid; empty when the grid is drawn.
@@ -26,6 +28,8 @@ public:
     /// Colour of an hour with weight `value` in a week whose busiest hour is `max`: light grey
     /// for 0, else class ceil(value / max * kClasses) on YlOrRd (skipping its near-white end).
     [[nodiscard]] static QColor cellColour(double value, double max);
+    /// The fill of a hidden ("geheim") hour: grey hatch, as the maps draw "geheim".
+    [[nodiscard]] static QBrush hiddenBrush();
     /// Translated short day name, 0 = Monday ("ma" in Dutch).
     [[nodiscard]] static QString dayName(int day);
 
@@ -40,6 +44,8 @@ private:
     [[nodiscard]] QRectF gridRect() const;
     HourOfWeek m_week;
     QString m_title;
+    QString m_peak;
+    QString m_note;
 };
 
 } // namespace gebiedscan::viewer

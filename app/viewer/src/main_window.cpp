@@ -659,8 +659,17 @@ void MainWindow::updateHourChart()
     const auto& l = *m_sheetAreas;
     const int level = l.fieldIndex(qs(schema::field::level)), code = l.fieldIndex(qs(schema::field::code));
     HourOfWeek week;
+    QString peak;
+    const bool published = std::all_of(m_sheetFeatures.begin(), m_sheetFeatures.end(),
+                                       [&](std::size_t f) { return m_project->hotTimesPublished(l.text(level, f)); });
     if (!m_project->timeOfDayKnown()) {
         week.state = HourOfWeek::State::NoTimeOfDay; // dates only: no hour of week to read
+    } else if (!published) {
+        // Extern scan without this level's rows: say so, and show the busiest hour, which is
+        // published per area (peak_total; one area only, a selection has no single peak).
+        week.state = HourOfWeek::State::NotPublished;
+        const int peakField = l.fieldIndex(qs(schema::field::peakTotal));
+        if (peakField >= 0 && m_sheetFeatures.size() == 1) peak = l.text(peakField, m_sheetFeatures.front());
     } else if (const auto pending = m_project->pendingHotTimes()) {
         // First identify: read the table on a worker thread; the chart says so meanwhile.
         week.state = HourOfWeek::State::Loading;
@@ -682,8 +691,9 @@ void MainWindow::updateHourChart()
     }
     const QString what = all ? tr("all themes") : m_themeBox->currentText();
     const QString period = m_project->currentPeriodLabel();
-    m_hourChart->setWeek(week, period.isEmpty() ? tr("Hour of week: %1").arg(what)
-                                                : tr("Hour of week: %1, %2").arg(what, period));
+    m_hourChart->setWeek(
+        week, period.isEmpty() ? tr("Hour of week: %1").arg(what) : tr("Hour of week: %1, %2").arg(what, period), peak,
+        m_project->hotTimesNote());
 }
 
 int MainWindow::currentLayerRow() const

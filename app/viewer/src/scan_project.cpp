@@ -200,6 +200,18 @@ void ScanProject::readSummary(const QString& file)
         parts << QCoreApplication::translate("ScanProject", "SYNTHETIC registrations (demo)");
     m_workingCrs = o.value(QStringLiteral("working_crs")).toString();
     // "bekend", or "geen tijdstip bekend" when the registrations have dates only (scan_writer).
+    // The hour-of-week contract: absent (intern, all levels), a string (older extern: none) or
+    // {"levels": [...], "hidden": N, "note": "..."}.
+    const QJsonValue hotTimes = o.value(qs(key::suppression)).toObject().value(QStringLiteral("hot_times"));
+    if (hotTimes.isString()) {
+        m_hotTimesLevels = QStringList();
+        m_hotTimesNote = hotTimes.toString();
+    } else if (hotTimes.isObject()) {
+        m_hotTimesLevels = QStringList();
+        for (const auto& v : hotTimes.toObject().value(QStringLiteral("levels")).toArray())
+            m_hotTimesLevels->push_back(v.toString());
+        m_hotTimesNote = hotTimes.toObject().value(QStringLiteral("note")).toString();
+    }
     const QString timeOfDay = o.value(QStringLiteral("time_of_day")).toString();
     m_timeOfDayKnown = timeOfDay.isEmpty() || timeOfDay == u"bekend";
     const QString model = o.value(qs(key::model)).toString();
@@ -706,6 +718,15 @@ void ScanProject::showTheme(const QString& themeId, const QString& indicator, co
         m_layers->setStyle(r, hs,
                            QCoreApplication::translate("ScanProject", "Hot spots (Gi*): %1").arg(themeLabel(themeId)));
     }
+}
+
+} // namespace gebiedscan::viewer
+
+namespace gebiedscan::viewer {
+
+bool ScanProject::hotTimesPublished(const QString& level) const
+{
+    return !m_hotTimesLevels || m_hotTimesLevels->contains(level);
 }
 
 } // namespace gebiedscan::viewer

@@ -118,6 +118,13 @@ public:
     /// the scan then wrote no hour of week and no peak hour.
     [[nodiscard]] bool timeOfDayKnown() const { return m_timeOfDayKnown; }
 
+    /// Whether the scan published hour-of-week rows for `level` (summary.json
+    /// `suppression.hot_times`): key absent = every level (intern); a plain string (older extern
+    /// scans) = none; an object = the levels in its `levels` list.
+    [[nodiscard]] bool hotTimesPublished(const QString& level) const;
+    /// The scan's own sentence on the withheld hours (`note`, or the plain string); may be empty.
+    [[nodiscard]] const QString& hotTimesNote() const { return m_hotTimesNote; }
+
     /// The sources summary.json names (empty for older folders and loose files).
     [[nodiscard]] const std::vector<SourceInfo>& sources() const { return m_sources; }
 
@@ -180,6 +187,8 @@ private:
     std::vector<AreaLevelInfo> m_levels;
     QString m_level;
     bool m_timeOfDayKnown = true;
+    std::optional<QStringList> m_hotTimesLevels; // nullopt: every level published
+    QString m_hotTimesNote;
 };
 
 } // namespace gebiedscan::viewer

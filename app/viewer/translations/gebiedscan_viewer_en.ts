@@ -4,12 +4,12 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../src/layer_style.cpp" line="1"/>
+        <location filename="../src/layer_style.cpp" line="175"/>
         <source>Objective against survey</source>
         <translation>Objective against survey</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="1"/>
+        <location filename="../src/layer_style.cpp" line="546"/>
         <source>geheim / no survey figure (%1)</source>
         <translation>geheim / no survey figure (%1)</translation>
     </message>
@@ -24,125 +24,125 @@
         <translation>weighted events per km2</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="131"/>
+        <location filename="../src/layer_style.cpp" line="117"/>
         <source>Hot spot, 99% confidence</source>
         <translation>Hot spot, 99% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="132"/>
+        <location filename="../src/layer_style.cpp" line="118"/>
         <source>Hot spot, 95% confidence</source>
         <translation>Hot spot, 95% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="133"/>
+        <location filename="../src/layer_style.cpp" line="119"/>
         <source>Hot spot, 90% confidence</source>
         <translation>Hot spot, 90% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="134"/>
+        <location filename="../src/layer_style.cpp" line="120"/>
         <source>Cold spot, 90% confidence</source>
         <translation>Cold spot, 90% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="135"/>
+        <location filename="../src/layer_style.cpp" line="121"/>
         <source>Cold spot, 95% confidence</source>
         <translation>Cold spot, 95% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="136"/>
+        <location filename="../src/layer_style.cpp" line="122"/>
         <source>Cold spot, 99% confidence</source>
         <translation>Cold spot, 99% confidence</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="137"/>
-        <location filename="../src/layer_style.cpp" line="470"/>
+        <location filename="../src/layer_style.cpp" line="123"/>
+        <location filename="../src/layer_style.cpp" line="457"/>
         <source>Not significant</source>
         <translation>Not significant</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="186"/>
+        <location filename="../src/layer_style.cpp" line="172"/>
         <source>Hot spots (Getis-Ord Gi*)</source>
         <translation>Hot spots (Getis-Ord Gi*)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="187"/>
+        <location filename="../src/layer_style.cpp" line="173"/>
         <source>Clusters and outliers (local Moran&apos;s I)</source>
         <translation>Clusters and outliers (local Moran's I)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="188"/>
+        <location filename="../src/layer_style.cpp" line="174"/>
         <source>Emerging hot spots (trend)</source>
         <translation>Emerging hot spots (trend)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="191"/>
+        <location filename="../src/layer_style.cpp" line="178"/>
         <source>Black spots: %1 (size = %2)</source>
         <translation>Black spots: %1 (size = %2)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="196"/>
+        <location filename="../src/layer_style.cpp" line="183"/>
         <source>Density: %1</source>
         <translation>Density: %1</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="197"/>
+        <location filename="../src/layer_style.cpp" line="184"/>
         <source>Density: %1 (%2)</source>
         <translation>Density: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="422"/>
-        <location filename="../src/layer_style.cpp" line="464"/>
-        <location filename="../src/layer_style.cpp" line="527"/>
+        <location filename="../src/layer_style.cpp" line="409"/>
+        <location filename="../src/layer_style.cpp" line="451"/>
+        <location filename="../src/layer_style.cpp" line="514"/>
         <source>geheim / no data (%1)</source>
         <translation>geheim / no data (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="461"/>
+        <location filename="../src/layer_style.cpp" line="448"/>
         <source>No neighbours (%1)</source>
         <translation>No neighbours (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="471"/>
+        <location filename="../src/layer_style.cpp" line="458"/>
         <source>High-High (cluster)</source>
         <translation>High-High (cluster)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="472"/>
+        <location filename="../src/layer_style.cpp" line="459"/>
         <source>Low-Low (cluster)</source>
         <translation>Low-Low (cluster)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="473"/>
+        <location filename="../src/layer_style.cpp" line="460"/>
         <source>High-Low (outlier)</source>
         <translation>High-Low (outlier)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="474"/>
+        <location filename="../src/layer_style.cpp" line="461"/>
         <source>Low-High (outlier)</source>
         <translation>Low-High (outlier)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="495"/>
+        <location filename="../src/layer_style.cpp" line="482"/>
         <source>no value / no neighbours (%1)</source>
         <translation>no value / no neighbours (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="596"/>
+        <location filename="../src/layer_style.cpp" line="615"/>
         <source>score %1</source>
         <translation>score %1</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="602"/>
+        <location filename="../src/layer_style.cpp" line="621"/>
         <source>black spot (meets the definition) (%1)</source>
         <translation>black spot (meets the definition) (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="606"/>
+        <location filename="../src/layer_style.cpp" line="625"/>
         <source>below the threshold (%1)</source>
         <translation>below the threshold (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="619"/>
+        <location filename="../src/layer_style.cpp" line="638"/>
         <source>too small for a reliable rate (%1)</source>
         <translation>too small for a reliable rate (%1)</translation>
     </message>
@@ -150,7 +150,7 @@
 <context>
     <name>ScanProject</name>
     <message>
-        <location filename="../src/scan_project.cpp" line="1"/>
+        <location filename="../src/scan_project.cpp" line="693"/>
         <source>Objective against survey: %1</source>
         <translation>Objective against survey: %1</translation>
     </message>
@@ -185,80 +185,80 @@
         <translation>SYNTHETIC registrations (demo)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="206"/>
+        <location filename="../src/scan_project.cpp" line="218"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="318"/>
+        <location filename="../src/scan_project.cpp" line="330"/>
         <source>cannot open &apos;%1&apos;: no such file or folder</source>
         <translation>cannot open '%1': no such file or folder</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="329"/>
+        <location filename="../src/scan_project.cpp" line="341"/>
         <source>Map in %1</source>
         <translation>Map in %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="427"/>
+        <location filename="../src/scan_project.cpp" line="439"/>
         <source>Areas</source>
         <translation>Areas</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="428"/>
-        <location filename="../src/scan_project.cpp" line="446"/>
+        <location filename="../src/scan_project.cpp" line="440"/>
+        <location filename="../src/scan_project.cpp" line="458"/>
         <source>Areas (%1)</source>
         <translation>Areas (%1)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="457"/>
+        <location filename="../src/scan_project.cpp" line="469"/>
         <source>&apos;%1&apos; holds no gebiedscan.gpkg or other layers</source>
         <translation>'%1' holds no gebiedscan.gpkg or other layers</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="382"/>
-        <location filename="../src/scan_project.cpp" line="486"/>
+        <location filename="../src/scan_project.cpp" line="394"/>
+        <location filename="../src/scan_project.cpp" line="498"/>
         <source>RD New is used far outside the Netherlands: the map is drawn in %1 instead</source>
         <translation>RD New is used far outside the Netherlands: the map is drawn in %1 instead</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="645"/>
-        <location filename="../src/scan_project.cpp" line="672"/>
+        <location filename="../src/scan_project.cpp" line="671"/>
+        <location filename="../src/scan_project.cpp" line="704"/>
         <source>%1: registrations %2</source>
         <translation>%1: registrations %2</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="649"/>
+        <location filename="../src/scan_project.cpp" line="675"/>
         <source>%1: change against reference (%)</source>
         <translation>%1: change against reference (%)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="659"/>
+        <location filename="../src/scan_project.cpp" line="685"/>
         <source>%1: per 1,000 (EB-smoothed)</source>
         <translation>%1: per 1,000 (EB-smoothed)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="661"/>
+        <location filename="../src/scan_project.cpp" line="687"/>
         <source>%1: per 1,000 (local EB, with neighbours)</source>
         <translation>%1: per 1,000 (local EB, with neighbours)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="662"/>
+        <location filename="../src/scan_project.cpp" line="688"/>
         <source>%1: per 1,000 inhabitants</source>
         <translation>%1: per 1,000 inhabitants</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="666"/>
+        <location filename="../src/scan_project.cpp" line="698"/>
         <source>%1: emerging hot spots (trend)</source>
         <translation>%1: emerging hot spots (trend)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="671"/>
+        <location filename="../src/scan_project.cpp" line="703"/>
         <source>%1: registrations</source>
         <translation>%1: registrations</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="687"/>
+        <location filename="../src/scan_project.cpp" line="719"/>
         <source>Hot spots (Gi*): %1</source>
         <translation>Hot spots (Gi*): %1</translation>
     </message>
@@ -266,142 +266,142 @@
 <context>
     <name>ViewerCli</name>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="79"/>
+        <location filename="../src/viewer_cli.cpp" line="82"/>
         <source>--screenshot needs a file name</source>
         <translation>--screenshot needs a file name</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="81"/>
+        <location filename="../src/viewer_cli.cpp" line="84"/>
         <source>--size needs WxH</source>
         <translation>--size needs WxH</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="88"/>
+        <location filename="../src/viewer_cli.cpp" line="91"/>
         <source>--size must be WxH, e.g. 1600x1000 (100..20000 pixels)</source>
         <translation>--size must be WxH, e.g. 1600x1000 (100..20000 pixels)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="90"/>
+        <location filename="../src/viewer_cli.cpp" line="93"/>
         <source>--scale needs a number</source>
         <translation>--scale needs a number</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="94"/>
+        <location filename="../src/viewer_cli.cpp" line="97"/>
         <source>--scale must be between 0.5 and 8</source>
         <translation>--scale must be between 0.5 and 8</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="96"/>
+        <location filename="../src/viewer_cli.cpp" line="99"/>
         <source>--theme needs a theme id</source>
         <translation>--theme needs a theme id</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="101"/>
-        <source>--indicator must be n, rate, eb, ebl, change_pct or trend</source>
-        <translation>--indicator must be n, rate, eb, ebl, change_pct or trend</translation>
+        <location filename="../src/viewer_cli.cpp" line="104"/>
+        <source>--indicator must be n, rate, eb, ebl, change_pct, trend or kwadrant</source>
+        <translation>--indicator must be n, rate, eb, ebl, change_pct, trend or kwadrant</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="104"/>
+        <location filename="../src/viewer_cli.cpp" line="107"/>
         <source>--period needs a period</source>
         <translation>--period needs a period</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="107"/>
+        <location filename="../src/viewer_cli.cpp" line="110"/>
         <source>--crs needs a CRS, e.g. EPSG:32631</source>
         <translation>--crs needs a CRS, e.g. EPSG:32631</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="110"/>
+        <location filename="../src/viewer_cli.cpp" line="113"/>
         <source>--level needs a level, e.g. wijk or gemeente</source>
         <translation>--level needs a level, e.g. wijk or gemeente</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="113"/>
+        <location filename="../src/viewer_cli.cpp" line="116"/>
         <source>--lang must be nl or en</source>
         <translation>--lang must be nl or en</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="115"/>
+        <location filename="../src/viewer_cli.cpp" line="118"/>
         <source>--identify needs X,Y in RD metres</source>
         <translation>--identify needs X,Y in RD metres</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="121"/>
+        <location filename="../src/viewer_cli.cpp" line="124"/>
         <source>--identify needs X,Y in RD metres, e.g. 233500,557000</source>
         <translation>--identify needs X,Y in RD metres, e.g. 233500,557000</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="124"/>
+        <location filename="../src/viewer_cli.cpp" line="127"/>
         <source>--show needs layer names, e.g. hotspots</source>
         <translation>--show needs layer names, e.g. hotspots</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="130"/>
+        <location filename="../src/viewer_cli.cpp" line="133"/>
         <source>--suggest-aol needs a number 1..100</source>
         <translation>--suggest-aol needs a number 1..100</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="133"/>
+        <location filename="../src/viewer_cli.cpp" line="136"/>
         <source>--select needs X,Y;X,Y... in RD metres</source>
         <translation>--select needs X,Y;X,Y... in RD metres</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="139"/>
+        <location filename="../src/viewer_cli.cpp" line="142"/>
         <source>--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000</source>
         <translation>--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="145"/>
+        <location filename="../src/viewer_cli.cpp" line="148"/>
         <source>--print needs a .pdf or .png file name</source>
         <translation>--print needs a .pdf or .png file name</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="148"/>
+        <location filename="../src/viewer_cli.cpp" line="151"/>
         <source>--paper must be A4 or A3</source>
         <translation>--paper must be A4 or A3</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="156"/>
+        <location filename="../src/viewer_cli.cpp" line="159"/>
         <source>--dpi needs a number 72..600</source>
         <translation>--dpi needs a number 72..600</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="162"/>
+        <location filename="../src/viewer_cli.cpp" line="165"/>
         <source>unknown option %1</source>
         <translation>unknown option %1</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="168"/>
+        <location filename="../src/viewer_cli.cpp" line="171"/>
         <source>--print needs a folder or layer to show</source>
         <translation>--print needs a folder or layer to show</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="170"/>
+        <location filename="../src/viewer_cli.cpp" line="173"/>
         <source>--screenshot needs a folder or layer to show</source>
         <translation>--screenshot needs a folder or layer to show</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="207"/>
+        <location filename="../src/viewer_cli.cpp" line="210"/>
         <source>gebiedscan-viewer: no theme &apos;%1&apos; in the data</source>
         <translation>gebiedscan-viewer: no theme '%1' in the data</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="215"/>
+        <location filename="../src/viewer_cli.cpp" line="218"/>
         <source>gebiedscan-viewer: no level &apos;%1&apos; in the data (levels: %2)</source>
         <translation>gebiedscan-viewer: no level '%1' in the data (levels: %2)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="223"/>
+        <location filename="../src/viewer_cli.cpp" line="226"/>
         <source>gebiedscan-viewer: indicator &apos;%1&apos; needs inhabitants, which the areas lack</source>
         <translation>gebiedscan-viewer: indicator '%1' needs inhabitants, which the areas lack</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="227"/>
+        <location filename="../src/viewer_cli.cpp" line="230"/>
         <source>gebiedscan-viewer: indicator &apos;%1&apos; is not in the data for this theme and level (the scan wrote no such column)</source>
         <translation>gebiedscan-viewer: indicator '%1' is not in the data for this theme and level (the scan wrote no such column)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="235"/>
+        <location filename="../src/viewer_cli.cpp" line="238"/>
         <source>gebiedscan-viewer: no period &apos;%1&apos; in the scan (periods: %2)</source>
         <translation>gebiedscan-viewer: no period '%1' in the scan (periods: %2)</translation>
     </message>
@@ -642,73 +642,89 @@
 <context>
     <name>gebiedscan::viewer::HourOfWeekChart</name>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="36"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="39"/>
         <source>This scan has no hour-of-week table (hot_times).</source>
         <translation>This scan has no hour-of-week table (hot_times).</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="37"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="40"/>
         <source>Reading the hour-of-week table...</source>
         <translation>Reading the hour-of-week table...</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="38"/>
-        <location filename="../src/hour_of_week_chart.cpp" line="42"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="41"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="52"/>
         <source>No registrations in the current period.</source>
         <translation>No registrations in the current period.</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="39"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="42"/>
         <source>Hidden (geheim): too few registrations to show by hour.</source>
         <translation>Hidden (geheim): too few registrations to show by hour.</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="41"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="44"/>
         <source>No time of day known: the registrations have dates only, so there is no hour of week or peak hour.</source>
         <translation>No time of day known: the registrations have dates only, so there is no hour of week or peak hour.</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="50"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="47"/>
+        <source>The hours of the week are not published outside the police at this level.</source>
+        <translation>The hours of the week are not published outside the police at this level.</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="49"/>
+        <source>Busiest hour: %1.</source>
+        <translation>Busiest hour: %1.</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="60"/>
         <source>Mon</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="51"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="61"/>
         <source>Tue</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="52"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="62"/>
         <source>Wed</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="53"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="63"/>
         <source>Thu</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="54"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="64"/>
         <source>Fri</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="55"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="65"/>
         <source>Sat</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="56"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="66"/>
         <source>Sun</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="136"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="159"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="195"/>
+        <source>geheim</source>
+        <translation>geheim</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="172"/>
         <source>up to %1 per hour · peak %2 %3–%4 h · %5 in total (aoristic)</source>
         <translation>up to %1 per hour · peak %2 %3–%4 h · %5 in total (aoristic)</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="154"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="191"/>
         <source>%1 %2:00–%3:00: %4</source>
         <translation>%1 %2:00–%3:00: %4</translation>
     </message>
@@ -728,7 +744,7 @@ source: %3</translation>
 <context>
     <name>gebiedscan::viewer::MainWindow</name>
     <message>
-        <location filename="../src/main_window.cpp" line="1"/>
+        <location filename="../src/main_window.cpp" line="237"/>
         <source>Survey quadrant (objective against subjective)</source>
         <translation>Survey quadrant (objective against subjective)</translation>
     </message>
@@ -981,367 +997,367 @@ source: %3</translation>
         <translation>Trend (emerging hot spots)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="238"/>
+        <location filename="../src/main_window.cpp" line="239"/>
         <source> Period:</source>
         <translation> Period:</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="262"/>
+        <location filename="../src/main_window.cpp" line="263"/>
         <source>Scale 1:%1</source>
         <translation>Scale 1:%1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="265"/>
+        <location filename="../src/main_window.cpp" line="266"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="277"/>
+        <location filename="../src/main_window.cpp" line="278"/>
         <source>Layers</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="285"/>
+        <location filename="../src/main_window.cpp" line="286"/>
         <source>Up</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="286"/>
+        <location filename="../src/main_window.cpp" line="287"/>
         <source>Down</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="303"/>
+        <location filename="../src/main_window.cpp" line="304"/>
         <source>Opacity</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="305"/>
+        <location filename="../src/main_window.cpp" line="306"/>
         <source>Single colour</source>
         <translation>Single colour</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="306"/>
+        <location filename="../src/main_window.cpp" line="307"/>
         <source>Choropleth</source>
         <translation>Choropleth</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="307"/>
+        <location filename="../src/main_window.cpp" line="308"/>
         <source>Gi* hot spots</source>
         <translation>Gi* hot spots</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="308"/>
+        <location filename="../src/main_window.cpp" line="309"/>
         <source>LISA quadrants</source>
         <translation>LISA quadrants</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="309"/>
+        <location filename="../src/main_window.cpp" line="310"/>
         <source>Emerging hot spots (trend)</source>
         <translation>Emerging hot spots (trend)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="310"/>
+        <location filename="../src/main_window.cpp" line="311"/>
         <source>Sized symbols</source>
         <translation>Sized symbols</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="311"/>
+        <location filename="../src/main_window.cpp" line="312"/>
         <source>Raster colour ramp</source>
         <translation>Raster colour ramp</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="312"/>
+        <location filename="../src/main_window.cpp" line="313"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="314"/>
-        <location filename="../src/main_window.cpp" line="385"/>
+        <location filename="../src/main_window.cpp" line="315"/>
+        <location filename="../src/main_window.cpp" line="386"/>
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="316"/>
+        <location filename="../src/main_window.cpp" line="317"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="317"/>
+        <location filename="../src/main_window.cpp" line="318"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Natural breaks (Jenks)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="318"/>
+        <location filename="../src/main_window.cpp" line="319"/>
         <source>Equal interval</source>
         <translation>Equal interval</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="319"/>
+        <location filename="../src/main_window.cpp" line="320"/>
         <source>Manual</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="320"/>
+        <location filename="../src/main_window.cpp" line="321"/>
         <source>Classification</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="323"/>
+        <location filename="../src/main_window.cpp" line="324"/>
         <source>Classes</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="325"/>
+        <location filename="../src/main_window.cpp" line="326"/>
         <source>e.g. 10; 25; 50</source>
         <translation>e.g. 10; 25; 50</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="326"/>
+        <location filename="../src/main_window.cpp" line="327"/>
         <source>Manual breaks</source>
         <translation>Manual breaks</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="329"/>
+        <location filename="../src/main_window.cpp" line="330"/>
         <source>Colours</source>
         <translation>Colours</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="351"/>
-        <location filename="../src/main_window.cpp" line="1147"/>
+        <location filename="../src/main_window.cpp" line="352"/>
+        <location filename="../src/main_window.cpp" line="1161"/>
         <source>Gebiedscan</source>
         <translation>Gebiedscan</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="356"/>
+        <location filename="../src/main_window.cpp" line="357"/>
         <source>Click an area on the map.</source>
         <translation>Click an area on the map.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="372"/>
+        <location filename="../src/main_window.cpp" line="373"/>
         <source>Hour of week of all themes</source>
         <translation>Hour of week of all themes</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="373"/>
+        <location filename="../src/main_window.cpp" line="374"/>
         <source>Show the hour-of-week chart of all registrations instead of the selected theme</source>
         <translation>Show the hour-of-week chart of all registrations instead of the selected theme</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="383"/>
+        <location filename="../src/main_window.cpp" line="384"/>
         <source>Sheet</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="385"/>
+        <location filename="../src/main_window.cpp" line="386"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="388"/>
+        <location filename="../src/main_window.cpp" line="389"/>
         <source>Attributes</source>
         <translation>Attributes</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="396"/>
+        <location filename="../src/main_window.cpp" line="397"/>
         <source>AOL planning</source>
         <translation>AOL planning</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="405"/>
+        <location filename="../src/main_window.cpp" line="406"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="406"/>
+        <location filename="../src/main_window.cpp" line="407"/>
         <source>Save (GeoPackage, Shapefile, CSV)...</source>
         <translation>Save (GeoPackage, Shapefile, CSV)...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="407"/>
+        <location filename="../src/main_window.cpp" line="408"/>
         <source>Load...</source>
         <translation>Load...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="408"/>
+        <location filename="../src/main_window.cpp" line="409"/>
         <source>Suggest top 5</source>
         <translation>Suggest top 5</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="409"/>
+        <location filename="../src/main_window.cpp" line="410"/>
         <source>Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations</source>
         <translation>Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="413"/>
+        <location filename="../src/main_window.cpp" line="414"/>
         <source>No ranked locations to suggest.</source>
         <translation>No ranked locations to suggest.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="415"/>
+        <location filename="../src/main_window.cpp" line="416"/>
         <source>Use &quot;Place AOL&quot; and click the map; double-click a cell to annotate.</source>
         <translation>Use "Place AOL" and click the map; double-click a cell to annotate.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="428"/>
+        <location filename="../src/main_window.cpp" line="429"/>
         <source>Remove AOL</source>
         <translation>Remove AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="458"/>
+        <location filename="../src/main_window.cpp" line="459"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Cannot open %1:
 %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="462"/>
+        <location filename="../src/main_window.cpp" line="463"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="485"/>
+        <location filename="../src/main_window.cpp" line="486"/>
         <source>Gebiedscan viewer – %1</source>
         <translation>Gebiedscan viewer – %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="541"/>
+        <location filename="../src/main_window.cpp" line="542"/>
         <source>current</source>
         <translation>current</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="542"/>
+        <location filename="../src/main_window.cpp" line="543"/>
         <source>%1 (current)</source>
         <translation>%1 (current)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="630"/>
+        <location filename="../src/main_window.cpp" line="632"/>
         <source>Reading the figures per period...</source>
         <translation>Reading the figures per period...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="681"/>
+        <location filename="../src/main_window.cpp" line="693"/>
         <source>all themes</source>
         <translation>all themes</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="683"/>
+        <location filename="../src/main_window.cpp" line="696"/>
         <source>Hour of week: %1</source>
         <translation>Hour of week: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="684"/>
+        <location filename="../src/main_window.cpp" line="697"/>
         <source>Hour of week: %1, %2</source>
         <translation>Hour of week: %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="754"/>
+        <location filename="../src/main_window.cpp" line="768"/>
         <source>RD %1, %2</source>
         <translation>RD %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="763"/>
+        <location filename="../src/main_window.cpp" line="777"/>
         <source>WGS84 %1° N, %2° E</source>
         <translation>WGS84 %1° N, %2° E</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="935"/>
+        <location filename="../src/main_window.cpp" line="949"/>
         <source>Accidents per year and severity</source>
         <translation>Accidents per year and severity</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1056"/>
+        <location filename="../src/main_window.cpp" line="1070"/>
         <source>black spot, score %1</source>
         <translation>black spot, score %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1086"/>
+        <location filename="../src/main_window.cpp" line="1100"/>
         <source>hot spot 99%</source>
         <translation>hot spot 99%</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1087"/>
+        <location filename="../src/main_window.cpp" line="1101"/>
         <source>hot spot 99%, Gi* z = %1</source>
         <translation>hot spot 99%, Gi* z = %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1098"/>
+        <location filename="../src/main_window.cpp" line="1112"/>
         <source>%1 registrations (current period)</source>
         <translation>%1 registrations (current period)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1104"/>
+        <location filename="../src/main_window.cpp" line="1118"/>
         <source>Save AOL list in folder</source>
         <translation>Save AOL list in folder</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1108"/>
+        <location filename="../src/main_window.cpp" line="1122"/>
         <source>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</source>
         <translation>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1110"/>
-        <location filename="../src/main_window.cpp" line="1122"/>
+        <location filename="../src/main_window.cpp" line="1124"/>
+        <location filename="../src/main_window.cpp" line="1136"/>
         <source>AOL</source>
         <translation>AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1110"/>
+        <location filename="../src/main_window.cpp" line="1124"/>
         <source>Saving failed:
 %1</source>
         <translation>Saving failed:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1117"/>
+        <location filename="../src/main_window.cpp" line="1131"/>
         <source>Load AOL list</source>
         <translation>Load AOL list</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1117"/>
+        <location filename="../src/main_window.cpp" line="1131"/>
         <source>AOL list (*.gpkg *.shp)</source>
         <translation>AOL list (*.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1122"/>
+        <location filename="../src/main_window.cpp" line="1136"/>
         <source>Loading failed:
 %1</source>
         <translation>Loading failed:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1133"/>
-        <location filename="../src/main_window.cpp" line="1136"/>
+        <location filename="../src/main_window.cpp" line="1147"/>
+        <location filename="../src/main_window.cpp" line="1150"/>
         <source>Gebiedscan: %1</source>
         <translation>Gebiedscan: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1142"/>
+        <location filename="../src/main_window.cpp" line="1156"/>
         <source>Registrations %1</source>
         <translation>Registrations %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1201"/>
+        <location filename="../src/main_window.cpp" line="1215"/>
         <source>%1: source unknown</source>
         <translation>%1: source unknown</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1206"/>
+        <location filename="../src/main_window.cpp" line="1220"/>
         <source>Period %1</source>
         <translation>Period %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1213"/>
+        <location filename="../src/main_window.cpp" line="1227"/>
         <source>Sources: %1</source>
         <translation>Sources: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1215"/>
+        <location filename="../src/main_window.cpp" line="1229"/>
         <source>Map in %1</source>
         <translation>Map in %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1214"/>
+        <location filename="../src/main_window.cpp" line="1228"/>
         <source>Basemap: %1</source>
         <translation>Basemap: %1</translation>
     </message>
