@@ -534,11 +534,12 @@ std::uint64_t estimateScanOutputBytes(const ScanResult& r, const ScanOptions& o)
         for (const auto& c : costs)
             if (wants(c.format)) bytes += c.vertex * vertices + c.value * values;
     }
-    // The long figures table (level, area, theme, category, period, count) in the GeoPackage and CSV.
+    // The long figures table (level, area, theme, category, period, count) in the GeoPackage and CSV:
+    // one row per period for every theme and category series with a count (zeros are left out).
     if (r.figures) {
         double rows = 0;
-        for (const auto& level : r.areas.levels)
-            rows += static_cast<double>(level.size() * r.figures->categorySlots() * r.figures->periods());
+        for (std::size_t l = 0; l < r.areas.levels.size(); ++l)
+            rows += static_cast<double>(r.figures->seriesWithCounts(l) * r.figures->periods());
         bytes += rows * 40.0 * ((wants("gpkg") ? 1 : 0) + (wants("csv") ? 1 : 0));
     }
     return static_cast<std::uint64_t>(bytes);
