@@ -28,6 +28,7 @@ void registerSynthCommand(CLI::App& app)
                                                 "(seeded synthetic incidents; clearly labelled, never real data)");
     addAreaOptions(*cmd, {.path = &c->areas,
                           .layer = &c->areasLayer,
+                          .codeField = &c->areaCodeField,
                           .pathHelp = "gebieden (polygonen) waarbinnen registraties vallen",
                           .required = true,
                           .mustExist = true});
@@ -39,6 +40,7 @@ void registerSynthCommand(CLI::App& app)
     cmd->add_option("--to-year", c->toYear, "laatste jaar")->capture_default_str();
     cmd->add_option("--malformed", c->malformed, "aandeel bewust foute records")->capture_default_str();
     cmd->add_flag("--lonlat", c->lonlat, "lon/lat-kolommen (WGS84) in plaats van RD-geometrie (voor CSV)");
+    addCrsOptions(*cmd, {.workingCrs = &c->workingCrs});
     addOutputOptions(*cmd, {.out = &c->out, .outHelp = "uitvoerbestand: .gpkg, .csv, .geojson of .shp"});
     cmd->callback([c] { run(*c); });
 }

@@ -199,6 +199,28 @@ ScanFigures::ScanFigures(const ScanModel& model, const AreaHierarchy& areas, con
     }
 }
 
+std::size_t ScanCounts::stored() const
+{
+    std::size_t n = 0;
+    for (const auto& row : m_rows) n += row.size();
+    return n;
+}
+
+std::size_t ScanFigures::seriesWithCounts(std::size_t level) const
+{
+    const auto& lv = m_levels[level];
+    std::size_t series = 0;
+    for (const auto* rows : {&lv.theme, &lv.category})
+        for (std::size_t a = 0; a < rows->rows(); ++a) {
+            std::size_t last = SIZE_MAX;
+            rows->forEach(a, [&](std::uint32_t column, std::uint64_t n) {
+                const std::size_t slot = column / m_periods;
+                if (n > 0 && slot != last) ++series, last = slot;
+            });
+        }
+    return series;
+}
+
 std::uint64_t ScanFigures::themeCount(std::size_t level, std::size_t area, std::size_t slot, std::size_t period) const
 {
     return m_levels[level].theme.at(area, slot * m_periods + period);

@@ -1,11 +1,13 @@
 #include "gebiedscan/gis/output_folder.hpp"
 
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/core/language.hpp"
 
 #include <fcntl.h>
 #include <stdio.h> // renameat2 (glibc >= 2.28)
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -131,23 +133,38 @@ void OutputFolder::open(const std::vector<std::string>& legacyNames)
     }
 
     const std::string name = m_target.filename().string();
-    const fs::path lock = parent / ("." + name + ".lock");
-    m_lockFd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (m_lockFd < 0)
-        throw OutputError("cannot write in '" + parent.string() + "' (for output folder '" + m_target.string() +
-                          "'): " + std::strerror(errno));
-    if (::flock(m_lockFd, LOCK_EX | LOCK_NB) != 0) {
-        // The holder writes its pid just after taking the lock: give it a moment before saying "?".
-        char buf[32] = {};
-        ssize_t n = 0;
-        for (int attempt = 0; attempt < 50 && (n = ::pread(m_lockFd, buf, sizeof buf - 1, 0)) <= 0; ++attempt)
-            ::usleep(10000);
-        const std::string pid = n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : "?";
-        ::close(m_lockFd);
+    m_lock = parent / ("." + name + ".lock");
+    // The lock file is removed by its holder when the run ends. A run that opened it just before
+    // may then lock the removed file: it sees that the path no longer names what it locked and
+    // tries again, so two runs never both believe they hold the lock.
+    for (int attempt = 0;; ++attempt) {
+        m_lockFd = ::open(m_lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (m_lockFd < 0)
+            throw OutputError("cannot write in '" + parent.string() + "' (for output folder '" + m_target.string() +
+                              "'): " + std::strerror(errno));
+        if (::flock(m_lockFd, LOCK_EX | LOCK_NB) != 0) {
+            // The holder writes its pid just after taking the lock: give it a moment before saying "?".
+            char buf[32] = {};
+            ssize_t n = 0;
+            for (int wait = 0; wait < 50 && (n = ::pread(m_lockFd, buf, sizeof buf - 1, 0)) <= 0; ++wait)
+                ::usleep(10000);
+            const std::string pid = n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : "?";
+            ::close(m_lockFd);
+            m_lockFd = -1;
+            throw OutputError("output folder '" + m_target.string() +
+                              "' is being written by another gebiedscan run (process " + pid +
+                              "): wait until it is done or choose another --out");
+        }
+        struct stat held {};
+        struct stat named {};
+        if (::fstat(m_lockFd, &held) == 0 && ::stat(m_lock.c_str(), &named) == 0 && held.st_dev == named.st_dev &&
+            held.st_ino == named.st_ino)
+            break;
+        ::close(m_lockFd); // locked a file its holder had just removed
         m_lockFd = -1;
-        throw OutputError("output folder '" + m_target.string() +
-                          "' is being written by another gebiedscan run (process " + pid +
-                          "): wait until it is done or choose another --out");
+        if (attempt >= 100)
+            throw OutputError("cannot lock output folder '" + m_target.string() + "': '" + m_lock.string() +
+                              "' keeps being replaced");
     }
     const std::string pid = std::to_string(::getpid());
     if (::ftruncate(m_lockFd, 0) != 0 || ::pwrite(m_lockFd, pid.data(), pid.size(), 0) < 0) {
@@ -169,26 +186,64 @@ void OutputFolder::open(const std::vector<std::string>& legacyNames)
 OutputFolder::~OutputFolder()
 {
     if (!m_committed) removeCreated();
-    if (m_lockFd >= 0) ::close(m_lockFd);
+    releaseLock();
+}
+
+void OutputFolder::releaseLock()
+{
+    if (m_lockFd < 0) return;
+    // Removed while still held: a run waiting on this file retries on a fresh one (see open).
+    ::unlink(m_lock.c_str());
+    ::close(m_lockFd);
+    m_lockFd = -1;
 }
 
 void OutputFolder::removeCreated()
 {
     std::error_code ec;
     if (!m_staging.empty()) fs::remove_all(m_staging, ec);
-    if (m_lockFd >= 0) ::close(m_lockFd);
-    m_lockFd = -1;
-    if (m_created.empty()) return;
-    fs::remove(m_target.parent_path() / ("." + m_target.filename().string() + ".lock"), ec);
+    releaseLock();
     for (const auto& dir : m_created) fs::remove(dir, ec); // innermost first; only when empty
+}
+
+std::string OutputFolder::failure(const std::string& why) const
+{
+    const std::string target = m_target.string();
+    const std::string unchanged =
+        tr("; de vorige uitvoer in die map is ongewijzigd", "; the previous output in that folder is unchanged");
+    const std::string nothing = tr("; er is niets geschreven", "; nothing was written");
+    if (why.find(unchanged) != std::string::npos || why.find(nothing) != std::string::npos)
+        return why; // framed already (commit)
+    std::error_code ec;
+    const std::string outcome = fs::exists(m_target, ec) ? unchanged : nothing;
+    std::string reason = why;
+    // The user never sees the hidden staging folder: name the target instead.
+    if (!m_staging.empty())
+        for (std::size_t at; (at = reason.find(m_staging.string())) != std::string::npos;)
+            reason.replace(at, m_staging.string().size(), target);
+    // GDAL/SQLite say a full disk as a failed COMMIT or "database or disk is full"; by now the
+    // failed file may be removed again, so the free space alone does not tell.
+    struct statvfs disk {};
+    const bool lowSpace = ::statvfs(m_target.parent_path().c_str(), &disk) == 0 &&
+                          static_cast<unsigned long long>(disk.f_bavail) * disk.f_frsize < 1024ULL * 1024ULL;
+    const bool saysFull = reason.find("disk is full") != std::string::npos ||
+                          reason.find("No space left") != std::string::npos ||
+                          // SQLite rolls back on SQLITE_FULL; GDAL's COMMIT then finds no transaction.
+                          reason.find("no transaction is active") != std::string::npos ||
+                          reason.find(std::strerror(ENOSPC)) != std::string::npos;
+    if (lowSpace || saysFull)
+        return tr("kan de uitvoermap '" + target + "' niet schrijven: de schijf is vol (in '" +
+                      m_target.parent_path().string() + "'); maak ruimte vrij of kies met --out een andere schijf",
+                  "cannot write output folder '" + target + "': the disk is full (in '" +
+                      m_target.parent_path().string() + "'); free some space or choose another disk with --out") +
+               outcome + tr(" (melding van de schrijver: ", " (the writer said: ") + reason + ")";
+    return tr("kan de uitvoermap '" + target + "' niet schrijven: ", "cannot write output folder '" + target + "': ") +
+           reason + outcome;
 }
 
 void OutputFolder::commit()
 {
-    const auto fail = [&](const std::string& why) {
-        return OutputError("cannot write output folder '" + m_target.string() + "': " + why +
-                           "; the previous output is unchanged");
-    };
+    const auto fail = [&](const std::string& why) { return OutputError(failure(why)); };
     std::ostringstream manifest;
     manifest << m_producedBy << "\n";
     for (const auto& entry : fs::directory_iterator(m_staging)) {

@@ -183,6 +183,22 @@ completeScan(const ScanOptions& o, Reporter& reporter, std::unique_ptr<ScanResul
              const std::optional<gis::AreaLayer>& areaLayer, AreaLevel base, const std::optional<Grid>& grid,
              const std::vector<std::int64_t>& cells, const std::vector<std::int32_t>& cellParent,
              const std::vector<bool>& cellSplit, HotTimesByArea baseHotTimes, std::optional<SurveyTable> survey);
+} // namespace
+
+double estimateGridScanMemory(std::size_t cells, std::size_t storedCounts, const ScanModel& model)
+{
+    // Sparse: the counts and the figures' category and theme rows hold an entry (column + count,
+    // in the CSR tables of SparseRows) per non-zero count only, not per category x period. Per
+    // cell what is dense still: the change and rank per theme slot, and the emerging-hotspot
+    // monthly counts per slot (48 months, 4 bytes).
+    const double slots = static_cast<double>(model.themes.size() + 2);
+    const double perCount = 16.0 + 2 * 12.0;
+    const double perCell = slots * 48 * 4 + slots * 40 + 300;
+    return perCount * static_cast<double>(storedCounts) + perCell * static_cast<double>(cells);
+}
+
+namespace {
+
 double physicalMemory()
 {
     return static_cast<double>(::sysconf(_SC_PHYS_PAGES)) * static_cast<double>(::sysconf(_SC_PAGE_SIZE));
@@ -191,13 +207,10 @@ double physicalMemory()
 // Every cell with registrations holds its counts per category and period, its monthly counts
 // per theme and, per level, the figures: say so before the figures are made instead of ending in
 // std::bad_alloc.
-void refuseGridLargerThanMemory(const std::string& spec, std::size_t cells, const ScanModel& model)
+void refuseGridLargerThanMemory(const std::string& spec, std::size_t cells, const ScanCounts& counts,
+                                const ScanModel& model)
 {
-    const double categories = static_cast<double>(model.categories.size() + 1);
-    const double periods = static_cast<double>(model.periods.size());
-    const double slots = static_cast<double>(model.themes.size() + 2);
-    const double perCell = 2 * categories * periods * 8 + slots * 48 * 4 + slots * 40 + 300;
-    const double need = perCell * static_cast<double>(cells);
+    const double need = estimateGridScanMemory(cells, counts.stored(), model);
     const double memory = physicalMemory();
     if (memory > 0 && need > 0.8 * memory)
         throw InputError(fmt::format("--grid {}: {} cellen met registraties; de scan zou naar schatting {:.0f} GB "
@@ -528,7 +541,7 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
         r.counts->resizeAreas(cells.size());
     }
     if (grid) {
-        refuseGridLargerThanMemory(o.grid, cells.size(), r.model);
+        refuseGridLargerThanMemory(o.grid, cells.size(), *r.counts, r.model);
         r.gridCells = GridCells{*grid, std::move(inRegion), regionCells, cells, std::move(cellCentreUnit)};
     }
     r.timeOfDayKnown = stream.hasTimeOfDay();

@@ -534,11 +534,12 @@ std::uint64_t estimateScanOutputBytes(const ScanResult& r, const ScanOptions& o)
         for (const auto& c : costs)
             if (wants(c.format)) bytes += c.vertex * vertices + c.value * values;
     }
-    // The long figures table (level, area, theme, category, period, count) in the GeoPackage and CSV.
+    // The long figures table (level, area, theme, category, period, count) in the GeoPackage and CSV:
+    // one row per period for every theme and category series with a count (zeros are left out).
     if (r.figures) {
         double rows = 0;
-        for (const auto& level : r.areas.levels)
-            rows += static_cast<double>(level.size() * r.figures->categorySlots() * r.figures->periods());
+        for (std::size_t l = 0; l < r.areas.levels.size(); ++l)
+            rows += static_cast<double>(r.figures->seriesWithCounts(l) * r.figures->periods());
         bytes += rows * 40.0 * ((wants("gpkg") ? 1 : 0) + (wants("csv") ? 1 : 0));
     }
     return static_cast<std::uint64_t>(bytes);
@@ -582,16 +583,14 @@ std::string surveyNote(const ScanSurvey& sv, const ScanResult& r)
 
 } // namespace
 
-std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o)
+// Writes every file of the scan into the staging folder and commits it.
+static std::vector<fs::path> writeScanOutputsInto(const ScanResult& r, const ScanOptions& o, gis::OutputFolder& folder)
 {
-    // Every file goes into a staging folder swapped in as a whole at the end (issue 18).
     const auto names = levelNames(r.areas);
-    checkScanFormats(o.formats);
     const std::vector<bool> wantedLevel = chooseLevels(names, o.levels);
     const auto wants = [&](const char* format) {
         return o.formats.empty() || std::find(o.formats.begin(), o.formats.end(), format) != o.formats.end();
     };
-    gis::OutputFolder folder(o.outDir, "gebiedscan scan " GEBIEDSCAN_VERSION);
     const fs::path& dir = folder.path();
 
     const std::string& suppression = r.suppressionRule;
@@ -863,6 +862,19 @@ std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o
     folder.commit();
     for (auto& file : written) file = folder.target() / file.filename();
     return written;
+}
+
+std::vector<fs::path> writeScanOutputs(const ScanResult& r, const ScanOptions& o)
+{
+    // Every file goes into a staging folder swapped in as a whole at the end (issue 18).
+    checkScanFormats(o.formats);
+    (void)chooseLevels(levelNames(r.areas), o.levels); // a bad --levels is refused before any folder exists
+    gis::OutputFolder folder(o.outDir, "gebiedscan scan " GEBIEDSCAN_VERSION);
+    try {
+        return writeScanOutputsInto(r, o, folder);
+    } catch (const OutputError& e) { // a full disk said as such, the target named, the old folder standing
+        throw OutputError(folder.failure(e.what()));
+    }
 }
 
 } // namespace gebiedscan::pipeline

@@ -97,8 +97,9 @@ SynthResult runSynthJob(const SynthOptions& c, Reporter& console)
     source.path = c.areas;
     source.layer = c.areasLayer;
     gis::AreaFields fields;
-    fields.codeFieldOption.clear(); // synth has no --area-code-field
-    const auto layer = gis::readAreaLayer(source, fields, "EPSG:28992");
+    fields.code = c.areaCodeField;
+    // Foreign areas stay in their own metric CRS (--working-crs), not forced into RD New.
+    const auto layer = gis::readAreaLayer(source, fields, c.workingCrs);
     std::mt19937_64 rng(c.seed);
     const std::size_t n = layer.geometries.size();
 
@@ -165,11 +166,12 @@ SynthResult runSynthJob(const SynthOptions& c, Reporter& console)
     }
     gis::WriteOptions w;
     w.dutchCsv = false;
+    w.workingCrs = c.workingCrs;
     w.metadata = {{"LET_OP", "SYNTHETISCHE GEGEVENS - geen echte politieregistraties"},
                   {"generator", fmt::format("gebiedscan synth --seed {} --count {}", c.seed, c.count)}};
     gis::FeatureWriter writer(c.out, schema, w);
     std::unique_ptr<gis::CoordinateTransform> toWgs84;
-    if (lonlat) toWgs84 = std::make_unique<gis::CoordinateTransform>("EPSG:28992", "EPSG:4326");
+    if (lonlat) toWgs84 = std::make_unique<gis::CoordinateTransform>(c.workingCrs, "EPSG:4326");
 
     std::uniform_real_distribution<double> u01(0.0, 1.0);
     std::normal_distribution<double> gauss(0.0, 1.0);
@@ -268,6 +270,7 @@ SynthResult runSynthJob(const SynthOptions& c, Reporter& console)
     truth["seed"] = c.seed;
     truth["count"] = c.count;
     truth["malformed_records"] = malformedWritten;
+    truth["crs"] = c.workingCrs; // of the clusters' x and y
     for (const auto& cl : clusters)
         truth["planted_clusters"].push_back({{"name", cl.name},
                                              {"code", kMix[cl.category].code},

@@ -83,7 +83,7 @@ TEST(OptionNames, SharedOptionsReadTheSameInEveryCommand)
         EXPECT_EQ(descriptions[name].size(), 1u) << name << " reads differently in different commands";
     }
     EXPECT_EQ(commands["--incidents"], 5);   // scan, kde, trends, nearrepeat, facilities
-    EXPECT_EQ(commands["--working-crs"], 7); // all but synth, audit and export
+    EXPECT_EQ(commands["--working-crs"], 8); // all but audit and export
     EXPECT_EQ(commands["--quiet"], 9);       // all but synth
 }
 

@@ -43,8 +43,9 @@ TEST(OutputFolder, NewFolderAppearsOnlyOnCommit)
     }
     EXPECT_EQ(readText(target / "a.csv"), "1\n");
     EXPECT_EQ(readText(target / gis::OutputFolder::kMarker), "test\na.csv\n");
-    EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 2) // scan + lock
-        << "no staging folder left";
+    EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()),
+              1) // scan; the lock went with the run
+        << "no staging folder or lock file left";
 }
 
 TEST(OutputFolder, SecondRunReplacesTheWholeFolderAndAnAbortedOneChangesNothing)
@@ -123,6 +124,65 @@ TEST(OutputFolder, SecondRunIntoTheSameFolderFailsNamingTheFirst)
     ASSERT_EQ(::read(pipeFd[0], &answer, 1), 1);
     ::waitpid(child, nullptr, 0);
     EXPECT_EQ(answer, '1');
+}
+
+TEST(OutputFolder, TheLockFileGoesWithTheRunButNotWithARefusedSecondRun)
+{
+    TempDir dir;
+    const auto target = dir / "scan";
+    const auto lock = dir / ".scan.lock";
+    {
+        gis::OutputFolder first(target, "test");
+        EXPECT_TRUE(fs::exists(lock)) << "held while the run lives";
+        int pipeFd[2];
+        ASSERT_EQ(::pipe(pipeFd), 0);
+        const pid_t child = ::fork();
+        if (child == 0) {
+            const auto refused = !errorOf([&] { gis::OutputFolder second(target, "test"); }).empty();
+            (void)!::write(pipeFd[1], refused ? "1" : "0", 1);
+            ::_exit(0);
+        }
+        char answer = '?';
+        ASSERT_EQ(::read(pipeFd[0], &answer, 1), 1);
+        ::waitpid(child, nullptr, 0);
+        EXPECT_EQ(answer, '1');
+        EXPECT_TRUE(fs::exists(lock)) << "the refused run must not remove the first run's lock";
+        writeText(first.path() / "a.csv", "1\n");
+        first.commit();
+    }
+    EXPECT_FALSE(fs::exists(lock)) << "removed when the run ends";
+    {
+        gis::OutputFolder aborted(target, "test"); // ends without commit
+    }
+    EXPECT_FALSE(fs::exists(lock));
+    EXPECT_EQ(readText(target / "a.csv"), "1\n");
+    // Two processes racing through many short runs: each run holds the lock alone, though the
+    // lock file is removed and created again between them.
+    const auto counter = dir / "in-run";
+    std::vector<pid_t> racers;
+    for (int r = 0; r < 2; ++r) {
+        const pid_t child = ::fork();
+        if (child == 0) {
+            int overlaps = 0;
+            for (int i = 0; i < 200; ++i) {
+                try {
+                    gis::OutputFolder run(target, "test");
+                    if (fs::exists(counter)) ++overlaps; // another run believes it holds the lock too
+                    writeText(counter, "x");
+                    ::usleep(200);
+                    fs::remove(counter);
+                } catch (const OutputError&) {}
+            }
+            ::_exit(overlaps == 0 ? 0 : 1);
+        }
+        racers.push_back(child);
+    }
+    for (const pid_t child : racers) {
+        int status = -1;
+        ::waitpid(child, &status, 0);
+        EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "two runs held the lock at once";
+    }
+    EXPECT_FALSE(fs::exists(lock));
 }
 
 } // namespace

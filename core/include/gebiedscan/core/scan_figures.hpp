@@ -31,6 +31,8 @@ public:
     }
 
     [[nodiscard]] std::size_t areas() const { return m_rows.size(); }
+    /// The non-zero counts kept over all areas (what the memory of a grid scan grows with).
+    [[nodiscard]] std::size_t stored() const;
     [[nodiscard]] std::size_t categories() const { return m_categories; } ///< including overig
     [[nodiscard]] std::size_t periods() const { return m_periods; }
 
@@ -84,6 +86,9 @@ public:
     /// Rank by current count among areas with the same parent (1 = most); ties share the
     /// lowest rank ("1, 2, 2, 4").
     [[nodiscard]] int rank(std::size_t level, std::size_t area, std::size_t slot) const;
+    /// The (area, theme slot) and (area, category) pairs of a level with a count in some period:
+    /// the rows of the long figures table, which leaves out series of zeros.
+    [[nodiscard]] std::size_t seriesWithCounts(std::size_t level) const;
 
 private:
     // Sparse per level (a grid's cells are mostly zeros); what is not stored reads as zero, a

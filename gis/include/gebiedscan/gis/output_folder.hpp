@@ -2,7 +2,8 @@
 // An output folder written as one unit: every file of a run goes into a fresh staging folder
 // beside the target, which is swapped in with one atomic rename (renameat2 RENAME_EXCHANGE) on
 // commit. A reader, a crash or SIGKILL at any moment sees the previous complete folder or the new
-// complete folder, never a mix. A lock beside the target keeps a second run out.
+// complete folder, never a mix. A lock beside the target keeps a second run out; it is removed
+// when the run ends.
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -38,6 +39,11 @@ public:
     [[nodiscard]] const std::filesystem::path& path() const { return m_staging; }
     [[nodiscard]] const std::filesystem::path& target() const { return m_target; }
 
+    /// A failed write into the staging folder as the user should read it: the target named (not
+    /// the hidden staging folder), a full disk said as such (GDAL reports it as a failed COMMIT),
+    /// and that the previous output is unchanged.
+    [[nodiscard]] std::string failure(const std::string& why) const;
+
     /// fsyncs the staged files, swaps the staging folder in and removes the previous one.
     /// Throws OutputError (the target then still holds the previous output).
     void commit();
@@ -50,9 +56,12 @@ private:
     void open(const std::vector<std::string>& legacyNames);
     /// Without commit: the staging folder, and the folders above the target this run created.
     void removeCreated();
+    /// Removes the lock file (while still holding it) and releases the lock.
+    void releaseLock();
 
     std::filesystem::path m_target;
     std::filesystem::path m_staging;
+    std::filesystem::path m_lock; ///< `.<name>.lock` beside the target, held while the run lives
     std::string m_producedBy;
     std::vector<std::filesystem::path> m_created; ///< parents of the target this run created
     int m_lockFd = -1;

@@ -11,9 +11,11 @@ namespace gebiedscan::pipeline {
 class Reporter;
 
 struct SynthOptions {
-    std::string areas;      ///< polygon layer the registrations fall in
-    std::string areasLayer; ///< layer in that file; empty: the only one
-    std::string out;        ///< .gpkg, .csv, .geojson or .shp
+    std::string areas;                     ///< polygon layer the registrations fall in
+    std::string areasLayer;                ///< layer in that file; empty: the only one
+    std::string areaCodeField;             ///< empty: detected (BU_CODE, buurtcode, statcode, ...)
+    std::string workingCrs = "EPSG:28992"; ///< metric CRS the areas are read in and the points written in
+    std::string out;                       ///< .gpkg, .csv, .geojson or .shp
     std::uint64_t count = 100000;
     std::uint64_t seed = 20240101;
     int fromYear = 2021;
