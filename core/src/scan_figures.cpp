@@ -169,11 +169,11 @@ ScanFigures::ScanFigures(const ScanModel& model, const AreaHierarchy& areas, con
         std::int32_t maxParent = -1;
         for (std::size_t a = 0; a < n && !level.parent.empty(); ++a) maxParent = std::max(maxParent, level.parent[a]);
         data.zeroRank.assign(static_cast<std::size_t>(maxParent + 2) * m_slots, 1);
-        std::vector<std::uint64_t> current(n);
+        std::vector<std::uint64_t> currentCounts(n);
         for (std::size_t s = 0; s < m_slots; ++s) {
-            for (std::size_t a = 0; a < n; ++a) current[a] = themeCount(l, a, s, m_current);
+            for (std::size_t a = 0; a < n; ++a) currentCounts[a] = themeCount(l, a, s, m_current);
             for (auto& [parent, group] : siblings) {
-                const auto value = [&](std::size_t a) { return current[a]; };
+                const auto value = [&](std::size_t a) { return currentCounts[a]; };
                 std::vector<std::size_t> order = group;
                 std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) { return value(x) > value(y); });
                 for (std::size_t i = 0; i < order.size(); ++i) {
