@@ -18,6 +18,21 @@ std::size_t add(ProtectionTable& t, const std::optional<std::int64_t>& v, int th
                       : t.addPublishedCell(*v, threshold, std::move(label));
 }
 
+// The sums of `margins` lines of `length` observed counts each; a hidden margin is nullopt.
+template <class Observed>
+std::vector<std::optional<std::int64_t>> publishedMargins(const std::vector<bool>& hidden, std::size_t margins,
+                                                          std::size_t length, const Observed& observed)
+{
+    std::vector<std::optional<std::int64_t>> out(margins);
+    for (std::size_t m = 0; m < margins; ++m) {
+        if (!hidden.empty() && hidden[m]) continue;
+        std::int64_t sum = 0;
+        for (std::size_t k = 0; k < length; ++k) sum += static_cast<std::int64_t>(observed(m, k));
+        out[m] = sum;
+    }
+    return out;
+}
+
 } // namespace
 
 KnoxCells addKnoxTable(ProtectionTable& t, std::size_t rows, std::size_t columns,
@@ -66,27 +81,14 @@ bool NearRepeatProtection::knoxPublished(const NearRepeatTable& table) const
 
 std::vector<std::optional<std::int64_t>> NearRepeatProtection::publishedRowTotals(const NearRepeatTable& t) const
 {
-    std::vector<std::optional<std::int64_t>> out(t.distanceClasses());
-    for (std::size_t d = 0; d < out.size(); ++d) {
-        if (!rowHidden.empty() && rowHidden[d]) continue;
-        std::int64_t sum = 0;
-        for (std::size_t c = 0; c < t.timeClasses(); ++c) sum += static_cast<std::int64_t>(t.observed[t.index(d, c)]);
-        out[d] = sum;
-    }
-    return out;
+    return publishedMargins(rowHidden, t.distanceClasses(), t.timeClasses(),
+                            [&](std::size_t d, std::size_t c) { return t.observed[t.index(d, c)]; });
 }
 
 std::vector<std::optional<std::int64_t>> NearRepeatProtection::publishedColumnTotals(const NearRepeatTable& t) const
 {
-    std::vector<std::optional<std::int64_t>> out(t.timeClasses());
-    for (std::size_t c = 0; c < out.size(); ++c) {
-        if (!columnHidden.empty() && columnHidden[c]) continue;
-        std::int64_t sum = 0;
-        for (std::size_t d = 0; d < t.distanceClasses(); ++d)
-            sum += static_cast<std::int64_t>(t.observed[t.index(d, c)]);
-        out[c] = sum;
-    }
-    return out;
+    return publishedMargins(columnHidden, t.timeClasses(), t.distanceClasses(),
+                            [&](std::size_t c, std::size_t d) { return t.observed[t.index(d, c)]; });
 }
 
 NearRepeatProtection protectNearRepeatTable(const NearRepeatTable& nr, int threshold)

@@ -720,10 +720,6 @@ void ScanProject::showTheme(const QString& themeId, const QString& indicator, co
     }
 }
 
-} // namespace gebiedscan::viewer
-
-namespace gebiedscan::viewer {
-
 bool ScanProject::hotTimesPublished(const QString& level) const
 {
     return !m_hotTimesLevels || m_hotTimesLevels->contains(level);
