@@ -257,9 +257,42 @@ for (plevel, pcode), kids in children.items():
             for c in [""] + sorted(cats[s]):
                 relations.append([(-1, (plevel, pcode, s, c, p))] + [(1, (kl, kc, s, c, p)) for kl, kc in kids])
 
+# Hour-of-week rows an extern folder publishes (summary.json suppression.hot_times.levels, theme
+# total): the 168 hours of an area add up to its total of the current period. Any other hourly
+# value outside the police is a finding of its own.
+hot_sup = sup.get("hot_times") if isinstance(sup.get("hot_times"), dict) else {}
+hot_levels = set(hot_sup.get("levels", [])) if summary.get("audience") != "intern" and not rounded else set()
+days = ["ma", "di", "wo", "do", "vr", "za", "zo"]
+hour_found, hour_rows, weeks = [], 0, defaultdict(dict)
+if "hot_times" in layers and summary.get("audience") != "intern":
+    hcols = ", ".join(f"h{h:02}" for h in range(24))
+    for level, code, theme, day, *hours in db.execute(f"select level, area_code, theme, day, {hcols} from hot_times"):
+        hour_rows += 1
+        if level not in hot_levels or theme != "total" or day not in days:
+            if any(v is not None for v in hours):
+                hour_found.append(f"hot_times {level} {code} {theme} {day}: uurwaarden buiten de vrijgegeven rijen")
+            continue
+        for h, v in enumerate(hours):
+            if v is not None and (v != int(v) or v < 0):
+                hour_found.append(f"hot_times {level} {code} {day}: uurwaarde {v} is geen heel aantal")
+            weeks[(level, code)][days.index(day) * 24 + h] = v
+for (level, code), week in weeks.items():
+    total = (level, code, "#total", "", current)
+    if len(week) != 168 or total not in cells:
+        continue
+    rel = [(-1, total)]
+    for h, v in week.items():
+        k = (level, code, "#total", f"uur {h}", current)
+        cells[k] = v
+        lo[k], hi[k] = (0, INF) if v is None else (int(v), int(v))
+        if v is not None and 1 <= v <= threshold("#total") - 1:
+            hour_found.append(f"{k}: klein aantal {v} gepubliceerd")
+        rel.append((1, k))
+    relations.append(rel)
+
 sweeps = propagate(relations, lo, hi)
 
-found = []
+found = list(hour_found)
 hidden = [k for k, v in cells.items() if v is None]
 for k in hidden:
     # The rule of docs/disclosure-control.md, the audit's too: every hidden cell (a reader cannot
@@ -422,14 +455,12 @@ for layer in area_layers + [n for n in layers if n == "hotspots"]:
                 found.append(f"{layer} {r['code']}: {stem}{sid} = {v} naast {'geheim' if count is None else count}")
             if (count is None or rounded) and r.get("peak_total") and sid == "total":
                 found.append(f"{layer} {r['code']}: drukste uur naast {count}")
-hot = db.execute("select count(*) from hot_times").fetchone()[0] if "hot_times" in layers else 0
-if hot and summary.get("audience") != "intern":
-    found.append(f"hot_times: {hot} uur-rijen in een externe map (kleine aantallen per uur)")
+hot = hour_rows
 
 print(
     f"{folder}: {'afgerond' if rounded else 'onderdrukt'}; {len(cells)} cellen, {len(hidden)} geheim "
     f"(summary: {sup.get('primary_cells')} primair + {sup.get('secondary_cells')} secundair), {len(relations)} "
-    f"optellingen, {sweeps} rondes; {len(found)} vondst(en); {hot} uur-rijen"
+    f"optellingen, {sweeps} rondes; {len(found)} vondst(en); {hot} uur-rijen ({len(weeks)} weken vrijgegeven)"
 )
 for line in found[:40]:
     print("  " + line)

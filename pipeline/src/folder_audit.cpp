@@ -4,10 +4,12 @@
 #include "job_folder_audit.hpp"
 
 #include "gebiedscan/pipeline/controlled_rounding.hpp"
+#include "gebiedscan/pipeline/hot_times_protection.hpp"
 #include "gebiedscan/pipeline/output_schema.hpp"
 
 #include "gebiedscan/core/contiguity.hpp"
 #include "gebiedscan/core/empirical_bayes.hpp"
+#include "gebiedscan/core/hot_times.hpp"
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/gis/layer_info.hpp"
 #include "gebiedscan/gis/vector_reader.hpp"
@@ -87,6 +89,7 @@ public:
         out.audience = m_audience;
         buildTable();
         addRelations();
+        addHourOfWeekRows();
         out.cells = m_table.cells().size();
         out.hiddenCells = m_table.hiddenCount();
         out.relations = m_table.relations().size();
@@ -167,6 +170,11 @@ private:
         // they may stand beside a hidden count.
         if (const auto sup = s.find("suppression"); sup != s.end() && sup->is_object())
             m_hotspotsProtected = sup->value("hotspots_input", std::string()) == "beschermd";
+        // Hour-of-week rows published outside the police: those of these levels, theme total.
+        if (const auto sup = s.find("suppression"); sup != s.end() && sup->is_object())
+            if (const auto hot = sup->find("hot_times"); hot != sup->end() && hot->is_object())
+                for (const auto& level : hot->value("levels", nlohmann::json::array()))
+                    if (level.is_string()) m_hotLevels.insert(level.get<std::string>());
         // A rounded folder (scan --protection afronden): every count is a rounded one.
         if (const auto sup = s.find("suppression");
             sup != s.end() && sup->is_object() && sup->value("method", std::string()) == "afronden") {
@@ -381,6 +389,68 @@ private:
         }
     }
 
+    // A released hour-of-week row (hot_times_protection.hpp) of an extern folder: theme total of a
+    // level summary.json names. Other rows there are judged by checkDerived.
+    [[nodiscard]] bool releasedHourRow(const std::vector<std::optional<std::string>>& row) const
+    {
+        const int level = m_hotTimes.field("level"), theme = m_hotTimes.field("theme");
+        return m_audience != "intern" && m_roundingBase == 0 && level >= 0 && theme >= 0 &&
+               m_hotLevels.count(row[static_cast<std::size_t>(level)].value_or("")) > 0 &&
+               row[static_cast<std::size_t>(theme)].value_or("") == schema::kTotalTheme;
+    }
+
+    // Each released area's 168 hours add up to its published total (current period): the
+    // hours join the table as cells, with that relation, and the audit judges them as any count.
+    void addHourOfWeekRows()
+    {
+        const int level = m_hotTimes.field("level"), area = m_hotTimes.field("area_code"),
+                  day = m_hotTimes.field("day");
+        if (level < 0 || area < 0 || day < 0) return;
+        std::map<std::pair<std::string, std::string>, std::pair<PublishedHours, int>> weeks; // -> hours, days seen
+        for (const auto& r : m_hotTimes.rows) {
+            if (!releasedHourRow(r)) continue;
+            const auto d = dayIndex(r[static_cast<std::size_t>(day)].value_or(""));
+            if (d < 0) continue;
+            auto& [hours, days] = weeks[{r[static_cast<std::size_t>(level)].value_or(""),
+                                         r[static_cast<std::size_t>(area)].value_or("")}];
+            ++days;
+            for (int h = 0; h < 24; ++h) {
+                const int c = m_hotTimes.field(fmt::format("h{:02}", h));
+                if (c < 0 || !r[static_cast<std::size_t>(c)]) continue;
+                const auto& text = *r[static_cast<std::size_t>(c)];
+                const double v = parseNumber(text);
+                if (!(v >= 0.0) || v != std::floor(v)) {
+                    m_findings.push_back({AuditFinding::Kind::DerivedPublished,
+                                          fmt::format("laag {}: uurwaarde {} van {} {} is geen heel aantal",
+                                                      m_hotTimes.name, text, r[static_cast<std::size_t>(level)].value_or(""),
+                                                      r[static_cast<std::size_t>(area)].value_or(""))});
+                    continue;
+                }
+                hours[static_cast<std::size_t>(d * 24 + h)] = static_cast<std::int64_t>(v);
+            }
+        }
+        const int threshold = this->threshold("#total");
+        for (const auto& [where, week] : weeks) {
+            const auto& [hours, days] = week;
+            const auto total = m_cellIndex.find(key(where.first, where.second, "#total", "", m_current));
+            if (days != 7 || total == m_cellIndex.end()) continue; // no relation a reader can form
+            for (int h = 0; h < kHoursOfWeek; ++h)
+                if (const auto& v = hours[static_cast<std::size_t>(h)]; v && *v >= 1 && *v <= threshold - 1)
+                    m_findings.push_back(
+                        {AuditFinding::Kind::SmallPublished,
+                         fmt::format("{} {}, uur van de week {}: klein aantal {} gepubliceerd in laag {} (drempel {})",
+                                     where.first, where.second, hourOfWeekLabel(h), *v, m_hotTimes.name, threshold)});
+            addHourOfWeekRow(m_table, total->second, hours, threshold, where.first + " " + where.second, false);
+        }
+    }
+
+    static int dayIndex(const std::string& day)
+    {
+        for (int d = 0; d < 7; ++d)
+            if (day == dutchDayShort(d)) return d;
+        return -1;
+    }
+
     [[nodiscard]] bool hidden(const std::string& level, const std::string& area, const std::string& slot,
                               const std::string& period) const
     {
@@ -527,7 +597,7 @@ private:
         if (m_roundingBase > 0 || m_audience != "intern") {
             std::size_t values = 0;
             for (const auto& r : m_hotTimes.rows)
-                for (std::size_t c = 0; c < r.size(); ++c)
+                for (std::size_t c = 0; c < r.size() && !releasedHourRow(r); ++c)
                     if (m_hotTimes.fields[c].size() == 3 && m_hotTimes.fields[c][0] == 'h' && r[c]) ++values;
             if (values > 0)
                 out.findings.push_back({AuditFinding::Kind::DerivedPublished,
@@ -680,6 +750,7 @@ private:
     std::set<std::string> m_themeIds;
     std::vector<Layer> m_areaLayers, m_otherLayers;
     Layer m_figures, m_hotTimes;
+    std::set<std::string> m_hotLevels; ///< summary.json suppression.hot_times.levels (extern)
     std::vector<Area> m_areas;
     std::unordered_map<std::string, std::size_t> m_areaIndex;
     std::map<std::string, std::set<std::string>> m_categories; // slot key -> category labels

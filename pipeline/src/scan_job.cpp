@@ -702,6 +702,7 @@ completeScan(const ScanOptions& o, Reporter& reporter, std::unique_ptr<ScanResul
                              : fmt::format("geheimhouding ({} rondes; audit {:.2f} s klok, LP's {})",
                                            r.protection.rounds, r.protection.auditSeconds,
                                            r.protection.linearPrograms));
+    releaseHotTimes(r); // extern: the top level's hours of the week, protected
     // Extern: the statistics on the protected table (issue 13), so they follow the protection.
     reporter.progress("hotspots", 0, -1);
     r.hotspots = computeScanHotspots(r, &reporter);

@@ -416,10 +416,32 @@ gis::Table figuresTable(const ScanResult& r)
 }
 
 // Hour-of-week table of the current period: per level, area and theme with events, 7 rows
-// (ma..zo) of 24 hourly weights. Aoristic weights are fractions; a hidden count hides its table.
+// (ma..zo) of 24 hourly weights. Aoristic weights are fractions. Extern: only the released rows
+// (hot_times_protection.hpp), whole numbers, a hidden hour NULL; none for a rounded scan.
+// What an extern folder holds of the hours of the week, in one Dutch sentence or two.
+std::string hotTimesReleaseNote(const ScanResult& r)
+{
+    const auto& release = r.hotTimesRelease;
+    if (!release)
+        return "buiten de politie niet gepubliceerd (hot_times en gebiedscan_tijden.csv zijn leeg): de afgeronde "
+               "aantallen zijn uit de echte berekend, en de uurwaarden zouden ze nauwer insluiten. Het drukste uur "
+               "(peak_total) staat er wel; de uurtabel alleen met --internal.";
+    const auto& p = release->protection;
+    const auto& level = r.areas.levels[release->level].name;
+    return fmt::format(
+        "alleen per {} en alleen voor alle registraties samen ({} {}; hot_times en gebiedscan_tijden.csv). "
+        "De uurwaarden zijn hele aantallen die optellen tot het totaal van het gebied (aoristisch verdeelde "
+        "registraties, naar de grootste rest afgerond). Een uur met 1 t/m {} registraties is geheim, en zo veel "
+        "andere uren als nodig zijn om het niet uit het totaal terug te rekenen: {} uren geheim ({} klein, {} "
+        "aanvullend). Niet op de lagere niveaus en niet per thema: opgeteld zouden die uren geheime aantallen nauwer "
+        "insluiten dan de aantallen zelf. Het drukste uur (peak_total) staat er per gebied waar het totaal "
+        "gepubliceerd is; de volledige uurtabel alleen met --internal.",
+        level, release->areas.size(), release->areas.size() == 1 ? "gebied" : "gebieden", r.model.suppressBelow - 1, p.primaries + p.secondaries, p.primaries,
+        p.secondaries);
+}
+
 gis::Table hotTimesTable(const ScanResult& r)
 {
-    const ScanProtection* mask = r.suppression.get();
     const auto& hotTimes = r.hotTimes;
     const auto& f = *r.figures;
     namespace fld = schema::field;
@@ -432,29 +454,37 @@ gis::Table hotTimesTable(const ScanResult& r)
         t.columns.push_back(
             schema::column(spec, fld::hour, fmt::format("{:02}", h), fmt::format("{:02}:00-{:02}:00", h, h + 1)));
     // Streamed as the figures: seven rows per area and theme with events.
-    t.rowStream = [&r, &f, &hotTimes, mask, all = slots(f)](const gis::RowSink& sink) {
+    t.rowStream = [&r, &f, &hotTimes, all = slots(f)](const gis::RowSink& sink) {
         std::vector<Value> row(28);
+        const auto week = [&](const AreaLevel& lv, std::size_t a, const std::string& theme, const auto& hour) {
+            for (int d = 0; d < 7; ++d) {
+                row[0] = lv.name;
+                row[1] = lv.codes[a];
+                row[2] = theme;
+                row[3] = std::string(dutchDayShort(d));
+                for (int h = 0; h < 24; ++h) row[4 + static_cast<std::size_t>(h)] = hour(d * 24 + h);
+                sink(row, nullptr);
+            }
+        };
+        if (r.suppression) {
+            if (!r.hotTimesRelease) return;
+            const auto& release = *r.hotTimesRelease;
+            for (std::size_t i = 0; i < release.areas.size(); ++i) {
+                const auto& hours = release.protection.rows[i];
+                week(r.areas.levels[release.level], release.areas[i], all.front().id, [&](int h) {
+                    const auto& v = hours[static_cast<std::size_t>(h)];
+                    return v ? Value(*v) : Value(gis::Suppressed{});
+                });
+            }
+            return;
+        }
         for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
             const auto& lv = r.areas.levels[l];
             for (std::size_t a = 0; a < lv.size(); ++a)
                 for (const auto& s : all) {
                     const auto it = hotTimes[l].find(a * f.themeSlots() + s.slot);
                     if (it == hotTimes[l].end() || it->second.events() == 0) continue;
-                    // Extern: no hourly values. They are counts of 1..T-1 nearly everywhere, and
-                    // per hour the sums (themes = total, children = parent) narrow hidden counts
-                    // further than the counts' own sums do (rounded: they hold the true counts).
-                    if (mask) continue;
-                    const bool hidden = mask && mask->theme(l, a, s.slot, f.currentPeriod());
-                    for (int d = 0; d < 7; ++d) {
-                        row[0] = lv.name;
-                        row[1] = lv.codes[a];
-                        row[2] = s.id;
-                        row[3] = std::string(dutchDayShort(d));
-                        for (int h = 0; h < 24; ++h) // unrounded
-                            row[4 + static_cast<std::size_t>(h)] =
-                                hidden ? Value(gis::Suppressed{}) : Value(it->second.at(d, h));
-                        sink(row, nullptr);
-                    }
+                    week(lv, a, s.id, [&](int h) { return Value(it->second.at(h)); }); // unrounded
                 }
         }
     };
@@ -784,7 +814,19 @@ static std::vector<fs::path> writeScanOutputsInto(const ScanResult& r, const Sca
     } else if (mask) {
         s["suppression"]["method"] = "onderdrukken";
     }
-    if (mask) s["suppression"]["hot_times"] = "niet gepubliceerd (extern)";
+    if (const auto& release = r.hotTimesRelease) {
+        const auto& p = release->protection;
+        s["suppression"]["hot_times"] = {
+            {"levels", {r.areas.levels[release->level].name}},
+            {"theme", schema::kTotalTheme},
+            {"areas", release->areas.size()},
+            {"hidden", p.primaries + p.secondaries},
+            {"primary_hours", p.primaries},
+            {"secondary_hours", p.secondaries},
+            {"note", hotTimesReleaseNote(r)}};
+    } else if (mask) {
+        s["suppression"]["hot_times"] = mask->rounded() ? "niet gepubliceerd (afgerond)" : "niet gepubliceerd (extern)";
+    }
     nlohmann::ordered_json files = nlohmann::ordered_json::array();
     for (const auto& p : written) files.push_back(p.filename().string());
     s["outputs"] = files;
@@ -842,11 +884,7 @@ static std::vector<fs::path> writeScanOutputsInto(const ScanResult& r, const Sca
     if (!r.timeOfDayKnown)
         note += "Tijdstip: geen tijdstip bekend (alle registraties zonder tijd of om 00:00): geen uur van de week "
                 "en geen drukste uur.\n";
-    if (mask && r.timeOfDayKnown)
-        note += "Uren van de week: buiten de politie niet gepubliceerd (hot_times en gebiedscan_tijden.csv zijn leeg): "
-                "per uur zijn de aantallen bijna overal 1 t/m 4, en per uur opgeteld (thema's = totaal, buurten = "
-                "wijk) zouden ze geheime aantallen nauwer insluiten dan de aantallen zelf. Het drukste uur "
-                "(peak_total) staat er wel, waar het totaal gepubliceerd is; de uurtabel alleen met --internal.\n";
+    if (mask && r.timeOfDayKnown) note += "Uren van de week: " + hotTimesReleaseNote(r) + "\n";
     if (!r.subYearDates) note += "Trend: alleen jaren bekend, dus geen trend per maand.\n";
     if (!r.figures->hasReference())
         note += "Verandering: geen referentie (geen registraties in de referentieperiode), dus geen verandering "

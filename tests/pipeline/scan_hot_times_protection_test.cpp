@@ -1,7 +1,9 @@
-// Hour-of-week values in extern scan output (issue 13): per hour nearly every count is 1..T-1,
-// and the per-hour sums (themes = total, children = parent) bound hidden counts tighter than the
-// counts' own sums, so an extern scan writes no hourly values; the busiest hour of a published
-// total stays. `gebiedscan audit` fails an extern folder that carries them.
+// Hour-of-week values in extern scan output (issues 13 and 14): per hour nearly every count is
+// 1..T-1, and per hour the sums (themes = total, children = parent) would bound hidden counts
+// tighter than the counts' own sums. So an extern scan writes the hours of its top level only,
+// theme total, as whole numbers adding up to the published total, with small hours hidden as any
+// count (hot_times_protection.hpp). `gebiedscan audit` judges those rows with the table and
+// fails an extern folder that carries any other hourly values.
 #include "../gis/gis_test_support.hpp"
 
 #include "gebiedscan/gis/vector_reader.hpp"
@@ -85,29 +87,79 @@ protected:
     pipeline::ScanOptions m_options;
 };
 
-TEST_F(ScanHotTimesProtection, ExternScanWritesNoHourlyValues)
+std::vector<std::vector<std::optional<std::string>>> hourRows(const fs::path& gpkg)
+{
+    gis::SourceSpec spec;
+    spec.path = gpkg.string();
+    spec.layer = "hot_times";
+    gis::VectorReader reader(spec);
+    reader.ignoreGeometry(true);
+    std::vector<std::string> fields{"level", "area_code", "theme", "day"};
+    for (int h = 0; h < 24; ++h) fields.push_back(fmt::format("h{:02}", h));
+    reader.selectFields(fields);
+    std::vector<std::vector<std::optional<std::string>>> rows;
+    for (gis::Feature f; reader.next(f);) rows.push_back(f.values);
+    return rows;
+}
+
+TEST_F(ScanHotTimesProtection, ExternScanWritesOnlyTheTopLevelsProtectedHours)
 {
     const auto externDir = scan(false, "extern");
     const auto internDir = scan(true, "intern");
-    // Internal: 7 rows per area and slot with registrations; extern: none.
+    // Internal: 7 rows per area and slot with registrations; extern: the one gemeente's week.
     EXPECT_GT(rowsOf(internDir / "gebiedscan.gpkg", "hot_times"), 7u * 16);
-    EXPECT_EQ(rowsOf(externDir / "gebiedscan.gpkg", "hot_times"), 0u);
+    const auto rows = hourRows(externDir / "gebiedscan.gpkg");
+    ASSERT_EQ(rows.size(), 7u);
+    std::int64_t published = 0;
+    std::size_t hidden = 0;
+    for (const auto& r : rows) {
+        EXPECT_EQ(r[0], "gemeente");
+        EXPECT_EQ(r[2], "total");
+        for (std::size_t c = 4; c < r.size(); ++c) {
+            if (!r[c]) {
+                ++hidden;
+                continue;
+            }
+            const auto v = std::stoll(*r[c]);
+            EXPECT_EQ(*r[c], std::to_string(v)) << "a whole number";
+            EXPECT_TRUE(v == 0 || v >= 5) << v;
+            published += v;
+        }
+    }
+    // 119 registrations: mostly 1..4 per hour (k % 24 over many weekdays), so most are hidden.
+    EXPECT_GT(hidden, 2u);
+    EXPECT_LT(published, 119);
     std::ifstream js(externDir / "summary.json");
     const auto summary = nlohmann::json::parse(js);
-    EXPECT_EQ(summary["suppression"]["hot_times"], "niet gepubliceerd (extern)");
+    const auto& hot = summary["suppression"]["hot_times"];
+    ASSERT_TRUE(hot.is_object()) << hot;
+    EXPECT_EQ(hot["levels"], nlohmann::json::array({"gemeente"}));
+    EXPECT_EQ(hot["hidden"], hidden);
     std::ifstream note(externDir / "toelichting.txt");
     const std::string text((std::istreambuf_iterator<char>(note)), std::istreambuf_iterator<char>());
-    EXPECT_NE(text.find("Uren van de week: buiten de politie niet gepubliceerd"), std::string::npos);
+    EXPECT_NE(text.find("Uren van de week: alleen per gemeente"), std::string::npos) << text;
 
     const auto model = pipeline::loadScanModel(pipeline::defaultModelPath());
     const auto a = pipeline::auditScanFolder(externDir, model);
     EXPECT_TRUE(a.passed()) << (a.findings.empty() ? std::string() : a.findings.front().message);
+    EXPECT_GE(a.hiddenCells, hidden);
 
-    // The internal folder handed on as if extern: its hourly values are a finding of their own.
+    // The hidden hours set to 0: the week no longer adds up to the gemeente's total.
+    fs::copy(externDir, m_dir / "zeroed", fs::copy_options::recursive);
+    std::string set;
+    for (int h = 0; h < 24; ++h) set += fmt::format("{}h{:02} = coalesce(h{:02}, 0)", h ? ", " : "", h, h);
+    const auto command = "ogrinfo -q '" + (m_dir / "zeroed" / "gebiedscan.gpkg").string() +
+                         "' -sql \"UPDATE hot_times SET " + set + "\" > /dev/null 2>&1";
+    ASSERT_EQ(std::system(command.c_str()), 0) << command;
+    EXPECT_FALSE(pipeline::auditScanFolder(m_dir / "zeroed", model).passed());
+
+    // The internal folder handed on as if extern, naming the gemeente as released: the other
+    // levels' and themes' hourly values are a finding, and so are the gemeente's fractions.
     fs::copy(internDir, m_dir / "relabelled", fs::copy_options::recursive);
     std::ifstream in(internDir / "summary.json");
     auto relabelled = nlohmann::json::parse(in);
     relabelled["audience"] = "extern";
+    relabelled["suppression"]["hot_times"] = hot;
     std::ofstream(m_dir / "relabelled" / "summary.json") << relabelled.dump(2);
     const auto b = pipeline::auditScanFolder(m_dir / "relabelled", model);
     bool hourly = false;
@@ -115,6 +167,7 @@ TEST_F(ScanHotTimesProtection, ExternScanWritesNoHourlyValues)
         hourly = hourly || (f.kind == pipeline::AuditFinding::Kind::DerivedPublished &&
                             f.message.find("uurwaarden in een externe map") != std::string::npos);
     EXPECT_TRUE(hourly);
+    EXPECT_FALSE(b.passed());
 }
 
 } // namespace

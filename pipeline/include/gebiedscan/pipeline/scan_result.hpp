@@ -3,6 +3,7 @@
 // times, the protection applied and where every record went. Writers only serialise it; the
 // viewer and the report read it without files.
 #include "gebiedscan/pipeline/count_table.hpp"
+#include "gebiedscan/pipeline/hot_times_protection.hpp"
 #include "gebiedscan/pipeline/local_hotspots.hpp"
 #include "gebiedscan/pipeline/phase_times.hpp"
 #include "gebiedscan/pipeline/record_accounting.hpp"
@@ -110,6 +111,14 @@ struct ScanResult {
     /// can form (themes, categories, the hierarchy). Null for internal output.
     std::unique_ptr<ScanProtection> suppression;
     SuppressionReport protection; ///< what the secondary suppression did (extern only)
+    /// Extern (suppression, not rounding): the hour-of-week rows published, those of the top level's
+    /// areas with a published total (hot_times_protection.hpp). Null otherwise.
+    struct HotTimesRelease {
+        std::size_t level = 0;
+        std::vector<std::size_t> areas; ///< parallel to protection.rows
+        HourOfWeekProtection protection;
+    };
+    std::optional<HotTimesRelease> hotTimesRelease;
     /// Gi*/LISA recomputed on the protected table (extern): classes are published for every area.
     bool hotspotsOnProtectedTable = false;
     std::string suppressionRule; ///< the protection applied, in plain Dutch
