@@ -147,7 +147,8 @@ std::vector<ColumnSpec> areaColumns()
                       "survey figure (Veiligheidsmonitor style; higher = less safe)"),
              perTheme(field::surveyQuadrant, T::String, "",
                       "kwadrant objectief (registraties per 1.000 inwoners) tegen subjectief (enquête), elk tegen "
-                      "de regio; niet te onderscheiden = interval om de regio; te weinig respondenten = minder dan 30",
+                      "de regio; niet te onderscheiden = interval om de regio; geen marge = geen interval bekend; te "
+                      "weinig respondenten = minder dan 30",
                       "quadrant of objective (registrations per 1,000) against subjective (survey), each against the "
                       "region; indistinguishable = interval contains the region; too few respondents = fewer than 30"),
              single(field::surveyAol, T::Integer, "",

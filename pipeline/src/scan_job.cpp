@@ -716,7 +716,7 @@ completeScan(const ScanOptions& o, Reporter& reporter, std::unique_ptr<ScanResul
     r.suppressionRule = r.suppression && r.suppression->rounded() ? roundingRule(*r.suppression->rounding())
                                                                   : suppressionRule(r.model, o.internal);
     if (survey) { // after the protection: the objective side is counted as published
-        r.survey = joinSurvey(std::move(*survey), r, o.surveyTheme);
+        r.survey = joinSurvey(std::move(*survey), r, o.surveyTheme, o.surveyRules);
         reportSurvey(*r.survey, r, reporter);
     }
     return result;

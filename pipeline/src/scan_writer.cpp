@@ -586,10 +586,12 @@ std::string surveyNote(const ScanSurvey& sv, const ScanResult& r)
         "Per {} en indicator het kwadrant van objectief (registraties van de huidige periode per 1.000\n"
         "inwoners, {}) tegen subjectief (het enquêtecijfer), elk tegen de regio: hoog = boven de\n"
         "regio. Regio objectief: {} per 1.000 inwoners (alle gebieden samen, aantallen zoals gepubliceerd).\n"
-        "Een hoger enquêtecijfer geldt als onveiliger. Staat de regiowaarde binnen het 95 %-interval van\n"
-        "het gebied (de marge uit de tabel; bij een percentage zonder marge 1,96 x wortel(p(1-p)/n)), dan\n"
-        "is het gebied 'niet te onderscheiden'; met minder dan {:.0f} respondenten 'te weinig respondenten'\n"
-        "(de grens van CBS en Veiligheidsmonitor). Objectief en subjectief hoog: AOL-kandidaat (aol_survey = 1).\n",
+        "Een hoger enquêtecijfer geldt als onveiliger (behalve bij de indicatoren hieronder met 'hoger is\n"
+        "veiliger'). Staat de regiowaarde binnen het 95 %-interval van het gebied (de marge uit de tabel;\n"
+        "bij een percentage zonder marge 1,96 x wortel(p(1-p)/n)), dan is het gebied 'niet te onderscheiden';\n"
+        "zonder marge of interval 'geen marge' (de onzekerheid is onbekend); met minder dan {:.0f} respondenten\n"
+        "'te weinig respondenten' (de grens van CBS en Veiligheidsmonitor). Objectief en subjectief hoog:\n"
+        "AOL-kandidaat (aol_survey = 1).\n",
         sv.table.description, sv.table.year ? fmt::format(", jaar {}", *sv.table.year) : std::string(), lv.name,
         lv.name, sv.slotLabel, dutchNumber(sv.regionRate, 1), kMinRespondents);
     if (sv.level > 0)
@@ -602,9 +604,14 @@ std::string surveyNote(const ScanSurvey& sv, const ScanResult& r)
                     ? "Bescherming: het objectieve cijfer komt uit het afgeronde aantal, zoals rate_ het toont.\n"
                     : "Bescherming: bij een geheim aantal is er geen kwadrant ('geheim'); de enquêtecijfers zelf zijn\n"
                       "openbare totalen en staan er wel.\n";
+    if (sv.yearDiffers())
+        note += fmt::format("Let op: de enquête is van {}, de huidige periode van de scan van {}.\n", *sv.table.year,
+                            *sv.scanYear);
+    if (sv.rules.classifyWithoutMargin)
+        note += "Cijfers zonder marge zijn op het cijfer alleen ingedeeld (--survey-classify-without-margin).\n";
     for (std::size_t x = 0; x < sv.table.indicators.size(); ++x)
-        note += fmt::format("  {}: regio {} ({})\n", sv.table.indicators[x].id, dutchNumber(sv.regionValue[x], 1),
-                            sv.regionFrom[x]);
+        note += fmt::format("  {}: regio {} ({}){}\n", sv.table.indicators[x].id, dutchNumber(sv.regionValue[x], 1),
+                            sv.regionFrom[x], sv.higherIsSafer[x] ? "; hoger is veiliger" : "");
     note += fmt::format("AOL-kandidaten uit de enquête: {}", sv.candidates.empty() ? "geen" : "");
     for (std::size_t k = 0; k < sv.candidates.size(); ++k)
         note += (k ? ", " : "") + surveyAreaLabel(lv.names[sv.candidates[k]], lv.codes[sv.candidates[k]]);
@@ -767,6 +774,7 @@ static std::vector<fs::path> writeScanOutputsInto(const ScanResult& r, const Sca
                  {"interval_columns", ind.lowColumn.empty() ? nlohmann::ordered_json::array()
                                                             : nlohmann::ordered_json{ind.lowColumn, ind.highColumn}},
                  {"percentage", ind.percentage},
+                 {"higher_is_safer", static_cast<bool>(sv->higherIsSafer[x])},
                  {"region_value", sv->regionValue[x]},
                  {"region_value_from", sv->regionFrom[x]},
                  {"areas_per_quadrant", perQuadrant}});
@@ -775,6 +783,9 @@ static std::vector<fs::path> writeScanOutputsInto(const ScanResult& r, const Sca
         for (const auto a : sv->candidates) candidates.push_back({{"code", lv.codes[a]}, {"name", lv.names[a]}});
         s["survey"] = {{"source", sv->table.description},
                        {"year", sv->table.year ? nlohmann::ordered_json(*sv->table.year) : nlohmann::ordered_json()},
+                       {"scan_year", sv->scanYear ? nlohmann::ordered_json(*sv->scanYear) : nlohmann::ordered_json()},
+                       {"year_differs", sv->yearDiffers()},
+                       {"classify_without_margin", sv->rules.classifyWithoutMargin},
                        {"area_column", sv->table.areaColumn},
                        {"level", lv.name},
                        {"objective", sv->slotLabel},

@@ -38,6 +38,7 @@ std::string quadrantLabel(SurveyQuadrant q, bool english)
     case SurveyQuadrant::NoValue: return english ? "no survey figure" : "geen enquêtecijfer";
     case SurveyQuadrant::Hidden: return english ? "count suppressed" : "geheim";
     case SurveyQuadrant::NoPopulation: return english ? "no population" : "geen inwonertal";
+    case SurveyQuadrant::NoMargin: return english ? "no margin" : "geen marge";
     }
     return {};
 }
@@ -55,12 +56,48 @@ bool ScanSurvey::candidate(std::size_t surveyArea) const
     return false;
 }
 
-ScanSurvey joinSurvey(SurveyTable table, const ScanResult& r, const std::string& theme)
+bool soundsHigherIsSafer(const std::string& name)
+{
+    std::string n = name;
+    for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const auto has = [&](const char* w) { return n.find(w) != std::string::npos; };
+    return has("rapportcijfer") || has("tevreden") || (has("veilig") && !has("onveilig"));
+}
+
+// The year of a period that lies within one calendar year (a scan by --year), else none.
+static std::optional<int> calendarYear(const Period& p)
+{
+    const auto yearOf = [](std::int64_t seconds) {
+        int year = 0;
+        unsigned month = 0, day = 0;
+        civilFromDays(seconds >= 0 ? seconds / kSecondsPerDay : (seconds + 1) / kSecondsPerDay - 1, year, month, day);
+        return year;
+    };
+    const int first = yearOf(p.from.seconds), last = yearOf(p.to.seconds - 1);
+    if (first != last) return std::nullopt;
+    return first;
+}
+
+ScanSurvey joinSurvey(SurveyTable table, const ScanResult& r, const std::string& theme, const SurveyRules& rules)
 {
     ScanSurvey s;
+    s.rules = rules;
+    s.higherIsSafer.assign(table.indicators.size(), false);
+    for (const auto& name : rules.higherIsSafer) {
+        bool found = false;
+        for (std::size_t x = 0; x < table.indicators.size(); ++x)
+            if (table.indicators[x].id == name || table.indicators[x].column == name) found = s.higherIsSafer[x] = true;
+        if (!found) {
+            std::string known;
+            for (const auto& ind : table.indicators) known += (known.empty() ? "" : ", ") + ind.id;
+            throw InputError("--survey-higher-is-safer '" + name + "': geen indicator van " + table.description +
+                             " (indicatoren: " + known + ")");
+        }
+    }
     const auto& levels = r.areas.levels;
     const auto& f = *r.figures;
     const std::size_t cur = f.currentPeriod();
+    s.scanYear = calendarYear(r.model.periods[cur]);
     s.slot = f.totalSlot();
     s.slotLabel = "alle registraties";
     if (!theme.empty()) {
@@ -202,11 +239,15 @@ ScanSurvey joinSurvey(SurveyTable table, const ScanResult& r, const std::string&
                 c.quadrant = SurveyQuadrant::Hidden;
             else if (!pop || *pop <= 0)
                 c.quadrant = SurveyQuadrant::NoPopulation;
+            else if (!(c.low && c.high) && !rules.classifyWithoutMargin)
+                c.quadrant = SurveyQuadrant::NoMargin;
             else if (c.low && c.high && *c.low <= s.regionValue[x] && s.regionValue[x] <= *c.high)
                 c.quadrant = SurveyQuadrant::Indistinct;
             else {
                 const bool objectiveHigh = *count * 1000.0 / *pop > s.regionRate;
-                const bool subjectiveHigh = *c.value > s.regionValue[x];
+                // "High" is the unsafe side: above the region, or below it on a reversed scale.
+                const bool subjectiveHigh =
+                    s.higherIsSafer[x] ? *c.value < s.regionValue[x] : *c.value > s.regionValue[x];
                 c.quadrant = objectiveHigh ? (subjectiveHigh ? SurveyQuadrant::HighHigh : SurveyQuadrant::HighLow)
                                            : (subjectiveHigh ? SurveyQuadrant::LowHigh : SurveyQuadrant::LowLow);
             }
@@ -272,6 +313,28 @@ void reportSurvey(const ScanSurvey& s, const ScanResult& r, Reporter& reporter)
         reporter.info(fmt::format("De enquête is per {}: de {} krijgen de cijfers en het kwadrant van hun {} "
                                   "(survey_niveau, survey_code)",
                                   lv.name, pluralLevel(levels[l].name), lv.name));
+    if (s.yearDiffers())
+        reporter.warning(fmt::format("Enquête: de enquête is van {}, de huidige periode van de scan van {}: het kwadrant "
+                                     "zet cijfers van verschillende jaren naast elkaar (staat ook in toelichting.txt)",
+                                     *t.year, *s.scanYear));
+    for (std::size_t x = 0; x < t.indicators.size(); ++x) {
+        const auto& ind = t.indicators[x];
+        std::size_t noMargin = 0;
+        for (const auto& cells : s.cells) noMargin += cells[x].quadrant == SurveyQuadrant::NoMargin;
+        if (noMargin > 0)
+            reporter.warning(fmt::format("Enquête: '{}' heeft geen marge of interval: {} {} niet ingedeeld ('geen "
+                                         "marge'), want de onzekerheid is onbekend; --survey-classify-without-margin "
+                                         "deelt ze toch in op het cijfer alleen",
+                                         ind.column, noMargin, pluralLevel(lv.name)));
+        if (s.higherIsSafer[x])
+            reporter.info(fmt::format("Enquête: '{}': hoger is veiliger (--survey-higher-is-safer), dus laag = "
+                                      "subjectief onveilig",
+                                      ind.column));
+        else if (soundsHigherIsSafer(ind.column))
+            reporter.warning(fmt::format("Enquête: '{}' klinkt als een cijfer waarbij hoger veiliger is; het kwadrant "
+                                         "telt hoger als onveiliger. Bedoelt u --survey-higher-is-safer {}?",
+                                         ind.column, ind.id));
+    }
     for (const auto& ind : t.indicators)
         if (ind.nColumn.empty())
             reporter.warning(fmt::format("Enquête: geen aantal respondenten bij '{}': de regel 'minder dan {:.0f} "

@@ -45,8 +45,10 @@ TEST(ScanSettings, KeysAndFlagsAreUnique)
     }
     // 28 + counts, counts_layer, four counts_*_field; levels, formats, parent_onbekend; two credits;
     // time_field, end_time_field; protection; survey, survey_layer, survey_area_field, survey_indicators,
-    // survey_year_field, survey_theme, survey_credit
-    EXPECT_EQ(keys.size(), 49u);
+    // survey_year_field, survey_theme, survey_credit, survey_higher_is_safer, survey_classify_without_margin
+    EXPECT_EQ(keys.size(), 51u);
+    EXPECT_EQ(findScanSettingByKey("survey_higher_is_safer")->type, SettingType::TextList);
+    EXPECT_EQ(findScanSettingByFlag("--survey-classify-without-margin")->type, SettingType::Flag);
     EXPECT_EQ(findScanSettingByKey("time_field")->flag, "--time-field");
     EXPECT_EQ(findScanSettingByKey("end_time_field")->flag, "--end-time-field");
     EXPECT_EQ(findScanSettingByKey("protection")->type, SettingType::Text);

@@ -214,9 +214,35 @@ TEST(SurveyScan, WijkSurveyBesideABuurtScanGivesQuadrantsAtTheWijkAndMarksTheBuu
     const auto w1 = areaIndex(*r, wijk, "WK099901"), w2 = areaIndex(*r, wijk, "WK099902");
     EXPECT_EQ(s.cells[w1][0].quadrant, SurveyQuadrant::HighHigh); // 200 > 125, 25..35 above 20
     EXPECT_EQ(s.cells[w2][0].quadrant, SurveyQuadrant::LowLow);   // 50 < 125, 8..12 below 20
-    EXPECT_EQ(s.cells[w1][1].quadrant, SurveyQuadrant::HighLow);  // no margin: 1,0 < 2,0
-    EXPECT_EQ(s.cells[w2][1].quadrant, SurveyQuadrant::LowHigh);
+    // A scale score without margin: its uncertainty is unknown, so no quadrant by default ...
+    EXPECT_EQ(s.cells[w1][1].quadrant, SurveyQuadrant::NoMargin);
+    EXPECT_EQ(s.cells[w2][1].quadrant, SurveyQuadrant::NoMargin);
     EXPECT_EQ(s.candidates, std::vector<std::size_t>{w1});
+    {
+        // ... unless asked for (--survey-classify-without-margin): then on its value alone.
+        SurveyRules rules;
+        rules.classifyWithoutMargin = true;
+        const auto byValue = joinSurvey(s.table, *r, "", rules);
+        EXPECT_EQ(byValue.cells[w1][1].quadrant, SurveyQuadrant::HighLow); // no margin: 1,0 < 2,0
+        EXPECT_EQ(byValue.cells[w2][1].quadrant, SurveyQuadrant::LowHigh);
+        // A reversed scale (--survey-higher-is-safer): 1,0 below the region's 2,0 is the unsafe side.
+        rules.higherIsSafer = {"overlast_schaal"};
+        const auto reversed = joinSurvey(s.table, *r, "", rules);
+        EXPECT_EQ(reversed.cells[w1][1].quadrant, SurveyQuadrant::HighHigh);
+        EXPECT_EQ(reversed.cells[w2][1].quadrant, SurveyQuadrant::LowLow);
+        EXPECT_EQ(reversed.cells[w1][0].quadrant, SurveyQuadrant::HighHigh); // the other indicator unchanged
+        rules.higherIsSafer = {"rapportcijfer"};
+        EXPECT_THROW((void)joinSurvey(s.table, *r, "", rules), InputError);
+    }
+    EXPECT_TRUE(soundsHigherIsSafer("rapportcijfer_veiligheid"));
+    EXPECT_TRUE(soundsHigherIsSafer("Voelt zich veilig (%)"));
+    EXPECT_FALSE(soundsHigherIsSafer("onveilig_buurt_pct"));
+    // The survey of 2023 beside the scan of 2024: used, and said.
+    EXPECT_EQ(s.scanYear, 2024);
+    EXPECT_TRUE(s.yearDiffers());
+    bool yearWarned = false;
+    for (const auto& w : reporter.warnings) yearWarned = yearWarned || w.find("de enquête is van 2023") != std::string::npos;
+    EXPECT_TRUE(yearWarned);
     // Buurten show their wijk's cell; the gemeente none.
     const auto b = areaIndex(*r, buurt, "BU09990102"); // 100 per 1.000 itself: the wijk's quadrant all the same
     ASSERT_NE(s.cell(buurt, b, 0), nullptr);
@@ -251,6 +277,8 @@ TEST(SurveyScan, WijkSurveyBesideABuurtScanGivesQuadrantsAtTheWijkAndMarksTheBuu
     const auto summary = nlohmann::json::parse(summaryFile);
     EXPECT_EQ(summary["survey"]["level"], "wijk");
     EXPECT_EQ(summary["survey"]["year"], 2023);
+    EXPECT_EQ(summary["survey"]["scan_year"], 2024);
+    EXPECT_EQ(summary["survey"]["year_differs"], true);
     EXPECT_EQ(summary["survey"]["aol_candidates"][0]["code"], "WK099901");
     bool credited = false;
     for (const auto& src : summary["sources"])
@@ -259,6 +287,8 @@ TEST(SurveyScan, WijkSurveyBesideABuurtScanGivesQuadrantsAtTheWijkAndMarksTheBuu
     std::ifstream note(options.outDir / "toelichting.txt");
     const std::string text((std::istreambuf_iterator<char>(note)), std::istreambuf_iterator<char>());
     EXPECT_NE(text.find("niet te onderscheiden"), std::string::npos);
+    EXPECT_NE(text.find("'geen marge'"), std::string::npos);
+    EXPECT_NE(text.find("Let op: de enquête is van 2023, de huidige periode van de scan van 2024."), std::string::npos);
     EXPECT_NE(text.find("AOL-kandidaten uit de enquête: WK099901\n"), std::string::npos) << text;
 }
 

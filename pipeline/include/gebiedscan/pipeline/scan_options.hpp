@@ -1,5 +1,6 @@
 #pragma once
 #include "gebiedscan/pipeline/count_table.hpp"
+#include "gebiedscan/pipeline/survey_quadrant.hpp"
 #include "gebiedscan/pipeline/survey_table.hpp"
 
 #include "gebiedscan/gis/area_reader.hpp"
@@ -56,6 +57,7 @@ struct ScanOptions {
     gis::SourceSpec survey;         ///< survey indicators per area (--survey); path empty: none
     SurveyFields surveyFields;      ///< its columns; detected if empty
     std::string surveyTheme;        ///< theme id/number of the objective side; empty: every registration
+    SurveyRules surveyRules;        ///< reversed scales, scores without margin
     std::string surveyCredit;       ///< credit line of the survey; empty: from its metadata, else unknown
 };
 

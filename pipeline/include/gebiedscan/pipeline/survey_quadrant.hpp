@@ -13,7 +13,11 @@
 //   of the areas weighted by their respondents. An area whose interval (the table's margin or
 //   bounds; for a percentage without one the 95 % interval 1.96 sqrt(p(1-p)/n)) contains the
 //   region's value is "niet te onderscheiden"; one with fewer than kMinRespondents respondents
-//   "te weinig respondenten". A higher score is taken to mean less safe (onveilig %, overlast).
+//   "te weinig respondenten". A score with no interval at all (a scale score without margin or
+//   bounds) is "geen marge": its uncertainty is unknown, so it is not classified, unless
+//   SurveyRules::classifyWithoutMargin. A higher score is taken to mean less safe (onveilig %,
+//   overlast), except for the indicators in SurveyRules::higherIsSafer (rapportcijfer, veilig %).
+// - A survey of another year than the scan's current period is used, and said loudly.
 // - Objective: the area's registrations of the current period per 1,000 inhabitants (the total,
 //   or a chosen theme) above the region's (the top level's registrations over its inhabitants),
 //   counted as published: a hidden count gives no quadrant ("geheim"), a rounded count
@@ -44,6 +48,13 @@ enum class SurveyQuadrant {
     NoValue,      ///< no survey value for the area
     Hidden,       ///< the count is hidden (geheim): no quadrant
     NoPopulation, ///< no inhabitants known: no rate
+    NoMargin,     ///< no margin or interval, so the uncertainty is unknown: not classified
+};
+
+/// How the survey is read beyond its columns (--survey-higher-is-safer, --survey-classify-without-margin).
+struct SurveyRules {
+    std::vector<std::string> higherIsSafer; ///< indicator ids or columns where a higher value is safer
+    bool classifyWithoutMargin = false;     ///< classify a score without margin on its value alone
 };
 
 /// The Dutch label written in kwadrant_<indicator> (English with `english`).
@@ -72,6 +83,12 @@ struct ScanSurvey {
     std::size_t unmatched = 0;               ///< rows whose code is at no scan level
     std::size_t otherLevelRows = 0;          ///< rows at another scan level than the survey's
     std::vector<std::size_t> candidates;     ///< survey-level areas high on both for any indicator
+    std::vector<bool> higherIsSafer;         ///< per indicator: the scale is reversed
+    SurveyRules rules;
+    std::optional<int> scanYear;             ///< the year of the scan's current period, if one calendar year
+
+    /// The survey is of another year than the scan's current period.
+    [[nodiscard]] bool yearDiffers() const { return table.year && scanYear && *table.year != *scanYear; }
 
     /// The cell shown for area `a` of `level` (nullptr when the level gets no survey values).
     [[nodiscard]] const SurveyCell* cell(std::size_t level, std::size_t a, std::size_t indicator) const;
@@ -80,8 +97,14 @@ struct ScanSurvey {
 
 /// Joins `table` to the scan's areas and classifies (the scan's protection must be applied).
 /// `theme`: a theme id or number of the model for the objective side; empty: every registration.
-/// Throws InputError when no code of the table is an area of the scan, or the theme is unknown.
-[[nodiscard]] ScanSurvey joinSurvey(SurveyTable table, const ScanResult& scan, const std::string& theme);
+/// Throws InputError when no code of the table is an area of the scan, the theme is unknown or
+/// `rules` names an indicator the table does not have.
+[[nodiscard]] ScanSurvey joinSurvey(SurveyTable table, const ScanResult& scan, const std::string& theme,
+                                    const SurveyRules& rules = {});
+
+/// An indicator whose name reads as "higher is safer" (rapportcijfer, veilig but not onveilig,
+/// tevreden): the scan warns when it is not in SurveyRules::higherIsSafer.
+[[nodiscard]] bool soundsHigherIsSafer(const std::string& name);
 
 /// Says what was used (columns, level, region values, the rule) and what was left out.
 void reportSurvey(const ScanSurvey& survey, const ScanResult& scan, Reporter& reporter);
