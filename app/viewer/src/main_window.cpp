@@ -670,6 +670,11 @@ void MainWindow::updateHourChart()
         week.state = HourOfWeek::State::NotPublished;
         const int peakField = l.fieldIndex(qs(schema::field::peakTotal));
         if (peakField >= 0 && m_sheetFeatures.size() == 1) peak = l.text(peakField, m_sheetFeatures.front());
+    } else if (!m_project->hotTimesThemePublished(theme)) {
+        // Extern: this level's total of all themes is published, a single theme is not.
+        week.state = HourOfWeek::State::ThemeNotPublished;
+        const int peakField = l.fieldIndex(qs(schema::field::peakTotal));
+        if (peakField >= 0 && m_sheetFeatures.size() == 1) peak = l.text(peakField, m_sheetFeatures.front());
     } else if (const auto pending = m_project->pendingHotTimes()) {
         // First identify: read the table on a worker thread; the chart says so meanwhile.
         week.state = HourOfWeek::State::Loading;
@@ -689,11 +694,26 @@ void MainWindow::updateHourChart()
     } else if (const HotTimesTable* table = m_project->hotTimes()) {
         for (std::size_t f : m_sheetFeatures) week.add(table->week(l.text(level, f), l.text(code, f), theme));
     }
+    // Why there is no grid, in the scan's own terms: nothing published (older extern scans, or an
+    // empty levels list), or not at this level, and where the totals are published instead.
+    QString why;
+    if (week.state == HourOfWeek::State::NotPublished) {
+        const auto& levels = m_project->hotTimesLevels();
+        if (levels && levels->isEmpty()) {
+            why = tr("Outside the police the hours of the week are not published.");
+        } else {
+            why = tr("The hours of the week are not published outside the police at this level.");
+            if (levels)
+                why += QLatin1Char(' ') +
+                       tr("They are for the %1 (all themes together).").arg(levels->join(QStringLiteral(", ")));
+        }
+        if (m_project->hotTimesNoteIsSentence()) why += QLatin1Char(' ') + m_project->hotTimesNote();
+    }
     const QString what = all ? tr("all themes") : m_themeBox->currentText();
     const QString period = m_project->currentPeriodLabel();
     m_hourChart->setWeek(
         week, period.isEmpty() ? tr("Hour of week: %1").arg(what) : tr("Hour of week: %1, %2").arg(what, period), peak,
-        m_project->hotTimesNote());
+        why);
 }
 
 int MainWindow::currentLayerRow() const

@@ -206,11 +206,13 @@ void ScanProject::readSummary(const QString& file)
     if (hotTimes.isString()) {
         m_hotTimesLevels = QStringList();
         m_hotTimesNote = hotTimes.toString();
+        m_hotTimesNoteIsSentence = false;
     } else if (hotTimes.isObject()) {
         m_hotTimesLevels = QStringList();
         for (const auto& v : hotTimes.toObject().value(QStringLiteral("levels")).toArray())
             m_hotTimesLevels->push_back(v.toString());
         m_hotTimesNote = hotTimes.toObject().value(QStringLiteral("note")).toString();
+        m_hotTimesNoteIsSentence = !m_hotTimesNote.isEmpty();
     }
     const QString timeOfDay = o.value(QStringLiteral("time_of_day")).toString();
     m_timeOfDayKnown = timeOfDay.isEmpty() || timeOfDay == u"bekend";
@@ -723,6 +725,11 @@ void ScanProject::showTheme(const QString& themeId, const QString& indicator, co
 bool ScanProject::hotTimesPublished(const QString& level) const
 {
     return !m_hotTimesLevels || m_hotTimesLevels->contains(level);
+}
+
+bool ScanProject::hotTimesThemePublished(const QString& theme) const
+{
+    return !m_hotTimesLevels || theme == qs(schema::kTotalTheme);
 }
 
 } // namespace gebiedscan::viewer

@@ -122,8 +122,16 @@ public:
     /// `suppression.hot_times`): key absent = every level (intern); a plain string (older extern
     /// scans) = none; an object = the levels in its `levels` list.
     [[nodiscard]] bool hotTimesPublished(const QString& level) const;
+    /// Whether `theme`'s rows of a published level are there: an extern scan publishes the total
+    /// of all themes only (theme "total"), an intern one every theme.
+    [[nodiscard]] bool hotTimesThemePublished(const QString& theme) const;
     /// The scan's own sentence on the withheld hours (`note`, or the plain string); may be empty.
     [[nodiscard]] const QString& hotTimesNote() const { return m_hotTimesNote; }
+    /// The levels whose total rows are published (nullopt: every level and theme, intern).
+    [[nodiscard]] const std::optional<QStringList>& hotTimesLevels() const { return m_hotTimesLevels; }
+    /// True when the note is the object form's explanatory sentence, false for the older plain
+    /// string, which is a status ("niet gepubliceerd (extern)") rather than something to show.
+    [[nodiscard]] bool hotTimesNoteIsSentence() const { return m_hotTimesNoteIsSentence; }
 
     /// The sources summary.json names (empty for older folders and loose files).
     [[nodiscard]] const std::vector<SourceInfo>& sources() const { return m_sources; }
@@ -188,6 +196,7 @@ private:
     QString m_level;
     bool m_timeOfDayKnown = true;
     std::optional<QStringList> m_hotTimesLevels; // nullopt: every level published
+    bool m_hotTimesNoteIsSentence = false;
     QString m_hotTimesNote;
 };
 

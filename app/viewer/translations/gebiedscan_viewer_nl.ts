@@ -150,7 +150,7 @@
 <context>
     <name>ScanProject</name>
     <message>
-        <location filename="../src/scan_project.cpp" line="693"/>
+        <location filename="../src/scan_project.cpp" line="695"/>
         <source>Objective against survey: %1</source>
         <translation>Objectief tegenover enquête: %1</translation>
     </message>
@@ -185,80 +185,80 @@
         <translation>SYNTHETISCHE registraties (demo)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="218"/>
+        <location filename="../src/scan_project.cpp" line="220"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="330"/>
+        <location filename="../src/scan_project.cpp" line="332"/>
         <source>cannot open &apos;%1&apos;: no such file or folder</source>
         <translation>kan '%1' niet openen: bestand of map bestaat niet</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="341"/>
+        <location filename="../src/scan_project.cpp" line="343"/>
         <source>Map in %1</source>
         <translation>Kaart in %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="439"/>
+        <location filename="../src/scan_project.cpp" line="441"/>
         <source>Areas</source>
         <translation>Gebieden</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="440"/>
-        <location filename="../src/scan_project.cpp" line="458"/>
+        <location filename="../src/scan_project.cpp" line="442"/>
+        <location filename="../src/scan_project.cpp" line="460"/>
         <source>Areas (%1)</source>
         <translation>Gebieden (%1)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="469"/>
+        <location filename="../src/scan_project.cpp" line="471"/>
         <source>&apos;%1&apos; holds no gebiedscan.gpkg or other layers</source>
         <translation>'%1' bevat geen gebiedscan.gpkg of andere lagen</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="394"/>
-        <location filename="../src/scan_project.cpp" line="498"/>
+        <location filename="../src/scan_project.cpp" line="396"/>
+        <location filename="../src/scan_project.cpp" line="500"/>
         <source>RD New is used far outside the Netherlands: the map is drawn in %1 instead</source>
         <translation>RD New ligt ver buiten Nederland: de kaart is getekend in %1</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="671"/>
-        <location filename="../src/scan_project.cpp" line="704"/>
+        <location filename="../src/scan_project.cpp" line="673"/>
+        <location filename="../src/scan_project.cpp" line="706"/>
         <source>%1: registrations %2</source>
         <translation>%1: registraties %2</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="675"/>
+        <location filename="../src/scan_project.cpp" line="677"/>
         <source>%1: change against reference (%)</source>
         <translation>%1: verandering t.o.v. referentie (%)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="685"/>
+        <location filename="../src/scan_project.cpp" line="687"/>
         <source>%1: per 1,000 (EB-smoothed)</source>
         <translation>%1: per 1.000 inwoners (EB-gladgestreken)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="687"/>
+        <location filename="../src/scan_project.cpp" line="689"/>
         <source>%1: per 1,000 (local EB, with neighbours)</source>
         <translation>%1: per 1.000 inwoners (lokale EB, met buren)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="688"/>
+        <location filename="../src/scan_project.cpp" line="690"/>
         <source>%1: per 1,000 inhabitants</source>
         <translation>%1: per 1.000 inwoners</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="698"/>
+        <location filename="../src/scan_project.cpp" line="700"/>
         <source>%1: emerging hot spots (trend)</source>
         <translation>%1: opkomende hotspots (trend)</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="703"/>
+        <location filename="../src/scan_project.cpp" line="705"/>
         <source>%1: registrations</source>
         <translation>%1: registraties</translation>
     </message>
     <message>
-        <location filename="../src/scan_project.cpp" line="719"/>
+        <location filename="../src/scan_project.cpp" line="721"/>
         <source>Hot spots (Gi*): %1</source>
         <translation>Hotspots (Gi*): %1</translation>
     </message>
@@ -642,89 +642,95 @@
 <context>
     <name>gebiedscan::viewer::HourOfWeekChart</name>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="39"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="38"/>
         <source>This scan has no hour-of-week table (hot_times).</source>
         <translation>Deze scan heeft geen tabel met tijdstippen (hot_times).</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="40"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="39"/>
         <source>Reading the hour-of-week table...</source>
         <translation>Tabel met uren van de week wordt gelezen...</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="41"/>
-        <location filename="../src/hour_of_week_chart.cpp" line="52"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="40"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="58"/>
         <source>No registrations in the current period.</source>
         <translation>Geen registraties in de huidige periode.</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="42"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="41"/>
         <source>Hidden (geheim): too few registrations to show by hour.</source>
         <translation>Geheim: te weinig registraties om per uur te tonen.</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="44"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="43"/>
         <source>No time of day known: the registrations have dates only, so there is no hour of week or peak hour.</source>
         <translation>Geen tijdstip bekend: de registraties hebben alleen een datum, dus geen uur van de week en geen drukste uur.</translation>
     </message>
     <message>
         <location filename="../src/hour_of_week_chart.cpp" line="47"/>
-        <source>The hours of the week are not published outside the police at this level.</source>
-        <translation>De uren van de week worden op dit niveau buiten de politie niet gepubliceerd.</translation>
+        <source>The hours of the week are not published outside the police.</source>
+        <translation>De uren van de week worden buiten de politie niet gepubliceerd.</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="49"/>
-        <source>Busiest hour: %1.</source>
-        <translation>Drukste uur: %1.</translation>
+        <location filename="../src/hour_of_week_chart.cpp" line="48"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="54"/>
+        <source>Busiest hour of all registrations: %1.</source>
+        <translation>Drukste uur van alle registraties: %1.</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="60"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="52"/>
+        <source>Outside the police the hours of the week are published for all themes together only, not per theme: tick &quot;Hour of week of all themes&quot;.</source>
+        <translation>Buiten de politie worden de uren van de week alleen voor alle thema's samen gepubliceerd, niet per thema: vink "Tijdstippen van alle thema's" aan.</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="66"/>
         <source>Mon</source>
         <translation>ma</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="61"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="67"/>
         <source>Tue</source>
         <translation>di</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="62"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="68"/>
         <source>Wed</source>
         <translation>wo</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="63"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="69"/>
         <source>Thu</source>
         <translation>do</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="64"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="70"/>
         <source>Fri</source>
         <translation>vr</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="65"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="71"/>
         <source>Sat</source>
         <translation>za</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="66"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="72"/>
         <source>Sun</source>
         <translation>zo</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="159"/>
-        <location filename="../src/hour_of_week_chart.cpp" line="195"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="165"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="201"/>
         <source>geheim</source>
         <translation>geheim</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="172"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="178"/>
         <source>up to %1 per hour · peak %2 %3–%4 h · %5 in total (aoristic)</source>
         <translation>tot %1 per uur · piek %2 %3–%4 uur · %5 in totaal (aoristisch)</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="191"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="197"/>
         <source>%1 %2:00–%3:00: %4</source>
         <translation>%1 %2:00–%3:00: %4</translation>
     </message>
@@ -1124,7 +1130,7 @@ bron: %3</translation>
     </message>
     <message>
         <location filename="../src/main_window.cpp" line="352"/>
-        <location filename="../src/main_window.cpp" line="1161"/>
+        <location filename="../src/main_window.cpp" line="1179"/>
         <source>Gebiedscan</source>
         <translation>Gebiedscan</translation>
     </message>
@@ -1236,128 +1242,143 @@ bron: %3</translation>
         <translation>Cijfers per periode worden gelezen...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="693"/>
+        <location filename="../src/main_window.cpp" line="703"/>
+        <source>Outside the police the hours of the week are not published.</source>
+        <translation>Buiten de politie worden de uren van de week niet gepubliceerd.</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="705"/>
+        <source>The hours of the week are not published outside the police at this level.</source>
+        <translation>De uren van de week worden op dit niveau buiten de politie niet gepubliceerd.</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="708"/>
+        <source>They are for the %1 (all themes together).</source>
+        <translation>Wel per %1 (alle thema's samen).</translation>
+    </message>
+    <message>
+        <location filename="../src/main_window.cpp" line="712"/>
         <source>all themes</source>
         <translation>alle thema's</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="696"/>
+        <location filename="../src/main_window.cpp" line="715"/>
         <source>Hour of week: %1</source>
         <translation>Tijdstippen: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="697"/>
+        <location filename="../src/main_window.cpp" line="715"/>
         <source>Hour of week: %1, %2</source>
         <translation>Tijdstippen: %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="768"/>
+        <location filename="../src/main_window.cpp" line="786"/>
         <source>RD %1, %2</source>
         <translation>RD %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="777"/>
+        <location filename="../src/main_window.cpp" line="795"/>
         <source>WGS84 %1° N, %2° E</source>
         <translation>WGS84 %1° NB, %2° OL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="949"/>
+        <location filename="../src/main_window.cpp" line="967"/>
         <source>Accidents per year and severity</source>
         <translation>Ongevallen per jaar en ernst</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1070"/>
+        <location filename="../src/main_window.cpp" line="1088"/>
         <source>black spot, score %1</source>
         <translation>black spot, score %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1100"/>
+        <location filename="../src/main_window.cpp" line="1118"/>
         <source>hot spot 99%</source>
         <translation>hotspot 99%</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1101"/>
+        <location filename="../src/main_window.cpp" line="1119"/>
         <source>hot spot 99%, Gi* z = %1</source>
         <translation>hotspot 99%, Gi* z = %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1112"/>
+        <location filename="../src/main_window.cpp" line="1130"/>
         <source>%1 registrations (current period)</source>
         <translation>%1 registraties (huidige periode)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1118"/>
+        <location filename="../src/main_window.cpp" line="1136"/>
         <source>Save AOL list in folder</source>
         <translation>AOL-lijst opslaan in map</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1122"/>
+        <location filename="../src/main_window.cpp" line="1140"/>
         <source>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</source>
         <translation>AOL-lijst opgeslagen: aol.gpkg, aol.shp, aol.csv in %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1124"/>
-        <location filename="../src/main_window.cpp" line="1136"/>
+        <location filename="../src/main_window.cpp" line="1142"/>
+        <location filename="../src/main_window.cpp" line="1154"/>
         <source>AOL</source>
         <translation>AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1124"/>
+        <location filename="../src/main_window.cpp" line="1142"/>
         <source>Saving failed:
 %1</source>
         <translation>Opslaan mislukt:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1131"/>
+        <location filename="../src/main_window.cpp" line="1149"/>
         <source>Load AOL list</source>
         <translation>AOL-lijst laden</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1131"/>
+        <location filename="../src/main_window.cpp" line="1149"/>
         <source>AOL list (*.gpkg *.shp)</source>
         <translation>AOL-lijst (*.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1136"/>
+        <location filename="../src/main_window.cpp" line="1154"/>
         <source>Loading failed:
 %1</source>
         <translation>Laden mislukt:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1147"/>
-        <location filename="../src/main_window.cpp" line="1150"/>
+        <location filename="../src/main_window.cpp" line="1165"/>
+        <location filename="../src/main_window.cpp" line="1168"/>
         <source>Gebiedscan: %1</source>
         <translation>Gebiedscan: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1156"/>
+        <location filename="../src/main_window.cpp" line="1174"/>
         <source>Registrations %1</source>
         <translation>Registraties %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1215"/>
+        <location filename="../src/main_window.cpp" line="1233"/>
         <source>%1: source unknown</source>
         <translation>%1: bron onbekend</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1220"/>
+        <location filename="../src/main_window.cpp" line="1238"/>
         <source>Period %1</source>
         <translation>Periode %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1227"/>
+        <location filename="../src/main_window.cpp" line="1245"/>
         <source>Sources: %1</source>
         <translation>Bronnen: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1229"/>
+        <location filename="../src/main_window.cpp" line="1247"/>
         <source>Map in %1</source>
         <translation>Kaart in %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1228"/>
+        <location filename="../src/main_window.cpp" line="1246"/>
         <source>Basemap: %1</source>
         <translation>Achtergrondkaart: %1</translation>
     </message>
