@@ -17,6 +17,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QStyle>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -365,10 +366,13 @@ void MainWindow::buildSheetDock()
     m_sheetView->verticalHeader()->hide();
     m_sheetView->setAlternatingRowColors(true);
     m_sheetView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    // The theme column takes what is left and elides, so the sheet fits without scrolling sideways.
+    // The theme column takes what is left and wraps ("1.2 Veelvoorkomende / criminaliteit"), the
+    // columns of words (significance, trend, hot spot) wrap to their longest word
+    // (fitSheetColumns), and rows grow to their text: every name readable, no sideways scroll.
     m_sheetView->horizontalHeader()->setSectionResizeMode(AreaSheetModel::Theme, QHeaderView::Stretch);
+    m_sheetView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_sheetView->setTextElideMode(Qt::ElideRight);
-    m_sheetView->setWordWrap(false);
+    m_sheetView->setWordWrap(true);
     v->addWidget(m_sheetView, 1);
     m_hourAllThemes = new QCheckBox(tr("Hour of week of all themes"), w);
     m_hourAllThemes->setToolTip(tr("Show the hour-of-week chart of all registrations instead of the selected theme"));
@@ -1276,6 +1280,25 @@ void MainWindow::fitSheetColumns()
         for (int r = 0; r < m_sheet->rowCount() && !filled; ++r)
             filled = !m_sheet->index(r, c).data().toString().isEmpty();
         m_sheetView->setColumnHidden(c, !filled);
+    }
+    // Text columns: as wide as their longest word (short texts such as "p < 0.01" whole), so
+    // the theme column keeps the room to show its names.
+    const QFontMetrics fm(m_sheetView->font());
+    const int pad = 2 * m_sheetView->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_sheetView) + 8;
+    for (int c : {int(AreaSheetModel::Significance), int(AreaSheetModel::Trend), int(AreaSheetModel::Hotspot)}) {
+        const auto need = [&](const QString& text) {
+            const int whole = fm.horizontalAdvance(text);
+            if (whole <= fm.averageCharWidth() * 10) return whole;
+            int word = 0;
+            for (const auto& w : text.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+                word = std::max(word, fm.horizontalAdvance(w));
+            return word;
+        };
+        int width = need(m_sheet->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
+        for (int r = 0; r < m_sheet->rowCount(); ++r)
+            if (!m_sheet->isGroupRow(r)) width = std::max(width, need(m_sheet->index(r, c).data().toString()));
+        m_sheetView->horizontalHeader()->setSectionResizeMode(c, QHeaderView::Fixed);
+        m_sheetView->setColumnWidth(c, width + pad);
     }
 }
 

@@ -85,6 +85,7 @@ public:
     [[nodiscard]] AreaSheetModel* sheet() const { return m_sheet; }
     [[nodiscard]] AolModel* aol() const { return m_aol; }
     [[nodiscard]] HourOfWeekChart* hourChart() const { return m_hourChart; }
+    [[nodiscard]] QTableView* sheetView() const { return m_sheetView; }
     [[nodiscard]] AccidentChart* accidentChart() const { return m_accidentChart; }
     /// Shows the hour-of-week chart of all themes together instead of the selected theme.
     void setHourChartAllThemes(bool all);
