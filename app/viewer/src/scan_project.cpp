@@ -565,8 +565,11 @@ bool ScanProject::setLevel(const QString& level)
             s.mode = StyleMode::Single;
             s.values.reset();
             s.fill = Qt::transparent;
-            s.stroke = QColor(40, 40, 40);
-            s.strokeWidth = 1.4;
+            // The top level (gemeente) a thick dark line, levels between (wijk) thin and grey,
+            // so each boundary reads as its own on the map and in the legend.
+            const bool top = j + 1 == m_levels.size();
+            s.stroke = top ? QColor(30, 30, 30) : QColor(95, 95, 95);
+            s.strokeWidth = top ? 2.2 : 1.0;
         }
         if (position != index) s.labelField.clear();
         m_layers->setStyle(row, s, s.mode == StyleMode::Single ? QString() : m_layers->symbology(row).legend.title);
