@@ -17,6 +17,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QSet>
 #include <QStyle>
 #include <QInputDialog>
 #include <QLabel>
@@ -235,7 +236,7 @@ void MainWindow::buildUi()
     m_indicatorBox->addItem(tr("Per 1,000 (local EB)"), QStringLiteral("ebl"));
     m_indicatorBox->addItem(tr("Change (%)"), QStringLiteral("change_pct"));
     m_indicatorBox->addItem(tr("Trend (emerging hot spots)"), QStringLiteral("trend"));
-    m_indicatorBox->addItem(tr("Survey quadrant (objective against subjective)"), QStringLiteral("kwadrant"));
+    // One "Survey: <indicator>" item per survey indicator follows (updateIndicatorChoices).
     bar->addWidget(m_indicatorBox);
     bar->addWidget(new QLabel(tr(" Period:"), bar));
     m_periodBox = new QComboBox(bar);
@@ -567,7 +568,9 @@ bool MainWindow::indicatorAvailable(const QString& indicator) const
     if (indicator == u"eb") return m_project->hasThemeValues(schema::field::rateEb, theme);
     if (indicator == u"ebl") return m_project->hasThemeValues(schema::field::rateEbLocal, theme);
     if (indicator == u"trend") return m_project->hasThemeValues(schema::field::trend, theme);
-    if (indicator == u"kwadrant") return !m_project->surveyQuadrantField().isEmpty();
+    if (indicator == u"kwadrant") return !m_project->surveyIndicators().isEmpty();
+    if (indicator.startsWith(QLatin1String("kwadrant:")))
+        return m_project->surveyIndicators().contains(indicator.mid(9));
     return true;
 }
 
@@ -579,12 +582,29 @@ void MainWindow::updateIndicatorChoices()
     if (!items) return;
     const bool wasUpdating = m_updatingControls;
     m_updatingControls = true;
+    // The survey's quadrant per indicator ("kwadrant:<indicator>"), one item each, as the level
+    // shown has them (a wijk survey's columns are empty at gemeente level).
+    const QStringList survey = m_project->surveyIndicators();
+    QStringList shown;
+    for (int i = 0; i < m_indicatorBox->count(); ++i)
+        if (const QString id = m_indicatorBox->itemData(i).toString(); id.startsWith(QLatin1String("kwadrant:")))
+            shown << id.mid(9);
+    if (shown != survey) {
+        const QString current = m_indicatorBox->currentData().toString();
+        for (int i = m_indicatorBox->count() - 1; i >= 0; --i)
+            if (m_indicatorBox->itemData(i).toString().startsWith(QLatin1String("kwadrant:")))
+                m_indicatorBox->removeItem(i);
+        for (const QString& indicator : survey)
+            m_indicatorBox->addItem(tr("Survey: %1 (objective against subjective)").arg(indicator),
+                                    QStringLiteral("kwadrant:") + indicator);
+        m_indicatorBox->setCurrentIndex(std::max(0, m_indicatorBox->findData(current)));
+    }
     for (int i = 0; i < m_indicatorBox->count(); ++i) {
         const QString id = m_indicatorBox->itemData(i).toString();
         const bool ok = indicatorAvailable(id);
         items->item(i)->setEnabled(ok);
         // Hidden when the scan never writes them (older scans, no trends): the box stays short.
-        if (id == u"eb" || id == u"ebl" || id == u"trend" || id == u"kwadrant")
+        if (id == u"eb" || id == u"ebl" || id == u"trend")
             qobject_cast<QListView*>(m_indicatorBox->view())->setRowHidden(i, !ok);
     }
     if (!indicatorAvailable(m_indicatorBox->currentData().toString())) m_indicatorBox->setCurrentIndex(0);
@@ -593,8 +613,13 @@ void MainWindow::updateIndicatorChoices()
 
 bool MainWindow::setIndicator(const QString& indicator)
 {
-    const int i = m_indicatorBox->findData(indicator);
-    if (i < 0 || !indicatorAvailable(indicator)) return false;
+    updateIndicatorChoices();
+    // Plain "kwadrant": the first survey indicator.
+    const QStringList survey = m_project->surveyIndicators();
+    const QString id = indicator == u"kwadrant" && !survey.isEmpty() ? QStringLiteral("kwadrant:") + survey.front()
+                                                                   : indicator;
+    const int i = m_indicatorBox->findData(id);
+    if (i < 0 || !indicatorAvailable(id)) return false;
     m_indicatorBox->setCurrentIndex(i);
     return true;
 }
@@ -1037,6 +1062,87 @@ bool MainWindow::removeAol(int row)
 }
 
 int MainWindow::suggestAol(int count)
+{
+    const int ranked = suggestRankedAol(count);
+    return ranked + suggestSurveyAol(count);
+}
+
+int MainWindow::suggestSurveyAol(int count)
+{
+    // scan --survey marks areas where the objective rate and the survey's score are both high
+    // (aol_survey = 1). Beside a wijk survey every buurt carries its wijk's mark (survey_code):
+    // one candidate per survey area, placed in that area when its level is open.
+    const int ar = m_project->areaRow();
+    if (ar < 0 || count <= 0) return 0;
+    const LayerData& a = m_layers->layer(ar);
+    const int aol = a.fieldIndex(qs(schema::field::surveyAol));
+    if (aol < 0) return 0;
+    const int surveyCode = a.fieldIndex(qs(schema::field::surveyCode));
+    const int surveyLevel = a.fieldIndex(qs(schema::field::surveyLevel));
+    const int code = a.fieldIndex(qs(schema::field::code)), name = a.fieldIndex(qs(schema::field::name));
+    const int total = a.fieldIndex(themeField(schema::field::count, qs(schema::kTotalTheme)));
+    const QString prefix = qs(schema::field::surveyQuadrant);
+    const QString both = QStringLiteral("objectief hoog, subjectief hoog");
+    struct Pick {
+        const LayerData* layer;
+        std::size_t feature;
+        QString code, label, indicators;
+        double objective;
+    };
+    std::vector<Pick> picks;
+    QSet<QString> seen;
+    for (std::size_t f = 0; f < a.featureCount(); ++f) {
+        if (!(a.number(aol, f) >= 1)) continue;
+        QString key = surveyCode >= 0 ? a.text(surveyCode, f) : QString();
+        if (key.isEmpty()) key = a.text(code, f);
+        if (seen.contains(key)) continue;
+        seen.insert(key);
+        Pick p{&a, f, key, QString(), QString(), total >= 0 ? a.number(total, f) : 0.0};
+        // The survey area itself when its level is open (a wijk beside the buurten).
+        const QString level = surveyLevel >= 0 ? a.text(surveyLevel, f) : QString();
+        for (const auto& l : m_project->levels()) {
+            if (l.level != level || l.layer.get() == &a) continue;
+            const int lc = l.layer->fieldIndex(qs(schema::field::code));
+            for (std::size_t g = 0; lc >= 0 && g < l.layer->featureCount(); ++g)
+                if (l.layer->text(lc, g) == key) {
+                    p.layer = l.layer.get();
+                    p.feature = g;
+                    const int lt = l.layer->fieldIndex(themeField(schema::field::count, qs(schema::kTotalTheme)));
+                    if (lt >= 0) p.objective = l.layer->number(lt, g);
+                }
+        }
+        const int pn = p.layer->fieldIndex(qs(schema::field::name));
+        const QString areaName = pn >= 0 ? p.layer->text(pn, p.feature) : (name >= 0 ? a.text(name, f) : QString());
+        p.label = areaName.isEmpty() || areaName == key ? key : QStringLiteral("%1 %2").arg(key, areaName);
+        QStringList indicators;
+        for (const auto& field : a.fields)
+            if (field.name.startsWith(prefix) && a.text(a.fieldIndex(field.name), f) == both)
+                indicators << field.name.mid(prefix.size());
+        p.indicators = indicators.join(QStringLiteral(", "));
+        if (std::isnan(p.objective)) p.objective = 0;
+        picks.push_back(std::move(p));
+    }
+    std::stable_sort(picks.begin(), picks.end(), [](const Pick& x, const Pick& y) { return x.objective > y.objective; });
+    QSet<QString> listed;
+    for (const auto& c : m_aol->candidates()) listed.insert(c.area);
+    int added = 0;
+    for (const auto& p : picks) {
+        if (added >= count) break;
+        if (listed.contains(p.label)) continue;
+        AolCandidate c;
+        c.position = p.layer->labelPoints[p.feature];
+        c.area = p.label;
+        c.theme = tr("Survey");
+        c.reason = p.indicators.isEmpty()
+                       ? tr("survey: objective and subjective both high")
+                       : tr("survey: objective and subjective both high (%1)").arg(p.indicators);
+        m_aol->addCandidate(c);
+        ++added;
+    }
+    return added;
+}
+
+int MainWindow::suggestRankedAol(int count)
 {
     struct Pick {
         std::size_t feature;

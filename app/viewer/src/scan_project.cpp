@@ -620,6 +620,25 @@ QString ScanProject::surveyQuadrantField() const
     return {};
 }
 
+QStringList ScanProject::surveyIndicators() const
+{
+    QStringList out;
+    const int row = areaRow();
+    if (row < 0) return out;
+    const LayerData& l = m_layers->layer(row);
+    const QString prefix = qs(schema::field::surveyQuadrant);
+    for (const auto& field : l.fields) {
+        if (!field.name.startsWith(prefix)) continue;
+        const int f = l.fieldIndex(field.name);
+        for (std::size_t i = 0; i < l.featureCount(); ++i)
+            if (!l.text(f, i).isEmpty()) {
+                out << field.name.mid(prefix.size());
+                break;
+            }
+    }
+    return out;
+}
+
 bool ScanProject::hasPopulation() const
 {
     const int row = areaRow();
@@ -691,10 +710,12 @@ void ScanProject::showTheme(const QString& themeId, const QString& indicator, co
                 : indicator == u"ebl"
                     ? QCoreApplication::translate("ScanProject", "%1: per 1,000 (local EB, with neighbours)").arg(label)
                     : QCoreApplication::translate("ScanProject", "%1: per 1,000 inhabitants").arg(label);
-    } else if (indicator == u"kwadrant") {
-        // The survey's quadrant is per survey indicator, not per theme: the first indicator's.
+    } else if (indicator == u"kwadrant" || indicator.startsWith(QLatin1String("kwadrant:"))) {
+        // The survey's quadrant is per survey indicator, not per theme: "kwadrant:<indicator>",
+        // or plain "kwadrant" for the first one.
         s.mode = StyleMode::SurveyQuadrant;
-        s.field = surveyQuadrantField();
+        s.field = indicator == u"kwadrant" ? surveyQuadrantField()
+                                           : qs(schema::field::surveyQuadrant) + indicator.mid(9);
         title = QCoreApplication::translate("ScanProject", "Objective against survey: %1")
                     .arg(s.field.mid(static_cast<int>(schema::field::surveyQuadrant.size())));
     } else if (indicator == u"trend") {

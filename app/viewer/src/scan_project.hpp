@@ -157,6 +157,9 @@ public:
     [[nodiscard]] bool hasThemeValues(std::string_view family, const QString& themeId) const;
     /// scan --survey: the first kwadrant_<indicator> field of the shown level with a value; empty when none.
     [[nodiscard]] QString surveyQuadrantField() const;
+    /// The survey indicators with a quadrant at the level shown (the suffixes of `kwadrant_`
+    /// columns holding a value, in column order, e.g. "onveilig_buurt_pct").
+    [[nodiscard]] QStringList surveyIndicators() const;
 
     /// The main area layer's row: the level shown; without levels the layer of role scan_areas,
     /// else a polygon layer of no other command; -1 when none.
