@@ -42,8 +42,8 @@ QString writeExternScan(const QTemporaryDir& dir, const char* summary)
                      {"n_woninginbraak", T::Integer, ""},
                      {"peak_total", T::String, ""}};
     areas.geometryKind = gis::FeatureGeometry::Kind::Polygon;
-    areas.rows = {{std::string("B1"), std::string("Buurt 1"), std::string("buurt"), std::int64_t{579},
-                   std::int64_t{40}, std::string("vr 22-23 uur")},
+    areas.rows = {{std::string("B1"), std::string("Buurt 1"), std::string("buurt"), std::int64_t{579}, std::int64_t{40},
+                   std::string("vr 22-23 uur")},
                   {std::string("G1"), std::string("Gemeente 1"), std::string("gemeente"), std::int64_t{900},
                    std::int64_t{70}, std::string("za 23-24 uur")}};
     areas.geometries = {cell(200000, 500000), cell(200500, 500000)};

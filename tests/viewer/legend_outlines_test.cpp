@@ -27,8 +27,8 @@ QString writeThreeLevels(const QTemporaryDir& dir)
     const auto level = [](const char* table, const char* code, const char* lvl, gis::FeatureGeometry g) {
         gis::Table t;
         t.name = table;
-        t.columns = {{"code", T::String, ""}, {"name", T::String, ""}, {"level", T::String, ""},
-                     {"n_total", T::Integer, ""}};
+        t.columns = {
+            {"code", T::String, ""}, {"name", T::String, ""}, {"level", T::String, ""}, {"n_total", T::Integer, ""}};
         t.geometryKind = gis::FeatureGeometry::Kind::Polygon;
         t.rows = {{std::string(code), std::string(code), std::string(lvl), std::int64_t{10}}};
         t.geometries = {std::move(g)};

@@ -35,8 +35,10 @@ public:
     }
     ~SavedRuntimeDir()
     {
-        if (m_value) ::setenv("XDG_RUNTIME_DIR", m_value->c_str(), 1);
-        else ::unsetenv("XDG_RUNTIME_DIR");
+        if (m_value)
+            ::setenv("XDG_RUNTIME_DIR", m_value->c_str(), 1);
+        else
+            ::unsetenv("XDG_RUNTIME_DIR");
     }
 
 private:
@@ -94,8 +96,8 @@ TEST(PrivateRuntimeDir, OffscreenScreenshotPrintsNoRuntimeWarning)
     env.insert(QStringLiteral("TMPDIR"), tmp.path()); // where the private folder is made
     p.setProcessEnvironment(env);
     const QString png = QDir(tmp.path()).filePath(QStringLiteral("kaart.png"));
-    p.start(viewer, {scan.path(), QStringLiteral("--screenshot"), png, QStringLiteral("--size"),
-                     QStringLiteral("400x300")});
+    p.start(viewer,
+            {scan.path(), QStringLiteral("--screenshot"), png, QStringLiteral("--size"), QStringLiteral("400x300")});
     ASSERT_TRUE(p.waitForFinished(60000));
     const QString err = QString::fromUtf8(p.readAllStandardError());
     EXPECT_EQ(p.exitCode(), 0) << err.toStdString();

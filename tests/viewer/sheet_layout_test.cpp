@@ -49,19 +49,20 @@ QString writeScan(const QTemporaryDir& dir)
     for (const auto& t : kThemes) {
         const std::string id = t.id;
         for (const auto& [prefix, type] : std::vector<std::pair<std::string, T>>{{"n_", T::Integer},
-                                                                                {"exp_", T::Real},
-                                                                                {"chg_", T::Real},
-                                                                                {"p_", T::Real},
-                                                                                {"rank_", T::Integer},
-                                                                                {"trend_", T::String}})
+                                                                                 {"exp_", T::Real},
+                                                                                 {"chg_", T::Real},
+                                                                                 {"p_", T::Real},
+                                                                                 {"rank_", T::Integer},
+                                                                                 {"trend_", T::String}})
             areas.columns.push_back({prefix + id, type, ""});
-        row.insert(row.end(), {std::int64_t{1000}, 812.5, 23.1, 0.004, std::int64_t{12},
-                               std::string("intensiverende hotspot")});
+        row.insert(row.end(),
+                   {std::int64_t{1000}, 812.5, 23.1, 0.004, std::int64_t{12}, std::string("intensiverende hotspot")});
     }
     areas.rows = {row};
     gis::FeatureGeometry g;
     g.kind = gis::FeatureGeometry::Kind::Polygon;
-    g.polygons = {Polygon{{{{200000, 500000}, {201000, 500000}, {201000, 501000}, {200000, 501000}, {200000, 500000}}}}};
+    g.polygons = {
+        Polygon{{{{200000, 500000}, {201000, 500000}, {201000, 501000}, {200000, 501000}, {200000, 500000}}}}};
     areas.geometryKind = gis::FeatureGeometry::Kind::Polygon;
     areas.geometries = {g};
     gis::writeGeoPackage(QDir(dir.path()).filePath(QStringLiteral("gebiedscan.gpkg")).toStdString(), {areas}, {});
@@ -103,13 +104,15 @@ TEST(SheetLayout, ThemeNamesAreReadableInFullAtTheDefaultSize)
         // No word is wider than the column (no word is broken or cut), and the wrapped name fits
         // the row's height: nothing is elided.
         for (const auto& word : name.split(QLatin1Char(' ')))
-            EXPECT_LE(fm.horizontalAdvance(word), text.width()) << name.toStdString() << ": '" << word.toStdString()
-                                                                << "' in " << text.width() << " px";
+            EXPECT_LE(fm.horizontalAdvance(word), text.width())
+                << name.toStdString() << ": '" << word.toStdString() << "' in " << text.width() << " px";
         if (view->wordWrap()) {
             const QRect wrapped = fm.boundingRect(QRect(0, 0, text.width(), 10000), Qt::TextWordWrap, name);
-            EXPECT_LE(wrapped.height(), cell.height()) << name.toStdString() << " in a row of " << cell.height() << " px";
+            EXPECT_LE(wrapped.height(), cell.height())
+                << name.toStdString() << " in a row of " << cell.height() << " px";
         } else { // one line: it must fit whole
-            EXPECT_LE(fm.horizontalAdvance(name), text.width()) << name.toStdString() << " cut to " << text.width() << " px";
+            EXPECT_LE(fm.horizontalAdvance(name), text.width())
+                << name.toStdString() << " cut to " << text.width() << " px";
         }
         ++checked;
     }

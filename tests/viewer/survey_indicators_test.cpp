@@ -58,7 +58,8 @@ QString writeSurveyScan(const QTemporaryDir& dir)
                    {s("WK2"), s("Noord"), s("wijk"), i(90), i(9), s("wijk"), s("WK2"), s(kNone), s(kNone), i(0)}};
     gis::FeatureGeometry wk1;
     wk1.kind = gis::FeatureGeometry::Kind::Polygon;
-    wk1.polygons = {Polygon{{{{200000, 500000}, {201000, 500000}, {201000, 500500}, {200000, 500500}, {200000, 500000}}}}};
+    wk1.polygons = {
+        Polygon{{{{200000, 500000}, {201000, 500000}, {201000, 500500}, {200000, 500500}, {200000, 500000}}}}};
     wijken.geometries = {wk1, cell(201000, 500000)};
     gis::writeGeoPackage(QDir(dir.path()).filePath(QStringLiteral("gebiedscan.gpkg")).toStdString(), {buurten, wijken},
                          {});
@@ -109,8 +110,8 @@ TEST(SurveyIndicators, CommandLineNamesTheIndicator)
         {QStringLiteral("scan"), QStringLiteral("--indicator"), QStringLiteral("kwadrant:overlast_schaal")}, &error);
     ASSERT_TRUE(o) << error.toStdString();
     EXPECT_EQ(o->indicator, QStringLiteral("kwadrant:overlast_schaal"));
-    EXPECT_FALSE(parseViewerArguments({QStringLiteral("scan"), QStringLiteral("--indicator"), QStringLiteral("kwadrant:")},
-                                      &error));
+    EXPECT_FALSE(parseViewerArguments(
+        {QStringLiteral("scan"), QStringLiteral("--indicator"), QStringLiteral("kwadrant:")}, &error));
     EXPECT_TRUE(usageText(QStringLiteral("nl")).contains(QStringLiteral("kwadrant:IND")));
 }
 

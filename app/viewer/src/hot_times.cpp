@@ -48,8 +48,9 @@ void HourOfWeek::add(const HourOfWeek& other)
         state = other.state;
         return;
     }
-    if (state == State::Suppressed || state == State::NotPublished || state == State::ThemeNotPublished || other.state == State::NoRegistrations ||
-        other.state == State::NoTable || other.state == State::Loading || other.state == State::NoTimeOfDay) {
+    if (state == State::Suppressed || state == State::NotPublished || state == State::ThemeNotPublished ||
+        other.state == State::NoRegistrations || other.state == State::NoTable || other.state == State::Loading ||
+        other.state == State::NoTimeOfDay) {
         if (state == State::NoTable && other.state == State::NoRegistrations) state = State::NoRegistrations;
         return;
     }

@@ -17,7 +17,16 @@ struct HourOfWeek {
     /// this level's hours (summary.json `suppression.hot_times`); ThemeNotPublished: it publishes
     /// this level's total of all themes only, not the theme asked for. In Values a hidden hour of
     /// a published row is NaN ("geheim"), never 0.
-    enum class State { NoTable, Loading, NoRegistrations, Suppressed, NoTimeOfDay, NotPublished, ThemeNotPublished, Values };
+    enum class State {
+        NoTable,
+        Loading,
+        NoRegistrations,
+        Suppressed,
+        NoTimeOfDay,
+        NotPublished,
+        ThemeNotPublished,
+        Values
+    };
     State state = State::NoTable;
     std::array<double, 168> values{};
 

@@ -17,8 +17,6 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QSet>
-#include <QStyle>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -31,10 +29,12 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPushButton>
+#include <QSet>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -412,8 +412,9 @@ void MainWindow::buildAolDock()
     auto* save = new QPushButton(tr("Save (GeoPackage, Shapefile, CSV)..."), w);
     auto* load = new QPushButton(tr("Load..."), w);
     auto* suggest = new QPushButton(tr("Suggest top 5"), w);
-    suggest->setToolTip(tr(
-        "Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations"));
+    suggest->setToolTip(
+        tr("Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations; "
+           "then the survey's AOL candidates (objective and subjective both high)"));
     h->addWidget(suggest);
     connect(suggest, &QPushButton::clicked, this, [this] {
         if (suggestAol(5) == 0) statusBar()->showMessage(tr("No ranked locations to suggest."), 6000);
@@ -616,8 +617,8 @@ bool MainWindow::setIndicator(const QString& indicator)
     updateIndicatorChoices();
     // Plain "kwadrant": the first survey indicator.
     const QStringList survey = m_project->surveyIndicators();
-    const QString id = indicator == u"kwadrant" && !survey.isEmpty() ? QStringLiteral("kwadrant:") + survey.front()
-                                                                   : indicator;
+    const QString id =
+        indicator == u"kwadrant" && !survey.isEmpty() ? QStringLiteral("kwadrant:") + survey.front() : indicator;
     const int i = m_indicatorBox->findData(id);
     if (i < 0 || !indicatorAvailable(id)) return false;
     m_indicatorBox->setCurrentIndex(i);
@@ -1122,7 +1123,8 @@ int MainWindow::suggestSurveyAol(int count)
         if (std::isnan(p.objective)) p.objective = 0;
         picks.push_back(std::move(p));
     }
-    std::stable_sort(picks.begin(), picks.end(), [](const Pick& x, const Pick& y) { return x.objective > y.objective; });
+    std::stable_sort(picks.begin(), picks.end(),
+                     [](const Pick& x, const Pick& y) { return x.objective > y.objective; });
     QSet<QString> listed;
     for (const auto& c : m_aol->candidates()) listed.insert(c.area);
     int added = 0;
@@ -1133,9 +1135,8 @@ int MainWindow::suggestSurveyAol(int count)
         c.position = p.layer->labelPoints[p.feature];
         c.area = p.label;
         c.theme = tr("Survey");
-        c.reason = p.indicators.isEmpty()
-                       ? tr("survey: objective and subjective both high")
-                       : tr("survey: objective and subjective both high (%1)").arg(p.indicators);
+        c.reason = p.indicators.isEmpty() ? tr("survey: objective and subjective both high")
+                                          : tr("survey: objective and subjective both high (%1)").arg(p.indicators);
         m_aol->addCandidate(c);
         ++added;
     }

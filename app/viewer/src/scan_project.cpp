@@ -714,8 +714,8 @@ void ScanProject::showTheme(const QString& themeId, const QString& indicator, co
         // The survey's quadrant is per survey indicator, not per theme: "kwadrant:<indicator>",
         // or plain "kwadrant" for the first one.
         s.mode = StyleMode::SurveyQuadrant;
-        s.field = indicator == u"kwadrant" ? surveyQuadrantField()
-                                           : qs(schema::field::surveyQuadrant) + indicator.mid(9);
+        s.field =
+            indicator == u"kwadrant" ? surveyQuadrantField() : qs(schema::field::surveyQuadrant) + indicator.mid(9);
         title = QCoreApplication::translate("ScanProject", "Objective against survey: %1")
                     .arg(s.field.mid(static_cast<int>(schema::field::surveyQuadrant.size())));
     } else if (indicator == u"trend") {

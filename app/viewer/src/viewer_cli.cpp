@@ -18,7 +18,8 @@ QString usageText(const QString& language)
     if (language == u"en")
         return QStringLiteral(
             "usage: gebiedscan-viewer [FOLDER|LAYER...] [--screenshot FILE.png --size WxH [--scale S] [--window]]\n"
-            "                         [--theme ID] [--indicator n|rate|eb|ebl|change_pct|trend|kwadrant[:IND]] [--period P] "
+            "                         [--theme ID] [--indicator n|rate|eb|ebl|change_pct|trend|kwadrant[:IND]] "
+            "[--period P] "
             "[--level "
             "L]\n"
             "                         [--show LAYER,...] [--identify X,Y] [--select X,Y;X,Y...] [--suggest-aol N]\n"
@@ -30,7 +31,8 @@ QString usageText(const QString& language)
             "first). X,Y in RD New metres. See app/viewer/README.md.\n");
     return QStringLiteral(
         "gebruik: gebiedscan-viewer [MAP|LAAG...] [--screenshot BESTAND.png --size BxH [--scale S] [--window]]\n"
-        "                           [--theme ID] [--indicator n|rate|eb|ebl|change_pct|trend|kwadrant[:IND]] [--period P] "
+        "                           [--theme ID] [--indicator n|rate|eb|ebl|change_pct|trend|kwadrant[:IND]] [--period "
+        "P] "
         "[--level "
         "NIVEAU]\n"
         "                           [--show LAAG,...] [--identify X,Y] [--select X,Y;X,Y...] [--suggest-aol N]\n"
@@ -105,7 +107,8 @@ std::optional<ViewerOptions> parseViewerArguments(const QStringList& args, QStri
                   o.indicator == u"change_pct" || o.indicator == u"trend" || o.indicator == u"kwadrant" ||
                   (o.indicator.startsWith(QLatin1String("kwadrant:")) && o.indicator.size() > 9)))
                 return fail(QCoreApplication::translate(
-                    "ViewerCli", "--indicator must be n, rate, eb, ebl, change_pct, trend, kwadrant or kwadrant:INDICATOR"));
+                    "ViewerCli",
+                    "--indicator must be n, rate, eb, ebl, change_pct, trend, kwadrant or kwadrant:INDICATOR"));
         } else if (a == u"--period") {
             if (!value(&o.period)) return fail(QCoreApplication::translate("ViewerCli", "--period needs a period"));
         } else if (a == u"--crs") {

@@ -99,8 +99,8 @@ NL = {
     "Zoom to &selection": "Zoomen naar &selectie",
     "Reading the figures per period...": "Cijfers per periode worden gelezen...",
     "Suggest top 5": "Top 5 voorstellen",
-    "Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations":
-        "Voeg kandidaten toe uit de top van de black-spot- of hotspotranglijst, anders de gebieden met de meeste registraties",
+    "Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations; then the survey's AOL candidates (objective and subjective both high)":
+        "Voeg kandidaten toe uit de top van de black-spot- of hotspotranglijst, anders de gebieden met de meeste registraties; daarna de AOL-kandidaten van de enquête (objectief en subjectief beide hoog)",
     "No ranked locations to suggest.": "Geen locaties in een ranglijst om voor te stellen.",
     "black spot, score %1": "black spot, score %1",
     "hot spot 99%, Gi* z = %1": "hotspot 99%, Gi* z = %1",

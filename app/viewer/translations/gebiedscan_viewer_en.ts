@@ -266,142 +266,142 @@
 <context>
     <name>ViewerCli</name>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="84"/>
+        <location filename="../src/viewer_cli.cpp" line="86"/>
         <source>--screenshot needs a file name</source>
         <translation>--screenshot needs a file name</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="86"/>
+        <location filename="../src/viewer_cli.cpp" line="88"/>
         <source>--size needs WxH</source>
         <translation>--size needs WxH</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="93"/>
+        <location filename="../src/viewer_cli.cpp" line="95"/>
         <source>--size must be WxH, e.g. 1600x1000 (100..20000 pixels)</source>
         <translation>--size must be WxH, e.g. 1600x1000 (100..20000 pixels)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="95"/>
+        <location filename="../src/viewer_cli.cpp" line="97"/>
         <source>--scale needs a number</source>
         <translation>--scale needs a number</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="99"/>
+        <location filename="../src/viewer_cli.cpp" line="101"/>
         <source>--scale must be between 0.5 and 8</source>
         <translation>--scale must be between 0.5 and 8</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="101"/>
+        <location filename="../src/viewer_cli.cpp" line="103"/>
         <source>--theme needs a theme id</source>
         <translation>--theme needs a theme id</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="107"/>
+        <location filename="../src/viewer_cli.cpp" line="109"/>
         <source>--indicator must be n, rate, eb, ebl, change_pct, trend, kwadrant or kwadrant:INDICATOR</source>
         <translation>--indicator must be n, rate, eb, ebl, change_pct, trend, kwadrant or kwadrant:INDICATOR</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="110"/>
+        <location filename="../src/viewer_cli.cpp" line="113"/>
         <source>--period needs a period</source>
         <translation>--period needs a period</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="113"/>
+        <location filename="../src/viewer_cli.cpp" line="116"/>
         <source>--crs needs a CRS, e.g. EPSG:32631</source>
         <translation>--crs needs a CRS, e.g. EPSG:32631</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="116"/>
+        <location filename="../src/viewer_cli.cpp" line="119"/>
         <source>--level needs a level, e.g. wijk or gemeente</source>
         <translation>--level needs a level, e.g. wijk or gemeente</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="119"/>
+        <location filename="../src/viewer_cli.cpp" line="122"/>
         <source>--lang must be nl or en</source>
         <translation>--lang must be nl or en</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="121"/>
+        <location filename="../src/viewer_cli.cpp" line="124"/>
         <source>--identify needs X,Y in RD metres</source>
         <translation>--identify needs X,Y in RD metres</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="127"/>
+        <location filename="../src/viewer_cli.cpp" line="130"/>
         <source>--identify needs X,Y in RD metres, e.g. 233500,557000</source>
         <translation>--identify needs X,Y in RD metres, e.g. 233500,557000</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="130"/>
+        <location filename="../src/viewer_cli.cpp" line="133"/>
         <source>--show needs layer names, e.g. hotspots</source>
         <translation>--show needs layer names, e.g. hotspots</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="136"/>
+        <location filename="../src/viewer_cli.cpp" line="139"/>
         <source>--suggest-aol needs a number 1..100</source>
         <translation>--suggest-aol needs a number 1..100</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="139"/>
+        <location filename="../src/viewer_cli.cpp" line="142"/>
         <source>--select needs X,Y;X,Y... in RD metres</source>
         <translation>--select needs X,Y;X,Y... in RD metres</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="145"/>
+        <location filename="../src/viewer_cli.cpp" line="148"/>
         <source>--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000</source>
         <translation>--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="151"/>
+        <location filename="../src/viewer_cli.cpp" line="154"/>
         <source>--print needs a .pdf or .png file name</source>
         <translation>--print needs a .pdf or .png file name</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="154"/>
+        <location filename="../src/viewer_cli.cpp" line="157"/>
         <source>--paper must be A4 or A3</source>
         <translation>--paper must be A4 or A3</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="162"/>
+        <location filename="../src/viewer_cli.cpp" line="165"/>
         <source>--dpi needs a number 72..600</source>
         <translation>--dpi needs a number 72..600</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="168"/>
+        <location filename="../src/viewer_cli.cpp" line="171"/>
         <source>unknown option %1</source>
         <translation>unknown option %1</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="174"/>
+        <location filename="../src/viewer_cli.cpp" line="177"/>
         <source>--print needs a folder or layer to show</source>
         <translation>--print needs a folder or layer to show</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="176"/>
+        <location filename="../src/viewer_cli.cpp" line="179"/>
         <source>--screenshot needs a folder or layer to show</source>
         <translation>--screenshot needs a folder or layer to show</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="213"/>
+        <location filename="../src/viewer_cli.cpp" line="216"/>
         <source>gebiedscan-viewer: no theme &apos;%1&apos; in the data</source>
         <translation>gebiedscan-viewer: no theme '%1' in the data</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="221"/>
+        <location filename="../src/viewer_cli.cpp" line="224"/>
         <source>gebiedscan-viewer: no level &apos;%1&apos; in the data (levels: %2)</source>
         <translation>gebiedscan-viewer: no level '%1' in the data (levels: %2)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="229"/>
+        <location filename="../src/viewer_cli.cpp" line="232"/>
         <source>gebiedscan-viewer: indicator &apos;%1&apos; needs inhabitants, which the areas lack</source>
         <translation>gebiedscan-viewer: indicator '%1' needs inhabitants, which the areas lack</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="233"/>
+        <location filename="../src/viewer_cli.cpp" line="236"/>
         <source>gebiedscan-viewer: indicator &apos;%1&apos; is not in the data for this theme and level (the scan wrote no such column)</source>
         <translation>gebiedscan-viewer: indicator '%1' is not in the data for this theme and level (the scan wrote no such column)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="241"/>
+        <location filename="../src/viewer_cli.cpp" line="244"/>
         <source>gebiedscan-viewer: no period &apos;%1&apos; in the scan (periods: %2)</source>
         <translation>gebiedscan-viewer: no period '%1' in the scan (periods: %2)</translation>
     </message>
@@ -1125,7 +1125,7 @@ source: %3</translation>
     </message>
     <message>
         <location filename="../src/main_window.cpp" line="354"/>
-        <location filename="../src/main_window.cpp" line="1289"/>
+        <location filename="../src/main_window.cpp" line="1290"/>
         <source>Gebiedscan</source>
         <translation>Gebiedscan</translation>
     </message>
@@ -1185,215 +1185,215 @@ source: %3</translation>
         <translation>Suggest top 5</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="415"/>
-        <source>Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations</source>
-        <translation>Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations</translation>
+        <location filename="../src/main_window.cpp" line="416"/>
+        <source>Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations; then the survey&apos;s AOL candidates (objective and subjective both high)</source>
+        <translation>Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations; then the survey's AOL candidates (objective and subjective both high)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="419"/>
+        <location filename="../src/main_window.cpp" line="420"/>
         <source>No ranked locations to suggest.</source>
         <translation>No ranked locations to suggest.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="421"/>
+        <location filename="../src/main_window.cpp" line="422"/>
         <source>Use &quot;Place AOL&quot; and click the map; double-click a cell to annotate.</source>
         <translation>Use "Place AOL" and click the map; double-click a cell to annotate.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="434"/>
+        <location filename="../src/main_window.cpp" line="435"/>
         <source>Remove AOL</source>
         <translation>Remove AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="464"/>
+        <location filename="../src/main_window.cpp" line="465"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Cannot open %1:
 %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="468"/>
+        <location filename="../src/main_window.cpp" line="469"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="491"/>
+        <location filename="../src/main_window.cpp" line="492"/>
         <source>Gebiedscan viewer – %1</source>
         <translation>Gebiedscan viewer – %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="547"/>
+        <location filename="../src/main_window.cpp" line="548"/>
         <source>current</source>
         <translation>current</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="548"/>
+        <location filename="../src/main_window.cpp" line="549"/>
         <source>%1 (current)</source>
         <translation>%1 (current)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="598"/>
+        <location filename="../src/main_window.cpp" line="599"/>
         <source>Survey: %1 (objective against subjective)</source>
         <translation>Survey: %1 (objective against subjective)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="661"/>
+        <location filename="../src/main_window.cpp" line="662"/>
         <source>Reading the figures per period...</source>
         <translation>Reading the figures per period...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="732"/>
+        <location filename="../src/main_window.cpp" line="733"/>
         <source>Outside the police the hours of the week are not published.</source>
         <translation>Outside the police the hours of the week are not published.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="734"/>
+        <location filename="../src/main_window.cpp" line="735"/>
         <source>The hours of the week are not published outside the police at this level.</source>
         <translation>The hours of the week are not published outside the police at this level.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="737"/>
+        <location filename="../src/main_window.cpp" line="738"/>
         <source>They are for the %1 (all themes together).</source>
         <translation>They are for the %1 (all themes together).</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="741"/>
+        <location filename="../src/main_window.cpp" line="742"/>
         <source>all themes</source>
         <translation>all themes</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="744"/>
+        <location filename="../src/main_window.cpp" line="745"/>
         <source>Hour of week: %1</source>
         <translation>Hour of week: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="744"/>
+        <location filename="../src/main_window.cpp" line="745"/>
         <source>Hour of week: %1, %2</source>
         <translation>Hour of week: %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="815"/>
+        <location filename="../src/main_window.cpp" line="816"/>
         <source>RD %1, %2</source>
         <translation>RD %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="824"/>
+        <location filename="../src/main_window.cpp" line="825"/>
         <source>WGS84 %1° N, %2° E</source>
         <translation>WGS84 %1° N, %2° E</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="996"/>
+        <location filename="../src/main_window.cpp" line="997"/>
         <source>Accidents per year and severity</source>
         <translation>Accidents per year and severity</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1135"/>
+        <location filename="../src/main_window.cpp" line="1137"/>
         <source>Survey</source>
         <translation>Survey</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1137"/>
+        <location filename="../src/main_window.cpp" line="1138"/>
         <source>survey: objective and subjective both high</source>
         <translation>survey: objective and subjective both high</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1138"/>
+        <location filename="../src/main_window.cpp" line="1139"/>
         <source>survey: objective and subjective both high (%1)</source>
         <translation>survey: objective and subjective both high (%1)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1198"/>
+        <location filename="../src/main_window.cpp" line="1199"/>
         <source>black spot, score %1</source>
         <translation>black spot, score %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1228"/>
+        <location filename="../src/main_window.cpp" line="1229"/>
         <source>hot spot 99%</source>
         <translation>hot spot 99%</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1229"/>
+        <location filename="../src/main_window.cpp" line="1230"/>
         <source>hot spot 99%, Gi* z = %1</source>
         <translation>hot spot 99%, Gi* z = %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1240"/>
+        <location filename="../src/main_window.cpp" line="1241"/>
         <source>%1 registrations (current period)</source>
         <translation>%1 registrations (current period)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1246"/>
+        <location filename="../src/main_window.cpp" line="1247"/>
         <source>Save AOL list in folder</source>
         <translation>Save AOL list in folder</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1250"/>
+        <location filename="../src/main_window.cpp" line="1251"/>
         <source>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</source>
         <translation>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1252"/>
-        <location filename="../src/main_window.cpp" line="1264"/>
+        <location filename="../src/main_window.cpp" line="1253"/>
+        <location filename="../src/main_window.cpp" line="1265"/>
         <source>AOL</source>
         <translation>AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1252"/>
+        <location filename="../src/main_window.cpp" line="1253"/>
         <source>Saving failed:
 %1</source>
         <translation>Saving failed:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1259"/>
+        <location filename="../src/main_window.cpp" line="1260"/>
         <source>Load AOL list</source>
         <translation>Load AOL list</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1259"/>
+        <location filename="../src/main_window.cpp" line="1260"/>
         <source>AOL list (*.gpkg *.shp)</source>
         <translation>AOL list (*.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1264"/>
+        <location filename="../src/main_window.cpp" line="1265"/>
         <source>Loading failed:
 %1</source>
         <translation>Loading failed:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1275"/>
-        <location filename="../src/main_window.cpp" line="1278"/>
+        <location filename="../src/main_window.cpp" line="1276"/>
+        <location filename="../src/main_window.cpp" line="1279"/>
         <source>Gebiedscan: %1</source>
         <translation>Gebiedscan: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1284"/>
+        <location filename="../src/main_window.cpp" line="1285"/>
         <source>Registrations %1</source>
         <translation>Registrations %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1343"/>
+        <location filename="../src/main_window.cpp" line="1344"/>
         <source>%1: source unknown</source>
         <translation>%1: source unknown</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1348"/>
+        <location filename="../src/main_window.cpp" line="1349"/>
         <source>Period %1</source>
         <translation>Period %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1355"/>
+        <location filename="../src/main_window.cpp" line="1356"/>
         <source>Sources: %1</source>
         <translation>Sources: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1357"/>
+        <location filename="../src/main_window.cpp" line="1358"/>
         <source>Map in %1</source>
         <translation>Map in %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1356"/>
+        <location filename="../src/main_window.cpp" line="1357"/>
         <source>Basemap: %1</source>
         <translation>Basemap: %1</translation>
     </message>

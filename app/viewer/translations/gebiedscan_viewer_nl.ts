@@ -266,142 +266,142 @@
 <context>
     <name>ViewerCli</name>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="84"/>
+        <location filename="../src/viewer_cli.cpp" line="86"/>
         <source>--screenshot needs a file name</source>
         <translation>--screenshot vraagt een bestandsnaam</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="86"/>
+        <location filename="../src/viewer_cli.cpp" line="88"/>
         <source>--size needs WxH</source>
         <translation>--size vraagt BxH</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="93"/>
+        <location filename="../src/viewer_cli.cpp" line="95"/>
         <source>--size must be WxH, e.g. 1600x1000 (100..20000 pixels)</source>
         <translation>--size moet BxH zijn, bijv. 1600x1000 (100 t/m 20000 pixels)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="95"/>
+        <location filename="../src/viewer_cli.cpp" line="97"/>
         <source>--scale needs a number</source>
         <translation>--scale vraagt een getal</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="99"/>
+        <location filename="../src/viewer_cli.cpp" line="101"/>
         <source>--scale must be between 0.5 and 8</source>
         <translation>--scale moet tussen 0,5 en 8 liggen</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="101"/>
+        <location filename="../src/viewer_cli.cpp" line="103"/>
         <source>--theme needs a theme id</source>
         <translation>--theme vraagt een thema-id</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="107"/>
+        <location filename="../src/viewer_cli.cpp" line="109"/>
         <source>--indicator must be n, rate, eb, ebl, change_pct, trend, kwadrant or kwadrant:INDICATOR</source>
         <translation>--indicator moet n, rate, eb, ebl, change_pct, trend, kwadrant of kwadrant:INDICATOR zijn</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="110"/>
+        <location filename="../src/viewer_cli.cpp" line="113"/>
         <source>--period needs a period</source>
         <translation>--period vraagt een periode</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="113"/>
+        <location filename="../src/viewer_cli.cpp" line="116"/>
         <source>--crs needs a CRS, e.g. EPSG:32631</source>
         <translation>--crs vraagt een coördinatenstelsel, bijv. EPSG:32631</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="116"/>
+        <location filename="../src/viewer_cli.cpp" line="119"/>
         <source>--level needs a level, e.g. wijk or gemeente</source>
         <translation>--level vraagt een niveau, bijv. wijk of gemeente</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="119"/>
+        <location filename="../src/viewer_cli.cpp" line="122"/>
         <source>--lang must be nl or en</source>
         <translation>--lang moet nl of en zijn</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="121"/>
+        <location filename="../src/viewer_cli.cpp" line="124"/>
         <source>--identify needs X,Y in RD metres</source>
         <translation>--identify vraagt X,Y in meters RD</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="127"/>
+        <location filename="../src/viewer_cli.cpp" line="130"/>
         <source>--identify needs X,Y in RD metres, e.g. 233500,557000</source>
         <translation>--identify vraagt X,Y in meters RD, bijv. 233500,557000</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="130"/>
+        <location filename="../src/viewer_cli.cpp" line="133"/>
         <source>--show needs layer names, e.g. hotspots</source>
         <translation>--show vraagt laagnamen, bijv. hotspots</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="136"/>
+        <location filename="../src/viewer_cli.cpp" line="139"/>
         <source>--suggest-aol needs a number 1..100</source>
         <translation>--suggest-aol vraagt een getal van 1 t/m 100</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="139"/>
+        <location filename="../src/viewer_cli.cpp" line="142"/>
         <source>--select needs X,Y;X,Y... in RD metres</source>
         <translation>--select vraagt X,Y;X,Y... in meters RD</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="145"/>
+        <location filename="../src/viewer_cli.cpp" line="148"/>
         <source>--select needs X,Y;X,Y... in RD metres, e.g. 233500,557000;240000,555000</source>
         <translation>--select vraagt X,Y;X,Y... in meters RD, bijv. 233500,557000;240000,555000</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="151"/>
+        <location filename="../src/viewer_cli.cpp" line="154"/>
         <source>--print needs a .pdf or .png file name</source>
         <translation>--print heeft een bestandsnaam op .pdf of .png nodig</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="154"/>
+        <location filename="../src/viewer_cli.cpp" line="157"/>
         <source>--paper must be A4 or A3</source>
         <translation>--paper moet A4 of A3 zijn</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="162"/>
+        <location filename="../src/viewer_cli.cpp" line="165"/>
         <source>--dpi needs a number 72..600</source>
         <translation>--dpi heeft een getal 72..600 nodig</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="168"/>
+        <location filename="../src/viewer_cli.cpp" line="171"/>
         <source>unknown option %1</source>
         <translation>onbekende optie %1</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="174"/>
+        <location filename="../src/viewer_cli.cpp" line="177"/>
         <source>--print needs a folder or layer to show</source>
         <translation>--print heeft een map of laag nodig om te tonen</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="176"/>
+        <location filename="../src/viewer_cli.cpp" line="179"/>
         <source>--screenshot needs a folder or layer to show</source>
         <translation>--screenshot vraagt een map of laag om te tonen</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="213"/>
+        <location filename="../src/viewer_cli.cpp" line="216"/>
         <source>gebiedscan-viewer: no theme &apos;%1&apos; in the data</source>
         <translation>gebiedscan-viewer: geen thema '%1' in de gegevens</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="221"/>
+        <location filename="../src/viewer_cli.cpp" line="224"/>
         <source>gebiedscan-viewer: no level &apos;%1&apos; in the data (levels: %2)</source>
         <translation>gebiedscan-viewer: geen niveau '%1' in de gegevens (niveaus: %2)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="229"/>
+        <location filename="../src/viewer_cli.cpp" line="232"/>
         <source>gebiedscan-viewer: indicator &apos;%1&apos; needs inhabitants, which the areas lack</source>
         <translation>gebiedscan-viewer: indicator '%1' vraagt inwoners, en die hebben de gebieden niet</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="233"/>
+        <location filename="../src/viewer_cli.cpp" line="236"/>
         <source>gebiedscan-viewer: indicator &apos;%1&apos; is not in the data for this theme and level (the scan wrote no such column)</source>
         <translation>gebiedscan-viewer: indicator '%1' zit niet in de gegevens van dit thema en niveau (de scan schreef die kolom niet)</translation>
     </message>
     <message>
-        <location filename="../src/viewer_cli.cpp" line="241"/>
+        <location filename="../src/viewer_cli.cpp" line="244"/>
         <source>gebiedscan-viewer: no period &apos;%1&apos; in the scan (periods: %2)</source>
         <translation>gebiedscan-viewer: geen periode '%1' in de scan (perioden: %2)</translation>
     </message>
@@ -1125,7 +1125,7 @@ bron: %3</translation>
     </message>
     <message>
         <location filename="../src/main_window.cpp" line="354"/>
-        <location filename="../src/main_window.cpp" line="1289"/>
+        <location filename="../src/main_window.cpp" line="1290"/>
         <source>Gebiedscan</source>
         <translation>Gebiedscan</translation>
     </message>
@@ -1185,215 +1185,215 @@ bron: %3</translation>
         <translation>Top 5 voorstellen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="415"/>
-        <source>Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations</source>
-        <translation>Voeg kandidaten toe uit de top van de black-spot- of hotspotranglijst, anders de gebieden met de meeste registraties</translation>
+        <location filename="../src/main_window.cpp" line="416"/>
+        <source>Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations; then the survey&apos;s AOL candidates (objective and subjective both high)</source>
+        <translation>Voeg kandidaten toe uit de top van de black-spot- of hotspotranglijst, anders de gebieden met de meeste registraties; daarna de AOL-kandidaten van de enquête (objectief en subjectief beide hoog)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="419"/>
+        <location filename="../src/main_window.cpp" line="420"/>
         <source>No ranked locations to suggest.</source>
         <translation>Geen locaties in een ranglijst om voor te stellen.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="421"/>
+        <location filename="../src/main_window.cpp" line="422"/>
         <source>Use &quot;Place AOL&quot; and click the map; double-click a cell to annotate.</source>
         <translation>Kies "AOL plaatsen" en klik op de kaart; dubbelklik op een cel om aan te vullen.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="434"/>
+        <location filename="../src/main_window.cpp" line="435"/>
         <source>Remove AOL</source>
         <translation>AOL verwijderen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="464"/>
+        <location filename="../src/main_window.cpp" line="465"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Kan %1 niet openen:
 %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="468"/>
+        <location filename="../src/main_window.cpp" line="469"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="491"/>
+        <location filename="../src/main_window.cpp" line="492"/>
         <source>Gebiedscan viewer – %1</source>
         <translation>Gebiedscan-viewer – %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="547"/>
+        <location filename="../src/main_window.cpp" line="548"/>
         <source>current</source>
         <translation>huidig</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="548"/>
+        <location filename="../src/main_window.cpp" line="549"/>
         <source>%1 (current)</source>
         <translation>%1 (huidig)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="598"/>
+        <location filename="../src/main_window.cpp" line="599"/>
         <source>Survey: %1 (objective against subjective)</source>
         <translation>Enquête: %1 (objectief tegenover subjectief)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="661"/>
+        <location filename="../src/main_window.cpp" line="662"/>
         <source>Reading the figures per period...</source>
         <translation>Cijfers per periode worden gelezen...</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="732"/>
+        <location filename="../src/main_window.cpp" line="733"/>
         <source>Outside the police the hours of the week are not published.</source>
         <translation>Buiten de politie worden de uren van de week niet gepubliceerd.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="734"/>
+        <location filename="../src/main_window.cpp" line="735"/>
         <source>The hours of the week are not published outside the police at this level.</source>
         <translation>De uren van de week worden op dit niveau buiten de politie niet gepubliceerd.</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="737"/>
+        <location filename="../src/main_window.cpp" line="738"/>
         <source>They are for the %1 (all themes together).</source>
         <translation>Wel per %1 (alle thema's samen).</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="741"/>
+        <location filename="../src/main_window.cpp" line="742"/>
         <source>all themes</source>
         <translation>alle thema's</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="744"/>
+        <location filename="../src/main_window.cpp" line="745"/>
         <source>Hour of week: %1</source>
         <translation>Tijdstippen: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="744"/>
+        <location filename="../src/main_window.cpp" line="745"/>
         <source>Hour of week: %1, %2</source>
         <translation>Tijdstippen: %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="815"/>
+        <location filename="../src/main_window.cpp" line="816"/>
         <source>RD %1, %2</source>
         <translation>RD %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="824"/>
+        <location filename="../src/main_window.cpp" line="825"/>
         <source>WGS84 %1° N, %2° E</source>
         <translation>WGS84 %1° NB, %2° OL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="996"/>
+        <location filename="../src/main_window.cpp" line="997"/>
         <source>Accidents per year and severity</source>
         <translation>Ongevallen per jaar en ernst</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1135"/>
+        <location filename="../src/main_window.cpp" line="1137"/>
         <source>Survey</source>
         <translation>Enquête</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1137"/>
+        <location filename="../src/main_window.cpp" line="1138"/>
         <source>survey: objective and subjective both high</source>
         <translation>enquête: objectief en subjectief beide hoog</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1138"/>
+        <location filename="../src/main_window.cpp" line="1139"/>
         <source>survey: objective and subjective both high (%1)</source>
         <translation>enquête: objectief en subjectief beide hoog (%1)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1198"/>
+        <location filename="../src/main_window.cpp" line="1199"/>
         <source>black spot, score %1</source>
         <translation>black spot, score %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1228"/>
+        <location filename="../src/main_window.cpp" line="1229"/>
         <source>hot spot 99%</source>
         <translation>hotspot 99%</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1229"/>
+        <location filename="../src/main_window.cpp" line="1230"/>
         <source>hot spot 99%, Gi* z = %1</source>
         <translation>hotspot 99%, Gi* z = %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1240"/>
+        <location filename="../src/main_window.cpp" line="1241"/>
         <source>%1 registrations (current period)</source>
         <translation>%1 registraties (huidige periode)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1246"/>
+        <location filename="../src/main_window.cpp" line="1247"/>
         <source>Save AOL list in folder</source>
         <translation>AOL-lijst opslaan in map</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1250"/>
+        <location filename="../src/main_window.cpp" line="1251"/>
         <source>AOL list saved: aol.gpkg, aol.shp, aol.csv in %1</source>
         <translation>AOL-lijst opgeslagen: aol.gpkg, aol.shp, aol.csv in %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1252"/>
-        <location filename="../src/main_window.cpp" line="1264"/>
+        <location filename="../src/main_window.cpp" line="1253"/>
+        <location filename="../src/main_window.cpp" line="1265"/>
         <source>AOL</source>
         <translation>AOL</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1252"/>
+        <location filename="../src/main_window.cpp" line="1253"/>
         <source>Saving failed:
 %1</source>
         <translation>Opslaan mislukt:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1259"/>
+        <location filename="../src/main_window.cpp" line="1260"/>
         <source>Load AOL list</source>
         <translation>AOL-lijst laden</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1259"/>
+        <location filename="../src/main_window.cpp" line="1260"/>
         <source>AOL list (*.gpkg *.shp)</source>
         <translation>AOL-lijst (*.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1264"/>
+        <location filename="../src/main_window.cpp" line="1265"/>
         <source>Loading failed:
 %1</source>
         <translation>Laden mislukt:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1275"/>
-        <location filename="../src/main_window.cpp" line="1278"/>
+        <location filename="../src/main_window.cpp" line="1276"/>
+        <location filename="../src/main_window.cpp" line="1279"/>
         <source>Gebiedscan: %1</source>
         <translation>Gebiedscan: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1284"/>
+        <location filename="../src/main_window.cpp" line="1285"/>
         <source>Registrations %1</source>
         <translation>Registraties %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1343"/>
+        <location filename="../src/main_window.cpp" line="1344"/>
         <source>%1: source unknown</source>
         <translation>%1: bron onbekend</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1348"/>
+        <location filename="../src/main_window.cpp" line="1349"/>
         <source>Period %1</source>
         <translation>Periode %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1355"/>
+        <location filename="../src/main_window.cpp" line="1356"/>
         <source>Sources: %1</source>
         <translation>Bronnen: %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1357"/>
+        <location filename="../src/main_window.cpp" line="1358"/>
         <source>Map in %1</source>
         <translation>Kaart in %1</translation>
     </message>
     <message>
-        <location filename="../src/main_window.cpp" line="1356"/>
+        <location filename="../src/main_window.cpp" line="1357"/>
         <source>Basemap: %1</source>
         <translation>Achtergrondkaart: %1</translation>
     </message>
