@@ -5,14 +5,13 @@
 #include "console.hpp"
 #include "option_groups.hpp"
 
+#include "private_runtime_dir.hpp"
 #include "report_writer.hpp"
 
 #include <QGuiApplication>
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
-
-#include <stdlib.h> // mkdtemp, setenv
 
 #include <clocale>
 #include <cstdlib>
@@ -33,35 +32,6 @@ struct ReportCli {
     bool quiet = false;
 };
 
-// Qt prints "QStandardPaths: XDG_RUNTIME_DIR not set" on every run outside a login session
-// (cron, ssh, CI). We never use the runtime location, so a private folder (0700, as Qt demands)
-// for the duration of the run keeps the message away without hiding other warnings.
-class PrivateRuntimeDir {
-public:
-    PrivateRuntimeDir()
-    {
-        if (const char* set = std::getenv("XDG_RUNTIME_DIR"); set && *set) return;
-        std::error_code ec;
-        std::string pattern = (std::filesystem::temp_directory_path(ec) / "gebiedscan-runtime-XXXXXX").string();
-        if (ec) pattern = "/tmp/gebiedscan-runtime-XXXXXX";
-        if (::mkdtemp(pattern.data()) == nullptr) return; // mkdtemp makes it 0700
-        m_dir = pattern;
-        ::setenv("XDG_RUNTIME_DIR", m_dir.c_str(), 1);
-    }
-    ~PrivateRuntimeDir()
-    {
-        if (m_dir.empty()) return;
-        ::unsetenv("XDG_RUNTIME_DIR");
-        std::error_code ec;
-        std::filesystem::remove_all(m_dir, ec);
-    }
-    PrivateRuntimeDir(const PrivateRuntimeDir&) = delete;
-    PrivateRuntimeDir& operator=(const PrivateRuntimeDir&) = delete;
-
-private:
-    std::string m_dir;
-};
-
 // Painting needs a QGuiApplication; without a display the offscreen platform draws as well.
 // Members go in reverse: the application before its runtime folder.
 class GuiSession {
@@ -78,7 +48,7 @@ public:
     }
 
 private:
-    PrivateRuntimeDir m_runtime;
+    viewer::PrivateRuntimeDir m_runtime; // no "XDG_RUNTIME_DIR not set" (app/viewer/src/private_runtime_dir.hpp)
     std::optional<QGuiApplication> m_app;
 };
 

@@ -39,12 +39,13 @@ QString writeExternScan(const QTemporaryDir& dir, const char* summary)
                      {"name", T::String, ""},
                      {"level", T::String, ""},
                      {"n_total", T::Integer, ""},
+                     {"n_woninginbraak", T::Integer, ""},
                      {"peak_total", T::String, ""}};
     areas.geometryKind = gis::FeatureGeometry::Kind::Polygon;
-    areas.rows = {{std::string("B1"), std::string("Buurt 1"), std::string("buurt"), std::int64_t{579},
+    areas.rows = {{std::string("B1"), std::string("Buurt 1"), std::string("buurt"), std::int64_t{579}, std::int64_t{40},
                    std::string("vr 22-23 uur")},
                   {std::string("G1"), std::string("Gemeente 1"), std::string("gemeente"), std::int64_t{900},
-                   std::string("za 23-24 uur")}};
+                   std::int64_t{70}, std::string("za 23-24 uur")}};
     areas.geometries = {cell(200000, 500000), cell(200500, 500000)};
     gis::Table times;
     times.name = "hot_times";
@@ -97,7 +98,8 @@ TEST(HotTimesExtern, LevelNotPublishedSaysSoAndShowsThePeakHour)
     const QString msg = chart->message();
     EXPECT_TRUE(msg.contains(QStringLiteral("not published outside the police"))) << msg.toStdString();
     EXPECT_TRUE(msg.contains(QStringLiteral("Per buurt en wijk"))) << msg.toStdString();
-    EXPECT_TRUE(msg.contains(QStringLiteral("Busiest hour: vr 22-23 uur."))) << msg.toStdString();
+    EXPECT_TRUE(msg.contains(QStringLiteral("They are for the gemeente (all themes together)."))) << msg.toStdString();
+    EXPECT_TRUE(msg.contains(QStringLiteral("Busiest hour of all registrations: vr 22-23 uur."))) << msg.toStdString();
 }
 
 TEST(HotTimesExtern, PublishedLevelDrawsHiddenHoursAsGeheimNotZero)
@@ -146,6 +148,57 @@ TEST(HotTimesExtern, PublishedLevelDrawsHiddenHoursAsGeheimNotZero)
     EXPECT_DOUBLE_EQ(sum.at(0, 22), 8.0);
 }
 
+TEST(HotTimesExtern, PublishedLevelOfOneThemeSaysOnlyTheTotalIsPublished)
+{
+    // Extern publishes the gemeente's total of all themes only. Asked for woninginbraak (70
+    // registrations), the panel must not say "no registrations": it says the theme's hours are
+    // withheld, points to the all-themes chart and keeps the busiest hour of all registrations.
+    QTemporaryDir dir;
+    ASSERT_FALSE(writeExternScan(dir, R"({"suppression": {"hot_times": {"levels": ["gemeente"], "hidden": 1,
+        "note": "x"}}})")
+                     .isEmpty());
+    MainWindow w;
+    ASSERT_TRUE(w.openPath(dir.path(), true));
+    ASSERT_TRUE(w.setTheme(QStringLiteral("woninginbraak")));
+    w.setHourChartAllThemes(false);
+    ASSERT_TRUE(w.identifyAt(kGemeente));
+    w.waitForHotTimes();
+    EXPECT_EQ(w.hourChart()->week().state, HourOfWeek::State::ThemeNotPublished);
+    const QString msg = w.hourChart()->message();
+    EXPECT_FALSE(msg.contains(QStringLiteral("No registrations"))) << msg.toStdString();
+    EXPECT_TRUE(msg.contains(QStringLiteral("for all themes together only"))) << msg.toStdString();
+    EXPECT_TRUE(msg.contains(QStringLiteral("Busiest hour of all registrations: za 23-24 uur."))) << msg.toStdString();
+    // All themes: the published total row is drawn.
+    w.setHourChartAllThemes(true);
+    w.waitForHotTimes();
+    EXPECT_EQ(w.hourChart()->week().state, HourOfWeek::State::Values);
+    EXPECT_DOUBLE_EQ(w.hourChart()->week().max(), 4.0);
+
+    // Intern (key absent) the theme is asked of the table: it has no woninginbraak rows here,
+    // which then truly means none in the period.
+    QTemporaryDir intern;
+    ASSERT_FALSE(writeExternScan(intern, "").isEmpty());
+    MainWindow w2;
+    ASSERT_TRUE(w2.openPath(intern.path(), true));
+    ASSERT_TRUE(w2.setTheme(QStringLiteral("woninginbraak")));
+    w2.setHourChartAllThemes(false);
+    ASSERT_TRUE(w2.identifyAt(kGemeente));
+    w2.waitForHotTimes();
+    EXPECT_EQ(w2.hourChart()->week().state, HourOfWeek::State::NoRegistrations);
+}
+
+TEST(HotTimesExtern, TotaalRowsOfTheExternContractAreTheTotal)
+{
+    // The contract names the extern total rows "totaal"; they are the all-themes week.
+    HotTimesTable t;
+    std::array<double, 24> hours{};
+    hours[22] = 4;
+    t.add(QStringLiteral("gemeente"), QStringLiteral("G1"), QStringLiteral("totaal"), QStringLiteral("ma"), hours);
+    const HourOfWeek week = t.week(QStringLiteral("gemeente"), QStringLiteral("G1"), QStringLiteral("total"));
+    ASSERT_EQ(week.state, HourOfWeek::State::Values);
+    EXPECT_DOUBLE_EQ(week.at(0, 22), 4.0);
+}
+
 TEST(HotTimesExtern, OlderFormsOfTheContractAreRead)
 {
     // A plain string (older extern scans): no level published.
@@ -157,7 +210,13 @@ TEST(HotTimesExtern, OlderFormsOfTheContractAreRead)
     EXPECT_EQ(w.project().hotTimesNote(), QStringLiteral("niet gepubliceerd (extern)"));
     ASSERT_TRUE(w.identifyAt(kGemeente));
     EXPECT_EQ(w.hourChart()->week().state, HourOfWeek::State::NotPublished);
-    EXPECT_TRUE(w.hourChart()->message().contains(QStringLiteral("Busiest hour: za 23-24 uur.")));
+    EXPECT_TRUE(w.hourChart()->message().contains(QStringLiteral("Busiest hour of all registrations: za 23-24 uur.")));
+    // The plain string is a status, not a sentence: it is not glued onto the explanation, and
+    // no level is published, so the panel does not say "at this level".
+    EXPECT_TRUE(w.hourChart()->message().startsWith(
+        QStringLiteral("Outside the police the hours of the week are not published.\n")))
+        << w.hourChart()->message().toStdString();
+    EXPECT_FALSE(w.hourChart()->message().contains(QStringLiteral("niet gepubliceerd (extern)")));
 
     // An empty levels list: likewise nothing published.
     QTemporaryDir none;

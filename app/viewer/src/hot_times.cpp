@@ -44,12 +44,13 @@ int HourOfWeek::hiddenHours() const
 
 void HourOfWeek::add(const HourOfWeek& other)
 {
-    if (other.state == State::NotPublished) {
-        state = State::NotPublished;
+    if (other.state == State::NotPublished || other.state == State::ThemeNotPublished) {
+        state = other.state;
         return;
     }
-    if (state == State::Suppressed || state == State::NotPublished || other.state == State::NoRegistrations ||
-        other.state == State::NoTable || other.state == State::Loading || other.state == State::NoTimeOfDay) {
+    if (state == State::Suppressed || state == State::NotPublished || state == State::ThemeNotPublished ||
+        other.state == State::NoRegistrations || other.state == State::NoTable || other.state == State::Loading ||
+        other.state == State::NoTimeOfDay) {
         if (state == State::NoTable && other.state == State::NoRegistrations) state = State::NoRegistrations;
         return;
     }
@@ -80,10 +81,12 @@ void HotTimesTable::add(const QString& level, const QString& area, const QString
 {
     const int d = dayIndex(day);
     if (d < 0) return;
-    auto it = m_weeks.find(key(level, area, theme));
+    // The extern contract names the total row "totaal" (the scan's slot id is "total").
+    const QString id = theme == u"totaal" ? qs(schema::kTotalTheme) : theme;
+    auto it = m_weeks.find(key(level, area, id));
     if (it == m_weeks.end()) {
         std::array<float, 168> empty{};
-        it = m_weeks.insert(key(level, area, theme), empty);
+        it = m_weeks.insert(key(level, area, id), empty);
     }
     for (int h = 0; h < 24; ++h)
         (*it)[static_cast<std::size_t>(d * 24 + h)] = static_cast<float>(hours[static_cast<std::size_t>(h)]);

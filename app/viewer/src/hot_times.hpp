@@ -14,9 +14,19 @@ struct HourOfWeek {
     /// no rows for this area and theme (the table is sparse); Suppressed: a NULL hour (small
     /// counts are never shown); NoTimeOfDay: the registrations have dates only (summary.json
     /// `time_of_day`), so the scan wrote no hour of week; NotPublished: an extern scan withheld
-    /// this level's hours (summary.json `suppression.hot_times`). In Values a hidden hour of a
-    /// published row is NaN ("geheim"), never 0.
-    enum class State { NoTable, Loading, NoRegistrations, Suppressed, NoTimeOfDay, NotPublished, Values };
+    /// this level's hours (summary.json `suppression.hot_times`); ThemeNotPublished: it publishes
+    /// this level's total of all themes only, not the theme asked for. In Values a hidden hour of
+    /// a published row is NaN ("geheim"), never 0.
+    enum class State {
+        NoTable,
+        Loading,
+        NoRegistrations,
+        Suppressed,
+        NoTimeOfDay,
+        NotPublished,
+        ThemeNotPublished,
+        Values
+    };
     State state = State::NoTable;
     std::array<double, 168> values{};
 

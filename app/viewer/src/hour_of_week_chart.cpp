@@ -42,10 +42,16 @@ QString HourOfWeekChart::message() const
     case HourOfWeek::State::NoTimeOfDay:
         return tr("No time of day known: the registrations have dates only, so there is no hour of week or peak hour.");
     case HourOfWeek::State::NotPublished: {
-        // Say why there is no grid, and keep what is published: the busiest hour.
-        QString text = tr("The hours of the week are not published outside the police at this level.");
-        if (!m_note.isEmpty() && m_note != text) text += QLatin1Char(' ') + m_note;
-        if (!m_peak.isEmpty()) text += QLatin1Char('\n') + tr("Busiest hour: %1.").arg(m_peak);
+        // Say why there is no grid, and keep what is published: the busiest hour (peak_total,
+        // which counts all registrations, whatever theme the chart was asked for).
+        QString text = m_note.isEmpty() ? tr("The hours of the week are not published outside the police.") : m_note;
+        if (!m_peak.isEmpty()) text += QLatin1Char('\n') + tr("Busiest hour of all registrations: %1.").arg(m_peak);
+        return text;
+    }
+    case HourOfWeek::State::ThemeNotPublished: {
+        QString text = tr("Outside the police the hours of the week are published for all themes together only, "
+                          "not per theme: tick \"Hour of week of all themes\".");
+        if (!m_peak.isEmpty()) text += QLatin1Char('\n') + tr("Busiest hour of all registrations: %1.").arg(m_peak);
         return text;
     }
     case HourOfWeek::State::Values:

@@ -16,7 +16,7 @@ public:
     explicit HourOfWeekChart(QWidget* parent = nullptr);
 
     /// `peak`: the area's busiest hour from the areas' `peak_total` (shown when the hours are
-    /// not published); `note`: the scan's own sentence on withheld hours.
+    /// not published); `note`: why they are not (replaces the general sentence when set).
     void setWeek(const HourOfWeek& week, const QString& title, const QString& peak = {}, const QString& note = {});
     [[nodiscard]] const HourOfWeek& week() const { return m_week; }
     [[nodiscard]] const QString& title() const { return m_title; }

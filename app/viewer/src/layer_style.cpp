@@ -279,6 +279,8 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
                                                                   : box;
         sym.legend.entries.push_back(
             {layer.name, outline ? style.stroke : style.fill, false, symbol, style.pointSize * 2});
+        // An outline reads like the map's line: a gemeente boundary thicker than a wijk's.
+        if (outline) sym.legend.entries.back().lineWidth = std::max(1.0, style.strokeWidth);
         sym.legend.title.clear(); // the entry already names the layer
         break;
     }

@@ -64,8 +64,9 @@ struct LegendEntry {
     QColor colour;
     bool hatched = false; ///< "geheim": suppressed / NULL
     Symbol symbol = Symbol::Box;
-    double size = 10;    ///< circle diameter in pixels
-    bool dotted = false; ///< marked as unreliable (markField), drawn with the dot pattern
+    double size = 10;     ///< circle diameter in pixels
+    bool dotted = false;  ///< marked as unreliable (markField), drawn with the dot pattern
+    double lineWidth = 2; ///< Line: the pen in logical pixels, as on the map (outline levels differ)
 };
 
 /// The legend of one layer.

@@ -1,4 +1,5 @@
 // gebiedscan-viewer: map viewer for gebiedscan results. See viewer_cli.hpp for the options.
+#include "private_runtime_dir.hpp"
 #include "viewer_cli.hpp"
 
 #include <QApplication>
@@ -23,6 +24,8 @@ int main(int argc, char** argv)
     if (screenshot && !std::getenv("QT_QPA_PLATFORM") && !std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
+    // Before the application, destroyed after it: no "XDG_RUNTIME_DIR not set" outside a session.
+    const gebiedscan::viewer::PrivateRuntimeDir runtimeDir;
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("gebiedscan-viewer"));
     QApplication::setOrganizationName(QStringLiteral("gebiedscan"));

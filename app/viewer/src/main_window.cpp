@@ -29,10 +29,12 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPushButton>
+#include <QSet>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -234,7 +236,7 @@ void MainWindow::buildUi()
     m_indicatorBox->addItem(tr("Per 1,000 (local EB)"), QStringLiteral("ebl"));
     m_indicatorBox->addItem(tr("Change (%)"), QStringLiteral("change_pct"));
     m_indicatorBox->addItem(tr("Trend (emerging hot spots)"), QStringLiteral("trend"));
-    m_indicatorBox->addItem(tr("Survey quadrant (objective against subjective)"), QStringLiteral("kwadrant"));
+    // One "Survey: <indicator>" item per survey indicator follows (updateIndicatorChoices).
     bar->addWidget(m_indicatorBox);
     bar->addWidget(new QLabel(tr(" Period:"), bar));
     m_periodBox = new QComboBox(bar);
@@ -365,10 +367,13 @@ void MainWindow::buildSheetDock()
     m_sheetView->verticalHeader()->hide();
     m_sheetView->setAlternatingRowColors(true);
     m_sheetView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    // The theme column takes what is left and elides, so the sheet fits without scrolling sideways.
+    // The theme column takes what is left and wraps ("1.2 Veelvoorkomende / criminaliteit"), the
+    // columns of words (significance, trend, hot spot) wrap to their longest word
+    // (fitSheetColumns), and rows grow to their text: every name readable, no sideways scroll.
     m_sheetView->horizontalHeader()->setSectionResizeMode(AreaSheetModel::Theme, QHeaderView::Stretch);
+    m_sheetView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_sheetView->setTextElideMode(Qt::ElideRight);
-    m_sheetView->setWordWrap(false);
+    m_sheetView->setWordWrap(true);
     v->addWidget(m_sheetView, 1);
     m_hourAllThemes = new QCheckBox(tr("Hour of week of all themes"), w);
     m_hourAllThemes->setToolTip(tr("Show the hour-of-week chart of all registrations instead of the selected theme"));
@@ -407,8 +412,9 @@ void MainWindow::buildAolDock()
     auto* save = new QPushButton(tr("Save (GeoPackage, Shapefile, CSV)..."), w);
     auto* load = new QPushButton(tr("Load..."), w);
     auto* suggest = new QPushButton(tr("Suggest top 5"), w);
-    suggest->setToolTip(tr(
-        "Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations"));
+    suggest->setToolTip(
+        tr("Add candidates from the top of the black-spot or hot spot ranking, else the areas with most registrations; "
+           "then the survey's AOL candidates (objective and subjective both high)"));
     h->addWidget(suggest);
     connect(suggest, &QPushButton::clicked, this, [this] {
         if (suggestAol(5) == 0) statusBar()->showMessage(tr("No ranked locations to suggest."), 6000);
@@ -563,7 +569,9 @@ bool MainWindow::indicatorAvailable(const QString& indicator) const
     if (indicator == u"eb") return m_project->hasThemeValues(schema::field::rateEb, theme);
     if (indicator == u"ebl") return m_project->hasThemeValues(schema::field::rateEbLocal, theme);
     if (indicator == u"trend") return m_project->hasThemeValues(schema::field::trend, theme);
-    if (indicator == u"kwadrant") return !m_project->surveyQuadrantField().isEmpty();
+    if (indicator == u"kwadrant") return !m_project->surveyIndicators().isEmpty();
+    if (indicator.startsWith(QLatin1String("kwadrant:")))
+        return m_project->surveyIndicators().contains(indicator.mid(9));
     return true;
 }
 
@@ -575,12 +583,29 @@ void MainWindow::updateIndicatorChoices()
     if (!items) return;
     const bool wasUpdating = m_updatingControls;
     m_updatingControls = true;
+    // The survey's quadrant per indicator ("kwadrant:<indicator>"), one item each, as the level
+    // shown has them (a wijk survey's columns are empty at gemeente level).
+    const QStringList survey = m_project->surveyIndicators();
+    QStringList shown;
+    for (int i = 0; i < m_indicatorBox->count(); ++i)
+        if (const QString id = m_indicatorBox->itemData(i).toString(); id.startsWith(QLatin1String("kwadrant:")))
+            shown << id.mid(9);
+    if (shown != survey) {
+        const QString current = m_indicatorBox->currentData().toString();
+        for (int i = m_indicatorBox->count() - 1; i >= 0; --i)
+            if (m_indicatorBox->itemData(i).toString().startsWith(QLatin1String("kwadrant:")))
+                m_indicatorBox->removeItem(i);
+        for (const QString& indicator : survey)
+            m_indicatorBox->addItem(tr("Survey: %1 (objective against subjective)").arg(indicator),
+                                    QStringLiteral("kwadrant:") + indicator);
+        m_indicatorBox->setCurrentIndex(std::max(0, m_indicatorBox->findData(current)));
+    }
     for (int i = 0; i < m_indicatorBox->count(); ++i) {
         const QString id = m_indicatorBox->itemData(i).toString();
         const bool ok = indicatorAvailable(id);
         items->item(i)->setEnabled(ok);
         // Hidden when the scan never writes them (older scans, no trends): the box stays short.
-        if (id == u"eb" || id == u"ebl" || id == u"trend" || id == u"kwadrant")
+        if (id == u"eb" || id == u"ebl" || id == u"trend")
             qobject_cast<QListView*>(m_indicatorBox->view())->setRowHidden(i, !ok);
     }
     if (!indicatorAvailable(m_indicatorBox->currentData().toString())) m_indicatorBox->setCurrentIndex(0);
@@ -589,8 +614,13 @@ void MainWindow::updateIndicatorChoices()
 
 bool MainWindow::setIndicator(const QString& indicator)
 {
-    const int i = m_indicatorBox->findData(indicator);
-    if (i < 0 || !indicatorAvailable(indicator)) return false;
+    updateIndicatorChoices();
+    // Plain "kwadrant": the first survey indicator.
+    const QStringList survey = m_project->surveyIndicators();
+    const QString id =
+        indicator == u"kwadrant" && !survey.isEmpty() ? QStringLiteral("kwadrant:") + survey.front() : indicator;
+    const int i = m_indicatorBox->findData(id);
+    if (i < 0 || !indicatorAvailable(id)) return false;
     m_indicatorBox->setCurrentIndex(i);
     return true;
 }
@@ -670,6 +700,11 @@ void MainWindow::updateHourChart()
         week.state = HourOfWeek::State::NotPublished;
         const int peakField = l.fieldIndex(qs(schema::field::peakTotal));
         if (peakField >= 0 && m_sheetFeatures.size() == 1) peak = l.text(peakField, m_sheetFeatures.front());
+    } else if (!m_project->hotTimesThemePublished(theme)) {
+        // Extern: this level's total of all themes is published, a single theme is not.
+        week.state = HourOfWeek::State::ThemeNotPublished;
+        const int peakField = l.fieldIndex(qs(schema::field::peakTotal));
+        if (peakField >= 0 && m_sheetFeatures.size() == 1) peak = l.text(peakField, m_sheetFeatures.front());
     } else if (const auto pending = m_project->pendingHotTimes()) {
         // First identify: read the table on a worker thread; the chart says so meanwhile.
         week.state = HourOfWeek::State::Loading;
@@ -689,11 +724,26 @@ void MainWindow::updateHourChart()
     } else if (const HotTimesTable* table = m_project->hotTimes()) {
         for (std::size_t f : m_sheetFeatures) week.add(table->week(l.text(level, f), l.text(code, f), theme));
     }
+    // Why there is no grid, in the scan's own terms: nothing published (older extern scans, or an
+    // empty levels list), or not at this level, and where the totals are published instead.
+    QString why;
+    if (week.state == HourOfWeek::State::NotPublished) {
+        const auto& levels = m_project->hotTimesLevels();
+        if (levels && levels->isEmpty()) {
+            why = tr("Outside the police the hours of the week are not published.");
+        } else {
+            why = tr("The hours of the week are not published outside the police at this level.");
+            if (levels)
+                why += QLatin1Char(' ') +
+                       tr("They are for the %1 (all themes together).").arg(levels->join(QStringLiteral(", ")));
+        }
+        if (m_project->hotTimesNoteIsSentence()) why += QLatin1Char(' ') + m_project->hotTimesNote();
+    }
     const QString what = all ? tr("all themes") : m_themeBox->currentText();
     const QString period = m_project->currentPeriodLabel();
     m_hourChart->setWeek(
         week, period.isEmpty() ? tr("Hour of week: %1").arg(what) : tr("Hour of week: %1, %2").arg(what, period), peak,
-        m_project->hotTimesNote());
+        why);
 }
 
 int MainWindow::currentLayerRow() const
@@ -1014,6 +1064,87 @@ bool MainWindow::removeAol(int row)
 
 int MainWindow::suggestAol(int count)
 {
+    const int ranked = suggestRankedAol(count);
+    return ranked + suggestSurveyAol(count);
+}
+
+int MainWindow::suggestSurveyAol(int count)
+{
+    // scan --survey marks areas where the objective rate and the survey's score are both high
+    // (aol_survey = 1). Beside a wijk survey every buurt carries its wijk's mark (survey_code):
+    // one candidate per survey area, placed in that area when its level is open.
+    const int ar = m_project->areaRow();
+    if (ar < 0 || count <= 0) return 0;
+    const LayerData& a = m_layers->layer(ar);
+    const int aol = a.fieldIndex(qs(schema::field::surveyAol));
+    if (aol < 0) return 0;
+    const int surveyCode = a.fieldIndex(qs(schema::field::surveyCode));
+    const int surveyLevel = a.fieldIndex(qs(schema::field::surveyLevel));
+    const int code = a.fieldIndex(qs(schema::field::code)), name = a.fieldIndex(qs(schema::field::name));
+    const int total = a.fieldIndex(themeField(schema::field::count, qs(schema::kTotalTheme)));
+    const QString prefix = qs(schema::field::surveyQuadrant);
+    const QString both = QStringLiteral("objectief hoog, subjectief hoog");
+    struct Pick {
+        const LayerData* layer;
+        std::size_t feature;
+        QString code, label, indicators;
+        double objective;
+    };
+    std::vector<Pick> picks;
+    QSet<QString> seen;
+    for (std::size_t f = 0; f < a.featureCount(); ++f) {
+        if (!(a.number(aol, f) >= 1)) continue;
+        QString key = surveyCode >= 0 ? a.text(surveyCode, f) : QString();
+        if (key.isEmpty()) key = a.text(code, f);
+        if (seen.contains(key)) continue;
+        seen.insert(key);
+        Pick p{&a, f, key, QString(), QString(), total >= 0 ? a.number(total, f) : 0.0};
+        // The survey area itself when its level is open (a wijk beside the buurten).
+        const QString level = surveyLevel >= 0 ? a.text(surveyLevel, f) : QString();
+        for (const auto& l : m_project->levels()) {
+            if (l.level != level || l.layer.get() == &a) continue;
+            const int lc = l.layer->fieldIndex(qs(schema::field::code));
+            for (std::size_t g = 0; lc >= 0 && g < l.layer->featureCount(); ++g)
+                if (l.layer->text(lc, g) == key) {
+                    p.layer = l.layer.get();
+                    p.feature = g;
+                    const int lt = l.layer->fieldIndex(themeField(schema::field::count, qs(schema::kTotalTheme)));
+                    if (lt >= 0) p.objective = l.layer->number(lt, g);
+                }
+        }
+        const int pn = p.layer->fieldIndex(qs(schema::field::name));
+        const QString areaName = pn >= 0 ? p.layer->text(pn, p.feature) : (name >= 0 ? a.text(name, f) : QString());
+        p.label = areaName.isEmpty() || areaName == key ? key : QStringLiteral("%1 %2").arg(key, areaName);
+        QStringList indicators;
+        for (const auto& field : a.fields)
+            if (field.name.startsWith(prefix) && a.text(a.fieldIndex(field.name), f) == both)
+                indicators << field.name.mid(prefix.size());
+        p.indicators = indicators.join(QStringLiteral(", "));
+        if (std::isnan(p.objective)) p.objective = 0;
+        picks.push_back(std::move(p));
+    }
+    std::stable_sort(picks.begin(), picks.end(),
+                     [](const Pick& x, const Pick& y) { return x.objective > y.objective; });
+    QSet<QString> listed;
+    for (const auto& c : m_aol->candidates()) listed.insert(c.area);
+    int added = 0;
+    for (const auto& p : picks) {
+        if (added >= count) break;
+        if (listed.contains(p.label)) continue;
+        AolCandidate c;
+        c.position = p.layer->labelPoints[p.feature];
+        c.area = p.label;
+        c.theme = tr("Survey");
+        c.reason = p.indicators.isEmpty() ? tr("survey: objective and subjective both high")
+                                          : tr("survey: objective and subjective both high (%1)").arg(p.indicators);
+        m_aol->addCandidate(c);
+        ++added;
+    }
+    return added;
+}
+
+int MainWindow::suggestRankedAol(int count)
+{
     struct Pick {
         std::size_t feature;
         double key; // larger is better
@@ -1256,6 +1387,25 @@ void MainWindow::fitSheetColumns()
         for (int r = 0; r < m_sheet->rowCount() && !filled; ++r)
             filled = !m_sheet->index(r, c).data().toString().isEmpty();
         m_sheetView->setColumnHidden(c, !filled);
+    }
+    // Text columns: as wide as their longest word (short texts such as "p < 0.01" whole), so
+    // the theme column keeps the room to show its names.
+    const QFontMetrics fm(m_sheetView->font());
+    const int pad = 2 * m_sheetView->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_sheetView) + 8;
+    for (int c : {int(AreaSheetModel::Significance), int(AreaSheetModel::Trend), int(AreaSheetModel::Hotspot)}) {
+        const auto need = [&](const QString& text) {
+            const int whole = fm.horizontalAdvance(text);
+            if (whole <= fm.averageCharWidth() * 10) return whole;
+            int word = 0;
+            for (const auto& w : text.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+                word = std::max(word, fm.horizontalAdvance(w));
+            return word;
+        };
+        int width = need(m_sheet->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
+        for (int r = 0; r < m_sheet->rowCount(); ++r)
+            if (!m_sheet->isGroupRow(r)) width = std::max(width, need(m_sheet->index(r, c).data().toString()));
+        m_sheetView->horizontalHeader()->setSectionResizeMode(c, QHeaderView::Fixed);
+        m_sheetView->setColumnWidth(c, width + pad);
     }
 }
 

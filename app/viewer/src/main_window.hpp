@@ -85,6 +85,7 @@ public:
     [[nodiscard]] AreaSheetModel* sheet() const { return m_sheet; }
     [[nodiscard]] AolModel* aol() const { return m_aol; }
     [[nodiscard]] HourOfWeekChart* hourChart() const { return m_hourChart; }
+    [[nodiscard]] QTableView* sheetView() const { return m_sheetView; }
     [[nodiscard]] AccidentChart* accidentChart() const { return m_accidentChart; }
     /// Shows the hour-of-week chart of all themes together instead of the selected theme.
     void setHourChartAllThemes(bool all);
@@ -102,7 +103,8 @@ public:
     /// Adds up to `count` AOL candidates from the top of the rankings: black spots meeting the
     /// definition (by rank), else Gi* hot spots at 99 % (by z, one per cluster: candidates at
     /// least 1.5 km apart), else the areas with most registrations of the current theme.
-    /// Returns the number added.
+    /// Then the survey's AOL candidates (`aol_survey` = 1: objective and subjective both high),
+    /// one per survey area, up to `count` more. Returns the number added.
     int suggestAol(int count);
     /// Identify at a position: fills the sheet; returns true when an area was hit. Clears the
     /// selection.
@@ -153,6 +155,8 @@ private:
     void addRasterValues(PointRd position);
     /// Hides the sheet columns no row fills (no rates without population, no trends...), so the
     /// sheet fits its panel without scrolling sideways.
+    int suggestRankedAol(int count);
+    int suggestSurveyAol(int count);
     void fitSheetColumns();
 
     LayerListModel* m_layers;

@@ -146,7 +146,7 @@ QSizeF drawLegend(QPainter& p, QPointF topLeft, const std::vector<LayerLegend>& 
                 break;
             }
             case LegendEntry::Symbol::Line:
-                p.setPen(QPen(e.colour, 2 * scale));
+                p.setPen(QPen(e.colour, e.lineWidth * scale, Qt::SolidLine, Qt::FlatCap));
                 p.drawLine(QPointF(x, y + rowH / 2), QPointF(x + sym, y + rowH / 2));
                 break;
             }

@@ -206,11 +206,13 @@ void ScanProject::readSummary(const QString& file)
     if (hotTimes.isString()) {
         m_hotTimesLevels = QStringList();
         m_hotTimesNote = hotTimes.toString();
+        m_hotTimesNoteIsSentence = false;
     } else if (hotTimes.isObject()) {
         m_hotTimesLevels = QStringList();
         for (const auto& v : hotTimes.toObject().value(QStringLiteral("levels")).toArray())
             m_hotTimesLevels->push_back(v.toString());
         m_hotTimesNote = hotTimes.toObject().value(QStringLiteral("note")).toString();
+        m_hotTimesNoteIsSentence = !m_hotTimesNote.isEmpty();
     }
     const QString timeOfDay = o.value(QStringLiteral("time_of_day")).toString();
     m_timeOfDayKnown = timeOfDay.isEmpty() || timeOfDay == u"bekend";
@@ -563,8 +565,11 @@ bool ScanProject::setLevel(const QString& level)
             s.mode = StyleMode::Single;
             s.values.reset();
             s.fill = Qt::transparent;
-            s.stroke = QColor(40, 40, 40);
-            s.strokeWidth = 1.4;
+            // The top level (gemeente) a thick dark line, levels between (wijk) thin and grey,
+            // so each boundary reads as its own on the map and in the legend.
+            const bool top = j + 1 == m_levels.size();
+            s.stroke = top ? QColor(30, 30, 30) : QColor(95, 95, 95);
+            s.strokeWidth = top ? 2.2 : 1.0;
         }
         if (position != index) s.labelField.clear();
         m_layers->setStyle(row, s, s.mode == StyleMode::Single ? QString() : m_layers->symbology(row).legend.title);
@@ -613,6 +618,25 @@ QString ScanProject::surveyQuadrantField() const
             if (!l.text(f, i).isEmpty()) return field.name;
     }
     return {};
+}
+
+QStringList ScanProject::surveyIndicators() const
+{
+    QStringList out;
+    const int row = areaRow();
+    if (row < 0) return out;
+    const LayerData& l = m_layers->layer(row);
+    const QString prefix = qs(schema::field::surveyQuadrant);
+    for (const auto& field : l.fields) {
+        if (!field.name.startsWith(prefix)) continue;
+        const int f = l.fieldIndex(field.name);
+        for (std::size_t i = 0; i < l.featureCount(); ++i)
+            if (!l.text(f, i).isEmpty()) {
+                out << field.name.mid(prefix.size());
+                break;
+            }
+    }
+    return out;
 }
 
 bool ScanProject::hasPopulation() const
@@ -686,10 +710,12 @@ void ScanProject::showTheme(const QString& themeId, const QString& indicator, co
                 : indicator == u"ebl"
                     ? QCoreApplication::translate("ScanProject", "%1: per 1,000 (local EB, with neighbours)").arg(label)
                     : QCoreApplication::translate("ScanProject", "%1: per 1,000 inhabitants").arg(label);
-    } else if (indicator == u"kwadrant") {
-        // The survey's quadrant is per survey indicator, not per theme: the first indicator's.
+    } else if (indicator == u"kwadrant" || indicator.startsWith(QLatin1String("kwadrant:"))) {
+        // The survey's quadrant is per survey indicator, not per theme: "kwadrant:<indicator>",
+        // or plain "kwadrant" for the first one.
         s.mode = StyleMode::SurveyQuadrant;
-        s.field = surveyQuadrantField();
+        s.field =
+            indicator == u"kwadrant" ? surveyQuadrantField() : qs(schema::field::surveyQuadrant) + indicator.mid(9);
         title = QCoreApplication::translate("ScanProject", "Objective against survey: %1")
                     .arg(s.field.mid(static_cast<int>(schema::field::surveyQuadrant.size())));
     } else if (indicator == u"trend") {
@@ -723,6 +749,11 @@ void ScanProject::showTheme(const QString& themeId, const QString& indicator, co
 bool ScanProject::hotTimesPublished(const QString& level) const
 {
     return !m_hotTimesLevels || m_hotTimesLevels->contains(level);
+}
+
+bool ScanProject::hotTimesThemePublished(const QString& theme) const
+{
+    return !m_hotTimesLevels || theme == qs(schema::kTotalTheme);
 }
 
 } // namespace gebiedscan::viewer

@@ -122,8 +122,16 @@ public:
     /// `suppression.hot_times`): key absent = every level (intern); a plain string (older extern
     /// scans) = none; an object = the levels in its `levels` list.
     [[nodiscard]] bool hotTimesPublished(const QString& level) const;
+    /// Whether `theme`'s rows of a published level are there: an extern scan publishes the total
+    /// of all themes only (theme "total"), an intern one every theme.
+    [[nodiscard]] bool hotTimesThemePublished(const QString& theme) const;
     /// The scan's own sentence on the withheld hours (`note`, or the plain string); may be empty.
     [[nodiscard]] const QString& hotTimesNote() const { return m_hotTimesNote; }
+    /// The levels whose total rows are published (nullopt: every level and theme, intern).
+    [[nodiscard]] const std::optional<QStringList>& hotTimesLevels() const { return m_hotTimesLevels; }
+    /// True when the note is the object form's explanatory sentence, false for the older plain
+    /// string, which is a status ("niet gepubliceerd (extern)") rather than something to show.
+    [[nodiscard]] bool hotTimesNoteIsSentence() const { return m_hotTimesNoteIsSentence; }
 
     /// The sources summary.json names (empty for older folders and loose files).
     [[nodiscard]] const std::vector<SourceInfo>& sources() const { return m_sources; }
@@ -149,6 +157,9 @@ public:
     [[nodiscard]] bool hasThemeValues(std::string_view family, const QString& themeId) const;
     /// scan --survey: the first kwadrant_<indicator> field of the shown level with a value; empty when none.
     [[nodiscard]] QString surveyQuadrantField() const;
+    /// The survey indicators with a quadrant at the level shown (the suffixes of `kwadrant_`
+    /// columns holding a value, in column order, e.g. "onveilig_buurt_pct").
+    [[nodiscard]] QStringList surveyIndicators() const;
 
     /// The main area layer's row: the level shown; without levels the layer of role scan_areas,
     /// else a polygon layer of no other command; -1 when none.
@@ -188,6 +199,7 @@ private:
     QString m_level;
     bool m_timeOfDayKnown = true;
     std::optional<QStringList> m_hotTimesLevels; // nullopt: every level published
+    bool m_hotTimesNoteIsSentence = false;
     QString m_hotTimesNote;
 };
 

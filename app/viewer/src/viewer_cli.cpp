@@ -18,7 +18,8 @@ QString usageText(const QString& language)
     if (language == u"en")
         return QStringLiteral(
             "usage: gebiedscan-viewer [FOLDER|LAYER...] [--screenshot FILE.png --size WxH [--scale S] [--window]]\n"
-            "                         [--theme ID] [--indicator n|rate|eb|ebl|change_pct|trend|kwadrant] [--period P] "
+            "                         [--theme ID] [--indicator n|rate|eb|ebl|change_pct|trend|kwadrant[:IND]] "
+            "[--period P] "
             "[--level "
             "L]\n"
             "                         [--show LAYER,...] [--identify X,Y] [--select X,Y;X,Y...] [--suggest-aol N]\n"
@@ -26,10 +27,12 @@ QString usageText(const QString& language)
             "                         [--crs EPSG:N] [--lang nl|en]\n"
             "FOLDER: a scan output folder; LAYER: any vector file GDAL reads, a GeoTIFF or a basemap (RGB GeoTIFF,\n"
             "MBTiles, GeoPackage tiles). --theme total: all themes; --level wijk or gemeente: that level of the\n"
-            "scan. X,Y in RD New metres. See app/viewer/README.md.\n");
+            "scan. --indicator kwadrant:IND: the survey quadrant of indicator IND (scan --survey; kwadrant: the\n"
+            "first). X,Y in RD New metres. See app/viewer/README.md.\n");
     return QStringLiteral(
         "gebruik: gebiedscan-viewer [MAP|LAAG...] [--screenshot BESTAND.png --size BxH [--scale S] [--window]]\n"
-        "                           [--theme ID] [--indicator n|rate|eb|ebl|change_pct|trend|kwadrant] [--period P] "
+        "                           [--theme ID] [--indicator n|rate|eb|ebl|change_pct|trend|kwadrant[:IND]] [--period "
+        "P] "
         "[--level "
         "NIVEAU]\n"
         "                           [--show LAAG,...] [--identify X,Y] [--select X,Y;X,Y...] [--suggest-aol N]\n"
@@ -41,7 +44,8 @@ QString usageText(const QString& language)
         "  --theme       thema-id (bijv. woninginbraak; total = alle thema's)\n"
         "  --indicator   n = aantal, rate = per 1.000 inwoners, eb / ebl = per 1.000 (EB-gladgestreken,\n"
         "                globaal / lokaal), change_pct = verandering in %, trend = opkomende hotspots,\n"
-        "                kwadrant = objectief tegen de enquête (scan --survey)\n"
+        "                kwadrant = objectief tegen de enquête (scan --survey), de eerste indicator;\n"
+        "                kwadrant:IND die van enquête-indicator IND (bijv. kwadrant:onveilig_buurt_pct)\n"
         "  --period      een periode van de scan (bijv. 2022)\n"
         "  --level       niveau van de scan (bijv. wijk of gemeente); standaard het fijnste\n"
         "  --show        lagen tonen (bijv. hotspots); --identify X,Y: gebiedsblad van het punt\n"
@@ -100,9 +104,11 @@ std::optional<ViewerOptions> parseViewerArguments(const QStringList& args, QStri
         } else if (a == u"--indicator") {
             if (!value(&o.indicator) ||
                 !(o.indicator == u"n" || o.indicator == u"rate" || o.indicator == u"eb" || o.indicator == u"ebl" ||
-                  o.indicator == u"change_pct" || o.indicator == u"trend" || o.indicator == u"kwadrant"))
+                  o.indicator == u"change_pct" || o.indicator == u"trend" || o.indicator == u"kwadrant" ||
+                  (o.indicator.startsWith(QLatin1String("kwadrant:")) && o.indicator.size() > 9)))
                 return fail(QCoreApplication::translate(
-                    "ViewerCli", "--indicator must be n, rate, eb, ebl, change_pct, trend or kwadrant"));
+                    "ViewerCli",
+                    "--indicator must be n, rate, eb, ebl, change_pct, trend, kwadrant or kwadrant:INDICATOR"));
         } else if (a == u"--period") {
             if (!value(&o.period)) return fail(QCoreApplication::translate("ViewerCli", "--period needs a period"));
         } else if (a == u"--crs") {
