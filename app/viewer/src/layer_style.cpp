@@ -520,18 +520,21 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
     case StyleMode::SurveyQuadrant: {
         // The four quadrants (high on both, the AOL candidates, in red), then the areas the rule
         // leaves unclassified; no survey figure, geheim and no population hatched grey.
-        static const QRgb colours[6] = {0xffd7191c, 0xfffdae61, 0xff2c7bb6, 0xffabd9e9, 0xffeeeeee, 0xffbdbdbd};
-        static const char* const labels[6] = {"objectief hoog, subjectief hoog", "objectief hoog, subjectief laag",
-                                              "objectief laag, subjectief hoog", "objectief laag, subjectief laag",
-                                              "niet te onderscheiden",           "te weinig respondenten"};
-        std::vector<std::size_t> counts(6, 0);
+        constexpr std::size_t kClasses = 7;
+        static const QRgb colours[kClasses] = {0xffd7191c, 0xfffdae61, 0xff2c7bb6, 0xffabd9e9,
+                                               0xffeeeeee, 0xffdcdcdc, 0xffbdbdbd};
+        static const char* const labels[kClasses] = {
+            "objectief hoog, subjectief hoog", "objectief hoog, subjectief laag", "objectief laag, subjectief hoog",
+            "objectief laag, subjectief laag", "niet te onderscheiden",           "geen marge",
+            "te weinig respondenten"};
+        std::vector<std::size_t> counts(kClasses, 0);
         std::size_t missing = 0;
         for (std::size_t i = 0; i < n; ++i) {
             const QString text = layer.text(field, i);
-            std::size_t q = 6;
-            for (std::size_t k = 0; k < 6; ++k)
+            std::size_t q = kClasses;
+            for (std::size_t k = 0; k < kClasses; ++k)
                 if (text == QLatin1String(labels[k])) q = k;
-            if (q == 6) {
+            if (q == kClasses) {
                 sym.fill[i] = kNoDataGrey;
                 sym.hatched[i] = 1;
                 ++missing;
@@ -540,9 +543,11 @@ Symbology computeSymbology(const LayerData& layer, const LayerStyle& style, cons
             sym.fill[i] = colours[q];
             ++counts[q];
         }
-        for (std::size_t q = 0; q < 6; ++q)
+        for (std::size_t q = 0; q < kClasses; ++q) {
+            if (q == 5 && counts[q] == 0) continue; // "geen marge" only where the table has no margin
             sym.legend.entries.push_back({QStringLiteral("%1  (%2)").arg(QString::fromUtf8(labels[q])).arg(counts[q]),
                                           QColor(colours[q]), false, box, 10});
+        }
         if (missing > 0)
             sym.legend.entries.push_back(
                 {QCoreApplication::translate("Legend", "geheim / no survey figure (%1)").arg(missing),
