@@ -7,7 +7,7 @@
 namespace gebiedscan::pipeline {
 
 ScanProtection::ScanProtection(const ScanFigures& f)
-    : m_slots(f.themeSlots()), m_categories(f.categorySlots()), m_periods(f.periods())
+    : m_figures(f), m_slots(f.themeSlots()), m_categories(f.categorySlots()), m_periods(f.periods())
 {
     const auto& model = f.model();
     const auto& levels = f.hierarchy().levels;
@@ -17,32 +17,22 @@ ScanProtection::ScanProtection(const ScanFigures& f)
     };
     std::vector<std::size_t> categorySlot(m_categories, f.overigSlot());
     for (std::size_t c = 0; c + 1 < m_categories; ++c) categorySlot[c] = *model.themeIndex(model.categories[c].themeId);
-    const auto slotName = [&](std::size_t s) {
-        return s < model.themes.size() ? model.themes[s].number + " " + model.themes[s].labelNl
-               : s == f.totalSlot()    ? std::string("alle thema's")
-                                       : std::string("overig");
-    };
-    const auto categoryName = [&](std::size_t c) {
-        return slotName(categorySlot[c]) + " / " +
-               (c < model.categories.size() ? model.categories[c].labelNl : std::string("onbekende categorie"));
-    };
 
+    // No label per cell: a national grid has hundreds of millions of cells, and a label of ~40
+    // characters each cost more memory than the cell itself. label() builds one when asked.
     for (std::size_t l = 0; l < levels.size(); ++l) {
         const auto& lv = levels[l];
         m_themeBase.push_back(m_table.cells().size());
         for (std::size_t a = 0; a < lv.size(); ++a)
             for (std::size_t s = 0; s < m_slots; ++s)
                 for (std::size_t p = 0; p < m_periods; ++p)
-                    m_table.addCell(
-                        static_cast<std::int64_t>(f.themeCount(l, a, s, p)), slotThreshold(s),
-                        fmt::format("{} {}, {}, {}", lv.name, lv.codes[a], slotName(s), model.periods[p].id));
+                    m_table.addCell(static_cast<std::int64_t>(f.themeCount(l, a, s, p)), slotThreshold(s));
         m_categoryBase.push_back(m_table.cells().size());
         for (std::size_t a = 0; a < lv.size(); ++a)
             for (std::size_t c = 0; c < m_categories; ++c)
                 for (std::size_t p = 0; p < m_periods; ++p)
-                    m_table.addCell(
-                        static_cast<std::int64_t>(f.categoryCount(l, a, c, p)), slotThreshold(categorySlot[c]),
-                        fmt::format("{} {}, {}, {}", lv.name, lv.codes[a], categoryName(c), model.periods[p].id));
+                    m_table.addCell(static_cast<std::int64_t>(f.categoryCount(l, a, c, p)),
+                                    slotThreshold(categorySlot[c]));
     }
 
     for (std::size_t l = 0; l < levels.size(); ++l)
@@ -95,13 +85,24 @@ ScanProtection::ScanProtection(const ScanFigures& f)
 SuppressionReport ScanProtection::protect(SuppressionOptions options, bool localFirst)
 {
     if (localFirst && !options.neighbourhood)
-        options.neighbourhood = [this](std::size_t cell) { return neighbourhood(cell); };
+        options.neighbourhood = [this](std::size_t cell, std::size_t step) {
+            return step == 0 ? neighbourhood(cell) : std::vector<std::size_t>{};
+        };
     return suppressSecondary(m_table, options);
 }
 
 SuppressionReport ScanProtection::protectBySiblings(SuppressionOptions options, std::size_t siblings)
 {
-    options.neighbourhood = [this, siblings](std::size_t cell) { return siblingNeighbourhood(cell, siblings); };
+    options.neighbourhood = [this, siblings](std::size_t cell, std::size_t step) {
+        return step == 0 ? siblingNeighbourhood(cell, siblings) : std::vector<std::size_t>{};
+    };
+    return suppressSecondary(m_table, options);
+}
+
+SuppressionReport ScanProtection::protectAtScale(SuppressionOptions options, std::size_t localFromCells)
+{
+    options.localFromCells = localFromCells;
+    options.neighbourhood = [this](std::size_t cell, std::size_t step) { return localNeighbourhood(cell, step); };
     return suppressSecondary(m_table, options);
 }
 
@@ -124,6 +125,26 @@ std::int64_t ScanProtection::categoryValue(std::size_t level, std::size_t area, 
 {
     return m_rounding ? m_rounding->rounded[categoryCell(level, area, category, period)]
                       : static_cast<std::int64_t>(trueCount);
+}
+
+std::string ScanProtection::label(std::size_t cell) const
+{
+    const auto at = position(cell);
+    const auto& model = m_figures.model();
+    const auto& lv = m_figures.hierarchy().levels[at.level];
+    const auto slotName = [&](std::size_t s) {
+        return s < model.themes.size()      ? model.themes[s].number + " " + model.themes[s].labelNl
+               : s == m_figures.totalSlot() ? std::string("alle thema's")
+                                            : std::string("overig");
+    };
+    std::string what;
+    if (!at.category)
+        what = slotName(at.slot);
+    else if (at.slot < model.categories.size())
+        what = slotName(*model.themeIndex(model.categories[at.slot].themeId)) + " / " + model.categories[at.slot].labelNl;
+    else
+        what = slotName(m_figures.overigSlot()) + " / onbekende categorie";
+    return fmt::format("{} {}, {}, {}", lv.name, lv.codes[at.area], what, model.periods[at.period].id);
 }
 
 ScanProtection::Position ScanProtection::position(std::size_t cell) const
@@ -162,6 +183,51 @@ std::vector<std::size_t> ScanProtection::siblingNeighbourhood(std::size_t cell, 
     };
     addArea(at.area);
     for (const auto& [score, b] : ranked) addArea(b);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<std::size_t> ScanProtection::localNeighbourhood(std::size_t cell, std::size_t step) const
+{
+    const auto at = position(cell);
+    const auto parent = m_parent[at.level][at.area];
+    if (parent < 0 && at.level == 0) return {}; // one level only
+    // Areas to add to the cell's own: its siblings, or at the top its children.
+    const auto& others = parent >= 0 ? m_children[at.level + 1][static_cast<std::size_t>(parent)]
+                                     : m_children[at.level][at.area];
+    const std::size_t otherLevel = parent >= 0 ? at.level : at.level - 1;
+    if (others.empty()) return {};
+    // 3, 12, 48, ... areas; the step after the one that held them all ends the search.
+    std::size_t want = 3;
+    for (std::size_t i = 0; i < step; ++i) {
+        if (want >= others.size()) return {};
+        want *= 4;
+    }
+    const auto same = [&](std::size_t area) {
+        return at.category ? categoryCell(otherLevel, area, at.slot, at.period)
+                           : themeCell(otherLevel, area, at.slot, at.period);
+    };
+    // Hidden first (free to move), then small positive counts (can move down), zeros last; ties
+    // by area, so the choice does not depend on the sort.
+    std::vector<std::pair<double, std::size_t>> ranked;
+    ranked.reserve(others.size());
+    for (auto b : others) {
+        if (parent >= 0 && b == at.area) continue;
+        const auto& c = m_table.cell(same(b));
+        ranked.emplace_back(c.hidden() ? -1.0 : c.value == 0 ? 1e18 : static_cast<double>(c.value), b);
+    }
+    if (ranked.empty()) return {};
+    const auto keep = std::min(ranked.size(), want);
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end());
+    ranked.resize(keep);
+    std::vector<std::size_t> out;
+    out.reserve((keep + 1) * (m_slots + m_categories));
+    const auto addArea = [&](std::size_t l, std::size_t a) {
+        for (std::size_t s = 0; s < m_slots; ++s) out.push_back(themeCell(l, a, s, at.period));
+        for (std::size_t c = 0; c < m_categories; ++c) out.push_back(categoryCell(l, a, c, at.period));
+    };
+    addArea(at.level, at.area);
+    for (const auto& [score, b] : ranked) addArea(otherLevel, b);
     std::sort(out.begin(), out.end());
     return out;
 }
