@@ -3,6 +3,8 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 
 namespace gebiedscan::pipeline {
 
@@ -15,7 +17,8 @@ ScanProtection::ScanProtection(const ScanFigures& f)
         if (slot < model.themes.size() && model.themes[slot].suppressBelow > 0) return model.themes[slot].suppressBelow;
         return model.suppressBelow;
     };
-    std::vector<std::size_t> categorySlot(m_categories, f.overigSlot());
+    auto& categorySlot = m_categorySlot;
+    categorySlot.assign(m_categories, f.overigSlot());
     for (std::size_t c = 0; c + 1 < m_categories; ++c) categorySlot[c] = *model.themeIndex(model.categories[c].themeId);
 
     // No label per cell: a national grid has hundreds of millions of cells, and a label of ~40
@@ -197,25 +200,39 @@ std::vector<std::size_t> ScanProtection::localNeighbourhood(std::size_t cell, st
                                      : m_children[at.level][at.area];
     const std::size_t otherLevel = parent >= 0 ? at.level : at.level - 1;
     if (others.empty()) return {};
-    // 3, 12, 48, ... areas; the step after the one that held them all ends the search.
-    std::size_t want = 3;
+    // 12, 96, 768, ... areas; the step after the one that held them all ends the search.
+    std::size_t want = kLocalAreas;
     for (std::size_t i = 0; i < step; ++i) {
         if (want >= others.size()) return {};
-        want *= 4;
+        want *= kLocalWidening;
     }
     const auto same = [&](std::size_t area) {
         return at.category ? categoryCell(otherLevel, area, at.slot, at.period)
                            : themeCell(otherLevel, area, at.slot, at.period);
     };
-    // Hidden first (free to move), then small positive counts (can move down), zeros last; ties
-    // by area, so the choice does not depend on the sort.
+    // A sibling's cost of moving with the cell: the cell's own count there and the counts above
+    // it in the same area (its theme, the total) that a deviation moves too, each free when
+    // hidden, else its hiding cost. A published zero cannot fall: last. Ties by area, so the
+    // choice does not depend on the sort.
+    const auto chain = [&](std::size_t area) {
+        std::array<std::size_t, 3> cells{same(area), 0, 0};
+        std::size_t n = 1;
+        const std::size_t total = m_slots - 2;
+        if (at.category) cells[n++] = themeCell(otherLevel, area, m_categorySlot[at.slot], at.period);
+        if (at.category || at.slot != total) cells[n++] = themeCell(otherLevel, area, total, at.period);
+        double cost = 0.0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto& c = m_table.cell(cells[i]);
+            if (c.hidden()) continue;
+            if (i == 0 && c.value == 0) return 1e18;
+            cost += 1.0 + std::log1p(static_cast<double>(c.value));
+        }
+        return cost;
+    };
     std::vector<std::pair<double, std::size_t>> ranked;
     ranked.reserve(others.size());
-    for (auto b : others) {
-        if (parent >= 0 && b == at.area) continue;
-        const auto& c = m_table.cell(same(b));
-        ranked.emplace_back(c.hidden() ? -1.0 : c.value == 0 ? 1e18 : static_cast<double>(c.value), b);
-    }
+    for (auto b : others)
+        if (parent < 0 || b != at.area) ranked.emplace_back(chain(b), b);
     if (ranked.empty()) return {};
     const auto keep = std::min(ranked.size(), want);
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end());
@@ -227,6 +244,10 @@ std::vector<std::size_t> ScanProtection::localNeighbourhood(std::size_t cell, st
         for (std::size_t c = 0; c < m_categories; ++c) out.push_back(categoryCell(l, a, c, at.period));
     };
     addArea(at.level, at.area);
+    // The parent too (its hidden cells are free to move with its children's sum), unless it has
+    // a parent itself (then its cells are bound there: left out, they keep their values).
+    if (parent >= 0 && m_parent[at.level + 1][static_cast<std::size_t>(parent)] < 0)
+        addArea(at.level + 1, static_cast<std::size_t>(parent));
     for (const auto& [score, b] : ranked) addArea(otherLevel, b);
     std::sort(out.begin(), out.end());
     return out;

@@ -34,18 +34,23 @@ public:
     /// (the other cells keep their values), and the audit after each round decides as always.
     SuppressionReport protectBySiblings(SuppressionOptions options = {}, std::size_t siblings = 3);
 
-    /// The scan's protection: parts of kLocalFromCells cells or more (a gemeente of grid cells)
-    /// look for each target's deviation in localNeighbourhood() first, widening step by step;
-    /// smaller parts (a gemeente of buurten and wijken) are solved whole, as protect() does, so
-    /// their pattern is protect()'s. One LP over a whole grid part has millions of columns: the
-    /// national 100 m grid ran out of memory there (issue 18).
-    static constexpr std::size_t kLocalFromCells = 20000;
+    /// The scan's protection: parts of kLocalFromCells cells or more (a gemeente of thousands of
+    /// grid cells) look for each target's deviation in localNeighbourhood() first, widening step
+    /// by step; smaller parts (a gemeente of buurten and wijken, or of a few thousand grid cells)
+    /// are solved whole, as protect() does, so their pattern is protect()'s. One LP over a whole
+    /// grid part has millions of columns: the national 100 m grid ran out of memory there (issue
+    /// 18). The local search costs secondaries: on IJsselstein's 1,634 cells of 100 m (126,000
+    /// cells per period) it hid 145 secondaries where the whole part needs 17 (peak memory 188
+    /// against 272 MB), hence only for parts too large to solve whole.
+    static constexpr std::size_t kLocalFromCells = 500000;
+    static constexpr std::size_t kLocalAreas = 12, kLocalWidening = 8;
     SuppressionReport protectAtScale(SuppressionOptions options = {}, std::size_t localFromCells = kLocalFromCells);
 
-    /// The cells of one period in the area and in up to 3 x 4^step other areas: its siblings
-    /// (same parent), or for an area without parent its children; those whose same cell is
-    /// hidden first, then the smallest positive counts. Empty once a step held every sibling
-    /// (or child), and for an area with neither.
+    /// The cells of one period in the area, its parent when that is the top (its hidden cells
+    /// move with the children's sum), and up to kLocalAreas x kLocalWidening^step other areas: its
+    /// siblings (same parent), or for an area without parent its children; cheapest first: those
+    /// whose same cell, theme and total are hidden, then the smallest hiding costs, published
+    /// zeros last. Empty once a step held every sibling (or child), and for an area with neither.
     [[nodiscard]] std::vector<std::size_t> localNeighbourhood(std::size_t cell, std::size_t step) const;
 
     /// The cells of one period in the area and in up to `siblings` of its siblings (same
@@ -107,6 +112,7 @@ private:
 
     const ScanFigures& m_figures;
     std::size_t m_slots, m_categories, m_periods;
+    std::vector<std::size_t> m_categorySlot;                       // per category: its theme slot
     std::vector<std::size_t> m_themeBase, m_categoryBase;          // per level
     std::vector<std::vector<std::int32_t>> m_parent;               // per level: parent index or -1
     std::vector<std::vector<std::vector<std::size_t>>> m_children; // per level: children (level below)
