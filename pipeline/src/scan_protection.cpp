@@ -144,7 +144,8 @@ std::string ScanProtection::label(std::size_t cell) const
     if (!at.category)
         what = slotName(at.slot);
     else if (at.slot < model.categories.size())
-        what = slotName(*model.themeIndex(model.categories[at.slot].themeId)) + " / " + model.categories[at.slot].labelNl;
+        what =
+            slotName(*model.themeIndex(model.categories[at.slot].themeId)) + " / " + model.categories[at.slot].labelNl;
     else
         what = slotName(m_figures.overigSlot()) + " / onbekende categorie";
     return fmt::format("{} {}, {}, {}", lv.name, lv.codes[at.area], what, model.periods[at.period].id);
@@ -196,8 +197,8 @@ std::vector<std::size_t> ScanProtection::localNeighbourhood(std::size_t cell, st
     const auto parent = m_parent[at.level][at.area];
     if (parent < 0 && at.level == 0) return {}; // one level only
     // Areas to add to the cell's own: its siblings, or at the top its children.
-    const auto& others = parent >= 0 ? m_children[at.level + 1][static_cast<std::size_t>(parent)]
-                                     : m_children[at.level][at.area];
+    const auto& others =
+        parent >= 0 ? m_children[at.level + 1][static_cast<std::size_t>(parent)] : m_children[at.level][at.area];
     const std::size_t otherLevel = parent >= 0 ? at.level : at.level - 1;
     if (others.empty()) return {};
     // 12, 96, 768, ... areas; the step after the one that held them all ends the search.
