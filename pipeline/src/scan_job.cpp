@@ -683,7 +683,7 @@ completeScan(const ScanOptions& o, Reporter& reporter, std::unique_ptr<ScanResul
     } else if (!o.internal) {
         reporter.progress("geheimhouding", 0, -1);
         r.suppression = std::make_unique<ScanProtection>(*r.figures);
-        r.protection = r.suppression->protect();
+        r.protection = r.suppression->protectAtScale();
         reporter.progressDone("geheimhouding");
         if (r.protection.unprotectable > 0)
             reporter.warning(

@@ -3,11 +3,13 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 
 namespace gebiedscan::pipeline {
 
 ScanProtection::ScanProtection(const ScanFigures& f)
-    : m_slots(f.themeSlots()), m_categories(f.categorySlots()), m_periods(f.periods())
+    : m_figures(f), m_slots(f.themeSlots()), m_categories(f.categorySlots()), m_periods(f.periods())
 {
     const auto& model = f.model();
     const auto& levels = f.hierarchy().levels;
@@ -15,34 +17,25 @@ ScanProtection::ScanProtection(const ScanFigures& f)
         if (slot < model.themes.size() && model.themes[slot].suppressBelow > 0) return model.themes[slot].suppressBelow;
         return model.suppressBelow;
     };
-    std::vector<std::size_t> categorySlot(m_categories, f.overigSlot());
+    auto& categorySlot = m_categorySlot;
+    categorySlot.assign(m_categories, f.overigSlot());
     for (std::size_t c = 0; c + 1 < m_categories; ++c) categorySlot[c] = *model.themeIndex(model.categories[c].themeId);
-    const auto slotName = [&](std::size_t s) {
-        return s < model.themes.size() ? model.themes[s].number + " " + model.themes[s].labelNl
-               : s == f.totalSlot()    ? std::string("alle thema's")
-                                       : std::string("overig");
-    };
-    const auto categoryName = [&](std::size_t c) {
-        return slotName(categorySlot[c]) + " / " +
-               (c < model.categories.size() ? model.categories[c].labelNl : std::string("onbekende categorie"));
-    };
 
+    // No label per cell: a national grid has hundreds of millions of cells, and a label of ~40
+    // characters each cost more memory than the cell itself. label() builds one when asked.
     for (std::size_t l = 0; l < levels.size(); ++l) {
         const auto& lv = levels[l];
         m_themeBase.push_back(m_table.cells().size());
         for (std::size_t a = 0; a < lv.size(); ++a)
             for (std::size_t s = 0; s < m_slots; ++s)
                 for (std::size_t p = 0; p < m_periods; ++p)
-                    m_table.addCell(
-                        static_cast<std::int64_t>(f.themeCount(l, a, s, p)), slotThreshold(s),
-                        fmt::format("{} {}, {}, {}", lv.name, lv.codes[a], slotName(s), model.periods[p].id));
+                    m_table.addCell(static_cast<std::int64_t>(f.themeCount(l, a, s, p)), slotThreshold(s));
         m_categoryBase.push_back(m_table.cells().size());
         for (std::size_t a = 0; a < lv.size(); ++a)
             for (std::size_t c = 0; c < m_categories; ++c)
                 for (std::size_t p = 0; p < m_periods; ++p)
-                    m_table.addCell(
-                        static_cast<std::int64_t>(f.categoryCount(l, a, c, p)), slotThreshold(categorySlot[c]),
-                        fmt::format("{} {}, {}, {}", lv.name, lv.codes[a], categoryName(c), model.periods[p].id));
+                    m_table.addCell(static_cast<std::int64_t>(f.categoryCount(l, a, c, p)),
+                                    slotThreshold(categorySlot[c]));
     }
 
     for (std::size_t l = 0; l < levels.size(); ++l)
@@ -95,13 +88,24 @@ ScanProtection::ScanProtection(const ScanFigures& f)
 SuppressionReport ScanProtection::protect(SuppressionOptions options, bool localFirst)
 {
     if (localFirst && !options.neighbourhood)
-        options.neighbourhood = [this](std::size_t cell) { return neighbourhood(cell); };
+        options.neighbourhood = [this](std::size_t cell, std::size_t step) {
+            return step == 0 ? neighbourhood(cell) : std::vector<std::size_t>{};
+        };
     return suppressSecondary(m_table, options);
 }
 
 SuppressionReport ScanProtection::protectBySiblings(SuppressionOptions options, std::size_t siblings)
 {
-    options.neighbourhood = [this, siblings](std::size_t cell) { return siblingNeighbourhood(cell, siblings); };
+    options.neighbourhood = [this, siblings](std::size_t cell, std::size_t step) {
+        return step == 0 ? siblingNeighbourhood(cell, siblings) : std::vector<std::size_t>{};
+    };
+    return suppressSecondary(m_table, options);
+}
+
+SuppressionReport ScanProtection::protectAtScale(SuppressionOptions options, std::size_t localFromCells)
+{
+    options.localFromCells = localFromCells;
+    options.neighbourhood = [this](std::size_t cell, std::size_t step) { return localNeighbourhood(cell, step); };
     return suppressSecondary(m_table, options);
 }
 
@@ -124,6 +128,27 @@ std::int64_t ScanProtection::categoryValue(std::size_t level, std::size_t area, 
 {
     return m_rounding ? m_rounding->rounded[categoryCell(level, area, category, period)]
                       : static_cast<std::int64_t>(trueCount);
+}
+
+std::string ScanProtection::label(std::size_t cell) const
+{
+    const auto at = position(cell);
+    const auto& model = m_figures.model();
+    const auto& lv = m_figures.hierarchy().levels[at.level];
+    const auto slotName = [&](std::size_t s) {
+        return s < model.themes.size()      ? model.themes[s].number + " " + model.themes[s].labelNl
+               : s == m_figures.totalSlot() ? std::string("alle thema's")
+                                            : std::string("overig");
+    };
+    std::string what;
+    if (!at.category)
+        what = slotName(at.slot);
+    else if (at.slot < model.categories.size())
+        what =
+            slotName(*model.themeIndex(model.categories[at.slot].themeId)) + " / " + model.categories[at.slot].labelNl;
+    else
+        what = slotName(m_figures.overigSlot()) + " / onbekende categorie";
+    return fmt::format("{} {}, {}, {}", lv.name, lv.codes[at.area], what, model.periods[at.period].id);
 }
 
 ScanProtection::Position ScanProtection::position(std::size_t cell) const
@@ -162,6 +187,69 @@ std::vector<std::size_t> ScanProtection::siblingNeighbourhood(std::size_t cell, 
     };
     addArea(at.area);
     for (const auto& [score, b] : ranked) addArea(b);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<std::size_t> ScanProtection::localNeighbourhood(std::size_t cell, std::size_t step) const
+{
+    const auto at = position(cell);
+    const auto parent = m_parent[at.level][at.area];
+    if (parent < 0 && at.level == 0) return {}; // one level only
+    // Areas to add to the cell's own: its siblings, or at the top its children.
+    const auto& others =
+        parent >= 0 ? m_children[at.level + 1][static_cast<std::size_t>(parent)] : m_children[at.level][at.area];
+    const std::size_t otherLevel = parent >= 0 ? at.level : at.level - 1;
+    if (others.empty()) return {};
+    // 12, 96, 768, ... areas; the step after the one that held them all ends the search.
+    std::size_t want = kLocalAreas;
+    for (std::size_t i = 0; i < step; ++i) {
+        if (want >= others.size()) return {};
+        want *= kLocalWidening;
+    }
+    const auto same = [&](std::size_t area) {
+        return at.category ? categoryCell(otherLevel, area, at.slot, at.period)
+                           : themeCell(otherLevel, area, at.slot, at.period);
+    };
+    // A sibling's cost of moving with the cell: the cell's own count there and the counts above
+    // it in the same area (its theme, the total) that a deviation moves too, each free when
+    // hidden, else its hiding cost. A published zero cannot fall: last. Ties by area, so the
+    // choice does not depend on the sort.
+    const auto chain = [&](std::size_t area) {
+        std::array<std::size_t, 3> cells{same(area), 0, 0};
+        std::size_t n = 1;
+        const std::size_t total = m_slots - 2;
+        if (at.category) cells[n++] = themeCell(otherLevel, area, m_categorySlot[at.slot], at.period);
+        if (at.category || at.slot != total) cells[n++] = themeCell(otherLevel, area, total, at.period);
+        double cost = 0.0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto& c = m_table.cell(cells[i]);
+            if (c.hidden()) continue;
+            if (i == 0 && c.value == 0) return 1e18;
+            cost += 1.0 + std::log1p(static_cast<double>(c.value));
+        }
+        return cost;
+    };
+    std::vector<std::pair<double, std::size_t>> ranked;
+    ranked.reserve(others.size());
+    for (auto b : others)
+        if (parent < 0 || b != at.area) ranked.emplace_back(chain(b), b);
+    if (ranked.empty()) return {};
+    const auto keep = std::min(ranked.size(), want);
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end());
+    ranked.resize(keep);
+    std::vector<std::size_t> out;
+    out.reserve((keep + 1) * (m_slots + m_categories));
+    const auto addArea = [&](std::size_t l, std::size_t a) {
+        for (std::size_t s = 0; s < m_slots; ++s) out.push_back(themeCell(l, a, s, at.period));
+        for (std::size_t c = 0; c < m_categories; ++c) out.push_back(categoryCell(l, a, c, at.period));
+    };
+    addArea(at.level, at.area);
+    // The parent too (its hidden cells are free to move with its children's sum), unless it has
+    // a parent itself (then its cells are bound there: left out, they keep their values).
+    if (parent >= 0 && m_parent[at.level + 1][static_cast<std::size_t>(parent)] < 0)
+        addArea(at.level + 1, static_cast<std::size_t>(parent));
+    for (const auto& [score, b] : ranked) addArea(otherLevel, b);
     std::sort(out.begin(), out.end());
     return out;
 }

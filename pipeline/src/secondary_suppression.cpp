@@ -4,12 +4,15 @@
 
 #include "glpk_problem.hpp"
 
+#include "gebiedscan/core/error.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <ctime>
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 namespace gebiedscan::pipeline {
 
@@ -33,10 +36,11 @@ double hidingCost(std::int64_t value)
 // so a deviation is y = up - down; one row per relation: sum coefficient x y = 0.
 class DeviationProblem {
 public:
+    // `part`: sorted cells (a whole part, or a neighbourhood within one: the other cells keep
+    // their values).
     DeviationProblem(const ProtectionTable& table, const std::vector<std::size_t>& part) : m_table(table), m_part(part)
     {
         const auto& cells = table.cells();
-        for (std::size_t k = 0; k < part.size(); ++k) m_index.emplace(part[k], k);
         m_lp.addColumns(static_cast<int>(2 * part.size()));
         for (std::size_t k = 0; k < part.size(); ++k) {
             restoreBounds(k);
@@ -44,28 +48,33 @@ public:
             m_lp.setObjective(up(k), cost);
             m_lp.setObjective(down(k), cost);
         }
+        // One row per relation of the cells, in the order first met, its terms in cell order (the
+        // relations' own order): only the problem's cells are visited, not every term of a
+        // relation (a parent's relation over a gemeente of grid cells has thousands).
+        std::unordered_map<std::size_t, std::size_t> rowOf;
+        std::vector<std::vector<std::pair<std::size_t, int>>> rowTerms;
+        for (std::size_t k = 0; k < part.size(); ++k)
+            for (auto r : table.relationsOf()[part[k]]) {
+                const auto [it, added] = rowOf.try_emplace(r, rowTerms.size());
+                if (added) rowTerms.emplace_back();
+                const auto& terms = table.relations()[r].terms;
+                const auto term = std::lower_bound(terms.begin(), terms.end(), part[k],
+                                                   [](const RelationTerm& t, std::size_t c) { return t.cell < c; });
+                rowTerms[it->second].emplace_back(k, term->coefficient);
+            }
         std::vector<int> rows, columns;
         std::vector<double> values;
-        std::vector<bool> seen(table.relations().size(), false);
-        int row = 0;
-        for (auto cell : part)
-            for (auto r : table.relationsOf()[cell]) {
-                if (seen[r]) continue;
-                seen[r] = true;
-                ++row;
-                for (const auto& t : table.relations()[r].terms) {
-                    // A cell outside the problem's cells keeps its value (deviation 0).
-                    const auto it = m_index.find(t.cell);
-                    if (it == m_index.end()) continue;
-                    const auto k = it->second;
-                    rows.push_back(row);
-                    columns.push_back(up(k));
-                    values.push_back(t.coefficient);
-                    rows.push_back(row);
-                    columns.push_back(down(k));
-                    values.push_back(-t.coefficient);
-                }
+        for (std::size_t i = 0; i < rowTerms.size(); ++i)
+            for (const auto& [k, coefficient] : rowTerms[i]) {
+                const int row = static_cast<int>(i + 1);
+                rows.push_back(row);
+                columns.push_back(up(k));
+                values.push_back(coefficient);
+                rows.push_back(row);
+                columns.push_back(down(k));
+                values.push_back(-coefficient);
             }
+        const int row = static_cast<int>(rowTerms.size());
         if (row > 0) m_lp.addRows(row);
         for (int i = 1; i <= row; ++i) m_lp.setRowFixed(i, 0.0);
         m_lp.loadMatrix(rows, columns, values);
@@ -76,7 +85,7 @@ public:
     // no deviation within the intruder's bounds reaches the target.
     std::optional<std::vector<std::size_t>> protect(const Target& target)
     {
-        const auto k = m_index.at(target.cell);
+        const auto k = index(target.cell);
         m_lp.setColumnBounds(up(k), target.up ? target.amount : 0.0, target.up ? target.amount : 0.0);
         m_lp.setColumnBounds(down(k), target.up ? 0.0 : target.amount, target.up ? 0.0 : target.amount);
         const auto status = m_lp.solve();
@@ -94,7 +103,7 @@ public:
     // A cell became hidden: using it costs nothing from now on.
     void hidden(std::size_t cell)
     {
-        const auto k = m_index.at(cell);
+        const auto k = index(cell);
         m_lp.setObjective(up(k), 0.0);
         m_lp.setObjective(down(k), 0.0);
     }
@@ -102,6 +111,12 @@ public:
     [[nodiscard]] std::size_t solves() const { return m_lp.solves(); }
 
 private:
+    [[nodiscard]] std::size_t index(std::size_t cell) const
+    {
+        const auto it = std::lower_bound(m_part.begin(), m_part.end(), cell);
+        if (it == m_part.end() || *it != cell) throw Error("secondary suppression: a cell outside the problem");
+        return static_cast<std::size_t>(it - m_part.begin());
+    }
     static int up(std::size_t k) { return static_cast<int>(2 * k + 1); }
     static int down(std::size_t k) { return static_cast<int>(2 * k + 2); }
 
@@ -114,7 +129,6 @@ private:
 
     const ProtectionTable& m_table;
     const std::vector<std::size_t>& m_part;
-    std::map<std::size_t, std::size_t> m_index;
     GlpkProblem m_lp;
 };
 
@@ -169,14 +183,12 @@ SuppressionReport suppressSecondary(ProtectionTable& table, const SuppressionOpt
             // Larger moves first: they shape the pattern, smaller ones then often cost nothing.
             std::stable_sort(list.begin(), list.end(),
                              [](const auto& a, const auto& b) { return a.amount > b.amount; });
-            // Each target first within its neighbourhood (a small LP), else within the whole part.
-            std::map<std::vector<std::size_t>, std::vector<Target>> byNeighbourhood;
-            for (const auto& t : list)
-                byNeighbourhood[options.neighbourhood ? options.neighbourhood(t.cell) : std::vector<std::size_t>{}]
-                    .push_back(t);
+            // Large parts: each target first within its neighbourhood (a small LP), widening
+            // step by step while no deviation is found there, else within the whole part.
             std::vector<Target> fallback;
             const auto run = [&](const std::vector<std::size_t>& cells, const std::vector<Target>& group,
                                  std::vector<Target>* failed) {
+                report.largestProblem = std::max(report.largestProblem, cells.size());
                 DeviationProblem lp(table, cells);
                 for (const auto& t : group) {
                     const auto used = lp.protect(t);
@@ -194,11 +206,33 @@ SuppressionReport suppressSecondary(ProtectionTable& table, const SuppressionOpt
                 }
                 report.linearPrograms += lp.solves();
             };
-            for (const auto& [cells, group] : byNeighbourhood) {
-                if (cells.empty())
-                    fallback.insert(fallback.end(), group.begin(), group.end());
-                else
-                    run(cells, group, &fallback);
+            if (options.neighbourhood && parts[p].size() >= options.localFromCells) {
+                // Target by target in order, its neighbourhood asked for in its turn (so it sees
+                // nearly all cells hidden before it) and only one neighbourhood held at a time (a
+                // part of a national grid has hundreds of thousands of targets); consecutive
+                // targets with the same neighbourhood share an LP.
+                std::vector<Target> pending = std::move(list);
+                for (std::size_t step = 0; !pending.empty(); ++step) {
+                    std::vector<Target> failed, group;
+                    std::vector<std::size_t> cells;
+                    for (const auto& t : pending) {
+                        auto n = options.neighbourhood(t.cell, step);
+                        if (n.empty()) {
+                            fallback.push_back(t);
+                            continue;
+                        }
+                        if (n != cells) {
+                            if (!group.empty()) run(cells, group, &failed);
+                            group.clear();
+                            cells = std::move(n);
+                        }
+                        group.push_back(t);
+                    }
+                    if (!group.empty()) run(cells, group, &failed);
+                    pending = std::move(failed);
+                }
+            } else {
+                fallback = std::move(list);
             }
             if (!fallback.empty()) run(parts[p], fallback, nullptr);
         }

@@ -218,3 +218,131 @@ TEST(SecondarySuppression, HierarchicalScanPassesTheAuditWhereTodaysMaskFails)
         EXPECT_EQ(p.table().cell(p.themeCell(0, a, 2, 1)).state == CellState::Primary, v >= 1 && v <= 9);
     }
 }
+
+namespace {
+
+// A sparse grid scan's shape: cells under gemeenten, one level up, mostly tiny counts.
+AreaHierarchy gridHierarchy(std::size_t bigCells, std::size_t smallCells)
+{
+    AreaHierarchy h;
+    AreaLevel cells{"cel", {}, {}, {}, {}};
+    std::vector<std::string> gemeente;
+    for (std::size_t i = 0; i < bigCells + smallCells; ++i) {
+        cells.codes.push_back("C" + std::to_string(i));
+        cells.names.push_back(cells.codes.back());
+        cells.population.emplace_back(std::nullopt);
+        gemeente.push_back(i < bigCells ? "GM1" : "GM2");
+    }
+    h.levels.push_back(cells);
+    h.addParentLevel("gemeente", gemeente);
+    return h;
+}
+
+ScanCounts sparseCounts(std::size_t areas, std::size_t categories, std::uint32_t seed)
+{
+    ScanCounts c(areas, categories, 2);
+    std::mt19937 rng(seed);
+    std::poisson_distribution<int> d(0.6);
+    for (std::size_t a = 0; a < areas; ++a)
+        for (std::size_t k = 0; k <= categories; ++k)
+            for (std::size_t p = 0; p < 2; ++p) c.add(a, k, p, static_cast<std::uint64_t>(d(rng)));
+    return c;
+}
+
+} // namespace
+
+TEST(SecondarySuppression, LargePartsAreProtectedInSmallNeighbourhoodsSmallPartsWhole)
+{
+    const auto m = model();
+    const auto h = gridHierarchy(120, 6);
+    const auto c = sparseCounts(h.levels[0].size(), m.categories.size(), 7);
+    const ScanFigures f(m, h, c);
+    const std::size_t perArea = f.themeSlots() + f.categorySlots();
+    // Per period GM1's part holds 121 areas' cells, GM2's 7 areas'.
+    const std::size_t bigPart = 121 * perArea, smallPart = 7 * perArea, from = 1000;
+    ASSERT_GE(bigPart, from);
+    ASSERT_LT(smallPart, from);
+
+    ScanProtection whole(f);
+    const auto wholeReport = whole.protect();
+    ASSERT_TRUE(wholeReport.auditPassed);
+    EXPECT_EQ(wholeReport.largestProblem, bigPart); // one LP over the whole gemeente
+
+    ScanProtection scaled(f);
+    const auto report = scaled.protectAtScale({}, from);
+    EXPECT_TRUE(report.auditPassed);
+    EXPECT_EQ(report.unprotectable, 0u);
+    EXPECT_TRUE(passesBoth(scaled.table()));
+    std::printf("grid-shaped scan: whole parts %zu secondaries (largest LP %zu cells, %.2f s), local first %zu "
+                "(largest LP %zu cells, %.2f s)\n",
+                wholeReport.secondaries, wholeReport.largestProblem, wholeReport.seconds, report.secondaries,
+                report.largestProblem, report.seconds);
+    // The large part never needed an LP over all of it: at most the cell, its parent and 96
+    // siblings.
+    EXPECT_LE(report.largestProblem, 98 * perArea);
+    EXPECT_LT(report.largestProblem, bigPart);
+    // The small part (GM2 and its cells) is solved whole, as protect() does: the same pattern.
+    std::size_t compared = 0;
+    for (std::size_t p = 0; p < f.periods(); ++p) {
+        const auto same = [&](std::size_t cell) {
+            ++compared;
+            EXPECT_EQ(scaled.table().cell(cell).state, whole.table().cell(cell).state) << scaled.label(cell);
+        };
+        for (std::size_t s = 0; s < f.themeSlots(); ++s) same(scaled.themeCell(1, 1, s, p));
+        for (std::size_t a = 120; a < 126; ++a)
+            for (std::size_t k = 0; k < f.categorySlots(); ++k) same(scaled.categoryCell(0, a, k, p));
+    }
+    EXPECT_GT(compared, 0u);
+    std::size_t smallHidden = 0;
+    for (std::size_t a = 120; a < 126; ++a)
+        for (std::size_t k = 0; k < f.categorySlots(); ++k) smallHidden += scaled.category(0, a, k, 1) ? 1 : 0;
+    EXPECT_GT(smallHidden, 0u); // the comparison is not between two empty patterns
+
+    // The neighbourhoods: a cell, its gemeente and 12, then 96 of its siblings (one period, every
+    // slot); once all 119 siblings were in (step 2: 768 >= 119) the next step ends the search.
+    const auto cell = scaled.categoryCell(0, 5, 1, 1);
+    EXPECT_EQ(scaled.localNeighbourhood(cell, 0).size(), 14 * perArea);
+    EXPECT_EQ(scaled.localNeighbourhood(cell, 1).size(), 98 * perArea);
+    EXPECT_EQ(scaled.localNeighbourhood(cell, 2).size(), 121 * perArea);
+    EXPECT_TRUE(scaled.localNeighbourhood(cell, 3).empty());
+    const auto n = scaled.localNeighbourhood(cell, 0);
+    EXPECT_TRUE(std::is_sorted(n.begin(), n.end()));
+    EXPECT_TRUE(std::binary_search(n.begin(), n.end(), scaled.themeCell(0, 5, 0, 1)));
+    EXPECT_FALSE(std::binary_search(n.begin(), n.end(), scaled.themeCell(0, 5, 0, 0)));   // other period
+    EXPECT_TRUE(std::binary_search(n.begin(), n.end(), scaled.themeCell(1, 0, 0, 1)));    // the gemeente
+    EXPECT_FALSE(std::binary_search(n.begin(), n.end(), scaled.themeCell(0, 122, 0, 1))); // other gemeente
+    // Siblings whose cell, theme and total are hidden come first: with 12 such siblings made
+    // sure of, each sibling chosen has all three hidden.
+    {
+        ScanProtection ranked(f);
+        for (std::size_t a = 100; a < 112; ++a) {
+            ranked.table().hideSecondary(ranked.categoryCell(0, a, 1, 1));
+            ranked.table().hideSecondary(ranked.themeCell(0, a, 1, 1)); // category 1's theme: geweld
+            ranked.table().hideSecondary(ranked.themeCell(0, a, f.totalSlot(), 1));
+        }
+        const auto r = ranked.localNeighbourhood(ranked.categoryCell(0, 5, 1, 1), 0);
+        std::size_t siblingsIn = 0;
+        for (std::size_t a = 0; a < 120; ++a) {
+            if (a == 5 || !std::binary_search(r.begin(), r.end(), ranked.categoryCell(0, a, 1, 1))) continue;
+            ++siblingsIn;
+            EXPECT_TRUE(ranked.table().cell(ranked.categoryCell(0, a, 1, 1)).hidden()) << a;
+            EXPECT_TRUE(ranked.table().cell(ranked.themeCell(0, a, 1, 1)).hidden()) << a;
+            EXPECT_TRUE(ranked.table().cell(ranked.themeCell(0, a, f.totalSlot(), 1)).hidden()) << a;
+        }
+        EXPECT_EQ(siblingsIn, 12u);
+    }
+    // A gemeente (no parent) takes some of its cells.
+    const auto top = scaled.localNeighbourhood(scaled.themeCell(1, 0, 0, 1), 0);
+    EXPECT_EQ(top.size(), 13 * perArea);
+    EXPECT_TRUE(std::binary_search(top.begin(), top.end(), scaled.themeCell(1, 0, 1, 1)));
+
+    // Labels are built when asked; the cells carry none (memory of a national table).
+    EXPECT_EQ(scaled.label(scaled.themeCell(0, 5, 1, 1)), "cel C5, 1.4 Geweld op straat, 2023");
+    EXPECT_EQ(scaled.label(scaled.themeCell(1, 1, f.totalSlot(), 0)), "gemeente GM2, alle thema's, 2022");
+    EXPECT_EQ(scaled.label(scaled.categoryCell(0, 7, 2, 0)), "cel C7, 1.4 Geweld op straat / Overig geweld, 2022");
+    EXPECT_EQ(scaled.label(scaled.categoryCell(1, 0, m.categories.size(), 1)),
+              "gemeente GM1, overig / onbekende categorie, 2023");
+    EXPECT_EQ(std::count_if(scaled.table().cells().begin(), scaled.table().cells().end(),
+                            [](const auto& cellOfTable) { return !cellOfTable.label.empty(); }),
+              0);
+}

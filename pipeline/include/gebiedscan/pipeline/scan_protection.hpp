@@ -15,11 +15,13 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
 namespace gebiedscan::pipeline {
 
 class ScanProtection {
 public:
+    /// `figures` must outlive the protection (label() reads its names).
     explicit ScanProtection(const ScanFigures& figures);
 
     /// Secondary suppression over all relations (see secondary_suppression.hpp). `localFirst`:
@@ -31,6 +33,25 @@ public:
     /// of a whole gemeente of grid cells). Any deviation found there is one of the whole table
     /// (the other cells keep their values), and the audit after each round decides as always.
     SuppressionReport protectBySiblings(SuppressionOptions options = {}, std::size_t siblings = 3);
+
+    /// The scan's protection: parts of kLocalFromCells cells or more (a gemeente of thousands of
+    /// grid cells) look for each target's deviation in localNeighbourhood() first, widening step
+    /// by step; smaller parts (a gemeente of buurten and wijken, or of a few thousand grid cells)
+    /// are solved whole, as protect() does, so their pattern is protect()'s. One LP over a whole
+    /// grid part has millions of columns: the national 100 m grid ran out of memory there (issue
+    /// 18). The local search costs secondaries: on IJsselstein's 1,634 cells of 100 m (126,000
+    /// cells per period) it hid 145 secondaries where the whole part needs 17 (peak memory 188
+    /// against 272 MB), hence only for parts too large to solve whole.
+    static constexpr std::size_t kLocalFromCells = 500000;
+    static constexpr std::size_t kLocalAreas = 12, kLocalWidening = 8;
+    SuppressionReport protectAtScale(SuppressionOptions options = {}, std::size_t localFromCells = kLocalFromCells);
+
+    /// The cells of one period in the area, its parent when that is the top (its hidden cells
+    /// move with the children's sum), and up to kLocalAreas x kLocalWidening^step other areas: its
+    /// siblings (same parent), or for an area without parent its children; cheapest first: those
+    /// whose same cell, theme and total are hidden, then the smallest hiding costs, published
+    /// zeros last. Empty once a step held every sibling (or child), and for an area with neither.
+    [[nodiscard]] std::vector<std::size_t> localNeighbourhood(std::size_t cell, std::size_t step) const;
 
     /// The cells of one period in the area and in up to `siblings` of its siblings (same
     /// parent), those whose same cell is hidden first, then the smallest positive counts: the
@@ -65,6 +86,10 @@ public:
     [[nodiscard]] ProtectionTable& table() { return m_table; }
     [[nodiscard]] const ProtectionTable& table() const { return m_table; }
 
+    /// For messages: "buurt BU01060101, 1.6 Zeden, 2024". Built on demand: the table's cells
+    /// carry no label (a national grid has hundreds of millions of cells).
+    [[nodiscard]] std::string label(std::size_t cell) const;
+
     [[nodiscard]] std::size_t themeCell(std::size_t level, std::size_t area, std::size_t slot,
                                         std::size_t period) const;
     [[nodiscard]] std::size_t categoryCell(std::size_t level, std::size_t area, std::size_t category,
@@ -85,7 +110,9 @@ private:
     };
     [[nodiscard]] Position position(std::size_t cell) const;
 
+    const ScanFigures& m_figures;
     std::size_t m_slots, m_categories, m_periods;
+    std::vector<std::size_t> m_categorySlot;                       // per category: its theme slot
     std::vector<std::size_t> m_themeBase, m_categoryBase;          // per level
     std::vector<std::vector<std::int32_t>> m_parent;               // per level: parent index or -1
     std::vector<std::vector<std::vector<std::size_t>>> m_children; // per level: children (level below)

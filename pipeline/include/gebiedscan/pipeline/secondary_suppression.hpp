@@ -25,9 +25,14 @@ struct SuppressionOptions {
     /// can hide cells that need protecting in the next.
     int maxRounds = 12;
     /// Optional: the cells (sorted) among which to look for a target's deviation first; the
-    /// other cells keep their values. Empty, or no deviation there: the whole part is used.
-    /// ScanProtection::neighbourhood gives a buurt's wijk with its buurten and ancestors.
-    std::function<std::vector<std::size_t>(std::size_t cell)> neighbourhood;
+    /// other cells keep their values. Asked with step 0, then, while the target has no deviation
+    /// there, with step 1, 2, ... (a wider neighbourhood each); an empty answer ends the search
+    /// and the whole part is used. ScanProtection::neighbourhood gives a buurt's wijk with its
+    /// buurten and ancestors, ScanProtection::localNeighbourhood an area and some siblings.
+    std::function<std::vector<std::size_t>(std::size_t cell, std::size_t step)> neighbourhood;
+    /// Only parts of at least this many cells use `neighbourhood` (0: every part); the targets of
+    /// smaller parts are protected over the whole part at once.
+    std::size_t localFromCells = 0;
 };
 
 struct SuppressionReport {
@@ -35,6 +40,7 @@ struct SuppressionReport {
     std::size_t secondaries = 0;
     std::size_t components = 0;     ///< independent parts of the table
     std::size_t linearPrograms = 0; ///< protection LPs solved
+    std::size_t largestProblem = 0; ///< cells of the largest protection LP built (memory: 2 columns each)
     std::size_t rounds = 0;         ///< protect-then-audit rounds
     std::size_t unprotectable = 0;  ///< targets no deviation reaches (reported, not hidden away)
     bool auditPassed = false;       ///< the final audit (ProtectionLevels, and FolderReader if folderSafe)
