@@ -778,6 +778,34 @@ TEST_F(ReportTest, RankHeaderNeverBreaksInsideItsParenthesis)
     EXPECT_FALSE(std::regex_search(text, std::regex("\\(van\\s*\n")));
 }
 
+// A sheet that is not a chapter follows the previous one's last page when its heading and map
+// fit there: no wijk's second page left half empty before the next wijk.
+TEST_F(ReportTest, SheetsFillThePreviousSheetsLastPage)
+{
+    const auto ps = pages(text);
+    std::size_t shared = 0;
+    for (const auto& p : ps) {
+        const auto aol = p.find("Kandidaten voor afspraken op locatie");
+        const auto next = p.find("Hotspots in en rond ", aol == std::string::npos ? 0 : aol);
+        if (aol != std::string::npos && next != std::string::npos) ++shared;
+    }
+    EXPECT_GE(shared, static_cast<std::size_t>(written.sheets) / 4) << ps.size() << " pages";
+    // A map never parts from its sheet's heading, nor the table's heading from the table: the page
+    // of each wijk's heading holds its map and the table's first row.
+    const auto& wijken = result->areas.levels[1];
+    for (std::size_t w = 0; w < wijken.size(); ++w) {
+        const std::string code = "wijk " + wijken.codes[w] + " ";
+        for (const auto& p : ps)
+            if (p.find(code) != std::string::npos) {
+                EXPECT_NE(p.find("Hotspots in en rond", p.find(code)), std::string::npos) << code;
+                EXPECT_NE(p.find("Alle registraties", p.find("Cijfers per veiligheidsveld", p.find(code))),
+                          std::string::npos)
+                    << code;
+                break;
+            }
+    }
+}
+
 // The HTML goes out by mail: every inline image is a palette PNG (maps with more than 256
 // colours too, their rare antialiased edge colours mapped to the nearest frequent one), and
 // the fills stay exact.

@@ -554,7 +554,7 @@ viewer::LayerSnapshot giFill(const std::shared_ptr<const LayerData>& layer)
 
 } // namespace
 
-ReportDocument::MapSheet ReportDocument::areaMap(const Area& a)
+ReportDocument::MapSheet ReportDocument::areaMap(const Area& a, int height)
 {
     const auto finest = m_data.finest();
     Envelope e = a.layer->envelopes[a.feature];
@@ -588,7 +588,7 @@ ReportDocument::MapSheet ReportDocument::areaMap(const Area& a)
                                  false, viewer::LegendEntry::Symbol::Line});
     c.legends = {hot, lines};
     c.footer = sourceLine();
-    return {viewer::PrintLayout(QSizeF(680, 430), c), std::move(layers), wide};
+    return {viewer::PrintLayout(QSizeF(680, height), c), std::move(layers), wide};
 }
 
 ReportDocument::MapSheet ReportDocument::overviewMap()
@@ -1288,7 +1288,16 @@ QString ReportDocument::sheet(const Area& a)
 {
     const LayerData& l = *a.layer;
     m_sheetCodes.insert(a.code);
-    QString h = QStringLiteral("<h2 style=\"page-break-before:always;\">%1</h2>").arg(esc(areaTitle(a)));
+    // A sheet starts a page only as a chapter: a gemeente's own sheet before those of its wijken.
+    // Others follow the previous sheet's last page when their heading, map and the start of
+    // their table fit there (a wijk's sheet runs a page and a half: a page break before each left
+    // half of every second page empty). The PDF writer breaks before a heading that would part
+    // from its map.
+    const QString top = m_data.levels().last();
+    const bool chapter = a.level == top && m_level != top;
+    QString h = QStringLiteral("<h2 style=\"%2\">%1</h2>")
+                    .arg(esc(areaTitle(a)),
+                         chapter ? QStringLiteral("page-break-before:always;") : QStringLiteral("margin-top:22px;"));
     const double pop = ScanReportData::number(l, a.feature, qs(fld::population));
     const double total = ScanReportData::number(l, a.feature, field(fld::count, qs(schema::kTotalTheme)));
     h += QStringLiteral("<p>%1</p>")
@@ -1299,7 +1308,8 @@ QString ReportDocument::sheet(const Area& a)
                                std::isnan(pop) ? m_text.pick("inwoners onbekend", "population unknown")
                                                : m_text.pick("%1 inwoners", "%1 inhabitants").arg(m_text.number(pop)),
                                m_text.number(total), periodText())));
-    h += QStringLiteral("<p>%1</p>").arg(addMap(a.code + QStringLiteral("-kaart"), areaMap(a), 640));
+    h += QStringLiteral("<p>%1</p>")
+             .arg(addMap(a.code + QStringLiteral("-kaart"), areaMap(a, chapter ? 430 : 360), 640));
     h += QStringLiteral("<h3>%1</h3>").arg(m_text.pick("Cijfers per veiligheidsveld", "Figures per safety field"));
     h += themeTable(a);
     h += QStringLiteral("<p class=\"small\">%1</p>")

@@ -75,7 +75,8 @@ private:
     /// The <img> of a figure `width` logical pixels wide; `drawing` (when set) paints it in the PDF.
     QString addImage(const QString& name, const QImage& image, int width, ReportDrawing drawing = {});
     QString addMap(const QString& name, const MapSheet& map, int width);
-    MapSheet areaMap(const Area& area);
+    /// The map of an area with its neighbours, `height` logical pixels high (680 wide).
+    MapSheet areaMap(const Area& area, int height);
     MapSheet overviewMap();
     QString sourceLine() const;
     QString periodText() const;
