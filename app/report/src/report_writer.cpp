@@ -46,11 +46,6 @@ int keepHeadingsWithTheirMaps(QTextDocument& doc)
     const auto page = [&](double y) { return static_cast<int>(std::floor(y / pageHeight)); };
     int moved = 0;
     const double room = QFontMetricsF(doc.defaultFont(), layout->paintDevice()).height() * 9;
-    // After a break everything below it moves, but Qt relays out only the changed block (a table
-    // frame keeps its old place): from then on each stretch from the previous heading to this
-    // sheet's map is laid out again before it is measured, so the walk stays linear.
-    int previous = -1;
-    bool shifted = false;
     for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
         const QTextBlockFormat format = b.blockFormat();
         if (format.headingLevel() != 2 || (format.pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore) ||
@@ -63,14 +58,14 @@ int keepHeadingsWithTheirMaps(QTextDocument& doc)
         // What stays together: the heading, the map and room below it for the table's heading,
         // its header row of three lines and a first row (about nine lines of text), so "Cijfers per
         // veiligheidsveld" never ends a page alone.
-        if (shifted && previous >= 0) doc.markContentsDirty(previous, figure.position() + figure.length() - previous);
-        previous = b.position();
         const double end = layout->blockBoundingRect(figure).bottom() + room;
         if (page(layout->blockBoundingRect(b).top() + 1) == page(end)) continue;
         QTextBlockFormat broken = format;
         broken.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
         QTextCursor(b).setBlockFormat(broken);
-        shifted = true;
+        // Everything below the break moves, but Qt relays out only the changed block (a table
+        // frame would keep its old place): mark the rest, laid out again when next measured.
+        doc.markContentsDirty(b.position(), doc.characterCount() - b.position());
         ++moved;
     }
     return moved;
