@@ -11,9 +11,18 @@
 #include "gebiedscan_build_paths.hpp"
 
 #include "commands.hpp"
+#include "report_charts.hpp"
+#include "report_document.hpp"
 #include "report_writer.hpp"
 
+#include "layer_style.hpp"
+
+#include <QFile>
 #include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPainter>
 
 #include <gtest/gtest.h>
 
@@ -25,6 +34,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <random>
 #include <regex>
 #include <sstream>
@@ -70,10 +80,11 @@ std::string readText(const fs::path& p)
 }
 
 // pdftotext -layout of the whole PDF; pages are separated by form feeds.
-std::string pdfText(const fs::path& pdf)
+std::string pdfText(const fs::path& pdf, bool layout = true)
 {
     const fs::path txt = pdf.string() + ".txt";
-    const std::string cmd = "pdftotext -layout '" + pdf.string() + "' '" + txt.string() + "'";
+    const std::string cmd =
+        std::string("pdftotext ") + (layout ? "-layout '" : "'") + pdf.string() + "' '" + txt.string() + "'";
     if (std::system(cmd.c_str()) != 0) return {};
     return readText(txt);
 }
@@ -94,6 +105,12 @@ std::vector<std::string> pages(const std::string& text)
     return out;
 }
 
+// pdftotext's text on one line, its "fi" ligature spelled out.
+std::string flatten(const std::string& text)
+{
+    return std::regex_replace(std::regex_replace(text, std::regex("\xEF\xAC\x81"), "fi"), std::regex("\\s+"), " ");
+}
+
 // Dutch grouping written out by hand (not through QLocale, which the report uses): 12345 -> 12.345.
 std::string dutchInteger(long long v)
 {
@@ -105,12 +122,25 @@ std::string dutchInteger(long long v)
     return out;
 }
 
-// The summary: from its page up to the first area sheet (whose map is "Hotspots in en rond ...").
+// The summary: from its page up to the first area sheet (whose map is "Hotspots in en rond ..."),
+// which may start on the summary's last page.
 std::string summaryPages(const std::vector<std::string>& ps)
 {
     std::string out;
-    for (std::size_t i = 1; i < ps.size() && ps[i].find("Hotspots in en rond") == std::string::npos; ++i) out += ps[i];
+    for (std::size_t i = 1; i < ps.size(); ++i) {
+        const auto sheet = ps[i].find("Hotspots in en rond");
+        out += ps[i].substr(0, sheet);
+        if (sheet != std::string::npos) break;
+    }
     return out;
+}
+
+// summary.json's suppression.hot_times of a folder (undefined when absent).
+QJsonValue hotTimesContract(const fs::path& folder)
+{
+    QFile f(QString::fromStdString((folder / "summary.json").string()));
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return QJsonDocument::fromJson(f.readAll()).object().value("suppression").toObject().value("hot_times");
 }
 
 class ReportTest : public ::testing::Test {
@@ -200,10 +230,18 @@ TEST_F(ReportTest, PdfHasCoverSummarySheetPerWijkAndMethods)
                              "3. Jeugd en veiligheid", "4. Fysieke veiligheid", "5. Integriteit en veiligheid"})
         EXPECT_NE(text.find(veld), std::string::npos) << veld;
     for (std::size_t w = 0; w < wijken; ++w) EXPECT_NE(text.find(levels[1].codes[w]), std::string::npos);
-    // The registrations carry a time of day, but outside the police the hour-of-week table is not
-    // published (issue 13): the sheet says so and keeps the busiest hour.
+    // The registrations carry a time of day, but outside the police the hour-of-week table is
+    // published per gemeente at most (issue 13; summary.json suppression.hot_times says which form
+    // this scan wrote): the wijk sheets say so and keep the busiest hour.
     EXPECT_NE(text.find("Tijden in de week (2024)"), std::string::npos);
-    EXPECT_NE(text.find("Buiten de politie niet opgenomen"), std::string::npos);
+    const QJsonValue contract = hotTimesContract(options.outDir);
+    ASSERT_TRUE(contract.isString() || contract.isObject()) << "an extern scan names what it withheld of the hours";
+    if (contract.isString()) // nothing published
+        EXPECT_NE(text.find("Buiten de politie niet opgenomen"), std::string::npos);
+    else // the levels listed: every wijk sheet points to the gemeente's heatmap
+        EXPECT_NE(flatten(text).find("Buiten de politie is de tabel met tijden in de week alleen per gemeente "
+                                     "gepubliceerd (zie het blad van Meppel)."),
+                  std::string::npos);
     EXPECT_NE(text.find("Drukste uur:"), std::string::npos);
     EXPECT_EQ(text.find("geen tijdstip"), std::string::npos);
 }
@@ -446,12 +484,6 @@ TEST_F(ReportTest, CommandPrintsNoRuntimeDirWarning)
     EXPECT_TRUE(fs::is_empty(tmp)) << "runtime folder left in " << tmp;
 }
 
-// pdftotext's text on one line, its "fi" ligature spelled out.
-std::string flatten(const std::string& text)
-{
-    return std::regex_replace(std::regex_replace(text, std::regex("\xEF\xAC\x81"), "fi"), std::regex("\\s+"), " ");
-}
-
 // A list of gebiedscan blackspots (Dutch CSV as it writes it): two spots in Meppel, one in
 // Wageningen (outside the report's area).
 void writeBlackSpots(const fs::path& folder)
@@ -582,4 +614,234 @@ TEST_F(ReportTest, OverviewMapOpensTheSummary)
     ASSERT_NE(map, std::string::npos) << ps[1];
     ASSERT_NE(counts, std::string::npos);
     EXPECT_LT(map, counts);
+}
+
+namespace {
+
+// A copy of the Meppel scan as an extern scan that publishes the gemeente's hours (the third form
+// of the contract in summary.json suppression.hot_times): the gemeente's total rows, whole
+// numbers, Tuesday 03-04 h hidden (NULL). Friday 22-23 h is the busiest hour (57).
+fs::path externScanWithGemeenteHours(const fs::path& scan, const fs::path& copy, const std::string& gemeente)
+{
+    fs::remove_all(copy);
+    fs::copy(scan, copy, fs::copy_options::recursive);
+    QFile f(QString::fromStdString((copy / "summary.json").string()));
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    QJsonObject summary = QJsonDocument::fromJson(f.readAll()).object();
+    f.close();
+    QJsonObject suppression = summary.value("suppression").toObject();
+    suppression.insert("hot_times",
+                       QJsonObject{{"levels", QJsonArray{"gemeente"}},
+                                   {"hidden", 1},
+                                   {"note", "alleen de totalen per gemeente, afgerond; kleine uren geheim"}});
+    summary.insert("suppression", suppression);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) return {};
+    f.write(QJsonDocument(summary).toJson());
+    f.close();
+    // One statement per call: ogrinfo runs only the first of several. The extern table is empty.
+    std::string sql = "INSERT INTO hot_times (level, area_code, theme, day";
+    for (int h = 0; h < 24; ++h) sql += h < 10 ? ", h0" + std::to_string(h) : ", h" + std::to_string(h);
+    sql += ") VALUES ";
+    const char* days[] = {"ma", "di", "wo", "do", "vr", "za", "zo"};
+    for (int d = 0; d < 7; ++d) {
+        sql += std::string(d ? ", " : "") + "('gemeente', '" + gemeente + "', 'total', '" + days[d] + "'";
+        for (int h = 0; h < 24; ++h)
+            sql += d == 1 && h == 3    ? ", NULL"
+                   : d == 4 && h == 22 ? ", 57"
+                                       : ", " + std::to_string(5 + (d * 24 + h) % 11);
+        sql += ")";
+    }
+    const std::string cmd =
+        "ogrinfo -q '" + (copy / "gebiedscan.gpkg").string() + "' -sql \"" + sql + "\" > /dev/null 2>&1";
+    if (std::system(cmd.c_str()) != 0) return {};
+    return copy;
+}
+
+} // namespace
+
+// The hour-of-week heatmap is back outside the police, for the levels the scan publishes it for
+// (summary.json suppression.hot_times {"levels": ["gemeente"], ...}): on the gemeente's sheet,
+// its hidden hour hatched and named in the legend, never drawn as a quiet hour; each wijk sheet
+// says in one sentence where the table is and keeps its busiest hour.
+TEST_F(ReportTest, HeatmapForThePublishedLevelsOnly)
+{
+    const fs::path folder =
+        externScanWithGemeenteHours(options.outDir, dir / "uren_gemeente", result->areas.levels[2].codes[0]);
+    ASSERT_FALSE(folder.empty()) << "could not build the fixture (ogrinfo)";
+    CollectingReporter reporter;
+    report::ReportOptions o;
+    o.scanFolder = QString::fromStdString(folder.string());
+    o.pdf = QString::fromStdString((dir / "uren.pdf").string());
+    const auto r = report::writeReport(o, reporter);
+    EXPECT_EQ(r.level, "wijk");
+    const std::string pdf = pdfText(dir / "uren.pdf");
+    // In reading order: a sentence in the sheet's right column is not interleaved with the left's.
+    const std::string flat = flatten(pdfText(dir / "uren.pdf", false));
+    // One heatmap, the gemeente's: its legend with the busiest hour and the hidden hour's entry.
+    std::size_t heatmaps = 0;
+    for (std::size_t p = flat.find("druk (drukste uur: "); p != std::string::npos;
+         p = flat.find("druk (drukste uur: ", p + 1))
+        ++heatmaps;
+    EXPECT_EQ(heatmaps, 1u) << flat;
+    EXPECT_NE(flat.find("druk (drukste uur: 57 registraties)"), std::string::npos);
+    EXPECT_NE(flat.find("geheim: klein aantal, niet gepubliceerd (1 uur)"), std::string::npos) << flat;
+    EXPECT_NE(flat.find("afgerond op hele aantallen; een uur met een klein aantal is geheim (gearceerd)"),
+              std::string::npos);
+    // It is on Meppel's own sheet: the page holding the gemeente's map.
+    const auto ps = pages(pdf);
+    std::size_t mapPage = ps.size(), heatPage = ps.size();
+    for (std::size_t i = 0; i < ps.size(); ++i) {
+        if (mapPage == ps.size() && ps[i].find("Hotspots in en rond Meppel") != std::string::npos) mapPage = i;
+        if (flatten(ps[i]).find("druk (drukste uur: 57") != std::string::npos) heatPage = i;
+    }
+    ASSERT_LT(mapPage, ps.size());
+    EXPECT_TRUE(heatPage == mapPage || heatPage == mapPage + 1) << mapPage << " " << heatPage;
+    // Every wijk sheet: the sentence, pointing to Meppel's sheet, and no "withheld" of the old form.
+    const std::string sentence = "Buiten de politie is de tabel met tijden in de week alleen per gemeente "
+                                 "gepubliceerd (zie het blad van Meppel).";
+    std::size_t sentences = 0;
+    for (std::size_t p = flat.find(sentence); p != std::string::npos; p = flat.find(sentence, p + 1)) ++sentences;
+    EXPECT_EQ(sentences, result->areas.levels[1].size());
+    EXPECT_EQ(flat.find("Buiten de politie niet opgenomen"), std::string::npos);
+    EXPECT_NE(flat.find("Drukste uur: "), std::string::npos);
+    // The scan's own note on the hours in the methods.
+    EXPECT_NE(flat.find("Tijden in de week: alleen de totalen per gemeente, afgerond; kleine uren geheim"),
+              std::string::npos);
+
+    // The older extern form (a plain string): nothing published, said so on every sheet.
+    QFile f(QString::fromStdString((folder / "summary.json").string()));
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    QJsonObject summary = QJsonDocument::fromJson(f.readAll()).object();
+    f.close();
+    QJsonObject suppression = summary.value("suppression").toObject();
+    suppression.insert("hot_times", "niet gepubliceerd (extern)");
+    summary.insert("suppression", suppression);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(QJsonDocument(summary).toJson());
+    f.close();
+    o.pdf = QString::fromStdString((dir / "uren_geen.pdf").string());
+    (void)report::writeReport(o, reporter);
+    const std::string none = flatten(pdfText(dir / "uren_geen.pdf", false));
+    EXPECT_EQ(none.find("druk (drukste uur: "), std::string::npos);
+    EXPECT_NE(none.find("Buiten de politie niet opgenomen"), std::string::npos);
+}
+
+// A hidden hour in the heatmap is grey and hatched: never a colour of the ramp, so never read as
+// a quiet hour (or, as a NaN cast to a class, as the busiest).
+TEST(ReportCharts, HiddenHourIsHatchedGreyNeverARampColour)
+{
+    viewer::HourOfWeek week;
+    week.state = viewer::HourOfWeek::State::Values;
+    for (std::size_t i = 0; i < week.values.size(); ++i) week.values[i] = static_cast<double>(i % 9);
+    week.values[1 * 24 + 3] = std::numeric_limits<double>::quiet_NaN(); // Tuesday 03-04 h
+    const report::ReportText text;
+    const double scale = 2;
+    const QImage img = report::ReportCharts::hourOfWeek(week, text, scale);
+    // The cell's geometry (report_charts.cpp): left 34, top 8, cells 17 x 15 logical pixels.
+    const auto inCell = [&](int day, int hour, double fx, double fy) {
+        return img.pixel(
+            QPoint(static_cast<int>((34 + (hour + fx) * 17) * scale), static_cast<int>((8 + (day + fy) * 15) * scale)));
+    };
+    std::vector<QRgb> ramp;
+    for (std::size_t k = 0; k < 7; ++k) ramp.push_back(viewer::rampColour(QStringLiteral("YlOrRd"), k, 7).rgb());
+    bool sawHatch = false;
+    for (double fx : {0.2, 0.35, 0.5, 0.65, 0.8})
+        for (double fy : {0.25, 0.5, 0.75}) {
+            const QRgb c = inCell(1, 3, fx, fy);
+            EXPECT_EQ(qRed(c), qGreen(c)) << fx << "," << fy;
+            EXPECT_EQ(qGreen(c), qBlue(c)) << fx << "," << fy;
+            EXPECT_EQ(std::count(ramp.begin(), ramp.end(), c | 0xff000000u), 0);
+            sawHatch = sawHatch || qRed(c) < 200;
+        }
+    EXPECT_TRUE(sawHatch) << "a plain grey cell without its hatch";
+    // A shown hour of 0 (Monday 00-01 h) is the ramp's quietest colour.
+    EXPECT_EQ(inCell(0, 0, 0.5, 0.5) | 0xff000000u, ramp[0]);
+    // A week whose only shape is on the day with the hidden hour still has a time of day.
+    viewer::HourOfWeek flat;
+    flat.state = viewer::HourOfWeek::State::Values;
+    for (std::size_t i = 0; i < flat.values.size(); ++i) flat.values[i] = 2;
+    flat.values[0] = std::numeric_limits<double>::quiet_NaN();
+    flat.values[20] = 9;
+    EXPECT_FALSE(report::ReportCharts::withoutTimeOfDay(flat));
+    flat.values[20] = 2;
+    EXPECT_TRUE(report::ReportCharts::withoutTimeOfDay(flat));
+}
+
+// The rank column's header keeps "(van 10)" whole: a line of its own, never "(van" over "10)".
+TEST_F(ReportTest, RankHeaderNeverBreaksInsideItsParenthesis)
+{
+    const std::size_t wijken = result->areas.levels[1].size();
+    // On a wijk sheet the rank is among the gemeente's wijken.
+    EXPECT_NE(html.find("Rang<br>(van\u00a0" + std::to_string(wijken) + ")"), std::string::npos);
+    const std::regex whole("\\(van(\\s|\xC2\xA0)" + std::to_string(wijken) + "\\)");
+    EXPECT_TRUE(std::regex_search(text, whole)) << "no \"(van " << wijken << ")\" on one line";
+    EXPECT_FALSE(std::regex_search(text, std::regex("\\(van\\s*\n")));
+}
+
+// A sheet that is not a chapter follows the previous one's last page when its heading and map
+// fit there: no wijk's second page left half empty before the next wijk.
+TEST_F(ReportTest, SheetsFillThePreviousSheetsLastPage)
+{
+    const auto ps = pages(text);
+    std::size_t shared = 0;
+    for (const auto& p : ps) {
+        const auto aol = p.find("Kandidaten voor afspraken op locatie");
+        const auto next = p.find("Hotspots in en rond ", aol == std::string::npos ? 0 : aol);
+        if (aol != std::string::npos && next != std::string::npos) ++shared;
+    }
+    EXPECT_GE(shared, static_cast<std::size_t>(written.sheets) / 4) << ps.size() << " pages";
+    // A map never parts from its sheet's heading, nor the table's heading from the table: the page
+    // of each wijk's heading holds its map and the table's first row.
+    const auto& wijken = result->areas.levels[1];
+    for (std::size_t w = 0; w < wijken.size(); ++w) {
+        const std::string code = "wijk " + wijken.codes[w] + " ";
+        for (const auto& p : ps)
+            if (p.find(code) != std::string::npos) {
+                EXPECT_NE(p.find("Hotspots in en rond", p.find(code)), std::string::npos) << code;
+                EXPECT_NE(p.find("Alle registraties", p.find("Cijfers per veiligheidsveld", p.find(code))),
+                          std::string::npos)
+                    << code;
+                break;
+            }
+    }
+}
+
+// The HTML goes out by mail: every inline image is a palette PNG (maps with more than 256
+// colours too, their rare antialiased edge colours mapped to the nearest frequent one), and
+// the fills stay exact.
+TEST_F(ReportTest, HtmlImagesArePalettePngs)
+{
+    const std::string marker = "<img src=\"data:image/png;base64,";
+    std::size_t images = 0, palette = 0;
+    for (std::size_t p = html.find(marker); p != std::string::npos; p = html.find(marker, p + 1)) {
+        const std::size_t from = p + marker.size(), to = html.find('"', from);
+        const QByteArray png = QByteArray::fromBase64(QByteArray::fromStdString(html.substr(from, to - from)));
+        ++images;
+        // IHDR: bytes 24 (bit depth) and 25 (colour type 3 = palette).
+        if (png.size() > 26 && png[24] == 8 && png[25] == 3) ++palette;
+    }
+    EXPECT_GT(images, 0u);
+    EXPECT_EQ(palette, images);
+}
+
+// An image of many colours keeps its frequent ones exactly: the fills and the legend's swatches.
+TEST(ReportImages, PaletteKeepsTheFrequentColoursExactly)
+{
+    QImage img(300, 200, QImage::Format_RGB32);
+    img.fill(QColor(0xbd, 0x00, 0x26)); // a hot spot's red
+    QPainter p(&img);
+    p.fillRect(QRect(0, 0, 150, 200), QColor(230, 230, 230));
+    p.setRenderHint(QPainter::Antialiasing);
+    // A gradient: hundreds of rare colours.
+    for (int i = 0; i < 600; ++i) {
+        p.setPen(QColor(i % 256, (i * 7) % 256, (i * 13) % 256));
+        p.drawPoint(i % 300, 100 + i / 300);
+    }
+    p.end();
+    const QByteArray png = report::compactPng(img);
+    QImage back;
+    ASSERT_TRUE(back.loadFromData(png, "PNG"));
+    EXPECT_EQ(back.format(), QImage::Format_Indexed8);
+    EXPECT_EQ(back.pixel(10, 10) & 0xffffffu, QColor(230, 230, 230).rgb() & 0xffffffu);
+    EXPECT_EQ(back.pixel(290, 10) & 0xffffffu, QColor(0xbd, 0x00, 0x26).rgb() & 0xffffffu);
 }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace gebiedscan::report {
 
@@ -31,6 +32,8 @@ QImage blank(QSizeF size, double scale)
 // Heatmap geometry (logical pixels).
 constexpr double kWeekLeft = 34, kWeekTop = 8, kWeekCell = 17, kWeekCellH = 15, kWeekLegendH = 30;
 // Bars geometry.
+// A hidden value's ground under the hatch (as the bars' hidden stub).
+const QColor kHiddenGrey(235, 235, 235);
 constexpr double kBarW = 46, kBarGap = 18, kBarTop = 16, kBarPlotH = 90, kBarLeft = 8;
 
 } // namespace
@@ -39,9 +42,16 @@ bool ReportCharts::withoutTimeOfDay(const viewer::HourOfWeek& week)
 {
     if (week.state != viewer::HourOfWeek::State::Values) return false;
     for (int d = 0; d < 7; ++d) {
-        const double first = week.at(d, 0);
-        for (int h = 1; h < 24; ++h)
-            if (std::abs(week.at(d, h) - first) > 1e-6 * std::max(1.0, std::abs(first))) return false;
+        // A hidden hour (NaN, "geheim") says nothing about the day's shape: compare the shown ones.
+        double first = std::numeric_limits<double>::quiet_NaN();
+        for (int h = 0; h < 24; ++h) {
+            const double v = week.at(d, h);
+            if (std::isnan(v)) continue;
+            if (std::isnan(first))
+                first = v;
+            else if (std::abs(v - first) > 1e-6 * std::max(1.0, std::abs(first)))
+                return false;
+        }
     }
     return true;
 }
@@ -76,11 +86,21 @@ void ReportCharts::paintHourOfWeek(QPainter& p, const viewer::HourOfWeek& week, 
         p.drawText(QRectF(0, top + d * cellH, left - 4, cellH), Qt::AlignRight | Qt::AlignVCenter, days[d]);
         for (int h = 0; h < 24; ++h) {
             const double v = week.at(d, h);
+            const QRectF r(left + h * cell, top + d * cellH, cell, cellH);
+            if (std::isnan(v)) { // geheim: grey and hatched, never the colour of a quiet hour
+                p.setPen(QPen(Qt::white, 0.6));
+                p.setBrush(kHiddenGrey);
+                p.drawRect(r);
+                p.setPen(Qt::NoPen);
+                p.setBrush(viewer::geheimHatchBrush(1.0));
+                p.drawRect(r);
+                continue;
+            }
             const auto k = max > 0 ? std::min<std::size_t>(kClasses - 1, static_cast<std::size_t>(v / max * kClasses))
                                    : std::size_t{0};
             p.setPen(QPen(Qt::white, 0.6));
             p.setBrush(viewer::rampColour(QStringLiteral("YlOrRd"), k, kClasses));
-            p.drawRect(QRectF(left + h * cell, top + d * cellH, cell, cellH));
+            p.drawRect(r);
         }
     }
     p.setPen(Qt::black);
@@ -100,6 +120,19 @@ void ReportCharts::paintHourOfWeek(QPainter& p, const viewer::HourOfWeek& week, 
     p.drawText(QRectF(left + 42 + kClasses * 16 + 4, ly, 260, 12), Qt::AlignLeft | Qt::AlignVCenter,
                text.pick("druk (drukste uur: %1 registraties)", "busy (busiest hour: %1 registrations)")
                    .arg(text.number(max, max < 10 ? 1 : 0)));
+    if (week.hiddenHours() > 0) { // the hatched hours' own legend entry, on a line below
+        const QRectF swatch(left + 42, ly + 16, 16, 10);
+        p.setPen(Qt::NoPen);
+        p.setBrush(kHiddenGrey);
+        p.drawRect(swatch);
+        p.setBrush(viewer::geheimHatchBrush(1.0));
+        p.drawRect(swatch);
+        p.setPen(Qt::black);
+        p.drawText(QRectF(left + 42 + 16 + 4, ly + 15, 300, 12), Qt::AlignLeft | Qt::AlignVCenter,
+                   text.pick("%1: klein aantal, niet gepubliceerd (%2 uur)", "%1: small count, not published (%2 h)")
+                       .arg(text.hidden())
+                       .arg(week.hiddenHours()));
+    }
     p.restore();
 }
 

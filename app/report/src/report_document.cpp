@@ -11,13 +11,14 @@
 #include <QDate>
 #include <QFileInfo>
 #include <QFontMetricsF>
+#include <QImageWriter>
 #include <QJsonArray>
 #include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <unordered_set>
+#include <unordered_map>
 
 namespace gebiedscan::report {
 
@@ -66,31 +67,65 @@ QString td(const QString& s, const QString& attrs = {})
     return QStringLiteral("<td%1>%2</td>").arg(attrs.isEmpty() ? QString() : QLatin1Char(' ') + attrs, s);
 }
 
+// The image for the HTML, small: maps and charts have few colours, so they get a palette (a
+// third of an RGB PNG's bytes). An image of at most 256 keeps them exactly. One with more (the
+// antialiased edges between many fills) keeps its 256 most frequent exactly -- every fill, legend
+// swatch and the text -- and each rarer edge colour becomes the nearest of those.
+QImage compactImage(const QImage& image)
+{
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+    std::unordered_map<QRgb, std::size_t> counts;
+    for (int y = 0; y < rgb.height(); ++y) {
+        const auto* line = reinterpret_cast<const QRgb*>(rgb.constScanLine(y));
+        for (int x = 0; x < rgb.width(); ++x) ++counts[line[x] | 0xff000000u];
+    }
+    // At most 256 colours: Qt builds the exact palette (no dithering, no colour changed).
+    if (counts.size() <= 256)
+        return rgb.convertToFormat(QImage::Format_Indexed8, Qt::ThresholdDither | Qt::AvoidDither);
+    std::vector<std::pair<QRgb, std::size_t>> byCount(counts.begin(), counts.end());
+    std::partial_sort(byCount.begin(), byCount.begin() + 256, byCount.end(), [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    QList<QRgb> table;
+    std::unordered_map<QRgb, uchar> index;
+    for (std::size_t i = 0; i < 256; ++i) {
+        table.push_back(byCount[i].first);
+        index.emplace(byCount[i].first, static_cast<uchar>(i));
+    }
+    for (std::size_t i = 256; i < byCount.size(); ++i) {
+        const QRgb c = byCount[i].first;
+        int best = 0, bestDistance = std::numeric_limits<int>::max();
+        for (int k = 0; k < 256; ++k) {
+            const int dr = qRed(c) - qRed(table[k]), dg = qGreen(c) - qGreen(table[k]), db = qBlue(c) - qBlue(table[k]);
+            const int d = 3 * dr * dr + 4 * dg * dg + 2 * db * db; // green weighs most to the eye
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        index.emplace(c, static_cast<uchar>(best));
+    }
+    QImage out(rgb.size(), QImage::Format_Indexed8);
+    out.setColorTable(table);
+    out.setDotsPerMeterX(rgb.dotsPerMeterX());
+    out.setDotsPerMeterY(rgb.dotsPerMeterY());
+    for (int y = 0; y < rgb.height(); ++y) {
+        const auto* in = reinterpret_cast<const QRgb*>(rgb.constScanLine(y));
+        uchar* line = out.scanLine(y);
+        for (int x = 0; x < rgb.width(); ++x) line[x] = index.at(in[x] | 0xff000000u);
+    }
+    return out;
+}
+
 // A heading and what it heads on one page: Qt moves a table row that does not fit to the next
 // page as a whole (it has no page-break-after:avoid), so the section goes into a borderless cell
 // (its padding stands in for the heading's margin, which a cell drops).
-// The image for the HTML, small and lossless: maps and charts have few colours, so an image of
-// at most 256 gets a palette (a third of an RGB PNG's bytes); one with more stays RGB.
-QImage compactImage(const QImage& image)
-{
-    QImage rgb = image.convertToFormat(QImage::Format_RGB32);
-    std::unordered_set<QRgb> colours;
-    for (int y = 0; y < rgb.height(); ++y) {
-        const auto* line = reinterpret_cast<const QRgb*>(rgb.constScanLine(y));
-        for (int x = 0; x < rgb.width(); ++x)
-            if (colours.insert(line[x]).second && colours.size() > 256)
-                return rgb.convertToFormat(QImage::Format_RGB888);
-    }
-    // At most 256 colours: Qt builds the exact palette (no dithering, no colour changed).
-    return rgb.convertToFormat(QImage::Format_Indexed8, Qt::ThresholdDither | Qt::AvoidDither);
-}
-
-QString keepTogether(const QString& section)
+QString keepTogether(const QString& section, int paddingTop = 10)
 {
     return QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" border=\"0\"><tr><td "
-                          "style=\"padding-top:10px;\">%1</td></tr>"
+                          "style=\"padding-top:%2px;\">%1</td></tr>"
                           "</table>")
-        .arg(section);
+        .arg(section, QString::number(paddingTop)); // one pass: the section's own text is never scanned
 }
 
 // Text of a cell's HTML for measuring: entities back, no tags.
@@ -170,6 +205,17 @@ private:
 };
 
 } // namespace
+
+QByteArray compactPng(const QImage& image)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter png(&buffer, "PNG");
+    png.setQuality(0); // zlib's strongest compression: the HTML goes out by mail
+    png.write(compactImage(image));
+    return bytes;
+}
 
 ReportDocument::ReportDocument(ScanReportData& data, const ReportOptions& options)
     : m_data(data), m_options(options), m_text(options.english)
@@ -422,11 +468,7 @@ QString ReportDocument::hiddenOr(const LayerData& layer, std::size_t f, const QS
 QString ReportDocument::addImage(const QString& name, const QImage& image, int width, ReportDrawing drawing)
 {
     const QString key = QStringLiteral("img%1-%2.png").arg(++m_imageCount).arg(name);
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    compactImage(image).save(&buffer, "PNG");
-    m_images.emplace_back(key, std::move(bytes));
+    m_images.emplace_back(key, compactPng(image));
     if (drawing.paint) m_drawings.insert(key, std::move(drawing));
     return QStringLiteral("<img src=\"%1\" width=\"%2\">").arg(key).arg(width);
 }
@@ -512,7 +554,7 @@ viewer::LayerSnapshot giFill(const std::shared_ptr<const LayerData>& layer)
 
 } // namespace
 
-ReportDocument::MapSheet ReportDocument::areaMap(const Area& a)
+ReportDocument::MapSheet ReportDocument::areaMap(const Area& a, int height)
 {
     const auto finest = m_data.finest();
     Envelope e = a.layer->envelopes[a.feature];
@@ -546,7 +588,7 @@ ReportDocument::MapSheet ReportDocument::areaMap(const Area& a)
                                  false, viewer::LegendEntry::Symbol::Line});
     c.legends = {hot, lines};
     c.footer = sourceLine();
-    return {viewer::PrintLayout(QSizeF(680, 430), c), std::move(layers), wide};
+    return {viewer::PrintLayout(QSizeF(680, height), c), std::move(layers), wide};
 }
 
 ReportDocument::MapSheet ReportDocument::overviewMap()
@@ -1036,18 +1078,21 @@ QString ReportDocument::themeTable(const Area& a)
     const auto hsFeature = a.layer == finest && hs ? ScanReportData::find(*hs, a.code) : std::nullopt;
 
     // The rank's area goes into the note below: a long name in a narrow header broke mid-word.
-    const std::pair<QString, int> columns[] = {{m_text.pick("Thema", "Theme"), 20},
-                                               {m_text.pick("Aantal %1", "Count %1").arg(cur), 8},
-                                               {m_text.pick("Per 1.000 inw.", "Per 1,000 inh."), 8},
-                                               {m_text.pick("Verwacht", "Expected"), 10},
-                                               {m_text.pick("Verschil", "Change"), 10},
-                                               {m_text.pick("Toets", "Test"), 10},
-                                               {m_text.pick("Rang (van %1)", "Rank (of %1)").arg(siblings), 8},
-                                               {m_text.pick("Trend", "Trend"), 13},
-                                               {m_text.pick("Hotspot", "Hot spot"), 13}};
+    const std::pair<QString, int> columns[] = {
+        {m_text.pick("Thema", "Theme"), 20},
+        {m_text.pick("Aantal %1", "Count %1").arg(cur), 8},
+        {m_text.pick("Per 1.000 inw.", "Per 1,000 inh."), 8},
+        {m_text.pick("Verwacht", "Expected"), 10},
+        {m_text.pick("Verschil", "Change"), 10},
+        {m_text.pick("Toets", "Test"), 10},
+        // "(van 10)" on a line of its own, never split inside.
+        {m_text.pick("Rang<br>(van\u00a0%1)", "Rank<br>(of\u00a0%1)").arg(siblings), 8},
+        {m_text.pick("Trend", "Trend"), 13},
+        {m_text.pick("Hotspot", "Hot spot"), 13}};
     constexpr int kColumns = 9;
     TableWidths widths(kColumns);
-    for (int i = 0; i < kColumns; ++i) widths.note(i, columns[i].first, true);
+    for (int i = 0; i < kColumns; ++i)
+        for (const QString& line : columns[i].first.split(QStringLiteral("<br>"))) widths.note(i, line, true);
     std::vector<QString> body;
 
     const auto themeRow = [&](const QString& id, const QString& label, bool bold) {
@@ -1242,7 +1287,17 @@ QString ReportDocument::aolCandidates(const Area& a)
 QString ReportDocument::sheet(const Area& a)
 {
     const LayerData& l = *a.layer;
-    QString h = QStringLiteral("<h2 style=\"page-break-before:always;\">%1</h2>").arg(esc(areaTitle(a)));
+    m_sheetCodes.insert(a.code);
+    // A sheet starts a page only as a chapter: a gemeente's own sheet before those of its wijken.
+    // Others follow the previous sheet's last page when their heading, map and the start of
+    // their table fit there (a wijk's sheet runs a page and a half: a page break before each left
+    // half of every second page empty). The PDF writer breaks before a heading that would part
+    // from its map.
+    const QString top = m_data.levels().last();
+    const bool chapter = a.level == top && m_level != top;
+    QString h = QStringLiteral("<h2 style=\"%2\">%1</h2>")
+                    .arg(esc(areaTitle(a)),
+                         chapter ? QStringLiteral("page-break-before:always;") : QStringLiteral("margin-top:22px;"));
     const double pop = ScanReportData::number(l, a.feature, qs(fld::population));
     const double total = ScanReportData::number(l, a.feature, field(fld::count, qs(schema::kTotalTheme)));
     h += QStringLiteral("<p>%1</p>")
@@ -1253,7 +1308,8 @@ QString ReportDocument::sheet(const Area& a)
                                std::isnan(pop) ? m_text.pick("inwoners onbekend", "population unknown")
                                                : m_text.pick("%1 inwoners", "%1 inhabitants").arg(m_text.number(pop)),
                                m_text.number(total), periodText())));
-    h += QStringLiteral("<p>%1</p>").arg(addMap(a.code + QStringLiteral("-kaart"), areaMap(a), 640));
+    h += QStringLiteral("<p>%1</p>")
+             .arg(addMap(a.code + QStringLiteral("-kaart"), areaMap(a, chapter ? 430 : 360), 640));
     h += QStringLiteral("<h3>%1</h3>").arg(m_text.pick("Cijfers per veiligheidsveld", "Figures per safety field"));
     h += themeTable(a);
     h += QStringLiteral("<p class=\"small\">%1</p>")
@@ -1287,23 +1343,54 @@ QString ReportDocument::sheet(const Area& a)
              .arg(m_text.pick("Tijden in de week (%1)", "Hours of the week (%1)")
                       .arg(m_data.currentPeriod() ? m_data.currentPeriod()->id : QString()));
     const auto* times = m_data.hotTimes();
-    const viewer::HourOfWeek week =
-        times ? times->week(a.level, a.code, qs(schema::kTotalTheme)) : viewer::HourOfWeek{};
     using S = viewer::HourOfWeek::State;
-    // Outside the police the scan publishes no hour-of-week values (issue 13: the hourly counts are
-    // small and their sums would narrow hidden counts); the busiest hour stays where it is shown.
-    const bool withheld =
-        m_data.summary().value(QStringLiteral("suppression")).toObject().contains(QStringLiteral("hot_times"));
-    if (withheld) {
+    // The area's total week ("total" as the scan writes it; "totaal" as the contract says it).
+    viewer::HourOfWeek week;
+    if (times) {
+        week = times->week(a.level, a.code, qs(schema::kTotalTheme));
+        if (week.state == S::NoRegistrations) {
+            const auto spelled = times->week(a.level, a.code, QStringLiteral("totaal"));
+            if (spelled.state != S::NoRegistrations) week = spelled;
+        }
+    }
+    const QString peak = ScanReportData::text(l, a.feature, qs(fld::peakTotal));
+    const QString peakLine = peak.isEmpty()
+                                 ? QString()
+                                 : QStringLiteral("<p class=\"small\">%1</p>")
+                                       .arg(esc(m_text.pick("Drukste uur: %1.", "Busiest hour: %1.").arg(peak)));
+    // What the folder publishes of the hours (summary.json suppression.hot_times): everything
+    // (intern), nothing (an older extern scan: the hourly counts are small and their sums would
+    // narrow hidden counts, issue 13), or the total rows of some levels (hidden hours NULL).
+    const auto& published = m_data.hotTimesLevels();
+    if (published && published->isEmpty()) {
         h += QStringLiteral("<p>%1</p>")
                  .arg(m_text.pick("Buiten de politie niet opgenomen: de aantallen per uur zijn klein en zouden "
                                   "geheime aantallen kunnen verraden.",
                                   "Not included outside the police: the hourly counts are small and could reveal "
                                   "suppressed counts."));
-        const QString peak = ScanReportData::text(l, a.feature, qs(fld::peakTotal));
-        if (!peak.isEmpty())
-            h += QStringLiteral("<p class=\"small\">%1</p>")
-                     .arg(esc(m_text.pick("Drukste uur: %1.", "Busiest hour: %1.").arg(peak)));
+        h += peakLine;
+    } else if (published && !published->contains(a.level)) {
+        QStringList words;
+        for (const QString& level : *published) words << levelWord(level);
+        // The sheet of the area above this one that has the table, when this report holds it.
+        QString where;
+        for (const QString& up : ancestors(a.code)) {
+            if (!m_sheetCodes.contains(up)) continue;
+            for (const QString& level : *published)
+                if (const auto layer = m_data.level(level); layer && ScanReportData::find(*layer, up))
+                    where = m_names.value(up, up);
+            if (!where.isEmpty()) break;
+        }
+        h += QStringLiteral("<p>%1</p>")
+                 .arg(esc(m_text
+                              .pick("Buiten de politie is de tabel met tijden in de week alleen per %1 "
+                                    "gepubliceerd%2.",
+                                    "Outside the police the hour-of-week table is published per %1 only%2.")
+                              .arg(words.join(m_text.pick(" en ", " and ")),
+                                   where.isEmpty()
+                                       ? QString()
+                                       : m_text.pick(" (zie het blad van %1)", " (see the sheet of %1)").arg(where))));
+        h += peakLine;
     } else if (!times || week.state == S::NoTable)
         h += QStringLiteral("<p>%1</p>").arg(m_text.pick("Deze scan heeft geen tijden.", "This scan has no times."));
     else if (week.state == S::Suppressed)
@@ -1327,16 +1414,15 @@ QString ReportDocument::sheet(const Area& a)
                               390, {ReportCharts::hourOfWeekSize(), [week, text = m_text](QPainter& p) {
                                         ReportCharts::paintHourOfWeek(p, week, text);
                                     }}));
-        const QString peak = ScanReportData::text(l, a.feature, qs(fld::peakTotal));
-        if (!peak.isEmpty())
-            h += QStringLiteral("<p class=\"small\">%1</p>")
-                     .arg(esc(
-                         m_text
-                             .pick("Drukste uur: %1. Registraties met een tijdvak (van\u2013tot) zijn naar rato "
-                                   "over de uren verdeeld.",
-                                   "Busiest hour: %1. Registrations with a time span (from\u2013to) are spread over "
-                                   "its hours.")
-                             .arg(peak)));
+        QString note = peak.isEmpty() ? QString() : m_text.pick("Drukste uur: %1. ", "Busiest hour: %1. ").arg(peak);
+        note += m_text.pick("Registraties met een tijdvak (van\u2013tot) zijn naar rato over de uren verdeeld.",
+                            "Registrations with a time span (from\u2013to) are spread over its hours.");
+        if (published) // extern: the scan rounded the hours and hid the small ones
+            note += m_text.pick(" Buiten de politie afgerond op hele aantallen; een uur met een klein aantal is "
+                                "geheim (gearceerd).",
+                                " Outside the police rounded to whole numbers; an hour with a small count is "
+                                "suppressed (hatched).");
+        h += QStringLiteral("<p class=\"small\">%1</p>").arg(esc(note));
     }
     h += QStringLiteral("</td></tr></table>");
     h += keepTogether(aolCandidates(a));
@@ -1405,6 +1491,14 @@ QString ReportDocument::methods()
                                    sup.value(QStringLiteral("audit_passed")).toBool()
                                        ? m_text.pick("geslaagd", "passed")
                                        : m_text.pick("niet geslaagd", "failed"))));
+
+    // The hours of the week: the scan's own sentence on what it withheld of them.
+    const QJsonValue hours = sup.value(QStringLiteral("hot_times"));
+    const QString hoursNote =
+        hours.isString() ? hours.toString() : hours.toObject().value(QStringLiteral("note")).toString();
+    if (!m_data.internal() && !hoursNote.isEmpty())
+        h += QStringLiteral("<p>%1</p>")
+                 .arg(esc(m_text.pick("Tijden in de week: %1", "Hours of the week: %1").arg(hoursNote)));
 
     h += QStringLiteral("<h3>%1</h3>")
              .arg(m_text.pick("Verantwoording van de registraties", "Accounting of the records"));

@@ -13,6 +13,7 @@
 
 #include <QHash>
 #include <QImage>
+#include <QSet>
 
 #include <utility>
 #include <vector>
@@ -31,6 +32,10 @@ struct ReportContent {
     int sheets = 0;
     QString level;
 };
+
+/// The PNG of a figure for the HTML: a palette image (at most 256 colours kept exactly; with
+/// more, the 256 most frequent exactly and the rarer ones as their nearest), strongly compressed.
+[[nodiscard]] QByteArray compactPng(const QImage& image);
 
 class ReportDocument {
 public:
@@ -70,7 +75,8 @@ private:
     /// The <img> of a figure `width` logical pixels wide; `drawing` (when set) paints it in the PDF.
     QString addImage(const QString& name, const QImage& image, int width, ReportDrawing drawing = {});
     QString addMap(const QString& name, const MapSheet& map, int width);
-    MapSheet areaMap(const Area& area);
+    /// The map of an area with its neighbours, `height` logical pixels high (680 wide).
+    MapSheet areaMap(const Area& area, int height);
     MapSheet overviewMap();
     QString sourceLine() const;
     QString periodText() const;
@@ -99,6 +105,7 @@ private:
     std::vector<Area> m_empty;        // areas asked for whose published total is 0: named, no sheet
     QHash<QString, QString> m_parent; // code -> parent code, every level
     QHash<QString, QString> m_names;  // code -> name
+    QSet<QString> m_sheetCodes;       // areas whose sheet is written so far (a gemeente before its wijken)
     std::vector<std::pair<QString, QByteArray>> m_images;
     QHash<QString, ReportDrawing> m_drawings;
     int m_imageCount = 0;

@@ -15,9 +15,14 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
 #include <QTextFrame>
+#include <QTextLayout>
 #include <QUrl>
+
+#include <cmath>
 
 namespace gebiedscan::report {
 
@@ -26,6 +31,44 @@ namespace {
 void commit(QSaveFile& file, const QString& path)
 {
     if (!file.commit()) throw OutputError(("kan '" + path + "' niet schrijven: " + file.errorString()).toStdString());
+}
+
+// A sheet's heading never stays alone at a page's foot with its map on the next page. Qt's
+// layout has no keep-with-next (and breaks a table row between lines), so a heading (h2) whose
+// map (the next figure, within a few blocks) does not end on the heading's page gets a page
+// break before it.
+// Returns the number of headings moved.
+int keepHeadingsWithTheirMaps(QTextDocument& doc)
+{
+    const double pageHeight = doc.pageSize().height();
+    if (pageHeight <= 0) return 0;
+    auto* layout = doc.documentLayout();
+    const auto page = [&](double y) { return static_cast<int>(std::floor(y / pageHeight)); };
+    int moved = 0;
+    const double room = QFontMetricsF(doc.defaultFont(), layout->paintDevice()).height() * 9;
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+        const QTextBlockFormat format = b.blockFormat();
+        if (format.headingLevel() != 2 || (format.pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore) ||
+            QTextCursor(b).currentFrame() != doc.rootFrame())
+            continue;
+        QTextBlock figure = b.next();
+        for (int k = 0; k < 3 && figure.isValid() && !figure.text().contains(QChar::ObjectReplacementCharacter); ++k)
+            figure = figure.next();
+        if (!figure.isValid() || !figure.text().contains(QChar::ObjectReplacementCharacter)) continue;
+        // What stays together: the heading, the map and room below it for the table's heading,
+        // its header row of three lines and a first row (about nine lines of text), so "Cijfers per
+        // veiligheidsveld" never ends a page alone.
+        const double end = layout->blockBoundingRect(figure).bottom() + room;
+        if (page(layout->blockBoundingRect(b).top() + 1) == page(end)) continue;
+        QTextBlockFormat broken = format;
+        broken.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+        QTextCursor(b).setBlockFormat(broken);
+        // Everything below the break moves, but Qt relays out only the changed block (a table
+        // frame would keep its old place): mark the rest, laid out again when next measured.
+        doc.markContentsDirty(b.position(), doc.characterCount() - b.position());
+        ++moved;
+    }
+    return moved;
 }
 
 } // namespace
@@ -96,6 +139,9 @@ ReportResult writeReport(const ReportOptions& options, pipeline::Reporter& repor
         QTextFrameFormat frame = doc.rootFrame()->frameFormat();
         frame.setMargin(0);
         doc.rootFrame()->setFrameFormat(frame);
+        // Checked again on a fresh layout until nothing moves (once, in practice).
+        for (int round = 0; round < 4 && keepHeadingsWithTheirMaps(doc) > 0; ++round)
+            doc.markContentsDirty(0, doc.characterCount());
         QPainter painter(&pdf);
         const int pages = doc.pageCount();
         for (int i = 0; i < pages; ++i) {

@@ -86,6 +86,19 @@ ScanReportData::ScanReportData(const QString& folder) : m_folder(QFileInfo(folde
         if (!areas.isEmpty()) m_sources.push_back({QStringLiteral("areas"), shortSource(areas), QString(), false});
     }
 
+    // The hour-of-week contract: absent (intern, everything), a string (nothing), an object.
+    const QJsonValue hotTimes =
+        m_summary.value(qs(schema::summary::suppression)).toObject().value(QStringLiteral("hot_times"));
+    if (hotTimes.isString()) {
+        m_hotTimesLevels = QStringList();
+    } else if (hotTimes.isObject()) {
+        m_hotTimesLevels = QStringList();
+        for (const auto& v : hotTimes.toObject().value(QStringLiteral("levels")).toArray())
+            if (!v.toString().isEmpty()) m_hotTimesLevels->push_back(v.toString());
+    } else if (!hotTimes.isUndefined() && !hotTimes.isNull()) {
+        m_hotTimesLevels = QStringList(); // a form we do not know: publish nothing of it
+    }
+
     // Area layers by level, finest first (the order of summary.json "levels").
     for (int r = 0; r < m_layers.rowCount(); ++r) {
         const auto layer = m_layers.layerPtr(r);

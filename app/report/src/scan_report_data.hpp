@@ -56,6 +56,11 @@ public:
     [[nodiscard]] const viewer::FiguresTable& figures();
     /// The hour-of-week table, read on first use; nullptr when the scan has none.
     [[nodiscard]] const viewer::HotTimesTable* hotTimes();
+    /// The levels whose hour-of-week rows the folder publishes (summary.json
+    /// `suppression.hot_times`): nullopt = every level (key absent: intern); empty = none (a
+    /// plain string: older extern scans); else the object's `levels` ({"levels": ["gemeente"],
+    /// "hidden": N, "note": ...}: those levels' total rows, hidden hours NULL).
+    [[nodiscard]] const std::optional<QStringList>& hotTimesLevels() const { return m_hotTimesLevels; }
 
     /// Index of the feature with this code in a layer, or nullopt.
     [[nodiscard]] static std::optional<std::size_t> find(const viewer::LayerData& layer, const QString& code);
@@ -78,6 +83,7 @@ private:
     viewer::ScanProject m_project{&m_layers};
     bool m_figuresRead = false, m_hotTimesRead = false;
     std::optional<viewer::HotTimesTable> m_hotTimes;
+    std::optional<QStringList> m_hotTimesLevels;
 };
 
 } // namespace gebiedscan::report
