@@ -834,7 +834,9 @@ static std::vector<fs::path> writeScanOutputsInto(const ScanResult& r, const Sca
             {"hidden", p.primaries + p.secondaries},
             {"primary_hours", p.primaries},
             {"secondary_hours", p.secondaries},
-            {"note", hotTimesReleaseNote(r)}};
+            {"note", fmt::format("Hele aantallen die optellen tot het totaal van het gebied; uren met 1 t/m {} "
+                                 "registraties zijn geheim, met zo veel andere uren als nodig ({} uur geheim).",
+                                 r.model.suppressBelow - 1, p.primaries + p.secondaries)}};
     } else if (mask) {
         s["suppression"]["hot_times"] = mask->rounded() ? "niet gepubliceerd (afgerond)" : "niet gepubliceerd (extern)";
     }

@@ -140,6 +140,15 @@ TEST(HotTimesExtern, PublishedLevelDrawsHiddenHoursAsGeheimNotZero)
                   0u);
     EXPECT_EQ(pixelAt(img, chart->cellRect(0, 22).center() * s),
               rampColour(QStringLiteral("YlOrRd"), 5, 6).rgb() & 0xffffffu);
+    // The caption: hidden hours make the published ones no total (they do not add up to it).
+    EXPECT_TRUE(chart->caption().contains(QStringLiteral("1 hidden hours"))) << chart->caption().toStdString();
+    EXPECT_FALSE(chart->caption().contains(QStringLiteral("in total"))) << chart->caption().toStdString();
+    HourOfWeek allHidden;
+    allHidden.state = HourOfWeek::State::Values;
+    allHidden.values[3] = allHidden.values[40] = std::nan("");
+    HourOfWeekChart zeros;
+    zeros.setWeek(allHidden, QStringLiteral("t"));
+    EXPECT_EQ(zeros.caption(), QStringLiteral("2 hidden hours · every published hour 0")); // no peak at ma 0-1 of 0
     // A selection summing this week keeps the hour hidden.
     HourOfWeek sum;
     sum.add(chart->week());

@@ -150,7 +150,6 @@ void HourOfWeekChart::paintEvent(QPaintEvent*)
         p.drawLine(QPointF(cellRect(0, h).left(), g.top()), QPointF(cellRect(0, h).left(), g.bottom()));
 
     // Scale: 0 (grey), then the classes from the lowest to the busiest hour, and the peak.
-    const QLocale loc;
     const double y = g.bottom() + 8, box = 12;
     double x = g.left();
     p.setPen(QColor(70, 70, 70));
@@ -170,18 +169,33 @@ void HourOfWeekChart::paintEvent(QPaintEvent*)
         p.drawText(QRectF(x + box + 2, y - 2, w, box + 4), Qt::AlignLeft | Qt::AlignVCenter, geheim);
         x += box + w + 6;
     }
+    const QString label = caption();
+    p.drawText(QRectF(x, y - 2, width() - x - kMargin, box + 4), Qt::AlignLeft | Qt::AlignVCenter,
+               p.fontMetrics().elidedText(label, Qt::ElideRight, static_cast<int>(width() - x - kMargin)));
+}
+
+QString HourOfWeekChart::caption() const
+{
+    const QLocale loc;
+    const double max = m_week.max();
     int peak = 0;
     for (int i = 1; i < 168; ++i)
         if (m_week.values[static_cast<std::size_t>(i)] > m_week.values[static_cast<std::size_t>(peak)] ||
             std::isnan(m_week.values[static_cast<std::size_t>(peak)]))
             peak = i;
-    const QString label = tr("up to %1 per hour · peak %2 %3–%4 h · %5 in total (aoristic)")
-                              .arg(loc.toString(max, 'f', max < 10 ? 1 : 0), dayName(peak / 24))
-                              .arg(peak % 24)
-                              .arg(peak % 24 + 1)
-                              .arg(loc.toString(m_week.total(), 'f', 0));
-    p.drawText(QRectF(x, y - 2, width() - x - kMargin, box + 4), Qt::AlignLeft | Qt::AlignVCenter,
-               p.fontMetrics().elidedText(label, Qt::ElideRight, static_cast<int>(width() - x - kMargin)));
+    // With hidden hours the published ones neither add up to the total nor need hold the peak.
+    const int hidden = m_week.hiddenHours();
+    return hidden == 0 ? tr("up to %1 per hour · peak %2 %3–%4 h · %5 in total (aoristic)")
+                          .arg(loc.toString(max, 'f', max < 10 ? 1 : 0), dayName(peak / 24))
+                          .arg(peak % 24)
+                          .arg(peak % 24 + 1)
+                          .arg(loc.toString(m_week.total(), 'f', 0))
+        : max > 0 ? tr("%1 hidden hours · of the published hours up to %2 per hour, the busiest %3 %4–%5 h")
+                        .arg(hidden)
+                        .arg(loc.toString(max, 'f', max < 10 ? 1 : 0), dayName(peak / 24))
+                        .arg(peak % 24)
+                        .arg(peak % 24 + 1)
+                  : tr("%1 hidden hours · every published hour 0").arg(hidden);
 }
 
 bool HourOfWeekChart::event(QEvent* e)

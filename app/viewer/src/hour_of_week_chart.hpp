@@ -23,6 +23,9 @@ public:
     /// The sentence shown instead of the grid; empty when the grid is drawn.
     [[nodiscard]] QString message() const;
 
+    /// The line beside the colour scale: the busiest hour and the total, or with hidden hours
+    /// how many and the busiest published one (the published hours do not add up to the total).
+    [[nodiscard]] QString caption() const;
     /// Where a cell is drawn (widget coordinates), for tests and tooltips.
     [[nodiscard]] QRectF cellRect(int day, int hour) const;
     /// Colour of an hour with weight `value` in a week whose busiest hour is `max`: light grey

@@ -226,6 +226,9 @@ NL = {
     "Fri": "vr",
     "Sat": "za",
     "Sun": "zo",
+    "%1 hidden hours · of the published hours up to %2 per hour, the busiest %3 %4–%5 h":
+        "%1 uur geheim · van de gepubliceerde uren tot %2 per uur, het drukste %3 %4–%5 uur",
+    "%1 hidden hours · every published hour 0": "%1 uur geheim · elk gepubliceerd uur 0",
     "up to %1 per hour · peak %2 %3–%4 h · %5 in total (aoristic)":
         "tot %1 per uur · piek %2 %3–%4 uur · %5 in totaal (aoristisch)",
     "%1 %2:00–%3:00: %4": "%1 %2:00–%3:00: %4",

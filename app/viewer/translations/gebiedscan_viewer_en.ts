@@ -9,7 +9,7 @@
         <translation>Objective against survey</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="548"/>
+        <location filename="../src/layer_style.cpp" line="553"/>
         <source>geheim / no survey figure (%1)</source>
         <translation>geheim / no survey figure (%1)</translation>
     </message>
@@ -127,22 +127,22 @@
         <translation>no value / no neighbours (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="617"/>
+        <location filename="../src/layer_style.cpp" line="622"/>
         <source>score %1</source>
         <translation>score %1</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="623"/>
+        <location filename="../src/layer_style.cpp" line="628"/>
         <source>black spot (meets the definition) (%1)</source>
         <translation>black spot (meets the definition) (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="627"/>
+        <location filename="../src/layer_style.cpp" line="632"/>
         <source>below the threshold (%1)</source>
         <translation>below the threshold (%1)</translation>
     </message>
     <message>
-        <location filename="../src/layer_style.cpp" line="640"/>
+        <location filename="../src/layer_style.cpp" line="645"/>
         <source>too small for a reliable rate (%1)</source>
         <translation>too small for a reliable rate (%1)</translation>
     </message>
@@ -719,18 +719,28 @@
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="165"/>
-        <location filename="../src/hour_of_week_chart.cpp" line="201"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="164"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="215"/>
         <source>geheim</source>
         <translation>geheim</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="178"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="188"/>
         <source>up to %1 per hour · peak %2 %3–%4 h · %5 in total (aoristic)</source>
         <translation>up to %1 per hour · peak %2 %3–%4 h · %5 in total (aoristic)</translation>
     </message>
     <message>
-        <location filename="../src/hour_of_week_chart.cpp" line="197"/>
+        <location filename="../src/hour_of_week_chart.cpp" line="193"/>
+        <source>%1 hidden hours · of the published hours up to %2 per hour, the busiest %3 %4–%5 h</source>
+        <translation>%1 hidden hours · of the published hours up to %2 per hour, the busiest %3 %4–%5 h</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="198"/>
+        <source>%1 hidden hours · every published hour 0</source>
+        <translation>%1 hidden hours · every published hour 0</translation>
+    </message>
+    <message>
+        <location filename="../src/hour_of_week_chart.cpp" line="211"/>
         <source>%1 %2:00–%3:00: %4</source>
         <translation>%1 %2:00–%3:00: %4</translation>
     </message>
