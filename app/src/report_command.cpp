@@ -125,8 +125,11 @@ void registerReportCommand(CLI::App& app)
         ->required()
         ->check(CLI::ExistingDirectory);
     cmd->add_option("--out", c->out, "het PDF-bestand; het HTML-bestand komt ernaast (zelfde naam, .html)")->required();
-    cmd->add_option("--level", c->level, "niveau van de gebiedsbladen (standaard wijk, anders het fijnste niveau)")
-        ->check(CLI::IsMember({"gemeente", "wijk", "buurt"}));
+    // Any level of the scan (a scan of other areas names its own, e.g. TOWN): the report checks it
+    // against summary.json and names the scan's levels when it is not there.
+    cmd->add_option("--level", c->level,
+                    "niveau van de gebiedsbladen, een niveau van de scan: gemeente, wijk, buurt of een eigen naam "
+                    "(standaard wijk, anders het fijnste niveau)");
     cmd->add_option("--areas", c->areas,
                     "alleen deze gebieden, codes met komma's; een hogere code neemt alles erin mee (GM0106)")
         ->delimiter(',');

@@ -24,7 +24,10 @@
 #include <QJsonObject>
 #include <QPainter>
 
+#include <fmt/core.h>
 #include <gtest/gtest.h>
+
+#include <sys/wait.h>
 
 #include <unistd.h>
 
@@ -485,6 +488,23 @@ TEST_F(ReportTest, CommandPrintsNoRuntimeDirWarning)
     EXPECT_TRUE(fs::is_empty(tmp)) << "runtime folder left in " << tmp;
 }
 
+// --level takes the scan's own levels (a scan of other areas names them itself, e.g. TOWN), so
+// the check is the scan's: an unknown level names the levels this scan has.
+TEST_F(ReportTest, CommandLevelIsCheckedAgainstTheScansOwnLevels)
+{
+    const fs::path exe = GEBIEDSCAN_BINARY_DIR "/bin/gebiedscan";
+    if (!fs::exists(exe)) GTEST_SKIP() << exe << " is not built";
+    const fs::path log = dir / "level.log";
+    const std::string cmd = "QT_QPA_PLATFORM=offscreen '" + exe.string() + "' report '" + options.outDir.string() +
+                            "' --level stad --out '" + (dir / "stad.pdf").string() + "' > '" + log.string() + "' 2>&1";
+    const int status = std::system(cmd.c_str());
+    EXPECT_EQ(WEXITSTATUS(status), 2) << readText(log);
+    const std::string out = readText(log);
+    EXPECT_NE(out.find("de scan heeft geen niveau 'stad' (wel: "), std::string::npos) << out;
+    EXPECT_NE(out.find("gemeente"), std::string::npos) << out;
+    EXPECT_FALSE(fs::exists(dir / "stad.pdf"));
+}
+
 // A list of gebiedscan blackspots (Dutch CSV as it writes it): two spots in Meppel, one in
 // Wageningen (outside the report's area).
 void writeBlackSpots(const fs::path& folder)
@@ -708,6 +728,21 @@ TEST_F(ReportTest, HeatmapForThePublishedLevelsOnly)
     // The scan's own note on the hours in the methods.
     EXPECT_NE(flat.find("Tijden in de week: alleen de totalen per gemeente, afgerond; kleine uren geheim"),
               std::string::npos);
+
+    // Every non-zero hour hidden (a small gemeente): the published hours are all 0, which is no
+    // week without registrations: the heatmap shows the hatched hours, never "Geen registraties".
+    std::string hide = "UPDATE hot_times SET ";
+    for (int h = 0; h < 24; ++h)
+        hide += fmt::format("{}h{:02} = {}", h ? ", " : "", h, h % 2 ? "NULL" : "0");
+    ASSERT_EQ(std::system(("ogrinfo -q '" + (folder / "gebiedscan.gpkg").string() + "' -sql \"" + hide +
+                           "\" > /dev/null 2>&1")
+                              .c_str()),
+              0);
+    o.pdf = QString::fromStdString((dir / "uren_verborgen.pdf").string());
+    (void)report::writeReport(o, reporter);
+    const std::string hidden = flatten(pdfText(dir / "uren_verborgen.pdf", false));
+    EXPECT_EQ(hidden.find("Geen registraties."), std::string::npos) << hidden;
+    EXPECT_NE(hidden.find("geheim: klein aantal, niet gepubliceerd ("), std::string::npos) << hidden;
 
     // The older extern form (a plain string): nothing published, said so on every sheet.
     QFile f(QString::fromStdString((folder / "summary.json").string()));

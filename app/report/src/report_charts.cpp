@@ -41,6 +41,9 @@ constexpr double kBarW = 46, kBarGap = 18, kBarTop = 16, kBarPlotH = 90, kBarLef
 bool ReportCharts::withoutTimeOfDay(const viewer::HourOfWeek& week)
 {
     if (week.state != viewer::HourOfWeek::State::Values) return false;
+    // Every non-zero hour hidden: the shown zeros say nothing of the shape (and an extern scan
+    // writes hours only when it knew the times of day).
+    if (week.hiddenHours() > 0 && week.max() <= 0) return false;
     for (int d = 0; d < 7; ++d) {
         // A hidden hour (NaN, "geheim") says nothing about the day's shape: compare the shown ones.
         double first = std::numeric_limits<double>::quiet_NaN();

@@ -1353,6 +1353,8 @@ QString ReportDocument::sheet(const Area& a)
             if (spelled.state != S::NoRegistrations) week = spelled;
         }
     }
+    // With hidden hours the published ones do not add up to the area's registrations: its total does.
+    const double registrations = week.hiddenHours() > 0 ? total : week.total();
     const QString peak = ScanReportData::text(l, a.feature, qs(fld::peakTotal));
     const QString peakLine = peak.isEmpty()
                                  ? QString()
@@ -1393,11 +1395,11 @@ QString ReportDocument::sheet(const Area& a)
         h += peakLine;
     } else if (!times || week.state == S::NoTable)
         h += QStringLiteral("<p>%1</p>").arg(m_text.pick("Deze scan heeft geen tijden.", "This scan has no times."));
-    else if (week.state == S::Suppressed)
+    else if (week.state == S::Suppressed || std::isnan(total)) // a hidden total has no published week
         h += QStringLiteral("<p>%1</p>").arg(m_text.pick("geheim (kleine aantallen).", "suppressed (small counts)."));
-    else if (week.state != S::Values || week.total() <= 0)
+    else if (week.state != S::Values || registrations <= 0)
         h += QStringLiteral("<p>%1</p>").arg(m_text.pick("Geen registraties.", "No registrations."));
-    else if (week.total() < kMinimumForWeek)
+    else if (registrations < kMinimumForWeek)
         h += QStringLiteral("<p>%1</p>")
                  .arg(m_text
                           .pick("Niet getoond: minder dan %1 registraties, te weinig voor een weekpatroon.",
