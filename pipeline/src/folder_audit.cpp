@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -406,6 +407,8 @@ private:
         const int level = m_hotTimes.field("level"), area = m_hotTimes.field("area_code"),
                   day = m_hotTimes.field("day");
         if (level < 0 || area < 0 || day < 0) return;
+        std::array<int, 24> hourColumn{};
+        for (int h = 0; h < 24; ++h) hourColumn[static_cast<std::size_t>(h)] = m_hotTimes.field(fmt::format("h{:02}", h));
         std::map<std::pair<std::string, std::string>, std::pair<PublishedHours, int>> weeks; // -> hours, days seen
         for (const auto& r : m_hotTimes.rows) {
             if (!releasedHourRow(r)) continue;
@@ -415,7 +418,7 @@ private:
                                          r[static_cast<std::size_t>(area)].value_or("")}];
             ++days;
             for (int h = 0; h < 24; ++h) {
-                const int c = m_hotTimes.field(fmt::format("h{:02}", h));
+                const int c = hourColumn[static_cast<std::size_t>(h)];
                 if (c < 0 || !r[static_cast<std::size_t>(c)]) continue;
                 const auto& text = *r[static_cast<std::size_t>(c)];
                 const double v = parseNumber(text);
