@@ -126,6 +126,15 @@ m facility-rank-audit pipeline/src/job_folder_audit.cpp 'if (*shown != static_ca
 m facility-rank-writer pipeline/src/facility_writer.cpp 'rank[f] += !r.totalHidden[g] && r.total[g] > r.total[f];' 'rank[f] += r.total[g] > r.total[f];' 'pipeline:FacilityProtection.*' 'voorzieningen: extern telt de rang ook de geheime totalen'
 m trend-protected-choice pipeline/src/scan_statistics.cpp 'totals[s] += statisticsCount(r, l, a, s, p);' 'totals[s] += static_cast<double>(f.themeCount(l, a, s, p));' 'pipeline:ScanProtectedStatistics.*' 'trends: de thema-keuze (>= 30) extern op de ware aantallen'
 
+# Issue 13: the hour-of-week week an extern scan publishes, and the audit's rules for it.
+m hot-apportion pipeline/src/hot_times_protection.cpp 'return remainder[a] > remainder[b]; });' 'return remainder[a] < remainder[b]; });' 'pipeline:HotTimesProtection.*' 'uren van de week: de eenheden gaan naar de kleinste resten'
+m hot-release-level pipeline/src/hot_times_protection.cpp 'release.level = r.areas.levels.size() - 1;' 'release.level = 0;' 'pipeline:ScanHotTimesProtection.*' 'uren van de week extern op het fijnste niveau'
+m hot-release-hidden-total pipeline/src/hot_times_protection.cpp 'if (r.suppression->theme(release.level, a, f.totalSlot(), f.currentPeriod())) continue;' 'if (false) continue;' 'pipeline:ScanHotTimesProtection.*' 'uren van de week ook voor een gebied met een geheim totaal'
+m hot-release-threshold pipeline/src/hot_times_protection.cpp 'release.protection = protectHourOfWeek(rows, r.model.suppressBelow);' 'release.protection = protectHourOfWeek(rows, r.model.suppressBelow - 1);' 'pipeline:ScanHotTimesProtection.*' 'uren van de week: een uur van drempel-1 zichtbaar'
+m hot-audit-small pipeline/src/folder_audit.cpp 'v && *v >= 1 && *v <= threshold - 1)' 'v && *v >= 1 && *v <= threshold - 2)' 'pipeline:ScanHotTimesProtection.*' 'audit: een klein uur in de gepubliceerde week gaat door'
+m hot-audit-fraction pipeline/src/folder_audit.cpp 'if (!(v >= 0.0) || v != std::floor(v)) {' 'if (!(v >= 0.0)) {' 'pipeline:ScanHotTimesProtection.*' 'audit: een gebroken uurwaarde in de gepubliceerde week gaat door'
+m hot-audit-relation pipeline/src/folder_audit.cpp 'addHourOfWeekRow(m_table, total->second, hours, threshold, where.first + " " + where.second, false);' '(void)total;' 'pipeline:ScanHotTimesProtection.*' 'audit: de week van een gemeente niet als som van zijn totaal gelezen'
+
 # --- Running -------------------------------------------------------------------------------------
 export CCACHE_BASEDIR="$SCRATCH" CCACHE_DIR=${CCACHE_DIR:-/work/.ccache}
 

@@ -153,6 +153,31 @@ TEST_F(ScanHotTimesProtection, ExternScanWritesOnlyTheTopLevelsProtectedHours)
     ASSERT_EQ(std::system(command.c_str()), 0) << command;
     EXPECT_FALSE(pipeline::auditScanFolder(m_dir / "zeroed", model).passed());
 
+    // One hidden hour shown as 4 (T-1), and one published 0 shown as a fraction: each is its own finding.
+    const auto tampered = [&](const std::string& name, const std::string& sql, const std::string& expected) {
+        fs::copy(externDir, m_dir / name, fs::copy_options::recursive);
+        const auto run = "ogrinfo -q '" + (m_dir / name / "gebiedscan.gpkg").string() + "' -sql \"" + sql +
+                         "\" > /dev/null 2>&1";
+        ASSERT_EQ(std::system(run.c_str()), 0) << run;
+        const auto t = pipeline::auditScanFolder(m_dir / name, model);
+        EXPECT_FALSE(t.passed()) << name;
+        bool found = false;
+        for (const auto& f : t.findings) found = found || f.message.find(expected) != std::string::npos;
+        EXPECT_TRUE(found) << name << ": no finding with '" << expected << "'";
+    };
+    std::string firstHidden;
+    for (std::size_t d = 0; d < rows.size() && firstHidden.empty(); ++d)
+        for (std::size_t c = 4; c < rows[d].size() && firstHidden.empty(); ++c)
+            if (!rows[d][c]) firstHidden = fmt::format("h{:02} = 4 WHERE day = '{}'", c - 4, *rows[d][3]);
+    ASSERT_FALSE(firstHidden.empty());
+    tampered("small", "UPDATE hot_times SET " + firstHidden, "klein aantal 4 gepubliceerd");
+    std::string firstZero;
+    for (std::size_t d = 0; d < rows.size() && firstZero.empty(); ++d)
+        for (std::size_t c = 4; c < rows[d].size() && firstZero.empty(); ++c)
+            if (rows[d][c] == "0") firstZero = fmt::format("h{:02} = 0.5 WHERE day = '{}'", c - 4, *rows[d][3]);
+    ASSERT_FALSE(firstZero.empty());
+    tampered("fraction", "UPDATE hot_times SET " + firstZero, "geen heel aantal");
+
     // The internal folder handed on as if extern, naming the gemeente as released: the other
     // levels' and themes' hourly values are a finding, and so are the gemeente's fractions.
     fs::copy(internDir, m_dir / "relabelled", fs::copy_options::recursive);
@@ -168,6 +193,46 @@ TEST_F(ScanHotTimesProtection, ExternScanWritesOnlyTheTopLevelsProtectedHours)
                             f.message.find("uurwaarden in een externe map") != std::string::npos);
     EXPECT_TRUE(hourly);
     EXPECT_FALSE(b.passed());
+}
+
+// A gemeente whose own total is hidden (3 registrations) gets no week at all: 168 published hours
+// would add up to it.
+TEST_F(ScanHotTimesProtection, NoWeekForAGemeenteWhoseTotalIsHidden)
+{
+    std::string csv = "x;y;code;datum\n";
+    for (int k = 0; k < 3; ++k) csv += fmt::format("150500;450500;1.3.1;2023-03-0{} 1{}:30\n", k + 1, k);
+    writeText(m_dir / "three.csv", csv);
+    m_options.incidents.path = (m_dir / "three.csv").string();
+    const auto dir = scan(false, "three");
+    EXPECT_EQ(hourRows(dir / "gebiedscan.gpkg").size(), 0u);
+    std::ifstream js(dir / "summary.json");
+    const auto hot = nlohmann::json::parse(js)["suppression"]["hot_times"];
+    ASSERT_TRUE(hot.is_object()) << hot;
+    EXPECT_EQ(hot["areas"], 0);
+    EXPECT_EQ(hot["hidden"], 0);
+}
+
+// Four registrations at one hour (T-1 of the total's threshold 5) and sixteen at another: the four
+// is hidden, with a partner (here a 0: then the hidden hours add up to 4, each 0..4), and the folder
+// passes the audit.
+TEST_F(ScanHotTimesProtection, AnHourOfThresholdMinusOneIsHidden)
+{
+    std::string csv = "x;y;code;datum\n";
+    for (int k = 0; k < 20; ++k)
+        csv += fmt::format("150500;450500;1.3.1;2023-01-02 {}:30\n", k < 4 ? "08" : "20"); // a Monday
+    writeText(m_dir / "twenty.csv", csv);
+    m_options.incidents.path = (m_dir / "twenty.csv").string();
+    const auto dir = scan(false, "twenty");
+    const auto rows = hourRows(dir / "gebiedscan.gpkg");
+    ASSERT_EQ(rows.size(), 7u);
+    std::size_t hidden = 0;
+    for (const auto& r : rows) {
+        for (std::size_t c = 4; c < r.size(); ++c) hidden += !r[c];
+        if (r[3] == "ma") EXPECT_FALSE(r[4 + 8].has_value()) << "the hour of 4 registrations";
+    }
+    EXPECT_GE(hidden, 2u) << "a partner (alone, 20 - 16 would give the 4 away)";
+    const auto model = pipeline::loadScanModel(pipeline::defaultModelPath());
+    EXPECT_TRUE(pipeline::auditScanFolder(dir, model).passed());
 }
 
 } // namespace
