@@ -26,6 +26,7 @@ void run(FacilitiesCli& c)
     pipeline::FacilityJobOptions o = c.job;
     o.out = c.out;
     const pipeline::FacilityJobResult r = pipeline::runFacilityJob(o, console);
+    if (c.quiet) return; // --quiet: no summary either
 
     std::size_t raised = 0, hidden = 0;
     for (std::size_t f = 0; f < r.raised.size(); ++f) {

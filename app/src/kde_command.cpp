@@ -67,7 +67,7 @@ void run(const KdeCli& c, const CLI::App& cmd)
     if (!c.internal) throw InputError(pipeline::kdeInternalOnly()); // before the analysis, not after
     const pipeline::KdeJobResult result = pipeline::runKdeJob(jobOptions(c, cmd), console);
     pipeline::writeKdeRaster(result, c.out, c.internal);
-    printSummary(result, c.out);
+    if (!c.quiet) printSummary(result, c.out);
     console.warnInternalOutput();
 }
 

@@ -40,6 +40,10 @@ void run(NearRepeatCli& c)
     o.out = c.out;
     o.internal = c.internal;
     const pipeline::NearRepeatJobResult r = pipeline::runNearRepeatJob(o, console);
+    if (c.quiet) { // --quiet: no summary, only the warning
+        if (!r.protection) console.warnInternalOutput();
+        return;
+    }
 
     fmt::print("Near-repeatanalyse geschreven naar {}\n", std::filesystem::absolute(o.out).lexically_normal().string());
     fmt::print("  {} voorvallen, {} paren, {} permutaties (seed {})\n", r.table.events, r.table.pairs,

@@ -62,7 +62,7 @@ void run(const TrendsCli& c)
     ConsoleReporter console(c.quiet);
     const pipeline::TrendResult result = pipeline::runTrendJob(jobOptions(c), console);
     (void)pipeline::writeTrendOutputs(result, {c.out, c.internal});
-    printSummary(result, c.out, c.internal);
+    if (!c.quiet) printSummary(result, c.out, c.internal);
     if (c.internal) console.warnInternalOutput();
 }
 

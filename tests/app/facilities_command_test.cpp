@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -44,6 +45,16 @@ protected:
 
     fs::path m_dir;
 };
+
+// -q promises "geen voortgang en samenvatting": the summary lines stay off stdout too.
+TEST_F(FacilitiesCommand, QuietPrintsNoSummary)
+{
+    testing::internal::CaptureStdout();
+    parse("--radius 150 --internal");
+    std::fflush(stdout);
+    EXPECT_EQ(testing::internal::GetCapturedStdout(), "");
+    EXPECT_TRUE(fs::exists(m_dir / "uit/facilities.gpkg"));
+}
 
 TEST_F(FacilitiesCommand, RadiusPeriodAndNearestOnlyFromTheCommandLine)
 {
