@@ -23,10 +23,11 @@ namespace {
 
 const char* const kBoth = "objectief hoog, subjectief hoog";
 const char* const kNone = "niet te onderscheiden";
+const char* const kNoMargin = "geen marge"; // a score without margin, not classified (scan --survey)
 
 // Buurten BU1, BU2 in wijk WK1 and BU3 in WK2, beside a wijk survey of two indicators. WK1 is
 // high on both for onveilig_pct (an AOL candidate, marked on its two buurten); for
-// overlast_schaal nobody is. The wijken layer carries the survey's own values.
+// overlast_schaal nobody is, and BU3's score has no margin ("geen marge"). The wijken layer carries the survey's own values.
 QString writeSurveyScan(const QTemporaryDir& dir)
 {
     using T = gis::Column::Type;
@@ -48,7 +49,7 @@ QString writeSurveyScan(const QTemporaryDir& dir)
     buurten.geometryKind = gis::FeatureGeometry::Kind::Polygon;
     buurten.rows = {{s("BU1"), s("Een"), s("buurt"), i(40), i(4), s("wijk"), s("WK1"), s(kBoth), s(kNone), i(1)},
                     {s("BU2"), s("Twee"), s("buurt"), i(30), i(3), s("wijk"), s("WK1"), s(kBoth), s(kNone), i(1)},
-                    {s("BU3"), s("Drie"), s("buurt"), i(90), i(9), s("wijk"), s("WK2"), s(kNone), s(kNone), i(0)}};
+                    {s("BU3"), s("Drie"), s("buurt"), i(90), i(9), s("wijk"), s("WK2"), s(kNone), s(kNoMargin), i(0)}};
     buurten.geometries = {cell(200000, 500000), cell(200500, 500000), cell(201000, 500000)};
     gis::Table wijken;
     wijken.name = "areas_wijk";
@@ -139,4 +140,31 @@ TEST(SurveyIndicators, SurveyAolCandidatesAreSuggestedOncePerSurveyArea)
     int surveyed = 0;
     for (const auto& k : w.aol()->candidates()) surveyed += k.area == u"WK1 Centrum" ? 1 : 0;
     EXPECT_EQ(surveyed, 1) << again;
+}
+
+// "geen marge" is a class of its own on the quadrant map: its own grey, its own legend line, and
+// no line where no area has it.
+TEST(SurveyIndicators, ScoreWithoutMarginIsItsOwnClass)
+{
+    QTemporaryDir dir;
+    ASSERT_FALSE(writeSurveyScan(dir).isEmpty());
+    MainWindow w;
+    ASSERT_TRUE(w.openPath(dir.path(), true));
+    const int row = w.project().areaRow();
+    ASSERT_GE(row, 0);
+    const auto legendHas = [&](const QString& prefix) {
+        for (const auto& e : w.layers()->symbology(row).legend.entries)
+            if (e.label.startsWith(prefix)) return e.label;
+        return QString();
+    };
+    ASSERT_TRUE(w.setIndicator(QStringLiteral("kwadrant:overlast_schaal")));
+    const auto& sym = w.layers()->symbology(row);
+    ASSERT_EQ(sym.fill.size(), 3u);
+    EXPECT_EQ(sym.fill[2], 0xffdcdcdcu) << "BU3: geen marge";
+    EXPECT_EQ(sym.fill[0], 0xffeeeeeeu) << "BU1: niet te onderscheiden";
+    EXPECT_FALSE(sym.hatched[2]) << "not 'no survey figure'";
+    EXPECT_EQ(legendHas(QStringLiteral("geen marge")), QStringLiteral("geen marge  (1)"));
+    EXPECT_EQ(legendHas(QStringLiteral("niet te onderscheiden")), QStringLiteral("niet te onderscheiden  (2)"));
+    ASSERT_TRUE(w.setIndicator(QStringLiteral("kwadrant:onveilig_pct")));
+    EXPECT_TRUE(legendHas(QStringLiteral("geen marge")).isEmpty());
 }
