@@ -129,7 +129,7 @@ void registerReportCommand(CLI::App& app)
     // against summary.json and names the scan's levels when it is not there.
     cmd->add_option("--level", c->level,
                     "niveau van de gebiedsbladen, een niveau van de scan: gemeente, wijk, buurt of een eigen naam "
-                    "(standaard wijk, anders het fijnste niveau)");
+                    "(standaard wijk, anders het niveau boven het fijnste)");
     cmd->add_option("--areas", c->areas,
                     "alleen deze gebieden, codes met komma's; een hogere code neemt alles erin mee (GM0106)")
         ->delimiter(',');

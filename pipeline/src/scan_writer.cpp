@@ -80,6 +80,8 @@ std::vector<std::string> levelNames(const AreaHierarchy& h)
 
 // What the peak column and the summary say when no registration has a time of day.
 constexpr std::string_view kNoTimeOfDay = "geen tijdstip bekend";
+// sig_ of a theme with no registration in the current nor in any reference period.
+constexpr std::string_view kNoRegistrations = "geen registraties";
 
 // --levels: which of `names` to write (all when none are asked for); an unknown name is an error.
 std::vector<bool> chooseLevels(const std::vector<std::string>& names, const std::vector<std::string>& asked)
@@ -302,6 +304,11 @@ gis::Table areaTable(const ScanResult& r, std::size_t level, const std::string& 
             } else if (!f.hasReference()) { // no registration in any reference period: no change to speak of
                 for (int k = 0; k < 3; ++k) row.emplace_back();
                 row.emplace_back(std::string("geen referentie"));
+            } else if (count == 0 && ch.expected == 0.0) { // 0 against 0: a test of nothing says so
+                row.emplace_back(0.0);
+                row.emplace_back();
+                row.emplace_back();
+                row.emplace_back(std::string(kNoRegistrations));
             } else {
                 row.emplace_back(round(ch.expected, 2));
                 row.emplace_back(ch.changePct ? Value(round(*ch.changePct, 1)) : Value());

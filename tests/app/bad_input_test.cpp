@@ -8,7 +8,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
+#include <sstream>
 
 using namespace gebiedscan;
 using namespace gebiedscan::testing;
@@ -397,6 +399,49 @@ TEST_F(BadInput, IntervalEndingBeforeItBegins)
               "Registraties: 2 gelezen; 1 in een gebied");
     const auto summary = nlohmann::json::parse(std::ifstream(*s_dir / "uit_omg" / "summary.json"));
     EXPECT_EQ(summary["bad_date_detail"]["end_before_start"], 1);
+}
+
+// A theme without any registration in the current and the reference periods: expected 0, no change
+// and no p, and the flag says so rather than "geen significante verandering" (a test of 0 against 0
+// says nothing). Beside it a theme with one registration in each keeps its test. Internal, so the
+// small counts stand as they are.
+TEST_F(BadInput, ThemeWithoutRegistrationsSaysSo)
+{
+    writeText(*s_dir / "een_thema.csv", "id,code,datum,lon,lat\n1,1.1.1,2024-05-01,6.5630,52.9930\n"
+                                        "2,1.1.1,2023-05-01,6.5630,52.9930\n");
+    expectRun("one theme in the current and reference years, the others in neither",
+              "--incidents een_thema.csv --assume-crs EPSG:4326 --year 2024 --internal "
+              "--areas gemeenten.geojson --out uit_een_thema",
+              0, "Registraties: 2 gelezen");
+    std::ifstream in(*s_dir / "uit_een_thema" / "gebiedscan_gemeente.csv");
+    std::string line;
+    const auto split = [](const std::string& l) {
+        std::vector<std::string> cells;
+        std::stringstream ss(l);
+        for (std::string c; std::getline(ss, c, ';');) cells.push_back(c);
+        if (!l.empty() && l.back() == ';') cells.emplace_back();
+        return cells;
+    };
+    std::getline(in, line);
+    const auto header = split(line.substr(3)); // past the BOM
+    std::vector<std::string> assen;
+    while (std::getline(in, line))
+        if (line.rfind("GM0106;", 0) == 0) assen = split(line);
+    ASSERT_EQ(assen.size(), header.size());
+    const auto cell = [&](const std::string& name) {
+        const auto it = std::find(header.begin(), header.end(), name);
+        return it == header.end() ? std::string("<geen kolom " + name + ">") : assen[it - header.begin()];
+    };
+    EXPECT_EQ(cell("n_geweld"), "0");
+    EXPECT_EQ(cell("exp_geweld"), "0");
+    EXPECT_EQ(cell("chg_geweld"), "");
+    EXPECT_EQ(cell("p_geweld"), "");
+    EXPECT_EQ(cell("sig_geweld"), "geen registraties");
+    EXPECT_EQ(cell("n_woninginbraak"), "1");
+    EXPECT_EQ(cell("exp_woninginbraak"), "1"); // 2023 scaled to leap year 2024 (2021, 2022 hold no data)
+    EXPECT_EQ(cell("chg_woninginbraak"), "\"-0,3\""); // quoted: the decimal comma
+    EXPECT_EQ(cell("p_woninginbraak"), "1");
+    EXPECT_EQ(cell("sig_woninginbraak"), "geen significante verandering");
 }
 
 TEST_F(BadInput, NoRegistrationInTheReferenceYears)

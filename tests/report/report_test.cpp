@@ -378,6 +378,27 @@ TEST_F(ReportTest, AreasSelectAndLevelsAreChecked)
     EXPECT_THROW(report::writeReport(o, reporter), InputError);
 }
 
+// Without --level the sheets are per wijk; a scan without wijken gets the level just above its
+// finest (here the gemeente above the buurten, as Boston's TOWN above its tracts), not one sheet
+// per buurt.
+TEST_F(ReportTest, DefaultLevelIsTheOneAboveTheFinest)
+{
+    EXPECT_EQ(written.sheets, static_cast<int>(result->areas.levels[1].size())) << "wijken";
+
+    ScanOptions scan = options;
+    scan.areaFields.parentCodes = {"gemeentecode"};
+    scan.areaFields.parentNames = {"gemeentenaam"};
+    scan.outDir = dir / "scan_zonder_wijken";
+    CollectingReporter reporter;
+    const auto twoLevels = runScan(scan, reporter);
+    ASSERT_EQ(twoLevels->areas.levels.size(), 2u);
+    writeScanOutputs(*twoLevels, scan);
+    report::ReportOptions o;
+    o.scanFolder = QString::fromStdString(scan.outDir.string());
+    o.pdf = QString::fromStdString((dir / "zonder_wijken.pdf").string());
+    EXPECT_EQ(report::writeReport(o, reporter).sheets, 1) << "one gemeente, not its buurten";
+}
+
 TEST_F(ReportTest, EnglishOnRequestWithEnglishNumbers)
 {
     CollectingReporter reporter;

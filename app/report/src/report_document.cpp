@@ -235,7 +235,12 @@ ReportContent ReportDocument::build()
         }
     }
     m_level = m_options.level;
-    if (m_level.isEmpty()) m_level = levels.contains(QStringLiteral("wijk")) ? QStringLiteral("wijk") : levels.first();
+    // Default: wijk, the level above the buurten; in a scan of other areas the same place, the
+    // level just above the finest (Boston's TOWN above its tracts), so not hundreds of sheets.
+    if (m_level.isEmpty())
+        m_level = levels.contains(QStringLiteral("wijk")) ? QStringLiteral("wijk")
+                  : levels.size() > 1                      ? levels[1]
+                                                           : levels.first();
     if (!levels.contains(m_level))
         throw InputError(
             QStringLiteral("de scan heeft geen niveau '%1' (wel: %2)").arg(m_level, levels.join(", ")).toStdString());
@@ -1105,7 +1110,9 @@ QString ReportDocument::themeTable(const Area& a)
         };
         QString sig = ScanReportData::text(l, a.feature, field(fld::significance, id));
         const double p = ScanReportData::number(l, a.feature, field(fld::changeP, id));
-        if (m_text.english())
+        if (sig == u"geen registraties") // 0 against 0: nothing to test ('–': cannot be computed)
+            sig = QStringLiteral("–");
+        else if (m_text.english())
             sig = sig == u"stijging" ? QStringLiteral("rise")
                   : sig == u"daling" ? QStringLiteral("fall")
                   : sig.isEmpty()    ? sig

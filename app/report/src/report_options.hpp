@@ -7,8 +7,9 @@ namespace gebiedscan::report {
 
 struct ReportOptions {
     QString scanFolder; ///< output folder of `gebiedscan scan`
-    /// Level of the area sheets ("gemeente", "wijk", "buurt"); empty: wijk when the scan has
-    /// wijken, else its finest level.
+    /// Level of the area sheets ("gemeente", "wijk", "buurt" or a scan's own level name); empty:
+    /// wijk when the scan has wijken, else the level just above the finest (the finest when it is
+    /// the only one).
     QString level;
     /// Area codes to report on; an area is taken when its own code or that of a higher area it
     /// lies in is listed (GM0106 = every wijk of Assen). Empty: all.
