@@ -49,31 +49,27 @@ bool roundControlled(const ProtectionTable& table, const std::vector<std::size_t
     }
     std::vector<int> ia{0}, ja{0};
     std::vector<double> ar{0.0};
-    std::vector<bool> seen(table.relations().size(), false);
     int row = 0;
-    for (auto c : part)
-        for (auto r : table.relationsOf()[c]) {
-            if (seen[r]) continue;
-            seen[r] = true;
-            std::int64_t remainder = 0;
-            std::vector<std::pair<int, int>> terms;
-            for (const auto& t : table.relations()[r].terms) {
-                remainder += t.coefficient * (cells[t.cell].value % o.base);
-                if (const auto it = column.find(t.cell); it != column.end())
-                    terms.emplace_back(it->second, t.coefficient);
-            }
-            if (remainder % o.base != 0) return false; // the true values do not add up: no rounding can
-            if (terms.empty()) continue;
-            glp_add_rows(lp.get(), 1);
-            ++row;
-            const double rhs = static_cast<double>(remainder / o.base);
-            glp_set_row_bnds(lp.get(), row, GLP_FX, rhs, rhs);
-            for (const auto& [j, coefficient] : terms) {
-                ia.push_back(row);
-                ja.push_back(j);
-                ar.push_back(coefficient);
-            }
+    for (auto r : table.relationsOf(part)) {
+        std::int64_t remainder = 0;
+        std::vector<std::pair<int, int>> terms;
+        for (const auto& t : table.relations()[r].terms) {
+            remainder += t.coefficient * (cells[t.cell].value % o.base);
+            if (const auto it = column.find(t.cell); it != column.end())
+                terms.emplace_back(it->second, t.coefficient);
         }
+        if (remainder % o.base != 0) return false; // the true values do not add up: no rounding can
+        if (terms.empty()) continue;
+        glp_add_rows(lp.get(), 1);
+        ++row;
+        const double rhs = static_cast<double>(remainder / o.base);
+        glp_set_row_bnds(lp.get(), row, GLP_FX, rhs, rhs);
+        for (const auto& [j, coefficient] : terms) {
+            ia.push_back(row);
+            ja.push_back(j);
+            ar.push_back(coefficient);
+        }
+    }
     glp_load_matrix(lp.get(), static_cast<int>(ar.size()) - 1, ia.data(), ja.data(), ar.data());
     glp_set_obj_dir(lp.get(), GLP_MIN);
     glp_iocp parm;

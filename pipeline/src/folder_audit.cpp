@@ -110,7 +110,7 @@ public:
                     {AuditFinding::Kind::Narrowed,
                      fmt::format("{}: afgerond {}, maar uit de optellingen te herleiden tot {} t/m {} (de afronding "
                                  "alleen: {} t/m {}; beschermd is minstens {} mogelijke waarden)",
-                                 c.label, c.value, number(iv.low), number(iv.high), prior.low, prior.high,
+                                 m_table.label(iv.cell), c.value, number(iv.low), number(iv.high), prior.low, prior.high,
                                  m_roundingBase),
                      iv.low, iv.high});
                 continue;
@@ -119,12 +119,12 @@ public:
                 {AuditFinding::Kind::Narrowed,
                  std::isnan(iv.low)
                      ? fmt::format("{}: geheim, maar de gepubliceerde cijfers eromheen zijn onderling tegenstrijdig",
-                                   c.label)
+                                   m_table.label(iv.cell))
                  : iv.low == iv.high
-                     ? fmt::format("{}: geheim, maar exact te herleiden: {}", c.label, number(iv.low))
+                     ? fmt::format("{}: geheim, maar exact te herleiden: {}", m_table.label(iv.cell), number(iv.low))
                      : fmt::format("{}: geheim, maar te herleiden tot {} t/m {} (beschermd is alleen 1 t/m {} "
                                    "geheel, of buiten dat bereik)",
-                                   c.label, number(iv.low), number(iv.high), c.threshold - 1),
+                                   m_table.label(iv.cell), number(iv.low), number(iv.high), c.threshold - 1),
                  iv.low, iv.high});
         }
         for (auto r : audit.inconsistent) {
@@ -132,7 +132,7 @@ public:
             std::string terms;
             for (const auto& t : m_table.relations()[r].terms)
                 terms += fmt::format("{}{} x {} ({})", terms.empty() ? "" : " + ", t.coefficient,
-                                     m_table.cell(t.cell).value, m_table.cell(t.cell).label);
+                                     m_table.cell(t.cell).value, m_table.label(t.cell));
             out.findings.push_back({AuditFinding::Kind::Inconsistent,
                                     "optelling klopt niet met de gepubliceerde cijfers (de map is zo niet te "
                                     "beoordelen): " +
@@ -141,7 +141,7 @@ public:
         if (!audit.infeasible.empty()) {
             std::string cells;
             for (std::size_t i = 0; i < audit.infeasible.size() && i < 5; ++i)
-                cells += (i ? "; " : "") + m_table.cell(audit.infeasible[i]).label;
+                cells += (i ? "; " : "") + m_table.label(audit.infeasible[i]);
             out.findings.push_back(
                 {AuditFinding::Kind::Inconsistent,
                  fmt::format("de gepubliceerde cijfers laten geen enkele waarde toe voor {} geheime "

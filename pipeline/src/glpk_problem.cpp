@@ -11,8 +11,10 @@ namespace {
 
 glp_prob* create()
 {
-    static const bool quiet = [] {
-        glp_term_out(GLP_OFF); // GLPK prints to stdout otherwise: our stdout is for results
+    // GLPK prints to stdout otherwise (our stdout is for results); its environment, and so this
+    // switch, is per thread.
+    thread_local const bool quiet = [] {
+        glp_term_out(GLP_OFF);
         return true;
     }();
     (void)quiet;
@@ -24,6 +26,11 @@ glp_prob* create()
 } // namespace
 
 GlpkProblem::GlpkProblem() : m_lp(create()) {}
+
+void GlpkProblem::releaseThreadEnvironment()
+{
+    glp_free_env();
+}
 
 int GlpkProblem::addColumns(int n)
 {

@@ -18,6 +18,9 @@ public:
 
     GlpkProblem();
 
+    /// Frees the calling thread's GLPK environment; for a worker thread once its problems are gone.
+    static void releaseThreadEnvironment();
+
     /// Adds columns or rows; returns the 1-based index of the first.
     int addColumns(int n);
     int addRows(int n);

@@ -95,18 +95,18 @@ void narrowedFindings(FolderAudit& out, const ProtectionTable& table)
             {AuditFinding::Kind::Narrowed,
              std::isnan(iv.low)  ? fmt::format("{}: geheim, maar de gepubliceerde cijfers eromheen zijn onderling "
                                                 "tegenstrijdig",
-                                               c.label)
-             : iv.low == iv.high ? fmt::format("{}: geheim, maar exact te herleiden: {}", c.label, number(iv.low))
+                                               table.label(iv.cell))
+             : iv.low == iv.high ? fmt::format("{}: geheim, maar exact te herleiden: {}", table.label(iv.cell), number(iv.low))
                                  : fmt::format("{}: geheim, maar te herleiden tot {} t/m {} (beschermd is alleen 1 "
                                                "t/m {} geheel, of buiten dat bereik)",
-                                               c.label, number(iv.low), number(iv.high), c.threshold - 1),
+                                               table.label(iv.cell), number(iv.low), number(iv.high), c.threshold - 1),
              iv.low, iv.high});
     }
     for (auto r : audit.inconsistent) {
         std::string terms;
         for (const auto& t : table.relations()[r].terms)
             terms += fmt::format("{}{} x {} ({})", terms.empty() ? "" : " + ", t.coefficient, table.cell(t.cell).value,
-                                 table.cell(t.cell).label);
+                                 table.label(t.cell));
         out.findings.push_back({AuditFinding::Kind::Inconsistent,
                                 "optelling klopt niet met de gepubliceerde cijfers: " + terms + " is niet 0"});
     }

@@ -3,31 +3,89 @@
 #include "gebiedscan/core/error.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
+#include <unordered_set>
 
 namespace gebiedscan::pipeline {
+
+ProtectionTable::ProtectionTable(const ProtectionTable& other)
+    : m_cells(other.m_cells), m_labels(other.m_labels), m_relations(other.m_relations)
+{}
+
+ProtectionTable& ProtectionTable::operator=(const ProtectionTable& other)
+{
+    if (this == &other) return *this;
+    m_cells = other.m_cells;
+    m_labels = other.m_labels;
+    m_relations = other.m_relations;
+    m_relationIndexReady.store(false, std::memory_order_release);
+    return *this;
+}
+
+std::size_t ProtectionTable::add(ProtectionCell cell, std::string label)
+{
+    m_cells.push_back(cell);
+    if (!label.empty()) {
+        m_labels.resize(m_cells.size());
+        m_labels.back() = std::move(label);
+    }
+    m_relationIndexReady.store(false, std::memory_order_release);
+    return m_cells.size() - 1;
+}
 
 std::size_t ProtectionTable::addCell(std::int64_t value, int threshold, std::string label)
 {
     if (value < 0) throw Error("ProtectionTable: a count cannot be negative (" + label + ")");
     const bool small = value >= 1 && value <= static_cast<std::int64_t>(threshold) - 1;
-    m_cells.push_back({value, threshold, small ? CellState::Primary : CellState::Published, std::move(label)});
-    m_relationsOf.emplace_back();
-    return m_cells.size() - 1;
+    return add({value, threshold, small ? CellState::Primary : CellState::Published}, std::move(label));
 }
 
 std::size_t ProtectionTable::addPublishedCell(std::int64_t value, int threshold, std::string label)
 {
-    m_cells.push_back({value, threshold, CellState::Published, std::move(label)});
-    m_relationsOf.emplace_back();
-    return m_cells.size() - 1;
+    return add({value, threshold, CellState::Published}, std::move(label));
 }
 
 std::size_t ProtectionTable::addHiddenCell(int threshold, std::string label)
 {
-    m_cells.push_back({0, threshold, CellState::Hidden, std::move(label)});
-    m_relationsOf.emplace_back();
-    return m_cells.size() - 1;
+    return add({0, threshold, CellState::Hidden}, std::move(label));
+}
+
+const std::string& ProtectionTable::label(std::size_t cell) const
+{
+    static const std::string none;
+    return cell < m_labels.size() ? m_labels[cell] : none;
+}
+
+std::span<const std::uint32_t> ProtectionTable::relationsOf(std::size_t cell) const
+{
+    if (!m_relationIndexReady.load(std::memory_order_acquire)) buildRelationIndex();
+    return {m_relationIds.data() + m_relationStart[cell], m_relationStart[cell + 1] - m_relationStart[cell]};
+}
+
+std::vector<std::uint32_t> ProtectionTable::relationsOf(const std::vector<std::size_t>& cells) const
+{
+    std::vector<std::uint32_t> out;
+    std::unordered_set<std::uint32_t> seen;
+    for (auto c : cells)
+        for (auto r : relationsOf(c))
+            if (seen.insert(r).second) out.push_back(r);
+    return out;
+}
+
+void ProtectionTable::buildRelationIndex() const
+{
+    const std::lock_guard lock(m_relationIndexMutex);
+    if (m_relationIndexReady.load(std::memory_order_acquire)) return;
+    m_relationStart.assign(m_cells.size() + 1, 0);
+    for (const auto& r : m_relations)
+        for (const auto& t : r.terms) ++m_relationStart[t.cell + 1];
+    std::partial_sum(m_relationStart.begin(), m_relationStart.end(), m_relationStart.begin());
+    m_relationIds.resize(m_relationStart.back());
+    std::vector<std::size_t> next(m_relationStart.begin(), m_relationStart.end() - 1);
+    for (std::size_t ri = 0; ri < m_relations.size(); ++ri)
+        for (const auto& t : m_relations[ri].terms) m_relationIds[next[t.cell]++] = static_cast<std::uint32_t>(ri);
+    m_relationIndexReady.store(true, std::memory_order_release);
 }
 
 void ProtectionTable::addRelation(std::vector<RelationTerm> terms)
@@ -43,8 +101,10 @@ void ProtectionTable::addRelation(std::vector<RelationTerm> terms)
     }
     std::erase_if(r.terms, [](const RelationTerm& t) { return t.coefficient == 0; });
     if (r.terms.empty()) return;
-    for (const auto& t : r.terms) m_relationsOf[t.cell].push_back(m_relations.size());
+    if (m_relations.size() >= std::numeric_limits<std::uint32_t>::max())
+        throw Error("ProtectionTable: more relations than the index can hold");
     m_relations.push_back(std::move(r));
+    m_relationIndexReady.store(false, std::memory_order_release);
 }
 
 void ProtectionTable::hideSecondary(std::size_t cell)

@@ -54,7 +54,7 @@ public:
         std::unordered_map<std::size_t, std::size_t> rowOf;
         std::vector<std::vector<std::pair<std::size_t, int>>> rowTerms;
         for (std::size_t k = 0; k < part.size(); ++k)
-            for (auto r : table.relationsOf()[part[k]]) {
+            for (auto r : table.relationsOf(part[k])) {
                 const auto [it, added] = rowOf.try_emplace(r, rowTerms.size());
                 if (added) rowTerms.emplace_back();
                 const auto& terms = table.relations()[r].terms;

@@ -5,6 +5,11 @@
 #include "glpk_problem.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <thread>
 
 #include <cmath>
 #include <limits>
@@ -47,26 +52,22 @@ public:
         }
         std::vector<int> rows, columns;
         std::vector<double> values;
-        std::vector<bool> seen(table.relations().size(), false);
         int row = 0;
-        for (auto cell : part)
-            for (auto r : table.relationsOf()[cell]) {
-                if (seen[r]) continue;
-                seen[r] = true;
-                ++row;
-                double rhs = 0.0;
-                for (const auto& t : table.relations()[r].terms) {
-                    const auto it = m_column.find(t.cell);
-                    if (it != m_column.end()) {
-                        rows.push_back(row);
-                        columns.push_back(it->second);
-                        values.push_back(t.coefficient);
-                    } else {
-                        rhs -= static_cast<double>(t.coefficient) * static_cast<double>(cells[t.cell].value);
-                    }
+        for (auto r : table.relationsOf(part)) {
+            ++row;
+            double rhs = 0.0;
+            for (const auto& t : table.relations()[r].terms) {
+                const auto it = m_column.find(t.cell);
+                if (it != m_column.end()) {
+                    rows.push_back(row);
+                    columns.push_back(it->second);
+                    values.push_back(t.coefficient);
+                } else {
+                    rhs -= static_cast<double>(t.coefficient) * static_cast<double>(cells[t.cell].value);
                 }
-                m_rhs.push_back(rhs);
             }
+            m_rhs.push_back(rhs);
+        }
         if (row > 0) m_lp.addRows(row);
         for (int i = 1; i <= row; ++i) m_lp.setRowFixed(i, m_rhs[static_cast<std::size_t>(i) - 1]);
         m_lp.loadMatrix(rows, columns, values);
@@ -166,6 +167,39 @@ bool intervalProtects(double low, double high, int threshold, CellState state, A
 
 namespace {
 
+// Runs work(0 .. n-1) over the hardware's threads, each index once; rethrows the first error.
+// Few items stay on the calling thread (a thread costs more than a small table's audit).
+void forEachInParallel(std::size_t n, const std::function<void(std::size_t)>& work)
+{
+    constexpr std::size_t kItemsPerThread = 64;
+    const auto threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), n / kItemsPerThread);
+    if (threads <= 1) {
+        for (std::size_t i = 0; i < n; ++i) work(i);
+        return;
+    }
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr error;
+    std::mutex errorMutex;
+    const auto drain = [&] {
+        try {
+            for (std::size_t i = next++; i < n; i = next++) work(i);
+        } catch (...) {
+            const std::lock_guard lock(errorMutex);
+            if (!error) error = std::current_exception();
+            next = n;
+        }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t)
+        pool.emplace_back([&] {
+            drain();
+            GlpkProblem::releaseThreadEnvironment();
+        });
+    drain(); // the calling thread works too, and keeps its GLPK environment
+    for (auto& t : pool) t.join();
+    if (error) std::rethrow_exception(error);
+}
+
 // The intervals of one part of hidden cells (out[k] for part[k]); false when no point satisfies
 // the relations. Depends only on the part's cells, their states and the published values.
 bool auditPart(const ProtectionTable& table, const std::vector<std::size_t>& part, const AuditOptions& options,
@@ -252,25 +286,41 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
 
     const auto parts = table.components(true);
     result.components = parts.size();
-    std::vector<CellInterval> byCell(cells.size());
-    std::vector<CellInterval> intervals;
-    for (const auto& part : parts) {
-        bool feasible = true;
-        const AuditMemo::Part* known = nullptr;
+    // Parts met before come from the memo; the others are solved, in parallel (each part is an
+    // LP of its own), then remembered.
+    std::vector<const AuditMemo::Part*> known(parts.size(), nullptr);
+    std::vector<std::size_t> unsolved;
+    const auto keyOf = [&](const std::vector<std::size_t>& part) {
         std::vector<std::pair<std::size_t, CellState>> key;
+        key.reserve(part.size());
+        for (auto c : part) key.emplace_back(c, cells[c].state);
+        return key;
+    };
+    for (std::size_t p = 0; p < parts.size(); ++p) {
         if (memo) {
-            key.reserve(part.size());
-            for (auto c : part) key.emplace_back(c, cells[c].state);
-            const auto it = memo->m_parts.find(key);
-            if (it != memo->m_parts.end()) known = &it->second;
+            const auto it = memo->m_parts.find(keyOf(parts[p]));
+            if (it != memo->m_parts.end()) {
+                known[p] = &it->second;
+                continue;
+            }
         }
-        if (known) {
-            feasible = known->feasible;
-            intervals = known->intervals;
-        } else {
-            feasible = auditPart(table, part, options, intervals, result.linearPrograms, result.integerPrograms);
-            if (memo) memo->m_parts.emplace(std::move(key), AuditMemo::Part{intervals, feasible});
-        }
+        unsolved.push_back(p);
+    }
+    std::vector<AuditMemo::Part> solved(unsolved.size());
+    std::vector<std::size_t> linearPrograms(unsolved.size(), 0), integerPrograms(unsolved.size(), 0);
+    forEachInParallel(unsolved.size(), [&](std::size_t i) {
+        auto& s = solved[i];
+        s.feasible = auditPart(table, parts[unsolved[i]], options, s.intervals, linearPrograms[i], integerPrograms[i]);
+    });
+    for (std::size_t i = 0; i < unsolved.size(); ++i) {
+        result.linearPrograms += linearPrograms[i];
+        result.integerPrograms += integerPrograms[i];
+        known[unsolved[i]] = &solved[i];
+    }
+    std::vector<CellInterval> byCell(cells.size());
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+        const auto& part = parts[p];
+        const auto& [intervals, feasible] = *known[p];
         for (std::size_t k = 0; k < part.size(); ++k) byCell[part[k]] = intervals[k];
         if (!feasible) {
             // The published values contradict the relations and bounds: nothing can be judged.
@@ -282,6 +332,9 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
             }
         }
     }
+    if (memo)
+        for (std::size_t i = 0; i < unsolved.size(); ++i)
+            memo->m_parts.emplace(keyOf(parts[unsolved[i]]), std::move(solved[i]));
     for (std::size_t c = 0; c < cells.size(); ++c) {
         if (!cells[c].hidden()) continue;
         auto iv = byCell[c];
@@ -324,7 +377,7 @@ AuditResult auditRoundedTable(const ProtectionTable& table, int base, bool contr
     for (const auto& part : parts) {
         bool consistent = true;
         for (auto c : part)
-            for (auto r : table.relationsOf()[c]) consistent = consistent && relationHolds[r];
+            for (auto r : table.relationsOf(c)) consistent = consistent && relationHolds[r];
         if (consistent)
             for (auto c : part) lowSeen[c] = highSeen[c] = static_cast<double>(cells[c].value);
         const auto spans = [&](std::size_t c) { return highSeen[c] - lowSeen[c] >= need(c) - kTolerance; };

@@ -88,7 +88,7 @@ TEST(HotTimesProtection, TheSmallHourAloneIsSolvedFromTheTotal)
     const auto& iv = audit.intervals[audit.failing.front()];
     EXPECT_EQ(iv.low, 3.0);
     EXPECT_EQ(iv.high, 3.0);
-    EXPECT_NE(reader.cell(iv.cell).label.find("ma 05:00-06:00"), std::string::npos);
+    EXPECT_NE(reader.label(iv.cell).find("ma 05:00-06:00"), std::string::npos);
 }
 
 TEST(HotTimesProtection, TwoSmallHoursWithASmallSumTakeALargerPartner)

@@ -17,8 +17,11 @@
 // protected against in general; AuditOptions::primaryBoundsKnown in table_audit.hpp shows why.
 // A reader of an output folder does not know the true values either: AuditRule::FolderReader
 // states how such a folder is judged.
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <mutex>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -35,7 +38,6 @@ struct ProtectionCell {
     std::int64_t value = 0; ///< the true count (0 and meaningless for CellState::Hidden)
     int threshold = 0;      ///< T of the cell's theme: 1..T-1 is "small"
     CellState state = CellState::Published;
-    std::string label; ///< for messages: "buurt BU01060101, 1.6 Zeden, 2024"
 
     [[nodiscard]] bool hidden() const { return state != CellState::Published; }
 };
@@ -54,8 +56,14 @@ struct Relation {
 
 /// Cells and relations of one or more tables (periods and levels are only part of a cell's
 /// identity: relations never cross periods, so each period falls apart into its own components).
+/// Compact, as a national grid has over a hundred million cells: 16 bytes a cell, labels only
+/// where given, the relations of each cell as one index built when first asked for.
 class ProtectionTable {
 public:
+    ProtectionTable() = default;
+    ProtectionTable(const ProtectionTable& other);
+    ProtectionTable& operator=(const ProtectionTable& other);
+
     /// Adds a cell with its true value; primary when 1 <= value <= threshold-1, else published.
     std::size_t addCell(std::int64_t value, int threshold, std::string label = {});
     /// Adds a cell read from a published output: its value, or hidden with the value unknown.
@@ -71,9 +79,14 @@ public:
 
     [[nodiscard]] const std::vector<ProtectionCell>& cells() const { return m_cells; }
     [[nodiscard]] const ProtectionCell& cell(std::size_t i) const { return m_cells[i]; }
+    /// For messages: "buurt BU01060101, 1.6 Zeden, 2024"; empty when none was given.
+    [[nodiscard]] const std::string& label(std::size_t cell) const;
     [[nodiscard]] const std::vector<Relation>& relations() const { return m_relations; }
-    /// Relations each cell takes part in (indices into relations()).
-    [[nodiscard]] const std::vector<std::vector<std::size_t>>& relationsOf() const { return m_relationsOf; }
+    /// Relations the cell takes part in (indices into relations(), increasing). Safe to call from
+    /// several threads while no cell or relation is added.
+    [[nodiscard]] std::span<const std::uint32_t> relationsOf(std::size_t cell) const;
+    /// Relations any of `cells` takes part in, each once, in the order first met.
+    [[nodiscard]] std::vector<std::uint32_t> relationsOf(const std::vector<std::size_t>& cells) const;
 
     [[nodiscard]] std::size_t count(CellState state) const;
     [[nodiscard]] std::size_t hiddenCount() const;
@@ -84,9 +97,18 @@ public:
     [[nodiscard]] std::vector<std::vector<std::size_t>> components(bool hiddenOnly) const;
 
 private:
+    std::size_t add(ProtectionCell cell, std::string label);
+    void buildRelationIndex() const;
+
     std::vector<ProtectionCell> m_cells;
+    std::vector<std::string> m_labels; // empty until a cell has a label
     std::vector<Relation> m_relations;
-    std::vector<std::vector<std::size_t>> m_relationsOf;
+    // relationsOf as compressed rows: cell c's relations are m_relationIds[m_relationStart[c] ..
+    // m_relationStart[c + 1]); rebuilt after a change when next asked for.
+    mutable std::vector<std::size_t> m_relationStart;
+    mutable std::vector<std::uint32_t> m_relationIds;
+    mutable std::atomic<bool> m_relationIndexReady{false};
+    mutable std::mutex m_relationIndexMutex;
 };
 
 } // namespace gebiedscan::pipeline
