@@ -10,7 +10,7 @@
 namespace gebiedscan::pipeline {
 
 ProtectionTable::ProtectionTable(const ProtectionTable& other)
-    : m_cells(other.m_cells), m_labels(other.m_labels), m_relations(other.m_relations)
+    : m_cells(other.m_cells), m_labels(other.m_labels), m_terms(other.m_terms), m_termStart(other.m_termStart)
 {}
 
 ProtectionTable& ProtectionTable::operator=(const ProtectionTable& other)
@@ -18,7 +18,8 @@ ProtectionTable& ProtectionTable::operator=(const ProtectionTable& other)
     if (this == &other) return *this;
     m_cells = other.m_cells;
     m_labels = other.m_labels;
-    m_relations = other.m_relations;
+    m_terms = other.m_terms;
+    m_termStart = other.m_termStart;
     m_relationIndexReady.store(false, std::memory_order_release);
     return *this;
 }
@@ -78,32 +79,34 @@ void ProtectionTable::buildRelationIndex() const
     const std::lock_guard lock(m_relationIndexMutex);
     if (m_relationIndexReady.load(std::memory_order_acquire)) return;
     m_relationStart.assign(m_cells.size() + 1, 0);
-    for (const auto& r : m_relations)
+    for (const auto r : relations())
         for (const auto& t : r.terms) ++m_relationStart[t.cell + 1];
     std::partial_sum(m_relationStart.begin(), m_relationStart.end(), m_relationStart.begin());
     m_relationIds.resize(m_relationStart.back());
     std::vector<std::size_t> next(m_relationStart.begin(), m_relationStart.end() - 1);
-    for (std::size_t ri = 0; ri < m_relations.size(); ++ri)
-        for (const auto& t : m_relations[ri].terms) m_relationIds[next[t.cell]++] = static_cast<std::uint32_t>(ri);
+    for (std::size_t ri = 0; ri + 1 < m_termStart.size(); ++ri)
+        for (const auto& t : relations()[ri].terms) m_relationIds[next[t.cell]++] = static_cast<std::uint32_t>(ri);
     m_relationIndexReady.store(true, std::memory_order_release);
 }
 
 void ProtectionTable::addRelation(std::vector<RelationTerm> terms)
 {
     std::sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.cell < b.cell; });
-    Relation r;
+    std::vector<RelationTerm> merged;
+    merged.reserve(terms.size());
     for (const auto& t : terms) {
         if (t.cell >= m_cells.size()) throw Error("ProtectionTable: relation names an unknown cell");
-        if (!r.terms.empty() && r.terms.back().cell == t.cell)
-            r.terms.back().coefficient += t.coefficient;
+        if (!merged.empty() && merged.back().cell == t.cell)
+            merged.back().coefficient += t.coefficient;
         else
-            r.terms.push_back(t);
+            merged.push_back(t);
     }
-    std::erase_if(r.terms, [](const RelationTerm& t) { return t.coefficient == 0; });
-    if (r.terms.empty()) return;
-    if (m_relations.size() >= std::numeric_limits<std::uint32_t>::max())
+    std::erase_if(merged, [](const RelationTerm& t) { return t.coefficient == 0; });
+    if (merged.empty()) return;
+    if (relations().size() >= std::numeric_limits<std::uint32_t>::max())
         throw Error("ProtectionTable: more relations than the index can hold");
-    m_relations.push_back(std::move(r));
+    m_terms.insert(m_terms.end(), merged.begin(), merged.end());
+    m_termStart.push_back(m_terms.size());
     m_relationIndexReady.store(false, std::memory_order_release);
 }
 
@@ -138,7 +141,7 @@ std::vector<std::vector<std::size_t>> ProtectionTable::components(bool hiddenOnl
         while (root[x] != x) x = root[x] = root[root[x]];
         return x;
     };
-    for (const auto& r : m_relations) {
+    for (const auto r : relations()) {
         std::size_t first = m_cells.size();
         for (const auto& t : r.terms) {
             if (hiddenOnly && !m_cells[t.cell].hidden()) continue;

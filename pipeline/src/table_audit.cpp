@@ -12,6 +12,7 @@
 #include <thread>
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -317,30 +318,36 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
         result.integerPrograms += integerPrograms[i];
         known[unsolved[i]] = &solved[i];
     }
-    std::vector<CellInterval> byCell(cells.size());
+    // Each hidden cell's place in result.intervals (cell order): 4 bytes a cell, not a whole
+    // interval (a scan's table has millions of cells, most of them published).
+    std::vector<std::uint32_t> place(cells.size(), 0);
+    std::uint32_t hidden = 0;
+    for (std::size_t c = 0; c < cells.size(); ++c)
+        if (cells[c].hidden()) place[c] = hidden++;
+    result.intervals.resize(hidden);
     for (std::size_t p = 0; p < parts.size(); ++p) {
         const auto& part = parts[p];
         const auto& [intervals, feasible] = *known[p];
-        for (std::size_t k = 0; k < part.size(); ++k) byCell[part[k]] = intervals[k];
-        if (!feasible) {
-            // The published values contradict the relations and bounds: nothing can be judged.
-            ++result.inconsistentRelations;
-            for (auto c : part) {
-                result.infeasible.push_back(c);
-                byCell[c].cell = c;
-                byCell[c].low = byCell[c].high = std::numeric_limits<double>::quiet_NaN();
+        for (std::size_t k = 0; k < part.size(); ++k) {
+            auto& iv = result.intervals[place[part[k]]];
+            iv = intervals[k];
+            iv.cell = part[k];
+            if (!feasible) {
+                // The published values contradict the relations and bounds: nothing can be judged.
+                result.infeasible.push_back(part[k]);
+                iv.low = iv.high = std::numeric_limits<double>::quiet_NaN();
             }
         }
+        if (!feasible) ++result.inconsistentRelations;
     }
     if (memo)
         for (std::size_t i = 0; i < unsolved.size(); ++i)
             memo->m_parts.emplace(keyOf(parts[unsolved[i]]), std::move(solved[i]));
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-        if (!cells[c].hidden()) continue;
-        auto iv = byCell[c];
-        iv.safe = intervalProtects(iv.low, iv.high, cells[c].threshold, cells[c].state, options.rule);
-        if (!iv.safe) result.failing.push_back(result.intervals.size());
-        result.intervals.push_back(iv);
+    for (std::size_t i = 0; i < result.intervals.size(); ++i) {
+        auto& iv = result.intervals[i];
+        const auto& c = cells[iv.cell];
+        iv.safe = intervalProtects(iv.low, iv.high, c.threshold, c.state, options.rule);
+        if (!iv.safe) result.failing.push_back(i);
     }
     return result;
 }

@@ -49,9 +49,46 @@ struct RelationTerm {
 };
 
 /// A linear relation between cells: sum of coefficient x value = 0, e.g. the buurten of a wijk
-/// (+1 each) and the wijk (-1).
+/// (+1 each) and the wijk (-1). Its terms are in cell order and live in the table.
 struct Relation {
-    std::vector<RelationTerm> terms;
+    std::span<const RelationTerm> terms;
+};
+
+/// The relations of a table, indexable and iterable; views into one flat array of terms.
+class RelationList {
+public:
+    RelationList(const std::vector<RelationTerm>& terms, const std::vector<std::size_t>& start)
+        : m_terms(terms), m_start(start)
+    {}
+    [[nodiscard]] std::size_t size() const { return m_start.size() - 1; }
+    [[nodiscard]] Relation operator[](std::size_t r) const
+    {
+        return {std::span<const RelationTerm>(m_terms.data() + m_start[r], m_start[r + 1] - m_start[r])};
+    }
+
+    class Iterator {
+    public:
+        using value_type = Relation;
+        using difference_type = std::ptrdiff_t;
+        Iterator(const RelationList& list, std::size_t r) : m_list(&list), m_r(r) {}
+        Relation operator*() const { return (*m_list)[m_r]; }
+        Iterator& operator++()
+        {
+            ++m_r;
+            return *this;
+        }
+        bool operator==(const Iterator& other) const { return m_r == other.m_r; }
+
+    private:
+        const RelationList* m_list;
+        std::size_t m_r;
+    };
+    [[nodiscard]] Iterator begin() const { return {*this, 0}; }
+    [[nodiscard]] Iterator end() const { return {*this, size()}; }
+
+private:
+    const std::vector<RelationTerm>& m_terms;
+    const std::vector<std::size_t>& m_start;
 };
 
 /// Cells and relations of one or more tables (periods and levels are only part of a cell's
@@ -71,6 +108,7 @@ public:
     std::size_t addHiddenCell(int threshold, std::string label = {});
     /// Adds sum(coefficient x cell) = 0. Terms naming the same cell are merged.
     void addRelation(std::vector<RelationTerm> terms);
+    void addRelation(std::span<const RelationTerm> terms) { addRelation(std::vector(terms.begin(), terms.end())); }
 
     /// Marks a published cell as a secondary suppression (no effect on hidden cells).
     void hideSecondary(std::size_t cell);
@@ -81,7 +119,7 @@ public:
     [[nodiscard]] const ProtectionCell& cell(std::size_t i) const { return m_cells[i]; }
     /// For messages: "buurt BU01060101, 1.6 Zeden, 2024"; empty when none was given.
     [[nodiscard]] const std::string& label(std::size_t cell) const;
-    [[nodiscard]] const std::vector<Relation>& relations() const { return m_relations; }
+    [[nodiscard]] RelationList relations() const { return {m_terms, m_termStart}; }
     /// Relations the cell takes part in (indices into relations(), increasing). Safe to call from
     /// several threads while no cell or relation is added.
     [[nodiscard]] std::span<const std::uint32_t> relationsOf(std::size_t cell) const;
@@ -102,7 +140,10 @@ private:
 
     std::vector<ProtectionCell> m_cells;
     std::vector<std::string> m_labels; // empty until a cell has a label
-    std::vector<Relation> m_relations;
+    // The relations' terms one after another: relation r is m_terms[m_termStart[r] ..
+    // m_termStart[r + 1]) (one allocation, not one per relation).
+    std::vector<RelationTerm> m_terms;
+    std::vector<std::size_t> m_termStart{0};
     // relationsOf as compressed rows: cell c's relations are m_relationIds[m_relationStart[c] ..
     // m_relationStart[c + 1]); rebuilt after a change when next asked for.
     mutable std::vector<std::size_t> m_relationStart;
