@@ -11,6 +11,7 @@
 #include "gebiedscan/core/empirical_bayes.hpp"
 #include "gebiedscan/core/hot_times.hpp"
 #include "gebiedscan/core/error.hpp"
+#include "gebiedscan/core/language.hpp"
 #include "gebiedscan/gis/layer_info.hpp"
 #include "gebiedscan/gis/vector_reader.hpp"
 
@@ -159,12 +160,26 @@ private:
     {
         const auto file = m_dir / "summary.json";
         std::ifstream in(file);
-        if (!in) throw InputError("'" + m_dir.string() + "' is no scan folder: summary.json is missing");
+        if (!in) {
+            const auto name = "'" + m_dir.string() + "'";
+            // The council package has no summary.json: export audited its scan folder before
+            // writing it (LEESMIJ.txt says so); that folder is what can be audited again.
+            if (fs::exists(m_dir / "LEESMIJ.txt"))
+                throw InputError(tr(name + " is een gegevenspakket van gebiedscan export, geen scanmap: het pakket is "
+                                           "bij het schrijven gecontroleerd (zie LEESMIJ.txt); controleer de scanmap "
+                                           "waaruit het gemaakt is",
+                                    name + " is a package written by gebiedscan export, not a scan folder: it was "
+                                           "audited when written (see LEESMIJ.txt); audit the scan folder it was made "
+                                           "from"));
+            throw InputError(tr(name + " is geen scanmap: summary.json ontbreekt",
+                                name + " is no scan folder: summary.json is missing"));
+        }
         nlohmann::json s;
         try {
             in >> s;
         } catch (const nlohmann::json::exception& e) {
-            throw InputError("'" + file.string() + "': " + e.what());
+            throw InputError(tr("'" + file.string() + "' is geen leesbare JSON: ", "'" + file.string() + "': ") +
+                             e.what());
         }
         m_audience = s.value("audience", std::string());
         // Gi*/LISA classes computed on the protected table (published values, a hidden count as T/2):
@@ -181,13 +196,17 @@ private:
             sup != s.end() && sup->is_object() && sup->value("method", std::string()) == "afronden") {
             m_roundingBase = sup->value("rounding_base", 5);
             m_roundingControlled = sup->value("rounding_controlled", false);
-            if (m_roundingBase < 2) throw InputError("'" + file.string() + "': rounding_base below 2");
+            if (m_roundingBase < 2)
+                throw InputError(tr("'" + file.string() + "': rounding_base kleiner dan 2",
+                                    "'" + file.string() + "': rounding_base below 2"));
         }
         for (const auto& p : s.value("periods", nlohmann::json::array())) {
             m_periods.push_back(p.value("id", std::string()));
             if (p.value("role", std::string()) == "current") m_current = m_periods.back();
         }
-        if (m_periods.empty() || m_current.empty()) throw InputError("'" + file.string() + "' names no current period");
+        if (m_periods.empty() || m_current.empty())
+            throw InputError(tr("'" + file.string() + "' noemt geen huidige periode",
+                                "'" + file.string() + "' names no current period"));
         m_slots.push_back({"total", "#total", "alle thema's"});
         for (const auto& t : s.value("themes", nlohmann::json::array())) {
             const auto id = t.value("id", std::string()), num = t.value("number", std::string());
@@ -201,7 +220,8 @@ private:
     {
         m_gpkg = m_dir / "gebiedscan.gpkg";
         if (!fs::exists(m_gpkg))
-            throw InputError("'" + m_dir.string() + "' is no scan folder: gebiedscan.gpkg is missing");
+            throw InputError(tr("'" + m_dir.string() + "' is geen scanmap: gebiedscan.gpkg ontbreekt",
+                                "'" + m_dir.string() + "' is no scan folder: gebiedscan.gpkg is missing"));
         for (const auto& info : gis::listLayers(m_gpkg.string())) {
             if (info.name == "areas" || info.name.rfind("areas_", 0) == 0)
                 m_areaLayers.push_back(readLayer(m_gpkg, info.name));
@@ -212,11 +232,14 @@ private:
             else
                 m_otherLayers.push_back(readLayer(m_gpkg, info.name));
         }
-        if (m_areaLayers.empty()) throw InputError("'" + m_gpkg.string() + "' has no area layer");
+        if (m_areaLayers.empty())
+            throw InputError(tr("'" + m_gpkg.string() + "' heeft geen gebiedenlaag",
+                                "'" + m_gpkg.string() + "' has no area layer"));
         for (const auto& layer : m_areaLayers) {
             const int code = layer.field("code"), level = layer.field("level"), parent = layer.field("parent_code");
             if (code < 0 || level < 0)
-                throw InputError("'" + m_gpkg.string() + "', layer " + layer.name + ": no code/level");
+                throw InputError(tr("'" + m_gpkg.string() + "', laag " + layer.name + ": geen veld code of level",
+                                    "'" + m_gpkg.string() + "', layer " + layer.name + ": no code/level"));
             for (const auto& r : layer.rows) {
                 Area a{r[level].value_or(""), r[code].value_or(""), parent >= 0 ? r[parent].value_or("") : ""};
                 m_areaIndex.emplace(a.code, m_areas.size());

@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 using namespace gebiedscan::testing;
 
 TEST(AuditCommand, ExitCodeAndIntervalsInDutch)
@@ -27,5 +30,23 @@ TEST(AuditCommand, ExitCodeAndIntervalsInDutch)
     EXPECT_NE(log.find("GESLAAGD"), std::string::npos) << log;
 
     EXPECT_EQ(run(quote(bin.string()) + " audit " + quote(tmp.path().string()) + model, &log), 2) << log;
+    EXPECT_NE(log.find("is geen scanmap: summary.json ontbreekt"), std::string::npos) << log;
+    EXPECT_EQ(run("GEBIEDSCAN_LANG=en " + quote(bin.string()) + " audit " + quote(tmp.path().string()) + model, &log),
+              2)
+        << log;
     EXPECT_NE(log.find("summary.json is missing"), std::string::npos) << log;
+}
+
+// The council package (no summary.json, a LEESMIJ.txt) is named as such, with where to look.
+TEST(AuditCommand, CouncilPackageIsNamedNotJustRefused)
+{
+    const auto bin = gebiedscanBinary();
+    if (bin.empty()) GTEST_SKIP() << "gebiedscan not built";
+    TempDir tmp;
+    std::filesystem::create_directories(tmp / "pakket");
+    std::ofstream(tmp / "pakket" / "LEESMIJ.txt") << "Gegevenspakket\n";
+    std::string log;
+    EXPECT_EQ(run(quote(bin.string()) + " audit " + quote((tmp / "pakket").string()), &log), 2) << log;
+    EXPECT_NE(log.find("is een gegevenspakket van gebiedscan export, geen scanmap"), std::string::npos) << log;
+    EXPECT_NE(log.find("controleer de scanmap waaruit het gemaakt is"), std::string::npos) << log;
 }
