@@ -201,6 +201,46 @@ void forEachInParallel(std::size_t n, const std::function<void(std::size_t)>& wo
     if (error) std::rethrow_exception(error);
 }
 
+// A part's LP as auditPart sees it, as a value: the cells' thresholds and states (column order),
+// then per relation in the order first met its terms (column, coefficient) and right-hand side.
+// auditPart's intervals depend on nothing else, so parts with equal values have equal intervals
+// column by column (the small parts of a scan repeat by the thousand).
+std::vector<std::int64_t> partLp(const ProtectionTable& table, const std::vector<std::size_t>& part)
+{
+    const auto& cells = table.cells();
+    std::vector<std::int64_t> lp{static_cast<std::int64_t>(part.size())};
+    for (auto c : part) {
+        lp.push_back(cells[c].threshold);
+        lp.push_back(static_cast<std::int64_t>(cells[c].state));
+    }
+    for (auto r : table.relationsOf(part)) {
+        const auto count = lp.size();
+        lp.push_back(0);
+        std::int64_t rhs = 0;
+        for (const auto& t : table.relations()[r].terms) {
+            const auto it = std::lower_bound(part.begin(), part.end(), t.cell);
+            if (it != part.end() && *it == t.cell) {
+                lp.push_back(it - part.begin());
+                lp.push_back(t.coefficient);
+                ++lp[count];
+            } else {
+                rhs -= t.coefficient * cells[t.cell].value;
+            }
+        }
+        lp.push_back(rhs);
+    }
+    return lp;
+}
+
+struct LpHash {
+    std::size_t operator()(const std::vector<std::int64_t>& lp) const
+    {
+        std::uint64_t h = 1469598103934665603ULL; // FNV-1a over the values
+        for (auto v : lp) h = (h ^ static_cast<std::uint64_t>(v)) * 1099511628211ULL;
+        return static_cast<std::size_t>(h);
+    }
+};
+
 // The intervals of one part of hidden cells (out[k] for part[k]); false when no point satisfies
 // the relations. Depends only on the part's cells, their states and the published values.
 bool auditPart(const ProtectionTable& table, const std::vector<std::size_t>& part, const AuditOptions& options,
@@ -307,17 +347,27 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
         }
         unsolved.push_back(p);
     }
-    std::vector<AuditMemo::Part> solved(unsolved.size());
-    std::vector<std::size_t> linearPrograms(unsolved.size(), 0), integerPrograms(unsolved.size(), 0);
-    forEachInParallel(unsolved.size(), [&](std::size_t i) {
-        auto& s = solved[i];
-        s.feasible = auditPart(table, parts[unsolved[i]], options, s.intervals, linearPrograms[i], integerPrograms[i]);
-    });
+    // Parts with the same LP have the same intervals: each distinct LP is solved once.
+    std::unordered_map<std::vector<std::int64_t>, std::size_t, LpHash> distinctIndex;
+    std::vector<std::size_t> distinct, sameAs(unsolved.size());
     for (std::size_t i = 0; i < unsolved.size(); ++i) {
-        result.linearPrograms += linearPrograms[i];
-        result.integerPrograms += integerPrograms[i];
-        known[unsolved[i]] = &solved[i];
+        const auto [it, added] = distinctIndex.try_emplace(partLp(table, parts[unsolved[i]]), distinct.size());
+        if (added) distinct.push_back(i);
+        sameAs[i] = it->second;
     }
+    distinctIndex.clear();
+    std::vector<AuditMemo::Part> solvedDistinct(distinct.size());
+    std::vector<std::size_t> linearPrograms(distinct.size(), 0), integerPrograms(distinct.size(), 0);
+    forEachInParallel(distinct.size(), [&](std::size_t d) {
+        auto& s = solvedDistinct[d];
+        s.feasible = auditPart(table, parts[unsolved[distinct[d]]], options, s.intervals, linearPrograms[d],
+                               integerPrograms[d]);
+    });
+    for (std::size_t d = 0; d < distinct.size(); ++d) {
+        result.linearPrograms += linearPrograms[d];
+        result.integerPrograms += integerPrograms[d];
+    }
+    for (std::size_t i = 0; i < unsolved.size(); ++i) known[unsolved[i]] = &solvedDistinct[sameAs[i]];
     // Each hidden cell's place in result.intervals (cell order): 4 bytes a cell, not a whole
     // interval (a scan's table has millions of cells, most of them published).
     std::vector<std::uint32_t> place(cells.size(), 0);
@@ -342,7 +392,7 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
     }
     if (memo)
         for (std::size_t i = 0; i < unsolved.size(); ++i)
-            memo->m_parts.emplace(keyOf(parts[unsolved[i]]), std::move(solved[i]));
+            memo->m_parts.emplace(keyOf(parts[unsolved[i]]), solvedDistinct[sameAs[i]]);
     for (std::size_t i = 0; i < result.intervals.size(); ++i) {
         auto& iv = result.intervals[i];
         const auto& c = cells[iv.cell];
