@@ -1,5 +1,7 @@
 #include "gebiedscan/pipeline/hot_times_protection.hpp"
 
+#include "parallel_for.hpp"
+
 #include "gebiedscan/core/hot_times.hpp"
 #include "gebiedscan/pipeline/scan_result.hpp"
 #include "gebiedscan/pipeline/secondary_suppression.hpp"
@@ -11,6 +13,10 @@
 #include <numeric>
 
 namespace gebiedscan::pipeline {
+
+namespace {
+constexpr std::size_t kRowsPerThread = 16; // a row's protection is a few small LPs
+} // namespace
 
 std::array<std::int64_t, kHoursOfWeek> apportionHours(const std::array<double, kHoursOfWeek>& weights,
                                                       std::int64_t total)
@@ -65,36 +71,43 @@ std::array<std::size_t, kHoursOfWeek> addHourOfWeekRow(ProtectionTable& table, s
 
 HourOfWeekProtection protectHourOfWeek(const std::vector<HourOfWeekRow>& rows, int threshold)
 {
-    HourOfWeekProtection out;
-    out.rows.reserve(rows.size());
-    for (const auto& row : rows) {
+    // Each row is a table of its own: its only relation is hours = total, and the total is
+    // published (it stays so: a protection that would hide it hides the row instead). The rows
+    // are protected in parallel and added up in their order.
+    struct RowResult {
+        PublishedHours published;
+        std::size_t primaries = 0, secondaries = 0;
+        bool passed = true;
+    };
+    std::vector<RowResult> results(rows.size());
+    forEachInParallel(rows.size(), kRowsPerThread, [&](std::size_t i) {
+        const auto& row = rows[i];
+        auto& result = results[i];
         const auto counts = apportionHours(row.weights, row.total);
         PublishedHours truth;
         for (int h = 0; h < kHoursOfWeek; ++h) truth[static_cast<std::size_t>(h)] = counts[static_cast<std::size_t>(h)];
-        // Each row is a table of its own: its only relation is hours = total, and the total is
-        // published (it stays so: a protection that would hide it hides the row instead).
         ProtectionTable table;
         const auto total = table.addPublishedCell(row.total, threshold, row.area + ", totaal");
         const auto cells = addHourOfWeekRow(table, total, truth, threshold, row.area, true);
-        const auto primaries = table.count(CellState::Primary);
-        bool passed = true;
-        if (primaries > 0) {
+        result.primaries = table.count(CellState::Primary);
+        if (result.primaries > 0) {
             const auto report = suppressSecondary(table);
-            passed = report.auditPassed && report.unprotectable == 0 && !table.cell(total).hidden();
+            result.passed = report.auditPassed && report.unprotectable == 0 && !table.cell(total).hidden();
         }
-        PublishedHours published;
         for (int h = 0; h < kHoursOfWeek; ++h) {
             const auto& c = table.cell(cells[static_cast<std::size_t>(h)]);
-            if (passed && !c.hidden()) published[static_cast<std::size_t>(h)] = c.value;
+            if (result.passed && !c.hidden()) result.published[static_cast<std::size_t>(h)] = c.value;
         }
-        out.primaries += primaries;
-        if (passed)
-            out.secondaries += table.count(CellState::Secondary);
-        else {
-            ++out.rowsHiddenWhole;
-            out.secondaries += static_cast<std::size_t>(kHoursOfWeek) - primaries;
-        }
-        out.rows.push_back(published);
+        result.secondaries = result.passed ? table.count(CellState::Secondary)
+                                           : static_cast<std::size_t>(kHoursOfWeek) - result.primaries;
+    });
+    HourOfWeekProtection out;
+    out.rows.reserve(rows.size());
+    for (const auto& result : results) {
+        out.primaries += result.primaries;
+        out.secondaries += result.secondaries;
+        if (!result.passed) ++out.rowsHiddenWhole;
+        out.rows.push_back(result.published);
     }
     return out;
 }

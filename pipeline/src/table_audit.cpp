@@ -3,13 +3,9 @@
 #include "gebiedscan/pipeline/controlled_rounding.hpp"
 
 #include "glpk_problem.hpp"
+#include "parallel_for.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
-#include <functional>
-#include <mutex>
-#include <thread>
 
 #include <cmath>
 #include <cstdint>
@@ -24,6 +20,7 @@ namespace gebiedscan::pipeline {
 namespace {
 
 constexpr double kTolerance = 1e-6;
+constexpr std::size_t kPartsPerThread = 64; // most parts are LPs of a few cells
 
 bool integral(double v)
 {
@@ -167,39 +164,6 @@ bool intervalProtects(double low, double high, int threshold, CellState state, A
 }
 
 namespace {
-
-// Runs work(0 .. n-1) over the hardware's threads, each index once; rethrows the first error.
-// Few items stay on the calling thread (a thread costs more than a small table's audit).
-void forEachInParallel(std::size_t n, const std::function<void(std::size_t)>& work)
-{
-    constexpr std::size_t kItemsPerThread = 64;
-    const auto threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), n / kItemsPerThread);
-    if (threads <= 1) {
-        for (std::size_t i = 0; i < n; ++i) work(i);
-        return;
-    }
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr error;
-    std::mutex errorMutex;
-    const auto drain = [&] {
-        try {
-            for (std::size_t i = next++; i < n; i = next++) work(i);
-        } catch (...) {
-            const std::lock_guard lock(errorMutex);
-            if (!error) error = std::current_exception();
-            next = n;
-        }
-    };
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads; ++t)
-        pool.emplace_back([&] {
-            drain();
-            GlpkProblem::releaseThreadEnvironment();
-        });
-    drain(); // the calling thread works too, and keeps its GLPK environment
-    for (auto& t : pool) t.join();
-    if (error) std::rethrow_exception(error);
-}
 
 // A part's LP as auditPart sees it, as a value: the cells' thresholds and states (column order),
 // then per relation in the order first met its terms (column, coefficient) and right-hand side.
@@ -358,7 +322,7 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
     distinctIndex.clear();
     std::vector<AuditMemo::Part> solvedDistinct(distinct.size());
     std::vector<std::size_t> linearPrograms(distinct.size(), 0), integerPrograms(distinct.size(), 0);
-    forEachInParallel(distinct.size(), [&](std::size_t d) {
+    forEachInParallel(distinct.size(), kPartsPerThread, [&](std::size_t d) {
         auto& s = solvedDistinct[d];
         s.feasible = auditPart(table, parts[unsolved[distinct[d]]], options, s.intervals, linearPrograms[d],
                                integerPrograms[d]);
