@@ -24,6 +24,27 @@ ProtectionTable& ProtectionTable::operator=(const ProtectionTable& other)
     return *this;
 }
 
+ProtectionTable::ProtectionTable(ProtectionTable&& other) noexcept
+    : m_cells(std::move(other.m_cells)), m_labels(std::move(other.m_labels)), m_terms(std::move(other.m_terms)),
+      m_termStart(std::move(other.m_termStart))
+{
+    other.m_termStart.assign(1, 0); // the moved-from table is empty, not broken
+    other.m_relationIndexReady.store(false, std::memory_order_release);
+}
+
+ProtectionTable& ProtectionTable::operator=(ProtectionTable&& other) noexcept
+{
+    if (this == &other) return *this;
+    m_cells = std::move(other.m_cells);
+    m_labels = std::move(other.m_labels);
+    m_terms = std::move(other.m_terms);
+    m_termStart = std::move(other.m_termStart);
+    m_relationIndexReady.store(false, std::memory_order_release);
+    other.m_termStart.assign(1, 0);
+    other.m_relationIndexReady.store(false, std::memory_order_release);
+    return *this;
+}
+
 std::size_t ProtectionTable::add(ProtectionCell cell, std::string label)
 {
     m_cells.push_back(cell);

@@ -228,7 +228,9 @@ TEST_F(ScanHotTimesProtection, AnHourOfThresholdMinusOneIsHidden)
     std::size_t hidden = 0;
     for (const auto& r : rows) {
         for (std::size_t c = 4; c < r.size(); ++c) hidden += !r[c];
-        if (r[3] == "ma") EXPECT_FALSE(r[4 + 8].has_value()) << "the hour of 4 registrations";
+        if (r[3] == "ma") {
+            EXPECT_FALSE(r[4 + 8].has_value()) << "the hour of 4 registrations";
+        }
     }
     EXPECT_GE(hidden, 2u) << "a partner (alone, 20 - 16 would give the 4 away)";
     const auto model = pipeline::loadScanModel(pipeline::defaultModelPath());

@@ -98,8 +98,11 @@ private:
 class ProtectionTable {
 public:
     ProtectionTable() = default;
+    // Copied and moved by hand: the relation index's lock is not; the copy rebuilds the index.
     ProtectionTable(const ProtectionTable& other);
     ProtectionTable& operator=(const ProtectionTable& other);
+    ProtectionTable(ProtectionTable&& other) noexcept;
+    ProtectionTable& operator=(ProtectionTable&& other) noexcept;
 
     /// Adds a cell with its true value; primary when 1 <= value <= threshold-1, else published.
     std::size_t addCell(std::int64_t value, int threshold, std::string label = {});
