@@ -230,6 +230,10 @@ std::string OutputFolder::failure(const std::string& why) const
                           reason.find("No space left") != std::string::npos ||
                           // SQLite rolls back on SQLITE_FULL; GDAL's COMMIT then finds no transaction.
                           reason.find("no transaction is active") != std::string::npos ||
+                          // A GeoPackage's own tables, created by GDAL a moment before, are
+                          // missing only when that write failed: the disk filled meanwhile (the
+                          // parallel writers' temporary files are gone by now, so is the space).
+                          reason.find("no such table: gpkg_") != std::string::npos ||
                           reason.find(std::strerror(ENOSPC)) != std::string::npos;
     if (lowSpace || saysFull)
         return tr("kan de uitvoermap '" + target + "' niet schrijven: de schijf is vol (in '" +

@@ -187,3 +187,26 @@ TEST(OutputFolder, TheLockFileGoesWithTheRunButNotWithARefusedSecondRun)
 
 } // namespace
 } // namespace gebiedscan
+
+namespace gebiedscan {
+namespace {
+
+// A full disk as GDAL and SQLite report it, with plenty of space left by the time the message
+// is made (the writers' temporary files are gone): each says "de schijf is vol"; another error
+// does not. The last case was a flaky FaultTest.FullDiskIsAClearErrorWithoutHalfFiles under load.
+TEST(OutputFolder, FullDiskIsSaidAsSuchWhateverTheWriterCallsIt)
+{
+    TempDir dir;
+    gis::OutputFolder out(dir / "scan", "test");
+    for (const std::string why :
+         {"sqlite3_exec(COMMIT) failed: cannot commit - no transaction is active",
+          "write failed: No space left on device", "database or disk is full",
+          "cannot write row 1 of 'areas': sqlite3_exec(INSERT INTO gpkg_geometry_columns (table_name) VALUES "
+          "('areas')) failed: no such table: gpkg_geometry_columns"})
+        EXPECT_NE(out.failure(why).find("de schijf is vol"), std::string::npos) << why;
+    EXPECT_EQ(out.failure("field 'code' not found").find("de schijf is vol"), std::string::npos);
+    EXPECT_EQ(out.failure("no such table: areas").find("de schijf is vol"), std::string::npos);
+}
+
+} // namespace
+} // namespace gebiedscan
