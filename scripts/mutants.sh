@@ -134,6 +134,10 @@ m hot-release-threshold pipeline/src/hot_times_protection.cpp 'release.protectio
 m hot-audit-small pipeline/src/folder_audit.cpp 'v && *v >= 1 && *v <= threshold - 1)' 'v && *v >= 1 && *v <= threshold - 2)' 'pipeline:ScanHotTimesProtection.*' 'audit: een klein uur in de gepubliceerde week gaat door'
 m hot-audit-fraction pipeline/src/folder_audit.cpp 'if (!(v >= 0.0) || v != std::floor(v)) {' 'if (!(v >= 0.0)) {' 'pipeline:ScanHotTimesProtection.*' 'audit: een gebroken uurwaarde in de gepubliceerde week gaat door'
 m hot-audit-relation pipeline/src/folder_audit.cpp 'addHourOfWeekRow(m_table, total->second, hours, threshold, where.first + " " + where.second, false);' '(void)total;' 'pipeline:ScanHotTimesProtection.*' 'audit: de week van een gemeente niet als som van zijn totaal gelezen'
+m audit-lp-rhs pipeline/src/table_audit.cpp 'lp.push_back(rhs);' 'lp.push_back(0);' 'pipeline:TableAudit.*:AuditMemo.*:FolderAudit.*:IntruderAgreement.*' 'audit: delen met een andere rechterkant delen toch een oplossing'
+m audit-lp-state pipeline/src/table_audit.cpp 'lp.push_back(static_cast<std::int64_t>(cells[c].state));' 'lp.push_back(0);' 'pipeline:TableAudit.*:AuditMemo.*:FolderAudit.*:IntruderAgreement.*' 'audit: delen met andere celrollen (primair/secundair) delen toch een oplossing'
+m relation-index pipeline/src/protection_table.cpp 'm_relationIds[next[t.cell]++] = static_cast<std::uint32_t>(ri);' 'm_relationIds[next[t.cell]] = static_cast<std::uint32_t>(ri);' 'pipeline:TableAudit.*:SecondarySuppression.*' 'de optellingen van een cel: elke overschrijft de vorige'
+m hot-rows-whole pipeline/src/hot_times_protection.cpp 'if (!result.passed) ++out.rowsHiddenWhole;' 'if (result.passed) ++out.rowsHiddenWhole;' 'pipeline:HotTimesProtection.*:ScanHotTimesProtection.*' 'uren van de week: geheel verborgen rijen verkeerd geteld'
 
 # --- Running -------------------------------------------------------------------------------------
 export CCACHE_BASEDIR="$SCRATCH" CCACHE_DIR=${CCACHE_DIR:-/work/.ccache}

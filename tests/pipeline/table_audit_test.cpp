@@ -269,3 +269,24 @@ TEST(TableAudit, UnboundedCellsAfterAFeasibleMinimumAreNotMistakenForInfeasible)
     EXPECT_EQ(r.intervals[r.failing[0]].cell, w9);
     EXPECT_EQ(r.intervals[r.failing[1]].cell, g);
 }
+
+// Two parts with the same relations, thresholds and right-hand sides, but a secondary in one where
+// the other has a primary, are different LPs: the primary d gets its own exact interval, not the
+// secondary b's (which, needing nothing, keeps only what the witnesses showed).
+TEST(TableAudit, PartsThatDifferOnlyInTheirCellsRolesAreSolvedApart)
+{
+    ProtectionTable t;
+    const auto a = t.addCell(2, 5), b = t.addCell(0, 5), total1 = t.addCell(2, 1);
+    const auto c = t.addCell(1, 5), d = t.addCell(1, 5), total2 = t.addCell(2, 1);
+    t.addRelation({{a, 1}, {b, 1}, {total1, -1}});
+    t.addRelation({{c, 1}, {d, 1}, {total2, -1}});
+    t.hideSecondary(b);
+    ASSERT_EQ(t.cell(b).state, CellState::Secondary);
+    ASSERT_EQ(t.cell(d).state, CellState::Primary);
+    const auto r = auditTable(t, {AuditRule::ProtectionLevels, true});
+    EXPECT_FALSE(intervalOf(r, b).exact);
+    const auto& iv = intervalOf(r, d);
+    EXPECT_TRUE(iv.exact);
+    EXPECT_EQ(iv.low, 0.0);
+    EXPECT_EQ(iv.high, 2.0);
+}
