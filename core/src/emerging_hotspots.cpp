@@ -235,10 +235,11 @@ EmergingClass classifyEmerging(std::span<const std::int8_t> states, const MannKe
     return EmergingClass::NoPattern;
 }
 
-EmergingResult emergingHotspots(const SpaceTimeCube& cube, const NeighbourCsr& neighbours,
-                                const EmergingOptions& options)
+namespace {
+
+void checkInputs(const SpaceTimeCube& cube, const NeighbourCsr& neighbours, const EmergingOptions& options)
 {
-    const std::size_t L = cube.locations(), T = cube.steps();
+    const std::size_t L = cube.locations();
     if (neighbours.offsets.size() != L + 1)
         throw InputError("emerging hot spots: " + std::to_string(neighbours.offsets.size() - 1) +
                          " neighbour lists for " + std::to_string(L) + " locations");
@@ -246,7 +247,95 @@ EmergingResult emergingHotspots(const SpaceTimeCube& cube, const NeighbourCsr& n
         if (j < 0 || static_cast<std::size_t>(j) >= L)
             throw InputError("emerging hot spots: neighbour index out of range");
     if (options.timeLags < 0) throw InputError("emerging hot spots: negative time lag");
+}
 
+// Gi* of the bins of one location at a time, from the cube's moments and per-location prefix
+// sums over time (the sum over steps a..b is P[b + 1] - P[a]).
+class SpaceTimeGiStar {
+public:
+    SpaceTimeGiStar(const SpaceTimeCube& cube, const NeighbourCsr& neighbours, int timeLags)
+        : m_neighbours(neighbours), m_steps(cube.steps()), m_lags(static_cast<std::size_t>(timeLags)),
+          m_n(static_cast<double>(cube.locations() * cube.steps()))
+    {
+        double sum = 0.0, sum2 = 0.0;
+        for (double v : cube.values()) sum += v;
+        m_mean = sum / m_n;
+        for (double v : cube.values()) sum2 += (v - m_mean) * (v - m_mean);
+        m_stdDev = std::sqrt(sum2 / m_n);
+        const std::size_t L = cube.locations(), T = m_steps;
+        m_prefix.assign(L * (T + 1), 0.0);
+        for (std::size_t i = 0; i < L; ++i) {
+            double* pr = m_prefix.data() + i * (T + 1);
+            for (std::size_t t = 0; t < T; ++t) pr[t + 1] = pr[t] + cube.at(i, t);
+        }
+    }
+
+    [[nodiscard]] double mean() const { return m_mean; }
+    [[nodiscard]] double stdDev() const { return m_stdDev; }
+
+    // z of every step of location i into z[0 .. steps).
+    void series(std::size_t i, double* z)
+    {
+        // The location itself plus its distinct neighbours (a listed self is ignored: binary
+        // weights count each bin once).
+        m_hood.assign(1, static_cast<std::int32_t>(i));
+        for (auto k = m_neighbours.offsets[i]; k < m_neighbours.offsets[i + 1]; ++k)
+            m_hood.push_back(m_neighbours.indices[static_cast<std::size_t>(k)]);
+        std::sort(m_hood.begin(), m_hood.end());
+        m_hood.erase(std::unique(m_hood.begin(), m_hood.end()), m_hood.end());
+        const std::size_t T = m_steps;
+        for (std::size_t t = 0; t < T; ++t) {
+            const std::size_t t0 = t >= m_lags ? t - m_lags : 0;
+            double s = 0.0;
+            for (const std::int32_t j : m_hood) {
+                const double* pr = m_prefix.data() + static_cast<std::size_t>(j) * (T + 1);
+                s += pr[t + 1] - pr[t0];
+            }
+            const auto w = static_cast<double>(m_hood.size() * (t - t0 + 1));
+            const double var = (m_n * w - w * w) / (m_n - 1.0);
+            z[t] = m_stdDev > 0.0 && var > 0.0 ? (s - m_mean * w) / (m_stdDev * std::sqrt(var)) : 0.0;
+        }
+    }
+
+private:
+    const NeighbourCsr& m_neighbours;
+    std::size_t m_steps, m_lags;
+    double m_n, m_mean = 0.0, m_stdDev = 0.0;
+    std::vector<double> m_prefix;
+    std::vector<std::int32_t> m_hood;
+};
+
+// Which bins are significant: p < binAlpha, or with the false discovery rate p <= the
+// Benjamini-Hochberg cut-off over all nBins. The cut-off is one of the p <= binAlpha (the k-th
+// smallest p must be <= k/n binAlpha), so only those are needed, in any order.
+struct Significance {
+    double cut;
+    bool inclusive;
+    [[nodiscard]] bool operator()(double p) const { return inclusive ? p <= cut : p < cut; }
+};
+
+Significance significance(std::vector<double> smallP, std::size_t nBins, const EmergingOptions& options)
+{
+    if (!options.fdr) return {options.binAlpha, false};
+    std::sort(smallP.begin(), smallP.end());
+    for (std::size_t k = smallP.size(); k-- > 0;)
+        if (smallP[k] <= static_cast<double>(k + 1) / static_cast<double>(nBins) * options.binAlpha)
+            return {smallP[k], true};
+    return {-1.0, true};
+}
+
+std::int8_t binState(double z, double p, const Significance& significant)
+{
+    return significant(p) && z != 0.0 ? (z > 0 ? 1 : -1) : 0;
+}
+
+} // namespace
+
+EmergingResult emergingHotspots(const SpaceTimeCube& cube, const NeighbourCsr& neighbours,
+                                const EmergingOptions& options)
+{
+    checkInputs(cube, neighbours, options);
+    const std::size_t L = cube.locations(), T = cube.steps();
     EmergingResult r;
     r.locations = L;
     r.steps = T;
@@ -259,62 +348,19 @@ EmergingResult emergingHotspots(const SpaceTimeCube& cube, const NeighbourCsr& n
     r.classes.assign(L, EmergingClass::NoPattern);
     if (nBins == 0) return r;
 
-    const auto n = static_cast<double>(nBins);
-    double sum = 0.0, sum2 = 0.0;
-    for (double v : cube.values()) sum += v;
-    r.mean = sum / n;
-    for (double v : cube.values()) sum2 += (v - r.mean) * (v - r.mean);
-    r.stdDev = std::sqrt(sum2 / n);
-
-    // Prefix sums over time per location: the sum over steps a..b is P[b + 1] - P[a].
-    std::vector<double> prefix(L * (T + 1), 0.0);
+    SpaceTimeGiStar gi(cube, neighbours, options.timeLags);
+    r.mean = gi.mean();
+    r.stdDev = gi.stdDev();
+    std::vector<double> smallP;
     for (std::size_t i = 0; i < L; ++i) {
-        double* pr = prefix.data() + i * (T + 1);
-        for (std::size_t t = 0; t < T; ++t) pr[t + 1] = pr[t] + cube.at(i, t);
-    }
-    const auto lags = static_cast<std::size_t>(options.timeLags);
-    for (std::size_t i = 0; i < L; ++i) {
-        // The location itself plus its distinct neighbours (a listed self is ignored: binary
-        // weights count each bin once).
-        std::vector<std::int32_t> hood{static_cast<std::int32_t>(i)};
-        for (auto k = neighbours.offsets[i]; k < neighbours.offsets[i + 1]; ++k)
-            hood.push_back(neighbours.indices[static_cast<std::size_t>(k)]);
-        std::sort(hood.begin(), hood.end());
-        hood.erase(std::unique(hood.begin(), hood.end()), hood.end());
+        gi.series(i, r.z.data() + i * T);
         for (std::size_t t = 0; t < T; ++t) {
-            const std::size_t t0 = t >= lags ? t - lags : 0;
-            double s = 0.0;
-            for (const std::int32_t j : hood) {
-                const double* pr = prefix.data() + static_cast<std::size_t>(j) * (T + 1);
-                s += pr[t + 1] - pr[t0];
-            }
-            const auto w = static_cast<double>(hood.size() * (t - t0 + 1));
-            const double var = (n * w - w * w) / (n - 1.0);
-            double z = 0.0;
-            if (r.stdDev > 0.0 && var > 0.0) z = (s - r.mean * w) / (r.stdDev * std::sqrt(var));
-            r.z[i * T + t] = z;
-            r.p[i * T + t] = twoSidedP(z);
+            r.p[i * T + t] = twoSidedP(r.z[i * T + t]);
+            if (r.p[i * T + t] <= options.binAlpha) smallP.push_back(r.p[i * T + t]);
         }
     }
-
-    // Significance per bin, optionally Benjamini-Hochberg over all bins.
-    double pCut = options.binAlpha; // significant when p < pCut (or p <= the BH cut-off)
-    bool inclusive = false;
-    if (options.fdr) {
-        std::vector<double> sorted = r.p;
-        std::sort(sorted.begin(), sorted.end());
-        pCut = -1.0;
-        for (std::size_t k = nBins; k-- > 0;)
-            if (sorted[k] <= static_cast<double>(k + 1) / n * options.binAlpha) {
-                pCut = sorted[k];
-                break;
-            }
-        inclusive = true;
-    }
-    for (std::size_t b = 0; b < nBins; ++b) {
-        const bool sig = inclusive ? r.p[b] <= pCut : r.p[b] < pCut;
-        if (sig && r.z[b] != 0.0) r.state[b] = r.z[b] > 0 ? 1 : -1;
-    }
+    const auto significant = significance(std::move(smallP), nBins, options);
+    for (std::size_t b = 0; b < nBins; ++b) r.state[b] = binState(r.z[b], r.p[b], significant);
 
     for (std::size_t i = 0; i < L; ++i) {
         r.trendOfZ[i] = mannKendall(std::span<const double>(r.z.data() + i * T, T));
@@ -323,6 +369,33 @@ EmergingResult emergingHotspots(const SpaceTimeCube& cube, const NeighbourCsr& n
                                         options.trendAlpha);
     }
     return r;
+}
+
+std::vector<EmergingClass> emergingClasses(const SpaceTimeCube& cube, const NeighbourCsr& neighbours,
+                                           const EmergingOptions& options)
+{
+    checkInputs(cube, neighbours, options);
+    const std::size_t L = cube.locations(), T = cube.steps();
+    std::vector<EmergingClass> classes(L, EmergingClass::NoPattern);
+    if (L * T == 0) return classes;
+    SpaceTimeGiStar gi(cube, neighbours, options.timeLags);
+    std::vector<double> z(T);
+    // First pass: the small p of every bin, for the cut-off; second: each location's z again
+    // (the same arithmetic, so the same z), its states, trend and class.
+    std::vector<double> smallP;
+    for (std::size_t i = 0; i < L; ++i) {
+        gi.series(i, z.data());
+        for (double zt : z)
+            if (const double p = twoSidedP(zt); p <= options.binAlpha) smallP.push_back(p);
+    }
+    const auto significant = significance(std::move(smallP), L * T, options);
+    std::vector<std::int8_t> state(T);
+    for (std::size_t i = 0; i < L; ++i) {
+        gi.series(i, z.data());
+        for (std::size_t t = 0; t < T; ++t) state[t] = binState(z[t], twoSidedP(z[t]), significant);
+        classes[i] = classifyEmerging(state, mannKendall(z), options.trendAlpha);
+    }
+    return classes;
 }
 
 } // namespace gebiedscan

@@ -120,8 +120,8 @@ NetworkFacilityCounts countAlongNetwork(const RoadNetwork& network, const std::v
         });
         for (auto k = regs.start[s]; k < regs.start[s + 1]; ++k) regs.offset[k] = offsetOf[regs.record[k]];
     }
-    segmentOf = {};
-    offsetOf = {};
+    std::vector<std::int32_t>().swap(segmentOf); // freed: `= {}` would keep the capacity
+    std::vector<double>().swap(offsetOf);
 
     // 2. Per facility: a multi-source Dijkstra from its snapped vertices up to the reach, then per
     // touched segment the set within the radius / reach as intervals along it.

@@ -212,3 +212,47 @@ TEST(EmergingHotspots, PeriodsAndLabels)
     EXPECT_EQ(periodLabel(periodOrdinal(t, TimePeriod::Quarter), TimePeriod::Quarter), "2023-K2");
     EXPECT_EQ(periodLabel(periodOrdinal(t, TimePeriod::Year), TimePeriod::Year), "2023");
 }
+
+TEST(EmergingHotspots, ClassesAloneEqualTheFullResult)
+{
+    // A 30 x 30 rook grid over 24 months: a rising block, a falling block and noise, so that many
+    // classes occur; the lean pass must give the full analysis's class everywhere, with the false
+    // discovery rate (whose cut-off it finds from the small p alone) and without.
+    const int side = 30;
+    const std::size_t T = 24;
+    std::vector<std::vector<std::int32_t>> rook(static_cast<std::size_t>(side * side));
+    for (int r = 0; r < side; ++r)
+        for (int c = 0; c < side; ++c) {
+            auto& l = rook[static_cast<std::size_t>(r * side + c)];
+            if (r > 0) l.push_back((r - 1) * side + c);
+            if (r + 1 < side) l.push_back((r + 1) * side + c);
+            if (c > 0) l.push_back(r * side + c - 1);
+            if (c + 1 < side) l.push_back(r * side + c + 1);
+        }
+    SpaceTimeCube cube(rook.size(), T);
+    std::uint32_t state = 12345;
+    for (std::size_t i = 0; i < cube.locations(); ++i)
+        for (std::size_t t = 0; t < T; ++t) {
+            state = state * 1664525u + 1013904223u;
+            const int r = static_cast<int>(i) / side, c = static_cast<int>(i) % side;
+            double v = static_cast<double>(state >> 29); // 0..7
+            if (r < 8 && c < 8) v += static_cast<double>(t) / 2.0;
+            if (r > 20 && c > 20) v += 12.0 - static_cast<double>(t) / 2.0;
+            if ((r + c) % 11 == 0 && t % 5 == 0) v += 9.0;
+            cube.at(i, t) = v;
+        }
+    const auto csr = NeighbourCsr::fromLists(rook);
+    for (const bool fdr : {true, false}) {
+        EmergingOptions o;
+        o.fdr = fdr;
+        const auto full = emergingHotspots(cube, csr, o);
+        const auto lean = emergingClasses(cube, csr, o);
+        ASSERT_EQ(lean.size(), full.classes.size());
+        std::set<EmergingClass> seen;
+        for (std::size_t i = 0; i < lean.size(); ++i) {
+            EXPECT_EQ(lean[i], full.classes[i]) << i;
+            seen.insert(full.classes[i]);
+        }
+        EXPECT_GE(seen.size(), 4u) << "the cube should show several classes";
+    }
+}

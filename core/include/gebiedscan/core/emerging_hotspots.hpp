@@ -195,4 +195,10 @@ struct EmergingResult {
 [[nodiscard]] EmergingResult emergingHotspots(const SpaceTimeCube& cube, const NeighbourCsr& neighbours,
                                               const EmergingOptions& options = {});
 
+/// Only emergingHotspots(...).classes, the same classes, without a bin-sized array: z is
+/// computed twice per location instead of kept (a national 100 m grid has 30 million bins per
+/// theme, and the full result holds five arrays of them).
+[[nodiscard]] std::vector<EmergingClass> emergingClasses(const SpaceTimeCube& cube, const NeighbourCsr& neighbours,
+                                                         const EmergingOptions& options = {});
+
 } // namespace gebiedscan
