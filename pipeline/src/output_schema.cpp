@@ -643,6 +643,11 @@ std::vector<KeySpec> scanSummary()
         {"suppression.secondary_cells", "cellen aanvullend geheim zodat niets te herleiden is",
          "cells hidden in addition so nothing can be recovered"},
         {"suppression.audit_passed", "de controle (als gebiedscan audit) is geslaagd", "the audit passed"},
+        {"suppression.zeros",
+         "bij onderdrukken: nullen 'kunnen aanvullend geheim zijn', of in een tabel van 20 miljoen cellen en meer "
+         "(landelijk raster) 'altijd zichtbaar'",
+         "when suppressing: zeros may be hidden as secondaries, or in a table of 20 million cells or more "
+         "(national grid) always shown"},
         {"outputs", "geschreven bestanden", "files written"},
     };
 }

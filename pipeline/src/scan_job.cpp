@@ -715,6 +715,9 @@ completeScan(const ScanOptions& o, Reporter& reporter, std::unique_ptr<ScanResul
     reporter.progressDone("hotspots");
     r.suppressionRule = r.suppression && r.suppression->rounded() ? roundingRule(*r.suppression->rounding())
                                                                   : suppressionRule(r.model, o.internal);
+    if (r.suppression && !r.suppression->rounded() && r.suppression->sparse())
+        r.suppressionRule += "; de tabel is zo groot (een landelijk raster) dat alleen de aantallen boven 0 erin staan: "
+                             "een 0 blijft altijd zichtbaar en wordt nooit aanvullend geheim";
     if (survey) { // after the protection: the objective side is counted as published
         r.survey = joinSurvey(std::move(*survey), r, o.surveyTheme, o.surveyRules);
         reportSurvey(*r.survey, r, reporter);

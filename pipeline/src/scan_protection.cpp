@@ -5,10 +5,11 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <utility>
 
 namespace gebiedscan::pipeline {
 
-ScanProtection::ScanProtection(const ScanFigures& f)
+ScanProtection::ScanProtection(const ScanFigures& f, std::size_t sparseFromCells)
     : m_figures(f), m_slots(f.themeSlots()), m_categories(f.categorySlots()), m_periods(f.periods())
 {
     const auto& model = f.model();
@@ -21,36 +22,53 @@ ScanProtection::ScanProtection(const ScanFigures& f)
     categorySlot.assign(m_categories, f.overigSlot());
     for (std::size_t c = 0; c + 1 < m_categories; ++c) categorySlot[c] = *model.themeIndex(model.categories[c].themeId);
 
+    std::size_t addresses = 0;
+    for (const auto& lv : levels) addresses += lv.size() * (m_slots + m_categories) * m_periods;
+    if (addresses >= sparseFromCells) m_index = SparseCellIndex::sparse(addresses);
     // No label per cell: a national grid has hundreds of millions of cells, and a label of ~40
     // characters each cost more memory than the cell itself. label() builds one when asked.
+    std::size_t next = 0;
+    const auto addCount = [&](std::uint64_t count, int threshold) {
+        const std::size_t address = next++;
+        if (m_index.isSparse() && count == 0) return;
+        m_index.add(address);
+        m_table.addCell(static_cast<std::int64_t>(count), threshold);
+    };
     for (std::size_t l = 0; l < levels.size(); ++l) {
         const auto& lv = levels[l];
-        m_themeBase.push_back(m_table.cells().size());
+        m_themeBase.push_back(next);
         for (std::size_t a = 0; a < lv.size(); ++a)
             for (std::size_t s = 0; s < m_slots; ++s)
-                for (std::size_t p = 0; p < m_periods; ++p)
-                    m_table.addCell(static_cast<std::int64_t>(f.themeCount(l, a, s, p)), slotThreshold(s));
-        m_categoryBase.push_back(m_table.cells().size());
+                for (std::size_t p = 0; p < m_periods; ++p) addCount(f.themeCount(l, a, s, p), slotThreshold(s));
+        m_categoryBase.push_back(next);
         for (std::size_t a = 0; a < lv.size(); ++a)
             for (std::size_t c = 0; c < m_categories; ++c)
                 for (std::size_t p = 0; p < m_periods; ++p)
-                    m_table.addCell(static_cast<std::int64_t>(f.categoryCount(l, a, c, p)),
-                                    slotThreshold(categorySlot[c]));
+                    addCount(f.categoryCount(l, a, c, p), slotThreshold(categorySlot[c]));
     }
+
+    // Relations over the cells; an absent zero is a constant 0 and drops out of its sums.
+    std::vector<RelationTerm> terms;
+    const auto term = [&](std::size_t cell, int coefficient) {
+        if (cell != SparseCellIndex::kAbsent) terms.push_back({cell, coefficient});
+    };
+    const auto addRelation = [&] {
+        if (!terms.empty()) m_table.addRelation(std::exchange(terms, {}));
+    };
 
     for (std::size_t l = 0; l < levels.size(); ++l)
         for (std::size_t a = 0; a < levels[l].size(); ++a)
             for (std::size_t p = 0; p < m_periods; ++p) {
-                std::vector<RelationTerm> total{{themeCell(l, a, f.totalSlot(), p), -1}};
-                for (std::size_t s = 0; s < model.themes.size(); ++s) total.push_back({themeCell(l, a, s, p), 1});
-                total.push_back({themeCell(l, a, f.overigSlot(), p), 1}); // the total holds overig too
-                m_table.addRelation(std::move(total));
+                term(themeCell(l, a, f.totalSlot(), p), -1);
+                for (std::size_t s = 0; s < model.themes.size(); ++s) term(themeCell(l, a, s, p), 1);
+                term(themeCell(l, a, f.overigSlot(), p), 1); // the total holds overig too
+                addRelation();
                 for (std::size_t s = 0; s < m_slots; ++s) {
                     if (s == f.totalSlot()) continue;
-                    std::vector<RelationTerm> theme{{themeCell(l, a, s, p), -1}};
+                    term(themeCell(l, a, s, p), -1);
                     for (std::size_t c = 0; c < m_categories; ++c)
-                        if (categorySlot[c] == s) theme.push_back({categoryCell(l, a, c, p), 1});
-                    m_table.addRelation(std::move(theme));
+                        if (categorySlot[c] == s) term(categoryCell(l, a, c, p), 1);
+                    addRelation();
                 }
             }
 
@@ -72,14 +90,14 @@ ScanProtection::ScanProtection(const ScanFigures& f)
         for (std::size_t parent = 0; parent < children.size(); ++parent)
             for (std::size_t p = 0; p < m_periods; ++p) {
                 for (std::size_t s = 0; s < m_slots; ++s) {
-                    std::vector<RelationTerm> terms{{themeCell(l + 1, parent, s, p), -1}};
-                    for (auto a : children[parent]) terms.push_back({themeCell(l, a, s, p), 1});
-                    m_table.addRelation(std::move(terms));
+                    term(themeCell(l + 1, parent, s, p), -1);
+                    for (auto a : children[parent]) term(themeCell(l, a, s, p), 1);
+                    addRelation();
                 }
                 for (std::size_t c = 0; c < m_categories; ++c) {
-                    std::vector<RelationTerm> terms{{categoryCell(l + 1, parent, c, p), -1}};
-                    for (auto a : children[parent]) terms.push_back({categoryCell(l, a, c, p), 1});
-                    m_table.addRelation(std::move(terms));
+                    term(categoryCell(l + 1, parent, c, p), -1);
+                    for (auto a : children[parent]) term(categoryCell(l, a, c, p), 1);
+                    addRelation();
                 }
             }
     }
@@ -102,9 +120,9 @@ SuppressionReport ScanProtection::protectBySiblings(SuppressionOptions options, 
     return suppressSecondary(m_table, options);
 }
 
-SuppressionReport ScanProtection::protectAtScale(SuppressionOptions options, std::size_t localFromCells)
+SuppressionReport ScanProtection::protectAtScale(SuppressionOptions options, std::optional<std::size_t> localFromCells)
 {
-    options.localFromCells = localFromCells;
+    options.localFromCells = localFromCells.value_or(sparse() ? kSparseLocalFromCells : kLocalFromCells);
     options.neighbourhood = [this](std::size_t cell, std::size_t step) { return localNeighbourhood(cell, step); };
     return suppressSecondary(m_table, options);
 }
@@ -119,15 +137,17 @@ const RoundingReport& ScanProtection::round(const RoundingOptions& options)
 std::int64_t ScanProtection::themeValue(std::size_t level, std::size_t area, std::size_t slot, std::size_t period,
                                         std::uint64_t trueCount) const
 {
-    return m_rounding ? m_rounding->rounded[themeCell(level, area, slot, period)]
-                      : static_cast<std::int64_t>(trueCount);
+    if (!m_rounding) return static_cast<std::int64_t>(trueCount);
+    const auto cell = themeCell(level, area, slot, period);
+    return cell == SparseCellIndex::kAbsent ? 0 : m_rounding->rounded[cell];
 }
 
 std::int64_t ScanProtection::categoryValue(std::size_t level, std::size_t area, std::size_t category,
                                            std::size_t period, std::uint64_t trueCount) const
 {
-    return m_rounding ? m_rounding->rounded[categoryCell(level, area, category, period)]
-                      : static_cast<std::int64_t>(trueCount);
+    if (!m_rounding) return static_cast<std::int64_t>(trueCount);
+    const auto cell = categoryCell(level, area, category, period);
+    return cell == SparseCellIndex::kAbsent ? 0 : m_rounding->rounded[cell];
 }
 
 std::string ScanProtection::label(std::size_t cell) const
@@ -153,10 +173,11 @@ std::string ScanProtection::label(std::size_t cell) const
 
 ScanProtection::Position ScanProtection::position(std::size_t cell) const
 {
+    const std::size_t address = m_index.address(cell);
     std::size_t level = m_themeBase.size() - 1;
-    while (level > 0 && cell < m_themeBase[level]) --level;
-    const bool category = cell >= m_categoryBase[level];
-    const std::size_t offset = cell - (category ? m_categoryBase[level] : m_themeBase[level]);
+    while (level > 0 && address < m_themeBase[level]) --level;
+    const bool category = address >= m_categoryBase[level];
+    const std::size_t offset = address - (category ? m_categoryBase[level] : m_themeBase[level]);
     const std::size_t width = category ? m_categories : m_slots;
     return {level, offset / m_periods / width, offset / m_periods % width, offset % m_periods, category};
 }
@@ -174,19 +195,15 @@ std::vector<std::size_t> ScanProtection::siblingNeighbourhood(std::size_t cell, 
     std::vector<std::pair<double, std::size_t>> ranked;
     for (auto b : m_children[at.level + 1][static_cast<std::size_t>(parent)]) {
         if (b == at.area) continue;
-        const auto& c = m_table.cell(same(b));
-        ranked.emplace_back(c.hidden() ? -1.0 : c.value == 0 ? 1e18 : static_cast<double>(c.value), b);
+        const auto* c = cellOrNull(same(b)); // absent: a published zero
+        ranked.emplace_back(c && c->hidden() ? -1.0 : !c || c->value == 0 ? 1e18 : static_cast<double>(c->value), b);
     }
     if (ranked.empty()) return {};
     std::sort(ranked.begin(), ranked.end());
     ranked.resize(std::min(ranked.size(), siblings));
     std::vector<std::size_t> out;
-    const auto addArea = [&](std::size_t a) {
-        for (std::size_t s = 0; s < m_slots; ++s) out.push_back(themeCell(at.level, a, s, at.period));
-        for (std::size_t c = 0; c < m_categories; ++c) out.push_back(categoryCell(at.level, a, c, at.period));
-    };
-    addArea(at.area);
-    for (const auto& [score, b] : ranked) addArea(b);
+    appendAreaCells(out, at.level, at.area, at.period);
+    for (const auto& [score, b] : ranked) appendAreaCells(out, at.level, b, at.period);
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -223,10 +240,11 @@ std::vector<std::size_t> ScanProtection::localNeighbourhood(std::size_t cell, st
         if (at.category || at.slot != total) cells[n++] = themeCell(otherLevel, area, total, at.period);
         double cost = 0.0;
         for (std::size_t i = 0; i < n; ++i) {
-            const auto& c = m_table.cell(cells[i]);
-            if (c.hidden()) continue;
-            if (i == 0 && c.value == 0) return 1e18;
-            cost += 1.0 + std::log1p(static_cast<double>(c.value));
+            const auto* c = cellOrNull(cells[i]);
+            if (c && c->hidden()) continue;
+            const std::int64_t value = c ? c->value : 0;
+            if (i == 0 && value == 0) return 1e18;
+            cost += 1.0 + std::log1p(static_cast<double>(value));
         }
         return cost;
     };
@@ -240,42 +258,30 @@ std::vector<std::size_t> ScanProtection::localNeighbourhood(std::size_t cell, st
     ranked.resize(keep);
     std::vector<std::size_t> out;
     out.reserve((keep + 1) * (m_slots + m_categories));
-    const auto addArea = [&](std::size_t l, std::size_t a) {
-        for (std::size_t s = 0; s < m_slots; ++s) out.push_back(themeCell(l, a, s, at.period));
-        for (std::size_t c = 0; c < m_categories; ++c) out.push_back(categoryCell(l, a, c, at.period));
-    };
-    addArea(at.level, at.area);
+    appendAreaCells(out, at.level, at.area, at.period);
     // The parent too (its hidden cells are free to move with its children's sum), unless it has
     // a parent itself (then its cells are bound there: left out, they keep their values).
     if (parent >= 0 && m_parent[at.level + 1][static_cast<std::size_t>(parent)] < 0)
-        addArea(at.level + 1, static_cast<std::size_t>(parent));
-    for (const auto& [score, b] : ranked) addArea(otherLevel, b);
+        appendAreaCells(out, at.level + 1, static_cast<std::size_t>(parent), at.period);
+    for (const auto& [score, b] : ranked) appendAreaCells(out, otherLevel, b, at.period);
     std::sort(out.begin(), out.end());
     return out;
 }
 
 std::vector<std::size_t> ScanProtection::neighbourhood(std::size_t cell) const
 {
-    // Which level, area and period the cell is.
-    std::size_t level = m_themeBase.size() - 1;
-    while (level > 0 && cell < m_themeBase[level]) --level;
-    const bool category = cell >= m_categoryBase[level];
-    const std::size_t offset = cell - (category ? m_categoryBase[level] : m_themeBase[level]);
-    const std::size_t area = offset / m_periods / (category ? m_categories : m_slots), period = offset % m_periods;
-    const auto parent = m_parent[level][area];
+    const auto at = position(cell);
+    const std::size_t level = at.level, period = at.period;
+    const auto parent = m_parent[level][at.area];
     if (parent < 0) return {};
 
     std::vector<std::size_t> out;
-    const auto addArea = [&](std::size_t l, std::size_t a) {
-        for (std::size_t s = 0; s < m_slots; ++s) out.push_back(themeCell(l, a, s, period));
-        for (std::size_t c = 0; c < m_categories; ++c) out.push_back(categoryCell(l, a, c, period));
-    };
     // The parent's subtree, level by level down.
     std::vector<std::size_t> front{static_cast<std::size_t>(parent)};
     for (std::size_t l = level + 1;; --l) {
         std::vector<std::size_t> next;
         for (auto a : front) {
-            addArea(l, a);
+            appendAreaCells(out, l, a, period);
             if (l > 0) next.insert(next.end(), m_children[l][a].begin(), m_children[l][a].end());
         }
         if (l == 0) break;
@@ -284,31 +290,54 @@ std::vector<std::size_t> ScanProtection::neighbourhood(std::size_t cell) const
     // The parent's ancestors.
     for (std::size_t l = level + 1, a = static_cast<std::size_t>(parent); m_parent[l][a] >= 0; ++l) {
         a = static_cast<std::size_t>(m_parent[l][a]);
-        addArea(l + 1, a);
+        appendAreaCells(out, l + 1, a, period);
     }
     std::sort(out.begin(), out.end());
     return out;
 }
 
-std::size_t ScanProtection::themeCell(std::size_t level, std::size_t area, std::size_t slot, std::size_t period) const
+void ScanProtection::appendAreaCells(std::vector<std::size_t>& out, std::size_t level, std::size_t area,
+                                     std::size_t period) const
+{
+    for (std::size_t s = 0; s < m_slots; ++s)
+        if (const auto c = themeCell(level, area, s, period); c != SparseCellIndex::kAbsent) out.push_back(c);
+    for (std::size_t k = 0; k < m_categories; ++k)
+        if (const auto c = categoryCell(level, area, k, period); c != SparseCellIndex::kAbsent) out.push_back(c);
+}
+
+std::size_t ScanProtection::themeAddress(std::size_t level, std::size_t area, std::size_t slot,
+                                         std::size_t period) const
 {
     return m_themeBase[level] + (area * m_slots + slot) * m_periods + period;
+}
+
+std::size_t ScanProtection::categoryAddress(std::size_t level, std::size_t area, std::size_t category,
+                                            std::size_t period) const
+{
+    return m_categoryBase[level] + (area * m_categories + category) * m_periods + period;
+}
+
+std::size_t ScanProtection::themeCell(std::size_t level, std::size_t area, std::size_t slot, std::size_t period) const
+{
+    return m_index.cell(themeAddress(level, area, slot, period));
 }
 
 std::size_t ScanProtection::categoryCell(std::size_t level, std::size_t area, std::size_t category,
                                          std::size_t period) const
 {
-    return m_categoryBase[level] + (area * m_categories + category) * m_periods + period;
+    return m_index.cell(categoryAddress(level, area, category, period));
 }
 
 bool ScanProtection::theme(std::size_t level, std::size_t area, std::size_t slot, std::size_t period) const
 {
-    return !m_rounding && m_table.cell(themeCell(level, area, slot, period)).hidden();
+    const auto* c = cellOrNull(themeCell(level, area, slot, period));
+    return !m_rounding && c && c->hidden();
 }
 
 bool ScanProtection::category(std::size_t level, std::size_t area, std::size_t category, std::size_t period) const
 {
-    return !m_rounding && m_table.cell(categoryCell(level, area, category, period)).hidden();
+    const auto* c = cellOrNull(categoryCell(level, area, category, period));
+    return !m_rounding && c && c->hidden();
 }
 
 bool ScanProtection::anyPeriod(std::size_t level, std::size_t area, std::size_t slot) const

@@ -132,28 +132,34 @@ void publishHotspotClassesOnly(const ScanResult& r, std::size_t level, gis::Tabl
 {
     const ScanProtection* mask = r.suppression.get();
     if (!mask) return;
-    const std::size_t cur = r.figures->currentPeriod();
     std::vector<bool> keep(t.columns.size());
     std::vector<std::optional<std::size_t>> classSlot(t.columns.size());
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
         keep[c] = !isHotspotNumber(t.columns[c].name);
         classSlot[c] = hotspotClassSlot(r, t.columns[c].name);
     }
-    for (std::size_t a = 0; a < t.rows.size(); ++a) {
-        std::vector<Value> row;
-        for (std::size_t c = 0; c < t.columns.size(); ++c) {
-            if (!keep[c]) continue;
-            // Classes from the protected table tell nothing the counts do not; else hidden with the count.
-            const bool hidden = classSlot[c] && !r.hotspotsOnProtectedTable &&
-                                (mask->rounded() || mask->theme(level, a, *classSlot[c], cur));
-            row.push_back(hidden ? Value(gis::Suppressed{}) : std::move(t.rows[a][c]));
-        }
-        t.rows[a] = std::move(row);
-    }
     std::vector<gis::Column> columns;
     for (std::size_t c = 0; c < t.columns.size(); ++c)
         if (keep[c]) columns.push_back(std::move(t.columns[c]));
     t.columns = std::move(columns);
+    // The rows as they stream by: the numbers left out, the classes kept.
+    t.rowStream = [&r, mask, level, keep, classSlot, rows = std::move(t.rowStream)](const gis::RowSink& sink) {
+        const std::size_t cur = r.figures->currentPeriod();
+        std::vector<Value> out;
+        std::size_t a = 0;
+        rows([&](const std::vector<Value>& row, const gis::FeatureGeometry* geometry) {
+            out.clear();
+            for (std::size_t c = 0; c < row.size(); ++c) {
+                if (!keep[c]) continue;
+                // Classes from the protected table tell nothing the counts do not; else hidden with the count.
+                const bool hidden = classSlot[c] && !r.hotspotsOnProtectedTable &&
+                                    (mask->rounded() || mask->theme(level, a, *classSlot[c], cur));
+                out.push_back(hidden ? Value(gis::Suppressed{}) : row[c]);
+            }
+            sink(out, geometry);
+            ++a;
+        });
+    };
 }
 
 // Layer `hotspots`: the finest level's areas, one row each: the total's statistics under the
@@ -161,7 +167,6 @@ void publishHotspotClassesOnly(const ScanResult& r, std::size_t level, gis::Tabl
 // registrations, gi_z_<theme>, gi_p_<theme>, gi_bin_<theme>, gi_label_<theme>, lisa_q_<theme>.
 gis::Table hotspotTable(const ScanResult& r, const LevelHotspots& h, const LocalHotspotOptions& options)
 {
-    const auto& lv = r.areas.levels[0];
     namespace fld = schema::field;
     const auto& spec = *schema::layer(schema::role::scanHotspots);
     gis::Table t;
@@ -177,26 +182,30 @@ gis::Table hotspotTable(const ScanResult& r, const LevelHotspots& h, const Local
             t.columns.push_back(schema::column(spec, id, theme.id, what));
     }
     t.geometryKind = gis::FeatureGeometry::Kind::Polygon;
-    for (std::size_t a = 0; a < lv.size(); ++a) {
+    t.rowStream = [&r, &h, &options](const gis::RowSink& sink) {
+        const auto& lv = r.areas.levels[0];
         std::vector<Value> row;
-        row.emplace_back(lv.codes[a]);
-        row.emplace_back(lv.names[a]);
-        appendHotspotValues(row, h.results[0], h.weights, a, options, true);
-        for (std::size_t k = 1; k < h.results.size(); ++k) {
-            const auto& res = h.results[k];
-            const bool island = h.weights.isIsland(a);
-            row.emplace_back(res.gi.z[a]);
-            row.emplace_back(res.giClass.pAdjusted[a]);
-            row.emplace_back(static_cast<std::int64_t>(res.giClass.bins[a]));
-            row.emplace_back(std::string(hotspotLabel(res.giClass.bins[a], island && res.giClass.bins[a] == 0)));
-            row.emplace_back(std::string(lisaLabel(res.lisa.quadrant[a], !island && res.lisaPAdj[a] <= options.alpha)));
+        gis::FeatureGeometry geometry;
+        geometry.kind = gis::FeatureGeometry::Kind::Polygon;
+        for (std::size_t a = 0; a < lv.size(); ++a) {
+            row.clear();
+            row.emplace_back(lv.codes[a]);
+            row.emplace_back(lv.names[a]);
+            appendHotspotValues(row, h.results[0], h.weights, a, options, true);
+            for (std::size_t k = 1; k < h.results.size(); ++k) {
+                const auto& res = h.results[k];
+                const bool island = h.weights.isIsland(a);
+                row.emplace_back(res.gi.z[a]);
+                row.emplace_back(res.giClass.pAdjusted[a]);
+                row.emplace_back(static_cast<std::int64_t>(res.giClass.bins[a]));
+                row.emplace_back(std::string(hotspotLabel(res.giClass.bins[a], island && res.giClass.bins[a] == 0)));
+                row.emplace_back(
+                    std::string(lisaLabel(res.lisa.quadrant[a], !island && res.lisaPAdj[a] <= options.alpha)));
+            }
+            geometry.polygons = r.geometries[0][a];
+            sink(row, &geometry);
         }
-        t.rows.push_back(std::move(row));
-        gis::FeatureGeometry g;
-        g.kind = gis::FeatureGeometry::Kind::Polygon;
-        g.polygons = r.geometries[0][a];
-        t.geometries.push_back(std::move(g));
-    }
+    };
     return t;
 }
 
@@ -230,16 +239,14 @@ void appendSurveyValues(std::vector<Value>& row, const ScanSurvey& survey, const
     row.push_back(anyValue ? Value(static_cast<std::int64_t>(survey.candidate(from) ? 1 : 0)) : Value());
 }
 
+void appendAreaValues(std::vector<Value>& row, const ScanResult& r, std::size_t level, std::size_t a, bool withHotspots,
+                      const std::vector<SlotInfo>& all);
+
 gis::Table areaTable(const ScanResult& r, std::size_t level, const std::string& tableName)
 {
-    const ScanProtection* mask = r.suppression.get();
-    const auto& hotTimes = r.hotTimes;
     const auto& hotspots = r.hotspots[level];
     const auto& hotspotOptions = r.hotspotOptions;
-    const auto& trends = r.trends[level];
     const auto& f = *r.figures;
-    const auto& lv = r.areas.levels[level];
-    const std::size_t cur = f.currentPeriod();
     namespace fld = schema::field;
     const auto& spec = *schema::layer(level == 0 ? schema::role::scanAreas : schema::role::scanAreaLevel);
     gis::Table t;
@@ -266,85 +273,100 @@ gis::Table areaTable(const ScanResult& r, std::size_t level, const std::string& 
                 t.columns.push_back(schema::column(spec, id, ind.id, ind.column));
         t.columns.push_back(schema::column(spec, fld::surveyAol));
     }
+    t.geometryKind = gis::FeatureGeometry::Kind::Polygon;
+    // Streamed: a national grid's table (617,207 rows of some 160 values) held whole took 4 GB.
+    t.rowStream = [&r, level, withHotspots, all](const gis::RowSink& sink) {
+        std::vector<Value> row;
+        gis::FeatureGeometry geometry;
+        geometry.kind = gis::FeatureGeometry::Kind::Polygon;
+        for (std::size_t a = 0; a < r.areas.levels[level].size(); ++a) {
+            row.clear();
+            appendAreaValues(row, r, level, a, withHotspots, all);
+            geometry.polygons = r.geometries[level][a];
+            sink(row, &geometry);
+        }
+    };
+    return t;
+}
+
+// The values of one area's row of areaTable.
+void appendAreaValues(std::vector<Value>& row, const ScanResult& r, std::size_t level, std::size_t a, bool withHotspots,
+                      const std::vector<SlotInfo>& all)
+{
+    const ScanProtection* mask = r.suppression.get();
+    const auto& hotTimes = r.hotTimes;
+    const auto& hotspots = r.hotspots[level];
+    const auto& hotspotOptions = r.hotspotOptions;
+    const auto& trends = r.trends[level];
+    const auto& f = *r.figures;
+    const auto& lv = r.areas.levels[level];
+    const std::size_t cur = f.currentPeriod();
+    const ScanSurvey* survey = r.survey ? &*r.survey : nullptr;
     const auto& ebRates = r.rates[level].slots;
     const auto per1000 = [](double perPerson) {
         return std::isfinite(perPerson) ? Value(round(perPerson * 1000.0, 4)) : Value();
     };
     const auto* parentLevel = level + 1 < r.areas.levels.size() ? &r.areas.levels[level + 1] : nullptr;
-    for (std::size_t a = 0; a < lv.size(); ++a) {
-        std::vector<Value> row;
-        row.emplace_back(lv.codes[a]);
-        row.emplace_back(lv.names[a]);
-        row.emplace_back(lv.name);
-        const auto parent = lv.parent.empty() ? -1 : lv.parent[a];
-        row.emplace_back(parent >= 0 && parentLevel ? Value(parentLevel->codes[static_cast<std::size_t>(parent)])
-                                                    : Value());
-        row.emplace_back(lv.population[a] ? Value(static_cast<std::int64_t>(std::llround(*lv.population[a])))
-                                          : Value());
-        const auto hot = hotTimes[level].find(a * f.themeSlots() + f.totalSlot());
-        if (mask && (mask->rounded() || mask->theme(level, a, f.totalSlot(), cur)))
+    row.emplace_back(lv.codes[a]);
+    row.emplace_back(lv.names[a]);
+    row.emplace_back(lv.name);
+    const auto parent = lv.parent.empty() ? -1 : lv.parent[a];
+    row.emplace_back(parent >= 0 && parentLevel ? Value(parentLevel->codes[static_cast<std::size_t>(parent)])
+                                                : Value());
+    row.emplace_back(lv.population[a] ? Value(static_cast<std::int64_t>(std::llround(*lv.population[a]))) : Value());
+    const auto hot = hotTimes[level].find(a * f.themeSlots() + f.totalSlot());
+    if (mask && (mask->rounded() || mask->theme(level, a, f.totalSlot(), cur)))
+        row.emplace_back(gis::Suppressed{});
+    else
+        row.emplace_back(!r.timeOfDayKnown              ? Value(std::string(kNoTimeOfDay))
+                         : hot == hotTimes[level].end() ? Value()
+                                                        : Value(peakText(hot->second)));
+    if (withHotspots) appendHotspotValues(row, hotspots.results.front(), hotspots.weights, a, hotspotOptions, false);
+    for (const auto& s : all) {
+        const bool hideCount = mask && mask->theme(level, a, s.slot, cur);
+        const bool hideDerived = mask && mask->derivedHidden(level, a, s.slot);
+        const bool rounded = mask && mask->rounded();
+        const auto& ch = f.change(level, a, s.slot);
+        const auto count = f.themeCount(level, a, s.slot, cur);
+        row.emplace_back(hideCount ? Value(gis::Suppressed{})
+                                   : Value(mask ? mask->themeValue(level, a, s.slot, cur, count)
+                                                : static_cast<std::int64_t>(count)));
+        if (hideDerived) {
+            for (int k = 0; k < 4; ++k) row.emplace_back(gis::Suppressed{});
+        } else if (!f.hasReference()) { // no registration in any reference period: no change to speak of
+            for (int k = 0; k < 3; ++k) row.emplace_back();
+            row.emplace_back(std::string("geen referentie"));
+        } else if (count == 0 && ch.expected == 0.0) { // 0 against 0: a test of nothing says so
+            row.emplace_back(0.0);
+            row.emplace_back();
+            row.emplace_back();
+            row.emplace_back(std::string(kNoRegistrations));
+        } else {
+            row.emplace_back(round(ch.expected, 2));
+            row.emplace_back(ch.changePct ? Value(round(*ch.changePct, 1)) : Value());
+            row.emplace_back(round(ch.pValue, 4));
+            row.emplace_back(changeLabel(ch.flag));
+        }
+        auto rate = f.ratePer1000(level, a, s.slot);
+        if (rounded && rate) // from the rounded count, as published
+            rate = static_cast<double>(mask->themeValue(level, a, s.slot, cur, count)) * 1000.0 / *lv.population[a];
+        row.emplace_back(hideCount ? Value(gis::Suppressed{}) : rate ? Value(round(*rate, 2)) : Value());
+        // Extern the EB rates are computed on the protected table (statisticsCount): they tell no
+        // more than the published counts, and are hidden only beside a hidden count (issue 13).
+        const auto& eb = ebRates[s.slot];
+        row.push_back(hideCount ? Value(gis::Suppressed{}) : per1000(eb.global.smoothed[a]));
+        row.push_back(hideCount ? Value(gis::Suppressed{}) : per1000(eb.local.smoothed[a]));
+        row.push_back(hideCount ? Value(gis::Suppressed{}) : Value(static_cast<std::int64_t>(eb.tooSmall[a])));
+        row.emplace_back(hideCount || rounded ? Value(gis::Suppressed{})
+                                              : Value(static_cast<std::int64_t>(f.rank(level, a, s.slot))));
+        if (trends[s.slot].empty())
+            row.emplace_back();
+        else if (hideDerived) // the trend is read from every period's counts
             row.emplace_back(gis::Suppressed{});
         else
-            row.emplace_back(!r.timeOfDayKnown              ? Value(std::string(kNoTimeOfDay))
-                             : hot == hotTimes[level].end() ? Value()
-                                                            : Value(peakText(hot->second)));
-        if (withHotspots)
-            appendHotspotValues(row, hotspots.results.front(), hotspots.weights, a, hotspotOptions, false);
-        for (const auto& s : all) {
-            const bool hideCount = mask && mask->theme(level, a, s.slot, cur);
-            const bool hideDerived = mask && mask->derivedHidden(level, a, s.slot);
-            const bool rounded = mask && mask->rounded();
-            const auto& ch = f.change(level, a, s.slot);
-            const auto count = f.themeCount(level, a, s.slot, cur);
-            row.emplace_back(hideCount ? Value(gis::Suppressed{})
-                                       : Value(mask ? mask->themeValue(level, a, s.slot, cur, count)
-                                                    : static_cast<std::int64_t>(count)));
-            if (hideDerived) {
-                for (int k = 0; k < 4; ++k) row.emplace_back(gis::Suppressed{});
-            } else if (!f.hasReference()) { // no registration in any reference period: no change to speak of
-                for (int k = 0; k < 3; ++k) row.emplace_back();
-                row.emplace_back(std::string("geen referentie"));
-            } else if (count == 0 && ch.expected == 0.0) { // 0 against 0: a test of nothing says so
-                row.emplace_back(0.0);
-                row.emplace_back();
-                row.emplace_back();
-                row.emplace_back(std::string(kNoRegistrations));
-            } else {
-                row.emplace_back(round(ch.expected, 2));
-                row.emplace_back(ch.changePct ? Value(round(*ch.changePct, 1)) : Value());
-                row.emplace_back(round(ch.pValue, 4));
-                row.emplace_back(changeLabel(ch.flag));
-            }
-            auto rate = f.ratePer1000(level, a, s.slot);
-            if (rounded && rate) // from the rounded count, as published
-                rate = static_cast<double>(mask->themeValue(level, a, s.slot, cur, count)) * 1000.0 / *lv.population[a];
-            row.emplace_back(hideCount ? Value(gis::Suppressed{}) : rate ? Value(round(*rate, 2)) : Value());
-            // Extern the EB rates are computed on the protected table (statisticsCount): they tell no
-            // more than the published counts, and are hidden only beside a hidden count (issue 13).
-            const auto& eb = ebRates[s.slot];
-            row.push_back(hideCount ? Value(gis::Suppressed{}) : per1000(eb.global.smoothed[a]));
-            row.push_back(hideCount ? Value(gis::Suppressed{}) : per1000(eb.local.smoothed[a]));
-            row.push_back(hideCount ? Value(gis::Suppressed{}) : Value(static_cast<std::int64_t>(eb.tooSmall[a])));
-            row.emplace_back(hideCount || rounded ? Value(gis::Suppressed{})
-                                                  : Value(static_cast<std::int64_t>(f.rank(level, a, s.slot))));
-            if (trends[s.slot].empty())
-                row.emplace_back();
-            else if (hideDerived) // the trend is read from every period's counts
-                row.emplace_back(gis::Suppressed{});
-            else
-                row.emplace_back(std::string(emergingLabelNl(trends[s.slot][a])));
-        }
-        if (survey) appendSurveyValues(row, *survey, r, level, a);
-        t.rows.push_back(std::move(row));
+            row.emplace_back(std::string(emergingLabelNl(trends[s.slot][a])));
     }
-    t.geometryKind = gis::FeatureGeometry::Kind::Polygon;
-    for (const auto& g : r.geometries[level]) {
-        gis::FeatureGeometry fg;
-        fg.kind = gis::FeatureGeometry::Kind::Polygon;
-        fg.polygons = g;
-        t.geometries.push_back(std::move(fg));
-    }
-    return t;
+    if (survey) appendSurveyValues(row, *survey, r, level, a);
 }
 
 // Long format: one row per level, area, theme (or category) and period with a count in any
@@ -443,8 +465,8 @@ std::string hotTimesReleaseNote(const ScanResult& r)
         "aanvullend). Niet op de lagere niveaus en niet per thema: opgeteld zouden die uren geheime aantallen nauwer "
         "insluiten dan de aantallen zelf. Het drukste uur (peak_total) staat er per gebied waar het totaal "
         "gepubliceerd is; de volledige uurtabel alleen met --internal.",
-        level, release->areas.size(), release->areas.size() == 1 ? "gebied" : "gebieden", r.model.suppressBelow - 1, p.primaries + p.secondaries, p.primaries,
-        p.secondaries);
+        level, release->areas.size(), release->areas.size() == 1 ? "gebied" : "gebieden", r.model.suppressBelow - 1,
+        p.primaries + p.secondaries, p.primaries, p.secondaries);
 }
 
 gis::Table hotTimesTable(const ScanResult& r)
@@ -831,6 +853,7 @@ static std::vector<fs::path> writeScanOutputsInto(const ScanResult& r, const Sca
         s["suppression"]["rounded_cells"] = rounding.changedCells;
     } else if (mask) {
         s["suppression"]["method"] = "onderdrukken";
+        s["suppression"]["zeros"] = mask->sparse() ? "altijd zichtbaar" : "kunnen aanvullend geheim zijn";
     }
     if (const auto& release = r.hotTimesRelease) {
         const auto& p = release->protection;

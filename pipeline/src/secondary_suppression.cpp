@@ -3,6 +3,7 @@
 #include "gebiedscan/pipeline/table_audit.hpp"
 
 #include "glpk_problem.hpp"
+#include "parallel_for.hpp"
 
 #include "gebiedscan/core/error.hpp"
 
@@ -19,6 +20,7 @@ namespace gebiedscan::pipeline {
 namespace {
 
 constexpr double kUsed = 1e-6; // a deviation smaller than this does not use the cell
+constexpr std::size_t kCellsForThreads = 5000; // parts to protect below this: one thread
 
 // A cell that must be able to move by `amount` up or down.
 struct Target {
@@ -141,6 +143,74 @@ void addTargets(const ProtectionTable& table, const CellInterval& iv, std::vecto
     if (iv.low > 1.0 + 1e-6 && v > 1.0) out.push_back({iv.cell, false, v - 1.0});
 }
 
+// What protecting one part cost, for the report.
+struct PartEffort {
+    std::size_t largestProblem = 0, linearPrograms = 0, unprotectable = 0;
+};
+
+// Hides the secondaries that open a deviation for each of the part's targets. Touches only the
+// part's cells.
+PartEffort protectPart(ProtectionTable& table, const std::vector<std::size_t>& part, std::vector<Target> list,
+                       const SuppressionOptions& options)
+{
+    PartEffort effort;
+    // Larger moves first: they shape the pattern, smaller ones then often cost nothing.
+    std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.amount > b.amount; });
+    // Large parts: each target first within its neighbourhood (a small LP), widening step by
+    // step while no deviation is found there, else within the whole part.
+    std::vector<Target> fallback;
+    const auto run = [&](const std::vector<std::size_t>& cells, const std::vector<Target>& group,
+                         std::vector<Target>* failed) {
+        effort.largestProblem = std::max(effort.largestProblem, cells.size());
+        DeviationProblem lp(table, cells);
+        for (const auto& t : group) {
+            const auto used = lp.protect(t);
+            if (!used) {
+                if (failed)
+                    failed->push_back(t);
+                else
+                    ++effort.unprotectable;
+                continue;
+            }
+            for (auto c : *used) {
+                table.hideSecondary(c);
+                lp.hidden(c);
+            }
+        }
+        effort.linearPrograms += lp.solves();
+    };
+    if (options.neighbourhood && part.size() >= options.localFromCells) {
+        // Target by target in order, its neighbourhood asked for in its turn (so it sees nearly
+        // all cells hidden before it) and only one neighbourhood held at a time (a part of a
+        // national grid has hundreds of thousands of targets); consecutive targets with the same
+        // neighbourhood share an LP.
+        std::vector<Target> pending = std::move(list);
+        for (std::size_t step = 0; !pending.empty(); ++step) {
+            std::vector<Target> failed, group;
+            std::vector<std::size_t> cells;
+            for (const auto& t : pending) {
+                auto n = options.neighbourhood(t.cell, step);
+                if (n.empty()) {
+                    fallback.push_back(t);
+                    continue;
+                }
+                if (n != cells) {
+                    if (!group.empty()) run(cells, group, &failed);
+                    group.clear();
+                    cells = std::move(n);
+                }
+                group.push_back(t);
+            }
+            if (!group.empty()) run(cells, group, &failed);
+            pending = std::move(failed);
+        }
+    } else {
+        fallback = std::move(list);
+    }
+    if (!fallback.empty()) run(part, fallback, nullptr);
+    return effort;
+}
+
 } // namespace
 
 SuppressionReport suppressSecondary(ProtectionTable& table, const SuppressionOptions& options)
@@ -177,64 +247,24 @@ SuppressionReport suppressSecondary(ProtectionTable& table, const SuppressionOpt
         ++report.rounds;
         std::vector<std::vector<Target>> byPart(parts.size());
         for (const auto& t : targets) byPart[partOf[t.cell]].push_back(t);
-        for (std::size_t p = 0; p < parts.size(); ++p) {
-            auto& list = byPart[p];
-            if (list.empty()) continue;
-            // Larger moves first: they shape the pattern, smaller ones then often cost nothing.
-            std::stable_sort(list.begin(), list.end(),
-                             [](const auto& a, const auto& b) { return a.amount > b.amount; });
-            // Large parts: each target first within its neighbourhood (a small LP), widening
-            // step by step while no deviation is found there, else within the whole part.
-            std::vector<Target> fallback;
-            const auto run = [&](const std::vector<std::size_t>& cells, const std::vector<Target>& group,
-                                 std::vector<Target>* failed) {
-                report.largestProblem = std::max(report.largestProblem, cells.size());
-                DeviationProblem lp(table, cells);
-                for (const auto& t : group) {
-                    const auto used = lp.protect(t);
-                    if (!used) {
-                        if (failed)
-                            failed->push_back(t);
-                        else
-                            ++report.unprotectable;
-                        continue;
-                    }
-                    for (auto c : *used) {
-                        table.hideSecondary(c);
-                        lp.hidden(c);
-                    }
-                }
-                report.linearPrograms += lp.solves();
-            };
-            if (options.neighbourhood && parts[p].size() >= options.localFromCells) {
-                // Target by target in order, its neighbourhood asked for in its turn (so it sees
-                // nearly all cells hidden before it) and only one neighbourhood held at a time (a
-                // part of a national grid has hundreds of thousands of targets); consecutive
-                // targets with the same neighbourhood share an LP.
-                std::vector<Target> pending = std::move(list);
-                for (std::size_t step = 0; !pending.empty(); ++step) {
-                    std::vector<Target> failed, group;
-                    std::vector<std::size_t> cells;
-                    for (const auto& t : pending) {
-                        auto n = options.neighbourhood(t.cell, step);
-                        if (n.empty()) {
-                            fallback.push_back(t);
-                            continue;
-                        }
-                        if (n != cells) {
-                            if (!group.empty()) run(cells, group, &failed);
-                            group.clear();
-                            cells = std::move(n);
-                        }
-                        group.push_back(t);
-                    }
-                    if (!group.empty()) run(cells, group, &failed);
-                    pending = std::move(failed);
-                }
-            } else {
-                fallback = std::move(list);
-            }
-            if (!fallback.empty()) run(parts[p], fallback, nullptr);
+        // The parts are independent (no relation joins two): solved in parallel, each on its
+        // own cells, so the pattern does not depend on the threads. Largest first, for balance.
+        std::vector<std::size_t> todo;
+        for (std::size_t p = 0; p < parts.size(); ++p)
+            if (!byPart[p].empty()) todo.push_back(p);
+        std::stable_sort(todo.begin(), todo.end(),
+                         [&](std::size_t a, std::size_t b) { return parts[a].size() > parts[b].size(); });
+        std::vector<PartEffort> effort(todo.size());
+        // A small table (an hour-of-week row, a tiny scan) is not worth a thread.
+        std::size_t cells = 0;
+        for (auto p : todo) cells += parts[p].size();
+        forEachInParallel(todo.size(), cells < kCellsForThreads ? todo.size() : 1, [&](std::size_t i) {
+            effort[i] = protectPart(table, parts[todo[i]], std::move(byPart[todo[i]]), options);
+        });
+        for (const auto& e : effort) {
+            report.largestProblem = std::max(report.largestProblem, e.largestProblem);
+            report.linearPrograms += e.linearPrograms;
+            report.unprotectable += e.unprotectable;
         }
         targets.clear();
         audit(targets);

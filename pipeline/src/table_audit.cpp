@@ -21,6 +21,9 @@ namespace {
 
 constexpr double kTolerance = 1e-6;
 constexpr std::size_t kPartsPerThread = 64; // most parts are LPs of a few cells
+// From this many hidden cells a part first tries vertices that move all its cells at once: a
+// gemeente of grid cells has thousands, and an LP per cell over all of them took minutes.
+constexpr std::size_t kVerticesFromCells = 32;
 
 bool integral(double v)
 {
@@ -46,6 +49,7 @@ public:
         m_lp.addColumns(static_cast<int>(part.size()));
         for (std::size_t k = 0; k < part.size(); ++k) {
             m_lower.push_back(bounds[k].first);
+            m_upper.push_back(bounds[k].second);
             m_lp.setColumnBounds(static_cast<int>(k) + 1, bounds[k].first, bounds[k].second);
         }
         std::vector<int> rows, columns;
@@ -125,6 +129,22 @@ public:
         return true;
     }
 
+    // As vertex(), with each column also at most cap[k]: the caps only narrow the bounds, so an
+    // integral vertex is still a table the reader cannot rule out (and the LP stays bounded).
+    bool cappedVertex(const std::vector<double>& objective, const std::vector<double>& cap, std::vector<double>& out,
+                      std::size_t& lps)
+    {
+        const auto setBounds = [&](bool capped) {
+            for (std::size_t k = 0; k < m_lower.size(); ++k)
+                m_lp.setColumnBounds(static_cast<int>(k) + 1, m_lower[k],
+                                     capped ? std::max(m_lower[k], std::min(m_upper[k], cap[k])) : m_upper[k]);
+        };
+        setBounds(true);
+        const bool found = vertex(objective, out, lps);
+        setBounds(false);
+        return found;
+    }
+
 private:
     static std::vector<std::pair<double, double>> primaryBounds(const ProtectionTable& table,
                                                                 const std::vector<std::size_t>& part, bool known)
@@ -141,7 +161,7 @@ private:
 private:
     const std::vector<std::size_t>& m_part;
     std::unordered_map<std::size_t, int> m_column;
-    std::vector<double> m_lower, m_rhs;
+    std::vector<double> m_lower, m_upper, m_rhs;
     GlpkProblem m_lp;
 };
 
@@ -210,6 +230,7 @@ struct LpHash {
 bool auditPart(const ProtectionTable& table, const std::vector<std::size_t>& part, const AuditOptions& options,
                std::vector<CellInterval>& out, std::size_t& linearPrograms, std::size_t& integerPrograms)
 {
+
     const auto& cells = table.cells();
     out.assign(part.size(), CellInterval{});
     PartProblem lp(table, part, options.primaryBoundsKnown);
@@ -226,6 +247,28 @@ bool auditPart(const ProtectionTable& table, const std::vector<std::size_t>& par
         }
         witness.clear();
     };
+    if (options.shortcut && n >= kVerticesFromCells) {
+        // Vertices for many cells at once: every open cell up (to at most T-1, or its own value
+        // when larger, so the true table stays inside), every open cell down, then random signs.
+        // Each integral vertex is a witness for all cells; most are settled so, without an LP of
+        // their own. Only witnesses: the cells' verdicts stay those of their own LPs.
+        std::vector<double> cap(n), objective(n);
+        for (std::size_t k = 0; k < n; ++k)
+            cap[k] = std::max<double>(static_cast<double>(cells[part[k]].value), cells[part[k]].threshold - 1.0);
+        std::mt19937 rng(20261203);
+        for (int round = 0; round < 8; ++round) {
+            std::size_t open = 0;
+            for (std::size_t k = 0; k < n; ++k) {
+                const bool lowOpen = lowSeen[k] > lp.lower(k) + kTolerance;
+                const bool highOpen = highSeen[k] < cells[part[k]].threshold - 1.0 - kTolerance;
+                const bool up = round == 0 || (round > 1 && (rng() & 1U));
+                objective[k] = up ? (highOpen ? 1.0 : 0.0) : (lowOpen ? -1.0 : 0.0);
+                open += lowOpen || highOpen ? 1 : 0;
+            }
+            if (open == 0) break;
+            if (lp.cappedVertex(objective, cap, witness, linearPrograms)) see();
+        }
+    }
     bool feasible = true;
     for (std::size_t k = 0; k < n && feasible; ++k) {
         auto& iv = out[k];

@@ -347,3 +347,133 @@ TEST(SecondarySuppression, LargePartsAreProtectedInSmallNeighbourhoodsSmallParts
         labelled += scaled.table().label(index).empty() ? 0 : 1;
     EXPECT_EQ(labelled, 0u);
 }
+
+TEST(SecondarySuppression, SparseTableKeepsZerosAsConstantsAndAReaderWhoSeesThemStillLearnsNothing)
+{
+    const auto m = model();
+    const auto h = gridHierarchy(120, 6);
+    const auto c = sparseCounts(h.levels[0].size(), m.categories.size(), 11);
+    const ScanFigures f(m, h, c);
+    ScanProtection dense(f), sparse(f, 0), rounded(f, 0);
+    ASSERT_FALSE(dense.sparse());
+    ASSERT_TRUE(sparse.sparse());
+
+    // Every count other than zero is a cell with its value; every zero is absent.
+    std::size_t nonZero = 0, zeros = 0;
+    const auto each = [&](const auto& visit) {
+        for (std::size_t l = 0; l < h.levels.size(); ++l)
+            for (std::size_t a = 0; a < h.levels[l].size(); ++a)
+                for (std::size_t p = 0; p < f.periods(); ++p) {
+                    for (std::size_t s = 0; s < f.themeSlots(); ++s)
+                        visit(f.themeCount(l, a, s, p), dense.themeCell(l, a, s, p), sparse.themeCell(l, a, s, p));
+                    for (std::size_t k = 0; k < f.categorySlots(); ++k)
+                        visit(f.categoryCount(l, a, k, p), dense.categoryCell(l, a, k, p),
+                              sparse.categoryCell(l, a, k, p));
+                }
+    };
+    each([&](std::uint64_t v, std::size_t, std::size_t cell) {
+        if (v == 0) {
+            ++zeros;
+            EXPECT_EQ(cell, SparseCellIndex::kAbsent);
+        } else {
+            ++nonZero;
+            ASSERT_NE(cell, SparseCellIndex::kAbsent);
+            EXPECT_EQ(sparse.table().cell(cell).value, static_cast<std::int64_t>(v));
+        }
+    });
+    EXPECT_EQ(sparse.table().cells().size(), nonZero);
+    EXPECT_EQ(dense.table().cells().size(), nonZero + zeros);
+    EXPECT_GT(zeros, nonZero / 2); // the shape this is for: many zeros
+    EXPECT_EQ(sparse.table().count(CellState::Primary), dense.table().count(CellState::Primary));
+
+    const auto report = sparse.protectAtScale({}, 1000);
+    EXPECT_TRUE(report.auditPassed);
+    EXPECT_EQ(report.unprotectable, 0u);
+    EXPECT_GT(report.secondaries, 0u);
+    // The attack: the reader sees every zero as a published 0. The sparse pattern put into the
+    // dense table (zeros as cells a reader reads) must pass both audits there.
+    ScanProtection reader(f);
+    std::size_t hidden = 0;
+    each([&](std::uint64_t v, std::size_t denseCell, std::size_t cell) {
+        if (cell == SparseCellIndex::kAbsent) return;
+        if (sparse.table().cell(cell).state == CellState::Secondary) reader.table().hideSecondary(denseCell);
+        hidden += sparse.table().cell(cell).hidden() ? 1 : 0;
+        EXPECT_EQ(sparse.table().cell(cell).hidden(), reader.table().cell(denseCell).hidden()) << v;
+    });
+    EXPECT_EQ(hidden, sparse.suppressedCells());
+    EXPECT_TRUE(passesBoth(reader.table()));
+    // A zero is never hidden, in the writer's terms too.
+    for (std::size_t a = 0; a < h.levels[0].size(); ++a)
+        for (std::size_t k = 0; k < f.categorySlots(); ++k)
+            if (f.categoryCount(0, a, k, 1) == 0) {
+                EXPECT_FALSE(sparse.category(0, a, k, 1)) << a;
+            }
+
+    // Rounding: zeros stay 0, every count a multiple of 5 within 4 of its own, sums kept.
+    const auto& rounding = rounded.round();
+    EXPECT_TRUE(rounding.controlled());
+    for (std::size_t a = 0; a < h.levels[1].size(); ++a)
+        for (std::size_t p = 0; p < f.periods(); ++p) {
+            std::int64_t children = 0;
+            for (std::size_t b = 0; b < h.levels[0].size(); ++b)
+                if (h.levels[0].parent[b] == static_cast<std::int32_t>(a)) {
+                    const auto v = f.themeCount(0, b, f.totalSlot(), p);
+                    const auto r = rounded.themeValue(0, b, f.totalSlot(), p, v);
+                    EXPECT_EQ(r % 5, 0);
+                    EXPECT_LE(std::abs(r - static_cast<std::int64_t>(v)), 4);
+                    if (v == 0) {
+                        EXPECT_EQ(r, 0);
+                    }
+                    children += r;
+                }
+            EXPECT_EQ(children, rounded.themeValue(1, a, f.totalSlot(), p, f.themeCount(1, a, f.totalSlot(), p)));
+        }
+}
+
+TEST(SecondarySuppression, TheAuditsVertexWitnessesChangeNoVerdict)
+{
+    // A grid-shaped scan: parts of hundreds of hidden cells, where the audit first tries vertices.
+    const auto m = model();
+    const auto h = gridHierarchy(120, 6);
+    const auto c = sparseCounts(h.levels[0].size(), m.categories.size(), 5);
+    const ScanFigures f(m, h, c);
+    ScanProtection p(f);
+    // The audit of the primaries alone: the same verdict for every hidden cell with the vertex
+    // witnesses and shortcuts as with an LP of each cell's own, for far fewer LPs.
+    for (const auto rule : {AuditRule::ProtectionLevels, AuditRule::FolderReader}) {
+        const auto fast = auditTable(p.table(), {rule, true, false, true});
+        const auto exact = auditTable(p.table(), {rule, true, false, false});
+        ASSERT_EQ(fast.intervals.size(), exact.intervals.size());
+        EXPECT_GT(fast.intervals.size(), 100u);
+        EXPECT_FALSE(exact.failing.empty());
+        EXPECT_EQ(fast.failing, exact.failing);
+        for (std::size_t i = 0; i < fast.intervals.size(); ++i) {
+            EXPECT_EQ(fast.intervals[i].safe, exact.intervals[i].safe) << i;
+            EXPECT_GE(fast.intervals[i].low, exact.intervals[i].low - 1e-9) << i; // an inner interval at most
+            EXPECT_LE(fast.intervals[i].high, exact.intervals[i].high + 1e-9) << i;
+        }
+        std::printf("audit of %zu hidden cells: %zu LPs with vertex witnesses, %zu without\n", fast.intervals.size(),
+                    fast.linearPrograms, exact.linearPrograms);
+        EXPECT_LT(fast.linearPrograms * 2, exact.linearPrograms);
+    }
+}
+
+TEST(SecondarySuppression, PartsProtectedInParallelGiveTheSamePatternEveryTime)
+{
+    // Big enough for the protection's threads: two gemeenten, so two parts per period.
+    const auto m = model();
+    const auto h = gridHierarchy(200, 100);
+    const auto c = sparseCounts(h.levels[0].size(), m.categories.size(), 5);
+    const ScanFigures f(m, h, c);
+    ScanProtection first(f), second(f);
+    ASSERT_GE(first.table().cells().size(), 5000u); // secondary_suppression.cpp's kCellsForThreads
+    const auto a = first.protectAtScale({}, 1000);
+    const auto b = second.protectAtScale({}, 1000);
+    EXPECT_TRUE(a.auditPassed);
+    EXPECT_GT(a.secondaries, 0u);
+    EXPECT_EQ(a.secondaries, b.secondaries);
+    for (std::size_t cell = 0; cell < first.table().cells().size(); ++cell)
+        ASSERT_EQ(first.table().cell(cell).state, second.table().cell(cell).state) << first.label(cell);
+    std::printf("%zu cells in %zu parts: %zu secondaries, %.2f s wall, %.2f s CPU\n", first.table().cells().size(),
+                a.components, a.secondaries, a.seconds, a.cpuSeconds);
+}

@@ -7,9 +7,12 @@
 // Primaries follow the model's thresholds (a theme's suppress_below, else the model's; categories
 // take their theme's, total and overig the model's). After protect() it answers the same
 // questions as core's SuppressionMask, so the writer can switch to it.
+// A table of kSparseFromCells or more (a national grid) holds only its counts other than zero:
+// a zero is then a published constant of its relations, never a secondary suppression.
 #include "gebiedscan/pipeline/controlled_rounding.hpp"
 #include "gebiedscan/pipeline/protection_table.hpp"
 #include "gebiedscan/pipeline/secondary_suppression.hpp"
+#include "gebiedscan/pipeline/sparse_cell_index.hpp"
 
 #include "gebiedscan/core/scan_figures.hpp"
 
@@ -21,8 +24,17 @@ namespace gebiedscan::pipeline {
 
 class ScanProtection {
 public:
+    /// From this many cells (levels x areas x themes and categories x periods) only the counts
+    /// other than zero are cells. The dense table of a national 100 m grid (150 million cells, of
+    /// which 97 % zeros) did not fit in 24 GB; a Drenthe buurt scan has 100,000 and keeps its zeros,
+    /// which secondary suppression may hide as the cheapest cells.
+    static constexpr std::size_t kSparseFromCells = 20000000;
+
     /// `figures` must outlive the protection (label() reads its names).
-    explicit ScanProtection(const ScanFigures& figures);
+    explicit ScanProtection(const ScanFigures& figures, std::size_t sparseFromCells = kSparseFromCells);
+
+    /// Only the counts other than zero are cells (see kSparseFromCells).
+    [[nodiscard]] bool sparse() const { return m_index.isSparse(); }
 
     /// Secondary suppression over all relations (see secondary_suppression.hpp). `localFirst`:
     /// protect each target within its neighbourhood() first. Smaller LPs, but on the Drenthe
@@ -44,7 +56,11 @@ public:
     /// against 272 MB), hence only for parts too large to solve whole.
     static constexpr std::size_t kLocalFromCells = 500000;
     static constexpr std::size_t kLocalAreas = 12, kLocalWidening = 8;
-    SuppressionReport protectAtScale(SuppressionOptions options = {}, std::size_t localFromCells = kLocalFromCells);
+    /// A sparse table's parts (a gemeente of grid cells, one period) look locally from this size:
+    /// the whole-part LPs of a national grid, one per target, ran for hours.
+    static constexpr std::size_t kSparseLocalFromCells = 0;
+    /// Without `localFromCells`: kLocalFromCells, or kSparseLocalFromCells for a sparse table.
+    SuppressionReport protectAtScale(SuppressionOptions options = {}, std::optional<std::size_t> localFromCells = {});
 
     /// The cells of one period in the area, its parent when that is the top (its hidden cells
     /// move with the children's sum), and up to kLocalAreas x kLocalWidening^step other areas: its
@@ -90,6 +106,7 @@ public:
     /// carry no label (a national grid has hundreds of millions of cells).
     [[nodiscard]] std::string label(std::size_t cell) const;
 
+    /// The table's cell of a count; SparseCellIndex::kAbsent for a zero of a sparse table.
     [[nodiscard]] std::size_t themeCell(std::size_t level, std::size_t area, std::size_t slot,
                                         std::size_t period) const;
     [[nodiscard]] std::size_t categoryCell(std::size_t level, std::size_t area, std::size_t category,
@@ -109,6 +126,18 @@ private:
         bool category;
     };
     [[nodiscard]] Position position(std::size_t cell) const;
+    // Addresses in the dense table (every count, zeros too); the cell is m_index.cell(address).
+    [[nodiscard]] std::size_t themeAddress(std::size_t level, std::size_t area, std::size_t slot,
+                                           std::size_t period) const;
+    [[nodiscard]] std::size_t categoryAddress(std::size_t level, std::size_t area, std::size_t category,
+                                              std::size_t period) const;
+    // The cells of one period in the area (those present).
+    void appendAreaCells(std::vector<std::size_t>& out, std::size_t level, std::size_t area, std::size_t period) const;
+    // The cell, or nullptr for an absent zero (published, value 0).
+    [[nodiscard]] const ProtectionCell* cellOrNull(std::size_t cell) const
+    {
+        return cell == SparseCellIndex::kAbsent ? nullptr : &m_table.cell(cell);
+    }
 
     const ScanFigures& m_figures;
     std::size_t m_slots, m_categories, m_periods;
@@ -116,6 +145,7 @@ private:
     std::vector<std::size_t> m_themeBase, m_categoryBase;          // per level
     std::vector<std::vector<std::int32_t>> m_parent;               // per level: parent index or -1
     std::vector<std::vector<std::vector<std::size_t>>> m_children; // per level: children (level below)
+    SparseCellIndex m_index = SparseCellIndex::dense();
     ProtectionTable m_table;
     std::optional<RoundingReport> m_rounding;
 };
