@@ -249,25 +249,22 @@ void checkInputs(const SpaceTimeCube& cube, const NeighbourCsr& neighbours, cons
     if (options.timeLags < 0) throw InputError("emerging hot spots: negative time lag");
 }
 
-// Gi* of the bins of one location at a time, from the cube's moments and per-location prefix
-// sums over time (the sum over steps a..b is P[b + 1] - P[a]).
+// Gi* of the bins of one location at a time, from the cube's moments and per-location running
+// sums over time, kept in the cube's own storage (the sum over steps a..b is P[b] - P[a - 1]).
 class SpaceTimeGiStar {
 public:
-    SpaceTimeGiStar(const SpaceTimeCube& cube, const NeighbourCsr& neighbours, int timeLags)
-        : m_neighbours(neighbours), m_steps(cube.steps()), m_lags(static_cast<std::size_t>(timeLags)),
-          m_n(static_cast<double>(cube.locations() * cube.steps()))
+    // `values`: the cube's values, location-major; they become the running sums.
+    SpaceTimeGiStar(std::vector<double> values, std::size_t steps, const NeighbourCsr& neighbours, int timeLags)
+        : m_neighbours(neighbours), m_steps(steps), m_lags(static_cast<std::size_t>(timeLags)),
+          m_n(static_cast<double>(values.size())), m_prefix(std::move(values))
     {
         double sum = 0.0, sum2 = 0.0;
-        for (double v : cube.values()) sum += v;
+        for (double v : m_prefix) sum += v;
         m_mean = sum / m_n;
-        for (double v : cube.values()) sum2 += (v - m_mean) * (v - m_mean);
+        for (double v : m_prefix) sum2 += (v - m_mean) * (v - m_mean);
         m_stdDev = std::sqrt(sum2 / m_n);
-        const std::size_t L = cube.locations(), T = m_steps;
-        m_prefix.assign(L * (T + 1), 0.0);
-        for (std::size_t i = 0; i < L; ++i) {
-            double* pr = m_prefix.data() + i * (T + 1);
-            for (std::size_t t = 0; t < T; ++t) pr[t + 1] = pr[t] + cube.at(i, t);
-        }
+        for (std::size_t i = 0; i < m_prefix.size(); i += m_steps)
+            for (std::size_t t = 1; t < m_steps; ++t) m_prefix[i + t] += m_prefix[i + t - 1];
     }
 
     [[nodiscard]] double mean() const { return m_mean; }
@@ -288,8 +285,8 @@ public:
             const std::size_t t0 = t >= m_lags ? t - m_lags : 0;
             double s = 0.0;
             for (const std::int32_t j : m_hood) {
-                const double* pr = m_prefix.data() + static_cast<std::size_t>(j) * (T + 1);
-                s += pr[t + 1] - pr[t0];
+                const double* pr = m_prefix.data() + static_cast<std::size_t>(j) * T;
+                s += pr[t] - (t0 > 0 ? pr[t0 - 1] : 0.0);
             }
             const auto w = static_cast<double>(m_hood.size() * (t - t0 + 1));
             const double var = (m_n * w - w * w) / (m_n - 1.0);
@@ -348,7 +345,7 @@ EmergingResult emergingHotspots(const SpaceTimeCube& cube, const NeighbourCsr& n
     r.classes.assign(L, EmergingClass::NoPattern);
     if (nBins == 0) return r;
 
-    SpaceTimeGiStar gi(cube, neighbours, options.timeLags);
+    SpaceTimeGiStar gi(cube.values(), T, neighbours, options.timeLags);
     r.mean = gi.mean();
     r.stdDev = gi.stdDev();
     std::vector<double> smallP;
@@ -371,14 +368,14 @@ EmergingResult emergingHotspots(const SpaceTimeCube& cube, const NeighbourCsr& n
     return r;
 }
 
-std::vector<EmergingClass> emergingClasses(const SpaceTimeCube& cube, const NeighbourCsr& neighbours,
+std::vector<EmergingClass> emergingClasses(SpaceTimeCube cube, const NeighbourCsr& neighbours,
                                            const EmergingOptions& options)
 {
     checkInputs(cube, neighbours, options);
     const std::size_t L = cube.locations(), T = cube.steps();
     std::vector<EmergingClass> classes(L, EmergingClass::NoPattern);
     if (L * T == 0) return classes;
-    SpaceTimeGiStar gi(cube, neighbours, options.timeLags);
+    SpaceTimeGiStar gi(std::move(cube).takeValues(), T, neighbours, options.timeLags);
     std::vector<double> z(T);
     // First pass: the small p of every bin, for the cut-off; second: each location's z again
     // (the same arithmetic, so the same z), its states, trend and class.

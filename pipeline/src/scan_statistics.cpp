@@ -215,7 +215,7 @@ ScanTrends computeScanTrends(const ScanResult& r)
             SpaceTimeCube cube(n, covered);
             for (const auto& [key, count] : monthly)
                 if (key / months % slots == s) cube.at(key / (slots * months), key % months - first) = count;
-            out[l][s] = emergingClasses(cube, neighbours);
+            out[l][s] = emergingClasses(std::move(cube), neighbours);
         }
     }
     return out;

@@ -48,6 +48,12 @@ public:
         return {m_values.data() + location * m_steps, m_steps};
     }
     [[nodiscard]] const std::vector<double>& values() const { return m_values; }
+    /// The values moved out; the cube is empty after.
+    [[nodiscard]] std::vector<double> takeValues() &&
+    {
+        m_locations = m_steps = 0;
+        return std::move(m_values);
+    }
 
 private:
     std::size_t m_locations = 0;
@@ -195,10 +201,11 @@ struct EmergingResult {
 [[nodiscard]] EmergingResult emergingHotspots(const SpaceTimeCube& cube, const NeighbourCsr& neighbours,
                                               const EmergingOptions& options = {});
 
-/// Only emergingHotspots(...).classes, the same classes, without a bin-sized array: z is
-/// computed twice per location instead of kept (a national 100 m grid has 30 million bins per
-/// theme, and the full result holds five arrays of them).
-[[nodiscard]] std::vector<EmergingClass> emergingClasses(const SpaceTimeCube& cube, const NeighbourCsr& neighbours,
+/// Only emergingHotspots(...).classes, the same classes, without a bin-sized array of its own:
+/// the running sums take the cube's storage (move it in) and z is computed twice per location
+/// instead of kept (a national 100 m grid has 30 million bins per theme, and the full result
+/// holds five arrays of them).
+[[nodiscard]] std::vector<EmergingClass> emergingClasses(SpaceTimeCube cube, const NeighbourCsr& neighbours,
                                                          const EmergingOptions& options = {});
 
 } // namespace gebiedscan
