@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <set>
+#include <utility>
 
 using namespace gebiedscan;
 
@@ -242,9 +243,11 @@ TEST(EmergingHotspots, ClassesAloneEqualTheFullResult)
             cube.at(i, t) = v;
         }
     const auto csr = NeighbourCsr::fromLists(rook);
-    for (const bool fdr : {true, false}) {
+    // A high bin alpha as well: then the FDR cut-off lies far above alpha / 2.
+    for (const auto& [fdr, alpha] : {std::pair{true, 0.05}, std::pair{false, 0.05}, std::pair{true, 0.9}}) {
         EmergingOptions o;
         o.fdr = fdr;
+        o.binAlpha = alpha;
         const auto full = emergingHotspots(cube, csr, o);
         const auto lean = emergingClasses(cube, csr, o);
         ASSERT_EQ(lean.size(), full.classes.size());
