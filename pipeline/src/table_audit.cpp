@@ -250,8 +250,9 @@ bool auditPart(const ProtectionTable& table, const std::vector<std::size_t>& par
     if (options.shortcut && n >= kVerticesFromCells) {
         // Vertices for many cells at once: every open cell up (to at most T-1, or its own value
         // when larger, so the true table stays inside), every open cell down, then random signs.
-        // Each integral vertex is a witness for all cells; most are settled so, without an LP of
-        // their own. Only witnesses: the cells' verdicts stay those of their own LPs.
+        // Each integral vertex is a table the reader cannot rule out, a witness for all cells;
+        // most are settled so, without an LP of their own, and a cell they leave open gets its
+        // LPs as before. (auditRoundedTable seeds its witnesses the same way.)
         std::vector<double> cap(n), objective(n);
         for (std::size_t k = 0; k < n; ++k)
             cap[k] = std::max<double>(static_cast<double>(cells[part[k]].value), cells[part[k]].threshold - 1.0);
