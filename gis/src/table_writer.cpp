@@ -1,12 +1,11 @@
 #include "gebiedscan/gis/table_writer.hpp"
 
 #include "csv_stream_writer.hpp"
+#include "geojson_stream_writer.hpp"
 #include "gdal_util.hpp"
 #include "gebiedscan/gis/atomic_output.hpp"
 
 #include <ogrsf_frmts.h>
-
-#include <nlohmann/json.hpp>
 
 #include <cctype>
 #include <charconv>
@@ -120,40 +119,6 @@ std::size_t writeLayer(GDALDataset& ds, const Table& table, const std::string& l
     if (transaction && ds.CommitTransaction() != OGRERR_NONE)
         throw OutputError("cannot write '" + finalPath.string() + "': " + lastGdalError());
     return r;
-}
-
-// GDAL's GeoJSON writer writes one feature per line ("{ "type": "Feature", ...") and closes
-// with "]\n}\n". True when `file` has exactly `features` such lines and that ending: a cheap
-// streaming check instead of parsing the whole file back (which cost seconds and hundreds of MB).
-bool geoJsonComplete(const fs::path& file, std::size_t features)
-{
-    std::FILE* in = std::fopen(file.c_str(), "rb");
-    if (!in) return false;
-    static constexpr std::string_view kFeature = "{ \"type\": \"Feature\"";
-    std::vector<char> buffer(1 << 20);
-    std::string carry; // the start of a line split over two reads
-    std::string tail;  // the last bytes of the file
-    std::size_t found = 0;
-    bool atLineStart = true;
-    for (;;) {
-        const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), in);
-        if (n == 0) break;
-        for (std::size_t i = 0; i < n; ++i) {
-            const char c = buffer[i];
-            if (atLineStart || !carry.empty()) {
-                carry += c;
-                if (carry.size() == kFeature.size() || c == '\n' || kFeature.compare(0, carry.size(), carry) != 0) {
-                    if (carry == kFeature) ++found;
-                    carry.clear();
-                }
-            }
-            atLineStart = c == '\n';
-        }
-        tail.assign(buffer.data() + (n >= 8 ? n - 8 : 0), buffer.data() + n);
-    }
-    const bool readError = std::ferror(in) != 0;
-    std::fclose(in);
-    return !readError && found == features && tail.size() >= 4 && tail.compare(tail.size() - 4, 4, "]\n}\n") == 0;
 }
 
 std::vector<std::string> fullNames(const Table& table)
@@ -338,29 +303,15 @@ void writeCsv(const fs::path& file, const Table& table, const WriteOptions& opti
 void writeGeoJson(const fs::path& file, const Table& table, const WriteOptions& options)
 {
     AtomicOutput out(file);
-    std::size_t rows = 0;
     {
-        auto ds = create("GeoJSON", out.temp());
-        const auto srs = makeSrs(options.workingCrs, "working CRS");
-        // GeoJSON keeps no layer metadata: they go in as foreign members.
-        WriteOptions noMeta = options;
-        noMeta.metadata.clear();
-        // RFC7946=YES reprojects to WGS84 lon/lat and writes 7 decimals (about 1 cm).
-        std::vector<std::string> layerOptions{"RFC7946=YES", "WRITE_NAME=YES"};
-        if (!table.metadata.empty()) {
-            nlohmann::json members = nlohmann::json::object();
-            for (const auto& [key, value] : table.metadata) members[key] = value;
-            layerOptions.push_back("NATIVE_DATA=" + members.dump());
-            layerOptions.emplace_back("NATIVE_MEDIA_TYPE=application/vnd.geo+json");
-        }
-        rows = writeLayer(*ds, table, file.stem().string(), fullNames(table), &srs, layerOptions, noMeta, false, true,
-                          file);
-        closeChecked(ds, file);
+        // GeoJSON keeps no layer metadata: the table's own go in as foreign members.
+        GeoJsonStreamWriter json(out.temp(), file.string(), file.stem().string(), table.metadata, table.columns,
+                                 options.workingCrs);
+        forEachRow(table, [&](const std::vector<Value>& row, const FeatureGeometry* geometry) {
+            json.feature(row, table.geometryKind == FeatureGeometry::Kind::None ? nullptr : geometry);
+        });
+        json.close();
     }
-    // GDAL's GeoJSON writer ignores failed writes (disk full gives a truncated file and no
-    // error), so check the temporary before it may replace anything.
-    if (!geoJsonComplete(out.temp(), rows))
-        throw OutputError("cannot write '" + file.string() + "': the file came out incomplete (disk full?)");
     out.commit();
 }
 

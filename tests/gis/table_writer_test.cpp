@@ -215,6 +215,105 @@ TEST_P(TableWriterTest, GeoJsonIsRfc7946Wgs84)
     EXPECT_NEAR(envelopeOf(rows[0].geometry.polygons).minX, 155000.0, 0.05);
 }
 
+// Our streaming GeoJSON writer against GDAL's own driver (RFC7946=YES, as we used it before):
+// the same properties with the same JSON types, the same geometry types and, within GDAL's 7
+// decimals, the same coordinates in the same order. The sample has what a reader can trip on:
+// a clockwise shell and a counter-clockwise hole in RD (RFC 7946 wants them the other way), a
+// two-part polygon, an unclosed ring, a single and a multi line, a point, no geometry, escapes,
+// whole-number reals and values left out past a short row's end.
+TEST_P(TableWriterTest, GeoJsonIsWhatGdalsRfc7946DriverWrites)
+{
+    using Kind = gis::FeatureGeometry::Kind;
+    const auto ring = [](std::vector<PointRd> points) { return Ring(std::move(points)); };
+    gis::Table polygons;
+    polygons.name = "vlakken";
+    polygons.columns = {{"code", gis::Column::Type::String, ""},
+                        {"n", gis::Column::Type::Integer, ""},
+                        {"rate", gis::Column::Type::Real, ""}};
+    polygons.geometryKind = Kind::Polygon;
+    gis::FeatureGeometry holed; // clockwise shell, counter-clockwise hole, shell not closed
+    holed.kind = Kind::Polygon;
+    holed.polygons = {Polygon{{ring({{155000, 463000}, {155000, 464000}, {156000, 464000}, {156000, 463000}}),
+                               ring({{155200, 463200}, {155800, 463200}, {155800, 463800}, {155200, 463200}})}}};
+    gis::FeatureGeometry twoParts = squareRd(157000, 463000, 500);
+    twoParts.polygons.push_back(squareRd(158000, 463000, 500).polygons[0]);
+    polygons.rows = {{std::string("zei \"hoi\"\\\n\t\x01/"), std::int64_t{-3}, 70.0},
+                     {std::string("Ee\xC3\xABnd"), gis::Suppressed{}, 0.1},
+                     {std::string("kort")}};
+    polygons.geometries = {holed, twoParts, squareRd(160000, 463000, 10)};
+
+    gis::Table lines;
+    lines.name = "lijnen";
+    lines.columns = {{"code", gis::Column::Type::String, ""}, {"len", gis::Column::Type::Real, ""}};
+    lines.geometryKind = Kind::Line;
+    gis::FeatureGeometry one, two, point, none;
+    one.kind = two.kind = Kind::Line;
+    one.lines = {{{155000, 463000}, {155100, 463050.5}}};
+    two.lines = {{{155000, 463000}, {155100, 463000}}, {{155200, 463000}, {155300, 463100}}};
+    lines.rows = {{std::string("a"), 1.0e300}, {std::string("b"), 2.5}};
+    lines.geometries = {one, two};
+
+    gis::Table points;
+    points.name = "punten";
+    points.columns = {{"code", gis::Column::Type::String, ""}};
+    points.geometryKind = Kind::Point;
+    point.kind = Kind::Point;
+    point.points = {{155000, 463000}};
+    points.rows = {{std::string("p")}, {std::string("geen")}};
+    points.geometries = {point, none};
+
+    for (const gis::Table* table : {&polygons, &lines, &points}) {
+        SCOPED_TRACE(table->name);
+        const auto gpkg = m_dir / (table->name + ".gpkg");
+        const auto ours = m_dir / (table->name + ".geojson");
+        const auto gdal = m_dir / (table->name + "_gdal.geojson");
+        gis::writeGeoPackage(gpkg, {*table}, {});
+        ogr2ogr(gdal, gpkg, "-f GeoJSON -lco RFC7946=YES -lco WRITE_NAME=YES");
+        gis::writeGeoJson(ours, *table, {});
+        const auto a = nlohmann::json::parse(readText(ours));
+        const auto b = nlohmann::json::parse(readText(gdal));
+        ASSERT_EQ(a["features"].size(), b["features"].size());
+        for (std::size_t f = 0; f < a["features"].size(); ++f) {
+            SCOPED_TRACE("feature " + std::to_string(f));
+            const auto& fa = a["features"][f];
+            const auto& fb = b["features"][f];
+            // GDAL also writes a short row's missing values as null (the GeoPackage holds NULL).
+            for (const auto& [key, value] : fb["properties"].items()) {
+                if (!fa["properties"].contains(key)) {
+                    EXPECT_TRUE(value.is_null()) << key;
+                    continue;
+                }
+                EXPECT_EQ(fa["properties"][key], value) << key;
+                EXPECT_EQ(fa["properties"][key].type(), value.type()) << key << ": 70.0 is a real, 70 an integer";
+            }
+            if (fb["geometry"].is_null()) {
+                EXPECT_TRUE(fa["geometry"].is_null());
+                continue;
+            }
+            EXPECT_EQ(fa["geometry"]["type"], fb["geometry"]["type"]);
+            // Flatten the coordinate arrays in order and compare them number by number.
+            std::vector<double> ca, cb;
+            const std::function<void(const nlohmann::json&, std::vector<double>&)> flatten =
+                [&flatten](const nlohmann::json& j, std::vector<double>& out) {
+                    if (j.is_number()) out.push_back(j.get<double>());
+                    for (const auto& e : j)
+                        if (j.is_array()) flatten(e, out);
+                };
+            flatten(fa["geometry"]["coordinates"], ca);
+            flatten(fb["geometry"]["coordinates"], cb);
+            ASSERT_EQ(ca.size(), cb.size());
+            for (std::size_t k = 0; k < ca.size(); ++k) EXPECT_NEAR(ca[k], cb[k], 1.5e-7) << k;
+        }
+        // And GDAL reads ours with the same field types as its own.
+        const auto typesOf = [](const fs::path& file) {
+            std::vector<gis::LayerInfo::FieldType> out;
+            for (const auto& field : gis::listLayers(file.string()).at(0).fields) out.push_back(field.type);
+            return out;
+        };
+        EXPECT_EQ(typesOf(ours), typesOf(gdal));
+    }
+}
+
 TEST_P(TableWriterTest, LayerMetadataTravelsWithTheLayerInGeoPackageAndGeoJson)
 {
     // Each table's own metadata (its role) stays with that layer; the shared options go to all.
