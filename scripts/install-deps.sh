@@ -7,7 +7,7 @@
 set -euo pipefail
 
 packages=(build-essential cmake ninja-build pkg-config
-  libgdal-dev gdal-bin libgeos-dev libproj-dev proj-data
+  libgdal-dev gdal-bin libgeos-dev libproj-dev proj-data libsqlite3-dev
   libeigen3-dev libtomlplusplus-dev libcli11-dev libfmt-dev nlohmann-json3-dev libfftw3-dev libglpk-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev fonts-dejavu-core

@@ -129,6 +129,62 @@ TEST_P(TableWriterTest, GeoPackageRoundTripWithSuppressedAsNull)
     EXPECT_FALSE(hasTempLeftovers(m_dir.path()));
 }
 
+// Attribute tables get their rows through SQLite directly (not GDAL's features): GDAL must read
+// them back as its own, with every type, NULL for Suppressed, the rest of a short row NULL, a
+// quote in a layer and a field name, the feature count, and its count triggers back in place
+// (so a later GDAL edit keeps the count right).
+TEST_P(TableWriterTest, GeoPackageAttributeRowsReadBackAsGdalsOwn)
+{
+    gis::Table t;
+    t.name = "cijfers \"lang\"";
+    t.columns = {{"code", gis::Column::Type::String, "gebiedscode"},
+                 {"n \"x\"", gis::Column::Type::Integer, ""},
+                 {"rate", gis::Column::Type::Real, ""}};
+    t.rows = {{std::string("BU01"), std::int64_t{12}, 1.5},
+              {std::string("Ee\xC3\xABnd"), gis::Suppressed{}, gis::Value{}},
+              {std::string("kort")}};
+    t.rowStream = {};
+    gis::Table streamed = t; // and the same rows streamed, as the scan's figures come
+    streamed.name = "gestroomd";
+    streamed.rows.clear();
+    streamed.rowStream = [&t](const gis::RowSink& sink) {
+        for (const auto& row : t.rows) sink(row, nullptr);
+    };
+    const auto gpkg = m_dir / "attributen.gpkg";
+    gis::writeGeoPackage(gpkg, {sampleTable(), t, streamed}, {});
+    for (const std::string layer : {"cijfers \"lang\"", "gestroomd"}) {
+        SCOPED_TRACE(layer);
+        const auto rows = readBack(gpkg, {"code", "n \"x\"", "rate"}, layer);
+        ASSERT_EQ(rows.size(), 3u);
+        EXPECT_EQ(rows[0].values[0].value_or("?"), "BU01");
+        EXPECT_EQ(rows[0].values[1].value_or("?"), "12");
+        EXPECT_EQ(rows[0].values[2].value_or("?"), "1.5");
+        EXPECT_EQ(rows[1].values[0].value_or("?"), "Ee\xC3\xABnd");
+        EXPECT_FALSE(rows[1].values[1].has_value()) << "suppressed must be NULL, never 0";
+        EXPECT_FALSE(rows[1].values[2].has_value());
+        EXPECT_FALSE(rows[2].values[1].has_value());
+        EXPECT_FALSE(rows[2].values[2].has_value());
+    }
+    const auto layers = gis::listLayers(gpkg.string());
+    ASSERT_EQ(layers.size(), 3u);
+    for (const auto& l : layers) {
+        EXPECT_EQ(l.featureCount, l.name == "areas" ? 2 : 3) << l.name;
+        if (l.name == "areas") continue;
+        EXPECT_FALSE(l.spatial) << l.name;
+        ASSERT_EQ(l.fields.size(), 3u);
+        EXPECT_EQ(l.fields[1].type, gis::LayerInfo::FieldType::Integer);
+        EXPECT_EQ(l.fields[2].type, gis::LayerInfo::FieldType::Real);
+    }
+    std::string log;
+    ASSERT_EQ(run("ogrinfo -ro -q " + quote(gpkg) +
+                      " -sql \"SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'gestroomd'\"",
+                  &log),
+              0)
+        << log;
+    EXPECT_NE(log.find("n (Integer) = 2"), std::string::npos) << "GDAL's insert and delete count triggers: " << log;
+    EXPECT_FALSE(hasTempLeftovers(m_dir.path()));
+}
+
 TEST_P(TableWriterTest, ShapefileWithTenCharacterNamesAndNameMap)
 {
     const auto shp = m_dir / "buurten.shp";
