@@ -7,6 +7,7 @@
 #include <cmath>
 #include <exception>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 
 namespace gebiedscan {
@@ -59,7 +60,10 @@ private:
 
 /// Per-thread scratch space.
 struct Scratch {
-    std::vector<double> weights[2];
+    std::vector<std::vector<double>> weights; // per statistic, the area's neighbour weights
+    std::vector<double> observed, tol, sums;
+    std::vector<std::uint32_t> ge, le;
+    std::vector<char> active;
     std::vector<std::uint32_t> picks;
     std::vector<std::uint32_t> perm; // identity, restored after every draw (Fisher-Yates path)
     std::vector<std::uint32_t> swaps;
@@ -76,13 +80,19 @@ struct Statistic {
     double maxAbs = 0.0;
 };
 
-/// Runs the conditional permutation for all areas, for `Count` statistics whose weights have the
+/// Runs the conditional permutation for all areas, for several statistics whose weights have the
 /// same neighbours (self aside) at once: the random draws depend only on (seed, i, k_i, n), so
 /// each statistic gets exactly the p-values it gets alone, for the price of one set of draws.
-template <std::size_t Count>
-void run(Statistic (&stats)[Count], const PermutationOptions& o)
+/// `Fixed` 1 or 2: that many statistics, with the sums in registers; 0: any number on one weights
+/// matrix (a scan's themes), with the sums in a vector the compiler can vectorise.
+template <std::size_t Fixed>
+void run(std::span<Statistic> stats, const PermutationOptions& o)
 {
+    const std::size_t count = stats.size();
     const std::size_t n = stats[0].v.size();
+    if constexpr (Fixed == 0)
+        for (const auto& st : stats)
+            if (st.w != stats[0].w) throw std::logic_error("permutations of many statistics need one weights matrix");
     if (o.permutations == 0) throw InputError("permutations must be at least 1");
     if (o.permutations > 0xffffffffu) throw InputError("too many permutations");
     for (auto& st : stats) {
@@ -93,19 +103,17 @@ void run(Statistic (&stats)[Count], const PermutationOptions& o)
         for (double x : st.v) st.maxAbs = std::max(st.maxAbs, std::fabs(x));
     }
     if (n < 2) return;
-    // The values side by side (x_j, z_j): one cache line per random pick for both statistics.
-    std::vector<double> interleaved(Count * n);
+    // The values side by side (x_j, z_j, ...): one or two cache lines per random pick for all.
+    std::vector<double> interleaved(count * n);
     for (std::size_t j = 0; j < n; ++j)
-        for (std::size_t c = 0; c < Count; ++c) interleaved[Count * j + c] = stats[c].v[j];
+        for (std::size_t c = 0; c < count; ++c) interleaved[count * j + c] = stats[c].v[j];
     const auto others = static_cast<std::uint32_t>(n - 1);
     const double rPlus1 = static_cast<double>(o.permutations) + 1.0;
 
     auto area = [&](std::size_t i, Scratch& s) {
-        double observed[Count], tol[Count];
-        bool active[Count];
         std::size_t k = 0;
         bool any = false;
-        for (std::size_t c = 0; c < Count; ++c) {
+        for (std::size_t c = 0; c < count; ++c) {
             const auto nb = stats[c].w->neighbours(i);
             const auto wt = stats[c].w->weights(i);
             auto& weights = s.weights[c];
@@ -118,34 +126,50 @@ void run(Statistic (&stats)[Count], const PermutationOptions& o)
                 scale += std::fabs(wt[t]);
             }
             k = weights.size(); // the same for every statistic (checked by the caller)
-            observed[c] = sum;
-            tol[c] = 1e-9 * scale * stats[c].maxAbs;
-            active[c] = k > 0 && k <= others && stats[c].direction[i] != 0;
-            any = any || active[c];
+            s.observed[c] = sum;
+            s.tol[c] = 1e-9 * scale * stats[c].maxAbs;
+            s.active[c] = k > 0 && k <= others && stats[c].direction[i] != 0;
+            any = any || s.active[c];
         }
         if (!any) return; // p = 1: nothing can be more extreme
         SplitMix64 rng(o.seed ^ (0xd1b54a32d192ed03ULL * (static_cast<std::uint64_t>(i) + 1)));
         rng.next();
-        std::uint32_t ge[Count] = {}, le[Count] = {};
+        std::uint32_t ge[2] = {}, le[2] = {}; // Fixed: the counts in registers
+        std::fill(s.ge.begin(), s.ge.end(), 0u);
+        std::fill(s.le.begin(), s.le.end(), 0u);
+        const double observed0 = s.observed[0], tol0 = s.tol[0];
+        const double observed1 = s.observed[count - 1], tol1 = s.tol[count - 1];
         const bool rejection = k <= 24 && 4 * k < n;
         const auto self = static_cast<std::uint32_t>(i);
         const double* w0 = s.weights[0].data();
-        const double* w1 = s.weights[Count - 1].data();
+        const double* w1 = s.weights[count - 1].data();
         const double* values = interleaved.data();
+        double* sums = s.sums.data();
         s.swaps.resize(k);
         std::uint32_t* swaps = s.swaps.data();
         std::uint32_t* p = s.perm.data();
+        // Adds neighbour j at position t to every statistic's permuted lag sum.
+        double sum0 = 0.0, sum1 = 0.0;
+        const auto add = [&](std::uint32_t t, std::uint32_t j) {
+            if constexpr (Fixed == 0) {
+                const double wt = w0[t]; // one matrix: the same weight for every statistic
+                const double* vj = values + count * j;
+                for (std::size_t c = 0; c < count; ++c) sums[c] += wt * vj[c];
+            } else {
+                sum0 += w0[t] * values[Fixed * j];
+                if constexpr (Fixed == 2) sum1 += w1[t] * values[Fixed * j + 1];
+            }
+        };
         for (std::size_t r = 0; r < o.permutations; ++r) {
-            double sum0 = 0.0, sum1 = 0.0;
+            sum0 = sum1 = 0.0;
+            if constexpr (Fixed == 0) std::fill(sums, sums + count, 0.0);
             if (rejection) {
                 s.picks.clear();
                 while (s.picks.size() < k) {
                     std::uint32_t j = rng.below(others);
                     j += j >= self ? 1u : 0u;
                     if (std::find(s.picks.begin(), s.picks.end(), j) != s.picks.end()) continue;
-                    const std::size_t t = s.picks.size();
-                    sum0 += w0[t] * values[Count * j];
-                    if constexpr (Count == 2) sum1 += w1[t] * values[Count * j + 1];
+                    add(static_cast<std::uint32_t>(s.picks.size()), j);
                     s.picks.push_back(j);
                 }
             } else {
@@ -158,8 +182,7 @@ void run(Statistic (&stats)[Count], const PermutationOptions& o)
                     p[q] = p[t];
                     p[t] = j;
                     swaps[t] = q;
-                    sum0 += w0[t] * values[Count * j];
-                    if constexpr (Count == 2) sum1 += w1[t] * values[Count * j + 1];
+                    add(t, j);
                 }
                 // Back to the identity: every position touched holds its own index again
                 // (stores only, no chain of loads as in undoing the swaps one by one).
@@ -170,29 +193,39 @@ void run(Statistic (&stats)[Count], const PermutationOptions& o)
                 p[i] = self;
                 p[n - 1] = static_cast<std::uint32_t>(n - 1);
             }
-            ge[0] += sum0 >= observed[0] - tol[0] ? 1u : 0u;
-            le[0] += sum0 <= observed[0] + tol[0] ? 1u : 0u;
-            if constexpr (Count == 2) {
-                ge[1] += sum1 >= observed[1] - tol[1] ? 1u : 0u;
-                le[1] += sum1 <= observed[1] + tol[1] ? 1u : 0u;
+            if constexpr (Fixed == 0) {
+                for (std::size_t c = 0; c < count; ++c) {
+                    s.ge[c] += sums[c] >= s.observed[c] - s.tol[c] ? 1u : 0u;
+                    s.le[c] += sums[c] <= s.observed[c] + s.tol[c] ? 1u : 0u;
+                }
+            } else {
+                ge[0] += sum0 >= observed0 - tol0 ? 1u : 0u;
+                le[0] += sum0 <= observed0 + tol0 ? 1u : 0u;
+                if constexpr (Fixed == 2) {
+                    ge[1] += sum1 >= observed1 - tol1 ? 1u : 0u;
+                    le[1] += sum1 <= observed1 + tol1 ? 1u : 0u;
+                }
             }
         }
-        for (std::size_t c = 0; c < Count; ++c) {
-            if (!active[c]) continue;
-            if (stats[c].direction[i] < 0) std::swap(ge[c], le[c]);
+        if constexpr (Fixed > 0)
+            for (std::size_t c = 0; c < Fixed; ++c) s.ge[c] = ge[c], s.le[c] = le[c];
+        for (std::size_t c = 0; c < count; ++c) {
+            if (!s.active[c]) continue;
+            std::uint32_t above = s.ge[c], below = s.le[c];
+            if (stats[c].direction[i] < 0) std::swap(above, below);
             std::uint32_t m = 0;
             double pValue = 1.0;
             switch (o.alternative) {
             case Alternative::Greater:
-                m = ge[c];
+                m = above;
                 pValue = (m + 1.0) / rPlus1;
                 break;
             case Alternative::Less:
-                m = le[c];
+                m = below;
                 pValue = (m + 1.0) / rPlus1;
                 break;
             case Alternative::TwoSided:
-                m = std::min(ge[c], le[c]);
+                m = std::min(above, below);
                 pValue = std::min(1.0, 2.0 * (m + 1.0) / rPlus1);
                 break;
             }
@@ -210,6 +243,13 @@ void run(Statistic (&stats)[Count], const PermutationOptions& o)
     auto worker = [&]() {
         try {
             Scratch s;
+            s.weights.resize(count);
+            s.observed.resize(count);
+            s.tol.resize(count);
+            s.sums.resize(count);
+            s.ge.resize(count);
+            s.le.resize(count);
+            s.active.resize(count);
             s.perm.resize(n);
             for (std::size_t j = 0; j < n; ++j) s.perm[j] = static_cast<std::uint32_t>(j);
             constexpr std::size_t block = 64;
@@ -239,7 +279,7 @@ PermutationResult run(std::span<const double> v, const SpatialWeights& w, std::s
 {
     PermutationResult result;
     Statistic stats[1] = {{v, &w, direction, &result}};
-    run(stats, o);
+    run<1>(stats, o);
     return result;
 }
 
@@ -325,7 +365,28 @@ LocalPermutationPair localGAndMoranPermutation(std::span<const double> x, const 
     std::vector<signed char> moranDirection, giDirection(x.size(), 1);
     moranValues(x, z, moranDirection);
     Statistic stats[2] = {{x, &wG, giDirection, &out.gi}, {z, &wMoran, moranDirection, &out.moran}};
-    run(stats, options);
+    run<2>(stats, options);
+    return out;
+}
+
+std::vector<PermutationResult> localMoranPermutations(std::span<const std::vector<double>> xs,
+                                                      const SpatialWeights& w, const PermutationOptions& options)
+{
+    if (w.selfIncluded()) throw InputError("local Moran: weights must not include self");
+    std::vector<PermutationResult> out(xs.size());
+    if (xs.empty()) return out;
+    std::vector<std::vector<double>> z(xs.size());
+    std::vector<std::vector<signed char>> direction(xs.size());
+    std::vector<Statistic> stats;
+    for (std::size_t v = 0; v < xs.size(); ++v) {
+        checkValues(xs[v], w);
+        moranValues(xs[v], z[v], direction[v]);
+        stats.push_back({z[v], &w, direction[v], &out[v]});
+    }
+    if (stats.size() == 1)
+        run<1>(stats, options);
+    else
+        run<0>(stats, options);
     return out;
 }
 

@@ -102,17 +102,22 @@ std::vector<LevelHotspots> computeScanHotspots(const ScanResult& r, Reporter* re
         if (wantedPerLevel[l].empty()) continue;
         auto& h = out[l];
         h.weights = contiguityWeights(r.geometries[l], Contiguity::Queen, kContiguitySnap);
+        // All of the level's counts at once: their LISA permutations share one set of draws.
+        std::vector<std::vector<double>> xs;
         for (auto s : wantedPerLevel[l]) {
-            if (reporter) reporter->progress("hotspots", done++, total);
-            std::vector<double> x(n);
+            auto& x = xs.emplace_back(n);
             for (std::size_t a = 0; a < n; ++a) x[a] = statisticsCount(r, l, a, s);
             h.slots.push_back(s);
-            h.results.push_back(computeLocalHotspots(x, h.weights, r.hotspotOptions));
-            // A grid's empty cells are no units (sparse): Gi* counts them as zeros all the same.
-            if (l == 0 && r.gridCells) applyGridGiStar(*r.gridCells, x, r.hotspotOptions, h.results.back());
-            keepWrittenParts(h.results.back());
-            releaseFreedMemory();
         }
+        computeLocalHotspotsEach(xs, h.weights, r.hotspotOptions, [&](std::size_t v, LocalHotspots&& result) {
+            if (reporter) reporter->progress("hotspots", done++, total);
+            h.results.push_back(std::move(result));
+            // A grid's empty cells are no units (sparse): Gi* counts them as zeros all the same.
+            if (l == 0 && r.gridCells) applyGridGiStar(*r.gridCells, xs[v], r.hotspotOptions, h.results.back());
+            keepWrittenParts(h.results.back());
+            release(xs[v]);
+            releaseFreedMemory();
+        });
     }
     return out;
 }

@@ -1,6 +1,7 @@
 // Gi* and local Moran permutations in one pass give exactly the p-values of the two separate
 // runs: on the rejection path (few neighbours), the Fisher-Yates path (many), with islands, an
 // area at the mean (local Moran constant there), and weights whose neighbours differ (fallback).
+// So do many variables' local Moran permutations in one pass (a scan's themes on one level).
 #include "gebiedscan/core/permutation_inference.hpp"
 #include "gebiedscan/core/point_weights.hpp"
 
@@ -88,6 +89,51 @@ TEST(PermutationPair, DifferentNeighboursFallBackToSeparateRuns)
     const auto both = localGAndMoranPermutation(x, wG, wM, o);
     EXPECT_EQ(both.gi.p, localGPermutation(x, wG, o).p);
     EXPECT_EQ(both.moran.p, localMoranPermutation(x, wM, o).p);
+}
+
+// A scan's themes: many variables, one weights matrix, one set of draws. Each must get exactly
+// the p-values and counts of its own run: a variable at the mean somewhere, a constant one (p = 1
+// everywhere), counts with many zeros, on both paths and with one and two threads.
+TEST(PermutationPair, ManyVariablesInOnePassEqualTheirOwnRuns)
+{
+    auto pts = points(500, 11);
+    const auto trend = trendValues(pts);
+    std::vector<std::vector<double>> xs(7);
+    std::mt19937_64 rng(4);
+    std::poisson_distribution<int> few(0.3), many(6.0);
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        xs[0].push_back(trend[i]);
+        xs[1].push_back(few(rng));
+        xs[2].push_back(many(rng));
+        xs[3].push_back(2.0); // constant: no area can be extreme
+        xs[4].push_back(trend[i] * trend[i]);
+        xs[5].push_back(i % 2 ? 1.0 : -1.0);
+        xs[6].push_back(few(rng) + many(rng));
+    }
+    for (const double band : {60.0, 180.0}) {
+        const auto w = distanceBandWeights(pts, band).withStyle(WeightStyle::RowStandardised);
+        for (auto alt : {Alternative::TwoSided, Alternative::Greater, Alternative::Less})
+            for (const unsigned threads : {1u, 2u}) {
+                SCOPED_TRACE(::testing::Message() << "band " << band << ", threads " << threads);
+                PermutationOptions o;
+                o.permutations = 299;
+                o.alternative = alt;
+                o.threads = threads;
+                const auto all = localMoranPermutations(xs, w, o);
+                ASSERT_EQ(all.size(), xs.size());
+                std::size_t belowOne = 0;
+                for (std::size_t v = 0; v < xs.size(); ++v) {
+                    const auto alone = localMoranPermutation(xs[v], w, o);
+                    EXPECT_EQ(all[v].p, alone.p) << "variable " << v;
+                    EXPECT_EQ(all[v].extreme, alone.extreme) << "variable " << v;
+                    EXPECT_EQ(all[v].permutations, 299u);
+                    for (double p : all[v].p) belowOne += p < 1.0 ? 1 : 0;
+                }
+                EXPECT_GT(belowOne, xs.size() * pts.size() / 4);
+                for (double p : all[3].p) EXPECT_EQ(p, 1.0);
+            }
+    }
+    EXPECT_TRUE(localMoranPermutations({}, distanceBandWeights(pts, 60.0)).empty());
 }
 
 } // namespace

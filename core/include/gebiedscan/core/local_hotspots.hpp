@@ -9,6 +9,7 @@
 #include "gebiedscan/core/spatial_weights.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -39,6 +40,14 @@ struct LocalHotspots {
 /// `w`: binary weights without self (contiguity, knn, band).
 [[nodiscard]] LocalHotspots computeLocalHotspots(const std::vector<double>& x, const SpatialWeights& w,
                                                  const LocalHotspotOptions& options);
+
+/// computeLocalHotspots of every x of `xs` on the one matrix `w`, handed to `sink` (index, result)
+/// one at a time, so that only one whole result need be held. With LISA permutations only (Gi*
+/// analytic, as a scan has it) all variables share one set of draws, for little more than the
+/// price of one: the results are those of computeLocalHotspots all the same.
+void computeLocalHotspotsEach(const std::vector<std::vector<double>>& xs, const SpatialWeights& w,
+                              const LocalHotspotOptions& options,
+                              const std::function<void(std::size_t, LocalHotspots&&)>& sink);
 
 /// Whether area i is a significant LISA cluster or outlier (after correction); never an island.
 [[nodiscard]] inline bool lisaSignificant(const LocalHotspots& r, const SpatialWeights& w, std::size_t i,

@@ -57,4 +57,11 @@ struct LocalPermutationPair {
                                                              const SpatialWeights& wMoran,
                                                              const PermutationOptions& options = {});
 
+/// Equal to localMoranPermutation(x, w, o) for every x of `xs` (one weights matrix), for little
+/// more than the price of one: the draws are shared as in localGAndMoranPermutation. A scan's
+/// themes on one level's contiguity.
+[[nodiscard]] std::vector<PermutationResult> localMoranPermutations(std::span<const std::vector<double>> xs,
+                                                                    const SpatialWeights& w,
+                                                                    const PermutationOptions& options = {});
+
 } // namespace gebiedscan
