@@ -30,14 +30,24 @@ bool integral(double v)
     return std::abs(v - std::round(v)) <= kTolerance;
 }
 
+// What the reader knows of each hidden cell of `part` before any relation: at least 0, and, for
+// the stricter intruder who knows the primaries, a primary within [1, T-1].
+std::vector<std::pair<double, double>> primaryBounds(const ProtectionTable& table, const std::vector<std::size_t>& part,
+                                                     bool known)
+{
+    std::vector<std::pair<double, double>> out;
+    for (auto cell : part) {
+        const auto& c = table.cell(cell);
+        const bool primary = known && c.state == CellState::Primary;
+        out.emplace_back(primary ? 1.0 : 0.0, primary ? c.threshold - 1.0 : GlpkProblem::kInfinity);
+    }
+    return out;
+}
+
 // The LP of one part of hidden cells: one column per hidden cell, one fixed row per relation
 // that names any of them (published values moved to the right-hand side).
 class PartProblem {
 public:
-    PartProblem(const ProtectionTable& table, const std::vector<std::size_t>& part, bool primaryBoundsKnown)
-        : PartProblem(table, part, primaryBounds(table, part, primaryBoundsKnown))
-    {}
-
     // Each cell of `part` within bounds[k] (lower, upper); cells outside the part keep their values.
     PartProblem(const ProtectionTable& table, const std::vector<std::size_t>& part,
                 const std::vector<std::pair<double, double>>& bounds)
@@ -146,19 +156,6 @@ public:
     }
 
 private:
-    static std::vector<std::pair<double, double>> primaryBounds(const ProtectionTable& table,
-                                                                const std::vector<std::size_t>& part, bool known)
-    {
-        std::vector<std::pair<double, double>> out;
-        for (auto cell : part) {
-            const auto& c = table.cell(cell);
-            const bool primary = known && c.state == CellState::Primary;
-            out.emplace_back(primary ? 1.0 : 0.0, primary ? c.threshold - 1.0 : GlpkProblem::kInfinity);
-        }
-        return out;
-    }
-
-private:
     const std::vector<std::size_t>& m_part;
     std::unordered_map<std::size_t, int> m_column;
     std::vector<double> m_lower, m_upper, m_rhs;
@@ -225,15 +222,72 @@ struct LpHash {
     }
 };
 
+// A part whose hidden cells meet in one relation, all on its same side (an hour-of-week row:
+// hours = published total; a theme's categories): they sum to a known S, each within its bounds
+// [l_k, u_k], and each cell's exact range is then
+//   [max(l_k, S - sum of the others' u), min(u_k, S - sum of the others' l)],
+// what the LPs would find (one row of unit coefficients: its vertices are integral, so the
+// integer check changes nothing). Empty when the part is not of this shape; false when no point
+// satisfies the relation.
+std::optional<bool> singleRelationIntervals(const ProtectionTable& table, const std::vector<std::size_t>& part,
+                                            const std::vector<std::pair<double, double>>& bounds,
+                                            const AuditOptions& options, std::vector<CellInterval>& out)
+{
+    const auto relations = table.relationsOf(part);
+    if (relations.size() != 1) return std::nullopt;
+    const auto& cells = table.cells();
+    std::vector<int> sign(part.size(), 0);
+    double rhs = 0.0;
+    for (const auto& t : table.relations()[relations[0]].terms) {
+        const auto it = std::lower_bound(part.begin(), part.end(), t.cell);
+        if (it == part.end() || *it != t.cell) {
+            rhs -= static_cast<double>(t.coefficient) * static_cast<double>(cells[t.cell].value);
+            continue;
+        }
+        int& s = sign[static_cast<std::size_t>(it - part.begin())];
+        if (s != 0 || (t.coefficient != 1 && t.coefficient != -1)) return std::nullopt; // twice, or weighted
+        s = t.coefficient;
+    }
+    for (const int s : sign)
+        if (s != sign[0]) return std::nullopt; // a total hidden with its parts: the LPs decide
+    const double sum = rhs * sign[0];
+    double lowSum = 0.0, highSum = 0.0;
+    std::size_t unbounded = 0;
+    for (const auto& [low, high] : bounds) {
+        lowSum += low;
+        if (std::isinf(high))
+            ++unbounded;
+        else
+            highSum += high;
+    }
+    out.assign(part.size(), CellInterval{});
+    if (sum < lowSum - kTolerance || (unbounded == 0 && sum > highSum + kTolerance)) return false;
+    for (std::size_t k = 0; k < part.size(); ++k) {
+        const auto [low, high] = bounds[k];
+        const bool othersUnbounded = unbounded > (std::isinf(high) ? 1u : 0u);
+        const double othersHigh = highSum - (std::isinf(high) ? 0.0 : high);
+        auto& iv = out[k];
+        iv.cell = part[k];
+        iv.low = othersUnbounded ? low : std::max(low, sum - othersHigh);
+        iv.high = std::min(high, sum - (lowSum - low));
+        // As the LPs' shortcut: a known secondary's interval is not vouched for where it needs nothing.
+        iv.exact = !(options.rule == AuditRule::ProtectionLevels && cells[part[k]].state == CellState::Secondary);
+    }
+    return true;
+}
+
 // The intervals of one part of hidden cells (out[k] for part[k]); false when no point satisfies
 // the relations. Depends only on the part's cells, their states and the published values.
 bool auditPart(const ProtectionTable& table, const std::vector<std::size_t>& part, const AuditOptions& options,
                std::vector<CellInterval>& out, std::size_t& linearPrograms, std::size_t& integerPrograms)
 {
 
+    const auto bounds = primaryBounds(table, part, options.primaryBoundsKnown);
+    if (options.shortcut)
+        if (const auto closed = singleRelationIntervals(table, part, bounds, options, out)) return *closed;
     const auto& cells = table.cells();
     out.assign(part.size(), CellInterval{});
-    PartProblem lp(table, part, options.primaryBoundsKnown);
+    PartProblem lp(table, part, bounds);
     const std::size_t n = part.size();
     // Integral solutions seen so far: a cell's minimum is exact once a witness sits on its
     // lower bound, which saves most minimisations (hidden cells are usually free to reach 0);

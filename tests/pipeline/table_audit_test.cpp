@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <random>
 
 using namespace gebiedscan::pipeline;
 
@@ -289,4 +290,69 @@ TEST(TableAudit, PartsThatDifferOnlyInTheirCellsRolesAreSolvedApart)
     EXPECT_TRUE(iv.exact);
     EXPECT_EQ(iv.low, 0.0);
     EXPECT_EQ(iv.high, 2.0);
+}
+
+// Parts whose hidden cells meet in one relation on one side (an hour-of-week row, a theme's
+// categories under a published total) get their intervals in closed form instead of LPs: the
+// same intervals and verdicts as the LPs, for random rows with primaries, secondaries, hidden
+// totals (mixed sides: the LPs decide), published totals that contradict the cells (no value
+// fits), both rules and both intruders, and no LP at all.
+TEST(TableAudit, OneRelationInClosedFormEqualsTheLps)
+{
+    std::mt19937 rng(29);
+    std::uniform_int_distribution<int> value(0, 9), cellsPerRow(1, 7), coin(0, 3);
+    std::size_t closedParts = 0, compared = 0, infeasibleSeen = 0;
+    for (int table = 0; table < 300; ++table) {
+        ProtectionTable t;
+        const int rows = 1 + table % 4;
+        bool mixed = false;
+        for (int r = 0; r < rows; ++r) {
+            std::vector<std::size_t> cells;
+            std::int64_t total = 0;
+            const int n = cellsPerRow(rng);
+            for (int k = 0; k < n; ++k) {
+                const int v = value(rng);
+                total += v;
+                cells.push_back(t.addCell(v, 5));
+            }
+            const std::int64_t wrong[] = {-40, -1, 3, 40};
+            const auto totalCell = table % 5 == 4 ? t.addPublishedCell(total + wrong[r % 4], 1)
+                                                  : t.addCell(total, 1 + (table % 3 == 0 ? 5 : 0));
+            std::vector<RelationTerm> terms{{totalCell, -1}};
+            for (auto c : cells) terms.push_back({c, 1});
+            t.addRelation(std::move(terms));
+            for (auto c : cells)
+                if (t.cell(c).state == CellState::Published && coin(rng) == 0) t.hideSecondary(c);
+            mixed = mixed || t.cell(totalCell).hidden();
+        }
+        for (const auto rule : {AuditRule::ProtectionLevels, AuditRule::FolderReader})
+            for (const bool known : {false, true}) {
+                const auto closed = auditTable(t, {rule, true, known, true});
+                const auto lps = exactAudit(t, rule, known);
+                ASSERT_EQ(closed.intervals.size(), lps.intervals.size());
+                EXPECT_EQ(closed.failing, lps.failing) << "table " << table;
+                EXPECT_EQ(closed.infeasible, lps.infeasible) << "table " << table;
+                infeasibleSeen += lps.infeasible.size();
+                for (std::size_t i = 0; i < lps.intervals.size(); ++i) {
+                    const auto& a = closed.intervals[i];
+                    const auto& b = lps.intervals[i];
+                    EXPECT_EQ(a.safe, b.safe) << "table " << table << " cell " << b.cell;
+                    if (!a.exact) continue; // a known secondary under ProtectionLevels: not vouched for
+                    ++compared;
+                    if (std::isnan(b.low)) { // no value fits: both must say so
+                        EXPECT_TRUE(std::isnan(a.low) && std::isnan(a.high)) << "table " << table;
+                        continue;
+                    }
+                    EXPECT_EQ(a.low, b.low) << "table " << table << " cell " << b.cell;
+                    EXPECT_EQ(a.high, b.high) << "table " << table << " cell " << b.cell;
+                }
+                if (!mixed && closed.intervals.size() > 0) {
+                    EXPECT_EQ(closed.linearPrograms, 0u) << "table " << table;
+                    ++closedParts;
+                }
+            }
+    }
+    EXPECT_GT(closedParts, 500u);
+    EXPECT_GT(compared, 2000u);
+    EXPECT_GT(infeasibleSeen, 20u);
 }
