@@ -3,6 +3,7 @@
 #include "scan_statistics.hpp"
 
 #include "grid_gi_star.hpp"
+#include "parallel_for.hpp"
 
 #include "gebiedscan/core/contiguity.hpp"
 #include "gebiedscan/core/emerging_hotspots.hpp"
@@ -21,6 +22,9 @@ namespace {
 constexpr double kContiguitySnap = 0.01; // metres: grid cells' shared corners differ by rounding
 constexpr std::size_t kMinAreasForHotspots = 5;
 constexpr std::uint64_t kMinEventsForThemeHotspots = 30;
+// Locations x months up to which the themes' trends run side by side (a cube of doubles each: 80 MB
+// at this size, its running sums in place); a national grid's cubes are made one at a time.
+constexpr std::size_t kTrendCellsForThreads = 10'000'000;
 
 // The current period's registrations of a slot at a level, on the counts the statistics use.
 double currentEvents(const ScanResult& r, std::size_t level, std::size_t n, std::size_t slot)
@@ -215,13 +219,18 @@ ScanTrends computeScanTrends(const ScanResult& r)
                     for (std::size_t a = 0; a < n; ++a) totals[s] += statisticsCount(r, l, a, s, p);
         else
             for (const auto& [key, count] : monthly) totals[key / months % slots] += count;
-        for (std::size_t s = 0; s < slots; ++s) {
-            if (totals[s] < static_cast<double>(kMinEventsForThemeHotspots)) continue;
+        std::vector<std::size_t> trended;
+        for (std::size_t s = 0; s < slots; ++s)
+            if (totals[s] >= static_cast<double>(kMinEventsForThemeHotspots)) trended.push_back(s);
+        // The themes side by side where two cubes fit easily; a national grid's one at a time.
+        const bool parallel = n * covered <= kTrendCellsForThreads;
+        forEachInParallel(trended.size(), parallel ? 1 : trended.size(), [&](std::size_t i) {
+            const std::size_t s = trended[i];
             SpaceTimeCube cube(n, covered);
             for (const auto& [key, count] : monthly)
                 if (key / months % slots == s) cube.at(key / (slots * months), key % months - first) = count;
             out[l][s] = emergingClasses(std::move(cube), neighbours);
-        }
+        });
     }
     return out;
 }
