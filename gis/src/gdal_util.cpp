@@ -3,6 +3,7 @@
 #include "gebiedscan/core/language.hpp"
 
 #include <ogr_geometry.h>
+#include <sqlite3.h>
 
 #include <mutex>
 
@@ -16,6 +17,10 @@ void ensureGdal()
 {
     static std::once_flag once;
     std::call_once(once, [] {
+        // SQLite's memory statistics lock a global mutex on every allocation, against the writers
+        // on other threads; nothing here reads them. Only possible before SQLite starts (else a
+        // harmless SQLITE_MISUSE).
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
         GDALAllRegister();
         // Errors are reported through exceptions carrying CPLGetLastErrorMsg(); GDAL's own
         // stderr lines would duplicate them in a half-understandable form.

@@ -386,16 +386,21 @@ gis::Table figuresTable(const ScanResult& r)
         t.columns.push_back(schema::column(spec, id));
     std::vector<std::size_t> catSlot(f.categorySlots(), f.overigSlot());
     for (std::size_t c = 0; c + 1 < f.categorySlots(); ++c) catSlot[c] = *model.themeIndex(model.categories[c].themeId);
-    const auto themeNumber = [&r](std::size_t s) {
-        return s < r.model.themes.size() ? r.model.themes[s].number : std::string();
-    };
-    const auto themeName = [&r](std::size_t s) {
-        return s < r.model.themes.size()     ? r.model.themes[s].labelNl
-               : s == r.figures->totalSlot() ? std::string("Totaal")
-                                             : std::string("Overig");
-    };
+    // The texts of every slot and category once: a row's strings are then copied into the
+    // previous row's (no allocation per row of millions).
+    std::vector<std::string> themeNumbers, themeNames, categoryNames;
+    for (std::size_t s = 0; s < f.themeSlots(); ++s) {
+        themeNumbers.push_back(s < model.themes.size() ? model.themes[s].number : std::string());
+        themeNames.push_back(s < model.themes.size() ? model.themes[s].labelNl
+                             : s == f.totalSlot()    ? std::string("Totaal")
+                                                     : std::string("Overig"));
+    }
+    for (std::size_t c = 0; c < f.categorySlots(); ++c)
+        categoryNames.push_back(c < model.categories.size() ? model.categories[c].labelNl : "onbekende categorie");
     // Streamed: this table has millions of rows on a large scan (issue 17); each file writes it anew.
-    t.rowStream = [&r, &f, &model, mask, catSlot, themeNumber, themeName](const gis::RowSink& sink) {
+    t.rowStream = [&r, &f, &model, mask, catSlot, themeNumbers, themeNames,
+                   categoryNames](const gis::RowSink& sink) {
+        static const std::string current = "huidig", reference = "referentie", noCategory;
         std::vector<Value> row(8);
         for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
             const auto& lv = r.areas.levels[l];
@@ -410,28 +415,26 @@ gis::Table figuresTable(const ScanResult& r)
                         const auto& period = model.periods[p];
                         row[0] = lv.name;
                         row[1] = lv.codes[a];
-                        row[2] = themeNumber(slot);
-                        row[3] = themeName(slot);
+                        row[2] = themeNumbers[slot];
+                        row[3] = themeNames[slot];
                         row[4] = category;
                         row[5] = period.id;
-                        row[6] = std::string(period.current ? "huidig" : "referentie");
+                        row[6] = period.current ? current : reference;
                         row[7] = hidden(p) ? Value(gis::Suppressed{}) : Value(static_cast<std::int64_t>(count(p)));
                         sink(row, nullptr);
                     }
                 };
                 for (std::size_t s = 0; s < f.themeSlots(); ++s)
                     emit(
-                        s, "",
+                        s, noCategory,
                         [&](std::size_t p) {
                             return mask ? mask->themeValue(l, a, s, p, f.themeCount(l, a, s, p))
                                         : static_cast<std::int64_t>(f.themeCount(l, a, s, p));
                         },
                         [&](std::size_t p) { return mask && mask->theme(l, a, s, p); });
                 for (std::size_t c = 0; c < f.categorySlots(); ++c) {
-                    const std::string name =
-                        c < model.categories.size() ? model.categories[c].labelNl : "onbekende categorie";
                     emit(
-                        catSlot[c], name,
+                        catSlot[c], categoryNames[c],
                         [&](std::size_t p) {
                             return mask ? mask->categoryValue(l, a, c, p, f.categoryCount(l, a, c, p))
                                         : static_cast<std::int64_t>(f.categoryCount(l, a, c, p));
