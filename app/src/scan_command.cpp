@@ -24,11 +24,13 @@ void printPhaseTimes(const std::vector<pipeline::PhaseTime>& scan, const std::ve
     double wall = 0.0, cpu = 0.0;
     for (const auto* phases : {&scan, &writing})
         for (const auto& p : *phases) {
-            fmt::print(stderr, "tijd: {:8.2f} s klok, {:8.2f} s CPU  {}\n", p.wallSeconds, p.cpuSeconds, p.phase);
+            fmt::print(stderr, "tijd: {:8.2f} s klok, {:8.2f} s CPU, piek {:6.0f} MiB  {}\n", p.wallSeconds,
+                       p.cpuSeconds, p.peakMiB, p.phase);
             wall += p.wallSeconds;
             cpu += p.cpuSeconds;
         }
-    fmt::print(stderr, "tijd: {:8.2f} s klok, {:8.2f} s CPU  totaal\n", wall, cpu);
+    fmt::print(stderr, "tijd: {:8.2f} s klok, {:8.2f} s CPU, piek {:6.0f} MiB  totaal\n", wall, cpu,
+               pipeline::PhaseTimes::peakResidentMiB());
 }
 
 struct ScanCli {
@@ -186,7 +188,7 @@ void addScanOptions(CLI::App& cmd, pipeline::ScanOptions& cli)
                            .internal = &cli.internal});
     addReportingOptions(cmd, {.quiet = &cli.quiet, .strict = &cli.strict, .threads = &cli.threads});
     addScanSettingOptions(cmd, cli); // --grid, --year, ... from the table
-    cmd.add_flag("--timing", cli.timing, "tijd per fase (klok en CPU) op stderr, voor metingen (bench/)")
+    cmd.add_flag("--timing", cli.timing, "tijd per fase (klok en CPU) en piekgeheugen op stderr, voor metingen (bench/)")
         ->group("Verloop");
 }
 
