@@ -363,7 +363,8 @@ TEST_P(TableWriterTest, GeoJsonIsWhatGdalsRfc7946DriverWrites)
         // And GDAL reads ours with the same field types as its own.
         const auto typesOf = [](const fs::path& file) {
             std::vector<gis::LayerInfo::FieldType> out;
-            for (const auto& field : gis::listLayers(file.string()).at(0).fields) out.push_back(field.type);
+            const auto layers = gis::listLayers(file.string()); // held: a loop over a temporary's member dangles
+            for (const auto& field : layers.at(0).fields) out.push_back(field.type);
             return out;
         };
         EXPECT_EQ(typesOf(ours), typesOf(gdal));
