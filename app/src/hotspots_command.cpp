@@ -37,7 +37,8 @@ void printCommon(const pipeline::HotspotResult& s, const std::vector<fs::path>& 
                "(randomisatie, alternatief 'greater')\n",
                s.moran.statistic, s.moran.expectation, s.moran.z, s.moran.p);
     fmt::print("  inferentie: {}, alternatief {}, correctie {}\n",
-               o.permutations > 0 ? fmt::format("{} conditionele permutaties (seed {})", o.permutations, o.seed)
+               o.permutations > 0 ? fmt::format("{} conditionele permutaties (seed {}{})", o.permutations, o.seed,
+                                                                  o.shareDraws ? "; gelijke cellen delen hun trekkingen" : "")
                                   : std::string("analytisch (normaal)"),
                alternativeName(o.alternative), pipeline::correctionText(o.correction));
     std::string bins;

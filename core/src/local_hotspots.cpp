@@ -12,6 +12,7 @@ PermutationOptions permutationOptions(const LocalHotspotOptions& o)
     po.permutations = o.permutations;
     po.seed = o.seed;
     po.alternative = o.alternative;
+    po.shareDraws = o.shareDraws;
     return po;
 }
 

@@ -4,11 +4,14 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <cmath>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <thread>
+#include <unordered_map>
 
 namespace gebiedscan {
 
@@ -67,6 +70,7 @@ struct Scratch {
     std::vector<std::uint32_t> picks;
     std::vector<std::uint32_t> perm; // identity, restored after every draw (Fisher-Yates path)
     std::vector<std::uint32_t> swaps;
+    std::vector<double> drawn; // a shared group's draws: R sums per statistic
 };
 
 /// One permuted statistic: its values, weights and direction, and where its p-values go.
@@ -79,6 +83,88 @@ struct Statistic {
     PermutationResult* result = nullptr;
     double maxAbs = 0.0;
 };
+
+/// The areas in groups: each group's members ascending, the groups in the order of their first
+/// member (so the grouping, like the draws, does not depend on the threads).
+class Groups {
+public:
+    static Groups singletons(std::size_t n)
+    {
+        Groups g;
+        g.m_members.resize(n);
+        g.m_start.resize(n + 1);
+        for (std::size_t i = 0; i < n; ++i) g.m_members[i] = static_cast<std::uint32_t>(i);
+        for (std::size_t i = 0; i <= n; ++i) g.m_start[i] = i;
+        return g;
+    }
+    /// From each area's group number (numbered by first appearance).
+    static Groups of(std::span<const std::uint32_t> groupOf, std::size_t groups)
+    {
+        Groups g;
+        g.m_start.assign(groups + 1, 0);
+        for (const auto id : groupOf) ++g.m_start[id + 1];
+        for (std::size_t id = 0; id < groups; ++id) g.m_start[id + 1] += g.m_start[id];
+        g.m_members.resize(groupOf.size());
+        std::vector<std::size_t> fill(g.m_start.begin(), g.m_start.end() - 1);
+        for (std::size_t i = 0; i < groupOf.size(); ++i) g.m_members[fill[groupOf[i]]++] = static_cast<std::uint32_t>(i);
+        return g;
+    }
+    [[nodiscard]] std::size_t count() const { return m_start.size() - 1; }
+    [[nodiscard]] std::span<const std::uint32_t> members(std::size_t g) const
+    {
+        return std::span(m_members).subspan(m_start[g], m_start[g + 1] - m_start[g]);
+    }
+
+private:
+    std::vector<std::uint32_t> m_members;
+    std::vector<std::size_t> m_start;
+};
+
+/// Areas whose permutation null distributions are the same: the same number of neighbours, one
+/// weight for all of them (binary, row-standardised), and the same own value and direction of
+/// every statistic. The other n - 1 values, from which the neighbours are drawn, are then the same
+/// multiset for each of them. Areas with unequal weights (inverse distance) stay alone.
+Groups groupsOfEqualAreas(std::span<const Statistic> stats)
+{
+    const std::size_t n = stats[0].v.size();
+    struct KeyHash {
+        std::size_t operator()(const std::vector<std::uint64_t>& key) const
+        {
+            std::uint64_t h = 0x9e3779b97f4a7c15ULL;
+            for (const auto word : key) h = (h ^ word) * 0xbf58476d1ce4e5b9ULL, h ^= h >> 31;
+            return static_cast<std::size_t>(h);
+        }
+    };
+    std::unordered_map<std::vector<std::uint64_t>, std::uint32_t, KeyHash> groupOfKey;
+    std::vector<std::uint32_t> groupOf(n);
+    std::uint32_t groups = 0;
+    std::vector<std::uint64_t> key;
+    for (std::size_t i = 0; i < n; ++i) {
+        key.clear();
+        bool shareable = true;
+        for (const auto& st : stats) {
+            const auto nb = st.w->neighbours(i);
+            const auto wt = st.w->weights(i);
+            std::optional<double> weight;
+            std::uint64_t k = 0;
+            for (std::size_t t = 0; t < nb.size(); ++t) {
+                if (nb[t] == i) continue;
+                ++k;
+                if (!weight) weight = wt[t];
+                shareable = shareable && wt[t] == *weight;
+            }
+            key.push_back(k);
+            key.push_back(std::bit_cast<std::uint64_t>(weight.value_or(0.0)));
+            key.push_back(std::bit_cast<std::uint64_t>(st.v[i]));
+            key.push_back(static_cast<std::uint64_t>(st.direction[i] + 1));
+        }
+        if (!shareable) key.assign({0xffffffffffffffffULL, i}); // alone
+        const auto [it, added] = groupOfKey.try_emplace(key, groups);
+        if (added) ++groups;
+        groupOf[i] = it->second;
+    }
+    return Groups::of(groupOf, groups);
+}
 
 /// Runs the conditional permutation for all areas, for several statistics whose weights have the
 /// same neighbours (self aside) at once: the random draws depend only on (seed, i, k_i, n), so
@@ -110,7 +196,10 @@ void run(std::span<Statistic> stats, const PermutationOptions& o)
     const auto others = static_cast<std::uint32_t>(n - 1);
     const double rPlus1 = static_cast<double>(o.permutations) + 1.0;
 
-    auto area = [&](std::size_t i, Scratch& s) {
+    // The area's own weights (self left out), observed lag sums and which statistics it tests;
+    // returns k, the number of neighbours drawn (the same for every statistic), or 0 when no
+    // statistic is tested (p = 1: nothing can be more extreme).
+    auto prepare = [&](std::size_t i, Scratch& s) -> std::size_t {
         std::size_t k = 0;
         bool any = false;
         for (std::size_t c = 0; c < count; ++c) {
@@ -131,7 +220,13 @@ void run(std::span<Statistic> stats, const PermutationOptions& o)
             s.active[c] = k > 0 && k <= others && stats[c].direction[i] != 0;
             any = any || s.active[c];
         }
-        if (!any) return; // p = 1: nothing can be more extreme
+        return any ? k : 0;
+    };
+
+    // Area i's R draws of its k neighbours. Counting: the draws at least as large / small as the
+    // observed sums go to s.ge / s.le. Storing: draw r's sum of statistic c goes to
+    // s.drawn[c * R + r] instead, for areas that share i's draws.
+    auto draw = [&]<bool Storing>(std::size_t i, std::size_t k, Scratch& s) {
         SplitMix64 rng(o.seed ^ (0xd1b54a32d192ed03ULL * (static_cast<std::uint64_t>(i) + 1)));
         rng.next();
         std::uint32_t ge[2] = {}, le[2] = {}; // Fixed: the counts in registers
@@ -193,7 +288,15 @@ void run(std::span<Statistic> stats, const PermutationOptions& o)
                 p[i] = self;
                 p[n - 1] = static_cast<std::uint32_t>(n - 1);
             }
-            if constexpr (Fixed == 0) {
+            if constexpr (Storing) {
+                const std::size_t R = o.permutations;
+                if constexpr (Fixed == 0) {
+                    for (std::size_t c = 0; c < count; ++c) s.drawn[c * R + r] = sums[c];
+                } else {
+                    s.drawn[r] = sum0;
+                    if constexpr (Fixed == 2) s.drawn[R + r] = sum1;
+                }
+            } else if constexpr (Fixed == 0) {
                 for (std::size_t c = 0; c < count; ++c) {
                     s.ge[c] += sums[c] >= s.observed[c] - s.tol[c] ? 1u : 0u;
                     s.le[c] += sums[c] <= s.observed[c] + s.tol[c] ? 1u : 0u;
@@ -207,8 +310,12 @@ void run(std::span<Statistic> stats, const PermutationOptions& o)
                 }
             }
         }
-        if constexpr (Fixed > 0)
+        if constexpr (Fixed > 0 && !Storing)
             for (std::size_t c = 0; c < Fixed; ++c) s.ge[c] = ge[c], s.le[c] = le[c];
+    };
+
+    // Area i's p-values from the counts in s.ge and s.le.
+    auto conclude = [&](std::size_t i, Scratch& s) {
         for (std::size_t c = 0; c < count; ++c) {
             if (!s.active[c]) continue;
             std::uint32_t above = s.ge[c], below = s.le[c];
@@ -234,8 +341,34 @@ void run(std::span<Statistic> stats, const PermutationOptions& o)
         }
     };
 
+    // A group of areas with one null distribution (see groupsOfEqualAreas): the first area's
+    // draws, sorted, serve every member; the first gets exactly the p-values it gets alone.
+    auto group = [&](std::span<const std::uint32_t> members, Scratch& s) {
+        const std::size_t k = prepare(members[0], s);
+        if (k == 0) return;
+        if (members.size() == 1) {
+            draw.template operator()<false>(members[0], k, s);
+            conclude(members[0], s);
+            return;
+        }
+        const std::size_t R = o.permutations;
+        s.drawn.resize(count * R);
+        draw.template operator()<true>(members[0], k, s);
+        for (std::size_t c = 0; c < count; ++c) std::sort(s.drawn.begin() + c * R, s.drawn.begin() + (c + 1) * R);
+        for (const std::uint32_t i : members) {
+            prepare(i, s);
+            for (std::size_t c = 0; c < count; ++c) {
+                const auto first = s.drawn.begin() + c * R, last = first + R;
+                s.ge[c] = static_cast<std::uint32_t>(last - std::lower_bound(first, last, s.observed[c] - s.tol[c]));
+                s.le[c] = static_cast<std::uint32_t>(std::upper_bound(first, last, s.observed[c] + s.tol[c]) - first);
+            }
+            conclude(i, s);
+        }
+    };
+    const Groups groups = o.shareDraws ? groupsOfEqualAreas(stats) : Groups::singletons(n);
+
     unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, (n + 255) / 256));
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, (groups.count() + 255) / 256));
     threads = std::max(threads, 1u);
     std::atomic<std::size_t> next{0};
     std::exception_ptr failure;
@@ -255,9 +388,9 @@ void run(std::span<Statistic> stats, const PermutationOptions& o)
             constexpr std::size_t block = 64;
             for (;;) {
                 const std::size_t b = next.fetch_add(block);
-                if (b >= n) break;
-                const std::size_t e = std::min(n, b + block);
-                for (std::size_t i = b; i < e; ++i) area(i, s);
+                if (b >= groups.count()) break;
+                const std::size_t e = std::min(groups.count(), b + block);
+                for (std::size_t g = b; g < e; ++g) group(groups.members(g), s);
             }
         } catch (...) {
             std::lock_guard lock(failureMutex);

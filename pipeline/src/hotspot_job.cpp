@@ -84,6 +84,7 @@ LocalHotspotOptions localOptions(const HotspotOptions& o, PValueCorrection corre
 /// A permutation p-value is at least 1/(R+1). After FDR or Bonferroni over m features, the
 /// strongest hotspot alone is significant (90 %) only below 0.10/m: with too few permutations
 /// nothing can be found, whatever the data (issue 18: 0 hotspots on 9,545 cells, Moran's z 98).
+/// Said only when next to nothing was found (it once said so of 24,552 significant cells).
 void warnWhenPermutationsCannotPass(const HotspotResult& s, Reporter& reporter)
 {
     const auto& st = s.statistics;
@@ -94,6 +95,9 @@ void warnWhenPermutationsCannotPass(const HotspotResult& s, Reporter& reporter)
     std::size_t found = 0;
     for (const auto& [bin, n] : s.giBins)
         if (bin != 0 && bin != 99) found += n;
+    // FDR passes many p-values at the floor 1/(R+1) together (the thousands of empty cells of a
+    // grid): only when fewer than m / 10 / (R+1) are found did the floor keep them out.
+    if (found * (st.permutations + 1) >= needed) return;
     const std::string advice =
         needed - 1 <= 99999
             ? fmt::format("--permutations 0 (analytische p-waarden, als ArcGIS) of --permutations {}", needed - 1)
@@ -185,6 +189,9 @@ HotspotResult runGridHotspots(const HotspotOptions& o, Reporter& reporter)
                     formatNumber(r.cellSize), r.cellSizeAutomatic ? "automatisch" : "opgegeven");
     s.weights = distanceBandWeights(r.centres, r.band);
     s.statistics = localOptions(o, correction);
+    // Cells with the same count and number of neighbours (tens of thousands of empty ones) are
+    // the same case: one set of draws, one verdict, instead of Monte Carlo noise between them.
+    s.statistics.shareDraws = true;
     s.hotspots = computeLocalHotspots(r.counts, s.weights, s.statistics);
     s.moran = s.hotspots.moran;
     for (const auto& st : r.profile)

@@ -10,6 +10,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
+#include <tuple>
 #include <random>
 #include <sstream>
 
@@ -135,4 +137,45 @@ TEST(HotspotJob, GridCountsEveryIncidentInGivenCells)
     // --field with --grid is refused, not ignored.
     o.field = "x";
     EXPECT_THROW((void)pipeline::runHotspotJob(o, reporter), InputError);
+}
+
+// With permutations on a grid, the cells that are the same case (the same count, number of
+// neighbours and neighbour sum: here the empty east half) share their draws and so their class;
+// and FDR passing thousands of p-values at the floor 1/(R+1) together is no reason for the
+// warning that "nothing can be found" (it said so of 24,552 significant cells of the demo).
+TEST(HotspotJob, GridPermutationsGiveEqualCellsOneClassAndWarnOnlyWhenNothingIsFound)
+{
+    jobtest::TempFolder tmp;
+    std::ostringstream csv;
+    csv << "x,y\n";
+    std::mt19937 rng(5);
+    std::uniform_real_distribution<double> ux(150000, 151500), uy(460000, 463000);
+    for (int i = 0; i < 3000; ++i) csv << ux(rng) << ',' << uy(rng) << '\n';
+    for (const double x : {153000.0, 152999.0}) // the hull's east corners: an empty east half
+        for (const double y : {460000.0, 462999.0}) csv << x << ',' << y << '\n';
+    pipeline::HotspotOptions o;
+    o.areas.path = jobtest::writeText(tmp.path() / "punten.csv", csv.str()).string();
+    o.areas.assumeCrs = "EPSG:28992";
+    o.grid = "100";
+    o.permutations = 999;
+    pipeline::CollectingReporter reporter;
+    const pipeline::HotspotResult r = pipeline::runHotspotJob(o, reporter);
+    ASSERT_TRUE(r.cells.has_value());
+    std::map<std::tuple<double, std::size_t, double>, int> classOfCase;
+    std::size_t coldEast = 0, east = 0;
+    for (std::size_t i = 0; i < r.analysed; ++i) {
+        double around = 0.0;
+        for (const auto j : r.weights.neighbours(i)) around += r.cells->counts[j];
+        const auto key = std::make_tuple(r.cells->counts[i], r.weights.neighbours(i).size(), around);
+        const int bin = r.hotspots.giClass.bins[i];
+        const auto [it, added] = classOfCase.try_emplace(key, bin);
+        EXPECT_EQ(it->second, bin) << "cell " << i << " differs from an equal cell";
+        if (r.cells->centres[i].x > 151800 && r.cells->counts[i] == 0 && around == 0) {
+            ++east;
+            coldEast += bin < 0 ? 1 : 0;
+        }
+    }
+    EXPECT_GT(east, 300u);
+    EXPECT_EQ(coldEast, east); // no registration for 500 m around: cold, in every such cell
+    EXPECT_TRUE(reporter.warnings.empty()) << reporter.warnings.front();
 }

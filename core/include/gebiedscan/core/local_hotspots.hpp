@@ -23,6 +23,8 @@ struct LocalHotspotOptions {
     double alpha = 0.05; ///< LISA significance level (after correction)
     /// Gi* p-values by permutation (else analytic, normal, as ArcGIS's Hot Spot Analysis).
     bool permuteGi = true;
+    /// Equal areas share their permutations (PermutationOptions::shareDraws): a grid's cells.
+    bool shareDraws = false;
     /// Correction of the LISA p-values; nullopt: the same as `correction`.
     std::optional<PValueCorrection> lisaCorrection;
 };
