@@ -61,16 +61,14 @@ double niceCeil(double v)
     return std::max(best, 1.0);
 }
 
-} // namespace
-
-std::vector<AutocorrelationStep> incrementalAutocorrelation(std::span<const PointRd> points,
-                                                            std::span<const double> values,
-                                                            std::span<const double> bands)
+/// The profile over `bands` from the pairs within the largest: forEachPair(f) calls f(i, j, s)
+/// for every ordered pair i != j, i ascending and each i's j ascending (so the sums are the same
+/// whoever finds the pairs), s the first band that holds the pair.
+template <class ForEachPair>
+std::vector<AutocorrelationStep> profileOfPairs(std::span<const double> values, std::span<const double> bands,
+                                                ForEachPair&& forEachPair)
 {
-    if (points.size() != values.size()) throw InputError("incremental autocorrelation: sizes differ");
-    if (!std::is_sorted(bands.begin(), bands.end()))
-        throw InputError("incremental autocorrelation: bands must increase");
-    const std::size_t n = points.size(), steps = bands.size();
+    const std::size_t n = values.size(), steps = bands.size();
     std::vector<AutocorrelationStep> out(steps);
     if (n < 4 || steps == 0) return out;
     double mean = 0.0;
@@ -87,17 +85,11 @@ std::vector<AutocorrelationStep> incrementalAutocorrelation(std::span<const Poin
     // step: neighbours first inside that band. Cumulative sums give each band's totals.
     std::vector<double> pairCount(steps, 0.0), zProduct(steps, 0.0);
     std::vector<std::uint32_t> firstIn(n * steps, 0);
-    const auto w = distanceBandWeights(points, bands.back());
-    for (std::size_t i = 0; i < n; ++i) {
-        for (std::uint32_t j : w.neighbours(i)) {
-            const double d = std::hypot(points[j].x - points[i].x, points[j].y - points[i].y);
-            const auto s = static_cast<std::size_t>(std::lower_bound(bands.begin(), bands.end(), d) - bands.begin());
-            if (s >= steps) continue;
-            pairCount[s] += 1.0;
-            zProduct[s] += z[i] * z[j];
-            ++firstIn[i * steps + s];
-        }
-    }
+    forEachPair([&](std::size_t i, std::uint32_t j, std::size_t s) {
+        pairCount[s] += 1.0;
+        zProduct[s] += z[i] * z[j];
+        ++firstIn[i * steps + s];
+    });
     std::vector<std::uint32_t> k(n, 0);
     double s0 = 0.0, zlz = 0.0;
     const double nAll = static_cast<double>(n);
@@ -128,6 +120,90 @@ std::vector<AutocorrelationStep> incrementalAutocorrelation(std::span<const Poin
         st.z = vi > 0.0 ? (st.moranI - ei) / std::sqrt(vi) : 0.0;
     }
     return out;
+}
+
+/// The kept cells' neighbours on the square lattice within the largest band, found by their
+/// offsets (dx, dy) on the grid: no distances between points, no sorting. For each cell the
+/// neighbours ascending (offsets in row-major order), each with the first band that holds it.
+struct LatticeNeighbours {
+    std::vector<std::size_t> offsets{0};
+    std::vector<std::uint32_t> neighbour;
+    std::vector<std::uint16_t> step;
+
+    /// Binary weights of the neighbours within band `last` (no self): distanceBandWeights of the
+    /// cell centres at bands[last].
+    [[nodiscard]] SpatialWeights within(std::size_t last) const
+    {
+        std::vector<std::size_t> rows{0};
+        std::vector<std::uint32_t> kept;
+        rows.reserve(offsets.size());
+        for (std::size_t i = 0; i + 1 < offsets.size(); ++i) {
+            for (std::size_t t = offsets[i]; t < offsets[i + 1]; ++t)
+                if (step[t] <= last) kept.push_back(neighbour[t]);
+            rows.push_back(kept.size());
+        }
+        return SpatialWeights::fromSortedRows(std::move(rows), std::move(kept));
+    }
+};
+
+LatticeNeighbours latticeNeighbours(const Grid& grid, std::span<const std::size_t> cells, std::span<const double> bands)
+{
+    if (bands.size() > 0xffff) throw InputError("hotspots: too many distance bands");
+    const double size = grid.cellSize();
+    const auto reach = static_cast<std::int64_t>(std::floor(bands.back() / size)) + 1;
+    struct Offset {
+        std::int64_t dx, dy;
+        std::uint16_t step;
+    };
+    std::vector<Offset> around;
+    for (std::int64_t dy = -reach; dy <= reach; ++dy)
+        for (std::int64_t dx = -reach; dx <= reach; ++dx) {
+            if (dx == 0 && dy == 0) continue;
+            // The distance as between the centres (exact multiples of the size); the bands carry
+            // a relative 1e-9 so a pair exactly at a band is in it either way.
+            const double d = std::hypot(static_cast<double>(dx) * size, static_cast<double>(dy) * size);
+            const auto s = static_cast<std::size_t>(std::lower_bound(bands.begin(), bands.end(), d) - bands.begin());
+            if (s < bands.size()) around.push_back({dx, dy, static_cast<std::uint16_t>(s)});
+        }
+    std::vector<std::int32_t> kept(grid.cellCount(), -1);
+    for (std::size_t k = 0; k < cells.size(); ++k) kept[cells[k]] = static_cast<std::int32_t>(k);
+    LatticeNeighbours out;
+    out.offsets.reserve(cells.size() + 1);
+    const std::int64_t cols = grid.cols(), rows = grid.rows();
+    for (const std::size_t cell : cells) {
+        const auto row = static_cast<std::int64_t>(cell) / cols, col = static_cast<std::int64_t>(cell) % cols;
+        for (const Offset& o : around) {
+            const std::int64_t r = row + o.dy, c = col + o.dx;
+            if (r < 0 || r >= rows || c < 0 || c >= cols) continue;
+            const std::int32_t j = kept[static_cast<std::size_t>(r * cols + c)];
+            if (j < 0) continue;
+            out.neighbour.push_back(static_cast<std::uint32_t>(j));
+            out.step.push_back(o.step);
+        }
+        out.offsets.push_back(out.neighbour.size());
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<AutocorrelationStep> incrementalAutocorrelation(std::span<const PointRd> points,
+                                                            std::span<const double> values,
+                                                            std::span<const double> bands)
+{
+    if (points.size() != values.size()) throw InputError("incremental autocorrelation: sizes differ");
+    if (!std::is_sorted(bands.begin(), bands.end()))
+        throw InputError("incremental autocorrelation: bands must increase");
+    if (points.size() < 4 || bands.empty()) return std::vector<AutocorrelationStep>(bands.size());
+    const auto w = distanceBandWeights(points, bands.back());
+    return profileOfPairs(values, bands, [&](const auto& f) {
+        for (std::size_t i = 0; i < points.size(); ++i)
+            for (std::uint32_t j : w.neighbours(i)) {
+                const double d = std::hypot(points[j].x - points[i].x, points[j].y - points[i].y);
+                const auto s = static_cast<std::size_t>(std::lower_bound(bands.begin(), bands.end(), d) - bands.begin());
+                if (s < bands.size()) f(i, j, s);
+            }
+    });
 }
 
 std::optional<std::size_t> firstPeak(std::span<const AutocorrelationStep> profile)
@@ -203,10 +279,16 @@ OptimizedHotspotResult optimizedHotspots(std::span<const PointRd> incidents, con
     std::vector<double> bands;
     for (std::size_t s = 0; s < std::max<std::size_t>(options.bandSteps, 1); ++s)
         bands.push_back(r.cellSize * (1.0 + 0.5 * static_cast<double>(s)) * (1.0 + 1e-9));
-    r.profile = incrementalAutocorrelation(r.centres, r.counts, bands);
+    const LatticeNeighbours lattice = latticeNeighbours(grid, r.cells, bands);
+    r.profile = profileOfPairs(r.counts, bands, [&](const auto& f) {
+        for (std::size_t i = 0; i + 1 < lattice.offsets.size(); ++i)
+            for (std::size_t t = lattice.offsets[i]; t < lattice.offsets[i + 1]; ++t)
+                f(i, lattice.neighbour[t], lattice.step[t]);
+    });
     if (const auto peak = firstPeak(r.profile)) {
         r.band = r.profile[*peak].band;
         r.bandAtPeak = true;
+        r.weights = lattice.within(*peak);
     } else {
         // No peak (z keeps rising or only falls): as ArcGIS, the mean distance at which a cell
         // reaches its 30th nearest neighbour (fewer when there are fewer cells).
@@ -220,9 +302,10 @@ OptimizedHotspotResult optimizedHotspots(std::span<const PointRd> incidents, con
             sum += far;
         }
         r.band = sum / static_cast<double>(r.centres.size());
+        r.weights = distanceBandWeights(r.centres, r.band);
     }
 
-    const SpatialWeights w = distanceBandWeights(r.centres, r.band).withSelf();
+    const SpatialWeights w = r.weights.withSelf();
     r.islands = w.islandCount();
     r.gi = localG(r.counts, w, options.alternative);
     if (options.permutations > 0) {

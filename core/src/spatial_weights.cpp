@@ -3,6 +3,7 @@
 #include "gebiedscan/core/error.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <limits>
 #include <numeric>
 
@@ -40,6 +41,22 @@ SpatialWeights SpatialWeights::fromNeighbourLists(const std::vector<std::vector<
         w.m_neighbours.insert(w.m_neighbours.end(), row.begin(), row.end());
         w.m_offsets.push_back(w.m_neighbours.size());
     }
+    w.m_weights.assign(w.m_neighbours.size(), 1.0);
+    return w;
+}
+
+SpatialWeights SpatialWeights::fromSortedRows(std::vector<std::size_t> offsets, std::vector<std::uint32_t> neighbours)
+{
+    if (offsets.empty() || offsets.front() != 0 || offsets.back() != neighbours.size())
+        throw std::logic_error("spatial weights: offsets do not frame the neighbours");
+    const std::size_t n = offsets.size() - 1;
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t t = offsets[i]; t < offsets[i + 1]; ++t)
+            if (neighbours[t] >= n || neighbours[t] == i || (t > offsets[i] && neighbours[t] <= neighbours[t - 1]))
+                throw std::logic_error("spatial weights: rows not ascending, or self or out of range");
+    SpatialWeights w;
+    w.m_offsets = std::move(offsets);
+    w.m_neighbours = std::move(neighbours);
     w.m_weights.assign(w.m_neighbours.size(), 1.0);
     return w;
 }

@@ -187,7 +187,7 @@ HotspotResult runGridHotspots(const HotspotOptions& o, Reporter& reporter)
         fmt::format("band:{} m tussen celmiddens ({}), cellen {} m ({})", formatNumber(r.band),
                     r.bandAtPeak ? "eerste piek van Moran's z" : "geen piek: gemiddelde afstand tot de 30e buurcel",
                     formatNumber(r.cellSize), r.cellSizeAutomatic ? "automatisch" : "opgegeven");
-    s.weights = distanceBandWeights(r.centres, r.band);
+    s.weights = r.weights;
     s.statistics = localOptions(o, correction);
     // Cells with the same count and number of neighbours (tens of thousands of empty ones) are
     // the same case: one set of draws, one verdict, instead of Monte Carlo noise between them.

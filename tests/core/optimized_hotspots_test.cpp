@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+
 #include <cmath>
 #include <random>
 
@@ -94,3 +95,44 @@ TEST(OptimizedHotspots, FirstPeak)
 }
 
 } // namespace
+
+// The profile and the band weights come from the lattice offsets of the kept cells, not from
+// distances between their centres: the same pairs, the same sums. Cell sizes whose centres are
+// not exact in binary (12.3 m) and a hull with holes in the kept cells (cells outside it), with
+// a peak and without (then the band is the 30th-neighbour distance, from the centres as before).
+TEST(OptimizedHotspots, LatticeNeighboursAreTheDistanceBandsOfTheCentres)
+{
+    std::mt19937_64 rng(8);
+    std::uniform_real_distribution<double> u(0.0, 1.0);
+    std::vector<PointRd> pts;
+    for (int i = 0; i < 1500; ++i) {
+        const double a = 6.2831853 * u(rng), r = 800.0 * std::sqrt(u(rng));
+        pts.push_back({150000 + r * std::cos(a), 450000 + r * std::sin(a)});
+    }
+    for (int i = 0; i < 300; ++i) pts.push_back({150200 + 60 * u(rng), 450100 + 60 * u(rng)});
+    std::size_t peaks = 0;
+    for (const double size : {12.3, 25.0, 40.0, 100.0}) {
+        OptimizedHotspotOptions o;
+        o.cellSize = size;
+        const auto r = optimizedHotspots(pts, o);
+        SCOPED_TRACE(::testing::Message() << "cell " << size << ", band " << r.band);
+        peaks += r.bandAtPeak ? 1 : 0;
+        const SpatialWeights fromCentres = distanceBandWeights(r.centres, r.band);
+        ASSERT_EQ(r.weights.size(), fromCentres.size());
+        ASSERT_EQ(r.weights.nonZeroCount(), fromCentres.nonZeroCount());
+        for (std::size_t i = 0; i < fromCentres.size(); ++i) {
+            const auto a = r.weights.neighbours(i), b = fromCentres.neighbours(i);
+            ASSERT_TRUE(std::equal(a.begin(), a.end(), b.begin(), b.end())) << "cell " << i;
+        }
+        std::vector<double> bands;
+        for (const auto& st : r.profile) bands.push_back(st.band);
+        const auto generic = incrementalAutocorrelation(r.centres, r.counts, bands);
+        for (std::size_t s = 0; s < bands.size(); ++s) {
+            EXPECT_EQ(r.profile[s].moranI, generic[s].moranI) << s;
+            EXPECT_EQ(r.profile[s].z, generic[s].z) << s;
+            EXPECT_EQ(r.profile[s].meanNeighbours, generic[s].meanNeighbours) << s;
+            EXPECT_EQ(r.profile[s].islands, generic[s].islands) << s;
+        }
+    }
+    EXPECT_EQ(peaks, 3u); // and one without a peak
+}

@@ -48,6 +48,7 @@ struct OptimizedHotspotResult {
     std::size_t incidents = 0;         ///< incidents used (finite coordinates)
     std::size_t incidentsRejected = 0; ///< incidents with non-finite coordinates (counted, not used)
     CoincidenceReport coincident;      ///< coincident incidents (many at one address)
+    SpatialWeights weights;            ///< binary band weights between the cell centres at `band`, no self
     LocalGResult gi;                   ///< Gi* per cell (binary band weights including self)
     std::vector<double> p;             ///< p per cell (analytic or permutation), before correction
     HotspotClassification classes;     ///< adjusted p and bins -3..3

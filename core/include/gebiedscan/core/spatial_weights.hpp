@@ -29,6 +29,10 @@ public:
     /// dropped, lists need not be sorted). The relation is taken as given: it is not symmetrised.
     static SpatialWeights fromNeighbourLists(const std::vector<std::vector<std::size_t>>& lists);
 
+    /// Binary weights from rows already in CSR form: row i is neighbours[offsets[i] ..
+    /// offsets[i + 1]), ascending, without i itself (checked). For neighbours found in order.
+    static SpatialWeights fromSortedRows(std::vector<std::size_t> offsets, std::vector<std::uint32_t> neighbours);
+
     /// General weights from (from, to, weight) triplets over n areas; duplicates of a pair are
     /// summed, self pairs dropped.
     static SpatialWeights fromTriplets(std::size_t n, std::span<const std::size_t> from,
