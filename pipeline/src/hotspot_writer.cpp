@@ -64,8 +64,6 @@ gis::WriteOptions gridMetadata(const HotspotResult& s)
                    {"moran_z_per_band", s.bandProfile},
                    {"eilanden", std::to_string(s.islands)},
                    {"permutaties", std::to_string(s.statistics.permutations)},
-                   {"permutaties_gedeeld",
-                    "cellen met hetzelfde aantal en evenveel buren delen de trekkingen van de eerste"},
                    {"seed", std::to_string(s.statistics.seed)},
                    {"alternatief", std::string(alternativeName(s.statistics.alternative))},
                    {"correctie", correctionText(s.statistics.correction)},
