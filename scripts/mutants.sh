@@ -37,7 +37,7 @@ m() { IDS+=("$1"); FILES+=("$2"); ORIGS+=("$3"); MUTS+=("$4"); TESTS+=("${MUTANT
 
 # The nine survivors listed in issue 11, item 6.
 m perm-p-plus1 core/src/permutation_inference.cpp 'pValue = std::min(1.0, 2.0 * (m + 1.0) / rPlus1);' 'pValue = std::min(1.0, 2.0 * m / rPlus1);' core 'tweezijdige pseudo-p 2M/(R+1) in plaats van 2(M+1)/(R+1)'
-m perm-ties core/src/permutation_inference.cpp 'ge[0] += sum0 >= observed[0] - tol[0] ? 1u : 0u;' 'ge[0] += sum0 > observed[0] + tol[0] ? 1u : 0u;' core 'gelijke permutaties tellen niet meer als even extreem'
+m perm-ties core/src/permutation_inference.cpp 'ge[0] += sum0 >= observed0 - tol0 ? 1u : 0u;' 'ge[0] += sum0 > observed0 + tol0 ? 1u : 0u;' core 'gelijke permutaties tellen niet meer als even extreem'
 m locator-sweep core/src/point_locator.cpp 'if (yc < e.loY || yc >= e.hiY) continue;' 'if (yc < e.loY || yc > e.hiY) continue;' core 'celeigenaar-sweep: hoekpunt op een celmidden-y telt twee keer'
 m suppress-theme core/src/scan_figures.cpp 'if (v >= 1 && v < static_cast<std::uint64_t>(threshold(members[i]))) {' 'if (v >= 1 && v <= static_cast<std::uint64_t>(threshold(members[i]))) {' 'core app:ScanEndToEnd.SmallCounts*:ScanSuppression.*' 'thema-aantal precies op de drempel wordt geheim'
 m suppress-total core/src/scan_figures.cpp 'if (total >= 1 && total < static_cast<std::uint64_t>(model.suppressBelow)) {' 'if (total >= 1 && total <= static_cast<std::uint64_t>(model.suppressBelow)) {' 'core app:ScanEndToEnd.SmallCounts*:ScanSuppression.*' 'totaal precies op de drempel wordt geheim'
@@ -52,9 +52,9 @@ m gi-bin-theme pipeline/src/scan_writer.cpp 'row.emplace_back(static_cast<std::i
 m scan-fdr pipeline/src/scan_job.cpp 'r.hotspotOptions.correction = PValueCorrection::FalseDiscoveryRate;' 'r.hotspotOptions.correction = PValueCorrection::None;' 'app:ScanThemeFigures.*' 'scan: Gi*-p zonder FDR-correctie'
 
 # Core statistics.
-m perm-ties-le core/src/permutation_inference.cpp 'le[0] += sum0 <= observed[0] + tol[0] ? 1u : 0u;' 'le[0] += sum0 < observed[0] - tol[0] ? 1u : 0u;' core 'gelijke permutaties tellen niet mee aan de onderkant'
-m perm-direction core/src/permutation_inference.cpp 'if (stats[c].direction[i] < 0) std::swap(ge[c], le[c]);' 'if (stats[c].direction[i] > 0) std::swap(ge[c], le[c]);' core 'lokale Moran: richting van de permutatietoets omgedraaid'
-m perm-greater core/src/permutation_inference.cpp 'm = ge[c];' 'm = le[c];' core 'eenzijdige pseudo-p (greater) telt de verkeerde staart'
+m perm-ties-le core/src/permutation_inference.cpp 'le[0] += sum0 <= observed0 + tol0 ? 1u : 0u;' 'le[0] += sum0 < observed0 - tol0 ? 1u : 0u;' core 'gelijke permutaties tellen niet mee aan de onderkant'
+m perm-direction core/src/permutation_inference.cpp 'if (stats[c].direction[i] < 0) std::swap(above, below);' 'if (stats[c].direction[i] > 0) std::swap(above, below);' core 'lokale Moran: richting van de permutatietoets omgedraaid'
+m perm-greater core/src/permutation_inference.cpp 'm = above;' 'm = below;' core 'eenzijdige pseudo-p (greater) telt de verkeerde staart'
 m binom-own-tail core/src/count_test.cpp 'for (std::uint64_t k = x; k <= n; ++k) total += binomialPmf(k, n, p);' 'for (std::uint64_t k = x + 1; k <= n; ++k) total += binomialPmf(k, n, p);' core 'binomiaaltoets: x zelf niet in de eigen staart'
 m binom-relerr core/src/count_test.cpp 'const double relErr = 1 + 1e-7;' 'const double relErr = 1 - 1e-7;' core 'binomiaaltoets: gelijke kansen aan de andere kant vallen weg (R: relErr)'
 m binom-other-side core/src/count_test.cpp 'for (auto k = static_cast<std::uint64_t>(std::ceil(m)); k <= n; ++k) {' 'for (auto k = static_cast<std::uint64_t>(std::ceil(m)) + 1; k <= n; ++k) {' core 'binomiaaltoets: eerste uitkomst aan de andere kant van het gemiddelde overgeslagen'
@@ -117,6 +117,14 @@ m gi-variance core/src/local_statistics.cpp 'vg = si2 * (((n - 1) * s1i - wi * w
 m quantile-type7 core/src/classification.cpp 'const double h = (static_cast<double>(sorted.size()) - 1.0) * std::clamp(p, 0.0, 1.0);' 'const double h = (static_cast<double>(sorted.size()) - 0.5) * std::clamp(p, 0.0, 1.0);' core 'kwantielen: niet meer R type 7'
 m class-of-top core/src/classification.cpp 'if (value < breaks.front() || value > breaks.back()) return std::nullopt;' 'if (value < breaks.front() || value >= breaks.back()) return std::nullopt;' core 'klasse-indeling: het maximum valt buiten de hoogste klasse'
 m first-peak core/src/optimized_hotspots.cpp 'if (profile[s].z > profile[s - 1].z && profile[s].z >= profile[s + 1].z) return s;' 'if (profile[s].z > profile[s - 1].z && profile[s].z > profile[s + 1].z) return s;' core 'optimized hotspots: een vlakke piek in het z-profiel telt niet als eerste piek'
+# Shared draws of equal grid cells, the lattice neighbours and the permutation-floor warning.
+m shared-ge core/src/permutation_inference.cpp 'last - std::lower_bound(first, last, s.observed[c] - s.tol[c])' 'last - std::lower_bound(first, last, s.observed[c] + s.tol[c])' core:PermutationShared* 'gedeelde trekkingen: gelijke sommen tellen niet als even groot'
+m shared-le core/src/permutation_inference.cpp 'std::upper_bound(first, last, s.observed[c] + s.tol[c]) - first' 'std::upper_bound(first, last, s.observed[c] - s.tol[c]) - first' core:PermutationShared* 'gedeelde trekkingen: gelijke sommen tellen niet als even klein'
+m shared-key-value core/src/permutation_inference.cpp 'key.push_back(std::bit_cast<std::uint64_t>(st.v[i]));' ';' core:PermutationShared* 'gedeelde trekkingen: cellen met een ander eigen aantal in een groep'
+m shared-key-weight core/src/permutation_inference.cpp 'shareable = shareable && wt[t] == *weight;' 'shareable = shareable;' core:PermutationShared* 'gedeelde trekkingen ook bij gewichten die per buur verschillen'
+m lattice-within core/src/optimized_hotspots.cpp 'if (step[t] <= last) kept.push_back(neighbour[t]);' 'if (step[t] < last) kept.push_back(neighbour[t]);' core:OptimizedHotspots* 'rastergewichten missen de buren van de gekozen band zelf'
+m lattice-edge core/src/optimized_hotspots.cpp 'if (r < 0 || r >= rows || c < 0 || c >= cols) continue;' 'if (r < 0 || r >= rows || c < 0 || c > cols) continue;' core:OptimizedHotspots* 'rasterburen lopen over de rand naar de volgende rij'
+m warn-floor pipeline/src/hotspot_job.cpp 'if (found * (st.permutations + 1) >= needed) return;' 'if (found >= needed) return;' 'pipeline:HotspotJob.* app:BadTotals.Hotspot*' 'waarschuwing "kan vrijwel niets vinden" terwijl FDR duizenden cellen doorlaat'
 m round-objective pipeline/src/controlled_rounding.cpp 'static_cast<double>(o.base - 2 * (cells[c].value % o.base))' 'static_cast<double>(2 * (cells[c].value % o.base) - o.base)' 'pipeline:ControlledRounding.*' 'gecontroleerd afronden kiest de verste in plaats van de dichtste vijftallen'
 m round-audit-need pipeline/src/table_audit.cpp 'return std::min(static_cast<double>(base - 1), p.second - p.first);' 'return std::min(static_cast<double>(base - 3), p.second - p.first);' 'pipeline:ControlledRounding.*' 'afgeronde controle accepteert een tot 3 waarden vernauwd aantal'
 
