@@ -8,6 +8,7 @@
 #include <cmath>
 #include <exception>
 #include <mutex>
+#include <numeric>
 #include <optional>
 #include <stdexcept>
 #include <thread>
@@ -90,12 +91,9 @@ class Groups {
 public:
     static Groups singletons(std::size_t n)
     {
-        Groups g;
-        g.m_members.resize(n);
-        g.m_start.resize(n + 1);
-        for (std::size_t i = 0; i < n; ++i) g.m_members[i] = static_cast<std::uint32_t>(i);
-        for (std::size_t i = 0; i <= n; ++i) g.m_start[i] = i;
-        return g;
+        std::vector<std::uint32_t> own(n);
+        std::iota(own.begin(), own.end(), 0u);
+        return of(own, n);
     }
     /// From each area's group number (numbered by first appearance).
     static Groups of(std::span<const std::uint32_t> groupOf, std::size_t groups)
