@@ -8,7 +8,8 @@
 #   --quick: small sizes and one run (a smoke test of every case, minutes); README.md untouched
 #   unless --readme is given too (the table's header then says --quick).
 # Each case is a script of its own in bench/ printing its rows on stdout, progress on stderr.
-# Needs R (spdep, spatstat, KernSmooth, sf), PostgreSQL + PostGIS (scripts/start-postgis.sh), GNU time.
+# Needs R (spdep, spatstat, KernSmooth, sf), PostgreSQL + PostGIS (scripts/start-postgis.sh), GNU time:
+# scripts/install-deps.sh --bench installs them.
 set -euo pipefail
 export LC_ALL=C
 cd "$(dirname "$0")/.."
@@ -27,6 +28,10 @@ bench_build=build/bench
 ((quick)) && runs=1
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+
+for tool in Rscript psql /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "run_all: $tool is missing: scripts/install-deps.sh --bench installs the reference tools" >&2; exit 2; }
+done
 
 echo "run_all: building gebiedscan ($build) and the kernel benches ($bench_build)" >&2
 [[ -f $build/CMakeCache.txt ]] || cmake --preset release "${launcher[@]}" >/dev/null

@@ -4,6 +4,8 @@
 #   scripts/install-deps.sh --test   also what the test suite needs (PostgreSQL + PostGIS, nl_NL locale,
 #                                    clang for the libFuzzer smoke run, python3-qgis for QGIS headless
 #                                    opening an exported package: about 110 MB download)
+#   scripts/install-deps.sh --bench  also the reference tools bench/run_all.sh runs ours against (R with
+#                                    spdep, spatstat, KernSmooth, sf; GNU time), and what --test installs
 set -euo pipefail
 
 packages=(build-essential cmake ninja-build pkg-config
@@ -12,7 +14,10 @@ packages=(build-essential cmake ninja-build pkg-config
   libgtest-dev libgmock-dev libbenchmark-dev
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev fonts-dejavu-core
   poppler-utils)
-if [[ "${1:-}" == "--test" ]]; then
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(r-base-core r-cran-spdep r-cran-spatstat r-cran-kernsmooth r-cran-sf time)
+fi
+if [[ "${1:-}" == "--test" || "${1:-}" == "--bench" ]]; then
   packages+=(postgresql postgresql-15-postgis-3 locales clang-14 libclang-rt-14-dev python3-qgis)
 fi
 
@@ -29,7 +34,7 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [[ "${1:-}" == "--test" ]] && ! locale -a 2>/dev/null | grep -qi '^nl_NL.utf8$'; then
+if [[ "${1:-}" == "--test" || "${1:-}" == "--bench" ]] && ! locale -a 2>/dev/null | grep -qi '^nl_NL.utf8$'; then
   # IO tests also run under a comma-decimal locale.
   "${sudo_cmd[@]}" sed -i 's/^# *nl_NL.UTF-8 UTF-8/nl_NL.UTF-8 UTF-8/' /etc/locale.gen
   "${sudo_cmd[@]}" locale-gen >/dev/null
