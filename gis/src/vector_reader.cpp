@@ -226,6 +226,8 @@ struct VectorReader::Impl {
     // CSV coordinate columns written with thousands separators ("230.070"): read from the text.
     int thousandsX = -1, thousandsY = -1;
     std::int64_t row = 0;
+    bool selectionMade = false, onlySelected = false;
+    void applyIgnoredFields();
 
     std::optional<Envelope> areaOfUse; // the working CRS's area of use (PROJ), in the working CRS
     std::string areaOfUseName;
@@ -591,34 +593,88 @@ void VectorReader::selectFields(const std::vector<std::string>& names)
                                     "' (columns " + columns + "): give every column a name of its own"));
         d.selected.push_back(index);
     }
+    d.selectionMade = true;
+    d.applyIgnoredFields();
+}
+
+void VectorReader::Impl::applyIgnoredFields()
+{
+    // The fields next() does not return are skipped by the driver (GeoPackage and PostGIS then
+    // fetch and copy only the rest), except where a filter may name them, where a CSV is
+    // checked for unclosed quotes in every field, or its points are read from the text.
+    const bool skipOthers =
+        selectionMade && source.attributeFilter.empty() && (onlySelected || (!delimitedText && thousandsX < 0));
+    std::vector<const char*> ignored;
+    if (ignoreGeometry) ignored.push_back("OGR_GEOMETRY");
+    const OGRFeatureDefn* defn = layer->GetLayerDefn();
+    for (int i = 0; skipOthers && i < defn->GetFieldCount(); ++i)
+        if (std::find(selected.begin(), selected.end(), i) == selected.end())
+            ignored.push_back(defn->GetFieldDefn(i)->GetNameRef());
+    ignored.push_back(nullptr);
+    layer->SetIgnoredFields(ignored.size() > 1 ? ignored.data() : nullptr);
 }
 
 void VectorReader::ignoreGeometry(bool ignore)
 {
     m_impl->ignoreGeometry = ignore;
-    m_impl->layer->SetIgnoredFields(ignore ? std::vector<const char*>{"OGR_GEOMETRY", nullptr}.data() : nullptr);
+    m_impl->applyIgnoredFields();
 }
 
 void VectorReader::readSelectedOnly(bool only)
 {
     auto& d = *m_impl;
-    if (!only || !d.source.attributeFilter.empty()) {
-        ignoreGeometry(only);
-        return;
-    }
-    d.ignoreGeometry = true;
-    const OGRFeatureDefn* defn = d.layer->GetLayerDefn();
-    std::vector<const char*> ignored{"OGR_GEOMETRY"};
-    for (int i = 0; i < defn->GetFieldCount(); ++i)
-        if (std::find(d.selected.begin(), d.selected.end(), i) == d.selected.end())
-            ignored.push_back(defn->GetFieldDefn(i)->GetNameRef());
-    ignored.push_back(nullptr);
-    d.layer->SetIgnoredFields(ignored.data());
+    d.onlySelected = only;
+    ignoreGeometry(only);
 }
 
 void VectorReader::repairInvalidPolygons(bool repair)
 {
     m_impl->repair = repair;
+}
+
+namespace {
+
+// A column or table name as an SQL identifier: in double quotes, quotes doubled.
+std::string sqlName(const std::string& name)
+{
+    std::string quoted = "\"";
+    for (const char c : name) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
+}
+
+} // namespace
+
+std::optional<std::int64_t> VectorReader::rowsByFid() const
+{
+    const auto& d = *m_impl;
+    const GDALDriver* driver = d.dataset->GetDriver();
+    const std::string fid = d.layer->GetFIDColumn();
+    if (!driver || std::string(driver->GetDescription()) != "GPKG" || fid.empty() || !d.source.attributeFilter.empty())
+        return std::nullopt;
+    const auto rows = featureCount(); // gpkg_ogr_contents, kept current by GDAL's triggers
+    if (!rows || *rows == 0) return std::nullopt;
+    // MIN and MAX of the integer primary key are two index lookups in SQLite, not a scan.
+    const std::string sql =
+        "SELECT MIN(" + sqlName(fid) + "), MAX(" + sqlName(fid) + ") FROM " + sqlName(d.layer->GetName());
+    OGRLayer* result = d.dataset->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    if (!result) return std::nullopt;
+    std::optional<std::int64_t> out;
+    if (FeaturePtr f(result->GetNextFeature()); f && f->GetFieldCount() == 2 && f->IsFieldSetAndNotNull(0))
+        if (f->GetFieldAsInteger64(0) == 1 && f->GetFieldAsInteger64(1) == *rows) out = rows;
+    d.dataset->ReleaseResultSet(result);
+    return out;
+}
+
+void VectorReader::readRows(std::int64_t first, std::int64_t last)
+{
+    auto& d = *m_impl;
+    const std::string filter =
+        sqlName(d.layer->GetFIDColumn()) + " BETWEEN " + std::to_string(first) + " AND " + std::to_string(last);
+    if (d.layer->SetAttributeFilter(filter.c_str()) != OGRERR_NONE)
+        throw Error(d.description + ": cannot read rows " + std::to_string(first) + ".." + std::to_string(last) + ": " +
+                    lastGdalError());
+    d.layer->ResetReading();
+    d.row = first - 1;
 }
 
 void VectorReader::reset()

@@ -55,6 +55,9 @@ bool isWholeYears(const TimeInterval& t)
 
 struct IncidentStream::Impl {
     std::unique_ptr<gis::VectorReader> reader;
+    gis::SourceSpec source; // for the readers of the other parts
+    std::string workingCrs;
+    unsigned threads = 0;
     std::unique_ptr<PhaseProgress> progress;
     IncidentFields fields;
     std::string weightField;
@@ -64,113 +67,172 @@ struct IncidentStream::Impl {
     std::string themeId;                            // empty: no theme filter
     std::function<bool(const TimeInterval&)> inPeriod;
     RecordAccounting accounting;
-    bool anyTimeOfDay = false, anySubYear = false;
-    // Over every readable date, before the period filter: a filter on days cannot cut whole years.
-    bool anyDate = false, anyDateFinerThanYear = false;
+    std::optional<Envelope> areaOfUse; // of the working CRS
     Reporter* reporter = nullptr;
-    std::optional<Envelope> areaOfUse;       // of the working CRS
-    std::uint64_t outsideAreaOfUse = 0;      // valid points outside it
-    std::vector<std::string> areaOfUseShown; // the first three, "rij 3 (x, y)"
     void finish();
-    gis::Feature feature;
     bool started = false, ended = false;
 
-    // Reading runs ahead in a thread of its own (GDAL, the validity and date rules, the
-    // classification) while the caller locates and tallies: batches through a short queue. The
-    // reading thread counts its buckets in readAccounting, settle() in accounting (every bucket
-    // is filled on one side only); they are joined at the end.
+    // What a reading thread learns besides the registrations; the threads' are joined at the end.
+    struct ReadFindings {
+        RecordAccounting accounting; // the read rules' buckets (settle() fills the others)
+        bool anyTimeOfDay = false, anySubYear = false;
+        // Over every readable date, before the period filter: a filter on days cannot cut whole years.
+        bool anyDate = false, anyDateFinerThanYear = false;
+        std::uint64_t outsideAreaOfUse = 0; // valid points outside the working CRS's area of use
+        std::vector<std::pair<std::int64_t, std::string>> areaOfUseShown; // the first three: row, "rij 3 (x, y)"
+    };
+    ReadFindings found; // all threads', once the stream has ended
+
+    // Reading runs ahead in threads of their own (GDAL, the validity and date rules, the
+    // classification) while the caller locates and tallies: batches through short queues. A
+    // GeoPackage whose rows are its FIDs is read by two threads, each its own connection, in
+    // chunks of rows taken in turn (chunk k by thread k % 2); the caller takes the chunks in
+    // order, so it sees the records in file order as from one reader.
     struct Batch {
         std::vector<Incident> incidents;
         std::uint64_t recordsRead = 0; // input records read up to the end of this batch
+        bool endsChunk = false;
+    };
+    struct Producer {
+        gis::VectorReader* reader = nullptr; // the stream's, or `ownReader`
+        std::unique_ptr<gis::VectorReader> ownReader;
+        gis::Feature feature;
+        ReadFindings found;
+        std::deque<Batch> queue;
+        std::exception_ptr failure; // met in the chunk the queue's next batch would come from
+        std::thread thread;
     };
     static constexpr std::size_t kBatchSize = 4096, kQueuedBatches = 8;
-    RecordAccounting readAccounting;
-    std::thread producer;
+    static constexpr std::int64_t kChunkRows = 65536, kPartsFromRows = 4 * kChunkRows;
+    std::vector<Producer> producers;
+    std::int64_t chunks = 1, rows = 0; // rows: 0 when read as one part
     std::mutex mutex;
     std::condition_variable changed;
-    std::deque<Batch> queue;
-    bool producerDone = false, stopProducer = false;
-    std::exception_ptr failure;
+    bool stopProducers = false;
+    std::int64_t chunk = 0; // the chunk the caller takes batches from
     Batch current;
     std::size_t position = 0;
 
-    /// The next registration that passed the read rules, counting the others in `acc`.
-    bool read(Incident& incident, RecordAccounting& acc);
-    void produce();
+    /// The next registration that passed the read rules, counting the others in `p.found`.
+    bool read(Incident& incident, Producer& p);
+    void startProducers();
+    void produce(Producer& p, std::size_t index);
     bool popBatch();
     void stop();
-    void mergeReadAccounting();
+    void mergeFindings();
     ~Impl() { stop(); }
 };
 
-void IncidentStream::Impl::produce()
+void IncidentStream::Impl::startProducers()
+{
+    // Two parts only where they pay: a large GeoPackage table whose rows are its FIDs.
+    const unsigned cores = threads > 0 ? threads : std::thread::hardware_concurrency();
+    const auto byFid = cores >= 2 ? reader->rowsByFid() : std::nullopt;
+    const bool parts = byFid && *byFid >= kPartsFromRows;
+    rows = parts ? *byFid : 0;
+    chunks = parts ? (rows + kChunkRows - 1) / kChunkRows : 1;
+    producers.resize(parts ? 2 : 1);
+    producers[0].reader = reader.get();
+    for (std::size_t i = 1; i < producers.size(); ++i) {
+        producers[i].ownReader = std::make_unique<gis::VectorReader>(source, workingCrs);
+        producers[i].ownReader->selectFields(selectedFields);
+        producers[i].reader = producers[i].ownReader.get();
+    }
+    for (std::size_t i = 0; i < producers.size(); ++i)
+        producers[i].thread = std::thread([this, i] { produce(producers[i], i); });
+}
+
+void IncidentStream::Impl::produce(Producer& p, std::size_t index)
 {
     try {
-        for (bool more = true; more;) {
-            Batch b;
-            b.incidents.reserve(kBatchSize);
-            Incident incident;
-            while (b.incidents.size() < kBatchSize && (more = read(incident, readAccounting)))
-                b.incidents.push_back(std::move(incident));
-            b.recordsRead = readAccounting.inputRecords;
-            std::unique_lock lock(mutex);
-            changed.wait(lock, [&] { return queue.size() < kQueuedBatches || stopProducer; });
-            if (stopProducer) return;
-            queue.push_back(std::move(b));
-            producerDone = !more;
-            changed.notify_all();
+        for (auto k = static_cast<std::int64_t>(index); k < chunks; k += static_cast<std::int64_t>(producers.size())) {
+            const std::int64_t first = k * kChunkRows + 1;
+            if (rows > 0) p.reader->readRows(first, std::min(rows, first + kChunkRows - 1));
+            const std::uint64_t before = rows > 0 ? static_cast<std::uint64_t>(first - 1) : 0;
+            const std::uint64_t readBefore = p.found.accounting.inputRecords;
+            for (bool more = true; more;) {
+                Batch b;
+                b.incidents.reserve(kBatchSize);
+                Incident incident;
+                while (b.incidents.size() < kBatchSize && (more = read(incident, p)))
+                    b.incidents.push_back(std::move(incident));
+                b.recordsRead = before + p.found.accounting.inputRecords - readBefore;
+                b.endsChunk = !more;
+                std::unique_lock lock(mutex);
+                changed.wait(lock, [&] { return p.queue.size() < kQueuedBatches || stopProducers; });
+                if (stopProducers) return;
+                p.queue.push_back(std::move(b));
+                changed.notify_all();
+            }
         }
     } catch (...) {
         std::lock_guard lock(mutex);
-        failure = std::current_exception();
-        producerDone = true;
+        p.failure = std::current_exception();
         changed.notify_all();
     }
 }
 
 bool IncidentStream::Impl::popBatch()
 {
-    if (!producer.joinable() && !producerDone) producer = std::thread([this] { produce(); });
+    if (producers.empty()) startProducers();
+    if (chunk >= chunks) return false;
+    auto& p = producers[static_cast<std::size_t>(chunk) % producers.size()];
     std::unique_lock lock(mutex);
-    changed.wait(lock, [&] { return !queue.empty() || producerDone; });
-    if (queue.empty()) {
-        if (failure) std::rethrow_exception(failure);
-        return false;
-    }
-    current = std::move(queue.front());
-    queue.pop_front();
+    changed.wait(lock, [&] { return !p.queue.empty() || p.failure; });
+    if (p.queue.empty()) std::rethrow_exception(p.failure); // what one reader would have met here
+    current = std::move(p.queue.front());
+    p.queue.pop_front();
     position = 0;
+    if (current.endsChunk) ++chunk;
     changed.notify_all();
     return true;
 }
 
 void IncidentStream::Impl::stop()
 {
-    if (!producer.joinable()) return;
     {
         std::lock_guard lock(mutex);
-        stopProducer = true;
+        stopProducers = true;
         changed.notify_all();
     }
-    producer.join();
+    for (auto& p : producers)
+        if (p.thread.joinable()) p.thread.join();
 }
 
-void IncidentStream::Impl::mergeReadAccounting()
+void IncidentStream::Impl::mergeFindings()
 {
     auto& a = accounting;
-    const auto& r = readAccounting;
-    a.inputRecords += r.inputRecords;
-    a.invalidGeometry += r.invalidGeometry;
-    a.badDate += r.badDate;
-    a.badDateUnparseable += r.badDateUnparseable;
-    a.badDateReversed += r.badDateReversed;
-    a.badWeight += r.badWeight;
-    // The examples in file order, as one pass counting everything would have kept them.
-    a.examples.insert(a.examples.end(), r.examples.begin(), r.examples.end());
-    std::stable_sort(a.examples.begin(), a.examples.end(),
-                     [](const RecordExample& x, const RecordExample& y) { return x.row < y.row; });
-    a.exampleRows = r.exampleRows; // bad geometries and dates: counted while reading only
-    readAccounting = RecordAccounting{};
+    for (const auto& p : producers) {
+        const auto& f = p.found;
+        const auto& r = f.accounting;
+        a.inputRecords += r.inputRecords;
+        a.invalidGeometry += r.invalidGeometry;
+        a.badDate += r.badDate;
+        a.badDateUnparseable += r.badDateUnparseable;
+        a.badDateReversed += r.badDateReversed;
+        a.badWeight += r.badWeight;
+        a.examples.insert(a.examples.end(), r.examples.begin(), r.examples.end());
+        a.exampleRows.insert(a.exampleRows.end(), r.exampleRows.begin(), r.exampleRows.end());
+        found.anyTimeOfDay = found.anyTimeOfDay || f.anyTimeOfDay;
+        found.anySubYear = found.anySubYear || f.anySubYear;
+        found.anyDate = found.anyDate || f.anyDate;
+        found.anyDateFinerThanYear = found.anyDateFinerThanYear || f.anyDateFinerThanYear;
+        found.outsideAreaOfUse += f.outsideAreaOfUse;
+        found.areaOfUseShown.insert(found.areaOfUseShown.end(), f.areaOfUseShown.begin(), f.areaOfUseShown.end());
+    }
+    // The examples in file order, as many as one reader counting everything would have kept.
+    const auto byRow = [](const auto& x, const auto& y) { return x.row < y.row; };
+    std::stable_sort(a.examples.begin(), a.examples.end(), byRow);
+    std::vector<RecordExample> kept;
+    for (const auto& e : a.examples) {
+        const auto same = std::count_if(kept.begin(), kept.end(), [&](const auto& k) { return k.bucket == e.bucket; });
+        if (static_cast<std::size_t>(same) < RecordAccounting::kExamplesPerBucket) kept.push_back(e);
+    }
+    a.examples = std::move(kept);
+    std::sort(a.exampleRows.begin(), a.exampleRows.end());
+    if (a.exampleRows.size() > RecordAccounting::kExampleRows) a.exampleRows.resize(RecordAccounting::kExampleRows);
+    std::sort(found.areaOfUseShown.begin(), found.areaOfUseShown.end());
+    if (found.areaOfUseShown.size() > 3) found.areaOfUseShown.resize(3);
 }
 
 IncidentStream::IncidentStream(const IncidentStreamOptions& o, Reporter& reporter) : m_impl(std::make_unique<Impl>())
@@ -190,6 +252,9 @@ IncidentStream::IncidentStream(const IncidentStreamOptions& o, Reporter& reporte
         d.accounting.themeFiltered = true;
     }
     d.reader = std::make_unique<gis::VectorReader>(o.source, o.workingCrs);
+    d.source = o.source;
+    d.workingCrs = o.workingCrs;
+    d.threads = o.threads;
     d.reporter = &reporter;
     d.areaOfUse = d.reader->workingAreaOfUse();
     d.progress = std::make_unique<PhaseProgress>(reporter, "registraties lezen", d.reader->featureCount().value_or(-1));
@@ -247,6 +312,10 @@ const ScanModel& IncidentStream::model() const
 {
     return m_impl->model;
 }
+std::size_t IncidentStream::readingThreads() const
+{
+    return m_impl->producers.size();
+}
 bool IncidentStream::classifies() const
 {
     return m_impl->classifier != nullptr;
@@ -258,16 +327,16 @@ const RecordAccounting& IncidentStream::accounting() const
 
 bool IncidentStream::hasTimeOfDay() const
 {
-    return m_impl->anyTimeOfDay;
+    return m_impl->found.anyTimeOfDay;
 }
 bool IncidentStream::hasSubYearDates() const
 {
-    return m_impl->anySubYear;
+    return m_impl->found.anySubYear;
 }
 
 bool IncidentStream::datesAreOnlyYears() const
 {
-    return m_impl->anyDate && !m_impl->anyDateFinerThanYear;
+    return m_impl->found.anyDate && !m_impl->found.anyDateFinerThanYear;
 }
 
 std::string IncidentStream::onlyYearsMessage() const
@@ -310,11 +379,13 @@ void IncidentStream::setPeriodFilter(std::function<bool(const TimeInterval&)> in
     m_impl->inPeriod = std::move(inPeriod);
 }
 
-bool IncidentStream::Impl::read(Incident& incident, RecordAccounting& acc)
+bool IncidentStream::Impl::read(Incident& incident, Producer& p)
 {
     auto& d = *this;
-    gis::Feature& f = d.feature;
-    while (d.reader->next(f)) {
+    gis::Feature& f = p.feature;
+    RecordAccounting& acc = p.found.accounting;
+    ReadFindings& seen = p.found;
+    while (p.reader->next(f)) {
         ++acc.inputRecords;
         std::string reason, shown;
         const auto point = incidentPoint(f, reason, shown);
@@ -323,10 +394,10 @@ bool IncidentStream::Impl::read(Incident& incident, RecordAccounting& acc)
             continue;
         }
         if (d.areaOfUse && !d.areaOfUse->contains(*point)) {
-            if (d.areaOfUseShown.size() < 3)
-                d.areaOfUseShown.push_back(
-                    fmt::format("{} {} ({:.0f}, {:.0f})", tr("rij", "row"), f.row, point->x, point->y));
-            ++d.outsideAreaOfUse;
+            if (seen.areaOfUseShown.size() < 3)
+                seen.areaOfUseShown.emplace_back(
+                    f.row, fmt::format("{} {} ({:.0f}, {:.0f})", tr("rij", "row"), f.row, point->x, point->y));
+            ++seen.outsideAreaOfUse;
         }
         std::optional<TimeInterval> when;
         if (!d.fields.date.empty()) {
@@ -349,14 +420,14 @@ bool IncidentStream::Impl::read(Incident& incident, RecordAccounting& acc)
                     }
                     when->end = std::max(when->end, end);
                 }
-            d.anyDate = true;
-            d.anyDateFinerThanYear = d.anyDateFinerThanYear || !isWholeYears(*when);
+            seen.anyDate = true;
+            seen.anyDateFinerThanYear = seen.anyDateFinerThanYear || !isWholeYears(*when);
             if (d.inPeriod && !d.inPeriod(*when)) {
                 acc.count(RecordBucket::OutOfPeriod, f.row, d.fields.date, value.text, "buiten de perioden");
                 continue;
             }
-            d.anyTimeOfDay = d.anyTimeOfDay || gebiedscan::hasTimeOfDay(*when);
-            d.anySubYear = d.anySubYear || !isWholeYears(*when);
+            seen.anyTimeOfDay = seen.anyTimeOfDay || gebiedscan::hasTimeOfDay(*when);
+            seen.anySubYear = seen.anySubYear || !isWholeYears(*when);
         }
         double weight = 1.0;
         if (!d.weightField.empty()) {
@@ -395,7 +466,7 @@ bool IncidentStream::next(Incident& incident)
         if (!d.popBatch()) {
             d.stop();
             d.ended = true;
-            d.mergeReadAccounting();
+            d.mergeFindings();
             d.progress->finish();
             d.finish();
             return false;
@@ -414,17 +485,17 @@ void IncidentStream::Impl::finish()
                                                     "kopregel, of een filter dat er geen overlaat)",
                             reader->description() +
                                 ": no records to read (a file with only a header line, or a filter that keeps none)"));
-    if (outsideAreaOfUse > 0) {
+    if (found.outsideAreaOfUse > 0) {
         std::string shown;
-        for (const auto& s : areaOfUseShown) shown += (shown.empty() ? "" : ", ") + s;
+        for (const auto& [row, s] : found.areaOfUseShown) shown += (shown.empty() ? "" : ", ") + s;
         reporter->warning(
             tr(fmt::format("{} van {} registraties liggen buiten het gebied waarvoor het werk-CRS bedoeld "
                            "is ({}), bijv. {}: klopt het CRS van de registraties ({})?",
-                           outsideAreaOfUse, accounting.inputRecords, reader->workingAreaOfUseName(), shown,
+                           found.outsideAreaOfUse, accounting.inputRecords, reader->workingAreaOfUseName(), shown,
                            reader->sourceCrs()),
                fmt::format("{} of {} registrations lie outside the area the working CRS is meant for "
                            "({}), e.g. {}: is the CRS of the registrations ({}) right?",
-                           outsideAreaOfUse, accounting.inputRecords, reader->workingAreaOfUseName(), shown,
+                           found.outsideAreaOfUse, accounting.inputRecords, reader->workingAreaOfUseName(), shown,
                            reader->sourceCrs())));
     }
 }

@@ -352,6 +352,7 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
     so.fields = {o.categoryField, o.labelField, o.dateField, o.dateToField, o.timeField, o.timeToField};
     so.requireCategory = so.requireDate = true;
     so.model = r.model; // classification only: the periods are resolved below
+    so.threads = o.threads;
     IncidentStream stream(so, reporter);
     r.incidentsDescription = stream.description();
     r.incidentsCrs = stream.sourceCrs();

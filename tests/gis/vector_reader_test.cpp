@@ -430,3 +430,42 @@ TEST_P(VectorReaderFormats, PointAtOriginIsFlaggedInTheSourceCrs)
 }
 
 GEBIEDSCAN_LOCALE_SUITE(VectorReaderFormats);
+
+// A GeoPackage table whose FIDs are 1..n is read in parts by row number (the incident stream's
+// two reading threads); any other layer is not, since a part's row numbers would be wrong.
+TEST(VectorReaderRowRanges, GeoPackageRowsAreItsFidsUntilOneIsMissing)
+{
+    TempDir dir;
+    std::string csv = "id,code,x,y\n";
+    for (int i = 1; i <= 10; ++i) csv += std::to_string(i) + ",1." + std::to_string(i) + ".1,155000," +
+                                         std::to_string(463000 + i) + "\n";
+    writeText(dir / "ten.csv", csv);
+    const auto gpkg = dir / "ten.gpkg";
+    ogr2ogr(gpkg, dir / "ten.csv", "-f GPKG -nln ten -a_srs EPSG:28992 -oo X_POSSIBLE_NAMES=x -oo Y_POSSIBLE_NAMES=y");
+    gis::VectorReader reader(source(gpkg.string()));
+    EXPECT_EQ(reader.rowsByFid(), std::optional<std::int64_t>(10));
+    reader.selectFields({"code"});
+    reader.readRows(4, 6);
+    const auto part = readAll(reader);
+    ASSERT_EQ(part.size(), 3u);
+    for (std::size_t k = 0; k < part.size(); ++k) {
+        const auto row = static_cast<std::int64_t>(k) + 4;
+        EXPECT_EQ(part[k].row, row);
+        EXPECT_EQ(part[k].fid, row);
+        EXPECT_EQ(part[k].values[0].value_or("?"), "1." + std::to_string(row) + ".1");
+        ASSERT_EQ(part[k].geometry.points.size(), 1u); // the unselected fields are skipped, not the point
+        EXPECT_DOUBLE_EQ(part[k].geometry.points[0].y, 463000.0 + static_cast<double>(row));
+    }
+
+    gis::SourceSpec filtered = source(gpkg.string());
+    filtered.attributeFilter = "code <> '1.2.1'";
+    EXPECT_FALSE(gis::VectorReader(filtered).rowsByFid()); // the filter's rows are no FID range
+    gis::SourceSpec text = source((dir / "ten.csv").string());
+    text.assumeCrs = "EPSG:28992";
+    EXPECT_FALSE(gis::VectorReader(text).rowsByFid());
+
+    ASSERT_EQ(run("ogrinfo -q " + quote(gpkg) + " -sql \"DELETE FROM ten WHERE fid = 5\""), 0);
+    EXPECT_FALSE(gis::VectorReader(source(gpkg.string())).rowsByFid()); // row 5 is now FID 6
+    ASSERT_EQ(run("ogrinfo -q " + quote(gpkg) + " -sql \"DELETE FROM ten WHERE fid >= 6\""), 0);
+    EXPECT_EQ(gis::VectorReader(source(gpkg.string())).rowsByFid(), std::optional<std::int64_t>(4));
+}

@@ -11,6 +11,7 @@
 #include "gebiedscan/core/error.hpp"
 #include "gebiedscan/core/point_locator.hpp"
 
+#include <fmt/core.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -447,4 +448,106 @@ TEST_F(IncidentStreamTest, DatesWithoutTimeYearsOnlyAndAHeaderOnlyFile)
     } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find("no records to read"), std::string::npos) << e.what();
     }
+}
+
+// A GeoPackage of 300,000 rows (five chunks of 65,536, more than the 262,144 from which it is
+// read in two parts) gives, read by two threads, exactly what one thread gives: the records in
+// file order with their rows, every bucket, the first examples and example rows, the first three
+// points outside the working CRS's area of use. The bad records sit on both sides of the chunk
+// borders, more of them than the examples keep.
+TEST_F(IncidentStreamTest, TwoReadingThreadsGiveWhatOneGives)
+{
+    std::string csv = "WKT,code,datum\n";
+    const std::vector<int> badDates = {3, 65535, 65536, 65537, 70000, 131072, 131073, 196608, 200000, 262144,
+                                       262145, 299999, 300000, 7, 100000, 150000, 250000, 260000, 120000,
+                                       180000, 240000, 280000, 290000};
+    const std::vector<int> farAway = {250001, 131074, 65538, 196609}; // outside the Netherlands' envelope
+    for (int row = 1; row <= 300000; ++row) {
+        const bool bad = std::find(badDates.begin(), badDates.end(), row) != badDates.end();
+        const bool far = std::find(farAway.begin(), farAway.end(), row) != farAway.end();
+        const int x = far ? 900000 : 155000 + row % 2000, y = 463000 + row % 1000;
+        csv += fmt::format("\"POINT ({} {})\",{},{}\n", x, y, row % 7 == 0 ? "9.9.9" : "1.1.1",
+                           bad ? "31-02-2023" : fmt::format("2023-{:02d}-{:02d}T{:02d}:00:00", 1 + row % 12,
+                                                             1 + row % 28, row % 24));
+    }
+    writeText(m_dir / "many.csv", csv);
+    const auto gpkg = m_dir / "many.gpkg";
+    ogr2ogr(gpkg, m_dir / "many.csv", "-f GPKG -nln many -a_srs EPSG:28992 -oo GEOM_POSSIBLE_NAMES=WKT");
+
+    struct Read {
+        std::size_t threads = 0;
+        std::vector<pipeline::Incident> incidents;
+        StreamRun run;
+        std::vector<std::string> warnings;
+        bool timeOfDay = false;
+    };
+    const auto readWith = [&](unsigned threads) {
+        pipeline::IncidentStreamOptions o;
+        o.source.path = gpkg.string();
+        o.threads = threads;
+        pipeline::CollectingReporter reporter;
+        pipeline::IncidentStream stream(o, reporter);
+        Read r;
+        const PointLocator locator = twoSquares();
+        std::vector<pipeline::Incident> batch;
+        while (stream.nextBatch(batch, 10000) > 0)
+            for (const auto& i : batch) {
+                r.incidents.push_back(i);
+                const auto fate = stream.settle(i, locator.locate(i.point) >= 0);
+                if (fate == IncidentFate::Assigned) r.run.assignedRows.push_back(i.row);
+                if (fate == IncidentFate::UnknownCategory) r.run.unknownRows.push_back(i.row);
+            }
+        r.threads = stream.readingThreads();
+        r.run.accounting = stream.accounting();
+        r.warnings = reporter.warnings;
+        r.timeOfDay = stream.hasTimeOfDay();
+        return r;
+    };
+    const Read one = readWith(1), two = readWith(2);
+    EXPECT_EQ(one.threads, 1u);
+    ASSERT_EQ(two.threads, 2u);
+
+    const auto& a = one.run.accounting;
+    EXPECT_EQ(a.inputRecords, 300000u);
+    EXPECT_EQ(a.badDateUnparseable, badDates.size());
+    ASSERT_EQ(one.incidents.size(), 300000u - badDates.size());
+    ASSERT_EQ(two.incidents.size(), one.incidents.size());
+    for (std::size_t k = 0; k < one.incidents.size(); ++k) {
+        const auto &x = one.incidents[k], &y = two.incidents[k];
+        ASSERT_EQ(x.row, y.row) << "record " << k;
+        ASSERT_EQ(x.point.x, y.point.x) << "row " << x.row;
+        ASSERT_EQ(x.point.y, y.point.y) << "row " << x.row;
+        ASSERT_EQ(x.when->start.seconds, y.when->start.seconds) << "row " << x.row;
+        ASSERT_EQ(x.category, y.category) << "row " << x.row;
+    }
+    EXPECT_EQ(one.run.assignedRows, two.run.assignedRows);
+    EXPECT_EQ(one.run.unknownRows, two.run.unknownRows);
+    const auto& b = two.run.accounting;
+    EXPECT_EQ(b.inputRecords, a.inputRecords);
+    EXPECT_EQ(b.badDate, a.badDate);
+    EXPECT_EQ(b.badDateUnparseable, a.badDateUnparseable);
+    EXPECT_EQ(b.outside, a.outside);
+    EXPECT_EQ(b.unknownCategory, a.unknownCategory);
+    EXPECT_EQ(b.assigned, a.assigned);
+    EXPECT_TRUE(b.balanced());
+    // The first 20 bad rows in file order, as one reader keeps them.
+    std::vector<std::int64_t> firstBad(badDates.begin(), badDates.end());
+    std::sort(firstBad.begin(), firstBad.end());
+    firstBad.resize(pipeline::RecordAccounting::kExampleRows);
+    EXPECT_EQ(a.exampleRows, firstBad);
+    EXPECT_EQ(b.exampleRows, firstBad);
+    ASSERT_EQ(b.examples.size(), a.examples.size());
+    for (std::size_t k = 0; k < a.examples.size(); ++k) {
+        EXPECT_EQ(b.examples[k].bucket, a.examples[k].bucket);
+        EXPECT_EQ(b.examples[k].row, a.examples[k].row);
+        EXPECT_EQ(b.examples[k].value, a.examples[k].value);
+    }
+    EXPECT_EQ(examplesIn(b, RecordBucket::BadDateUnparseable), pipeline::RecordAccounting::kExamplesPerBucket);
+    EXPECT_EQ(two.warnings, one.warnings);
+    ASSERT_EQ(one.warnings.size(), 1u);
+    EXPECT_NE(one.warnings[0].find("4 van 300000"), std::string::npos) << one.warnings[0];
+    EXPECT_NE(one.warnings[0].find("rij 65538 (900000, "), std::string::npos) << one.warnings[0];
+    EXPECT_EQ(one.warnings[0].find("rij 250001"), std::string::npos) << one.warnings[0]; // the fourth by row
+    EXPECT_TRUE(one.timeOfDay);
+    EXPECT_TRUE(two.timeOfDay);
 }

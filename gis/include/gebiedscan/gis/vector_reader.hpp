@@ -94,6 +94,14 @@ public:
     /// Repair invalid polygons with GEOS MakeValid (keeping the polygonal parts) and flag them.
     void repairInvalidPolygons(bool repair);
 
+    /// The number of rows when the layer can be read in parts by row number: a GeoPackage table
+    /// without an attribute filter whose FIDs are exactly 1..rows (then row n is FID n, and a
+    /// part is an index range of the table); nullopt otherwise.
+    [[nodiscard]] std::optional<std::int64_t> rowsByFid() const;
+    /// From now on reads only rows first..last (1-based, inclusive; rows as Feature::row) and
+    /// starts at `first`. Only where rowsByFid() gave a count.
+    void readRows(std::int64_t first, std::int64_t last);
+
     /// Reads the next feature; false at the end. A geometry that cannot be transformed or is
     /// empty comes back as Kind::None (the caller counts it as invalid).
     bool next(Feature& feature);

@@ -49,6 +49,9 @@ struct IncidentStreamOptions {
     /// The command's periods: a readable date for which this is false is out_of_period.
     /// Empty: every readable date is in. Can be set later with setPeriodFilter.
     std::function<bool(const TimeInterval&)> inPeriod;
+    /// Reading threads at most: 0 = as the cores allow, 1 = one. A GeoPackage table whose rows
+    /// are its FIDs (from 262,144 rows) is read by two, one connection each, in file order.
+    unsigned threads = 0;
 };
 
 /// A registration that passed the geometry, date and weight rules.
@@ -89,6 +92,8 @@ public:
     [[nodiscard]] const ScanModel& model() const;
     /// True when records are classified (a category or label field exists).
     [[nodiscard]] bool classifies() const;
+    /// Threads that read the source (1, or 2 for a GeoPackage read in parts); 0 before the first record.
+    [[nodiscard]] std::size_t readingThreads() const;
 
     /// Readable dates per year, in one pass over the date field only (for commands that take
     /// their period from the data); the stream starts again at the first record afterwards.
