@@ -3,7 +3,7 @@
 
 namespace gebiedscan {
 
-/// Binomial probability mass P(X = k), X ~ Bin(n, p), computed in log space.
+/// Binomial probability mass P(X = k), X ~ Bin(n, p), in Loader's saddle-point form (as R's dbinom).
 [[nodiscard]] double binomialPmf(std::uint64_t k, std::uint64_t n, double p);
 
 /// Two-sided exact binomial test p-value, defined as R's `binom.test(x, n, p)`: the total
