@@ -227,6 +227,7 @@ struct VectorReader::Impl {
     int thousandsX = -1, thousandsY = -1;
     std::int64_t row = 0;
     bool selectionMade = false, onlySelected = false;
+    bool rowRange = false; // readRows set a filter on the FIDs
     void applyIgnoredFields();
 
     std::optional<Envelope> areaOfUse; // the working CRS's area of use (PROJ), in the working CRS
@@ -673,14 +674,20 @@ void VectorReader::readRows(std::int64_t first, std::int64_t last)
     if (d.layer->SetAttributeFilter(filter.c_str()) != OGRERR_NONE)
         throw Error(d.description + ": cannot read rows " + std::to_string(first) + ".." + std::to_string(last) + ": " +
                     lastGdalError());
+    d.rowRange = true;
     d.layer->ResetReading();
     d.row = first - 1;
 }
 
 void VectorReader::reset()
 {
-    m_impl->layer->ResetReading();
-    m_impl->row = 0;
+    auto& d = *m_impl;
+    if (d.rowRange) {
+        d.layer->SetAttributeFilter(nullptr); // rowsByFid: there was no filter of the source's own
+        d.rowRange = false;
+    }
+    d.layer->ResetReading();
+    d.row = 0;
 }
 
 bool VectorReader::next(Feature& feature)

@@ -115,6 +115,13 @@ struct IncidentStream::Impl {
 
     /// The next registration that passed the read rules, counting the others in `p.found`.
     bool read(Incident& incident, Producer& p);
+    struct Stopped {}; // thrown out of a producer's chunk loop when the caller stops
+    /// The rows when the source is read in two parts (a GeoPackage whose rows are its FIDs), else 0.
+    [[nodiscard]] std::int64_t rowsInParts() const;
+    /// Reads part `part` of `parts` of chunks through `r`: `readChunk(rows before the chunk)` per
+    /// chunk after r.readRows; with partRows 0 the whole layer is one chunk.
+    static void readChunks(gis::VectorReader& r, std::size_t part, std::size_t parts, std::int64_t partRows,
+                           const std::function<void(std::int64_t)>& readChunk);
     void startProducers();
     void produce(Producer& p, std::size_t index);
     bool popBatch();
@@ -123,13 +130,29 @@ struct IncidentStream::Impl {
     ~Impl() { stop(); }
 };
 
-void IncidentStream::Impl::startProducers()
+std::int64_t IncidentStream::Impl::rowsInParts() const
 {
     // Two parts only where they pay: a large GeoPackage table whose rows are its FIDs.
     const unsigned cores = threads > 0 ? threads : std::thread::hardware_concurrency();
     const auto byFid = cores >= 2 ? reader->rowsByFid() : std::nullopt;
-    const bool parts = byFid && *byFid >= kPartsFromRows;
-    rows = parts ? *byFid : 0;
+    return byFid && *byFid >= kPartsFromRows ? *byFid : 0;
+}
+
+void IncidentStream::Impl::readChunks(gis::VectorReader& r, std::size_t part, std::size_t parts,
+                                      std::int64_t partRows, const std::function<void(std::int64_t)>& readChunk)
+{
+    const std::int64_t count = partRows > 0 ? (partRows + kChunkRows - 1) / kChunkRows : 1;
+    for (auto k = static_cast<std::int64_t>(part); k < count; k += static_cast<std::int64_t>(parts)) {
+        const std::int64_t first = k * kChunkRows + 1;
+        if (partRows > 0) r.readRows(first, std::min(partRows, first + kChunkRows - 1));
+        readChunk(partRows > 0 ? first - 1 : 0);
+    }
+}
+
+void IncidentStream::Impl::startProducers()
+{
+    rows = rowsInParts();
+    const bool parts = rows > 0;
     chunks = parts ? (rows + kChunkRows - 1) / kChunkRows : 1;
     producers.resize(parts ? 2 : 1);
     producers[0].reader = reader.get();
@@ -145,10 +168,8 @@ void IncidentStream::Impl::startProducers()
 void IncidentStream::Impl::produce(Producer& p, std::size_t index)
 {
     try {
-        for (auto k = static_cast<std::int64_t>(index); k < chunks; k += static_cast<std::int64_t>(producers.size())) {
-            const std::int64_t first = k * kChunkRows + 1;
-            if (rows > 0) p.reader->readRows(first, std::min(rows, first + kChunkRows - 1));
-            const std::uint64_t before = rows > 0 ? static_cast<std::uint64_t>(first - 1) : 0;
+        readChunks(*p.reader, index, producers.size(), rows, [&](std::int64_t rowsBefore) {
+            const auto before = static_cast<std::uint64_t>(rowsBefore);
             const std::uint64_t readBefore = p.found.accounting.inputRecords;
             for (bool more = true; more;) {
                 Batch b;
@@ -160,11 +181,13 @@ void IncidentStream::Impl::produce(Producer& p, std::size_t index)
                 b.endsChunk = !more;
                 std::unique_lock lock(mutex);
                 changed.wait(lock, [&] { return p.queue.size() < kQueuedBatches || stopProducers; });
-                if (stopProducers) return;
+                if (stopProducers) throw Stopped{};
                 p.queue.push_back(std::move(b));
                 changed.notify_all();
             }
-        }
+        });
+    } catch (const Stopped&) {
+        // the caller stopped reading: nothing more to hand on
     } catch (...) {
         std::lock_guard lock(mutex);
         p.failure = std::current_exception();
@@ -352,25 +375,54 @@ std::map<int, std::uint64_t> IncidentStream::datesPerYear()
 {
     auto& d = *m_impl;
     if (d.started) throw Error("internal error: IncidentStream::datesPerYear after the first record");
-    std::map<int, std::uint64_t> perYear;
-    if (d.fields.date.empty()) return perYear;
-    // Only the date column: the driver skips the others and the geometry (GeoPackage, PostGIS).
-    d.reader->selectFields({d.fields.date});
-    d.reader->readSelectedOnly(true);
-    gis::Feature f;
-    while (d.reader->next(f)) {
-        if (const auto t = gis::timeOf(f.fields[0])) {
-            int y = 0;
-            unsigned m = 0, day = 0;
-            civilFromDays(t->start.seconds / kSecondsPerDay - (t->start.seconds % kSecondsPerDay < 0 ? 1 : 0), y, m,
-                          day);
-            ++perYear[y];
-        }
+    if (d.fields.date.empty()) return {};
+    // Only the date column: the driver skips the others and the geometry (GeoPackage, PostGIS);
+    // a GeoPackage read in parts is read so here too, its second part by a reader of its own.
+    const std::int64_t partRows = d.rowsInParts();
+    const std::size_t parts = partRows > 0 ? 2 : 1;
+    std::vector<std::map<int, std::uint64_t>> perYear(parts);
+    const auto tally = [&](gis::VectorReader& r, std::size_t part) {
+        r.selectFields({d.fields.date});
+        r.readSelectedOnly(true);
+        gis::Feature f;
+        Impl::readChunks(r, part, parts, partRows, [&](std::int64_t) {
+            while (r.next(f))
+                if (const auto t = gis::timeOf(f.fields[0])) {
+                    int y = 0;
+                    unsigned m = 0, day = 0;
+                    civilFromDays(t->start.seconds / kSecondsPerDay - (t->start.seconds % kSecondsPerDay < 0 ? 1 : 0),
+                                  y, m, day);
+                    ++perYear[part][y];
+                }
+        });
+    };
+    std::exception_ptr failure;
+    std::thread second;
+    std::unique_ptr<gis::VectorReader> secondReader;
+    if (parts == 2) {
+        secondReader = std::make_unique<gis::VectorReader>(d.source, d.workingCrs);
+        second = std::thread([&] {
+            try {
+                tally(*secondReader, 1);
+            } catch (...) {
+                failure = std::current_exception();
+            }
+        });
     }
+    try {
+        tally(*d.reader, 0);
+    } catch (...) {
+        if (second.joinable()) second.join();
+        throw;
+    }
+    if (second.joinable()) second.join();
+    if (failure) std::rethrow_exception(failure);
+    for (std::size_t part = 1; part < parts; ++part)
+        for (const auto& [year, n] : perYear[part]) perYear[0][year] += n;
     d.reader->readSelectedOnly(false);
     d.reader->selectFields(d.selectedFields);
     d.reader->reset();
-    return perYear;
+    return perYear[0];
 }
 
 void IncidentStream::setPeriodFilter(std::function<bool(const TimeInterval&)> inPeriod)

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 
 using namespace gebiedscan;
 using namespace gebiedscan::testing;
@@ -453,7 +454,8 @@ TEST_F(IncidentStreamTest, DatesWithoutTimeYearsOnlyAndAHeaderOnlyFile)
 // A GeoPackage of 300,000 rows (five chunks of 65,536, more than the 262,144 from which it is
 // read in two parts) gives, read by two threads, exactly what one thread gives: the records in
 // file order with their rows, every bucket, the first examples and example rows, the first three
-// points outside the working CRS's area of use. The bad records sit on both sides of the chunk
+// points outside the working CRS's area of use; the pass that counts the dates per year first
+// (periods detected) too. The bad records sit on both sides of the chunk
 // borders, more of them than the examples keep.
 TEST_F(IncidentStreamTest, TwoReadingThreadsGiveWhatOneGives)
 {
@@ -480,6 +482,7 @@ TEST_F(IncidentStreamTest, TwoReadingThreadsGiveWhatOneGives)
         StreamRun run;
         std::vector<std::string> warnings;
         bool timeOfDay = false;
+        std::map<int, std::uint64_t> perYear;
     };
     const auto readWith = [&](unsigned threads) {
         pipeline::IncidentStreamOptions o;
@@ -488,6 +491,7 @@ TEST_F(IncidentStreamTest, TwoReadingThreadsGiveWhatOneGives)
         pipeline::CollectingReporter reporter;
         pipeline::IncidentStream stream(o, reporter);
         Read r;
+        r.perYear = stream.datesPerYear(); // a pass of its own (periods detected), in parts too
         const PointLocator locator = twoSquares();
         std::vector<pipeline::Incident> batch;
         while (stream.nextBatch(batch, 10000) > 0)
@@ -550,4 +554,7 @@ TEST_F(IncidentStreamTest, TwoReadingThreadsGiveWhatOneGives)
     EXPECT_EQ(one.warnings[0].find("rij 250001"), std::string::npos) << one.warnings[0]; // the fourth by row
     EXPECT_TRUE(one.timeOfDay);
     EXPECT_TRUE(two.timeOfDay);
+    const std::map<int, std::uint64_t> readable{{2023, 300000 - badDates.size()}};
+    EXPECT_EQ(one.perYear, readable);
+    EXPECT_EQ(two.perYear, readable);
 }

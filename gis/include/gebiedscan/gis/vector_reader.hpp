@@ -105,7 +105,7 @@ public:
     /// Reads the next feature; false at the end. A geometry that cannot be transformed or is
     /// empty comes back as Kind::None (the caller counts it as invalid).
     bool next(Feature& feature);
-    /// Starts again at the first feature.
+    /// Starts again at the first feature (of every row, after readRows).
     void reset();
 
 private:
