@@ -47,6 +47,8 @@ ProtectionTable& ProtectionTable::operator=(ProtectionTable&& other) noexcept
 
 std::size_t ProtectionTable::add(ProtectionCell cell, std::string label)
 {
+    if (m_cells.size() >= std::numeric_limits<std::uint32_t>::max())
+        throw Error("ProtectionTable: more cells than a relation term can name");
     m_cells.push_back(cell);
     if (!label.empty()) {
         m_labels.resize(m_cells.size());

@@ -43,8 +43,12 @@ struct ProtectionCell {
 };
 
 /// One term of a linear relation: coefficient x cell value.
+/// 8 bytes: a scan's table has millions of terms (ProtectionTable refuses more than 2^32 cells).
 struct RelationTerm {
-    std::size_t cell;
+    RelationTerm(std::size_t cellIndex, int coefficientValue)
+        : cell(static_cast<std::uint32_t>(cellIndex)), coefficient(coefficientValue)
+    {}
+    std::uint32_t cell;
     int coefficient;
 };
 
