@@ -158,9 +158,10 @@ std::size_t ProtectionTable::hiddenCount() const
 
 std::vector<std::vector<std::size_t>> ProtectionTable::components(bool hiddenOnly) const
 {
-    std::vector<std::size_t> root(m_cells.size());
-    std::iota(root.begin(), root.end(), std::size_t{0});
-    const auto find = [&](std::size_t x) {
+    // 32-bit roots and places (add() keeps the cells below 2^32): a scan's table has millions of cells.
+    std::vector<std::uint32_t> root(m_cells.size());
+    std::iota(root.begin(), root.end(), std::uint32_t{0});
+    const auto find = [&](std::size_t x) -> std::size_t {
         while (root[x] != x) x = root[x] = root[root[x]];
         return x;
     };
@@ -171,16 +172,17 @@ std::vector<std::vector<std::size_t>> ProtectionTable::components(bool hiddenOnl
             if (first == m_cells.size())
                 first = t.cell;
             else
-                root[find(t.cell)] = find(first);
+                root[find(t.cell)] = static_cast<std::uint32_t>(find(first));
         }
     }
     std::vector<std::vector<std::size_t>> out;
-    std::vector<std::size_t> index(m_cells.size(), m_cells.size());
+    constexpr auto kNone = std::numeric_limits<std::uint32_t>::max();
+    std::vector<std::uint32_t> index(m_cells.size(), kNone);
     for (std::size_t i = 0; i < m_cells.size(); ++i) {
         if (hiddenOnly && !m_cells[i].hidden()) continue;
         const auto r = find(i);
-        if (index[r] == m_cells.size()) {
-            index[r] = out.size();
+        if (index[r] == kNone) {
+            index[r] = static_cast<std::uint32_t>(out.size());
             out.emplace_back();
         }
         out[index[r]].push_back(i);
