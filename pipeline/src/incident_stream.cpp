@@ -117,7 +117,8 @@ struct IncidentStream::Impl {
     bool read(Incident& incident, Producer& p);
     struct Stopped {}; // thrown out of a producer's chunk loop when the caller stops
     /// The rows when the source is read in two parts (a GeoPackage whose rows are its FIDs), else 0.
-    [[nodiscard]] std::int64_t rowsInParts() const;
+    [[nodiscard]] std::int64_t rowsInParts();
+    std::optional<std::int64_t> partRows; // rowsInParts(), once asked
     /// Reads part `part` of `parts` of chunks through `r`: `readChunk(rows before the chunk)` per
     /// chunk after r.readRows; with partRows 0 the whole layer is one chunk.
     static void readChunks(gis::VectorReader& r, std::size_t part, std::size_t parts, std::int64_t partRows,
@@ -130,12 +131,16 @@ struct IncidentStream::Impl {
     ~Impl() { stop(); }
 };
 
-std::int64_t IncidentStream::Impl::rowsInParts() const
+std::int64_t IncidentStream::Impl::rowsInParts()
 {
-    // Two parts only where they pay: a large GeoPackage table whose rows are its FIDs.
-    const unsigned cores = threads > 0 ? threads : std::thread::hardware_concurrency();
-    const auto byFid = cores >= 2 ? reader->rowsByFid() : std::nullopt;
-    return byFid && *byFid >= kPartsFromRows ? *byFid : 0;
+    // Two parts only where they pay: a large GeoPackage table whose rows are its FIDs. Asked
+    // once (the dates pass and the read both need it).
+    if (!partRows) {
+        const unsigned cores = threads > 0 ? threads : std::thread::hardware_concurrency();
+        const auto byFid = cores >= 2 ? reader->rowsByFid() : std::nullopt;
+        partRows = byFid && *byFid >= kPartsFromRows ? *byFid : 0;
+    }
+    return *partRows;
 }
 
 void IncidentStream::Impl::readChunks(gis::VectorReader& r, std::size_t part, std::size_t parts,
