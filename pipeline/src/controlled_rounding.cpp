@@ -54,7 +54,7 @@ bool roundControlled(const ProtectionTable& table, const std::vector<std::size_t
         std::int64_t remainder = 0;
         std::vector<std::pair<int, int>> terms;
         for (const auto& t : table.relations()[r].terms) {
-            remainder += t.coefficient * (cells[t.cell].value % o.base);
+            remainder += std::int64_t{t.coefficient} * (cells[t.cell].value % o.base);
             if (const auto it = column.find(t.cell); it != column.end())
                 terms.emplace_back(it->second, t.coefficient);
         }

@@ -58,21 +58,35 @@ std::size_t ProtectionTable::add(ProtectionCell cell, std::string label)
     return m_cells.size() - 1;
 }
 
+namespace {
+
+// A cell as stored (8 bytes), refusing what does not fit rather than wrapping it.
+ProtectionCell storedCell(std::int64_t value, int threshold, CellState state, const std::string& label)
+{
+    if (value > std::numeric_limits<std::int32_t>::max() || value < std::numeric_limits<std::int32_t>::min())
+        throw Error("ProtectionTable: a count above 2^31 - 1 (" + label + ")");
+    if (threshold > std::numeric_limits<std::int16_t>::max() || threshold < 0)
+        throw Error("ProtectionTable: a threshold outside 0 .. 32767 (" + label + ")");
+    return {static_cast<std::int32_t>(value), static_cast<std::int16_t>(threshold), state};
+}
+
+} // namespace
+
 std::size_t ProtectionTable::addCell(std::int64_t value, int threshold, std::string label)
 {
     if (value < 0) throw Error("ProtectionTable: a count cannot be negative (" + label + ")");
     const bool small = value >= 1 && value <= static_cast<std::int64_t>(threshold) - 1;
-    return add({value, threshold, small ? CellState::Primary : CellState::Published}, std::move(label));
+    return add(storedCell(value, threshold, small ? CellState::Primary : CellState::Published, label), std::move(label));
 }
 
 std::size_t ProtectionTable::addPublishedCell(std::int64_t value, int threshold, std::string label)
 {
-    return add({value, threshold, CellState::Published}, std::move(label));
+    return add(storedCell(value, threshold, CellState::Published, label), std::move(label));
 }
 
 std::size_t ProtectionTable::addHiddenCell(int threshold, std::string label)
 {
-    return add({0, threshold, CellState::Hidden}, std::move(label));
+    return add(storedCell(0, threshold, CellState::Hidden, label), std::move(label));
 }
 
 const std::string& ProtectionTable::label(std::size_t cell) const
@@ -106,7 +120,7 @@ void ProtectionTable::buildRelationIndex() const
         for (const auto& t : r.terms) ++m_relationStart[t.cell + 1];
     std::partial_sum(m_relationStart.begin(), m_relationStart.end(), m_relationStart.begin());
     m_relationIds.resize(m_relationStart.back());
-    std::vector<std::size_t> next(m_relationStart.begin(), m_relationStart.end() - 1);
+    std::vector<std::uint32_t> next(m_relationStart.begin(), m_relationStart.end() - 1);
     for (std::size_t ri = 0; ri + 1 < m_termStart.size(); ++ri)
         for (const auto& t : relations()[ri].terms) m_relationIds[next[t.cell]++] = static_cast<std::uint32_t>(ri);
     m_relationIndexReady.store(true, std::memory_order_release);
@@ -126,11 +140,20 @@ void ProtectionTable::addRelation(std::vector<RelationTerm> terms)
     }
     std::erase_if(merged, [](const RelationTerm& t) { return t.coefficient == 0; });
     if (merged.empty()) return;
-    if (relations().size() >= std::numeric_limits<std::uint32_t>::max())
-        throw Error("ProtectionTable: more relations than the index can hold");
+    if (relations().size() >= std::numeric_limits<std::uint32_t>::max() ||
+        m_terms.size() + merged.size() > std::numeric_limits<std::uint32_t>::max())
+        throw Error("ProtectionTable: more relations or terms than the index can hold");
     m_terms.insert(m_terms.end(), merged.begin(), merged.end());
-    m_termStart.push_back(m_terms.size());
+    m_termStart.push_back(static_cast<std::uint32_t>(m_terms.size()));
     m_relationIndexReady.store(false, std::memory_order_release);
+}
+
+void ProtectionTable::shrinkToFit()
+{
+    m_cells.shrink_to_fit();
+    m_labels.shrink_to_fit();
+    m_terms.shrink_to_fit();
+    m_termStart.shrink_to_fit();
 }
 
 void ProtectionTable::hideSecondary(std::size_t cell)

@@ -101,6 +101,7 @@ ScanProtection::ScanProtection(const ScanFigures& f, std::size_t sparseFromCells
                 }
             }
     }
+    m_table.shrinkToFit();
 }
 
 SuppressionReport ScanProtection::protect(SuppressionOptions options, bool localFirst)

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <ctime>
 #include <map>
 #include <optional>
@@ -222,9 +223,9 @@ SuppressionReport suppressSecondary(ProtectionTable& table, const SuppressionOpt
 
     const auto parts = table.components(false);
     report.components = parts.size();
-    std::vector<std::size_t> partOf(table.cells().size());
+    std::vector<std::uint32_t> partOf(table.cells().size()); // fewer parts than cells: below 2^32
     for (std::size_t p = 0; p < parts.size(); ++p)
-        for (auto c : parts[p]) partOf[c] = p;
+        for (auto c : parts[p]) partOf[c] = static_cast<std::uint32_t>(p);
 
     // Targets come from the audit of the current pattern: many primaries are already protected
     // by the other hidden cells, and the audit's LPs (hidden cells only) are far smaller than
@@ -233,8 +234,11 @@ SuppressionReport suppressSecondary(ProtectionTable& table, const SuppressionOpt
     AuditMemo strictMemo, readerMemo;
     const auto audit = [&](std::vector<Target>& targets) {
         const auto t0 = std::chrono::steady_clock::now();
-        const auto strict = auditTable(table, {AuditRule::ProtectionLevels, true}, &strictMemo);
-        for (auto i : strict.failing) addTargets(table, strict.intervals[i], targets);
+        {
+            // Scoped: its intervals (one per hidden cell) are gone before the second audit.
+            const auto strict = auditTable(table, {AuditRule::ProtectionLevels, true}, &strictMemo);
+            for (auto i : strict.failing) addTargets(table, strict.intervals[i], targets);
+        }
         if (targets.empty() && options.folderSafe) {
             const auto reader = auditTable(table, {AuditRule::FolderReader, true}, &readerMemo);
             for (auto i : reader.failing) addTargets(table, reader.intervals[i], targets);

@@ -205,7 +205,7 @@ std::vector<std::int64_t> partLp(const ProtectionTable& table, const std::vector
                 lp.push_back(t.coefficient);
                 ++lp[count];
             } else {
-                rhs -= t.coefficient * cells[t.cell].value;
+                rhs -= std::int64_t{t.coefficient} * cells[t.cell].value;
             }
         }
         lp.push_back(rhs);
@@ -267,7 +267,7 @@ std::optional<bool> singleRelationIntervals(const ProtectionTable& table, const 
         const bool othersUnbounded = unbounded > (std::isinf(high) ? 1u : 0u);
         const double othersHigh = highSum - (std::isinf(high) ? 0.0 : high);
         auto& iv = out[k];
-        iv.cell = part[k];
+        iv.cell = static_cast<std::uint32_t>(part[k]);
         iv.low = othersUnbounded ? low : std::max(low, sum - othersHigh);
         iv.high = std::min(high, sum - (lowSum - low));
         // As the LPs' shortcut: a known secondary's interval is not vouched for where it needs nothing.
@@ -327,7 +327,7 @@ bool auditPart(const ProtectionTable& table, const std::vector<std::size_t>& par
     bool feasible = true;
     for (std::size_t k = 0; k < n && feasible; ++k) {
         auto& iv = out[k];
-        iv.cell = part[k];
+        iv.cell = static_cast<std::uint32_t>(part[k]);
         const int column = static_cast<int>(k) + 1;
         const auto& cell = cells[part[k]];
         // A known secondary needs nothing under ProtectionLevels: no LP for it.
@@ -379,7 +379,7 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
         std::int64_t sum = 0;
         for (const auto& t : r.terms) {
             anyHidden = anyHidden || cells[t.cell].hidden();
-            sum += t.coefficient * cells[t.cell].value;
+            sum += std::int64_t{t.coefficient} * cells[t.cell].value;
         }
         if (!anyHidden && sum != 0) {
             ++result.inconsistentRelations;
@@ -393,10 +393,11 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
     // LP of its own), then remembered.
     std::vector<const AuditMemo::Part*> known(parts.size(), nullptr);
     std::vector<std::size_t> unsolved;
+    static_assert(static_cast<int>(CellState::Hidden) < 4, "a memo key holds a state in two bits");
     const auto keyOf = [&](const std::vector<std::size_t>& part) {
-        std::vector<std::pair<std::size_t, CellState>> key;
+        std::vector<std::uint64_t> key;
         key.reserve(part.size());
-        for (auto c : part) key.emplace_back(c, cells[c].state);
+        for (auto c : part) key.push_back(std::uint64_t{c} << 2 | static_cast<std::uint64_t>(cells[c].state));
         return key;
     };
     for (std::size_t p = 0; p < parts.size(); ++p) {
@@ -443,7 +444,7 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
         for (std::size_t k = 0; k < part.size(); ++k) {
             auto& iv = result.intervals[place[part[k]]];
             iv = intervals[k];
-            iv.cell = part[k];
+            iv.cell = static_cast<std::uint32_t>(part[k]);
             if (!feasible) {
                 // The published values contradict the relations and bounds: nothing can be judged.
                 result.infeasible.push_back(part[k]);
@@ -484,7 +485,7 @@ AuditResult auditRoundedTable(const ProtectionTable& table, int base, bool contr
         std::int64_t sum = 0;
         bool anyHidden = false;
         for (const auto& t : table.relations()[ri].terms) {
-            sum += t.coefficient * cells[t.cell].value;
+            sum += std::int64_t{t.coefficient} * cells[t.cell].value;
             anyHidden = anyHidden || cells[t.cell].hidden();
         }
         relationHolds[ri] = sum == 0 && !anyHidden;
@@ -546,7 +547,7 @@ AuditResult auditRoundedTable(const ProtectionTable& table, int base, bool contr
         for (std::size_t k = 0; k < part.size() && feasible; ++k) {
             const auto c = part[k];
             auto& iv = byCell[c];
-            iv.cell = c;
+            iv.cell = static_cast<std::uint32_t>(c);
             if (spans(c))
                 iv.exact = false;
             else
@@ -560,14 +561,14 @@ AuditResult auditRoundedTable(const ProtectionTable& table, int base, bool contr
             ++result.inconsistentRelations;
             for (auto c : part) {
                 result.infeasible.push_back(c);
-                byCell[c].cell = c;
+                byCell[c].cell = static_cast<std::uint32_t>(c);
                 byCell[c].low = byCell[c].high = std::numeric_limits<double>::quiet_NaN();
             }
         }
     }
     for (std::size_t c = 0; c < cells.size(); ++c) {
         auto iv = byCell[c];
-        iv.cell = c;
+        iv.cell = static_cast<std::uint32_t>(c);
         iv.safe = !std::isnan(iv.low) && iv.high - iv.low >= need(c) - kTolerance;
         if (!iv.safe) result.failing.push_back(result.intervals.size());
         result.intervals.push_back(iv);

@@ -106,7 +106,7 @@ TEST_F(ScanRounding, EveryCountAnAdjacentFiveAndEverySumAddsUp)
     const auto& t = p.table();
     std::size_t changed = 0;
     for (std::size_t c = 0; c < t.cells().size(); ++c) {
-        const auto v = t.cell(c).value, r = rounding.rounded[c];
+        const std::int64_t v = t.cell(c).value, r = rounding.rounded[c];
         ASSERT_EQ(r % 5, 0);
         ASSERT_TRUE(r == v || (r > v - 5 && r < v + 5 && v % 5 != 0)) << t.label(c) << ": " << v << " -> " << r;
         if (v == 0) {

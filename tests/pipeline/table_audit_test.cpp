@@ -3,6 +3,8 @@
 #include "gebiedscan/pipeline/protection_table.hpp"
 #include "gebiedscan/pipeline/table_audit.hpp"
 
+#include "gebiedscan/core/error.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -148,6 +150,23 @@ TEST(TableAudit, InconsistentPublishedValuesAreReported)
     t.addRelation({{a, 1}, {b, 1}, {s, -1}});
     EXPECT_EQ(exactAudit(t).inconsistentRelations, 1u);
     EXPECT_FALSE(exactAudit(t).passed());
+}
+
+// A cell is 8 bytes (a 32-bit count, a 16-bit threshold): what does not fit is refused, and sums of
+// large counts are taken in 64 bits: 2 x (2^30 + 1) = (2^31 - 1) + 3 holds, but 2 x (2^30 + 1)
+// wraps in 32 bits and the relation would look inconsistent.
+TEST(TableAudit, CountsUpTo2To31AreKeptAndLargerOnesRefused)
+{
+    ProtectionTable t;
+    constexpr std::int64_t big = (std::int64_t{1} << 31) - 1;
+    EXPECT_THROW(t.addCell(big + 1, 5, "te groot"), gebiedscan::Error);
+    EXPECT_THROW(t.addPublishedCell(big + 1, 5), gebiedscan::Error);
+    EXPECT_THROW(t.addHiddenCell(40000), gebiedscan::Error);
+    const auto x = t.addPublishedCell((std::int64_t{1} << 30) + 1, 5), y = t.addPublishedCell(big, 5),
+               z = t.addPublishedCell(3, 5);
+    EXPECT_EQ(t.cell(y).value, big);
+    t.addRelation({{x, 1}, {x, 1}, {y, -1}, {z, -1}}); // x twice: coefficient 2
+    EXPECT_EQ(exactAudit(t).inconsistentRelations, 0u);
 }
 
 // A 2 x 3 table with row and column totals and the grand total (12 cells, 7 relations); for

@@ -27,16 +27,18 @@
 
 namespace gebiedscan::pipeline {
 
-enum class CellState {
+enum class CellState : std::uint8_t {
     Published, ///< shown as a number
     Primary,   ///< hidden because 1 <= v <= T-1
     Secondary, ///< hidden so that a primary cannot be narrowed
     Hidden,    ///< hidden, role and value unknown (read from an output folder)
 };
 
+/// 8 bytes: a national grid's table has over a hundred million cells. ProtectionTable refuses a
+/// count above 2^31 - 1 or a threshold above 2^15 - 1; sums over cells are taken in 64 bits.
 struct ProtectionCell {
-    std::int64_t value = 0; ///< the true count (0 and meaningless for CellState::Hidden)
-    int threshold = 0;      ///< T of the cell's theme: 1..T-1 is "small"
+    std::int32_t value = 0;     ///< the true count (0 and meaningless for CellState::Hidden)
+    std::int16_t threshold = 0; ///< T of the cell's theme: 1..T-1 is "small"
     CellState state = CellState::Published;
 
     [[nodiscard]] bool hidden() const { return state != CellState::Published; }
@@ -61,7 +63,7 @@ struct Relation {
 /// The relations of a table, indexable and iterable; views into one flat array of terms.
 class RelationList {
 public:
-    RelationList(const std::vector<RelationTerm>& terms, const std::vector<std::size_t>& start)
+    RelationList(const std::vector<RelationTerm>& terms, const std::vector<std::uint32_t>& start)
         : m_terms(terms), m_start(start)
     {}
     [[nodiscard]] std::size_t size() const { return m_start.size() - 1; }
@@ -92,12 +94,12 @@ public:
 
 private:
     const std::vector<RelationTerm>& m_terms;
-    const std::vector<std::size_t>& m_start;
+    const std::vector<std::uint32_t>& m_start;
 };
 
 /// Cells and relations of one or more tables (periods and levels are only part of a cell's
 /// identity: relations never cross periods, so each period falls apart into its own components).
-/// Compact, as a national grid has over a hundred million cells: 16 bytes a cell, labels only
+/// Compact, as a national grid has over a hundred million cells: 8 bytes a cell, labels only
 /// where given, the relations of each cell as one index built when first asked for.
 class ProtectionTable {
 public:
@@ -116,6 +118,10 @@ public:
     /// Adds sum(coefficient x cell) = 0. Terms naming the same cell are merged.
     void addRelation(std::vector<RelationTerm> terms);
     void addRelation(std::span<const RelationTerm> terms) { addRelation(std::vector(terms.begin(), terms.end())); }
+
+    /// The table is complete: gives back the arrays' spare room (a scan's table is built by
+    /// appending millions of cells and terms, and the doubling left up to half of it unused).
+    void shrinkToFit();
 
     /// Marks a published cell as a secondary suppression (no effect on hidden cells).
     void hideSecondary(std::size_t cell);
@@ -148,12 +154,14 @@ private:
     std::vector<ProtectionCell> m_cells;
     std::vector<std::string> m_labels; // empty until a cell has a label
     // The relations' terms one after another: relation r is m_terms[m_termStart[r] ..
-    // m_termStart[r + 1]) (one allocation, not one per relation).
+    // m_termStart[r + 1]) (one allocation, not one per relation; addRelation keeps the terms
+    // below 2^32, so 32-bit starts).
     std::vector<RelationTerm> m_terms;
-    std::vector<std::size_t> m_termStart{0};
+    std::vector<std::uint32_t> m_termStart{0};
     // relationsOf as compressed rows: cell c's relations are m_relationIds[m_relationStart[c] ..
-    // m_relationStart[c + 1]); rebuilt after a change when next asked for.
-    mutable std::vector<std::size_t> m_relationStart;
+    // m_relationStart[c + 1]) (one id per term: below 2^32); rebuilt after a change when next
+    // asked for.
+    mutable std::vector<std::uint32_t> m_relationStart;
     mutable std::vector<std::uint32_t> m_relationIds;
     mutable std::atomic<bool> m_relationIndexReady{false};
     mutable std::mutex m_relationIndexMutex;

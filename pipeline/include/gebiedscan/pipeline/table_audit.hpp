@@ -5,6 +5,7 @@
 #include "gebiedscan/pipeline/protection_table.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <utility>
 #include <vector>
@@ -46,14 +47,16 @@ struct AuditOptions {
 };
 
 /// Feasible interval of one hidden cell.
+/// 24 bytes (a 32-bit cell, as ProtectionTable keeps its cells below 2^32): an audit holds one
+/// per hidden cell, and a scan's table has hundreds of thousands.
 struct CellInterval {
-    std::size_t cell = 0;
-    double low = 0.0;
-    double high = 0.0; ///< +inf when unbounded
-    bool safe = true;  ///< meets the protection required under the chosen rule
+    std::uint32_t cell = 0;
+    bool safe = true; ///< meets the protection required under the chosen rule
     /// low and high are the exact bounds. A safe cell may carry only the values seen in integer
     /// solutions (an inner interval that already covers [1, T-1]) to save LPs.
     bool exact = true;
+    double low = 0.0;
+    double high = 0.0; ///< +inf when unbounded
 };
 
 struct AuditResult {
@@ -85,7 +88,9 @@ public:
 
 private:
     friend AuditResult auditTable(const ProtectionTable&, const AuditOptions&, AuditMemo*);
-    std::map<std::vector<std::pair<std::size_t, CellState>>, Part> m_parts;
+    // Keyed by the part's cells with their states, each as cell x 4 + state (half the size of a
+    // pair: the memo holds every part a scan's rounds met).
+    std::map<std::vector<std::uint64_t>, Part> m_parts;
 };
 
 /// Runs the intruder over the table: every hidden cell's interval, cell by cell, per independent
