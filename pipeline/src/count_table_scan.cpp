@@ -67,12 +67,14 @@ void fillFromCountTable(CountTable& table, const gis::AreaLayer& areas, ScanResu
         r.firstMonth = periodOrdinal(spanStart, TimePeriod::Month);
         r.months = static_cast<std::size_t>(periodOrdinal(LocalTime{spanEnd.seconds - 1}, TimePeriod::Month) -
                                             r.firstMonth + 1);
+        MonthlyCounts monthly(areas.codes.size() * slotCount * r.months);
         for (const auto& v : monthValues) {
             const auto month = static_cast<std::size_t>(v.month - r.firstMonth);
             if (month >= r.months) continue;
-            r.monthly[(v.area * slotCount + v.slot) * r.months + month] += static_cast<std::uint32_t>(v.count);
-            r.monthly[(v.area * slotCount + slotCount - 2) * r.months + month] += static_cast<std::uint32_t>(v.count);
+            monthly.add((v.area * slotCount + v.slot) * r.months + month, static_cast<std::uint32_t>(v.count));
+            monthly.add((v.area * slotCount + slotCount - 2) * r.months + month, static_cast<std::uint32_t>(v.count));
         }
+        r.monthly = monthly.sorted();
     } else if (r.accounting.inArea() > 0) {
         reporter.info("Geen aantallen per maand in de teltabel (alleen jaren of kwartalen): geen trend per maand");
     }

@@ -445,18 +445,9 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
     r.months =
         static_cast<std::size_t>(periodOrdinal(LocalTime{spanEnd.seconds - 1}, TimePeriod::Month) - r.firstMonth + 1);
     constexpr std::size_t kBatch = 65536;
-    // The monthly counts in a dense array while it is small (areas, not a fine grid): a hash
-    // lookup per registration and month was an eighth of a 10 M scan's time; r.monthly gets the
-    // non-zero ones after the loop.
-    constexpr std::size_t kDenseMonthlyMax = std::size_t{1} << 22; // 16 MiB
-    const std::size_t monthlySize = grid ? 0 : baseCount * slotCount * r.months;
-    std::vector<std::uint32_t> denseMonthly(monthlySize <= kDenseMonthlyMax ? monthlySize : 0);
-    const auto countMonth = [&](std::size_t key) {
-        if (denseMonthly.empty())
-            ++r.monthly[key];
-        else
-            ++denseMonthly[key];
-    };
+    // Dense for areas (a hash lookup per registration and month was an eighth of a 10 M scan's
+    // time), sparse for a grid.
+    MonthlyCounts monthly(baseCount * slotCount * r.months, grid.has_value());
     HotTimesByArea baseHotTimes;
     std::vector<Incident> batch;
     std::vector<PointRd> points;
@@ -507,8 +498,8 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
             const auto month = static_cast<std::size_t>(periodOrdinal(when.start, TimePeriod::Month) - r.firstMonth);
             if (month < r.months) {
                 const std::size_t slot = slotOfCategory[category];
-                countMonth((area * slotCount + slot) * r.months + month);
-                countMonth((area * slotCount + slotCount - 2) * r.months + month); // the total holds overig too
+                monthly.add((area * slotCount + slot) * r.months + month);
+                monthly.add((area * slotCount + slotCount - 2) * r.months + month); // the total holds overig too
             }
             if (period == current) { // hot times of the current period, per theme and in total
                 const std::size_t slot = slotOfCategory[category];
@@ -517,8 +508,7 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
             }
         }
     }
-    for (std::size_t key = 0; key < denseMonthly.size(); ++key)
-        if (denseMonthly[key] > 0) r.monthly.emplace(key, denseMonthly[key]);
+    r.monthly = monthly.sorted();
     r.accounting = stream.accounting();
     r.phaseTimes.lap("registraties lezen, plaatsen en tellen");
     if (grid && areaLayer) {

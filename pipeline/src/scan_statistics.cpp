@@ -185,11 +185,12 @@ ScanTrends computeScanTrends(const ScanResult& r)
     ScanTrends out(r.areas.levels.size(), std::vector<std::vector<EmergingClass>>(slots));
     if (!r.subYearDates) return out; // years only: every record would sit in January
     // The non-zero monthly counts, rolled up level by level (key (area * slots + slot) * months + month).
-    std::unordered_map<std::uint64_t, std::uint32_t> monthly = r.monthly;
+    const std::vector<MonthlyCount>* monthlyOfLevel = &r.monthly;
+    std::vector<MonthlyCount> rolledUp;
     // Months before the first and after the last registration anywhere are not covered by the
     // data (periods reaching before the extract starts): as zeros they would fake a trend.
     std::size_t first = months, last = 0;
-    for (const auto& [key, count] : monthly) {
+    for (const auto& [key, count] : r.monthly) {
         first = std::min<std::size_t>(first, key % months);
         last = std::max<std::size_t>(last, key % months);
     }
@@ -198,16 +199,18 @@ ScanTrends computeScanTrends(const ScanResult& r)
     for (std::size_t l = 0; l < r.areas.levels.size(); ++l) {
         const std::size_t n = r.areas.levels[l].size();
         if (l > 0) {
-            std::unordered_map<std::uint64_t, std::uint32_t> up;
+            MonthlyCounts up(n * slots * months);
             const auto& child = r.areas.levels[l - 1];
-            for (const auto& [key, count] : monthly) {
+            for (const auto& [key, count] : *monthlyOfLevel) {
                 const std::size_t a = key / (slots * months);
                 const auto parent = child.parent.empty() ? -1 : child.parent[a];
                 if (parent < 0) continue;
-                up[static_cast<std::size_t>(parent) * slots * months + key % (slots * months)] += count;
+                up.add(static_cast<std::size_t>(parent) * slots * months + key % (slots * months), count);
             }
-            monthly = std::move(up);
+            rolledUp = up.sorted();
+            monthlyOfLevel = &rolledUp;
         }
+        const auto& monthly = *monthlyOfLevel;
         if (r.hotspots[l].results.empty() || covered < 3) continue;
         const NeighbourCsr neighbours = NeighbourCsr::fromWeights(r.hotspots[l].weights);
         // Which slots have enough registrations for a trend: extern on the protected table of

@@ -5,6 +5,7 @@
 #include "gebiedscan/pipeline/count_table.hpp"
 #include "gebiedscan/pipeline/hot_times_protection.hpp"
 #include "gebiedscan/pipeline/local_hotspots.hpp"
+#include "gebiedscan/pipeline/monthly_counts.hpp"
 #include "gebiedscan/pipeline/phase_times.hpp"
 #include "gebiedscan/pipeline/record_accounting.hpp"
 #include "gebiedscan/pipeline/scan_protection.hpp"
@@ -92,8 +93,8 @@ struct ScanResult {
     std::vector<HotTimesByArea> hotTimes;
     /// Monthly counts over the whole span of the periods, per base area and theme slot
     /// ([area][slot][month]), for the emerging-hotspot trend per theme: the non-zero ones only,
-    /// key (area * slots + slot) * months + month (most cells of a fine grid have a few).
-    std::unordered_map<std::uint64_t, std::uint32_t> monthly;
+    /// in key order, key (area * slots + slot) * months + month (most cells of a fine grid have a few).
+    std::vector<MonthlyCount> monthly;
     std::size_t months = 0;
     std::int64_t firstMonth = 0; ///< periodOrdinal (TimePeriod::Month) of the first month
 
