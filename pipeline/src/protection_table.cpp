@@ -10,7 +10,8 @@
 namespace gebiedscan::pipeline {
 
 ProtectionTable::ProtectionTable(const ProtectionTable& other)
-    : m_cells(other.m_cells), m_labels(other.m_labels), m_terms(other.m_terms), m_termStart(other.m_termStart)
+    : m_cells(other.m_cells), m_labels(other.m_labels), m_terms(other.m_terms), m_termStart(other.m_termStart),
+      m_relationsReleased(other.m_relationsReleased)
 {}
 
 ProtectionTable& ProtectionTable::operator=(const ProtectionTable& other)
@@ -20,15 +21,17 @@ ProtectionTable& ProtectionTable::operator=(const ProtectionTable& other)
     m_labels = other.m_labels;
     m_terms = other.m_terms;
     m_termStart = other.m_termStart;
+    m_relationsReleased = other.m_relationsReleased;
     m_relationIndexReady.store(false, std::memory_order_release);
     return *this;
 }
 
 ProtectionTable::ProtectionTable(ProtectionTable&& other) noexcept
     : m_cells(std::move(other.m_cells)), m_labels(std::move(other.m_labels)), m_terms(std::move(other.m_terms)),
-      m_termStart(std::move(other.m_termStart))
+      m_termStart(std::move(other.m_termStart)), m_relationsReleased(other.m_relationsReleased)
 {
     other.m_termStart.assign(1, 0); // the moved-from table is empty, not broken
+    other.m_relationsReleased = false;
     other.m_relationIndexReady.store(false, std::memory_order_release);
 }
 
@@ -39,8 +42,10 @@ ProtectionTable& ProtectionTable::operator=(ProtectionTable&& other) noexcept
     m_labels = std::move(other.m_labels);
     m_terms = std::move(other.m_terms);
     m_termStart = std::move(other.m_termStart);
+    m_relationsReleased = other.m_relationsReleased;
     m_relationIndexReady.store(false, std::memory_order_release);
     other.m_termStart.assign(1, 0);
+    other.m_relationsReleased = false;
     other.m_relationIndexReady.store(false, std::memory_order_release);
     return *this;
 }
@@ -111,8 +116,25 @@ std::vector<std::uint32_t> ProtectionTable::relationsOf(const std::vector<std::s
     return out;
 }
 
+void ProtectionTable::relationsReleasedError()
+{
+    throw Error("internal error: the protection table's relations were asked for after they were released");
+}
+
+void ProtectionTable::releaseRelations()
+{
+    const std::lock_guard lock(m_relationIndexMutex);
+    m_terms = {};
+    m_termStart = {0};
+    m_relationStart = {};
+    m_relationIds = {};
+    m_relationIndexReady.store(false, std::memory_order_release);
+    m_relationsReleased = true;
+}
+
 void ProtectionTable::buildRelationIndex() const
 {
+    if (m_relationsReleased) relationsReleasedError();
     const std::lock_guard lock(m_relationIndexMutex);
     if (m_relationIndexReady.load(std::memory_order_acquire)) return;
     m_relationStart.assign(m_cells.size() + 1, 0);
@@ -128,6 +150,7 @@ void ProtectionTable::buildRelationIndex() const
 
 void ProtectionTable::addRelation(std::vector<RelationTerm> terms)
 {
+    if (m_relationsReleased) relationsReleasedError();
     std::sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.cell < b.cell; });
     std::vector<RelationTerm> merged;
     merged.reserve(terms.size());

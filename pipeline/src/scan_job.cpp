@@ -689,6 +689,9 @@ completeScan(const ScanOptions& o, Reporter& reporter, std::unique_ptr<ScanResul
         reporter.progress("geheimhouding", 0, -1);
         r.suppression = std::make_unique<ScanProtection>(*r.figures);
         r.protection = r.suppression->protectAtScale();
+        // The cells' states are all the rest of the scan needs of the table (a rounded table
+        // keeps its relations: the sums of a rounding are checked against them).
+        r.suppression->table().releaseRelations();
         reporter.progressDone("geheimhouding");
         if (r.protection.unprotectable > 0)
             reporter.warning(
@@ -701,12 +704,13 @@ completeScan(const ScanOptions& o, Reporter& reporter, std::unique_ptr<ScanResul
                             "aantal beschermd; controleer de map met gebiedscan audit voor u die verstrekt",
                             r.protection.rounds));
     }
-    if (r.suppression)
+    if (r.suppression) {
         r.phaseTimes.lap(r.suppression->rounded()
                              ? "afronden"
                              : fmt::format("geheimhouding ({} rondes; audit {:.2f} s klok, LP's {})",
                                            r.protection.rounds, r.protection.auditSeconds,
                                            r.protection.linearPrograms));
+    }
     releaseHotTimes(r); // extern: the top level's hours of the week, protected
     // Extern: the statistics on the protected table (issue 13), so they follow the protection.
     reporter.progress("hotspots", 0, -1);

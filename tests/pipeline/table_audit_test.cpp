@@ -169,6 +169,22 @@ TEST(TableAudit, CountsUpTo2To31AreKeptAndLargerOnesRefused)
     EXPECT_EQ(exactAudit(t).inconsistentRelations, 0u);
 }
 
+// After the protection a scan frees the relations; an audit then would see none and pass anything,
+// so asking for them is an error, while the cells keep their states.
+TEST(TableAudit, ReleasedRelationsCannotBeAuditedAgainst)
+{
+    ProtectionTable t;
+    const auto a = t.addCell(2, 5), b = t.addCell(8, 5), s = t.addCell(10, 5);
+    t.addRelation({{a, 1}, {b, 1}, {s, -1}});
+    EXPECT_FALSE(exactAudit(t).passed()); // the 2 is recovered from 10 - 8
+    t.releaseRelations();
+    EXPECT_EQ(t.cell(a).state, CellState::Primary);
+    EXPECT_THROW((void)exactAudit(t), gebiedscan::Error);
+    EXPECT_THROW(t.addRelation({{a, 1}, {s, -1}}), gebiedscan::Error);
+    const ProtectionTable copy = t;
+    EXPECT_THROW((void)copy.relations(), gebiedscan::Error);
+}
+
 // A 2 x 3 table with row and column totals and the grand total (12 cells, 7 relations); for
 // every pattern of hidden cells (the grand total stays published, so all is bounded) the LP
 // intervals must equal those found by enumerating every integer interior that fits.

@@ -123,6 +123,11 @@ public:
     /// appending millions of cells and terms, and the doubling left up to half of it unused).
     void shrinkToFit();
 
+    /// The protection is done: frees the relations' terms and index (a scan's are tens of MB) and
+    /// keeps the cells and their states. Asking for relations afterwards is an internal error
+    /// (an audit without them would pass anything).
+    void releaseRelations();
+
     /// Marks a published cell as a secondary suppression (no effect on hidden cells).
     void hideSecondary(std::size_t cell);
     /// Back to the rule's own state (primaries stay, secondaries are published again).
@@ -132,7 +137,11 @@ public:
     [[nodiscard]] const ProtectionCell& cell(std::size_t i) const { return m_cells[i]; }
     /// For messages: "buurt BU01060101, 1.6 Zeden, 2024"; empty when none was given.
     [[nodiscard]] const std::string& label(std::size_t cell) const;
-    [[nodiscard]] RelationList relations() const { return {m_terms, m_termStart}; }
+    [[nodiscard]] RelationList relations() const
+    {
+        if (m_relationsReleased) relationsReleasedError();
+        return {m_terms, m_termStart};
+    }
     /// Relations the cell takes part in (indices into relations(), increasing). Safe to call from
     /// several threads while no cell or relation is added.
     [[nodiscard]] std::span<const std::uint32_t> relationsOf(std::size_t cell) const;
@@ -149,6 +158,7 @@ public:
 
 private:
     std::size_t add(ProtectionCell cell, std::string label);
+    [[noreturn]] static void relationsReleasedError();
     void buildRelationIndex() const;
 
     std::vector<ProtectionCell> m_cells;
@@ -164,6 +174,7 @@ private:
     mutable std::vector<std::uint32_t> m_relationStart;
     mutable std::vector<std::uint32_t> m_relationIds;
     mutable std::atomic<bool> m_relationIndexReady{false};
+    bool m_relationsReleased = false;
     mutable std::mutex m_relationIndexMutex;
 };
 
