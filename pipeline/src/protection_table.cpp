@@ -204,6 +204,14 @@ std::size_t ProtectionTable::hiddenCount() const
 
 std::vector<std::vector<std::size_t>> ProtectionTable::components(bool hiddenOnly) const
 {
+    const auto flat = parts(hiddenOnly);
+    std::vector<std::vector<std::size_t>> out(flat.size());
+    for (std::size_t p = 0; p < flat.size(); ++p) out[p] = flat.cellList(p);
+    return out;
+}
+
+TableParts ProtectionTable::parts(bool hiddenOnly) const
+{
     // 32-bit roots and places (add() keeps the cells below 2^32): a scan's table has millions of cells.
     std::vector<std::uint32_t> root(m_cells.size());
     std::iota(root.begin(), root.end(), std::uint32_t{0});
@@ -221,19 +229,26 @@ std::vector<std::vector<std::size_t>> ProtectionTable::components(bool hiddenOnl
                 root[find(t.cell)] = static_cast<std::uint32_t>(find(first));
         }
     }
-    std::vector<std::vector<std::size_t>> out;
+    // Parts numbered in the order of their first cell; then counted, then filled (cells increasing).
     constexpr auto kNone = std::numeric_limits<std::uint32_t>::max();
     std::vector<std::uint32_t> index(m_cells.size(), kNone);
+    std::vector<std::uint32_t> start{0};
     for (std::size_t i = 0; i < m_cells.size(); ++i) {
         if (hiddenOnly && !m_cells[i].hidden()) continue;
         const auto r = find(i);
         if (index[r] == kNone) {
-            index[r] = static_cast<std::uint32_t>(out.size());
-            out.emplace_back();
+            index[r] = static_cast<std::uint32_t>(start.size() - 1);
+            start.push_back(0);
         }
-        out[index[r]].push_back(i);
+        ++start[index[r] + 1];
     }
-    return out;
+    std::partial_sum(start.begin(), start.end(), start.begin());
+    std::vector<std::uint32_t> cells(start.back()), next(start.begin(), start.end() - 1);
+    for (std::size_t i = 0; i < m_cells.size(); ++i) {
+        if (hiddenOnly && !m_cells[i].hidden()) continue;
+        cells[next[index[find(i)]]++] = static_cast<std::uint32_t>(i);
+    }
+    return {std::move(cells), std::move(start)};
 }
 
 } // namespace gebiedscan::pipeline

@@ -3,6 +3,7 @@
 #include "gebiedscan/pipeline/reporter.hpp"
 
 #include "count_table_scan.hpp"
+#include "release_memory.hpp"
 #include "scan_statistics.hpp"
 
 #include "gebiedscan/pipeline/incident_stream.hpp"
@@ -692,6 +693,7 @@ completeScan(const ScanOptions& o, Reporter& reporter, std::unique_ptr<ScanResul
         // The cells' states are all the rest of the scan needs of the table (a rounded table
         // keeps its relations: the sums of a rounding are checked against them).
         r.suppression->table().releaseRelations();
+        releaseFreedMemory();
         reporter.progressDone("geheimhouding");
         if (r.protection.unprotectable > 0)
             reporter.warning(

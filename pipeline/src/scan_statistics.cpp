@@ -4,13 +4,13 @@
 
 #include "grid_gi_star.hpp"
 #include "parallel_for.hpp"
+#include "release_memory.hpp"
 
 #include "gebiedscan/core/contiguity.hpp"
 #include "gebiedscan/core/emerging_hotspots.hpp"
 
 #include <fmt/core.h>
 
-#include <malloc.h>
 
 #include <algorithm>
 #include <cmath>
@@ -53,14 +53,6 @@ void keepWrittenParts(LocalHotspots& h)
     release(h.lisa.expectation);
     release(h.lisa.variance);
     release(h.lisa.p);
-}
-
-// Gives the heap's free pages back to the system: an analysis of a national grid frees some
-// 100 MB of scratch (the lattice's z and p) that malloc would otherwise keep, 440 MB over 10
-// analyses (glibc's malloc_stats on 617,207 cells).
-void releaseFreedMemory()
-{
-    ::malloc_trim(0);
 }
 
 } // namespace
@@ -120,6 +112,8 @@ std::vector<LevelHotspots> computeScanHotspots(const ScanResult& r, Reporter* re
             if (l == 0 && r.gridCells) applyGridGiStar(*r.gridCells, xs[v], r.hotspotOptions, h.results.back());
             keepWrittenParts(h.results.back());
             release(xs[v]);
+            // A national grid's analysis frees some 100 MB of scratch (the lattice's z and p):
+            // 440 MB over 10 analyses (glibc's malloc_stats on 617,207 cells) if kept.
             releaseFreedMemory();
         });
     }

@@ -221,11 +221,11 @@ SuppressionReport suppressSecondary(ProtectionTable& table, const SuppressionOpt
     SuppressionReport report;
     report.primaries = table.count(CellState::Primary);
 
-    const auto parts = table.components(false);
+    const auto parts = table.parts(false);
     report.components = parts.size();
     std::vector<std::uint32_t> partOf(table.cells().size()); // fewer parts than cells: below 2^32
     for (std::size_t p = 0; p < parts.size(); ++p)
-        for (auto c : parts[p]) partOf[c] = static_cast<std::uint32_t>(p);
+        for (auto c : parts.cells(p)) partOf[c] = static_cast<std::uint32_t>(p);
 
     // Targets come from the audit of the current pattern: many primaries are already protected
     // by the other hidden cells, and the audit's LPs (hidden cells only) are far smaller than
@@ -257,13 +257,13 @@ SuppressionReport suppressSecondary(ProtectionTable& table, const SuppressionOpt
         for (std::size_t p = 0; p < parts.size(); ++p)
             if (!byPart[p].empty()) todo.push_back(p);
         std::stable_sort(todo.begin(), todo.end(),
-                         [&](std::size_t a, std::size_t b) { return parts[a].size() > parts[b].size(); });
+                         [&](std::size_t a, std::size_t b) { return parts.cellCount(a) > parts.cellCount(b); });
         std::vector<PartEffort> effort(todo.size());
         // A small table (an hour-of-week row, a tiny scan) is not worth a thread.
         std::size_t cells = 0;
-        for (auto p : todo) cells += parts[p].size();
+        for (auto p : todo) cells += parts.cellCount(p);
         forEachInParallel(todo.size(), cells < kCellsForThreads ? todo.size() : 1, [&](std::size_t i) {
-            effort[i] = protectPart(table, parts[todo[i]], std::move(byPart[todo[i]]), options);
+            effort[i] = protectPart(table, parts.cellList(todo[i]), std::move(byPart[todo[i]]), options);
         });
         for (const auto& e : effort) {
             report.largestProblem = std::max(report.largestProblem, e.largestProblem);

@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <random>
+#include <span>
 #include <unordered_map>
 
 namespace gebiedscan::pipeline {
@@ -387,14 +388,14 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
         }
     }
 
-    const auto parts = table.components(true);
+    const auto parts = table.parts(true);
     result.components = parts.size();
     // Parts met before come from the memo; the others are solved, in parallel (each part is an
     // LP of its own), then remembered.
     std::vector<const AuditMemo::Part*> known(parts.size(), nullptr);
     std::vector<std::size_t> unsolved;
     static_assert(static_cast<int>(CellState::Hidden) < 4, "a memo key holds a state in two bits");
-    const auto keyOf = [&](const std::vector<std::size_t>& part) {
+    const auto keyOf = [&](std::span<const std::uint32_t> part) {
         std::vector<std::uint64_t> key;
         key.reserve(part.size());
         for (auto c : part) key.push_back(std::uint64_t{c} << 2 | static_cast<std::uint64_t>(cells[c].state));
@@ -402,7 +403,7 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
     };
     for (std::size_t p = 0; p < parts.size(); ++p) {
         if (memo) {
-            const auto it = memo->m_parts.find(keyOf(parts[p]));
+            const auto it = memo->m_parts.find(keyOf(parts.cells(p)));
             if (it != memo->m_parts.end()) {
                 known[p] = &it->second;
                 continue;
@@ -414,7 +415,7 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
     std::unordered_map<std::vector<std::int64_t>, std::size_t, LpHash> distinctIndex;
     std::vector<std::size_t> distinct, sameAs(unsolved.size());
     for (std::size_t i = 0; i < unsolved.size(); ++i) {
-        const auto [it, added] = distinctIndex.try_emplace(partLp(table, parts[unsolved[i]]), distinct.size());
+        const auto [it, added] = distinctIndex.try_emplace(partLp(table, parts.cellList(unsolved[i])), distinct.size());
         if (added) distinct.push_back(i);
         sameAs[i] = it->second;
     }
@@ -423,7 +424,7 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
     std::vector<std::size_t> linearPrograms(distinct.size(), 0), integerPrograms(distinct.size(), 0);
     forEachInParallel(distinct.size(), kPartsPerThread, [&](std::size_t d) {
         auto& s = solvedDistinct[d];
-        s.feasible = auditPart(table, parts[unsolved[distinct[d]]], options, s.intervals, linearPrograms[d],
+        s.feasible = auditPart(table, parts.cellList(unsolved[distinct[d]]), options, s.intervals, linearPrograms[d],
                                integerPrograms[d]);
     });
     for (std::size_t d = 0; d < distinct.size(); ++d) {
@@ -439,7 +440,7 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
         if (cells[c].hidden()) place[c] = hidden++;
     result.intervals.resize(hidden);
     for (std::size_t p = 0; p < parts.size(); ++p) {
-        const auto& part = parts[p];
+        const auto part = parts.cells(p);
         const auto& [intervals, feasible] = *known[p];
         for (std::size_t k = 0; k < part.size(); ++k) {
             auto& iv = result.intervals[place[part[k]]];
@@ -455,7 +456,7 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
     }
     if (memo)
         for (std::size_t i = 0; i < unsolved.size(); ++i)
-            memo->m_parts.emplace(keyOf(parts[unsolved[i]]), solvedDistinct[sameAs[i]]);
+            memo->m_parts.emplace(keyOf(parts.cells(unsolved[i])), solvedDistinct[sameAs[i]]);
     for (std::size_t i = 0; i < result.intervals.size(); ++i) {
         auto& iv = result.intervals[i];
         const auto& c = cells[iv.cell];

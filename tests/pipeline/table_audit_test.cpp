@@ -185,6 +185,33 @@ TEST(TableAudit, ReleasedRelationsCannotBeAuditedAgainst)
     EXPECT_THROW((void)copy.relations(), gebiedscan::Error);
 }
 
+// The independent parts: all cells linked by any relation, or (the audit's unknowns) hidden cells
+// linked through relations holding two or more of them; in the order of their first cell, each
+// increasing.
+TEST(TableAudit, PartsAreTheCellsLinkedByRelations)
+{
+    ProtectionTable t;
+    // Cells 0..6: 0 + 1 = 2 and 3 + 4 = 2 (one part through 2), 5 = 6 apart; threshold 5, so the
+    // primaries (hidden) are 0, 1, 4, 5 and 6.
+    const std::vector<std::int64_t> values{2, 3, 5, 10, 1, 4, 4};
+    for (auto v : values) t.addCell(v, 5);
+    t.addRelation({{0, 1}, {1, 1}, {2, -1}});
+    t.addRelation({{3, 1}, {4, 1}, {2, -1}}); // wrong on purpose: only the links matter here
+    t.addRelation({{5, 1}, {6, -1}});
+    const auto all = t.parts(false);
+    ASSERT_EQ(all.size(), 2u);
+    EXPECT_EQ(all.cellList(0), (std::vector<std::size_t>{0, 1, 2, 3, 4}));
+    EXPECT_EQ(all.cellList(1), (std::vector<std::size_t>{5, 6}));
+    // Hidden only: 0 and 1 share a relation, 4 is alone in its own (3 and 2 are published), 5 with 6.
+    const auto hidden = t.parts(true);
+    ASSERT_EQ(hidden.size(), 3u);
+    EXPECT_EQ(hidden.cellList(0), (std::vector<std::size_t>{0, 1}));
+    EXPECT_EQ(hidden.cellList(1), (std::vector<std::size_t>{4}));
+    EXPECT_EQ(hidden.cellList(2), (std::vector<std::size_t>{5, 6}));
+    EXPECT_EQ(t.components(true).size(), 3u);
+    EXPECT_EQ(t.components(true)[2], hidden.cellList(2));
+}
+
 // A 2 x 3 table with row and column totals and the grand total (12 cells, 7 relations); for
 // every pattern of hidden cells (the grand total stays published, so all is bounded) the LP
 // intervals must equal those found by enumerating every integer interior that fits.

@@ -23,6 +23,7 @@
 #include <mutex>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace gebiedscan::pipeline {
@@ -97,6 +98,32 @@ private:
     const std::vector<std::uint32_t>& m_start;
 };
 
+/// Independent parts of a table, flat: part p's cells are cells(p), increasing. 4 bytes a cell
+/// (a scan's table has millions of cells in hundreds of thousands of parts: one vector each cost
+/// three times as much).
+class TableParts {
+public:
+    TableParts(std::vector<std::uint32_t> cells, std::vector<std::uint32_t> start)
+        : m_cells(std::move(cells)), m_start(std::move(start))
+    {}
+    [[nodiscard]] std::size_t size() const { return m_start.size() - 1; }
+    [[nodiscard]] std::size_t cellCount(std::size_t part) const { return m_start[part + 1] - m_start[part]; }
+    [[nodiscard]] std::span<const std::uint32_t> cells(std::size_t part) const
+    {
+        return {m_cells.data() + m_start[part], cellCount(part)};
+    }
+    /// The part's cells as the LPs take them.
+    [[nodiscard]] std::vector<std::size_t> cellList(std::size_t part) const
+    {
+        const auto c = cells(part);
+        return {c.begin(), c.end()};
+    }
+
+private:
+    std::vector<std::uint32_t> m_cells;
+    std::vector<std::uint32_t> m_start;
+};
+
 /// Cells and relations of one or more tables (periods and levels are only part of a cell's
 /// identity: relations never cross periods, so each period falls apart into its own components).
 /// Compact, as a national grid has over a hundred million cells: 8 bytes a cell, labels only
@@ -155,6 +182,8 @@ public:
     /// linked through relations with two or more hidden cells (the audit's unknowns).
     /// Each part lists its cells in increasing order.
     [[nodiscard]] std::vector<std::vector<std::size_t>> components(bool hiddenOnly) const;
+    /// The same parts, flat (in the same order).
+    [[nodiscard]] TableParts parts(bool hiddenOnly) const;
 
 private:
     std::size_t add(ProtectionCell cell, std::string label);
