@@ -249,21 +249,24 @@ SuppressionReport suppressSecondary(ProtectionTable& table, const SuppressionOpt
     audit(targets);
     for (int round = 0; round < options.maxRounds && !targets.empty(); ++round) {
         ++report.rounds;
-        std::vector<std::vector<Target>> byPart(parts.size());
+        // The targets of each part that has any (a scan's table has hundreds of thousands of
+        // parts, most without), in part order.
+        std::map<std::size_t, std::vector<Target>> byPart;
         for (const auto& t : targets) byPart[partOf[t.cell]].push_back(t);
         // The parts are independent (no relation joins two): solved in parallel, each on its
         // own cells, so the pattern does not depend on the threads. Largest first, for balance.
         std::vector<std::size_t> todo;
-        for (std::size_t p = 0; p < parts.size(); ++p)
-            if (!byPart[p].empty()) todo.push_back(p);
+        for (const auto& [p, list] : byPart) todo.push_back(p);
         std::stable_sort(todo.begin(), todo.end(),
                          [&](std::size_t a, std::size_t b) { return parts.cellCount(a) > parts.cellCount(b); });
+        std::vector<std::vector<Target>> lists;
+        for (auto p : todo) lists.push_back(std::move(byPart[p]));
         std::vector<PartEffort> effort(todo.size());
         // A small table (an hour-of-week row, a tiny scan) is not worth a thread.
         std::size_t cells = 0;
         for (auto p : todo) cells += parts.cellCount(p);
         forEachInParallel(todo.size(), cells < kCellsForThreads ? todo.size() : 1, [&](std::size_t i) {
-            effort[i] = protectPart(table, parts.cellList(todo[i]), std::move(byPart[todo[i]]), options);
+            effort[i] = protectPart(table, parts.cellList(todo[i]), std::move(lists[i]), options);
         });
         for (const auto& e : effort) {
             report.largestProblem = std::max(report.largestProblem, e.largestProblem);

@@ -6,6 +6,7 @@
 #include "parallel_for.hpp"
 
 #include <algorithm>
+#include <bit>
 
 #include <cmath>
 #include <cstdint>
@@ -432,18 +433,25 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
         result.integerPrograms += integerPrograms[d];
     }
     for (std::size_t i = 0; i < unsolved.size(); ++i) known[unsolved[i]] = &solvedDistinct[sameAs[i]];
-    // Each hidden cell's place in result.intervals (cell order): 4 bytes a cell, not a whole
-    // interval (a scan's table has millions of cells, most of them published).
-    std::vector<std::uint32_t> place(cells.size(), 0);
-    std::uint32_t hidden = 0;
+    // Each hidden cell's place in result.intervals (cell order) is the number of hidden cells
+    // before it: a bit per cell and a count per 64 cells (a scan's table has millions of cells,
+    // most of them published).
+    std::vector<std::uint64_t> hiddenBits((cells.size() + 63) / 64, 0);
+    std::vector<std::uint32_t> hiddenBefore(hiddenBits.size() + 1, 0);
     for (std::size_t c = 0; c < cells.size(); ++c)
-        if (cells[c].hidden()) place[c] = hidden++;
-    result.intervals.resize(hidden);
+        if (cells[c].hidden()) hiddenBits[c / 64] |= std::uint64_t{1} << (c % 64);
+    for (std::size_t w = 0; w < hiddenBits.size(); ++w)
+        hiddenBefore[w + 1] = hiddenBefore[w] + static_cast<std::uint32_t>(std::popcount(hiddenBits[w]));
+    const auto place = [&](std::size_t c) {
+        const std::uint64_t below = (std::uint64_t{1} << (c % 64)) - 1;
+        return hiddenBefore[c / 64] + static_cast<std::size_t>(std::popcount(hiddenBits[c / 64] & below));
+    };
+    result.intervals.resize(hiddenBefore.back());
     for (std::size_t p = 0; p < parts.size(); ++p) {
         const auto part = parts.cells(p);
         const auto& [intervals, feasible] = *known[p];
         for (std::size_t k = 0; k < part.size(); ++k) {
-            auto& iv = result.intervals[place[part[k]]];
+            auto& iv = result.intervals[place(part[k])];
             iv = intervals[k];
             iv.cell = static_cast<std::uint32_t>(part[k]);
             if (!feasible) {
