@@ -354,7 +354,10 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
     so.requireCategory = so.requireDate = true;
     so.model = r.model; // classification only: the periods are resolved below
     so.threads = o.threads;
-    IncidentStream stream(so, reporter);
+    // Held so that it can go (its readers, their GDAL connections and caches) before the
+    // protection, the scan's most memory-hungry phase.
+    std::optional<IncidentStream> openStream;
+    IncidentStream& stream = openStream.emplace(so, reporter);
     r.incidentsDescription = stream.description();
     r.incidentsCrs = stream.sourceCrs();
     for (const auto& [role, name] : stream.fieldsUsed()) r.fieldsUsed[role] = name;
@@ -558,6 +561,9 @@ std::unique_ptr<const ScanResult> runScan(const ScanOptions& o, Reporter& report
                                   stream.fields().date));
     if (!r.subYearDates && r.accounting.inArea() > 0)
         reporter.info(fmt::format("Alleen jaren bekend (veld '{}'): geen trend per maand", stream.fields().date));
+    openStream.reset();
+    areaLocator.reset();
+    releaseFreedMemory();
     return completeScan(o, reporter, std::move(result), areaLayer, std::move(base), grid, cells, cellParent, cellSplit,
                         std::move(baseHotTimes), std::move(survey));
 }
