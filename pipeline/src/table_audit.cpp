@@ -402,11 +402,13 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
         for (auto c : part) key.push_back(std::uint64_t{c} << 2 | static_cast<std::uint64_t>(cells[c].state));
         return key;
     };
+    std::vector<decltype(AuditMemo::m_parts)::iterator> remembered; // the memo's parts met again
     for (std::size_t p = 0; p < parts.size(); ++p) {
         if (memo) {
             const auto it = memo->m_parts.find(keyOf(parts.cells(p)));
             if (it != memo->m_parts.end()) {
                 known[p] = &it->second;
+                remembered.push_back(it);
                 continue;
             }
         }
@@ -462,9 +464,16 @@ AuditResult auditTable(const ProtectionTable& table, const AuditOptions& options
         }
         if (!feasible) ++result.inconsistentRelations;
     }
-    if (memo)
+    if (memo) {
+        // The memo keeps this audit's parts only: one met before but not now has grown or split
+        // and seldom comes back (a protection's rounds only hide more cells), so its size stays
+        // one audit's, not the sum of every round's.
+        decltype(AuditMemo::m_parts) kept;
+        for (const auto it : remembered) kept.insert(memo->m_parts.extract(it));
         for (std::size_t i = 0; i < unsolved.size(); ++i)
-            memo->m_parts.emplace(keyOf(parts.cells(unsolved[i])), solvedDistinct[sameAs[i]]);
+            kept.emplace(keyOf(parts.cells(unsolved[i])), solvedDistinct[sameAs[i]]);
+        memo->m_parts = std::move(kept);
+    }
     for (std::size_t i = 0; i < result.intervals.size(); ++i) {
         auto& iv = result.intervals[i];
         const auto& c = cells[iv.cell];
